@@ -1,0 +1,1 @@
+"""The command line: ``annotator <command>``; each command lives in its own module."""

@@ -1,0 +1,40 @@
+"""Options and output helpers shared by the commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator import app_paths
+from annotator.store import Store
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help=f"project database (default: {app_paths.DEFAULT_DB_NAME} in your data folder)",
+    )
+
+
+def add_annotator_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--annotator", metavar="NAME", help="who is acting (default: your login name)")
+
+
+def open_project(args: argparse.Namespace) -> Store:
+    return Store(args.db, annotator=getattr(args, "annotator", None))
+
+
+def say(message: str = "") -> None:
+    """Human-readable progress and summaries go to stderr, so stdout stays clean for data."""
+    print(message, file=sys.stderr)
+
+
+def progress_bar(total: int, unit: str, enabled: bool):
+    """A tqdm bar on stderr when a person is watching; a no-op otherwise."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, file=sys.stderr, disable=not enabled or not sys.stderr.isatty(),
+                dynamic_ncols=True, leave=False)

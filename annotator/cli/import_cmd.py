@@ -1,0 +1,75 @@
+"""annotator import: bring files and folders into a project."""
+
+from __future__ import annotations
+
+import argparse
+
+from annotator import formats
+from annotator.cli.common import add_annotator_option, add_db_option, open_project, progress_bar, say
+from annotator.errors import InputError
+from annotator.formats.registry import ReadOptions
+from annotator.importing import discover, import_paths
+
+HELP = "import text pages, articles or annotated datasets"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help=HELP,
+        description=(
+            "Import files or folders (searched recursively). The format is detected from the "
+            "extension and contents; force it with --format. Each file is imported in one "
+            "transaction: a file with an error is reported and nothing from it is kept. "
+            "Importing the same file again changes nothing."
+        ),
+    )
+    add_db_option(parser)
+    add_annotator_option(parser)
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    parser.add_argument("--format", choices=sorted(formats.READERS), help="read every file as this format")
+    parser.add_argument(
+        "--keep-width",
+        action="store_true",
+        help="keep half-width punctuation between Chinese characters (default: normalise to full width)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    files = discover(args.paths)
+    store = open_project(args)
+    with store:
+        options = ReadOptions(normalise_width=not args.keep_width, annotator=store.annotator)
+        bar = progress_bar(len(files), "file", not args.quiet)
+        reports = import_paths(
+            store, files, format=args.format, options=options,
+            progress=lambda done, total, path: bar.update(done - bar.n),
+        )
+        bar.close()
+        failed = [r for r in reports if r.outcome == "failed"]
+        for report in reports:
+            if report.outcome == "failed":
+                say(f"error: {report.notes[0]}")
+                continue
+            if args.quiet:
+                continue
+            line = {
+                "imported": f"{report.file}: {report.documents} documents, {report.entities} entities, "
+                f"{report.relations} relations",
+                "unchanged": f"{report.file}: unchanged, already imported",
+                "empty": f"{report.file}: no text, nothing imported",
+            }[report.outcome]
+            say(line)
+            for note in report.notes:
+                if report.outcome != "unchanged":
+                    say(f"  note: {note}")
+            for skipped in report.skipped:
+                say(f"  skipped: {skipped}")
+        if not args.quiet:
+            total = sum(r.documents for r in reports)
+            say(f"{total} new documents from {len(reports) - len(failed)} of {len(reports)} files into {store.path}")
+    if failed:
+        raise InputError(f"{len(failed)} of {len(reports)} files were not imported (see the errors above)")
+    return 0

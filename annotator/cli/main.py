@@ -1,0 +1,87 @@
+"""Entry point: parse the command line, run a command, turn errors into messages and exit codes.
+
+Exit codes: 0 success; 1 unexpected error (a bug; details in the log);
+2 usage error; 3 bad input; 4 database problem; 5 an export or import
+failed verification; 6 something named does not exist; 7 ``check`` found
+problems; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sqlite3
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.errors import AnnotatorError
+
+COMMANDS = ("gui_cmd", "import_cmd", "export_cmd", "suggest_cmd", "stats_cmd", "check_cmd")
+EXIT_INTERNAL = 1
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description=(
+            "Turn Chinese news articles into gold training data for entity and relation extraction. "
+            "Run without a command to open the app."
+        ),
+        epilog="Run 'annotator COMMAND --help' for a command's options. " + (__doc__ or "").split("\n\n")[1],
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="self-test for packaged builds: exits 0 only if Qt, jieba, the database, import, "
+        "candidates and export all work",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"annotator.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"annotator.cli.{name}":
+                continue  # a command still being built
+            raise
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.smoke:
+            from annotator.smoke import run_smoke
+
+            return run_smoke()
+        if args.command is None:
+            args = parser.parse_args(["gui"])
+        return args.run(args)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except sqlite3.Error as exc:
+        from annotator.errors import DatabaseError
+
+        print(f"annotator: error: database error: {exc}", file=sys.stderr)
+        return DatabaseError.exit_code
+    except Exception:
+        from annotator.diagnostics import log_exception
+
+        exc_type, exc, tb = sys.exc_info()
+        path = log_exception(exc_type, exc, tb)
+        print(f"annotator: internal error: {exc_type.__name__}: {exc} (details in {path})", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(["gui", *sys.argv[1:]])

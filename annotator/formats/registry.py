@@ -1,0 +1,121 @@
+"""Which formats Annotator reads and writes, and how a file's format is recognised.
+
+A reader turns one file into a ``SourceFile`` (documents plus notes) without
+touching the database; a writer turns documents into a dataset. Each format
+module registers itself here; ``annotator.formats`` imports them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.label_schema import LabelSchema
+from annotator.model import AnnotatedDocument, SourceFile
+
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass
+class ReadOptions:
+    # map half-width punctuation between CJK characters to full width (1:1)
+    normalise_width: bool = True
+    annotator: str = ""
+
+
+@dataclass
+class ExportOptions:
+    include_candidates: bool = False
+    # e.g. {"train": 0.8, "dev": 0.1, "test": 0.1}; None writes one file
+    splits: dict[str, float] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ExportSummary:
+    output: str
+    documents: int = 0
+    entities: int = 0
+    relations: int = 0
+    candidates: int = 0
+    files: list[str] = field(default_factory=list)
+    # what the format could not hold, and why (e.g. nested spans in BIO)
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reader:
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    read: Callable[[Path, ReadOptions], SourceFile]
+    # Given the file's first bytes, is it this format? Only consulted among
+    # readers that accept the file's extension.
+    sniff: Callable[[bytes], bool] = lambda head: True
+    # Lower is tried first when several readers accept an extension.
+    priority: int = 100
+
+
+@dataclass
+class Writer:
+    name: str
+    description: str
+    # writes documents to ``out`` ('-' for stdout where the format is one stream)
+    write: Callable[[Iterable[AnnotatedDocument], LabelSchema, str, ExportOptions], ExportSummary]
+    # True when the output is a folder rather than one file
+    folder: bool = False
+    suffix: str = ""
+
+
+READERS: dict[str, Reader] = {}
+WRITERS: dict[str, Writer] = {}
+
+
+def register_reader(reader: Reader) -> Reader:
+    READERS[reader.name] = reader
+    return reader
+
+
+def register_writer(writer: Writer) -> Writer:
+    WRITERS[writer.name] = writer
+    return writer
+
+
+def importable_extensions() -> set[str]:
+    return {ext for reader in READERS.values() for ext in reader.extensions}
+
+
+def reader_named(name: str) -> Reader:
+    if name not in READERS:
+        raise InputError(f"unknown import format '{name}' (known: {', '.join(sorted(READERS))})")
+    return READERS[name]
+
+
+def writer_named(name: str) -> Writer:
+    if name not in WRITERS:
+        raise InputError(f"unknown export format '{name}' (known: {', '.join(sorted(WRITERS))})")
+    return WRITERS[name]
+
+
+def detect_reader(path: Path) -> Reader:
+    suffix = path.suffix.lower()
+    candidates = sorted(
+        (r for r in READERS.values() if suffix in r.extensions), key=lambda r: (r.priority, r.name)
+    )
+    if not candidates:
+        known = ", ".join(sorted(importable_extensions()))
+        raise InputError(f"{path}: cannot tell its format from the extension '{suffix}' (known: {known}); "
+                         "use --format")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    for reader in candidates:
+        if reader.sniff(head):
+            return reader
+    return candidates[-1]

@@ -1,0 +1,1 @@
+"""Reading raw text into documents: decoding, page segmentation, OCR repair, provenance."""

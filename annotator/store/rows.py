@@ -1,0 +1,137 @@
+"""Conversions between database rows and the domain dataclasses."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from annotator.model import (
+    Candidate,
+    CandidateState,
+    Document,
+    Entity,
+    Event,
+    Provenance,
+    Relation,
+    Status,
+)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def loads(value: str | None) -> Any:
+    return None if value is None else json.loads(value)
+
+
+DOCUMENT_COLUMNS = (
+    "id, position, title, text, raw_text, kind, status, status_reason, meta, provenance"
+)
+
+
+def document_from_row(row: dict[str, Any]) -> Document:
+    provenance = loads(row["provenance"])
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        title=row["title"],
+        kind=row["kind"],
+        status=Status(row["status"]),
+        status_reason=row["status_reason"],
+        raw_text=row["raw_text"],
+        meta=loads(row["meta"]) or {},
+        provenance=Provenance.from_dict(provenance) if provenance else None,
+        position=row["position"],
+    )
+
+
+def entity_from_row(row: dict[str, Any]) -> Entity:
+    return Entity(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        annotator=row["annotator"],
+        origin=row["origin"],
+    )
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "doc_id": entity.doc_id,
+        "start": entity.start,
+        "end": entity.end,
+        "label": entity.label,
+        "text": entity.text,
+        "annotator": entity.annotator,
+        "origin": entity.origin,
+    }
+
+
+def relation_from_row(row: dict[str, Any]) -> Relation:
+    return Relation(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        label=row["label"],
+        head_id=row["head_id"],
+        tail_id=row["tail_id"],
+        annotator=row["annotator"],
+    )
+
+
+def relation_to_dict(relation: Relation) -> dict[str, Any]:
+    return {
+        "id": relation.id,
+        "doc_id": relation.doc_id,
+        "label": relation.label,
+        "head_id": relation.head_id,
+        "tail_id": relation.tail_id,
+        "annotator": relation.annotator,
+    }
+
+
+def candidate_from_row(row: dict[str, Any]) -> Candidate:
+    return Candidate(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        source=row["source"],
+        score=row["score"],
+        state=CandidateState(row["state"]),
+        entity_id=row["entity_id"],
+    )
+
+
+def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "id": candidate.id,
+        "doc_id": candidate.doc_id,
+        "start": candidate.start,
+        "end": candidate.end,
+        "label": candidate.label,
+        "text": candidate.text,
+        "source": candidate.source,
+        "score": candidate.score,
+        "state": candidate.state.value,
+        "entity_id": candidate.entity_id,
+    }
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    return Event(
+        id=row["id"],
+        at=row["at"],
+        annotator=row["annotator"],
+        action=row["action"],
+        doc_id=row["doc_id"],
+        target=row["target"],
+        before=loads(row["before"]),
+        after=loads(row["after"]),
+    )

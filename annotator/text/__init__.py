@@ -1,0 +1,1 @@
+"""Text utilities shared by ingest, candidates and the app: segmentation and offset mapping."""
