@@ -6,6 +6,7 @@ and say what is wrong (locked, read-only, not a database, corrupt).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,6 +16,15 @@ import sqlite_utils
 from annotator.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 5000
+# How long a writer waits for another program's lock before giving up.
+BUSY_TIMEOUT_ENV = "ANNOTATOR_BUSY_TIMEOUT_MS"
+
+
+def busy_timeout_ms() -> int:
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
 
 
 def utc_now() -> str:
@@ -50,8 +60,9 @@ def connect(path: Path) -> sqlite_utils.Database:
     try:
         # Autocommit at the driver level: every transaction is opened
         # explicitly by ``StoreBase.transaction()``, never implicitly.
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        timeout = busy_timeout_ms()
+        conn = sqlite3.connect(str(path), timeout=timeout / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {timeout}")
         # Reading the schema is the first thing that fails on a file that is
         # not a database, so do it before anything else.
         conn.execute("PRAGMA schema_version").fetchone()

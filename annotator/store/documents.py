@@ -73,7 +73,7 @@ class DocumentsMixin(SchemaMixin):
             position = self._scalar("SELECT COALESCE(MAX(position), 0) FROM documents")
             for annotated in source.documents:
                 doc = annotated.document
-                where = f"{source.name}: document {doc.id}"
+                where = f"{source.path}: document {doc.id}"
                 existing = self._row("SELECT text FROM documents WHERE id = ?", (doc.id,))
                 if existing is not None:
                     if existing["text"] != doc.text:
