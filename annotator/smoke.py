@@ -1,0 +1,236 @@
+"""``annotator --smoke``: a self-test of an installed or frozen app, one line per check.
+
+It proves the parts a packaged build most often loses: the Qt platform plugin,
+the bundled font, jieba's dictionary and rjieba's extension, SQLite, the seed
+pages, the candidate pipeline and an exporter. Everything is written to a
+temporary folder that is removed afterwards; the only lasting trace is jieba's
+dictionary cache in the user's cache folder, which the app would write anyway.
+Exit status 0 means every check passed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator import app_paths
+
+EXIT_FAILED = 1
+# jieba's own README sentence: a dictionary that loaded correctly cuts it exactly so.
+SEGMENT_SAMPLE = "我来到北京清华大学"
+SEGMENT_EXPECTED = ["我", "来到", "北京", "清华大学"]
+WINDOW_TIMEOUT_S = 10.0
+
+
+class SmokeFailure(Exception):
+    """A check ran and found something wrong."""
+
+
+@dataclass
+class SmokeContext:
+    workdir: Path
+    store: object | None = None
+    doc_ids: list[str] = field(default_factory=list)
+    qt_objects: list[object] = field(default_factory=list)
+
+
+# --- the checks ------------------------------------------------------------------------
+
+
+def _use_offscreen_without_display() -> None:
+    """Linux CI and ssh sessions have no display; Windows and macOS always do."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def check_qt(ctx: SmokeContext) -> str:
+    _use_offscreen_without_display()
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    from annotator.ui.fonts import HAN_SAMPLE, ensure_cjk_font, han_render_family
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
+    font = ensure_cjk_font()
+    window = QMainWindow()
+    label = QLabel(HAN_SAMPLE)
+    window.setCentralWidget(label)
+    window.resize(320, 120)
+    window.show()
+    ctx.qt_objects.append(window)  # closed in run_smoke, after the other checks
+    deadline = time.monotonic() + WINDOW_TIMEOUT_S
+    while not (window.windowHandle() and window.windowHandle().isExposed()):
+        if time.monotonic() > deadline:
+            raise SmokeFailure(f"the window was not shown within {WINDOW_TIMEOUT_S:.0f} s")
+        app.processEvents()
+    picture = window.grab()
+    if picture.isNull() or picture.width() == 0:
+        raise SmokeFailure("the window could not be painted")
+    renders_with = han_render_family(label.font())
+    if renders_with is None:
+        raise SmokeFailure(f"Chinese text renders as empty boxes (font {font.describe()})")
+    return f"platform '{app.platformName()}', window shown and painted; Chinese renders with {font.describe()}"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def check_segmenter(ctx: SmokeContext) -> str:
+    from annotator.text.segmenter import Segmenter, import_jieba
+
+    jieba = import_jieba()
+    dictionary = Path(jieba.dt.dictionary)
+    if not dictionary.is_file():
+        raise SmokeFailure(f"jieba's dictionary is missing: {dictionary}")
+    if app_paths.is_frozen() and not _inside(dictionary, Path(sys._MEIPASS)):  # type: ignore[attr-defined]
+        raise SmokeFailure(f"jieba's dictionary comes from outside the bundle: {dictionary}")
+    jieba.initialize()
+    words = jieba.lcut(SEGMENT_SAMPLE)
+    if words != SEGMENT_EXPECTED:
+        raise SmokeFailure(f"jieba cut {SEGMENT_SAMPLE!r} as {words}, expected {SEGMENT_EXPECTED}")
+    cache = Path(jieba.dt.cache_file)
+    if not _inside(cache, app_paths.cache_dir()):
+        raise SmokeFailure(f"jieba's cache is not in the user's cache folder: {cache}")
+    if app_paths.is_frozen() and _inside(cache, Path(sys.executable).parent):
+        raise SmokeFailure(f"jieba's cache is next to the executable: {cache}")
+    tags = dict(Segmenter("jieba").tag(SEGMENT_SAMPLE))
+    if tags.get("北京") != "ns":
+        raise SmokeFailure(f"jieba.posseg tagged 北京 as {tags.get('北京')!r}, expected 'ns' (place)")
+    try:
+        fast = Segmenter("rjieba")
+    except ImportError as exc:
+        raise SmokeFailure(f"rjieba is not importable: {exc}") from None
+    if fast.cut(SEGMENT_SAMPLE) != SEGMENT_EXPECTED:
+        raise SmokeFailure(f"rjieba cut {SEGMENT_SAMPLE!r} as {fast.cut(SEGMENT_SAMPLE)}")
+    return f"jieba dictionary {dictionary} ({len(jieba.dt.FREQ):,} entries), cache {cache}; rjieba agrees"
+
+
+def check_database(ctx: SmokeContext) -> str:
+    from annotator.store import Store
+
+    path = ctx.workdir / "smoke.db"
+    store = Store(path, annotator="smoke")
+    ctx.store = store
+    problems = store.check()
+    if problems:
+        raise SmokeFailure(f"a new database fails its integrity check: {problems[0]}")
+    labels = len(store.schema.entity_names)
+    return f"opened {path} (schema version {store.version}, {labels} entity labels)"
+
+
+def check_import(ctx: SmokeContext) -> str:
+    from annotator.importing import discover, import_paths
+
+    page = discover([app_paths.seeds_dir()])[0]
+    (report,) = import_paths(ctx.store, [page])  # type: ignore[arg-type]
+    if report.outcome != "imported" or not report.doc_ids:
+        raise SmokeFailure(f"seed page {page.name}: {report.outcome}; {'; '.join(report.notes) or 'no articles'}")
+    ctx.doc_ids = list(report.doc_ids)
+    return f"seed page {page.name} -> {len(ctx.doc_ids)} article(s)"
+
+
+def check_candidates(ctx: SmokeContext) -> str:
+    from annotator.candidates import refresh_candidates
+
+    store = ctx.store
+    refresh_candidates(store, ctx.doc_ids)
+    found = {doc_id: store.candidates(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
+    total = sum(len(c) for c in found.values())
+    if total == 0:
+        raise SmokeFailure(f"no candidates in {len(ctx.doc_ids)} imported article(s)")
+    sources = sorted({c.source for cands in found.values() for c in cands})
+    # Accept one so the export below has an entity to verify.
+    doc_id, cands = next((d, c) for d, c in found.items() if c)
+    store.accept_candidate(cands[0].id)  # type: ignore[attr-defined]
+    store.set_status(doc_id, "done")  # type: ignore[attr-defined]
+    return f"{total} candidate(s) from {', '.join(sources)}"
+
+
+def check_export(ctx: SmokeContext) -> str:
+    from annotator.exporting import export
+    from annotator.importing import import_paths
+    from annotator.store import Store
+
+    store = ctx.store
+    out = ctx.workdir / "export.jsonl"
+    summary = export(store, "jsonl", str(out), statuses=None)  # type: ignore[arg-type]
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if len(records) != summary.documents or summary.documents != len(ctx.doc_ids):
+        raise SmokeFailure(
+            f"{out.name}: {len(records)} records, summary says {summary.documents}, imported {len(ctx.doc_ids)}"
+        )
+    for record in records:
+        if record["text"] != store.document_text(record["id"]):  # type: ignore[attr-defined]
+            raise SmokeFailure(f"{out.name}: the text of {record['id']} differs from the project's")
+        for entity in record["entities"]:
+            if record["text"][entity["start"] : entity["end"]] != entity["text"]:
+                raise SmokeFailure(f"{out.name}: entity {entity['id']} of {record['id']} has wrong offsets")
+    # Read it back the way a colleague would, into a second project.
+    with Store(ctx.workdir / "reimport.db", annotator="smoke") as again:
+        (report,) = import_paths(again, [out], format="jsonl")
+        if report.outcome != "imported" or report.entities != summary.entities:
+            raise SmokeFailure(
+                f"{out.name} re-imported as {report.outcome} with {report.entities} entities, "
+                f"exported {summary.entities}; {'; '.join(report.notes)}"
+            )
+    return f"{summary.documents} document(s), {summary.entities} entit(ies) exported to JSONL and read back"
+
+
+# Each check names the checks it builds on; it is skipped when one of those failed.
+CHECKS: list[tuple[str, Callable[[SmokeContext], str], tuple[str, ...]]] = [
+    ("qt", check_qt, ()),
+    ("jieba", check_segmenter, ()),
+    ("database", check_database, ()),
+    ("import", check_import, ("database",)),
+    ("candidates", check_candidates, ("import", "jieba")),
+    ("export", check_export, ("candidates",)),
+]
+
+
+def run_smoke() -> int:
+    """Run every check, print one line each and a verdict; 0 only if all passed."""
+    passed: set[str] = set()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="annotator-smoke-") as tmp:
+        ctx = SmokeContext(workdir=Path(tmp))
+        try:
+            for name, check, needs in CHECKS:
+                missing = [n for n in needs if n not in passed]
+                if missing:
+                    _report("skip", name, f"needs {', '.join(missing)}")
+                    continue
+                try:
+                    detail = check(ctx)
+                except Exception as exc:  # a smoke test reports every failure, whatever its kind
+                    _report("FAIL", name, f"{type(exc).__name__}: {exc}" if not isinstance(exc, SmokeFailure) else str(exc))
+                else:
+                    passed.add(name)
+                    _report("ok", name, detail)
+        finally:
+            if ctx.store is not None:
+                ctx.store.close()  # type: ignore[attr-defined]
+            for window in ctx.qt_objects:
+                window.close()  # type: ignore[attr-defined]
+                window.deleteLater()  # type: ignore[attr-defined]
+    elapsed = time.monotonic() - started
+    if len(passed) == len(CHECKS):
+        print(f"smoke: all {len(CHECKS)} checks passed in {elapsed:.1f} s", flush=True)
+        return 0
+    print(f"smoke: {len(CHECKS) - len(passed)} of {len(CHECKS)} checks FAILED or skipped", flush=True)
+    return EXIT_FAILED
+
+
+def _report(outcome: str, name: str, detail: str) -> None:
+    print(f"{outcome:<5} {name:<11} {detail}", flush=True)
