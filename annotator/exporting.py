@@ -1,19 +1,45 @@
-"""Exporting a project: choose the documents, hand them to a format's writer, report what was written."""
+"""Exporting a project: choose the documents and annotations, hand them to a format, report what was written.
+
+This is the one entry point for the CLI (``annotator export``) and the app's
+File → Export dialog::
+
+    summary = export(store, "conll", "out/gold.conll",
+                     labels=["PER", "ORG"], options=ExportOptions(tokens="word"),
+                     progress=lambda done, total: ...)
+
+Selection happens in two steps:
+
+* **Documents**: by status (default: done only), by id (``doc_ids``) and, when
+  ``annotators`` is given, only documents those people annotated.
+* **Annotations** inside them: ``labels`` keeps only entities with those
+  labels, ``annotators`` only entities and relations those people made. A
+  relation whose head or tail was filtered out is left out too (counted in the
+  summary's notes). Documents with nothing left stay in the export: for
+  training, a document without entities is a negative example.
+
+Every format checks each document before writing and writes atomically, so a
+failed or cancelled export leaves nothing behind (see ``annotator.formats.dataset``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from annotator import formats
-from annotator.errors import InputError
+from annotator.errors import InputError, SchemaError
 from annotator.formats.registry import ExportOptions, ExportSummary
+from annotator.formats.splits import check_splits, parse_splits
 from annotator.model import AnnotatedDocument, Status
 from annotator.store import Store
 
 DEFAULT_STATUSES = (Status.DONE,)
 
-# progress(documents_done, documents_total)
+# progress(documents_done, documents_total). It is called from the exporting
+# thread; raising from it cancels the export and nothing is written.
 Progress = Callable[[int, int], None]
+
+__all__ = ["DEFAULT_STATUSES", "Progress", "export", "parse_splits", "parse_statuses", "select_documents"]
 
 
 def parse_statuses(value: str) -> tuple[Status, ...] | None:
@@ -37,8 +63,10 @@ def select_documents(
     *,
     statuses: Iterable[Status] | None = DEFAULT_STATUSES,
     doc_ids: Sequence[str] | None = None,
+    annotators: Sequence[str] | None = None,
 ) -> list[str]:
-    ids = store.document_ids(statuses)
+    """Ids of the documents to export, in reading order."""
+    ids = store.document_ids(statuses, annotators=annotators or None)
     if doc_ids is not None:
         wanted = set(doc_ids)
         missing = [d for d in doc_ids if not store.has_document(d)]
@@ -48,6 +76,39 @@ def select_documents(
     return ids
 
 
+def _check_filters(store: Store, labels: Sequence[str] | None, annotators: Sequence[str] | None) -> None:
+    schema = store.schema
+    for label in labels or ():
+        if not schema.has_entity(label):
+            raise SchemaError(f"--label: '{label}' is not an entity label of this project "
+                              f"({', '.join(schema.entity_names)})")
+    known = store.annotators()
+    for name in annotators or ():
+        if name not in known:
+            raise InputError(f"--annotator: nobody called '{name}' has worked in this project "
+                             f"({', '.join(known) or 'nobody yet'})")
+
+
+def filter_annotations(
+    bundle: AnnotatedDocument, labels: Sequence[str] | None, annotators: Sequence[str] | None
+) -> tuple[AnnotatedDocument, int]:
+    """The bundle with only the wanted entities, relations and candidates; and how many relations lost an end."""
+    if not labels and not annotators:
+        return bundle, 0
+    label_set = set(labels or ())
+    people = set(annotators or ())
+    entities = [
+        e for e in bundle.entities
+        if (not label_set or e.label in label_set) and (not people or e.annotator in people)
+    ]
+    kept_ids = {e.id for e in entities}
+    relations = [r for r in bundle.relations if not people or r.annotator in people]
+    orphaned = sum(1 for r in relations if r.head_id not in kept_ids or r.tail_id not in kept_ids)
+    relations = [r for r in relations if r.head_id in kept_ids and r.tail_id in kept_ids]
+    candidates = [c for c in bundle.candidates if not label_set or c.label in label_set]
+    return replace(bundle, entities=entities, relations=relations, candidates=candidates), orphaned
+
+
 def export(
     store: Store,
     format: str,
@@ -55,21 +116,69 @@ def export(
     *,
     statuses: Iterable[Status] | None = DEFAULT_STATUSES,
     doc_ids: Sequence[str] | None = None,
+    labels: Sequence[str] | None = None,
+    annotators: Sequence[str] | None = None,
     options: ExportOptions | None = None,
     progress: Progress | None = None,
 ) -> ExportSummary:
+    """Write the selected documents in ``format`` to ``out`` ('-' for stdout where the format allows).
+
+    Returns an ``ExportSummary``: documents, entities and relations written
+    (per split and per label), the files written, what was skipped and why,
+    and notes. Raises ``InputError``/``SchemaError`` for a bad selection or
+    option and ``VerificationError`` when a span does not fit its text; in
+    every error case nothing is written.
+    """
     writer = formats.writer_named(format)
-    if out == "-" and writer.folder:
-        raise InputError(f"the {format} format writes a folder; give a folder with -o, not '-'")
-    options = options or ExportOptions()
-    ids = select_documents(store, statuses=statuses, doc_ids=doc_ids)
+    if out == "-" and not writer.stdout:
+        raise InputError(f"the {format} format writes {'a folder' if writer.folder else 'a binary file'}; "
+                         "give a path with -o, not '-'")
+    options = replace(options) if options else ExportOptions()
+    if options.splits:
+        options.splits = check_splits(dict(options.splits))
+    statuses = None if statuses is None else tuple(Status(s) for s in statuses)
+    _check_filters(store, labels, annotators)
+    ids = select_documents(store, statuses=statuses, doc_ids=doc_ids, annotators=annotators)
+    options.selection = _describe_selection(store, statuses, doc_ids, labels, annotators, len(ids))
+    orphaned = 0
 
     def bundles() -> Iterator[AnnotatedDocument]:
-        for done, bundle in enumerate(store.iter_annotated(ids, include_candidates=options.include_candidates)):
-            if progress and done % 100 == 0:
-                progress(done, len(ids))
-            yield bundle
+        nonlocal orphaned
+        step = max(1, len(ids) // 200)
         if progress:
-            progress(len(ids), len(ids))
+            progress(0, len(ids))
+        for done, bundle in enumerate(store.iter_annotated(ids, include_candidates=options.include_candidates), 1):
+            bundle, lost = filter_annotations(bundle, labels, annotators)
+            orphaned += lost
+            yield bundle
+            if progress and (done % step == 0 or done == len(ids)):
+                progress(done, len(ids))
 
-    return writer.write(bundles(), store.schema, out, options)
+    summary = writer.write(bundles(), store.schema, out, options)
+    if orphaned:
+        summary.notes.append(f"{orphaned} relation(s) left out because their head or tail was filtered out")
+    if not ids:
+        summary.notes.append("no document matched the selection; the output holds no documents")
+    return summary
+
+
+def _describe_selection(
+    store: Store,
+    statuses: tuple[Status, ...] | None,
+    doc_ids: Sequence[str] | None,
+    labels: Sequence[str] | None,
+    annotators: Sequence[str] | None,
+    count: int,
+) -> dict:
+    selection: dict = {
+        "project": store.schema.name,
+        "statuses": [s.value for s in statuses] if statuses is not None else "all",
+        "documents": count,
+    }
+    if doc_ids is not None:
+        selection["document_ids"] = len(doc_ids)
+    if labels:
+        selection["labels"] = list(labels)
+    if annotators:
+        selection["annotators"] = list(annotators)
+    return selection

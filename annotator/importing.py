@@ -11,7 +11,7 @@ from pathlib import Path
 
 from annotator import formats
 from annotator.errors import AnnotatorError, InputError
-from annotator.formats.registry import ReadOptions, importable_extensions
+from annotator.formats.registry import ReadOptions, importable_extensions, is_companion
 from annotator.model import ImportReport
 from annotator.store import Store
 
@@ -36,6 +36,7 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
                 if f.is_file()
                 and f.suffix.lower() in extensions
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                and not is_companion(f)  # read with another file (brat .txt, an export's schema)
             )
             if not files:
                 raise InputError(

@@ -26,6 +26,7 @@ EXIT_FAILED = 1
 SEGMENT_SAMPLE = "我来到北京清华大学"
 SEGMENT_EXPECTED = ["我", "来到", "北京", "清华大学"]
 WINDOW_TIMEOUT_S = 10.0
+WORKER_TIMEOUT_S = 120.0
 
 
 class SmokeFailure(Exception):
@@ -117,6 +118,26 @@ def check_segmenter(ctx: SmokeContext) -> str:
     return f"jieba dictionary {dictionary} ({len(jieba.dt.FREQ):,} entries), cache {cache}; rjieba agrees"
 
 
+def _segment_in_worker(text: str) -> tuple[int, list[str]]:
+    from annotator.text.segmenter import get_segmenter
+
+    return os.getpid(), get_segmenter().cut(text)
+
+
+def check_workers(ctx: SmokeContext) -> str:
+    """Large imports compute candidates in spawned processes; in a frozen app each is the app itself."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pid, words = pool.submit(_segment_in_worker, SEGMENT_SAMPLE).result(timeout=WORKER_TIMEOUT_S)
+    if pid == os.getpid():
+        raise SmokeFailure("the worker ran in this process, not a spawned one")
+    if words != SEGMENT_EXPECTED:
+        raise SmokeFailure(f"a worker process cut {SEGMENT_SAMPLE!r} as {words}")
+    return f"a spawned worker process (pid {pid}) segments text"
+
+
 def check_database(ctx: SmokeContext) -> str:
     from annotator.store import Store
 
@@ -138,7 +159,7 @@ def check_import(ctx: SmokeContext) -> str:
     if report.outcome != "imported" or not report.doc_ids:
         raise SmokeFailure(f"seed page {page.name}: {report.outcome}; {'; '.join(report.notes) or 'no articles'}")
     ctx.doc_ids = list(report.doc_ids)
-    return f"seed page {page.name} -> {len(ctx.doc_ids)} article(s)"
+    return f"seed page {page.name} -> {_count(len(ctx.doc_ids), 'article')}"
 
 
 def check_candidates(ctx: SmokeContext) -> str:
@@ -155,7 +176,7 @@ def check_candidates(ctx: SmokeContext) -> str:
     doc_id, cands = next((d, c) for d, c in found.items() if c)
     store.accept_candidate(cands[0].id)  # type: ignore[attr-defined]
     store.set_status(doc_id, "done")  # type: ignore[attr-defined]
-    return f"{total} candidate(s) from {', '.join(sources)}"
+    return f"{_count(total, 'candidate')} from {', '.join(sources)}"
 
 
 def check_export(ctx: SmokeContext) -> str:
@@ -185,13 +206,17 @@ def check_export(ctx: SmokeContext) -> str:
                 f"{out.name} re-imported as {report.outcome} with {report.entities} entities, "
                 f"exported {summary.entities}; {'; '.join(report.notes)}"
             )
-    return f"{summary.documents} document(s), {summary.entities} entit(ies) exported to JSONL and read back"
+    return (
+        f"{_count(summary.documents, 'document')}, {_count(summary.entities, 'entity', 'entities')} "
+        "exported to JSONL and read back"
+    )
 
 
 # Each check names the checks it builds on; it is skipped when one of those failed.
 CHECKS: list[tuple[str, Callable[[SmokeContext], str], tuple[str, ...]]] = [
     ("qt", check_qt, ()),
     ("jieba", check_segmenter, ()),
+    ("workers", check_workers, ("jieba",)),
     ("database", check_database, ()),
     ("import", check_import, ("database",)),
     ("candidates", check_candidates, ("import", "jieba")),
@@ -201,22 +226,27 @@ CHECKS: list[tuple[str, Callable[[SmokeContext], str], tuple[str, ...]]] = [
 
 def run_smoke() -> int:
     """Run every check, print one line each and a verdict; 0 only if all passed."""
-    passed: set[str] = set()
+    outcomes: dict[str, str] = {}
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="annotator-smoke-") as tmp:
         ctx = SmokeContext(workdir=Path(tmp))
         try:
             for name, check, needs in CHECKS:
-                missing = [n for n in needs if n not in passed]
+                missing = [n for n in needs if outcomes.get(n) != "ok"]
                 if missing:
+                    outcomes[name] = "skip"
                     _report("skip", name, f"needs {', '.join(missing)}")
                     continue
                 try:
                     detail = check(ctx)
+                except SmokeFailure as exc:
+                    outcomes[name] = "FAIL"
+                    _report("FAIL", name, str(exc))
                 except Exception as exc:  # a smoke test reports every failure, whatever its kind
-                    _report("FAIL", name, f"{type(exc).__name__}: {exc}" if not isinstance(exc, SmokeFailure) else str(exc))
+                    outcomes[name] = "FAIL"
+                    _report("FAIL", name, f"{type(exc).__name__}: {exc}")
                 else:
-                    passed.add(name)
+                    outcomes[name] = "ok"
                     _report("ok", name, detail)
         finally:
             if ctx.store is not None:
@@ -224,12 +254,14 @@ def run_smoke() -> int:
             for window in ctx.qt_objects:
                 window.close()  # type: ignore[attr-defined]
                 window.deleteLater()  # type: ignore[attr-defined]
-    elapsed = time.monotonic() - started
-    if len(passed) == len(CHECKS):
-        print(f"smoke: all {len(CHECKS)} checks passed in {elapsed:.1f} s", flush=True)
-        return 0
-    print(f"smoke: {len(CHECKS) - len(passed)} of {len(CHECKS)} checks FAILED or skipped", flush=True)
-    return EXIT_FAILED
+    counts = {outcome: list(outcomes.values()).count(outcome) for outcome in ("ok", "FAIL", "skip")}
+    print(f"smoke: finished in {time.monotonic() - started:.1f} s", flush=True)
+    print(f"smoke: {counts['ok']} passed, {counts['FAIL']} failed, {counts['skip']} skipped", flush=True)
+    return 0 if counts["ok"] == len(CHECKS) else EXIT_FAILED
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def _report(outcome: str, name: str, detail: str) -> None:

@@ -33,6 +33,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="keep half-width punctuation between Chinese characters (default: normalise to full width)",
     )
+    parser.add_argument(
+        "--offsets",
+        choices=("auto", "codepoint", "utf16"),
+        default="auto",
+        help="how doccano / Label Studio offsets count: auto (decide from the evidence, the default), "
+        "codepoint, or utf16 (what their web pages count)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     parser.set_defaults(run=run)
 
@@ -41,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     files = discover(args.paths)
     store = open_project(args)
     with store:
-        options = ReadOptions(normalise_width=not args.keep_width, annotator=store.annotator)
+        options = ReadOptions(normalise_width=not args.keep_width, annotator=store.annotator, offsets=args.offsets)
         bar = progress_bar(len(files), "file", not args.quiet)
         reports = import_paths(
             store, files, format=args.format, options=options,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -13,6 +14,19 @@ from pathlib import Path
 from typing import IO
 
 from annotator.errors import InputError
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp and mkdtemp create owner-only files; an export should get the
+# permissions any other new file gets (teams share dataset folders).
+_UMASK = _current_umask()
+FILE_MODE = 0o666 & ~_UMASK
+FOLDER_MODE = 0o777 & ~_UMASK
 
 
 def read_input(path: Path) -> tuple[bytes, str]:
@@ -53,6 +67,7 @@ def atomic_text_output(out: str) -> Iterator[IO[str]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
+        os.chmod(tmp, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()
@@ -81,6 +96,7 @@ def atomic_folder_output(out: str) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
     try:
+        os.chmod(tmp, FOLDER_MODE)
         yield tmp
         (tmp / ".annotator-export").write_text("written by annotator export\n", encoding="utf-8")
         if target.exists():
@@ -94,3 +110,55 @@ def atomic_folder_output(out: str) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_files(targets: list[Path]) -> Iterator[list[Path]]:
+    """Temporary paths beside ``targets``, renamed onto them together once the block succeeds.
+
+    For a dataset file and the files that travel with it (its schema, a
+    labelling config): either all of them appear or none changes.
+    """
+    temps: list[Path] = []
+    try:
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.is_dir():
+                raise InputError(f"{target}: is a folder; give a file name")
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            os.close(fd)
+            temps.append(Path(tmp))
+            os.chmod(tmp, FILE_MODE)
+        yield temps
+        for tmp, target in zip(temps, targets):
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+
+
+_UNSAFE_NAME = re.compile(r"[^\w.\-]", re.UNICODE)
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_file_stem(name: str, taken: set[str]) -> str:
+    """A file name stem for ``name`` that works on Windows, macOS and Linux and is not in ``taken``.
+
+    Names that are already safe stay as they are, so document ids survive a
+    round trip through one-file-per-document formats. ``taken`` holds the
+    case-folded stems used so far (macOS and Windows ignore case) and is updated.
+    """
+    stem = name
+    if (not stem or _UNSAFE_NAME.search(stem) or stem.startswith(".") or stem.endswith(".")
+            or stem.split(".")[0].lower() in _WINDOWS_RESERVED or len(stem) > 120):
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+        cleaned = _UNSAFE_NAME.sub("_", name).strip("._")[:60]
+        stem = f"{cleaned}-{digest}" if cleaned else f"doc-{digest}"
+    base, n = stem, 1
+    while stem.casefold() in taken:
+        n += 1
+        stem = f"{base}-{n}"
+    taken.add(stem.casefold())
+    return stem

@@ -9,22 +9,22 @@ so exporting the same data twice gives byte-identical files. See README.md,
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.formats.files import atomic_text_output, decode_utf8, read_input
+from annotator.formats.fields import Fields as _Fields
+from annotator.formats.files import decode_utf8, read_input
+from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.registry import (
     ExportOptions,
     ExportSummary,
     Reader,
     ReadOptions,
-    Writer,
     register_reader,
-    register_writer,
 )
-from annotator.formats.verify import verify_document
 from annotator.label_schema import LabelSchema
 from annotator.model import (
     AnnotatedDocument,
@@ -107,46 +107,42 @@ def document_record(bundle: AnnotatedDocument, *, include_candidates: bool = Fal
     return record
 
 
+class _NativePart(Part):
+    def __init__(self, handle: IO[str], context: Context) -> None:
+        self.handle, self.context = handle, context
+
+    def add(self, bundle: AnnotatedDocument) -> Written:
+        record = document_record(bundle, include_candidates=self.context.options.include_candidates)
+        self.handle.write(json.dumps(record, ensure_ascii=False))
+        self.handle.write("\n")
+        return Written(
+            entities=len(bundle.entities),
+            relations=len(bundle.relations),
+            candidates=len(record.get("candidates", ())),
+            labels=Counter(e.label for e in bundle.entities),
+        )
+
+
+class NativeJsonlWriter(FormatWriter):
+    name = FORMAT
+    description = "Annotator's own JSON Lines: entities, relations, annotators, status, provenance"
+    suffix = ".jsonl"
+    uses = frozenset({"include_candidates"})
+
+    def open_part(self, target: IO[str], context: Context) -> Part:
+        return _NativePart(target, context)
+
+
+WRITER = NativeJsonlWriter()
+
+
 def write_jsonl(
     bundles: Iterable[AnnotatedDocument], schema: LabelSchema, out: str, options: ExportOptions
 ) -> ExportSummary:
-    summary = ExportSummary(output=out)
-    with atomic_text_output(out) as handle:
-        for bundle in bundles:
-            verify_document(bundle)
-            record = document_record(bundle, include_candidates=options.include_candidates)
-            handle.write(json.dumps(record, ensure_ascii=False))
-            handle.write("\n")
-            summary.documents += 1
-            summary.entities += len(bundle.entities)
-            summary.relations += len(bundle.relations)
-            summary.candidates += len(record.get("candidates", ()))
-    if out != "-":
-        summary.files.append(out)
-    return summary
+    return WRITER.write(bundles, schema, out, options)
 
 
 # --- reading ---------------------------------------------------------------------------
-
-
-class _Fields:
-    """Typed access to one record's fields, with errors that say where."""
-
-    def __init__(self, data: dict[str, Any], where: str) -> None:
-        self.data, self.where = data, where
-
-    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None, required: bool = False) -> Any:
-        if key not in self.data or self.data[key] is None:
-            if required:
-                raise InputError(f"{self.where}: missing field '{key}'")
-            return default
-        value = self.data[key]
-        if isinstance(value, bool) and kind in (int, (int, float)):
-            raise InputError(f"{self.where}: '{key}' must be a number, not {value!r}")
-        if not isinstance(value, kind):
-            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            raise InputError(f"{self.where}: '{key}' must be {names}, not {type(value).__name__}")
-        return value
 
 
 def _record_to_bundle(data: Any, where: str) -> AnnotatedDocument:
@@ -312,11 +308,4 @@ register_reader(
         priority=50,
     )
 )
-register_writer(
-    Writer(
-        name=FORMAT,
-        description="Annotator's own JSON Lines: entities, relations, annotators, status, provenance",
-        write=write_jsonl,
-        suffix=".jsonl",
-    )
-)
+WRITER.register()

@@ -19,11 +19,21 @@ from annotator.model import AnnotatedDocument, SourceFile
 SNIFF_BYTES = 64 * 1024
 
 
+# How offsets in an imported file count characters: ``auto`` decides per file
+# from the evidence (see ``annotator.formats.offset_units``).
+OFFSET_UNITS = ("auto", "codepoint", "utf16")
+# How token-based formats (CoNLL, Prodigy, spaCy, the tags in Hugging Face
+# records) cut the text: one token per character, or jieba words.
+TOKEN_MODES = ("char", "word")
+
+
 @dataclass
 class ReadOptions:
     # map half-width punctuation between CJK characters to full width (1:1)
     normalise_width: bool = True
     annotator: str = ""
+    # auto, codepoint or utf16: how doccano / Label Studio offsets count
+    offsets: str = "auto"
 
 
 @dataclass
@@ -32,6 +42,15 @@ class ExportOptions:
     # e.g. {"train": 0.8, "dev": 0.1, "test": 0.1}; None writes one file
     splits: dict[str, float] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # mixed into the hash that assigns documents to splits; change it to draw another split
+    split_seed: str = ""
+    # char or word (jieba): tokens of CoNLL, Prodigy, spaCy and the Hugging Face tags
+    tokens: str = "char"
+    # codepoint or utf16: offsets written by doccano and Label Studio
+    offsets: str = "codepoint"
+    # What was selected and how (statuses, labels, annotators, documents); set by
+    # ``annotator.exporting.export`` and written into dataset cards and schema files.
+    selection: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,6 +64,10 @@ class ExportSummary:
     # what the format could not hold, and why (e.g. nested spans in BIO)
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # per split: {"documents": n, "entities": n, "relations": n}
+    splits: dict[str, dict[str, int]] = field(default_factory=dict)
+    # entities written per label
+    labels: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,10 +92,20 @@ class Writer:
     # True when the output is a folder rather than one file
     folder: bool = False
     suffix: str = ""
+    # False when the format cannot go to stdout (binary files, folders)
+    stdout: bool = True
+    # which ExportOptions fields the format uses beyond the common ones
+    # ("tokens", "offsets", "include_candidates"), so the CLI and the export
+    # dialog offer only what applies
+    uses: frozenset[str] = frozenset()
 
 
 READERS: dict[str, Reader] = {}
 WRITERS: dict[str, Writer] = {}
+# Tests for files that are read together with another one (brat's .txt next
+# to its .ann, the schema written beside an export, a dataset card). Folder
+# discovery leaves them out so they are not imported a second time on their own.
+COMPANION_TESTS: list[Callable[[Path], bool]] = []
 
 
 def register_reader(reader: Reader) -> Reader:
@@ -87,6 +120,16 @@ def register_writer(writer: Writer) -> Writer:
 
 def importable_extensions() -> set[str]:
     return {ext for reader in READERS.values() for ext in reader.extensions}
+
+
+def register_companion(test: Callable[[Path], bool]) -> Callable[[Path], bool]:
+    COMPANION_TESTS.append(test)
+    return test
+
+
+def is_companion(path: Path) -> bool:
+    """True when ``path`` belongs to another file and is not imported on its own."""
+    return any(test(path) for test in COMPANION_TESTS)
 
 
 def reader_named(name: str) -> Reader:

@@ -85,6 +85,15 @@ class CandidatesMixin(AnnotationsMixin):
             )
         }
 
+    def documents_containing(self, text: str) -> list[str]:
+        """Ids of the documents whose text contains ``text``, in reading order; for "label all occurrences"."""
+        if not text:
+            return []
+        return [
+            r["id"]
+            for r in self._rows("SELECT id FROM documents WHERE instr(text, ?) > 0 ORDER BY position", (text,))
+        ]
+
     def labelled_texts(self) -> dict[tuple[str, str], int]:
         """How often each (text, label) was labelled as an entity; the gazetteer's source."""
         return {

@@ -173,6 +173,28 @@ def _initial(db: sqlite_utils.Database) -> None:
     )
 
 
+@migration("0002_search_index")
+def _search_index(db: sqlite_utils.Database) -> None:
+    # Full-text search: a bigram index kept in step by triggers, filled here
+    # with the documents the project already has (see annotator/search.py).
+    from annotator import search
+
+    search.install(db.conn)
+
+
+@migration("0003_document_list_indexes")
+def _document_list_indexes(db: sqlite_utils.Database) -> None:
+    # Covering indexes for the document list's label and annotator filters:
+    # they answer "which documents" without reading the annotation rows.
+    for statement in (
+        "CREATE INDEX entities_label_doc ON entities(label, doc_id)",
+        "CREATE INDEX entities_annotator_doc ON entities(annotator, doc_id)",
+        "CREATE INDEX relations_annotator_doc ON relations(annotator, doc_id)",
+        "CREATE INDEX doc_labels_annotator_doc ON doc_labels(annotator, doc_id)",
+    ):
+        db.conn.execute(statement)
+
+
 def known_names() -> list[str]:
     return list(_names)
 

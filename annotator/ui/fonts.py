@@ -99,7 +99,12 @@ def han_render_family(font: QFont | None = None, sample: str = HAN_SAMPLE) -> st
     layout.endLayout()
     families: list[str] = []
     for run in layout.glyphRuns():
-        if any(index == 0 for index in run.glyphIndexes()):  # glyph 0 is .notdef: a tofu box
+        raw = run.rawFont()
+        # With no usable font Qt draws boxes from a built-in engine that has no font
+        # tables (and crashes if asked its name); glyph 0 is .notdef, a box too.
+        if not raw.isValid() or raw.fontTable("cmap").isEmpty():
             return None
-        families.append(run.rawFont().familyName())
+        if any(index == 0 for index in run.glyphIndexes()):
+            return None
+        families.append(raw.familyName())
     return families[0] if families else None

@@ -1,0 +1,48 @@
+"""Candidate spans: highlights that are right most of the time.
+
+Sources (jieba POS tags, rules for this kind of text, the reviewers' own labels,
+and later a learned model) each propose spans; ``resolve`` merges them into one
+clean list. The public API:
+
+- ``suggest(text, context=None)``: suggestions for a text.
+- ``context_from_store(store)``: the project's schema, gazetteer and rejections.
+- ``refresh_candidates(store, doc_ids)``: compute and store candidates.
+- ``find_occurrences`` / ``apply_occurrences``: "label all occurrences".
+- ``register_source(name, factory)``: plug in another source.
+- ``warm_up()``: load the segmenter and the rules ahead of time.
+"""
+
+from annotator.candidates.context import (
+    LabelledSpan,
+    SuggestContext,
+    context_for_document,
+    context_from_store,
+    default_context,
+)
+from annotator.candidates.engine import suggest, warm_up
+from annotator.candidates.occurrences import Occurrence, apply_occurrences, find_occurrences
+from annotator.candidates.refresh import refresh_candidates
+from annotator.candidates.ruleset import load_rules, reload_rules
+from annotator.candidates.sources import CandidateSource, register_source, registered_sources, unregister_source
+from annotator.candidates.spans import Suggestion
+
+__all__ = [
+    "CandidateSource",
+    "LabelledSpan",
+    "Occurrence",
+    "SuggestContext",
+    "Suggestion",
+    "apply_occurrences",
+    "context_for_document",
+    "context_from_store",
+    "default_context",
+    "find_occurrences",
+    "load_rules",
+    "refresh_candidates",
+    "register_source",
+    "registered_sources",
+    "reload_rules",
+    "suggest",
+    "unregister_source",
+    "warm_up",
+]

@@ -1,0 +1,87 @@
+"""One pass of word segmentation and POS tagging, shared by every candidate source."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from annotator.text.segmenter import Segmenter, get_segmenter
+
+# Letters of the scripts names are written in; anything else (punctuation, digits,
+# spaces) ends a name.
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+def all_cjk(text: str) -> bool:
+    return bool(text) and all(is_cjk(c) for c in text)
+
+
+class TextAnalysis:
+    """The text with jieba's words, their offsets and POS tags.
+
+    ``starts[i]``/``ends[i]`` are code-point offsets of word ``i``; ``tags[i]`` is
+    jieba's tag. ``is_known(i)`` says whether the word is in jieba's dictionary:
+    words jieba's HMM made up are mostly names it has not seen.
+    """
+
+    __slots__ = ("text", "words", "tags", "starts", "ends", "_by_start", "_by_end", "_known", "_segmenter")
+
+    def __init__(self, text: str, tagged: list[tuple[str, str]], segmenter: Segmenter | None = None) -> None:
+        self.text = text
+        self.words: list[str] = []
+        self.tags: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        position = 0
+        for word, tag in tagged:
+            if not word:
+                continue
+            if text.startswith(word, position):
+                start = position
+            else:  # the segmenter changed the text (it should not); realign
+                found = text.find(word, position)
+                if found < 0:
+                    continue
+                start = found
+            self.words.append(word)
+            self.tags.append(tag)
+            self.starts.append(start)
+            self.ends.append(start + len(word))
+            position = start + len(word)
+        self._by_start = {s: i for i, s in enumerate(self.starts)}
+        self._by_end = {e: i for i, e in enumerate(self.ends)}
+        self._known: dict[int, bool] = {}
+        self._segmenter = segmenter
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def index_starting_at(self, offset: int) -> int | None:
+        return self._by_start.get(offset)
+
+    def index_ending_at(self, offset: int) -> int | None:
+        return self._by_end.get(offset)
+
+    def is_boundary(self, offset: int) -> bool:
+        """True where one word ends and the next starts (and at both ends of the text)."""
+        return offset in self._by_start or offset in self._by_end or offset in (0, len(self.text))
+
+    def index_at(self, offset: int) -> int:
+        """The word containing ``offset``."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def is_known(self, index: int) -> bool:
+        known = self._known.get(index)
+        if known is None:
+            segmenter = self._segmenter or get_segmenter()
+            known = self._known[index] = segmenter.has_word(self.words[index])
+        return known
+
+
+def analyse(text: str, segmenter: Segmenter | None = None) -> TextAnalysis:
+    segmenter = segmenter or get_segmenter()
+    return TextAnalysis(text, segmenter.tag(text), segmenter)

@@ -1,0 +1,88 @@
+"""What a suggestion depends on besides the text: the schema, the gazetteer, the
+rejections, and what the reviewer already decided in the document."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from annotator.candidates.gazetteer import EMPTY, Gazetteer
+from annotator.candidates.ruleset import RuleSet, load_rules
+
+if TYPE_CHECKING:
+    from annotator.store import Store
+
+
+@dataclass(frozen=True)
+class LabelledSpan:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SuggestContext:
+    """Everything ``suggest`` needs besides the text; picklable for worker processes.
+
+    ``labels`` limits suggestions to the schema's entity labels (None: no limit).
+    ``gazetteer`` holds the project's labelled texts and ``rejections`` how often
+    each (text, label) was rejected across the project. ``rejected_here`` and
+    ``entities_here`` describe one document: rejected (text, label) pairs never
+    come back there, and spans overlapping its entities are not proposed.
+    ``sources`` names the registered sources to use (None: all of them).
+    """
+
+    rules: RuleSet
+    labels: frozenset[str] | None = None
+    gazetteer: Gazetteer = EMPTY
+    rejections: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    rejected_here: frozenset[tuple[str, str]] = frozenset()
+    entities_here: tuple[LabelledSpan, ...] = ()
+    sources: tuple[str, ...] | None = None
+
+    def for_document(
+        self,
+        *,
+        rejected: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+        entities: tuple[LabelledSpan, ...] | list[LabelledSpan] = (),
+    ) -> SuggestContext:
+        return replace(self, rejected_here=frozenset(rejected), entities_here=tuple(entities))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_labels() -> frozenset[str]:
+    from annotator.label_schema import default_schema
+
+    return frozenset(default_schema().entity_names)
+
+
+def default_context() -> SuggestContext:
+    """The context without a project: bundled rules, the default schema's labels."""
+    return SuggestContext(rules=load_rules(), labels=_default_labels())
+
+
+def context_from_store(store: Store, *, sources: tuple[str, ...] | None = None) -> SuggestContext:
+    """The project's schema labels, gazetteer and rejection counts."""
+    rules = load_rules()
+    return SuggestContext(
+        rules=rules,
+        labels=frozenset(store.schema.entity_names),
+        gazetteer=Gazetteer(store.labelled_texts(), rules.gazetteer.min_length),
+        rejections=store.rejection_counts(),
+        sources=sources,
+    )
+
+
+def document_facts(store: Store, doc_id: str) -> tuple[frozenset[tuple[str, str]], tuple[LabelledSpan, ...]]:
+    """What the reviewer decided in one document: rejected (text, label) pairs and entities."""
+    rejected = frozenset((c.text, c.label) for c in store.candidates(doc_id, states=["rejected"]))
+    entities = tuple(LabelledSpan(e.start, e.end, e.label, e.text) for e in store.entities(doc_id))
+    return rejected, entities
+
+
+def context_for_document(store: Store, doc_id: str, base: SuggestContext | None = None) -> SuggestContext:
+    rejected, entities = document_facts(store, doc_id)
+    return (base or context_from_store(store)).for_document(rejected=rejected, entities=entities)

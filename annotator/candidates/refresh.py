@@ -1,0 +1,192 @@
+"""Computing and storing candidates for many documents, on every core for large batches.
+
+Small batches run in this process. Large ones go to a pool of worker processes
+(spawned, never forked: the app has threads), each loading the segmenter and
+the rules once; this process reads the documents and writes the results as
+they come back, in order, reporting progress after each chunk.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from annotator.candidates.analysis import analyse
+from annotator.candidates.context import LabelledSpan, SuggestContext, context_from_store, document_facts
+from annotator.candidates.engine import suggest_analysed
+from annotator.candidates.sources import SourceFactory, register_source, source_factories
+from annotator.model import Candidate
+from annotator.store import Store
+
+log = logging.getLogger(__name__)
+
+# progress(documents_done, documents_total)
+Progress = Callable[[int, int], None]
+
+# A chunk is what one worker computes in one go, and what is written in one transaction.
+CHUNK_CHARS = 60_000
+CHUNK_DOCUMENTS = 200
+# Below this much text, starting worker processes costs more than it saves.
+POOL_MIN_CHARS = 400_000
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    doc_id: str
+    text: str
+    rejected: frozenset[tuple[str, str]]
+    entities: tuple[LabelledSpan, ...]
+
+
+SuggestionRow = tuple[int, int, str, str, str, float]
+
+
+def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[tuple[str, list[SuggestionRow]]]:
+    results = []
+    for job in jobs:
+        here = context.for_document(rejected=job.rejected, entities=job.entities)
+        suggestions = suggest_analysed(analyse(job.text), here) if job.text.strip() else []
+        results.append((job.doc_id, [(s.start, s.end, s.label, s.text, s.source, s.score) for s in suggestions]))
+    return results
+
+
+# --- worker processes ---------------------------------------------------------------------
+
+_worker_context: SuggestContext | None = None
+
+
+def _start_worker(context: SuggestContext, factories: dict[str, SourceFactory]) -> None:
+    global _worker_context
+    for name, factory in factories.items():
+        register_source(name, factory, replace=True)
+    from annotator.text.segmenter import get_segmenter
+
+    get_segmenter()
+    _worker_context = context
+
+
+def _work(jobs: Sequence[DocumentJob]) -> list[tuple[str, list[SuggestionRow]]]:
+    assert _worker_context is not None, "worker process was not started with a context"
+    return compute(jobs, _worker_context)
+
+
+# --- the orchestration --------------------------------------------------------------------
+
+
+def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]:
+    chunk: list[DocumentJob] = []
+    size = 0
+    for doc_id in doc_ids:
+        text = store.document_text(doc_id)
+        rejected, entities = document_facts(store, doc_id)
+        chunk.append(DocumentJob(doc_id, text, rejected, entities))
+        size += len(text)
+        if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _worker_count(workers: int | None) -> int:
+    if workers is not None:
+        return max(1, int(workers))
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> int:
+    batch = {
+        doc_id: [Candidate(doc_id, *row) for row in rows]
+        for doc_id, rows in results
+        if store.has_document(doc_id)  # deleted while we were computing
+    }
+    return store.replace_candidates(batch) if batch else 0
+
+
+def refresh_candidates(
+    store: Store,
+    doc_ids: Iterable[str],
+    *,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    context: SuggestContext | None = None,
+) -> int:
+    """Compute candidates for ``doc_ids`` and store them; returns how many were stored.
+
+    Pending candidates of these documents are replaced; accepted and rejected
+    ones stay, and a rejected (text, label) is never proposed again in its
+    document. ``workers`` caps the worker processes (default: every core; 1
+    keeps everything in this process). ``progress(done, total)`` counts documents.
+    """
+    ids = list(dict.fromkeys(doc_ids))
+    total = len(ids)
+    if progress:
+        progress(0, total)
+    if not ids:
+        return 0
+    base = context or context_from_store(store)
+    count = _worker_count(workers)
+    chunks = _chunks(store, ids)
+
+    # Read ahead until the batch is known to be large enough for the pool.
+    ahead: list[list[DocumentJob]] = []
+    ahead_chars = 0
+    if count > 1:
+        for chunk in chunks:
+            ahead.append(chunk)
+            ahead_chars += sum(len(job.text) for job in chunk)
+            if ahead_chars >= POOL_MIN_CHARS:
+                break
+    pending_chunks: Iterator[list[DocumentJob]] = _chain(ahead, chunks)
+    use_pool = count > 1 and ahead_chars >= POOL_MIN_CHARS
+
+    stored = 0
+    done = 0
+    if use_pool:
+        try:
+            for results in _pooled(pending_chunks, base, count):
+                stored += _write(store, results)
+                done += len(results)
+                if progress:
+                    progress(done, total)
+            return stored
+        except (BrokenProcessPool, OSError) as exc:
+            # Frozen builds without freeze_support, locked-down machines: carry on here.
+            log.warning("worker processes failed (%s); computing candidates in this process", exc)
+            remaining = ids[done:]
+            pending_chunks = _chunks(store, remaining)
+    for chunk in pending_chunks:
+        results = compute(chunk, base)
+        stored += _write(store, results)
+        done += len(results)
+        if progress:
+            progress(done, total)
+    return stored
+
+
+def _chain(first: list[list[DocumentJob]], rest: Iterator[list[DocumentJob]]) -> Iterator[list[DocumentJob]]:
+    yield from first
+    yield from rest
+
+
+def _pooled(
+    chunks: Iterator[list[DocumentJob]], context: SuggestContext, workers: int
+) -> Iterator[list[tuple[str, list[SuggestionRow]]]]:
+    """Results chunk by chunk, in order, with at most two chunks per worker in flight."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=spawn, initializer=_start_worker, initargs=(context, source_factories())
+    ) as pool:
+        in_flight: deque[Future] = deque()
+        for chunk in chunks:
+            in_flight.append(pool.submit(_work, chunk))
+            if len(in_flight) >= 2 * workers:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()

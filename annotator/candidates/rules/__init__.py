@@ -1,0 +1,34 @@
+"""Rules for this kind of text: organisations, places, titles, people, bylines, dates,
+money and works, each family driven by its data file in resources/candidates/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from annotator.candidates.analysis import TextAnalysis
+from annotator.candidates.rules.common import SOURCE
+from annotator.candidates.spans import Suggestion
+
+if TYPE_CHECKING:
+    from annotator.candidates.context import SuggestContext
+
+
+class RuleSource:
+    """The rule families as one candidate source."""
+
+    name = SOURCE
+
+    def suggest(self, analysis: TextAnalysis, context: SuggestContext) -> Iterable[Suggestion]:
+        rules = context.rules
+        text = analysis.text
+        places = rules.places.find(analysis)
+        titles = rules.titles.find(analysis)
+        found = [*places, *titles]
+        found += rules.organisations.find(analysis, places)
+        found += rules.people.find(analysis, titles)
+        found += rules.bylines.find(text)
+        found += rules.dates.find(text)
+        found += rules.money.find(text)
+        found += rules.works.find(analysis)
+        return found

@@ -1,0 +1,83 @@
+"""Bylines and photo credits: the names after 记者, 通讯员, 实习生 ... are persons."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.candidates.analysis import is_cjk
+from annotator.candidates.rules.common import span
+from annotator.candidates.rules.surnames import Surnames
+from annotator.candidates.ruledata import RuleTable, alternation
+from annotator.candidates.spans import Suggestion
+
+LABEL = "PER"
+_COLONS = "：:"
+
+
+class BylineRule:
+    def __init__(self, table: RuleTable, surnames: Surnames) -> None:
+        table.check_keys(
+            ("markers", "name_separators", "name_ends", "end_words", "min_name", "max_name", "score",
+             "score_unknown_surname", "score_closing")
+        )
+        self.markers = re.compile(alternation(table.strings("markers")))
+        self.separators = frozenset(table.strings("name_separators"))
+        self.ends = frozenset(table.strings("name_ends"))
+        self.end_words = tuple(sorted(table.strings("end_words", ()), key=len, reverse=True))
+        self.min_name = table.integer("min_name", 2, minimum=1)
+        self.max_name = table.integer("max_name", 4, minimum=self.min_name)
+        self.score = table.score("score", 0.95)
+        self.score_unknown = table.score("score_unknown_surname", 0.85)
+        self.score_closing = table.score("score_closing", 0.7)
+        self.surnames = surnames
+        self.closing = re.compile(r"[（(]([^\s（）()]{%d,%d})[）)][ \t\u3000]*$" % (self.min_name, self.max_name), re.M)
+
+    def _name_end(self, text: str, start: int) -> tuple[int, bool] | None:
+        """Where a name starting at ``start`` ends, and whether it ends strongly (space, bracket, 摄)."""
+        limit = min(len(text), start + self.max_name)
+        for end in range(start + self.min_name, limit + 1):
+            if not all(is_cjk(c) for c in text[start:end]):
+                return None
+            if end == len(text):
+                return end, True
+            follower = text[end]
+            if follower in self.ends:
+                return end, True
+            if any(text.startswith(word, end) for word in self.end_words):
+                return end, True
+            if follower in self.separators and end + 1 < len(text) and is_cjk(text[end + 1]):
+                return end, False
+            if self.markers.match(text, end):
+                return end, True
+        return None
+
+    def find(self, text: str) -> list[Suggestion]:
+        found: list[Suggestion] = []
+        for marker in self.markers.finditer(text):
+            position = marker.end()
+            while position < len(text) and (text[position] in _COLONS or text[position] in " \u3000"):
+                position += 1
+            while position < len(text):
+                result = self._name_end(text, position)
+                if result is None:
+                    break
+                end, strong = result
+                known = self.surnames.at(text, position) is not None
+                if not known and not strong:
+                    break
+                if not known and self.markers.match(text, position):
+                    break
+                found.append(span(text, position, end, LABEL, self.score if known else self.score_unknown))
+                if end < len(text) and text[end] in self.separators:
+                    position = end + 1
+                    while position < len(text) and text[position] in " \u3000":
+                        position += 1
+                    if self.markers.match(text, position):
+                        break
+                    continue
+                break
+        for match in self.closing.finditer(text):
+            start, end = match.span(1)
+            if all(is_cjk(c) for c in text[start:end]) and self.surnames.at(text, start, common_only=True):
+                found.append(span(text, start, end, LABEL, self.score_closing))
+        return found

@@ -1,0 +1,65 @@
+"""Reading JSON records field by field, with errors that say which record and field is wrong."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.model import content_hash
+
+
+class Fields:
+    """Typed access to one record's fields; ``where`` names the record in every error."""
+
+    def __init__(self, data: dict[str, Any], where: str) -> None:
+        self.data, self.where = data, where
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None, required: bool = False) -> Any:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                raise InputError(f"{self.where}: missing field '{key}'")
+            return default
+        value = self.data[key]
+        if isinstance(value, bool) and kind in (int, (int, float)):
+            raise InputError(f"{self.where}: '{key}' must be a number, not {value!r}")
+        if not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise InputError(f"{self.where}: '{key}' must be {names}, not {type(value).__name__}")
+        return value
+
+    def object(self, key: str, required: bool = False) -> Fields | None:
+        value = self.get(key, dict, required=required)
+        return None if value is None else Fields(value, f"{self.where}: {key}")
+
+    def objects(self, key: str, required: bool = False) -> list[Fields]:
+        """The items of a list of objects, each named ``key[i]``."""
+        items = self.get(key, list, default=[], required=required)
+        out = []
+        for n, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise InputError(f"{self.where}: {key}[{n}] must be an object, not {type(item).__name__}")
+            out.append(Fields(item, f"{self.where}: {key}[{n}]"))
+        return out
+
+
+def as_record(data: Any, where: str) -> Fields:
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(data).__name__}")
+    return Fields(data, where)
+
+
+def content_document_id(text: str) -> str:
+    """The id a document without a usable id of its own gets: stable, and the same on every import."""
+    return f"doc-{content_hash(text)[:12]}"
+
+
+def foreign_document_id(given: Any, text: str) -> str:
+    """Our id for a document another tool exported.
+
+    A string id is kept (Annotator's own exports write one). A number is the
+    other tool's database row, which repeats across its projects, so the
+    document gets a content-based id instead.
+    """
+    if isinstance(given, str) and given.strip():
+        return given
+    return content_document_id(text)

@@ -1,0 +1,184 @@
+"""Units become documents: the text a reader sees, its provenance, title, kind, byline and flags.
+
+The text is the unit's paragraphs joined by one "\\n" each, with the
+阅读提示 box first. Headline lines are not in the text; they go to
+``Document.title`` and ``meta`` (kicker, subtitle, section). Every stretch of
+text keeps the exact source range it came from (``Provenance.pieces``); the
+"\\n" between paragraphs are the only characters the importer inserts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.ingest import bylines
+from annotator.ingest.bylines import Byline
+from annotator.ingest.page_model import Para, Role, Unit
+from annotator.ingest.widths import normalise_widths
+from annotator.model import AnnotatedDocument, Document, Piece, Provenance
+
+PARAGRAPH_SEPARATOR = "\n"
+
+
+class DocumentBuilder:
+    """Builds the documents of one source file."""
+
+    def __init__(self, *, file_name: str, sha256: str, encoding: str, normalise: bool) -> None:
+        self.file_name = file_name
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.normalise = normalise
+
+    def _norm(self, text: str) -> str:
+        return normalise_widths(text) if self.normalise else text
+
+    def document_id(self, first_src_start: int) -> str:
+        return f"{self.sha256[:10]}-{first_src_start:05d}"
+
+    def build(self, unit: Unit, *, kind: str | None = None, title: str | None = None) -> AnnotatedDocument | None:
+        paras = ordered_paras(unit)
+        if not paras:
+            return None
+        raw_parts: list[str] = []
+        pieces: list[Piece] = []
+        flags: list[dict[str, Any]] = []
+        offset = 0
+        for index, para in enumerate(paras):
+            if index:
+                raw_parts.append(PARAGRAPH_SEPARATOR)
+                offset += len(PARAGRAPH_SEPARATOR)
+            raw_parts.append(para.text)
+            pieces.extend(_pieces(para, offset, self.file_name))
+            for flag in para.flags:
+                flags.append(
+                    {
+                        "kind": flag.kind,
+                        "offset": offset + flag.offset,
+                        "confidence": round(flag.confidence, 2),
+                        "message": flag.message,
+                    }
+                )
+            offset += len(para.text)
+        raw = "".join(raw_parts)
+        text = self._norm(raw)
+        for flag in unit.flags:
+            flags.append({"kind": flag.kind, "offset": flag.offset, "confidence": flag.confidence, "message": flag.message})
+        headline = unit.headline
+        meta: dict[str, Any] = {}
+        if headline is not None:
+            for key, values in (("kicker", headline.kicker), ("subtitle", headline.subtitle), ("section", headline.section)):
+                if values:
+                    meta[key] = self._norm("\n".join(values))
+            if headline.title_span:
+                meta["title_src"] = list(headline.title_span)
+        byline = unit_byline(unit)
+        if byline is not None:
+            meta["byline"] = {k: self._norm(v) if isinstance(v, str) else v for k, v in byline.to_meta().items()}
+        if unit.headline is None:
+            flags.insert(
+                0,
+                {
+                    "kind": "no_headline",
+                    "offset": 0,
+                    "confidence": 0.5,
+                    "message": "no headline was found for this text; it may belong to another article",
+                },
+            )
+        if flags:
+            meta["flags"] = sorted(flags, key=lambda f: f["offset"])
+        if unit.dropped:
+            meta["dropped_duplicates"] = [
+                {
+                    "src_start": d.src_start,
+                    "src_end": d.src_end,
+                    "kept_src_start": d.kept_src_start,
+                    "kept_src_end": d.kept_src_end,
+                    "lines": [d.lines[0], d.lines[-1]],
+                }
+                for d in unit.dropped
+            ]
+        doc_title = title if title is not None else self._norm(_title(unit))
+        document = Document(
+            id=self.document_id(pieces[0].src_start),
+            text=text,
+            title=doc_title,
+            kind=kind or unit_kind(unit),
+            raw_text=raw,
+            meta=meta,
+            provenance=Provenance(file=self.file_name, sha256=self.sha256, encoding=self.encoding, pieces=pieces),
+        )
+        return AnnotatedDocument(document)
+
+
+def ordered_paras(unit: Unit) -> list[Para]:
+    """The box first (it introduces the article wherever the page put it), then the rest in reading order."""
+    boxes = [p for p in unit.paras if p.role is Role.BOX]
+    return boxes + [p for p in unit.paras if p.role is not Role.BOX]
+
+
+def _pieces(para: Para, offset: int, file_name: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    position = offset
+    for src_start, src_end in para.spans:
+        length = src_end - src_start
+        if pieces and pieces[-1].src_end == src_start and pieces[-1].end == position:
+            last = pieces.pop()
+            pieces.append(Piece(last.start, position + length, file_name, last.src_start, src_end))
+        else:
+            pieces.append(Piece(position, position + length, file_name, src_start, src_end))
+        position += length
+    return pieces
+
+
+def _title(unit: Unit) -> str:
+    headline = unit.headline
+    if headline is None:
+        return ""
+    if headline.title:
+        return headline.title
+    # a series banner with no headline of its own: the banner is the best name there is
+    return " ".join(headline.section or headline.kicker or headline.subtitle)
+
+
+def unit_kind(unit: Unit) -> str:
+    """photo, feature (通讯/特写: standalone byline, 阅读提示 box or column label) or news (消息)."""
+    if unit.photo:
+        return "photo"
+    headline = unit.headline
+    if headline is not None and headline.section:
+        return "feature"
+    if any(p.role in (Role.BOX, Role.BYLINE) for p in unit.paras):
+        return "feature"
+    return "news"
+
+
+def unit_byline(unit: Unit) -> Byline | None:
+    """Every byline, dateline, credit and signature the unit prints, gathered into one."""
+    found = Byline()
+    seen = False
+    for para in unit.paras:
+        parsed: Byline | None = None
+        if para.role is Role.BYLINE:
+            parsed = bylines.standalone_byline(para.text)
+        elif para.role is Role.CREDIT or (unit.photo and para.role is Role.BODY):
+            credit = bylines.photo_credit(para.text)
+            parsed = credit[1] if credit else None
+        if parsed is not None:
+            found.update(parsed)
+            seen = True
+    body = [p for p in unit.paras if p.role is Role.BODY]
+    if body:
+        lead = bylines.leading_byline(body[0].text)
+        if lead is not None:
+            found.update(lead[1])
+            seen = True
+        signature = bylines.trailing_signature(body[-1].text)
+        if signature is not None:
+            found.update(signature)
+            seen = True
+    return found if seen else None
+
+
+def file_stem_title(path: Path) -> str:
+    return path.stem

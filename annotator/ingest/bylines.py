@@ -1,0 +1,181 @@
+"""Bylines, datelines and photo credits: who wrote or shot a piece, for whom, where and when.
+
+Recognised forms (all seen on 工人日报 pages):
+
+- inline, opening the first paragraph: ``本报讯（记者邹倜然）…``, ``本报讯(记者…)``,
+  ``本报(记者毛浓曦)…``, and datelines ``本报广州6月23日电(记者叶小钟 通讯员廖宇红 实习生谢迅)``;
+- a line of its own: ``本报记者 余嘉熙 本报通讯员 韩冬梅 杨敏``;
+- a photo credit closing a caption: ``…的平台。本报通讯员 肖本祥摄``, ``新华社记者 季春鹏 摄``;
+- an author's name closing an article: ``…萌芽状态。（王阳）``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.ingest.cues import (
+    AGENCY_PAREN_RE,
+    DATELINE_RE,
+    NAME_TOKEN_RE,
+    NEWS_FLASH_RE,
+    ROLE_FIELDS,
+    ROLE_TOKEN_RE,
+    SENTENCE_END,
+    SIGNATURE_STOPWORDS,
+    TRAILING_SIGNATURE_RE,
+)
+
+_FIELDS = ("reporters", "correspondents", "photographers", "others")
+_MAX_STANDALONE_LEN = 48
+_MAX_NAMES_WITHOUT_ROLE = 3
+
+
+@dataclass
+class Byline:
+    raw: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    agency: str = ""
+    place: str = ""
+    date: str = ""
+
+    def add(self, field_name: str, name: str) -> None:
+        names = getattr(self, field_name)
+        if name not in names:
+            names.append(name)
+
+    def update(self, other: Byline) -> None:
+        for raw in other.raw:
+            if raw not in self.raw:
+                self.raw.append(raw)
+        for field_name in _FIELDS:
+            for name in getattr(other, field_name):
+                self.add(field_name, name)
+        self.agency = self.agency or other.agency
+        self.place = self.place or other.place
+        self.date = self.date or other.date
+
+    def to_meta(self) -> dict[str, Any]:
+        """The ``meta["byline"]`` form: empty keys left out."""
+        out: dict[str, Any] = {}
+        if self.raw:
+            out["raw"] = " ".join(self.raw)
+        for field_name in _FIELDS:
+            if getattr(self, field_name):
+                out[field_name] = list(getattr(self, field_name))
+        for key in ("agency", "place", "date"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
+
+
+def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
+    """Parse ``记者杨明清 张嫣 通讯员宋洁`` style credits; None when ``text`` is not one.
+
+    A name without a role takes the role before it. In a photo credit every
+    name is a photographer, whatever role is printed.
+    """
+    tokens = text.split()
+    if not tokens:
+        return None
+    byline = Byline()
+    role_field: str | None = None
+    named = 0
+    for token in tokens:
+        match = ROLE_TOKEN_RE.match(token)
+        if match:
+            agency, role, name = match.groups()
+            byline.agency = byline.agency or (agency or "")
+            role_field = "photographers" if photo else ROLE_FIELDS[role]
+            if name:
+                byline.add(role_field, name)
+                named += 1
+            continue
+        if NAME_TOKEN_RE.match(token):
+            if role_field is None:
+                if not photo:
+                    return None
+                role_field = "photographers"
+            byline.add(role_field, token)
+            named += 1
+            continue
+        return None
+    if named == 0:
+        return None
+    if photo and not any(ROLE_TOKEN_RE.match(t) for t in tokens) and named > _MAX_NAMES_WITHOUT_ROLE:
+        return None
+    return byline
+
+
+def standalone_byline(line: str) -> Byline | None:
+    """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``."""
+    if len(line) > _MAX_STANDALONE_LEN or line.endswith("摄"):
+        return None
+    if not ROLE_TOKEN_RE.match(line.split()[0]):
+        return None
+    byline = _credited_names(line)
+    if byline is not None:
+        byline.raw.append(line)
+    return byline
+
+
+def photo_credit(text: str) -> tuple[int, Byline] | None:
+    """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who."""
+    stripped = text.rstrip()
+    if stripped.endswith(("）", ")")) and stripped[:-1].rstrip().endswith("摄"):
+        stripped = stripped[:-1].rstrip()
+    if not stripped.endswith("摄"):
+        return None
+    start = 0
+    for index in range(len(stripped) - 1, -1, -1):
+        if stripped[index] in SENTENCE_END or stripped[index] in "”）)":
+            start = index + 1
+            break
+    credit = stripped[start:].strip()
+    if credit.startswith(("（", "(")):
+        credit = credit[1:]
+    body = credit[:-1].rstrip()
+    if not body or len(body) > _MAX_STANDALONE_LEN:
+        return None
+    byline = _credited_names(body, photo=True)
+    if byline is None:
+        return None
+    offset = text.index(credit, start) if credit in text[start:] else start
+    byline.raw.append(text[offset:].strip())
+    return offset, byline
+
+
+def leading_byline(paragraph: str) -> tuple[int, Byline] | None:
+    """The byline or dateline opening a news paragraph, and where it ends."""
+    match = DATELINE_RE.match(paragraph)
+    if match:
+        agency, place, date, inner = match.groups()
+        byline = (_credited_names(inner) if inner else None) or Byline()
+        byline.agency, byline.place, byline.date = agency, place or "", date
+    else:
+        match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph)
+        if not match:
+            return None
+        agency, inner = match.groups()
+        byline = (_credited_names(inner) if inner else None) or Byline()
+        byline.agency = agency
+    byline.raw.insert(0, match.group(0).strip())
+    return match.end(), byline
+
+
+def trailing_signature(paragraph: str) -> Byline | None:
+    """An author's name in brackets closing an article: ``…萌芽状态。（王阳）``."""
+    match = TRAILING_SIGNATURE_RE.search(paragraph)
+    if not match or match.group(1) in SIGNATURE_STOPWORDS:
+        return None
+    byline = _credited_names(match.group(1))
+    if byline is None:
+        names = match.group(1).split()
+        if not all(NAME_TOKEN_RE.match(n) for n in names):
+            return None
+        byline = Byline(others=names)
+    byline.raw.append(paragraph[match.start() + 1 :].strip())
+    return byline

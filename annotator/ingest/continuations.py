@@ -1,0 +1,233 @@
+"""Articles interrupted by other articles and continued further down the page.
+
+An article whose last paragraph stops mid-sentence (…必须再由) is *dangling*:
+its text goes on somewhere below. The candidates, from strongest to weakest
+on structure alone:
+
+- paragraphs with no headline of their own (after a photo credit, or after
+  a 阅读提示 box that does not belong to the article above it);
+- a headline block without a byline whose first paragraph starts
+  mid-sentence (a headline printed after the article's first column);
+- a box in the middle of another article, with what follows it;
+- the tail of another article, from a paragraph boundary on.
+
+Each candidate is scored on the evidence of the cut itself (``joins``), on
+structure, and on topic: how much more the candidate shares with the
+dangling article than with the article it sits in (``topics``). The best
+candidate above the threshold is attached, with nothing inserted at the cut;
+joins below ``REVIEW_BELOW`` are flagged for the reviewer. An article that
+stays dangling is flagged as unfinished.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annotator.ingest.furniture import starts_mid_sentence
+from annotator.ingest.joins import Evidence, join_evidence
+from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
+from annotator.ingest.topics import Topic, TopicSpace
+
+# Bonus for where the candidate sits (see the module docstring).
+_ORPHAN = 0.3
+_HEADLINE_WITHOUT_BYLINE = 0.15
+_BOX_INSIDE_ARTICLE = 0.2
+_TAIL = 0.0
+# How much a difference in topic similarity counts.
+TOPIC_WEIGHT = 0.8
+# A tail cut from another article must be closer in topic to the dangling one by this much,
+# and leave at least this many paragraphs to the article it is cut from.
+TAIL_MIN_MARGIN = 0.1
+_TAIL_MIN_HEAD_PARAGRAPHS = 2
+ACCEPT = 0.6
+REVIEW_BELOW = 0.75
+
+
+@dataclass
+class _Candidate:
+    score: float
+    dangling: Unit
+    host: Unit
+    start: int  # index of the first paragraph that moves
+    body: Para  # the paragraph that continues the dangling sentence
+    evidence: Evidence
+    topic: float
+    where: str
+
+
+def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
+    units = list(units)
+    if not any(unit.dangling for unit in units):
+        return units
+    topics = _Topics(TopicSpace(para.grams for unit in units for para in unit.paras))
+    while True:
+        best: _Candidate | None = None
+        for d_index, dangling in enumerate(units):
+            if not dangling.dangling:
+                continue
+            dangling_topic = topics.space.topic(*dangling.grams())
+            for host in units[d_index + 1 :]:
+                for candidate in _candidates(topics, dangling, dangling_topic, host):
+                    if best is None or candidate.score > best.score:
+                        best = candidate
+        if best is None or best.score < ACCEPT:
+            break
+        _attach(best, notes)
+        units = [u for u in units if u.paras or (u.headline and u.merged_into is None)]
+    for unit in units:
+        if unit.dangling:
+            last = unit.paras[-1]
+            last.flags.append(
+                Flag(
+                    "unfinished",
+                    len(last.text),
+                    0.0,
+                    f"the text stops mid-sentence at line {last.lines[-1]} and no continuation was found "
+                    "on the page; it may go on in another file or be lost",
+                )
+            )
+    return units
+
+
+def _split_points(host: Unit) -> list[tuple[int, float, str]]:
+    """Where in ``host`` a continuation could start, with the bonus its position earns."""
+    paras = host.paras
+    starts: list[tuple[int, float, str]] = []
+    if host.headline is None:
+        starts.append((0, _ORPHAN, "paragraphs with no headline of their own"))
+    elif not host.has_byline:
+        first = next((p for p in paras if p.role is Role.BODY), None)
+        if first is not None and starts_mid_sentence(first.text):
+            starts.append(
+                (0, _HEADLINE_WITHOUT_BYLINE, "a headline without byline over a paragraph that starts mid-sentence")
+            )
+    body_before = 0
+    for k in range(1, len(paras)):
+        para, before = paras[k], paras[k - 1]
+        body_before += before.role is Role.BODY
+        if para.role is Role.BOX:
+            starts.append((k, _BOX_INSIDE_ARTICLE, "a 阅读提示 box inside another article, and what follows it"))
+        elif (
+            para.role is Role.BODY
+            and before.role is not Role.BOX
+            and not before.is_open
+            and host.headline is not None
+            and body_before >= _TAIL_MIN_HEAD_PARAGRAPHS
+        ):
+            starts.append((k, _TAIL, "the end of another article"))
+    return starts
+
+
+class _Topics:
+    """The page's topic space, with each paragraph's topic computed once."""
+
+    def __init__(self, space: TopicSpace) -> None:
+        self.space = space
+        self._paragraphs: dict[int, tuple[Para, Topic]] = {}
+
+    def of(self, para: Para) -> Topic:
+        cached = self._paragraphs.get(id(para))
+        if cached is None or cached[0].text is not para.text:
+            cached = (para, self.space.topic(para.grams))
+            self._paragraphs[id(para)] = cached
+        return cached[1]
+
+
+def _candidates(topics: _Topics, dangling: Unit, dangling_topic: Topic, host: Unit) -> Iterator[_Candidate]:
+    if host.photo or host is dangling or not host.paras:
+        return
+    space = topics.space
+    paras = host.paras
+    left = dangling.paras[-1].text
+    for start, bonus, where in _split_points(host):
+        moving = paras[start:]
+        body = next((p for p in moving if p.role is Role.BODY), None)
+        if body is None:
+            continue
+        if bonus == _TAIL:
+            # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
+            first = topics.of(body)
+            if space.similarity(first, dangling_topic) <= space.similarity(first, topics.of(paras[start - 1])):
+                continue
+        moving_topic = space.topic(*host.grams(moving, with_title=False))
+        staying_topic = space.topic(*host.grams(paras[:start], with_title=start > 0))
+        margin = space.similarity(moving_topic, dangling_topic) - space.similarity(moving_topic, staying_topic)
+        if start > 0:
+            # the paragraph at the cut must itself turn away from its neighbours
+            first_topic = topics.of(body)
+            margin = (
+                margin
+                + space.similarity(first_topic, dangling_topic)
+                - space.similarity(first_topic, staying_topic)
+            ) / 2
+        if bonus == _TAIL and margin < TAIL_MIN_MARGIN:
+            continue
+        evidence = join_evidence(left, body.text, adjacent=False)
+        score = evidence.confidence + bonus + TOPIC_WEIGHT * margin
+        yield _Candidate(score, dangling, host, start, body, evidence, margin, where)
+
+
+def _attach(candidate: _Candidate, notes: list[str]) -> None:
+    dangling, host, start = candidate.dangling, candidate.host, candidate.start
+    moving = host.paras[start:]
+    del host.paras[start:]
+    if start == 0 and host.headline is not None:
+        if dangling.headline is None:
+            dangling.headline = host.headline
+        else:
+            dangling.headline.absorb(host.headline)
+        host.headline = None
+    if not host.paras and host.headline is None:
+        host.merged_into = dangling
+    _move_dropped(host, dangling, moving)
+    last = dangling.paras[-1]
+    body = candidate.body
+    body.flags = [f for f in body.flags if f.kind != "fragment"]
+    confidence = round(min(1.0, candidate.score), 2)
+    reasons = candidate.evidence.reasons + [
+        candidate.where,
+        f"topic closer to this article than to its neighbours by {candidate.topic:+.2f}",
+    ]
+    offset = len(last.text)
+    cut_line = last.lines[-1]
+    for para in moving:
+        if para is body:
+            last.append(body, Join(0, "continuation", confidence, reasons, body.first_line))
+        else:
+            dangling.paras.append(para)
+    last.flags.append(
+        Flag(
+            "continuation",
+            offset,
+            confidence,
+            f"continues at line {body.first_line}, further down the page ({candidate.where})",
+        )
+    )
+    if confidence < REVIEW_BELOW:
+        last.flags.append(
+            Flag(
+                "low_confidence_join",
+                offset,
+                confidence,
+                f"line {body.first_line} was attached here as the continuation of this sentence; please check "
+                "(" + "; ".join(reasons) + ")",
+            )
+        )
+    notes.append(
+        f"line {body.first_line} continues the sentence cut at line {cut_line} "
+        f"(confidence {confidence:.2f})"
+    )
+
+
+def _move_dropped(host: Unit, dangling: Unit, moving: list[Para]) -> None:
+    """Records of dropped duplicates follow the copy they kept."""
+    moved = {span for p in moving for span in p.spans}
+    starts = {span[0] for span in moved}
+    keep = []
+    for record in host.dropped:
+        if record.kept_src_start in starts or not host.paras:
+            dangling.dropped.append(record)
+        else:
+            keep.append(record)
+    host.dropped = keep

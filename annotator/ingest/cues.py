@@ -1,0 +1,90 @@
+"""The typographic and lexical cues of a Chinese newspaper page, in one place.
+
+Everything the page parser recognises by its look (punctuation that ends a
+sentence, the roles printed in bylines, the words that mark a column label)
+is listed here so the rules read as data and can be extended without touching
+the parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that end a sentence; a paragraph ending in one of these is complete.
+SENTENCE_END = frozenset("。！？!?…")
+# Closing marks that may follow a sentence end ("……。”", "说。）").
+CLOSERS = frozenset("”’」』）)》〉】]")
+OPENERS = frozenset("“‘「『（(《〈【[")
+# A paragraph ending in one of these is cut mid-sentence.
+CONTINUES = frozenset("，,、；;（(“‘《〈【「『—-")
+# Marks that cannot begin a sentence: a paragraph starting with one began elsewhere.
+CANNOT_START = frozenset("，,、。；;：:！!？?”’」』）)》〉】")
+
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("（", "）"), ("(", ")"), ("《", "》"))
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002a6df\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+
+# The words a byline prints before names, and where the names go in meta["byline"].
+ROLE_FIELDS = {
+    "记者": "reporters",
+    "特约记者": "reporters",
+    "首席记者": "reporters",
+    "见习记者": "reporters",
+    "驻站记者": "reporters",
+    "通讯员": "correspondents",
+    "特约通讯员": "correspondents",
+    "摄影记者": "photographers",
+    "摄影": "photographers",
+    "摄": "photographers",
+    "实习生": "others",
+    "撰稿": "others",
+    "特约撰稿人": "others",
+}
+AGENCIES = ("本报", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网", "中国新闻社")
+
+_AGENCY = "|".join(AGENCIES)
+_ROLE = "|".join(sorted(ROLE_FIELDS, key=len, reverse=True))
+# A name as printed in a byline: two to five Han characters, or a transliterated name with "·".
+NAME = f"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
+ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})({NAME})?$")
+NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
+
+# 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…）
+NEWS_FLASH_RE = re.compile(f"^({_AGENCY})讯\\s*(?:[（(]([^（()）]{{1,80}})[）)])?")
+# 本报(记者…) / 本报（记者…）
+AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
+# 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电
+DATELINE_RE = re.compile(
+    f"^({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*((?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日)电\\s*(?:[（(]([^（()）]{{1,80}})[）)])?"
+)
+# An author's name in brackets closing an article: …萌芽状态。（王阳）
+TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]((?:{_ROLE})?(?:{NAME})(?:\\s+(?:{_ROLE})?(?:{NAME}))*)[）)]$")
+SIGNATURE_STOPWORDS = frozenset({"完", "待续", "未完待续", "上", "下", "续"})
+
+# Column labels printed above or below a headline.
+SECTION_PATTERNS = (
+    # the "G" is how OCR reads the column's icon: G新闻特写, G 新闻特写
+    re.compile(f"^G\\s?[{HAN}]{{2,8}}$"),
+    # a numbered series: 砥砺奋进中的吉林工会（四）
+    re.compile(f"^[^，,。]{{2,22}}[（(][一二三四五六七八九十百零〇\\d]{{1,4}}[）)]$"),
+    re.compile(f"^[^，,。]{{2,22}}之[一二三四五六七八九十]{{1,3}}$"),
+)
+SECTION_SUFFIXES = (
+    "新闻特写", "特写", "故事", "巡礼", "札记", "手记", "纪事", "侧记", "速写", "走基层", "图片新闻",
+    "系列报道", "专栏", "访谈录", "人物志", "一线故事", "工作巡礼",
+)
+SECTION_MAX_LEN = 20
+
+AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告专版"})
+READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})
+
+# A kicker (引题) often ends in a dash that leads into the headline.
+KICKER_DASHES = ("——", "--", "—")
+
+# Lengths, in characters, that tell page furniture from body text.
+HEADLINE_MAX_LEN = 50
+UNDASHED_HEADLINE_MAX_LEN = 40
+# Intertitles are short phrases; a longer line alone between paragraphs is body text cut short.
+INTERTITLE_MAX_LEN = 24
+PHOTO_CAPTION_MAX_PARAGRAPHS = 3

@@ -1,0 +1,108 @@
+"""Blocks a page prints twice: keep the copy that sits in its own article, drop the other.
+
+OCR of a page sometimes repeats a stretch (page 004 of the seeds prints the
+湖北 section 三场硬仗彰显工会力量 twice, once inside an unrelated feature).
+A run of identical consecutive paragraphs of some length found twice is a
+duplicate. The copy kept is the one whose surrounding article is most about
+the same thing; the dropped copy's source offsets are recorded on the
+article that keeps the other, so nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from annotator.ingest.page_model import DroppedDuplicate, Para, Role, Unit
+from annotator.ingest.topics import TopicSpace
+
+# A repeated paragraph shorter than this (a byline, "（完）") is not a duplicated block.
+_MIN_PARA_CHARS = 8
+_MIN_RUN_CHARS = 30
+_ROLES = (Role.BODY, Role.INTERTITLE, Role.BOX)
+
+
+def drop_duplicates(units: list[Unit], notes: list[str]) -> list[Unit]:
+    """Remove the weaker copy of every repeated run; returns the units that still hold text."""
+    occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for u, unit in enumerate(units):
+        for k, para in enumerate(unit.paras):
+            if para.role in _ROLES and len(para.text) >= _MIN_PARA_CHARS:
+                occurrences[para.text].append((u, k))
+    repeated = [places for places in occurrences.values() if len(places) > 1]
+    if not repeated:
+        return units
+    space = TopicSpace(para.grams for unit in units for para in unit.paras)
+    doomed: set[tuple[int, int]] = set()
+    for places in repeated:
+        first = places[0]
+        for other in places[1:]:
+            if first in doomed or other in doomed:
+                continue
+            run_a, run_b = _runs(units, first, other)
+            if sum(len(units[first[0]].paras[k].text) for k in run_a) < _MIN_RUN_CHARS:
+                continue
+            keep, drop = _choose(units, space, (first[0], run_a), (other[0], run_b))
+            _record(units, keep, drop, notes)
+            doomed.update((drop[0], k) for k in drop[1])
+    for u, unit in enumerate(units):
+        unit.paras = [p for k, p in enumerate(unit.paras) if (u, k) not in doomed]
+    return [unit for unit in units if unit.paras or unit.headline]
+
+
+def _runs(units: list[Unit], a: tuple[int, int], b: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Grow two matching paragraphs (``a`` first on the page) into the longest matching runs around them."""
+    (ua, ka), (ub, kb) = a, b
+    paras_a, paras_b = units[ua].paras, units[ub].paras
+    one_unit = ua == ub
+
+    def same(i: int, j: int) -> bool:
+        return (
+            0 <= i < len(paras_a)
+            and 0 <= j < len(paras_b)
+            and paras_a[i].role in _ROLES
+            and paras_a[i].text == paras_b[j].text
+        )
+
+    lo = 0
+    while same(ka + lo - 1, kb + lo - 1) and not (one_unit and kb + lo - 1 <= ka):
+        lo -= 1
+    hi = 1
+    while same(ka + hi, kb + hi) and not (one_unit and ka + hi >= kb + lo):
+        hi += 1
+    return list(range(ka + lo, ka + hi)), list(range(kb + lo, kb + hi))
+
+
+def _choose(
+    units: list[Unit], space: TopicSpace, a: tuple[int, list[int]], b: tuple[int, list[int]]
+) -> tuple[tuple[int, list[int]], tuple[int, list[int]]]:
+    """(kept, dropped): the copy whose article is closer in topic stays; on a tie, the first."""
+
+    def fit(copy: tuple[int, list[int]]) -> float:
+        u, run = copy
+        unit = units[u]
+        inside = space.topic(*unit.grams([unit.paras[k] for k in run], with_title=False))
+        around = space.topic(*unit.grams([p for k, p in enumerate(unit.paras) if k not in run]))
+        return space.similarity(inside, around)
+
+    if a[0] == b[0]:
+        return a, b
+    return (a, b) if fit(a) >= fit(b) else (b, a)
+
+
+def _span(paras: list[Para]) -> tuple[int, int]:
+    return paras[0].spans[0][0], paras[-1].spans[-1][1]
+
+
+def _record(
+    units: list[Unit], keep: tuple[int, list[int]], drop: tuple[int, list[int]], notes: list[str]
+) -> None:
+    kept_paras = [units[keep[0]].paras[k] for k in keep[1]]
+    dropped_paras = [units[drop[0]].paras[k] for k in drop[1]]
+    (src_start, src_end), (kept_start, kept_end) = _span(dropped_paras), _span(kept_paras)
+    lines = [n for p in dropped_paras for n in p.lines]
+    kept_lines = [n for p in kept_paras for n in p.lines]
+    units[keep[0]].dropped.append(DroppedDuplicate(src_start, src_end, kept_start, kept_end, lines))
+    notes.append(
+        f"lines {lines[0]}-{lines[-1]} repeat lines {kept_lines[0]}-{kept_lines[-1]} word for word; "
+        f"kept the copy at lines {kept_lines[0]}-{kept_lines[-1]}, dropped the other"
+    )

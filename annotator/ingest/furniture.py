@@ -1,0 +1,239 @@
+"""What each line of a page is by its look: heading, column label, byline, credit, ad, or body text.
+
+This looks at one line at a time. Deciding what a run of short lines is (a
+headline with its kicker, or an intertitle inside an article) needs the lines
+around it and happens in ``layout``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from annotator.ingest import bylines
+from annotator.ingest.bylines import Byline
+from annotator.ingest.cues import (
+    AD_LINES,
+    CANNOT_START,
+    CLOSERS,
+    CONTINUES,
+    HAN_RE,
+    HEADLINE_MAX_LEN,
+    UNDASHED_HEADLINE_MAX_LEN,
+    KICKER_DASHES,
+    OPENERS,
+    QUOTE_PAIRS,
+    READING_PROMPTS,
+    SECTION_MAX_LEN,
+    SECTION_PATTERNS,
+    SECTION_SUFFIXES,
+    SENTENCE_END,
+)
+from annotator.ingest.source_lines import SourceLine
+from annotator.text.segmenter import get_segmenter
+
+_MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t\u3000]*")
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:！!？?、]")
+# jieba's tags for prepositions, conjunctions and the particles 的/地/得: words a sentence cannot end on
+_FUNCTION_TAGS = frozenset({"p", "c", "uj", "ud", "uv"})
+# Single characters that commonly open a Chinese sentence on their own.
+_SENTENCE_OPENING_CHARS = frozenset(
+    "在为据对从但而并又如若因由自当经随与将把被让使向以按凡除该这那此其我他她它你您各每某本全今去近另"
+    "好是对嗯哦啊唉喂"
+)
+
+
+class LineKind(str, Enum):
+    HEADING = "heading"  # a Markdown heading (# … ######)
+    SHORT = "short"  # a short line without a sentence end: headline, kicker, subtitle or intertitle
+    SECTION = "section"  # a column label: G新闻特写, 砥砺奋进中的吉林工会（四）
+    PROMPT = "prompt"  # 阅读提示, the title of a summary box
+    BYLINE = "byline"  # 本报记者 X 本报通讯员 Y
+    CREDIT = "credit"  # 本报记者 X 摄
+    AD = "ad"
+    BODY = "body"
+
+
+@dataclass
+class PageLine:
+    """A cleaned source line with what it looks like."""
+
+    source: SourceLine  # without any Markdown marker
+    kind: LineKind
+    level: int = 0  # Markdown heading level, 0 for plain lines
+    section_like: bool = False
+    byline: Byline | None = None
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def number(self) -> int:
+        return self.source.number
+
+    @property
+    def is_headline_like(self) -> bool:
+        return self.kind in (LineKind.HEADING, LineKind.SHORT, LineKind.SECTION)
+
+
+def classify(line: SourceLine) -> PageLine:
+    level = 0
+    match = _MD_HEADING_RE.match(line.text)
+    if match and match.end() < len(line.text):
+        level = len(match.group(1))
+        line = line.sub(match.end())
+    text = line.text
+    if text in READING_PROMPTS:
+        return PageLine(line, LineKind.PROMPT, level)
+    if level == 0 and text in AD_LINES:
+        return PageLine(line, LineKind.AD)
+    section = is_section_label(text)
+    if level:
+        return PageLine(line, LineKind.HEADING, level, section_like=section)
+    if section:
+        return PageLine(line, LineKind.SECTION, section_like=True)
+    byline = bylines.standalone_byline(text)
+    if byline is not None:
+        return PageLine(line, LineKind.BYLINE, byline=byline)
+    credit = bylines.photo_credit(text)
+    if credit is not None and credit[0] == 0:
+        return PageLine(line, LineKind.CREDIT, byline=credit[1])
+    if looks_like_headline(text):
+        return PageLine(line, LineKind.SHORT)
+    return PageLine(line, LineKind.BODY)
+
+
+def is_section_label(text: str) -> bool:
+    if any(p.match(text) for p in SECTION_PATTERNS):
+        return True
+    return len(text) <= SECTION_MAX_LEN and text.endswith(SECTION_SUFFIXES) and not _CLAUSE_END_RE.search(text)
+
+
+def looks_like_headline(text: str) -> bool:
+    """Short, no sentence end inside or at the end, not a byline: headline material."""
+    if len(text) > HEADLINE_MAX_LEN or len(HAN_RE.findall(text)) < 2:
+        return False
+    if text.endswith(KICKER_DASHES):
+        return True
+    # Long kickers lead into their headline with a dash; without one, a long
+    # or comma-laden line is a sentence cut short.
+    if len(text) > UNDASHED_HEADLINE_MAX_LEN or text.count("，") + text.count(",") > 1:
+        return False
+    last = text[-1]
+    if last in "。；;，,、：:" or "。" in text:
+        return False
+    if bylines.leading_byline(text) is not None or bylines.photo_credit(text) is not None:
+        return False
+    # no headline ends on 由, 和 or 的: such a line is a sentence cut short
+    return not ends_with_function_word(text)
+
+
+# --- sentence shape ----------------------------------------------------------------
+
+
+def ends_open(text: str) -> bool:
+    """Does the paragraph stop mid-sentence (no sentence end, or a comma, dash or opening mark)?"""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    last = stripped[-1]
+    if last in SENTENCE_END:
+        return False
+    if last in CLOSERS:
+        # "…说：“好！”" is complete; "…设置“提案管理”" is not. A closing bracket
+        # ends asides and signatures ("（王阳）"), which close a paragraph.
+        before = stripped.rstrip("".join(CLOSERS))
+        if not before or before[-1] in SENTENCE_END:
+            return False
+        return last not in "）)"
+    if last in "：:":
+        return False  # introduces what follows, which is a paragraph of its own
+    return True
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """Does the paragraph begin inside a sentence that started elsewhere?
+
+    True when it opens with a mark no sentence starts with (``，`` ``、``
+    ``”``), when a closing quote or bracket comes before any opening one in its
+    first sentence (``议”“零距离”…``), or when its first sentence is a scrap of a
+    few characters (``创新举措。``).
+    """
+    if not text:
+        return False
+    if text[0] in CANNOT_START:
+        return True
+    first = _first_clause(text)
+    depth = 0
+    for ch in first:
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            if depth == 0:
+                return True
+            depth -= 1
+    end = _CLAUSE_END_RE.search(text)
+    return bool(end and end.group() in "。！？!?" and end.start() <= 4 and len(text) > end.start())
+
+
+def ends_with_function_word(text: str) -> bool:
+    """Does ``text`` stop on a preposition, conjunction or structural particle (…必须再由, …体系和)?"""
+    stripped = text.rstrip()
+    if not stripped or not HAN_RE.match(stripped[-1]):
+        return False
+    tags = get_segmenter().tag(stripped[-12:])
+    return bool(tags) and tags[-1][1] in _FUNCTION_TAGS
+
+
+def starts_with_stray_char(text: str) -> bool:
+    """Does ``text`` open on a lone character that is no word by itself (件，… 涛（化名）…)?
+
+    Column breaks that fall inside a word leave its second half at the top
+    of the next column.
+    """
+    if not text or not HAN_RE.match(text[0]) or text[0] in _SENTENCE_OPENING_CHARS:
+        return False
+    words = get_segmenter().cut(text[:12])
+    return bool(words) and len(words[0]) == 1
+
+
+def _first_clause(text: str) -> str:
+    end = _CLAUSE_END_RE.search(text)
+    return text[: end.start()] if end else text
+
+
+def opening_quote_debt(text: str) -> int:
+    """How many quotes or brackets the last sentence of ``text`` leaves open."""
+    tail = text
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] in SENTENCE_END:
+            tail = text[index + 1 :]
+            break
+    debt = 0
+    for opening, closing in QUOTE_PAIRS:
+        debt += max(0, tail.count(opening) - tail.count(closing))
+    return debt
+
+
+def closing_quote_surplus(text: str) -> int:
+    """How many closing quotes or brackets the first sentence of ``text`` has without their opening."""
+    surplus = 0
+    depth = 0
+    for ch in text:
+        if ch in SENTENCE_END:
+            break
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            if depth:
+                depth -= 1
+            else:
+                surplus += 1
+    return surplus
+
+
+def ends_with_continuation_mark(text: str) -> bool:
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in CONTINUES

@@ -1,0 +1,154 @@
+"""How likely two stretches of text are one sentence cut in two.
+
+The evidence, each piece weighed on its own:
+
+- the left part stops mid-sentence (required before anything is joined);
+- it stops on a comma, 、 or an opening quote: the sentence plainly goes on;
+- the characters across the cut form a dictionary word (``技`` + ``能提升`` gives 技能);
+- the left part stops on a preposition, conjunction or particle (…必须再由),
+  and after a preposition the right part goes on with a noun (…再由 / 法院…);
+- the right part starts mid-sentence: a mark no sentence starts with, a
+  closing quote without its opening, a scrap of a few characters, or a lone
+  character that is no word by itself (件，…);
+- quotes agree across the cut: an opening quote left open on the left and a
+  closing one without its opening on the right confirm each other, while a
+  closing quote on the right with nothing open on the left says text is missing;
+- the right part opens the way new paragraphs do (an opening quote, a byline).
+
+Topic similarity, used for joins across the page, lives in ``topics``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.ingest import bylines
+from annotator.ingest.cues import HAN_RE
+from annotator.ingest.furniture import (
+    closing_quote_surplus,
+    ends_with_continuation_mark,
+    ends_with_function_word,
+    opening_quote_debt,
+    starts_mid_sentence,
+    starts_with_stray_char,
+)
+from annotator.text.segmenter import get_segmenter
+
+# Starting points: lines that touch are usually one paragraph; a piece far
+# down the page needs its topic to speak for it as well.
+ADJACENT_BASE = 0.65
+DISTANT_BASE = 0.3
+# Adjacent lines are joined at or above this; below, they stay two paragraphs.
+JOIN_THRESHOLD = 0.4
+# A join the reviewer should check.
+REVIEW_BELOW = 0.6
+# A short line (intertitle-like) is read as the start of a cut paragraph only on strong evidence.
+SHORT_LINE_JOIN = 0.8
+
+
+@dataclass
+class Evidence:
+    confidence: float
+    reasons: list[str] = field(default_factory=list)
+    # the word read across the cut, if any
+    word: str = ""
+    # the left part ends on a comma, an opening mark or a function word
+    left_unfinished: bool = False
+
+    @property
+    def binds(self) -> bool:
+        """Is there evidence about this very cut, not only that the right part continues something?"""
+        return bool(self.word) or self.left_unfinished
+
+
+def word_across(left: str, right: str) -> tuple[str, bool] | None:
+    """The word jieba reads across the cut, if any, and whether its dictionary knows it.
+
+    The last and first few characters are segmented together: a token that
+    starts before the cut and ends after it is a word the cut went through
+    (技 / 能提升 gives 技能). Words jieba's dictionary does not know but its
+    model still reads as one (names: 黄 / 涛 gives 黄涛) count for less.
+    """
+    tail, head = left[-4:], right[:4]
+    if not tail or not head or not HAN_RE.match(tail[-1]) or not HAN_RE.match(head[0]):
+        return None
+    segmenter = get_segmenter()
+    cut = len(tail)
+    for word, start, end in segmenter.tokenize(tail + head):
+        if start < cut < end:
+            known = segmenter.has_word(word)
+            # the model glues unknown characters freely; trust it only for a two-character word
+            if known or (len(word) == 2 and start == cut - 1):
+                return word, known
+            return None
+    return None
+
+
+def fits_after_preposition(left: str, right: str) -> bool | None:
+    """After a preposition (…再由) a noun must follow: True if it does, False if a verb does, else None."""
+    if not HAN_RE.match(left[-1:] or " ") or not HAN_RE.match(right[:1] or " "):
+        return None
+    segmenter = get_segmenter()
+    left_tags = segmenter.tag(left[-6:])
+    if not left_tags or left_tags[-1][1] != "p":
+        return None
+    right_tags = segmenter.tag(right[:6])
+    if not right_tags:
+        return None
+    tag = right_tags[0][1]
+    if tag.startswith("n") or tag == "r":
+        return True
+    if tag.startswith(("v", "d", "c", "p", "u")):
+        return False
+    return None
+
+
+def join_evidence(left: str, right: str, *, adjacent: bool) -> Evidence:
+    """How likely ``left`` + ``right`` (with nothing between) is one sentence."""
+    evidence = Evidence(ADJACENT_BASE if adjacent else DISTANT_BASE)
+    reasons = evidence.reasons
+    score = evidence.confidence
+    if ends_with_continuation_mark(left):
+        score += 0.2
+        evidence.left_unfinished = True
+        reasons.append(f"the line ends on '{left.rstrip()[-1]}'")
+    elif ends_with_function_word(left):
+        score += 0.2
+        evidence.left_unfinished = True
+        reasons.append("the line ends on a preposition, conjunction or particle")
+    across = word_across(left, right)
+    if across:
+        word, known = across
+        score += 0.3 if known else 0.2
+        evidence.word = word
+        reasons.append(
+            f"'{word}' is a dictionary word across the cut" if known else f"'{word}' reads as one word across the cut"
+        )
+    fits = fits_after_preposition(left, right)
+    if fits is True:
+        score += 0.15
+        reasons.append("a noun follows the preposition before the cut")
+    elif fits is False:
+        score -= 0.15
+        reasons.append("no noun follows the preposition before the cut")
+    if starts_mid_sentence(right):
+        score += 0.2
+        reasons.append("the next part starts mid-sentence")
+    elif starts_with_stray_char(right):
+        score += 0.15
+        reasons.append(f"the next part opens on a stray '{right[0]}'")
+    debt, surplus = opening_quote_debt(left), closing_quote_surplus(right)
+    if debt and surplus:
+        score += 0.2
+        reasons.append("a quote opened before the cut closes after it")
+    elif surplus and not debt:
+        score -= 0.35
+        reasons.append("a quote closes after the cut that was never opened: text may be missing")
+    if right[:1] in "“「『" and not debt:
+        score -= 0.3
+        reasons.append("the next part opens a quote, as new paragraphs do")
+    if bylines.leading_byline(right) is not None:
+        score -= 0.6
+        reasons.append("the next part opens with a byline")
+    evidence.confidence = max(0.0, min(1.0, score))
+    return evidence

@@ -1,0 +1,165 @@
+"""The page as the parser sees it: paragraphs tied to their source, headline blocks, and units.
+
+A *unit* is a stretch of the page that will become one document: a headline
+block and the paragraphs under it, or paragraphs with no headline of their
+own (a continuation, or the top of a page whose headline is elsewhere).
+Units are built by ``layout``, cleaned by ``duplicates``, stitched by
+``continuations`` and turned into documents by ``assemble``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from annotator.ingest.bylines import leading_byline
+from annotator.ingest.furniture import ends_open
+from annotator.ingest.topics import bigrams
+
+
+class Role(str, Enum):
+    BODY = "body"  # body text; in a photo unit, the caption
+    CREDIT = "credit"  # a photo credit on a line of its own
+    BYLINE = "byline"  # 本报记者 X 本报通讯员 Y on a line of its own
+    BOX = "box"  # the text of a 阅读提示 box
+    INTERTITLE = "intertitle"  # a subheading inside an article
+
+
+@dataclass
+class Join:
+    """Where two stretches of source became one paragraph, and how sure the parser is."""
+
+    offset: int  # in the paragraph's text: where the right-hand part starts
+    kind: str  # "column_break" (adjacent lines) or "continuation" (from further down the page)
+    confidence: float
+    reasons: list[str]
+    line: int  # source line of the right-hand part
+
+
+@dataclass
+class Flag:
+    """Something the reviewer should look at, at an offset into a paragraph."""
+
+    kind: str
+    offset: int
+    confidence: float
+    message: str
+
+
+@dataclass
+class Para:
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    role: Role
+    lines: list[int]
+    joins: list[Join] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    _grams: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def grams(self) -> list[str]:
+        """The paragraph's character bigrams (computed once, for topic comparisons)."""
+        if self._grams is None:
+            self._grams = bigrams(self.text)
+        return self._grams
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def src_start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def is_open(self) -> bool:
+        return self.role is Role.BODY and ends_open(self.text)
+
+    def append(self, other: Para, join: Join) -> None:
+        """Continue this paragraph with ``other``, inserting nothing between them."""
+        join.offset = len(self.text)
+        self.joins.append(join)
+        for flag in other.flags:
+            flag.offset += len(self.text)
+        self.flags.extend(other.flags)
+        for inner in other.joins:
+            inner.offset += len(self.text)
+        self.joins.extend(other.joins)
+        self.text += other.text
+        self._grams = None
+        self.spans = self.spans + other.spans
+        self.lines.extend(other.lines)
+
+
+@dataclass
+class Headline:
+    title: str = ""
+    title_line: int | None = None
+    title_span: tuple[int, int] | None = None
+    kicker: list[str] = field(default_factory=list)
+    subtitle: list[str] = field(default_factory=list)
+    section: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def absorb(self, other: Headline) -> None:
+        """Take ``other``'s headline where this block had none (a headline printed after the first column)."""
+        if not self.title and other.title:
+            self.title, self.title_line, self.title_span = other.title, other.title_line, other.title_span
+            self.kicker = other.kicker + self.kicker
+            self.subtitle = self.subtitle + other.subtitle
+        else:
+            self.subtitle = self.subtitle + ([other.title] if other.title else []) + other.subtitle
+        self.section = self.section + [s for s in other.section if s not in self.section]
+        self.lines = self.lines + other.lines
+
+
+@dataclass
+class DroppedDuplicate:
+    src_start: int
+    src_end: int
+    kept_src_start: int
+    kept_src_end: int
+    lines: list[int]
+
+
+@dataclass
+class Unit:
+    headline: Headline | None = None
+    photo: bool = False
+    # a photo unit ends at its credit; what follows belongs elsewhere
+    closed: bool = False
+    paras: list[Para] = field(default_factory=list)
+    dropped: list[DroppedDuplicate] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)  # about the whole unit (offset 0)
+    # set when the unit's text was found to continue another unit; it is then empty
+    merged_into: Unit | None = None
+
+    @property
+    def has_byline(self) -> bool:
+        if any(p.role is Role.BYLINE for p in self.paras):
+            return True
+        first = next((p for p in self.paras if p.role is Role.BODY), None)
+        return first is not None and leading_byline(first.text) is not None
+
+    def last_body(self) -> Para | None:
+        for para in reversed(self.paras):
+            if para.role is Role.BODY:
+                return para
+            if para.role is not Role.INTERTITLE:
+                return None
+        return None
+
+    @property
+    def dangling(self) -> bool:
+        """Does the unit stop mid-sentence, so that its text must continue somewhere?"""
+        if self.photo or not self.paras:
+            return False
+        last = self.paras[-1]
+        return last.role is Role.BODY and last.is_open
+
+    def grams(self, paras: list[Para] | None = None, *, with_title: bool = True) -> list[list[str]]:
+        """Bigram lists of the headline title and ``paras`` (all the unit's paragraphs by default)."""
+        gram_lists = [p.grams for p in (self.paras if paras is None else paras)]
+        if with_title and self.headline and self.headline.title:
+            gram_lists.append(bigrams(self.headline.title))
+        return gram_lists

@@ -1,0 +1,394 @@
+"""Undo and redo: one small ``QUndoCommand`` per ``Store`` operation.
+
+Each command calls a store method in ``redo`` and its exact inverse in
+``undo``, so the database is always the truth and redoing after an undo
+brings back the same ids (later commands on the stack refer to them).
+Every step is committed to SQLite before the window hears of it.
+
+A step that fails (the text changed under it, a label the schema no longer
+allows, a candidate a background refresh replaced) is refused: the command
+marks itself obsolete, which makes ``QUndoStack`` drop it, and the reason
+goes to ``CommandContext.refused`` for the status bar.
+
+Annotating a document for the first time moves it from *todo* to *in
+progress* as a side effect; undoing that annotation moves it back, so undo
+restores the database exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.errors import AnnotatorError
+from annotator.model import Entity, Relation, Status
+from annotator.review.spans import SpanKey, SpanKind
+from annotator.store import DeletedEntity, Store
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a step changed, so the window can show it."""
+
+    doc_id: str
+    # the span to focus afterwards, if the step has an obvious one
+    focus: SpanKey | None = None
+    # where in the text it happened (code points), to scroll to and focus near
+    position: int | None = None
+    # entities this step created (+) or took back (-), for the session speed
+    entities_created: int = 0
+    # the document list changed (status, text, documents added or removed)
+    documents: bool = False
+    # what to re-read: these spans, the relations, the document labels; or all of it
+    touched: tuple[SpanKey, ...] = ()
+    relations: bool = False
+    doc_labels: bool = False
+    everything: bool = False
+
+
+def _ignore_change(change: Change) -> None:
+    pass
+
+
+def _ignore_refusal(message: str) -> None:
+    pass
+
+
+@dataclass
+class CommandContext:
+    store: Store
+    changed: Callable[[Change], None] = _ignore_change
+    refused: Callable[[str], None] = _ignore_refusal
+
+
+class StoreCommand(QUndoCommand):
+    """A reversible store operation on one document."""
+
+    # Commands that set the status themselves must not have it "restored".
+    restores_status = True
+
+    def __init__(self, context: CommandContext, doc_id: str, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+        self.doc_id = doc_id
+        self.refusal: str | None = None
+        self._status_before: tuple[Status, str] | None = None
+        self._status_after: tuple[Status, str] | None = None
+
+    @property
+    def store(self) -> Store:
+        return self.context.store
+
+    # --- what subclasses implement ----------------------------------------------
+
+    def forward(self) -> Change:
+        raise NotImplementedError
+
+    def backward(self) -> Change:
+        raise NotImplementedError
+
+    # --- QUndoCommand -------------------------------------------------------------
+
+    def redo(self) -> None:
+        self._attempt(self._redo)
+
+    def undo(self) -> None:
+        self._attempt(self._undo)
+
+    def _status(self) -> tuple[Status, str]:
+        document = self.store.document(self.doc_id)
+        return document.status, document.status_reason
+
+    def _redo(self) -> Change:
+        first = self._status_before is None
+        if first:
+            self._status_before = self._status()
+        change = self.forward()
+        if first:
+            self._status_after = self._status()
+        elif self.restores_status:
+            self._follow_status(self._status_before, self._status_after)
+        return change
+
+    def _undo(self) -> Change:
+        change = self.backward()
+        if self.restores_status and self._status_before is not None:
+            self._follow_status(self._status_after, self._status_before)
+        return change
+
+    def _follow_status(self, expected: tuple[Status, str], wanted: tuple[Status, str]) -> None:
+        # Only the automatic todo <-> in progress step is replayed; a status
+        # someone set on purpose since then is left alone.
+        if expected != wanted and {expected[0], wanted[0]} == {Status.TODO, Status.IN_PROGRESS}:
+            if self._status() == expected:
+                self.store.set_status(self.doc_id, *wanted)
+
+    def _attempt(self, step: Callable[[], Change]) -> None:
+        try:
+            with self.store.transaction():
+                change = step()
+        except AnnotatorError as exc:
+            self.refusal = str(exc)
+            self.setObsolete(True)
+            self.context.refused(self.refusal)
+            return
+        self.context.changed(change)
+
+
+def _quote(text: str, limit: int = 16) -> str:
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+# --- entities ------------------------------------------------------------------------
+
+
+class AddEntity(StoreCommand):
+    def __init__(self, context: CommandContext, doc_id: str, start: int, end: int, label: str) -> None:
+        text = context.store.document_text(doc_id)[start:end]
+        super().__init__(context, doc_id, f"Label {_quote(text)} as {label}")
+        self.start, self.end, self.label = start, end, label
+        self.entity: Entity | None = None
+        self._deleted: DeletedEntity | None = None
+
+    def forward(self) -> Change:
+        if self._deleted is None:
+            self.entity = self.store.add_entity(self.doc_id, self.start, self.end, self.label)
+        else:
+            self.entity = self.store.restore_entity(self._deleted)
+        key = SpanKey(SpanKind.ENTITY, self.entity.id)
+        return Change(self.doc_id, key, self.start, entities_created=1, touched=(key,))
+
+    def backward(self) -> Change:
+        self._deleted = self.store.delete_entity(self.entity.id)
+        key = SpanKey(SpanKind.ENTITY, self.entity.id)
+        return Change(self.doc_id, None, self.start, entities_created=-1, touched=(key,), relations=True)
+
+
+class DeleteEntity(StoreCommand):
+    """Deletes an entity with the relations that use it; undo brings all of them back."""
+
+    def __init__(self, context: CommandContext, entity_id: int) -> None:
+        entity = context.store.entity(entity_id)
+        super().__init__(context, entity.doc_id, f"Delete {entity.label} {_quote(entity.text)}")
+        self.entity_id = entity_id
+        self.start = entity.start
+        self.deleted: DeletedEntity | None = None
+
+    def forward(self) -> Change:
+        self.deleted = self.store.delete_entity(self.entity_id)
+        return Change(self.doc_id, None, self.start, touched=self._touched(), relations=True)
+
+    def backward(self) -> Change:
+        self.store.restore_entity(self.deleted)
+        key = SpanKey(SpanKind.ENTITY, self.entity_id)
+        return Change(self.doc_id, key, self.start, touched=self._touched(), relations=True)
+
+    def _touched(self) -> tuple[SpanKey, ...]:
+        candidates = self.deleted.candidate_ids if self.deleted else []
+        return (SpanKey(SpanKind.ENTITY, self.entity_id), *(SpanKey(SpanKind.CANDIDATE, c) for c in candidates))
+
+
+class UpdateEntity(StoreCommand):
+    """Relabel or resize an entity. Consecutive boundary moves of one entity merge into one step."""
+
+    RESIZE_ID = 0x5E5E
+
+    def __init__(
+        self,
+        context: CommandContext,
+        entity_id: int,
+        *,
+        label: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+    ) -> None:
+        entity = context.store.entity(entity_id)
+        resize = label is None
+        what = "Resize" if resize else f"Relabel as {label}"
+        super().__init__(context, entity.doc_id, f"{what} {_quote(entity.text)}")
+        self.entity_id = entity_id
+        self.changes = {"label": label, "start": start, "end": end}
+        self.resize = resize
+        self.before: Entity | None = None
+        self.after: Entity | None = None
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self.RESIZE_ID if self.resize else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not (isinstance(other, UpdateEntity) and other.resize and other.entity_id == self.entity_id):
+            return False
+        if other.after is None:
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        return True
+
+    def forward(self) -> Change:
+        if self.after is None:
+            self.before, self.after = self.store.update_entity(self.entity_id, **self.changes)
+        else:
+            self.store.set_entity(self.after)
+        key = SpanKey(SpanKind.ENTITY, self.entity_id)
+        return Change(self.doc_id, key, self.after.start, touched=(key,))
+
+    def backward(self) -> Change:
+        self.store.set_entity(self.before)
+        key = SpanKey(SpanKind.ENTITY, self.entity_id)
+        return Change(self.doc_id, key, self.before.start, touched=(key,))
+
+
+# --- candidates ------------------------------------------------------------------------
+
+
+class AcceptCandidate(StoreCommand):
+    """Accept a candidate, optionally with another label or boundaries (a fix)."""
+
+    def __init__(
+        self,
+        context: CommandContext,
+        candidate_id: int,
+        *,
+        label: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+    ) -> None:
+        candidate = context.store.candidate(candidate_id)
+        fixed = label not in (None, candidate.label) or (start, end) not in ((None, None), (candidate.start, candidate.end))
+        verb = "Fix and accept" if fixed else "Accept"
+        super().__init__(context, candidate.doc_id, f"{verb} {candidate.label if label is None else label} {_quote(candidate.text)}")
+        self.candidate_id = candidate_id
+        self.fix = {"label": label, "start": start, "end": end}
+        self.entity: Entity | None = None
+        self.created = False
+
+    def forward(self) -> Change:
+        if self.entity is not None and self.created:
+            # Redo after undo: bring the entity back under its old id first;
+            # accepting then links the candidate to it.
+            self.store.restore_entity(self.entity)
+        before = {e.id for e in self.store.entities(self.doc_id)} if self.entity is None else None
+        entity = self.store.accept_candidate(self.candidate_id, **self.fix)
+        if self.entity is None:
+            self.created = entity.id not in before
+        self.entity = entity
+        key = SpanKey(SpanKind.ENTITY, entity.id)
+        return Change(
+            self.doc_id, key, entity.start, entities_created=1 if self.created else 0, touched=self._touched()
+        )
+
+    def backward(self) -> Change:
+        self.store.reset_candidate(self.candidate_id, delete_entity=self.created)
+        return Change(
+            self.doc_id,
+            SpanKey(SpanKind.CANDIDATE, self.candidate_id),
+            self.entity.start,
+            entities_created=-1 if self.created else 0,
+            touched=self._touched(),
+            relations=self.created,
+        )
+
+    def _touched(self) -> tuple[SpanKey, ...]:
+        return (SpanKey(SpanKind.CANDIDATE, self.candidate_id), SpanKey(SpanKind.ENTITY, self.entity.id))
+
+
+class RejectCandidate(StoreCommand):
+    def __init__(self, context: CommandContext, candidate_id: int) -> None:
+        candidate = context.store.candidate(candidate_id)
+        super().__init__(context, candidate.doc_id, f"Reject {candidate.label} {_quote(candidate.text)}")
+        self.candidate_id = candidate_id
+        self.start = candidate.start
+
+    def forward(self) -> Change:
+        self.store.reject_candidate(self.candidate_id)
+        key = SpanKey(SpanKind.CANDIDATE, self.candidate_id)
+        return Change(self.doc_id, None, self.start, touched=(key,))
+
+    def backward(self) -> Change:
+        self.store.reset_candidate(self.candidate_id)
+        key = SpanKey(SpanKind.CANDIDATE, self.candidate_id)
+        return Change(self.doc_id, key, self.start, touched=(key,))
+
+
+# --- relations ---------------------------------------------------------------------------
+
+
+class AddRelation(StoreCommand):
+    def __init__(self, context: CommandContext, head_id: int, tail_id: int, label: str) -> None:
+        head = context.store.entity(head_id)
+        tail = context.store.entity(tail_id)
+        super().__init__(context, head.doc_id, f"Relate {_quote(head.text)} {label} {_quote(tail.text)}")
+        self.head_id, self.tail_id, self.label = head_id, tail_id, label
+        self.relation: Relation | None = None
+
+    def forward(self) -> Change:
+        if self.relation is None:
+            self.relation = self.store.add_relation(self.head_id, self.tail_id, self.label)
+        else:
+            self.store.restore_relation(self.relation)
+        return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.head_id), relations=True)
+
+    def backward(self) -> Change:
+        self.store.delete_relation(self.relation.id)
+        return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.head_id), relations=True)
+
+
+class DeleteRelation(StoreCommand):
+    def __init__(self, context: CommandContext, relation_id: int) -> None:
+        relation = context.store.relation(relation_id)
+        super().__init__(context, relation.doc_id, f"Delete relation {relation.label}")
+        self.relation = relation
+
+    def forward(self) -> Change:
+        self.store.delete_relation(self.relation.id)
+        return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.relation.head_id), relations=True)
+
+    def backward(self) -> Change:
+        self.store.restore_relation(self.relation)
+        return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.relation.head_id), relations=True)
+
+
+# --- the document ----------------------------------------------------------------------------
+
+
+class SetStatus(StoreCommand):
+    restores_status = False
+
+    def __init__(self, context: CommandContext, doc_id: str, status: Status, reason: str = "") -> None:
+        what = {Status.DONE: "Mark done", Status.SKIPPED: "Skip", Status.TODO: "Mark to do"}.get(
+            status, "Mark in progress"
+        )
+        super().__init__(context, doc_id, what)
+        self.status, self.reason = Status(status), reason
+        self.before: tuple[Status, str] | None = None
+
+    def forward(self) -> Change:
+        before = self.store.set_status(self.doc_id, self.status, self.reason)
+        if self.before is None:
+            self.before = before
+        return Change(self.doc_id, documents=True)
+
+    def backward(self) -> Change:
+        self.store.set_status(self.doc_id, *self.before)
+        return Change(self.doc_id, documents=True)
+
+
+class SetDocLabel(StoreCommand):
+    def __init__(self, context: CommandContext, doc_id: str, name: str, value: str | None) -> None:
+        text = f"Set {name} to {value}" if value is not None else f"Clear {name}"
+        super().__init__(context, doc_id, text)
+        self.name, self.value = name, value
+        self.before: str | None = None
+        self._done_once = False
+
+    def forward(self) -> Change:
+        before = self.store.set_doc_label(self.doc_id, self.name, self.value)
+        if not self._done_once:
+            self.before, self._done_once = before, True
+        return Change(self.doc_id, doc_labels=True)
+
+    def backward(self) -> Change:
+        self.store.set_doc_label(self.doc_id, self.name, self.before)
+        return Change(self.doc_id, doc_labels=True)

@@ -1,0 +1,663 @@
+"""The document text with its annotations, and the keyboard and mouse on it.
+
+A read-only ``QTextEdit`` shows the text and its selection; annotations are
+painted around the text from the reviewer's state (see ``span_painter``).
+Keys are looked up in the keymap and handed to the ``ReviewController``;
+nothing here writes to the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QRegion,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
+
+from annotator.review import keymap as km
+from annotator.review.keymap import Keymap
+from annotator.review.spans import Edge, Span, SpanKey, SpanKind
+from annotator.review.words import Tokenizer, WordIndex
+from annotator.ui import theme
+from annotator.ui.keys import KeyLookup
+from annotator.ui.label_menu import document_label_menu, entity_label_menu
+from annotator.ui.review_controller import ReviewController
+from annotator.ui.span_geometry import SpanGeometry
+from annotator.ui.span_painter import Arc, PaintScene, SpanPainter
+from annotator.ui.text_mapping import TextMapping
+
+# Room under each line for stacked bars and label tags, as a share of the line height.
+LINE_HEIGHT_PERCENT = 215
+ZOOM_STEP = 1.0
+
+
+class DocumentView(QTextEdit):
+    # the reviewer asked for something the window does (not the controller)
+    labelOccurrencesRequested = Signal()
+    # a window-wide key reached the text without triggering its shortcut ("?" typed as Shift+/)
+    windowActionRequested = Signal(str)
+    zoomChanged = Signal(float)
+
+    def __init__(self, controller: ReviewController, keymap: Keymap, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DocumentView")
+        self.controller = controller
+        self.keymap = keymap
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setViewportMargins(0, 0, 0, 0)
+        self.setMouseTracking(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._point_size = theme.DEFAULT_TEXT_POINT_SIZE
+        self.show_tags = True
+        self.mapping = TextMapping("")
+        self.geometry_cache: SpanGeometry | None = None
+        self.painter = SpanPainter()
+        self.tokenizer: Tokenizer | None = None
+        self._words: WordIndex | None = None
+        # find matches in code points, and the current one
+        self.matches: list[tuple[int, int]] = []
+        self.current_match = -1
+        # the relation picked in the relations list, drawn with both its ends
+        self.highlighted_relation: int | None = None
+        self.label_menu: QMenu | None = None
+        self.doc_label_menu: QMenu | None = None
+        self._press_position: QPoint | None = None
+        # the spans as last painted, and where the arcs were, to repaint only what changes
+        self._last_painted: dict | None = None
+        self._last_arc_bounds = None
+        self._actions = self._text_actions()
+        self._keys = KeyLookup(keymap, km.TEXT)
+        self._window_keys = KeyLookup(keymap, km.WINDOW)
+        self._set_empty_document()
+
+        controller.documentOpened.connect(self._show_document)
+        controller.annotationsChanged.connect(self._annotations_changed)
+        controller.focusChanged.connect(self._focus_changed)
+        controller.draftChanged.connect(self._repaint_everything)
+        self.cursorPositionChanged.connect(self._caret_moved)
+
+    # --- showing a document -------------------------------------------------------------
+
+    def _new_document(self, text: str) -> QTextDocument:
+        document = QTextDocument(self)
+        document.setDocumentMargin(28)
+        document.setDefaultFont(theme.text_font(self._point_size))
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        cursor = QTextCursor(document)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(block)
+        cursor.insertText(text)
+        document.setUndoRedoEnabled(False)
+        return document
+
+    def _install(self, document: QTextDocument) -> None:
+        # Qt deletes the document it made itself; the ones made here are ours to delete.
+        old = getattr(self, "_own_document", None)
+        self.setDocument(document)
+        self._own_document = document
+        if old is not None:
+            old.deleteLater()
+        self.geometry_cache = SpanGeometry(document)
+        document.documentLayout().documentSizeChanged.connect(self._layout_changed)
+        self.painter.set_text_font(document.defaultFont())
+
+    def _set_empty_document(self) -> None:
+        self.mapping = TextMapping("")
+        self._install(self._new_document(""))
+
+    def _show_document(self, doc_id: str) -> None:
+        state = self.controller.state
+        self.mapping = TextMapping(state.text)
+        self._words = None
+        self.matches, self.current_match = [], -1
+        self.highlighted_relation = None
+        self._install(self._new_document(self.mapping.display))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+        self._repaint_everything()
+
+    def _layout_changed(self, *_args) -> None:
+        if self.geometry_cache is not None:
+            self.geometry_cache.invalidate()
+        self._last_painted = None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._layout_changed()
+
+    def _annotations_changed(self) -> None:
+        if self.highlighted_relation is not None and self.controller.state is not None:
+            if all(r.id != self.highlighted_relation for r in self.controller.state.relations):
+                self.highlighted_relation = None
+                self._last_painted = None
+        self._repaint_changes()
+
+    def _focus_changed(self) -> None:
+        span = self.controller.focused_span()
+        if span is not None:
+            self.reveal(span.start, span.end)
+        self._repaint_changes()
+
+    def _repaint_everything(self) -> None:
+        self._last_painted = None
+        self.viewport().update()
+
+    def _repaint_changes(self) -> None:
+        """Repaint only the lines whose spans changed since the last paint (and old and new arcs).
+
+        A keypress changes one or two spans; repainting the whole page of a
+        long document would cost more than the change itself.
+        """
+        before = self._last_painted
+        if before is None or self.controller.state is None or self.geometry_cache is None:
+            self.viewport().update()
+            return
+        now = self._painted_summary()
+        changed = [key for key in before.keys() | now.keys() if before.get(key) != now.get(key)]
+        region = QRegion()
+        width = self.viewport().width()
+        pitch = int(self.geometry_cache.line_pitch()) + 8
+        offset = self._offset()
+        for key in changed:
+            start, end = (now.get(key) or before.get(key))[:2]
+            for rect in self.geometry_cache.fragments(*self.mapping.span_to_qt(start, end)):
+                top = int(rect.top() + offset.y()) - 6
+                region += QRect(0, top, width, pitch)
+        arcs = self._arc_bounds()
+        for rect in (self._last_arc_bounds, arcs):
+            if rect is not None:
+                region += rect.toAlignedRect().adjusted(-4, -4, 4, 4)
+        if not region.isEmpty():
+            self.viewport().update(region)
+
+    def _painted_summary(self) -> dict:
+        """What the visible spans look like now: enough to tell which changed."""
+        state = self.controller.state
+        first, last = self._visible_range()
+        focus = self.controller.focus
+        return {
+            s.key: (s.start, s.end, s.label, s.key == focus) for s in state.spans.overlapping(first, last + 1)
+        }
+
+    def _arc_bounds(self):
+        """Where the relation arcs are (viewport coordinates), or None without arcs."""
+        scene = PaintScene(spans=[], levels={}, fragments=self._fragments, colors={}, tags={})
+        self._add_relations(scene, [])
+        if not scene.arcs:
+            return None
+        return self.painter.arcs_bounds(scene).translated(self._offset())
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so ``start``-``end`` is in view and put the caret at its start, without selecting."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.mapping.to_qt(start))
+        self.blockSignals(True)
+        self.setTextCursor(cursor)
+        self.blockSignals(False)
+        self.ensureCursorVisible()
+
+    # --- zoom -------------------------------------------------------------------------------------
+
+    @property
+    def point_size(self) -> float:
+        return self._point_size
+
+    def set_point_size(self, size: float) -> None:
+        size = max(theme.MIN_TEXT_POINT_SIZE, min(theme.MAX_TEXT_POINT_SIZE, size))
+        if size == self._point_size:
+            return
+        self._point_size = size
+        font = theme.text_font(size)
+        self.document().setDefaultFont(font)
+        self.painter.set_text_font(font)
+        self._layout_changed()
+        self.viewport().update()
+        self.zoomChanged.emit(size)
+
+    def zoom(self, steps: int) -> None:
+        if steps == 0:
+            self.set_point_size(theme.DEFAULT_TEXT_POINT_SIZE)
+        else:
+            self.set_point_size(self._point_size + steps * ZOOM_STEP)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def set_show_tags(self, show: bool) -> None:
+        self.show_tags = show
+        self._repaint_everything()
+
+    # --- positions --------------------------------------------------------------------------
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected stretch in code points, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.mapping.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.mapping.to_qt(start))
+        cursor.setPosition(self.mapping.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def position_at(self, point: QPoint) -> int:
+        return self.mapping.from_qt(self.cursorForPosition(point).position())
+
+    def _caret_moved(self) -> None:
+        self.controller.caret = self.mapping.from_qt(self.textCursor().position())
+
+    def span_rects(self, span: Span):
+        """On-screen rectangles of a span (viewport coordinates); for tests and tooltips."""
+        offset = self._offset()
+        return [r.translated(offset) for r in self._fragments(span)]
+
+    def _fragments(self, span: Span):
+        start, end = self.mapping.span_to_qt(span.start, span.end)
+        return self.geometry_cache.fragments(start, end)
+
+    def _offset(self) -> QPointF:
+        return QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+
+    def _visible_range(self) -> tuple[int, int]:
+        viewport = self.viewport().rect()
+        # Half a line of slack above and below, for tags and arcs that reach across.
+        top = self.cursorForPosition(QPoint(0, -40)).position()
+        bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height() + 40)).position()
+        return self.mapping.from_qt(top), self.mapping.from_qt(bottom, round_up=True)
+
+    # --- painting -------------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        scene = self._scene()
+        if scene is None:
+            super().paintEvent(event)
+            return
+        offset = self._offset()
+        scene.clip = QRectF(event.rect()).translated(-offset).adjusted(-8, -8, 8, 8)
+        painter = QPainter(self.viewport())
+        painter.translate(offset)
+        self.painter.paint_under(painter, scene)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.translate(offset)
+        self.painter.paint_over(painter, scene)
+        painter.end()
+        self._paint_banner()
+        self._last_painted = self._painted_summary()
+        self._last_arc_bounds = self.painter.arcs_bounds(scene).translated(offset) if scene.arcs else None
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        # What is visible changed; the next paint covers the newly exposed strip.
+        self._last_painted = None
+
+    def _scene(self) -> PaintScene | None:
+        state = self.controller.state
+        if state is None or self.geometry_cache is None:
+            return None
+        schema = self.controller.schema
+        first, last = self._visible_range()
+        visible = state.spans.overlapping(first, last + 1)
+        colors = {label.name: theme.label_color(label.color) for label in schema.entities}
+        tags = {label.name: label.display or label.name for label in schema.entities}
+        scene = PaintScene(
+            spans=visible,
+            levels=state.spans.levels(),
+            fragments=self._fragments,
+            colors=colors,
+            tags=tags,
+            focus=self.controller.focus,
+            show_tags=self.show_tags,
+            matches=[self.geometry_cache.fragments(*self.mapping.span_to_qt(s, e)) for s, e in self.matches],
+            current_match=self.current_match,
+        )
+        self._add_relations(scene, visible)
+        return scene
+
+    def _add_relations(self, scene: PaintScene, visible: list[Span]) -> None:
+        """Arcs for the focused entity, a relation being drawn, or the relation picked in the list."""
+        state = self.controller.state
+        extra: dict[SpanKey, Span] = {}
+
+        def entity(entity_id: int) -> Span | None:
+            span = state.entity_span(entity_id)
+            if span is not None and span not in visible:
+                extra[span.key] = span
+            return span
+
+        relation_names = {r.name: r.display or r.name for r in self.controller.schema.relations}
+        draft = self.controller.draft
+        if draft is not None:
+            head = entity(draft.head.id)
+            marked = [head.key] if head else []
+            if draft.tail is not None:
+                tail = entity(draft.tail.id)
+                if head and tail:
+                    marked.append(tail.key)
+                    choices = draft.choices(state.relations)
+                    label = "  ".join(f"{c.number} {relation_names.get(c.relation.name)}" for c in choices) or "✕"
+                    scene.arcs.append(Arc(head, tail, label, preview=True))
+            scene.marked = tuple(marked)
+        else:
+            relations = []
+            if self.highlighted_relation is not None:
+                relations = [r for r in state.relations if r.id == self.highlighted_relation]
+            elif self.controller.focus is not None and self.controller.focus.kind is SpanKind.ENTITY:
+                relations = state.relations_of(self.controller.focus.id)
+            marked = []
+            for relation in relations:
+                head, tail = entity(relation.head_id), entity(relation.tail_id)
+                if head and tail:
+                    scene.arcs.append(Arc(head, tail, relation_names.get(relation.label, relation.label)))
+                    marked += [head.key, tail.key]
+            scene.marked = tuple(k for k in marked if k != self.controller.focus)
+        if extra:
+            scene.spans = [*visible, *extra.values()]
+
+    def _paint_banner(self) -> None:
+        """While a relation is being drawn, say what the keys do, at the top of the text."""
+        draft = self.controller.draft
+        if draft is None:
+            return
+        state = self.controller.state
+        if draft.tail is None:
+            text = self.tr("Relation from “%1” (%2): Tab to the tail entity or click it · Esc cancels")
+            text = text.replace("%1", draft.head.text).replace("%2", draft.head.label)
+        else:
+            choices = draft.choices(state.relations)
+            names = {r.name: r.display or r.name for r in self.controller.schema.relations}
+            if choices:
+                options = "   ".join(
+                    f"{c.number} {names[c.relation.name]}" + (self.tr(" (exists)") if c.exists else "") for c in choices
+                )
+                text = self.tr("“%1” → “%2”:   %3   · Esc cancels")
+                text = text.replace("%1", draft.head.text).replace("%2", draft.tail.text).replace("%3", options)
+            else:
+                text = self.tr("No relation type goes from %1 to %2 · Tab to another entity · Esc cancels")
+                text = text.replace("%1", draft.head.label).replace("%2", draft.tail.label)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPointSizeF(max(9.0, self.font().pointSizeF()))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        width = min(self.viewport().width() - 16, metrics.horizontalAdvance(text) + 24)
+        box = self.viewport().rect().adjusted(8, 6, 0, 0)
+        box.setWidth(width)
+        box.setHeight(metrics.height() + 12)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.with_alpha(theme.RELATION_INK, 235))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(theme.PAPER)
+        painter.drawText(box.adjusted(12, 0, -12, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 24))
+        painter.end()
+
+    # --- keyboard --------------------------------------------------------------------------
+
+    def _text_actions(self) -> dict[str, Callable[[], bool | None]]:
+        c = self.controller
+
+        def when_focused(step: Callable[[], None]) -> Callable[[], bool]:
+            # Without a focused span, Shift/Alt+arrows keep their usual meaning (extend the selection).
+            def run() -> bool:
+                if c.focus is None:
+                    return False
+                step()
+                return True
+
+            return run
+
+        return {
+            "focus_next": c.focus_next,
+            "focus_previous": c.focus_previous,
+            "accept": c.accept_focused,
+            "reject_or_delete": c.reject_or_delete_focused,
+            "move_end_left": when_focused(lambda: c.move_edge(Edge.END, -1)),
+            "move_end_right": when_focused(lambda: c.move_edge(Edge.END, +1)),
+            "move_start_left": when_focused(lambda: c.move_edge(Edge.START, -1)),
+            "move_start_right": when_focused(lambda: c.move_edge(Edge.START, +1)),
+            "start_relation": c.start_relation,
+            "document_labels": self.show_document_label_menu,
+            "label_occurrences": self.labelOccurrencesRequested.emit,
+            "cancel": self._cancel,
+        }
+
+    def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt's name
+        # Tab and Shift+Tab would move the keyboard focus to the next widget
+        # before keyPressEvent sees them; here they step through the spans.
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            if self._handle_key(event):
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._handle_key(event):
+            return
+        super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        self.controller.note_activity()
+        if self.controller.state is None:
+            return False
+        action = self._keys.action_for(event)
+        if action is not None:
+            handled = self._actions[action]()
+            if handled is not False:
+                event.accept()
+                return True
+            return False
+        window_action = self._window_keys.action_for(event)
+        if window_action is not None:
+            self.windowActionRequested.emit(window_action)
+            event.accept()
+            return True
+        text = event.text()
+        plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier))
+        if plain and len(text) == 1 and text.isprintable() and not text.isspace():
+            selection = self.selection()
+            if self.controller.label_key(text, selection):
+                if selection is not None:
+                    self._clear_selection()
+                event.accept()
+                return True
+        return False
+
+    def _cancel(self) -> None:
+        if self.textCursor().hasSelection() and self.controller.draft is None:
+            self._clear_selection()
+            return
+        if self.matches:
+            self.clear_matches()
+        self.highlighted_relation = None
+        self.controller.cancel()
+        self.viewport().update()
+
+    def _clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    # --- mouse ---------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.controller.note_activity()
+        self._press_position = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.controller.state is None:
+            return
+        pressed, self._press_position = self._press_position, None
+        selection = self.selection()
+        if selection is not None and self.controller.draft is None:
+            self.show_label_menu(event.position().toPoint())
+            return
+        if pressed is not None and (pressed - event.position().toPoint()).manhattanLength() < 4:
+            self.controller.focus_at(self.position_at(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        # Not Qt's word selection: it treats a whole run of Chinese as one word.
+        if event.button() != Qt.MouseButton.LeftButton or self.controller.state is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        self.controller.note_activity()
+        word = self.word_index().word_at(self.position_at(event.position().toPoint()))
+        if word is None:
+            return
+        self.select(*word)
+        self.show_label_menu(event.position().toPoint())
+
+    def set_tokenizer(self, tokenizer: Tokenizer | None) -> None:
+        """The segmenter, once it has loaded in the background; until then double-click falls back."""
+        self.tokenizer = tokenizer
+        self._words = None
+
+    def word_index(self) -> WordIndex:
+        if self._words is None or (self.tokenizer is not None and not self._words.segmented):
+            self._words = WordIndex(self.controller.state.text, self.tokenizer)
+        return self._words
+
+    def apply_label(self, label: str) -> None:
+        """Label the selection, or relabel the focused span (the palette's click)."""
+        selection = self.selection()
+        if self.controller.apply_label(label, selection) and selection is not None:
+            self._clear_selection()
+        self.setFocus()
+
+    def show_label_menu(self, at: QPoint | None = None) -> QMenu | None:
+        """The entity labels for the selection; picking one labels it."""
+        selection = self.selection()
+        if selection is None:
+            return None
+
+        def pick(label: str) -> None:
+            if self.controller.apply_label(label, selection):
+                self._clear_selection()
+
+        self._close_menu(self.label_menu)
+        self.label_menu = entity_label_menu(self.controller.schema, pick, self)
+        self.label_menu.popup(self.viewport().mapToGlobal(at if at is not None else self._caret_point()))
+        return self.label_menu
+
+    def show_document_label_menu(self) -> QMenu | None:
+        state = self.controller.state
+        if state is None:
+            return None
+        if not self.controller.schema.document_labels:
+            self.controller.message.emit(self.tr("The label schema has no document labels."))
+            return None
+        self._close_menu(self.doc_label_menu)
+        self.doc_label_menu = document_label_menu(
+            self.controller.schema, state.doc_labels, self.controller.set_doc_label, self
+        )
+        self.doc_label_menu.popup(self.viewport().mapToGlobal(QPoint(24, 24)))
+        return self.doc_label_menu
+
+    def _close_menu(self, menu: QMenu | None) -> None:
+        if menu is not None:
+            menu.close()
+            menu.deleteLater()
+
+    def _caret_point(self) -> QPoint:
+        return self.cursorRect().bottomLeft()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        position = self.position_at(event.pos())
+        if self.selection() is not None:
+            self.show_label_menu(event.pos())
+            return
+        self.controller.focus_at(position)
+        span = self.controller.focused_span()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if span is not None and span.is_candidate:
+            menu.addAction(self.tr("Accept"), self.controller.accept_focused)
+            menu.addAction(self.tr("Reject"), self.controller.reject_or_delete_focused)
+        elif span is not None:
+            menu.addAction(self.tr("Start a relation from here"), self.controller.start_relation)
+            menu.addAction(self.tr("Label all occurrences…"), self.labelOccurrencesRequested.emit)
+            menu.addAction(self.tr("Delete"), self.controller.reject_or_delete_focused)
+        if span is not None:
+            relabel = menu.addMenu(self.tr("Label as"))
+            for label in self.controller.schema.entities:
+                relabel.addAction(label.display or label.name, lambda name=label.name: self.controller.apply_label(name))
+        if not menu.isEmpty():
+            menu.popup(event.globalPos())
+        else:
+            menu.deleteLater()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and self.controller.state is not None:
+            spans = self.controller.state.spans.at(self.position_at(event.pos()))
+            if spans:
+                QToolTip.showText(event.globalPos(), self._tooltip(spans), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, spans: list[Span]) -> str:
+        schema = self.controller.schema
+        lines = []
+        for span in spans:
+            label = next((e for e in schema.entities if e.name == span.label), None)
+            name = (label.display or label.name) if label else span.label
+            if span.is_candidate:
+                lines.append(
+                    self.tr("Candidate %1 “%2” · %3 · score %4")
+                    .replace("%1", name).replace("%2", span.text).replace("%3", span.source)
+                    .replace("%4", f"{span.score:.2f}")
+                )
+            else:
+                lines.append(
+                    self.tr("%1 “%2” · by %3").replace("%1", name).replace("%2", span.text).replace("%3", span.annotator or "?")
+                )
+        return "\n".join(lines)
+
+    # --- find ---------------------------------------------------------------------------------------
+
+    def set_matches(self, matches: list[tuple[int, int]], current: int = -1) -> None:
+        self.matches, self.current_match = matches, current
+        if 0 <= current < len(matches):
+            self.reveal(*matches[current])
+        self._repaint_everything()
+
+    def clear_matches(self) -> None:
+        self.set_matches([])
+
+    # --- for tests and benchmarks -------------------------------------------------------------------
+
+    def focused_key(self) -> SpanKey | None:
+        return self.controller.focus
+
+    def settle(self) -> None:
+        """Lay out and paint now (offscreen benchmarks and screenshots)."""
+        self.viewport().repaint()

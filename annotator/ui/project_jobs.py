@@ -1,0 +1,107 @@
+"""The project's background jobs, in order: seed an empty project, load jieba, then generate candidates.
+
+The window paints first; these start once the event loop runs. Each job
+reports its progress for the status bar and says when the open document
+should be re-read (new candidates for it, or the first documents arrived).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator import seeding
+from annotator.store import Store
+from annotator.ui import workers
+
+log = logging.getLogger(__name__)
+
+
+class ProjectJobs(QObject):
+    # text for the status bar; empty when nothing runs
+    activity = Signal(str)
+    # documents were added (the seeds): lists need a refresh, a document can be opened
+    documentsAdded = Signal(list)
+    # fresh candidates were stored for these documents
+    candidatesReady = Signal(list)
+    # jieba is loaded: double-click can select real words
+    segmenterReady = Signal()
+    failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = workers.BackgroundTasks(self)
+        self.segmenter_loaded = False
+        self._seeding = False
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.store.path)
+
+    def start(self) -> None:
+        """Seed if the project is new, and load jieba; both in the background."""
+        if seeding.needs_seeding(self.store):
+            self.seed()
+        self.warm_up()
+
+    def seed(self) -> None:
+        self._seeding = True
+        self.activity.emit(self.tr("Importing the bundled seed pages…"))
+        signals = self.tasks.start(workers.seed_task(self.db_path, self.store.annotator))
+        signals.progress.connect(
+            lambda done, total, name: self.activity.emit(
+                self.tr("Importing seed pages: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            )
+        )
+        signals.finished.connect(self._seeded)
+        signals.failed.connect(self._failed)
+
+    def _seeded(self, doc_ids: list[str]) -> None:
+        self._seeding = False
+        self.activity.emit("")
+        self.documentsAdded.emit(doc_ids)
+        self.refresh_candidates(doc_ids)
+
+    def warm_up(self) -> None:
+        signals = self.tasks.start(workers.warm_up_task())
+        signals.finished.connect(self._warmed_up)
+        signals.failed.connect(self._failed)
+
+    def _warmed_up(self, _result: object) -> None:
+        self.segmenter_loaded = True
+        self.segmenterReady.emit()
+
+    def refresh_candidates(self, doc_ids: list[str]) -> bool:
+        """Generate candidates for ``doc_ids`` in the background; False if no generator is installed."""
+        if not doc_ids or workers.candidates_module() is None:
+            return False
+        self.activity.emit(self.tr("Suggesting candidates…"))
+        signals = self.tasks.start(workers.candidates_task(self.db_path, self.store.annotator, list(doc_ids)))
+        signals.progress.connect(
+            lambda done, total, _what: self.activity.emit(
+                self.tr("Suggesting candidates: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            )
+        )
+        signals.finished.connect(self._candidates_done)
+        signals.failed.connect(self._failed)
+        return True
+
+    def _candidates_done(self, doc_ids: list[str]) -> None:
+        self.activity.emit("")
+        self.candidatesReady.emit(doc_ids)
+
+    def _failed(self, message: str) -> None:
+        self._seeding = False
+        self.activity.emit("")
+        log.warning("background job failed: %s", message)
+        self.failed.emit(message)
+
+    @property
+    def seeding(self) -> bool:
+        return self._seeding
+
+    def shutdown(self) -> None:
+        self.tasks.shutdown()

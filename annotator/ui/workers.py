@@ -1,0 +1,172 @@
+"""Work that must not freeze the window: importing the seeds, loading jieba, generating candidates.
+
+Each task runs on a pool thread and opens its own ``Store`` on the project's
+path (a store belongs to the thread that opened it). Results, progress and
+failures come back as queued signals on the main thread. Closing the window
+asks running tasks to stop at their next progress report and waits for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from annotator.errors import AnnotatorError
+
+log = logging.getLogger(__name__)
+
+
+class TaskCancelled(Exception):
+    """Raised inside a task's progress report once the app asked it to stop."""
+
+
+class TaskSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+    # done, total, what is being worked on
+    progress = Signal(int, int, str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[..., Any], signals: TaskSignals, stop: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.work = work
+        self.signals = signals
+        self.stop = stop
+
+    def run(self) -> None:
+        def report(done: int, total: int, what: object = "") -> None:
+            if self.stop.is_set():
+                raise TaskCancelled()
+            self.signals.progress.emit(int(done), int(total), str(what))
+
+        try:
+            result = self.work(report)
+        except TaskCancelled:
+            return
+        except AnnotatorError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception:  # a bug: keep the traceback, tell the user where it is
+            from annotator.diagnostics import log_exception
+            import sys
+
+            path = log_exception(*sys.exc_info())
+            self.signals.failed.emit(f"unexpected error in a background task; details in {path}")
+            return
+        if not self.stop.is_set():
+            self.signals.finished.emit(result)
+
+
+class BackgroundTasks(QObject):
+    """A small thread pool of its own, so shutting the window down waits only for our tasks."""
+
+    def __init__(self, parent: QObject | None = None, *, threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(threads)
+        self._stop = threading.Event()
+        self._signals: list[TaskSignals] = []
+
+    def start(self, work: Callable[[Callable[..., None]], Any]) -> TaskSignals:
+        """Run ``work(progress)`` on a pool thread; connect to the returned signals before the loop runs again."""
+        signals = TaskSignals(self)
+        self._signals.append(signals)
+        signals.finished.connect(lambda _result, s=signals: self._forget(s))
+        signals.failed.connect(lambda _message, s=signals: self._forget(s))
+        self.pool.start(_Runnable(work, signals, self._stop))
+        return signals
+
+    def _forget(self, signals: TaskSignals) -> None:
+        if signals in self._signals:
+            self._signals.remove(signals)
+            signals.deleteLater()
+
+    @property
+    def busy(self) -> bool:
+        return self.pool.activeThreadCount() > 0
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 15_000) -> None:
+        """Ask every task to stop at its next progress report, and wait for them."""
+        self._stop.set()
+        self.pool.clear()
+        if not self.pool.waitForDone(msecs):
+            log.warning("background tasks still running after %d ms at shutdown", msecs)
+
+
+# --- the tasks --------------------------------------------------------------------------
+
+
+def seed_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
+    """Import the bundled seed pages into an empty project; returns the new document ids."""
+
+    def work(progress: Callable) -> list[str]:
+        from annotator import seeding
+        from annotator.importing import import_paths
+        from annotator import app_paths
+        from annotator.store import Store
+        from annotator.store.connection import utc_now
+
+        with Store(db_path, annotator=annotator) as store:
+            if not seeding.needs_seeding(store):
+                return []
+            reports = import_paths(
+                store, [app_paths.seeds_dir()], progress=lambda done, total, path: progress(done, total, path.name)
+            )
+            store.set_setting(seeding.SEEDED_SETTING, utc_now())
+        failed = [r for r in reports if r.outcome == "failed"]
+        if failed and not any(r.doc_ids for r in reports):
+            raise AnnotatorError("; ".join(n for r in failed for n in r.notes))
+        return [doc_id for report in reports for doc_id in report.doc_ids]
+
+    return work
+
+
+def candidates_module() -> Any | None:
+    """``annotator.candidates`` when it is installed with the functions the app calls."""
+    try:
+        module = importlib.import_module("annotator.candidates")
+    except ImportError:
+        return None
+    return module if hasattr(module, "refresh_candidates") else None
+
+
+def warm_up_task() -> Callable[[Callable], None]:
+    """Load jieba (and whatever the candidate generators need) so the first use is instant."""
+
+    def work(progress: Callable) -> None:
+        module = candidates_module()
+        if module is not None and hasattr(module, "warm_up"):
+            module.warm_up()
+        else:
+            from annotator.text.segmenter import get_segmenter
+
+            get_segmenter()
+
+    return work
+
+
+def candidates_task(db_path: Path, annotator: str, doc_ids: list[str]) -> Callable[[Callable], list[str]]:
+    """Generate candidates for ``doc_ids``; returns the ids it refreshed."""
+
+    def work(progress: Callable) -> list[str]:
+        module = candidates_module()
+        if module is None or not doc_ids:
+            return []
+        from annotator.store import Store
+
+        with Store(db_path, annotator=annotator) as store:
+            module.refresh_candidates(store, list(doc_ids), progress=progress)
+        return list(doc_ids)
+
+    return work

@@ -1,0 +1,64 @@
+"""Fixtures for the app's tests: a small project, and a guard against leaked windows."""
+
+from __future__ import annotations
+
+import pytest
+from ui_projects import ARTICLE, add_document, default_candidates
+
+from annotator.store import Store
+
+
+@pytest.fixture
+def project(db_path):
+    """Two articles; the first with four candidates. Returns the database path."""
+    with Store(db_path, annotator="tester") as store:
+        add_document(store, "a1", ARTICLE, title="“工会专家团”，给力！", candidates=default_candidates(),
+                     meta={"byline": "本报记者 邹倜然", "flags": ["low-confidence join at 42"]})
+        add_document(store, "a2", "第二篇文章：北京市总工会召开会议。", title="第二篇")
+    return db_path
+
+
+@pytest.fixture
+def store(project):
+    with Store(project, annotator="tester") as store:
+        yield store
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_widgets(request):
+    """Fail a test that leaves a top-level widget behind (a window or dialog nobody closed)."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    before = set(QApplication.topLevelWidgets())
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leaked = [w for w in QApplication.topLevelWidgets() if w not in before]
+    if leaked:
+        names = ", ".join(f"{type(w).__name__}({w.objectName() or w.windowTitle()!r})" for w in leaked)
+        for widget in leaked:
+            widget.close()
+            widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        pytest.fail(f"widgets leaked: {names}")
+
+
+@pytest.fixture
+def window(project, qtbot, qsettings_tmp):
+    """The main window on the small project, shown, on its first unfinished document."""
+    from annotator.ui.app import build_main_window
+
+    win = build_main_window(project, "tester")
+    qtbot.addWidget(win)
+    win.start(background=False)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.view.setFocus()
+    yield win
+    win.close()

@@ -1,0 +1,282 @@
+"""The keymap driven on a real window, offscreen: each test checks the database after the keys, and that undo restores it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from ui_projects import ARTICLE, snapshot, span
+
+from annotator.model import CandidateState, Status
+from annotator.review.spans import SpanKind
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1):
+    for _ in range(times):
+        qtbot.keyClick(window.view, key, modifier)
+
+
+def entities(window):
+    return [(e.text, e.label) for e in window.store.entities(window.controller.doc_id)]
+
+
+def test_window_opens_on_the_first_unfinished_document_with_the_keyboard_in_the_text(window):
+    assert window.controller.doc_id == "a1"
+    assert QApplication.focusWidget() is window.view
+    assert window.view.toPlainText().startswith("本报讯")
+
+
+def test_tab_then_return_accepts_the_first_candidate_and_undo_redo_restore(window, qtbot):
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_Tab)
+    assert window.controller.focused_span().text == "邹倜然"
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert entities(window) == [("邹倜然", "PER")]
+    assert window.controller.focused_span().text == "嘉兴市"  # on to the next candidate
+    after = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+    press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert snapshot(window.store) == after
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    press(qtbot, window, Qt.Key.Key_Y, CTRL)
+    assert snapshot(window.store) == after
+
+
+def test_shift_tab_goes_backwards_and_wraps(window, qtbot):
+    press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
+    assert window.controller.focused_span().text == "张萍"
+    press(qtbot, window, Qt.Key.Key_Tab)
+    assert window.controller.focused_span().text == "邹倜然"
+
+
+def test_a_digit_relabels_the_focused_candidate_and_accepts_it(window, qtbot):
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_Tab, times=3)
+    assert window.controller.focused_span().text == "姚庄镇总工会"
+    press(qtbot, window, Qt.Key.Key_3)
+    assert entities(window) == [("姚庄镇总工会", "LOC")]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+
+
+def test_a_digit_relabels_the_focused_entity(window, qtbot):
+    press(qtbot, window, Qt.Key.Key_Tab)
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
+    assert window.controller.focus.kind is SpanKind.ENTITY
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_4)
+    assert entities(window) == [("邹倜然", "TITLE")]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+
+
+def test_delete_rejects_a_candidate_and_backspace_deletes_an_entity(window, qtbot):
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_Tab)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    rejected = [c.text for c in window.store.candidates("a1", [CandidateState.REJECTED])]
+    assert rejected == ["邹倜然"]
+    assert window.controller.focused_span().text == "嘉兴市"
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
+    assert window.controller.focused_span().is_entity
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert entities(window) == []
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+
+
+def test_deleting_an_entity_used_by_a_relation_is_undone_as_a_whole(window, qtbot):
+    store = window.store
+    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会", 1), "ORG")
+    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    store.add_relation(per.id, org.id, "works_at")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(org.id).key)
+    before = snapshot(store)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert store.relations("a1") == []
+    assert "relations" in window.status.currentMessage()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(store) == before
+
+
+def test_selecting_text_and_pressing_a_digit_labels_it_even_after_astral_characters(window, qtbot):
+    before = snapshot(window.store)
+    window.view.select(*span(ARTICLE, "𠮷野家"))
+    press(qtbot, window, Qt.Key.Key_2)
+    assert entities(window) == [("𠮷野家", "ORG")]
+    entity = window.store.entities("a1")[0]
+    assert ARTICLE[entity.start : entity.end] == "𠮷野家"
+    assert not window.view.textCursor().hasSelection()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+
+
+def test_keyboard_selection_with_shift_arrows_when_nothing_is_focused(window, qtbot):
+    start, end = span(ARTICLE, "浙江省")
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.mapping.to_qt(start))
+    window.view.setTextCursor(cursor)
+    press(qtbot, window, Qt.Key.Key_Right, SHIFT, times=3)
+    press(qtbot, window, Qt.Key.Key_3)
+    assert entities(window) == [("浙江省", "LOC")]
+
+
+def test_shift_and_alt_arrows_move_the_ends_of_an_entity_as_one_undo_step(window, qtbot):
+    store = window.store
+    start, end = span(ARTICLE, "姚庄镇总工")
+    entity = store.add_entity("a1", start, end, "ORG")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(entity.id).key)
+    before = snapshot(store)
+    press(qtbot, window, Qt.Key.Key_Right, SHIFT)
+    assert store.entity(entity.id).text == "姚庄镇总工会"
+    press(qtbot, window, Qt.Key.Key_Left, ALT)
+    assert store.entity(entity.id).text == "市姚庄镇总工会"
+    press(qtbot, window, Qt.Key.Key_Right, ALT)
+    press(qtbot, window, Qt.Key.Key_Left, SHIFT)
+    assert store.entity(entity.id).text == "姚庄镇总工"
+    press(qtbot, window, Qt.Key.Key_Right, SHIFT)
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(store) == before
+
+
+def test_moving_a_candidates_end_accepts_it_with_the_new_boundary(window, qtbot):
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_Tab, times=3)
+    press(qtbot, window, Qt.Key.Key_Left, SHIFT)
+    assert entities(window) == [("姚庄镇总工", "ORG")]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+
+
+def test_r_tab_and_a_number_make_a_relation_and_invalid_pairs_are_refused(window, qtbot):
+    store = window.store
+    per = store.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
+    loc = store.add_entity("a1", *span(ARTICLE, "嘉兴市"), "LOC")
+    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(per.id).key)
+    before = snapshot(store)
+    press(qtbot, window, Qt.Key.Key_R)
+    assert window.controller.draft is not None
+    press(qtbot, window, Qt.Key.Key_Tab)  # tail: 嘉兴市 (LOC)
+    assert window.controller.draft.tail.id == loc.id
+    press(qtbot, window, Qt.Key.Key_1)
+    assert store.relations("a1") == []
+    assert "no relation type goes from PER to LOC" in window.status.currentMessage()
+    press(qtbot, window, Qt.Key.Key_Tab)  # tail: 姚庄镇总工会 (ORG)
+    press(qtbot, window, Qt.Key.Key_1)
+    relations = store.relations("a1")
+    assert [(r.label, r.head_id, r.tail_id) for r in relations] == [("works_at", per.id, org.id)]
+    assert window.controller.draft is None
+    assert window.controller.focus.id == per.id
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(store) == before
+
+
+def test_escape_cancels_a_relation_and_return_confirms_the_only_choice(window, qtbot):
+    store = window.store
+    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会", 1), "ORG")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(per.id).key)
+    press(qtbot, window, Qt.Key.Key_R)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.controller.draft is None
+    press(qtbot, window, Qt.Key.Key_R)
+    press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
+    assert window.controller.draft.tail.id == org.id
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert [r.label for r in store.relations("a1")] == ["works_at"]
+
+
+def test_ctrl_return_marks_done_and_opens_the_next_unfinished_and_undo_goes_back(window, qtbot):
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    assert window.store.document("a1").status is Status.DONE
+    assert window.controller.doc_id == "a2"
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+    assert window.controller.doc_id == "a1"
+
+
+def test_skip_asks_for_a_reason(window, qtbot):
+    from annotator.ui.skip_dialog import SkipDialog
+
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_Return, CTRL | SHIFT)
+    dialog = window.findChild(SkipDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reason.setCurrentIndex(1)
+    dialog.accept()
+    document = window.store.document("a1")
+    assert document.status is Status.SKIPPED and "OCR" in document.status_reason
+    assert window.controller.doc_id == "a2"
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+
+
+def test_d_sets_a_document_label_from_the_keyboard(window, qtbot):
+    before = snapshot(window.store)
+    press(qtbot, window, Qt.Key.Key_D)
+    menu = window.view.doc_label_menu
+    assert menu is not None and menu.isVisible()
+    qtbot.keyClick(menu, Qt.Key.Key_2)
+    assert window.store.doc_labels("a1") == {"topic": "工会建设"}
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(window.store) == before
+
+
+def test_next_and_previous_document(window, qtbot):
+    press(qtbot, window, Qt.Key.Key_PageDown, CTRL)
+    assert window.controller.doc_id == "a2"
+    press(qtbot, window, Qt.Key.Key_PageDown, CTRL)
+    assert window.controller.doc_id == "a2"
+    assert "last document" in window.status.currentMessage()
+    press(qtbot, window, Qt.Key.Key_PageUp, CTRL)
+    assert window.controller.doc_id == "a1"
+
+
+def test_f1_and_question_mark_show_the_keyboard_help(window, qtbot):
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert window.help_overlay.isVisible()
+    assert "Tab" in window.help_overlay.text.text()
+    qtbot.keyClick(window.help_overlay, Qt.Key.Key_Escape)
+    assert not window.help_overlay.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_Question, SHIFT, )
+    assert window.help_overlay.isVisible()
+
+
+def test_ctrl_f_finds_in_the_document(window, qtbot):
+    from PySide6.QtGui import QInputMethodEvent
+
+    press(qtbot, window, Qt.Key.Key_F, CTRL)
+    assert window.find_bar.isVisible()
+    event = QInputMethodEvent()
+    event.setCommitString("总工会")
+    QApplication.sendEvent(window.find_bar.field, event)
+    assert window.view.matches == [span(ARTICLE, "总工会"), span(ARTICLE, "总工会", 1)]
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.view.current_match == 1
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and window.view.matches == []
+
+
+def test_zoom_keys_change_the_text_size(window, qtbot):
+    size = window.view.point_size
+    press(qtbot, window, Qt.Key.Key_Plus, CTRL)
+    assert window.view.point_size == size + 1
+    press(qtbot, window, Qt.Key.Key_Minus, CTRL, times=2)
+    assert window.view.point_size == size - 1
+    press(qtbot, window, Qt.Key.Key_0, CTRL)
+    assert window.view.point_size == size
