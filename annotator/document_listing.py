@@ -183,6 +183,16 @@ class DocumentListing:
         counts.update(self._conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status").fetchall())
         return counts
 
+    def doc_ids(self, keys: Sequence[int]) -> list[str]:
+        """The document ids of ``keys``, in the same order (missing keys left out)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            found.update(self._conn.execute(
+                f"SELECT rowid, id FROM documents WHERE rowid IN ({_marks(chunk)})", chunk
+            ).fetchall())
+        return [found[key] for key in keys if key in found]
+
     def key_of(self, doc_id: str) -> int | None:
         row = self._conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return None if row is None else row[0]
@@ -195,14 +205,26 @@ class DocumentListing:
 
     # --- what the filters can offer ---------------------------------------------------------
 
+    def _distinct(self, table: str, column: str) -> list[str]:
+        """DISTINCT through an index, one probe per value (a loose index scan).
+
+        A plain DISTINCT reads every row: 30 ms on a big project, for a
+        handful of names.
+        """
+        return [value for (value,) in self._conn.execute(
+            f"WITH RECURSIVE v(x) AS (SELECT MIN({column}) FROM {table} "
+            f"UNION ALL SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > x) FROM v WHERE x IS NOT NULL) "
+            "SELECT x FROM v WHERE x IS NOT NULL"
+        )]
+
     def annotator_names(self) -> list[str]:
         names = {name for (name,) in self._conn.execute("SELECT name FROM annotators")}
-        for table in ("entities", "relations"):
-            names.update(name for (name,) in self._conn.execute(f"SELECT DISTINCT annotator FROM {table}"))
+        names.update(self._distinct("entities", "annotator"))
+        names.update(self._distinct("relations", "annotator"))
         return sorted(n for n in names if n)
 
     def labels_in_use(self) -> list[str]:
         """Entity labels of the schema, then any label the data uses that the schema lacks."""
         schema_labels = self.store.schema.entity_names
-        used = [label for (label,) in self._conn.execute("SELECT DISTINCT label FROM entities ORDER BY label")]
+        used = self._distinct("entities", "label")
         return schema_labels + [label for label in used if label not in schema_labels]

@@ -17,6 +17,8 @@ from annotator.store import Store
 
 # progress(files_done, files_total, current_path)
 Progress = Callable[[int, int, Path], None]
+# candidate_progress(documents_done, documents_total)
+CandidateProgress = Callable[[int, int], None]
 
 
 def discover(paths: Sequence[str | Path]) -> list[Path]:
@@ -64,7 +66,12 @@ def import_paths(
     format: str | None = None,
     options: ReadOptions | None = None,
     progress: Progress | None = None,
+    suggest: bool = True,
+    candidate_progress: CandidateProgress | None = None,
+    workers: int | None = None,
 ) -> list[ImportReport]:
+    """Import ``paths``; with ``suggest``, new documents that brought no candidates of
+    their own get candidate spans (see ``annotator.candidates.refresh_candidates``)."""
     files = discover(paths)
     reports: list[ImportReport] = []
     for done, path in enumerate(files):
@@ -76,4 +83,22 @@ def import_paths(
             reports.append(ImportReport(file=str(path), outcome="failed", notes=[str(exc)]))
     if progress and files:
         progress(len(files), len(files), files[-1])
+    if suggest:
+        suggest_for_new_documents(store, reports, progress=candidate_progress, workers=workers)
     return reports
+
+
+def suggest_for_new_documents(
+    store: Store,
+    reports: Sequence[ImportReport],
+    *,
+    progress: CandidateProgress | None = None,
+    workers: int | None = None,
+) -> int:
+    """Candidates for the documents ``reports`` imported, unless they came with their own."""
+    from annotator.candidates import refresh_candidates
+
+    new_ids = [doc_id for report in reports for doc_id in report.doc_ids if not store.candidates(doc_id)]
+    if not new_ids:
+        return 0
+    return refresh_candidates(store, new_ids, progress=progress, workers=workers)

@@ -5,7 +5,9 @@ Counts come from the tables; activity over time comes from the append-only
 work was done. Work is counted net: an entity added and then deleted (or
 undone) the same day counts zero, and a document marked done and reopened
 counts zero. Days are calendar days in the viewer's time zone (events are
-stored in UTC).
+stored in UTC); SQLite does the conversion, so the events themselves never
+travel to Python, and the index on events(action, at, annotator) (migration
+``0004_events_by_action``) keeps the scan to the days asked for.
 
 Qt-free, so the CLI and the tests use it as they are.
 """
@@ -15,17 +17,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from annotator.model import Status
 
 if TYPE_CHECKING:
     from annotator.store import Store
-
-# Events are bucketed by quarter hour in SQL before Python assigns each
-# bucket a local day; quarter hours keep zones such as UTC+5:30 and +5:45 exact.
-_BUCKET_SQL = "substr(at, 1, 14) || printf('%02d', (CAST(substr(at, 15, 2) AS INTEGER) / 15) * 15)"
 
 ENTITY_GAINS = {"entity.add": 1, "entity.restore": 1, "entity.delete": -1}
 RELATION_GAINS = {"relation.add": 1, "relation.restore": 1, "relation.delete": -1}
@@ -121,13 +119,16 @@ def annotator_summaries(store: Store) -> list[AnnotatorSummary]:
         people[name]["relations"] = n
     for name, seconds in conn.execute("SELECT annotator, SUM(seconds) FROM time_spent GROUP BY annotator"):
         people[name]["seconds"] = float(seconds or 0.0)
-    # Who marked each document done last: the person credited with finishing it.
-    for name, n in conn.execute(
-        "SELECT e.annotator, COUNT(*) FROM events e JOIN documents d ON d.id = e.doc_id "
-        "WHERE e.id IN (SELECT MAX(id) FROM events WHERE action = 'document.status' GROUP BY doc_id) "
-        "AND d.status = 'done' GROUP BY e.annotator"
+    # A finished document is credited to whoever last changed its status.
+    done = {doc_id for (doc_id,) in conn.execute("SELECT id FROM documents WHERE status = 'done'")}
+    last_setter: dict[str, str] = {}
+    for doc_id, name in conn.execute(
+        "SELECT doc_id, annotator FROM events WHERE action = 'document.status' ORDER BY id"
     ):
-        people[name]["documents"] = n
+        last_setter[doc_id] = name
+    for doc_id, name in last_setter.items():
+        if doc_id in done:
+            people[name]["documents"] += 1
     return [
         AnnotatorSummary(name, int(p["entities"]), int(p["relations"]), int(p["documents"]), round(p["seconds"], 1))
         for name, p in sorted(people.items())
@@ -135,40 +136,64 @@ def annotator_summaries(store: Store) -> list[AnnotatorSummary]:
     ]
 
 
-def local_day(stamp: str, tz: tzinfo | None = None) -> date:
-    """The calendar day of an event's UTC time stamp, in ``tz`` (default: this computer's zone)."""
+def _day_modifier(utc_offset: timedelta | None) -> str:
+    """SQLite's date() modifier that turns an event's UTC time into the viewer's calendar day."""
+    if utc_offset is None:
+        return "localtime"
+    return f"{round(utc_offset.total_seconds() / 60):+d} minutes"
+
+
+def local_day(stamp: str, utc_offset: timedelta | None = None) -> date:
+    """The calendar day of an event's UTC time stamp (default: in this computer's zone)."""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return (moment.astimezone(tz) if tz else moment.astimezone()).date()
+    local = moment.astimezone(timezone(utc_offset)) if utc_offset is not None else moment.astimezone()
+    return local.date()
 
 
-def _bucket_day(bucket: str, tz: tzinfo | None) -> date:
-    # bucket: 'YYYY-MM-DDTHH:MM' (quarter hour, UTC)
-    return local_day(bucket + ":00Z", tz)
+def _since_stamp(first_day: date | None, utc_offset: timedelta | None) -> str:
+    """A UTC time stamp safely before local midnight of ``first_day`` (events before it are not read)."""
+    if first_day is None:
+        return ""
+    # Any zone is within 14 hours of UTC; a day's margin keeps the cut safe
+    # and the day filter in SQL drops what is too early.
+    return (first_day - timedelta(days=1)).isoformat()
 
 
-def net_per_day(store: Store, gains: dict[str, int], tz: tzinfo | None = None) -> dict[str, dict[date, int]]:
+def net_per_day(
+    store: Store,
+    gains: dict[str, int],
+    utc_offset: timedelta | None = None,
+    first_day: date | None = None,
+) -> dict[str, dict[date, int]]:
     """annotator -> day -> the sum of ``gains[action]`` over that day's events."""
     marks = ",".join("?" * len(gains))
+    modifier = _day_modifier(utc_offset)
     out: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    for annotator, action, bucket, n in store.db.conn.execute(
-        f"SELECT annotator, action, {_BUCKET_SQL} AS bucket, COUNT(*) FROM events "
-        f"WHERE action IN ({marks}) GROUP BY annotator, action, bucket",
-        list(gains),
+    for annotator, action, day, n in store.db.conn.execute(
+        f"SELECT annotator, action, date(at, ?) AS day, COUNT(*) FROM events "
+        f"WHERE action IN ({marks}) AND at >= ? GROUP BY annotator, action, day",
+        [modifier, *gains, _since_stamp(first_day, utc_offset)],
     ):
-        out[annotator][_bucket_day(bucket, tz)] += gains[action] * n
+        moment = date.fromisoformat(day)
+        if first_day is None or moment >= first_day:
+            out[annotator][moment] += gains[action] * n
     return out
 
 
-def done_per_day(store: Store, tz: tzinfo | None = None) -> dict[date, int]:
+def done_per_day(
+    store: Store, utc_offset: timedelta | None = None, first_day: date | None = None
+) -> dict[date, int]:
     """Net documents marked done per day: +1 on becoming done, -1 on leaving done."""
     out: dict[date, int] = defaultdict(int)
-    for at, before, after in store.db.conn.execute(
-        "SELECT at, before, after FROM events WHERE action = 'document.status'"
+    for day, before, after in store.db.conn.execute(
+        "SELECT date(at, ?), before, after FROM events WHERE action = 'document.status' AND at >= ?",
+        (_day_modifier(utc_offset), _since_stamp(first_day, utc_offset)),
     ):
         was_done = _status_of(before) == Status.DONE.value
         is_done = _status_of(after) == Status.DONE.value
-        if was_done != is_done:
-            out[local_day(at, tz)] += 1 if is_done else -1
+        moment = date.fromisoformat(day)
+        if was_done != is_done and (first_day is None or moment >= first_day):
+            out[moment] += 1 if is_done else -1
     return out
 
 
@@ -180,6 +205,15 @@ def _status_of(payload: str | None) -> str | None:
     except ValueError:
         return None
     return value.get("status") if isinstance(value, dict) else None
+
+
+def first_activity(store: Store, utc_offset: timedelta | None = None) -> date | None:
+    actions = ["document.status", *ENTITY_GAINS, *RELATION_GAINS]
+    row = store.db.conn.execute(
+        f"SELECT date(MIN(at), ?) FROM events WHERE action IN ({','.join('?' * len(actions))})",
+        [_day_modifier(utc_offset), *actions],
+    ).fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
 
 
 def day_range(first: date | None, today: date, days: int | None) -> list[date]:
@@ -198,22 +232,29 @@ def project_progress(
     *,
     days: int | None = 30,
     today: date | None = None,
-    tz: tzinfo | None = None,
+    utc_offset: timedelta | None = None,
 ) -> ProjectProgress:
-    """Counts now, and activity over the last ``days`` days (None: since the first event)."""
-    today = today or (datetime.now(tz) if tz else datetime.now().astimezone()).date()
+    """Counts now, and activity over the last ``days`` days (None: since the first event).
+
+    ``utc_offset`` fixes the viewer's zone (tests, reports for another
+    office); None uses this computer's zone, daylight saving included.
+    """
+    if today is None:
+        now = datetime.now(timezone.utc)
+        today = (now.astimezone(timezone(utc_offset)) if utc_offset is not None else now.astimezone()).date()
+    first = today - timedelta(days=max(1, days) - 1) if days is not None else first_activity(store, utc_offset)
+    axis = day_range(first, today, None)
+    first = axis[0]
     counts = status_counts(store)
     entities, relations = label_counts(store)
-    done = done_per_day(store, tz)
-    entity_days = net_per_day(store, ENTITY_GAINS, tz)
-    relation_days = net_per_day(store, RELATION_GAINS, tz)
-    active = [day for series in (done, *entity_days.values(), *relation_days.values()) for day in series]
-    axis = day_range(min(active) if active else None, today, days)
+    done = done_per_day(store, utc_offset, first)
+    entity_days = net_per_day(store, ENTITY_GAINS, utc_offset, first)
+    relation_days = net_per_day(store, RELATION_GAINS, utc_offset, first)
 
     # Anchor the cumulative line on today's real count: documents imported as
     # done never had a status event, and they still count.
     cumulative: list[int] = []
-    remaining = counts[Status.DONE.value]
+    remaining = counts[Status.DONE.value] - sum(n for day, n in done.items() if day > today)
     for day in reversed(axis):
         cumulative.append(remaining)
         remaining -= done.get(day, 0)

@@ -8,7 +8,7 @@ overlapping character bigram of the title and text, as an FTS5 table with
 positions. A query term of two or more characters becomes a phrase of its
 bigrams, which matches exactly where the term occurs as a substring; a
 one-character term falls back to scanning the text (``instr``). The
-measurements behind this choice are in ``benchmarks/search_benchmark.py``.
+measurements behind this choice are in ``benchmarks/bench_search.py``.
 
 Keeping the index in step with the documents is the database's job, not the
 callers': triggers (migration ``0002_search_index``) record every insert,
@@ -557,14 +557,19 @@ class SearchIndex:
 
     def sync_if_small(self) -> int:
         """Index a short queue now (up to ``AUTO_SYNC_LIMIT``); returns what is still pending."""
-        self._check_version()
         pending = self.pending()
         if not 0 < pending <= AUTO_SYNC_LIMIT:
             return pending
+        # Never wait for the write lock here: while an import holds it, a
+        # search in the window would freeze for the whole busy timeout.
+        # Search what is indexed instead, and say how much is missing.
+        (timeout,) = self._conn.execute("PRAGMA busy_timeout").fetchone()
+        self._conn.execute("PRAGMA busy_timeout = 0")
         try:
+            self._check_version()
             self.sync()
         except DatabaseError:
-            # Locked by a long writer, or read-only: search what is indexed,
-            # and let the caller say how much is missing.
             pass
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
         return self.pending()

@@ -56,7 +56,7 @@ SOURCE_APP = (
 
 
 def time_to_first_paint(command: list[str], home: Path) -> float:
-    """Seconds from starting ``command`` to its first painted window."""
+    """Seconds from starting ``command`` to its first painted window (which must be the main window)."""
     marker = home / "first-paint.txt"
     marker.unlink(missing_ok=True)
     env = bundle_check.frozen_environment(home)
@@ -69,8 +69,10 @@ def time_to_first_paint(command: list[str], home: Path) -> float:
             f"no window was painted by {' '.join(command)} (exit {completed.returncode}):\n"
             f"{completed.stdout}{completed.stderr}"
         )
-    painted_at = float(marker.read_text(encoding="utf-8").split()[0])
-    return painted_at - started
+    painted_at, window = marker.read_text(encoding="utf-8").split()
+    if window not in ("MainWindow", "QMainWindow"):
+        raise SystemExit(f"the first window painted by {' '.join(command)} was a {window}, not the main window")
+    return float(painted_at) - started
 
 
 def describe(samples: list[float]) -> str:

@@ -48,7 +48,13 @@ def synthetic_text(length: int, seed: int = 7) -> str:
 
 
 def build_project(path: Path, length: int = 10_000, entities: int = 600, candidates: int = 400) -> str:
-    from annotator.model import AnnotatedDocument, Candidate, Document, Entity, SourceFile
+    from annotator.model import (
+        AnnotatedDocument,
+        Candidate,
+        Document,
+        Entity,
+        SourceFile,
+    )
     from annotator.store import Store
 
     text = synthetic_text(length)
@@ -108,12 +114,16 @@ def time_to_first_paint(kind: str, db: Path, folder: Path) -> float:
 
     marker = folder / "first-paint.txt"
     marker.unlink(missing_ok=True)
-    env = dict(os.environ, **{PROBE_ENV: str(marker), "QT_QPA_PLATFORM": "offscreen"})
+    # XDG_CONFIG_HOME: the window's QSettings go to the temporary folder, not the user's.
+    env = dict(
+        os.environ,
+        **{PROBE_ENV: str(marker), "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(folder / "config")},
+    )
     command = [sys.executable, "-c", BARE_WINDOW] if kind == "bare" else [
         sys.executable, "-c", APP_WINDOW, "gui", "--db", str(db), "--annotator", "bench"
     ]
     started = time.time()
-    done = subprocess.run(command, env=env, cwd=folder, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command, env=env, cwd=folder, capture_output=True, text=True, timeout=120, check=False)
     if not marker.is_file():
         raise SystemExit(f"{kind}: no window painted (exit {done.returncode}): {done.stderr[-2000:]}")
     return float(marker.read_text(encoding="utf-8").split()[0]) - started
@@ -125,7 +135,7 @@ def ms(seconds: float) -> float:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> int:
@@ -145,10 +155,14 @@ def main() -> int:
     db = folder / "bench.db"
     what = build_project(db)
 
+    from PySide6.QtCore import QSettings
+
     from annotator.ui.app import build_main_window, ensure_application
     from annotator.ui.theme import text_font
 
     app = ensure_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
 
     # --- process start to first paint, against a bare QMainWindow -----------------------
     starts = {"bare": [], "app": []}

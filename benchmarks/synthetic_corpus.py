@@ -98,7 +98,7 @@ def build_project(
                 "VALUES (?, ?, 'entity.add', ?, NULL, NULL, NULL)",
                 (stamp, who, doc_id),
             )
-        for c in range(candidates_per_doc):
+        for _ in range(candidates_per_doc):
             start = rng.randrange(0, len(text) - 4)
             end = start + 2
             conn.execute(

@@ -15,8 +15,6 @@ from pathlib import Path
 import bundle_policy as policy
 
 REPO = Path(__file__).resolve().parent.parent
-# Source files that stay out of the bundle on purpose (translation sources and the like).
-UNBUNDLED_SUFFIXES = (".ts", ".pro", ".py")
 SMOKE_TIMEOUT_S = 300
 
 
@@ -61,13 +59,21 @@ def _files(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file() or p.is_symlink()]
 
 
-def expected_data_files() -> list[str]:
-    """Every file of resources/ and seeds/ that must travel in the bundle, relative to the repo."""
-    wanted = []
+def expected_data_files() -> dict[str, str]:
+    """Every repository file that must travel in the bundle: its place in the bundle -> its path in the repo."""
+    wanted = {}
     for folder in ("resources", "seeds"):
         for path in sorted((REPO / folder).rglob("*")):
-            if path.is_file() and path.suffix not in UNBUNDLED_SUFFIXES and "__pycache__" not in path.parts:
-                wanted.append(path.relative_to(REPO).as_posix())
+            if (
+                path.is_file()
+                and path.suffix not in policy.UNBUNDLED_SUFFIXES
+                and "__pycache__" not in path.parts
+                and not path.name.startswith(".")
+            ):
+                relative = path.relative_to(REPO).as_posix()
+                wanted[relative] = relative
+    for source, dest in policy.EXTRA_DATA_FILES.items():
+        wanted[dest] = source
     return wanted
 
 
@@ -79,12 +85,16 @@ def check_bundle(app: FrozenApp) -> list[str]:
     for exe in {app.gui, app.cli}:
         if not exe.is_file():
             problems.append(f"missing executable {exe}")
-    for relative in expected_data_files():
+    for relative, source in expected_data_files().items():
         found = app.find(relative)
         if found is None:
             problems.append(f"missing {relative}")
-        elif found.stat().st_size != (REPO / relative).stat().st_size:
-            problems.append(f"{relative} differs from the repository's copy")
+        elif found.stat().st_size != (REPO / source).stat().st_size:
+            problems.append(f"{relative} differs from the repository's {source}")
+    for source in sorted((REPO / "resources").rglob("*.ts")):
+        compiled = source.with_suffix(".qm").relative_to(REPO).as_posix()
+        if app.find(compiled) is None:
+            problems.append(f"missing {compiled}: compile {source.name} with pyside6-lrelease")
     for relative in [f"jieba/{name}" for name in policy.JIEBA_DATA_FILES]:
         if app.find(relative) is None:
             problems.append(f"missing {relative} (jieba cannot segment without it)")
@@ -150,24 +160,39 @@ class SmokeRun:
         return self.returncode == 0 and not self.written_next_to_app
 
 
-def frozen_environment(home: Path) -> dict[str, str]:
-    """The environment a frozen app runs in for checks: its own user folders, no display needed."""
+# fontconfig with no font folders: a machine without a single installed font.
+NO_FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def frozen_environment(home: Path, *, hide_system_fonts: bool = False) -> dict[str, str]:
+    """The environment a frozen app runs in for checks: its own user folders, no display needed.
+
+    ``hide_system_fonts`` (Linux) makes fontconfig see no fonts at all, so Chinese
+    can only render with the font inside the bundle.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env["ANNOTATOR_HOME"] = str(home)
     if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hide_system_fonts and sys.platform.startswith("linux"):
+        conf = home / "fonts.conf"
+        conf.write_text(NO_FONTS_CONF.format(cache=home / "fontconfig-cache"), encoding="utf-8")
+        env["FONTCONFIG_FILE"] = str(conf)
     return env
 
 
-def run_frozen_smoke(app: FrozenApp, timeout: float = SMOKE_TIMEOUT_S) -> SmokeRun:
+def run_frozen_smoke(app: FrozenApp, *, hide_system_fonts: bool = False, timeout: float = SMOKE_TIMEOUT_S) -> SmokeRun:
     """Run ``--smoke`` in the built app with fresh user folders; note any file it wrote inside the app."""
     before = {p.relative_to(app.root).as_posix() for p in _files(app.root)}
     with tempfile.TemporaryDirectory(prefix="annotator-frozen-home-") as home:
         # Run from another folder: the working folder of a launched app is anywhere.
         completed = subprocess.run(
-            [str(app.cli), "--smoke"],
+            [str(app.cli.resolve()), "--smoke"],
             cwd=home,
-            env=frozen_environment(Path(home)),
+            env=frozen_environment(Path(home), hide_system_fonts=hide_system_fonts),
             capture_output=True,
             text=True,
             encoding="utf-8",

@@ -56,7 +56,7 @@ def linux_tarball(app: FrozenApp, dist: Path, version: str, icon_png: Path | Non
     }
     if icon_png:
         extras["annotator.png"] = icon_png
-    with tarfile.open(target, "w:gz", compresslevel=9) as tar:
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         tar.add(app.root, arcname=top)  # symlinks stay symlinks
         for name, source in extras.items():
             tar.add(source, arcname=f"{top}/{name}")

@@ -85,6 +85,11 @@ EXCLUDED_MODULES = [
     "PySide6.QtWebEngineWidgets",
 ]
 
+# Sources under resources/ that stay behind (translation sources and the like).
+UNBUNDLED_SUFFIXES = (".ts", ".pro", ".py")
+# Files from elsewhere in the repository, by their place in the bundle.
+EXTRA_DATA_FILES = {"docs/guidelines.md": "resources/guidelines.md"}
+
 # jieba's runtime data. On CPython the HMM tables of finalseg and posseg are Python
 # modules (prob_*.py, char_state_tab.py) compiled into the archive; the .p pickles
 # beside them are only read on Jython, so only the dictionary travels as a data file.
@@ -144,6 +149,11 @@ QT_LIBRARIES_DROPPED = [
     "Qt6Lottie",
 ]
 
+# Other files PySide6's hooks bring that a widgets app never loads.
+OTHER_DROPPED = [
+    "opengl32sw.dll",  # Windows: 20 MB software OpenGL, for Qt Quick and OpenGL widgets only
+]
+
 _PLUGIN_RE = re.compile(r"(?:^|/)PySide6/(?:Qt/)?plugins/([^/]+)/(?:lib)?([^/]+?)\.(?:so|dll|dylib)$")
 _TRANSLATION_RE = re.compile(r"(?:^|/)PySide6/(?:Qt/)?translations/([^/]+\.qm)$")
 # libQt6Gui.so.6 (Linux), Qt6Gui.dll (Windows), QtGui.framework/... (macOS)
@@ -181,6 +191,8 @@ def keep(dest: str) -> bool:
         return translation.group(1) in QT_TRANSLATIONS_KEPT
     if dest.startswith("jieba/"):
         return dest.rsplit("/", 1)[-1] in JIEBA_DATA_FILES and dest.count("/") == 1
+    if dest.rsplit("/", 1)[-1].lower() in OTHER_DROPPED:
+        return False
     library = qt_library_name(dest)
     if library:
         return not any(fnmatch.fnmatch(library, pattern) for pattern in QT_LIBRARIES_DROPPED)

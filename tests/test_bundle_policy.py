@@ -65,6 +65,7 @@ def test_what_the_app_needs_is_kept(dest):
         "jieba/finalseg/prob_emit.p",
         "jieba/analyse/idf.txt",
         "jieba/lac_small/model_baseline/crf",
+        "PySide6/opengl32sw.dll",
     ],
 )
 def test_what_the_app_does_not_use_is_dropped(dest):
@@ -158,10 +159,10 @@ def test_where_each_platform_keeps_its_executables(platform, gui, cli):
 def _fake_bundle(tmp_path: Path) -> bundle_check.FrozenApp:
     app = bundle_check.frozen_app(tmp_path / "dist", platform=sys.platform if sys.platform != "darwin" else "linux")
     internal = app.content_roots[0]
-    for relative in bundle_check.expected_data_files():
+    for relative, source in bundle_check.expected_data_files().items():
         target = internal / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(REPO / relative)
+        target.symlink_to(REPO / source)
     (internal / "jieba").mkdir()
     (internal / "jieba" / "dict.txt").write_text("的 1 uj\n", encoding="utf-8")
     platforms = internal / "PySide6" / "Qt" / "plugins" / "platforms"
@@ -195,4 +196,22 @@ def test_every_resource_and_seed_page_is_expected_in_the_bundle():
     assert "resources/fonts/wqy-microhei.ttc" in expected
     assert "resources/fonts/LICENSE-wqy-microhei.txt" in expected
     assert "resources/label_schema.toml" in expected
+    assert expected["resources/guidelines.md"] == "docs/guidelines.md"  # what the guidelines panel reads
     assert sum(1 for p in expected if p.startswith("seeds/")) == len(list((REPO / "seeds").glob("*.txt")))
+
+
+def test_a_translation_without_its_compiled_file_is_reported(tmp_path: Path, monkeypatch):
+    repo = tmp_path / "repo"
+    (repo / "resources" / "translations").mkdir(parents=True)
+    (repo / "seeds").mkdir()
+    (repo / "docs").mkdir()
+    (repo / "docs" / "guidelines.md").write_text("# guidelines\n", encoding="utf-8")
+    (repo / "resources" / "translations" / "annotator_zh_CN.ts").write_text("<TS/>", encoding="utf-8")
+    monkeypatch.setattr(bundle_check, "REPO", repo)
+    assert "resources/translations/annotator_zh_CN.ts" not in bundle_check.expected_data_files()
+    problems = bundle_check.check_bundle(bundle_check.frozen_app(tmp_path / "dist", platform="linux"))
+    assert problems == [f"{tmp_path / 'dist' / 'Annotator'}: no such folder (did PyInstaller run?)"]
+    app = _fake_bundle(tmp_path)
+    problems = bundle_check.check_bundle(app)
+    expected = "missing resources/translations/annotator_zh_CN.qm: compile annotator_zh_CN.ts with pyside6-lrelease"
+    assert expected in problems

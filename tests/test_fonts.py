@@ -16,7 +16,9 @@ import pytest
 
 from annotator.ui import fonts
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig decides the fonts only on Linux")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="fontconfig decides the fonts only on Linux"
+)
 
 PROBE = """
 import json

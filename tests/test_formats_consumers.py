@@ -115,3 +115,14 @@ def test_the_dataset_card_names_labels_counts_and_method(rich_store, tmp_path):
     assert "0 `O`, 1 `B-PER`, 2 `I-PER`" in card
     assert "documents marked done" in card and "seed 'v1'" in card
     assert "nested or overlapping entit(ies) are not in `ner_tags`" in card
+
+
+def test_without_spacy_the_format_says_how_to_get_it(rich_store, tmp_path, monkeypatch):
+    import sys
+
+    from annotator.errors import InputError
+
+    monkeypatch.setitem(sys.modules, "spacy", None)  # what an install without the extra looks like
+    with pytest.raises(InputError, match=r"the spaCy format needs spaCy.*pip install 'annotator\[spacy\]'"):
+        export(rich_store, "spacy", str(tmp_path / "x.spacy"))
+    assert not (tmp_path / "x.spacy").exists()

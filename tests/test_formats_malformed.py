@@ -27,13 +27,15 @@ def doccano(**entity) -> dict:
                                                      **entity}], "relations": []}
 
 
-def label_studio(tmp_path: Path, value: dict, drop: str | None = None) -> Path:
+def label_studio(tmp_path: Path, value: dict, drop: str | None = None, relation_to: str | None = None) -> Path:
     value = {"start": 0, "end": 2, "text": "张萍", "labels": ["PER"], **value}
     if drop:
         del value[drop]
+    result = [{"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": value}]
+    if relation_to:
+        result.append({"type": "relation", "from_id": "r1", "to_id": relation_to, "labels": ["works_at"]})
     tasks = [{"data": {"text": GOOD["text"], "doc_id": "good"}, "annotations": []},
-             {"data": {"text": TEXT, "doc_id": "bad"}, "annotations": [{"result": [
-                 {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": value}]}]}]
+             {"data": {"text": TEXT, "doc_id": "bad"}, "annotations": [{"result": result}]}]
     path = tmp_path / "tasks.json"
     path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
     return path
@@ -80,6 +82,9 @@ CASES = {
                           "(document bad): annotations[0]: result[0]: value: text[0:2] is '张萍', not '北京'"),
         "unknown label": (lambda p: label_studio(p, {"labels": ["CITY"]}),
                           "document bad, entity 1 ('张萍'): label 'CITY' is not in the project's schema"),
+        "relation to nothing": (lambda p: label_studio(p, {}, relation_to="nowhere"),
+                                "task 1 (document bad): annotations[0]: result[1]: 'to_id' is 'nowhere', which is "
+                                "not a region of this annotation"),
     },
     "prodigy": {
         "missing field": (lambda p: jsonl(p / "p.jsonl", dict(GOOD, meta={"id": "good"}), prodigy(label=None)),
@@ -90,6 +95,11 @@ CASES = {
                           "(document bad): spans[0]: text[0:2] is '张萍', not '北京'"),
         "unknown label": (lambda p: jsonl(p / "p.jsonl", prodigy(label="CITY")),
                           "document bad, entity 1 ('张萍'): label 'CITY' is not in the project's schema"),
+        "relation to nothing": (lambda p: jsonl(p / "p.jsonl", dict(prodigy(), relations=[{
+            "head": 1, "child": 4, "label": "works_at",
+            "head_span": {"start": 0, "end": 2, "token_start": 0, "token_end": 1, "label": "PER"},
+            "child_span": {"start": 3, "end": 5, "token_start": 3, "token_end": 4, "label": "ORG"}}])),
+            "(document bad): relations[0]: child_span: ORG 3-5 is not among the task's spans"),
     },
     "brat": {
         "missing field": (lambda p: brat(p, "T1\tPER\t张萍"),
@@ -100,6 +110,12 @@ CASES = {
                           "line 1 (document bad): the text at 0 2 is '张萍', not '北京'"),
         "unknown label": (lambda p: brat(p, "T1\tCITY 0 2\t张萍"),
                           "document bad, entity 1 ('张萍'): label 'CITY' is not in the project's schema"),
+        "relation to nothing": (lambda p: brat(p, "T1\tPER 0 2\t张萍\nR1\tworks_at Arg1:T1 Arg2:T7"),
+                                "line 2 (document bad): Arg2 is 'T7', which is not a text-bound annotation"),
+        "relation breaking the schema": (lambda p: brat(p, "T1\tPER 0 2\t张萍\nT2\tLOC 3 5\t北京\n"
+                                                           "R1\tworks_at Arg1:T1 Arg2:T2"),
+                                         "document bad, relation 1 (works_at): relation 'works_at' goes from PER "
+                                         "to ORG, not from PER to LOC"),
     },
     "conll": {
         "missing field": (lambda p: _write(p / "c.conll", "-DOCSTART- -X- good O\n\n好 O\n\n-DOCSTART- -X- bad O\n\n"

@@ -189,3 +189,42 @@ def test_folder_import_of_an_export_skips_its_companion_files(fresh_store, tmp_p
     with Store(tmp_path / "one.db") as one:
         imported(one, exports / "brat")
         assert annotations(one) == annotations(fresh_store)
+
+
+def test_prodigy_copies_by_several_annotators_import_once(fresh_store, tmp_path):
+    line = (DATA / "prodigy_rel_manual.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    path = tmp_path / "two_annotators.jsonl"
+    path.write_text(line + "\n" + line + "\n", encoding="utf-8")
+    (report,) = imported(fresh_store, path)
+    assert report.documents == 1
+    assert "1 task(s) repeat a text seen earlier in the file" in "\n".join(report.notes)
+
+
+def test_brat_file_names_for_ids_that_are_not_safe_file_names(fresh_store, tmp_path):
+    from annotator.exporting import export
+    from annotator.model import AnnotatedDocument, Document, SourceFile
+
+    source = SourceFile(path="s", name="s", sha256="s", size=1, format="text")
+    for doc_id, text in (("news/2024:01", "第一篇。"), ("Page", "第二篇。"), ("page", "第三篇。")):
+        source.documents.append(AnnotatedDocument(Document(id=doc_id, text=text)))
+    fresh_store.import_source(source)
+    summary = export(fresh_store, "brat", str(tmp_path / "brat"), statuses=None)
+    names = {p.name for p in (tmp_path / "brat").glob("*.txt")}
+    (odd,) = names - {"Page.txt", "page-2.txt"}  # macOS and Windows would not tell Page from page
+    assert odd.startswith("news_2024_01-") and len(names) == 3
+    notes = "\n".join(summary.notes)
+    assert "document 'news/2024:01' is written as news_2024_01-" in notes
+    assert "document 'page' is written as page-2.txt/.ann" in notes
+
+
+def test_repeated_texts_import_once_but_repeated_ids_are_an_error(fresh_store, tmp_path):
+    corpus = tmp_path / "repeats.bmes"
+    corpus.write_text("好 O\n。 O\n\n张 B-PER\n萍 E-PER\n\n好 O\n。 O\n", encoding="utf-8")
+    (report,) = imported(fresh_store, corpus)
+    assert report.documents == 2
+    assert any("1 record(s) repeat the text of an earlier one" in n for n in report.notes)
+    clash = tmp_path / "clash.jsonl"
+    clash.write_text('{"id": "x", "text": "一", "entities": [{"id": 1, "label": "PER", "start_offset": 0, '
+                     '"end_offset": 1}]}\n{"id": "x", "text": "二", "entities": []}\n', encoding="utf-8")
+    (report,) = import_paths(fresh_store, [clash])
+    assert report.outcome == "failed" and "line 2: document id 'x' appears twice in the file" in report.notes[0]

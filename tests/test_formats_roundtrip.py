@@ -118,3 +118,21 @@ def test_conll_word_tokens_cut_words_at_entity_edges(rich_store, tmp_path):
     lines = (tmp_path / "w.conll").read_text(encoding="utf-8").splitlines()
     assert "张萍 B-PER" in lines and "北京 B-LOC" in lines and "专职 B-TITLE" in lines
     assert summary.documents == 2
+
+
+@pytest.mark.parametrize("fmt", LOSSLESS)
+def test_line_separators_inside_the_text_survive(fresh_store, tmp_path, fmt):
+    """U+2028, U+0085 and CR stay inside strings; a reader that split on them would break the record."""
+    from annotator.model import AnnotatedDocument, Document, SourceFile, Status
+
+    text = "张萍\u2028在北京\x85工作\r\n记者\t邹倜然。"
+    source = SourceFile(path="s", name="s", sha256="s", size=1, format="text")
+    source.documents.append(AnnotatedDocument(Document(id="sep", text=text, status=Status.DONE)))
+    fresh_store.import_source(source)
+    for needle, label in (("张萍", "PER"), ("北京", "LOC"), ("邹倜然", "PER")):
+        start = text.index(needle)
+        fresh_store.add_entity("sep", start, start + len(needle), label)
+    fresh_store.set_status("sep", Status.DONE)
+    _summary, first, again, imported, _statuses = round_trip(fresh_store, tmp_path, fmt)
+    assert imported == annotations(fresh_store)
+    assert tree(again) == tree(first)

@@ -18,8 +18,7 @@ from annotator.search import (
     make_snippets,
     parse_query,
 )
-from annotator.store import Store
-from annotator.store import migrations
+from annotator.store import Store, migrations
 
 
 def add_documents(store: Store, *docs: tuple[str, str, str]) -> None:
@@ -278,3 +277,36 @@ def test_migration_indexes_documents_already_in_the_project(db_path):
         assert index.pending() == 0
         hit = index.search("主席", auto_sync=False).hits[0]
         assert hit.doc_id == "old" and hit.snippets[0].hits == ((12, 14),)
+
+
+def test_merges_splits_and_their_undo_stay_searchable(corpus: Store):
+    """The ingest edits (annotator/store/segmentation.py) change documents; the index follows."""
+    index = SearchIndex(corpus)
+    merge = corpus.merge_documents("a", "b")
+    assert [h.doc_id for h in index.search("站点").hits] == ["a"]
+    assert "b" not in [h.doc_id for h in index.search("工会").hits]
+    corpus.undo_segmentation(merge)
+    assert [h.doc_id for h in index.search("站点").hits] == ["b"]
+    text = corpus.document_text("a")
+    split = corpus.split_document("a", text.index("专职"), new_id="a2")
+    assert [h.doc_id for h in index.search("张萍").hits] == ["a2"]
+    hit = index.search("张萍").hits[0]
+    assert corpus.document_text("a2")[slice(*hit.snippets[0].hits[0])] == "张萍"
+    corpus.undo_segmentation(split)
+    assert [h.doc_id for h in index.search("张萍").hits] == ["a"]
+    corpus.db.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+
+
+def test_a_search_does_not_wait_for_a_writer(corpus: Store, db_path):
+    """While an import holds the write lock, searching answers at once from what is indexed."""
+    corpus.db.conn.execute("UPDATE documents SET text = '新的文本：职工之家' WHERE id = 'c'")
+    with Store(db_path, annotator="importer") as importer:
+        importer.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            results = SearchIndex(corpus).search("职工")
+        finally:
+            importer.db.conn.execute("ROLLBACK")
+    assert results.pending == 1
+    assert results.elapsed_ms < 2500  # the busy timeout is 5 s: it did not wait for it
+    assert corpus.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert SearchIndex(corpus).search("之家").total == 1

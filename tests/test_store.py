@@ -403,3 +403,17 @@ def test_stats_count_by_status_label_and_annotator(fresh_store):
     assert stats["entities"] == {"total": 2, "by_label": {"LOC": 1, "PER": 1}}
     assert stats["annotators"]["tester"]["entities"] == 1
     assert stats["annotators"]["second"]["entities"] == 1
+
+
+def test_opening_the_store_does_not_import_pandas_but_leaves_it_importable():
+    import subprocess
+    import sys
+
+    # No module is left as a blocking None entry, so a later `import pandas` works.
+    script = (
+        "import sys, annotator.store\n"
+        "print([name in sys.modules for name in ('pandas', 'numpy')])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[False, False]"

@@ -12,6 +12,8 @@ clean list. The public API:
 - ``warm_up()``: load the segmenter and the rules ahead of time.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from annotator.candidates.context import (
     LabelledSpan,
     SuggestContext,
@@ -20,11 +22,30 @@ from annotator.candidates.context import (
     default_context,
 )
 from annotator.candidates.engine import suggest, warm_up
-from annotator.candidates.occurrences import Occurrence, apply_occurrences, find_occurrences
-from annotator.candidates.refresh import refresh_candidates
 from annotator.candidates.ruleset import load_rules, reload_rules
 from annotator.candidates.sources import CandidateSource, register_source, registered_sources, unregister_source
 from annotator.candidates.spans import Suggestion
+
+if TYPE_CHECKING:
+    from annotator.candidates.occurrences import Occurrence, apply_occurrences, find_occurrences
+    from annotator.candidates.refresh import refresh_candidates
+
+# The parts that work on a project load the store; worker processes never need them.
+_LAZY = {
+    "Occurrence": "annotator.candidates.occurrences",
+    "apply_occurrences": "annotator.candidates.occurrences",
+    "find_occurrences": "annotator.candidates.occurrences",
+    "refresh_candidates": "annotator.candidates.refresh",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'annotator.candidates' has no attribute '{name}'")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
 
 __all__ = [
     "CandidateSource",

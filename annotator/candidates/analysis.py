@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from annotator.text.segmenter import Segmenter, get_segmenter
 
 # Letters of the scripts names are written in; anything else (punctuation, digits,
 # spaces) ends a name.
-_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK_WORD = re.compile(f"[{_CJK}]+")
 
 
 def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+    return _CJK_WORD.match(char) is not None
 
 
 def all_cjk(text: str) -> bool:
-    return bool(text) and all(is_cjk(c) for c in text)
+    return _CJK_WORD.fullmatch(text) is not None
 
 
 class TextAnalysis:

@@ -45,7 +45,7 @@ class PosSource:
     def suggest(self, analysis: TextAnalysis, context: SuggestContext) -> Iterable[Suggestion]:
         mapping = context.rules.pos.tags
         found = []
-        for word, tag, start, end in zip(analysis.words, analysis.tags, analysis.starts, analysis.ends):
+        for word, tag, start, end in zip(analysis.words, analysis.tags, analysis.starts, analysis.ends, strict=True):
             rule = mapping.get(tag)
             if rule is not None and len(word) >= rule.min_length and all_cjk(word):
                 found.append(Suggestion(start, end, rule.label, word, SOURCE, rule.score))

@@ -15,12 +15,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 
-from annotator.candidates.analysis import analyse
-from annotator.candidates.context import LabelledSpan, SuggestContext, context_from_store, document_facts
-from annotator.candidates.engine import suggest_analysed
-from annotator.candidates.sources import SourceFactory, register_source, source_factories
+from annotator.candidates import workers as worker
+from annotator.candidates.context import SuggestContext, context_from_store, document_facts
+from annotator.candidates.sources import source_factories
+from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
 from annotator.model import Candidate
 from annotator.store import Store
 
@@ -34,46 +33,6 @@ CHUNK_CHARS = 60_000
 CHUNK_DOCUMENTS = 200
 # Below this much text, starting worker processes costs more than it saves.
 POOL_MIN_CHARS = 400_000
-
-
-@dataclass(frozen=True)
-class DocumentJob:
-    doc_id: str
-    text: str
-    rejected: frozenset[tuple[str, str]]
-    entities: tuple[LabelledSpan, ...]
-
-
-SuggestionRow = tuple[int, int, str, str, str, float]
-
-
-def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[tuple[str, list[SuggestionRow]]]:
-    results = []
-    for job in jobs:
-        here = context.for_document(rejected=job.rejected, entities=job.entities)
-        suggestions = suggest_analysed(analyse(job.text), here) if job.text.strip() else []
-        results.append((job.doc_id, [(s.start, s.end, s.label, s.text, s.source, s.score) for s in suggestions]))
-    return results
-
-
-# --- worker processes ---------------------------------------------------------------------
-
-_worker_context: SuggestContext | None = None
-
-
-def _start_worker(context: SuggestContext, factories: dict[str, SourceFactory]) -> None:
-    global _worker_context
-    for name, factory in factories.items():
-        register_source(name, factory, replace=True)
-    from annotator.text.segmenter import get_segmenter
-
-    get_segmenter()
-    _worker_context = context
-
-
-def _work(jobs: Sequence[DocumentJob]) -> list[tuple[str, list[SuggestionRow]]]:
-    assert _worker_context is not None, "worker process was not started with a context"
-    return compute(jobs, _worker_context)
 
 
 # --- the orchestration --------------------------------------------------------------------
@@ -181,11 +140,11 @@ def _pooled(
     """Results chunk by chunk, in order, with at most two chunks per worker in flight."""
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=spawn, initializer=_start_worker, initargs=(context, source_factories())
+        max_workers=workers, mp_context=spawn, initializer=worker.start, initargs=(context, source_factories())
     ) as pool:
         in_flight: deque[Future] = deque()
         for chunk in chunks:
-            in_flight.append(pool.submit(_work, chunk))
+            in_flight.append(pool.submit(worker.work, chunk))
             if len(in_flight) >= 2 * workers:
                 yield in_flight.popleft().result()
         while in_flight:

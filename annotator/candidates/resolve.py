@@ -18,17 +18,19 @@ class ResolutionSettings:
     min_score: float = 0.4
     strong_score: float = 0.6
     rejection_weight: float = 1.0
+    rejection_prior: float = 3.0
     source_weights: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_table(cls, table: RuleTable) -> ResolutionSettings:
-        table.check_keys(("min_score", "strong_score", "rejection_weight", "source_weights"))
+        table.check_keys(("min_score", "strong_score", "rejection_weight", "rejection_prior", "source_weights"))
         weights_table = table.table("source_weights")
         weights = {name: weights_table.number(name) for name in weights_table.data}
         return cls(
             table.score("min_score", 0.4),
             table.score("strong_score", 0.6),
             table.number("rejection_weight", 1.0),
+            table.number("rejection_prior", 3.0),
             weights,
         )
 
@@ -76,8 +78,9 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
         text = group[0].text
         rejections = context.rejections.get((text, label), 0)
         if rejections:
-            accepted = context.gazetteer.labelled(text, label)
-            score *= (1 + accepted) / (1 + accepted + settings.rejection_weight * rejections)
+            # each rejection elsewhere lowers the score; acceptances (labels) and the prior temper it
+            accepted = context.gazetteer.labelled(text, label) + settings.rejection_prior
+            score *= accepted / (accepted + settings.rejection_weight * rejections)
         if score < settings.min_score:
             continue
         sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))

@@ -16,6 +16,7 @@ from annotator.candidates.rules.people import PersonRule
 from annotator.candidates.rules.places import PlaceRule
 from annotator.candidates.rules.surnames import Surnames
 from annotator.candidates.rules.titles import TitleRule
+from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.rules.works import WorkRule
 
 
@@ -37,13 +38,15 @@ class RuleSet:
     def load(cls) -> RuleSet:
         surnames = Surnames(load_table("surnames"))
         titles = TitleRule(load_table("titles"))
+        words = WordClasses(load_table("words"))
+        places = PlaceRule(load_table("places"), load_table("place_names"), words)
         return cls(
             pos=PosMapping.from_table(load_table("pos")),
-            places=PlaceRule(load_table("places")),
+            places=places,
             titles=titles,
-            organisations=OrganisationRule(load_table("organisations"), titles),
-            people=PersonRule(load_table("people"), surnames),
-            bylines=BylineRule(load_table("bylines"), surnames),
+            organisations=OrganisationRule(load_table("organisations"), titles, words),
+            people=PersonRule(load_table("people"), surnames, places.is_place_name),
+            bylines=BylineRule(load_table("bylines"), surnames, words.function_chars),
             dates=PatternRule("DATE", load_table("dates")),
             money=PatternRule("MONEY", load_table("money")),
             works=WorkRule(load_table("works")),

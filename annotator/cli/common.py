@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator import app_paths
-from annotator.store import Store
+
+if TYPE_CHECKING:  # imported when used: `annotator gui` must not wait for the database layer
+    from annotator.store import Store
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +27,8 @@ def add_annotator_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_project(args: argparse.Namespace) -> Store:
+    from annotator.store import Store
+
     return Store(args.db, annotator=getattr(args, "annotator", None))
 
 

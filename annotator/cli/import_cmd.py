@@ -8,7 +8,7 @@ from annotator import formats
 from annotator.cli.common import add_annotator_option, add_db_option, open_project, progress_bar, say
 from annotator.errors import InputError
 from annotator.formats.registry import ReadOptions
-from annotator.importing import discover, import_paths
+from annotator.importing import discover, import_paths, suggest_for_new_documents
 
 HELP = "import text pages, articles or annotated datasets"
 
@@ -40,6 +40,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="how doccano / Label Studio offsets count: auto (decide from the evidence, the default), "
         "codepoint, or utf16 (what their web pages count)",
     )
+    parser.add_argument(
+        "--no-candidates",
+        action="store_true",
+        help="do not compute candidate spans (highlights) for the new documents; the import is faster",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     parser.set_defaults(run=run)
 
@@ -53,8 +58,20 @@ def run(args: argparse.Namespace) -> int:
         reports = import_paths(
             store, files, format=args.format, options=options,
             progress=lambda done, total, path: bar.update(done - bar.n),
+            suggest=False,
         )
         bar.close()
+        if not args.no_candidates:
+            new_documents = sum(len(r.doc_ids) for r in reports)
+            candidate_bar = progress_bar(new_documents, "doc", not args.quiet and new_documents > 0)
+
+            def candidates_done(done: int, total: int) -> None:
+                candidate_bar.update(done - candidate_bar.n)
+
+            suggested = suggest_for_new_documents(store, reports, progress=candidates_done)
+            candidate_bar.close()
+            if suggested and not args.quiet:
+                say(f"{suggested} candidate spans suggested")
         failed = [r for r in reports if r.outcome == "failed"]
         for report in reports:
             if report.outcome == "failed":

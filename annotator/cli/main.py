@@ -24,7 +24,7 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator",
         description=(
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         "candidates and export all work",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in commands:
         try:
             module = importlib.import_module(f"annotator.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -54,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    # Opening the app needs only the gui command; importing the others (formats,
+    # the database layer) first would delay the window by most of a second.
+    opens_app = not argv or (argv[0] == "gui" and not {"-h", "--help"} & set(argv))
+    parser = build_parser(("gui_cmd",) if opens_app else COMMANDS)
     args = parser.parse_args(argv)
     try:
         if args.smoke:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.formats.dataset import FOLDER, Context, FormatWriter, Part, Written
-from annotator.formats.files import read_input, safe_file_stem
+from annotator.formats.files import numbered_lines, read_input, safe_file_stem
 from annotator.formats.numbering import entity_numbers, ordered_relations
 from annotator.formats.registry import Reader, ReadOptions, register_companion, register_reader
 from annotator.label_schema import LabelSchema
@@ -146,7 +146,7 @@ class _AnnReader:
         self.left_out: Counter = Counter()
 
     def read(self, ann: str) -> None:
-        for line_no, line in enumerate(ann.splitlines(), start=1):
+        for line_no, line in numbered_lines(ann):
             if not line.strip():
                 continue
             where = f"{self.path}: line {line_no} (document {self.doc_id})"

@@ -39,8 +39,8 @@ from urllib.parse import quote, unquote
 from annotator.errors import InputError
 from annotator.formats.bio import decode, encode
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
-from annotator.formats.fields import content_document_id
-from annotator.formats.files import read_input
+from annotator.formats.fields import DocumentIds, content_document_id
+from annotator.formats.files import numbered_lines, read_input
 from annotator.formats.nesting import describe_drop, outermost
 from annotator.formats.registry import SNIFF_BYTES, Reader, ReadOptions, register_reader
 from annotator.formats.tokens import TokenIndex, tokenize
@@ -163,6 +163,7 @@ class _ConllReader:
     def __init__(self, path: Path, annotator: str) -> None:
         self.path, self.annotator = path, annotator
         self.documents: list[AnnotatedDocument] = []
+        self.ids = DocumentIds()
         self.loose_starts = 0
         self.marked = False
         self._doc_id: str | None = None
@@ -170,7 +171,7 @@ class _ConllReader:
         self._sentence: list[tuple[str, str, str]] = []
 
     def read(self, text: str) -> None:
-        for number, raw in enumerate(text.splitlines(), start=1):
+        for number, raw in numbered_lines(text):
             line = raw.strip(" \t\r\ufeff")
             where = f"{self.path}: line {number}"
             if not line:
@@ -218,9 +219,9 @@ class _ConllReader:
         for n, (start, end, label) in enumerate(entities, start=1):
             bundle.entities.append(Entity(doc_id, start, end, label, text[start:end], id=n,
                                           annotator=self.annotator, origin="import"))
-        if any(d.document.id == doc_id for d in self.documents):
-            raise InputError(f"{self.path}: document id '{doc_id}' appears twice in the file")
-        self.documents.append(bundle)
+        where = self._sentences[0][0][2]
+        if self.ids.claim(doc_id, derived=self._doc_id is None, where=where):
+            self.documents.append(bundle)
         self._sentences, self._doc_id = [], None
 
 
@@ -235,6 +236,7 @@ def read_conll(path: Path, options: ReadOptions) -> SourceFile:
     reader = _ConllReader(path, options.annotator)
     reader.read(text)
     source.documents.extend(reader.documents)
+    source.notes.extend(reader.ids.note())
     if reader.loose_starts:
         source.notes.append(f"{reader.loose_starts} entit(ies) began with an I-, E- or M- tag instead of B- "
                             "(IOB1 style); each was read as the start of an entity")
@@ -246,7 +248,7 @@ def read_conll(path: Path, options: ReadOptions) -> SourceFile:
 
 
 def looks_like_conll(head: bytes) -> bool:
-    lines = head.decode("utf-8", errors="ignore").splitlines()
+    lines = head.decode("utf-8", errors="ignore").split("\n")
     if len(head) >= SNIFF_BYTES:
         lines = lines[:-1]  # perhaps cut short
     lines = [line.strip(" \t\r\ufeff") for line in lines]

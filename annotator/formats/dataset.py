@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.files import atomic_files, atomic_folder_output
@@ -159,6 +159,10 @@ def write_dataset(
     context = Context(schema=schema, options=options, report=Report())
     if options.include_candidates and "include_candidates" not in fmt.uses:
         context.report.note(f"the {fmt.name} format has no place for candidates; --include-candidates was ignored")
+    if options.tokens != "char" and "tokens" not in fmt.uses:
+        context.report.note(f"the {fmt.name} format has no tokens; --tokens was ignored")
+    if options.offsets != "codepoint" and "offsets" not in fmt.uses:
+        context.report.note(f"the {fmt.name} format always counts code points; --offsets was ignored")
     summary = ExportSummary(output=out)
     info = export_info(fmt.name, **fmt.export_details(options), **_split_details(splits, options),
                        selection=options.selection or None)

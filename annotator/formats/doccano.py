@@ -27,8 +27,8 @@ from typing import IO, Any
 
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
-from annotator.formats.fields import Fields, as_record, foreign_document_id
-from annotator.formats.files import decode_utf8, read_input
+from annotator.formats.fields import DocumentIds, Fields, as_record, content_document_id, foreign_document_id
+from annotator.formats.files import decode_utf8, numbered_lines, read_input
 from annotator.formats.numbering import entity_numbers, ordered_relations
 from annotator.formats.offset_units import CODEPOINT, UTF16, RawDocument, RawSpan, decide_units, to_codepoints
 from annotator.formats.registry import Reader, ReadOptions, register_reader
@@ -173,8 +173,8 @@ def read_doccano(path: Path, options: ReadOptions) -> SourceFile:
     text = decode_utf8(path, data)
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
     pendings: list[_Pending] = []
-    seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    ids = DocumentIds()
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
         try:
@@ -182,15 +182,14 @@ def read_doccano(path: Path, options: ReadOptions) -> SourceFile:
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
         pending = _parse(record, f"{path}: line {number}")
-        if pending.doc_id in seen:
-            raise InputError(f"{path}: line {number}: document id '{pending.doc_id}' appears twice in the file")
-        seen.add(pending.doc_id)
-        pendings.append(pending)
+        if ids.claim(pending.doc_id, derived=pending.doc_id == content_document_id(pending.raw.text),
+                     where=f"{path}: line {number}"):
+            pendings.append(pending)
     info = find_export_info(path) or {}
     decision = decide_units([p.raw for p in pendings], tool="doccano", convention=UTF16,
                             declared=info.get("offsets") if info.get("format") == FORMAT else None,
                             forced=options.offsets)
-    source.notes.extend(decision.notes)
+    source.notes.extend(decision.notes + ids.note())
     for pending, unit in zip(pendings, decision.units):
         source.documents.append(_bundle(pending, unit, options.annotator))
     if pendings:
@@ -200,7 +199,7 @@ def read_doccano(path: Path, options: ReadOptions) -> SourceFile:
 
 def looks_like_doccano(head: bytes) -> bool:
     """A JSON line whose spans use doccano's keys: start_offset/end_offset, or [start, end, label] triples."""
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").splitlines()[:200]:
+    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n")[:200]:
         if not line.strip():
             continue
         try:

@@ -63,3 +63,34 @@ def foreign_document_id(given: Any, text: str) -> str:
     if isinstance(given, str) and given.strip():
         return given
     return content_document_id(text)
+
+
+class DocumentIds:
+    """Tracks the document ids of one file.
+
+    An id the file states twice is an error: which record is meant is
+    ambiguous. A content-based id repeats only when the same text does (a
+    corpus with repeated sentences, a project that holds an article twice);
+    the first copy is imported and the repeats are counted in a note.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.repeats: list[str] = []
+
+    def claim(self, doc_id: str, *, derived: bool, where: str) -> bool:
+        """True when the document should be imported."""
+        if doc_id not in self.seen:
+            self.seen.add(doc_id)
+            return True
+        if not derived:
+            raise InputError(f"{where}: document id '{doc_id}' appears twice in the file")
+        self.repeats.append(where)
+        return False
+
+    def note(self) -> list[str]:
+        if not self.repeats:
+            return []
+        shown = "; ".join(self.repeats[:5]) + ("; ..." if len(self.repeats) > 5 else "")
+        return [f"{len(self.repeats)} record(s) repeat the text of an earlier one and were not imported again "
+                f"(the first copy was): {shown}"]

@@ -162,3 +162,14 @@ def safe_file_stem(name: str, taken: set[str]) -> str:
         stem = f"{base}-{n}"
     taken.add(stem.casefold())
     return stem
+
+
+def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) split on \\n only.
+
+    ``str.splitlines`` also splits on U+2028, U+0085 and other separators,
+    which JSON writers leave unescaped inside strings; a JSON Lines file must
+    be cut at line feeds alone.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield number, line[:-1] if line.endswith("\r") else line

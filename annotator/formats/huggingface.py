@@ -36,8 +36,8 @@ from annotator import __version__
 from annotator.errors import InputError
 from annotator.formats.bio import decode, encode, tag_names
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
-from annotator.formats.fields import as_record, content_document_id
-from annotator.formats.files import decode_utf8, read_input
+from annotator.formats.fields import DocumentIds, as_record, content_document_id
+from annotator.formats.files import decode_utf8, numbered_lines, read_input
 from annotator.formats.native_jsonl import _record_to_bundle as native_record_to_bundle
 from annotator.formats.nesting import POLICY, describe_drop, outermost
 from annotator.formats.numbering import entity_numbers, ordered_relations
@@ -272,8 +272,8 @@ def read_hf(path: Path, options: ReadOptions) -> SourceFile:
     content = decode_utf8(path, data)
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
     names = _tag_names_beside(path)
-    seen: set[str] = set()
-    for number, line in enumerate(content.splitlines(), start=1):
+    ids = DocumentIds()
+    for number, line in numbered_lines(content):
         if not line.strip():
             continue
         where = f"{path}: line {number}"
@@ -293,17 +293,17 @@ def read_hf(path: Path, options: ReadOptions) -> SourceFile:
                 entity.annotator = entity.annotator or options.annotator
         else:
             bundle = _tags_record_to_bundle(fields, where, names, options.annotator)
-        if bundle.document.id in seen:
-            raise InputError(f"{where}: document id '{bundle.document.id}' appears twice in the file")
-        seen.add(bundle.document.id)
-        source.documents.append(bundle)
+        doc = bundle.document
+        if ids.claim(doc.id, derived=doc.id == content_document_id(doc.text), where=where):
+            source.documents.append(bundle)
+    source.notes.extend(ids.note())
     if source.documents:
         source.notes.append("Hugging Face records have no review status; the documents were imported as done")
     return source
 
 
 def looks_like_hf(head: bytes) -> bool:
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").splitlines()[:20]:
+    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n")[:20]:
         if not line.strip():
             continue
         try:

@@ -38,7 +38,7 @@ from xml.sax.saxutils import quoteattr
 
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
-from annotator.formats.fields import Fields, as_record, foreign_document_id
+from annotator.formats.fields import DocumentIds, Fields, as_record, content_document_id, foreign_document_id
 from annotator.formats.files import decode_utf8, read_input
 from annotator.formats.numbering import entity_numbers, ordered_relations
 from annotator.formats.offset_units import CODEPOINT, UTF16, RawDocument, RawSpan, decide_units, to_codepoints
@@ -65,6 +65,12 @@ LABELS_TAG, TEXT_TAG = "label", "text"
 def _choices_name(name: str) -> str:
     """The config name of a document label, kept clear of the Labels and Text tags."""
     return name if name not in (LABELS_TAG, TEXT_TAG) else f"doc_{name}"
+
+
+def _doc_label_name(choices_name: str) -> str:
+    """The inverse of ``_choices_name``."""
+    plain = choices_name[4:] if choices_name.startswith("doc_") else None
+    return plain if plain in (LABELS_TAG, TEXT_TAG) else choices_name
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -246,7 +252,7 @@ def _task_text(data: Fields) -> str:
 
 
 def _read_result(items: list[Fields], task: _Task, notes: _Notes, *, source: str | None, default_score: Any) -> None:
-    directions = {}
+    relation_at: dict[tuple[str, str, str], str] = {}  # where each relation was read, for errors
     for item in items:
         kind = item.get("type", str, required=True)
         if kind == "labels":
@@ -257,12 +263,12 @@ def _read_result(items: list[Fields], task: _Task, notes: _Notes, *, source: str
             region_id = str(item.get("id", (str, int), default=f"#{len(task.regions) + len(task.predictions)}"))
             expected = value.get("text", str)
             score = item.get("score", (int, float), default=default_score)
-            for label in labels:
-                region = _Region(label, region_id, RawSpan(value.data.get("start"), value.data.get("end"), expected,
-                                                           value.where), score, source)
-                if value.data.get("start") is None or value.data.get("end") is None:
-                    raise InputError(f"{value.where}: missing field '{'start' if value.data.get('start') is None else 'end'}'")
-                (task.predictions if source is not None else task.regions).append(region)
+            for key in ("start", "end"):
+                if value.data.get(key) is None:
+                    raise InputError(f"{value.where}: missing field '{key}'")
+            span = RawSpan(value.data["start"], value.data["end"], expected, value.where)
+            target = task.predictions if source is not None else task.regions
+            target.extend(_Region(label, region_id, span, score, source) for label in labels)
         elif kind == "relation":
             if source is not None:
                 continue  # predicted relations have no candidate form
@@ -278,14 +284,14 @@ def _read_result(items: list[Fields], task: _Task, notes: _Notes, *, source: str
                 if not isinstance(label, str) or not label:
                     raise InputError(f"{item.where}: 'labels' must be a list of label names")
                 task.relations.append((head, tail, label))
-                directions[(head, tail, label)] = item.where
+                relation_at[(head, tail, label)] = item.where
         elif kind == "choices" and source is None:
             name = item.get("from_name", str, required=True)
             value = item.object("value", required=True)
             choices = value.get("choices", list, required=True)
             if len(choices) != 1 or not isinstance(choices[0], str):
                 raise InputError(f"{value.where}: 'choices' must hold exactly one value (a document label has one)")
-            task.doc_labels[name[4:] if name.startswith("doc_") and name[4:] in (LABELS_TAG, TEXT_TAG) else name] = choices[0]
+            task.doc_labels[_doc_label_name(name)] = choices[0]
         else:
             notes.add(f"results of type '{kind}' were left out (Annotator reads labels, relation and choices)",
                       item.where)
@@ -293,7 +299,7 @@ def _read_result(items: list[Fields], task: _Task, notes: _Notes, *, source: str
     for head, tail, label in task.relations:
         for role, ref in (("from_id", head), ("to_id", tail)):
             if ref not in region_ids:
-                raise InputError(f"{directions[(head, tail, label)]}: '{role}' is '{ref}', which is not a region "
+                raise InputError(f"{relation_at[(head, tail, label)]}: '{role}' is '{ref}', which is not a region "
                                  "of this annotation")
 
 
@@ -394,19 +400,17 @@ def read_label_studio(path: Path, options: ReadOptions) -> SourceFile:
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
     notes = _Notes()
     parsed_tasks: list[_Task] = []
-    seen: set[str] = set()
+    ids = DocumentIds()
     for n, item in enumerate(tasks):
         task = _parse_task(item, f"{path}: task {n}", notes)
-        if task.doc_id in seen:
-            raise InputError(f"{path}: task {n}: document id '{task.doc_id}' appears twice in the file")
-        seen.add(task.doc_id)
-        parsed_tasks.append(task)
+        if ids.claim(task.doc_id, derived=task.doc_id == content_document_id(task.raw.text), where=f"{path}: task {n}"):
+            parsed_tasks.append(task)
     info = find_export_info(path) or {}
     decision = decide_units([t.raw for t in parsed_tasks], tool="Label Studio", convention=UTF16,
                             declared=info.get("offsets") if info.get("format") == FORMAT else None,
                             forced=options.offsets)
     source.notes.extend(decision.notes)
-    source.notes.extend(notes.render())
+    source.notes.extend(notes.render() + ids.note())
     for task, unit in zip(parsed_tasks, decision.units):
         source.documents.append(_bundle(task, unit, options.annotator))
     return source

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
+from annotator.formats.fields import DocumentIds, content_document_id
 from annotator.formats.fields import Fields as _Fields
-from annotator.formats.files import decode_utf8, read_input
+from annotator.formats.files import decode_utf8, numbered_lines, read_input
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.registry import (
     ExportOptions,
@@ -271,8 +272,8 @@ def read_jsonl(path: Path, options: ReadOptions) -> SourceFile:
     data, sha = read_input(path)
     text = decode_utf8(path, data)
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
-    seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    ids = DocumentIds()
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
         try:
@@ -280,15 +281,15 @@ def read_jsonl(path: Path, options: ReadOptions) -> SourceFile:
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
         bundle = _record_to_bundle(record, f"{path}: line {number}")
-        if bundle.document.id in seen:
-            raise InputError(f"{path}: line {number}: document id '{bundle.document.id}' appears twice in the file")
-        seen.add(bundle.document.id)
-        source.documents.append(bundle)
+        doc = bundle.document
+        if ids.claim(doc.id, derived=doc.id == content_document_id(doc.text), where=f"{path}: line {number}"):
+            source.documents.append(bundle)
+    source.notes.extend(ids.note())
     return source
 
 
 def _looks_native(head: bytes) -> bool:
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").splitlines():
+    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n"):
         if line.strip():
             try:
                 record = json.loads(line)

@@ -31,7 +31,7 @@ from typing import IO, Any
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import Fields, as_record, foreign_document_id
-from annotator.formats.files import decode_utf8, read_input
+from annotator.formats.files import decode_utf8, numbered_lines, read_input
 from annotator.formats.numbering import ordered_relations
 from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.tokens import TokenIndex, tokenize
@@ -167,7 +167,8 @@ def read_prodigy(path: Path, options: ReadOptions) -> SourceFile:
     text = decode_utf8(path, data)
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    repeats: list[int] = []
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
         try:
@@ -176,17 +177,20 @@ def read_prodigy(path: Path, options: ReadOptions) -> SourceFile:
             raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
         bundle = _record_to_bundle(record, f"{path}: line {number}", options.annotator)
         if bundle.document.id in seen:
-            # Prodigy keeps one task per annotator and answer; the first is imported
-            source.notes.append(f"line {number}: document {bundle.document.id} appeared before; this copy was "
-                                "not imported")
+            # A Prodigy dataset holds one task per annotator (and per answer); the first is imported.
+            repeats.append(number)
             continue
         seen.add(bundle.document.id)
         source.documents.append(bundle)
+    if repeats:
+        lines = ", ".join(map(str, repeats[:10])) + (" ..." if len(repeats) > 10 else "")
+        source.notes.append(f"{len(repeats)} task(s) repeat a text seen earlier in the file (another annotator's "
+                            f"copy); the first of each was imported, lines {lines} were not")
     return source
 
 
 def looks_like_prodigy(head: bytes) -> bool:
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").splitlines()[:50]:
+    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n")[:50]:
         if not line.strip():
             continue
         try:

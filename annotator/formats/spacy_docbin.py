@@ -30,7 +30,7 @@ from typing import Any
 
 from annotator.errors import InputError, VerificationError
 from annotator.formats.dataset import BINARY, Context, FormatWriter, Part, Written
-from annotator.formats.fields import content_document_id
+from annotator.formats.fields import DocumentIds, content_document_id
 from annotator.formats.files import read_input
 from annotator.formats.nesting import outermost
 from annotator.formats.numbering import ordered_relations
@@ -143,16 +143,16 @@ def read_spacy(path: Path, options: ReadOptions) -> SourceFile:
     except Exception as exc:  # spaCy raises ValueError, KeyError or msgpack errors on damaged data
         raise InputError(f"{path}: not a spaCy DocBin ({type(exc).__name__}: {exc})") from None
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT)
-    seen: set[str] = set()
+    ids = DocumentIds()
     for n, doc in enumerate(docs):
         bundle = _doc_to_bundle(doc, f"{path}: doc {n}", options.annotator)
         if bundle is None:
             source.notes.append(f"doc {n} has no text and was not imported")
             continue
-        if bundle.document.id in seen:
-            raise InputError(f"{path}: doc {n}: document id '{bundle.document.id}' appears twice in the file")
-        seen.add(bundle.document.id)
-        source.documents.append(bundle)
+        document = bundle.document
+        if ids.claim(document.id, derived=document.id == content_document_id(document.text), where=f"{path}: doc {n}"):
+            source.documents.append(bundle)
+    source.notes.extend(ids.note())
     return source
 
 

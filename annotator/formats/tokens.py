@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotator.errors import InputError
 
@@ -25,8 +26,7 @@ CHAR, WORD = "char", "word"
 _NON_SPACE = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -46,63 +46,54 @@ class Tokenization:
 
     def words(self) -> list[Token]:
         """The tokens that are not whitespace."""
-        return [t for t in self.tokens if not t.is_space]
+        return [t for t in self.tokens if t.text.strip()]
 
 
 def _pieces(text: str, mode: str) -> Iterable[tuple[int, int]]:
     """(start, end) of the non-whitespace tokens, before cutting at boundaries."""
     if mode == CHAR:
-        for run in _NON_SPACE.finditer(text):
-            for i in range(run.start(), run.end()):
-                yield i, i + 1
-        return
+        return ((i, i + 1) for i, ch in enumerate(text) if not ch.isspace())
     from annotator.text.segmenter import get_segmenter
 
     segmenter = get_segmenter()
-    for run in _NON_SPACE.finditer(text):
-        offset = run.start()
-        for _word, start, end in segmenter.tokenize(run.group()):
-            yield offset + start, offset + end
+    return (
+        (run.start() + start, run.start() + end)
+        for run in _NON_SPACE.finditer(text)
+        for _word, start, end in segmenter.tokenize(run.group())
+    )
 
 
 def tokenize(text: str, mode: str = CHAR, boundaries: Iterable[int] = ()) -> Tokenization:
     """Tokens covering ``text``, cut at every offset in ``boundaries`` that falls inside a word."""
     if mode not in (CHAR, WORD):
         raise InputError(f"tokens: '{mode}' is not one of {CHAR}, {WORD}")
-    cut_at = sorted(set(boundaries))
-    spans: list[tuple[int, int]] = []
-    cuts = 0
-    for start, end in _pieces(text, mode):
-        inner = _between(cut_at, start, end)
-        edges = [start, *inner, end]
-        cuts += len(inner)
-        spans.extend(zip(edges, edges[1:]))
+    cut_at = sorted(set(boundaries)) if mode == WORD else []  # a character cannot be cut
     tokens: list[Token] = []
+    append = tokens.append
+    make = tuple.__new__  # Token(...) without the keyword handling: exports build millions of these
+    cuts = 0
     position = 0
-    for start, end in spans:
-        _add_gap(tokens, text, position, start)
-        tokens.append(Token(text[start:end], start, end))
+    for start, end in _pieces(text, mode):
+        if start > position:
+            _add_gap(tokens, text, position, start)
+        if cut_at:
+            i = bisect_right(cut_at, start)
+            while i < len(cut_at) and cut_at[i] < end:
+                append(make(Token, (text[start:cut_at[i]], start, cut_at[i], False)))
+                start = cut_at[i]
+                cuts += 1
+                i += 1
+        append(make(Token, (text[start:end], start, end, False)))
         position = end
-    _add_gap(tokens, text, position, len(text))
+    if position < len(text):
+        _add_gap(tokens, text, position, len(text))
     return Tokenization(tokens, cuts)
 
 
-def _between(sorted_points: list[int], start: int, end: int) -> list[int]:
-    i = bisect_right(sorted_points, start)
-    out = []
-    while i < len(sorted_points) and sorted_points[i] < end:
-        out.append(sorted_points[i])
-        i += 1
-    return out
-
-
 def _add_gap(tokens: list[Token], text: str, start: int, end: int) -> None:
-    if start >= end:
-        return
     gap = text[start:end]
     if tokens and not tokens[-1].ws and not tokens[-1].is_space and gap.startswith(" "):
-        last = tokens[-1]
-        tokens[-1] = Token(last.text, last.start, last.end, ws=True)
+        tokens[-1] = tokens[-1]._replace(ws=True)
         start += 1
     if start < end:
         tokens.append(Token(text[start:end], start, end))

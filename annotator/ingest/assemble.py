@@ -9,7 +9,6 @@ text keeps the exact source range it came from (``Provenance.pieces``); the
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from annotator.ingest import bylines
@@ -30,63 +29,67 @@ class DocumentBuilder:
         self.encoding = encoding
         self.normalise = normalise
 
-    def _norm(self, text: str) -> str:
+    def normalise_text(self, text: str) -> str:
         return normalise_widths(text) if self.normalise else text
 
     def document_id(self, first_src_start: int) -> str:
         return f"{self.sha256[:10]}-{first_src_start:05d}"
 
     def build(self, unit: Unit, *, kind: str | None = None, title: str | None = None) -> AnnotatedDocument | None:
+        """The unit's document; ``kind`` and ``title`` override what the page says (plain articles)."""
         paras = ordered_paras(unit)
         if not paras:
             return None
-        raw_parts: list[str] = []
+        raw, pieces, flags = self._compose(paras)
+        if unit.headline is None and kind != "text":
+            flags.insert(0, _flag("no_headline", 0, 0.5, "no headline was found for this text; "
+                                  "it may belong to another article"))
+        meta = self._meta(unit)
+        if flags:
+            meta["flags"] = sorted(flags, key=lambda f: f["offset"])
+        document = Document(
+            id=self.document_id(pieces[0].src_start),
+            text=self.normalise_text(raw),
+            title=title if title is not None else self.normalise_text(_title(unit)),
+            kind=kind or unit_kind(unit),
+            raw_text=raw,
+            meta=meta,
+            provenance=Provenance(file=self.file_name, sha256=self.sha256, encoding=self.encoding, pieces=pieces),
+        )
+        return AnnotatedDocument(document)
+
+    def _compose(self, paras: list[Para]) -> tuple[str, list[Piece], list[dict[str, Any]]]:
+        """The raw text (paragraphs joined by one separator), its pieces and the paragraphs' flags."""
+        parts: list[str] = []
         pieces: list[Piece] = []
         flags: list[dict[str, Any]] = []
         offset = 0
         for index, para in enumerate(paras):
             if index:
-                raw_parts.append(PARAGRAPH_SEPARATOR)
+                parts.append(PARAGRAPH_SEPARATOR)
                 offset += len(PARAGRAPH_SEPARATOR)
-            raw_parts.append(para.text)
+            parts.append(para.text)
             pieces.extend(_pieces(para, offset, self.file_name))
-            for flag in para.flags:
-                flags.append(
-                    {
-                        "kind": flag.kind,
-                        "offset": offset + flag.offset,
-                        "confidence": round(flag.confidence, 2),
-                        "message": flag.message,
-                    }
-                )
+            flags.extend(_flag(f.kind, offset + f.offset, f.confidence, f.message) for f in para.flags)
             offset += len(para.text)
-        raw = "".join(raw_parts)
-        text = self._norm(raw)
-        for flag in unit.flags:
-            flags.append({"kind": flag.kind, "offset": flag.offset, "confidence": flag.confidence, "message": flag.message})
-        headline = unit.headline
+        return "".join(parts), pieces, flags
+
+    def _meta(self, unit: Unit) -> dict[str, Any]:
         meta: dict[str, Any] = {}
+        headline = unit.headline
         if headline is not None:
-            for key, values in (("kicker", headline.kicker), ("subtitle", headline.subtitle), ("section", headline.section)):
+            furniture = (("kicker", headline.kicker), ("subtitle", headline.subtitle), ("section", headline.section))
+            for key, values in furniture:
                 if values:
-                    meta[key] = self._norm("\n".join(values))
+                    meta[key] = self.normalise_text("\n".join(values))
             if headline.title_span:
                 meta["title_src"] = list(headline.title_span)
         byline = unit_byline(unit)
         if byline is not None:
-            meta["byline"] = {k: self._norm(v) if isinstance(v, str) else v for k, v in byline.to_meta().items()}
-        if unit.headline is None:
-            flags.insert(
-                0,
-                {
-                    "kind": "no_headline",
-                    "offset": 0,
-                    "confidence": 0.5,
-                    "message": "no headline was found for this text; it may belong to another article",
-                },
-            )
-        if flags:
-            meta["flags"] = sorted(flags, key=lambda f: f["offset"])
+            meta["byline"] = {
+                key: self.normalise_text(value) if isinstance(value, str) else value
+                for key, value in byline.to_meta().items()
+            }
         if unit.dropped:
             meta["dropped_duplicates"] = [
                 {
@@ -98,17 +101,11 @@ class DocumentBuilder:
                 }
                 for d in unit.dropped
             ]
-        doc_title = title if title is not None else self._norm(_title(unit))
-        document = Document(
-            id=self.document_id(pieces[0].src_start),
-            text=text,
-            title=doc_title,
-            kind=kind or unit_kind(unit),
-            raw_text=raw,
-            meta=meta,
-            provenance=Provenance(file=self.file_name, sha256=self.sha256, encoding=self.encoding, pieces=pieces),
-        )
-        return AnnotatedDocument(document)
+        return meta
+
+
+def _flag(kind: str, offset: int, confidence: float, message: str) -> dict[str, Any]:
+    return {"kind": kind, "offset": offset, "confidence": round(confidence, 2), "message": message}
 
 
 def ordered_paras(unit: Unit) -> list[Para]:
@@ -178,7 +175,3 @@ def unit_byline(unit: Unit) -> Byline | None:
             found.update(signature)
             seen = True
     return found if seen else None
-
-
-def file_stem_title(path: Path) -> str:
-    return path.stem

@@ -13,10 +13,11 @@ on structure alone:
 
 Each candidate is scored on the evidence of the cut itself (``joins``), on
 structure, and on topic: how much more the candidate shares with the
-dangling article than with the article it sits in (``topics``). The best
-candidate above the threshold is attached, with nothing inserted at the cut;
-joins below ``REVIEW_BELOW`` are flagged for the reviewer. An article that
-stays dangling is flagged as unfinished.
+dangling article than with the article it sits in (``topics``). Dangling
+articles are taken in page order; for each, the best candidate among the
+units that follow it is attached if it scores ``ACCEPT`` or more, with
+nothing inserted at the cut. Joins below ``REVIEW_BELOW`` are flagged for
+the reviewer; an article that stays dangling is flagged as unfinished.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ TAIL_MIN_MARGIN = 0.1
 _TAIL_MIN_HEAD_PARAGRAPHS = 2
 ACCEPT = 0.6
 REVIEW_BELOW = 0.75
+# Bounds that keep a long file (a book, not a page) linear: a page holds a
+# dozen or two articles of a few dozen paragraphs each.
+HOSTS_AHEAD = 20
+_MAX_SPLIT_POINTS = 60
+_MAX_JOINS_PER_ARTICLE = 3
 
 
 @dataclass
@@ -57,24 +63,24 @@ class _Candidate:
 
 
 def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
+    """Attach each dangling unit's continuation, in page order; flag those left unfinished."""
     units = list(units)
     if not any(unit.dangling for unit in units):
         return units
     topics = _Topics(TopicSpace(para.grams for unit in units for para in unit.paras))
-    while True:
-        best: _Candidate | None = None
-        for d_index, dangling in enumerate(units):
+    index = 0
+    while index < len(units):
+        dangling = units[index]
+        # an attached continuation may itself stop mid-sentence: look again, a few times at most
+        for _ in range(_MAX_JOINS_PER_ARTICLE):
             if not dangling.dangling:
-                continue
-            dangling_topic = topics.space.topic(*dangling.grams())
-            for host in units[d_index + 1 :]:
-                for candidate in _candidates(topics, dangling, dangling_topic, host):
-                    if best is None or candidate.score > best.score:
-                        best = candidate
-        if best is None or best.score < ACCEPT:
-            break
-        _attach(best, notes)
-        units = [u for u in units if u.paras or (u.headline and u.merged_into is None)]
+                break
+            best = _best_candidate(topics, dangling, units[index + 1 : index + 1 + HOSTS_AHEAD])
+            if best is None or best.score < ACCEPT:
+                break
+            _attach(best, notes)
+            units = [u for u in units if u.paras or u.headline]
+        index += 1
     for unit in units:
         if unit.dangling:
             last = unit.paras[-1]
@@ -90,6 +96,16 @@ def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
     return units
 
 
+def _best_candidate(topics: _Topics, dangling: Unit, hosts: list[Unit]) -> _Candidate | None:
+    dangling_topic = topics.space.topic(*dangling.grams())
+    best: _Candidate | None = None
+    for host in hosts:
+        for candidate in _candidates(topics, dangling, dangling_topic, host):
+            if best is None or candidate.score > best.score:
+                best = candidate
+    return best
+
+
 def _split_points(host: Unit) -> list[tuple[int, float, str]]:
     """Where in ``host`` a continuation could start, with the bonus its position earns."""
     paras = host.paras
@@ -103,7 +119,7 @@ def _split_points(host: Unit) -> list[tuple[int, float, str]]:
                 (0, _HEADLINE_WITHOUT_BYLINE, "a headline without byline over a paragraph that starts mid-sentence")
             )
     body_before = 0
-    for k in range(1, len(paras)):
+    for k in range(1, min(len(paras), _MAX_SPLIT_POINTS)):
         para, before = paras[k], paras[k - 1]
         body_before += before.role is Role.BODY
         if para.role is Role.BOX:
@@ -178,8 +194,6 @@ def _attach(candidate: _Candidate, notes: list[str]) -> None:
         else:
             dangling.headline.absorb(host.headline)
         host.headline = None
-    if not host.paras and host.headline is None:
-        host.merged_into = dangling
     _move_dropped(host, dangling, moving)
     last = dangling.paras[-1]
     body = candidate.body

@@ -59,7 +59,8 @@ DATELINE_RE = re.compile(
     f"^({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*((?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日)电\\s*(?:[（(]([^（()）]{{1,80}})[）)])?"
 )
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
-TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]((?:{_ROLE})?(?:{NAME})(?:\\s+(?:{_ROLE})?(?:{NAME}))*)[）)]$")
+_CREDITED = f"(?:{_ROLE})?(?:{NAME})"
+TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:\\s+{_CREDITED})*)[）)]$")
 SIGNATURE_STOPWORDS = frozenset({"完", "待续", "未完待续", "上", "下", "续"})
 
 # Column labels printed above or below a headline.
@@ -67,8 +68,8 @@ SECTION_PATTERNS = (
     # the "G" is how OCR reads the column's icon: G新闻特写, G 新闻特写
     re.compile(f"^G\\s?[{HAN}]{{2,8}}$"),
     # a numbered series: 砥砺奋进中的吉林工会（四）
-    re.compile(f"^[^，,。]{{2,22}}[（(][一二三四五六七八九十百零〇\\d]{{1,4}}[）)]$"),
-    re.compile(f"^[^，,。]{{2,22}}之[一二三四五六七八九十]{{1,3}}$"),
+    re.compile("^[^，,。]{2,22}[（(][一二三四五六七八九十百零〇\\d]{1,4}[）)]$"),
+    re.compile("^[^，,。]{2,22}之[一二三四五六七八九十]{1,3}$"),
 )
 SECTION_SUFFIXES = (
     "新闻特写", "特写", "故事", "巡礼", "札记", "手记", "纪事", "侧记", "速写", "走基层", "图片新闻",

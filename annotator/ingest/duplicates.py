@@ -31,7 +31,7 @@ def drop_duplicates(units: list[Unit], notes: list[str]) -> list[Unit]:
     repeated = [places for places in occurrences.values() if len(places) > 1]
     if not repeated:
         return units
-    space = TopicSpace(para.grams for unit in units for para in unit.paras)
+    space: TopicSpace | None = None  # built only if a long enough run turns up
     doomed: set[tuple[int, int]] = set()
     for places in repeated:
         first = places[0]
@@ -41,6 +41,8 @@ def drop_duplicates(units: list[Unit], notes: list[str]) -> list[Unit]:
             run_a, run_b = _runs(units, first, other)
             if sum(len(units[first[0]].paras[k].text) for k in run_a) < _MIN_RUN_CHARS:
                 continue
+            if space is None:
+                space = TopicSpace(para.grams for unit in units for para in unit.paras)
             keep, drop = _choose(units, space, (first[0], run_a), (other[0], run_b))
             _record(units, keep, drop, notes)
             doomed.update((drop[0], k) for k in drop[1])

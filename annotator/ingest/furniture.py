@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from annotator.ingest import bylines
-from annotator.ingest.bylines import Byline
 from annotator.ingest.cues import (
     AD_LINES,
     CANNOT_START,
@@ -20,7 +19,6 @@ from annotator.ingest.cues import (
     CONTINUES,
     HAN_RE,
     HEADLINE_MAX_LEN,
-    UNDASHED_HEADLINE_MAX_LEN,
     KICKER_DASHES,
     OPENERS,
     QUOTE_PAIRS,
@@ -29,6 +27,7 @@ from annotator.ingest.cues import (
     SECTION_PATTERNS,
     SECTION_SUFFIXES,
     SENTENCE_END,
+    UNDASHED_HEADLINE_MAX_LEN,
 )
 from annotator.ingest.source_lines import SourceLine
 from annotator.text.segmenter import get_segmenter
@@ -63,7 +62,6 @@ class PageLine:
     kind: LineKind
     level: int = 0  # Markdown heading level, 0 for plain lines
     section_like: bool = False
-    byline: Byline | None = None
 
     @property
     def text(self) -> str:
@@ -94,12 +92,11 @@ def classify(line: SourceLine) -> PageLine:
         return PageLine(line, LineKind.HEADING, level, section_like=section)
     if section:
         return PageLine(line, LineKind.SECTION, section_like=True)
-    byline = bylines.standalone_byline(text)
-    if byline is not None:
-        return PageLine(line, LineKind.BYLINE, byline=byline)
+    if bylines.standalone_byline(text) is not None:
+        return PageLine(line, LineKind.BYLINE)
     credit = bylines.photo_credit(text)
     if credit is not None and credit[0] == 0:
-        return PageLine(line, LineKind.CREDIT, byline=credit[1])
+        return PageLine(line, LineKind.CREDIT)
     if looks_like_headline(text):
         return PageLine(line, LineKind.SHORT)
     return PageLine(line, LineKind.BODY)
@@ -126,7 +123,9 @@ def looks_like_headline(text: str) -> bool:
         return False
     if bylines.leading_byline(text) is not None or bylines.photo_credit(text) is not None:
         return False
-    # no headline ends on 由, 和 or 的: such a line is a sentence cut short
+    # no headline leaves a quote open or ends on 由, 和 or 的: such a line is a sentence cut short
+    if any(text.count(opening) > text.count(closing) for opening, closing in QUOTE_PAIRS):
+        return False
     return not ends_with_function_word(text)
 
 

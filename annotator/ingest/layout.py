@@ -27,9 +27,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
+from annotator.ingest.cues import (
+    INTERTITLE_MAX_LEN,
+    KICKER_DASHES,
+    PHOTO_CAPTION_MAX_PARAGRAPHS,
+)
 from annotator.ingest.furniture import LineKind, PageLine, starts_mid_sentence
-from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, SHORT_LINE_JOIN, join_evidence
+from annotator.ingest.joins import (
+    JOIN_THRESHOLD,
+    REVIEW_BELOW,
+    SHORT_LINE_JOIN,
+    join_evidence,
+)
 from annotator.ingest.page_model import Flag, Headline, Join, Para, Role, Unit
 
 # A single headline line of three or more parts (量化目标任务 明确部门责任 江苏阜宁县总实施“六个100”行动):
@@ -39,7 +48,7 @@ _TITLE_PART_MIN = 8
 
 
 def is_markdown_page(lines: Sequence[PageLine]) -> bool:
-    return any(l.kind is LineKind.HEADING and l.level <= 2 and not l.section_like for l in lines)
+    return any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like for line in lines)
 
 
 def build_units(lines: Sequence[PageLine], notes: list[str]) -> list[Unit]:
@@ -57,7 +66,7 @@ def _unmask_cut_paragraphs(lines: list[PageLine]) -> None:
     preposition before it), or when the line sits alone between paragraphs
     and is too long or too clause-like for an intertitle.
     """
-    for index, (line, following) in enumerate(zip(lines, lines[1:])):
+    for index, (line, following) in enumerate(zip(lines, lines[1:], strict=False)):
         if line.kind is not LineKind.SHORT or following.kind is not LineKind.BODY or line.text.endswith(KICKER_DASHES):
             continue
         evidence = join_evidence(line.text, following.text, adjacent=True)
@@ -144,12 +153,13 @@ class _Builder:
         return end
 
     def _is_headline(self, run: list[PageLine], introduces: bool) -> bool:
-        has_section = any(l.section_like for l in run)
+        has_section = any(line.section_like for line in run)
         if self.markdown:
-            headings = [l for l in run if l.kind is LineKind.HEADING and not l.section_like]
+            headings = [line for line in run if line.kind is LineKind.HEADING and not line.section_like]
             if not headings:
-                return introduces and len(run) >= 1 and not all(l.section_like for l in run)
-            return any(l.level == 1 for l in headings) or len(run) >= 2 or introduces
+                # plain lines over a byline: a headline the page forgot to mark
+                return introduces and not all(line.section_like for line in run)
+            return any(line.level == 1 for line in headings) or len(run) >= 2 or introduces
         return introduces or len(run) >= 2 or has_section
 
     def _byline_follows(self, j: int) -> bool:
@@ -191,7 +201,8 @@ class _Builder:
     def _box(self, i: int) -> int:
         """阅读提示 and the paragraph it titles; the words 阅读提示 themselves are dropped."""
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if following is None or following.kind is not LineKind.BODY:
+        # a box may be one short question ("如何深入推进“产改”？"), which looks like a headline on its own
+        if following is None or following.kind not in (LineKind.BODY, LineKind.SHORT):
             self.notes.append(f"line {self.lines[i].number}: '阅读提示' with no text under it, dropped")
             return i + 1
         box = para_from_line(following, Role.BOX)
@@ -229,7 +240,7 @@ class _Builder:
         assert unit is not None
         previous = unit.paras[-1] if unit.paras else None
         if previous is not None and previous.is_open:
-            if self._try_join(previous, para, line.number):
+            if rejoin_column_break(previous, para, line.number):
                 self._close_photo_after(unit, previous)
                 return
         elif previous is not None and starts_mid_sentence(para.text):
@@ -245,47 +256,48 @@ class _Builder:
         unit.paras.append(para)
         self._close_photo_after(unit, para)
 
-    def _try_join(self, previous: Para, para: Para, number: int) -> bool:
-        """Rejoin a paragraph cut by a column break; flag the join, or the cut, when unsure."""
-        evidence = join_evidence(previous.text, para.text, adjacent=True)
-        reasons = "; ".join(evidence.reasons)
-        if evidence.confidence < JOIN_THRESHOLD:
-            previous.flags.append(
-                Flag(
-                    "unterminated_paragraph",
-                    len(previous.text),
-                    evidence.confidence,
-                    f"the paragraph ends mid-sentence but line {number} does not read as its continuation"
-                    + (f" ({reasons})" if reasons else ""),
-                )
-            )
-            return False
-        previous.append(para, Join(0, "column_break", evidence.confidence, evidence.reasons, number))
-        if evidence.confidence < REVIEW_BELOW:
-            previous.flags.append(
-                Flag(
-                    "low_confidence_join",
-                    previous.joins[-1].offset,
-                    evidence.confidence,
-                    f"line {number} was joined to the line above as one paragraph cut by a column break"
-                    + (f" ({reasons})" if reasons else ""),
-                )
-            )
-        return True
-
     @staticmethod
     def _close_photo_after(unit: Unit, para: Para) -> None:
         if unit.photo and bylines.photo_credit(para.text) is not None:
             unit.closed = True
 
 
+def rejoin_column_break(previous: Para, para: Para, number: int) -> bool:
+    """Rejoin a paragraph cut by a column break; flag the join, or the cut, when unsure."""
+    evidence = join_evidence(previous.text, para.text, adjacent=True)
+    reasons = "; ".join(evidence.reasons)
+    if evidence.confidence < JOIN_THRESHOLD:
+        previous.flags.append(
+            Flag(
+                "unterminated_paragraph",
+                len(previous.text),
+                evidence.confidence,
+                f"the paragraph ends mid-sentence but line {number} does not read as its continuation"
+                + (f" ({reasons})" if reasons else ""),
+            )
+        )
+        return False
+    previous.append(para, Join(0, "column_break", evidence.confidence, evidence.reasons, number))
+    if evidence.confidence < REVIEW_BELOW:
+        previous.flags.append(
+            Flag(
+                "low_confidence_join",
+                previous.joins[-1].offset,
+                evidence.confidence,
+                f"line {number} was joined to the line above as one paragraph cut by a column break"
+                + (f" ({reasons})" if reasons else ""),
+            )
+        )
+    return True
+
+
 def make_headline(run: Sequence[PageLine], *, markdown: bool) -> Headline:
-    headline = Headline(lines=[l.number for l in run])
+    headline = Headline()
     title_index = _title_index(run, markdown)
     for index, line in enumerate(run):
         text = line.text
         if index == title_index:
-            headline.title, headline.title_line = text, line.number
+            headline.title = text
             headline.title_span = (line.source.src_start, line.source.src_end)
         elif line.section_like or (title_index is None and _is_slogan(text)):
             headline.section.append(text)
@@ -298,7 +310,7 @@ def make_headline(run: Sequence[PageLine], *, markdown: bool) -> Headline:
 
 
 def _title_index(run: Sequence[PageLine], markdown: bool) -> int | None:
-    candidates = [i for i, l in enumerate(run) if not l.section_like and not l.text.endswith(KICKER_DASHES)]
+    candidates = [i for i, line in enumerate(run) if not line.section_like and not line.text.endswith(KICKER_DASHES)]
     if markdown:
         headings = [i for i in candidates if run[i].kind is LineKind.HEADING]
         if headings:
@@ -308,7 +320,7 @@ def _title_index(run: Sequence[PageLine], markdown: bool) -> int | None:
     if len(candidates) == 1:
         only = candidates[0]
         # a slogan beside a column label is part of the label (奋斗百年路 启航新征程 / 工会工作巡礼)
-        if any(l.section_like for l in run) and _is_slogan(run[only].text):
+        if any(line.section_like for line in run) and _is_slogan(run[only].text):
             return None
         return only
     return min(candidates, key=lambda i: (len(run[i].text), i))

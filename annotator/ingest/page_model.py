@@ -68,10 +68,6 @@ class Para:
         return self.lines[0]
 
     @property
-    def src_start(self) -> int:
-        return self.spans[0][0]
-
-    @property
     def is_open(self) -> bool:
         return self.role is Role.BODY and ends_open(self.text)
 
@@ -94,23 +90,21 @@ class Para:
 @dataclass
 class Headline:
     title: str = ""
-    title_line: int | None = None
+    # source range of the line the title is printed on
     title_span: tuple[int, int] | None = None
     kicker: list[str] = field(default_factory=list)
     subtitle: list[str] = field(default_factory=list)
     section: list[str] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
 
     def absorb(self, other: Headline) -> None:
         """Take ``other``'s headline where this block had none (a headline printed after the first column)."""
         if not self.title and other.title:
-            self.title, self.title_line, self.title_span = other.title, other.title_line, other.title_span
+            self.title, self.title_span = other.title, other.title_span
             self.kicker = other.kicker + self.kicker
             self.subtitle = self.subtitle + other.subtitle
         else:
             self.subtitle = self.subtitle + ([other.title] if other.title else []) + other.subtitle
         self.section = self.section + [s for s in other.section if s not in self.section]
-        self.lines = self.lines + other.lines
 
 
 @dataclass
@@ -130,9 +124,6 @@ class Unit:
     closed: bool = False
     paras: list[Para] = field(default_factory=list)
     dropped: list[DroppedDuplicate] = field(default_factory=list)
-    flags: list[Flag] = field(default_factory=list)  # about the whole unit (offset 0)
-    # set when the unit's text was found to continue another unit; it is then empty
-    merged_into: Unit | None = None
 
     @property
     def has_byline(self) -> bool:
@@ -140,14 +131,6 @@ class Unit:
             return True
         first = next((p for p in self.paras if p.role is Role.BODY), None)
         return first is not None and leading_byline(first.text) is not None
-
-    def last_body(self) -> Para | None:
-        for para in reversed(self.paras):
-            if para.role is Role.BODY:
-                return para
-            if para.role is not Role.INTERTITLE:
-                return None
-        return None
 
     @property
     def dangling(self) -> bool:

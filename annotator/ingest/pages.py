@@ -8,12 +8,13 @@ Reading and decoding the file is ``text_reader``'s part.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from annotator.ingest.assemble import DocumentBuilder
 from annotator.ingest.continuations import attach_continuations
 from annotator.ingest.duplicates import drop_duplicates
 from annotator.ingest.furniture import LineKind, PageLine, classify
-from annotator.ingest.layout import build_units, para_from_line
-from annotator.ingest.page_model import Headline, Join, Role, Unit
+from annotator.ingest.layout import build_units, para_from_line, rejoin_column_break
+from annotator.ingest.page_model import Headline, Role, Unit
 from annotator.ingest.source_lines import split_lines
 from annotator.model import AnnotatedDocument
 
@@ -43,7 +44,8 @@ def segment_text(
     builder = DocumentBuilder(file_name=file_name, sha256=sha256, encoding=encoding, normalise=normalise)
     if whole:
         unit = _whole_unit(lines)
-        document = builder.build(unit, kind="text", title=builder._norm(unit.headline.title) if unit.headline else stem)
+        title = unit.headline.title if unit.headline else stem
+        document = builder.build(unit, kind="text", title=builder.normalise_text(title))
         result.documents.append(document)  # type: ignore[arg-type]
         return result
     units = build_units(lines, result.notes)
@@ -52,7 +54,7 @@ def segment_text(
     if not _has_page_structure(units):
         unit = _as_one_article(units)
         title = unit.headline.title if unit.headline and unit.headline.title else stem
-        document = builder.build(unit, kind="text", title=builder._norm(title))
+        document = builder.build(unit, kind="text", title=builder.normalise_text(title))
         if document is not None:
             result.documents.append(document)
         return result
@@ -68,7 +70,7 @@ def segment_text(
 
 def _has_page_structure(units: list[Unit]) -> bool:
     """Is this a newspaper page (several articles, or bylines, boxes, credits, column labels)?"""
-    if sum(1 for u in units if u.headline is not None) > 1 or len(units) > 1:
+    if len(units) > 1:
         return True
     for unit in units:
         if unit.photo or unit.has_byline or (unit.headline and unit.headline.section):
@@ -83,7 +85,7 @@ def _as_one_article(units: list[Unit]) -> Unit:
     unit = units[0] if units else Unit()
     if unit.headline is None and len(unit.paras) > 1 and unit.paras[0].role is Role.INTERTITLE:
         first = unit.paras.pop(0)
-        unit.headline = Headline(title=first.text, title_line=first.first_line, lines=list(first.lines))
+        unit.headline = Headline(title=first.text, title_span=(first.spans[0][0], first.spans[-1][1]))
     return unit
 
 
@@ -93,15 +95,13 @@ def _whole_unit(lines: list[PageLine]) -> Unit:
     body = list(lines)
     if body and body[0].kind in (LineKind.HEADING, LineKind.SHORT) and len(body) > 1:
         first = body.pop(0)
-        unit.headline = Headline(title=first.text, title_line=first.number, lines=[first.number])
+        unit.headline = Headline(title=first.text, title_span=(first.source.src_start, first.source.src_end))
     for line in body:
-        para = para_from_line(line, Role.BODY)
+        role = Role.BODY if line.kind in (LineKind.BODY, LineKind.CREDIT, LineKind.BYLINE) else Role.INTERTITLE
+        para = para_from_line(line, role)
         previous = unit.paras[-1] if unit.paras else None
-        if previous is not None and previous.is_open and line.kind is LineKind.BODY:
-            previous.append(para, Join(0, "column_break", 1.0, [], line.number))
-            continue
+        if previous is not None and previous.is_open and role is Role.BODY:
+            if rejoin_column_break(previous, para, line.number):
+                continue
         unit.paras.append(para)
     return unit
-
-
-__all__ = ["Segmented", "segment_text"]

@@ -23,15 +23,13 @@ from itertools import chain, repeat
 
 from annotator.ingest.cues import HAN
 
-_HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
+# Overlapping pairs of Han characters, found in C by a zero-width lookahead.
+_BIGRAM = re.compile(f"(?=([{HAN}]{{2}}))")
 
 
 def bigrams(text: str) -> list[str]:
-    """Every character bigram inside runs of Han characters, in order (repeats kept)."""
-    grams: list[str] = []
-    for run in _HAN_RUN.findall(text):
-        grams.extend(map(str.__add__, run, run[1:]))
-    return grams
+    """Every pair of adjacent Han characters, in order (repeats kept)."""
+    return _BIGRAM.findall(text)
 
 
 @dataclass(frozen=True)
@@ -50,11 +48,23 @@ class TopicSpace:
         # document frequencies are small integers: one logarithm per value, not per bigram
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
         self._weight = {gram: weight_of_df[df] for gram, df in frequency.items() if 1 < df < total}
+        self._sets: dict[int, tuple[list[str], frozenset[str]]] = {}
 
-    def topic(self, *gram_lists: Iterable[str]) -> Topic:
+    def topic(self, *gram_lists: list[str]) -> Topic:
         weight = self._weight
-        grams = frozenset(chain.from_iterable(gram_lists)) & weight.keys()
+        if len(gram_lists) == 1:
+            grams = self._weighted_set(gram_lists[0])
+        else:
+            grams = frozenset().union(*map(self._weighted_set, gram_lists))
         return Topic(grams, math.sqrt(sum(map(weight.get, grams, repeat(0.0)))) or 1.0)
+
+    def _weighted_set(self, grams: list[str]) -> frozenset[str]:
+        """The bigrams of one paragraph that carry weight; computed once per paragraph."""
+        cached = self._sets.get(id(grams))
+        if cached is None or cached[0] is not grams:
+            cached = (grams, frozenset(grams) & self._weight.keys())
+            self._sets[id(grams)] = cached
+        return cached[1]
 
     def similarity(self, a: Topic, b: Topic) -> float:
         """Cosine of two weighted bigram sets, 0 (nothing shared) to 1."""

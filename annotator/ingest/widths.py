@@ -18,8 +18,14 @@ from annotator.ingest.cues import HAN
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
-_CJK_CONTEXT = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’…—]")
+_CJK_CLASS = f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’…—]"
+_CJK_CONTEXT = re.compile(_CJK_CLASS)
 _CANDIDATES = re.compile(r"[,:;!?()]")
+# A mark right after Chinese (a space or two between allowed), or followed by Chinese;
+# the mark leads the pattern so the engine jumps from candidate to candidate.
+_MARK_IN_CJK_CONTEXT = re.compile(
+    f"[,:;!?](?:(?<={_CJK_CLASS}.)|(?<={_CJK_CLASS}[ \t].)|(?<={_CJK_CLASS}[ \t][ \t].)|(?=[ \t]*{_CJK_CLASS}))"
+)
 _PARENS = re.compile(r"[()]")
 _SPACES = " \t"
 
@@ -40,21 +46,22 @@ def normalise_widths(text: str) -> str:
     """``text`` with half-width punctuation in Chinese context made full width; same length."""
     if not _CANDIDATES.search(text):
         return text
+    # Commas, colons and the rest: one regex finds those touching Chinese (spaces
+    # between allowed), so the common case costs no Python loop over the text.
+    text = _MARK_IN_CJK_CONTEXT.sub(_full_width, text)
+    if "(" not in text and ")" not in text:
+        return text
     chars = list(text)
     parens = _matching_parens(text)
-    for match in _CANDIDATES.finditer(text):
+    for match in _PARENS.finditer(text):
         index = match.start()
-        ch = text[index]
-        if ch in "()":
-            if _paren_in_cjk_context(text, index, parens.get(index)):
-                chars[index] = FULL_WIDTH[ch]
-            continue
-        before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
-        if before.isdigit() and after.isdigit():
-            continue  # 10:30, 3,500
-        if _is_cjk(before) or _is_cjk(after):
-            chars[index] = FULL_WIDTH[ch]
+        if _paren_in_cjk_context(text, index, parens.get(index)):
+            chars[index] = FULL_WIDTH[text[index]]
     return "".join(chars)
+
+
+def _full_width(match: re.Match[str]) -> str:
+    return FULL_WIDTH[match.group()]
 
 
 def _matching_parens(text: str) -> dict[int, int]:

@@ -56,27 +56,27 @@ class DocumentState:
         A keypress on a long document must not re-read a thousand rows; the
         command that made the change knows which rows it touched.
         """
-        changed = {key: None for key in spans}
+        changed = list(dict.fromkeys(spans))
         if changed:
-            by_key = {span.key: span for span in self.spans}
+            added: list[Span] = []
             for key in changed:
-                by_key.pop(key, None)
-                if key.kind is SpanKind.ENTITY:
+                if key.kind == SpanKind.ENTITY:
                     self.entities.pop(key.id, None)
                     try:
                         entity = store.entity(key.id)
                     except NotFoundError:
                         continue
-                    self.entities[key.id] = entity
-                    by_key[key] = Span.of_entity(entity)
+                    if entity.doc_id == self.doc_id:
+                        self.entities[key.id] = entity
+                        added.append(Span.of_entity(entity))
                 else:
                     try:
                         candidate = store.candidate(key.id)
                     except NotFoundError:
                         continue
-                    if candidate.state is CandidateState.PENDING:
-                        by_key[key] = Span.of_candidate(candidate)
-            self.spans = SpanIndex(by_key.values())
+                    if candidate.state is CandidateState.PENDING and candidate.doc_id == self.doc_id:
+                        added.append(Span.of_candidate(candidate))
+            self.spans = self.spans.replaced(changed, added)
         if relations:
             self.relations = store.relations(self.doc_id)
         if doc_labels:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotator.errors import SchemaError
 from annotator.label_schema import LabelSchema, RelationLabel
 from annotator.model import Entity, Relation
 
@@ -55,7 +56,7 @@ class RelationDraft:
     def _directed(self, name: str) -> bool:
         try:
             return self.schema.relation(name).directed
-        except Exception:
+        except SchemaError:  # a relation label the schema dropped: treat it as directed
             return True
 
     def pick(self, number: int, existing: list[Relation] = ()) -> RelationLabel:

@@ -8,31 +8,30 @@ points, like everywhere in the core.
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from annotator.model import Candidate, Entity
 
 
-class SpanKind(str, Enum):
+class SpanKind:
+    """The two kinds of span. Plain strings, not an Enum: keys are hashed thousands of
+    times per repaint, and an Enum's hash runs in Python."""
+
     ENTITY = "entity"
     CANDIDATE = "candidate"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-@dataclass(frozen=True, order=True)
-class SpanKey:
+class SpanKey(NamedTuple):
     """Names one span across reloads: its kind and its database id."""
 
-    kind: SpanKind
+    kind: str
     id: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     key: SpanKey
     start: int
@@ -48,11 +47,11 @@ class Span:
 
     @property
     def is_entity(self) -> bool:
-        return self.key.kind is SpanKind.ENTITY
+        return self.key.kind == SpanKind.ENTITY
 
     @property
     def is_candidate(self) -> bool:
-        return self.key.kind is SpanKind.CANDIDATE
+        return self.key.kind == SpanKind.CANDIDATE
 
     def contains(self, position: int) -> bool:
         return self.start <= position < self.end
@@ -87,14 +86,14 @@ class Span:
 def reading_order_key(span: Span) -> tuple:
     # Outer spans before the spans nested in them (a pre-order walk), and an
     # entity before a candidate on the same stretch: the decided thing first.
-    return (span.start, -span.end, span.key.kind is SpanKind.CANDIDATE, span.label, span.key.id)
+    return (span.start, -span.end, span.key.kind == SpanKind.CANDIDATE, span.label, span.key.id)
 
 
 class SpanIndex:
     """The spans of one document, sorted in reading order, with look-ups by position and key."""
 
-    def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans: list[Span] = sorted(spans, key=reading_order_key)
+    def __init__(self, spans: Iterable[Span], *, ordered: bool = False) -> None:
+        self.spans: list[Span] = list(spans) if ordered else sorted(spans, key=reading_order_key)
         self._starts = [s.start for s in self.spans]
         self._position = {s.key: i for i, s in enumerate(self.spans)}
         self._levels: dict[SpanKey, int] | None = None
@@ -119,18 +118,18 @@ class SpanIndex:
     # --- stepping through the document --------------------------------------------
 
     def next_after(
-        self, key: SpanKey | None, position: int = 0, *, kinds: Sequence[SpanKind] | None = None, wrap: bool = True
+        self, key: SpanKey | None, position: int = 0, *, kinds: Sequence[str] | None = None, wrap: bool = True
     ) -> Span | None:
         """The span after ``key`` in reading order, or the first starting at or after ``position``."""
         return self._step(key, position, +1, kinds, wrap)
 
     def previous_before(
-        self, key: SpanKey | None, position: int = 0, *, kinds: Sequence[SpanKind] | None = None, wrap: bool = True
+        self, key: SpanKey | None, position: int = 0, *, kinds: Sequence[str] | None = None, wrap: bool = True
     ) -> Span | None:
         return self._step(key, position, -1, kinds, wrap)
 
     def _step(
-        self, key: SpanKey | None, position: int, direction: int, kinds: Sequence[SpanKind] | None, wrap: bool
+        self, key: SpanKey | None, position: int, direction: int, kinds: Sequence[str] | None, wrap: bool
     ) -> Span | None:
         if not self.spans:
             return None
@@ -160,7 +159,7 @@ class SpanIndex:
         low = bisect.bisect_left(self._starts, position - self._max_length)
         high = bisect.bisect_right(self._starts, position)
         covering = [s for s in self.spans[low:high] if s.contains(position)]
-        covering.sort(key=lambda s: (s.end - s.start, s.key.kind is SpanKind.CANDIDATE, s.key.id))
+        covering.sort(key=lambda s: (s.end - s.start, s.key.kind == SpanKind.CANDIDATE, s.key.id))
         return covering
 
     def overlapping(self, start: int, end: int) -> list[Span]:
@@ -169,8 +168,8 @@ class SpanIndex:
         high = bisect.bisect_left(self._starts, end)
         return [s for s in self.spans[low:high] if s.end > start]
 
-    def first(self, kind: SpanKind | None = None) -> Span | None:
-        return next((s for s in self.spans if kind is None or s.key.kind is kind), None)
+    def first(self, kind: str | None = None) -> Span | None:
+        return next((s for s in self.spans if kind is None or s.key.kind == kind), None)
 
     # --- drawing --------------------------------------------------------------------
 
@@ -182,27 +181,35 @@ class SpanIndex:
         reading order, which gives outer spans the lower levels.
         """
         if self._levels is None:
-            self._levels = stack_levels(self.spans)
+            self._levels = stack_levels(self.spans, ordered=True)
         return self._levels
 
+    def replaced(self, removed: Iterable[SpanKey], added: Iterable[Span]) -> SpanIndex:
+        """A new index without ``removed`` and with ``added``: a merge, not a fresh sort."""
+        gone = set(removed)
+        kept = [s for s in self.spans if s.key not in gone] if gone else list(self.spans)
+        keys = [reading_order_key(s) for s in kept] if added else []
+        for span in added:
+            key = reading_order_key(span)
+            at = bisect.bisect_left(keys, key)
+            keys.insert(at, key)
+            kept.insert(at, span)
+        return SpanIndex(kept, ordered=True)
 
-def stack_levels(spans: Sequence[Span]) -> dict[SpanKey, int]:
+
+def stack_levels(spans: Sequence[Span], *, ordered: bool = False) -> dict[SpanKey, int]:
     levels: dict[SpanKey, int] = {}
-    # (end, level) of spans still open, and the levels freed so far
-    busy: list[tuple[int, int]] = []
-    free: list[int] = []
-    next_level = 0
-    for span in sorted(spans, key=reading_order_key):
-        while busy and busy[0][0] <= span.start:
-            _, level = heapq.heappop(busy)
-            heapq.heappush(free, level)
-        if free:
-            level = heapq.heappop(free)
+    # where the span currently holding each level ends; a level is free again once its span has ended
+    level_ends: list[int] = []
+    for span in spans if ordered else sorted(spans, key=reading_order_key):
+        for level, end in enumerate(level_ends):
+            if end <= span.start:
+                level_ends[level] = span.end
+                break
         else:
-            level = next_level
-            next_level += 1
+            level = len(level_ends)
+            level_ends.append(span.end)
         levels[span.key] = level
-        heapq.heappush(busy, (span.end, level))
     return levels
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from annotator.errors import SchemaError
 from annotator.label_schema import LabelSchema, default_schema
 from annotator.store.base import StoreBase
@@ -58,6 +60,40 @@ class SchemaMixin(StoreBase):
         with self.transaction():
             moved = self._exec("UPDATE relations SET label = ? WHERE label = ?", (new, old)).rowcount
             self._write_schema(before, after, "schema.rename_relation", extra={"old": old, "new": new, "relations": moved})
+
+    def rename_document_label(self, old: str, new: str) -> None:
+        """Rename a document-level label, carrying the values set on documents along."""
+        before = self.schema
+        before.document_label(old)
+        after = replace(
+            before,
+            document_labels=tuple(replace(d, name=new) if d.name == old else d for d in before.document_labels),
+        ).validated()
+        with self.transaction():
+            moved = self._exec("UPDATE doc_labels SET name = ? WHERE name = ?", (new, old)).rowcount
+            self._write_schema(
+                before, after, "schema.rename_document_label", extra={"old": old, "new": new, "documents": moved}
+            )
+
+    def rename_document_label_value(self, name: str, old: str, new: str) -> None:
+        """Rename one value of a document-level label, on every document that has it."""
+        before = self.schema
+        label = before.document_label(name)
+        if old not in label.values:
+            raise SchemaError(f"document label '{name}' has no value '{old}' (values: {', '.join(label.values)})")
+        values = tuple(new if v == old else v for v in label.values)
+        after = replace(
+            before,
+            document_labels=tuple(replace(d, values=values) if d.name == name else d for d in before.document_labels),
+        ).validated()
+        with self.transaction():
+            moved = self._exec(
+                "UPDATE doc_labels SET value = ? WHERE name = ? AND value = ?", (new, name, old)
+            ).rowcount
+            self._write_schema(
+                before, after, "schema.rename_document_label_value",
+                extra={"label": name, "old": old, "new": new, "documents": moved},
+            )
 
     def label_usage(self) -> dict[str, int]:
         usage: dict[str, int] = {}

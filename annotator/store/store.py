@@ -23,6 +23,7 @@ from annotator.store import migrations
 from annotator.store.connection import connect, describe_sqlite_error, utc_now
 from annotator.store.events import EventsMixin
 from annotator.store.integrity import IntegrityMixin
+from annotator.store.segmentation import SegmentationMixin
 
 
 def default_annotator() -> str:
@@ -33,8 +34,8 @@ def default_annotator() -> str:
 
 
 # Each layer builds on the one before: schema -> documents -> annotations ->
-# candidates -> integrity checks; the event log is read alongside.
-class Store(IntegrityMixin, EventsMixin):
+# candidates -> segmentation edits / integrity checks; the event log is read alongside.
+class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
     def __init__(
         self,
         path: str | Path | None = None,

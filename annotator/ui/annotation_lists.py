@@ -6,17 +6,34 @@ a thousand entities costs a model reset, not a thousand widgets.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from annotator.model import Relation
 from annotator.review.spans import Span, SpanKey
 from annotator.ui import theme
+from annotator.ui.coalesce import Coalescer
 from annotator.ui.label_menu import swatch
 from annotator.ui.review_controller import ReviewController
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+# How long the lists wait after a change before they catch up with the text.
+LIST_DELAY_MS = 120
 
 
 class EntitiesModel(QAbstractTableModel):
@@ -35,13 +52,13 @@ class EntitiesModel(QAbstractTableModel):
         }
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Text"), self.tr("Label"), self.tr("At"))[section]
         return None
@@ -79,13 +96,13 @@ class RelationsModel(QAbstractTableModel):
         self.rows = list(state.relations) if state else []
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Head"), self.tr("Relation"), self.tr("Tail"))[section]
         return None
@@ -122,7 +139,7 @@ class _Table(QTableView):
         self.horizontalHeader().setHighlightSections(False)
         self.setWordWrap(False)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentIndex().isValid():
             self.deleteRequested.emit(self.currentIndex().row())
             return
@@ -166,10 +183,18 @@ class AnnotationLists(QTabWidget):
 
         self.addTab(self.entities, self.tr("Entities"))
         self.addTab(self.relations, self.tr("Relations"))
-        controller.documentOpened.connect(self.reload)
-        controller.annotationsChanged.connect(self.reload)
-        controller.focusChanged.connect(self._follow_focus)
+        # Lists follow the text a moment later: a keypress repaints the text first.
+        self._reload_later = Coalescer(self.reload, LIST_DELAY_MS, self)
+        self._follow_later = Coalescer(self._follow_focus, LIST_DELAY_MS, self)
+        controller.documentOpened.connect(self._reload_later.schedule)
+        controller.annotationsChanged.connect(self._reload_later.schedule)
+        controller.focusChanged.connect(self._follow_later.schedule)
         self.reload()
+
+    def flush(self) -> None:
+        """Bring the lists up to date now."""
+        self._reload_later.flush()
+        self._follow_later.flush()
 
     def reload(self, *_args) -> None:
         self.entities_model.reload()

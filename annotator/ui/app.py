@@ -1,8 +1,14 @@
 """Starting the app: the QApplication, error reporting, who is annotating, and the main window.
 
-``run_app`` is what ``annotator gui`` calls. ``build_main_window`` builds the
-window on a given database without running the event loop, for the tests,
-the benchmarks and the screenshot script.
+``run_app`` is what ``annotator gui`` calls. It shows the (empty) window
+first and opens the project on the next turn of the event loop, so the
+window paints as soon as Qt can; jieba and the candidates load after that,
+in the background. ``build_main_window`` builds the complete window on a
+given database without running the event loop, for the tests, the
+benchmarks and the screenshot script.
+
+Only light modules are imported at the top of this file: the database layer
+and the window's parts are imported once the window is on screen.
 """
 
 from __future__ import annotations
@@ -10,40 +16,50 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from annotator import __version__, diagnostics, profile
+from annotator import __version__
 from annotator.errors import AnnotatorError, InputError
-from annotator.review.keymap import Keymap, load_keymap
-from annotator.store import Store, default_annotator
 from annotator.ui import theme
-from annotator.ui.keys import check_keymap
-from annotator.ui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, window_settings
+from annotator.ui.main_window import MainWindow, window_settings
+
+if TYPE_CHECKING:
+    from annotator.review.keymap import Keymap
+    from annotator.store import Store
 
 log = logging.getLogger(__name__)
 
-# Background jobs start this long after the window is shown, so its first paint comes first.
+ORGANIZATION = "Annotator"
+APPLICATION = "Annotator"
+# Background jobs start this long after the project opens, so its first paint comes first.
 BACKGROUND_DELAY_MS = 50
+# If the empty window has not painted by then (hidden, minimised), open the project anyway.
+FIRST_PAINT_FALLBACK_MS = 500
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once, with the app's names, theme and a font for Chinese."""
+    """The QApplication, created once, with the app's names and theme."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName(SETTINGS_APPLICATION)
-    app.setOrganizationName(SETTINGS_ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     theme.apply_theme(app)
+    return app
+
+
+def ensure_fonts() -> None:
+    """A font for Chinese, registered from the bundle when the system has none."""
     try:
         from annotator.ui.fonts import ensure_cjk_font
 
         ensure_cjk_font()
-    except Exception as exc:  # a missing bundled font must not stop the app; it shows boxes instead
+    except Exception as exc:  # noqa: BLE001 - a missing bundled font must not stop the app; it shows boxes instead
         log.warning("no font for Chinese: %s", exc)
-    return app
 
 
 def install_translations(app: QApplication) -> None:
@@ -52,25 +68,62 @@ def install_translations(app: QApplication) -> None:
         from annotator.ui import i18n
     except ImportError:
         return
-    install = getattr(i18n, "install_translator", None) or getattr(i18n, "install", None)
-    if install is None:
-        return
     try:
-        install(app)
-    except Exception as exc:
+        i18n.install_translators(app)
+    except Exception as exc:  # noqa: BLE001 - an unreadable .qm file: the app still works, in English
         log.warning("translations not installed: %s", exc)
 
 
 def app_keymap(schema_hotkeys: dict[str, str] | None = None) -> tuple[Keymap, str | None]:
-    """The keymap with the user's overrides; on a bad user file, the defaults and the reason."""
+    """The keymap with the user's overrides, and a warning for the status bar if something is off.
+
+    A user file that cannot be used gives way to the defaults. A key that is
+    both a keymap action and a label's hotkey keeps working as the action
+    (the view looks actions up first); the warning says which to change.
+    """
+    from annotator.review.keymap import load_keymap
+    from annotator.ui.keys import check_keymap
+
     try:
         keymap = load_keymap()
         check_keymap(keymap)
-        keymap.check(str(keymap.user_file or "keymap"), reserved=schema_hotkeys)
-        return keymap, None
+        warning = None
     except InputError as exc:
-        defaults = load_keymap(user_path=Path("/nonexistent/keymap.toml"))
-        return defaults, f"{exc}; using the default keys"
+        keymap = load_keymap(user_path=Path("/nonexistent/keymap.toml"))
+        warning = f"{exc}; using the default keys"
+    try:
+        keymap.check(str(keymap.user_file or "keymap"), reserved=_text_hotkeys(schema_hotkeys))
+    except InputError as exc:
+        clash = f"{exc}; the key does the action (change the label's hotkey in Project ▸ Label schema)"
+        warning = f"{warning}. {clash}" if warning else clash
+    return keymap, warning
+
+
+def _text_hotkeys(hotkeys: dict[str, str] | None) -> dict[str, str] | None:
+    # Digits are label keys by design; only letters and signs a label claims can clash.
+    return {k: v for k, v in (hotkeys or {}).items() if not k.isdigit()} or None
+
+
+def open_store(db_path: str | Path | None, annotator: str) -> Store:
+    from annotator.store import Store
+
+    return Store(db_path, annotator=annotator)
+
+
+def fill_window(window: MainWindow, store: Store, keymap: Keymap | None = None, *, restore: bool = True) -> None:
+    """Build the window's contents on ``store`` and put back the user's layout."""
+    warning = None
+    if keymap is None:
+        keymap, warning = app_keymap({e.hotkey: e.name for e in store.schema.entities if e.hotkey})
+    try:
+        window.open_project(store, keymap)
+    except BaseException:
+        store.close()
+        raise
+    if restore:
+        window.restore_settings(window_settings())
+    if warning:
+        window.status.say(warning)
 
 
 def build_main_window(
@@ -87,61 +140,108 @@ def build_main_window(
     the database cannot be opened.
     """
     ensure_application()
-    store = Store(db_path, annotator=annotator or profile.remembered_annotator() or default_annotator())
-    warning = None
-    if keymap is None:
-        hotkeys = {e.hotkey: e.name for e in store.schema.entities if e.hotkey}
-        keymap, warning = app_keymap(hotkeys)
-    try:
-        window = MainWindow(store, keymap)
-    except BaseException:
-        store.close()
-        raise
-    if restore_settings:
-        window.restore_settings(window_settings())
-    if warning:
-        window.status.say(warning)
+    ensure_fonts()
+    from annotator import profile
+    from annotator.store import default_annotator
+
+    store = open_store(db_path, annotator or profile.remembered_annotator() or default_annotator())
+    window = MainWindow()
+    fill_window(window, store, keymap, restore=restore_settings)
     return window
 
 
-def choose_annotator(given: str | None, db_path: str | Path | None) -> str:
+def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWidget | None = None) -> str:
     """The name to annotate as: given on the command line, remembered, or asked for once."""
+    from annotator import profile
+
     if given:
         return profile.remember_annotator(given)
     remembered = profile.remembered_annotator()
     if remembered:
         return remembered
+    from annotator.store import default_annotator
     from annotator.ui.identity import ask_annotator
 
     names: list[str] = []
     try:
-        with Store(db_path, annotator="annotator") as store:
+        with open_store(db_path, "annotator") as store:
             names = [n for n in store.annotators() if n != "annotator"]
     except AnnotatorError:
         pass
-    chosen = ask_annotator(names, default_annotator())
+    chosen = ask_annotator(names, default_annotator(), parent)
     return chosen or default_annotator()
 
 
+class _FirstPaint(QObject):
+    """Calls back once the window has painted for the first time (or after a moment, if it never does)."""
+
+    def __init__(self, window: QWidget, callback) -> None:
+        super().__init__(window)
+        self._callback = callback
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            # Let this paint finish and reach the screen; then do the heavy work.
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.parent().removeEventFilter(self)
+        self._callback()
+
+
+def after_first_paint(window: QWidget, callback) -> None:
+    _FirstPaint(window, callback)
+
+
 def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> int:
-    """Open the app on ``db_path`` (default: the user's project) and run until the window closes."""
-    diagnostics.setup_logging()
+    """Open the app on ``db_path`` (default: the user's project) and run until the window closes.
+
+    The empty window is shown first; who is annotating, the database and
+    everything else come once it has painted.
+    """
     app = ensure_application()
+    # Before any window: widgets take their text from the translation as they are built.
     install_translations(app)
     from annotator.ui.excepthook import ErrorReporter
 
     reporter = ErrorReporter()
     reporter.install()
-    try:
+    outcome = {"code": 0}
+    window = MainWindow()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.restore_geometry(window_settings())
+    window.show()
+
+    def fail(exc: AnnotatorError) -> None:
+        outcome["code"] = exc.exit_code
+        QMessageBox.critical(window, "Annotator", str(exc))
+        window.close()
+
+    def open_project() -> None:
+        from annotator import diagnostics
+
+        diagnostics.setup_logging()
+        ensure_fonts()
         try:
-            name = choose_annotator(annotator, db_path)
-            window = build_main_window(db_path, name)
+            name = choose_annotator(annotator, db_path, window)
+            store = open_store(db_path, name)
+            fill_window(window, store)
         except AnnotatorError as exc:
-            QMessageBox.critical(None, "Annotator", str(exc))
-            return exc.exit_code
+            fail(exc)
+            return
         window.start(background=False)
-        window.show()
         QTimer.singleShot(BACKGROUND_DELAY_MS, window.start_background)
-        return app.exec()
+
+    after_first_paint(window, open_project)
+    try:
+        code = app.exec()
+        return outcome["code"] or code
     finally:
         reporter.uninstall()

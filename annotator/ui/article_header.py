@@ -79,7 +79,7 @@ class FlagLabel(QLabel):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setToolTip(self.tr("Click to see the place in the text"))
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event) -> None:
         if self.offset is not None:
             self.clicked.emit(self.offset)
         super().mousePressEvent(event)
@@ -101,7 +101,7 @@ class ArticleHeader(QWidget):
         self.kicker = self._label("ArticleMeta")
         self.title = self._label("ArticleTitle")
         title_font = QFont(self.title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.7)
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(title_font)
         self.subtitle = self._label("ArticleMeta")
@@ -120,6 +120,8 @@ class ArticleHeader(QWidget):
         chips.addLayout(self.doc_label_chips)
         chips.addStretch(1)
 
+        self._doc_label_chips: list[QLabel] = []
+        self._chips_shown: tuple | None = None
         self.flags = QVBoxLayout()
         self.flags.setSpacing(3)
         for widget in (self.kicker, self.title, self.subtitle, self.byline, self.provenance):
@@ -156,6 +158,7 @@ class ArticleHeader(QWidget):
         self._set(self.byline, describe_byline(meta.get("byline"), roles))
         self._set(self.provenance, self._provenance_text(document) if document else "")
         self._refresh_flags(flag_entries(meta.get("flags")))
+        self._chips_shown = None
         self._refresh_chips()
 
     def _provenance_text(self, document: Document) -> str:
@@ -194,6 +197,10 @@ class ArticleHeader(QWidget):
         if state is None:
             self.status_chip.hide()
             return
+        shown = (state.document.status, state.document.status_reason, tuple(sorted(state.doc_labels.items())))
+        if shown == self._chips_shown:
+            return  # most changes are to spans; rebuilding the chips would re-lay out the window
+        self._chips_shown = shown
         status = state.document.status
         names = {
             Status.TODO: self.tr("To do"),
@@ -208,22 +215,21 @@ class ArticleHeader(QWidget):
         self.status_chip.setText(text)
         self.status_chip.setStyleSheet(f"color: {ink}; background: {paper};")
         self.status_chip.show()
-        while self.doc_label_chips.count():
-            item = self.doc_label_chips.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
         schema = self.controller.schema
-        for doc_label in schema.document_labels:
+        for index, doc_label in enumerate(schema.document_labels):
+            if index >= len(self._doc_label_chips):
+                chip = QLabel(self)
+                chip.setObjectName("DocLabelChip")
+                self.doc_label_chips.addWidget(chip)
+                self._doc_label_chips.append(chip)
+            chip = self._doc_label_chips[index]
             value = state.doc_labels.get(doc_label.name)
-            shown = f"{doc_label.display or doc_label.name}: {value}" if value else self.tr("%1: not set (D)").replace(
-                "%1", doc_label.display or doc_label.name
-            )
-            chip = QLabel(shown, self)
-            chip.setObjectName("DocLabelChip")
-            if not value:
-                chip.setStyleSheet("color: #7b8794; background: #f0f4f8;")
-            self.doc_label_chips.addWidget(chip)
+            name = doc_label.display or doc_label.name
+            chip.setText(f"{name}: {value}" if value else self.tr("%1: not set (D)").replace("%1", name))
+            chip.setStyleSheet("" if value else "color: #7b8794; background: #f0f4f8;")
+            chip.show()
+        for chip in self._doc_label_chips[len(schema.document_labels) :]:
+            chip.hide()
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.errors import AnnotatorError
 from annotator.model import Entity, Relation, Status
 from annotator.review.spans import SpanKey, SpanKind
-from annotator.store import DeletedEntity, Store
+from annotator.store import DeletedEntity, SegmentationEdit, Store
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class Change:
     relations: bool = False
     doc_labels: bool = False
     everything: bool = False
+    # the document's text itself changed (segmentation): show it afresh
+    text: bool = False
 
 
 def _ignore_change(change: Change) -> None:
@@ -74,8 +76,9 @@ class StoreCommand(QUndoCommand):
         self.context = context
         self.doc_id = doc_id
         self.refusal: str | None = None
-        self._status_before: tuple[Status, str] | None = None
-        self._status_after: tuple[Status, str] | None = None
+        # each touched document's (status, reason) before and after the first redo
+        self._status_before: dict[str, tuple[Status, str]] | None = None
+        self._status_after: dict[str, tuple[Status, str]] = {}
 
     @property
     def store(self) -> Store:
@@ -97,17 +100,25 @@ class StoreCommand(QUndoCommand):
     def undo(self) -> None:
         self._attempt(self._undo)
 
-    def _status(self) -> tuple[Status, str]:
-        document = self.store.document(self.doc_id)
-        return document.status, document.status_reason
+    def status_documents(self) -> list[str]:
+        """The documents whose automatic todo -> in progress step this command may cause."""
+        return [self.doc_id]
+
+    def _statuses(self) -> dict[str, tuple[Status, str]]:
+        statuses = {}
+        for doc_id in self.status_documents():
+            if self.store.has_document(doc_id):
+                document = self.store.document(doc_id)
+                statuses[doc_id] = (document.status, document.status_reason)
+        return statuses
 
     def _redo(self) -> Change:
         first = self._status_before is None
         if first:
-            self._status_before = self._status()
+            self._status_before = self._statuses()
         change = self.forward()
         if first:
-            self._status_after = self._status()
+            self._status_after = self._statuses()
         elif self.restores_status:
             self._follow_status(self._status_before, self._status_after)
         return change
@@ -118,12 +129,16 @@ class StoreCommand(QUndoCommand):
             self._follow_status(self._status_after, self._status_before)
         return change
 
-    def _follow_status(self, expected: tuple[Status, str], wanted: tuple[Status, str]) -> None:
+    def _follow_status(self, expected: dict, wanted: dict) -> None:
         # Only the automatic todo <-> in progress step is replayed; a status
         # someone set on purpose since then is left alone.
-        if expected != wanted and {expected[0], wanted[0]} == {Status.TODO, Status.IN_PROGRESS}:
-            if self._status() == expected:
-                self.store.set_status(self.doc_id, *wanted)
+        now = self._statuses()
+        for doc_id, target in wanted.items():
+            current = expected.get(doc_id)
+            if current is None or current == target:
+                continue
+            if {current[0], target[0]} == {Status.TODO, Status.IN_PROGRESS} and now.get(doc_id) == current:
+                self.store.set_status(doc_id, *target)
 
     def _attempt(self, step: Callable[[], Change]) -> None:
         try:
@@ -214,10 +229,10 @@ class UpdateEntity(StoreCommand):
         self.before: Entity | None = None
         self.after: Entity | None = None
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return self.RESIZE_ID if self.resize else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, UpdateEntity) and other.resize and other.entity_id == self.entity_id):
             return False
         if other.after is None:
@@ -260,6 +275,7 @@ class AcceptCandidate(StoreCommand):
         verb = "Fix and accept" if fixed else "Accept"
         super().__init__(context, candidate.doc_id, f"{verb} {candidate.label if label is None else label} {_quote(candidate.text)}")
         self.candidate_id = candidate_id
+        self.source = candidate.source
         self.fix = {"label": label, "start": start, "end": end}
         self.entity: Entity | None = None
         self.created = False
@@ -269,10 +285,12 @@ class AcceptCandidate(StoreCommand):
             # Redo after undo: bring the entity back under its old id first;
             # accepting then links the candidate to it.
             self.store.restore_entity(self.entity)
-        before = {e.id for e in self.store.entities(self.doc_id)} if self.entity is None else None
+        first = self.entity is None
         entity = self.store.accept_candidate(self.candidate_id, **self.fix)
-        if self.entity is None:
-            self.created = entity.id not in before
+        if first:
+            # The store's own rule (see Store.reset_candidate): an entity whose
+            # origin names this candidate's source was created by accepting it.
+            self.created = entity.origin == f"candidate:{self.source}"
         self.entity = entity
         key = SpanKey(SpanKind.ENTITY, entity.id)
         return Change(
@@ -392,3 +410,114 @@ class SetDocLabel(StoreCommand):
     def backward(self) -> Change:
         self.store.set_doc_label(self.doc_id, self.name, self.before)
         return Change(self.doc_id, doc_labels=True)
+
+
+# --- segmentation: merge, split, move text ------------------------------------------------------
+
+
+class SegmentationCommand(StoreCommand):
+    """A merge, split or move of text between documents; the store undoes it exactly, ids and all."""
+
+    restores_status = False
+
+    def __init__(
+        self,
+        context: CommandContext,
+        doc_id: str,
+        text: str,
+        edit: Callable[[], SegmentationEdit],
+        *,
+        position_after: int | None = None,
+        position_before: int | None = None,
+    ) -> None:
+        super().__init__(context, doc_id, text)
+        self._make_edit = edit
+        self.edit: SegmentationEdit | None = None
+        self.position_after = position_after
+        self.position_before = position_before
+
+    def forward(self) -> Change:
+        if self.edit is None:
+            self.edit = self._make_edit()
+        else:
+            self.edit = self.store.redo_segmentation(self.edit)
+        return Change(self.doc_id, None, self.position_after, documents=True, everything=True, text=True)
+
+    def backward(self) -> Change:
+        self.store.undo_segmentation(self.edit)
+        return Change(self.doc_id, None, self.position_before, documents=True, everything=True, text=True)
+
+
+def merge_with(context: CommandContext, first_id: str, second_id: str) -> SegmentationCommand:
+    store = context.store
+    length = len(store.document_text(first_id))
+    title = store.document(second_id).title or second_id
+    return SegmentationCommand(
+        context,
+        first_id,
+        f"Merge with {_quote(title)}",
+        lambda: store.merge_documents(first_id, second_id),
+        position_after=length,
+        position_before=length,
+    )
+
+
+def split_at(context: CommandContext, doc_id: str, offset: int) -> SegmentationCommand:
+    store = context.store
+    return SegmentationCommand(
+        context,
+        doc_id,
+        "Split the article",
+        lambda: store.split_document(doc_id, offset),
+        position_after=None,
+        position_before=offset,
+    )
+
+
+def move_text(context: CommandContext, source_id: str, start: int, end: int, target_id: str, *, at: int | None = None) -> SegmentationCommand:
+    store = context.store
+    title = store.document(target_id).title or target_id
+    return SegmentationCommand(
+        context,
+        source_id,
+        f"Move text to {_quote(title)}",
+        lambda: store.move_text(source_id, start, end, target_id, at=at),
+        position_after=start,
+        position_before=start,
+    )
+
+
+# --- label all occurrences ---------------------------------------------------------------------------
+
+
+class ApplyOccurrences(StoreCommand):
+    """Label the chosen occurrences of a text (the gazetteer's "label all"); undone as one step."""
+
+    def __init__(self, context: CommandContext, doc_id: str, occurrences: list, label: str) -> None:
+        text = occurrences[0].text if occurrences else ""
+        super().__init__(context, doc_id, f"Label {len(occurrences)} occurrences of {_quote(text)} as {label}")
+        self.occurrences = list(occurrences)
+        self.label = label
+        self.created: list[Entity] | None = None
+
+    def status_documents(self) -> list[str]:
+        return list(dict.fromkeys([self.doc_id, *(o.doc_id for o in self.occurrences)]))
+
+    def forward(self) -> Change:
+        from annotator.candidates import apply_occurrences
+
+        if self.created is None:
+            self.created = apply_occurrences(self.store, self.occurrences, self.label)
+        else:
+            for entity in self.created:
+                self.store.restore_entity(entity)
+        return self._change(+len(self.created))
+
+    def backward(self) -> Change:
+        for entity in self.created:
+            self.store.delete_entity(entity.id)
+        return self._change(-len(self.created))
+
+    def _change(self, created: int) -> Change:
+        here = tuple(SpanKey(SpanKind.ENTITY, e.id) for e in self.created if e.doc_id == self.doc_id)
+        return Change(self.doc_id, here[0] if here else None, entities_created=created, touched=here, documents=True)

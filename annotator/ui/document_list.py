@@ -7,6 +7,7 @@ Public API (what the main window uses)::
     panel.select_document(doc_id)    # follow the document the window opened (emits nothing)
     panel.refresh()                  # re-read counts and status now (also polled every second)
     panel.focus_search()             # e.g. for Ctrl+Shift+F
+    panel.listed_document_ids()      # what the filters show, e.g. for ExportDialog(doc_ids=...)
     panel.searchChanged              # the query, for highlighting matches in the text
 
 The model holds only the ordered rowids of the matching documents (see
@@ -38,16 +39,26 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -55,7 +66,7 @@ from PySide6.QtWidgets import (
 
 from annotator.document_listing import DocumentListing, DocumentRow, ListFilter
 from annotator.model import Status
-from annotator.search import AUTO_SYNC_LIMIT, Snippet
+from annotator.search import Snippet
 from annotator.store import Store
 from annotator.ui import theme
 from annotator.ui.status_icons import paint_status, status_icon, status_name
@@ -108,6 +119,9 @@ class DocumentListModel(QAbstractListModel):
         self._snippets.clear()
         if self._keys:
             self.dataChanged.emit(self.index(0), self.index(len(self._keys) - 1))
+
+    def keys(self) -> list[int]:
+        return list(self._keys)
 
     def row_of(self, doc_id: str) -> int:
         key = self.listing.key_of(doc_id)
@@ -261,7 +275,7 @@ class DocumentDelegate(QStyledItemDelegate):
 
     def _detail_text(self, row: DocumentRow) -> str:
         if row.status is Status.SKIPPED and row.status_reason:
-            return f"{status_name(row.status)}: {row.status_reason}"
+            return self.tr("%1: %2").replace("%1", status_name(row.status)).replace("%2", row.status_reason)
         return row.doc_id
 
     def _counts_text(self, row: DocumentRow) -> str:
@@ -379,11 +393,12 @@ class _ChoiceButton(QToolButton):
     def _update_text(self) -> None:
         chosen = [a.text() for a in self._actions.values() if a.isChecked()]
         if not chosen:
-            self.setText(self.caption)
+            text = self.caption
         elif len(chosen) == 1:
-            self.setText(chosen[0])
+            text = chosen[0]
         else:
-            self.setText(f"{chosen[0]} +{len(chosen) - 1}")
+            text = f"{chosen[0]} +{len(chosen) - 1}"
+        self.setText(f"{text} ▾")
         self.setProperty("active", bool(chosen))
         self.style().unpolish(self)
         self.style().polish(self)
@@ -431,6 +446,9 @@ class DocumentListPanel(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search all documents"))
         self.search_box.addAction(self._search_icon(), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setAccessibleName(self.tr("Search all documents"))
+        self.search_box.setToolTip(self.tr(
+            "Titles and texts of every document. Separate words with spaces to find documents that "
+            "contain all of them. Case and full-width letters do not matter."))
 
         filters = QWidget(self)
         filters.setObjectName("DocumentFilters")
@@ -476,14 +494,27 @@ class DocumentListPanel(QWidget):
 
         self.model = DocumentListModel(self.listing, self)
         self.delegate = DocumentDelegate(self)
-        self.view = QListView(self)
+        # A one-column table rather than a QListView: QListView lays out
+        # every row up front (asking the model 200,000 times for 100,000
+        # documents); a table with fixed row heights touches only what shows.
+        self.view = QTableView(self)
         self.view.setObjectName("DocumentListView")
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
-        self.view.setUniformItemSizes(True)
+        self.view.horizontalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setCornerButtonEnabled(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setMouseTracking(True)
-        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._update_row_height()
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -556,6 +587,10 @@ class DocumentListPanel(QWidget):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def listed_document_ids(self) -> list[str]:
+        """Ids of every document the list shows now, in order (e.g. to export just these)."""
+        return self.listing.doc_ids(self.model.keys())
+
     def current_document(self) -> str | None:
         index = self.view.currentIndex()
         return index.data(DocIdRole) if index.isValid() else None
@@ -570,7 +605,7 @@ class DocumentListPanel(QWidget):
         try:
             index = self.model.index(row)
             self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.view.scrollTo(index, QListView.ScrollHint.EnsureVisible)
+            self.view.scrollTo(index, QTableView.ScrollHint.EnsureVisible)
         finally:
             self._programmatic = False
         return True
@@ -624,14 +659,18 @@ class DocumentListPanel(QWidget):
     def _apply(self, filter: ListFilter) -> None:
         current = self.current_document()
         query_changed = filter.query != self.model.filter.query
-        self.delegate.show_snippets = bool(filter.query)
+        if self.delegate.show_snippets != bool(filter.query):
+            self.delegate.show_snippets = bool(filter.query)
+            self._update_row_height()
         self.model.set_filter(filter)
         if current:
             self.select_document(current)
         self._update_summary()
         if query_changed:
             self.searchChanged.emit(filter.query)
-        if filter.query and self.listing.pending_index() > AUTO_SYNC_LIMIT:
+        # Left over after the quick sync (a long queue, or a writer holding the
+        # lock): index in the background, then search again.
+        if filter.query and self.listing.pending_index() > 0:
             self._start_indexing()
 
     def _reload_keeping_current(self) -> None:
@@ -641,6 +680,18 @@ class DocumentListPanel(QWidget):
         if current:
             self.select_document(current)
         self.view.verticalScrollBar().setValue(scroll)
+
+    def _update_row_height(self) -> None:
+        option = QStyleOptionViewItem()
+        option.initFrom(self.view)
+        height = self.delegate.sizeHint(option, QModelIndex()).height()
+        self.view.verticalHeader().setDefaultSectionSize(height)
+        self.view.verticalHeader().setMinimumSectionSize(height)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._update_row_height()
+        super().changeEvent(event)
 
     def _update_status_counts(self) -> None:
         counts = self.listing.status_counts()

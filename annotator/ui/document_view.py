@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -27,14 +26,20 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from annotator.review import keymap as km
 from annotator.review.keymap import Keymap
-from annotator.review.spans import Edge, Span, SpanKey, SpanKind
+from annotator.review.spans import Edge, Span
 from annotator.review.words import Tokenizer, WordIndex
 from annotator.ui import theme
 from annotator.ui.keys import KeyLookup
-from annotator.ui.label_menu import document_label_menu, entity_label_menu
+from annotator.ui.label_menu import (
+    document_label_menu,
+    entity_label_menu,
+    span_context_menu,
+)
+from annotator.ui.relation_overlay import draft_banner_text, paint_banner, relation_arcs
 from annotator.ui.review_controller import ReviewController
+from annotator.ui.span_details import span_tooltip
 from annotator.ui.span_geometry import SpanGeometry
-from annotator.ui.span_painter import Arc, PaintScene, SpanPainter
+from annotator.ui.span_painter import PaintScene, SpanPainter
 from annotator.ui.text_mapping import TextMapping
 
 # Room under each line for stacked bars and label tags, as a share of the line height.
@@ -81,6 +86,7 @@ class DocumentView(QTextEdit):
         # the spans as last painted, and where the arcs were, to repaint only what changes
         self._last_painted: dict | None = None
         self._last_arc_bounds = None
+        self._own_document: QTextDocument | None = None
         self._actions = self._text_actions()
         self._keys = KeyLookup(keymap, km.TEXT)
         self._window_keys = KeyLookup(keymap, km.WINDOW)
@@ -90,6 +96,7 @@ class DocumentView(QTextEdit):
         controller.annotationsChanged.connect(self._annotations_changed)
         controller.focusChanged.connect(self._focus_changed)
         controller.draftChanged.connect(self._repaint_everything)
+        controller.revealRequested.connect(self.reveal)
         self.cursorPositionChanged.connect(self._caret_moved)
 
     # --- showing a document -------------------------------------------------------------
@@ -101,17 +108,17 @@ class DocumentView(QTextEdit):
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
+        document.setUndoRedoEnabled(False)  # read-only text: no need to record its insertion
         cursor = QTextCursor(document)
         block = QTextBlockFormat()
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.setBlockFormat(block)
         cursor.insertText(text)
-        document.setUndoRedoEnabled(False)
         return document
 
     def _install(self, document: QTextDocument) -> None:
         # Qt deletes the document it made itself; the ones made here are ours to delete.
-        old = getattr(self, "_own_document", None)
+        old = self._own_document
         self.setDocument(document)
         self._own_document = document
         if old is not None:
@@ -140,15 +147,22 @@ class DocumentView(QTextEdit):
             self.geometry_cache.invalidate()
         self._last_painted = None
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._layout_changed()
+        if event.oldSize().width() != event.size().width():
+            self._layout_changed()  # lines wrap differently; a height change moves nothing
+        else:
+            self._last_painted = None
 
     def _annotations_changed(self) -> None:
-        if self.highlighted_relation is not None and self.controller.state is not None:
-            if all(r.id != self.highlighted_relation for r in self.controller.state.relations):
-                self.highlighted_relation = None
-                self._last_painted = None
+        state = self.controller.state
+        if (
+            self.highlighted_relation is not None
+            and state is not None
+            and all(r.id != self.highlighted_relation for r in state.relations)
+        ):
+            self.highlighted_relation = None
+            self._last_painted = None
         self._repaint_changes()
 
     def _focus_changed(self) -> None:
@@ -209,10 +223,11 @@ class DocumentView(QTextEdit):
     def reveal(self, start: int, end: int) -> None:
         """Scroll so ``start``-``end`` is in view and put the caret at its start, without selecting."""
         cursor = self.textCursor()
-        cursor.setPosition(self.mapping.to_qt(start))
+        cursor.setPosition(self.mapping.to_qt(max(0, min(start, len(self.mapping.text)))))
         self.blockSignals(True)
         self.setTextCursor(cursor)
         self.blockSignals(False)
+        self.controller.caret = self.mapping.from_qt(cursor.position())
         self.ensureCursorVisible()
 
     # --- zoom -------------------------------------------------------------------------------------
@@ -239,7 +254,7 @@ class DocumentView(QTextEdit):
         else:
             self.set_point_size(self._point_size + steps * ZOOM_STEP)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom(1 if event.angleDelta().y() > 0 else -1)
             event.accept()
@@ -292,7 +307,7 @@ class DocumentView(QTextEdit):
 
     # --- painting -------------------------------------------------------------------------------
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         scene = self._scene()
         if scene is None:
             super().paintEvent(event)
@@ -312,7 +327,7 @@ class DocumentView(QTextEdit):
         self._last_painted = self._painted_summary()
         self._last_arc_bounds = self.painter.arcs_bounds(scene).translated(offset) if scene.arcs else None
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         # What is visible changed; the next paint covers the newly exposed strip.
         self._last_painted = None
@@ -341,83 +356,14 @@ class DocumentView(QTextEdit):
         return scene
 
     def _add_relations(self, scene: PaintScene, visible: list[Span]) -> None:
-        """Arcs for the focused entity, a relation being drawn, or the relation picked in the list."""
-        state = self.controller.state
-        extra: dict[SpanKey, Span] = {}
-
-        def entity(entity_id: int) -> Span | None:
-            span = state.entity_span(entity_id)
-            if span is not None and span not in visible:
-                extra[span.key] = span
-            return span
-
-        relation_names = {r.name: r.display or r.name for r in self.controller.schema.relations}
-        draft = self.controller.draft
-        if draft is not None:
-            head = entity(draft.head.id)
-            marked = [head.key] if head else []
-            if draft.tail is not None:
-                tail = entity(draft.tail.id)
-                if head and tail:
-                    marked.append(tail.key)
-                    choices = draft.choices(state.relations)
-                    label = "  ".join(f"{c.number} {relation_names.get(c.relation.name)}" for c in choices) or "✕"
-                    scene.arcs.append(Arc(head, tail, label, preview=True))
-            scene.marked = tuple(marked)
-        else:
-            relations = []
-            if self.highlighted_relation is not None:
-                relations = [r for r in state.relations if r.id == self.highlighted_relation]
-            elif self.controller.focus is not None and self.controller.focus.kind is SpanKind.ENTITY:
-                relations = state.relations_of(self.controller.focus.id)
-            marked = []
-            for relation in relations:
-                head, tail = entity(relation.head_id), entity(relation.tail_id)
-                if head and tail:
-                    scene.arcs.append(Arc(head, tail, relation_names.get(relation.label, relation.label)))
-                    marked += [head.key, tail.key]
-            scene.marked = tuple(k for k in marked if k != self.controller.focus)
+        scene.arcs, scene.marked, extra = relation_arcs(self.controller, visible, self.highlighted_relation)
         if extra:
-            scene.spans = [*visible, *extra.values()]
+            scene.spans = [*visible, *extra]
 
     def _paint_banner(self) -> None:
-        """While a relation is being drawn, say what the keys do, at the top of the text."""
-        draft = self.controller.draft
-        if draft is None:
-            return
-        state = self.controller.state
-        if draft.tail is None:
-            text = self.tr("Relation from “%1” (%2): Tab to the tail entity or click it · Esc cancels")
-            text = text.replace("%1", draft.head.text).replace("%2", draft.head.label)
-        else:
-            choices = draft.choices(state.relations)
-            names = {r.name: r.display or r.name for r in self.controller.schema.relations}
-            if choices:
-                options = "   ".join(
-                    f"{c.number} {names[c.relation.name]}" + (self.tr(" (exists)") if c.exists else "") for c in choices
-                )
-                text = self.tr("“%1” → “%2”:   %3   · Esc cancels")
-                text = text.replace("%1", draft.head.text).replace("%2", draft.tail.text).replace("%3", options)
-            else:
-                text = self.tr("No relation type goes from %1 to %2 · Tab to another entity · Esc cancels")
-                text = text.replace("%1", draft.head.label).replace("%2", draft.tail.label)
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(self.font())
-        font.setPointSizeF(max(9.0, self.font().pointSizeF()))
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        width = min(self.viewport().width() - 16, metrics.horizontalAdvance(text) + 24)
-        box = self.viewport().rect().adjusted(8, 6, 0, 0)
-        box.setWidth(width)
-        box.setHeight(metrics.height() + 12)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.with_alpha(theme.RELATION_INK, 235))
-        painter.drawRoundedRect(box, 6, 6)
-        painter.setPen(theme.PAPER)
-        painter.drawText(box.adjusted(12, 0, -12, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 24))
-        painter.end()
+        text = draft_banner_text(self.controller)
+        if text:
+            paint_banner(self.viewport(), text)
 
     # --- keyboard --------------------------------------------------------------------------
 
@@ -449,15 +395,19 @@ class DocumentView(QTextEdit):
             "cancel": self._cancel,
         }
 
-    def event(self, event: QEvent) -> bool:  # noqa: D401 - Qt's name
+    def text_action(self, name: str) -> Callable[[], object]:
+        """What a text-scope keymap action does, for menu entries that show the key."""
+        return self._actions[name]
+
+    def event(self, event: QEvent) -> bool:
         # Tab and Shift+Tab would move the keyboard focus to the next widget
         # before keyPressEvent sees them; here they step through the spans.
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            if self._handle_key(event):
-                return True
+        is_tab = event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if is_tab and self._handle_key(event):
+            return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._handle_key(event):
             return
         super().keyPressEvent(event)
@@ -506,12 +456,12 @@ class DocumentView(QTextEdit):
 
     # --- mouse ---------------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.controller.note_activity()
         self._press_position = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.controller.state is None:
             return
@@ -523,7 +473,7 @@ class DocumentView(QTextEdit):
         if pressed is not None and (pressed - event.position().toPoint()).manhattanLength() < 4:
             self.controller.focus_at(self.position_at(event.position().toPoint()))
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         # Not Qt's word selection: it treats a whole run of Chinese as one word.
         if event.button() != Qt.MouseButton.LeftButton or self.controller.state is None:
             super().mouseDoubleClickEvent(event)
@@ -589,58 +539,24 @@ class DocumentView(QTextEdit):
     def _caret_point(self) -> QPoint:
         return self.cursorRect().bottomLeft()
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        position = self.position_at(event.pos())
+    def contextMenuEvent(self, event) -> None:
         if self.selection() is not None:
             self.show_label_menu(event.pos())
             return
-        self.controller.focus_at(position)
-        span = self.controller.focused_span()
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if span is not None and span.is_candidate:
-            menu.addAction(self.tr("Accept"), self.controller.accept_focused)
-            menu.addAction(self.tr("Reject"), self.controller.reject_or_delete_focused)
-        elif span is not None:
-            menu.addAction(self.tr("Start a relation from here"), self.controller.start_relation)
-            menu.addAction(self.tr("Label all occurrences…"), self.labelOccurrencesRequested.emit)
-            menu.addAction(self.tr("Delete"), self.controller.reject_or_delete_focused)
-        if span is not None:
-            relabel = menu.addMenu(self.tr("Label as"))
-            for label in self.controller.schema.entities:
-                relabel.addAction(label.display or label.name, lambda name=label.name: self.controller.apply_label(name))
-        if not menu.isEmpty():
+        self.controller.focus_at(self.position_at(event.pos()))
+        menu = span_context_menu(self.controller, self.labelOccurrencesRequested.emit, self)
+        if menu is not None:
             menu.popup(event.globalPos())
-        else:
-            menu.deleteLater()
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.controller.state is not None:
             spans = self.controller.state.spans.at(self.position_at(event.pos()))
             if spans:
-                QToolTip.showText(event.globalPos(), self._tooltip(spans), self.viewport())
+                QToolTip.showText(event.globalPos(), span_tooltip(self.controller.schema, spans), self.viewport())
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
-
-    def _tooltip(self, spans: list[Span]) -> str:
-        schema = self.controller.schema
-        lines = []
-        for span in spans:
-            label = next((e for e in schema.entities if e.name == span.label), None)
-            name = (label.display or label.name) if label else span.label
-            if span.is_candidate:
-                lines.append(
-                    self.tr("Candidate %1 “%2” · %3 · score %4")
-                    .replace("%1", name).replace("%2", span.text).replace("%3", span.source)
-                    .replace("%4", f"{span.score:.2f}")
-                )
-            else:
-                lines.append(
-                    self.tr("%1 “%2” · by %3").replace("%1", name).replace("%2", span.text).replace("%3", span.annotator or "?")
-                )
-        return "\n".join(lines)
 
     # --- find ---------------------------------------------------------------------------------------
 
@@ -652,12 +568,3 @@ class DocumentView(QTextEdit):
 
     def clear_matches(self) -> None:
         self.set_matches([])
-
-    # --- for tests and benchmarks -------------------------------------------------------------------
-
-    def focused_key(self) -> SpanKey | None:
-        return self.controller.focus
-
-    def settle(self) -> None:
-        """Lay out and paint now (offscreen benchmarks and screenshots)."""
-        self.viewport().repaint()

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator import diagnostics
 from annotator.errors import AnnotatorError
 
 
@@ -51,6 +50,8 @@ class ErrorReporter:
         if isinstance(exc, AnnotatorError):
             self._relay.raised.emit("user", str(exc), "")
             return
+        from annotator import diagnostics
+
         path = diagnostics.log_exception(exc_type, exc, tb)
         self._relay.raised.emit("bug", f"{exc_type.__name__}: {exc}", str(path))
 
@@ -82,6 +83,8 @@ class ErrorReporter:
             box.addButton(QMessageBox.StandardButton.Ok)
             box.exec()
             if box.clickedButton() is open_folder:
+                from annotator import diagnostics
+
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(diagnostics.log_path().parent)))
         finally:
             self._showing = False

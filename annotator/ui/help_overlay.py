@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -19,48 +19,52 @@ from annotator.review.label_keys import key_for_label
 from annotator.ui.keys import native_text
 
 
-def action_titles(context: QObject) -> dict[str, str]:
+def action_titles() -> dict[str, str]:
     """What each keymap action does, in words (translated); shared by the menus and this overlay."""
-    tr = context.tr
     return {
-        "focus_next": tr("Next candidate or entity"),
-        "focus_previous": tr("Previous candidate or entity"),
-        "accept": tr("Accept the candidate"),
-        "reject_or_delete": tr("Reject the candidate / delete the entity"),
-        "label_occurrences": tr("Label all occurrences…"),
-        "cancel": tr("Cancel: drop the focus, selection or relation"),
-        "move_end_left": tr("Move the end left"),
-        "move_end_right": tr("Move the end right"),
-        "move_start_left": tr("Move the start left"),
-        "move_start_right": tr("Move the start right"),
-        "start_relation": tr("Start a relation (Tab to the tail, then a number)"),
-        "document_labels": tr("Document labels (topic)…"),
-        "done_and_next": tr("Mark done and open the next unfinished"),
-        "skip_and_next": tr("Skip with a reason…"),
-        "next_document": tr("Next document"),
-        "previous_document": tr("Previous document"),
-        "split_document": tr("Split the article at the cursor"),
-        "merge_with_next": tr("Merge with the next article"),
-        "undo": tr("Undo"),
-        "redo": tr("Redo"),
-        "find": tr("Find…"),
-        "zoom_in": tr("Larger text"),
-        "zoom_out": tr("Smaller text"),
-        "zoom_reset": tr("Normal text size"),
-        "toggle_label_names": tr("Show label names"),
-        "help": tr("Keyboard shortcuts"),
+        "focus_next": QCoreApplication.translate("Actions", "Next candidate or entity"),
+        "focus_previous": QCoreApplication.translate("Actions", "Previous candidate or entity"),
+        "accept": QCoreApplication.translate("Actions", "Accept the candidate"),
+        "reject_or_delete": QCoreApplication.translate("Actions", "Reject the candidate / delete the entity"),
+        "label_occurrences": QCoreApplication.translate("Actions", "Label all occurrences…"),
+        "cancel": QCoreApplication.translate("Actions", "Cancel: drop the focus, selection or relation"),
+        "move_end_left": QCoreApplication.translate("Actions", "Move the end left"),
+        "move_end_right": QCoreApplication.translate("Actions", "Move the end right"),
+        "move_start_left": QCoreApplication.translate("Actions", "Move the start left"),
+        "move_start_right": QCoreApplication.translate("Actions", "Move the start right"),
+        "start_relation": QCoreApplication.translate("Actions", "Start a relation (Tab to the tail, then a number)"),
+        "document_labels": QCoreApplication.translate("Actions", "Document labels (topic)…"),
+        "done_and_next": QCoreApplication.translate("Actions", "Mark done and open the next unfinished"),
+        "skip_and_next": QCoreApplication.translate("Actions", "Skip with a reason…"),
+        "next_document": QCoreApplication.translate("Actions", "Next document"),
+        "previous_document": QCoreApplication.translate("Actions", "Previous document"),
+        "split_document": QCoreApplication.translate("Actions", "Split the article at the cursor"),
+        "merge_with_next": QCoreApplication.translate("Actions", "Merge with the next article"),
+        "move_to_previous": QCoreApplication.translate("Actions", "Move the selection to the previous article"),
+        "move_to_next": QCoreApplication.translate("Actions", "Move the selection to the next article"),
+        "undo": QCoreApplication.translate("Actions", "Undo"),
+        "redo": QCoreApplication.translate("Actions", "Redo"),
+        "import_files": QCoreApplication.translate("Actions", "Import…"),
+        "export_data": QCoreApplication.translate("Actions", "Export…"),
+        "find": QCoreApplication.translate("Actions", "Find in this document…"),
+        "search_documents": QCoreApplication.translate("Actions", "Search all documents"),
+        "zoom_in": QCoreApplication.translate("Actions", "Larger text"),
+        "zoom_out": QCoreApplication.translate("Actions", "Smaller text"),
+        "zoom_reset": QCoreApplication.translate("Actions", "Normal text size"),
+        "toggle_label_names": QCoreApplication.translate("Actions", "Show label names"),
+        "help": QCoreApplication.translate("Actions", "Keyboard shortcuts"),
     }
 
 
-def group_titles(context: QObject) -> dict[str, str]:
-    tr = context.tr
+def group_titles() -> dict[str, str]:
     return {
-        "review": tr("Review"),
-        "boundaries": tr("Boundaries"),
-        "relations": tr("Relations"),
-        "document": tr("Document"),
-        "edit": tr("Edit"),
-        "view": tr("View"),
+        "review": QCoreApplication.translate("Actions", "Review"),
+        "boundaries": QCoreApplication.translate("Actions", "Boundaries"),
+        "relations": QCoreApplication.translate("Actions", "Relations"),
+        "document": QCoreApplication.translate("Actions", "Document"),
+        "edit": QCoreApplication.translate("Actions", "Edit"),
+        "view": QCoreApplication.translate("Actions", "View"),
+        "project": QCoreApplication.translate("Actions", "Project"),
     }
 
 
@@ -87,16 +91,16 @@ class HelpOverlay(QWidget):
         self.hide()
 
     def set_content(self, keymap: Keymap, schema: LabelSchema) -> None:
-        titles = action_titles(self)
-        groups = group_titles(self)
+        titles = action_titles()
+        groups = group_titles()
         columns: dict[str, list[str]] = {}
         for spec in km.ACTIONS:
-            keys = keymap.keys(spec.name)
+            keys = _shown_keys(keymap.keys(spec.name))
             if not keys:
                 continue
             row = (
                 f"<tr><td style='padding:2px 14px 2px 0; white-space:nowrap'>{_keycaps(keys)}</td>"
-                f"<td style='padding:2px 0'>{html.escape(titles.get(spec.name, spec.name))}</td></tr>"
+                f"<td style='padding:2px 0; white-space:nowrap'>{html.escape(titles.get(spec.name, spec.name))}</td></tr>"
             )
             columns.setdefault(spec.group, []).append(row)
         labels = key_for_label(schema)
@@ -122,7 +126,7 @@ class HelpOverlay(QWidget):
 
         left = "".join(table(groups[g], columns[g]) for g in ("review", "boundaries", "relations") if g in columns)
         left += table(self.tr("Labels (selection, or the focused span)"), label_rows)
-        right = "".join(table(groups[g], columns[g]) for g in ("document", "edit", "view") if g in columns)
+        right = "".join(table(groups[g], columns[g]) for g in ("document", "edit", "view", "project") if g in columns)
         right += table(self.tr("Mouse"), [f"<tr><td>{html.escape(m)}</td></tr>" for m in mouse])
         where = keymap.user_file or km.user_keymap_path()
         footer = self.tr("Change keys in %1 · any key closes this").replace("%1", html.escape(str(where)))
@@ -142,37 +146,43 @@ class HelpOverlay(QWidget):
 
     def _place_card(self) -> None:
         hint = self.card.sizeHint()
-        width = min(self.width() - 40, max(hint.width(), 720))
+        width = min(self.width() - 40, max(hint.width(), 980))
         self.card.setFixedWidth(width)
         height = min(self.height() - 40, self.card.heightForWidth(width) if self.card.hasHeightForWidth() else hint.height())
         self.card.setFixedHeight(max(height, 200))
         self.card.move((self.width() - self.card.width()) // 2, max(20, (self.height() - self.card.height()) // 2))
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(31, 41, 51, 120))
         painter.end()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.parentWidget().rect())
             self._place_card()
         return False
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         self.hide()
         event.accept()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         self.hide()
         event.accept()
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         super().hideEvent(event)
         parent = self.parentWidget()
         view = parent.findChild(QWidget, "DocumentView") if parent else None
         if view is not None:
             view.setFocus()
+
+
+def _shown_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys worth listing: Enter next to Return (the keypad's twin) is left out, and at most two."""
+    shown = [k for k in keys if not ("Enter" in k and k.replace("Enter", "Return") in keys)]
+    return tuple(shown[:2])
 
 
 def _keycaps(keys: tuple[str, ...]) -> str:

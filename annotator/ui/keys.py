@@ -20,9 +20,9 @@ def event_key(event: QKeyEvent) -> str:
         modifiers |= Qt.KeyboardModifier.ShiftModifier
     text = event.text()
     # Punctuation typed with Shift ("?" is Shift+/ on many layouts) is named by what it types.
-    if text and len(text) == 1 and text.isprintable() and not text.isalnum() and not text.isspace():
-        if modifiers in _PLAIN:
-            return text
+    punctuation = len(text) == 1 and text.isprintable() and not text.isalnum() and not text.isspace()
+    if punctuation and modifiers in _PLAIN:
+        return text
     if key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_unknown):
         return ""
     return QKeySequence(modifiers.value | key).toString(QKeySequence.SequenceFormat.PortableText)

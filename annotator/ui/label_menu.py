@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.label_schema import LabelSchema
 from annotator.review.label_keys import key_for_label
 from annotator.ui import theme
+from annotator.ui.review_controller import ReviewController
 
 
 def swatch(color: QColor, size: int = 14) -> QIcon:
@@ -71,6 +72,32 @@ def document_label_menu(
             )
         if chosen is not None:
             target.addSeparator()
-            clear = target.addAction(parent.tr("&0  Clear"))
+            clear = target.addAction(QCoreApplication.translate("LabelMenu", "&0  Clear"))
             clear.triggered.connect(lambda _checked=False, name=doc_label.name: on_pick(name, None))
+    return menu
+
+
+def span_context_menu(
+    controller: ReviewController, label_occurrences: Callable[[], None], parent: QWidget
+) -> QMenu | None:
+    """Right-click on a span: what can be done with it (the keys do the same)."""
+    span = controller.focused_span()
+    if span is None:
+        return None
+    menu = QMenu(parent)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if span.is_candidate:
+        menu.addAction(QCoreApplication.translate("LabelMenu", "Accept"), controller.accept_focused)
+        menu.addAction(QCoreApplication.translate("LabelMenu", "Reject"), controller.reject_or_delete_focused)
+    else:
+        menu.addAction(QCoreApplication.translate("LabelMenu", "Start a relation from here"), controller.start_relation)
+        menu.addAction(QCoreApplication.translate("LabelMenu", "Delete"), controller.reject_or_delete_focused)
+    menu.addAction(QCoreApplication.translate("LabelMenu", "Label all occurrences…"), label_occurrences)
+    relabel = menu.addMenu(QCoreApplication.translate("LabelMenu", "Label as"))
+    for label in controller.schema.entities:
+        relabel.addAction(
+            swatch(theme.label_color(label.color)),
+            label.display or label.name,
+            lambda name=label.name: controller.apply_label(name),
+        )
     return menu

@@ -7,13 +7,25 @@ the focused span.
 from __future__ import annotations
 
 from collections import Counter
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.review.label_keys import key_for_label
 from annotator.ui import theme
+from annotator.ui.coalesce import Coalescer
 from annotator.ui.review_controller import ReviewController
+
+# The counts catch up a moment after the text (a keypress repaints the text first).
+COUNTS_DELAY_MS = 120
 
 
 class LabelRow(QFrame):
@@ -57,7 +69,7 @@ class LabelRow(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.count)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit(self.name)
         super().mouseReleaseEvent(event)
@@ -74,9 +86,10 @@ class LabelPalette(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.rows: dict[str, LabelRow] = {}
+        self._counts_later = Coalescer(self.refresh_counts, COUNTS_DELAY_MS, self)
         self.rebuild()
-        controller.documentOpened.connect(self.refresh_counts)
-        controller.annotationsChanged.connect(self.refresh_counts)
+        controller.documentOpened.connect(self._counts_later.schedule)
+        controller.annotationsChanged.connect(self._counts_later.schedule)
 
     def rebuild(self) -> None:
         """Build the rows from the schema (again, after the schema was edited)."""
@@ -113,6 +126,9 @@ class LabelPalette(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.refresh_counts()
+
+    def flush(self) -> None:
+        self._counts_later.flush()
 
     def refresh_counts(self, *_args) -> None:
         state = self.controller.state

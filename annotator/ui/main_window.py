@@ -1,42 +1,41 @@
 """The annotation window: composes the document view, the side panels, menus and status bar.
 
 It holds no annotation logic: the ``ReviewController`` does what the keys
-and menus ask, and the widgets draw its state. The window only wires them
+and menus ask, and the widgets draw its state. The window wires them
 together, keeps its own geometry in ``QSettings`` and runs the project's
 background jobs.
+
+It is built in two steps so it can paint before the heavy parts load:
+``MainWindow()`` is an empty frame that costs next to nothing to show;
+``open_project(store, keymap)`` then imports and builds everything else
+(the database layer alone takes longer to import than Qt needs to show a
+window).
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator import diagnostics, seeding
-from annotator.review.keymap import Keymap
-from annotator.store import Store
-from annotator.ui.annotation_lists import AnnotationLists
-from annotator.ui.article_header import ArticleHeader
-from annotator.ui.document_view import DocumentView
-from annotator.ui.find_bar import FindBar
-from annotator.ui.guidelines_panel import GuidelinesPanel
-from annotator.ui.help_overlay import HelpOverlay
-from annotator.ui.label_palette import LabelPalette
-from annotator.ui.project_jobs import ProjectJobs
-from annotator.ui.review_controller import ReviewController
-from annotator.ui.skip_dialog import SkipDialog
-from annotator.ui.span_details import SpanDetails
-from annotator.ui.status_bar import ReviewStatusBar
-from annotator.ui.window_actions import WindowActions
+if TYPE_CHECKING:
+    from annotator.review.keymap import Keymap
+    from annotator.store import Store
 
 log = logging.getLogger(__name__)
 
-SETTINGS_ORGANIZATION = "Annotator"
-SETTINGS_APPLICATION = "Annotator"
 # Bump when the dock layout changes, so an old saved layout is not restored onto new docks.
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 def window_settings() -> QSettings:
@@ -50,14 +49,45 @@ def window_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, keymap: Keymap, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        self.setWindowTitle("Annotator")
+        self.resize(1360, 860)
+        self.store: Store | None = None
+        self._closed = False
+        # tool windows opened from the menus (the dashboard...), by name
+        self._tools: dict = {}
+        self._background_started = False
+        opening = QLabel(self.tr("Opening the project…"), self)
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        opening.setStyleSheet("color: #7b8794; background: #ffffff;")
+        self.setCentralWidget(opening)
+
+    # --- composition -------------------------------------------------------------------
+
+    def open_project(self, store: Store, keymap: Keymap) -> None:
+        """Build the window's contents on ``store``; the window owns the store from now on."""
+        # Imported here, not at the top: see the module's docstring.
+        from annotator.ui.annotation_lists import AnnotationLists
+        from annotator.ui.article_header import ArticleHeader
+        from annotator.ui.document_list import DocumentListPanel
+        from annotator.ui.document_view import DocumentView
+        from annotator.ui.find_bar import FindBar
+        from annotator.ui.guidelines_panel import GuidelinesPanel
+        from annotator.ui.help_overlay import HelpOverlay
+        from annotator.ui.label_palette import LabelPalette
+        from annotator.ui.menus import build_menus, connect_actions
+        from annotator.ui.project_jobs import ProjectJobs
+        from annotator.ui.review_controller import ReviewController
+        from annotator.ui.span_details import SpanDetails
+        from annotator.ui.status_bar import ReviewStatusBar
+        from annotator.ui.window_actions import WindowActions
+
         self.store = store
         self.keymap = keymap
         self.controller = ReviewController(store, self)
         self.jobs = ProjectJobs(store, self)
-        self._closed = False
 
         self.view = DocumentView(self.controller, keymap, self)
         self.header = ArticleHeader(self.controller, self)
@@ -71,30 +101,33 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
+        self.documents = DocumentListPanel(store, self)
         self.palette_panel = LabelPalette(self.controller, self)
         self.details = SpanDetails(self.controller, self)
         self.lists = AnnotationLists(self.controller, self)
         self.guidelines = GuidelinesPanel(self)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
-            "labels": self._dock("labels", self.tr("Labels"), self.palette_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            "details": self._dock("details", self.tr("Focused span"), self.details, Qt.DockWidgetArea.RightDockWidgetArea),
-            "annotations": self._dock("annotations", self.tr("In this document"), self.lists, Qt.DockWidgetArea.RightDockWidgetArea),
-            "guidelines": self._dock("guidelines", self.tr("Guidelines"), self.guidelines, Qt.DockWidgetArea.RightDockWidgetArea),
+            "documents": self._dock("documents", self.tr("Documents"), self.documents, left),
+            "labels": self._dock("labels", self.tr("Labels"), self.palette_panel, right),
+            "details": self._dock("details", self.tr("Focused span"), self.details, right),
+            "annotations": self._dock("annotations", self.tr("In this document"), self.lists, right),
+            "guidelines": self._dock("guidelines", self.tr("Guidelines"), self.guidelines, right),
         }
         self.tabifyDockWidget(self.docks["annotations"], self.docks["guidelines"])
         self.docks["annotations"].raise_()
+        self.resizeDocks([self.docks["documents"]], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["labels"]], [330], Qt.Orientation.Horizontal)
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)
         self.help_overlay = HelpOverlay(keymap, store.schema, self)
         self.actions = WindowActions(keymap, self)
-        self._build_menus()
-        self._connect()
+        build_menus(self)
+        connect_actions(self)
         self.view.setPlaceholderText(self.tr("No documents yet. Use File ▸ Import… to add some."))
+        self.setAcceptDrops(True)
         self._update_title()
-        self.resize(1280, 820)
-
-    # --- composition -------------------------------------------------------------------
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -108,94 +141,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        switch = a.add("switch_annotator", self.tr("Switch annotator…"))
-        switch.triggered.connect(self.switch_annotator)
-        open_logs = a.add("open_logs", self.tr("Open log folder"))
-        open_logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(diagnostics.log_path().parent))))
-        quit_action = a.add("quit", self.tr("Quit"), "Ctrl+Q")
-        quit_action.triggered.connect(self.close)
-        file_menu.addActions([switch, open_logs])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.file_menu = file_menu
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addActions([a["undo"], a["redo"]])
-        edit.addSeparator()
-        edit.addAction(a["find"])
-
-        document = bar.addMenu(self.tr("&Document"))
-        document.addActions([a["done_and_next"], a["skip_and_next"], a["document_labels"]])
-        document.addSeparator()
-        document.addActions([a["previous_document"], a["next_document"]])
-        document.addSeparator()
-        document.addActions([a["split_document"], a["merge_with_next"]])
-        self.document_menu = document
-
-        annotate = bar.addMenu(self.tr("&Annotate"))
-        annotate.addActions([a["focus_next"], a["focus_previous"], a["accept"], a["reject_or_delete"]])
-        annotate.addSeparator()
-        annotate.addActions([a["start_relation"], a["label_occurrences"], a["cancel"]])
-        self.annotate_menu = annotate
-
-        view = bar.addMenu(self.tr("&View"))
-        view.addActions([a["zoom_in"], a["zoom_out"], a["zoom_reset"], a["toggle_label_names"]])
-        view.addSeparator()
-        for dock in self.docks.values():
-            view.addAction(dock.toggleViewAction())
-
-        self.project_menu = bar.addMenu(self.tr("&Project"))
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(a["help"])
-        guidelines = a.add("show_guidelines", self.tr("Guidelines"))
-        guidelines.triggered.connect(lambda: (self.docks["guidelines"].show(), self.docks["guidelines"].raise_()))
-        help_menu.addAction(guidelines)
-        # Split and merge need the store's segmentation edits; shown greyed out until they exist.
-        a["split_document"].setEnabled(False)
-        a["merge_with_next"].setEnabled(False)
-        a["label_occurrences"].setEnabled(False)
-
-    def _connect(self) -> None:
-        a, c, view = self.actions, self.controller, self.view
-        a["undo"].triggered.connect(c.undo)
-        a["redo"].triggered.connect(c.redo)
-        a["done_and_next"].triggered.connect(c.done_and_next)
-        a["skip_and_next"].triggered.connect(self.ask_skip)
-        a["next_document"].triggered.connect(lambda: c.open_adjacent(+1))
-        a["previous_document"].triggered.connect(lambda: c.open_adjacent(-1))
-        a["find"].triggered.connect(self.find_bar.open_bar)
-        a["zoom_in"].triggered.connect(lambda: view.zoom(+1))
-        a["zoom_out"].triggered.connect(lambda: view.zoom(-1))
-        a["zoom_reset"].triggered.connect(lambda: view.zoom(0))
-        a["toggle_label_names"].toggled.connect(view.set_show_tags)
-        a["help"].triggered.connect(self.help_overlay.show_over_parent)
-        # Text-scope entries in the menus run the same code the keys run.
-        for name in ("focus_next", "focus_previous", "accept", "reject_or_delete", "start_relation", "cancel"):
-            a[name].triggered.connect(view._actions[name])
-        a["document_labels"].triggered.connect(view.show_document_label_menu)
-        a["label_occurrences"].triggered.connect(view.labelOccurrencesRequested)
-
-        view.windowActionRequested.connect(lambda name: a[name].trigger())
-        self.palette_panel.picked.connect(view.apply_label)
-        self.lists.relationChosen.connect(self._show_relation)
-        self.header.flagActivated.connect(lambda offset: view.reveal(offset, offset + 1))
-        c.documentOpened.connect(self._update_title)
-        c.documentsChanged.connect(self._update_title)
-
-        self.jobs.activity.connect(self.status.set_background)
-        self.jobs.documentsAdded.connect(self._documents_added)
-        self.jobs.candidatesReady.connect(self._candidates_ready)
-        self.jobs.segmenterReady.connect(self._segmenter_ready)
-        self.jobs.failed.connect(self.status.say)
-
     # --- starting -----------------------------------------------------------------------
 
     def start(self, *, background: bool = True) -> None:
         """Open the first unfinished document with the keyboard in the text; with ``background``, start the jobs."""
+        from annotator import seeding
+
         if not self.controller.open_first_unfinished() and seeding.needs_seeding(self.store):
             self.view.setPlaceholderText(self.tr("Importing the bundled seed pages…"))
         self.view.setFocus()
@@ -204,28 +155,34 @@ class MainWindow(QMainWindow):
 
     def start_background(self) -> None:
         """Seed an empty project and load jieba, off the main thread."""
-        if not self._closed:
+        if not self._closed and self.store is not None:
+            self._background_started = True
             self.jobs.start()
+            if self.controller.doc_id is not None:
+                self.jobs.prepare(self.controller.doc_id)
 
-    def _documents_added(self, doc_ids: list) -> None:
+    def documents_added(self, doc_ids: list) -> None:
         self.view.setPlaceholderText(self.tr("No documents yet. Use File ▸ Import… to add some."))
+        self.documents.refresh()
         if self.controller.state is None:
             self.controller.open_first_unfinished()
             self.view.setFocus()
         self.controller.documentsChanged.emit()
 
-    def _candidates_ready(self, doc_ids: list) -> None:
+    def candidates_ready(self, doc_ids: list) -> None:
         if self.controller.doc_id in doc_ids:
             self.controller.reload()
 
-    def _segmenter_ready(self) -> None:
+    def segmenter_ready(self) -> None:
         from annotator.text.segmenter import get_segmenter
 
         self.view.set_tokenizer(get_segmenter())
 
     # --- window-level commands ------------------------------------------------------------
 
-    def ask_skip(self) -> SkipDialog | None:
+    def ask_skip(self):
+        from annotator.ui.skip_dialog import SkipDialog
+
         if self.controller.state is None:
             return None
         dialog = SkipDialog(self)
@@ -233,6 +190,92 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.controller.skip_and_next(dialog.chosen()))
         dialog.open()
         return dialog
+
+    def label_occurrences(self):
+        """Review, then label, the other occurrences of the focused span's text."""
+        from annotator.ui.occurrences_dialog import OccurrencesDialog
+
+        span = self.controller.focused_span()
+        if span is None:
+            self.status.say(self.tr("Tab to an entity first; A labels its other occurrences."))
+            return None
+        dialog = OccurrencesDialog(self.controller, span.text, span.label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.view.setFocus())
+        dialog.open()
+        return dialog
+
+    def import_files(self, dialog_class, paths: list[str] | None = None):
+        """File ▸ Import (or files dropped on the window): new documents show in the list at once."""
+        self.controller.flush_time()
+        dialog = dialog_class(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if paths:
+            dialog.add_paths(paths)
+        dialog.imported.connect(self.documents_added)
+        dialog.finished.connect(lambda _result: self.view.setFocus())
+        dialog.open()
+        return dialog
+
+    def export_data(self, dialog_class):
+        dialog = dialog_class(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.view.setFocus())
+        dialog.open()
+        return dialog
+
+    def dragEnterEvent(self, event) -> None:
+        if self.store is not None and event.mimeData().hasUrls() and self.actions["import_files"].isEnabled():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        from annotator.ui.import_dialog import ImportDialog
+
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.import_files(ImportDialog, paths)
+            event.acceptProposedAction()
+
+    def edit_schema(self, editor_class):
+        """Project ▸ Label schema: the editor, over this window; a saved schema shows at once."""
+        editor = editor_class(self.store, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.schemaChanged.connect(self.schema_changed)
+        editor.finished.connect(lambda _result: self.view.setFocus())
+        editor.open()
+        return editor
+
+    def schema_changed(self, schema) -> None:
+        """Labels were renamed, recoloured, added or removed: redraw everything that shows them."""
+        # Steps on the undo stack name labels as they were; replaying them could
+        # bring back a label the schema no longer has.
+        self.controller.undo_stack.clear()
+        self.controller.reload()
+        self.palette_panel.rebuild()
+        self.help_overlay.set_content(self.keymap, schema)
+        self.header.refresh()
+        self.view._repaint_everything()
+        self.status.say(self.tr("Label schema saved. Undo history starts again from here."))
+
+    def open_tool(self, name: str, show) -> None:
+        """A tool window (the dashboard...): one of each, raised if it is open already."""
+        existing = self._tools.get(name)
+        if existing is not None:
+            try:
+                existing.show()
+                existing.raise_()
+                existing.activateWindow()
+                return
+            except RuntimeError:  # closed and deleted meanwhile
+                pass
+        self._tools[name] = show(self.store, self)
+
+    def _close_tools(self) -> None:
+        for tool in self._tools.values():
+            try:
+                tool.close()
+            except RuntimeError:
+                pass
 
     def switch_annotator(self) -> None:
         from annotator.ui.identity import ask_annotator
@@ -248,26 +291,67 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.status.say(self.tr("Now annotating as %1.").replace("%1", name))
 
-    def _show_relation(self, relation_id: int) -> None:
+    def show_relation(self, relation_id: int) -> None:
+        """A relation picked in the list: draw it with both its ends."""
         self.view.highlighted_relation = relation_id
         relation = next((r for r in self.controller.state.relations if r.id == relation_id), None)
         if relation is not None:
             head = self.controller.state.entities.get(relation.head_id)
             if head is not None:
                 self.view.reveal(head.start, head.end)
-        self.view.viewport().update()
+        self.view._repaint_everything()
+
+    def open_picked_document(self, doc_id: str) -> None:
+        if doc_id != self.controller.doc_id:
+            self.controller.open_document(doc_id)
+
+    def highlight_search(self, query: str) -> None:
+        """The document list's search, shown in the open document."""
+        from annotator.search import find_hits, parse_query
+
+        self._corpus_query = query
+        state = self.controller.state
+        if state is None or self.find_bar.isVisible():
+            return
+        hits = find_hits(state.text, parse_query(query)) if query else []
+        self.view.set_matches(hits, 0 if hits else -1)
+
+    def search_all_documents(self, query: str) -> None:
+        self.docks["documents"].show()
+        self.documents.search_box.setText(query)
+        self.documents.focus_search()
+
+    def _document_opened(self, doc_id: str) -> None:
+        self.documents.select_document(doc_id)
+        if self._background_started:
+            self.jobs.prepare(doc_id)
+        if getattr(self, "_corpus_query", ""):
+            self.highlight_search(self._corpus_query)
+        self._update_title()
 
     def _update_title(self, *_args) -> None:
         state = self.controller.state
-        name = state.document.title if state and state.document.title else self.tr("Annotator")
-        self.setWindowTitle(f"{name} — {self.store.path.name} — Annotator")
+        name = state.document.title if state and state.document.title else None
+        parts = [p for p in (name, self.store.path.name, "Annotator") if p]
+        self.setWindowTitle(" — ".join(parts))
+
+    def flush_panels(self) -> None:
+        """Bring the panels that follow the text a moment later up to date now (tests, screenshots)."""
+        self.lists.flush()
+        self.details.flush()
+        self.palette_panel.flush()
+        self.documents.refresh()
 
     # --- settings and closing ----------------------------------------------------------------
 
-    def restore_settings(self, settings: QSettings) -> None:
+    def restore_geometry(self, settings: QSettings) -> None:
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def restore_settings(self, settings: QSettings) -> None:
+        """Geometry, dock layout, zoom and label names, as the user left them."""
+        self.restore_geometry(settings)
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state, STATE_VERSION)
@@ -283,21 +367,26 @@ class MainWindow(QMainWindow):
 
     def save_settings(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState(STATE_VERSION))
-        settings.setValue("view/point_size", self.view.point_size)
-        settings.setValue("view/show_label_names", self.view.show_tags)
+        if self.store is not None:
+            settings.setValue("window/state", self.saveState(STATE_VERSION))
+            settings.setValue("view/point_size", self.view.point_size)
+            settings.setValue("view/show_label_names", self.view.show_tags)
         settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop background jobs, write the time on the open document, keep the layout, close the store."""
+        """Stop background work, write the time on the open document, keep the layout, close the store."""
         if self._closed:
             return
         self._closed = True
+        if self.store is None:
+            return
+        self._close_tools()
         self.jobs.shutdown()
+        self.documents.shutdown()
         try:
             self.controller.close()
             self.save_settings(window_settings())

@@ -19,6 +19,10 @@ from annotator.ui import workers
 log = logging.getLogger(__name__)
 
 
+# How many of the next unfinished documents get fresh candidates while the reviewer works on one.
+PREFETCH_DOCUMENTS = 2
+
+
 class ProjectJobs(QObject):
     # text for the status bar; empty when nothing runs
     activity = Signal(str)
@@ -36,6 +40,8 @@ class ProjectJobs(QObject):
         self.tasks = workers.BackgroundTasks(self)
         self.segmenter_loaded = False
         self._seeding = False
+        # documents whose candidates were refreshed ahead this session
+        self._prepared: set[str] = set()
 
     @property
     def db_path(self) -> Path:
@@ -50,14 +56,14 @@ class ProjectJobs(QObject):
     def seed(self) -> None:
         self._seeding = True
         self.activity.emit(self.tr("Importing the bundled seed pages…"))
-        signals = self.tasks.start(workers.seed_task(self.db_path, self.store.annotator))
-        signals.progress.connect(
-            lambda done, total, name: self.activity.emit(
+        self.tasks.start(
+            workers.seed_task(self.db_path, self.store.annotator),
+            finished=self._seeded,
+            failed=self._failed,
+            progress=lambda done, total, _name: self.activity.emit(
                 self.tr("Importing seed pages: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
-            )
+            ),
         )
-        signals.finished.connect(self._seeded)
-        signals.failed.connect(self._failed)
 
     def _seeded(self, doc_ids: list[str]) -> None:
         self._seeding = False
@@ -66,9 +72,7 @@ class ProjectJobs(QObject):
         self.refresh_candidates(doc_ids)
 
     def warm_up(self) -> None:
-        signals = self.tasks.start(workers.warm_up_task())
-        signals.finished.connect(self._warmed_up)
-        signals.failed.connect(self._failed)
+        self.tasks.start(workers.warm_up_task(), finished=self._warmed_up, failed=self._failed)
 
     def _warmed_up(self, _result: object) -> None:
         self.segmenter_loaded = True
@@ -79,15 +83,28 @@ class ProjectJobs(QObject):
         if not doc_ids or workers.candidates_module() is None:
             return False
         self.activity.emit(self.tr("Suggesting candidates…"))
-        signals = self.tasks.start(workers.candidates_task(self.db_path, self.store.annotator, list(doc_ids)))
-        signals.progress.connect(
-            lambda done, total, _what: self.activity.emit(
+        self.tasks.start(
+            workers.candidates_task(self.db_path, self.store.annotator, list(doc_ids)),
+            finished=self._candidates_done,
+            failed=self._failed,
+            progress=lambda done, total, _what: self.activity.emit(
                 self.tr("Suggesting candidates: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
-            )
+            ),
         )
-        signals.finished.connect(self._candidates_done)
-        signals.failed.connect(self._failed)
         return True
+
+    def prepare(self, doc_id: str, *, ahead: int = PREFETCH_DOCUMENTS) -> None:
+        """Candidates for the document just opened (if it never had any) and for the next unfinished ones."""
+        from annotator.review.upcoming import never_suggested, upcoming_unfinished
+
+        if self._seeding or workers.candidates_module() is None:
+            return
+        wanted = [doc_id] if never_suggested(self.store, doc_id) else []
+        # The open document's pending candidates are left alone: the reviewer is working through them.
+        wanted += [d for d in upcoming_unfinished(self.store, doc_id, ahead) if d not in self._prepared]
+        self._prepared.update(wanted)
+        if wanted:
+            self.refresh_candidates(wanted)
 
     def _candidates_done(self, doc_ids: list[str]) -> None:
         self.activity.emit("")

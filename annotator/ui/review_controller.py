@@ -40,6 +40,8 @@ class ReviewController(QObject):
     documentsChanged = Signal()
     # a sentence for the status bar
     message = Signal(str)
+    # show this stretch of the text (code points) and put the caret there
+    revealRequested = Signal(int, int)
 
     def __init__(self, store: Store, parent: QObject | None = None, *, activity: ActivityClock | None = None) -> None:
         super().__init__(parent)
@@ -109,16 +111,11 @@ class ReviewController(QObject):
         if self.state is None:
             self.open_first_unfinished()
             return
-        ids = self.store.document_ids()
-        try:
-            index = ids.index(self.state.doc_id)
-        except ValueError:
-            index = -1
-        target = index + step
-        if not 0 <= target < len(ids):
+        target = self.store.adjacent_document(self.state.doc_id, step)
+        if target is None:
             self.message.emit(self.tr("This is the last document.") if step > 0 else self.tr("This is the first document."))
             return
-        self.open_document(ids[target])
+        self.open_document(target)
 
     def reload(self) -> None:
         """Re-read the open document (candidates came in from a worker, for instance); keeps the focus if it still exists."""
@@ -129,9 +126,21 @@ class ReviewController(QObject):
             self.focus = None
             self.open_first_unfinished()
             return
+        focused = self.focused_span()
         self.state.reload(self.store)
         if self.focus not in self.state.spans:
-            self.focus = None
+            # Fresh candidates get new ids: stay on the same stretch and label if it is still there.
+            same = None
+            if focused is not None:
+                same = next(
+                    (
+                        s
+                        for s in self.state.spans.at(focused.start)
+                        if (s.start, s.end, s.label, s.key.kind) == (focused.start, focused.end, focused.label, focused.key.kind)
+                    ),
+                    None,
+                )
+            self.focus = same.key if same else None
             self.focusChanged.emit()
         self.annotationsChanged.emit()
 
@@ -396,6 +405,46 @@ class ReviewController(QObject):
             return
         self._push(cmd.SetDocLabel(self.context, self.state.doc_id, name, value))
 
+    # --- segmentation ---------------------------------------------------------------------------
+
+    def split_at_caret(self) -> None:
+        """Split the article in two where the text cursor is."""
+        if self.state is None:
+            return
+        offset = self.caret
+        if self._push(cmd.split_at(self.context, self.state.doc_id, offset)):
+            self.message.emit(self.tr("Split the article; the rest is now the next document. Ctrl+Z joins them again."))
+
+    def merge_with_next(self) -> None:
+        if self.state is None:
+            return
+        following = self.store.adjacent_document(self.state.doc_id, +1)
+        if following is None:
+            self.message.emit(self.tr("This is the last document; there is nothing to merge it with."))
+            return
+        if self._push(cmd.merge_with(self.context, self.state.doc_id, following)):
+            self.message.emit(self.tr("Merged with the next document. Ctrl+Z splits them again."))
+
+    def move_selection(self, selection: tuple[int, int] | None, step: int) -> None:
+        """Move the selected text to the end of the previous document (-1) or the start of the next (+1)."""
+        if self.state is None:
+            return
+        if selection is None:
+            self.message.emit(self.tr("Select the text to move first."))
+            return
+        target = self.store.adjacent_document(self.state.doc_id, step)
+        if target is None:
+            self.message.emit(self.tr("There is no document on that side to move the text to."))
+            return
+        at = 0 if step > 0 else None
+        if self._push(cmd.move_text(self.context, self.state.doc_id, selection[0], selection[1], target, at=at)):
+            self.message.emit(self.tr("Moved the text. Ctrl+Z puts it back."))
+
+    def apply_occurrences(self, occurrences: list, label: str) -> bool:
+        if self.state is None or not occurrences:
+            return False
+        return self._push(cmd.ApplyOccurrences(self.context, self.state.doc_id, occurrences, label))
+
     # --- undo and redo --------------------------------------------------------------------------
 
     def undo(self) -> None:
@@ -431,8 +480,9 @@ class ReviewController(QObject):
     def _on_change(self, change: cmd.Change) -> None:
         if change.entities_created:
             self.speed.record(change.entities_created)
-        if self.state is None or change.doc_id != self.state.doc_id:
-            # Undo of a step made in another document: go there to show it.
+        if self.state is None or change.doc_id != self.state.doc_id or change.text:
+            # Undo of a step made in another document: go there to show it;
+            # a segmentation edit changed the text: show it afresh.
             self.open_document(change.doc_id)
         elif change.everything:
             self.state.reload(self.store)
@@ -449,6 +499,8 @@ class ReviewController(QObject):
         self.focus = focus
         if change.position is not None:
             self.caret = change.position
+            if change.text:
+                self.revealRequested.emit(change.position, change.position)
         self.annotationsChanged.emit()
         self.focusChanged.emit()
         if change.documents:

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 
-def common_reasons(context: QWidget) -> list[str]:
-    tr = context.tr
+def common_reasons() -> list[str]:
     return [
-        tr("not a news article (advertisement, notice, table)"),
-        tr("OCR text too broken to annotate"),
-        tr("duplicate of another document"),
-        tr("wrongly split or merged article"),
-        tr("unsure: needs a second opinion"),
+        QCoreApplication.translate("SkipDialog", "not a news article (advertisement, notice, table)"),
+        QCoreApplication.translate("SkipDialog", "OCR text too broken to annotate"),
+        QCoreApplication.translate("SkipDialog", "duplicate of another document"),
+        QCoreApplication.translate("SkipDialog", "wrongly split or merged article"),
+        QCoreApplication.translate("SkipDialog", "unsure: needs a second opinion"),
     ]
 
 
@@ -25,7 +32,7 @@ class SkipDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Why skip it? Pick a reason or type your own."), self))
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
-        self.reason.addItems(common_reasons(self))
+        self.reason.addItems(common_reasons())
         self.reason.setCurrentIndex(0)
         layout.addWidget(self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -20,7 +20,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 
 from annotator.review.spans import Span, SpanKey
 from annotator.ui import theme
@@ -146,8 +154,8 @@ class SpanPainter:
             color = scene.colors.get(focused_span.label, QColor("#888888"))
             self._outline(painter, scene.fragments(focused_span), theme.darker_ink(color), dashed=focused_span.is_candidate, width=2.0)
         self._tags(painter, tags, scene, line_depth)
-        for arc in scene.arcs:
-            self._arc(painter, arc, scene)
+        for index, arc in enumerate(scene.arcs):
+            self._arc(painter, arc, scene, index)
 
     def _line_depths(self, scene: PaintScene) -> dict[int, int]:
         """How many bar levels each visible line uses, so tags go below all of them."""
@@ -167,14 +175,20 @@ class SpanPainter:
             painter.drawRoundedRect(QRectF(rect.left(), y, rect.width(), BAR_HEIGHT), 1, 1)
 
     def _candidate_outline(self, painter: QPainter, rects: list[QRectF], level: int, color: QColor, focused: bool) -> None:
-        pen = QPen(theme.with_alpha(color, 235 if focused else 200), 1.3)
+        # Square corners on whole pixels, without antialiasing: a dashed, antialiased,
+        # rounded outline costs a millisecond each to stroke, and a page has hundreds.
+        pen = QPen(theme.with_alpha(color, 235 if focused else 210), 1)
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setDashPattern([3, 2])
+        pen.setCosmetic(True)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = min(level, 2) * 1.5
+        inset = min(level, 2) * 2
         for rect in rects:
-            painter.drawRoundedRect(rect.adjusted(-1 + inset, -2 + inset, 1 - inset, 2 - inset), 3, 3)
+            painter.drawRect(rect.adjusted(-1 + inset, -2 + inset, 1 - inset, 2 - inset).toAlignedRect())
+        painter.restore()
 
     def _outline(self, painter: QPainter, rects: list[QRectF], color: QColor, *, dashed: bool, width: float) -> None:
         pen = QPen(color, width)
@@ -193,7 +207,7 @@ class SpanPainter:
         height = metrics.height()
         # Focused tags first so they always win their place.
         tags.sort(key=lambda item: (not item[3], item[0].top(), item[0].left()))
-        placed: list[QRectF] = []
+        placed: dict[int, list[QRectF]] = {}
         for rect, span, color, focused in tags:
             line = round(rect.bottom())
             depth = line_depth.get(line, 1)
@@ -203,9 +217,10 @@ class SpanPainter:
             width = self._tag_width(text) + (8 if focused else 2)
             box = QRectF(rect.left(), rect.bottom() + 3 + depth * BAR_PITCH, width, height)
             padded = box.adjusted(-3, 0, 3, 0)
-            if not focused and any(padded.intersects(p) for p in placed):
+            on_line = placed.setdefault(line, [])
+            if not focused and any(padded.intersects(p) for p in on_line):
                 continue
-            placed.append(box)
+            on_line.append(box)
             if scene.clip is not None and not scene.clip.intersects(box):
                 continue
             if focused:
@@ -225,7 +240,7 @@ class SpanPainter:
                 painter.setPen(theme.darker_ink(color))
                 painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _arc_path(self, arc: Arc, scene: PaintScene) -> QPainterPath | None:
+    def _arc_path(self, arc: Arc, scene: PaintScene, index: int = 0) -> QPainterPath | None:
         head_rects, tail_rects = scene.fragments(arc.head), scene.fragments(arc.tail)
         if not head_rects or not tail_rects:
             return None
@@ -233,7 +248,10 @@ class SpanPainter:
         start = QPointF(head.center().x(), head.top() - 3)
         end = QPointF(tail.center().x(), tail.top() - 3)
         top = min(start.y(), end.y())
-        rise = min(56.0, 16.0 + abs(end.x() - start.x()) * 0.12)
+        # Low arcs: they rise into the room between lines, and only far-apart ends need more.
+        rise = min(44.0, 10.0 + abs(end.x() - start.x()) * 0.06 + abs(end.y() - start.y()) * 0.15)
+        # Several arcs from one entity: each a little higher, so their names do not sit on each other.
+        rise += index * 13.0
         control_y = top - rise
         path = QPainterPath(start)
         path.cubicTo(QPointF(start.x(), control_y), QPointF(end.x(), control_y), end)
@@ -242,15 +260,15 @@ class SpanPainter:
     def arcs_bounds(self, scene: PaintScene) -> QRectF:
         """Everything the arcs cover, labels included (document coordinates)."""
         bounds = QRectF()
-        for arc in scene.arcs:
-            path = self._arc_path(arc, scene)
+        for index, arc in enumerate(scene.arcs):
+            path = self._arc_path(arc, scene, index)
             if path is not None:
                 label_width = self._arc_metrics.horizontalAdvance(arc.label) + 12
                 bounds = bounds.united(path.boundingRect().adjusted(-label_width / 2, -20, label_width / 2, 10))
         return bounds
 
-    def _arc(self, painter: QPainter, arc: Arc, scene: PaintScene) -> None:
-        path = self._arc_path(arc, scene)
+    def _arc(self, painter: QPainter, arc: Arc, scene: PaintScene, index: int = 0) -> None:
+        path = self._arc_path(arc, scene, index)
         if path is None:
             return
         end = path.pointAtPercent(1.0)
@@ -281,7 +299,7 @@ class SpanPainter:
         width = metrics.horizontalAdvance(arc.label) + 10
         height = metrics.height() + 2
         box = QRectF(middle.x() - width / 2, middle.y() - height / 2, width, height)
-        painter.setBrush(theme.PAPER)
+        painter.setBrush(theme.with_alpha(theme.PAPER, 225))
         border = QPen(theme.RELATION_INK, 1)
         if arc.preview:
             border.setStyle(Qt.PenStyle.DashLine)

@@ -70,7 +70,7 @@ def with_alpha(color: QColor, alpha: int) -> QColor:
 
 def darker_ink(color: QColor) -> QColor:
     """A darker shade of a label colour, readable as text on white."""
-    h, s, l, a = color.getHslF()
+    h, s, l, _alpha = color.getHslF()
     return QColor.fromHslF(h, min(1.0, s * 1.05), min(l, 0.36), 1.0)
 
 

@@ -21,7 +21,7 @@ class WindowActions(QObject):
         super().__init__(parent)
         self.keymap = keymap
         self.actions: dict[str, QAction] = {}
-        titles = action_titles(self)
+        titles = action_titles()
         for spec in km.ACTIONS:
             action = QAction(titles.get(spec.name, spec.name), parent)
             action.setObjectName(f"action_{spec.name}")

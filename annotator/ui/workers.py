@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from annotator.errors import AnnotatorError
 
@@ -54,9 +54,10 @@ class _Runnable(QRunnable):
         except AnnotatorError as exc:
             self.signals.failed.emit(str(exc))
             return
-        except Exception:  # a bug: keep the traceback, tell the user where it is
-            from annotator.diagnostics import log_exception
+        except Exception:  # noqa: BLE001 - a bug: keep the traceback, tell the user where it is
             import sys
+
+            from annotator.diagnostics import log_exception
 
             path = log_exception(*sys.exc_info())
             self.signals.failed.emit(f"unexpected error in a background task; details in {path}")
@@ -74,24 +75,43 @@ class BackgroundTasks(QObject):
         self.pool.setMaxThreadCount(threads)
         self._stop = threading.Event()
         self._signals: list[TaskSignals] = []
+        # tasks handed to start() that have not reached the pool yet
+        self._queued = 0
 
-    def start(self, work: Callable[[Callable[..., None]], Any]) -> TaskSignals:
-        """Run ``work(progress)`` on a pool thread; connect to the returned signals before the loop runs again."""
+    def start(
+        self,
+        work: Callable[[Callable[..., None]], Any],
+        *,
+        finished: Callable[[Any], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> TaskSignals:
+        """Run ``work(progress)`` on a pool thread.
+
+        Pass the callbacks here, or connect to the returned signals right
+        away: the task itself starts on the next turn of the event loop, so
+        no signal can fire before the caller has connected to it.
+        """
         signals = TaskSignals(self)
+        # Kept (not deleted) once the task ends: a queued signal may still be
+        # on its way to a slot, and deleting its sender would drop it.
         self._signals.append(signals)
-        signals.finished.connect(lambda _result, s=signals: self._forget(s))
-        signals.failed.connect(lambda _message, s=signals: self._forget(s))
-        self.pool.start(_Runnable(work, signals, self._stop))
+        for signal, slot in ((signals.finished, finished), (signals.failed, failed), (signals.progress, progress)):
+            if slot is not None:
+                signal.connect(slot)
+        runnable = _Runnable(work, signals, self._stop)
+        QTimer.singleShot(0, self, lambda: self._launch(runnable))
+        self._queued += 1
         return signals
 
-    def _forget(self, signals: TaskSignals) -> None:
-        if signals in self._signals:
-            self._signals.remove(signals)
-            signals.deleteLater()
+    def _launch(self, runnable: _Runnable) -> None:
+        self._queued -= 1
+        if not self._stop.is_set():
+            self.pool.start(runnable)
 
     @property
     def busy(self) -> bool:
-        return self.pool.activeThreadCount() > 0
+        return self._queued > 0 or self.pool.activeThreadCount() > 0
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
@@ -111,9 +131,8 @@ def seed_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
     """Import the bundled seed pages into an empty project; returns the new document ids."""
 
     def work(progress: Callable) -> list[str]:
-        from annotator import seeding
+        from annotator import app_paths, seeding
         from annotator.importing import import_paths
-        from annotator import app_paths
         from annotator.store import Store
         from annotator.store.connection import utc_now
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from annotator.review.spans import Edge, Span, SpanIndex, SpanKey, SpanKind, nudged, stack_levels, trimmed
+from annotator.review.spans import (
+    Edge,
+    Span,
+    SpanIndex,
+    SpanKey,
+    SpanKind,
+    nudged,
+    stack_levels,
+    trimmed,
+)
 
 
 def entity(id_: int, start: int, end: int, label: str = "PER") -> Span:
@@ -14,7 +23,7 @@ def candidate(id_: int, start: int, end: int, label: str = "ORG") -> Span:
 
 
 def keys(spans):
-    return [(s.key.kind.value, s.key.id) for s in spans]
+    return [(s.key.kind, s.key.id) for s in spans]
 
 
 def test_reading_order_puts_outer_spans_before_nested_ones_and_entities_before_candidates():

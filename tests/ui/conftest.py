@@ -13,7 +13,7 @@ def project(db_path):
     """Two articles; the first with four candidates. Returns the database path."""
     with Store(db_path, annotator="tester") as store:
         add_document(store, "a1", ARTICLE, title="“工会专家团”，给力！", candidates=default_candidates(),
-                     meta={"byline": "本报记者 邹倜然", "flags": ["low-confidence join at 42"]})
+                     meta={"byline": {"reporters": ["邹倜然"]}, "flags": [{"kind": "join", "offset": 42, "confidence": 0.4, "message": "low-confidence join"}]})
         add_document(store, "a2", "第二篇文章：北京市总工会召开会议。", title="第二篇")
     return db_path
 

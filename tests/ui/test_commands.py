@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QUndoStack
+from ui_projects import ARTICLE, snapshot, span
 
 from annotator.model import CandidateState, Status
 from annotator.review.spans import SpanKind
 from annotator.ui import commands as c
-
-from ui_projects import ARTICLE, snapshot, span
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def test_add_entity_round_trip_keeps_the_id_and_the_status(store, undo):
     round_trip(undo, store, command)
     entity = store.entities("a1")[0]
     assert (entity.text, entity.label, entity.id) == ("浙江省", "LOC", command.entity.id)
-    assert undo.changes[-1].focus.kind is SpanKind.ENTITY
+    assert undo.changes[-1].focus.kind == SpanKind.ENTITY
     undo.undo()
     assert store.document("a1").status is Status.TODO  # the automatic "in progress" is taken back too
 
@@ -166,3 +165,57 @@ def test_undo_that_no_longer_applies_is_refused_and_dropped(store, undo):
     undo.undo()
     assert undo.count() == 0
     assert f"no entity with id {entity_id}" in undo.refusals[-1]
+
+
+def test_split_and_merge_round_trip_with_annotations(store, undo):
+    store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    offset = ARTICLE.index("\n") + 1
+    before = snapshot(store)
+    split = c.split_at(undo.context, "a1", offset)
+    undo.push(split)
+    new_id = split.edit.created[0]
+    assert store.document_text("a1") == ARTICLE[: offset - 1]
+    assert [e.text for e in store.entities(new_id)] == ["张萍"]
+    assert undo.changes[-1].text and undo.changes[-1].documents
+    undo.undo()
+    assert snapshot(store) == before
+    undo.redo()
+    assert store.has_document(new_id)  # the same id again
+    undo.push(c.merge_with(undo.context, "a1", new_id))
+    assert store.document_text("a1") == ARTICLE and not store.has_document(new_id)
+    undo.undo()
+    undo.undo()
+    assert snapshot(store) == before
+
+
+def test_move_text_to_the_next_document_round_trip(store, undo):
+    before = snapshot(store)
+    start, end = span(ARTICLE, "姚庄镇总工会专职副主席张萍告诉记者，𠮷野家员工也加入了。😀")
+    undo.push(c.move_text(undo.context, "a1", start, end, "a2", at=0))
+    assert store.document_text("a2").startswith("姚庄镇总工会专职副主席")
+    undo.undo()
+    assert snapshot(store) == before
+
+
+def test_a_split_through_an_entity_is_refused(store, undo):
+    store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    undo.push(c.split_at(undo.context, "a1", span(ARTICLE, "张萍")[0] + 1))
+    assert undo.count() == 0
+    assert undo.refusals
+
+
+def test_label_all_occurrences_is_one_undoable_step(store, undo):
+    from annotator.candidates import find_occurrences
+
+    before = snapshot(store)
+    found = find_occurrences(store, "总工会", "ORG", doc_id=None)
+    assert len(found) == 3  # twice in a1, once in a2
+    undo.push(c.ApplyOccurrences(undo.context, "a1", found, "ORG"))
+    assert sorted((e.doc_id, e.text) for e in store.entities("a1") + store.entities("a2")) == [
+        ("a1", "总工会"), ("a1", "总工会"), ("a2", "总工会")
+    ]
+    assert undo.changes[-1].entities_created == 3
+    undo.undo()
+    assert snapshot(store) == before
+    undo.redo()
+    assert len(store.entities("a1")) == 2

@@ -84,7 +84,7 @@ def test_label_filter_from_its_menu(panel):
     actions = {a.data(): a for a in panel.label_button.menu_.actions()}
     actions["PER"].setChecked(True)
     assert listed(panel) == ["n1"]
-    assert panel.label_button.text() == "人名"
+    assert panel.label_button.text() == "人名 ▾"
 
 
 def test_typing_chinese_searches_after_a_pause(panel, qtbot):
@@ -153,3 +153,9 @@ def test_a_long_index_queue_is_worked_off_in_the_background(panel, qtbot, db_pat
     assert "indexing" in panel.summary.text().lower()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 320, timeout=10000)
     assert "indexing" not in panel.summary.text().lower()
+
+
+def test_the_listed_ids_follow_the_filter(panel, qtbot):
+    assert panel.listed_document_ids() == ["n1", "n2", "n3", "n4"]
+    qtbot.mouseClick(panel.status_buttons[Status.DONE], Qt.MouseButton.LeftButton)
+    assert panel.listed_document_ids() == ["n3"]

@@ -67,7 +67,7 @@ def test_a_digit_relabels_the_focused_entity(window, qtbot):
     press(qtbot, window, Qt.Key.Key_Tab)
     press(qtbot, window, Qt.Key.Key_Return)
     press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
-    assert window.controller.focus.kind is SpanKind.ENTITY
+    assert window.controller.focus.kind == SpanKind.ENTITY
     before = snapshot(window.store)
     press(qtbot, window, Qt.Key.Key_4)
     assert entities(window) == [("邹倜然", "TITLE")]
@@ -120,7 +120,7 @@ def test_selecting_text_and_pressing_a_digit_labels_it_even_after_astral_charact
 
 
 def test_keyboard_selection_with_shift_arrows_when_nothing_is_focused(window, qtbot):
-    start, end = span(ARTICLE, "浙江省")
+    start, _end = span(ARTICLE, "浙江省")
     cursor = window.view.textCursor()
     cursor.setPosition(window.view.mapping.to_qt(start))
     window.view.setTextCursor(cursor)
@@ -280,3 +280,53 @@ def test_zoom_keys_change_the_text_size(window, qtbot):
     assert window.view.point_size == size - 1
     press(qtbot, window, Qt.Key.Key_0, CTRL)
     assert window.view.point_size == size
+
+
+def test_ctrl_shift_x_splits_at_the_cursor_and_ctrl_shift_m_merges_back(window, qtbot):
+    store = window.store
+    before = snapshot(store)
+    offset = ARTICLE.index("\n") + 1
+    window.view.reveal(offset, offset)
+    press(qtbot, window, Qt.Key.Key_X, CTRL | SHIFT)
+    assert store.document_text("a1") == ARTICLE[: offset - 1]
+    assert window.view.toPlainText() == ARTICLE[: offset - 1]
+    assert store.document_count() == 3
+    press(qtbot, window, Qt.Key.Key_M, CTRL | SHIFT)
+    assert store.document_text("a1") == ARTICLE
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(store) == before
+    assert window.view.toPlainText().startswith("本报讯")
+
+
+def test_moving_the_selection_to_the_next_article(window, qtbot):
+    store = window.store
+    before = snapshot(store)
+    start = ARTICLE.index("\n") + 1
+    window.view.select(start, len(ARTICLE))
+    press(qtbot, window, Qt.Key.Key_Down, CTRL | SHIFT)
+    assert store.document_text("a1") == ARTICLE[: start - 1]
+    assert store.document_text("a2").startswith(ARTICLE[start:])
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(store) == before
+
+
+def test_a_labels_all_occurrences_after_review(window, qtbot):
+    from annotator.ui.occurrences_dialog import OccurrencesDialog
+
+    store = window.store
+    entity = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(entity.id).key)
+    before = snapshot(store)
+    press(qtbot, window, Qt.Key.Key_A)
+    dialog = window.findChild(OccurrencesDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert len(dialog.occurrences) == 2 and len(dialog.chosen()) == 1  # the one already labelled is left out
+    dialog.everywhere.setChecked(True)
+    assert len(dialog.occurrences) == 2  # the second article says 北京市总工会, not 姚庄镇总工会
+    dialog.accept()
+    assert [e.text for e in store.entities("a1")] == ["姚庄镇总工会", "姚庄镇总工会"]
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert snapshot(store) == before

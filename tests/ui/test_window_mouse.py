@@ -40,7 +40,7 @@ def test_dragging_over_text_opens_the_label_menu_and_picking_labels_it(window, q
 
 def test_double_click_selects_the_jieba_word_under_the_mouse(window, qtbot):
     window.view.set_tokenizer(get_segmenter())
-    start, end = span(ARTICLE, "专职")
+    start, _end = span(ARTICLE, "专职")
     qtbot.mouseDClick(window.view.viewport(), LEFT, pos=point_at(window, start))
     selected = window.view.selection()
     assert selected is not None
@@ -59,14 +59,16 @@ def test_clicking_an_entity_focuses_it_and_clicking_again_steps_outwards(window,
     assert window.controller.focus.id == inner.id
     qtbot.mouseClick(window.view.viewport(), LEFT, pos=at)
     assert window.controller.focus.id == outer.id
-    # the lists follow the focus
-    assert window.lists.entities.currentIndex().row() >= 0
+    # the list follows the focus, a moment after the text
+    model = window.lists.entities_model
+    qtbot.waitUntil(lambda: window.lists.entities.currentIndex().row() == model.row_of(window.controller.focus) >= 0)
 
 
 def test_clicking_a_row_in_the_entity_list_jumps_to_the_span(window, qtbot):
     store = window.store
     entity = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
     window.controller.reload()
+    window.lists.flush()
     model = window.lists.entities_model
     row = model.row_of(window.controller.state.entity_span(entity.id).key)
     rect = window.lists.entities.visualRect(model.index(row, 0))
@@ -82,3 +84,27 @@ def test_palette_click_labels_the_selection(window, qtbot):
     row = window.palette_panel.rows["PER"]
     qtbot.mouseClick(row, LEFT)
     assert [(e.text, e.label) for e in window.store.entities("a1")] == [("邹倜然", "PER")]
+
+
+def test_right_click_on_a_candidate_offers_accept_and_reject(window, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    start, _end = span(ARTICLE, "张萍")
+    at = point_at(window, start)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, window.view.viewport().mapToGlobal(at))
+    QApplication.sendEvent(window.view.viewport(), event)
+    menus = [m for m in window.view.findChildren(QMenu) if m.isVisible()]
+    assert len(menus) == 1
+    accept = next(a for a in menus[0].actions() if a.text() == "Accept")
+    accept.trigger()
+    menus[0].close()
+    assert [(e.text, e.label) for e in window.store.entities("a1")] == [("张萍", "PER")]
+
+
+def test_hovering_a_candidate_shows_its_source_and_score(window):
+    from annotator.ui.span_details import span_tooltip
+
+    spans = window.controller.state.spans.at(span(ARTICLE, "张萍")[0])
+    text = span_tooltip(window.controller.schema, spans)
+    assert text == "Candidate 人名 “张萍” · jieba (POS nr) · score 0.88"

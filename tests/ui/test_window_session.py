@@ -83,3 +83,114 @@ def test_header_shows_title_byline_and_import_flags(window):
     assert "邹倜然" in header.byline.text()
     flags = [header.flags.itemAt(i).widget().text() for i in range(header.flags.count())]
     assert any("low-confidence join" in f for f in flags)
+
+
+def test_the_dashboard_opens_from_the_project_menu_and_closes_with_the_window(window, qtbot):
+    action = window.actions.actions.get("dashboard")
+    if action is None:
+        raise AssertionError("the dashboard module is installed but the Project menu has no entry for it")
+    action.trigger()
+    tool = window._tools["dashboard"]
+    assert tool.isVisible()
+    action.trigger()  # a second time raises the same window
+    assert window._tools["dashboard"] is tool
+
+
+def test_relations_list_shows_a_relation_with_both_ends_and_delete_removes_it(window, qtbot):
+    from ui_projects import snapshot
+
+    store = window.store
+    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    relation = store.add_relation(per.id, org.id, "works_at")
+    window.controller.reload()
+    window.lists.flush()
+    lists = window.lists
+    lists.setCurrentIndex(1)
+    index = lists.relations_model.index(0, 1)
+    assert lists.relations_model.data(index) == "任职于"
+    qtbot.mouseClick(lists.relations.viewport(), Qt.MouseButton.LeftButton, pos=lists.relations.visualRect(index).center())
+    assert window.view.highlighted_relation == relation.id
+    scene = window.view._scene()
+    assert [(a.head.text, a.tail.text) for a in scene.arcs] == [("张萍", "姚庄镇总工会")]
+    before = snapshot(store)
+    lists.relations.setFocus()
+    qtbot.keyClick(lists.relations, Qt.Key.Key_Delete)
+    assert store.relations("a1") == []
+    window.controller.undo()
+    assert snapshot(store) == before
+
+
+def test_clicking_an_import_flag_shows_its_place_in_the_text(window, qtbot):
+    flag = window.header.flags.itemAt(0).widget()
+    qtbot.mouseClick(flag, Qt.MouseButton.LeftButton)
+    assert window.controller.caret == 42
+
+
+def test_help_lists_the_keys_as_configured(qtbot, project, qsettings_tmp):
+    from annotator.review.keymap import load_keymap, user_keymap_path
+
+    user_keymap_path().write_text('[keys]\naccept = ["Space"]\n', encoding="utf-8")
+    win = build_main_window(project, "tester")
+    qtbot.addWidget(win)
+    text = win.help_overlay.text.text()
+    assert "Space" in text and "Accept the candidate" in text
+    assert win.keymap.keys("accept") == ("Space",)
+    assert load_keymap().user_file == user_keymap_path()
+    win.close()
+
+
+def test_a_saved_schema_change_shows_at_once_and_clears_the_undo_history(window, qtbot):
+    from annotator.label_schema import EntityLabel
+
+    store = window.store
+    window.view.select(*span(ARTICLE, "张萍"))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert window.controller.undo_stack.count() == 1
+    store.rename_entity_label("PER", "PERSON")
+    schema = store.schema.with_entity(EntityLabel("EVENT", display="事件", color="#123456", hotkey="8"))
+    store.set_schema(schema)
+    window.schema_changed(store.schema)
+    assert window.controller.undo_stack.count() == 0
+    assert "PERSON" in window.palette_panel.rows and "EVENT" in window.palette_panel.rows
+    assert [s.label for s in window.controller.state.spans if s.is_entity] == ["PERSON"]
+    assert "事件" in window.help_overlay.text.text()
+    window.view.select(*span(ARTICLE, "邹倜然"))
+    qtbot.keyClick(window.view, Qt.Key.Key_8)
+    assert ("邹倜然", "EVENT") in [(e.text, e.label) for e in store.entities("a1")]
+
+
+def test_the_schema_editor_opens_from_the_project_menu(window, qtbot):
+    action = window.actions.actions.get("label_schema")
+    assert action is not None
+    action.trigger()
+    from annotator.ui.schema_editor import SchemaEditor
+
+    editor = window.findChild(SchemaEditor)
+    assert editor is not None and editor.isVisible()
+    editor.reject()
+
+
+def test_file_import_brings_new_documents_into_the_list(window, qtbot, tmp_path):
+    from annotator.ui.import_dialog import ImportDialog
+
+    page = tmp_path / "page.txt"
+    page.write_text("新的一篇文章：广州市总工会开展慰问活动。", encoding="utf-8")
+    qtbot.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    dialog = window.import_files(ImportDialog, [str(page)])
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.start()
+    assert window.store.document_count() == 3
+    dialog.close()
+
+
+def test_file_export_opens_from_the_keyboard(window, qtbot):
+    from annotator.ui.export_dialog import ExportDialog
+
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()

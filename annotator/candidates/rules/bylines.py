@@ -15,7 +15,7 @@ _COLONS = "：:"
 
 
 class BylineRule:
-    def __init__(self, table: RuleTable, surnames: Surnames) -> None:
+    def __init__(self, table: RuleTable, surnames: Surnames, function_chars: frozenset[str] = frozenset()) -> None:
         table.check_keys(
             ("markers", "name_separators", "name_ends", "end_words", "min_name", "max_name", "score",
              "score_unknown_surname", "score_closing")
@@ -30,7 +30,10 @@ class BylineRule:
         self.score_unknown = table.score("score_unknown_surname", 0.85)
         self.score_closing = table.score("score_closing", 0.7)
         self.surnames = surnames
-        self.closing = re.compile(r"[（(]([^\s（）()]{%d,%d})[）)][ \t\u3000]*$" % (self.min_name, self.max_name), re.M)
+        self.function_chars = function_chars
+        self.closing = re.compile(
+            rf"[（(]([^\s（）()]{{{self.min_name},{self.max_name}}})[）)][ \t\u3000]*$", re.M
+        )
 
     def _name_end(self, text: str, start: int) -> tuple[int, bool] | None:
         """Where a name starting at ``start`` ends, and whether it ends strongly (space, bracket, 摄)."""
@@ -63,8 +66,8 @@ class BylineRule:
                     break
                 end, strong = result
                 known = self.surnames.at(text, position) is not None
-                if not known and not strong:
-                    break
+                if not known and (not strong or text[position] in self.function_chars):
+                    break  # 记者在拍摄: 在 starts a phrase, not a name
                 if not known and self.markers.match(text, position):
                     break
                 found.append(span(text, position, end, LABEL, self.score if known else self.score_unknown))

@@ -1,34 +1,49 @@
-"""Organisations: a suffix (有限公司, 总工会, 局 ...) extended left over the words of the name,
-abbreviations (吉林省总), and national bodies known by name."""
+"""Organisations: a suffix (有限公司, 总工会, 局 ...) extended left over the words of the name
+and right over the organisation's own units, abbreviations (吉林省总), and national
+bodies known by name."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.titles import TitleRule
+from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
 
 LABEL = "ORG"
-# Tags of ordinary words that may be part of a name (钢铁, 物业, 服务, 第三).
-_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "b", "ng", "nl", "l"})
+# Tags of ordinary words that may be part of a name (钢铁, 物业, 服务, 豪迈).
+_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j"})
+# A word with one of these tags does not end an organisation name (举办/v ends with 办).
+_VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
+# How many words a unit may have after its parent: 有限公司 + 技术 + 中心
+_UNIT_WORDS = 5
+# A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
+_WEAK_REACH = 3
 
 
 class OrganisationRule:
-    def __init__(self, table: RuleTable, titles: TitleRule) -> None:
+    def __init__(self, table: RuleTable, titles: TitleRule, words: WordClasses) -> None:
         table.check_keys(
-            ("suffixes", "weak_suffixes", "not_organisations", "name_verbs", "stop_words", "anchor_tags", "known",
-             "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by", "max_length",
-             "score_strong", "score_weak", "score_known", "score_abbreviation")
+            ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
+             "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
+             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
+        self._suffix_set = frozenset(self.suffixes)
+        self._suffix_lengths = sorted({len(x) for x in self.suffixes}, reverse=True)
+        # long suffixes jieba may cut into several words: 中级 + 人民法院, 人力资源 + 和 + 社会 + 保障局
+        self._phrases = tuple(x for x in self.suffixes if len(x) >= 4)
         self.weak = frozenset(table.strings("weak_suffixes", ()))
+        self.not_organisations = frozenset(table.strings("not_organisations", ()))
+        self.registered = frozenset(table.strings("registered_suffixes", ()))
         self.name_verbs = frozenset(table.strings("name_verbs", ()))
         self.stop_words = frozenset(table.strings("stop_words", ()))
-        self.not_organisations = frozenset(table.strings("not_organisations", ()))
+        self.inner_words = frozenset(table.strings("inner_words", ()))
         self.anchor_tags = frozenset(table.strings("anchor_tags", ()))
         known = table.strings("known", ())
         self.known = re.compile(alternation(known)) if known else None
@@ -42,6 +57,7 @@ class OrganisationRule:
         self.score_known = table.score("score_known", 0.9)
         self.score_abbreviation = table.score("score_abbreviation", 0.85)
         self.titles = titles
+        self.words = words
         self._suffix_cache: dict[str, str | None] = {}
 
     def __getstate__(self) -> dict:
@@ -49,43 +65,87 @@ class OrganisationRule:
         state["_suffix_cache"] = {}
         return state
 
-    def suffix_of(self, word: str) -> str | None:
+    # --- what a word can be ----------------------------------------------------------------
+
+    def _longest_suffix(self, word: str) -> str | None:
         cached = self._suffix_cache.get(word, False)
         if cached is False:
-            cached = next((s for s in self.suffixes if word.endswith(s)), None)
+            cached = next((word[-n:] for n in self._suffix_lengths if word[-n:] in self._suffix_set), None)
             if len(self._suffix_cache) < 200_000:
                 self._suffix_cache[word] = cached
         return cached  # type: ignore[return-value]
 
-    # --- what a word can be inside a name ------------------------------------------------
+    def suffix_at(self, analysis: TextAnalysis, index: int) -> str | None:
+        """The organisation suffix word ``index`` ends with, if it can end an organisation name."""
+        word = analysis.words[index]
+        if word in self.not_organisations or not all_cjk(word):
+            return None
+        suffix = self._longest_suffix(word)
+        if suffix is None:
+            return None
+        tag = analysis.tags[index]
+        if tag in _VERB_TAGS:  # 举办/v, 一卡通 + 办/v
+            return None
+        if word == suffix:
+            return suffix
+        if len(suffix) == 1 and tag not in _MATERIAL_TAGS and tag not in self.anchor_tags and analysis.is_known(index):
+            return None
+        return suffix
 
     def _is_anchor(self, analysis: TextAnalysis, index: int, places: set[int]) -> bool:
+        """Whether word ``index`` makes a name a name: a place, a proper noun, an unknown word."""
         word, tag = analysis.words[index], analysis.tags[index]
         if index in places:
             return True
         if not all_cjk(word):
-            return tag == "eng" or word.isalnum()
-        suffix = self.suffix_of(word)
-        if suffix is not None and len(word) > len(suffix):
-            # 兴业银行/nt names a bank; 司法局/nt only names a kind of office
-            return tag in self.anchor_tags and suffix not in self.weak or not analysis.is_known(index)
+            return tag == "eng"
+        if self.words.is_level(word) or word in self.inner_words or self.words.is_glued(analysis, index):
+            return False
+        suffix = self.suffix_at(analysis, index)
+        if suffix is not None:
+            prefix = word[: -len(suffix)]
+            if not prefix or self.words.is_level(prefix):
+                return False  # 总工会, 镇党委: a type, perhaps with a level
+            if suffix in self.weak:
+                return False  # 司法局/nt, 交通运输局: a kind of office
+            if tag in self.anchor_tags:
+                return True  # 兴业银行/nt
+            return len(prefix) >= 2 and not analysis.is_known(index) and not _is_word(prefix)
         return tag in self.anchor_tags or (len(word) >= 2 and not analysis.is_known(index))
 
-    def _is_material(self, analysis: TextAnalysis, index: int) -> bool:
+    def _is_material(self, analysis: TextAnalysis, index: int, places: Collection[int] = ()) -> bool:
+        """Whether word ``index`` can be inside a name."""
         word, tag = analysis.words[index], analysis.tags[index]
+        if index in places:
+            return True
         if word in self.stop_words:
             return False
-        if word in self.name_verbs or (self.suffix_of(word) is not None and word not in self.not_organisations):
-            return True
         if not all_cjk(word):
-            return tag == "eng" or (word.isalnum() and word.isascii())
-        return tag in _MATERIAL_TAGS or tag in self.anchor_tags or (tag == "m" and word.startswith("第"))
+            return tag == "eng"
+        if self.words.is_level(word) or self.words.is_glued(analysis, index):
+            return False
+        if word in self.name_verbs or word in self.inner_words or self.suffix_at(analysis, index) is not None:
+            return True
+        return (
+            tag in _MATERIAL_TAGS
+            or tag in self.anchor_tags
+            or not analysis.is_known(index)
+            or (tag == "m" and word.startswith("第"))
+        )
+
+    def _ends_before_title(self, analysis: TextAnalysis, index: int) -> bool:
+        """公司 | 工会主席: a union or party body followed by a title belongs to the title."""
+        end = analysis.ends[index]
+        return (
+            analysis.words[index] in self.titles.bodies
+            and end < len(analysis.text)
+            and self.titles.starts_title(analysis.text, end)
+        )
 
     # --- the rule ----------------------------------------------------------------------
 
     def find(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
         text = analysis.text
-        words = analysis.words
         place_words: set[int] = set()
         for place in places:
             first = analysis.index_starting_at(place.start)
@@ -94,19 +154,23 @@ class OrganisationRule:
                 place_words.update(range(first, last + 1))
         found: list[Suggestion] = []
 
-        for index, word in enumerate(words):
-            suffix = self.suffix_of(word)
-            if suffix is None or word in self.not_organisations or not all_cjk(word):
+        for index in range(len(analysis.words)):
+            suffix = self.suffix_at(analysis, index)
+            if suffix is None or self._ends_before_title(analysis, index):
                 continue
-            end = analysis.ends[index]
-            # 公司 | 工会主席: the union's title keeps its body; the company ends before it
-            if word in self.titles.bodies and end < len(text) and self.titles.starts_title(text, end):
+            first = self._phrase_start(analysis, index)
+            if first is not None:
+                # 人力资源 + 和 + 社会 + 保障局: the whole phrase is the suffix
+                start_index = self._extend_left(analysis, first, analysis.words[first], place_words, end_index=index)
+                if start_index is not None:
+                    found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, self.score_strong))
                 continue
-            start_index = self._extend_left(analysis, index, place_words)
+            start_index = self._extend_left(analysis, index, suffix, place_words)
             if start_index is None:
                 continue
+            word = analysis.words[index]
             score = self.score_weak if suffix in self.weak and len(word) - len(suffix) < 2 else self.score_strong
-            found.append(span(text, analysis.starts[start_index], end, LABEL, score))
+            found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, score))
 
         if self.known is not None:
             for match in self.known.finditer(text):
@@ -114,64 +178,127 @@ class OrganisationRule:
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
         found.extend(self._abbreviations(analysis, places))
+        found.extend(self._units(analysis, found))
         return found
 
-    def _extend_left(self, analysis: TextAnalysis, index: int, places: set[int]) -> int | None:
+    def _phrase_start(self, analysis: TextAnalysis, index: int) -> int | None:
+        """The first word of a suffix that spans several words and ends with word ``index``."""
+        end = analysis.ends[index]
+        word = analysis.words[index]
+        for phrase in self._phrases:
+            start = end - len(phrase)
+            if len(phrase) > len(word) and start >= 0 and analysis.text.startswith(phrase, start):
+                first = analysis.index_starting_at(start)
+                if first is not None and first < index:
+                    return first
+        return None
+
+    def _extend_left(
+        self, analysis: TextAnalysis, index: int, suffix: str, places: set[int], end_index: int | None = None
+    ) -> int | None:
         """The first word of the name ending with word ``index``, or None when it has no anchor."""
-        words, starts, ends = analysis.words, analysis.starts, analysis.ends
-        end = ends[index]
+        words, starts = analysis.words, analysis.starts
+        end = analysis.ends[index if end_index is None else end_index]
         word = words[index]
-        suffix = self.suffix_of(word) or ""
-        anchors: list[int] = [index] if len(word) > len(suffix) and self._is_anchor(analysis, index, places) else []
-        first = index
+        anchors = [index] if len(word) > len(suffix) and self._is_anchor(analysis, index, places) else []
+        abbreviations: list[int] = []
         position = index - 1
         while position >= 0 and end - starts[position] <= self.max_length:
-            current = words[position]
-            if current in _CLOSING:
-                opening = self._bracket_start(analysis, position)
+            if words[position] in _CLOSING:
+                opening = self._bracket_start(analysis, position, places)
                 if opening is None:
                     break
-                first = opening
-                position = opening - 1
+                position = opening
                 continue
-            if not self._is_material(analysis, position):
+            if not self._is_material(analysis, position, places):
                 break
             if self._is_anchor(analysis, position, places):
                 anchors.append(position)
-            first = position
+            elif analysis.tags[position] == "j":
+                abbreviations.append(position)
             position -= 1
         if not anchors:
-            return None
-        # Leading common words are context, not name: 工作人员 | 浙江...公司
+            return self._registered_name_start(analysis, index, suffix, position + 1)
+        # Leading ordinary words are context, not name: 工作人员 | 浙江...公司; but an
+        # abbreviation before the anchor is part of it: 中石化 + 中原油田
         start = min(anchors)
+        leading = [a for a in abbreviations if a < start]
+        if leading and all(
+            self._is_anchor(analysis, i, places) or analysis.tags[i] == "j" for i in range(min(leading), start)
+        ):
+            start = min(leading)
         if suffix in self.weak and len(word) - len(suffix) < 2:
-            # a short word with a weak suffix (部, 局, 中心) needs its anchor, or the
-            # organisation it belongs to, right before it
+            # a short word with a weak suffix (部, 局, 中心) needs an anchor close before
+            # it, or the organisation it belongs to right before it
             before = index - 1
-            if not (before >= start and (before in anchors or self._is_org_word(analysis, before))):
+            near = any(index - _WEAK_REACH <= a < index for a in anchors)
+            if not (before >= start and (near or self.suffix_at(analysis, before) is not None)):
                 return None
         return start
 
-    def _is_org_word(self, analysis: TextAnalysis, index: int) -> bool:
-        word = analysis.words[index]
-        return index >= 0 and word not in self.not_organisations and self.suffix_of(word) is not None
+    def _registered_name_start(self, analysis: TextAnalysis, index: int, suffix: str, first: int) -> int | None:
+        """A registered company name needs no place or proper noun: 东风 + 商用车 + 有限公司.
 
-    def _bracket_start(self, analysis: TextAnalysis, closing: int) -> int | None:
-        """Index of the word before a short bracketed part of a name: 建设 | (集团) | 股份."""
+        Its name must be two words or more, and not follow 一家, 该 or 某 (一家建筑有限公司
+        is a description).
+        """
+        if suffix not in self.registered or index - first < 2:
+            return None
+        if first > 0 and analysis.tags[first - 1] in ("m", "r", "q") and analysis.words[first - 1] not in ("的",):
+            return None
+        return first
+
+    def _bracket_start(self, analysis: TextAnalysis, closing: int, places: set[int]) -> int | None:
+        """Index of the word before a bracketed part of a name: 建设 | (集团) | 股份, 立迅智造 | （浙江）.
+
+        Only a place or an organisation word may be inside: （记者韩冰） is a byline.
+        """
         words = analysis.words
         wanted = _CLOSING[words[closing]]
         position = closing - 1
-        inner = 0
-        while position >= 0 and closing - position <= 4:
+        while position >= 0 and closing - position <= 3:
             if words[position] == wanted:
-                if inner == 0 or position == 0:
+                if position == closing - 1 or position == 0:
                     return None
-                return position - 1 if self._is_material(analysis, position - 1) else None
-            if not all_cjk(words[position]):
+                return position - 1 if self._is_material(analysis, position - 1, places) else None
+            if not (position in places or self.suffix_at(analysis, position) is not None):
                 return None
-            inner += len(words[position])
             position -= 1
         return None
+
+    def _units(self, analysis: TextAnalysis, organisations: list[Suggestion]) -> list[Suggestion]:
+        """An organisation followed by its own unit is one name: 青岛市总工会 + 职工服务中心."""
+        text = analysis.text
+        found = []
+        for org in organisations:
+            index = analysis.index_starting_at(org.end)
+            if index is None:
+                continue
+            for position in range(index, min(index + _UNIT_WORDS, len(analysis.words))):
+                if analysis.ends[position] - org.start > self.max_length:
+                    break
+                suffix = self.suffix_at(analysis, position)
+                if suffix is not None:
+                    if self._ends_before_title(analysis, position):
+                        break
+                    weak = suffix in self.weak and len(analysis.words[position]) - len(suffix) < 2
+                    score = min(org.score, self.score_weak if weak else self.score_strong)
+                    found.append(span(text, org.start, analysis.ends[position], LABEL, score))
+                    continue
+                if not self._is_material(analysis, position):
+                    break
+                if self._is_anchor(analysis, position, set()) and not self._suffix_follows(analysis, position):
+                    # a new name starts; but 中国建设银行 + 湖南省分行 is one (福建省总工会
+                    # 联合 兴业银行 stops at the verb)
+                    break
+        return found
+
+    def _suffix_follows(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether an organisation word ends within the next two words: 湖南省 + 分行, 杭州 + 机务段."""
+        return any(
+            self.suffix_at(analysis, position) is not None
+            for position in range(index + 1, min(index + 3, len(analysis.words)))
+        )
 
     def _abbreviations(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
         """吉林省总, 惠州市总: a place ending with a level, then 总."""
@@ -182,22 +309,25 @@ class OrganisationRule:
         for place in places:
             place_start_by_end[place.end] = min(place.start, place_start_by_end.get(place.end, place.start))
         for index, tag in enumerate(analysis.tags):
-            if tag == "ns":
-                end = analysis.ends[index]
-                place_start_by_end.setdefault(end, analysis.starts[index])
+            if tag == "ns" and not self.words.is_glued(analysis, index):
+                place_start_by_end.setdefault(analysis.ends[index], analysis.starts[index])
         found = []
         for match in self.abbreviation.finditer(text):
-            level_end = match.start() + 1
-            start = place_start_by_end.get(level_end)
+            start = place_start_by_end.get(match.start() + 1)
             if start is None or start >= match.start():
                 continue
             end = match.end()
             if any(text.startswith(word, end) for word in self.abbreviation_blockers):
                 continue
-            if end < len(text) and not analysis.is_boundary(end) and is_cjk(text[end]):
-                # 市总计划 is 市总 | 计划, but 市总体 is 市 | 总体: the word after must start at 总's end
-                index = analysis.index_at(end)
-                if analysis.starts[index] < match.start() + 1:
+            if end < len(text) and is_cjk(text[end]) and not analysis.is_boundary(end):
+                # 市 | 总体: 总 starts a longer dictionary word (总体, 总是); 总向 is glue
+                if analysis.is_known(analysis.index_at(end - 1)):
                     continue
             found.append(span(text, start, end, LABEL, self.score_abbreviation))
         return found
+
+
+def _is_word(text: str) -> bool:
+    from annotator.text.segmenter import get_segmenter
+
+    return get_segmenter().has_word(text)

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from annotator.candidates.analysis import TextAnalysis, all_cjk
+from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.surnames import Surnames
 from annotator.candidates.ruledata import RuleTable, alternation
@@ -13,14 +14,19 @@ from annotator.candidates.spans import Suggestion
 
 LABEL = "PER"
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# Particles after a verb: 握 + 着, so 李丹握 is 李丹 + 握.
+_ASPECT_TAGS = frozenset({"uz", "ul", "ug", "uv", "ud"})
+# Tags of the word after a lone surname that can be a given name (海珠/n, 大洋/ns).
+_SPLIT_GIVEN_TAGS = frozenset({"nr", "nrfg", "nrt", "n", "ns", "nz", "ng", "a", "ag"})
 
 
 class PersonRule:
-    def __init__(self, table: RuleTable, surnames: Surnames) -> None:
+    def __init__(self, table: RuleTable, surnames: Surnames, is_place: Callable[[str], bool] = lambda w: False) -> None:
         table.check_keys(
             ("honorifics", "familiar_prefixes", "anonymised", "not_after_anonymised", "given_name_stop",
-             "speech_verbs", "score_honorific", "score_familiar", "score_anonymised", "score_after_title",
-             "score_before_speech", "score_unknown_word", "score_tagged_name")
+             "not_name_endings", "not_in_given_names", "not_given_names", "speech_verbs", "score_honorific", "score_familiar", "score_anonymised",
+             "score_after_title", "score_before_speech", "score_unknown_word", "score_tagged_name",
+             "score_split_name", "score_dictionary_name", "familiar_exceptions")
         )
         self.surnames = surnames
         every_surname = alternation((*surnames.compound, *surnames.common, *surnames.rare))
@@ -33,6 +39,10 @@ class PersonRule:
         )
         self.speech = re.compile(alternation(table.strings("speech_verbs", ())))
         self.stop = frozenset(table.strings("given_name_stop", ()))
+        self.not_endings = frozenset(table.strings("not_name_endings", ()))
+        self.not_given = frozenset(table.strings("not_in_given_names", ()))
+        self.not_given_words = frozenset(table.strings("not_given_names", ()))
+        self.is_place = is_place
         self.score_honorific = table.score("score_honorific", 0.85)
         self.score_familiar = table.score("score_familiar", 0.75)
         self.score_anonymised = table.score("score_anonymised", 0.8)
@@ -40,6 +50,9 @@ class PersonRule:
         self.score_before_speech = table.score("score_before_speech", 0.75)
         self.score_unknown_word = table.score("score_unknown_word", 0.6)
         self.score_tagged_name = table.score("score_tagged_name", 0.65)
+        self.score_split_name = table.score("score_split_name", 0.55)
+        self.score_dictionary_name = table.score("score_dictionary_name", 0.45)
+        self.familiar_exceptions = frozenset(table.strings("familiar_exceptions", ()))
 
     # --- reading one name --------------------------------------------------------------
 
@@ -53,8 +66,10 @@ class PersonRule:
         index = analysis.index_starting_at(position)
         if index is not None:
             word = words[index]
-            if len(word) - surname in (1, 2) and all_cjk(word) and (tags[index] in _NAME_TAGS or not analysis.is_known(index)):
-                return analysis.ends[index]
+            if len(word) - surname in (1, 2, 3) and all_cjk(word) and (tags[index] in _NAME_TAGS or not analysis.is_known(index)):
+                bounds = self._trim(analysis, index)
+                if bounds is not None and bounds[0] == position and bounds[1] - position - surname in (1, 2):
+                    return bounds[1]
             following = index + 1
             if (
                 len(word) == surname
@@ -67,15 +82,66 @@ class PersonRule:
         options = [
             position + surname + given
             for given in (2, 1)
-            if position + surname + given <= len(text) and all_cjk(text[position : position + surname + given])
+            if position + surname + given <= len(text)
+            and all_cjk(text[position : position + surname + given])
+            and not self._ordinary_word(analysis, position, position + surname + given)
         ]
         for end in options:
             if analysis.is_boundary(end) and text[end - 1] not in self.stop:
                 return end
+        if self.surnames.at(text, position, common_only=True) is None:
+            return None  # 和 + 管理员: a rare surname needs the words to agree
         for end in options:
             if text[end - 1] not in self.stop and all(c not in self.stop for c in text[position + surname : end]):
                 return end
         return None
+
+    def _trim(self, analysis: TextAnalysis, index: int) -> tuple[int, int] | None:
+        """Where the name is inside a word jieba made or tagged as one: (start, end) offsets
+        in the text, without what its HMM glued on.
+
+        钟艾汝是 -> 钟艾汝 (是 does not end names); 李丹握 + 着 -> 李丹 (握着 is a word);
+        工朱国强 -> 朱国强 (the 工 of 炼钢工).
+        """
+        word = analysis.words[index]
+        if self.is_place(word) or word[-1] in self.not_endings:
+            return None
+        start, end = analysis.starts[index], analysis.ends[index]
+        if (
+            len(word) >= 3
+            and self.surnames.at(word, 0) is None
+            and self.surnames.at(word, 1, common_only=True) is not None
+            and not analysis.is_known(index)
+        ):
+            start += 1
+        following = analysis.words[index + 1] if index + 1 < len(analysis.words) else ""
+        following_tag = analysis.tags[index + 1] if following else ""
+        last = analysis.text[end - 1]
+        if end - start >= 3 and (
+            last in self.stop
+            or following_tag in _ASPECT_TAGS
+            or (following and is_cjk(following[0]) and self._is_word(last + following))
+        ):
+            end -= 1
+        if end - start == 4 and self.surnames.at(analysis.text, start) != 2:
+            return None
+        return (start, end) if end - start >= 2 else None
+
+    @staticmethod
+    def _ordinary_word(analysis: TextAnalysis, start: int, end: int) -> bool:
+        """Whether jieba read ``start:end`` as one dictionary word that is not a name: 商量, 解释."""
+        index = analysis.index_starting_at(start)
+        return (
+            index is not None
+            and analysis.ends[index] == end
+            and analysis.is_known(index)
+            and analysis.tags[index] not in _NAME_TAGS
+        )
+
+    def _is_word(self, text: str) -> bool:
+        from annotator.text.segmenter import get_segmenter
+
+        return get_segmenter().has_word(text)
 
     # --- the rule ----------------------------------------------------------------------
 
@@ -102,9 +168,8 @@ class PersonRule:
             index = analysis.index_starting_at(start)
             if index is None:
                 continue
-            # 小康, 老李家: a dictionary word that only starts like a name
-            if analysis.ends[index] == end and analysis.is_known(index) and analysis.tags[index] not in _NAME_TAGS:
-                continue
+            if text[start:end] in self.familiar_exceptions:
+                continue  # 小康, 小龙, 老马: words that only look like a name
             if analysis.is_boundary(end):
                 add(start, end, self.score_familiar)
 
@@ -118,21 +183,43 @@ class PersonRule:
 
         words, tags = analysis.words, analysis.tags
         for index, word in enumerate(words):
-            if not 2 <= len(word) <= 3 or not all_cjk(word):
+            if not 2 <= len(word) <= 4 or not all_cjk(word):
                 continue
-            if self.surnames.at(word, 0, common_only=True) is None:
+            if self.surnames.at(word, 0, common_only=True) is None and not (
+                len(word) >= 3 and self.surnames.at(word, 1, common_only=True) is not None
+            ):
                 continue
             tag = tags[index]
-            if tag in _NAME_TAGS:
-                add(analysis.starts[index], analysis.ends[index], self.score_tagged_name)
-            elif tag != "ns" and not analysis.is_known(index):
-                add(analysis.starts[index], analysis.ends[index], self.score_unknown_word)
-            elif len(word) == 1:
+            tagged = tag in _NAME_TAGS
+            if not tagged and (tag == "ns" or analysis.is_known(index)):
                 continue
-        # 曹/nr + 志强/nrfg: a surname and a given name jieba split
+            bounds = self._trim(analysis, index)
+            if bounds is None:
+                continue
+            start, end = bounds
+            name = text[start:end]
+            if not tagged and (len(name) < 3 or any(c in self.stop or c in self.not_given for c in name[1:])):
+                continue  # 冷链, 封控, 夏父母: two unknown characters are too often not a name
+            if not tagged:
+                score = self.score_unknown_word
+            elif analysis.is_known(index):
+                # 金秋/nr, 卫星/nr: dictionary words are names only where the context says so
+                if not self.score_dictionary_name:
+                    continue
+                score = self.score_dictionary_name
+            else:
+                score = self.score_tagged_name
+            add(start, end, score)
+        # 范/nr + 海珠: a surname jieba tagged and the short word it split off
         for index in range(len(words) - 1):
-            if tags[index] == "nr" and len(words[index]) == 1 and self.surnames.at(words[index], 0) is not None:
-                given = words[index + 1]
-                if 1 <= len(given) <= 2 and all_cjk(given) and tags[index + 1] in _NAME_TAGS:
-                    add(analysis.starts[index], analysis.ends[index + 1], self.score_tagged_name)
+            if tags[index] != "nr" or len(words[index]) != 1 or self.surnames.at(words[index], 0, common_only=True) is None:
+                continue
+            given = words[index + 1]
+            if not 1 <= len(given) <= 2 or not all_cjk(given) or given[-1] in self.not_endings:
+                continue
+            if given in self.not_given_words or any(c in self.not_given for c in given):
+                continue  # 夏 + 父母, 王 + 书记
+            if given[0] in self.stop or tags[index + 1] not in _SPLIT_GIVEN_TAGS and analysis.is_known(index + 1):
+                continue
+            add(analysis.starts[index], analysis.ends[index + 1], self.score_split_name)
         return found

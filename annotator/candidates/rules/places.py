@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.spans import Suggestion
 
@@ -11,103 +12,201 @@ LABEL = "LOC"
 # Tags of words that can be the name part of a link (姚庄 + 镇) or a site (云顶 + 滑雪场).
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "n"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
+# Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园.
+_SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
+# Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
+_MAJOR_LEVELS = frozenset({"省", "市", "县"})
+# The most words a site name may have after its place.
+_SITE_WORDS = 6
+
+
+def _is_word(text: str) -> bool:
+    from annotator.text.segmenter import get_segmenter
+
+    return get_segmenter().has_word(text)
 
 
 class PlaceRule:
-    def __init__(self, table: RuleTable) -> None:
-        table.check_keys(("admin_suffixes", "site_suffixes", "not_names", "provinces", "score_chain", "score_site"))
+    def __init__(self, table: RuleTable, names: RuleTable, words: WordClasses) -> None:
+        table.check_keys(
+            ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
+             "score_chain", "score_site", "score_name", "score_untagged_name")
+        )
+        names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
+        self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
+        self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
         self.sites = tuple(sorted(table.strings("site_suffixes", ()), key=len, reverse=True))
         self.sites_set = frozenset(self.sites)
+        self._site_lengths = sorted({len(x) for x in self.sites if len(x) > 1}, reverse=True)
         self.not_names = frozenset(table.strings("not_names", ()))
-        self.provinces = frozenset(table.strings("provinces", ()))
+        self.known = (
+            frozenset(table.strings("provinces", ()))
+            | frozenset(table.strings("countries", ()))
+            | frozenset(table.strings("landmarks", ()))
+            | frozenset(names.strings("names", ()))
+        ) - self.not_names
         self.score_chain = table.score("score_chain", 0.8)
         self.score_site = table.score("score_site", 0.7)
+        self.score_name = table.score("score_name", 0.75)
+        self.score_untagged_name = table.score("score_untagged_name", 0.5)
+        self.words = words
+
+    def _unknown_or_place(self, word: str) -> bool:
+        return word in self.known or not _is_word(word)
+
+    def admin_suffix_of(self, word: str) -> str | None:
+        """The longest administrative suffix ``word`` ends with (and is longer than)."""
+        for length in self._admin_lengths:
+            if len(word) > length and word[-length:] in self.admin_set:
+                return word[-length:]
+        return None
+
+    def is_place_name(self, word: str) -> bool:
+        """A known place, with or without its level: 青岛, 青岛市, 沙特."""
+        if word in self.known:
+            return True
+        suffix = self.admin_suffix_of(word)
+        return suffix is not None and word[: -len(suffix)] in self.known
 
     def _name_like(self, analysis: TextAnalysis, index: int, *, proper_only: bool = False) -> bool:
         word = analysis.words[index]
         if word in self.not_names or word in self.admin_set or not all_cjk(word):
             return False
         tags = _PROPER_TAGS if proper_only else _NAME_TAGS
-        return analysis.tags[index] in tags or not analysis.is_known(index)
+        return analysis.tags[index] in tags or not analysis.is_known(index) or word in self.known
 
     def _link(self, analysis: TextAnalysis, index: int) -> tuple[int, bool] | None:
-        """The link starting at word ``index``: (index after it, whether it has a level suffix)."""
+        """The link starting at word ``index``: (index after it, whether it is certainly a place)."""
         words, tags = analysis.words, analysis.tags
         word = words[index]
-        if word in self.not_names or not all_cjk(word):
+        if word in self.not_names or not all_cjk(word) or self.words.is_level(word) or self.words.is_glued(analysis, index):
             return None
-        if word in self.provinces:
-            return index + 1, True
-        for suffix in self.admin:
-            if len(word) > len(suffix) and word.endswith(suffix):
-                if tags[index] in _PROPER_TAGS or not analysis.is_known(index):
-                    return index + 1, True
-                break
         following = index + 1
+        if self.is_place_name(word):
+            # 高密 + 市 when jieba splits them
+            if following < len(words) and words[following] in self.admin_set:
+                return following + 1, True
+            return following, True
+        suffix = self.admin_suffix_of(word)
+        if suffix is not None and not (suffix in self.weak_admin and not self._unknown_or_place(word[: -len(suffix)])):
+            # (沿海地区/ns, 封控社区: a kind of area, not a named one)
+            if tags[index] in _PROPER_TAGS or not analysis.is_known(index):
+                return following, True
+            if tags[index] == "n" and suffix in _MAJOR_LEVELS and len(word) - len(suffix) >= 2:
+                return following, True  # 高密市/n; 超市 and 城市 are in not_names
         if following < len(words) and words[following] in self.admin_set:
-            if self._name_like(analysis, index, proper_only=len(words[following]) == 1):
+            suffix = words[following]
+            if suffix in self.weak_admin and not self._unknown_or_place(word):
+                return None
+            if self._name_like(analysis, index, proper_only=len(suffix) == 1):
                 return following + 1, True
         if tags[index] == "ns" and len(word) >= 2:
-            return index + 1, False
+            return following, False
+        return None
+
+    def _site_word_end(self, analysis: TextAnalysis, position: int) -> int | None:
+        """Index after a site word at ``position``: 滑雪场, or 安置 + 点 split by jieba."""
+        words = analysis.words
+        if words[position] in self.sites_set:
+            return position + 1
+        if position + 1 < len(words) and words[position] + words[position + 1] in self.sites_set:
+            return position + 2
         return None
 
     def _site_end(self, analysis: TextAnalysis, index: int) -> int | None:
         """Index after a named site starting at word ``index``, if one does.
 
-        云顶 + 滑雪场 and 芳星园 + 第三 + 社区 are sites; so is a site word right after an
-        address chain (英德 + 体育馆).
+        It follows an address chain: 云顶 + 滑雪场, 芳星园 + 第三 + 社区, 幸福 + 社区,
+        北江 + 英德 + (五) + 站, and a site word right after the chain (英德 + 体育馆).
         """
         words, tags = analysis.words, analysis.tags
         position = index
         named = False
-        while position < len(words) and position - index < 4:
+        while position < len(words) and position - index < _SITE_WORDS:
             word = words[position]
-            if word in self.sites_set or (named and word in self.admin_set):
+            site = self._site_word_end(analysis, position)
+            if site is not None:
+                return site
+            if named and word in self.admin_set:
                 return position + 1
-            if (
-                any(len(s) > 1 and len(word) > len(s) and word.endswith(s) for s in self.sites)
-                and (tags[position] in _PROPER_TAGS or not analysis.is_known(position))
+            if (tags[position] in _PROPER_TAGS or not analysis.is_known(position)) and any(
+                len(word) > n and word[-n:] in self.sites_set for n in self._site_lengths
             ):
                 return position + 1
-            if self._name_like(analysis, position) or (named and tags[position] == "m" and word.startswith("第")):
+            if self._name_like(analysis, position) or tags[position] in _SITE_NAME_TAGS:
                 named = True
                 position += 1
+                continue
+            if named and tags[position] == "m" and (word.startswith("第") or word.isdigit()):
+                position += 1
+                continue
+            bracket = self._ordinal_in_brackets(analysis, position)
+            if named and bracket is not None:
+                position = bracket
                 continue
             return None
         return None
 
+    @staticmethod
+    def _ordinal_in_brackets(analysis: TextAnalysis, position: int) -> int | None:
+        """Index after （五） or (2) starting at ``position``."""
+        words = analysis.words
+        if position + 2 < len(words) and words[position] in "(（" and words[position + 2] in ")）":
+            inner = words[position + 1]
+            if inner.isdigit() or all(c in "一二三四五六七八九十" for c in inner):
+                return position + 3
+        return None
+
     def find(self, analysis: TextAnalysis) -> list[Suggestion]:
         text = analysis.text
+        words = analysis.words
         found = []
         index = 0
-        count = len(analysis.words)
+        count = len(words)
         while index < count:
             links = 0
-            suffixed = False
+            certain = False
             position = index
             while position < count:
                 link = self._link(analysis, position)
+                if link is None and links and position + 1 < count and self._bridges(analysis, position):
+                    # 浙江 + 嘉善/nr + 姚庄镇: a proper name between two links is a link too
+                    link = (position + 1, True)
                 if link is None:
                     break
-                position, has_suffix = link
+                position, sure = link
                 links += 1
-                suffixed = suffixed or has_suffix
+                certain = certain or sure
             if links == 0:
                 index += 1
                 continue
             end_index = position
-            score = self.score_chain
+            if links > 1 or words[index] not in self.known:
+                score = self.score_chain
+            elif analysis.tags[index] == "ns" or not analysis.is_known(index):
+                score = self.score_name
+            else:
+                score = self.score_untagged_name  # 惠民/nr, 海珠/n: also ordinary words and names
             site = self._site_end(analysis, position) if position < count else None
             if site is not None:
                 end_index = site
                 score = self.score_site
                 # a site inside a site: 英德 + 体育馆 + 安置点
-                inner = self._site_end(analysis, site) if site < count else None
-                if inner is not None and analysis.words[site] in self.sites_set:
+                inner = self._site_word_end(analysis, site) if site < count else None
+                if inner is not None:
                     end_index = inner
-            if links >= 2 or suffixed or site is not None:
+            if links >= 2 or certain or site is not None:
                 found.append(span(text, analysis.starts[index], analysis.ends[end_index - 1], LABEL, score))
             index = end_index
         return found
+
+    def _bridges(self, analysis: TextAnalysis, index: int) -> bool:
+        word = analysis.words[index]
+        return (
+            2 <= len(word) <= 3
+            and all_cjk(word)
+            and analysis.tags[index] in _PROPER_TAGS
+            and self._link(analysis, index + 1) is not None
+        )

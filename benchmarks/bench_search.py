@@ -1,8 +1,8 @@
 """Full-text search over a large synthetic corpus: latency, index size and indexing speed.
 
-    python benchmarks/search_benchmark.py                 # 20,000 pages (~300 MB of text)
-    python benchmarks/search_benchmark.py --pages 2000    # quicker
-    python benchmarks/search_benchmark.py --trigram       # also measure FTS5's trigram tokenizer
+    python benchmarks/bench_search.py                 # 20,000 pages (~300 MB of text)
+    python benchmarks/bench_search.py --pages 2000    # quicker
+    python benchmarks/bench_search.py --trigram       # also measure FTS5's trigram tokenizer
 
 Target: a 2-character query (total count plus the first page of 50 results
 with snippets) in under 100 ms over 20,000 pages. Baselines measured in the
@@ -55,7 +55,7 @@ def index_bytes(conn: sqlite3.Connection) -> int:
     total = 0
     for table in ("search_fts_data", "search_fts_idx", "search_fts_docsize", "search_docs"):
         try:
-            total += conn.execute(f"SELECT SUM(pgsize) FROM dbstat WHERE name = ?", (table,)).fetchone()[0] or 0
+            total += conn.execute("SELECT SUM(pgsize) FROM dbstat WHERE name = ?", (table,)).fetchone()[0] or 0
         except sqlite3.OperationalError:
             return -1
     return total

@@ -1,7 +1,7 @@
 """Opening the document list on a 100,000-document project, offscreen.
 
-    python benchmarks/document_list_benchmark.py             # 100,000 documents
-    python benchmarks/document_list_benchmark.py --docs 20000
+    python benchmarks/bench_document_list.py             # 100,000 documents
+    python benchmarks/bench_document_list.py --docs 20000
 
 Target: the list opens "instantly": constructing the panel and painting its
 first screen takes about as long on 100,000 documents as on 100 (the
@@ -22,9 +22,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_corpus import build_project  # noqa: E402
-
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from synthetic_corpus import build_project  # noqa: E402
 
 from annotator.document_listing import ListFilter  # noqa: E402
 from annotator.store import Store  # noqa: E402

@@ -1,0 +1,55 @@
+"""What a worker process of a large refresh runs: no database, only text in and suggestions out.
+
+Kept apart from ``refresh`` (which reads and writes the store) so that a spawned
+worker imports the segmenter, the rules and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.candidates.analysis import analyse
+from annotator.candidates.context import LabelledSpan, SuggestContext
+from annotator.candidates.engine import suggest_analysed
+from annotator.candidates.sources import SourceFactory, register_source
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    doc_id: str
+    text: str
+    rejected: frozenset[tuple[str, str]]
+    entities: tuple[LabelledSpan, ...]
+
+
+SuggestionRow = tuple[int, int, str, str, str, float]
+
+
+def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[tuple[str, list[SuggestionRow]]]:
+    results = []
+    for job in jobs:
+        here = context.for_document(rejected=job.rejected, entities=job.entities)
+        suggestions = suggest_analysed(analyse(job.text), here) if job.text.strip() else []
+        results.append((job.doc_id, [(s.start, s.end, s.label, s.text, s.source, s.score) for s in suggestions]))
+    return results
+
+
+_context: SuggestContext | None = None
+
+
+def start(context: SuggestContext, factories: dict[str, SourceFactory]) -> None:
+    """Initialiser of a worker process: the sources, the segmenter and the context, once."""
+    global _context
+    for name, factory in factories.items():
+        register_source(name, factory, replace=True)
+    from annotator.text.segmenter import get_segmenter
+
+    get_segmenter()
+    _context = context
+
+
+def work(jobs: Sequence[DocumentJob]) -> list[tuple[str, list[SuggestionRow]]]:
+    if _context is None:
+        raise RuntimeError("candidate worker process was not started with a context")
+    return compute(jobs, _context)

@@ -1,0 +1,417 @@
+"""File ▸ Import: files and folders in, format detected or forced, then what came in and what did not.
+
+Public API::
+
+    dialog = ImportDialog(store, parent)
+    dialog.add_paths(["pages/"])      # optional: prefill (also what drag and drop does)
+    dialog.imported.connect(...)      # list[str]: ids of the new documents
+    dialog.open()
+
+Work happens on a worker thread with its own ``Store``: each file is read
+and stored in its own transaction (``annotator.importing``), so a file with
+an error leaves no trace and the others still come in; Cancel stops
+between files and reports what was done. Afterwards the new documents get
+candidate spans (optional) and are indexed for search, so the document list
+finds them at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import formats
+from annotator.errors import AnnotatorError
+from annotator.formats.registry import ReadOptions
+from annotator.model import ImportReport
+from annotator.store import Store
+from annotator.ui.transfer_common import (
+    STYLE,
+    CancelFlag,
+    ProgressRow,
+    ResultView,
+    app_settings,
+    format_description,
+    format_title,
+)
+
+SETTINGS_FOLDER = "import/folder"
+# stages reported by the worker, shown as text in the progress row
+FILES, CANDIDATES, SEARCH = "files", "candidates", "search"
+
+
+def run_import(
+    store: Store,
+    paths: list[str],
+    *,
+    format: str | None,
+    options: ReadOptions,
+    suggest: bool,
+    progress,
+    cancel: CancelFlag,
+) -> list[ImportReport]:
+    """Import file by file (stopping between files on Cancel), then suggest candidates and index for search.
+
+    ``progress(done, total, stage_and_name)`` is called from this thread.
+    """
+    from annotator.importing import discover, import_paths, suggest_for_new_documents
+    from annotator.search import SearchIndex
+
+    files = discover(paths)
+    reports: list[ImportReport] = []
+    for done, path in enumerate(files):
+        progress(done, len(files), f"{FILES}:{path.name}")
+        if cancel.is_set:
+            break
+        reports.extend(import_paths(store, [path], format=format, options=options, suggest=False))
+    progress(len(files), len(files), f"{FILES}:")
+    new_documents = sum(len(r.doc_ids) for r in reports)
+
+    def candidate_progress(done: int, total: int) -> None:
+        cancel.check()
+        progress(done, total, f"{CANDIDATES}:")
+
+    if suggest and new_documents and not cancel.is_set:
+        try:
+            suggest_for_new_documents(store, reports, progress=candidate_progress)
+        except AnnotatorError as exc:
+            if not cancel.is_set:
+                reports.append(ImportReport(file="", outcome="note", notes=[f"candidate spans: {exc}"]))
+    if new_documents and not cancel.is_set:
+        # Cancelled imports are indexed later, by the first search.
+        index = SearchIndex(store)
+        index.sync(progress=lambda done, total: progress(done, total, f"{SEARCH}:"))
+    return reports
+
+
+def _naming(report: ImportReport, message: str) -> str:
+    """The message, led by the file's name unless it names the file already."""
+    if not report.file:
+        return message
+    name = Path(report.file).name
+    return message if name in message else f"{name}: {message}"
+
+
+class _PathList(QListWidget):
+    """The files and folders to import; accepts drops from the file manager."""
+
+    dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setMinimumHeight(120)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.dropped.emit(paths)
+            event.acceptProposedAction()
+
+
+class ImportDialog(QDialog):
+    # ids of the documents that came in
+    imported = Signal(list)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import"))
+        self.setStyleSheet(STYLE)
+        self.setAcceptDrops(True)
+        self.store = store
+        self.settings = app_settings()
+        self._tasks: Any = None
+        self._running: Any = None
+        self._cancel = CancelFlag()
+        self.reports: list[ImportReport] | None = None
+
+        self.paths = _PathList(self)
+        self.paths.dropped.connect(self.add_paths)
+        self.paths.itemSelectionChanged.connect(self._update_buttons)
+        self.add_files_button = QPushButton(self.tr("Add files…"), self)
+        self.add_folder_button = QPushButton(self.tr("Add folder…"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.add_files_button.clicked.connect(self._choose_files)
+        self.add_folder_button.clicked.connect(self._choose_folder)
+        self.remove_button.clicked.connect(self._remove_selected)
+        path_buttons = QHBoxLayout()
+        path_buttons.addWidget(self.add_files_button)
+        path_buttons.addWidget(self.add_folder_button)
+        path_buttons.addStretch(1)
+        path_buttons.addWidget(self.remove_button)
+        paths_hint = QLabel(self.tr("Drop files or folders here. Folders are searched, subfolders too, "
+                                    "for every file Annotator can read. A file imported before is left alone."), self)
+        paths_hint.setObjectName("TransferHint")
+        paths_hint.setWordWrap(True)
+
+        self.format = QComboBox(self)
+        self.format.addItem(self.tr("Detect from each file"), None)
+        for name in sorted(formats.READERS, key=lambda n: format_title(n).lower()):
+            self.format.addItem(format_title(name), name)
+        self.format_help = QLabel(self)
+        self.format_help.setObjectName("TransferHint")
+        self.format_help.setWordWrap(True)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.offsets = QComboBox(self)
+        self.offsets.addItem(self.tr("Detect (and say so in the summary)"), "auto")
+        self.offsets.addItem(self.tr("Code points"), "codepoint")
+        self.offsets.addItem(self.tr("UTF-16 units (as the web tools count)"), "utf16")
+        self.normalise = QCheckBox(self.tr("Make punctuation between Chinese characters full-width"), self)
+        self.normalise.setChecked(True)
+        self.suggest = QCheckBox(self.tr("Suggest candidate spans for the new documents"), self)
+        self.suggest.setChecked(True)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        column = QVBoxLayout()
+        column.addWidget(self.paths)
+        column.addLayout(path_buttons)
+        column.addWidget(paths_hint)
+        form.addRow(self.tr("Files"), column)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow("", self.format_help)
+        form.addRow(self.tr("Offsets"), self.offsets)
+        form.addRow("", self.normalise)
+        form.addRow("", self.suggest)
+        for hint in (paths_hint, self.format_help):
+            hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            hint.setMinimumWidth(400)
+        self.options = QWidget(self)
+        self.options.setLayout(form)
+        self.options.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("TransferError")
+        self.problem.setWordWrap(True)
+        self.progress = ProgressRow(self)
+        self.progress.hide()
+        self.result = ResultView(self)
+        self.result.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self.import_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.options)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result, 1)
+        layout.addStretch(1)
+        self._spacer_index = layout.count() - 1
+        layout.addWidget(self.buttons)
+        self._layout = layout
+        self.resize(640, 520)
+        self._format_changed()
+        self._update_buttons()
+
+    # --- public API --------------------------------------------------------------------------------
+
+    def add_paths(self, paths: list[str]) -> None:
+        present = {self.paths.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.paths.count())}
+        for path in paths:
+            resolved = str(Path(path).expanduser())
+            if resolved in present:
+                continue
+            present.add(resolved)
+            shown = resolved + ("/" if Path(resolved).is_dir() else "")
+            item = QListWidgetItem(shown, self.paths)
+            item.setData(Qt.ItemDataRole.UserRole, resolved)
+            item.setToolTip(resolved)
+        self._update_buttons()
+
+    def chosen_paths(self) -> list[str]:
+        return [self.paths.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.paths.count())]
+
+    def start(self) -> None:
+        paths = self.chosen_paths()
+        if not paths:
+            self.problem.setText(self.tr("Add at least one file or folder."))
+            return
+        from annotator.importing import discover
+        from annotator.ui.workers import BackgroundTasks
+
+        try:
+            discover(paths)
+        except AnnotatorError as exc:
+            self.problem.setText(str(exc))
+            return
+        format_name = self.format.currentData()
+        options = ReadOptions(normalise_width=self.normalise.isChecked(), annotator=self.store.annotator,
+                              offsets=self.offsets.currentData())
+        suggest = self.suggest.isChecked()
+        db_path, annotator, cancel = self.store.path, self.store.annotator, self._cancel
+        cancel.clear()
+
+        def work(progress):
+            with Store(db_path, annotator=annotator) as store:
+                return run_import(store, paths, format=format_name, options=options, suggest=suggest,
+                                  progress=progress, cancel=cancel)
+
+        self.settings.setValue(SETTINGS_FOLDER, str(Path(paths[-1]).parent))
+        if self._tasks is None:
+            self._tasks = BackgroundTasks(self, threads=1)
+        self._set_running(True)
+        self.progress.busy(self.tr("Looking for files…"))
+        self._running = self._tasks.start(work)
+        self._running.progress.connect(self._progress)
+        self._running.finished.connect(self._finished)
+        self._running.failed.connect(self._failed)
+
+    def cancel(self) -> None:
+        if self._running is not None:
+            self._cancel.set()
+            self.progress.busy(self.tr("Stopping after the current file…"))
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:
+        if self._running is not None:
+            self._cancel.set()
+        if self._tasks is not None:
+            self._tasks.wait(60_000)
+        super().done(result)
+
+    # --- running ---------------------------------------------------------------------------------
+
+    def _set_running(self, running: bool) -> None:
+        self.options.setEnabled(not running)
+        self.import_button.setEnabled(not running)
+        self.progress.setVisible(running)
+        has_result = not running and self.result.toPlainText() != ""
+        self.result.setVisible(has_result)
+        self._layout.setStretch(self._spacer_index, 0 if has_result else 1)
+        self.problem.clear()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        stage, _, name = what.partition(":")
+        locale = self.locale()
+        n = locale.toString
+        if stage == FILES:
+            text = self.tr("File %1 of %2: %3").replace("%1", n(min(done + 1, total))).replace(
+                "%2", n(total)).replace("%3", name) if name else self.tr("Files read.")
+        elif stage == CANDIDATES:
+            text = self.tr("Suggesting candidate spans: %1 of %2 documents").replace("%1", n(done)).replace("%2", n(total))
+        else:
+            text = self.tr("Indexing for search: %1 of %2 documents").replace("%1", n(done)).replace("%2", n(total))
+        self.progress.show_progress(done, total, text)
+
+    def _finished(self, reports: list[ImportReport]) -> None:
+        self._running = None
+        self.reports = reports
+        files = [r for r in reports if r.outcome != "note"]
+        n = self.locale().toString
+        documents = sum(r.documents for r in files)
+        entities = sum(r.entities for r in files)
+        relations = sum(r.relations for r in files)
+        failed = [r for r in files if r.outcome == "failed"]
+        headline = self.tr("Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.").replace(
+            "%1", n(documents)).replace("%2", n(entities)).replace("%3", n(relations)).replace(
+            "%4", n(len(files) - len(failed))).replace("%5", n(len(files)))
+        if self._cancel.is_set:
+            headline = self.tr("Cancelled.") + " " + headline
+        outcomes = {
+            "imported": self.tr("Imported"),
+            "unchanged": self.tr("Already imported before"),
+            "empty": self.tr("No text"),
+            "failed": self.tr("Not imported"),
+        }
+        rows = [(text, n(sum(1 for r in files if r.outcome == key))) for key, text in outcomes.items()
+                if any(r.outcome == key for r in files)]
+        failures = [_naming(r, r.notes[0] if r.notes else self.tr("unknown error")) for r in failed]
+        skipped = [_naming(r, message) for r in files for message in r.skipped]
+        notes = [_naming(r, note) for r in reports if r.outcome in ("imported", "note") for note in r.notes]
+        self.result.show_result(headline, rows, [
+            (self.tr("Files not imported, and why"), failures),
+            (self.tr("Documents skipped"), skipped),
+            (self.tr("Notes"), notes),
+        ], error=bool(failed) and not documents)
+        self._set_running(False)
+        self.resize(self.width(), max(self.height(), 700))
+        self.import_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setFocus()
+        self.imported.emit([doc_id for r in files for doc_id in r.doc_ids])
+
+    def _failed(self, message: str) -> None:
+        self._running = None
+        self.result.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
+        self._set_running(False)
+
+    # --- choices -----------------------------------------------------------------------------------
+
+    def _format_changed(self, *_args: Any) -> None:
+        name = self.format.currentData()
+        if name is None:
+            self.format_help.setText(self.tr("Chosen by each file's extension and contents."))
+        else:
+            reader = formats.reader_named(name)
+            self.format_help.setText(format_description(name, reader.description))
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(bool(self.paths.selectedItems()))
+        self.import_button.setEnabled(self.paths.count() > 0 and self._running is None)
+
+    def _remove_selected(self) -> None:
+        for item in self.paths.selectedItems():
+            self.paths.takeItem(self.paths.row(item))
+        self._update_buttons()
+
+    def _start_folder(self) -> str:
+        return str(self.settings.value(SETTINGS_FOLDER, str(Path.home())))
+
+    def _choose_files(self) -> None:
+        extensions = " ".join(f"*{ext}" for ext in sorted(formats.importable_extensions()))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"), self._start_folder(),
+                                                self.tr("Files Annotator can read (%1)").replace("%1", extensions))
+        if paths:
+            self.add_paths(paths)
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), self._start_folder())
+        if path:
+            self.add_paths([path])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.add_paths(paths)
+            event.acceptProposedAction()

@@ -1,0 +1,162 @@
+"""The window's menus, and what each action is connected to.
+
+Kept apart from the window so the window stays a list of its parts. Menus
+from other parts of the app (import, export, the label schema editor, the
+dashboard) are added here when those modules are installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from annotator import diagnostics
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def build_menus(window: MainWindow) -> None:
+    a = window.actions
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    switch = a.add("switch_annotator", QCoreApplication.translate("Menus", "Switch annotator…"))
+    switch.triggered.connect(window.switch_annotator)
+    open_logs = a.add("open_logs", QCoreApplication.translate("Menus", "Open log folder"))
+    open_logs.triggered.connect(
+        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(diagnostics.log_path().parent)))
+    )
+    quit_action = a.add("quit", QCoreApplication.translate("Menus", "Quit"), "Ctrl+Q")
+    quit_action.triggered.connect(window.close)
+    file_menu.addActions([a["import_files"], a["export_data"]])
+    file_menu.addSeparator()
+    file_menu.addActions([switch, open_logs])
+    file_menu.addSeparator()
+    file_menu.addAction(quit_action)
+    window.file_menu = file_menu
+
+    edit = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    edit.addActions([a["undo"], a["redo"]])
+    edit.addSeparator()
+    edit.addActions([a["find"], a["search_documents"]])
+
+    document = bar.addMenu(QCoreApplication.translate("Menus", "&Document"))
+    document.addActions([a["done_and_next"], a["skip_and_next"], a["document_labels"]])
+    document.addSeparator()
+    document.addActions([a["previous_document"], a["next_document"]])
+    document.addSeparator()
+    document.addActions([a["split_document"], a["merge_with_next"], a["move_to_previous"], a["move_to_next"]])
+    window.document_menu = document
+
+    annotate = bar.addMenu(QCoreApplication.translate("Menus", "&Annotate"))
+    annotate.addActions([a["focus_next"], a["focus_previous"], a["accept"], a["reject_or_delete"]])
+    annotate.addSeparator()
+    annotate.addActions([a["start_relation"], a["label_occurrences"], a["cancel"]])
+    window.annotate_menu = annotate
+
+    view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    view.addActions([a["zoom_in"], a["zoom_out"], a["zoom_reset"], a["toggle_label_names"]])
+    view.addSeparator()
+    for dock in window.docks.values():
+        view.addAction(dock.toggleViewAction())
+    i18n = optional_module("annotator.ui.i18n")
+    if i18n is not None and hasattr(i18n, "LanguageMenu"):
+        view.addSeparator()
+        window.language_menu = i18n.LanguageMenu(window)
+        view.addMenu(window.language_menu)
+
+    window.project_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Project"))
+    add_project_tools(window)
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    help_menu.addAction(a["help"])
+    guidelines = a.add("show_guidelines", QCoreApplication.translate("Menus", "Guidelines"))
+    guidelines.triggered.connect(lambda: (window.docks["guidelines"].show(), window.docks["guidelines"].raise_()))
+    help_menu.addAction(guidelines)
+
+
+def connect_actions(window: MainWindow) -> None:
+    a, c, view = window.actions, window.controller, window.view
+    a["undo"].triggered.connect(c.undo)
+    a["redo"].triggered.connect(c.redo)
+    a["done_and_next"].triggered.connect(c.done_and_next)
+    a["skip_and_next"].triggered.connect(window.ask_skip)
+    a["next_document"].triggered.connect(lambda: c.open_adjacent(+1))
+    a["previous_document"].triggered.connect(lambda: c.open_adjacent(-1))
+    a["find"].triggered.connect(window.find_bar.open_bar)
+    a["search_documents"].triggered.connect(lambda: window.search_all_documents(window.documents.search_box.text()))
+    a["zoom_in"].triggered.connect(lambda: view.zoom(+1))
+    a["zoom_out"].triggered.connect(lambda: view.zoom(-1))
+    a["zoom_reset"].triggered.connect(lambda: view.zoom(0))
+    a["toggle_label_names"].toggled.connect(view.set_show_tags)
+    a["help"].triggered.connect(window.help_overlay.show_over_parent)
+    # Text-scope entries in the menus run the same code the keys run.
+    for name in ("focus_next", "focus_previous", "accept", "reject_or_delete", "start_relation", "cancel"):
+        a[name].triggered.connect(view.text_action(name))
+    a["document_labels"].triggered.connect(view.show_document_label_menu)
+    a["label_occurrences"].triggered.connect(window.label_occurrences)
+    view.labelOccurrencesRequested.connect(window.label_occurrences)
+    a["split_document"].triggered.connect(c.split_at_caret)
+    a["merge_with_next"].triggered.connect(c.merge_with_next)
+    a["move_to_previous"].triggered.connect(lambda: c.move_selection(view.selection(), -1))
+    a["move_to_next"].triggered.connect(lambda: c.move_selection(view.selection(), +1))
+
+    view.windowActionRequested.connect(lambda name: a[name].trigger())
+    window.palette_panel.picked.connect(view.apply_label)
+    window.lists.relationChosen.connect(window.show_relation)
+    window.header.flagActivated.connect(lambda offset: view.reveal(offset, offset + 1))
+    window.find_bar.searchAllRequested.connect(window.search_all_documents)
+    window.find_bar.enable_search_all(True)
+    window.documents.documentPicked.connect(window.open_picked_document)
+    window.documents.searchChanged.connect(window.highlight_search)
+    c.documentOpened.connect(window._document_opened)
+    c.documentsChanged.connect(window.documents.refresh)
+    c.documentsChanged.connect(window._update_title)
+
+    jobs = window.jobs
+    jobs.activity.connect(window.status.set_background)
+    jobs.documentsAdded.connect(window.documents_added)
+    jobs.candidatesReady.connect(window.candidates_ready)
+    jobs.segmenterReady.connect(window.segmenter_ready)
+    jobs.failed.connect(window.status.say)
+
+
+def add_project_tools(window: MainWindow) -> None:
+    """Menu entries for the tools other parts of the app provide, when they are installed."""
+    a = window.actions
+    importer = optional_module("annotator.ui.import_dialog")
+    if importer is not None and hasattr(importer, "ImportDialog"):
+        a["import_files"].triggered.connect(lambda: window.import_files(importer.ImportDialog))
+    else:
+        a["import_files"].setEnabled(False)
+    exporter = optional_module("annotator.ui.export_dialog")
+    if exporter is not None and hasattr(exporter, "ExportDialog"):
+        a["export_data"].triggered.connect(lambda: window.export_data(exporter.ExportDialog))
+    else:
+        a["export_data"].setEnabled(False)
+    editor = optional_module("annotator.ui.schema_editor")
+    if editor is not None and hasattr(editor, "SchemaEditor"):
+        action = a.add("label_schema", QCoreApplication.translate("Menus", "Label schema…"))
+        action.triggered.connect(lambda: window.edit_schema(editor.SchemaEditor))
+        window.project_menu.addAction(action)
+    dashboard = optional_module("annotator.ui.dashboard")
+    if dashboard is not None and hasattr(dashboard, "show_dashboard"):
+        action = a.add("dashboard", QCoreApplication.translate("Menus", "Dashboard…"))
+        action.triggered.connect(lambda: window.open_tool("dashboard", dashboard.show_dashboard))
+        window.project_menu.addAction(action)
+
+
+def optional_module(name: str):
+    """A module another part of the app provides, or None while it is not there yet."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        if exc.name == name:
+            return None
+        raise

@@ -1,0 +1,141 @@
+"""Label all occurrences: every other place a text occurs, shown for review before anything is labelled.
+
+The gazetteer finds them (``annotator.candidates.find_occurrences``); the
+reviewer sees each in its context, with the ones that are already labelled,
+overlap another entity or cut a word in two left unticked, and applies the
+ticked ones as one undoable step.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+from annotator.ui import theme
+from annotator.ui.review_controller import ReviewController
+
+CONTEXT_CHARS = 14
+
+
+class OccurrencesDialog(QDialog):
+    def __init__(self, controller: ReviewController, text: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OccurrencesDialog")
+        self.controller = controller
+        self.text = text
+        self.label = label
+        self.occurrences: list = []
+        schema_label = controller.schema.entity(label)
+        self.color = theme.label_color(schema_label.color)
+        self.setWindowTitle(self.tr("Label all occurrences"))
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setText(
+            self.tr("Occurrences of %1 to label as %2").replace("%1", f"<b>{html.escape(text)}</b>").replace(
+                "%2", f"<b style='color:{theme.darker_ink(self.color).name()}'>{html.escape(schema_label.display or label)}</b>"
+            )
+        )
+        scope = QHBoxLayout()
+        self.here = QRadioButton(self.tr("In this document"), self)
+        self.everywhere = QRadioButton(self.tr("In all documents"), self)
+        self.here.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.here)
+        group.addButton(self.everywhere)
+        scope.addWidget(self.here)
+        scope.addWidget(self.everywhere)
+        scope.addStretch(1)
+        self.list = QListWidget(self)
+        self.list.setObjectName("OccurrenceList")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("PanelHint")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for widget in (self.heading,):
+            layout.addWidget(widget)
+        layout.addLayout(scope)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.here.toggled.connect(self.search)
+        self.list.itemChanged.connect(self._update_button)
+        self.resize(620, 460)
+        self.search()
+
+    def search(self, *_args) -> None:
+        from annotator.candidates import find_occurrences
+
+        doc_id = self.controller.doc_id if self.here.isChecked() else None
+        try:
+            self.occurrences = find_occurrences(self.controller.store, self.text, self.label, doc_id=doc_id)
+        except AnnotatorError as exc:
+            self.occurrences = []
+            self.summary.setText(str(exc))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for occurrence in self.occurrences:
+            item = QListWidgetItem(self._describe(occurrence), self.list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            clean = occurrence.applicable and not occurrence.split_word
+            item.setCheckState(Qt.CheckState.Checked if clean else Qt.CheckState.Unchecked)
+            if occurrence.labelled:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(self._why(occurrence))
+        self.list.blockSignals(False)
+        self._update_button()
+
+    def _describe(self, occurrence) -> str:
+        where = "" if occurrence.doc_id == self.controller.doc_id else f"[{occurrence.doc_id}]  "
+        before = occurrence.before[-CONTEXT_CHARS:].replace("\n", " ")
+        after = occurrence.after[:CONTEXT_CHARS].replace("\n", " ")
+        note = self._why(occurrence)
+        return f"{where}…{before}【{occurrence.text}】{after}…" + (f"   — {note}" if note else "")
+
+    def _why(self, occurrence) -> str:
+        if occurrence.labelled:
+            return self.tr("already labelled")
+        if occurrence.overlapping:
+            names = ", ".join(f"{e.label} “{e.text}”" for e in occurrence.overlapping[:3])
+            return self.tr("overlaps %1").replace("%1", names)
+        if occurrence.split_word:
+            return self.tr("inside a longer word")
+        return ""
+
+    def chosen(self) -> list:
+        return [
+            occurrence
+            for index, occurrence in enumerate(self.occurrences)
+            if self.list.item(index).checkState() == Qt.CheckState.Checked and not occurrence.labelled
+        ]
+
+    def _update_button(self, *_args) -> None:
+        count = len(self.chosen())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Label %1").replace("%1", str(count)))
+        ok.setEnabled(count > 0)
+        labelled = sum(1 for o in self.occurrences if o.labelled)
+        self.summary.setText(
+            self.tr("Found %1; already labelled %2. Untick any that are not the same thing.")
+            .replace("%1", str(len(self.occurrences))).replace("%2", str(labelled))
+        )
+
+    def accept(self) -> None:
+        chosen = self.chosen()
+        if chosen and self.controller.apply_occurrences(chosen, self.label):
+            super().accept()

@@ -1,0 +1,172 @@
+"""What the import and export dialogs share: the progress row, the result panel, format names, cancelling.
+
+Both dialogs run their work on a worker thread with its own ``Store`` (a
+store belongs to the thread that opened it) through ``workers.BackgroundTasks``.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+
+STYLE = """
+#TransferResult { border: 1px solid #d9e2ec; border-radius: 6px; background: #ffffff; }
+#TransferHint { color: #7b8794; }
+#TransferError { color: #b42318; }
+#SectionTitle { font-weight: 600; color: #3e4c59; padding-top: 4px; }
+"""
+
+def app_settings() -> QSettings:
+    """The app's settings, in the format QSettings is told to use (tests point it at a temporary file)."""
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "Annotator", "Annotator")
+
+
+# Items listed one by one in a result before the rest are counted.
+SHOWN_ITEMS = 50
+
+
+class Cancelled(AnnotatorError):
+    """Raised from a progress report once the user pressed Cancel; the work stops there."""
+
+
+class CancelFlag:
+    """Set from the window's thread, checked from the worker's progress reports."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    def clear(self) -> None:
+        self._event.clear()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled("cancelled")
+
+    @property
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+
+def format_title(name: str) -> str:
+    """A format's name as people write it."""
+    titles = {
+        "jsonl": QCoreApplication.translate("Formats", "Annotator JSONL"),
+        "doccano": "doccano",
+        "label-studio": "Label Studio",
+        "prodigy": "Prodigy",
+        "spacy": "spaCy",
+        "brat": "brat",
+        "conll": QCoreApplication.translate("Formats", "CoNLL / BIO"),
+        "hf": "Hugging Face",
+        "text": QCoreApplication.translate("Formats", "Newspaper pages (text)"),
+        "whole-text": QCoreApplication.translate("Formats", "Plain text, one document per file"),
+    }
+    return titles.get(name, name)
+
+
+def format_description(name: str, fallback: str) -> str:
+    """What a format holds, in the interface language (the registry's English otherwise)."""
+    descriptions = {
+        "jsonl": QCoreApplication.translate("Formats", "Everything: entities, relations, annotators, status, provenance. "
+                               "The format for moving data between Annotator projects."),
+        "doccano": QCoreApplication.translate("Formats", "doccano's JSONL for sequence labelling with relations."),
+        "label-studio": QCoreApplication.translate("Formats", "Label Studio tasks with labels and relations, plus the matching "
+                                      "labelling configuration."),
+        "prodigy": QCoreApplication.translate("Formats", "Prodigy JSONL: tokens, spans and relations (also read by spaCy's "
+                                 "relation extraction tutorial)."),
+        "spacy": QCoreApplication.translate("Formats", "A spaCy DocBin (.spacy) with entities and spans, ready for spacy train."),
+        "brat": QCoreApplication.translate("Formats", "brat standoff: a .txt and .ann file per document, with annotation.conf."),
+        "conll": QCoreApplication.translate("Formats", "One token and its BIO tag per line, by character (as in MSRA and People's "
+                               "Daily) or by jieba word. Nested spans cannot be held; the summary lists them."),
+        "hf": QCoreApplication.translate("Formats", "A Hugging Face dataset folder: JSONL splits and a dataset card, for "
+                            "datasets.load_dataset(\"json\", ...)."),
+        "text": QCoreApplication.translate("Formats", "Plain text newspaper pages, cut into articles."),
+        "whole-text": QCoreApplication.translate("Formats", "Plain text or Markdown; each file becomes one document."),
+    }
+    return descriptions.get(name, fallback)
+
+
+class ProgressRow(QWidget):
+    """A progress bar with a line saying what is being done."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        self.label = QLabel(self)
+        self.label.setObjectName("TransferHint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.bar)
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        layout.addLayout(row)
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(min(done, max(1, total)))
+        self.label.setText(text)
+
+    def busy(self, text: str) -> None:
+        self.bar.setRange(0, 0)
+        self.label.setText(text)
+
+
+class ResultView(QTextBrowser):
+    """The summary at the end: headline, figures, and lists of what was skipped and why."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TransferResult")
+        self.setOpenExternalLinks(True)
+        self.setMinimumHeight(160)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.plain_text = ""
+
+    def show_result(self, headline: str, rows: Sequence[tuple[str, str]] = (),
+                    lists: Sequence[tuple[str, Sequence[str]]] = (), error: bool = False) -> None:
+        """``rows``: (name, value) figures; ``lists``: (title, items) such as what was skipped."""
+        color = "#b42318" if error else "#1f2933"
+        parts = [f"<p style='font-weight:600; color:{color}'>{html.escape(headline)}</p>"]
+        plain = [headline]
+        if rows:
+            parts.append("<table cellspacing='0' cellpadding='2'>")
+            for name, value in rows:
+                parts.append(f"<tr><td style='color:#616e7c; padding-right:16px'>{html.escape(name)}</td>"
+                             f"<td align='right'>{html.escape(value)}</td></tr>")
+                plain.append(f"{name}: {value}")
+            parts.append("</table>")
+        for title, items in lists:
+            if not items:
+                continue
+            parts.append(f"<p style='font-weight:600; color:#3e4c59; margin-top:10px'>{html.escape(title)}</p><ul>")
+            plain.append(title)
+            for item in items[:SHOWN_ITEMS]:
+                parts.append(f"<li>{html.escape(item)}</li>")
+                plain.append(f"- {item}")
+            if len(items) > SHOWN_ITEMS:
+                more = QCoreApplication.translate("ResultView", "… and %1 more").replace(
+                    "%1", str(len(items) - SHOWN_ITEMS))
+                parts.append(f"<li style='color:#7b8794'>{html.escape(more)}</li>")
+                plain.append(more)
+            parts.append("</ul>")
+        self.setHtml("".join(parts))
+        self.plain_text = "\n".join(plain)

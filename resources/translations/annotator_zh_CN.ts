@@ -1,0 +1,1945 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Previous candidate or entity</source>
+        <translation>上一个候选或实体</translation>
+    </message>
+    <message>
+        <source>Accept the candidate</source>
+        <translation>接受候选</translation>
+    </message>
+    <message>
+        <source>Reject the candidate / delete the entity</source>
+        <translation>拒绝候选 / 删除实体</translation>
+    </message>
+    <message>
+        <source>Label all occurrences…</source>
+        <translation>标注所有出现位置…</translation>
+    </message>
+    <message>
+        <source>Cancel: drop the focus, selection or relation</source>
+        <translation>取消：放弃当前焦点、选区或关系</translation>
+    </message>
+    <message>
+        <source>Move the end left</source>
+        <translation>结束位置左移</translation>
+    </message>
+    <message>
+        <source>Move the end right</source>
+        <translation>结束位置右移</translation>
+    </message>
+    <message>
+        <source>Move the start left</source>
+        <translation>起始位置左移</translation>
+    </message>
+    <message>
+        <source>Move the start right</source>
+        <translation>起始位置右移</translation>
+    </message>
+    <message>
+        <source>Start a relation (Tab to the tail, then a number)</source>
+        <translation>开始建立关系（Tab 移到尾实体，再按数字）</translation>
+    </message>
+    <message>
+        <source>Document labels (topic)…</source>
+        <translation>文档标签（主题）…</translation>
+    </message>
+    <message>
+        <source>Mark done and open the next unfinished</source>
+        <translation>标记完成并打开下一篇未完成的文档</translation>
+    </message>
+    <message>
+        <source>Skip with a reason…</source>
+        <translation>跳过并注明原因…</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation>下一篇文档</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>上一篇文档</translation>
+    </message>
+    <message>
+        <source>Split the article at the cursor</source>
+        <translation>在光标处拆分文章</translation>
+    </message>
+    <message>
+        <source>Merge with the next article</source>
+        <translation>与下一篇文章合并</translation>
+    </message>
+    <message>
+        <source>Move the selection to the previous article</source>
+        <translation>将选中文字移到上一篇文章</translation>
+    </message>
+    <message>
+        <source>Move the selection to the next article</source>
+        <translation>将选中文字移到下一篇文章</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Find in this document…</source>
+        <translation>在本文档中查找…</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>搜索全部文档</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>默认文字大小</translation>
+    </message>
+    <message>
+        <source>Show label names</source>
+        <translation>显示标签名称</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Switch annotator…</source>
+        <translation>切换标注员…</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>标注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <source>Label schema…</source>
+        <translation>标签体系…</translation>
+    </message>
+    <message>
+        <source>Dashboard…</source>
+        <translation>仪表盘…</translation>
+    </message>
+    <message>
+        <source>OCR text too broken to annotate</source>
+        <translation>OCR 文字错乱，无法标注</translation>
+    </message>
+    <message>
+        <source>duplicate of another document</source>
+        <translation>与另一篇文档重复</translation>
+    </message>
+    <message>
+        <source>wrongly split or merged article</source>
+        <translation>文章拆分或合并有误</translation>
+    </message>
+    <message>
+        <source>unsure: needs a second opinion</source>
+        <translation>拿不准：需要他人复核</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Start a relation from here</source>
+        <translation>从这里开始建立关系</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Label as</source>
+        <translation>标注为</translation>
+    </message>
+    <message>
+        <source>Relation from “%1” (%2): Tab to the tail entity or click it · Esc cancels</source>
+        <translation>从“%1”（%2）开始建立关系：按 Tab 或单击选择尾实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>No relation type goes from %1 to %2 · Tab to another entity · Esc cancels</source>
+        <translation>没有从 %1 到 %2 的关系类型 · 按 Tab 换一个实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source> (exists)</source>
+        <translation>（已存在）</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”:   %3   · Esc cancels</source>
+        <translation>“%1” → “%2”：  %3  · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Candidate %1 “%2” · %3 · score %4</source>
+        <translation>候选 %1“%2” · %3 · 得分 %4</translation>
+    </message>
+    <message>
+        <source>%1 “%2” · by %3</source>
+        <translation>%1“%2” · 标注员 %3</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationLists</name>
+    <message>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Entities (%1)</source>
+        <translation>实体（%1）</translation>
+    </message>
+    <message>
+        <source>Relations (%1)</source>
+        <translation>关系（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleHeader</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>No document open</source>
+        <translation>未打开文档</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>记者</translation>
+    </message>
+    <message>
+        <source>Correspondent</source>
+        <translation>通讯员</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>摄影</translation>
+    </message>
+    <message>
+        <source>Also</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>pieces: %1</source>
+        <translation>拼接段数：%1</translation>
+    </message>
+    <message>
+        <source>length %1</source>
+        <translation>长度 %1</translation>
+    </message>
+    <message>
+        <source>… flags not shown: %1</source>
+        <translation>… 另有 %1 条提示未显示</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1: not set (D)</source>
+        <translation>%1：未设置（D）</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Project dashboard</source>
+        <translation>项目仪表盘</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Done per day</source>
+        <translation>日均完成</translation>
+    </message>
+    <message>
+        <source>Documents by status</source>
+        <translation>按状态统计文档</translation>
+    </message>
+    <message>
+        <source>Documents done per day</source>
+        <translation>每日完成文档数</translation>
+    </message>
+    <message>
+        <source>Bars: net documents marked done that day. Line: documents done in all.</source>
+        <translation>柱：当天净标记完成的文档数。线：累计完成的文档数。</translation>
+    </message>
+    <message>
+        <source>No document was marked done in this period.</source>
+        <translation>这段时间内没有文档被标记为完成。</translation>
+    </message>
+    <message>
+        <source>Entities per day, by annotator</source>
+        <translation>每日实体数（按标注员）</translation>
+    </message>
+    <message>
+        <source>Entities added, less those deleted, each day.</source>
+        <translation>每天新增的实体数减去删除的实体数。</translation>
+    </message>
+    <message>
+        <source>No entities were added in this period.</source>
+        <translation>这段时间内没有新增实体。</translation>
+    </message>
+    <message>
+        <source>Entity labels</source>
+        <translation>实体标签</translation>
+    </message>
+    <message>
+        <source>The schema has no entity labels.</source>
+        <translation>标签体系中没有实体标签。</translation>
+    </message>
+    <message>
+        <source>Relation labels</source>
+        <translation>关系标签</translation>
+    </message>
+    <message>
+        <source>The schema has no relation labels.</source>
+        <translation>标签体系中没有关系标签。</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>All time. Speed is entities per hour of reviewing.</source>
+        <translation>全部时间。速度为每小时审阅标注的实体数。</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Documents done</source>
+        <translation>完成文档</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Could not count: %1</source>
+        <translation>无法统计：%1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>%1 to do · %2 in progress</source>
+        <translation>%1 篇待标注 · %2 篇进行中</translation>
+    </message>
+    <message>
+        <source>%1 done · %2 skipped</source>
+        <translation>%1 篇已完成 · %2 篇已跳过</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n days to finish</source>
+        <translation>
+            <numerusform>约 %n 天后完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no documents done in this period</source>
+        <translation>这段时间内没有完成的文档</translation>
+    </message>
+    <message>
+        <source>nothing left to do</source>
+        <translation>已全部完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels</source>
+        <translation>
+            <numerusform>%n 个标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marked done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Done in all</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <source>%1 (not in schema)</source>
+        <translation>%1（不在标签体系中）</translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation>%1/小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>最近 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Project dashboard</source>
+        <translation>项目仪表盘</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDelegate</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n 个实体</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n 个待审</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>ID: %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPanel</name>
+    <message>
+        <source>Search all documents</source>
+        <translation>搜索全部文档</translation>
+    </message>
+    <message>
+        <source>Titles and texts of every document. Separate words with spaces to find documents that contain all of them. Case and full-width letters do not matter.</source>
+        <translation>搜索所有文档的标题和正文。用空格分隔多个词，可找出同时包含这些词的文档。不区分大小写和全角、半角字母。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Show only: %1</source>
+        <translation>只显示：%1</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 篇文档</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents</source>
+        <translation>%1 / %2 篇文档</translation>
+    </message>
+    <message>
+        <source>indexing for search…</source>
+        <translation>正在建立搜索索引…</translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 of %2 documents…</source>
+        <translation>正在建立搜索索引：%1 / %2 篇文档…</translation>
+    </message>
+    <message>
+        <source>search index: %1</source>
+        <translation>搜索索引：%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Copy document ID</source>
+        <translation>复制文档编号</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>Relation from “%1” (%2): Tab to the tail entity or click it · Esc cancels</source>
+        <translation type="vanished">从“%1”（%2）开始建立关系：按 Tab 或单击选择尾实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source> (exists)</source>
+        <translation type="vanished">（已存在）</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”:   %3   · Esc cancels</source>
+        <translation type="vanished">“%1” → “%2”：  %3  · Esc 取消</translation>
+    </message>
+    <message>
+        <source>No relation type goes from %1 to %2 · Tab to another entity · Esc cancels</source>
+        <translation type="vanished">没有从 %1 到 %2 的关系类型 · 按 Tab 换一个实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>The label schema has no document labels.</source>
+        <translation>标签体系中没有文档标签。</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="vanished">接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="vanished">拒绝</translation>
+    </message>
+    <message>
+        <source>Start a relation from here</source>
+        <translation type="vanished">从这里开始建立关系</translation>
+    </message>
+    <message>
+        <source>Label all occurrences…</source>
+        <translation type="vanished">标注所有出现位置…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="vanished">删除</translation>
+    </message>
+    <message>
+        <source>Label as</source>
+        <translation type="vanished">标注为</translation>
+    </message>
+    <message>
+        <source>Candidate %1 “%2” · %3 · score %4</source>
+        <translation type="vanished">候选 %1“%2” · %3 · 得分 %4</translation>
+    </message>
+    <message>
+        <source>%1 “%2” · by %3</source>
+        <translation type="vanished">%1“%2” · 标注员 %3</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesModel</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3 · by %4 · %5</source>
+        <translation>%1 %2–%3 · 标注员 %4 · %5</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Annotator hit an unexpected error. Your annotations up to now are saved.
+
+The details are in the log file; please send it with a note of what you were doing.</source>
+        <translation>Annotator 遇到了意外错误。到目前为止的标注都已保存。
+
+详细信息记录在日志文件中；请把日志发给我们，并说明出错时正在做什么。</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Where to write the dataset</source>
+        <translation>数据集的保存位置</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n documents shown in the document list</source>
+        <translation>
+            <numerusform>仅导出文档列表中显示的 %n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Include candidates (not yet reviewed suggestions)</source>
+        <translation>包含候选（尚未审阅的建议）</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字</translation>
+    </message>
+    <message>
+        <source>jieba words</source>
+        <translation>jieba 分词</translation>
+    </message>
+    <message>
+        <source>Code points (Python, spaCy)</source>
+        <translation>码位（Python、spaCy 的计法）</translation>
+    </message>
+    <message>
+        <source>UTF-16 units (to annotate further in the web tool)</source>
+        <translation>UTF-16 单元（用于在网页工具中继续标注）</translation>
+    </message>
+    <message>
+        <source>Split into</source>
+        <translation>划分为</translation>
+    </message>
+    <message>
+        <source>seed (optional)</source>
+        <translation>种子（可选）</translation>
+    </message>
+    <message>
+        <source>The same document always lands in the same split: it is chosen by a hash of the document&apos;s id.</source>
+        <translation>同一篇文档总是分到同一个子集：划分依据是文档编号的哈希值。</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Entity labels</source>
+        <translation>实体标签</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>How to write it</source>
+        <translation>写出方式</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Reading the documents…</source>
+        <translation>正在读取文档…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents</source>
+        <translation>%1 / %2 篇文档</translation>
+    </message>
+    <message>
+        <source>Exported %1 documents, %2 entities and %3 relations.</source>
+        <translation>已导出 %1 篇文档、%2 个实体和 %3 个关系。</translation>
+    </message>
+    <message>
+        <source>Written to</source>
+        <translation>写入位置</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 entities, %3 relations</source>
+        <translation>%1 篇文档，%2 个实体，%3 个关系</translation>
+    </message>
+    <message>
+        <source>Left out, and why</source>
+        <translation>未导出的内容及原因</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export cancelled. Nothing was written.</source>
+        <translation>导出已取消，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The export failed. Nothing was written.</source>
+        <translation>导出失败，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>A folder: one file per split, and the label schema.</source>
+        <translation>一个文件夹：每个子集一个文件，另附标签体系。</translation>
+    </message>
+    <message>
+        <source>One file, with the label schema beside it.</source>
+        <translation>一个文件，旁边附标签体系。</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <source>Choose at least one status.</source>
+        <translation>请至少选择一种状态。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents match.</source>
+        <translation>
+            <numerusform>共有 %n 篇文档符合条件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose where to write the dataset.</source>
+        <translation>请选择数据集的保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this document</source>
+        <translation>在本文档中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>搜索全部文档</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>FlagLabel</name>
+    <message>
+        <source>Click to see the place in the text</source>
+        <translation>单击查看在文中的位置</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>Annotator JSONL</source>
+        <translation>Annotator JSONL</translation>
+    </message>
+    <message>
+        <source>CoNLL / BIO</source>
+        <translation>CoNLL / BIO</translation>
+    </message>
+    <message>
+        <source>Newspaper pages (text)</source>
+        <translation>报纸版面（纯文本）</translation>
+    </message>
+    <message>
+        <source>Plain text, one document per file</source>
+        <translation>纯文本，每个文件一篇文档</translation>
+    </message>
+    <message>
+        <source>Everything: entities, relations, annotators, status, provenance. The format for moving data between Annotator projects.</source>
+        <translation>完整保存：实体、关系、标注员、状态和来源。用于在 Annotator 项目之间迁移数据。</translation>
+    </message>
+    <message>
+        <source>doccano&apos;s JSONL for sequence labelling with relations.</source>
+        <translation>doccano 的 JSONL 格式，用于带关系的序列标注。</translation>
+    </message>
+    <message>
+        <source>Label Studio tasks with labels and relations, plus the matching labelling configuration.</source>
+        <translation>带标签和关系的 Label Studio 任务，并附上对应的标注配置。</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL: tokens, spans and relations (also read by spaCy&apos;s relation extraction tutorial).</source>
+        <translation>Prodigy JSONL：词元、片段和关系（spaCy 的关系抽取教程也读取这种格式）。</translation>
+    </message>
+    <message>
+        <source>A spaCy DocBin (.spacy) with entities and spans, ready for spacy train.</source>
+        <translation>包含实体和片段的 spaCy DocBin（.spacy），可直接用于 spacy train。</translation>
+    </message>
+    <message>
+        <source>brat standoff: a .txt and .ann file per document, with annotation.conf.</source>
+        <translation>brat standoff 格式：每篇文档一个 .txt 和一个 .ann 文件，另附 annotation.conf。</translation>
+    </message>
+    <message>
+        <source>One token and its BIO tag per line, by character (as in MSRA and People&apos;s Daily) or by jieba word. Nested spans cannot be held; the summary lists them.</source>
+        <translation>每行一个词元及其 BIO 标记，按字切分（与 MSRA、人民日报语料相同）或按 jieba 分词。无法保存嵌套片段，结果摘要会列出它们。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face dataset folder: JSONL splits and a dataset card, for datasets.load_dataset(&quot;json&quot;, ...).</source>
+        <translation>Hugging Face 数据集文件夹：各子集的 JSONL 文件和数据集说明卡，可用 datasets.load_dataset(&quot;json&quot;, ...) 读取。</translation>
+    </message>
+    <message>
+        <source>Plain text newspaper pages, cut into articles.</source>
+        <translation>纯文本报纸版面，自动切分成文章。</translation>
+    </message>
+    <message>
+        <source>Plain text or Markdown; each file becomes one document.</source>
+        <translation>纯文本或 Markdown；每个文件成为一篇文档。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <source>*No guidelines found.* Put them in `docs/guidelines.md`.</source>
+        <translation>*未找到标注规范。* 请将其放在 `docs/guidelines.md`。</translation>
+    </message>
+    <message>
+        <source>*Cannot read the guidelines* (%1): %2</source>
+        <translation>*无法读取标注规范*（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Select text: the label menu opens</source>
+        <translation>选中文字：弹出标签菜单</translation>
+    </message>
+    <message>
+        <source>Double-click: select the word (jieba) and label it</source>
+        <translation>双击：选中该词（jieba 分词）并标注</translation>
+    </message>
+    <message>
+        <source>Click a span: focus it; click again: the span around it</source>
+        <translation>单击片段：聚焦该片段；再次单击：聚焦包含它的片段</translation>
+    </message>
+    <message>
+        <source>Ctrl + wheel: zoom</source>
+        <translation>Ctrl + 滚轮：缩放</translation>
+    </message>
+    <message>
+        <source>Labels (selection, or the focused span)</source>
+        <translation>标签（作用于选区或当前聚焦的片段）</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>鼠标</translation>
+    </message>
+    <message>
+        <source>Change keys in %1 · any key closes this</source>
+        <translation>可在 %1 中修改按键 · 按任意键关闭</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>谁在标注？</translation>
+    </message>
+    <message>
+        <source>Every entity, relation and decision records who made it. Type the name your team knows you by; it is remembered on this computer and can be changed under File ▸ Switch annotator.</source>
+        <translation>每个实体、关系和判断都会记录是谁做的。请输入团队熟悉的名字；本机会记住它，之后可在“文件 ▸ 切换标注员”中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here. Folders are searched, subfolders too, for every file Annotator can read. A file imported before is left alone.</source>
+        <translation>可将文件或文件夹拖放到这里。文件夹（包括子文件夹）中所有 Annotator 能读取的文件都会被导入。之前导入过的文件会被跳过。</translation>
+    </message>
+    <message>
+        <source>Detect from each file</source>
+        <translation>根据每个文件自动识别</translation>
+    </message>
+    <message>
+        <source>Detect (and say so in the summary)</source>
+        <translation>自动识别（并在摘要中说明）</translation>
+    </message>
+    <message>
+        <source>Code points</source>
+        <translation>码位</translation>
+    </message>
+    <message>
+        <source>UTF-16 units (as the web tools count)</source>
+        <translation>UTF-16 单元（网页工具的计法）</translation>
+    </message>
+    <message>
+        <source>Make punctuation between Chinese characters full-width</source>
+        <translation>将汉字之间的标点转为全角</translation>
+    </message>
+    <message>
+        <source>Suggest candidate spans for the new documents</source>
+        <translation>为新文档生成候选片段</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Add at least one file or folder.</source>
+        <translation>请至少添加一个文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Looking for files…</source>
+        <translation>正在查找文件…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>将在当前文件完成后停止…</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>第 %1 / %2 个文件：%3</translation>
+    </message>
+    <message>
+        <source>Files read.</source>
+        <translation>文件已读取。</translation>
+    </message>
+    <message>
+        <source>Suggesting candidate spans: %1 of %2 documents</source>
+        <translation>正在生成候选片段：%1 / %2 篇文档</translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 of %2 documents</source>
+        <translation>正在建立搜索索引：%1 / %2 篇文档</translation>
+    </message>
+    <message>
+        <source>Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.</source>
+        <translation>从 %5 个文件中的 %4 个导入了 %1 篇新文档（%2 个实体，%3 个关系）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Already imported before</source>
+        <translation>之前已导入</translation>
+    </message>
+    <message>
+        <source>No text</source>
+        <translation>无文本</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>Files not imported, and why</source>
+        <translation>未导入的文件及原因</translation>
+    </message>
+    <message>
+        <source>Documents skipped</source>
+        <translation>跳过的文档</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The import stopped.</source>
+        <translation>导入已中止。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Chosen by each file&apos;s extension and contents.</source>
+        <translation>根据每个文件的扩展名和内容确定格式。</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Files Annotator can read (%1)</source>
+        <translation>Annotator 可读取的文件（%1）</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>Relations — R, Tab to the tail, then its number</source>
+        <translation>关系：按 R，Tab 到尾实体，再按编号</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>Annotator will use %1 the next time it starts.</source>
+        <translation>Annotator 下次启动时将使用 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the project…</source>
+        <translation>正在打开项目…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Focused span</source>
+        <translation>当前片段</translation>
+    </message>
+    <message>
+        <source>In this document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <source>No documents yet. Use File ▸ Import… to add some.</source>
+        <translation>还没有文档。请通过“文件 ▸ 导入…”添加。</translation>
+    </message>
+    <message>
+        <source>Importing the bundled seed pages…</source>
+        <translation>正在导入内置的示例版面…</translation>
+    </message>
+    <message>
+        <source>Tab to an entity first; A labels its other occurrences.</source>
+        <translation>请先用 Tab 选中一个实体；按 A 标注它在其他位置的出现。</translation>
+    </message>
+    <message>
+        <source>Label schema saved. Undo history starts again from here.</source>
+        <translation>标签体系已保存。撤销记录从此处重新开始。</translation>
+    </message>
+    <message>
+        <source>Now annotating as %1.</source>
+        <translation>现在以 %1 的身份标注。</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrencesDialog</name>
+    <message>
+        <source>Label all occurrences</source>
+        <translation>标注所有出现位置</translation>
+    </message>
+    <message>
+        <source>Occurrences of %1 to label as %2</source>
+        <translation>将“%1”的出现位置标注为 %2</translation>
+    </message>
+    <message>
+        <source>In this document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <source>In all documents</source>
+        <translation>在全部文档中</translation>
+    </message>
+    <message>
+        <source>already labelled</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>overlaps %1</source>
+        <translation>与 %1 重叠</translation>
+    </message>
+    <message>
+        <source>inside a longer word</source>
+        <translation>位于更长的词中</translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation>标注 %1 处</translation>
+    </message>
+    <message>
+        <source>Found %1; already labelled %2. Untick any that are not the same thing.</source>
+        <translation>找到 %1 处，其中 %2 处已标注。请取消勾选指代不同事物的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectJobs</name>
+    <message>
+        <source>Importing the bundled seed pages…</source>
+        <translation>正在导入内置的示例版面…</translation>
+    </message>
+    <message>
+        <source>Importing seed pages: %1 of %2</source>
+        <translation>正在导入示例版面：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Suggesting candidates…</source>
+        <translation>正在生成候选…</translation>
+    </message>
+    <message>
+        <source>Suggesting candidates: %1 of %2</source>
+        <translation>正在生成候选：%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsModel</name>
+    <message>
+        <source>Head</source>
+        <translation>头实体</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Tail</source>
+        <translation>尾实体</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>This is the last document.</source>
+        <translation>已经是最后一篇文档。</translation>
+    </message>
+    <message>
+        <source>This is the first document.</source>
+        <translation>已经是第一篇文档。</translation>
+    </message>
+    <message>
+        <source>Marked done; undecided candidates left out: %1.</source>
+        <translation>已标记完成；未处理的候选未计入：%1 个。</translation>
+    </message>
+    <message>
+        <source>Marked done.</source>
+        <translation>已标记完成。</translation>
+    </message>
+    <message>
+        <source>Skipped.</source>
+        <translation>已跳过。</translation>
+    </message>
+    <message>
+        <source>Every document is done or skipped.</source>
+        <translation>所有文档都已完成或跳过。</translation>
+    </message>
+    <message>
+        <source>No other entity to relate to.</source>
+        <translation>没有可以建立关系的其他实体。</translation>
+    </message>
+    <message>
+        <source>Nothing to review in this document.</source>
+        <translation>本文档没有需要审阅的内容。</translation>
+    </message>
+    <message>
+        <source>Relation cancelled.</source>
+        <translation>已取消建立关系。</translation>
+    </message>
+    <message>
+        <source>Tab to a candidate first; Return accepts it.</source>
+        <translation>请先用 Tab 选中一个候选；按回车接受。</translation>
+    </message>
+    <message>
+        <source>This is already an entity; a number relabels it, Delete removes it.</source>
+        <translation>这已经是实体；按数字键改标签，按 Delete 删除。</translation>
+    </message>
+    <message>
+        <source>Tab to a candidate or an entity first.</source>
+        <translation>请先用 Tab 选中一个候选或实体。</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” and the relations that used it (%2). Ctrl+Z brings them back.</source>
+        <translation>已删除“%1”及使用它的关系（%2 个）。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>The selection holds only white space.</source>
+        <translation>选区中只有空白。</translation>
+    </message>
+    <message>
+        <source>Select some text, or Tab to a candidate or an entity, then press a label key.</source>
+        <translation>请先选中文字，或用 Tab 选中候选或实体，再按标签键。</translation>
+    </message>
+    <message>
+        <source>Tab to a span first to move its boundaries.</source>
+        <translation>请先用 Tab 选中一个片段，再调整边界。</translation>
+    </message>
+    <message>
+        <source>The span cannot shrink or grow any further that way.</source>
+        <translation>片段无法再朝这个方向缩短或延长。</translation>
+    </message>
+    <message>
+        <source>Accepted with the new boundary.</source>
+        <translation>已按新边界接受。</translation>
+    </message>
+    <message>
+        <source>No candidates left in this document. Ctrl+Return marks it done.</source>
+        <translation>本文档已没有候选。按 Ctrl+回车 标记完成。</translation>
+    </message>
+    <message>
+        <source>Accept the candidate first; relations join entities.</source>
+        <translation>请先接受该候选；关系只能连接实体。</translation>
+    </message>
+    <message>
+        <source>Tab to an entity first; R starts a relation from it.</source>
+        <translation>请先用 Tab 选中一个实体；按 R 从它开始建立关系。</translation>
+    </message>
+    <message>
+        <source>Relation from “%1”: Tab to the tail, then press the number of the type.</source>
+        <translation>从“%1”开始建立关系：按 Tab 移到尾实体，再按关系类型的编号。</translation>
+    </message>
+    <message>
+        <source>Added %1: %2 → %3</source>
+        <translation>已添加 %1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Split the article; the rest is now the next document. Ctrl+Z joins them again.</source>
+        <translation>已拆分文章，后半部分成为下一篇文档。按 Ctrl+Z 可重新合并。</translation>
+    </message>
+    <message>
+        <source>This is the last document; there is nothing to merge it with.</source>
+        <translation>这是最后一篇文档，没有可合并的文档。</translation>
+    </message>
+    <message>
+        <source>Merged with the next document. Ctrl+Z splits them again.</source>
+        <translation>已与下一篇文档合并。按 Ctrl+Z 可重新拆开。</translation>
+    </message>
+    <message>
+        <source>Select the text to move first.</source>
+        <translation>请先选中要移动的文字。</translation>
+    </message>
+    <message>
+        <source>There is no document on that side to move the text to.</source>
+        <translation>那一侧没有可以接收这段文字的文档。</translation>
+    </message>
+    <message>
+        <source>Moved the text. Ctrl+Z puts it back.</source>
+        <translation>已移动文字。按 Ctrl+Z 可撤回。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>没有可重做的操作。</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStatusBar</name>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Annotating as %1 (File ▸ Switch annotator…)</source>
+        <translation>当前标注员：%1（文件 ▸ 切换标注员…）</translation>
+    </message>
+    <message>
+        <source>Entities this session: %1</source>
+        <translation>本次新增实体：%1</translation>
+    </message>
+    <message>
+        <source>%1 entities/min this session</source>
+        <translation>本次 %1 个实体/分钟</translation>
+    </message>
+    <message>
+        <source>Entities created this session: %1</source>
+        <translation>本次创建的实体：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <source>A name is needed.</source>
+        <translation>需要填写名称。</translation>
+    </message>
+    <message>
+        <source>Use 1–40 characters without spaces, commas, ; or |.</source>
+        <translation>请使用 1–40 个字符，不含空格、逗号、; 或 |。</translation>
+    </message>
+    <message>
+        <source>Another label already has the name %1.</source>
+        <translation>已有另一个标签名为 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a colour like #4e79a7.</source>
+        <translation>%1 不是有效的颜色（应形如 #4e79a7）。</translation>
+    </message>
+    <message>
+        <source>The hotkey must be a single key.</source>
+        <translation>快捷键必须是单个按键。</translation>
+    </message>
+    <message>
+        <source>%1 already uses this hotkey.</source>
+        <translation>%1 已使用这个快捷键。</translation>
+    </message>
+    <message>
+        <source>Add at least one value.</source>
+        <translation>请至少添加一个取值。</translation>
+    </message>
+    <message>
+        <source>A value cannot be empty.</source>
+        <translation>取值不能为空。</translation>
+    </message>
+    <message>
+        <source>The value %1 is listed twice.</source>
+        <translation>取值 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>Label schema</source>
+        <translation>标签体系</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Loaded %1. Labels with the same name as a saved label keep its annotations; check the changes, then Save.</source>
+        <translation>已载入 %1。与现有标签同名的标签会保留原有标注；请检查改动，然后保存。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Entity labels (%1)</source>
+        <translation>实体标签（%1）</translation>
+    </message>
+    <message>
+        <source>Relation labels (%1)</source>
+        <translation>关系标签（%1）</translation>
+    </message>
+    <message>
+        <source>Document labels (%1)</source>
+        <translation>文档标签（%1）</translation>
+    </message>
+    <message>
+        <source>Entity label %1</source>
+        <translation>实体标签 %1</translation>
+    </message>
+    <message>
+        <source>Relation label %1</source>
+        <translation>关系标签 %1</translation>
+    </message>
+    <message>
+        <source>Document label %1</source>
+        <translation>文档标签 %1</translation>
+    </message>
+    <message>
+        <source>Import a label schema</source>
+        <translation>导入标签体系</translation>
+    </message>
+    <message>
+        <source>Label schema (*.toml *.json)</source>
+        <translation>标签体系（*.toml *.json）</translation>
+    </message>
+    <message>
+        <source>Export the label schema</source>
+        <translation>导出标签体系</translation>
+    </message>
+    <message>
+        <source>TOML (*.toml);;JSON (*.json)</source>
+        <translation>TOML（*.toml）;;JSON（*.json）</translation>
+    </message>
+</context>
+<context>
+    <name>SkipDialog</name>
+    <message>
+        <source>Skip this document</source>
+        <translation>跳过这篇文档</translation>
+    </message>
+    <message>
+        <source>Why skip it? Pick a reason or type your own.</source>
+        <translation>为什么跳过？请选择一个原因，或自行填写。</translation>
+    </message>
+    <message>
+        <source>Skip and open the next</source>
+        <translation>跳过并打开下一篇</translation>
+    </message>
+</context>
+<context>
+    <name>SpanDetails</name>
+    <message>
+        <source>Tab focuses the next candidate or entity.</source>
+        <translation>按 Tab 聚焦下一个候选或实体。</translation>
+    </message>
+    <message>
+        <source>Candidates to review: %1. </source>
+        <translation>待审候选：%1 个。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>candidate, not yet decided</source>
+        <translation>候选，尚未处理</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>accepted candidate from %1</source>
+        <translation>采纳自 %1 的候选</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>产生方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>To do</source>
+        <translation>待标注</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>_ChoiceButton</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>_DocumentSection</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>used in exports, e.g. topic</source>
+        <translation>用于导出，例如 topic</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Add value</source>
+        <translation>添加取值</translation>
+    </message>
+    <message>
+        <source>Remove value</source>
+        <translation>移除取值</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set on %n documents; renaming carries them along.</source>
+        <translation>
+            <numerusform>已用于 %n 篇文档；重命名时会一并更新。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The value &apos;%1&apos; is set on documents; change them first.</source>
+        <translation>取值“%1”已用于一些文档；请先修改这些文档。</translation>
+    </message>
+    <message>
+        <source>No document has this label yet.</source>
+        <translation>还没有文档使用这个标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set on %n documents.</source>
+        <translation>
+            <numerusform>已用于 %n 篇文档。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_EntitySection</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>used in exports, e.g. PER</source>
+        <translation>用于导出，例如 PER</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>shown in the app, e.g. 人名</source>
+        <translation>在界面中显示，例如 人名</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>one key</source>
+        <translation>一个按键</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <source>No entity uses this label yet.</source>
+        <translation>还没有实体使用这个标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities use this label.</source>
+        <translation>
+            <numerusform>有 %n 个实体使用这个标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving renames them from %1 to %2.</source>
+        <translation>保存时会把它们从 %1 改名为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>_RelationSection</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>头 → 尾</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>used in exports, e.g. works_at</source>
+        <translation>用于导出，例如 works_at</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Directed (head → tail differs from tail → head)</source>
+        <translation>有方向（头 → 尾 与 尾 → 头 不同）</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>头实体</translation>
+    </message>
+    <message>
+        <source>Tails</source>
+        <translation>尾实体</translation>
+    </message>
+    <message>
+        <source>Tick none to allow any entity label.</source>
+        <translation>全部不勾选表示允许任意实体标签。</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>No relation uses this label yet.</source>
+        <translation>还没有关系使用这个标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relations use this label.</source>
+        <translation>
+            <numerusform>有 %n 个关系使用这个标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving renames them from %1 to %2.</source>
+        <translation>保存时会把它们从 %1 改名为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>_Section</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>In use: relabel or delete what uses it first</source>
+        <translation>正在使用：请先改标或删除使用它的标注</translation>
+    </message>
+</context>
+<context>
+    <name>context</name>
+    <message>
+        <source>Next candidate or entity</source>
+        <translation>下一个候选或实体</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>not a news article (advertisement, notice, table)</source>
+        <translation>不是新闻稿（广告、启事、表格）</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>&amp;0  Clear</source>
+        <translation>&amp;0  清除</translation>
+    </message>
+</context>
+</TS>
