@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from annotator import __version__
 from annotator.errors import AnnotatorError, InputError
 from annotator.ui import theme
-from annotator.ui.main_window import MainWindow, window_settings
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import APPLICATION, ORGANIZATION, ui_settings
 
 if TYPE_CHECKING:
     from annotator.review.keymap import Keymap
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ORGANIZATION = "Annotator"
-APPLICATION = "Annotator"
 # Background jobs start this long after the project opens, so its first paint comes first.
 BACKGROUND_DELAY_MS = 50
 # If the empty window has not painted by then (hidden, minimised), open the project anyway.
@@ -121,7 +120,7 @@ def fill_window(window: MainWindow, store: Store, keymap: Keymap | None = None, 
         store.close()
         raise
     if restore:
-        window.restore_settings(window_settings())
+        window.restore_settings(ui_settings())
     if warning:
         window.status.say(warning)
 
@@ -216,7 +215,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
     outcome = {"code": 0}
     window = MainWindow()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.restore_geometry(window_settings())
+    window.restore_geometry(ui_settings())
     window.show()
 
     def fail(exc: AnnotatorError) -> None:

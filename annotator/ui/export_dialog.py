@@ -47,6 +47,7 @@ from annotator.formats.registry import ExportOptions, ExportSummary, Writer
 from annotator.formats.splits import parse_splits
 from annotator.model import Status
 from annotator.store import Store
+from annotator.ui.settings import ui_settings
 from annotator.ui.status_icons import status_icon, status_name
 from annotator.ui.transfer_common import (
     STYLE,
@@ -54,7 +55,6 @@ from annotator.ui.transfer_common import (
     Cancelled,
     ProgressRow,
     ResultView,
-    app_settings,
     format_description,
     format_title,
 )
@@ -110,7 +110,7 @@ class ExportDialog(QDialog):
         self.offered_ids = list(doc_ids) if doc_ids is not None else None
         self.setStyleSheet(STYLE)
         self.store = store
-        self.settings = app_settings()
+        self.settings = ui_settings()
         self._tasks: Any = None
         self._running: Any = None
         self._cancel = CancelFlag()

@@ -26,12 +26,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
-    QSettings,
     QTranslator,
 )
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from annotator import app_paths
+from annotator.ui.settings import ui_settings
 
 log = logging.getLogger(__name__)
 
@@ -46,19 +46,13 @@ NATIVE_NAMES = {ENGLISH: "English", CHINESE: "简体中文"}
 _installed: list[QTranslator] = []
 
 
-def _settings() -> QSettings:
-    # The format QSettings is told to use: native on a user's machine, a
-    # temporary INI file in the tests.
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "Annotator", "Annotator")
-
-
 def translations_dir() -> Path:
     return app_paths.resource("translations")
 
 
 def chosen_language() -> str:
     """What the user chose: ``system``, ``en`` or ``zh_CN``."""
-    value = str(_settings().value(SETTING, SYSTEM) or SYSTEM)
+    value = str(ui_settings().value(SETTING, SYSTEM) or SYSTEM)
     return value if value in (SYSTEM, *LANGUAGES) else SYSTEM
 
 
@@ -66,7 +60,7 @@ def set_language(language: str) -> None:
     """Remember the language for the next start (``system`` to follow the system again)."""
     if language not in (SYSTEM, *LANGUAGES):
         raise ValueError(f"unknown interface language {language!r} (known: {SYSTEM}, {', '.join(LANGUAGES)})")
-    _settings().setValue(SETTING, language)
+    ui_settings().setValue(SETTING, language)
 
 
 def system_language(locale: QLocale | None = None) -> str:

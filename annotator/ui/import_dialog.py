@@ -45,12 +45,12 @@ from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
 from annotator.model import ImportReport
 from annotator.store import Store
+from annotator.ui.settings import ui_settings
 from annotator.ui.transfer_common import (
     STYLE,
     CancelFlag,
     ProgressRow,
     ResultView,
-    app_settings,
     format_description,
     format_title,
 )
@@ -148,7 +148,7 @@ class ImportDialog(QDialog):
         self.setStyleSheet(STYLE)
         self.setAcceptDrops(True)
         self.store = store
-        self.settings = app_settings()
+        self.settings = ui_settings()
         self._tasks: Any = None
         self._running: Any = None
         self._cancel = CancelFlag()

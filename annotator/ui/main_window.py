@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.settings import ui_settings
+
 if TYPE_CHECKING:
     from annotator.review.keymap import Keymap
     from annotator.store import Store
@@ -36,16 +38,6 @@ log = logging.getLogger(__name__)
 
 # Bump when the dock layout changes, so an old saved layout is not restored onto new docks.
 STATE_VERSION = 2
-
-
-def window_settings() -> QSettings:
-    """Where the window keeps its size, dock layout and zoom (nothing else).
-
-    The default-format constructor, so ``QSettings.setDefaultFormat`` and
-    ``setPath`` (the tests' temporary INI file) apply; the names come from
-    the application (see ``app.ensure_application``).
-    """
-    return QSettings()
 
 
 class MainWindow(QMainWindow):
@@ -389,7 +381,7 @@ class MainWindow(QMainWindow):
         self.documents.shutdown()
         try:
             self.controller.close()
-            self.save_settings(window_settings())
+            self.save_settings(ui_settings())
         finally:
             self.store.close()
 

@@ -109,5 +109,12 @@ def apply_theme(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.ToolTipBase, INK)
     palette.setColor(QPalette.ColorRole.ToolTipText, PAPER)
     palette.setColor(QPalette.ColorRole.Link, ACCENT)
+    # setColor(role, ...) sets every group, disabled included; a greyed-out
+    # Save must not look clickable.
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(disabled, role, FAINT_INK)
+    palette.setColor(disabled, QPalette.ColorRole.Button, PANEL)
+    palette.setColor(disabled, QPalette.ColorRole.Base, PANEL)
     app.setPalette(palette)
     app.setStyleSheet(STYLE_SHEET)

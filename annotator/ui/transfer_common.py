@@ -10,7 +10,7 @@ import html
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,11 +28,6 @@ STYLE = """
 #TransferError { color: #b42318; }
 #SectionTitle { font-weight: 600; color: #3e4c59; padding-top: 4px; }
 """
-
-def app_settings() -> QSettings:
-    """The app's settings, in the format QSettings is told to use (tests point it at a temporary file)."""
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "Annotator", "Annotator")
-
 
 # Items listed one by one in a result before the rest are counted.
 SHOWN_ITEMS = 50

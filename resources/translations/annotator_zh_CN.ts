@@ -5,6 +5,269 @@
     <name></name>
     <message>
         <source>Previous candidate or entity</source>
+        <translation type="vanished">上一个候选或实体</translation>
+    </message>
+    <message>
+        <source>Accept the candidate</source>
+        <translation type="vanished">接受候选</translation>
+    </message>
+    <message>
+        <source>Reject the candidate / delete the entity</source>
+        <translation type="vanished">拒绝候选 / 删除实体</translation>
+    </message>
+    <message>
+        <source>Label all occurrences…</source>
+        <translation type="vanished">标注所有出现位置…</translation>
+    </message>
+    <message>
+        <source>Cancel: drop the focus, selection or relation</source>
+        <translation type="vanished">取消：放弃当前焦点、选区或关系</translation>
+    </message>
+    <message>
+        <source>Move the end left</source>
+        <translation type="vanished">结束位置左移</translation>
+    </message>
+    <message>
+        <source>Move the end right</source>
+        <translation type="vanished">结束位置右移</translation>
+    </message>
+    <message>
+        <source>Move the start left</source>
+        <translation type="vanished">起始位置左移</translation>
+    </message>
+    <message>
+        <source>Move the start right</source>
+        <translation type="vanished">起始位置右移</translation>
+    </message>
+    <message>
+        <source>Start a relation (Tab to the tail, then a number)</source>
+        <translation type="vanished">开始建立关系（Tab 移到尾实体，再按数字）</translation>
+    </message>
+    <message>
+        <source>Document labels (topic)…</source>
+        <translation type="vanished">文档标签（主题）…</translation>
+    </message>
+    <message>
+        <source>Mark done and open the next unfinished</source>
+        <translation type="vanished">标记完成并打开下一篇未完成的文档</translation>
+    </message>
+    <message>
+        <source>Skip with a reason…</source>
+        <translation type="vanished">跳过并注明原因…</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation type="vanished">下一篇文档</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation type="vanished">上一篇文档</translation>
+    </message>
+    <message>
+        <source>Split the article at the cursor</source>
+        <translation type="vanished">在光标处拆分文章</translation>
+    </message>
+    <message>
+        <source>Merge with the next article</source>
+        <translation type="vanished">与下一篇文章合并</translation>
+    </message>
+    <message>
+        <source>Move the selection to the previous article</source>
+        <translation type="vanished">将选中文字移到上一篇文章</translation>
+    </message>
+    <message>
+        <source>Move the selection to the next article</source>
+        <translation type="vanished">将选中文字移到下一篇文章</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="vanished">撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="vanished">重做</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="vanished">导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="vanished">导出…</translation>
+    </message>
+    <message>
+        <source>Find in this document…</source>
+        <translation type="vanished">在本文档中查找…</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation type="vanished">搜索全部文档</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="vanished">放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="vanished">缩小文字</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation type="vanished">默认文字大小</translation>
+    </message>
+    <message>
+        <source>Show label names</source>
+        <translation type="vanished">显示标签名称</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="vanished">键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation type="vanished">边界</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation type="vanished">关系</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="vanished">文档</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="vanished">编辑</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="vanished">视图</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="vanished">项目</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="vanished">文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Switch annotator…</source>
+        <translation type="vanished">切换标注员…</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation type="vanished">打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="vanished">退出</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="vanished">编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation type="vanished">文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation type="vanished">标注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="vanished">视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation type="vanished">项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="vanished">帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation type="vanished">标注规范</translation>
+    </message>
+    <message>
+        <source>Label schema…</source>
+        <translation type="vanished">标签体系…</translation>
+    </message>
+    <message>
+        <source>Dashboard…</source>
+        <translation type="vanished">仪表盘…</translation>
+    </message>
+    <message>
+        <source>OCR text too broken to annotate</source>
+        <translation type="vanished">OCR 文字错乱，无法标注</translation>
+    </message>
+    <message>
+        <source>duplicate of another document</source>
+        <translation type="vanished">与另一篇文档重复</translation>
+    </message>
+    <message>
+        <source>wrongly split or merged article</source>
+        <translation type="vanished">文章拆分或合并有误</translation>
+    </message>
+    <message>
+        <source>unsure: needs a second opinion</source>
+        <translation type="vanished">拿不准：需要他人复核</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="vanished">接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="vanished">拒绝</translation>
+    </message>
+    <message>
+        <source>Start a relation from here</source>
+        <translation type="vanished">从这里开始建立关系</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="vanished">删除</translation>
+    </message>
+    <message>
+        <source>Label as</source>
+        <translation type="vanished">标注为</translation>
+    </message>
+    <message>
+        <source>Relation from “%1” (%2): Tab to the tail entity or click it · Esc cancels</source>
+        <translation type="vanished">从“%1”（%2）开始建立关系：按 Tab 或单击选择尾实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>No relation type goes from %1 to %2 · Tab to another entity · Esc cancels</source>
+        <translation type="vanished">没有从 %1 到 %2 的关系类型 · 按 Tab 换一个实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source> (exists)</source>
+        <translation type="vanished">（已存在）</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”:   %3   · Esc cancels</source>
+        <translation type="vanished">“%1” → “%2”：  %3  · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Candidate %1 “%2” · %3 · score %4</source>
+        <translation type="vanished">候选 %1“%2” · %3 · 得分 %4</translation>
+    </message>
+    <message>
+        <source>%1 “%2” · by %3</source>
+        <translation type="vanished">%1“%2” · 标注员 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Next candidate or entity</source>
+        <translation>下一个候选或实体</translation>
+    </message>
+    <message>
+        <source>Previous candidate or entity</source>
         <translation>上一个候选或实体</translation>
     </message>
     <message>
@@ -124,6 +387,10 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
         <source>Boundaries</source>
         <translation>边界</translation>
     </message>
@@ -146,118 +413,6 @@
     <message>
         <source>Project</source>
         <translation>项目</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Switch annotator…</source>
-        <translation>切换标注员…</translation>
-    </message>
-    <message>
-        <source>Open log folder</source>
-        <translation>打开日志文件夹</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Document</source>
-        <translation>文档(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Annotate</source>
-        <translation>标注(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Project</source>
-        <translation>项目(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Guidelines</source>
-        <translation>标注规范</translation>
-    </message>
-    <message>
-        <source>Label schema…</source>
-        <translation>标签体系…</translation>
-    </message>
-    <message>
-        <source>Dashboard…</source>
-        <translation>仪表盘…</translation>
-    </message>
-    <message>
-        <source>OCR text too broken to annotate</source>
-        <translation>OCR 文字错乱，无法标注</translation>
-    </message>
-    <message>
-        <source>duplicate of another document</source>
-        <translation>与另一篇文档重复</translation>
-    </message>
-    <message>
-        <source>wrongly split or merged article</source>
-        <translation>文章拆分或合并有误</translation>
-    </message>
-    <message>
-        <source>unsure: needs a second opinion</source>
-        <translation>拿不准：需要他人复核</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>接受</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <source>Start a relation from here</source>
-        <translation>从这里开始建立关系</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Label as</source>
-        <translation>标注为</translation>
-    </message>
-    <message>
-        <source>Relation from “%1” (%2): Tab to the tail entity or click it · Esc cancels</source>
-        <translation>从“%1”（%2）开始建立关系：按 Tab 或单击选择尾实体 · Esc 取消</translation>
-    </message>
-    <message>
-        <source>No relation type goes from %1 to %2 · Tab to another entity · Esc cancels</source>
-        <translation>没有从 %1 到 %2 的关系类型 · 按 Tab 换一个实体 · Esc 取消</translation>
-    </message>
-    <message>
-        <source> (exists)</source>
-        <translation>（已存在）</translation>
-    </message>
-    <message>
-        <source>“%1” → “%2”:   %3   · Esc cancels</source>
-        <translation>“%1” → “%2”：  %3  · Esc 取消</translation>
-    </message>
-    <message>
-        <source>Candidate %1 “%2” · %3 · score %4</source>
-        <translation>候选 %1“%2” · %3 · 得分 %4</translation>
-    </message>
-    <message>
-        <source>%1 “%2” · by %3</source>
-        <translation>%1“%2” · 标注员 %3</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1354,37 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
 </context>
 <context>
+    <name>LabelMenu</name>
+    <message>
+        <source>&amp;0  Clear</source>
+        <translation>&amp;0  清除</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Start a relation from here</source>
+        <translation>从这里开始建立关系</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Label all occurrences…</source>
+        <translation>标注所有出现位置…</translation>
+    </message>
+    <message>
+        <source>Label as</source>
+        <translation>标注为</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <source>Relations — R, Tab to the tail, then its number</source>
@@ -1276,6 +1462,61 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Switch annotator…</source>
+        <translation>切换标注员…</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>标注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <source>Label schema…</source>
+        <translation>标签体系…</translation>
+    </message>
+    <message>
+        <source>Dashboard…</source>
+        <translation>仪表盘…</translation>
+    </message>
+</context>
+<context>
     <name>OccurrencesDialog</name>
     <message>
         <source>Label all occurrences</source>
@@ -1331,6 +1572,25 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Suggesting candidates: %1 of %2</source>
         <translation>正在生成候选：%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>RelationOverlay</name>
+    <message>
+        <source>Relation from “%1” (%2): Tab to the tail entity or click it · Esc cancels</source>
+        <translation>从“%1”（%2）开始建立关系：按 Tab 或单击选择尾实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>No relation type goes from %1 to %2 · Tab to another entity · Esc cancels</source>
+        <translation>没有从 %1 到 %2 的关系类型 · 按 Tab 换一个实体 · Esc 取消</translation>
+    </message>
+    <message>
+        <source> (exists)</source>
+        <translation>（已存在）</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”:   %3   · Esc cancels</source>
+        <translation>“%1” → “%2”：  %3  · Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1879,26 @@ The details are in the log file; please send it with a note of what you were doi
 <context>
     <name>SkipDialog</name>
     <message>
+        <source>not a news article (advertisement, notice, table)</source>
+        <translation>不是新闻稿（广告、启事、表格）</translation>
+    </message>
+    <message>
+        <source>OCR text too broken to annotate</source>
+        <translation>OCR 文字错乱，无法标注</translation>
+    </message>
+    <message>
+        <source>duplicate of another document</source>
+        <translation>与另一篇文档重复</translation>
+    </message>
+    <message>
+        <source>wrongly split or merged article</source>
+        <translation>文章拆分或合并有误</translation>
+    </message>
+    <message>
+        <source>unsure: needs a second opinion</source>
+        <translation>拿不准：需要他人复核</translation>
+    </message>
+    <message>
         <source>Skip this document</source>
         <translation>跳过这篇文档</translation>
     </message>
@@ -1676,6 +1956,17 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Label</source>
         <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>SpanTooltip</name>
+    <message>
+        <source>Candidate %1 “%2” · %3 · score %4</source>
+        <translation>候选 %1“%2” · %3 · 得分 %4</translation>
+    </message>
+    <message>
+        <source>%1 “%2” · by %3</source>
+        <translation>%1“%2” · 标注员 %3</translation>
     </message>
 </context>
 <context>
@@ -1924,22 +2215,22 @@ The details are in the log file; please send it with a note of what you were doi
     <name>context</name>
     <message>
         <source>Next candidate or entity</source>
-        <translation>下一个候选或实体</translation>
+        <translation type="vanished">下一个候选或实体</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation>审阅</translation>
+        <translation type="vanished">审阅</translation>
     </message>
     <message>
         <source>not a news article (advertisement, notice, table)</source>
-        <translation>不是新闻稿（广告、启事、表格）</translation>
+        <translation type="vanished">不是新闻稿（广告、启事、表格）</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>&amp;0  Clear</source>
-        <translation>&amp;0  清除</translation>
+        <translation type="vanished">&amp;0  清除</translation>
     </message>
 </context>
 </TS>
