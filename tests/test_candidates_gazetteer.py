@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.candidates import apply_occurrences, context_from_store, find_occurrences, refresh_candidates, suggest
+from annotator.candidates import (
+    apply_occurrences,
+    context_from_store,
+    find_occurrences,
+    propagate_labels,
+    refresh_candidates,
+    suggest,
+)
 from annotator.errors import InputError, SchemaError
 from candidates_helpers import add_documents, pending
 
@@ -138,3 +145,21 @@ def test_occurrences_need_a_text_and_a_label_of_the_schema(project):
         find_occurrences(project, "  ", "ORG")
     with pytest.raises(SchemaError):
         find_occurrences(project, "鞍钢集团", "COMPANY")
+
+
+def test_propagating_a_new_label_reaches_unfinished_documents_only(fresh_store):
+    add_documents(fresh_store, {"a": DOC_A, "b": DOC_B, "finished": "鞍钢集团的年报。", "other": "没有这个词。"})
+    refresh_candidates(fresh_store, ["a", "b", "finished", "other"])
+    fresh_store.set_status("finished", "done")
+    assert not pending(fresh_store, "b", "鞍钢集团")
+    before = {c.id for c in fresh_store.candidates("a")}
+
+    fresh_store.add_entity("a", 0, 4, "ORG")
+    refreshed = propagate_labels(fresh_store, ["鞍钢集团", "x"])
+
+    assert refreshed == ["a", "b"]
+    assert [c.source for c in pending(fresh_store, "b", "鞍钢集团", "ORG")] == ["gazetteer"]
+    assert len(pending(fresh_store, "a", "鞍钢集团", "ORG")) == 1
+    assert not pending(fresh_store, "finished", "鞍钢集团")
+    # what was suggested before and still is keeps its id
+    assert before & {c.id for c in fresh_store.candidates("a")}

@@ -319,6 +319,21 @@ def test_rejected_text_is_never_suggested_again_in_that_document(fresh_store):
     assert fresh_store.rejection_counts() == {("张萍", "PER"): 1}
 
 
+def test_a_refresh_keeps_the_ids_of_candidates_suggested_again(fresh_store):
+    add_doc(fresh_store)
+    fresh_store.replace_candidates({"d1": [suggestion(0, 3, "LOC"), suggestion(20, 22, "PER")]})
+    kept, dropped = fresh_store.candidates("d1")
+    again = Candidate("d1", 0, 3, "LOC", "浙江省", "gazetteer", 0.95)
+    stored = fresh_store.replace_candidates({"d1": [again, suggestion(3, 6, "LOC")]})
+    assert stored == 2  # one updated, one new
+    after = fresh_store.candidates("d1")
+    assert [(c.id == kept.id, c.text, c.source, c.score) for c in after] == [
+        (True, "浙江省", "gazetteer", 0.95),
+        (False, "嘉兴市", "rule:test", 0.8),
+    ]
+    assert dropped.id not in {c.id for c in after}
+
+
 def test_suggestions_that_do_not_match_the_text_are_refused(fresh_store):
     add_doc(fresh_store)
     wrong = Candidate("d1", 0, 3, "LOC", "北京市", "rule:test", 0.5)

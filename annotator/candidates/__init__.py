@@ -7,6 +7,8 @@ clean list. The public API:
 - ``suggest(text, context=None)``: suggestions for a text.
 - ``context_from_store(store)``: the project's schema, gazetteer and rejections.
 - ``refresh_candidates(store, doc_ids)``: compute and store candidates.
+- ``propagate_labels(store, texts)``: after a reviewer labels something, its other
+  occurrences in unfinished documents become candidates.
 - ``find_occurrences`` / ``apply_occurrences``: "label all occurrences".
 - ``register_source(name, factory)``: plug in another source.
 - ``warm_up()``: load the segmenter and the rules ahead of time.
@@ -28,7 +30,7 @@ from annotator.candidates.spans import Suggestion
 
 if TYPE_CHECKING:
     from annotator.candidates.occurrences import Occurrence, apply_occurrences, find_occurrences
-    from annotator.candidates.refresh import refresh_candidates
+    from annotator.candidates.refresh import propagate_labels, refresh_candidates
 
 # The parts that work on a project load the store; worker processes never need them.
 _LAZY = {
@@ -36,6 +38,7 @@ _LAZY = {
     "apply_occurrences": "annotator.candidates.occurrences",
     "find_occurrences": "annotator.candidates.occurrences",
     "refresh_candidates": "annotator.candidates.refresh",
+    "propagate_labels": "annotator.candidates.refresh",
 }
 
 
@@ -58,6 +61,7 @@ __all__ = [
     "context_from_store",
     "default_context",
     "find_occurrences",
+    "propagate_labels",
     "load_rules",
     "refresh_candidates",
     "register_source",

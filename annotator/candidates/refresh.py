@@ -68,6 +68,30 @@ def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> 
     return store.replace_candidates(batch) if batch else 0
 
 
+def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress | None = None) -> list[str]:
+    """Bring the gazetteer's suggestions up to date after the labels of ``texts`` changed.
+
+    Refreshes the unfinished (todo or in progress) documents containing any of
+    ``texts``, so a newly labelled text is now suggested wherever else it
+    occurs (and one whose label was taken back no longer is), and returns
+    their ids. Candidates suggested again keep their ids, so this is safe on
+    the document a reviewer has open. Finished documents are left alone.
+    """
+    from annotator.model import Status
+
+    wanted = [text for text in dict.fromkeys(texts) if len(text.strip()) >= 2]
+    if not wanted:
+        return []
+    unfinished = set(store.document_ids([Status.TODO, Status.IN_PROGRESS]))
+    ids = [
+        doc_id
+        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents_containing(text))
+        if doc_id in unfinished
+    ]
+    refresh_candidates(store, ids, progress=progress)
+    return ids
+
+
 def refresh_candidates(
     store: Store,
     doc_ids: Iterable[str],

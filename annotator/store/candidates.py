@@ -38,26 +38,31 @@ class CandidatesMixin(AnnotationsMixin):
     def replace_candidates(self, suggestions: Mapping[str, Iterable[Candidate]]) -> int:
         """Replace the pending candidates of each document with fresh suggestions.
 
-        Decided candidates stay. A suggestion is dropped when its text and
-        label were rejected in that document, or when an entity already covers
-        exactly that span. Returns the number of candidates stored.
+        Decided candidates stay. A pending candidate that is suggested again
+        keeps its id (its source and score are updated), so a refresh while a
+        reviewer works on the document, or while undo steps refer to its
+        candidates, changes only what really changed. A suggestion is dropped
+        when its text and label were rejected in that document, or when an
+        entity already covers exactly that span. Returns the number of
+        candidates added or updated.
         """
         stored = 0
         with self.transaction():
             for doc_id, items in suggestions.items():
                 doc_text = self.document_text(doc_id)
-                self._exec("DELETE FROM candidates WHERE doc_id = ? AND state = 'pending'", (doc_id,))
-                rejected = {
-                    (r["text"], r["label"])
+                existing = {
+                    (r["start"], r["end"], r["label"]): r
                     for r in self._rows(
-                        "SELECT text, label FROM candidates WHERE doc_id = ? AND state = 'rejected'", (doc_id,)
+                        "SELECT id, start, \"end\", label, text, source, score, state FROM candidates WHERE doc_id = ?",
+                        (doc_id,),
                     )
                 }
+                rejected = {(r["text"], r["label"]) for r in existing.values() if r["state"] == "rejected"}
                 labelled = {
                     (r["start"], r["end"])
                     for r in self._rows("SELECT start, \"end\" FROM entities WHERE doc_id = ?", (doc_id,))
                 }
-                rows = []
+                fresh: dict[tuple[int, int, str], Candidate] = {}
                 for c in items:
                     if (c.text, c.label) in rejected or (c.start, c.end) in labelled:
                         continue
@@ -66,14 +71,24 @@ class CandidatesMixin(AnnotationsMixin):
                             f"document {doc_id}: candidate {c.text!r} from {c.source} does not match "
                             f"the text at {c.start}-{c.end}"
                         )
-                    rows.append((doc_id, c.start, c.end, c.label, c.text, c.source, float(c.score)))
-                before = self.db.conn.total_changes
+                    fresh.setdefault((c.start, c.end, c.label), c)
+                gone = [r["id"] for key, r in existing.items() if r["state"] == "pending" and key not in fresh]
+                if gone:
+                    self.db.conn.executemany("DELETE FROM candidates WHERE id = ?", [(i,) for i in gone])
+                updates, inserts = [], []
+                for key, c in fresh.items():
+                    row = existing.get(key)
+                    if row is None:
+                        inserts.append((doc_id, c.start, c.end, c.label, c.text, c.source, float(c.score)))
+                    elif row["state"] == "pending" and (row["source"], row["score"]) != (c.source, float(c.score)):
+                        updates.append((c.source, float(c.score), row["id"]))
+                self.db.conn.executemany("UPDATE candidates SET source = ?, score = ? WHERE id = ?", updates)
                 self.db.conn.executemany(
-                    "INSERT OR IGNORE INTO candidates (doc_id, start, \"end\", label, text, source, score) "
+                    "INSERT INTO candidates (doc_id, start, \"end\", label, text, source, score) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    rows,
+                    inserts,
                 )
-                stored += self.db.conn.total_changes - before
+                stored += len(updates) + len(inserts)
         return stored
 
     def rejection_counts(self) -> dict[tuple[str, str], int]:

@@ -26,6 +26,8 @@ def migration(name: str):
 
 @migration("0001_initial")
 def _initial(db: sqlite_utils.Database) -> None:
+    # AUTOINCREMENT on annotation tables: an id is never reused after a
+    # delete, so "entity:5" in the event log always names the same entity.
     db.executescript(
         """
         CREATE TABLE settings (
@@ -81,7 +83,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         CREATE INDEX documents_source ON documents(source_id);
 
         CREATE TABLE entities (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             start INTEGER NOT NULL CHECK (start >= 0),
             "end" INTEGER NOT NULL,
@@ -99,7 +101,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         CREATE INDEX entities_annotator ON entities(annotator);
 
         CREATE TABLE relations (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             label TEXT NOT NULL,
             head_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -113,7 +115,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         CREATE INDEX relations_tail ON relations(tail_id);
 
         CREATE TABLE candidates (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             start INTEGER NOT NULL CHECK (start >= 0),
             "end" INTEGER NOT NULL,

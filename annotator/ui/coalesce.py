@@ -21,6 +21,9 @@ class Coalescer(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(action)
 
+    def set_delay(self, delay_ms: int) -> None:
+        self._timer.setInterval(delay_ms)
+
     def schedule(self, *_args: object) -> None:
         """Run the action once the current burst is over (restarts the wait)."""
         self._timer.start()

@@ -48,6 +48,9 @@ class Change:
     everything: bool = False
     # the document's text itself changed (segmentation): show it afresh
     text: bool = False
+    # texts whose labels this step added or took away: the gazetteer changed for
+    # them, so their other occurrences need fresh candidates
+    relabelled: tuple[str, ...] = ()
 
 
 def _ignore_change(change: Change) -> None:
@@ -173,12 +176,17 @@ class AddEntity(StoreCommand):
         else:
             self.entity = self.store.restore_entity(self._deleted)
         key = SpanKey(SpanKind.ENTITY, self.entity.id)
-        return Change(self.doc_id, key, self.start, entities_created=1, touched=(key,))
+        return Change(
+            self.doc_id, key, self.start, entities_created=1, touched=(key,), relabelled=(self.entity.text,)
+        )
 
     def backward(self) -> Change:
         self._deleted = self.store.delete_entity(self.entity.id)
         key = SpanKey(SpanKind.ENTITY, self.entity.id)
-        return Change(self.doc_id, None, self.start, entities_created=-1, touched=(key,), relations=True)
+        return Change(
+            self.doc_id, None, self.start, entities_created=-1, touched=(key,), relations=True,
+            relabelled=(self.entity.text,),
+        )
 
 
 class DeleteEntity(StoreCommand):
@@ -193,12 +201,18 @@ class DeleteEntity(StoreCommand):
 
     def forward(self) -> Change:
         self.deleted = self.store.delete_entity(self.entity_id)
-        return Change(self.doc_id, None, self.start, touched=self._touched(), relations=True)
+        return Change(
+            self.doc_id, None, self.start, touched=self._touched(), relations=True,
+            relabelled=(self.deleted.entity.text,),
+        )
 
     def backward(self) -> Change:
         self.store.restore_entity(self.deleted)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
-        return Change(self.doc_id, key, self.start, touched=self._touched(), relations=True)
+        return Change(
+            self.doc_id, key, self.start, touched=self._touched(), relations=True,
+            relabelled=(self.deleted.entity.text,),
+        )
 
     def _touched(self) -> tuple[SpanKey, ...]:
         candidates = self.deleted.candidate_ids if self.deleted else []
@@ -247,12 +261,14 @@ class UpdateEntity(StoreCommand):
         else:
             self.store.set_entity(self.after)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
-        return Change(self.doc_id, key, self.after.start, touched=(key,))
+        return Change(self.doc_id, key, self.after.start, touched=(key,), relabelled=(self.before.text, self.after.text))
 
     def backward(self) -> Change:
         self.store.set_entity(self.before)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
-        return Change(self.doc_id, key, self.before.start, touched=(key,))
+        return Change(
+            self.doc_id, key, self.before.start, touched=(key,), relabelled=(self.after.text, self.before.text)
+        )
 
 
 # --- candidates ------------------------------------------------------------------------
@@ -294,7 +310,12 @@ class AcceptCandidate(StoreCommand):
         self.entity = entity
         key = SpanKey(SpanKind.ENTITY, entity.id)
         return Change(
-            self.doc_id, key, entity.start, entities_created=1 if self.created else 0, touched=self._touched()
+            self.doc_id,
+            key,
+            entity.start,
+            entities_created=1 if self.created else 0,
+            touched=self._touched(),
+            relabelled=(entity.text,),
         )
 
     def backward(self) -> Change:
@@ -306,6 +327,7 @@ class AcceptCandidate(StoreCommand):
             entities_created=-1 if self.created else 0,
             touched=self._touched(),
             relations=self.created,
+            relabelled=(self.entity.text,),
         )
 
     def _touched(self) -> tuple[SpanKey, ...]:

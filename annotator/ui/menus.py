@@ -1,8 +1,8 @@
 """The window's menus, and what each action is connected to.
 
-Kept apart from the window so the window stays a list of its parts. Menus
-from other parts of the app (import, export, the label schema editor, the
-dashboard) are added here when those modules are installed.
+Kept apart from the window so the window stays a list of its parts. The
+dialogs behind the File and Project menus (import, export, the label schema
+editor, the dashboard) are imported when first opened, not at start-up.
 """
 
 from __future__ import annotations
@@ -66,11 +66,11 @@ def build_menus(window: MainWindow) -> None:
     view.addSeparator()
     for dock in window.docks.values():
         view.addAction(dock.toggleViewAction())
-    i18n = optional_module("annotator.ui.i18n")
-    if i18n is not None and hasattr(i18n, "LanguageMenu"):
-        view.addSeparator()
-        window.language_menu = i18n.LanguageMenu(window)
-        view.addMenu(window.language_menu)
+    from annotator.ui.i18n import LanguageMenu
+
+    view.addSeparator()
+    window.language_menu = LanguageMenu(window)
+    view.addMenu(window.language_menu)
 
     window.project_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Project"))
     add_project_tools(window)
@@ -123,40 +123,23 @@ def connect_actions(window: MainWindow) -> None:
     jobs.activity.connect(window.status.set_background)
     jobs.documentsAdded.connect(window.documents_added)
     jobs.candidatesReady.connect(window.candidates_ready)
+    c.relabelled.connect(jobs.propagate)
     jobs.segmenterReady.connect(window.segmenter_ready)
     jobs.failed.connect(window.status.say)
 
 
 def add_project_tools(window: MainWindow) -> None:
-    """Menu entries for the tools other parts of the app provide, when they are installed."""
+    """File and Project menu entries whose dialogs load on first use."""
     a = window.actions
-    importer = optional_module("annotator.ui.import_dialog")
-    if importer is not None and hasattr(importer, "ImportDialog"):
-        a["import_files"].triggered.connect(lambda: window.import_files(importer.ImportDialog))
-    else:
-        a["import_files"].setEnabled(False)
-    exporter = optional_module("annotator.ui.export_dialog")
-    if exporter is not None and hasattr(exporter, "ExportDialog"):
-        a["export_data"].triggered.connect(lambda: window.export_data(exporter.ExportDialog))
-    else:
-        a["export_data"].setEnabled(False)
-    editor = optional_module("annotator.ui.schema_editor")
-    if editor is not None and hasattr(editor, "SchemaEditor"):
-        action = a.add("label_schema", QCoreApplication.translate("Menus", "Label schema…"))
-        action.triggered.connect(lambda: window.edit_schema(editor.SchemaEditor))
-        window.project_menu.addAction(action)
-    dashboard = optional_module("annotator.ui.dashboard")
-    if dashboard is not None and hasattr(dashboard, "show_dashboard"):
-        action = a.add("dashboard", QCoreApplication.translate("Menus", "Dashboard…"))
-        action.triggered.connect(lambda: window.open_tool("dashboard", dashboard.show_dashboard))
-        window.project_menu.addAction(action)
+    a["import_files"].triggered.connect(lambda: window.import_files(_dialog("import_dialog", "ImportDialog")))
+    a["export_data"].triggered.connect(lambda: window.export_data(_dialog("export_dialog", "ExportDialog")))
+    action = a.add("label_schema", QCoreApplication.translate("Menus", "Label schema…"))
+    action.triggered.connect(lambda: window.edit_schema(_dialog("schema_editor", "SchemaEditor")))
+    window.project_menu.addAction(action)
+    action = a.add("dashboard", QCoreApplication.translate("Menus", "Dashboard…"))
+    action.triggered.connect(lambda: window.open_tool("dashboard", _dialog("dashboard", "show_dashboard")))
+    window.project_menu.addAction(action)
 
 
-def optional_module(name: str):
-    """A module another part of the app provides, or None while it is not there yet."""
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        if exc.name == name:
-            return None
-        raise
+def _dialog(module: str, name: str):
+    return getattr(importlib.import_module(f"annotator.ui.{module}"), name)

@@ -15,12 +15,15 @@ from PySide6.QtCore import QObject, Signal
 from annotator import seeding
 from annotator.store import Store
 from annotator.ui import workers
+from annotator.ui.coalesce import Coalescer
 
 log = logging.getLogger(__name__)
 
 
 # How many of the next unfinished documents get fresh candidates while the reviewer works on one.
 PREFETCH_DOCUMENTS = 2
+# Labels given within this long of each other are propagated together.
+PROPAGATION_DELAY_MS = 1500
 
 
 class ProjectJobs(QObject):
@@ -42,6 +45,9 @@ class ProjectJobs(QObject):
         self._seeding = False
         # documents whose candidates were refreshed ahead this session
         self._prepared: set[str] = set()
+        # texts labelled since the last propagation (an ordered set)
+        self._learned: dict[str, None] = {}
+        self._propagate_later = Coalescer(self._start_propagation, PROPAGATION_DELAY_MS, self)
 
     @property
     def db_path(self) -> Path:
@@ -80,7 +86,7 @@ class ProjectJobs(QObject):
 
     def refresh_candidates(self, doc_ids: list[str]) -> bool:
         """Generate candidates for ``doc_ids`` in the background; False if no generator is installed."""
-        if not doc_ids or workers.candidates_module() is None:
+        if not doc_ids:
             return False
         self.activity.emit(self.tr("Suggesting candidates…"))
         self.tasks.start(
@@ -97,7 +103,7 @@ class ProjectJobs(QObject):
         """Candidates for the document just opened (if it never had any) and for the next unfinished ones."""
         from annotator.review.upcoming import never_suggested, upcoming_unfinished
 
-        if self._seeding or workers.candidates_module() is None:
+        if self._seeding:
             return
         wanted = [doc_id] if never_suggested(self.store, doc_id) else []
         # The open document's pending candidates are left alone: the reviewer is working through them.
@@ -105,6 +111,27 @@ class ProjectJobs(QObject):
         self._prepared.update(wanted)
         if wanted:
             self.refresh_candidates(wanted)
+
+    def propagate(self, texts: list[str]) -> None:
+        """Soon after a reviewer labels something, make its other occurrences candidates.
+
+        Labels given in a burst are gathered and propagated in one job.
+        """
+        self._learned.update(dict.fromkeys(texts))
+        self._propagate_later.schedule()
+
+    def set_propagation_delay(self, delay_ms: int) -> None:
+        """How long to gather labels before propagating them (tests use 0)."""
+        self._propagate_later.set_delay(delay_ms)
+
+    def _start_propagation(self) -> None:
+        texts, self._learned = list(self._learned), {}
+        if texts and not self._seeding:
+            self.tasks.start(
+                workers.propagation_task(self.db_path, self.store.annotator, texts),
+                finished=self._candidates_done,
+                failed=self._failed,
+            )
 
     def _candidates_done(self, doc_ids: list[str]) -> None:
         self.activity.emit("")

@@ -42,6 +42,8 @@ class ReviewController(QObject):
     message = Signal(str)
     # show this stretch of the text (code points) and put the caret there
     revealRequested = Signal(int, int)
+    # texts whose labels a step added or took away: their other occurrences need fresh candidates
+    relabelled = Signal(list)
 
     def __init__(self, store: Store, parent: QObject | None = None, *, activity: ActivityClock | None = None) -> None:
         super().__init__(parent)
@@ -126,21 +128,11 @@ class ReviewController(QObject):
             self.focus = None
             self.open_first_unfinished()
             return
-        focused = self.focused_span()
         self.state.reload(self.store)
         if self.focus not in self.state.spans:
-            # Fresh candidates get new ids: stay on the same stretch and label if it is still there.
-            same = None
-            if focused is not None:
-                same = next(
-                    (
-                        s
-                        for s in self.state.spans.at(focused.start)
-                        if (s.start, s.end, s.label, s.key.kind) == (focused.start, focused.end, focused.label, focused.key.kind)
-                    ),
-                    None,
-                )
-            self.focus = same.key if same else None
+            # A refresh keeps the ids of the candidates it suggests again, so
+            # a focus that is gone points at something that really went away.
+            self.focus = None
             self.focusChanged.emit()
         self.annotationsChanged.emit()
 
@@ -505,6 +497,8 @@ class ReviewController(QObject):
         self.focusChanged.emit()
         if change.documents:
             self.documentsChanged.emit()
+        if change.relabelled:
+            self.relabelled.emit(list(change.relabelled))
 
     # --- time -----------------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ asks running tasks to stop at their next progress report and waits for them.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 from collections.abc import Callable
@@ -151,26 +150,13 @@ def seed_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
     return work
 
 
-def candidates_module() -> Any | None:
-    """``annotator.candidates`` when it is installed with the functions the app calls."""
-    try:
-        module = importlib.import_module("annotator.candidates")
-    except ImportError:
-        return None
-    return module if hasattr(module, "refresh_candidates") else None
-
-
 def warm_up_task() -> Callable[[Callable], None]:
     """Load jieba (and whatever the candidate generators need) so the first use is instant."""
 
     def work(progress: Callable) -> None:
-        module = candidates_module()
-        if module is not None and hasattr(module, "warm_up"):
-            module.warm_up()
-        else:
-            from annotator.text.segmenter import get_segmenter
+        from annotator.candidates import warm_up
 
-            get_segmenter()
+        warm_up()
 
     return work
 
@@ -179,13 +165,26 @@ def candidates_task(db_path: Path, annotator: str, doc_ids: list[str]) -> Callab
     """Generate candidates for ``doc_ids``; returns the ids it refreshed."""
 
     def work(progress: Callable) -> list[str]:
-        module = candidates_module()
-        if module is None or not doc_ids:
+        if not doc_ids:
             return []
+        from annotator.candidates import refresh_candidates
         from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:
-            module.refresh_candidates(store, list(doc_ids), progress=progress)
+            refresh_candidates(store, list(doc_ids), progress=progress)
         return list(doc_ids)
+
+    return work
+
+
+def propagation_task(db_path: Path, annotator: str, texts: list[str]) -> Callable[[Callable], list[str]]:
+    """Make newly labelled texts candidates wherever else they occur; returns the documents refreshed."""
+
+    def work(progress: Callable) -> list[str]:
+        from annotator.candidates import propagate_labels
+        from annotator.store import Store
+
+        with Store(db_path, annotator=annotator) as store:
+            return propagate_labels(store, texts, progress=progress)
 
     return work

@@ -96,22 +96,34 @@ def test_undo_of_a_step_in_another_document_goes_back_to_it(qapp, store):
     controller.close()
 
 
-def test_fresh_candidates_from_a_worker_keep_the_focus_on_the_same_stretch(qapp, store):
+def test_fresh_candidates_from_a_worker_keep_the_focus(qapp, store):
     from annotator.model import Candidate
 
-    last = store.candidates("a1")[-1]
-    store.reject_candidate(last.id)  # it stays, so the fresh candidates get ids above it
     controller = ReviewController(store)
     controller.open_document("a1")
     controller.focus_next()
     focused = controller.focused_span()
     assert focused.is_candidate
-    # what a background refresh does: pending candidates replaced, with new ids
-    pending = [c for c in store.candidates("a1") if c.id != last.id]
-    fresh = [Candidate("a1", c.start, c.end, c.label, c.text, c.source, c.score) for c in pending]
+    # what a background refresh does: the same suggestions again, plus the focused one's score changed
+    pending = store.candidates("a1")
+    fresh = [
+        Candidate("a1", c.start, c.end, c.label, c.text, c.source, 0.5 if c.id == focused.key.id else c.score)
+        for c in pending
+    ]
     store.replace_candidates({"a1": fresh})
     controller.reload()
     now = controller.focused_span()
-    assert now is not None and now.key != focused.key
-    assert (now.start, now.end, now.label) == (focused.start, focused.end, focused.label)
+    assert now is not None and now.key == focused.key
+    assert (now.start, now.end, now.label, now.score) == (focused.start, focused.end, focused.label, 0.5)
+
+
+def test_a_refresh_that_drops_the_focused_candidate_drops_the_focus(qapp, store):
+    controller = ReviewController(store)
+    controller.open_document("a1")
+    controller.focus_next()
+    focused = controller.focused_span()
+    others = [c for c in store.candidates("a1") if c.id != focused.key.id]
+    store.replace_candidates({"a1": others})
+    controller.reload()
+    assert controller.focused_span() is None
     controller.close()
