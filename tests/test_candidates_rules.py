@@ -153,6 +153,13 @@ def test_an_unnamed_company_is_not_an_anonymised_person():
 
 def test_a_name_before_a_speech_verb_is_a_person():
     assert labelled("张丽说，工会帮了大忙。", "PER") == {"张丽"}
+    # 明说 is a dictionary word, but before 说 the whole three-character name stays
+    assert labelled("市总工会主席刘建明说，今年要办十件实事", "PER") == {"刘建明"}
+    assert labelled("记者刘建明说", "PER") == {"刘建明"}
+
+
+def test_a_character_glued_to_a_name_by_jieba_is_cut_off():
+    assert labelled("王小丹握着他的手说", "PER") == {"王小丹"}
 
 
 def test_dictionary_words_after_a_title_are_not_names():

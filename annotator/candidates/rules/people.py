@@ -120,7 +120,14 @@ class PersonRule:
         if end - start >= 3 and (
             last in self.stop
             or following_tag in _ASPECT_TAGS
-            or (following and is_cjk(following[0]) and self._is_word(last + following))
+            # 李丹握 + 着: 握着 is a word, so 握 is not part of the name. A speech
+            # verb is the exception: 张永明 + 说 is the name before 说, though 明说 is a word.
+            or (
+                following
+                and is_cjk(following[0])
+                and self._is_word(last + following)
+                and not self.speech.fullmatch(following)
+            )
         ):
             end -= 1
         if end - start == 4 and self.surnames.at(analysis.text, start) != 2:

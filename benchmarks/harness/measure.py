@@ -1,0 +1,149 @@
+"""Figures and the timing helpers every measurement uses."""
+
+from __future__ import annotations
+
+import math
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Target:
+    """What a figure must reach: ``value <= limit`` (or ``>=``) of the value itself or of its ratio to the baseline."""
+
+    limit: float
+    of: str = "value"  # "value" or "ratio"
+    at_most: bool = True
+    text: str = ""
+
+    def met_by(self, value: float | None, ratio: float | None) -> bool | None:
+        measured = value if self.of == "value" else ratio
+        if measured is None or (isinstance(measured, float) and math.isnan(measured)):
+            return None
+        return measured <= self.limit if self.at_most else measured >= self.limit
+
+
+@dataclass
+class Figure:
+    """One line of the report: a median next to its baseline from the same run."""
+
+    name: str
+    value: float | None
+    unit: str
+    baseline: float | None = None
+    baseline_name: str = ""
+    targets: list[Target] = field(default_factory=list)
+    # How it was measured: repeats, sizes; shown in the report.
+    detail: str = ""
+    # None: not judged (nothing to measure: the feature is missing or not built).
+    met_override: bool | None = None
+    error: str = ""
+    informational: bool = False
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.baseline:
+            return None
+        return self.value / self.baseline
+
+    @property
+    def target(self) -> str | None:
+        return " and ".join(t.text for t in self.targets) or None
+
+    @property
+    def met(self) -> bool | None:
+        if self.error:
+            return False
+        if self.met_override is not None or self.value is None or not self.targets:
+            return self.met_override
+        verdicts = [t.met_by(self.value, self.ratio) for t in self.targets]
+        if any(v is None for v in verdicts):
+            return None
+        return all(verdicts)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": self.name,
+            "value": _rounded(self.value),
+            "unit": self.unit,
+            "baseline": _rounded(self.baseline),
+            "ratio": _rounded(self.ratio),
+            "target": self.target,
+            "met": self.met,
+        }
+        if self.baseline_name:
+            out["baseline_name"] = self.baseline_name
+        if self.detail:
+            out["detail"] = self.detail
+        if self.error:
+            out["error"] = self.error
+        return out
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.4g}")
+
+
+def ratio_at_most(limit: float, text: str | None = None) -> Target:
+    return Target(limit, "ratio", True, text or f"≤ {limit:g}× baseline")
+
+
+def value_at_most(limit: float, unit: str, text: str | None = None) -> Target:
+    return Target(limit, "value", True, text or f"< {limit:g} {unit}")
+
+
+def seconds(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def samples(run: Callable[[int], object], repeats: int) -> list[float]:
+    """Wall-clock seconds of ``repeats`` calls of ``run(attempt)``."""
+    out = []
+    for attempt in range(repeats):
+        started = time.perf_counter()
+        run(attempt)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def median_seconds(run: Callable[[int], object], repeats: int) -> float:
+    return statistics.median(samples(run, repeats))
+
+
+def alternating(runs: dict[str, Callable[[int], object]], repeats: int) -> dict[str, list[float]]:
+    """Each run ``repeats`` times, in turns, so a passing load slows them alike."""
+    out: dict[str, list[float]] = {name: [] for name in runs}
+    for attempt in range(repeats):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run(attempt)
+            out[name].append(time.perf_counter() - started)
+    return out
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (``share`` 0.99 for p99)."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share * len(ordered)))
+    return ordered[rank - 1]
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB (10^6 bytes)."""
+    if sys.platform.startswith("linux"):
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024 / 1e6
+    try:
+        import psutil  # not a dependency: only where /proc is missing
+    except ImportError:
+        return math.nan
+    return psutil.Process(os.getpid()).memory_info().rss / 1e6
