@@ -250,3 +250,18 @@ def test_the_console_script_is_installed(annotator_home):
                           env=subprocess_env(annotator_home), timeout=60)
     assert done.returncode == 0
     assert done.stdout.strip() == f"annotator {__version__}"
+
+
+def test_app_options_without_a_command_open_the_app(monkeypatch, tmp_path):
+    opened = {}
+
+    def fake_run_app(db_path=None, annotator=None):
+        opened.update(db_path=db_path, annotator=annotator)
+        return 0
+
+    monkeypatch.setattr("annotator.ui.app.run_app", fake_run_app)
+    assert main(["--db", str(tmp_path / "p.db"), "--annotator", "王芳"]) == 0
+    assert opened == {"db_path": tmp_path / "p.db", "annotator": "王芳"}
+    opened.clear()
+    assert main([]) == 0
+    assert opened == {"db_path": None, "annotator": None}

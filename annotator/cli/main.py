@@ -29,7 +29,7 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
         prog="annotator",
         description=(
             "Turn Chinese news articles into gold training data for entity and relation extraction. "
-            "Run without a command to open the app."
+            "Run without a command (or with just --db and --annotator) to open the app."
         ),
         epilog="Run 'annotator COMMAND --help' for a command's options. " + (__doc__ or "").split("\n\n")[1],
     )
@@ -42,18 +42,19 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in commands:
-        try:
-            module = importlib.import_module(f"annotator.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"annotator.cli.{name}":
-                continue  # a command still being built
-            raise
-        module.add_parser(subparsers)
+        importlib.import_module(f"annotator.cli.{name}").add_parser(subparsers)
     return parser
+
+
+# Options that belong to the program itself; any other leading option is the app's
+# (`annotator --db my.db` opens the app on my.db).
+_PROGRAM_OPTIONS = {"-h", "--help", "--version", "--smoke"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].startswith("-") and argv[0] not in _PROGRAM_OPTIONS:
+        argv = ["gui", *argv]
     # Opening the app needs only the gui command; importing the others (formats,
     # the database layer) first would delay the window by most of a second.
     opens_app = not argv or (argv[0] == "gui" and not {"-h", "--help"} & set(argv))

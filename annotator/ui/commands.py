@@ -17,9 +17,11 @@ restores the database exactly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.errors import AnnotatorError
@@ -155,6 +157,11 @@ class StoreCommand(QUndoCommand):
         self.context.changed(change)
 
 
+def _fill(template: str, *values: object) -> str:
+    """Put values into a translated template's %1, %2... (all at once, so a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), template)
+
+
 def _quote(text: str, limit: int = 16) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
@@ -165,7 +172,7 @@ def _quote(text: str, limit: int = 16) -> str:
 class AddEntity(StoreCommand):
     def __init__(self, context: CommandContext, doc_id: str, start: int, end: int, label: str) -> None:
         text = context.store.document_text(doc_id)[start:end]
-        super().__init__(context, doc_id, f"Label {_quote(text)} as {label}")
+        super().__init__(context, doc_id, _fill(QCoreApplication.translate("StoreCommand", "Label %1 as %2"), _quote(text), label))
         self.start, self.end, self.label = start, end, label
         self.entity: Entity | None = None
         self._deleted: DeletedEntity | None = None
@@ -194,7 +201,11 @@ class DeleteEntity(StoreCommand):
 
     def __init__(self, context: CommandContext, entity_id: int) -> None:
         entity = context.store.entity(entity_id)
-        super().__init__(context, entity.doc_id, f"Delete {entity.label} {_quote(entity.text)}")
+        super().__init__(
+            context,
+            entity.doc_id,
+            _fill(QCoreApplication.translate("StoreCommand", "Delete %1 %2"), entity.label, _quote(entity.text)),
+        )
         self.entity_id = entity_id
         self.start = entity.start
         self.deleted: DeletedEntity | None = None
@@ -235,8 +246,11 @@ class UpdateEntity(StoreCommand):
     ) -> None:
         entity = context.store.entity(entity_id)
         resize = label is None
-        what = "Resize" if resize else f"Relabel as {label}"
-        super().__init__(context, entity.doc_id, f"{what} {_quote(entity.text)}")
+        if resize:
+            text = _fill(QCoreApplication.translate("StoreCommand", "Resize %1"), _quote(entity.text))
+        else:
+            text = _fill(QCoreApplication.translate("StoreCommand", "Relabel %1 as %2"), _quote(entity.text), label)
+        super().__init__(context, entity.doc_id, text)
         self.entity_id = entity_id
         self.changes = {"label": label, "start": start, "end": end}
         self.resize = resize
@@ -288,8 +302,13 @@ class AcceptCandidate(StoreCommand):
     ) -> None:
         candidate = context.store.candidate(candidate_id)
         fixed = label not in (None, candidate.label) or (start, end) not in ((None, None), (candidate.start, candidate.end))
-        verb = "Fix and accept" if fixed else "Accept"
-        super().__init__(context, candidate.doc_id, f"{verb} {candidate.label if label is None else label} {_quote(candidate.text)}")
+        template = (
+            QCoreApplication.translate("StoreCommand", "Fix and accept %1 %2")
+            if fixed
+            else QCoreApplication.translate("StoreCommand", "Accept %1 %2")
+        )
+        shown = candidate.label if label is None else label
+        super().__init__(context, candidate.doc_id, _fill(template, shown, _quote(candidate.text)))
         self.candidate_id = candidate_id
         self.source = candidate.source
         self.fix = {"label": label, "start": start, "end": end}
@@ -337,7 +356,11 @@ class AcceptCandidate(StoreCommand):
 class RejectCandidate(StoreCommand):
     def __init__(self, context: CommandContext, candidate_id: int) -> None:
         candidate = context.store.candidate(candidate_id)
-        super().__init__(context, candidate.doc_id, f"Reject {candidate.label} {_quote(candidate.text)}")
+        super().__init__(
+            context,
+            candidate.doc_id,
+            _fill(QCoreApplication.translate("StoreCommand", "Reject %1 %2"), candidate.label, _quote(candidate.text)),
+        )
         self.candidate_id = candidate_id
         self.start = candidate.start
 
@@ -359,7 +382,8 @@ class AddRelation(StoreCommand):
     def __init__(self, context: CommandContext, head_id: int, tail_id: int, label: str) -> None:
         head = context.store.entity(head_id)
         tail = context.store.entity(tail_id)
-        super().__init__(context, head.doc_id, f"Relate {_quote(head.text)} {label} {_quote(tail.text)}")
+        template = QCoreApplication.translate("StoreCommand", "Relate %1 %2 %3")
+        super().__init__(context, head.doc_id, _fill(template, _quote(head.text), label, _quote(tail.text)))
         self.head_id, self.tail_id, self.label = head_id, tail_id, label
         self.relation: Relation | None = None
 
@@ -378,7 +402,9 @@ class AddRelation(StoreCommand):
 class DeleteRelation(StoreCommand):
     def __init__(self, context: CommandContext, relation_id: int) -> None:
         relation = context.store.relation(relation_id)
-        super().__init__(context, relation.doc_id, f"Delete relation {relation.label}")
+        super().__init__(
+            context, relation.doc_id, _fill(QCoreApplication.translate("StoreCommand", "Delete relation %1"), relation.label)
+        )
         self.relation = relation
 
     def forward(self) -> Change:
@@ -397,9 +423,11 @@ class SetStatus(StoreCommand):
     restores_status = False
 
     def __init__(self, context: CommandContext, doc_id: str, status: Status, reason: str = "") -> None:
-        what = {Status.DONE: "Mark done", Status.SKIPPED: "Skip", Status.TODO: "Mark to do"}.get(
-            status, "Mark in progress"
-        )
+        what = {
+            Status.DONE: QCoreApplication.translate("StoreCommand", "Mark done"),
+            Status.SKIPPED: QCoreApplication.translate("StoreCommand", "Skip"),
+            Status.TODO: QCoreApplication.translate("StoreCommand", "Mark to do"),
+        }.get(status) or QCoreApplication.translate("StoreCommand", "Mark in progress")
         super().__init__(context, doc_id, what)
         self.status, self.reason = Status(status), reason
         self.before: tuple[Status, str] | None = None
@@ -417,7 +445,10 @@ class SetStatus(StoreCommand):
 
 class SetDocLabel(StoreCommand):
     def __init__(self, context: CommandContext, doc_id: str, name: str, value: str | None) -> None:
-        text = f"Set {name} to {value}" if value is not None else f"Clear {name}"
+        if value is not None:
+            text = _fill(QCoreApplication.translate("StoreCommand", "Set %1 to %2"), name, value)
+        else:
+            text = _fill(QCoreApplication.translate("StoreCommand", "Clear %1"), name)
         super().__init__(context, doc_id, text)
         self.name, self.value = name, value
         self.before: str | None = None
@@ -477,7 +508,7 @@ def merge_with(context: CommandContext, first_id: str, second_id: str) -> Segmen
     return SegmentationCommand(
         context,
         first_id,
-        f"Merge with {_quote(title)}",
+        _fill(QCoreApplication.translate("StoreCommand", "Merge with %1"), _quote(title)),
         lambda: store.merge_documents(first_id, second_id),
         position_after=length,
         position_before=length,
@@ -489,7 +520,7 @@ def split_at(context: CommandContext, doc_id: str, offset: int) -> SegmentationC
     return SegmentationCommand(
         context,
         doc_id,
-        "Split the article",
+        QCoreApplication.translate("StoreCommand", "Split the article"),
         lambda: store.split_document(doc_id, offset),
         position_after=None,
         position_before=offset,
@@ -502,7 +533,7 @@ def move_text(context: CommandContext, source_id: str, start: int, end: int, tar
     return SegmentationCommand(
         context,
         source_id,
-        f"Move text to {_quote(title)}",
+        _fill(QCoreApplication.translate("StoreCommand", "Move text to %1"), _quote(title)),
         lambda: store.move_text(source_id, start, end, target_id, at=at),
         position_after=start,
         position_before=start,
@@ -517,7 +548,9 @@ class ApplyOccurrences(StoreCommand):
 
     def __init__(self, context: CommandContext, doc_id: str, occurrences: list, label: str) -> None:
         text = occurrences[0].text if occurrences else ""
-        super().__init__(context, doc_id, f"Label {len(occurrences)} occurrences of {_quote(text)} as {label}")
+        count = len(occurrences)  # a plain name: lupdate does not read call expressions as the count
+        template = QCoreApplication.translate("StoreCommand", "Label %n occurrence(s) of %1 as %2", "", count)
+        super().__init__(context, doc_id, _fill(template, _quote(text), label))
         self.occurrences = list(occurrences)
         self.label = label
         self.created: list[Entity] | None = None

@@ -44,6 +44,8 @@ class Figure:
     met_override: bool | None = None
     error: str = ""
     informational: bool = False
+    # Where the time goes, for the report when the target is missed: returns a profile as text.
+    profile: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ratio(self) -> float | None:

@@ -1989,6 +1989,85 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
 </context>
 <context>
+    <name>StoreCommand</name>
+    <message>
+        <source>Label %1 as %2</source>
+        <translation>将 %1 标为 %2</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2</source>
+        <translation>删除 %1 %2</translation>
+    </message>
+    <message>
+        <source>Resize %1</source>
+        <translation>调整 %1 的边界</translation>
+    </message>
+    <message>
+        <source>Relabel %1 as %2</source>
+        <translation>将 %1 改标为 %2</translation>
+    </message>
+    <message>
+        <source>Fix and accept %1 %2</source>
+        <translation>修正并接受 %1 %2</translation>
+    </message>
+    <message>
+        <source>Accept %1 %2</source>
+        <translation>接受 %1 %2</translation>
+    </message>
+    <message>
+        <source>Reject %1 %2</source>
+        <translation>拒绝 %1 %2</translation>
+    </message>
+    <message>
+        <source>Relate %1 %2 %3</source>
+        <translation>关联 %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Delete relation %1</source>
+        <translation>删除关系 %1</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标为完成</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Mark to do</source>
+        <translation>标为待办</translation>
+    </message>
+    <message>
+        <source>Mark in progress</source>
+        <translation>标为进行中</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>将 %1 设为 %2</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>清除 %1</translation>
+    </message>
+    <message>
+        <source>Merge with %1</source>
+        <translation>与 %1 合并</translation>
+    </message>
+    <message>
+        <source>Split the article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <source>Move text to %1</source>
+        <translation>将文本移到 %1</translation>
+    </message>
+    <message>
+        <source>Label %n occurrence(s) of %1 as %2</source>
+        <translation>将 %1 的 %n 处出现标为 %2</translation>
+    </message>
+</context>
+<context>
     <name>_ChoiceButton</name>
     <message>
         <source>(none yet)</source>

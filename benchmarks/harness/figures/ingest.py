@@ -24,6 +24,7 @@ from harness.measure import Figure, alternating, ratio_at_most
 from harness.session import Session
 
 BIG_PROJECT = "big_project"
+PROFILE_PAGES = 200
 
 
 def read_and_insert(paths: list[Path], db: Path) -> None:
@@ -110,6 +111,7 @@ def figures(session: Session) -> list[Figure]:
             baseline=statistics.median(times["baseline"]),
             baseline_name="read the files and insert their raw text into SQLite in one transaction",
             targets=[ratio_at_most(1.5)],
+            profile=lambda: profile_import(paths[:PROFILE_PAGES], work / "profile.db"),
             detail=(
                 f"{megabytes:.0f} MB of UTF-8 in {len(paths):,} files, {documents:,} documents; "
                 f"median of {plan.import_repeats}, in turns with the baseline; annotator.importing.import_paths "
@@ -126,3 +128,9 @@ def figures(session: Session) -> list[Figure]:
             informational=True,
         ),
     ]
+
+
+def profile_import(paths: list[Path], db: Path) -> str:
+    from harness.profiles import call_tree
+
+    return f"import of {len(paths)} pages, profiled in one process:\n" + call_tree(lambda: import_pages(paths, db))

@@ -1,0 +1,95 @@
+"""Where the time goes, for every figure that misses its target: profiles written into the report.
+
+Call-tree profiles come from pyinstrument (an optional dependency:
+``pip install -e .[bench]``); start-up is profiled with ``python -X importtime``,
+since what it spends is imports.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from harness.measure import Figure
+from harness.session import Session
+
+MAX_LINES = 60
+
+
+def available() -> bool:
+    return importlib.util.find_spec("pyinstrument") is not None
+
+
+def call_tree(run: Callable[[], object], *, threshold: float = 0.02) -> str:
+    """pyinstrument's call tree of ``run()``, frames under ``threshold`` of the total left out."""
+    if not available():
+        return "(pyinstrument is not installed: pip install -e .[bench] for the profile)"
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    try:
+        run()
+    finally:
+        profiler.stop()
+    text = profiler.output_text(
+        unicode=True, color=False, show_all=False, time="percent_of_total",
+        processor_options={"filter_threshold": threshold},
+    )
+    lines = [line for line in text.splitlines() if line.strip()]
+    # drop pyinstrument's banner; keep the tree
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith(("100%", "100.0%"))), 0)
+    tree = [_shorten(line) for line in lines[start:]]
+    if len(tree) > MAX_LINES:
+        tree = tree[:MAX_LINES] + [f"… {len(tree) - MAX_LINES} more lines"]
+    return "\n".join(tree)
+
+
+def _shorten(line: str) -> str:
+    return re.sub(r"\S*/(annotator|site-packages|benchmarks)/", r"\1/", line)
+
+
+def import_times(command: list[str], env: dict[str, str], cwd: Path, *, top: int = 25) -> str:
+    """The slowest imports of a process, from ``python -X importtime`` (cumulative, in ms)."""
+    completed = subprocess.run(
+        [command[0], "-X", "importtime", *command[1:]], env=env, cwd=cwd, capture_output=True, text=True,
+        timeout=120, check=False,
+    )
+    rows = []
+    for line in completed.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            own, total, indent, name = int(match[1]), int(match[2]), len(match[3]), match[4]
+            rows.append((total, own, indent, name))
+    if not rows:
+        return "(no import times recorded)"
+    whole = sum(total for total, _own, indent, _name in rows if indent == 1)
+    shown = sorted((r for r in rows if r[2] <= 3), reverse=True)[:top]
+    out = [f"{whole / 1000:7.1f} ms  all imports before the probe ended the process", ""]
+    out += [f"{total / 1000:7.1f} ms  {'  ' * (indent - 1)}{name}" for total, _own, indent, name in shown]
+    return "\n".join(out)
+
+
+def for_unmet(session: Session, figures: list[Figure]) -> str:
+    """A Markdown section with a profile for every missed target that knows how to profile itself."""
+    unmet = [f for f in figures if not f.informational and f.met is False and not f.error]
+    if not unmet:
+        return ""
+    parts = ["## Not met: where the time goes", ""]
+    for figure in unmet:
+        parts.append(f"### {figure.name}")
+        parts.append("")
+        if figure.profile is None:
+            parts += ["No profile for this figure.", ""]
+            continue
+        print(f"  profiling: {figure.name}", flush=True)
+        try:
+            text = figure.profile()
+        except Exception as exc:  # noqa: BLE001 - a failed profile must not lose the figures
+            text = f"(profiling failed: {type(exc).__name__}: {exc})"
+        parts += ["```", text, "```", ""]
+    return "\n".join(parts)
+

@@ -1,0 +1,171 @@
+"""Annotator's benchmarks: every figure against a baseline measured in the same run, written to docs/performance.md.
+
+    python benchmarks/run.py [--quick] [--json OUT]
+
+The corpus is synthetic newspaper pages recombined from the seed pages'
+articles with fixed seeds: 1,000 pages in ``--quick`` (under 2 minutes), 20,000
+pages, about 330 MB of text, in the full run (under 15 minutes on 2 cores). It
+is written once to the cache folder and reused. Each figure is a median over
+repeats next to its baseline, the ratio, the target and whether it is met
+(true, false, or null when there is nothing to judge, such as an app that is
+not built). For a figure that misses its target, the report includes a
+profile of where the time goes (pyinstrument: ``pip install -e .[bench]``).
+
+The full run writes docs/performance.md; ``--quick`` writes its report to the
+cache folder unless ``--report`` says where. ``--json OUT`` writes
+``{"machine": {...}, "run": {...}, "figures": [{"name", "value", "unit",
+"baseline", "ratio", "target", "met", ...}]}``. The exit status is 1 when a
+measurement could not be taken (an error, not a missed target), else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_CACHE = REPO / ".benchmarks-cache"
+CACHE_ENV = "ANNOTATOR_BENCH_CACHE"
+
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+
+def groups() -> dict[str, Callable]:
+    """Every group of figures, in the order they run (later groups reuse the imported project)."""
+    from harness.figures import candidates, export, ingest, lists, memory, search, startup, window
+
+    return {
+        "import": ingest.figures,
+        "candidates": candidates.figures,
+        "start": startup.app_start,
+        "window": window.figures,
+        "search": search.figures,
+        "list": lists.figures,
+        "memory": memory.figures,
+        "export": export.figures,
+        "frozen": startup.frozen_start,
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 pages, fewer repeats: under 2 minutes")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures to this JSON file")
+    parser.add_argument("--report", type=Path, help="where to write the Markdown report "
+                        "(default: docs/performance.md for the full run, the cache folder for --quick)")
+    parser.add_argument("--cache", type=Path, help=f"corpus and project cache (default: ${CACHE_ENV} or {DEFAULT_CACHE})")
+    parser.add_argument("--only", help="comma-separated groups to run: " + ", ".join(
+        ("import", "candidates", "start", "window", "search", "list", "memory", "export", "frozen")))
+    parser.add_argument("--skip", help="comma-separated groups to leave out")
+    parser.add_argument("--pages", type=int, help="override the number of pages (for trying the harness out)")
+    parser.add_argument("--repeats", type=int, help="override every repeat count (for trying the harness out)")
+    parser.add_argument("--no-profile", action="store_true", help="do not profile figures that miss their target")
+    return parser.parse_args(argv)
+
+
+def _environment(cache: Path, work: Path) -> None:
+    """Offscreen Qt, and user folders, settings and caches that are the harness's own, not the user's."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.*=false")
+    os.environ["ANNOTATOR_HOME"] = str(cache / "home")  # jieba's cache survives between runs, as a user's does
+    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+
+
+def _settings(work: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+
+
+def _plan(args: argparse.Namespace):
+    from harness.session import FULL, QUICK
+
+    plan = QUICK if args.quick else FULL
+    if args.pages:
+        plan = plan.scaled(pages=args.pages, segment_pages=min(plan.segment_pages, args.pages),
+                           export_documents=min(plan.export_documents, max(10, args.pages * 8)))
+    if args.repeats:
+        r = args.repeats
+        plan = plan.scaled(repeats=r, import_repeats=r, candidate_repeats=r, launches=r, open_rounds=r,
+                           search_repeats=r)
+    return plan
+
+
+def _selected(args: argparse.Namespace, available: dict[str, Callable]) -> dict[str, Callable]:
+    only = {g.strip() for g in args.only.split(",")} if args.only else set(available)
+    skip = {g.strip() for g in args.skip.split(",")} if args.skip else set()
+    unknown = (only | skip) - set(available)
+    if unknown:
+        raise SystemExit(f"unknown group(s): {', '.join(sorted(unknown))}; choose from {', '.join(available)}")
+    return {name: run for name, run in available.items() if name in only and name not in skip}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    cache = (args.cache or Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)).resolve()
+    cache.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
+    _environment(cache, work)
+
+    from harness import machine, profiles, report
+    from harness.measure import Figure
+    from harness.session import Session
+
+    _settings(work)
+    plan = _plan(args)
+    session = Session(plan=plan, cache=cache, work=work)
+    described = machine.describe()
+    print(f"{plan.mode} run: {plan.pages:,} pages; {described['cpus']} CPUs, Python {described['python']}, "
+          f"Qt {described['qt']}, SQLite {described['sqlite']}; scratch {work}", flush=True)
+
+    figures: list[Figure] = []
+    failed = False
+    try:
+        for name, run in _selected(args, groups()).items():
+            group_started = time.perf_counter()
+            try:
+                produced = run(session)
+            except Exception as exc:  # noqa: BLE001 - one broken measurement must not lose the others
+                failed = True
+                traceback.print_exc()
+                produced = [Figure(name=f"{name} (not measured)", value=None, unit="", error=f"{type(exc).__name__}: {exc}")]
+            for figure in produced:
+                print("  " + _line(figure), flush=True)
+            print(f"  [{name}: {time.perf_counter() - group_started:.1f} s]", flush=True)
+            figures += produced
+        profiled = "" if args.no_profile else profiles.for_unmet(session, figures)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    seconds = time.perf_counter() - started
+    command = "python benchmarks/run.py" + (" " + shlex.join(argv if argv is not None else sys.argv[1:]))
+    run_info = {"mode": plan.mode, "pages": plan.pages, "seconds": round(seconds, 1), "command": command.strip()}
+    target = args.report or (REPO / "docs" / "performance.md" if plan.mode == "full" else cache / "performance-quick.md")
+    report.write(target, report.markdown(described, run_info, figures, notes=profiled))
+    if args.json:
+        report.write_json(args.json, report.as_json(described, run_info, figures))
+    print(f"{len(figures)} figures in {seconds:.0f} s; report: {target}" + (f"; JSON: {args.json}" if args.json else ""))
+    return 1 if failed else 0
+
+
+def _line(figure) -> str:
+    from harness.report import _met, _number, _ratio
+
+    return (f"{figure.name}: {_number(figure.value, figure.unit)} vs {_number(figure.baseline, figure.unit)} "
+            f"({_ratio(figure.ratio)}), target {figure.target or '—'}: {_met(figure)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
