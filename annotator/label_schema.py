@@ -22,8 +22,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-_NAME_RE = re.compile(r"^[^\s,;|]{1,40}$")
-_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+# What a label name and a colour may be; the schema editor checks its drafts field by field against these.
+NAME_PATTERN = re.compile(r"^[^\s,;|]{1,40}$")
+COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,7 @@ def _validate(schema: LabelSchema, origin: str) -> None:
         if label.name in seen:
             raise SchemaError(f"{origin}: entity label '{label.name}' is defined twice")
         seen.add(label.name)
-        if not _COLOR_RE.match(label.color):
+        if not COLOR_PATTERN.match(label.color):
             raise SchemaError(f"{origin}: entity label '{label.name}': color '{label.color}' is not #RRGGBB")
         if label.hotkey:
             if len(label.hotkey) != 1 or label.hotkey.isspace():
@@ -323,7 +324,7 @@ def _validate(schema: LabelSchema, origin: str) -> None:
 
 
 def _check_name(name: str, origin: str, what: str) -> None:
-    if not _NAME_RE.match(name or ""):
+    if not NAME_PATTERN.match(name or ""):
         raise SchemaError(
             f"{origin}: {what} name '{name}' is not allowed (1-40 characters, no spaces, commas, ; or |)"
         )

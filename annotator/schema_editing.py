@@ -16,13 +16,14 @@ the schema itself) or nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from annotator.errors import SchemaError
 from annotator.label_schema import (
+    COLOR_PATTERN,
+    NAME_PATTERN,
     DocumentLabel,
     EntityLabel,
     LabelSchema,
@@ -32,9 +33,6 @@ from annotator.label_schema import (
 if TYPE_CHECKING:
     from annotator.store import Store
 
-# The schema's own rules (annotator/label_schema.py), checked field by field here.
-NAME_PATTERN = re.compile(r"^[^\s,;|]{1,40}$")
-COLOR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Colours offered to new entity labels, in order (Tableau 10).
 NEW_LABEL_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")

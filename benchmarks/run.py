@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # noqa: BLE001 - one broken measurement must not lose the others
                 failed = True
                 traceback.print_exc()
-                produced = [Figure(name=f"{name} (not measured)", value=None, unit="", error=f"{type(exc).__name__}: {exc}")]
+                message = (str(exc).strip().splitlines() or [""])[-1]
+                produced = [Figure(name=f"{name} (not measured)", value=None, unit="", error=f"{type(exc).__name__}: {message}")]
             for figure in produced:
                 print("  " + _line(figure), flush=True)
             print(f"  [{name}: {time.perf_counter() - group_started:.1f} s]", flush=True)

@@ -44,15 +44,10 @@ def _read(name: str) -> str:
         data = sys.stdin.buffer.read()
         where = "standard input"
     else:
+        from annotator.formats.files import read_input
+
         path = Path(name)
-        if not path.exists():
-            raise InputError(f"{path}: no such file")
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a text file")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        data, _sha = read_input(path)
         where = str(path)
     try:
         text = data.decode("utf-8")

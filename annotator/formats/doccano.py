@@ -28,7 +28,7 @@ from typing import IO, Any
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, Fields, as_record, content_document_id, foreign_document_id
-from annotator.formats.files import decode_utf8, numbered_lines, read_input
+from annotator.formats.files import head_json_values, json_lines, read_utf8_source
 from annotator.formats.numbering import entity_numbers, ordered_relations
 from annotator.formats.offset_units import CODEPOINT, UTF16, RawDocument, RawSpan, decide_units, to_codepoints
 from annotator.formats.registry import Reader, ReadOptions, register_reader
@@ -169,18 +169,10 @@ def _bundle(pending: _Pending, unit: str, annotator: str) -> AnnotatedDocument:
 
 
 def read_doccano(path: Path, options: ReadOptions) -> SourceFile:
-    data, sha = read_input(path)
-    text = decode_utf8(path, data)
-    source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
+    source, text = read_utf8_source(path, FORMAT)
     pendings: list[_Pending] = []
     ids = DocumentIds()
-    for number, line in numbered_lines(text):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+    for number, record in json_lines(path, text):
         pending = _parse(record, f"{path}: line {number}")
         if ids.claim(pending.doc_id, derived=pending.doc_id == content_document_id(pending.raw.text),
                      where=f"{path}: line {number}"):
@@ -199,13 +191,7 @@ def read_doccano(path: Path, options: ReadOptions) -> SourceFile:
 
 def looks_like_doccano(head: bytes) -> bool:
     """A JSON line whose spans use doccano's keys: start_offset/end_offset, or [start, end, label] triples."""
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n")[:200]:
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            return False
+    for record in head_json_values(head, 200):
         if not isinstance(record, dict) or "text" not in record:
             return False
         if {"status", "source", "kind", "spans", "tokens", "ner_tags"} & set(record):

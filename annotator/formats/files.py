@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -11,9 +12,10 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from annotator.errors import InputError
+from annotator.model import SourceFile
 
 
 def _current_umask() -> int:
@@ -50,6 +52,14 @@ def decode_utf8(path: Path, data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"{path}: line {line} is not valid UTF-8 (byte {exc.start}); "
                          "JSON files must be UTF-8") from None
+
+
+def read_utf8_source(path: Path, format: str) -> tuple[SourceFile, str]:
+    """A file in a format that is UTF-8 by definition: its record as a source (no documents yet) and its text."""
+    data, sha = read_input(path)
+    text = decode_utf8(path, data)
+    return SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=format,
+                      encoding="utf-8"), text
 
 
 @contextlib.contextmanager
@@ -173,3 +183,36 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     """
     for number, line in enumerate(text.split("\n"), start=1):
         yield number, line[:-1] if line.endswith("\r") else line
+
+
+def json_lines(path: Path, text: str) -> Iterator[tuple[int, Any]]:
+    """(line number, value) for each non-blank line of the JSON Lines file ``path`` whose text is ``text``.
+
+    A line that is not JSON stops the reading with an error naming it; the
+    lines before it have been yielded by then, so a record's own error on an
+    earlier line is the one reported.
+    """
+    for number, line in numbered_lines(text):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+        yield number, value
+
+
+def head_json_values(head: bytes, lines: int | None = None) -> Iterator[Any]:
+    """For sniffers: the JSON value of each non-blank line among the first ``lines`` of a file's head.
+
+    Stops at the first line that is not JSON, which for a sniffer means the
+    same as running out of lines (the head may end inside a line).
+    """
+    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n")[:lines]:
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError:
+            return
+        yield value

@@ -37,7 +37,7 @@ from annotator.errors import InputError
 from annotator.formats.bio import decode, encode, tag_names
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, as_record, content_document_id
-from annotator.formats.files import decode_utf8, numbered_lines, read_input
+from annotator.formats.files import head_json_values, json_lines, read_utf8_source
 from annotator.formats.native_jsonl import _record_to_bundle as native_record_to_bundle
 from annotator.formats.nesting import POLICY, describe_drop, outermost
 from annotator.formats.numbering import entity_numbers, ordered_relations
@@ -268,19 +268,11 @@ def _tags_record_to_bundle(fields, where: str, names: list[str] | None, annotato
 
 
 def read_hf(path: Path, options: ReadOptions) -> SourceFile:
-    data, sha = read_input(path)
-    content = decode_utf8(path, data)
-    source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
+    source, content = read_utf8_source(path, FORMAT)
     names = _tag_names_beside(path)
     ids = DocumentIds()
-    for number, line in numbered_lines(content):
-        if not line.strip():
-            continue
+    for number, record in json_lines(path, content):
         where = f"{path}: line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where} is not valid JSON ({exc.msg} at column {exc.colno})") from None
         fields = as_record(record, where)
         if "entities" in record:
             record = dict(record)
@@ -303,13 +295,7 @@ def read_hf(path: Path, options: ReadOptions) -> SourceFile:
 
 
 def looks_like_hf(head: bytes) -> bool:
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n")[:20]:
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            return False
+    for record in head_json_values(head, 20):
         return isinstance(record, dict) and "ner_tags" in record and "tokens" in record
     return False
 

@@ -39,7 +39,7 @@ from xml.sax.saxutils import quoteattr
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, Fields, as_record, content_document_id, foreign_document_id
-from annotator.formats.files import decode_utf8, read_input
+from annotator.formats.files import read_utf8_source
 from annotator.formats.numbering import entity_numbers, ordered_relations
 from annotator.formats.offset_units import CODEPOINT, UTF16, RawDocument, RawSpan, decide_units, to_codepoints
 from annotator.formats.registry import Reader, ReadOptions, register_reader
@@ -387,8 +387,7 @@ def _bundle(task: _Task, unit: str, annotator: str) -> AnnotatedDocument:
 
 
 def read_label_studio(path: Path, options: ReadOptions) -> SourceFile:
-    data, sha = read_input(path)
-    text = decode_utf8(path, data)
+    source, text = read_utf8_source(path, FORMAT)
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -397,7 +396,6 @@ def read_label_studio(path: Path, options: ReadOptions) -> SourceFile:
         raise InputError(f"{path}: this is a label schema written beside an export, not a dataset; "
                          "import the data file next to it")
     tasks = parsed if isinstance(parsed, list) else [parsed]
-    source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
     notes = _Notes()
     parsed_tasks: list[_Task] = []
     ids = DocumentIds()

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.formats.fields import DocumentIds, content_document_id
+from annotator.formats.fields import DocumentIds, as_record, content_document_id
 from annotator.formats.fields import Fields as _Fields
-from annotator.formats.files import decode_utf8, numbered_lines, read_input
+from annotator.formats.files import head_json_values, json_lines, read_utf8_source
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.registry import (
     ExportOptions,
@@ -37,7 +37,6 @@ from annotator.model import (
     Relation,
     SourceFile,
     Status,
-    content_hash,
 )
 
 FORMAT = "jsonl"
@@ -147,13 +146,11 @@ def write_jsonl(
 
 
 def _record_to_bundle(data: Any, where: str) -> AnnotatedDocument:
-    if not isinstance(data, dict):
-        raise InputError(f"{where}: expected a JSON object, got {type(data).__name__}")
-    fields = _Fields(data, where)
+    fields = as_record(data, where)
     text = fields.get("text", str, required=True)
     if not text:
         raise InputError(f"{where}: 'text' is empty")
-    doc_id = str(fields.get("id", (str, int), default="") or f"doc-{content_hash(text)[:12]}")
+    doc_id = str(fields.get("id", (str, int), default="") or content_document_id(text))
     where = f"{where} (document {doc_id})"
     fields.where = where
     status_value = fields.get("status", str, default="todo")
@@ -269,17 +266,9 @@ def _record_to_bundle(data: Any, where: str) -> AnnotatedDocument:
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> SourceFile:
-    data, sha = read_input(path)
-    text = decode_utf8(path, data)
-    source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
+    source, text = read_utf8_source(path, FORMAT)
     ids = DocumentIds()
-    for number, line in numbered_lines(text):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+    for number, record in json_lines(path, text):
         bundle = _record_to_bundle(record, f"{path}: line {number}")
         doc = bundle.document
         if ids.claim(doc.id, derived=doc.id == content_document_id(doc.text), where=f"{path}: line {number}"):
@@ -289,13 +278,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> SourceFile:
 
 
 def _looks_native(head: bytes) -> bool:
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n"):
-        if line.strip():
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                return True  # let the reader report the exact error
-            return isinstance(record, dict) and "text" in record
+    for record in head_json_values(head):
+        return isinstance(record, dict) and "text" in record
+    # No line, or a first line that is not JSON: let the reader report the exact error.
     return True
 
 

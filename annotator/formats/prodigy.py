@@ -31,7 +31,7 @@ from typing import IO, Any
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import Fields, as_record, foreign_document_id
-from annotator.formats.files import decode_utf8, numbered_lines, read_input
+from annotator.formats.files import head_json_values, json_lines, read_utf8_source
 from annotator.formats.numbering import ordered_relations
 from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.tokens import TokenIndex, tokenize
@@ -163,18 +163,10 @@ def _record_to_bundle(record: Any, where: str, annotator: str) -> AnnotatedDocum
 
 
 def read_prodigy(path: Path, options: ReadOptions) -> SourceFile:
-    data, sha = read_input(path)
-    text = decode_utf8(path, data)
-    source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
+    source, text = read_utf8_source(path, FORMAT)
     seen: set[str] = set()
     repeats: list[int] = []
-    for number, line in numbered_lines(text):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+    for number, record in json_lines(path, text):
         bundle = _record_to_bundle(record, f"{path}: line {number}", options.annotator)
         if bundle.document.id in seen:
             # A Prodigy dataset holds one task per annotator (and per answer); the first is imported.
@@ -190,13 +182,7 @@ def read_prodigy(path: Path, options: ReadOptions) -> SourceFile:
 
 
 def looks_like_prodigy(head: bytes) -> bool:
-    for line in head.decode("utf-8", errors="ignore").lstrip("\ufeff").split("\n")[:50]:
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            return False
+    for record in head_json_values(head, 50):
         if not isinstance(record, dict) or "text" not in record or "ner_tags" in record:
             return False
         tokens = record.get("tokens")

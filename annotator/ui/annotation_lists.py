@@ -36,10 +36,32 @@ _ROOT = QModelIndex()
 LIST_DELAY_MS = 120
 
 
-class EntitiesModel(QAbstractTableModel):
+class _ThreeColumnModel(QAbstractTableModel):
+    """A flat list of ``rows`` in three columns; subclasses fill ``rows`` and name the columns."""
+
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller)
         self.controller = controller
+        self.rows: list = []
+
+    def column_titles(self) -> tuple[str, str, str]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.column_titles()[section]
+        return None
+
+
+class EntitiesModel(_ThreeColumnModel):
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__(controller)
         self.rows: list[Span] = []
         self._icons: dict[str, object] = {}
 
@@ -52,16 +74,8 @@ class EntitiesModel(QAbstractTableModel):
         }
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Text"), self.tr("Label"), self.tr("At"))[section]
-        return None
+    def column_titles(self) -> tuple[str, str, str]:
+        return self.tr("Text"), self.tr("Label"), self.tr("At")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -84,10 +98,9 @@ class EntitiesModel(QAbstractTableModel):
         return next((i for i, s in enumerate(self.rows) if s.key == key), -1)
 
 
-class RelationsModel(QAbstractTableModel):
+class RelationsModel(_ThreeColumnModel):
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller)
-        self.controller = controller
         self.rows: list[Relation] = []
 
     def reload(self) -> None:
@@ -96,16 +109,8 @@ class RelationsModel(QAbstractTableModel):
         self.rows = list(state.relations) if state else []
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Head"), self.tr("Relation"), self.tr("Tail"))[section]
-        return None
+    def column_titles(self) -> tuple[str, str, str]:
+        return self.tr("Head"), self.tr("Relation"), self.tr("Tail")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -47,14 +45,10 @@ from annotator.formats.registry import ExportOptions, ExportSummary, Writer
 from annotator.formats.splits import parse_splits
 from annotator.model import Status
 from annotator.store import Store
-from annotator.ui.settings import ui_settings
 from annotator.ui.status_icons import status_icon, status_name
 from annotator.ui.transfer_common import (
-    STYLE,
-    CancelFlag,
     Cancelled,
-    ProgressRow,
-    ResultView,
+    TransferDialog,
     format_description,
     format_title,
 )
@@ -101,19 +95,13 @@ class _Checklist(QToolButton):
             self.changed_callback()
 
 
-class ExportDialog(QDialog):
+class ExportDialog(TransferDialog):
     exported = Signal(object)
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, doc_ids: list[str] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(store, parent)
         self.setWindowTitle(self.tr("Export"))
         self.offered_ids = list(doc_ids) if doc_ids is not None else None
-        self.setStyleSheet(STYLE)
-        self.store = store
-        self.settings = ui_settings()
-        self._tasks: Any = None
-        self._running: Any = None
-        self._cancel = CancelFlag()
         self.summary: ExportSummary | None = None
 
         # --- format and output
@@ -202,9 +190,6 @@ class ExportDialog(QDialog):
                                          "it is chosen by a hash of the document's id."), self)
         self.split_help.setObjectName("TransferHint")
         self.split_help.setWordWrap(True)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("TransferError")
-        self.problem.setWordWrap(True)
 
         for hint in (self.format_help, self.output_help, self.split_help):
             hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -230,21 +215,11 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Splits"), split_row)
         form.addRow("", self.split_help)
 
-        self.progress = ProgressRow(self)
-        self.progress.hide()
-        self.result = ResultView(self)
-        self.result.hide()
+        self._add_outcome_widgets()
         self.open_folder = QPushButton(self.tr("Show in folder"), self)
         self.open_folder.hide()
         self.open_folder.clicked.connect(self._show_output)
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.hide()
-        self.export_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.accept)
+        self.export_button = self._add_buttons(self.tr("Export"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_folder)
         bottom.addStretch(1)
@@ -253,16 +228,7 @@ class ExportDialog(QDialog):
         self.options = QWidget(self)
         self.options.setLayout(form)
         self.options.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.options)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.result, 1)
-        # Takes the spare height until there is a result to show.
-        layout.addStretch(1)
-        self._spacer_index = layout.count() - 1
-        layout.addLayout(bottom)
-        self._layout = layout
+        self._lay_out(bottom)
         self.resize(640, 540)
 
         self._count_timer = QTimer(self)
@@ -309,7 +275,6 @@ class ExportDialog(QDialog):
             self.problem.setText(problem)
             return
         from annotator.exporting import export
-        from annotator.ui.workers import BackgroundTasks
 
         options = self.export_options()
         format_name = self.format.currentData()
@@ -319,7 +284,6 @@ class ExportDialog(QDialog):
         annotators = self.annotators.chosen() or None
         doc_ids = self.chosen_doc_ids()
         path, annotator, cancel = self.store.path, self.store.annotator, self._cancel
-        cancel.clear()
 
         def work(progress):
             def report(done: int, total: int) -> None:
@@ -332,39 +296,9 @@ class ExportDialog(QDialog):
 
         self.settings.setValue(SETTINGS_FORMAT, format_name)
         self.settings.setValue(SETTINGS_FOLDER, str(Path(out).parent))
-        if self._tasks is None:
-            self._tasks = BackgroundTasks(self, threads=1)
-        self._set_running(True)
-        self.progress.busy(self.tr("Reading the documents…"))
-        self._running = self._tasks.start(work)
-        self._running.progress.connect(self._progress)
-        self._running.finished.connect(self._finished)
-        self._running.failed.connect(self._failed)
-
-    def cancel(self) -> None:
-        if self._running is not None:
-            self._cancel.set()
-            self.progress.busy(self.tr("Cancelling…"))
-            return
-        self.reject()
-
-    def done(self, result: int) -> None:
-        if self._running is not None:
-            self._cancel.set()
-        if self._tasks is not None:
-            self._tasks.wait(30_000)
-        super().done(result)
+        self._run(work, busy=self.tr("Reading the documents…"), cancelling=self.tr("Cancelling…"))
 
     # --- running ----------------------------------------------------------------------------------
-
-    def _set_running(self, running: bool) -> None:
-        self.options.setEnabled(not running)
-        self.export_button.setEnabled(not running)
-        self.progress.setVisible(running)
-        has_result = not running and self.result.toPlainText() != ""
-        self.result.setVisible(has_result)
-        self._layout.setStretch(self._spacer_index, 0 if has_result else 1)
-        self.problem.clear()
 
     def _progress(self, done: int, total: int, _what: str) -> None:
         locale = self.locale()
@@ -372,7 +306,6 @@ class ExportDialog(QDialog):
             "%1", locale.toString(done)).replace("%2", locale.toString(total)))
 
     def _finished(self, summary: ExportSummary) -> None:
-        self._running = None
         self.summary = summary
         locale = self.locale()
         n = locale.toString
@@ -393,17 +326,11 @@ class ExportDialog(QDialog):
             (self.tr("Notes"), summary.notes),
             (self.tr("Files"), summary.files),
         ])
-        self._set_running(False)
-        self.resize(self.width(), max(self.height(), 700))
         self.open_folder.show()
-        self.export_button.hide()
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.close_button.setFocus()
+        self._end_with_result()
         self.exported.emit(summary)
 
     def _failed(self, message: str) -> None:
-        self._running = None
         if self._cancel.is_set:
             self.result.show_result(self.tr("Export cancelled. Nothing was written."))
         else:

@@ -21,13 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -45,12 +43,9 @@ from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
 from annotator.model import ImportReport
 from annotator.store import Store
-from annotator.ui.settings import ui_settings
 from annotator.ui.transfer_common import (
-    STYLE,
     CancelFlag,
-    ProgressRow,
-    ResultView,
+    TransferDialog,
     format_description,
     format_title,
 )
@@ -104,6 +99,15 @@ def run_import(
     return reports
 
 
+def _accept_urls(event: QDragEnterEvent | QDragMoveEvent) -> None:
+    if event.mimeData().hasUrls():
+        event.acceptProposedAction()
+
+
+def _dropped_paths(event: QDropEvent) -> list[str]:
+    return [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+
+
 def _naming(report: ImportReport, message: str) -> str:
     """The message, led by the file's name unless it names the file already."""
     if not report.file:
@@ -124,34 +128,28 @@ class _PathList(QListWidget):
         self.setMinimumHeight(120)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        _accept_urls(event)
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        _accept_urls(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = _dropped_paths(event)
         if paths:
             self.dropped.emit(paths)
             event.acceptProposedAction()
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TransferDialog):
     # ids of the documents that came in
     imported = Signal(list)
+    # Cancel takes effect between files, so closing may wait for a large one to finish.
+    close_wait_ms = 60_000
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(store, parent)
         self.setWindowTitle(self.tr("Import"))
-        self.setStyleSheet(STYLE)
         self.setAcceptDrops(True)
-        self.store = store
-        self.settings = ui_settings()
-        self._tasks: Any = None
-        self._running: Any = None
-        self._cancel = CancelFlag()
         self.reports: list[ImportReport] | None = None
 
         self.paths = _PathList(self)
@@ -209,31 +207,9 @@ class ImportDialog(QDialog):
         self.options.setLayout(form)
         self.options.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-        self.problem = QLabel(self)
-        self.problem.setObjectName("TransferError")
-        self.problem.setWordWrap(True)
-        self.progress = ProgressRow(self)
-        self.progress.hide()
-        self.result = ResultView(self)
-        self.result.hide()
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.hide()
-        self.import_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.accept)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.options)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.result, 1)
-        layout.addStretch(1)
-        self._spacer_index = layout.count() - 1
-        layout.addWidget(self.buttons)
-        self._layout = layout
+        self._add_outcome_widgets()
+        self.import_button = self._add_buttons(self.tr("Import"))
+        self._lay_out(self.buttons)
         self.resize(640, 520)
         self._format_changed()
         self._update_buttons()
@@ -262,7 +238,6 @@ class ImportDialog(QDialog):
             self.problem.setText(self.tr("Add at least one file or folder."))
             return
         from annotator.importing import discover
-        from annotator.ui.workers import BackgroundTasks
 
         try:
             discover(paths)
@@ -274,7 +249,6 @@ class ImportDialog(QDialog):
                               offsets=self.offsets.currentData())
         suggest = self.suggest.isChecked()
         db_path, annotator, cancel = self.store.path, self.store.annotator, self._cancel
-        cancel.clear()
 
         def work(progress):
             with Store(db_path, annotator=annotator) as store:
@@ -282,39 +256,9 @@ class ImportDialog(QDialog):
                                   progress=progress, cancel=cancel)
 
         self.settings.setValue(SETTINGS_FOLDER, str(Path(paths[-1]).parent))
-        if self._tasks is None:
-            self._tasks = BackgroundTasks(self, threads=1)
-        self._set_running(True)
-        self.progress.busy(self.tr("Looking for files…"))
-        self._running = self._tasks.start(work)
-        self._running.progress.connect(self._progress)
-        self._running.finished.connect(self._finished)
-        self._running.failed.connect(self._failed)
-
-    def cancel(self) -> None:
-        if self._running is not None:
-            self._cancel.set()
-            self.progress.busy(self.tr("Stopping after the current file…"))
-            return
-        self.reject()
-
-    def done(self, result: int) -> None:
-        if self._running is not None:
-            self._cancel.set()
-        if self._tasks is not None:
-            self._tasks.wait(60_000)
-        super().done(result)
+        self._run(work, busy=self.tr("Looking for files…"), cancelling=self.tr("Stopping after the current file…"))
 
     # --- running ---------------------------------------------------------------------------------
-
-    def _set_running(self, running: bool) -> None:
-        self.options.setEnabled(not running)
-        self.import_button.setEnabled(not running)
-        self.progress.setVisible(running)
-        has_result = not running and self.result.toPlainText() != ""
-        self.result.setVisible(has_result)
-        self._layout.setStretch(self._spacer_index, 0 if has_result else 1)
-        self.problem.clear()
 
     def _progress(self, done: int, total: int, what: str) -> None:
         stage, _, name = what.partition(":")
@@ -330,7 +274,6 @@ class ImportDialog(QDialog):
         self.progress.show_progress(done, total, text)
 
     def _finished(self, reports: list[ImportReport]) -> None:
-        self._running = None
         self.reports = reports
         files = [r for r in reports if r.outcome != "note"]
         n = self.locale().toString
@@ -359,16 +302,10 @@ class ImportDialog(QDialog):
             (self.tr("Documents skipped"), skipped),
             (self.tr("Notes"), notes),
         ], error=bool(failed) and not documents)
-        self._set_running(False)
-        self.resize(self.width(), max(self.height(), 700))
-        self.import_button.hide()
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.close_button.setFocus()
+        self._end_with_result()
         self.imported.emit([doc_id for r in files for doc_id in r.doc_ids])
 
     def _failed(self, message: str) -> None:
-        self._running = None
         self.result.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
         self._set_running(False)
 
@@ -407,11 +344,10 @@ class ImportDialog(QDialog):
             self.add_paths([path])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        _accept_urls(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = _dropped_paths(event)
         if paths:
             self.add_paths(paths)
             event.acceptProposedAction()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -346,6 +346,11 @@ class MainWindow(QMainWindow):
         self.restore_geometry(settings)
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
+            if self.isVisible():
+                # The docks were just added to a shown window (it paints before the
+                # project opens); until the posted layout events run, restoreState
+                # would spread the docks over the whole width and crush the text.
+                QCoreApplication.sendPostedEvents()
             self.restoreState(state, STATE_VERSION)
         size = settings.value("view/point_size")
         if size is not None:

@@ -1,4 +1,5 @@
-"""What the import and export dialogs share: the progress row, the result panel, format names, cancelling.
+"""What the import and export dialogs share: their frame and how they run, the progress row, the result panel,
+format names, cancelling.
 
 Both dialogs run their work on a worker thread with its own ``Store`` (a
 store belongs to the thread that opened it) through ``workers.BackgroundTasks``.
@@ -8,19 +9,29 @@ from __future__ import annotations
 
 import html
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QProgressBar,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.errors import AnnotatorError
+from annotator.ui.settings import ui_settings
+from annotator.ui.workers import BackgroundTasks, TaskSignals
+
+if TYPE_CHECKING:
+    from annotator.store import Store
 
 STYLE = """
 #TransferResult { border: 1px solid #d9e2ec; border-radius: 6px; background: #ffffff; }
@@ -165,3 +176,136 @@ class ResultView(QTextBrowser):
             parts.append("</ul>")
         self.setHtml("".join(parts))
         self.plain_text = "\n".join(plain)
+
+
+class TransferDialog(QDialog):
+    """The frame of the import and export dialogs, and their one job at a time on a worker thread of its own.
+
+    From the top: the subclass's ``options``, a line saying what is wrong
+    with them, the progress row, the result, and the buttons. A subclass
+    builds its options, then calls ``_add_outcome_widgets()``, its own
+    widgets for beside the buttons, ``_add_buttons(action)`` and
+    ``_lay_out(bottom)`` (creation order is the keyboard's order). It
+    implements ``start`` (check the choices, then ``_run``), ``_progress``,
+    ``_finished`` (ending with ``_end_with_result``) and ``_failed`` (ending
+    with ``_set_running(False)``).
+    """
+
+    # How long closing waits for the worker to reach its next progress report and stop.
+    close_wait_ms = 30_000
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(STYLE)
+        self.store = store
+        self.settings = ui_settings()
+        self.options: QWidget
+        self._tasks: BackgroundTasks | None = None
+        self._running: TaskSignals | None = None
+        self._cancel = CancelFlag()
+        self._cancelling_text = ""
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _add_outcome_widgets(self) -> None:
+        self.problem = QLabel(self)
+        self.problem.setObjectName("TransferError")
+        self.problem.setWordWrap(True)
+        self.progress = ProgressRow(self)
+        self.progress.hide()
+        self.result = ResultView(self)
+        self.result.hide()
+
+    def _add_buttons(self, action: str) -> QPushButton:
+        """The button that starts the work (returned), Cancel, and Close once there is a result."""
+        self.buttons = QDialogButtonBox(self)
+        self._action_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self._action_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.accept)
+        return self._action_button
+
+    def _lay_out(self, bottom: QLayout | QWidget) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.options)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result, 1)
+        # Takes the spare height until there is a result to show.
+        layout.addStretch(1)
+        self._spacer_index = layout.count() - 1
+        if isinstance(bottom, QLayout):
+            layout.addLayout(bottom)
+        else:
+            layout.addWidget(bottom)
+        self._layout = layout
+
+    # --- running ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, work: Callable[[Callable[..., None]], Any], *, busy: str, cancelling: str) -> None:
+        """Run ``work(progress)`` on the worker thread; ``busy`` shows until its first report, ``cancelling`` after Cancel."""
+        if self._tasks is None:
+            self._tasks = BackgroundTasks(self, threads=1)
+        self._cancel.clear()
+        self._cancelling_text = cancelling
+        self._set_running(True)
+        self.progress.busy(busy)
+        self._running = self._tasks.start(work)
+        self._running.progress.connect(self._progress)
+        self._running.finished.connect(self._job_finished)
+        self._running.failed.connect(self._job_failed)
+
+    def cancel(self) -> None:
+        if self._running is not None:
+            self._cancel.set()
+            self.progress.busy(self._cancelling_text)
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:
+        if self._running is not None:
+            self._cancel.set()
+        if self._tasks is not None:
+            self._tasks.wait(self.close_wait_ms)
+        super().done(result)
+
+    def _set_running(self, running: bool) -> None:
+        self.options.setEnabled(not running)
+        self._action_button.setEnabled(not running)
+        self.progress.setVisible(running)
+        has_result = not running and self.result.toPlainText() != ""
+        self.result.setVisible(has_result)
+        self._layout.setStretch(self._spacer_index, 0 if has_result else 1)
+        self.problem.clear()
+
+    def _end_with_result(self) -> None:
+        """The work is done and its result shown: make room for it, and offer Close instead of starting again."""
+        self._set_running(False)
+        self.resize(self.width(), max(self.height(), 700))
+        self._action_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setFocus()
+
+    def _job_finished(self, result: Any) -> None:
+        self._running = None
+        self._finished(result)
+
+    def _job_failed(self, message: str) -> None:
+        self._running = None
+        self._failed(message)
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        raise NotImplementedError
+
+    def _finished(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def _failed(self, message: str) -> None:
+        raise NotImplementedError

@@ -58,12 +58,12 @@ def annotation_window(db: str) -> None:
     window.start(background=True)
     deadline = time.monotonic() + SETTLE_TIMEOUT_S
     _spin(app, 0.2)
-    while window.jobs.tasks.busy() and time.monotonic() < deadline:
+    while window.jobs.tasks.busy and time.monotonic() < deadline:
         _spin(app, 0.05)
     window.documents.view.scrollToBottom()
     window.documents.set_filter(ListFilter(query="工会"))
     _spin(app, 0.3)
-    while window.jobs.tasks.busy() and time.monotonic() < deadline:
+    while window.jobs.tasks.busy and time.monotonic() < deadline:
         _spin(app, 0.05)
 
 

@@ -83,7 +83,7 @@ def markdown(
         if f.detail:
             text += f". {f.detail}"
         if f.error:
-            text += f". **Failed:** {f.error}"
+            text += f". **Failed:** {f.error.strip().splitlines()[-1]}"
         lines.append(text.rstrip(".") + ".")
     unmet = [f for f in figures if not f.informational and f.met is False]
     if notes.strip():
