@@ -75,6 +75,7 @@ def test_suggest_with_a_project_schema_suggests_only_its_labels(tmp_path, capsys
     ("argv", "code", "message"),
     [
         (["suggest", "missing.txt"], 3, "missing.txt: no such file"),
+        (["suggest", "."], 3, ".: is a folder, not a file"),
         (["suggest", "--db", "missing.db", "-"], 6, "missing.db: no such project database"),
         (["suggest", "--min-score", "2", "-"], 3, "--min-score must be between 0 and 1"),
     ],
