@@ -163,7 +163,13 @@ class ArticleHeader(QWidget):
 
     def _provenance_text(self, document: Document) -> str:
         provenance = document.provenance
-        parts = [document.kind, document.id]
+        kinds = {
+            "news": self.tr("news"),
+            "feature": self.tr("feature"),
+            "photo": self.tr("photo"),
+            "text": self.tr("text"),
+        }
+        parts = [kinds.get(document.kind, document.kind), document.id]
         if provenance is not None:
             pieces = len(provenance.pieces)
             files = sorted({p.file for p in provenance.pieces} or {provenance.file})

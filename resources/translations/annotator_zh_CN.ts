@@ -461,6 +461,22 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>news</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特写</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>图片新闻</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
