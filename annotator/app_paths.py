@@ -17,8 +17,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Annotator"
 DEFAULT_DB_NAME = "annotator.db"
 HOME_ENV = "ANNOTATOR_HOME"
@@ -31,6 +29,14 @@ def _home_override() -> Path | None:
     return Path(value).expanduser().resolve() if value else None
 
 
+def _platformdirs():
+    # Imported when a folder is first asked for, not with this module: the
+    # window's first paint imports this module but needs no user folder.
+    import platformdirs
+
+    return platformdirs
+
+
 def _ensure(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -40,21 +46,21 @@ def data_dir() -> Path:
     home = _home_override()
     if home:
         return _ensure(home / "data")
-    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    return _ensure(Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False)))
 
 
 def cache_dir() -> Path:
     home = _home_override()
     if home:
         return _ensure(home / "cache")
-    return _ensure(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+    return _ensure(Path(_platformdirs().user_cache_dir(APP_NAME, appauthor=False)))
 
 
 def log_dir() -> Path:
     home = _home_override()
     if home:
         return _ensure(home / "logs")
-    return _ensure(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+    return _ensure(Path(_platformdirs().user_log_dir(APP_NAME, appauthor=False)))
 
 
 def default_db_path() -> Path:

@@ -15,12 +15,14 @@ stores them.
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from annotator.model import Status
-from annotator.search import SearchIndex, Snippet, find_hits, make_snippets, parse_query
+from annotator.search import DOCS_TABLE, SearchIndex, Snippet, find_hits, make_snippets, parse_query
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -89,6 +91,8 @@ class DocumentListing:
         self.store = store
         self._conn = store.db.conn
         self.search = SearchIndex(store)
+        # what _cached_signature and _reading_order read, with what it was read at
+        self._cache: dict[str, tuple[tuple, Any]] = {}
 
     def where(self, filter: ListFilter) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -127,12 +131,130 @@ class DocumentListing:
         """
         if filter.query.strip():
             self.search.sync_if_small()
+            found = self.search.matching_keys(filter.query)
+            if found is not None:
+                matched = self._in_reading_order(found)
+                rest = replace(filter, query="")
+                if rest.is_empty:
+                    return matched
+                wanted = set(matched)
+                return [key for key in self._keys_sql(rest) if key in wanted]
+        return self._keys_sql(filter)
+
+    def _in_reading_order(self, search_keys: list[int]) -> list[int]:
+        """The rowids of the documents with these search-index keys, in reading order.
+
+        Joining a common word's keys to the documents in SQL and sorting them
+        takes ~400 ms on 150,000 documents. Here the reading order is read once
+        (until documents are added, removed or reordered) and reused. When
+        documents were added in reading order, as imports add them, key order
+        is reading order: each key maps straight to its rowid, and a project
+        that only ever grew numbers both alike, so with nothing waiting to be
+        indexed the keys are the answer. Otherwise the reading order is walked,
+        keeping the documents whose key matched.
+        """
+        signature = self._cached_signature()
+        order = self._key_order(signature)
+        if order != "other":
+            search_keys.sort()  # the index gives them sorted already: a linear check
+            if order == "same" and self.search.pending() == 0:
+                return search_keys  # an index with nothing queued holds only live documents
+            rowid_of = self._rowid_of_search_key(signature)
+            return [rowid_of[key] for key in search_keys if key in rowid_of]
+        wanted = set(search_keys)
+        aligned = self._search_keys_in_reading_order(signature)
+        return [key for key, search_key in zip(self._reading_order(signature), aligned) if search_key in wanted]
+
+    def _keys_sql(self, filter: ListFilter) -> list[int]:
         where, params = self.where(filter)
-        return [key for (key,) in self._conn.execute(
-            f"SELECT documents.rowid FROM documents{where} ORDER BY documents.position, documents.rowid", params
-        )]
+        return self._ordered_rowids(f"FROM documents{where}", params)
+
+    def _ordered_rowids(self, source: str, params: Sequence[Any] = ()) -> list[int]:
+        """``documents.rowid`` of ``source`` (a FROM clause), in reading order, read as one string.
+
+        A row per document costs a tuple each in Python: 60 ms for 150,000
+        documents, where one concatenated string costs 15 ms, and 13 ms to parse.
+        """
+        if sqlite3.sqlite_version_info >= (3, 44, 0):
+            sql = f"SELECT group_concat(documents.rowid ORDER BY documents.position, documents.rowid) {source}"
+        else:
+            # Older SQLite has no ORDER BY inside an aggregate; it concatenates the
+            # rows of an ordered subquery in the order the subquery yields them.
+            sql = (
+                f"SELECT group_concat(key) FROM (SELECT documents.rowid AS key {source} "
+                "ORDER BY documents.position, documents.rowid)"
+            )
+        (joined,) = self._conn.execute(sql, params).fetchone()
+        return json.loads(f"[{joined}]") if joined else []  # json parses integers in C
+
+    # Read once and kept until documents are added, removed or reordered (the
+    # ``signature`` changes); annotating never changes them.
+
+    def _cached_signature(self) -> tuple:
+        """``signature()``, recomputed (a scan of the catalogue) only after something was written."""
+        writes = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        cached = self._cache.get("signature")
+        if cached is None or cached[0] != writes:
+            cached = self._cache["signature"] = (writes, self.signature())
+        return cached[1]
+
+    def _reading_order(self, signature: tuple) -> list[int]:
+        """Every document's rowid, in reading order."""
+        cached = self._cache.get("order")
+        if cached is None or cached[0] != signature:
+            cached = self._cache["order"] = (signature, self._ordered_rowids("FROM documents"))
+        return cached[1]
+
+    def _search_keys_in_reading_order(self, signature: tuple) -> list[int | None]:
+        """Beside each entry of ``_reading_order``, that document's search-index key."""
+        cached = self._cache.get("search_keys")
+        if cached is None or cached[0] != signature:
+            search_key_of = dict(self._conn.execute(
+                f"SELECT d.rowid, s.key FROM {DOCS_TABLE} s JOIN documents d ON d.id = s.doc_id"
+            ).fetchall())
+            aligned = [search_key_of.get(key) for key in self._reading_order(signature)]
+            cached = self._cache["search_keys"] = (signature, aligned)
+        return cached[1]
+
+    def _key_order(self, signature: tuple) -> str:
+        """How index keys run along the reading order: "same" (each key is its document's rowid),
+        "rising", or "other"."""
+        cached = self._cache.get("key_order")
+        if cached is None or cached[0] != signature:
+            if self._keys_are_rowids_in_reading_order():
+                order = "same"  # decided in SQL, without reading 150,000 numbers into Python
+            else:
+                search_keys = self._search_keys_in_reading_order(signature)
+                rising = None not in search_keys and all(a < b for a, b in zip(search_keys, search_keys[1:]))
+                order = "rising" if rising else "other"
+            cached = self._cache["key_order"] = (signature, order)
+        return cached[1]
+
+    def _keys_are_rowids_in_reading_order(self) -> bool:
+        (differing,) = self._conn.execute(
+            f"SELECT COUNT(*) FROM {DOCS_TABLE} s JOIN documents d ON d.id = s.doc_id WHERE s.key != d.rowid"
+        ).fetchone()
+        if differing:
+            return False
+        # reading order is rowid order: the two listings, as strings, are equal
+        by_position = self._conn.execute(
+            "SELECT group_concat(r) FROM (SELECT rowid AS r FROM documents ORDER BY position, rowid)"
+        ).fetchone()[0]
+        by_rowid = self._conn.execute(
+            "SELECT group_concat(r) FROM (SELECT rowid AS r FROM documents ORDER BY rowid)"
+        ).fetchone()[0]
+        return by_position == by_rowid
+
+    def _rowid_of_search_key(self, signature: tuple) -> dict[int, int]:
+        cached = self._cache.get("rowid_of")
+        if cached is None or cached[0] != signature:
+            mapping = dict(zip(self._search_keys_in_reading_order(signature), self._reading_order(signature)))
+            cached = self._cache["rowid_of"] = (signature, mapping)
+        return cached[1]
 
     def count(self, filter: ListFilter = ListFilter()) -> int:
+        if filter.query.strip():
+            return len(self.keys(filter))
         where, params = self.where(filter)
         return self._conn.execute(f"SELECT COUNT(*) FROM documents{where}", params).fetchone()[0]
 

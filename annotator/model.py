@@ -65,12 +65,9 @@ class Piece:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Piece:
+        # positional: every stored document's provenance comes through here
         return cls(
-            start=int(data["start"]),
-            end=int(data["end"]),
-            file=str(data["file"]),
-            src_start=int(data["src_start"]),
-            src_end=int(data["src_end"]),
+            int(data["start"]), int(data["end"]), str(data["file"]), int(data["src_start"]), int(data["src_end"])
         )
 
     def shifted(self, delta: int) -> Piece:
@@ -125,7 +122,15 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.text)
+        # Remembered for the text it was computed from (an import asks several
+        # times per document, and a worker process's answer travels with the
+        # document); outside the dataclass fields, so equality ignores it.
+        remembered = self.__dict__.get("_hashed")
+        if remembered is not None and remembered[0] is self.text:
+            return remembered[1]
+        digest = content_hash(self.text)
+        self.__dict__["_hashed"] = (self.text, digest)
+        return digest
 
 
 @dataclass

@@ -8,7 +8,7 @@ overlapping character bigram of the title and text, as an FTS5 table with
 positions. A query term of two or more characters becomes a phrase of its
 bigrams, which matches exactly where the term occurs as a substring; a
 one-character term falls back to scanning the text (``instr``). The
-measurements behind this choice are in ``benchmarks/bench_search.py``.
+search figure of ``benchmarks/run.py`` (docs/performance.md) measures it.
 
 Keeping the index in step with the documents is the database's job, not the
 callers': triggers (migration ``0002_search_index``) record every insert,
@@ -25,6 +25,7 @@ every offset reported here is a code-point offset into the original text.
 
 from __future__ import annotations
 
+import json
 import operator
 import re
 import sqlite3
@@ -489,6 +490,26 @@ class SearchIndex:
                 f"WHERE s.key IN ({sql}) AND {' AND '.join(checks)}"
             )
         return sql, params
+
+    def matching_keys(self, query: str) -> list[int] | None:
+        """Keys of the documents containing every term, straight from the index, in increasing order.
+
+        None when a term is too short for the index (one character), so the
+        caller must scan the text instead (``filter_sql`` does). Call
+        :meth:`sync` first for current results. A key deleted since the last
+        sync may still be among them; callers map keys to live documents.
+        """
+        terms = parse_query(query)
+        if not terms or any(len(term) < 2 for term in terms):
+            return None
+        # One string, not a row per match: a common word is in most of 100,000
+        # documents. json parses the integers in C; the index yields them in order.
+        (joined,) = self._conn.execute(
+            f"SELECT group_concat(rowid) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+            "ORDER BY rowid)",
+            [" AND ".join(_phrase(t) for t in terms)],
+        ).fetchone()
+        return json.loads(f"[{joined}]") if joined else []
 
     def count(self, query: str) -> int:
         terms = parse_query(query)

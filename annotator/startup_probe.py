@@ -1,11 +1,11 @@
 """Start-up measurement hook: note when the first window paints, then end the process.
 
 Only active when ``ANNOTATOR_FIRST_PAINT_FILE`` names a file; benchmarks set it
-(benchmarks/bench_frozen_startup.py) to time a launch from the outside, the
+(benchmarks/run.py) to time a launch from the outside, the
 same way for the frozen app, the source checkout and a bare Qt window. It
-works without the app's cooperation: QApplication is swapped for a subclass
-that watches for the first paint of a top-level window, writes the wall-clock
-time to that file and exits at once.
+works without the app's cooperation: ``QWidget.show`` is wrapped so that each
+window shown is watched for its first paint, which writes the wall-clock time
+to that file and exits at once.
 """
 
 from __future__ import annotations
@@ -26,20 +26,26 @@ def install_from_environment() -> bool:
 
     class FirstPaintProbe(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-            if event.type() == QEvent.Type.Paint and isinstance(watched, QtWidgets.QWidget) and watched.isWindow():
+            if event.type() == QEvent.Type.Paint:
                 painted_at = time.time()
                 with open(target, "w", encoding="utf-8") as handle:
                     handle.write(f"{painted_at!r} {type(watched).__name__}\n")
                 os._exit(0)  # the measurement is taken; nothing else of this run matters
             return False
 
-    base = QtWidgets.QApplication
+    # The probe watches only the windows shown, not every event of the
+    # application: a filter on the whole application would run Python for
+    # each event of every object (styles, timers...) and slow the very
+    # start-up it measures, the more so the more the program does.
+    probes: list[FirstPaintProbe] = []
+    show = QtWidgets.QWidget.show
 
-    class ProbedApplication(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._first_paint_probe = FirstPaintProbe(self)
-            self.installEventFilter(self._first_paint_probe)
+    def show_and_watch(widget: QtWidgets.QWidget) -> None:
+        if widget.isWindow():
+            if not probes:
+                probes.append(FirstPaintProbe())
+            widget.installEventFilter(probes[0])
+        show(widget)
 
-    QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
+    QtWidgets.QWidget.show = show_and_watch  # type: ignore[method-assign]
     return True

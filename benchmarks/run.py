@@ -8,11 +8,13 @@ pages, about 330 MB of text, in the full run (under 15 minutes on 2 cores). It
 is written once to the cache folder and reused. Each figure is a median over
 repeats next to its baseline, the ratio, the target and whether it is met
 (true, false, or null when there is nothing to judge, such as an app that is
-not built). For a figure that misses its target, the report includes a
-profile of where the time goes (pyinstrument: ``pip install -e .[bench]``).
+not built). For a figure that misses its target, the full run's report
+includes a profile of where the time goes (pyinstrument: ``pip install -e
+.[bench]``; ``--profile`` asks for it in ``--quick`` too).
 
-The full run writes docs/performance.md; ``--quick`` writes its report to the
-cache folder unless ``--report`` says where. ``--json OUT`` writes
+A complete full run writes docs/performance.md; ``--quick`` (or a run of
+some groups only) writes its report to the cache folder unless ``--report``
+says where. ``--json OUT`` writes
 ``{"machine": {...}, "run": {...}, "figures": [{"name", "value", "unit",
 "baseline", "ratio", "target", "met", ...}]}``. The exit status is 1 when a
 measurement could not be taken (an error, not a missed target), else 0.
@@ -40,36 +42,42 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 
-def groups() -> dict[str, Callable]:
-    """Every group of figures, in the order they run (later groups reuse the imported project)."""
-    from harness.figures import candidates, export, ingest, lists, memory, search, startup, window
+# The groups of figures, in the order they run (later groups reuse the imported project).
+GROUPS = ("import", "candidates", "start", "window", "search", "list", "dashboard", "memory", "export", "frozen")
 
-    return {
+
+def groups() -> dict[str, Callable]:
+    from harness.figures import candidates, dashboard, export, ingest, lists, memory, search, startup, window
+
+    table = {
         "import": ingest.figures,
         "candidates": candidates.figures,
         "start": startup.app_start,
         "window": window.figures,
         "search": search.figures,
         "list": lists.figures,
+        "dashboard": dashboard.figures,
         "memory": memory.figures,
         "export": export.figures,
         "frozen": startup.frozen_start,
     }
+    return {name: table[name] for name in GROUPS}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 pages, fewer repeats: under 2 minutes")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures to this JSON file")
-    parser.add_argument("--report", type=Path, help="where to write the Markdown report "
-                        "(default: docs/performance.md for the full run, the cache folder for --quick)")
+    parser.add_argument("--report", type=Path, help="where to write the Markdown report (default: "
+                        "docs/performance.md for a complete full run, else the cache folder)")
     parser.add_argument("--cache", type=Path, help=f"corpus and project cache (default: ${CACHE_ENV} or {DEFAULT_CACHE})")
-    parser.add_argument("--only", help="comma-separated groups to run: " + ", ".join(
-        ("import", "candidates", "start", "window", "search", "list", "memory", "export", "frozen")))
+    parser.add_argument("--only", help="comma-separated groups to run: " + ", ".join(GROUPS))
     parser.add_argument("--skip", help="comma-separated groups to leave out")
     parser.add_argument("--pages", type=int, help="override the number of pages (for trying the harness out)")
     parser.add_argument("--repeats", type=int, help="override every repeat count (for trying the harness out)")
-    parser.add_argument("--no-profile", action="store_true", help="do not profile figures that miss their target")
+    parser.add_argument("--profile", action=argparse.BooleanOptionalAction, default=None,
+                        help="profile the figures that miss their target, for the report "
+                        "(default: in the full run only)")
     return parser.parse_args(argv)
 
 
@@ -79,6 +87,16 @@ def _environment(cache: Path, work: Path) -> None:
     os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.*=false")
     os.environ["ANNOTATOR_HOME"] = str(cache / "home")  # jieba's cache survives between runs, as a user's does
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+
+
+def _compile_bytecode() -> None:
+    """Compile the package as an installer does, so start-up is measured without compiling sources
+    (an environment with PYTHONDONTWRITEBYTECODE would otherwise compile every edited module at every launch)."""
+    import compileall
+
+    import annotator
+
+    compileall.compile_dir(Path(annotator.__file__).parent, quiet=1)
 
 
 def _settings(work: Path) -> None:
@@ -124,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     from harness.session import Session
 
     _settings(work)
+    _compile_bytecode()
     plan = _plan(args)
     session = Session(plan=plan, cache=cache, work=work)
     described = machine.describe()
@@ -143,17 +162,19 @@ def main(argv: list[str] | None = None) -> int:
                 message = (str(exc).strip().splitlines() or [""])[-1]
                 produced = [Figure(name=f"{name} (not measured)", value=None, unit="", error=f"{type(exc).__name__}: {message}")]
             for figure in produced:
-                print("  " + _line(figure), flush=True)
+                print("  " + report.summary_line(figure), flush=True)
             print(f"  [{name}: {time.perf_counter() - group_started:.1f} s]", flush=True)
             figures += produced
-        profiled = "" if args.no_profile else profiles.for_unmet(session, figures)
+        profile = args.profile if args.profile is not None else plan.mode == "full"
+        profiled = profiles.for_unmet(session, figures) if profile else ""
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     seconds = time.perf_counter() - started
-    command = "python benchmarks/run.py" + (" " + shlex.join(argv if argv is not None else sys.argv[1:]))
-    run_info = {"mode": plan.mode, "pages": plan.pages, "seconds": round(seconds, 1), "command": command.strip()}
-    target = args.report or (REPO / "docs" / "performance.md" if plan.mode == "full" else cache / "performance-quick.md")
+    run_info = {"mode": plan.mode, "pages": plan.pages, "seconds": round(seconds, 1), "command": _command(argv)}
+    # Only a complete full run stands for the project; anything less reports to the cache folder.
+    complete = plan.mode == "full" and not (args.only or args.skip or args.pages or args.repeats)
+    target = args.report or (REPO / "docs" / "performance.md" if complete else cache / f"performance-{plan.mode}.md")
     report.write(target, report.markdown(described, run_info, figures, notes=profiled))
     if args.json:
         report.write_json(args.json, report.as_json(described, run_info, figures))
@@ -161,11 +182,19 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def _line(figure) -> str:
-    from harness.report import _met, _number, _ratio
-
-    return (f"{figure.name}: {_number(figure.value, figure.unit)} vs {_number(figure.baseline, figure.unit)} "
-            f"({_ratio(figure.ratio)}), target {figure.target or '—'}: {_met(figure)}")
+def _command(argv: list[str] | None) -> str:
+    """The command that reproduces the figures (where the outputs went left out)."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    kept: list[str] = []
+    skip_next = False
+    for arg in given:
+        if skip_next:
+            skip_next = False
+        elif arg in ("--json", "--report", "--cache"):
+            skip_next = True
+        elif not arg.startswith(("--json=", "--report=", "--cache=")):
+            kept.append(arg)
+    return shlex.join(["python", "benchmarks/run.py", *kept])
 
 
 if __name__ == "__main__":

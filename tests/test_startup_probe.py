@@ -26,9 +26,9 @@ def test_without_the_variable_nothing_is_installed(monkeypatch):
     from PySide6 import QtWidgets
 
     monkeypatch.delenv(startup_probe.PROBE_ENV, raising=False)
-    before = QtWidgets.QApplication
+    before = QtWidgets.QApplication, QtWidgets.QWidget.show
     assert startup_probe.install_from_environment() is False
-    assert QtWidgets.QApplication is before
+    assert (QtWidgets.QApplication, QtWidgets.QWidget.show) == before
 
 
 def test_the_probe_records_the_first_paint_and_ends_the_process(tmp_path: Path):

@@ -104,8 +104,9 @@ def refresh_candidates(
 
     Pending candidates of these documents are replaced; accepted and rejected
     ones stay, and a rejected (text, label) is never proposed again in its
-    document. ``workers`` caps the worker processes (default: every core; 1
-    keeps everything in this process). ``progress(done, total)`` counts documents.
+    document. ``workers`` caps the processes that compute, this one included
+    (default: one per core; 1 keeps everything in this process).
+    ``progress(done, total)`` counts documents.
     """
     ids = list(dict.fromkeys(doc_ids))
     total = len(ids)
@@ -130,26 +131,26 @@ def refresh_candidates(
     use_pool = count > 1 and ahead_chars >= POOL_MIN_CHARS
 
     stored = 0
-    done = 0
+    finished: set[str] = set()
+
+    def store_results(results: list[tuple[str, list[SuggestionRow]]]) -> None:
+        nonlocal stored
+        stored += _write(store, results)
+        finished.update(doc_id for doc_id, _rows in results)
+        if progress:
+            progress(len(finished), total)
+
     if use_pool:
         try:
             for results in _pooled(pending_chunks, base, count):
-                stored += _write(store, results)
-                done += len(results)
-                if progress:
-                    progress(done, total)
+                store_results(results)
             return stored
         except (BrokenProcessPool, OSError) as exc:
             # Frozen builds without freeze_support, locked-down machines: carry on here.
             log.warning("worker processes failed (%s); computing candidates in this process", exc)
-            remaining = ids[done:]
-            pending_chunks = _chunks(store, remaining)
+            pending_chunks = _chunks(store, [doc_id for doc_id in ids if doc_id not in finished])
     for chunk in pending_chunks:
-        results = compute(chunk, base)
-        stored += _write(store, results)
-        done += len(results)
-        if progress:
-            progress(done, total)
+        store_results(compute(chunk, base))
     return stored
 
 
@@ -161,15 +162,42 @@ def _chain(first: list[list[DocumentJob]], rest: Iterator[list[DocumentJob]]) ->
 def _pooled(
     chunks: Iterator[list[DocumentJob]], context: SuggestContext, workers: int
 ) -> Iterator[list[tuple[str, list[SuggestionRow]]]]:
-    """Results chunk by chunk, in order, with at most two chunks per worker in flight."""
+    """Results chunk by chunk from ``workers - 1`` worker processes and this one, as they finish.
+
+    This process computes a chunk whenever no finished one is waiting, rather
+    than idling: it starts at once, while the workers are still loading, and
+    the workers keep two chunks each in flight so they never wait for it.
+    """
     spawn = multiprocessing.get_context("spawn")
+    helpers = workers - 1
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=spawn, initializer=worker.start, initargs=(context, source_factories())
+        max_workers=helpers, mp_context=spawn, initializer=worker.start, initargs=(context, source_factories())
     ) as pool:
-        in_flight: deque[Future] = deque()
-        for chunk in chunks:
-            in_flight.append(pool.submit(worker.work, chunk))
-            if len(in_flight) >= 2 * workers:
-                yield in_flight.popleft().result()
+        in_flight: deque[tuple[Future, list[DocumentJob]]] = deque()
+
+        def submit_more() -> None:
+            while len(in_flight) < 2 * helpers:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                in_flight.append((pool.submit(worker.work, chunk), chunk))
+
+        submit_more()
+        while True:
+            while in_flight and in_flight[0][0].done():
+                yield in_flight.popleft()[0].result()
+                submit_more()
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            yield compute(chunk, context)
+            submit_more()
         while in_flight:
-            yield in_flight.popleft().result()
+            # At the end, a chunk no worker has started yet is computed here
+            # rather than waited for.
+            future, chunk = in_flight[-1]
+            if len(in_flight) > 1 and future.cancel():
+                in_flight.pop()
+                yield compute(chunk, context)
+                continue
+            yield in_flight.popleft()[0].result()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -80,12 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
-    except sqlite3.Error as exc:
-        from annotator.errors import DatabaseError
+    except Exception as exc:
+        # sqlite3 is not imported just to name its error: opening the app does not need it
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+            from annotator.errors import DatabaseError
 
-        print(f"annotator: error: database error: {exc}", file=sys.stderr)
-        return DatabaseError.exit_code
-    except Exception:
+            print(f"annotator: error: database error: {exc}", file=sys.stderr)
+            return DatabaseError.exit_code
         from annotator.diagnostics import log_exception
 
         exc_type, exc, tb = sys.exc_info()

@@ -251,12 +251,19 @@ def looks_like_conll(head: bytes) -> bool:
     lines = head.decode("utf-8", errors="ignore").split("\n")
     if len(head) >= SNIFF_BYTES:
         lines = lines[:-1]  # perhaps cut short
-    lines = [line.strip(" \t\r\ufeff") for line in lines]
-    content = [line for line in lines if line][:60]
+    # Every .txt file to import is sniffed: stop at the 60th line with text, and at the first untagged one.
+    content: list[str] = []
+    for line in lines:
+        line = line.strip(" \t\r\ufeff")
+        if line:
+            content.append(line)
+            if len(content) == 60:
+                break
     if not content:
         return False
-    tagged = sum(1 for line in content if line.startswith(DOCSTART) or _TAG_LINE.match(line))
-    return tagged == len(content) and (len(content) >= 3 or content[0].startswith(DOCSTART))
+    if not all(line.startswith(DOCSTART) or _TAG_LINE.match(line) for line in content):
+        return False
+    return len(content) >= 3 or content[0].startswith(DOCSTART)
 
 
 register_reader(

@@ -119,7 +119,7 @@ class _NativePart(Part):
             entities=len(bundle.entities),
             relations=len(bundle.relations),
             candidates=len(record.get("candidates", ())),
-            labels=Counter(e.label for e in bundle.entities),
+            labels=Counter([e.label for e in bundle.entities]),
         )
 
 

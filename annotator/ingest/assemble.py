@@ -56,6 +56,7 @@ class DocumentBuilder:
             meta=meta,
             provenance=Provenance(file=self.file_name, sha256=self.sha256, encoding=self.encoding, pieces=pieces),
         )
+        document.content_hash  # noqa: B018 - hashed here, in the reading worker, not by the importing thread
         return AnnotatedDocument(document)
 
     def _compose(self, paras: list[Para]) -> tuple[str, list[Piece], list[dict[str, Any]]]:

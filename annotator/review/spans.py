@@ -59,14 +59,17 @@ class Span:
     @classmethod
     def of_entity(cls, entity: Entity) -> Span:
         assert entity.id is not None
+        # positional: a document's every span is built this way when it opens
         return cls(
             SpanKey(SpanKind.ENTITY, entity.id),
             entity.start,
             entity.end,
             entity.label,
             entity.text,
-            origin=entity.origin,
-            annotator=entity.annotator,
+            "",
+            None,
+            entity.origin,
+            entity.annotator,
         )
 
     @classmethod
@@ -78,8 +81,8 @@ class Span:
             candidate.end,
             candidate.label,
             candidate.text,
-            source=candidate.source,
-            score=candidate.score,
+            candidate.source,
+            candidate.score,
         )
 
 

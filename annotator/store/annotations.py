@@ -13,7 +13,13 @@ from annotator.errors import InputError, NotFoundError, SchemaError
 from annotator.model import Entity, Relation
 from annotator.store.documents import DocumentsMixin
 from annotator.store.connection import utc_now
-from annotator.store.rows import entity_from_row, entity_to_dict, relation_from_row, relation_to_dict
+from annotator.store.rows import (
+    ENTITY_FIELDS,
+    entity_from_row,
+    entity_to_dict,
+    relation_from_row,
+    relation_to_dict,
+)
 
 
 @dataclass
@@ -36,10 +42,12 @@ class AnnotationsMixin(DocumentsMixin):
         return entity_from_row(row)
 
     def entities(self, doc_id: str) -> list[Entity]:
+        # tuples built straight into entities: the window reads every entity of a document it opens
         return [
-            entity_from_row(r)
-            for r in self._rows(
-                "SELECT * FROM entities WHERE doc_id = ? ORDER BY start, \"end\", label, id", (doc_id,)
+            Entity(*values)
+            for values in self.db.conn.execute(
+                f"SELECT {ENTITY_FIELDS} FROM entities WHERE doc_id = ? ORDER BY start, \"end\", label, id",
+                (doc_id,),
             )
         ]
 

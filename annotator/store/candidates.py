@@ -14,7 +14,13 @@ from annotator.errors import InputError, NotFoundError
 from annotator.model import Candidate, CandidateState, Entity
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.connection import utc_now
-from annotator.store.rows import candidate_from_row, candidate_to_dict, entity_to_dict
+from annotator.store.rows import (
+    CANDIDATE_FIELDS,
+    candidate_from_row,
+    candidate_from_values,
+    candidate_to_dict,
+    entity_to_dict,
+)
 
 
 class CandidatesMixin(AnnotationsMixin):
@@ -25,13 +31,15 @@ class CandidatesMixin(AnnotationsMixin):
         return candidate_from_row(row)
 
     def candidates(self, doc_id: str, states: Iterable[CandidateState | str] | None = None) -> list[Candidate]:
-        sql = "SELECT * FROM candidates WHERE doc_id = ?"
+        sql = f"SELECT {CANDIDATE_FIELDS} FROM candidates WHERE doc_id = ?"
         params: list = [doc_id]
         if states is not None:
             values = [CandidateState(s).value for s in states]
             sql += f" AND state IN ({','.join('?' * len(values))})"
             params += values
-        return [candidate_from_row(r) for r in self._rows(sql + " ORDER BY start, \"end\", label", params)]
+        # tuples, not dicts: the window reads every pending candidate of a document it opens
+        rows = self.db.conn.execute(sql + " ORDER BY start, \"end\", label", params)
+        return [candidate_from_values(values) for values in rows]
 
     # --- machine suggestions ----------------------------------------------------------
 

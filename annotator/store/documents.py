@@ -10,7 +10,9 @@ from annotator.model import (
     AnnotatedDocument,
     Candidate,
     Document,
+    Entity,
     ImportReport,
+    Relation,
     SourceFile,
     Status,
     span_mismatch,
@@ -18,12 +20,14 @@ from annotator.model import (
 from annotator.store.schema_store import SchemaMixin
 from annotator.store.connection import utc_now
 from annotator.store.rows import (
+    CANDIDATE_FIELDS,
     DOCUMENT_COLUMNS,
-    candidate_from_row,
+    ENTITY_FIELDS,
+    RELATION_FIELDS,
+    candidate_from_values,
     document_from_row,
+    document_from_values,
     dumps,
-    entity_from_row,
-    relation_from_row,
 )
 
 # SQLite's default limit on host parameters is 999 on older builds.
@@ -292,33 +296,42 @@ class DocumentsMixin(SchemaMixin):
         self, doc_ids: Sequence[str], *, include_candidates: bool = False
     ) -> Iterator[AnnotatedDocument]:
         """Documents with their annotations, in the order given, read in batches."""
+        # Tuples, not dicts, and objects built positionally: whole-project
+        # exports read every row of the project through here.
+        execute = self.db.conn.execute
         for offset in range(0, len(doc_ids), _CHUNK):
             chunk = list(doc_ids[offset : offset + _CHUNK])
             marks = _placeholders(len(chunk))
-            docs = {
-                r["id"]: document_from_row(r)
-                for r in self._rows(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id IN ({marks})", chunk)
+            bundles = {
+                values[0]: AnnotatedDocument(document_from_values(values))
+                for values in execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id IN ({marks})", chunk)
             }
-            bundles = {doc_id: AnnotatedDocument(doc) for doc_id, doc in docs.items()}
-            for row in self._rows(
-                f"SELECT * FROM entities WHERE doc_id IN ({marks}) ORDER BY doc_id, start, \"end\", label, id",
+            for values in execute(
+                f"SELECT {ENTITY_FIELDS} FROM entities WHERE doc_id IN ({marks}) "
+                "ORDER BY doc_id, start, \"end\", label, id",
                 chunk,
             ):
-                bundles[row["doc_id"]].entities.append(entity_from_row(row))
-            for row in self._rows(f"SELECT * FROM relations WHERE doc_id IN ({marks}) ORDER BY id", chunk):
-                bundles[row["doc_id"]].relations.append(relation_from_row(row))
+                bundles[values[0]].entities.append(Entity(*values))
+            for values in execute(
+                f"SELECT {RELATION_FIELDS} FROM relations WHERE doc_id IN ({marks}) ORDER BY id", chunk
+            ):
+                bundles[values[0]].relations.append(Relation(*values))
             if include_candidates:
-                for row in self._rows(
-                    f"SELECT * FROM candidates WHERE doc_id IN ({marks}) ORDER BY doc_id, start, \"end\", label",
+                for values in execute(
+                    f"SELECT {CANDIDATE_FIELDS} FROM candidates WHERE doc_id IN ({marks}) "
+                    "ORDER BY doc_id, start, \"end\", label",
                     chunk,
                 ):
-                    bundles[row["doc_id"]].candidates.append(candidate_from_row(row))
-            for row in self._rows(f"SELECT * FROM doc_labels WHERE doc_id IN ({marks}) ORDER BY name", chunk):
-                bundles[row["doc_id"]].doc_labels[row["name"]] = row["value"]
-            for row in self._rows(
-                f"SELECT * FROM time_spent WHERE doc_id IN ({marks}) ORDER BY annotator", chunk
+                    bundles[values[0]].candidates.append(candidate_from_values(values))
+            for doc_id, name, value in execute(
+                f"SELECT doc_id, name, value FROM doc_labels WHERE doc_id IN ({marks}) ORDER BY name", chunk
             ):
-                bundles[row["doc_id"]].time_spent[row["annotator"]] = row["seconds"]
+                bundles[doc_id].doc_labels[name] = value
+            for doc_id, annotator, seconds in execute(
+                f"SELECT doc_id, annotator, seconds FROM time_spent WHERE doc_id IN ({marks}) ORDER BY annotator",
+                chunk,
+            ):
+                bundles[doc_id].time_spent[annotator] = seconds
             for doc_id in chunk:
                 if doc_id not in bundles:
                     raise NotFoundError(f"no document with id '{doc_id}' in {self.path}")

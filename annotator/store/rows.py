@@ -46,6 +46,42 @@ def document_from_row(row: dict[str, Any]) -> Document:
     )
 
 
+# Bulk reads (exports of whole projects) build objects straight from tuples:
+# the same conversions as the *_from_row functions, without a dict per row.
+# Columns are listed in the order of each dataclass's fields.
+ENTITY_FIELDS = 'doc_id, start, "end", label, text, id, annotator, origin'
+RELATION_FIELDS = "doc_id, label, head_id, tail_id, id, annotator"
+CANDIDATE_FIELDS = 'doc_id, start, "end", label, text, source, score, state, id, entity_id'
+
+
+def document_from_values(values: tuple[Any, ...]) -> Document:
+    """A document from a row of ``DOCUMENT_COLUMNS``, in that order."""
+    doc_id, position, title, text, raw_text, kind, status, status_reason, meta, provenance = values
+    provenance = loads(provenance)
+    return Document(
+        doc_id,
+        text,
+        title,
+        kind,
+        Status(status),
+        status_reason,
+        raw_text,
+        loads(meta) or {},
+        Provenance.from_dict(provenance) if provenance else None,
+        position,
+    )
+
+
+_CANDIDATE_STATES = {state.value: state for state in CandidateState}
+
+
+def candidate_from_values(values: tuple[Any, ...]) -> Candidate:
+    """A candidate from a row of ``CANDIDATE_FIELDS``."""
+    doc_id, start, end, label, text, source, score, state, candidate_id, entity_id = values
+    state = _CANDIDATE_STATES.get(state) or CandidateState(state)  # the enum's own look-up raises on bad values
+    return Candidate(doc_id, start, end, label, text, source, score, state, candidate_id, entity_id)
+
+
 def entity_from_row(row: dict[str, Any]) -> Entity:
     return Entity(
         id=row["id"],

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator import __version__
@@ -42,12 +42,16 @@ FIRST_PAINT_FALLBACK_MS = 500
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with the app's names and theme."""
     app = QApplication.instance()
+    style_set = False
     if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # The style is chosen as Qt starts: setting it later (or even asking
+        # which it is) costs several milliseconds before the first paint.
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", theme.STYLE])
+        style_set = True
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
-    theme.apply_theme(app)
+    theme.apply_theme(app, style_set=style_set)
     return app
 
 
@@ -206,15 +210,12 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
     everything else come once it has painted.
     """
     app = ensure_application()
-    # Before any window: widgets take their text from the translation as they are built.
-    install_translations(app)
     from annotator.ui.excepthook import ErrorReporter
 
     reporter = ErrorReporter()
     reporter.install()
     outcome = {"code": 0}
     window = MainWindow()
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.restore_geometry(ui_settings())
     window.show()
 
@@ -224,10 +225,17 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
         window.close()
 
     def open_project() -> None:
+        from PySide6.QtCore import Qt  # after the first paint: see main_window's imports
+
         from annotator import diagnostics
 
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         diagnostics.setup_logging()
+        # Before any text: widgets take their text from the translation as they
+        # are built, and it may be Chinese (the blank first frame has none).
+        install_translations(app)
         ensure_fonts()
+        window.show_opening()
         try:
             name = choose_annotator(annotator, db_path, window)
             store = open_store(db_path, name)

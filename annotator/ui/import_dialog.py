@@ -73,12 +73,12 @@ def run_import(
     from annotator.search import SearchIndex
 
     files = discover(paths)
-    reports: list[ImportReport] = []
-    for done, path in enumerate(files):
-        progress(done, len(files), f"{FILES}:{path.name}")
-        if cancel.is_set:
-            break
-        reports.extend(import_paths(store, [path], format=format, options=options, suggest=False))
+    # One call for all the files, so a large import reads them on every core.
+    reports = import_paths(
+        store, files, format=format, options=options, suggest=False,
+        progress=lambda done, total, path: progress(done, total, f"{FILES}:{path.name}"),
+        should_stop=lambda: cancel.is_set,
+    )
     progress(len(files), len(files), f"{FILES}:")
     new_documents = sum(len(r.doc_ids) for r in reports)
 

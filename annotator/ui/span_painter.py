@@ -98,6 +98,23 @@ class SpanPainter:
         self._tag_metrics = QFontMetricsF(self.tag_font)
         self._arc_metrics = QFontMetricsF(self.arc_font)
         self._tag_widths = {}
+        # tints and inks of the label colours, made once: a paint asks for them per span
+        self._tints: dict[tuple[int, int], QColor] = {}
+        self._inks: dict[int, QColor] = {}
+
+    def _tint(self, color: QColor, alpha: int) -> QColor:
+        key = (color.rgba(), alpha)
+        tint = self._tints.get(key)
+        if tint is None:
+            tint = self._tints[key] = theme.with_alpha(color, alpha)
+        return tint
+
+    def _ink(self, color: QColor) -> QColor:
+        key = color.rgba()
+        ink = self._inks.get(key)
+        if ink is None:
+            ink = self._inks[key] = theme.darker_ink(color)
+        return ink
 
     # --- under the text ------------------------------------------------------------------
 
@@ -121,7 +138,7 @@ class SpanPainter:
             rects = scene.fragments(span)
             if not scene.needs(rects):
                 continue
-            painter.setBrush(theme.with_alpha(color, alpha))
+            painter.setBrush(self._tint(color, alpha))
             for rect in rects:
                 painter.drawRoundedRect(rect.adjusted(-0.5, -1, 0.5, 1), 2.5, 2.5)
 
@@ -237,7 +254,7 @@ class SpanPainter:
                 painter.setPen(theme.text_on(color) if span.is_entity else theme.darker_ink(color))
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             else:
-                painter.setPen(theme.darker_ink(color))
+                painter.setPen(self._ink(color))
                 painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _arc_path(self, arc: Arc, scene: PaintScene, index: int = 0) -> QPainterPath | None:

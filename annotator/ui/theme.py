@@ -31,6 +31,8 @@ CJK_TEXT_FAMILIES = (
     "Microsoft YaHei",
     "WenQuanYi Micro Hei",
 )
+# The same look on every platform.
+STYLE = "Fusion"
 DEFAULT_TEXT_POINT_SIZE = 13.0
 MIN_TEXT_POINT_SIZE = 8.0
 MAX_TEXT_POINT_SIZE = 40.0
@@ -89,12 +91,16 @@ def text_font(point_size: float = DEFAULT_TEXT_POINT_SIZE) -> QFont:
     return font
 
 
-def apply_theme(app: QApplication) -> None:
-    """Style the application once; calling again is free (re-styling repolishes every widget)."""
+def apply_theme(app: QApplication, *, style_set: bool = False) -> None:
+    """Style the application once; calling again is free (re-styling repolishes every widget).
+
+    ``style_set``: the application was started with ``-style`` ``STYLE`` already.
+    """
     if app.property("annotator_theme"):
         return
     app.setProperty("annotator_theme", True)
-    app.setStyle("Fusion")
+    if not style_set:
+        app.setStyle(STYLE)
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, PANEL)
     palette.setColor(QPalette.ColorRole.WindowText, INK)

@@ -46,6 +46,8 @@ class Figure:
     informational: bool = False
     # Where the time goes, for the report when the target is missed: returns a profile as text.
     profile: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    # Why the target is hard to meet, shown with the profile when it is missed.
+    note: str = ""
 
     @property
     def ratio(self) -> float | None:

@@ -12,6 +12,7 @@ full-text search run over every document.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -75,8 +76,6 @@ def main(argv: list[str]) -> int:
         annotation_window(argv[1])
     print(json.dumps({"rss_mb": rss_mb(), "peak_mb": _peak_mb()}))
     sys.stdout.flush()
-    import os
-
     os._exit(0)  # the measurement is taken; skip tearing the window down
 
 

@@ -23,8 +23,12 @@ def available() -> bool:
     return importlib.util.find_spec("pyinstrument") is not None
 
 
-def call_tree(run: Callable[[], object], *, threshold: float = 0.02) -> str:
-    """pyinstrument's call tree of ``run()``, frames under ``threshold`` of the total left out."""
+def call_tree(run: Callable[[], object], *, threshold: float = 0.02, shares: dict[str, str] | None = None) -> str:
+    """pyinstrument's call tree of ``run()``, frames under ``threshold`` of the total left out.
+
+    ``shares`` (label -> function name) puts a summary first: the share of the
+    time spent in (below) each of those functions.
+    """
     if not available():
         return "(pyinstrument is not installed: pip install -e .[bench] for the profile)"
     from pyinstrument import Profiler
@@ -35,6 +39,7 @@ def call_tree(run: Callable[[], object], *, threshold: float = 0.02) -> str:
         run()
     finally:
         profiler.stop()
+    summary = _shares(profiler.last_session.root_frame(), shares) if shares else []
     text = profiler.output_text(
         unicode=True, color=False, show_all=False, time="percent_of_total",
         processor_options={"filter_threshold": threshold},
@@ -45,7 +50,19 @@ def call_tree(run: Callable[[], object], *, threshold: float = 0.02) -> str:
     tree = [_shorten(line) for line in lines[start:]]
     if len(tree) > MAX_LINES:
         tree = tree[:MAX_LINES] + [f"… {len(tree) - MAX_LINES} more lines"]
-    return "\n".join(tree)
+    return "\n".join(summary + ([""] if summary else []) + tree)
+
+
+def _shares(root, shares: dict[str, str]) -> list[str]:
+    """Share of the root's time spent in each named function (outermost calls only, so nothing counts twice)."""
+    total = root.time or 1.0
+
+    def time_in(frame, name: str) -> float:
+        if frame.function == name:
+            return frame.time
+        return sum(time_in(child, name) for child in frame.children)
+
+    return [f"{time_in(root, name) / total:6.1%}  {label}" for label, name in shares.items()]
 
 
 def _shorten(line: str) -> str:
@@ -86,6 +103,8 @@ def for_unmet(session: Session, figures: list[Figure]) -> str:
     for figure in unmet:
         parts.append(f"### {figure.name}")
         parts.append("")
+        if figure.note:
+            parts += [figure.note, ""]
         if figure.profile is None:
             parts += ["No profile for this figure.", ""]
             continue

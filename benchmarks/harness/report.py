@@ -14,7 +14,7 @@ def as_json(machine: dict[str, Any], run: dict[str, Any], figures: list[Figure])
     return {"machine": machine, "run": run, "figures": [f.as_json() for f in figures]}
 
 
-def _number(value: float | None, unit: str = "") -> str:
+def number(value: float | None, unit: str = "") -> str:
     if value is None:
         return "—"
     if abs(value) >= 100:
@@ -26,11 +26,11 @@ def _number(value: float | None, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
-def _ratio(value: float | None) -> str:
+def ratio_text(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}×"
 
 
-def _met(figure: Figure) -> str:
+def met_text(figure: Figure) -> str:
     if figure.informational:
         return "(info)"
     return {True: "yes", False: "**NO**", None: "n/a"}[figure.met]
@@ -72,8 +72,8 @@ def markdown(
     ]
     for f in figures:
         lines.append(
-            f"| {f.name} | {_number(f.value, f.unit)} | {_number(f.baseline, f.unit)} | {_ratio(f.ratio)} "
-            f"| {f.target or '—'} | {_met(f)} |"
+            f"| {f.name} | {number(f.value, f.unit)} | {number(f.baseline, f.unit)} | {ratio_text(f.ratio)} "
+            f"| {f.target or '—'} | {met_text(f)} |"
         )
     lines += ["", "## How each figure was measured", ""]
     for f in figures:
@@ -105,6 +105,12 @@ def markdown(
         "",
     ]
     return "\n".join(lines)
+
+
+def summary_line(figure: Figure) -> str:
+    """One line for the console: value against baseline, ratio, target and verdict."""
+    return (f"{figure.name}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
+            f"({ratio_text(figure.ratio)}), target {figure.target or '—'}: {met_text(figure)}")
 
 
 def write(path: Path, text: str) -> None:

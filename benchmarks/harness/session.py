@@ -25,6 +25,8 @@ class Plan:
     export_documents: int
     search_repeats: int
     format_documents: int  # documents exported in every other format (0: skip)
+    capacity_loops: int = 6_000_000  # size of the trivially parallel control job
+    dashboard_documents: int = 5_000
 
     def scaled(self, **changes: Any) -> Plan:
         return replace(self, **changes)
@@ -36,7 +38,7 @@ QUICK = Plan(
     repeats=5,
     import_repeats=3,
     segment_pages=300,
-    posseg_chars=150_000,
+    posseg_chars=120_000,
     pool_chars=1_200_000,
     candidate_repeats=3,
     launches=5,
@@ -50,18 +52,19 @@ QUICK = Plan(
 FULL = Plan(
     mode="full",
     pages=20_000,
-    repeats=7,
+    repeats=5,
     import_repeats=3,
     segment_pages=2_000,
-    posseg_chars=1_000_000,
-    pool_chars=6_000_000,
-    candidate_repeats=3,
+    posseg_chars=400_000,
+    pool_chars=3_000_000,
+    candidate_repeats=5,
     launches=9,
     open_rounds=15,
     keys=400,
     export_documents=20_000,
     search_repeats=9,
     format_documents=1_000,
+    dashboard_documents=100_000,
 )
 
 

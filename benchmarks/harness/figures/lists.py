@@ -1,7 +1,9 @@
 """The document list on the large project: constructing the panel and painting its first screen.
 
-Issue 5 asks that it open instantly on any size of project (a lazy model);
-the baseline is the same panel on a project of about a hundred documents.
+Issue 5 asks that a 100,000-document database open instantly (a lazy model):
+under 100 ms, the usual bound for a response that feels immediate. The
+baseline, for scale, is the same panel on a project of about a hundred
+documents.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from pathlib import Path
 
 from harness.corpus import page_paths
 from harness.figures.ingest import ensure_big_project, import_pages
-from harness.measure import Figure, ratio_at_most
+from harness.measure import Figure, value_at_most
 from harness.session import Session
+
+INSTANT_MS = 100
 
 
 def _open_and_paint(app, path: Path) -> float:
@@ -55,7 +59,7 @@ def figures(session: Session) -> list[Figure]:
             unit="ms",
             baseline=statistics.median(times["small"]) * 1000,
             baseline_name=f"the same panel on a project of {documents} documents",
-            targets=[ratio_at_most(1.5, "≤ 1.5× baseline (instant at any size)")],
+            targets=[value_at_most(INSTANT_MS, "ms", f"< {INSTANT_MS} ms (instant)")],
             detail=(
                 f"{session.artifacts.get('big_project_documents', 0):,} documents; open the project, build the panel, "
                 f"paint the first screen; median of {session.plan.repeats}, in turns"

@@ -1,11 +1,14 @@
-"""Full-text search over the imported project (every synthetic page, cut into articles).
+"""Full-text search over the imported project (every synthetic page, cut into articles), as the app runs it.
 
-A 2-character query, as the document list runs it: the total count and the
-first page of 50 results with snippets, median over repeats; the figure is
-the slowest of three 2-character words (in nearly every document, common,
-rarer). The baseline, for scale, is the scan an index saves: counting the
-documents whose text contains the word with ``instr``. Building the index
-after the import is reported beside it.
+A 2-character query typed into the document list's search box: the list
+filtered to the matching documents in reading order and its first screen
+painted with snippets (``DocumentListPanel.set_filter``), median over
+repeats; the figure is the slowest of three 2-character words (in nearly
+every document, common, rarer). The first search of a session also reads
+the list's catalogue once; it is reported beside the figure. The baseline,
+for scale, is the scan an index saves: counting the documents whose text
+contains the word with ``instr``. Building the index after the import is
+reported too.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import statistics
 import time
 
 from harness.figures.ingest import ensure_big_project
-from harness.measure import Figure, samples, value_at_most
+from harness.measure import Figure, samples, seconds, value_at_most
 from harness.session import Session
 
 TWO_CHARACTER_QUERIES = ("工会", "职工", "嘉善")
@@ -37,27 +40,49 @@ def ensure_indexed(session: Session) -> float | None:
 
 
 def figures(session: Session) -> list[Figure]:
-    from annotator.search import SearchIndex
+    from annotator.document_listing import ListFilter
     from annotator.store import Store
+    from annotator.ui.app import ensure_application
+    from annotator.ui.document_list import DocumentListPanel
 
     indexing = ensure_indexed(session)
     pages = session.plan.pages
+    app = ensure_application()
     with Store(ensure_big_project(session), annotator="bench") as store:
         conn = store.db.conn
         documents, chars = conn.execute("SELECT COUNT(*), SUM(length(text)) FROM documents").fetchone()
-        index = SearchIndex(store)
+        panel = DocumentListPanel(store)
+        panel.resize(360, 800)
+        panel.show()
+        app.processEvents()
+
+        def search(query: str) -> int:
+            panel.set_filter(ListFilter(query=query))
+            panel.grab()  # the first screen painted, snippets and all
+            return panel.model.rowCount()
+
+        def clear() -> None:
+            panel.set_filter(ListFilter())
+            app.processEvents()
+
+        first = seconds(lambda: search(TWO_CHARACTER_QUERIES[0]))
+        clear()
         per_query = {}
         for query in TWO_CHARACTER_QUERIES:
-            index.search(query, limit=50)  # the first run reads the index pages from disk
-            times = samples(lambda i: index.search(query, limit=50), session.plan.search_repeats)
+            times = []
+            for _ in range(session.plan.search_repeats):
+                times.append(seconds(lambda: search(query)))
+                hits = panel.model.rowCount()
+                clear()
             scan = samples(
                 lambda i: conn.execute(
                     "SELECT COUNT(*) FROM documents WHERE instr(text, ?) > 0 OR instr(title, ?) > 0", (query, query)
                 ).fetchone(),
                 3,
             )
-            total = index.search(query, limit=50).total
-            per_query[query] = (statistics.median(times), statistics.median(scan), total)
+            per_query[query] = (statistics.median(times), statistics.median(scan), hits)
+        panel.shutdown()
+        panel.close()
     slowest = max(per_query, key=lambda q: per_query[q][0])
     value, scan, _ = per_query[slowest]
     listing = ", ".join(f"{q} {t:,} hits {v * 1000:.1f} ms" for q, (v, _s, t) in per_query.items())
@@ -70,8 +95,9 @@ def figures(session: Session) -> list[Figure]:
             baseline_name="scanning every text for the word (instr), no index",
             targets=[value_at_most(100, "ms")],
             detail=(
-                f"{documents:,} documents, {chars / 1e6:.0f} M characters; count and first 50 results with snippets, "
-                f"median of {session.plan.search_repeats}; slowest of: {listing}"
+                f"{documents:,} documents, {chars / 1e6:.0f} M characters; the document list filtered and its "
+                f"first screen painted, median of {session.plan.search_repeats}; slowest of: {listing}; "
+                f"the session's first search took {first * 1000:.0f} ms"
             ),
         )
     ]

@@ -1,11 +1,11 @@
-"""Large synthetic projects for the benchmarks, made by recombining the seed paragraphs.
+"""Large annotated projects with a history, built straight into the tables (for the dashboard figure).
 
-Pages are random sequences of real paragraphs from ``seeds/`` (fixed random
-seed, so every run builds the same corpus), which keeps the character and
-word statistics of real 工人日报 pages. Rows go straight into the tables of
-a freshly migrated project (the triggers still fire), because importing
-20,000 pages through the readers would measure the readers, not the thing
-being benchmarked.
+Documents are random sequences of real paragraphs from ``seeds/`` (fixed
+random seed, so every run builds the same project); entities, their events
+and status changes are spread over ``days`` days and several annotators.
+Rows go straight into the tables of a freshly migrated project (the
+triggers still fire): importing 100,000 documents and annotating them
+through the store would take far longer than the figure it serves.
 """
 
 from __future__ import annotations
@@ -16,27 +16,17 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from annotator import app_paths
 from annotator.model import content_hash
 from annotator.store import Store
+from harness.corpus import seed_paragraphs
 
 STATUSES = ("todo", "in_progress", "done", "skipped")
-
-
-def seed_paragraphs() -> list[str]:
-    paragraphs = []
-    for path in sorted(app_paths.seeds_dir().glob("*.txt")):
-        for line in path.read_text(encoding="utf-8-sig").splitlines():
-            line = line.strip().lstrip("# ").strip()
-            if len(line) >= 8:
-                paragraphs.append(line)
-    return paragraphs
 
 
 def pages(count: int, chars_per_page: int, seed: int = 7) -> Iterator[tuple[str, str]]:
     """(title, text) pairs; each text is about ``chars_per_page`` characters of paragraphs."""
     rng = random.Random(seed)
-    paragraphs = seed_paragraphs()
+    paragraphs = seed_paragraphs(min_chars=8)
     titles = [p for p in paragraphs if len(p) <= 40] or paragraphs
     for index in range(count):
         chosen, length = [], 0
