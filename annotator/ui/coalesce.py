@@ -28,6 +28,10 @@ class Coalescer(QObject):
         """Run the action once the current burst is over (restarts the wait)."""
         self._timer.start()
 
+    def cancel(self) -> None:
+        """Drop a pending action (the thing it would refresh is going away)."""
+        self._timer.stop()
+
     def flush(self) -> None:
         """Run a pending action now (tests, and before anything reads the panel)."""
         if self._timer.isActive():

@@ -43,6 +43,9 @@ class ProjectJobs(QObject):
         self.tasks = workers.BackgroundTasks(self)
         self.segmenter_loaded = False
         self._seeding = False
+        # Set at shutdown: a task that finished just before it may still have
+        # its result on the way, and the window's store is closed by then.
+        self._closed = False
         # documents whose candidates were refreshed ahead this session
         self._prepared: set[str] = set()
         # texts labelled since the last propagation (an ordered set)
@@ -72,6 +75,8 @@ class ProjectJobs(QObject):
         )
 
     def _seeded(self, doc_ids: list[str]) -> None:
+        if self._closed:
+            return
         self._seeding = False
         self.activity.emit("")
         self.documentsAdded.emit(doc_ids)
@@ -81,6 +86,8 @@ class ProjectJobs(QObject):
         self.tasks.start(workers.warm_up_task(), finished=self._warmed_up, failed=self._failed)
 
     def _warmed_up(self, _result: object) -> None:
+        if self._closed:
+            return
         self.segmenter_loaded = True
         self.segmenterReady.emit()
 
@@ -134,10 +141,14 @@ class ProjectJobs(QObject):
             )
 
     def _candidates_done(self, doc_ids: list[str]) -> None:
+        if self._closed:
+            return
         self.activity.emit("")
         self.candidatesReady.emit(doc_ids)
 
     def _failed(self, message: str) -> None:
+        if self._closed:
+            return
         self._seeding = False
         self.activity.emit("")
         log.warning("background job failed: %s", message)
@@ -148,4 +159,6 @@ class ProjectJobs(QObject):
         return self._seeding
 
     def shutdown(self) -> None:
+        self._closed = True
+        self._propagate_later.cancel()
         self.tasks.shutdown()

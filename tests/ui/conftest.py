@@ -25,6 +25,16 @@ def store(project):
 
 
 @pytest.fixture(autouse=True)
+def errors_fail_the_test(monkeypatch):
+    """run_app installs the app's error reporter, whose dialog is modal: a test would wait
+    for a click forever. Leaving pytest-qt's hook in place makes an error in a slot fail
+    the test, with its traceback, instead."""
+    from annotator.ui.excepthook import ErrorReporter
+
+    monkeypatch.setattr(ErrorReporter, "install", lambda self: None)
+
+
+@pytest.fixture(autouse=True)
 def no_leaked_widgets(request):
     """Fail a test that leaves a top-level widget behind (a window or dialog nobody closed)."""
     if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:

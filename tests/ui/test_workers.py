@@ -60,3 +60,16 @@ def test_shutdown_stops_a_task_at_its_next_progress_report(qtbot):
     assert not tasks.busy
     qtbot.wait(50)  # let any stray queued signal arrive, so the assertion below can fail
     assert results == []
+
+
+def test_a_result_arriving_after_shutdown_is_dropped(qtbot, store):
+    """A task can finish just before the window closes; its queued result must not reach the closed store."""
+    from annotator.ui.project_jobs import ProjectJobs
+
+    jobs = ProjectJobs(store)
+    jobs.shutdown()
+    with qtbot.assertNotEmitted(jobs.candidatesReady), qtbot.assertNotEmitted(jobs.documentsAdded), \
+            qtbot.assertNotEmitted(jobs.failed):
+        jobs._candidates_done(["a1"])
+        jobs._seeded(["a1"])
+        jobs._failed("late")
