@@ -432,3 +432,17 @@ def test_opening_the_store_does_not_import_pandas_but_leaves_it_importable():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[False, False]"
+
+
+def test_the_change_marker_notices_writes_from_this_and_other_connections(fresh_store):
+    add_doc(fresh_store)
+    quiet = fresh_store.change_marker()
+    assert fresh_store.change_marker() == quiet
+    fresh_store.add_entity("d1", 0, 3, "LOC")
+    mine = fresh_store.change_marker()
+    assert mine != quiet
+    with Store(fresh_store.path, annotator="other") as other:
+        other.add_entity("d1", 3, 6, "LOC")
+    assert fresh_store.change_marker() != mine
+    fresh_store.close()
+    assert fresh_store.closed

@@ -73,6 +73,13 @@ class StoreBase:
     def _after_rollback(self) -> None:
         """Drop anything cached from inside a transaction that no longer happened."""
 
+    # --- noticing changes --------------------------------------------------------
+
+    def change_marker(self) -> tuple[int, int]:
+        """A value that differs whenever the project changed: by this connection (its
+        change count) or by any other (SQLite's data version). Compare two to know."""
+        return self.db.conn.total_changes, self._scalar("PRAGMA data_version")
+
     # --- queries ---------------------------------------------------------------
 
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:

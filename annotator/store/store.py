@@ -44,6 +44,7 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
         schema: LabelSchema | None = None,
     ) -> None:
         self.path = Path(path) if path else app_paths.default_db_path()
+        self.closed = False
         self.db = connect(self.path)
         self._savepoint_depth = 0
         self._schema_cache: LabelSchema | None = None
@@ -63,6 +64,7 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
 
     def close(self) -> None:
         self.db.conn.close()
+        self.closed = True
 
     def __enter__(self) -> Store:
         return self

@@ -775,17 +775,13 @@ class DocumentListPanel(QWidget):
             self.documentPicked.emit(doc_id)
 
     def _remember_changes(self) -> None:
-        conn = self.store.db.conn
-        self._last_changes = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        self._last_changes = self.store.change_marker()
 
     def _poll_changes(self) -> None:
-        conn = self.store.db.conn
-        try:
-            changes = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
-        except Exception:  # the store was closed under us; the window is going away
+        if self.store.closed:  # the window is going away
             self._poll.stop()
             return
-        if changes != self._last_changes:
+        if self.store.change_marker() != self._last_changes:
             self.refresh()
 
     def _context_menu(self, point) -> None:
