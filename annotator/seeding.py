@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from annotator import app_paths
-from annotator.importing import import_paths
-from annotator.model import ImportReport
+from annotator.errors import InputError
+from annotator.importing import Progress, import_paths
 from annotator.store import Store
 from annotator.store.connection import utc_now
 
@@ -15,8 +15,16 @@ def needs_seeding(store: Store) -> bool:
     return store.document_count() == 0 and store.setting(SEEDED_SETTING) is None
 
 
-def seed(store: Store) -> list[ImportReport]:
-    """Import the bundled pages and remember that this project was seeded (even if later emptied)."""
-    reports = import_paths(store, [app_paths.seeds_dir()])
+def seed(store: Store, *, suggest: bool = True, progress: Progress | None = None) -> list[str]:
+    """Import the bundled pages and remember that this project was seeded (even if it is emptied later).
+
+    Returns the new documents' ids. ``suggest=False`` leaves candidates to the
+    caller (the app computes them in a job of their own, with its own
+    progress). Raises ``InputError`` when not one seed page could be imported.
+    """
+    reports = import_paths(store, [app_paths.seeds_dir()], suggest=suggest, progress=progress)
     store.set_setting(SEEDED_SETTING, utc_now())
-    return reports
+    failed = [r for r in reports if r.outcome == "failed"]
+    if failed and not any(r.doc_ids for r in reports):
+        raise InputError("; ".join(note for r in failed for note in r.notes))
+    return [doc_id for report in reports for doc_id in report.doc_ids]

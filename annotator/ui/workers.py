@@ -130,22 +130,16 @@ def seed_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
     """Import the bundled seed pages into an empty project; returns the new document ids."""
 
     def work(progress: Callable) -> list[str]:
-        from annotator import app_paths, seeding
-        from annotator.importing import import_paths
+        from annotator import seeding
         from annotator.store import Store
-        from annotator.store.connection import utc_now
 
         with Store(db_path, annotator=annotator) as store:
             if not seeding.needs_seeding(store):
                 return []
-            reports = import_paths(
-                store, [app_paths.seeds_dir()], progress=lambda done, total, path: progress(done, total, path.name)
+            # Candidates come next, in a job with its own progress (ProjectJobs._seeded).
+            return seeding.seed(
+                store, suggest=False, progress=lambda done, total, path: progress(done, total, path.name)
             )
-            store.set_setting(seeding.SEEDED_SETTING, utc_now())
-        failed = [r for r in reports if r.outcome == "failed"]
-        if failed and not any(r.doc_ids for r in reports):
-            raise AnnotatorError("; ".join(n for r in failed for n in r.notes))
-        return [doc_id for report in reports for doc_id in report.doc_ids]
 
     return work
 
