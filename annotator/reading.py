@@ -16,8 +16,6 @@ exception is a bug and propagates, as it would in this process.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import pickle
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -29,6 +27,7 @@ from annotator import formats
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
 from annotator.model import SourceFile
+from annotator.parallel import spawn_context, worker_count
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +41,6 @@ POOL_MIN_FILES = 8
 # enough that results keep flowing and the workers stay evenly busy.
 CHUNK_BYTES = 400_000
 CHUNK_FILES = 32
-
-
-def worker_count(workers: int | None) -> int:
-    """Worker processes to use: ``workers`` if given, else one per core (at most 8)."""
-    if workers is not None:
-        return max(1, int(workers))
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def read_one(path: Path, format: str | None, options: ReadOptions) -> Outcome:
@@ -129,7 +121,7 @@ def _pooled(
     pool: ProcessPoolExecutor | None = None
     try:
         pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+            max_workers=workers, mp_context=spawn_context(), initializer=_start_worker
         )
         in_flight: deque[tuple[list[Path], Future]] = deque()
         chunks = _chunks(files)

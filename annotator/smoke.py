@@ -140,10 +140,11 @@ def _segment_in_worker(text: str) -> tuple[int, list[str]]:
 
 def check_workers(ctx: SmokeContext) -> str:
     """Large imports compute candidates in spawned processes; in a frozen app each is the app itself."""
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    from annotator.parallel import spawn_context
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn_context()) as pool:
         pid, words = pool.submit(_segment_in_worker, SEGMENT_SAMPLE).result(timeout=WORKER_TIMEOUT_S)
     if pid == os.getpid():
         raise SmokeFailure("the worker ran in this process, not a spawned one")

@@ -9,8 +9,6 @@ they come back, in order, reporting progress after each chunk.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +19,7 @@ from annotator.candidates.context import SuggestContext, context_from_store, doc
 from annotator.candidates.sources import source_factories
 from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
 from annotator.model import Candidate
+from annotator.parallel import spawn_context, worker_count
 from annotator.store import Store
 
 log = logging.getLogger(__name__)
@@ -51,12 +50,6 @@ def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]
             chunk, size = [], 0
     if chunk:
         yield chunk
-
-
-def _worker_count(workers: int | None) -> int:
-    if workers is not None:
-        return max(1, int(workers))
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> int:
@@ -115,7 +108,7 @@ def refresh_candidates(
     if not ids:
         return 0
     base = context or context_from_store(store)
-    count = _worker_count(workers)
+    count = worker_count(workers)
     chunks = _chunks(store, ids)
 
     # Read ahead until the batch is known to be large enough for the pool.
@@ -168,10 +161,9 @@ def _pooled(
     than idling: it starts at once, while the workers are still loading, and
     the workers keep two chunks each in flight so they never wait for it.
     """
-    spawn = multiprocessing.get_context("spawn")
     helpers = workers - 1
     with ProcessPoolExecutor(
-        max_workers=helpers, mp_context=spawn, initializer=worker.start, initargs=(context, source_factories())
+        max_workers=helpers, mp_context=spawn_context(), initializer=worker.start, initargs=(context, source_factories())
     ) as pool:
         in_flight: deque[tuple[Future, list[DocumentJob]]] = deque()
 
