@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator import app_paths
+from annotator.platform import app_paths
 from annotator.errors import SchemaError
 
 if sys.version_info >= (3, 11):

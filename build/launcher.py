@@ -6,7 +6,7 @@ With no arguments it opens the app; ``--smoke`` runs the packaged self-test.
 import multiprocessing
 
 from annotator.cli.main import main
-from annotator.startup_probe import install_from_environment
+from annotator.ui.startup_probe import install_from_environment
 
 if __name__ == "__main__":
     # Candidate workers are spawned processes: in a frozen app each one is this

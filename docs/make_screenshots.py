@@ -38,7 +38,7 @@ def find(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
 
 
 def build_project(db: Path):
-    from annotator import seeding
+    from annotator.project import seeding
     from annotator.store import Store
 
     store = Store(db, annotator="王芳")

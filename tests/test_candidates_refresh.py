@@ -8,7 +8,7 @@ import pytest
 
 from annotator.candidates import refresh, refresh_candidates
 from annotator.cli.main import main
-from annotator.importing import import_paths
+from annotator.project.importing import import_paths
 from annotator.store import Store
 from candidates_helpers import add_documents, pending
 

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from annotator.document_listing import DocumentListing, ListFilter
+from annotator.project.document_listing import DocumentListing, ListFilter
 from annotator.model import AnnotatedDocument, Candidate, Document, SourceFile, Status
 from annotator.store import Store
 

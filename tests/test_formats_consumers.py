@@ -12,7 +12,7 @@ import json
 import pytest
 from formats_project import RICH_TEXT, build_rich_project, span
 
-from annotator.exporting import export
+from annotator.project.exporting import export
 from annotator.formats.registry import ExportOptions
 
 

@@ -11,7 +11,7 @@ from formats_project import build_rich_project, tree
 
 from annotator.cli.main import main
 from annotator.errors import InputError, SchemaError, VerificationError
-from annotator.exporting import export
+from annotator.project.exporting import export
 from annotator.formats import WRITERS
 from annotator.formats.registry import ExportOptions
 from annotator.formats.splits import parse_splits, split_of

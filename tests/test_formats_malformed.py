@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.importing import import_paths
+from annotator.project.importing import import_paths
 
 GOOD = {"id": "good", "text": "这一篇没有问题。"}
 TEXT = "张萍在北京。"
@@ -188,7 +188,7 @@ def test_a_brat_annotation_without_its_text(fresh_store, tmp_path):
 
 
 def test_a_schema_file_given_as_data_says_what_it_is(fresh_store, tmp_path):
-    from annotator.exporting import export
+    from annotator.project.exporting import export
 
     export(fresh_store, "label-studio", str(tmp_path / "tasks.json"), statuses=None)
     (report,) = import_paths(fresh_store, [tmp_path / "tasks.schema.json"])

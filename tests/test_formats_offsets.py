@@ -81,7 +81,7 @@ def test_a_forced_unit_is_checked():
 def test_a_doccano_export_without_its_schema_file_is_read_the_doccano_way(fresh_store, tmp_path):
     """Written to stdout (no schema file), a code-point export with non-BMP text is ambiguous; the note says so."""
     from annotator.formats.registry import ReadOptions
-    from annotator.importing import import_paths
+    from annotator.project.importing import import_paths
     from annotator.store import Store
 
     text = "姚庄镇总工会😀位于嘉兴。"

@@ -16,7 +16,7 @@ import pytest
 from formats_project import annotations
 
 from annotator import formats
-from annotator.importing import discover, import_paths
+from annotator.project.importing import discover, import_paths
 from annotator.model import CandidateState
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
@@ -160,7 +160,7 @@ def test_token_classification_records(fresh_store):
 
 
 def test_numeric_tags_are_named_by_the_schema_beside_them(fresh_store, tmp_path):
-    from annotator.exporting import export
+    from annotator.project.exporting import export
 
     export(fresh_store, "hf", str(tmp_path / "hf"), statuses=None)  # an empty project: just the schema.json
     records = tmp_path / "hf" / "extra.jsonl"
@@ -173,7 +173,7 @@ def test_numeric_tags_are_named_by_the_schema_beside_them(fresh_store, tmp_path)
 def test_folder_import_of_an_export_skips_its_companion_files(fresh_store, tmp_path):
     from formats_project import build_rich_project
 
-    from annotator.exporting import export
+    from annotator.project.exporting import export
     from annotator.formats.registry import ExportOptions
     from annotator.store import Store
 
@@ -201,7 +201,7 @@ def test_prodigy_copies_by_several_annotators_import_once(fresh_store, tmp_path)
 
 
 def test_brat_file_names_for_ids_that_are_not_safe_file_names(fresh_store, tmp_path):
-    from annotator.exporting import export
+    from annotator.project.exporting import export
     from annotator.model import AnnotatedDocument, Document, SourceFile
 
     source = SourceFile(path="s", name="s", sha256="s", size=1, format="text")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from formats_project import RICH_TEXT, annotations, build_rich_project, tree
 
-from annotator.exporting import export
+from annotator.project.exporting import export
 from annotator.formats.registry import ExportOptions
-from annotator.importing import import_paths
+from annotator.project.importing import import_paths
 from annotator.store import Store
 
 SUFFIX = {"jsonl": ".jsonl", "doccano": ".jsonl", "label-studio": ".json", "prodigy": ".jsonl",

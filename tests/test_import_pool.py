@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator import reading
+from annotator.project import reading
 from annotator.formats.registry import READERS, ReadOptions, Reader
-from annotator.importing import import_paths
+from annotator.project.importing import import_paths
 from annotator.store import Store
 
 

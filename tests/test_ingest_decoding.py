@@ -105,7 +105,7 @@ def test_empty_files_give_no_documents_and_say_why(tmp_path: Path, content: byte
 
 
 def test_an_empty_file_imports_as_empty(tmp_path: Path, fresh_store):
-    from annotator.importing import import_file
+    from annotator.project.importing import import_file
 
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
@@ -137,7 +137,7 @@ def test_a_broken_bom_file_is_refused_naming_the_byte(tmp_path: Path):
 
 
 def test_a_failed_file_leaves_nothing_in_the_project(tmp_path: Path, fresh_store):
-    from annotator.importing import import_paths
+    from annotator.project.importing import import_paths
 
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator import formats
 from annotator.formats.registry import ReadOptions
-from annotator.importing import import_file
+from annotator.project.importing import import_file
 from annotator.ingest.text_reader import read_text, read_whole_text
 
 

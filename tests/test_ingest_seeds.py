@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator.formats.registry import ReadOptions
-from annotator.importing import discover, import_file
+from annotator.project.importing import discover, import_file
 from annotator.ingest.text_reader import read_text
 from annotator.model import DOCUMENT_KINDS, Document
 

@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from annotator.document_listing import DocumentListing, ListFilter
+from annotator.project.document_listing import DocumentListing, ListFilter
 from annotator.model import AnnotatedDocument, Document, SourceFile, Status
-from annotator.search import SearchIndex
+from annotator.project.search import SearchIndex
 from annotator.store import Store
 
 TEXTS = {
@@ -99,7 +99,7 @@ def test_annotating_does_not_change_the_results(store: Store):
 
 
 def test_a_removed_document_is_not_found_while_the_index_lags(store: Store, monkeypatch):
-    import annotator.search as search
+    import annotator.project.search as search
 
     listing = DocumentListing(store)
     SearchIndex(store).sync()

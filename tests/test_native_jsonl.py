@@ -7,9 +7,9 @@ import json
 import pytest
 
 from annotator.errors import InputError, SchemaError, VerificationError
-from annotator.exporting import export
+from annotator.project.exporting import export
 from annotator.formats.registry import ExportOptions
-from annotator.importing import import_paths
+from annotator.project.importing import import_paths
 from annotator.model import Status
 from annotator.store import Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from annotator.parallel import MAX_WORKERS, spawn_context, worker_count
+from annotator.platform.parallel import MAX_WORKERS, spawn_context, worker_count
 
 
 def test_an_explicit_count_wins_but_is_at_least_one():

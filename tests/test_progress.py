@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from annotator import progress
+from annotator.project import progress
 from annotator.model import AnnotatedDocument, Document, SourceFile, Status
 from annotator.store import Store
 

@@ -9,7 +9,7 @@ import pytest
 from annotator.errors import SchemaError
 from annotator.label_schema import LabelSchema
 from annotator.model import AnnotatedDocument, Document, SourceFile
-from annotator.schema_editing import (
+from annotator.project.schema_editing import (
     DOCUMENT_LABELS,
     ENTITIES,
     RELATIONS,

@@ -9,7 +9,7 @@ import pytest
 import sqlite_utils
 
 from annotator.model import AnnotatedDocument, Document, SourceFile
-from annotator.search import (
+from annotator.project.search import (
     TOKENIZER_SETTING,
     SearchIndex,
     find_hits,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator import seeding
+from annotator.project import seeding
 from annotator.errors import InputError
 
 
@@ -25,6 +25,6 @@ def test_seeds_that_cannot_be_read_are_an_error(fresh_store, tmp_path, monkeypat
     broken = tmp_path / "seeds"
     broken.mkdir()
     (broken / "page.txt").write_bytes(b"\x00\x01\x02binary\xff" * 100)
-    monkeypatch.setattr("annotator.app_paths.seeds_dir", lambda: broken)
+    monkeypatch.setattr("annotator.platform.app_paths.seeds_dir", lambda: broken)
     with pytest.raises(InputError, match="page.txt"):
         seeding.seed(fresh_store)

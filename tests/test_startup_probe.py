@@ -8,10 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from annotator import startup_probe
+from annotator.ui import startup_probe
 
 BARE_WINDOW = """
-from annotator.startup_probe import install_from_environment
+from annotator.ui.startup_probe import install_from_environment
 install_from_environment()
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])

@@ -19,7 +19,7 @@ from annotator.candidates.context import SuggestContext, context_from_store, doc
 from annotator.candidates.sources import source_factories
 from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
 from annotator.model import Candidate
-from annotator.parallel import spawn_context, worker_count
+from annotator.platform.parallel import spawn_context, worker_count
 from annotator.store import Store
 
 log = logging.getLogger(__name__)

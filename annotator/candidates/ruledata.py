@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator import app_paths
+from annotator.platform import app_paths
 from annotator.errors import InputError
 
 if sys.version_info >= (3, 11):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator import app_paths
+from annotator.platform import app_paths
 
 if TYPE_CHECKING:  # imported when used: `annotator gui` must not wait for the database layer
     from annotator.store import Store

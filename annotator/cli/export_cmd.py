@@ -7,7 +7,7 @@ import sys
 
 from annotator import formats
 from annotator.cli.common import add_db_option, open_project, progress_bar, say
-from annotator.exporting import export, parse_splits, parse_statuses
+from annotator.project.exporting import export, parse_splits, parse_statuses
 from annotator.formats.registry import TOKEN_MODES, ExportOptions, ExportSummary
 
 HELP = "write a gold dataset (default: done documents)"

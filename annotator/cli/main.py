@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.smoke:
-            from annotator.smoke import run_smoke
+            from annotator.cli.smoke import run_smoke
 
             return run_smoke()
         if args.command is None:
@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print(f"annotator: error: database error: {exc}", file=sys.stderr)
             return DatabaseError.exit_code
-        from annotator.diagnostics import log_exception
+        from annotator.platform.diagnostics import log_exception
 
         exc_type, exc, tb = sys.exc_info()
         path = log_exception(exc_type, exc, tb)

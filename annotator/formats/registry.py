@@ -49,7 +49,7 @@ class ExportOptions:
     # codepoint or utf16: offsets written by doccano and Label Studio
     offsets: str = "codepoint"
     # What was selected and how (statuses, labels, annotators, documents); set by
-    # ``annotator.exporting.export`` and written into dataset cards and schema files.
+    # ``annotator.project.exporting.export`` and written into dataset cards and schema files.
     selection: dict[str, Any] = field(default_factory=dict)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator import app_paths
+from annotator.platform import app_paths
 from annotator.errors import InputError
 
 if sys.version_info >= (3, 11):

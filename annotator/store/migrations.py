@@ -178,8 +178,8 @@ def _initial(db: sqlite_utils.Database) -> None:
 @migration("0002_search_index")
 def _search_index(db: sqlite_utils.Database) -> None:
     # Full-text search: a bigram index kept in step by triggers, filled here
-    # with the documents the project already has (see annotator/search.py).
-    from annotator import search
+    # with the documents the project already has (see annotator/project/search.py).
+    from annotator.project import search
 
     search.install(db.conn)
 

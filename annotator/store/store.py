@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from annotator import app_paths
+from annotator.platform import app_paths
 from annotator.errors import DatabaseError
 from annotator.label_schema import LabelSchema
 from annotator.store import migrations

@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from annotator import app_paths
+from annotator.platform import app_paths
 
 log = logging.getLogger(__name__)
 

@@ -144,7 +144,7 @@ def build_main_window(
     """
     ensure_application()
     ensure_fonts()
-    from annotator import profile
+    from annotator.platform import profile
     from annotator.store import default_annotator
 
     store = open_store(db_path, annotator or profile.remembered_annotator() or default_annotator())
@@ -155,7 +155,7 @@ def build_main_window(
 
 def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWidget | None = None) -> str:
     """The name to annotate as: given on the command line, remembered, or asked for once."""
-    from annotator import profile
+    from annotator.platform import profile
 
     if given:
         return profile.remember_annotator(given)
@@ -227,7 +227,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
     def open_project() -> None:
         from PySide6.QtCore import Qt  # after the first paint: see main_window's imports
 
-        from annotator import diagnostics
+        from annotator.platform import diagnostics
 
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         diagnostics.setup_logging()

@@ -8,7 +8,7 @@ Public API::
     dashboard.loaded                         # Signal(object): the ProjectProgress just shown
     show_dashboard(store, parent)            # the same in a window of its own
 
-The figures come from ``annotator.progress`` and are computed on a worker
+The figures come from ``annotator.project.progress`` and are computed on a worker
 thread with its own ``Store``, so a project with millions of events never
 freezes the window. Nothing here writes to the database.
 """
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import Status
-from annotator.progress import ProjectProgress, project_progress
+from annotator.project.progress import ProjectProgress, project_progress
 from annotator.store import Store
 from annotator.ui import theme
 from annotator.ui.charts import (

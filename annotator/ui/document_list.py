@@ -11,7 +11,7 @@ Public API (what the main window uses)::
     panel.searchChanged              # the query, for highlighting matches in the text
 
 The model holds only the ordered rowids of the matching documents (see
-``annotator.document_listing``) and reads titles and counts a page at a time
+``annotator.project.document_listing``) and reads titles and counts a page at a time
 as rows scroll into view, so 100,000 documents open as fast as 100.
 Changes made anywhere (this window, an import worker, another program) are
 noticed by polling SQLite's change counters once a second; rows stay where
@@ -64,9 +64,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.document_listing import DocumentListing, DocumentRow, ListFilter
+from annotator.project.document_listing import DocumentListing, DocumentRow, ListFilter
 from annotator.model import Status
-from annotator.search import Snippet
+from annotator.project.search import Snippet
 from annotator.store import Store
 from annotator.ui import theme
 from annotator.ui.status_icons import paint_status, status_icon, status_name
@@ -726,7 +726,7 @@ class DocumentListPanel(QWidget):
         path, annotator = self.store.path, self.store.annotator
 
         def work(progress):
-            from annotator.search import SearchIndex
+            from annotator.project.search import SearchIndex
 
             with Store(path, annotator=annotator) as store:
                 return SearchIndex(store).sync(batch=200, progress=lambda done, total: progress(done, total, ""))

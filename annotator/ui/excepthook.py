@@ -1,7 +1,7 @@
 """Unexpected errors in the app: write the traceback to the log folder and tell the user, once.
 
 A windowed app has no console, so an exception in a slot would otherwise
-vanish. The hook logs it (``annotator.diagnostics``) and shows a dialog that
+vanish. The hook logs it (``annotator.platform.diagnostics``) and shows a dialog that
 says where the log is. Errors meant for the user (``AnnotatorError``) are
 shown as they are, without the word "bug". A burst of identical errors (a
 paint handler failing on every repaint) shows one dialog, not hundreds.
@@ -50,7 +50,7 @@ class ErrorReporter:
         if isinstance(exc, AnnotatorError):
             self._relay.raised.emit("user", str(exc), "")
             return
-        from annotator import diagnostics
+        from annotator.platform import diagnostics
 
         path = diagnostics.log_exception(exc_type, exc, tb)
         self._relay.raised.emit("bug", f"{exc_type.__name__}: {exc}", str(path))
@@ -83,7 +83,7 @@ class ErrorReporter:
             box.addButton(QMessageBox.StandardButton.Ok)
             box.exec()
             if box.clickedButton() is open_folder:
-                from annotator import diagnostics
+                from annotator.platform import diagnostics
 
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(diagnostics.log_path().parent)))
         finally:

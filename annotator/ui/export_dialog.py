@@ -7,7 +7,7 @@ Public API::
     dialog.exported.connect(...)     # ExportSummary, after a successful export
     dialog.open()
 
-The export runs ``annotator.exporting.export`` on a worker thread with its
+The export runs ``annotator.project.exporting.export`` on a worker thread with its
 own ``Store``. Cancel stops it at the next progress report and, because
 every format writes atomically, leaves nothing behind. The options offered
 follow the format: token mode, offset unit and candidates only where the
@@ -274,7 +274,7 @@ class ExportDialog(TransferDialog):
         if problem:
             self.problem.setText(problem)
             return
-        from annotator.exporting import export
+        from annotator.project.exporting import export
 
         options = self.export_options()
         format_name = self.format.currentData()

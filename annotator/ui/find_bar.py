@@ -1,6 +1,6 @@
 """Ctrl+F: find in the open document, with every match highlighted; Enter steps through them.
 
-Matching is the corpus search's (``annotator.search``): the same folding of
+Matching is the corpus search's (``annotator.project.search``): the same folding of
 full-width forms and Latin case, every space-separated term highlighted.
 "Search all documents" hands the query to the document list's corpus-wide
 search when the list offers one.
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.search import find_hits, parse_query
+from annotator.project.search import find_hits, parse_query
 from annotator.ui.document_view import DocumentView
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextLayout
 
-from annotator import app_paths
+from annotator.platform import app_paths
 
 log = logging.getLogger(__name__)
 

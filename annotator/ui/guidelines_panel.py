@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from annotator import app_paths
+from annotator.platform import app_paths
 
 
 def guidelines_path() -> Path | None:

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from annotator import app_paths
+from annotator.platform import app_paths
 from annotator.ui.settings import ui_settings
 
 log = logging.getLogger(__name__)

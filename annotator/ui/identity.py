@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import profile
+from annotator.platform import profile
 from annotator.errors import InputError
 
 

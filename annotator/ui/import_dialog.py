@@ -8,7 +8,7 @@ Public API::
     dialog.open()
 
 Work happens on a worker thread with its own ``Store``: each file is read
-and stored in its own transaction (``annotator.importing``), so a file with
+and stored in its own transaction (``annotator.project.importing``), so a file with
 an error leaves no trace and the others still come in; Cancel stops
 between files and reports what was done. Afterwards the new documents get
 candidate spans (optional) and are indexed for search, so the document list
@@ -69,8 +69,8 @@ def run_import(
 
     ``progress(done, total, stage_and_name)`` is called from this thread.
     """
-    from annotator.importing import discover, import_paths, suggest_for_new_documents
-    from annotator.search import SearchIndex
+    from annotator.project.importing import discover, import_paths, suggest_for_new_documents
+    from annotator.project.search import SearchIndex
 
     files = discover(paths)
     # One call for all the files, so a large import reads them on every core.
@@ -237,7 +237,7 @@ class ImportDialog(TransferDialog):
         if not paths:
             self.problem.setText(self.tr("Add at least one file or folder."))
             return
-        from annotator.importing import discover
+        from annotator.project.importing import discover
 
         try:
             discover(paths)

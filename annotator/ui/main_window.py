@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def start(self, *, background: bool = True) -> None:
         """Open the first unfinished document with the keyboard in the text; with ``background``, start the jobs."""
-        from annotator import seeding
+        from annotator.project import seeding
 
         if not self.controller.open_first_unfinished() and seeding.needs_seeding(self.store):
             self.view.setPlaceholderText(self.tr("Importing the bundled seed pages…"))
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def highlight_search(self, query: str) -> None:
         """The document list's search, shown in the open document."""
-        from annotator.search import find_hits, parse_query
+        from annotator.project.search import find_hits, parse_query
 
         self._corpus_query = query
         state = self.controller.state

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from annotator import diagnostics
+from annotator.platform import diagnostics
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator import seeding
+from annotator.project import seeding
 from annotator.store import Store
 from annotator.ui import workers
 from annotator.ui.coalesce import Coalescer

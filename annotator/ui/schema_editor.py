@@ -7,7 +7,7 @@ Public API::
     editor.open()                                          # or exec(); window-modal
     editor.import_schema(path) / editor.export_schema(path)  # what the Import…/Export… buttons do
 
-Edits go to a ``SchemaDraft`` (annotator/schema_editing.py); nothing touches
+Edits go to a ``SchemaDraft`` (annotator/project/schema_editing.py); nothing touches
 the database until Save, which applies the draft in one transaction:
 renamed labels carry their entities, relations and document labels along,
 and a label that data still uses cannot be removed (the Remove button says
@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError, SchemaError
 from annotator.label_schema import LabelSchema
-from annotator.schema_editing import (
+from annotator.project.schema_editing import (
     DOCUMENT_LABELS,
     ENTITIES,
     RELATIONS,

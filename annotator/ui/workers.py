@@ -56,7 +56,7 @@ class _Runnable(QRunnable):
         except Exception:  # noqa: BLE001 - a bug: keep the traceback, tell the user where it is
             import sys
 
-            from annotator.diagnostics import log_exception
+            from annotator.platform.diagnostics import log_exception
 
             path = log_exception(*sys.exc_info())
             self.signals.failed.emit(f"unexpected error in a background task; details in {path}")
@@ -130,7 +130,7 @@ def seed_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
     """Import the bundled seed pages into an empty project; returns the new document ids."""
 
     def work(progress: Callable) -> list[str]:
-        from annotator import seeding
+        from annotator.project import seeding
         from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:

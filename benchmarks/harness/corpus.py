@@ -21,7 +21,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator import app_paths
+from annotator.platform import app_paths
 
 # Bump when the page generator changes: cached pages are then rebuilt.
 GENERATOR_VERSION = 1

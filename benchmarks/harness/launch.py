@@ -14,7 +14,7 @@ LAUNCH_TIMEOUT_S = 120
 
 # A bare QApplication and QMainWindow shown: Qt's floor for a window on this machine.
 BARE_WINDOW = (
-    "from annotator.startup_probe import install_from_environment\n"
+    "from annotator.ui.startup_probe import install_from_environment\n"
     "install_from_environment()\n"
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "app = QApplication([])\n"
@@ -25,7 +25,7 @@ BARE_WINDOW = (
 )
 # The app from the source checkout, as ``annotator`` runs it.
 SOURCE_APP = (
-    "from annotator.startup_probe import install_from_environment\n"
+    "from annotator.ui.startup_probe import install_from_environment\n"
     "install_from_environment()\n"
     "import sys\n"
     "from annotator.cli.main import main\n"
@@ -44,8 +44,8 @@ def quiet_qt_environment(home: Path) -> dict[str, str]:
 
 
 def time_to_first_paint(command: list[str], env: dict[str, str], folder: Path, *, expect: tuple[str, ...] = ()) -> float:
-    """Seconds from starting ``command`` to the first paint of its window (see annotator/startup_probe.py)."""
-    from annotator.startup_probe import PROBE_ENV
+    """Seconds from starting ``command`` to the first paint of its window (see annotator/ui/startup_probe.py)."""
+    from annotator.ui.startup_probe import PROBE_ENV
 
     marker = folder / "first-paint.txt"
     marker.unlink(missing_ok=True)

@@ -50,7 +50,7 @@ def bare() -> None:
 
 
 def annotation_window(db: str) -> None:
-    from annotator.document_listing import ListFilter
+    from annotator.project.document_listing import ListFilter
     from annotator.ui.app import build_main_window, ensure_application
 
     app = ensure_application()

@@ -71,7 +71,7 @@ def _shorten(line: str) -> str:
 
 def import_times(command: list[str], env: dict[str, str], cwd: Path, *, top: int = 25) -> str:
     """The slowest imports of a process, from ``python -X importtime`` (cumulative, in ms)."""
-    from annotator.startup_probe import PROBE_ENV
+    from annotator.ui.startup_probe import PROBE_ENV
 
     # the probe ends the process at its first paint, so the imports are those before it
     env = dict(env, **{PROBE_ENV: str(cwd / "importtime-paint.txt")})

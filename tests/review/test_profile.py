@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator import profile
+from annotator.platform import profile
 from annotator.errors import InputError
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from annotator import profile
+from annotator.platform import profile
 from annotator.store import Store
 from annotator.ui.app import run_app
 from annotator.ui.main_window import MainWindow

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
-from annotator import profile
+from annotator.platform import profile
 from annotator.errors import InputError
 from annotator.review.keymap import load_keymap
 from annotator.ui.identity import IdentityDialog

@@ -120,7 +120,7 @@ def test_a_failed_export_says_why_and_writes_nothing(dialog, qtbot, tmp_path):
 
 
 def test_cancel_stops_the_export_and_leaves_nothing(dialog, qtbot, tmp_path, monkeypatch):
-    import annotator.exporting as exporting
+    import annotator.project.exporting as exporting
 
     release = threading.Event()
     real_export = exporting.export

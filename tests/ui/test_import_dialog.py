@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.formats.registry import ReadOptions
-from annotator.search import SearchIndex
+from annotator.project.search import SearchIndex
 from annotator.store import Store
 from annotator.ui.import_dialog import ImportDialog, run_import
 from annotator.ui.transfer_common import CancelFlag

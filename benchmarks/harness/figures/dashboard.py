@@ -17,7 +17,7 @@ PROJECT_VERSION = 1
 
 
 def figures(session: Session) -> list[Figure]:
-    from annotator import progress
+    from annotator.project import progress
     from annotator.store import Store
 
     documents = session.plan.dashboard_documents

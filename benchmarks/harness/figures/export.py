@@ -3,7 +3,7 @@
 The project is built once and cached: articles cut from the synthetic pages
 (with their provenance and page furniture), each marked done with 20
 entities (some nested) and 5 relations that the schema allows. The export is
-``annotator.exporting.export`` as the CLI and the app run it: reading the
+``annotator.project.exporting.export`` as the CLI and the app run it: reading the
 store, checking every span and relation, writing to a temporary file, syncing
 it to disk and renaming it into place. The baseline holds the same records
 already in memory and only serialises and writes them.
@@ -130,7 +130,7 @@ def dumps_and_write(records: list[dict], out: Path) -> None:
 
 
 def _export(store, format: str, out: Path, ids: list[str] | None = None, **options) -> None:
-    from annotator.exporting import export
+    from annotator.project.exporting import export
     from annotator.formats.registry import ExportOptions
 
     export(store, format, str(out), statuses=None, doc_ids=ids, options=ExportOptions(**options))
@@ -173,7 +173,7 @@ def figures(session: Session) -> list[Figure]:
                 note=EXPORT_NOTE,
                 detail=(
                     f"{entities:,} entities and {relations:,} relations, {megabytes:.0f} MB written; "
-                    f"annotator.exporting.export; median of {plan.repeats}, in turns"
+                    f"annotator.project.exporting.export; median of {plan.repeats}, in turns"
                 ),
             )
         )

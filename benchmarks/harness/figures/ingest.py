@@ -2,7 +2,7 @@
 
 - baseline: read every page file and insert its raw text into SQLite in one
   transaction: what any importer must at least do;
-- import: ``annotator.importing.import_paths`` (what ``annotator import`` and
+- import: ``annotator.project.importing.import_paths`` (what ``annotator import`` and
   the app's import dialog run) into a new project: decoding, page
   segmentation into articles, and the store's transactional inserts. Candidate
   generation and search indexing, which follow an import, are figures of their own;
@@ -55,7 +55,7 @@ def read_and_insert(paths: list[Path], db: Path) -> None:
 
 
 def import_pages(paths: list[Path], db: Path, *, workers: int | None = None) -> int:
-    from annotator.importing import import_paths
+    from annotator.project.importing import import_paths
     from annotator.store import Store
 
     for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
@@ -131,7 +131,7 @@ def figures(session: Session) -> list[Figure]:
             note=IMPORT_NOTE,
             detail=(
                 f"{megabytes:.0f} MB of UTF-8 in {len(paths):,} files, {documents:,} documents; "
-                f"median of {plan.import_repeats}, in turns with the baseline; annotator.importing.import_paths "
+                f"median of {plan.import_repeats}, in turns with the baseline; annotator.project.importing.import_paths "
                 "without candidates"
             ),
         ),

@@ -28,7 +28,7 @@ def ensure_indexed(session: Session) -> float | None:
     """Bring the big project's search index up to date; the seconds it took (None if it already was)."""
     if INDEXED in session.artifacts:
         return None
-    from annotator.search import SearchIndex
+    from annotator.project.search import SearchIndex
     from annotator.store import Store
 
     with Store(ensure_big_project(session), annotator="bench") as store:
@@ -40,7 +40,7 @@ def ensure_indexed(session: Session) -> float | None:
 
 
 def figures(session: Session) -> list[Figure]:
-    from annotator.document_listing import ListFilter
+    from annotator.project.document_listing import ListFilter
     from annotator.store import Store
     from annotator.ui.app import ensure_application
     from annotator.ui.document_list import DocumentListPanel

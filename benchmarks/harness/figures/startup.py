@@ -8,7 +8,7 @@
   baseline. Not judged when the app is not built.
 
 Both kinds are launched in turns, so a passing load slows them alike; the
-probe (annotator/startup_probe.py) notes the wall-clock time of the first
+probe (annotator/ui/startup_probe.py) notes the wall-clock time of the first
 paint of a top-level window and ends the process.
 """
 
@@ -31,7 +31,9 @@ def _seeded_home(folder: Path) -> Path:
     """A user folder whose default project holds the seed pages, as after the app's first run."""
     import os
 
-    from annotator import app_paths, seeding
+    from annotator.platform import app_paths
+
+    from annotator.project import seeding
     from annotator.store import Store
 
     home = folder / "home"

@@ -2,7 +2,7 @@
 
 A file that cannot be read or fails validation is reported and leaves no
 trace in the database; the other files still import. Files are read by
-``annotator.reading`` (on every core for large batches) and stored as they
+``annotator.project.reading`` (on every core for large batches) and stored as they
 come, each in a savepoint of a short transaction shared by a few files.
 """
 
@@ -17,7 +17,7 @@ from annotator import formats
 from annotator.errors import AnnotatorError, InputError
 from annotator.formats.registry import ReadOptions, importable_extensions, is_companion
 from annotator.model import ImportReport, SourceFile
-from annotator.reading import read_sources
+from annotator.project.reading import read_sources
 from annotator.store import Store
 
 # progress(files_done, files_total, current_path)

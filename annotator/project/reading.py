@@ -27,7 +27,7 @@ from annotator import formats
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
 from annotator.model import SourceFile
-from annotator.parallel import spawn_context, worker_count
+from annotator.platform.parallel import spawn_context, worker_count
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ APP_NAME = "Annotator"
 DEFAULT_DB_NAME = "annotator.db"
 HOME_ENV = "ANNOTATOR_HOME"
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the annotator package
 
 
 def _home_override() -> Path | None:

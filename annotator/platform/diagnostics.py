@@ -7,7 +7,7 @@ import logging.handlers
 import traceback
 from pathlib import Path
 
-from annotator import app_paths
+from annotator.platform import app_paths
 
 LOG_NAME = "annotator.log"
 _configured: Path | None = None

@@ -15,7 +15,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from annotator import app_paths
+from annotator.platform import app_paths
 from annotator.errors import InputError
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from annotator.model import Status
-from annotator.search import DOCS_TABLE, SearchIndex, Snippet, find_hits, make_snippets, parse_query
+from annotator.project.search import DOCS_TABLE, SearchIndex, Snippet, find_hits, make_snippets, parse_query
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -41,7 +41,7 @@ class ListFilter:
     # documents one of these people worked on: they added or last changed an
     # entity, a relation or a document label there, or spent time on it
     annotators: frozenset[str] = frozenset()
-    # full-text terms, all of which must occur (see annotator.search)
+    # full-text terms, all of which must occur (see annotator.project.search)
     query: str = ""
 
     @property

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from annotator import app_paths
+from annotator.platform import app_paths
 from annotator.errors import InputError
-from annotator.importing import Progress, import_paths
+from annotator.project.importing import Progress, import_paths
 from annotator.store import Store
 from annotator.store.connection import utc_now
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator import app_paths
+from annotator.platform import app_paths
 
 EXIT_FAILED = 1
 # jieba's own README sentence: a dictionary that loaded correctly cuts it exactly so.
@@ -142,7 +142,7 @@ def check_workers(ctx: SmokeContext) -> str:
     """Large imports compute candidates in spawned processes; in a frozen app each is the app itself."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from annotator.parallel import spawn_context
+    from annotator.platform.parallel import spawn_context
 
     with ProcessPoolExecutor(max_workers=1, mp_context=spawn_context()) as pool:
         pid, words = pool.submit(_segment_in_worker, SEGMENT_SAMPLE).result(timeout=WORKER_TIMEOUT_S)
@@ -167,7 +167,7 @@ def check_database(ctx: SmokeContext) -> str:
 
 
 def check_import(ctx: SmokeContext) -> str:
-    from annotator.importing import discover, import_paths
+    from annotator.project.importing import discover, import_paths
 
     page = discover([app_paths.seeds_dir()])[0]
     (report,) = import_paths(ctx.store, [page])  # type: ignore[arg-type]
@@ -195,8 +195,8 @@ def check_candidates(ctx: SmokeContext) -> str:
 
 
 def check_export(ctx: SmokeContext) -> str:
-    from annotator.exporting import export
-    from annotator.importing import import_paths
+    from annotator.project.exporting import export
+    from annotator.project.importing import import_paths
     from annotator.store import Store
 
     store = ctx.store
