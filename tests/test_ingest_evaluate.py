@@ -23,21 +23,8 @@ SPLITS = ("tune", "test")
 KINDS = {"news", "feature", "photo"}
 LABELS = {"PER", "ORG", "LOC", "TITLE", "DATE", "MONEY", "WORK"}
 
-TINY_PAGE = "\n".join([
-    "# 第一篇",            # 1
-    "",
-    "本报讯 甲乙丙,丁戊。",  # 3
-    "",
-    "己庚辛壬癸子丑",        # 5
-    "",
-    "寅卯辰。",              # 7
-    "",
-    "## 第二篇",            # 9
-    "",
-    "天地玄黄。",            # 11
-    "",
-    "宇宙洪荒。",            # 13
-]) + "\n"
+# line numbers:   1            3                        5                 7             9                11              13
+TINY_PAGE = "# 第一篇\n\n本报讯 甲乙丙,丁戊。\n\n己庚辛壬癸子丑\n\n寅卯辰。\n\n## 第二篇\n\n天地玄黄。\n\n宇宙洪荒。\n"
 TINY_GOLD = {"pages": {"tiny.txt": [
     {"title": "第一篇", "kind": "news", "paragraphs": ["3", "5+7"], "byline": {"agency": "本报"}},
     {"title": "第二篇", "kind": "photo", "paragraphs": ["11", "13"]},
