@@ -41,7 +41,7 @@ def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]
     chunk: list[DocumentJob] = []
     size = 0
     for doc_id in doc_ids:
-        text = store.document_text(doc_id)
+        text = store.documents.text(doc_id)
         rejected, entities = document_facts(store, doc_id)
         chunk.append(DocumentJob(doc_id, text, rejected, entities))
         size += len(text)
@@ -56,9 +56,9 @@ def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> 
     batch = {
         doc_id: [Candidate(doc_id, *row) for row in rows]
         for doc_id, rows in results
-        if store.has_document(doc_id)  # deleted while we were computing
+        if store.documents.exists(doc_id)  # deleted while we were computing
     }
-    return store.replace_candidates(batch) if batch else 0
+    return store.candidates.replace(batch) if batch else 0
 
 
 def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress | None = None) -> list[str]:
@@ -75,10 +75,10 @@ def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress |
     wanted = [text for text in dict.fromkeys(texts) if len(text.strip()) >= 2]
     if not wanted:
         return []
-    unfinished = set(store.document_ids([Status.TODO, Status.IN_PROGRESS]))
+    unfinished = set(store.documents.ids([Status.TODO, Status.IN_PROGRESS]))
     ids = [
         doc_id
-        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents_containing(text))
+        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents.containing(text))
         if doc_id in unfinished
     ]
     refresh_candidates(store, ids, progress=progress)
