@@ -132,3 +132,21 @@ def test_cli_import_computes_candidates_unless_told_not_to(tmp_path, seed_copy, 
         assert store.stats()["candidates"]["pending"] > 0
     with Store(without_db) as store:
         assert store.stats()["candidates"]["pending"] == 0
+
+
+def _selects_while_refreshing(store: Store, doc_ids: list[str]) -> int:
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        refresh_candidates(store, doc_ids, workers=1)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    return sum(1 for sql in statements if sql.lstrip().upper().startswith("SELECT"))
+
+
+def test_a_refresh_reads_each_batch_in_a_fixed_number_of_queries(fresh_store):
+    """No query per document: 60 documents take as many SELECTs as 6 (one batch each)."""
+    add_documents(fresh_store, {f"d{i}": TEXTS["one"].replace("张建华", f"张建{i}") for i in range(60)})
+    few = _selects_while_refreshing(fresh_store, [f"d{i}" for i in range(6)])
+    many = _selects_while_refreshing(fresh_store, [f"d{i}" for i in range(60)])
+    assert many == few

@@ -152,6 +152,7 @@ READS: dict[str, Callable[[Store], Any]] = {
     "annotations.doc_labels": lambda s: s.annotations.doc_labels("a"),
     "annotations.time_spent": lambda s: s.annotations.time_spent("a"),
     "annotations.attach": lambda s: s.annotations.attach({"a": AnnotatedDocument(s.documents.get("a"))}),
+    "annotations.entities_by_document": lambda s: s.annotations.entities_by_document(["a", "b"]),
     "annotations.spans_by_document": lambda s: s.annotations.spans_by_document(["a", "b"]),
     "annotations.find_entity": lambda s: s.annotations.find_entity("a", 2, 4, "PER"),
     "annotations.documents_with": lambda s: s.annotations.documents_with(labels=["PER"]),

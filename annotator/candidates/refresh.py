@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotator.candidates import workers as worker
-from annotator.candidates.context import SuggestContext, context_from_store, document_facts
+from annotator.candidates.context import SuggestContext, context_from_store, documents_facts
 from annotator.candidates.sources import source_factories
 from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
 from annotator.model import Candidate
@@ -40,24 +40,27 @@ POOL_MIN_CHARS = 400_000
 def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]:
     chunk: list[DocumentJob] = []
     size = 0
-    for doc_id in doc_ids:
-        text = store.documents.text(doc_id)
-        rejected, entities = document_facts(store, doc_id)
-        chunk.append(DocumentJob(doc_id, text, rejected, entities))
-        size += len(text)
-        if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS:
-            yield chunk
-            chunk, size = [], 0
+    # Read CHUNK_DOCUMENTS documents' texts and facts at a time: a few queries per batch, not per document.
+    for offset in range(0, len(doc_ids), CHUNK_DOCUMENTS):
+        batch = doc_ids[offset : offset + CHUNK_DOCUMENTS]
+        texts = store.documents.texts(batch)
+        facts = documents_facts(store, batch)
+        for doc_id in batch:
+            text = texts[doc_id]
+            rejected, entities = facts[doc_id]
+            chunk.append(DocumentJob(doc_id, text, rejected, entities))
+            size += len(text)
+            if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS:
+                yield chunk
+                chunk, size = [], 0
     if chunk:
         yield chunk
 
 
 def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> int:
-    batch = {
-        doc_id: [Candidate(doc_id, *row) for row in rows]
-        for doc_id, rows in results
-        if store.documents.exists(doc_id)  # deleted while we were computing
-    }
+    results = list(results)
+    still_there = store.documents.existing(doc_id for doc_id, _ in results)  # others were deleted meanwhile
+    batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows in results if doc_id in still_there}
     return store.candidates.replace(batch) if batch else 0
 
 
