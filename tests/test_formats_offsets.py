@@ -90,7 +90,7 @@ def test_a_doccano_export_without_its_schema_file_is_read_the_doccano_way(fresh_
         {"id": 1, "label": "LOC", "start_offset": 9, "end_offset": 11}]}, ensure_ascii=False) + "\n", encoding="utf-8")
     (report,) = import_paths(fresh_store, [path])
     assert any("read as UTF-16 units (doccano's own convention); use --offsets to choose" in n for n in report.notes)
-    assert [e.text for e in fresh_store.entities("x")] == ["于嘉"]
+    assert [e.text for e in fresh_store.annotations.entities("x")] == ["于嘉"]
     with Store(tmp_path / "other.db") as other:
         import_paths(other, [path], options=ReadOptions(offsets="codepoint"))
-        assert [e.text for e in other.entities("x")] == ["嘉兴"]
+        assert [e.text for e in other.annotations.entities("x")] == ["嘉兴"]

@@ -109,11 +109,11 @@ def test_the_seed_folder_imports_once_and_reimporting_changes_nothing(seeds_dir:
     files = discover([seeds_dir])
     reports = [import_file(fresh_store, path) for path in files]
     assert [r.outcome for r in reports] == ["imported"] * 5
-    assert fresh_store.document_count() == sum(r.documents for r in reports) == 43
-    events = len(fresh_store.events())
+    assert fresh_store.documents.count() == sum(r.documents for r in reports) == 43
+    events = len(fresh_store.events.find())
     again = [import_file(fresh_store, path) for path in files]
     assert [r.outcome for r in again] == ["unchanged"] * 5
-    assert fresh_store.document_count() == 43 and len(fresh_store.events()) == events
+    assert fresh_store.documents.count() == 43 and len(fresh_store.events.find()) == events
     assert fresh_store.check() == []
     # notes tell the user what the importer decided
     notes = [n for r in reports for n in r.notes]

@@ -4,7 +4,7 @@ rejections, and what the reviewer already decided in the document."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -69,18 +69,35 @@ def context_from_store(store: Store, *, sources: tuple[str, ...] | None = None) 
     rules = load_rules()
     return SuggestContext(
         rules=rules,
-        labels=frozenset(store.schema.entity_names),
-        gazetteer=Gazetteer(store.labelled_texts(), rules.gazetteer.min_length),
-        rejections=store.rejection_counts(),
+        labels=frozenset(store.schema.current.entity_names),
+        gazetteer=Gazetteer(store.annotations.labelled_texts(), rules.gazetteer.min_length),
+        rejections=store.candidates.rejection_counts(),
         sources=sources,
     )
 
 
-def document_facts(store: Store, doc_id: str) -> tuple[frozenset[tuple[str, str]], tuple[LabelledSpan, ...]]:
-    """What the reviewer decided in one document: rejected (text, label) pairs and entities."""
-    rejected = frozenset((c.text, c.label) for c in store.candidates(doc_id, states=["rejected"]))
-    entities = tuple(LabelledSpan(e.start, e.end, e.label, e.text) for e in store.entities(doc_id))
-    return rejected, entities
+DocumentFacts = tuple[frozenset[tuple[str, str]], tuple[LabelledSpan, ...]]
+
+
+def documents_facts(store: Store, doc_ids: Sequence[str]) -> dict[str, DocumentFacts]:
+    """What the reviewer decided in each document: rejected (text, label) pairs and entities.
+
+    Two queries per few hundred documents, whatever their number.
+    """
+    rejected = store.candidates.rejected_by_document(doc_ids)
+    entities = store.annotations.entities_by_document(doc_ids)
+    return {
+        doc_id: (
+            frozenset(rejected[doc_id]),
+            tuple(LabelledSpan(e.start, e.end, e.label, e.text) for e in entities[doc_id]),
+        )
+        for doc_id in doc_ids
+    }
+
+
+def document_facts(store: Store, doc_id: str) -> DocumentFacts:
+    """What the reviewer decided in one document (see ``documents_facts``)."""
+    return documents_facts(store, [doc_id])[doc_id]
 
 
 def context_for_document(store: Store, doc_id: str, base: SuggestContext | None = None) -> SuggestContext:

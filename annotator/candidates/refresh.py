@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotator.candidates import workers as worker
-from annotator.candidates.context import SuggestContext, context_from_store, document_facts
+from annotator.candidates.context import SuggestContext, context_from_store, documents_facts
 from annotator.candidates.sources import source_factories
 from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
 from annotator.model import Candidate
@@ -40,25 +40,28 @@ POOL_MIN_CHARS = 400_000
 def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]:
     chunk: list[DocumentJob] = []
     size = 0
-    for doc_id in doc_ids:
-        text = store.document_text(doc_id)
-        rejected, entities = document_facts(store, doc_id)
-        chunk.append(DocumentJob(doc_id, text, rejected, entities))
-        size += len(text)
-        if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS:
-            yield chunk
-            chunk, size = [], 0
+    # Read CHUNK_DOCUMENTS documents' texts and facts at a time: a few queries per batch, not per document.
+    for offset in range(0, len(doc_ids), CHUNK_DOCUMENTS):
+        batch = doc_ids[offset : offset + CHUNK_DOCUMENTS]
+        texts = store.documents.texts(batch)
+        facts = documents_facts(store, batch)
+        for doc_id in batch:
+            text = texts[doc_id]
+            rejected, entities = facts[doc_id]
+            chunk.append(DocumentJob(doc_id, text, rejected, entities))
+            size += len(text)
+            if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS:
+                yield chunk
+                chunk, size = [], 0
     if chunk:
         yield chunk
 
 
 def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> int:
-    batch = {
-        doc_id: [Candidate(doc_id, *row) for row in rows]
-        for doc_id, rows in results
-        if store.has_document(doc_id)  # deleted while we were computing
-    }
-    return store.replace_candidates(batch) if batch else 0
+    results = list(results)
+    still_there = store.documents.existing(doc_id for doc_id, _ in results)  # others were deleted meanwhile
+    batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows in results if doc_id in still_there}
+    return store.candidates.replace(batch) if batch else 0
 
 
 def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress | None = None) -> list[str]:
@@ -75,10 +78,10 @@ def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress |
     wanted = [text for text in dict.fromkeys(texts) if len(text.strip()) >= 2]
     if not wanted:
         return []
-    unfinished = set(store.document_ids([Status.TODO, Status.IN_PROGRESS]))
+    unfinished = set(store.documents.ids([Status.TODO, Status.IN_PROGRESS]))
     ids = [
         doc_id
-        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents_containing(text))
+        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents.containing(text))
         if doc_id in unfinished
     ]
     refresh_candidates(store, ids, progress=progress)

@@ -162,7 +162,7 @@ def check_database(ctx: SmokeContext) -> str:
     problems = store.check()
     if problems:
         raise SmokeFailure(f"a new database fails its integrity check: {problems[0]}")
-    labels = len(store.schema.entity_names)
+    labels = len(store.schema.current.entity_names)
     return f"opened {path} (schema version {store.version}, {labels} entity labels)"
 
 
@@ -182,15 +182,15 @@ def check_candidates(ctx: SmokeContext) -> str:
 
     store = ctx.store
     refresh_candidates(store, ctx.doc_ids)
-    found = {doc_id: store.candidates(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
+    found = {doc_id: store.candidates.for_document(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
     total = sum(len(c) for c in found.values())
     if total == 0:
         raise SmokeFailure(f"no candidates in {len(ctx.doc_ids)} imported article(s)")
     sources = sorted({c.source for cands in found.values() for c in cands})
     # Accept one so the export below has an entity to verify.
     doc_id, cands = next((d, c) for d, c in found.items() if c)
-    store.accept_candidate(cands[0].id)  # type: ignore[attr-defined]
-    store.set_status(doc_id, "done")  # type: ignore[attr-defined]
+    store.candidates.accept(cands[0].id)  # type: ignore[attr-defined]
+    store.documents.set_status(doc_id, "done")  # type: ignore[attr-defined]
     return f"{_count(total, 'candidate')} from {', '.join(sources)}"
 
 
@@ -208,7 +208,7 @@ def check_export(ctx: SmokeContext) -> str:
             f"{out.name}: {len(records)} records, summary says {summary.documents}, imported {len(ctx.doc_ids)}"
         )
     for record in records:
-        if record["text"] != store.document_text(record["id"]):  # type: ignore[attr-defined]
+        if record["text"] != store.documents.text(record["id"]):  # type: ignore[attr-defined]
             raise SmokeFailure(f"{out.name}: the text of {record['id']} differs from the project's")
         for entity in record["entities"]:
             if record["text"][entity["start"] : entity["end"]] != entity["text"]:

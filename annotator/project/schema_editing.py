@@ -383,21 +383,21 @@ def apply_draft(store: Store, draft: SchemaDraft) -> LabelSchema:
     """
     final = draft.build()
     with store.transaction():
-        if store.schema.to_dict() != draft.saved.to_dict():
+        if store.schema.current.to_dict() != draft.saved.to_dict():
             raise SchemaError("the label schema was changed elsewhere while you edited it; reopen the editor")
         blocked = draft.blocked_removals(label_usage(store))
         if blocked:
             raise SchemaError("cannot remove a label that is in use: " + "; ".join(blocked))
-        _rename_all(draft.entity_renames(), store.schema.entity_names, store.rename_entity_label)
-        _rename_all(draft.relation_renames(), store.schema.relation_names, store.rename_relation_label)
-        _rename_all(draft.document_label_renames(), [d.name for d in store.schema.document_labels],
-                    store.rename_document_label)
+        _rename_all(draft.entity_renames(), store.schema.current.entity_names, store.schema.rename_entity_label)
+        _rename_all(draft.relation_renames(), store.schema.current.relation_names, store.schema.rename_relation_label)
+        _rename_all(draft.document_label_renames(), [d.name for d in store.schema.current.document_labels],
+                    store.schema.rename_document_label)
         renamed_docs = dict(draft.document_label_renames())
         by_label: dict[str, list[tuple[str, str]]] = {}
         for saved_name, old, new in draft.value_renames():
             by_label.setdefault(renamed_docs.get(saved_name, saved_name), []).append((old, new))
         for label_name, pairs in by_label.items():
-            _rename_all(pairs, store.schema.document_label(label_name).values,
-                        lambda a, b, name=label_name: store.rename_document_label_value(name, a, b))
-        store.set_schema(final)
+            _rename_all(pairs, store.schema.current.document_label(label_name).values,
+                        lambda a, b, name=label_name: store.schema.rename_document_label_value(name, a, b))
+        store.schema.set(final)
     return final

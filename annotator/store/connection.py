@@ -59,7 +59,7 @@ def connect(path: Path) -> sqlite_utils.Database:
         raise DatabaseError(f"{path}: cannot create its folder ({exc.strerror or exc})") from None
     try:
         # Autocommit at the driver level: every transaction is opened
-        # explicitly by ``StoreBase.transaction()``, never implicitly.
+        # explicitly by ``ProjectDatabase.transaction()``, never implicitly.
         timeout = busy_timeout_ms()
         conn = sqlite3.connect(str(path), timeout=timeout / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {timeout}")

@@ -177,11 +177,64 @@ def _initial(db: sqlite_utils.Database) -> None:
 
 @migration("0002_search_index")
 def _search_index(db: sqlite_utils.Database) -> None:
-    # Full-text search: a bigram index kept in step by triggers, filled here
-    # with the documents the project already has (see annotator/project/search.py).
-    from annotator.project import search
-
-    search.install(db.conn)
+    # Full-text search: a bigram index kept in step by triggers. These are the
+    # statements the migration ran as released (it called annotator/search.py
+    # at commit e8e480f), frozen here so later changes to the search code can
+    # never change what this migration does. Released, it also cut the texts
+    # of the documents already there into bigrams, which only live code can
+    # do; here they are queued instead (search_queue, indexed = 0), and the
+    # search index indexes them on its next sync, exactly as it does for
+    # newly imported documents.
+    for statement in (
+        """CREATE TABLE search_docs (
+            key INTEGER PRIMARY KEY AUTOINCREMENT,
+            doc_id TEXT NOT NULL UNIQUE,
+            position REAL NOT NULL
+        )""",
+        "CREATE INDEX search_docs_position ON search_docs(position, key)",
+        """CREATE TABLE search_queue (
+            key INTEGER PRIMARY KEY,
+            indexed INTEGER NOT NULL,
+            old_title TEXT,
+            old_text TEXT
+        )""",
+        """CREATE VIRTUAL TABLE search_fts USING fts5(
+            title, body, content='', columnsize=0, tokenize='ascii'
+        )""",
+        """CREATE TRIGGER search_document_insert AFTER INSERT ON documents
+        BEGIN
+            INSERT INTO search_docs (doc_id, position) VALUES (new.id, new.position);
+            INSERT OR IGNORE INTO search_queue (key, indexed)
+                SELECT key, 0 FROM search_docs WHERE doc_id = new.id;
+        END""",
+        """CREATE TRIGGER search_document_update AFTER UPDATE OF id, title, text, position ON documents
+        BEGIN
+            INSERT OR IGNORE INTO search_queue (key, indexed, old_title, old_text)
+                SELECT key, 1, old.title, old.text FROM search_docs
+                WHERE doc_id = old.id AND (old.title IS NOT new.title OR old.text IS NOT new.text);
+            UPDATE search_docs SET doc_id = new.id, position = new.position
+                WHERE doc_id = old.id AND (doc_id IS NOT new.id OR position IS NOT new.position);
+        END""",
+        """CREATE TRIGGER search_document_delete AFTER DELETE ON documents
+        BEGIN
+            INSERT OR IGNORE INTO search_queue (key, indexed, old_title, old_text)
+                SELECT key, 1, old.title, old.text FROM search_docs WHERE doc_id = old.id;
+            DELETE FROM search_docs WHERE doc_id = old.id;
+        END""",
+        "INSERT INTO search_fts (search_fts) VALUES ('delete-all')",
+        "DELETE FROM search_queue",
+        "DELETE FROM search_docs WHERE doc_id NOT IN (SELECT id FROM documents)",
+        (
+            "INSERT INTO search_docs (doc_id, position) SELECT id, position FROM documents "
+            "WHERE id NOT IN (SELECT doc_id FROM search_docs) ORDER BY position"
+        ),
+        "INSERT OR IGNORE INTO search_queue (key, indexed) SELECT key, 0 FROM search_docs",
+        (
+            "INSERT INTO settings (key, value) VALUES ('search.tokenizer_version', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ),
+    ):
+        db.conn.execute(statement)
 
 
 @migration("0003_document_list_indexes")

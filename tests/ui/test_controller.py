@@ -71,8 +71,8 @@ def test_tab_without_focus_starts_from_the_caret(qapp, store):
 
 
 def test_a_relation_draft_only_steps_through_entities_and_skips_the_head(qapp, store):
-    a = store.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
-    b = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    a = store.annotations.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
+    b = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
     controller = ReviewController(store)
     controller.open_document("a1")
     controller.set_focus(controller.state.entity_span(a.id).key)
@@ -92,7 +92,7 @@ def test_undo_of_a_step_in_another_document_goes_back_to_it(qapp, store):
     before = snapshot(store)
     controller.undo()
     assert controller.doc_id == "a2"
-    assert snapshot(store) != before and store.entities("a2") == []
+    assert snapshot(store) != before and store.annotations.entities("a2") == []
     controller.close()
 
 
@@ -105,12 +105,12 @@ def test_fresh_candidates_from_a_worker_keep_the_focus(qapp, store):
     focused = controller.focused_span()
     assert focused.is_candidate
     # what a background refresh does: the same suggestions again, plus the focused one's score changed
-    pending = store.candidates("a1")
+    pending = store.candidates.for_document("a1")
     fresh = [
         Candidate("a1", c.start, c.end, c.label, c.text, c.source, 0.5 if c.id == focused.key.id else c.score)
         for c in pending
     ]
-    store.replace_candidates({"a1": fresh})
+    store.candidates.replace({"a1": fresh})
     controller.reload()
     now = controller.focused_span()
     assert now is not None and now.key == focused.key
@@ -122,8 +122,8 @@ def test_a_refresh_that_drops_the_focused_candidate_drops_the_focus(qapp, store)
     controller.open_document("a1")
     controller.focus_next()
     focused = controller.focused_span()
-    others = [c for c in store.candidates("a1") if c.id != focused.key.id]
-    store.replace_candidates({"a1": others})
+    others = [c for c in store.candidates.for_document("a1") if c.id != focused.key.id]
+    store.candidates.replace({"a1": others})
     controller.reload()
     assert controller.focused_span() is None
     controller.close()
