@@ -13,6 +13,7 @@ from annotator.candidates.rules.titles import TitleRule
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "ORG"
 # Tags of ordinary words that may be part of a name (钢铁, 物业, 服务, 豪迈).
@@ -31,7 +32,7 @@ class OrganisationRule:
         table.check_keys(
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
-             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation")
+             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -56,13 +57,16 @@ class OrganisationRule:
         self.score_weak = table.score("score_weak", 0.6)
         self.score_known = table.score("score_known", 0.9)
         self.score_abbreviation = table.score("score_abbreviation", 0.85)
+        self.score_dictionary = table.score("score_dictionary", 0.7)
         self.titles = titles
         self.words = words
         self._suffix_cache: dict[str, str | None] = {}
+        self._proper_cache: dict[str, bool] = {}
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_suffix_cache"] = {}
+        state["_proper_cache"] = {}
         return state
 
     # --- what a word can be ----------------------------------------------------------------
@@ -109,7 +113,7 @@ class OrganisationRule:
             if suffix in self.weak:
                 return False  # 司法局/nt, 交通运输局: a kind of office
             if tag in self.anchor_tags:
-                return True  # 兴业银行/nt
+                return self._named_stem(prefix, suffix)  # 兴业银行/nt, but not 全国工会/nt
             return len(prefix) >= 2 and not analysis.is_known(index) and not _is_word(prefix)
         return tag in self.anchor_tags or (len(word) >= 2 and not analysis.is_known(index))
 
@@ -177,9 +181,52 @@ class OrganisationRule:
                 if analysis.is_boundary(match.start()) and analysis.is_boundary(match.end()):
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
+        for index, tag in enumerate(analysis.tags):
+            if tag == "nt" and self._dictionary_name(analysis, index):
+                found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
+
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._units(analysis, found))
         return found
+
+    def _dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word jieba's dictionary lists as an organisation (nt) that has a name before its type.
+
+        新华社, 国家文物局, 兴业银行 are names; 公安局, 镇党委, 现政府, 全国工会 and 党和政府
+        are kinds of body, and 中央政治局常委 is a post.
+        """
+        word = analysis.words[index]
+        if len(word) < 3 or not analysis.is_known(index) or word in self.not_organisations or not all_cjk(word):
+            return False
+        suffix = self._longest_suffix(word)
+        if suffix is None or self.titles.ends_with_head(word):
+            return False
+        return self._named_stem(word[: -len(suffix)], suffix, weak_needs_name=True)
+
+    def _named_stem(self, stem: str, suffix: str, *, weak_needs_name: bool = False) -> bool:
+        """Whether what stands before a type in one dictionary word names a body: 兴业 + 银行, but not
+        现 + 政府, 全国 + 工会, 党和 + 政府; with a weak type the stem must be a name (新华 + 社, not 公安 + 局)."""
+        if (
+            len(stem) < 2
+            or self.words.is_level(stem)
+            or stem in self.stop_words
+            or stem[:2] in self.stop_words
+            or any(c in self.words.function_chars for c in stem)
+        ):
+            return False
+        if weak_needs_name and suffix in self.weak:
+            return self._is_proper(stem)
+        return True
+
+    def _is_proper(self, stem: str) -> bool:
+        """Whether ``stem`` reads as a name: not one ordinary dictionary word (公安, 司法, 加油)."""
+        proper = self._proper_cache.get(stem)
+        if proper is None:
+            tagged = get_segmenter().tag(stem)
+            proper = len(tagged) > 1 or tagged[0][1] in self.anchor_tags
+            if len(self._proper_cache) < 50_000:
+                self._proper_cache[stem] = proper
+        return proper
 
     def _phrase_start(self, analysis: TextAnalysis, index: int) -> int | None:
         """The first word of a suffix that spans several words and ends with word ``index``."""
@@ -278,6 +325,9 @@ class OrganisationRule:
                 if analysis.ends[position] - org.start > self.max_length:
                     break
                 suffix = self.suffix_at(analysis, position)
+                word = analysis.words[position]
+                if suffix is None and len(word) >= 2 and word in self._suffix_set:
+                    suffix = word  # 中国建设银行 + 湖南省 + 分行/v: jieba tags some unit words as verbs
                 if suffix is not None:
                     if self._ends_before_title(analysis, position):
                         break
@@ -328,6 +378,4 @@ class OrganisationRule:
 
 
 def _is_word(text: str) -> bool:
-    from annotator.text.segmenter import get_segmenter
-
     return get_segmenter().has_word(text)
