@@ -17,7 +17,7 @@ from annotator.text.segmenter import get_segmenter
 
 LABEL = "ORG"
 # Tags of ordinary words that may be part of a name (钢铁, 物业, 服务, 豪迈).
-_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j"})
+_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
@@ -32,7 +32,8 @@ class OrganisationRule:
         table.check_keys(
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
-             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary")
+             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
+             "honour_words")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -58,6 +59,7 @@ class OrganisationRule:
         self.score_known = table.score("score_known", 0.9)
         self.score_abbreviation = table.score("score_abbreviation", 0.85)
         self.score_dictionary = table.score("score_dictionary", 0.7)
+        self.honour_words = tuple(sorted(table.strings("honour_words", ()), key=len, reverse=True))
         self.titles = titles
         self.words = words
         self._suffix_cache: dict[str, str | None] = {}
@@ -182,12 +184,25 @@ class OrganisationRule:
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
         for index, tag in enumerate(analysis.tags):
-            if tag == "nt" and self._dictionary_name(analysis, index):
+            if tag == "nt" and self._dictionary_name(analysis, index) and not self._counted(analysis, index):
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
 
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._units(analysis, found))
-        return found
+        return [s for s in found if not self._is_honour(text, s)]
+
+    @staticmethod
+    def _counted(analysis: TextAnalysis, index: int) -> bool:
+        """12个 + 国家博物馆, 该 + 研究院: counted or pointed-at bodies are kinds, not names."""
+        return index > 0 and analysis.tags[index - 1] in ("m", "q", "r", "mq")
+
+    def _is_honour(self, text: str, suggestion: Suggestion) -> bool:
+        """获得“山东省劳模创新工作室”称号: a name in quotation marks before 称号 is an honour."""
+        start, end = suggestion.start, suggestion.end
+        return (
+            start > 0 and text[start - 1] in "“\"「" and end < len(text) and text[end] in "”\"」"
+            and any(text.startswith(word, end + 1) for word in self.honour_words)
+        )
 
     def _dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
         """A word jieba's dictionary lists as an organisation (nt) that has a name before its type.

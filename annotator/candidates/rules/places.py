@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from annotator.candidates.analysis import TextAnalysis, all_cjk
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "LOC"
 # Tags of words that can be the name part of a link (姚庄 + 镇) or a site (云顶 + 滑雪场).
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "n"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
+# Tags of a proper name that names a site on its own (京港 + 高铁, 裕华 + 路); not nt.
+_SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
 # Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园.
 _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
@@ -21,9 +26,14 @@ _SITE_WORDS = 6
 
 
 def _is_word(text: str) -> bool:
-    from annotator.text.segmenter import get_segmenter
-
     return get_segmenter().has_word(text)
+
+
+@lru_cache(maxsize=20_000)
+def _single_tag(word: str) -> str | None:
+    """jieba's tag for ``word`` when it reads it as one word, else None."""
+    tagged = get_segmenter().tag(word)
+    return tagged[0][1] if len(tagged) == 1 else None
 
 
 class PlaceRule:
@@ -112,6 +122,14 @@ class PlaceRule:
                 return following, True
             if tags[index] == "n" and suffix in _MAJOR_LEVELS and len(word) - len(suffix) >= 2:
                 return following, True  # 高密市/n; 超市 and 城市 are in not_names
+            stem = word[: -len(suffix)]
+            if (
+                suffix in _MAJOR_LEVELS
+                and len(stem) >= 2
+                and not any(c in self.words.function_chars for c in stem)
+                and (not _is_word(stem) or _single_tag(stem) == "ns")
+            ):
+                return following, True  # 漾濞县/v: a county named by a place or an unknown word, whatever its tag
         if following < len(words) and words[following] in self.admin_set:
             suffix = words[following]
             if suffix in self.weak_admin and not self._unknown_or_place(word):
@@ -240,15 +258,15 @@ class PlaceRule:
         for length in self._named_site_lengths:
             stem = word[:-length]
             if len(stem) >= 2 and word[-length:] in self.named_sites and (
-                self.is_place_name(stem) or tags[index] in _PROPER_TAGS or not analysis.is_known(index)
+                self.is_place_name(stem) or tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index)
             ):
                 return index + 1  # 长江大桥/ns, 京沪高铁 as one word
         if len(word) > 2 and word.endswith("站") and self.is_place_name(word[:-1]):
             return index + 1  # 武汉站: a station named after its city
         if not 2 <= len(word) <= 4 or self.words.is_level(word):
             return None
-        if not (tags[index] in _PROPER_TAGS or not analysis.is_known(index) or self.is_place_name(word)):
-            return None
+        if not (tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index) or self.is_place_name(word)):
+            return None  # 海尔集团/nt + 工业园 is the company's park: an organisation does not name a site
         for size in (1, 2):
             end = index + 1 + size
             if end <= len(words) and "".join(words[index + 1 : end]) in self.named_sites:
