@@ -339,10 +339,7 @@ class OrganisationRule:
             for position in range(index, min(index + _UNIT_WORDS, len(analysis.words))):
                 if analysis.ends[position] - org.start > self.max_length:
                     break
-                suffix = self.suffix_at(analysis, position)
-                word = analysis.words[position]
-                if suffix is None and len(word) >= 2 and word in self._suffix_set:
-                    suffix = word  # 中国建设银行 + 湖南省 + 分行/v: jieba tags some unit words as verbs
+                suffix = self._unit_suffix(analysis, position)
                 if suffix is not None:
                     if self._ends_before_title(analysis, position):
                         break
@@ -358,10 +355,19 @@ class OrganisationRule:
                     break
         return found
 
+    def _unit_suffix(self, analysis: TextAnalysis, index: int) -> str | None:
+        """The organisation suffix of word ``index`` inside a unit; jieba tags some unit words as
+        verbs (中国建设银行 + 湖南省 + 分行/v), which elsewhere end no name (举办/v)."""
+        suffix = self.suffix_at(analysis, index)
+        word = analysis.words[index]
+        if suffix is None and len(word) >= 2 and word in self._suffix_set:
+            return word
+        return suffix
+
     def _suffix_follows(self, analysis: TextAnalysis, index: int) -> bool:
         """Whether an organisation word ends within the next two words: 湖南省 + 分行, 杭州 + 机务段."""
         return any(
-            self.suffix_at(analysis, position) is not None
+            self._unit_suffix(analysis, position) is not None
             for position in range(index + 1, min(index + 3, len(analysis.words)))
         )
 
