@@ -100,3 +100,14 @@ def test_a_county_named_by_a_word_jieba_does_not_know_is_a_place():
 def test_an_organisation_does_not_name_a_site():
     # the park of a company is not a place named by it: 集团 + 工业园
     assert labelled("记者在三九集团工业园内看到了新产线。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("他在杭州飞跃纺织机械有限公司上班。", "杭州飞跃纺织机械有限公司"),  # 飞跃/v
+        ("她是苏州永远新材料有限公司的职工。", "苏州永远新材料有限公司"),  # 永远/d
+    ],
+)
+def test_a_registered_company_name_may_hold_one_brand_word_of_another_kind(sentence, company):
+    assert company in labelled(sentence, "ORG")

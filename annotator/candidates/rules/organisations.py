@@ -18,6 +18,8 @@ from annotator.text.segmenter import get_segmenter
 LABEL = "ORG"
 # Tags of ordinary words that may be part of a name (钢铁, 物业, 服务, 豪迈).
 _MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
+# Tags of words that may be a brand inside a registered company name (大自然/d, 安踏/v).
+_BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
@@ -137,6 +139,20 @@ class OrganisationRule:
             or tag in self.anchor_tags
             or not analysis.is_known(index)
             or (tag == "m" and word.startswith("第"))
+        )
+
+    def _brand_word(self, analysis: TextAnalysis, index: int, places: Collection[int]) -> bool:
+        """A word of two or more characters that jieba tags as a verb or adverb but that may be a
+        brand inside a company name, with a name word before it (checked by the caller)."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 2
+            and all_cjk(word)
+            and analysis.tags[index] in _BRAND_TAGS
+            and word not in self.stop_words
+            and not self.words.is_glued(analysis, index)
+            and index > 0
+            and (index - 1 in places or analysis.tags[index - 1] in self.anchor_tags)
         )
 
     def _ends_before_title(self, analysis: TextAnalysis, index: int) -> bool:
@@ -264,6 +280,9 @@ class OrganisationRule:
         word = words[index]
         anchors = [index] if len(word) > len(suffix) and self._is_anchor(analysis, index, places) else []
         abbreviations: list[int] = []
+        # A registered company name may hold one word of another kind, brand names being
+        # what they are: 济南 + 大自然/d + 新材料 + 有限公司, 晋江市 + 安踏/v + 体育用品 + 有限公司
+        odd_word_allowed = suffix in self.registered
         position = index - 1
         while position >= 0 and end - starts[position] <= self.max_length:
             if words[position] in _CLOSING:
@@ -273,7 +292,9 @@ class OrganisationRule:
                 position = opening
                 continue
             if not self._is_material(analysis, position, places):
-                break
+                if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
+                    break
+                odd_word_allowed = False
             if self._is_anchor(analysis, position, places):
                 anchors.append(position)
             elif analysis.tags[position] == "j":
