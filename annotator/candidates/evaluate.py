@@ -39,7 +39,13 @@ from annotator.errors import InputError
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "data" / "candidates_gold.jsonl"
 PAGES_GOLD = REPO / "tests" / "data" / "candidates_gold_pages.jsonl"
-DEFAULT_PEOPLES_DAILY = REPO.parent / "shared" / "data" / "peoplesdaily" / "example.dev"
+# The external People's Daily file lives beside the checkout (../shared/...); a git worktree sits one
+# folder deeper (wt/<branch>), so its parent's parent is tried too.
+_PEOPLES_DAILY = Path("shared") / "data" / "peoplesdaily" / "example.dev"
+DEFAULT_PEOPLES_DAILY = next(
+    (base / _PEOPLES_DAILY for base in (REPO.parent, REPO.parent.parent) if (base / _PEOPLES_DAILY).is_file()),
+    REPO.parent / _PEOPLES_DAILY,
+)
 LABELS = ("PER", "ORG", "LOC", "TITLE", "DATE", "MONEY", "WORK")
 # The labels plain jieba POS tags can produce (nr, ns, nt): the baseline is scored on these only.
 BASELINE_LABELS = ("PER", "ORG", "LOC")
