@@ -45,7 +45,7 @@ def test_suggest_with_a_project_uses_its_gazetteer_and_min_score(tmp_path, capsy
     db = tmp_path / "project.db"
     with Store(db, annotator="tester") as store:
         add_documents(store, {"a": "鞍钢集团召开职代会。"})
-        store.add_entity("a", 0, 4, "ORG")
+        store.annotations.add_entity("a", 0, 4, "ORG")
     path = tmp_path / "article.txt"
     path.write_text(TEXT, encoding="utf-8")
     assert main(["suggest", str(path)]) == 0

@@ -32,7 +32,7 @@ def test_the_rules_alone_do_not_know_the_brand():
 
 
 def test_a_label_becomes_a_candidate_elsewhere_in_the_document_and_across_the_corpus(project):
-    project.add_entity("a", 0, 4, "ORG")
+    project.annotations.add_entity("a", 0, 4, "ORG")
     refresh_candidates(project, ["a", "b"])
     (same_doc,) = pending(project, "a", "鸿运集团", "ORG")
     assert same_doc.start == DOC_A.index("鸿运集团", 1) and "gazetteer" in same_doc.source
@@ -43,14 +43,14 @@ def test_a_label_becomes_a_candidate_elsewhere_in_the_document_and_across_the_co
 
 
 def test_the_labelled_span_itself_is_not_proposed_again(project):
-    project.add_entity("a", 0, 4, "ORG")
+    project.annotations.add_entity("a", 0, 4, "ORG")
     refresh_candidates(project, ["a"])
     assert all(c.start != 0 for c in pending(project, "a"))
 
 
 def test_a_gazetteer_entry_inside_a_longer_word_scores_lower(fresh_store):
     add_documents(fresh_store, {"x": "张萍说。", "y": "张萍萍说，张萍也说。"})
-    fresh_store.add_entity("x", 0, 2, "PER")
+    fresh_store.annotations.add_entity("x", 0, 2, "PER")
     context = context_from_store(fresh_store)
     scores = {s.start: s.score for s in suggest("张萍萍说，张萍也说。", context=context) if "gazetteer" in s.source}
     inside_word, whole_word = scores.get(0), scores[5]
@@ -62,11 +62,11 @@ def test_rejected_in_a_document_never_comes_back_there_and_ranks_lower_elsewhere
     first, _second = pending(project, "a", "张建华", "PER")
     before_elsewhere = pending(project, "b", "张建华", "PER")[0].score
 
-    project.reject_candidate(first.id)  # what the app's reject key does
+    project.candidates.reject(first.id)  # what the app's reject key does
     refresh_candidates(project, ["a", "b"])
 
     assert pending(project, "a", "张建华", "PER") == []  # neither occurrence comes back in a
-    rejected = project.candidates("a", states=["rejected"])
+    rejected = project.candidates.for_document("a", states=["rejected"])
     assert [(c.text, c.label) for c in rejected] == [("张建华", "PER")]
     (elsewhere,) = pending(project, "b", "张建华", "PER")
     assert elsewhere.score < before_elsewhere
@@ -75,8 +75,8 @@ def test_rejected_in_a_document_never_comes_back_there_and_ranks_lower_elsewhere
 def test_undoing_a_rejection_lets_it_come_back(project):
     refresh_candidates(project, ["a"])
     candidate = pending(project, "a", "张建华", "PER")[0]
-    project.reject_candidate(candidate.id)
-    project.reset_candidate(candidate.id)
+    project.candidates.reject(candidate.id)
+    project.candidates.reset(candidate.id)
     refresh_candidates(project, ["a"])
     assert pending(project, "a", "张建华", "PER")
 
@@ -84,10 +84,10 @@ def test_undoing_a_rejection_lets_it_come_back(project):
 def test_refresh_keeps_decisions_and_replaces_pending(project):
     refresh_candidates(project, ["a"])
     accepted = pending(project, "a", "张建华", "PER")[0]
-    entity = project.accept_candidate(accepted.id)
+    entity = project.candidates.accept(accepted.id)
     refresh_candidates(project, ["a"])
-    assert project.candidate(accepted.id).state.value == "accepted"
-    assert project.entity(entity.id).text == "张建华"
+    assert project.candidates.get(accepted.id).state.value == "accepted"
+    assert project.annotations.entity(entity.id).text == "张建华"
     # nothing pending overlaps the accepted entity
     assert all(c.end <= entity.start or c.start >= entity.end for c in pending(project, "a"))
 
@@ -97,8 +97,8 @@ def test_refresh_keeps_decisions_and_replaces_pending(project):
 
 def test_find_occurrences_across_the_corpus_says_what_each_one_is(project):
     add_documents(project, {"c": DOC_C})
-    project.add_entity("a", 0, 4, "ORG")
-    project.add_entity("c", 4, 11, "ORG")  # 鸿运集团子公司, overlapping the second occurrence
+    project.annotations.add_entity("a", 0, 4, "ORG")
+    project.annotations.add_entity("c", 4, 11, "ORG")  # 鸿运集团子公司, overlapping the second occurrence
     occurrences = find_occurrences(project, "鸿运集团", "ORG")
     assert [(o.doc_id, o.start) for o in occurrences] == [("a", 0), ("a", 13), ("b", 5), ("c", 0), ("c", 4)]
     by_place = {(o.doc_id, o.start): o for o in occurrences}
@@ -119,7 +119,7 @@ def test_a_name_inside_a_longer_word_is_flagged(fresh_store):
 
 
 def test_apply_occurrences_labels_them_in_one_transaction_and_undo_deletes_them(project):
-    project.add_entity("a", 0, 4, "ORG")
+    project.annotations.add_entity("a", 0, 4, "ORG")
     occurrences = find_occurrences(project, "鸿运集团", "ORG")
     created = apply_occurrences(project, [o for o in occurrences if o.applicable], "ORG")
     assert [(e.doc_id, e.start) for e in created] == [("a", 13), ("b", 5)]
@@ -127,9 +127,9 @@ def test_apply_occurrences_labels_them_in_one_transaction_and_undo_deletes_them(
     # applying again, or the already labelled one, adds nothing
     assert apply_occurrences(project, occurrences, "ORG") == []
     for entity in created:  # the app's undo
-        project.delete_entity(entity.id)
-    assert [e.start for e in project.entities("a")] == [0]
-    assert project.entities("b") == []
+        project.annotations.delete_entity(entity.id)
+    assert [e.start for e in project.annotations.entities("a")] == [0]
+    assert project.annotations.entities("b") == []
 
 
 def test_apply_occurrences_writes_nothing_when_one_no_longer_matches(project):
@@ -137,7 +137,7 @@ def test_apply_occurrences_writes_nothing_when_one_no_longer_matches(project):
     stale = occurrences[:1] + [occurrences[1].__class__(**{**occurrences[1].__dict__, "start": 1, "end": 5})]
     with pytest.raises(InputError, match="no longer at 1-5"):
         apply_occurrences(project, stale, "ORG")
-    assert project.entities("a") == []
+    assert project.annotations.entities("a") == []
 
 
 def test_occurrences_need_a_text_and_a_label_of_the_schema(project):
@@ -150,11 +150,11 @@ def test_occurrences_need_a_text_and_a_label_of_the_schema(project):
 def test_propagating_a_new_label_reaches_unfinished_documents_only(fresh_store):
     add_documents(fresh_store, {"a": DOC_A, "b": DOC_B, "finished": "鸿运集团的年报。", "other": "没有这个词。"})
     refresh_candidates(fresh_store, ["a", "b", "finished", "other"])
-    fresh_store.set_status("finished", "done")
+    fresh_store.documents.set_status("finished", "done")
     assert not pending(fresh_store, "b", "鸿运集团")
-    before = {c.id for c in fresh_store.candidates("a")}
+    before = {c.id for c in fresh_store.candidates.for_document("a")}
 
-    fresh_store.add_entity("a", 0, 4, "ORG")
+    fresh_store.annotations.add_entity("a", 0, 4, "ORG")
     refreshed = propagate_labels(fresh_store, ["鸿运集团", "x"])
 
     assert refreshed == ["a", "b"]
@@ -162,4 +162,4 @@ def test_propagating_a_new_label_reaches_unfinished_documents_only(fresh_store):
     assert len(pending(fresh_store, "a", "鸿运集团", "ORG")) == 1
     assert not pending(fresh_store, "finished", "鸿运集团")
     # what was suggested before and still is keeps its id
-    assert before & {c.id for c in fresh_store.candidates("a")}
+    assert before & {c.id for c in fresh_store.candidates.for_document("a")}
