@@ -42,7 +42,7 @@ from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, content_document_id
 from annotator.formats.files import numbered_lines, read_input
 from annotator.formats.nesting import describe_drop, outermost
-from annotator.formats.registry import SNIFF_BYTES, Reader, ReadOptions, register_reader
+from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.tokens import TokenIndex, tokenize
 from annotator.model import AnnotatedDocument, Document, Entity, SourceFile, Status
 
@@ -248,9 +248,7 @@ def read_conll(path: Path, options: ReadOptions) -> SourceFile:
 
 
 def looks_like_conll(head: bytes) -> bool:
-    lines = head.decode("utf-8", errors="ignore").split("\n")
-    if len(head) >= SNIFF_BYTES:
-        lines = lines[:-1]  # perhaps cut short
+    lines = head.decode("utf-8", errors="ignore").split("\n")  # whole lines (registry.read_head)
     # Every .txt file to import is sniffed: stop at the 60th line with text, and at the first untagged one.
     content: list[str] = []
     for line in lines:
