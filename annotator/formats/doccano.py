@@ -61,9 +61,9 @@ class _DoccanoPart(Part):
         doc = bundle.document
         numbers = entity_numbers(bundle)
         convert = OffsetMap(doc.text).to_utf16 if self.utf16 else int
-        record: dict[str, Any] = {"id": doc.id, "text": doc.text}
-        if doc.title:
-            record["title"] = doc.title
+        # Every record has the same columns: doccano 1.8.4 reads the file into a table and stores a
+        # column missing from one record as NaN in that record's metadata, which its database refuses.
+        record: dict[str, Any] = {"id": doc.id, "text": doc.text, "title": doc.title}
         record[UNIT_COLUMN] = UTF16 if self.utf16 else CODEPOINT
         record["entities"] = [
             {"id": numbers[e.id], "label": e.label, "start_offset": convert(e.start), "end_offset": convert(e.end)}
