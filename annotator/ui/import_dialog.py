@@ -363,6 +363,7 @@ class ImportDialog(TransferDialog):
     # --- choices -----------------------------------------------------------------------------------
 
     def _format_changed(self, *_args: Any) -> None:
+        self._forget_label_plan()
         name = self.format.currentData()
         if name is None:
             self.format_help.setText(self.tr("Chosen by each file's extension and contents."))
