@@ -249,3 +249,20 @@ def test_a_save_to_disk_folder_imports(fresh_store, tmp_path):
         assert {k: v for k, v in got.items() if k in annotations(fresh_store)} == annotations(fresh_store)
         msra_doc = next(d for d in back.document_ids() if back.document(d).text == "张萍在北京")
         assert [(e.text, e.label) for e in back.entities(msra_doc)] == [("张萍", "PER"), ("北京", "LOC")]
+
+
+def test_a_docbin_made_with_spacys_own_api_imports(fresh_store, tmp_path):
+    """Not our writer: a DocBin as a spaCy user makes one, with doc.ents and a span group of its own."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin, Span
+
+    nlp = spacy.blank("zh")
+    doc = nlp("张萍在北京姚庄镇总工会工作。")
+    doc.ents = [doc.char_span(0, 2, label="PER"), doc.char_span(3, 5, label="LOC")]
+    doc.spans["orgs"] = [Span(doc, 5, 11, label="ORG"), Span(doc, 5, 8, label="LOC")]  # nested, outside doc.ents
+    path = tmp_path / "made_by_spacy.spacy"
+    DocBin(docs=[doc]).to_disk(path)
+    (report,) = imported(fresh_store, path)
+    (doc_id,) = report.doc_ids
+    assert [(e.text, e.label) for e in fresh_store.entities(doc_id)] == [
+        ("张萍", "PER"), ("北京", "LOC"), ("姚庄镇", "LOC"), ("姚庄镇总工会", "ORG")]
