@@ -52,7 +52,7 @@ def peer_python(name: str) -> str:
 
 def run_peer(name: str, script: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run([peer_python(name), str(SCRIPTS / script), *args], capture_output=True, text=True,
-                            encoding="utf-8", timeout=600)
+                            encoding="utf-8", timeout=600, check=False)
     if check:
         assert result.returncode == 0, result.stderr[-3000:]
     return result
@@ -194,13 +194,14 @@ def test_spacy_train_runs_on_our_docbin(fresh_store, tmp_path):
     config = tmp_path / "config.cfg"
     python = sys.executable
     made = subprocess.run([python, "-m", "spacy", "init", "config", str(config), "--lang", "zh", "--pipeline", "ner",
-                           "--optimize", "efficiency", "--force"], capture_output=True, text=True, timeout=300)
+                           "--optimize", "efficiency", "--force"], capture_output=True, text=True, timeout=300,
+                          check=False)
     assert made.returncode == 0, made.stderr[-2000:]
     trained = subprocess.run(
         [python, "-m", "spacy", "train", str(config), "--output", str(tmp_path / "model"),
          "--paths.train", str(out / "train.spacy"), "--paths.dev", str(out / "dev.spacy"),
          "--training.max_steps", "6", "--training.eval_frequency", "3", "--nlp.batch_size", "2"],
-        capture_output=True, text=True, timeout=600)
+        capture_output=True, text=True, timeout=600, check=False)
     assert trained.returncode == 0, (trained.stdout + trained.stderr)[-3000:]
     assert (tmp_path / "model" / "model-last" / "meta.json").is_file()
 

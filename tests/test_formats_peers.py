@@ -8,6 +8,7 @@ spaCy, seqeval, datasets) are in test_formats_peer_consumers.py.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -19,7 +20,13 @@ from annotator import formats
 from annotator.errors import InputError
 from annotator.formats.registry import SNIFF_BYTES, ExportOptions, ReadOptions
 from annotator.label_schema import EntityLabel, RelationLabel
-from annotator.model import AnnotatedDocument, CandidateState, Document, SourceFile, Status
+from annotator.model import (
+    AnnotatedDocument,
+    CandidateState,
+    Document,
+    SourceFile,
+    Status,
+)
 from annotator.project import label_adoption
 from annotator.project.exporting import export
 from annotator.project.importing import discover, import_paths
@@ -370,7 +377,7 @@ def test_one_layer_exports_leave_the_other_layer_out_and_say_so(fresh_store, tmp
     summary = export(fresh_store, "prodigy", str(tmp_path / "x.jsonl"), options=ExportOptions(nesting=policy))
     task = json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()[0])
     spans = sorted((s["start"], s["end"]) for s in task["spans"])
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two spans overlap
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # no two spans overlap
     texts = {s["text"] for s in task["spans"]}
     if policy == "outermost":
         assert "浙江省嘉兴市嘉善县姚庄镇总工会" in texts and "姚庄镇" not in texts

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import register_companion
@@ -72,7 +72,7 @@ def read_brat_conf(path: Path) -> PeerLabels:
             continue
         name, _, rest = line.strip().partition(" ") if "\t" not in line.strip() else line.strip().partition("\t")
         name = name.strip()
-        if name.startswith("!") or name.startswith("<"):
+        if name.startswith(("!", "<")):
             continue
         if section == "entities":
             labels.entities[name] = None

@@ -221,7 +221,7 @@ def _fill(result: LabelPlan, schema: LabelSchema, declared: PeerLabels, used_ent
         relation_names.add(name)
         result.relations.append(RelationLabel(name=name, heads=heads, tails=tails, directed=peer.directed))
     doc_names = {d.name for d in schema.document_labels}
-    for name, values in {**used_doc_labels, **declared.document_labels}.items():
+    for name in {**used_doc_labels, **declared.document_labels}:
         if name in doc_names:
             continue
         if not NAME_PATTERN.match(name):

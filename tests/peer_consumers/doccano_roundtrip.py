@@ -22,7 +22,10 @@ source, out = Path(sys.argv[1]), Path(sys.argv[2])
 overlapping = "--no-overlapping" not in sys.argv
 out.mkdir(parents=True, exist_ok=True)
 
-import backend  # noqa: E402  (doccano's package; its modules import each other as top-level names)
+# The imports follow the set-up they depend on: doccano's modules import each other as
+# top-level names (so its folder goes on the path first), and Django's models can only be
+# imported after django.setup().
+import backend
 
 sys.path.append(os.path.dirname(backend.__file__))
 os.environ["STANDALONE"] = "True"
@@ -31,22 +34,21 @@ os.environ["DATABASE_URL"] = f"sqlite:///{out / 'db.sqlite3'}"
 os.environ["MEDIA_ROOT"] = str(out / "media")
 os.environ.setdefault("SECRET_KEY", "annotator-test-only")
 
-import django  # noqa: E402
+import django
 
 django.setup()
-from django.core.management import call_command  # noqa: E402
+from django.core.management import call_command
 
 call_command("migrate", verbosity=0)
 
-from django.contrib.auth import get_user_model  # noqa: E402
-
-from data_export.celery_tasks import create_collaborative_dataset  # noqa: E402
-from data_export.pipeline.factories import create_formatter, create_writer  # noqa: E402
-from data_import.datasets import load_dataset  # noqa: E402
-from data_import.pipeline.catalog import create_file_format  # noqa: E402
-from data_import.pipeline.readers import FileName  # noqa: E402
-from labels.models import Relation, Span  # noqa: E402
-from projects.models import ProjectType, SequenceLabelingProject  # noqa: E402
+from data_export.celery_tasks import create_collaborative_dataset
+from data_export.pipeline.factories import create_formatter, create_writer
+from data_import.datasets import load_dataset
+from data_import.pipeline.catalog import create_file_format
+from data_import.pipeline.readers import FileName
+from django.contrib.auth import get_user_model
+from labels.models import Relation, Span
+from projects.models import ProjectType, SequenceLabelingProject
 
 user = get_user_model().objects.create_superuser("admin", "admin@example.com", "password")
 project = SequenceLabelingProject.objects.create(
