@@ -154,7 +154,7 @@ def test_a_malformed_file_names_document_and_field_and_imports_nothing(fresh_sto
     assert report.outcome == "failed"
     assert str(path) in report.notes[0]
     assert expected in report.notes[0]
-    assert fresh_store.document_count() == 0
+    assert fresh_store.documents.count() == 0
 
 
 def test_a_damaged_spacy_file(fresh_store, tmp_path):
@@ -177,7 +177,7 @@ def test_spacy_relations_must_point_at_spans(fresh_store, tmp_path):
     (report,) = import_paths(fresh_store, [path])
     assert report.outcome == "failed"
     assert "doc 0 (document bad): user_data relations[0]: the tail 3 is not a span of doc.spans['sc']" in report.notes[0]
-    assert fresh_store.document_count() == 0
+    assert fresh_store.documents.count() == 0
 
 
 def test_a_brat_annotation_without_its_text(fresh_store, tmp_path):

@@ -99,9 +99,9 @@ def test_an_ambiguous_doccano_file_that_does_not_say_is_refused_with_a_question(
     (report,) = import_paths(fresh_store, [path])
     assert report.outcome == "failed"
     assert "does not say which" in report.notes[0] and "--offsets utf16" in report.notes[0]
-    assert fresh_store.document_ids() == []
+    assert fresh_store.documents.ids() == []
     import_paths(fresh_store, [path], options=ReadOptions(offsets="utf16"))
-    assert [e.text for e in fresh_store.entities("x")] == ["于嘉"]
+    assert [e.text for e in fresh_store.annotations.entities("x")] == ["于嘉"]
     with Store(tmp_path / "other.db") as other:
         import_paths(other, [path], options=ReadOptions(offsets="codepoint"))
-        assert [e.text for e in other.entities("x")] == ["嘉兴"]
+        assert [e.text for e in other.annotations.entities("x")] == ["嘉兴"]

@@ -81,7 +81,7 @@ def test_doccano_imports_our_export_and_we_read_its_export_back(fresh_store, tmp
     assert all(json.loads(line)["offset_unit"] == "utf16" for line in theirs.read_text(encoding="utf-8").splitlines())
     with Store(tmp_path / "back.db", annotator="t") as back:
         imported(back, theirs)  # no schema file beside it: the offset_unit column says how to read it
-        got = {back.document(d).text: (e, r) for d, (_t, e, r) in annotations(back).items()}
+        got = {back.documents.get(d).text: (e, r) for d, (_t, e, r) in annotations(back).items()}
     assert got == {text: (e, r) for text, e, r in expected.values()}
 
 
@@ -248,8 +248,8 @@ def test_a_save_to_disk_folder_imports(fresh_store, tmp_path):
         assert len(reports) == 2  # one Arrow file each; the JSON beside them is not taken for Label Studio
         got = annotations(back)
         assert {k: v for k, v in got.items() if k in annotations(fresh_store)} == annotations(fresh_store)
-        msra_doc = next(d for d in back.document_ids() if back.document(d).text == "张萍在北京")
-        assert [(e.text, e.label) for e in back.entities(msra_doc)] == [("张萍", "PER"), ("北京", "LOC")]
+        msra_doc = next(d for d in back.documents.ids() if back.documents.get(d).text == "张萍在北京")
+        assert [(e.text, e.label) for e in back.annotations.entities(msra_doc)] == [("张萍", "PER"), ("北京", "LOC")]
 
 
 def test_a_docbin_made_with_spacys_own_api_imports(fresh_store, tmp_path):
@@ -265,5 +265,5 @@ def test_a_docbin_made_with_spacys_own_api_imports(fresh_store, tmp_path):
     DocBin(docs=[doc]).to_disk(path)
     (report,) = imported(fresh_store, path)
     (doc_id,) = report.doc_ids
-    assert [(e.text, e.label) for e in fresh_store.entities(doc_id)] == [
+    assert [(e.text, e.label) for e in fresh_store.annotations.entities(doc_id)] == [
         ("张萍", "PER"), ("北京", "LOC"), ("姚庄镇", "LOC"), ("姚庄镇总工会", "ORG")]

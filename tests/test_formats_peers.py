@@ -46,7 +46,7 @@ def adopt_from(store, path):
     """Add the labels ``path`` (a file or folder) uses to the store's schema, as --add-labels does."""
     path = Path(path)
     files = discover([path])
-    plan = label_adoption.plan(store.schema, files, root=path if path.is_dir() else None)
+    plan = label_adoption.plan(store.schema.current, files, root=path if path.is_dir() else None)
     label_adoption.adopt(store, plan)
     return plan
 
@@ -60,14 +60,14 @@ def long_article_project(store: Store, length: int = 1500) -> str:
     text = (SENTENCE * (length // len(SENTENCE) + 1))[:length] + "。"
     source = SourceFile(path="long.txt", name="long.txt", sha256="long", size=1, format="text")
     source.documents.append(AnnotatedDocument(Document(id="long-1", text=text, kind="news")))
-    store.import_source(source)
+    store.documents.import_source(source)
     for n in range(6):
         start = text.index("张萍", n * 40)
-        person = store.add_entity("long-1", start, start + 2, "PER")
+        person = store.annotations.add_entity("long-1", start, start + 2, "PER")
         union_start = text.index("姚庄镇总工会", n * 40)
-        union = store.add_entity("long-1", union_start, union_start + 6, "ORG")
-        store.add_relation(person.id, union.id, "works_at")
-    store.set_status("long-1", Status.DONE)
+        union = store.annotations.add_entity("long-1", union_start, union_start + 6, "ORG")
+        store.annotations.add_relation(person.id, union.id, "works_at")
+    store.documents.set_status("long-1", Status.DONE)
     return text
 
 
@@ -122,8 +122,8 @@ def test_numeric_tags_are_named_by_the_msra_ner_dataset_infos(fresh_store, tmp_p
     assert formats.detect_reader(path).name == "hf"
     (report,) = imported(fresh_store, path)
     assert report.documents == 2  # row numbers are not document ids
-    got = {fresh_store.document(d).text: [(e.text, e.label) for e in fresh_store.entities(d)]
-           for d in fresh_store.document_ids()}
+    got = {fresh_store.documents.get(d).text: [(e.text, e.label) for e in fresh_store.annotations.entities(d)]
+           for d in fresh_store.documents.ids()}
     assert got == {"当希望工程救助的百万儿童": [("工程救助", "ORG")], "张萍在北京": [("张萍", "PER"), ("北京", "LOC")]}
 
 
@@ -161,11 +161,11 @@ RARE = "者𠮷田一郎在东京😀见到了张萍。"
 def rare_project(store: Store) -> None:
     source = SourceFile(path="rare.txt", name="rare.txt", sha256="rare", size=1, format="text")
     source.documents.append(AnnotatedDocument(Document(id="rare-1", text=RARE, kind="news")))
-    store.import_source(source)
-    store.add_entity("rare-1", 1, 5, "PER")  # 𠮷田一郎
-    store.add_entity("rare-1", 6, 8, "LOC")  # 东京
-    store.add_entity("rare-1", RARE.index("张萍"), RARE.index("张萍") + 2, "PER")
-    store.set_status("rare-1", Status.DONE)
+    store.documents.import_source(source)
+    store.annotations.add_entity("rare-1", 1, 5, "PER")  # 𠮷田一郎
+    store.annotations.add_entity("rare-1", 6, 8, "LOC")  # 东京
+    store.annotations.add_entity("rare-1", RARE.index("张萍"), RARE.index("张萍") + 2, "PER")
+    store.documents.set_status("rare-1", Status.DONE)
 
 
 def test_doccano_exports_utf16_names_the_unit_and_comes_back_exact_without_its_schema_file(fresh_store, tmp_path):
@@ -179,7 +179,7 @@ def test_doccano_exports_utf16_names_the_unit_and_comes_back_exact_without_its_s
     assert (first["start_offset"], first["end_offset"]) == (1, 6)  # 𠮷 is two UTF-16 units
     with Store(tmp_path / "back.db", annotator="t") as back:
         (report,) = imported(back, out)
-        assert [e.text for e in back.entities("rare-1")] == ["𠮷田一郎", "东京", "张萍"]
+        assert [e.text for e in back.annotations.entities("rare-1")] == ["𠮷田一郎", "东京", "张萍"]
         assert any("as each record's offset_unit says" in n for n in report.notes)
 
 
@@ -191,7 +191,7 @@ def test_a_code_point_doccano_export_also_says_so(fresh_store, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["offset_unit"] == "codepoint"
     with Store(tmp_path / "back.db", annotator="t") as back:
         imported(back, out)
-        assert [e.text for e in back.entities("rare-1")] == ["𠮷田一郎", "东京", "张萍"]
+        assert [e.text for e in back.annotations.entities("rare-1")] == ["𠮷田一郎", "东京", "张萍"]
 
 
 def test_doccanos_own_sample_files_import(fresh_store):
@@ -199,8 +199,8 @@ def test_doccanos_own_sample_files_import(fresh_store):
     (relations,) = imported(fresh_store, PEERS / "doccano" / "relation_extraction.jsonl")
     assert (relations.documents, relations.entities, relations.relations) == (1, 4, 3)
     (doc_id,) = relations.doc_ids
-    ents = {e.id: e for e in fresh_store.entities(doc_id)}
-    got = sorted((ents[r.head_id].text, r.label, ents[r.tail_id].text) for r in fresh_store.relations(doc_id))
+    ents = {e.id: e for e in fresh_store.annotations.entities(doc_id)}
+    got = sorted((ents[r.head_id].text, r.label, ents[r.tail_id].text) for r in fresh_store.annotations.relations(doc_id))
     assert got == [("Google", "foundedAt", "September 4, 1998"), ("Google", "foundedBy", "Larry Page"),
                    ("Google", "foundedBy", "Sergey Brin")]
     (labels,) = imported(fresh_store, PEERS / "doccano" / "sequence_labeling.jsonl")
@@ -208,7 +208,7 @@ def test_doccanos_own_sample_files_import(fresh_store):
 
 
 def test_a_span_doccano_states_twice_is_imported_once_with_a_note(fresh_store):
-    fresh_store.set_schema(fresh_store.schema.with_entity(EntityLabel("LOC", color="#59a14f")))
+    fresh_store.schema.set(fresh_store.schema.current.with_entity(EntityLabel("LOC", color="#59a14f")))
     (report,) = imported(fresh_store, PEERS / "doccano" / "example_overlapping.jsonl")
     assert report.entities == 1
     assert any("1 span(s) stated twice (same offsets and label) were imported once" in n for n in report.notes)
@@ -220,7 +220,7 @@ REDDIT = PEERS / "prodigy" / "annotated_reddit-PRODUCT-ner.slice.jsonl"
 
 
 def test_ner_teach_rejections_are_not_entities(fresh_store):
-    fresh_store.set_schema(fresh_store.schema.with_entity(EntityLabel("PRODUCT", color="#4e79a7")))
+    fresh_store.schema.set(fresh_store.schema.current.with_entity(EntityLabel("PRODUCT", color="#4e79a7")))
     rows = [json.loads(line) for line in REDDIT.read_text(encoding="utf-8").splitlines()]
     decisions = {}
     for row in rows:  # the file's own answers, span by span (the last answer about a span stands)
@@ -232,12 +232,12 @@ def test_ner_teach_rejections_are_not_entities(fresh_store):
     texts = {row["text"] for row in rows}
     assert report.documents == len(texts)  # tasks about the same text are one document
     got_entities, got_rejected = set(), set()
-    for doc_id in fresh_store.document_ids():
-        text = fresh_store.document(doc_id).text
-        got_entities |= {(text, e.start, e.end, e.label) for e in fresh_store.entities(doc_id)}
+    for doc_id in fresh_store.documents.ids():
+        text = fresh_store.documents.get(doc_id).text
+        got_entities |= {(text, e.start, e.end, e.label) for e in fresh_store.annotations.entities(doc_id)}
         got_rejected |= {(text, c.start, c.end, c.label)
-                         for c in fresh_store.candidates(doc_id, states=[CandidateState.REJECTED])}
-        assert fresh_store.document(doc_id).status == Status.IN_PROGRESS
+                         for c in fresh_store.candidates.for_document(doc_id, states=[CandidateState.REJECTED])}
+        assert fresh_store.documents.get(doc_id).status == Status.IN_PROGRESS
     assert got_entities == accepted and got_rejected == rejected
     assert len(accepted) < len(rejected)  # the slice is mostly "no", as the whole file is
     assert any("binary answers about single spans" in n for n in report.notes)
@@ -245,11 +245,11 @@ def test_ner_teach_rejections_are_not_entities(fresh_store):
 
 def test_the_relation_tutorials_prodigy_data_counts_what_it_stores(fresh_store):
     path = PEERS / "prodigy" / "rel_component_annotations.slice.jsonl"
-    fresh_store.set_schema(fresh_store.schema.with_entity(EntityLabel("GGP", color="#4e79a7")))
+    fresh_store.schema.set(fresh_store.schema.current.with_entity(EntityLabel("GGP", color="#4e79a7")))
     for name in ("Pos-Reg", "Neg-Reg", "Reg", "Binds", "No-rel"):
-        fresh_store.set_schema(fresh_store.schema.with_relation(RelationLabel(name)))
+        fresh_store.schema.set(fresh_store.schema.current.with_relation(RelationLabel(name)))
     (report,) = imported(fresh_store, path)
-    stored = sum(len(fresh_store.relations(d)) for d in fresh_store.document_ids())
+    stored = sum(len(fresh_store.annotations.relations(d)) for d in fresh_store.documents.ids())
     in_file = sum(len(json.loads(line)["relations"]) for line in path.read_text(encoding="utf-8").splitlines())
     assert report.relations == stored == in_file - 4
     assert any("4 relation(s) stated twice (same head, tail and label) were imported once" in n for n in report.notes)
@@ -261,12 +261,12 @@ BRAT = PEERS / "brat-news"
 
 
 def test_brat_events_are_left_out_with_a_count_when_the_schema_lacks_them(fresh_store, tmp_path):
-    schema = fresh_store.schema
+    schema = fresh_store.schema.current
     for name in ("Person", "Organization", "GPE"):
         schema = schema.with_entity(EntityLabel(name, color="#4e79a7"))
-    fresh_store.set_schema(schema.with_relation(RelationLabel("Family")))
-    (report,) = imported(fresh_store, BRAT / "110-note_annotation.ann", options=ReadOptions(schema=fresh_store.schema))
-    labels = sorted({e.label for e in fresh_store.entities("110-note_annotation")})
+    fresh_store.schema.set(schema.with_relation(RelationLabel("Family")))
+    (report,) = imported(fresh_store, BRAT / "110-note_annotation.ann", options=ReadOptions(schema=fresh_store.schema.current))
+    labels = sorted({e.label for e in fresh_store.annotations.entities("110-note_annotation")})
     assert labels == ["GPE", "Organization", "Person"]  # no trigger became an entity labelled Merge-org
     assert (report.entities, report.relations) == (12, 2)
     notes = "\n".join(report.notes)
@@ -282,11 +282,11 @@ def test_brat_events_come_in_as_triggers_and_roles_once_their_labels_are_adopted
     org_arg = next(r for r in plan.relations if r.name == "Org-Arg")
     assert set(org_arg.heads) == {"Start-org", "Merge-org", "End-org"} and org_arg.tails == ("Organization",)
     assert next(r for r in plan.relations if r.name == "Alias").directed is False
-    reports = imported(fresh_store, [BRAT], options=ReadOptions(schema=fresh_store.schema))
+    reports = imported(fresh_store, [BRAT], options=ReadOptions(schema=fresh_store.schema.current))
     assert len(reports) == 4
-    ents = {e.id: e for e in fresh_store.entities("090-event_structures")}
+    ents = {e.id: e for e in fresh_store.annotations.entities("090-event_structures")}
     got = {(ents[r.head_id].label, ents[r.head_id].text, r.label, ents[r.tail_id].text)
-           for r in fresh_store.relations("090-event_structures")}
+           for r in fresh_store.annotations.relations("090-event_structures")}
     # E2 Report:T5 Reporter-Arg:T4 Event-Arg:E1, and E1 Merge-org:T3 Org-Arg:T1 Org-Arg2:T2
     assert ("Report", "reported", "Reporter-Arg", "Wikinews") in got
     assert ("Report", "reported", "Event-Arg", "merged") in got
@@ -307,7 +307,7 @@ def test_label_studio_labelling_config_is_adopted_with_its_colours(fresh_store):
 
 
 def test_a_doccano_label_list_is_read_and_not_imported_as_tasks(fresh_store):
-    plan = label_adoption.plan(fresh_store.schema, discover([PEERS / "doccano"]), root=PEERS / "doccano")
+    plan = label_adoption.plan(fresh_store.schema.current, discover([PEERS / "doccano"]), root=PEERS / "doccano")
     assert "label_types.json" not in [p.name for p in discover([PEERS / "doccano"])]
     assert ("Cat", "#ff0000") in [(e.name, e.color) for e in plan.entities]  # a Span type of the list
     assert "Dog" not in [e.name for e in plan.entities]  # a Category type: not an entity label
@@ -324,15 +324,15 @@ def test_import_add_labels_lists_first_and_dry_run_changes_nothing(tmp_path, cap
     assert "schema: would add 34 label(s):" in err and "  entity label Merge-org (" in err
     assert f"label set: {BRAT / 'annotation.conf'}" in err
     with Store(db) as store:
-        assert store.document_ids() == [] and not store.schema.has_entity("Merge-org")
+        assert store.documents.ids() == [] and not store.schema.current.has_entity("Merge-org")
     assert main(["import", "--db", str(db), "--no-candidates", str(BRAT)]) == 3
     assert "hint: --add-labels adds the labels the files use" in capsys.readouterr().err
     assert main(["import", "--db", str(db), "--no-candidates", "--add-labels", str(BRAT)]) == 0
     err = capsys.readouterr().err
     assert "schema: adding 34 label(s):" in err and "4 new documents from 4 of 4 files" in err
     with Store(db) as store:
-        assert store.schema.has_entity("Merge-org")
-        assert any(e.label == "Merge-org" for e in store.entities("080-event-annotation"))
+        assert store.schema.current.has_entity("Merge-org")
+        assert any(e.label == "Merge-org" for e in store.annotations.entities("080-event-annotation"))
 
 
 # --- 8. smaller points -------------------------------------------------------------------------------------------
@@ -344,12 +344,12 @@ def test_weibo_ner_word_positions_are_taken_out_of_the_text(fresh_store):
     plan = adopt_from(fresh_store, path)
     assert {"PER.NOM", "PER.NAM", "GPE.NAM"} <= {e.name for e in plan.entities}
     (report,) = imported(fresh_store, path)
-    texts = [fresh_store.document(d).text for d in fresh_store.document_ids()]
+    texts = [fresh_store.documents.get(d).text for d in fresh_store.documents.ids()]
     assert "口腔溃疡加上这玩意～酸酸甜甜好滋味。" in texts
     assert not any(ch.isdigit() for text in texts for ch in text)
     assert any("followed by its position in its word" in n for n in report.notes)
-    doc = next(d for d in fresh_store.document_ids() if fresh_store.document(d).text.startswith("老百姓"))
-    assert [(e.text, e.label) for e in fresh_store.entities(doc)] == [("老百姓", "PER.NOM"), ("新乡", "GPE.NAM"),
+    doc = next(d for d in fresh_store.documents.ids() if fresh_store.documents.get(d).text.startswith("老百姓"))
+    assert [(e.text, e.label) for e in fresh_store.annotations.entities(doc)] == [("老百姓", "PER.NOM"), ("新乡", "GPE.NAM"),
                                                                         ("新乡", "GPE.NAM")]
 
 

@@ -62,7 +62,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def _adopt_labels(args: argparse.Namespace, store, files, options: ReadOptions) -> bool:
     """List (and unless --dry-run, add) the labels the files bring; False when the import should stop here."""
     root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None
-    additions = label_adoption.plan(store.schema, files, format=args.format, options=options, root=root)
+    additions = label_adoption.plan(store.schema.current, files, format=args.format, options=options, root=root)
     for source in additions.sources:
         say(f"label set: {source}")
     verb = "would add" if args.dry_run else "adding"
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         if args.add_labels and not _adopt_labels(args, store, files, options):
             return 0
         # brat events come in where the schema (as adopted) has their labels
-        options.schema = store.schema
+        options.schema = store.schema.current
         bar = progress_bar(len(files), "file", not args.quiet)
         reports = import_paths(
             store, files, format=args.format, options=options,

@@ -243,5 +243,5 @@ def adopted_schema(schema: LabelSchema, additions: LabelPlan) -> LabelSchema:
 def adopt(store: Store, additions: LabelPlan) -> LabelSchema:
     """Add the planned labels to the project's schema in one step (a no-op when there are none)."""
     if additions.empty:
-        return store.schema
-    return store.set_schema(adopted_schema(store.schema, additions))
+        return store.schema.current
+    return store.schema.set(adopted_schema(store.schema.current, additions))

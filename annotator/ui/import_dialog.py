@@ -267,7 +267,7 @@ class ImportDialog(TransferDialog):
             with Store(db_path, annotator=annotator) as store:
                 if adopt is not None:
                     label_adoption.adopt(store, adopt)
-                options.schema = store.schema  # brat events come in where the schema has their labels
+                options.schema = store.schema.current  # brat events come in where the schema has their labels
                 return run_import(store, paths, format=format_name, options=options, suggest=suggest,
                                   progress=progress, cancel=cancel)
 
@@ -298,7 +298,7 @@ class ImportDialog(TransferDialog):
             from annotator.project.importing import discover
 
             with Store(db_path, annotator=annotator) as store:
-                return label_adoption.plan(store.schema, discover(paths), format=format_name, options=options,
+                return label_adoption.plan(store.schema.current, discover(paths), format=format_name, options=options,
                                            root=root)
 
         self._run(work, busy=self.tr("Reading the labels the files use…"), cancelling=self.tr("Stopping…"))

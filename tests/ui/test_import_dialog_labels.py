@@ -37,13 +37,13 @@ def test_the_labels_are_listed_first_then_added_and_imported(dialog, store, qtbo
     listed = dialog.result.plain_text
     assert "entity label Merge-org" in listed and "relation label Org-Arg" in listed
     assert "annotation.conf" in listed
-    assert not store.schema.has_entity("Merge-org") and store.document_count() == 0  # nothing changed yet
+    assert not store.schema.current.has_entity("Merge-org") and store.documents.count() == 0  # nothing changed yet
     with qtbot.waitSignal(dialog.imported, timeout=20000) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert len(imported.args[0]) == 4
     with Store(store.path) as fresh:  # the worker wrote through a store of its own
-        assert fresh.schema.has_entity("Merge-org")
-        assert any(e.label == "Merge-org" for e in fresh.entities("080-event-annotation"))
+        assert fresh.schema.current.has_entity("Merge-org")
+        assert any(e.label == "Merge-org" for e in fresh.annotations.entities("080-event-annotation"))
 
 
 def test_changing_the_files_asks_again(dialog, qtbot, tmp_path):
