@@ -74,16 +74,16 @@ CASES = {
     },
     "label-studio": {
         "missing field": (lambda p: label_studio(p, {}, drop="end"),
-                          "task 1 (document bad): annotations[0]: result[0]: value: missing field 'end'"),
+                          "task 2 (document bad): annotations[0]: result[0]: value: missing field 'end'"),
         "offsets out of range": (lambda p: label_studio(p, {"end": 40, "text": None}),
-                                 "task 1 (document bad): annotations[0]: result[0]: value: offsets 0-40 are "
+                                 "task 2 (document bad): annotations[0]: result[0]: value: offsets 0-40 are "
                                  "outside the text (length 6)"),
         "text mismatch": (lambda p: label_studio(p, {"text": "北京"}),
                           "(document bad): annotations[0]: result[0]: value: text[0:2] is '张萍', not '北京'"),
         "unknown label": (lambda p: label_studio(p, {"labels": ["CITY"]}),
                           "document bad, entity 1 ('张萍'): label 'CITY' is not in the project's schema"),
         "relation to nothing": (lambda p: label_studio(p, {}, relation_to="nowhere"),
-                                "task 1 (document bad): annotations[0]: result[1]: 'to_id' is 'nowhere', which is "
+                                "task 2 (document bad): annotations[0]: result[1]: 'to_id' is 'nowhere', which is "
                                 "not a region of this annotation"),
     },
     "prodigy": {

@@ -133,7 +133,7 @@ def test_brat_keeps_what_it_can_and_reports_the_rest(fresh_store, tmp_path):
     assert doc_id == "news-1"
     notes = "\n".join(report.notes)
     for left_out in ("1 discontinuous spans left out", "1 relations to discontinuous spans left out",
-                     "1 events left out", "1 attributes left out", "1 notes left out"):
+                     "1 events (their type is not an entity label of the project) left out", "1 attributes left out", "1 notes left out"):
         assert left_out in notes
 
 
@@ -197,7 +197,7 @@ def test_prodigy_copies_by_several_annotators_import_once(fresh_store, tmp_path)
     path.write_text(line + "\n" + line + "\n", encoding="utf-8")
     (report,) = imported(fresh_store, path)
     assert report.documents == 1
-    assert "1 task(s) repeat a text seen earlier in the file" in "\n".join(report.notes)
+    assert "1 manual task(s) repeat a text seen earlier in the file" in "\n".join(report.notes)
 
 
 def test_brat_file_names_for_ids_that_are_not_safe_file_names(fresh_store, tmp_path):

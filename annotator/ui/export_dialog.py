@@ -356,6 +356,8 @@ class ExportDialog(TransferDialog):
             widget.setVisible("tokens" in uses)
         for widget in (self.offsets_label, self.offsets_row):
             widget.setVisible("offsets" in uses)
+        # each web tool's own convention is the default (doccano counts UTF-16 units)
+        (self.offsets_utf16 if writer.default_offsets == "utf16" else self.offsets_codepoint).setChecked(True)
         self.include_candidates.setVisible("include_candidates" in uses)
         self._suggest_output()
         self._validate()
