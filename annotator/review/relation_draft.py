@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from annotator.errors import SchemaError
 from annotator.label_schema import LabelSchema, RelationLabel
 from annotator.model import Entity, Relation
+from annotator.review.notes import Note
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,11 @@ class RelationChoice:
 
 
 class RelationRefused(Exception):
-    """The pick cannot become a relation; the message says why, for the status bar."""
+    """The pick cannot become a relation; ``note`` says why, for the status bar (the message is its English)."""
+
+    def __init__(self, message: str, note: Note) -> None:
+        super().__init__(message)
+        self.note = note
 
 
 @dataclass
@@ -62,18 +67,26 @@ class RelationDraft:
     def pick(self, number: int, existing: list[Relation] = ()) -> RelationLabel:
         """The relation type numbered ``number``; raises RelationRefused with the reason otherwise."""
         if self.tail is None:
-            raise RelationRefused("choose the tail entity first (Tab to it, or click it)")
+            raise RelationRefused("choose the tail entity first (Tab to it, or click it)", Note("choose_tail"))
         choices = self.choices(existing)
         head, tail = _describe(self.head), _describe(self.tail)
         if not choices:
-            raise RelationRefused(f"no relation type goes from {self.head.label} to {self.tail.label} ({head} → {tail})")
+            raise RelationRefused(
+                f"no relation type goes from {self.head.label} to {self.tail.label} ({head} → {tail})",
+                Note.of("no_relation_type", self.head.label, self.tail.label, head, tail),
+            )
         if not 1 <= number <= len(choices):
             raise RelationRefused(
-                f"{number} is not a choice for {head} → {tail}; pick 1–{len(choices)}"
+                f"{number} is not a choice for {head} → {tail}; pick 1–{len(choices)}",
+                Note.of("not_a_choice", number, head, tail, len(choices)),
             )
         choice = choices[number - 1]
         if choice.exists:
-            raise RelationRefused(f"{head} and {tail} are already related by {choice.relation.name}")
+            name = choice.relation.display or choice.relation.name
+            raise RelationRefused(
+                f"{head} and {tail} are already related by {choice.relation.name}",
+                Note.of("already_related", head, tail, name),
+            )
         return choice.relation
 
     def only_choice(self, existing: list[Relation] = ()) -> RelationLabel | None:

@@ -156,6 +156,8 @@ class AnnotationLists(QTabWidget):
 
     # a relation row was chosen: the text shows it with both ends
     relationChosen = Signal(int)
+    # an entity row was chosen: the text focuses it (and the keyboard goes there)
+    entityChosen = Signal()
 
     def __init__(self, controller: ReviewController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +221,7 @@ class AnnotationLists(QTabWidget):
     def _entity_clicked(self, index: QModelIndex) -> None:
         span = self.entities_model.rows[index.row()]
         self.controller.set_focus(span.key)
+        self.entityChosen.emit()
 
     def _relation_clicked(self, index: QModelIndex) -> None:
         relation = self.relations_model.rows[index.row()]

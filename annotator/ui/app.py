@@ -225,7 +225,9 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
         window.close()
 
     def open_project() -> None:
-        from PySide6.QtCore import Qt  # after the first paint: see main_window's imports
+        from PySide6.QtCore import (
+            Qt,  # after the first paint: see main_window's imports
+        )
 
         from annotator.platform import diagnostics
 

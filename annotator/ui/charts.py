@@ -73,7 +73,7 @@ class _DailyChart(QWidget):
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(420, 220)
 
     # subclasses: the y range, drawing, and the tooltip of one day
@@ -99,7 +99,7 @@ class _DailyChart(QWidget):
     def column_center(self, plot: QRectF, index: int) -> float:
         return plot.left() + (index + 0.5) * self.column_width(plot)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = self._plot_rect()
@@ -143,7 +143,7 @@ class _DailyChart(QWidget):
             painter.drawText(QRectF(x - widest / 2, plot.bottom() + 4, widest, metrics.height()),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, labels[index])
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         plot = self._plot_rect()
         x = event.position().x()
         index = int((x - plot.left()) // self.column_width(plot)) if plot.left() <= x <= plot.right() else None
@@ -157,7 +157,7 @@ class _DailyChart(QWidget):
         else:
             QToolTip.showText(event.globalPosition().toPoint(), self._tooltip(index), self)
 
-    def leaveEvent(self, event) -> None:  # noqa: N802
+    def leaveEvent(self, event) -> None:
         self.hovered = None
         self.update()
         super().leaveEvent(event)
@@ -310,10 +310,10 @@ class HorizontalBarsChart(QWidget):
         self.setFixedHeight(self.sizeHint().height())
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(320, max(60, len(self.items) * self.ROW + 8))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetricsF(self.font())
@@ -355,7 +355,7 @@ class StackedProgressBar(QWidget):
         self.parts = list(parts)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         total = sum(n for _, n, _ in self.parts)

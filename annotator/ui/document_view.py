@@ -95,7 +95,7 @@ class DocumentView(QTextEdit):
         controller.documentOpened.connect(self._show_document)
         controller.annotationsChanged.connect(self._annotations_changed)
         controller.focusChanged.connect(self._focus_changed)
-        controller.draftChanged.connect(self._repaint_everything)
+        controller.draftChanged.connect(self.repaint_everything)
         controller.revealRequested.connect(self.reveal)
         self.cursorPositionChanged.connect(self._caret_moved)
 
@@ -140,7 +140,7 @@ class DocumentView(QTextEdit):
         self._install(self._new_document(self.mapping.display))
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
-        self._repaint_everything()
+        self.repaint_everything()
 
     def _layout_changed(self, *_args) -> None:
         if self.geometry_cache is not None:
@@ -171,9 +171,13 @@ class DocumentView(QTextEdit):
             self.reveal(span.start, span.end)
         self._repaint_changes()
 
-    def _repaint_everything(self) -> None:
+    def repaint_everything(self) -> None:
         self._last_painted = None
         self.viewport().update()
+
+    def schema_changed(self) -> None:
+        """Labels or their colours changed: repaint with the new ones."""
+        self.repaint_everything()
 
     def _repaint_changes(self) -> None:
         """Repaint only the lines whose spans changed since the last paint (and old and new arcs).
@@ -263,7 +267,7 @@ class DocumentView(QTextEdit):
 
     def set_show_tags(self, show: bool) -> None:
         self.show_tags = show
-        self._repaint_everything()
+        self.repaint_everything()
 
     # --- positions --------------------------------------------------------------------------
 
@@ -564,7 +568,7 @@ class DocumentView(QTextEdit):
         self.matches, self.current_match = matches, current
         if 0 <= current < len(matches):
             self.reveal(*matches[current])
-        self._repaint_everything()
+        self.repaint_everything()
 
     def clear_matches(self) -> None:
         self.set_matches([])

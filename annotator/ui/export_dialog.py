@@ -239,7 +239,7 @@ class ExportDialog(TransferDialog):
         self.output.textChanged.connect(self._validate)
         remembered = self.settings.value(SETTINGS_FORMAT, "jsonl")
         index = self.format.findData(remembered)
-        self.format.setCurrentIndex(index if index >= 0 else 0)
+        self.format.setCurrentIndex(max(index, 0))
         self._format_changed()
         self._count()
 
@@ -433,4 +433,4 @@ class ExportDialog(TransferDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-__all__ = ["ExportDialog", "Cancelled"]
+__all__ = ["Cancelled", "ExportDialog"]

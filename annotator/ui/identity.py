@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.platform import profile
 from annotator.errors import InputError
+from annotator.platform import profile
 
 
 class IdentityDialog(QDialog):

@@ -2,8 +2,8 @@
 
 Public API::
 
-    editor = SchemaEditor(store, parent)
-    editor.schemaChanged.connect(window.schema_changed)   # LabelSchema, after a successful save
+    editor = SchemaEditor(store, parent, run_step=controller.push)  # Save goes on the window's undo history
+    editor.schemaChanged.connect(...)                      # LabelSchema, after a successful save
     editor.open()                                          # or exec(); window-modal
     editor.import_schema(path) / editor.export_schema(path)  # what the Import…/Export… buttons do
 
@@ -11,12 +11,14 @@ Edits go to a ``SchemaDraft`` (annotator/project/schema_editing.py); nothing tou
 the database until Save, which applies the draft in one transaction:
 renamed labels carry their entities, relations and document labels along,
 and a label that data still uses cannot be removed (the Remove button says
-why). Every problem is shown next to its field as it is typed, and Save
+why). Saving is one undoable step (``ChangeSchema``): given ``run_step``,
+it goes on the window's undo history, so Ctrl+Z takes it back. Every problem is shown next to its field as it is typed, and Save
 stays disabled until there are none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -53,6 +55,7 @@ from annotator.project.schema_editing import (
     DOCUMENT_LABELS,
     ENTITIES,
     RELATIONS,
+    ChangeSchema,
     DocumentLabelDraft,
     EntityDraft,
     Problem,
@@ -60,10 +63,10 @@ from annotator.project.schema_editing import (
     SchemaDraft,
     Usage,
     ValueDraft,
-    apply_draft,
     describe,
     label_usage,
 )
+from annotator.review.steps import Step
 from annotator.store import Store
 from annotator.ui import theme
 
@@ -666,9 +669,15 @@ class SchemaEditor(QDialog):
     # the schema as saved, after Save succeeded
     schemaChanged = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, run_step: Callable[[Step], bool] | None = None,
+        doc_id: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Label schema"))
+        # where Save's step runs: the window's undo history, or (standalone) straight on the store
+        self.run_step = run_step or _run_alone
+        self.doc_id = doc_id
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(STYLE)
         self.store = store
@@ -720,11 +729,20 @@ class SchemaEditor(QDialog):
     def save(self) -> bool:
         """Apply the draft to the project; True when saved (the dialog then closes)."""
         try:
-            schema = apply_draft(self.store, self.draft)
+            step = ChangeSchema(self.store, self.draft, doc_id=self.doc_id)
         except AnnotatorError as exc:
             self.say(str(exc))
             return False
-        self.schemaChanged.emit(schema)
+        refusals: list[str] = []
+        try:
+            saved = self.run_step(step)
+        except AnnotatorError as exc:
+            refusals.append(str(exc))
+            saved = False
+        if not saved:
+            self.say(refusals[0] if refusals else self.tr("The schema could not be saved; the status bar says why."))
+            return False
+        self.schemaChanged.emit(step.change.new)
         self.accept()
         return True
 
@@ -812,3 +830,9 @@ class SchemaEditor(QDialog):
                                               self.tr("TOML (*.toml);;JSON (*.json)"))
         if path:
             self.export_schema(path)
+
+
+def _run_alone(step: Step) -> bool:
+    """Save without a window: do the step on the store (nothing to undo it from)."""
+    step.redo()
+    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_projects import ARTICLE, snapshot, span
+from review_projects import ARTICLE, snapshot, span
 
 from annotator.model import CandidateState, Status
 from annotator.review.spans import SpanKind
@@ -171,7 +171,7 @@ def test_r_tab_and_a_number_make_a_relation_and_invalid_pairs_are_refused(window
     assert window.controller.draft.tail.id == loc.id
     press(qtbot, window, Qt.Key.Key_1)
     assert store.relations("a1") == []
-    assert "no relation type goes from PER to LOC" in window.status.currentMessage()
+    assert "No relation type goes from PER to LOC" in window.status.currentMessage()
     press(qtbot, window, Qt.Key.Key_Tab)  # tail: 姚庄镇总工会 (ORG)
     press(qtbot, window, Qt.Key.Key_1)
     relations = store.relations("a1")

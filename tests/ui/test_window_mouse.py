@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from ui_projects import ARTICLE, snapshot, span
+from review_projects import ARTICLE, snapshot, span
 
 from annotator.text.segmenter import get_segmenter
 
