@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -29,22 +30,28 @@ from annotator.review.keymap import Keymap
 from annotator.review.spans import Edge, Span
 from annotator.review.words import Tokenizer, WordIndex
 from annotator.ui import theme
+from annotator.ui.arc_layout import ArcEnd, ArcSpec, layout_arcs, tiers_by_line
 from annotator.ui.keys import KeyLookup
 from annotator.ui.label_menu import (
     document_label_menu,
     entity_label_menu,
     span_context_menu,
 )
-from annotator.ui.relation_overlay import draft_banner_text, paint_banner, relation_arcs
+from annotator.ui.line_room import BASE_LINE_HEIGHT_PERCENT, BlockRoom, block_rooms
+from annotator.ui.relation_overlay import (
+    draft_banner_text,
+    every_arc_set,
+    paint_banner,
+    relation_arcs,
+)
 from annotator.ui.review_controller import ReviewController
 from annotator.ui.span_details import span_tooltip
 from annotator.ui.span_geometry import SpanGeometry
-from annotator.ui.span_painter import PaintScene, SpanPainter
+from annotator.ui.span_painter import ARC_BASE, BAR_PITCH, Arc, PaintScene, SpanPainter
 from annotator.ui.text_mapping import TextMapping
 
-# Room under each line for stacked bars and label tags, as a share of the line height.
-LINE_HEIGHT_PERCENT = 215
 ZOOM_STEP = 1.0
+PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 
 
 class DocumentView(QTextEdit):
@@ -87,6 +94,11 @@ class DocumentView(QTextEdit):
         self._last_painted: dict | None = None
         self._last_arc_bounds = None
         self._own_document: QTextDocument | None = None
+        # the extra room each paragraph has now (see line_room), and a guard while it is being set
+        self._rooms: dict[int, BlockRoom] = {}
+        self._placing_room = False
+        # the spans the label rows were last counted for, and the count
+        self._rows_for: tuple[object, dict[int, int]] | None = None
         self._actions = self._text_actions()
         self._keys = KeyLookup(keymap, km.TEXT)
         self._window_keys = KeyLookup(keymap, km.WINDOW)
@@ -95,7 +107,7 @@ class DocumentView(QTextEdit):
         controller.documentOpened.connect(self._show_document)
         controller.annotationsChanged.connect(self._annotations_changed)
         controller.focusChanged.connect(self._focus_changed)
-        controller.draftChanged.connect(self.repaint_everything)
+        controller.draftChanged.connect(self._draft_changed)
         controller.revealRequested.connect(self.reveal)
         self.cursorPositionChanged.connect(self._caret_moved)
 
@@ -111,7 +123,7 @@ class DocumentView(QTextEdit):
         document.setUndoRedoEnabled(False)  # read-only text: no need to record its insertion
         cursor = QTextCursor(document)
         block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setLineHeight(BASE_LINE_HEIGHT_PERCENT, PROPORTIONAL)
         cursor.setBlockFormat(block)
         cursor.insertText(text)
         return document
@@ -121,6 +133,8 @@ class DocumentView(QTextEdit):
         old = self._own_document
         self.setDocument(document)
         self._own_document = document
+        self._rooms = {}
+        self._rows_for = None
         if old is not None:
             old.deleteLater()
         self.geometry_cache = SpanGeometry(document)
@@ -138,6 +152,7 @@ class DocumentView(QTextEdit):
         self.matches, self.current_match = [], -1
         self.highlighted_relation = None
         self._install(self._new_document(self.mapping.display))
+        self._update_room()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         self.repaint_everything()
@@ -151,6 +166,7 @@ class DocumentView(QTextEdit):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._layout_changed()  # lines wrap differently; a height change moves nothing
+            self._update_room()
         else:
             self._last_painted = None
 
@@ -163,7 +179,14 @@ class DocumentView(QTextEdit):
         ):
             self.highlighted_relation = None
             self._last_painted = None
+        if self._update_room():
+            self.repaint_everything()
+            return
         self._repaint_changes()
+
+    def _draft_changed(self) -> None:
+        self._update_room()
+        self.repaint_everything()
 
     def _focus_changed(self) -> None:
         span = self.controller.focused_span()
@@ -176,8 +199,105 @@ class DocumentView(QTextEdit):
         self.viewport().update()
 
     def schema_changed(self) -> None:
-        """Labels or their colours changed: repaint with the new ones."""
+        """Labels or their colours changed: repaint with the new ones (relation names may be wider)."""
+        self._update_room()
         self.repaint_everything()
+
+    # --- room between the lines -----------------------------------------------------------------
+
+    def _update_room(self) -> bool:
+        """Give each paragraph the room its nested entities' names and its relation arcs need; True if it changed.
+
+        See ``line_room``: the room follows the entities and relations, not
+        the focus, so Tab and a decision never move the text.
+        """
+        state = self.controller.state
+        if state is None or self.geometry_cache is None or self._placing_room:
+            return False
+        self._placing_room = True
+        try:
+            document = self.document()
+            rooms = block_rooms(
+                self._tag_rows(),
+                self._arc_tiers(),
+                row_pitch=self.painter.tag_row_height() + BAR_PITCH,
+                tier_height=self.painter.tier_height(),
+                arc_base=ARC_BASE,
+            )
+            if rooms == self._rooms:
+                return False
+            # The font's height, not a laid-out line's: asking a line would lay the whole text out
+            # before the room is set, and again after.
+            line_height = QFontMetricsF(document.defaultFont()).height()
+            for number in set(rooms) | set(self._rooms):
+                room = rooms.get(number, BlockRoom())
+                block = document.findBlockByNumber(number)
+                if room == self._rooms.get(number, BlockRoom()) or not block.isValid():
+                    continue
+                block_format = block.blockFormat()
+                block_format.setTopMargin(room.top)
+                block_format.setLineHeight(room.line_height_percent(line_height), PROPORTIONAL)
+                QTextCursor(block).setBlockFormat(block_format)
+            self._rooms = rooms
+            self._layout_changed()
+            return True
+        finally:
+            self._placing_room = False
+
+    def _tag_rows(self) -> dict[int, int]:
+        """Rows of bars and label names each paragraph needs: one, and one more per level of nesting."""
+        state = self.controller.state
+        rows: dict[int, int] = {}
+        if state is None:
+            return rows
+        if self._rows_for is not None and self._rows_for[0] is state.spans:
+            return self._rows_for[1]  # the spans have not changed since (a new index is made on every change)
+        document = self.document()
+        for key, level in state.spans.entity_levels().items():
+            if level == 0:
+                continue
+            span = state.spans.get(key)
+            if span is None:
+                continue
+            for position in (span.start, span.end - 1):
+                number = document.findBlock(self.mapping.to_qt(position)).blockNumber()
+                rows[number] = max(rows.get(number, 1), level + 1)
+        self._rows_for = (state.spans, rows)
+        return rows
+
+    def _arc_tiers(self) -> dict[tuple[int, int], int]:
+        """Tiers of arcs each line needs, whichever entity is focused (and for the relation being drawn)."""
+        tiers: dict[tuple[int, int], int] = {}
+        sets = every_arc_set(self.controller)
+        shown, _marked, _extra = relation_arcs(self.controller, [], self.highlighted_relation)
+        if not sets and not shown:
+            return tiers
+        self.document().documentLayout().documentSize()  # lays the text out, so the arcs' ends can be measured
+        for arcs in [*sets, shown]:
+            for line, count in tiers_by_line(self._segments(arcs)[1]).items():
+                tiers[line] = max(tiers.get(line, 0), count)
+        return tiers
+
+    def _segments(self, arcs: list[Arc]):
+        """(the arcs that can be drawn, their segments): arcs whose ends are laid out, placed by ``arc_layout``."""
+        drawable: list[Arc] = []
+        specs: list[ArcSpec] = []
+        for arc in arcs:
+            head, tail = self._arc_end(arc.head), self._arc_end(arc.tail)
+            if head is None or tail is None:
+                continue
+            drawable.append(arc)
+            specs.append(ArcSpec(head, tail, self.painter.arc_label_width(arc.label)))
+        return drawable, layout_arcs(specs)
+
+    def _arc_end(self, span: Span) -> ArcEnd | None:
+        if self.geometry_cache is None:
+            return None
+        rects = self._fragments(span)
+        line = self.geometry_cache.line_box(self.mapping.to_qt(span.start))
+        if not rects or line is None:
+            return None
+        return ArcEnd(line, rects[0].center().x())
 
     def _repaint_changes(self) -> None:
         """Repaint only the lines whose spans changed since the last paint (and old and new arcs).
@@ -220,7 +340,7 @@ class DocumentView(QTextEdit):
         """Where the relation arcs are (viewport coordinates), or None without arcs."""
         scene = PaintScene(spans=[], levels={}, fragments=self._fragments, colors={}, tags={})
         self._add_relations(scene, [])
-        if not scene.arcs:
+        if not scene.segments:
             return None
         return self.painter.arcs_bounds(scene).translated(self._offset())
 
@@ -249,6 +369,7 @@ class DocumentView(QTextEdit):
         self.document().setDefaultFont(font)
         self.painter.set_text_font(font)
         self._layout_changed()
+        self._update_room()
         self.viewport().update()
         self.zoomChanged.emit(size)
 
@@ -329,7 +450,7 @@ class DocumentView(QTextEdit):
         painter.end()
         self._paint_banner()
         self._last_painted = self._painted_summary()
-        self._last_arc_bounds = self.painter.arcs_bounds(scene).translated(offset) if scene.arcs else None
+        self._last_arc_bounds = self.painter.arcs_bounds(scene).translated(offset) if scene.segments else None
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -348,6 +469,7 @@ class DocumentView(QTextEdit):
         scene = PaintScene(
             spans=visible,
             levels=state.spans.levels(),
+            entity_levels=state.spans.entity_levels(),
             fragments=self._fragments,
             colors=colors,
             tags=tags,
@@ -360,7 +482,8 @@ class DocumentView(QTextEdit):
         return scene
 
     def _add_relations(self, scene: PaintScene, visible: list[Span]) -> None:
-        scene.arcs, scene.marked, extra = relation_arcs(self.controller, visible, self.highlighted_relation)
+        arcs, scene.marked, extra = relation_arcs(self.controller, visible, self.highlighted_relation)
+        scene.arcs, scene.segments = self._segments(arcs)
         if extra:
             scene.spans = [*visible, *extra]
 

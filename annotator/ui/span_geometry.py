@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextDocument
 
+from annotator.ui.arc_layout import LineBox
+
 
 class SpanGeometry:
     def __init__(self, document: QTextDocument) -> None:
@@ -60,6 +62,28 @@ class SpanGeometry:
                     number += 1
             block = block.next()
         return rects
+
+    def line_box(self, position: int) -> LineBox | None:
+        """The laid-out line holding ``position`` (Qt's units): which line it is, its top and its edges."""
+        block = self._document.findBlock(position)
+        if not block.isValid():
+            return None
+        layout = block.layout()
+        if not layout.lineCount():
+            return None
+        line = layout.lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return None
+        origin = layout.position()
+        left = origin.x() + line.x()
+        return LineBox((block.blockNumber(), line.lineNumber()), origin.y() + line.y(), left, left + line.width())
+
+    def line_height(self) -> float:
+        """A line's own height, without the room kept below it."""
+        layout = self._document.firstBlock().layout()
+        if layout.lineCount():
+            return layout.lineAt(0).height()
+        return 0.0
 
     def line_pitch(self) -> float:
         """Distance from one line's top to the next (text height plus the room below it)."""
