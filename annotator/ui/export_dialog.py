@@ -97,6 +97,8 @@ class _Checklist(QToolButton):
 
 class ExportDialog(TransferDialog):
     exported = Signal(object)
+    # One export, then another format or selection: the Export button stays.
+    repeatable = True
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, doc_ids: list[str] | None = None) -> None:
         super().__init__(store, parent)

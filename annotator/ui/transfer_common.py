@@ -193,6 +193,8 @@ class TransferDialog(QDialog):
 
     # How long closing waits for the worker to reach its next progress report and stop.
     close_wait_ms = 30_000
+    # After a result, offer the work again (an export in another format) beside Close.
+    repeatable = False
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,12 +287,14 @@ class TransferDialog(QDialog):
         self.problem.clear()
 
     def _end_with_result(self) -> None:
-        """The work is done and its result shown: make room for it, and offer Close instead of starting again."""
+        """The work is done and its result shown: make room for it, and offer Close (and, if repeatable, the work again)."""
         self._set_running(False)
         self.resize(self.width(), max(self.height(), 700))
-        self._action_button.hide()
+        self._action_button.setVisible(self.repeatable)
+        self._action_button.setDefault(False)
         self.cancel_button.hide()
         self.close_button.show()
+        self.close_button.setDefault(True)
         self.close_button.setFocus()
 
     def _job_finished(self, result: Any) -> None:

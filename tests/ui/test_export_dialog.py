@@ -55,7 +55,21 @@ def test_exports_the_done_documents_by_default(dialog, qtbot, tmp_path):
     assert summary.entities == 18
     assert (tmp_path / "gold.schema.json").exists()
     assert "Exported 9 documents, 18 entities and 0 relations." in dialog.result.plain_text
-    assert dialog.close_button.isVisible() and not dialog.export_button.isVisible()
+    assert dialog.close_button.isVisible() and dialog.close_button.isDefault()
+
+
+def test_a_second_export_in_another_format_after_the_first(dialog, qtbot, tmp_path):
+    """After one export the dialog still exports: change the format, press Export again (issue 13, item 9)."""
+    dialog.set_format("jsonl")
+    dialog.output.setText(str(tmp_path / "gold.jsonl"))
+    run_export(dialog, qtbot)
+    dialog.set_format("conll")
+    assert dialog.export_button.isVisible() and dialog.export_button.isEnabled()
+    assert dialog.output.text() == str(tmp_path / "gold.conll")  # the name follows the format
+    summary = run_export(dialog, qtbot)
+    assert summary.documents == 9
+    assert (tmp_path / "gold.jsonl").exists() and (tmp_path / "gold.conll").exists()
+    assert "Exported 9 documents" in dialog.result.plain_text
 
 
 def test_options_follow_the_format(dialog):
