@@ -27,6 +27,7 @@ from annotator.review.spans import Span, SpanKey
 from annotator.ui import theme
 from annotator.ui.coalesce import Coalescer
 from annotator.ui.label_menu import swatch
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.review_controller import ReviewController
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -87,9 +88,11 @@ class EntitiesModel(_ThreeColumnModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icons.get(span.label)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1 %2–%3 · by %4 · %5").replace("%1", span.label).replace("%2", str(span.start)).replace(
-                "%3", str(span.end)
-            ).replace("%4", span.annotator or "?").replace("%5", span.origin)
+            return plain_tooltip(
+                self.tr("%1 %2–%3 · by %4 · %5").replace("%1", span.label).replace("%2", str(span.start)).replace(
+                    "%3", str(span.end)
+                ).replace("%4", span.annotator or "?").replace("%5", span.origin)
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

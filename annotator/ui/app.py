@@ -25,6 +25,7 @@ from annotator import __version__
 from annotator.errors import AnnotatorError, InputError
 from annotator.ui import theme
 from annotator.ui.main_window import MainWindow
+from annotator.ui.plain_text import plain_message_box
 from annotator.ui.settings import APPLICATION, ORGANIZATION, ui_settings
 
 if TYPE_CHECKING:
@@ -221,7 +222,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
 
     def fail(exc: AnnotatorError) -> None:
         outcome["code"] = exc.exit_code
-        QMessageBox.critical(window, "Annotator", str(exc))
+        plain_message_box(window, "Annotator", str(exc), QMessageBox.Icon.Critical).exec()
         window.close()
 
     def open_project() -> None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from annotator.ui import theme
+from annotator.ui.plain_text import plain_tooltip
 
 # Tableau 10: distinct, print-safe, and readable for most colour-blind viewers.
 SERIES_COLORS = (
@@ -155,7 +156,7 @@ class _DailyChart(QWidget):
         if index is None or not self._has_data():
             QToolTip.hideText()
         else:
-            QToolTip.showText(event.globalPosition().toPoint(), self._tooltip(index), self)
+            QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip(self._tooltip(index)), self)
 
     def leaveEvent(self, event) -> None:
         self.hovered = None

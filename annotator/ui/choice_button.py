@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from annotator.ui import theme
+from annotator.ui.plain_text import menu_text
 
 
 def label_swatch(color: str, size: int = 12) -> QIcon:
@@ -43,7 +44,8 @@ class ChoiceButton(QToolButton):
         self.menu_.clear()
         self._actions.clear()
         for value, text, icon in choices:
-            action = self.menu_.addAction(icon, text) if icon is not None else self.menu_.addAction(text)
+            shown = menu_text(text)
+            action = self.menu_.addAction(icon, shown) if icon is not None else self.menu_.addAction(shown)
             action.setCheckable(True)
             action.setChecked(value in chosen)
             action.setData(value)

@@ -42,7 +42,6 @@ from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QStyleOptionViewItem,
@@ -66,6 +65,7 @@ from annotator.ui.document_list_model import (
 )
 from annotator.ui.document_list_sync import ChangeWatcher, SearchIndexing
 from annotator.ui.document_row import DocumentDelegate
+from annotator.ui.plain_text import plain_label
 from annotator.ui.status_icons import status_icon, status_name
 
 SEARCH_DELAY_MS = 250
@@ -161,7 +161,7 @@ class DocumentListPanel(QWidget):
         second_layout.addStretch(1)
         second_layout.addWidget(self.clear_button)
 
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.summary.setObjectName("DocumentListSummary")
 
         self.model = DocumentListModel(self.listing, self)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from annotator.model import Status
 from annotator.project.document_listing import DocumentListing, DocumentRow, ListFilter
 from annotator.project.search import Snippet
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.status_icons import status_icon, status_name
 
 PAGE_SIZE = 100
@@ -136,7 +137,7 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return plain_tooltip(self._tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.display_title}, {status_name(row.status)}"
         return None

@@ -38,6 +38,7 @@ from annotator.ui.label_menu import (
     span_context_menu,
 )
 from annotator.ui.line_room import BASE_LINE_HEIGHT_PERCENT, BlockRoom, block_rooms
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.relation_overlay import (
     draft_banner_text,
     every_arc_set,
@@ -679,7 +680,7 @@ class DocumentView(QTextEdit):
         if event.type() == QEvent.Type.ToolTip and self.controller.state is not None:
             spans = self.controller.state.spans.at(self.position_at(event.pos()))
             if spans:
-                QToolTip.showText(event.globalPos(), span_tooltip(self.controller.schema, spans), self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(span_tooltip(self.controller.schema, spans)), self.viewport())
             else:
                 QToolTip.hideText()
             return True

@@ -45,6 +45,7 @@ from annotator.formats.registry import ExportOptions, ExportSummary, Writer
 from annotator.formats.splits import parse_splits
 from annotator.model import Status
 from annotator.store import Store
+from annotator.ui.plain_text import menu_text, plain_label
 from annotator.ui.status_icons import status_icon, status_name
 from annotator.ui.transfer_common import (
     Cancelled,
@@ -74,7 +75,7 @@ class _Checklist(QToolButton):
     def set_items(self, items: list[tuple[str, str]]) -> None:
         self.menu_.clear()
         for value, text in items:
-            action = self.menu_.addAction(text)
+            action = self.menu_.addAction(menu_text(text))
             action.setCheckable(True)
             action.setData(value)
             action.toggled.connect(self._update)
@@ -110,7 +111,7 @@ class ExportDialog(TransferDialog):
         self.format = QComboBox(self)
         for name in [n for n in FORMAT_ORDER if n in formats.WRITERS] + sorted(set(formats.WRITERS) - set(FORMAT_ORDER)):
             self.format.addItem(format_title(name), name)
-        self.format_help = QLabel(self)
+        self.format_help = plain_label("", self)
         self.format_help.setObjectName("TransferHint")
         self.format_help.setWordWrap(True)
         self.output = QLineEdit(self)
@@ -120,7 +121,7 @@ class ExportDialog(TransferDialog):
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
         output_row.addWidget(self.browse)
-        self.output_help = QLabel(self)
+        self.output_help = plain_label("", self)
         self.output_help.setObjectName("TransferHint")
         self.output_help.setWordWrap(True)
 
@@ -147,7 +148,7 @@ class ExportDialog(TransferDialog):
         self.only_listed.setText(self.tr("Only the %n documents shown in the document list", "",
                                          len(self.offered_ids or ())))
         self.only_listed.toggled.connect(self._selection_changed)
-        self.selection_count = QLabel(self)
+        self.selection_count = plain_label("", self)
         self.selection_count.setObjectName("TransferHint")
 
         # --- how to write it
@@ -188,7 +189,7 @@ class ExportDialog(TransferDialog):
         split_row.addWidget(self.split)
         split_row.addWidget(self.split_ratios, 1)
         split_row.addWidget(self.split_seed)
-        self.split_help = QLabel(self.tr("The same document always lands in the same split: "
+        self.split_help = plain_label(self.tr("The same document always lands in the same split: "
                                          "it is chosen by a hash of the document's id."), self)
         self.split_help.setObjectName("TransferHint")
         self.split_help.setWordWrap(True)
@@ -209,9 +210,9 @@ class ExportDialog(TransferDialog):
         form.addRow(self.tr("Annotators"), self.annotators)
         form.addRow("", self.selection_count)
         form.addRow(self._title(self.tr("How to write it")))
-        self.tokens_label = QLabel(self.tr("Tokens"), self)
+        self.tokens_label = plain_label(self.tr("Tokens"), self)
         form.addRow(self.tokens_label, self.tokens_row)
-        self.offsets_label = QLabel(self.tr("Offsets"), self)
+        self.offsets_label = plain_label(self.tr("Offsets"), self)
         form.addRow(self.offsets_label, self.offsets_row)
         form.addRow("", self.include_candidates)
         form.addRow(self.tr("Splits"), split_row)
@@ -343,7 +344,7 @@ class ExportDialog(TransferDialog):
     # --- choices -------------------------------------------------------------------------------------
 
     def _title(self, text: str) -> QLabel:
-        label = QLabel(text, self)
+        label = plain_label(text, self)
         label.setObjectName("SectionTitle")
         return label
 

@@ -24,13 +24,12 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.ui.plain_text import plain_label, plain_message_box
 from annotator.ui.settings import ui_settings
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ class MainWindow(QMainWindow):
 
     def show_opening(self) -> None:
         """Say that the project is opening, and paint that now (before the opening blocks the window)."""
-        opening = QLabel(self.tr("Opening the project…"), self)
+        opening = plain_label(self.tr("Opening the project…"), self)
         opening.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         opening.setStyleSheet("color: #7b8794; background: #ffffff;")
         self.setCentralWidget(opening)
@@ -441,4 +440,4 @@ class MainWindow(QMainWindow):
             self.store.close()
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Annotator"), message)
+        plain_message_box(self, self.tr("Annotator"), message).exec()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -33,6 +32,7 @@ from annotator.errors import AnnotatorError
 from annotator.project.search import SearchIndex
 from annotator.store import Store
 from annotator.ui import theme
+from annotator.ui.plain_text import plain_label, plain_tooltip, rich_label
 from annotator.ui.review_controller import ReviewController
 from annotator.ui.workers import BackgroundTasks, TaskSignals
 
@@ -54,8 +54,8 @@ class OccurrencesDialog(QDialog):
         self.color = theme.label_color(schema_label.color)
         self.setWindowTitle(self.tr("Label all occurrences"))
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        # Rich text for the bold parts; the text and the label's name in it are escaped.
+        self.heading = rich_label(self)
         self.heading.setText(
             self.tr("Occurrences of %1 to label as %2").replace("%1", f"<b>{html.escape(text)}</b>").replace(
                 "%2", f"<b style='color:{theme.darker_ink(self.color).name()}'>{html.escape(schema_label.display or label)}</b>"
@@ -73,7 +73,7 @@ class OccurrencesDialog(QDialog):
         scope.addStretch(1)
         self.list = QListWidget(self)
         self.list.setObjectName("OccurrenceList")
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.summary.setObjectName("PanelHint")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -133,7 +133,7 @@ class OccurrencesDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if clean else Qt.CheckState.Unchecked)
             if occurrence.labelled:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip(self._why(occurrence))
+            item.setToolTip(plain_tooltip(self._why(occurrence)))
         self.list.blockSignals(False)
         self._update_button()
         if problem or busy:

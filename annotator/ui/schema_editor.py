@@ -69,6 +69,7 @@ from annotator.project.schema_editing import (
 from annotator.review.steps import Step
 from annotator.store import Store
 from annotator.ui import theme
+from annotator.ui.plain_text import make_plain, plain_label
 
 STYLE = """
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QListWidget[invalid="true"] {
@@ -199,7 +200,7 @@ class _Section(QWidget):
         form_column.addWidget(form_holder)
         form_column.addStretch(1)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.usage_note = QLabel(self)
+        self.usage_note = plain_label("", self)
         self.usage_note.setObjectName("UsageNote")
         self.usage_note.setWordWrap(True)
         self.build_form()
@@ -256,7 +257,7 @@ class _Section(QWidget):
         return items[index] if 0 <= index < len(items) else None
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
-        error = QLabel(self)
+        error = plain_label("", self)
         error.setObjectName("FieldError")
         error.setWordWrap(True)
         error.hide()
@@ -526,7 +527,7 @@ class _RelationSection(_Section):
         self.tails.itemChanged.connect(lambda _item: self._edit(
             lambda d, _v: setattr(d, "tails", self.tails.chosen(self.draft.entities)), None))
         self.add_field("tails", self.tr("Tails"), self.tails)
-        hint = QLabel(self.tr("Tick none to allow any entity label."), self)
+        hint = plain_label(self.tr("Tick none to allow any entity label."), self)
         hint.setObjectName("UsageNote")
         self.form.addRow("", hint)
 
@@ -696,7 +697,7 @@ class SchemaEditor(QDialog):
             section.changed.connect(self._changed)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.banner = QLabel(self)
+        self.banner = plain_label("", self)
         self.banner.setObjectName("ProblemBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -723,6 +724,8 @@ class SchemaEditor(QDialog):
         layout.addLayout(bottom)
         self.resize(860, 560)
         self._reload_all()
+        # The form rows' captions were made from strings; everything here shows plain text.
+        make_plain(self)
 
     # --- public API ------------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QProgressBar,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.ui.plain_text import make_plain, plain_label
 from annotator.ui.settings import ui_settings
 from annotator.ui.workers import BackgroundTasks, TaskSignals
 
@@ -116,7 +116,7 @@ class ProgressRow(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
-        self.label = QLabel(self)
+        self.label = plain_label("", self)
         self.label.setObjectName("TransferHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,7 +210,7 @@ class TransferDialog(QDialog):
     # --- building ----------------------------------------------------------------------------
 
     def _add_outcome_widgets(self) -> None:
-        self.problem = QLabel(self)
+        self.problem = plain_label("", self)
         self.problem.setObjectName("TransferError")
         self.problem.setWordWrap(True)
         self.progress = ProgressRow(self)
@@ -244,6 +244,8 @@ class TransferDialog(QDialog):
         else:
             layout.addWidget(bottom)
         self._layout = layout
+        # Labels the subclass made (file names, messages from the files) show plain text.
+        make_plain(self)
 
     # --- running ----------------------------------------------------------------------------
 

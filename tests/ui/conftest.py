@@ -41,7 +41,7 @@ def no_leaked_widgets(request):
 
 
 @pytest.fixture
-def window(project, qtbot, qsettings_tmp):
+def window(project, qtbot, qsettings_tmp):  # noqa: F811  (the fixture, imported above)
     """The main window on the small project, shown, on its first unfinished document."""
     from annotator.ui.app import build_main_window
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMenu,
     QMessageBox,
     QTabWidget,
@@ -123,6 +124,8 @@ class Walker:
         self.depth = 0
         # dialogs being walked or walked already
         self.walking: set[QWidget] = set()
+        # labels that leave Qt to guess whether their text is markup
+        self.guessing: list[str] = []
 
     def settle(self, widget: QObject | None = None) -> None:
         """Let queued signals arrive, and wait for background work the dialog started."""
@@ -139,6 +142,7 @@ class Walker:
         self.depth += 1
         try:
             self.settle(dialog)
+            self.check_labels(dialog)
             # Every page of every tab first, pressing what does not close the dialog.
             for tabs in dialog.findChildren(QTabWidget):
                 for index in range(tabs.count()):
@@ -152,6 +156,15 @@ class Walker:
             self.settle(dialog)
         finally:
             self.depth -= 1
+
+    def check_labels(self, dialog: QWidget) -> None:
+        """Stored text must never be read as markup: every label says plain or (escaped) rich text."""
+        guessing = [
+            f"{type(dialog).__name__}: {label.objectName() or label.text()[:40]!r}"
+            for label in dialog.findChildren(QLabel)
+            if label.textFormat() == Qt.TextFormat.AutoText
+        ]
+        self.guessing += guessing
 
     def press_all(self, dialog: QWidget, *, closing: bool) -> None:
         done: set[QAbstractButton] = set()
@@ -264,6 +277,7 @@ def test_every_menu_action_and_every_dialog_button_runs_without_an_error(window,
     assert any(p.startswith("ExportDialog: Show in folder") for p in walker.pressed)
     assert any(p.startswith("SchemaEditor: Import") for p in walker.pressed)
     assert any(p.startswith("OccurrencesDialog") for p in walker.pressed) or "action_label_occurrences" in triggered
+    assert not walker.guessing, '\n'.join(walker.guessing)
     # every dialog was closed again
     left = [w for w in QApplication.topLevelWidgets() if alive(w) and w.isVisible() and isinstance(w, QDialog)]
     assert not left, left
