@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFontMetricsF,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -642,8 +643,28 @@ class DocumentView(QTextEdit):
 
         self._close_menu(self.label_menu)
         self.label_menu = entity_label_menu(self.controller.schema, pick, self)
-        self.label_menu.popup(self.viewport().mapToGlobal(at if at is not None else self._caret_point()))
+        self.label_menu.popup(self._beside_selection(selection, self.label_menu, at))
         return self.label_menu
+
+    def _beside_selection(self, selection: tuple[int, int], menu: QMenu, at: QPoint | None) -> QPoint:
+        """Where a menu about the selection opens (global): under it, or over it when the screen ends below.
+
+        Never on top of it: the reviewer reads the selection while choosing its label.
+        """
+        rects = [r.translated(self._offset()) for r in self.geometry_cache.fragments(*self.mapping.span_to_qt(*selection))] \
+            if self.geometry_cache is not None else []
+        if not rects:
+            return self.viewport().mapToGlobal(at if at is not None else self._caret_point())
+        last, first = rects[-1], rects[0]
+        x = int(at.x()) if at is not None and len(rects) == 1 else int(last.left())
+        # Below the bars and label names under the line.
+        below = self.viewport().mapToGlobal(QPoint(x, int(last.bottom()) + 6))
+        height = menu.sizeHint().height()
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        if below.y() + height <= screen.bottom():
+            return below
+        above = self.viewport().mapToGlobal(QPoint(x, int(first.top()) - 4))
+        return QPoint(above.x(), above.y() - height)
 
     def show_document_label_menu(self) -> QMenu | None:
         state = self.controller.state

@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
         self.docks["annotations"].raise_()
         self.resizeDocks([self.docks["documents"]], [300], QtCore.Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["labels"]], [330], QtCore.Qt.Orientation.Horizontal)
+        # Room for the focused span's text, its label and facts without scrolling, at the default size.
+        self.resizeDocks(
+            [self.docks["labels"], self.docks["details"], self.docks["annotations"]], [300, 190, 300],
+            QtCore.Qt.Orientation.Vertical,
+        )
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)

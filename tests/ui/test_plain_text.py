@@ -99,9 +99,10 @@ def test_the_focused_span_panel_and_the_lists_show_the_text_as_text(hostile_wind
     span = next(s for s in controller.state.spans if s.is_entity)
     controller.set_focus(span.key)
     hostile_window.flush_panels()
-    body = hostile_window.details.body
-    assert body.textFormat() == Qt.TextFormat.RichText  # its markup is the app's own...
-    assert html.escape("<i>张萍</i>") in body.text()  # ...and the stored text in it is escaped
+    details = hostile_window.details
+    shows_as_text(details.text, "<i>张萍</i>")
+    assert details.body.textFormat() == Qt.TextFormat.RichText  # its markup is the app's own...
+    assert html.escape("<i>wang</i>") in details.body.text()  # ...and the stored text in it is escaped
     model = hostile_window.lists.entities_model
     assert model.data(model.index(0, 0)) == "<i>张萍</i>"  # item views draw plain text
     tooltip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
