@@ -47,12 +47,11 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     if step < 1:
         step = 1.0
     start = math.floor(low / step) * step
-    ticks, value = [], start
-    while value < high + step * 0.5:
-        ticks.append(value)
-        if value >= high:
-            break
+    # Up to the first tick at or above ``high``: the tallest bar always has a tick above it.
+    ticks, value = [start], start
+    while value < high:
         value += step
+        ticks.append(value)
     return ticks
 
 
@@ -133,16 +132,22 @@ class _DailyChart(QWidget):
         self._draw_data(painter, plot, to_y)
         self._draw_day_labels(painter, plot, metrics)
 
-    def _draw_day_labels(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
+    def day_label_rects(self, plot: QRectF, metrics: QFontMetricsF) -> list[tuple[QRectF, str]]:
+        """Where the day labels go: the last day (today) always, counting back; none cut off at the edges."""
         labels = [self.locale().toString(day, "M/d") for day in self.days]
         widest = max(metrics.horizontalAdvance(label) for label in labels) + 10
         every = max(1, math.ceil(widest / max(1.0, self.column_width(plot))))
-        painter.setPen(AXIS_INK)
-        # Label the last day (today) always, counting back from it.
+        placed = []
         for index in range(len(self.days) - 1, -1, -every):
-            x = self.column_center(plot, index)
-            painter.drawText(QRectF(x - widest / 2, plot.bottom() + 4, widest, metrics.height()),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, labels[index])
+            x = self.column_center(plot, index) - widest / 2
+            x = max(0.0, min(self.width() - widest, x))
+            placed.append((QRectF(x, plot.bottom() + 4, widest, metrics.height()), labels[index]))
+        return placed
+
+    def _draw_day_labels(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
+        painter.setPen(AXIS_INK)
+        for rect, label in self.day_label_rects(plot, metrics):
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         plot = self._plot_rect()
@@ -178,6 +183,8 @@ class DailyBarsChart(_DailyChart):
         self.line_name = ""
         self.bar_color = QColor(theme.ACCENT)
         self.line_color = QColor("#2f9e44")
+        # where the running total's figure was drawn last (for the tests that check it is whole)
+        self.total_label_rect = QRectF()
 
     def set_data(self, days: Sequence[date], bars: Sequence[int], line: Sequence[int] = (),
                  bar_name: str = "", line_name: str = "") -> None:
@@ -228,9 +235,20 @@ class DailyBarsChart(_DailyChart):
             painter.setPen(self.line_color)
             label = format_number(self.line[-1])
             metrics = QFontMetricsF(painter.font())
-            painter.drawText(QRectF(end.x() - metrics.horizontalAdvance(label) - 6, end.y() - metrics.height() - 4,
-                                    metrics.horizontalAdvance(label) + 4, metrics.height()),
-                             Qt.AlignmentFlag.AlignRight, label)
+            self.total_label_rect = self.value_label_rect(end, metrics.horizontalAdvance(label) + 4, metrics.height())
+            painter.setBrush(theme.with_alpha(theme.PAPER, 220))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(self.total_label_rect, 3, 3)
+            painter.setPen(self.line_color)
+            painter.drawText(self.total_label_rect, Qt.AlignmentFlag.AlignCenter, label)
+
+    def value_label_rect(self, point: QPointF, width: float, height: float) -> QRectF:
+        """The running total's figure beside its last point: above and to the left, kept inside the chart."""
+        x = max(0.0, min(self.width() - width, point.x() - width - 6))
+        y = point.y() - height - 4
+        if y < 0:
+            y = point.y() + 6  # no room above the point: below it
+        return QRectF(x, y, width, height)
 
     def _tooltip(self, index: int) -> str:
         lines = [self.day_text(index), f"{self.bar_name}: {format_number(self.bars[index])}"]

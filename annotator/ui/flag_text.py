@@ -20,60 +20,58 @@ from annotator.review.steps import fill
 
 def _sentences() -> list[tuple[str, str]]:
     """(the importer's English, the same in the interface language) for each whole flag."""
-    tr = QCoreApplication.translate
     return [
         ("no headline was found for this text; it may belong to another article",
-         tr("ImportFlags", "no headline was found for this text; it may belong to another article")),
+         QCoreApplication.translate("ImportFlags", "no headline was found for this text; it may belong to another article")),
         (("the text stops mid-sentence at line %1 and no continuation was found on the page; "
           "it may go on in another file or be lost"),
-         tr("ImportFlags", "the text stops mid-sentence at line %1 and no continuation was found on the page; "
+         QCoreApplication.translate("ImportFlags", "the text stops mid-sentence at line %1 and no continuation was found on the page; "
                            "it may go on in another file or be lost")),
         ("continues at line %1, further down the page (%2)",
-         tr("ImportFlags", "continues at line %1, further down the page (%2)")),
+         QCoreApplication.translate("ImportFlags", "continues at line %1, further down the page (%2)")),
         ("line %1 was attached here as the continuation of this sentence; please check (%2)",
-         tr("ImportFlags", "line %1 was attached here as the continuation of this sentence; please check (%2)")),
+         QCoreApplication.translate("ImportFlags", "line %1 was attached here as the continuation of this sentence; please check (%2)")),
         ("line %1 starts mid-sentence but the paragraph before it is complete; its beginning may be missing",
-         tr("ImportFlags", "line %1 starts mid-sentence but the paragraph before it is complete; "
+         QCoreApplication.translate("ImportFlags", "line %1 starts mid-sentence but the paragraph before it is complete; "
                            "its beginning may be missing")),
         ("the paragraph ends mid-sentence but line %1 does not read as its continuation (%2)",
-         tr("ImportFlags", "the paragraph ends mid-sentence but line %1 does not read as its continuation (%2)")),
+         QCoreApplication.translate("ImportFlags", "the paragraph ends mid-sentence but line %1 does not read as its continuation (%2)")),
         ("the paragraph ends mid-sentence but line %1 does not read as its continuation",
-         tr("ImportFlags", "the paragraph ends mid-sentence but line %1 does not read as its continuation")),
+         QCoreApplication.translate("ImportFlags", "the paragraph ends mid-sentence but line %1 does not read as its continuation")),
         ("line %1 was joined to the line above as one paragraph cut by a column break (%2)",
-         tr("ImportFlags", "line %1 was joined to the line above as one paragraph cut by a column break (%2)")),
+         QCoreApplication.translate("ImportFlags", "line %1 was joined to the line above as one paragraph cut by a column break (%2)")),
         ("line %1 was joined to the line above as one paragraph cut by a column break",
-         tr("ImportFlags", "line %1 was joined to the line above as one paragraph cut by a column break")),
+         QCoreApplication.translate("ImportFlags", "line %1 was joined to the line above as one paragraph cut by a column break")),
     ]
 
 
 def _reasons() -> list[tuple[str, str]]:
     """(English, interface language) for each reason the importer gives in brackets, and where a continuation was found."""
-    tr = QCoreApplication.translate
     return [
-        ("the line ends on '%1'", tr("ImportFlags", "the line ends on '%1'")),
+        ("the line ends on '%1'", QCoreApplication.translate("ImportFlags", "the line ends on '%1'")),
         ("the line ends on a preposition, conjunction or particle",
-         tr("ImportFlags", "the line ends on a preposition, conjunction or particle")),
-        ("'%1' is a dictionary word across the cut", tr("ImportFlags", "'%1' is a dictionary word across the cut")),
-        ("'%1' reads as one word across the cut", tr("ImportFlags", "'%1' reads as one word across the cut")),
-        ("a noun follows the preposition before the cut", tr("ImportFlags", "a noun follows the preposition before the cut")),
+         QCoreApplication.translate("ImportFlags", "the line ends on a preposition, conjunction or particle")),
+        ("'%1' is a dictionary word across the cut", QCoreApplication.translate("ImportFlags", "'%1' is a dictionary word across the cut")),
+        ("'%1' reads as one word across the cut", QCoreApplication.translate("ImportFlags", "'%1' reads as one word across the cut")),
+        ("a noun follows the preposition before the cut", QCoreApplication.translate("ImportFlags", "a noun follows the preposition before the cut")),
         ("no noun follows the preposition before the cut",
-         tr("ImportFlags", "no noun follows the preposition before the cut")),
-        ("the next part starts mid-sentence", tr("ImportFlags", "the next part starts mid-sentence")),
-        ("the next part opens on a stray '%1'", tr("ImportFlags", "the next part opens on a stray '%1'")),
-        ("a quote opened before the cut closes after it", tr("ImportFlags", "a quote opened before the cut closes after it")),
+         QCoreApplication.translate("ImportFlags", "no noun follows the preposition before the cut")),
+        ("the next part starts mid-sentence", QCoreApplication.translate("ImportFlags", "the next part starts mid-sentence")),
+        ("the next part opens on a stray '%1'", QCoreApplication.translate("ImportFlags", "the next part opens on a stray '%1'")),
+        ("a quote opened before the cut closes after it", QCoreApplication.translate("ImportFlags", "a quote opened before the cut closes after it")),
         ("a quote closes after the cut that was never opened: text may be missing",
-         tr("ImportFlags", "a quote closes after the cut that was never opened: text may be missing")),
+         QCoreApplication.translate("ImportFlags", "a quote closes after the cut that was never opened: text may be missing")),
         ("the next part opens a quote, as new paragraphs do",
-         tr("ImportFlags", "the next part opens a quote, as new paragraphs do")),
-        ("the next part opens with a byline", tr("ImportFlags", "the next part opens with a byline")),
-        ("paragraphs with no headline of their own", tr("ImportFlags", "paragraphs with no headline of their own")),
+         QCoreApplication.translate("ImportFlags", "the next part opens a quote, as new paragraphs do")),
+        ("the next part opens with a byline", QCoreApplication.translate("ImportFlags", "the next part opens with a byline")),
+        ("paragraphs with no headline of their own", QCoreApplication.translate("ImportFlags", "paragraphs with no headline of their own")),
         ("a headline without byline over a paragraph that starts mid-sentence",
-         tr("ImportFlags", "a headline without byline over a paragraph that starts mid-sentence")),
+         QCoreApplication.translate("ImportFlags", "a headline without byline over a paragraph that starts mid-sentence")),
         ("a 阅读提示 box inside another article, and what follows it",
-         tr("ImportFlags", "a 阅读提示 box inside another article, and what follows it")),
-        ("the end of another article", tr("ImportFlags", "the end of another article")),
+         QCoreApplication.translate("ImportFlags", "a 阅读提示 box inside another article, and what follows it")),
+        ("the end of another article", QCoreApplication.translate("ImportFlags", "the end of another article")),
         ("topic closer to this article than to its neighbours by %1",
-         tr("ImportFlags", "topic closer to this article than to its neighbours by %1")),
+         QCoreApplication.translate("ImportFlags", "topic closer to this article than to its neighbours by %1")),
     ]
 
 

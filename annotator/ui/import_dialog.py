@@ -281,9 +281,12 @@ class ImportDialog(TransferDialog):
         entities = sum(r.entities for r in files)
         relations = sum(r.relations for r in files)
         failed = [r for r in files if r.outcome == "failed"]
-        headline = self.tr("Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.").replace(
-            "%1", n(documents)).replace("%2", n(entities)).replace("%3", n(relations)).replace(
-            "%4", n(len(files) - len(failed))).replace("%5", n(len(files)))
+        file_count = len(files)  # plain names: lupdate does not read call expressions as the count
+        headline = self.tr("Imported %1 (%2, %3) from %4.").replace(
+            "%1", self.tr("%n new document(s)", "", documents)).replace(
+            "%2", self.tr("%n entity(ies)", "", entities)).replace(
+            "%3", self.tr("%n relation(s)", "", relations)).replace(
+            "%4", self.tr("%1 of %n file(s)", "", file_count).replace("%1", n(file_count - len(failed))))
         if self._cancel.is_set:
             headline = self.tr("Cancelled.") + " " + headline
         outcomes = {
