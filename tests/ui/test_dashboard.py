@@ -47,7 +47,7 @@ def test_headline_figures_match_the_database(dashboard, store):
     assert dashboard.figure_entities.value.text() == str(store.db.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
     bars = {label: value for label, value, _ in dashboard.entity_bars.items}
     assert bars["地点"] == 3 and bars["人名"] == 1 and bars["机构"] == 0
-    assert [name for name, _, _ in dashboard.status_bar.parts][0] == "Done"
+    assert next(name for name, _, _ in dashboard.status_bar.parts) == "Done"
 
 
 def test_charts_show_today_s_work(dashboard):
