@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
-from annotator.platform import profile
 from annotator.errors import InputError
+from annotator.platform import profile
 from annotator.review.keymap import load_keymap
 from annotator.ui.identity import IdentityDialog
 from annotator.ui.keys import check_keymap, event_key
