@@ -240,9 +240,9 @@ class SchemaDraft:
         for index, relation in enumerate(self.relations):
             check_name(RELATIONS, index, relation.name, "relation label", relation_names)
         document_names: dict[str, int] = {}
-        for index, label in enumerate(self.document_labels):
-            check_name(DOCUMENT_LABELS, index, label.name, "document label", document_names)
-            values = [v.value for v in label.values]
+        for index, doc_label in enumerate(self.document_labels):
+            check_name(DOCUMENT_LABELS, index, doc_label.name, "document label", document_names)
+            values = [v.value for v in doc_label.values]
             if not values:
                 found.append(Problem(DOCUMENT_LABELS, index, "values", "a document label needs at least one value",
                                      "values_missing"))
@@ -447,8 +447,11 @@ def apply_schema_change(store: Store, change: SchemaChange) -> LabelSchema:
 
         def rename_values() -> None:
             for label_name, pairs in change.values:
-                _rename_all(list(pairs), store.schema.document_label(label_name).values,
-                            lambda a, b, name=label_name: store.rename_document_label_value(name, a, b))
+
+                def rename(old: str, new: str, name: str = label_name) -> None:
+                    store.rename_document_label_value(name, old, new)
+
+                _rename_all(list(pairs), store.schema.document_label(label_name).values, rename)
 
         if change.values_first:
             rename_values()

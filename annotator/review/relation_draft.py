@@ -9,6 +9,7 @@ reason the window shows in its status bar.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.errors import SchemaError
@@ -42,7 +43,7 @@ class RelationDraft:
     def propose_tail(self, tail: Entity | None) -> None:
         self.tail = tail if tail is None or tail.id != self.head.id else None
 
-    def choices(self, existing: list[Relation] = ()) -> list[RelationChoice]:
+    def choices(self, existing: Sequence[Relation] = ()) -> list[RelationChoice]:
         """The relation types allowed from head to tail, numbered from 1 in schema order."""
         if self.tail is None:
             return []
@@ -64,7 +65,7 @@ class RelationDraft:
         except SchemaError:  # a relation label the schema dropped: treat it as directed
             return True
 
-    def pick(self, number: int, existing: list[Relation] = ()) -> RelationLabel:
+    def pick(self, number: int, existing: Sequence[Relation] = ()) -> RelationLabel:
         """The relation type numbered ``number``; raises RelationRefused with the reason otherwise."""
         if self.tail is None:
             raise RelationRefused("choose the tail entity first (Tab to it, or click it)", Note("choose_tail"))
@@ -89,7 +90,7 @@ class RelationDraft:
             )
         return choice.relation
 
-    def only_choice(self, existing: list[Relation] = ()) -> RelationLabel | None:
+    def only_choice(self, existing: Sequence[Relation] = ()) -> RelationLabel | None:
         """The relation type when exactly one fits (so Return can confirm it), else None."""
         open_choices = [c for c in self.choices(existing) if not c.exists]
         return open_choices[0].relation if len(open_choices) == 1 else None

@@ -304,7 +304,7 @@ class UpdateEntity(Step):
             title = Title("relabel_entity", (quote(entity.text), str(label)))
         super().__init__(store, entity.doc_id, title)
         self.entity_id = entity_id
-        self.changes = {"label": label, "start": start, "end": end}
+        self.label, self.start, self.end = label, start, end
         self.before: Entity | None = None
         self.after: Entity | None = None
         # candidates this step accepted (see _settle_candidates), across merged resizes
@@ -322,7 +322,9 @@ class UpdateEntity(Step):
 
     def forward(self) -> Change:
         if self.after is None:
-            self.before, self.after = self.store.update_entity(self.entity_id, **self.changes)
+            self.before, self.after = self.store.update_entity(
+                self.entity_id, label=self.label, start=self.start, end=self.end
+            )
         else:
             self.store.set_entity(self.after)
         assert self.before is not None

@@ -120,6 +120,8 @@ class RelationsModel(_ThreeColumnModel):
             return None
         relation = self.rows[index.row()]
         state = self.controller.state
+        if state is None:
+            return None
         head, tail = state.entities.get(relation.head_id), state.entities.get(relation.tail_id)
         names = {r.name: r.display or r.name for r in self.controller.schema.relations}
         return (
@@ -235,4 +237,6 @@ class AnnotationLists(QTabWidget):
         self.controller.reject_or_delete_focused()
 
     def _delete_relation(self, row: int) -> None:
-        self.controller.delete_relation(self.relations_model.rows[row].id)
+        relation_id = self.relations_model.rows[row].id
+        if relation_id is not None:
+            self.controller.delete_relation(relation_id)

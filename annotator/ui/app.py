@@ -42,7 +42,8 @@ FIRST_PAINT_FALLBACK_MS = 500
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with the app's names and theme."""
-    app = QApplication.instance()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
     style_set = False
     if app is None:
         # The style is chosen as Qt starts: setting it later (or even asking
@@ -196,7 +197,9 @@ class _FirstPaint(QObject):
         if self._done:
             return
         self._done = True
-        self.parent().removeEventFilter(self)
+        watched = self.parent()
+        if watched is not None:
+            watched.removeEventFilter(self)
         self._callback()
 
 

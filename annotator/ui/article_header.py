@@ -195,9 +195,10 @@ class ArticleHeader(QWidget):
     def _refresh_flags(self, entries: list[tuple[str, int | None]]) -> None:
         while self.flags.count():
             item = self.flags.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         for message, offset in entries[:6]:
             label = FlagLabel(message, offset, self)
             label.clicked.connect(self.flagActivated)

@@ -9,10 +9,10 @@ tooltip (the column is highlighted), so nobody has to read values off an axis.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -53,6 +53,11 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
         value += step
         ticks.append(value)
     return ticks
+
+
+def qdate(day: date) -> QDate:
+    """A Python date as Qt's, for the locale's date formats."""
+    return QDate(day.year, day.month, day.day)
 
 
 def format_number(value: float) -> str:
@@ -134,7 +139,7 @@ class _DailyChart(QWidget):
 
     def day_label_rects(self, plot: QRectF, metrics: QFontMetricsF) -> list[tuple[QRectF, str]]:
         """Where the day labels go: the last day (today) always, counting back; none cut off at the edges."""
-        labels = [self.locale().toString(day, "M/d") for day in self.days]
+        labels = [self.locale().toString(qdate(day), "M/d") for day in self.days]
         widest = max(metrics.horizontalAdvance(label) for label in labels) + 10
         every = max(1, math.ceil(widest / max(1.0, self.column_width(plot))))
         placed = []
@@ -169,7 +174,7 @@ class _DailyChart(QWidget):
         super().leaveEvent(event)
 
     def day_text(self, index: int) -> str:
-        return self.locale().toString(self.days[index], "yyyy-MM-dd ddd")
+        return self.locale().toString(qdate(self.days[index]), "yyyy-MM-dd ddd")
 
 
 class DailyBarsChart(_DailyChart):
@@ -267,7 +272,7 @@ class DailyLinesChart(_DailyChart):
         self.series: dict[str, list[int]] = {}
         self.colors: dict[str, QColor] = {}
 
-    def set_data(self, days: Sequence[date], series: dict[str, Sequence[int]]) -> None:
+    def set_data(self, days: Sequence[date], series: Mapping[str, Sequence[int]]) -> None:
         self.days = list(days)
         self.series = {name: list(values) for name, values in series.items()}
         self.colors = {name: QColor(SERIES_COLORS[i % len(SERIES_COLORS)]) for i, name in enumerate(self.series)}

@@ -15,10 +15,9 @@ freezes the window. Nothing here writes to the database.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -293,7 +292,7 @@ class Dashboard(QWidget):
         locale = self.locale()
         number = locale.toString
         self.updated.setText(self.tr("Updated %1").replace(
-            "%1", locale.toString(datetime.now().time(), QLocale.FormatType.ShortFormat)))
+            "%1", locale.toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)))
 
         total = figures.total_documents
         counts = figures.status_counts

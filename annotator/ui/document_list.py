@@ -31,6 +31,7 @@ from typing import Any
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
+    QLineF,
     QModelIndex,
     QObject,
     QRectF,
@@ -461,19 +462,21 @@ class DocumentListPanel(QWidget):
             QGuiApplication.clipboard().setText(doc_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        is_key = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-        if watched is self.view and is_key and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        if not (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.view and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             self.textRequested.emit()
             return True
         # Down from the search box goes to the results, as in a browser's search.
-        if watched is self.search_box and is_key:
-            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+        if watched is self.search_box:
+            if key == Qt.Key.Key_Down and self.model.rowCount():
                 self._search_now()
                 self.view.setFocus()
                 if not self.view.currentIndex().isValid():
                     self.view.setCurrentIndex(self.model.index(0))
                 return True
-            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+            if key == Qt.Key.Key_Escape and self.search_box.text():
                 self.search_box.clear()
                 self._search_now()
                 return True
@@ -490,7 +493,7 @@ class DocumentListPanel(QWidget):
         pen.setWidthF(1.6)
         painter.setPen(pen)
         painter.drawEllipse(QRectF(3, 3, 7.5, 7.5))
-        painter.drawLine(9.6, 9.6, 13, 13)
+        painter.drawLine(QLineF(9.6, 9.6, 13, 13))
         painter.end()
         return QIcon(pixmap)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -94,7 +95,7 @@ class DocumentView(QTextEdit):
         self._press_position: QPoint | None = None
         # the spans as last painted, and where the arcs were, to repaint only what changes
         self._last_painted: dict | None = None
-        self._last_arc_bounds = None
+        self._last_arc_bounds: QRectF | None = None
         self._own_document: QTextDocument | None = None
         # the extra room each paragraph has now (see line_room), and a guard while it is being set
         self._rooms: dict[int, BlockRoom] = {}
@@ -149,6 +150,8 @@ class DocumentView(QTextEdit):
 
     def _show_document(self, doc_id: str) -> None:
         state = self.controller.state
+        if state is None:
+            return
         self.mapping = TextMapping(state.text)
         self._words = None
         self.matches, self.current_match = [], -1
@@ -318,20 +321,22 @@ class DocumentView(QTextEdit):
         pitch = int(self.geometry_cache.line_pitch()) + 8
         offset = self._offset()
         for key in changed:
-            start, end = (now.get(key) or before.get(key))[:2]
+            start, end = (now.get(key) or before[key])[:2]
             for rect in self.geometry_cache.fragments(*self.mapping.span_to_qt(start, end)):
                 top = int(rect.top() + offset.y()) - 6
                 region += QRect(0, top, width, pitch)
         arcs = self._arc_bounds()
-        for rect in (self._last_arc_bounds, arcs):
-            if rect is not None:
-                region += rect.toAlignedRect().adjusted(-4, -4, 4, 4)
+        for bounds in (self._last_arc_bounds, arcs):
+            if bounds is not None:
+                region += bounds.toAlignedRect().adjusted(-4, -4, 4, 4)
         if not region.isEmpty():
             self.viewport().update(region)
 
     def _painted_summary(self) -> dict:
         """What the visible spans look like now: enough to tell which changed."""
         state = self.controller.state
+        if state is None:
+            return {}
         first, last = self._visible_range()
         focus = self.controller.focus
         return {
@@ -418,7 +423,9 @@ class DocumentView(QTextEdit):
         offset = self._offset()
         return [r.translated(offset) for r in self._fragments(span)]
 
-    def _fragments(self, span: Span):
+    def _fragments(self, span: Span) -> list[QRectF]:
+        if self.geometry_cache is None:
+            return []
         start, end = self.mapping.span_to_qt(span.start, span.end)
         return self.geometry_cache.fragments(start, end)
 
@@ -496,7 +503,7 @@ class DocumentView(QTextEdit):
 
     # --- keyboard --------------------------------------------------------------------------
 
-    def _text_actions(self) -> dict[str, Callable[[], bool | None]]:
+    def _text_actions(self) -> dict[str, Callable[[], object]]:
         c = self.controller
 
         def when_focused(step: Callable[[], None]) -> Callable[[], bool]:
@@ -531,8 +538,11 @@ class DocumentView(QTextEdit):
     def event(self, event: QEvent) -> bool:
         # Tab and Shift+Tab would move the keyboard focus to the next widget
         # before keyPressEvent sees them; here they step through the spans.
-        is_tab = event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        if is_tab and self._handle_key(event):
+        is_tab = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        )
+        if is_tab and isinstance(event, QKeyEvent) and self._handle_key(event):
             return True
         return super().event(event)
 
@@ -621,7 +631,7 @@ class DocumentView(QTextEdit):
 
     def word_index(self) -> WordIndex:
         if self._words is None or (self.tokenizer is not None and not self._words.segmented):
-            self._words = WordIndex(self.controller.state.text, self.tokenizer)
+            self._words = WordIndex(self.controller.state.text if self.controller.state else "", self.tokenizer)
         return self._words
 
     def apply_label(self, label: str) -> None:
@@ -698,7 +708,7 @@ class DocumentView(QTextEdit):
             menu.popup(event.globalPos())
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self.controller.state is not None:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip and self.controller.state is not None:
             spans = self.controller.state.spans.at(self.position_at(event.pos()))
             if spans:
                 QToolTip.showText(event.globalPos(), plain_tooltip(span_tooltip(self.controller.schema, spans)), self.viewport())

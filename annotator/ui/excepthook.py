@@ -44,7 +44,7 @@ class ErrorReporter:
         sys.excepthook = self._previous_hook
         threading.excepthook = self._previous_thread_hook
 
-    def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    def handle(self, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return

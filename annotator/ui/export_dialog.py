@@ -16,6 +16,7 @@ format uses them (``Writer.uses``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ class _Checklist(QToolButton):
         self.setMinimumWidth(180)
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
-        self.changed_callback = None
+        self.changed_callback: Callable[[], None] | None = None
 
     def set_items(self, items: list[tuple[str, str]]) -> None:
         self.menu_.clear()
@@ -324,7 +325,7 @@ class ExportDialog(TransferDialog):
                     "%3", n(counts["relations"]))))
         for label, count in summary.labels.items():
             rows.append((label, n(count)))
-        self.result.show_result(headline, rows, [
+        self.result_view.show_result(headline, rows, [
             (self.tr("Left out, and why"), summary.skipped),
             (self.tr("Notes"), summary.notes),
             (self.tr("Files"), summary.files),
@@ -335,9 +336,9 @@ class ExportDialog(TransferDialog):
 
     def _failed(self, message: str) -> None:
         if self._cancel.is_set:
-            self.result.show_result(self.tr("Export cancelled. Nothing was written."))
+            self.result_view.show_result(self.tr("Export cancelled. Nothing was written."))
         else:
-            self.result.show_result(self.tr("The export failed. Nothing was written."),
+            self.result_view.show_result(self.tr("The export failed. Nothing was written."),
                                     lists=[(self.tr("Why"), [message])], error=True)
         self._set_running(False)
 

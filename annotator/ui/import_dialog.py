@@ -283,10 +283,10 @@ class ImportDialog(TransferDialog):
         failed = [r for r in files if r.outcome == "failed"]
         file_count = len(files)  # plain names: lupdate does not read call expressions as the count
         headline = self.tr("Imported %1 (%2, %3) from %4.").replace(
-            "%1", self.tr("%n new document(s)", "", documents)).replace(
-            "%2", self.tr("%n entity(ies)", "", entities)).replace(
-            "%3", self.tr("%n relation(s)", "", relations)).replace(
-            "%4", self.tr("%1 of %n file(s)", "", file_count).replace("%1", n(file_count - len(failed))))
+            "%1", self.tr("%n new documents", "", documents)).replace(
+            "%2", self.tr("%n entities", "", entities)).replace(
+            "%3", self.tr("%n relations", "", relations)).replace(
+            "%4", self.tr("%1 of %n files", "", file_count).replace("%1", n(file_count - len(failed))))
         if self._cancel.is_set:
             headline = self.tr("Cancelled.") + " " + headline
         outcomes = {
@@ -300,7 +300,7 @@ class ImportDialog(TransferDialog):
         failures = [_naming(r, r.notes[0] if r.notes else self.tr("unknown error")) for r in failed]
         skipped = [_naming(r, message) for r in files for message in r.skipped]
         notes = [_naming(r, note) for r in reports if r.outcome in ("imported", "note") for note in r.notes]
-        self.result.show_result(headline, rows, [
+        self.result_view.show_result(headline, rows, [
             (self.tr("Files not imported, and why"), failures),
             (self.tr("Documents skipped"), skipped),
             (self.tr("Notes"), notes),
@@ -309,7 +309,7 @@ class ImportDialog(TransferDialog):
         self.imported.emit([doc_id for r in files for doc_id in r.doc_ids])
 
     def _failed(self, message: str) -> None:
-        self.result.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
+        self.result_view.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
         self._set_running(False)
 
     # --- choices -----------------------------------------------------------------------------------

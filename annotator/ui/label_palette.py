@@ -121,14 +121,14 @@ class LabelPalette(QScrollArea):
                 tails = "/".join(relation.tails) or self.tr("any")
                 arrow = "→" if relation.directed else "↔"
                 # Rich text for the grey part; every name in it is escaped.
-                row = rich_label(body)
-                row.setText(
+                relation_row = rich_label(body)
+                relation_row.setText(
                     f"{html.escape(relation.display or relation.name)}   "
                     f"<span style='color:#9aa5b1'>{html.escape(heads)} {arrow} {html.escape(tails)}</span>"
                 )
-                row.setToolTip(plain_tooltip(relation.description))
-                row.setContentsMargins(8, 2, 6, 2)
-                layout.addWidget(row)
+                relation_row.setToolTip(plain_tooltip(relation.description))
+                relation_row.setContentsMargins(8, 2, 6, 2)
+                layout.addWidget(relation_row)
         layout.addStretch(1)
         self.setWidget(body)
         self.refresh_counts()

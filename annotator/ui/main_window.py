@@ -25,6 +25,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,12 @@ STATE_VERSION = 2
 
 
 class MainWindow(QMainWindow):
+    # the menus (annotator.ui.menus builds them as the project opens)
+    file_menu: QMenu
+    document_menu: QMenu
+    annotate_menu: QMenu
+    project_menu: QMenu
+    language_menu: QMenu
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -158,7 +165,7 @@ class MainWindow(QMainWindow):
         """Open the first unfinished document with the keyboard in the text; with ``background``, start the jobs."""
         from annotator.project import seeding
 
-        if not self.controller.open_first_unfinished() and seeding.needs_seeding(self.store):
+        if not self.controller.open_first_unfinished() and seeding.needs_seeding(self.controller.store):
             self.view.setPlaceholderText(self.tr("Importing the bundled seed pages…"))
         self.view.setFocus()
         if background:
@@ -258,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def schema_changed(self) -> None:
         """Labels were renamed, recoloured, added or removed (or an undo put them back): redraw what shows them."""
-        schema = self.store.schema
+        schema = self.controller.store.schema
         self.palette_panel.rebuild()
         self.help_overlay.set_content(self.keymap, schema)
         self.header.refresh()
@@ -288,13 +295,14 @@ class MainWindow(QMainWindow):
     def switch_annotator(self) -> None:
         from annotator.ui.identity import ask_annotator
 
-        name = ask_annotator(self.store.annotators(), self.store.annotator, self)
-        if name and name != self.store.annotator:
+        store = self.controller.store
+        name = ask_annotator(store.annotators(), store.annotator, self)
+        if name and name != store.annotator:
             self.set_annotator(name)
 
     def set_annotator(self, name: str) -> None:
         self.controller.flush_time()
-        self.store.set_annotator(name)
+        self.controller.store.set_annotator(name)
         self.status.refresh_annotator()
         self._update_title()
         self.status.say(self.tr("Now annotating as %1.").replace("%1", name))
@@ -378,7 +386,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args) -> None:
         state = self.controller.state
         name = state.document.title if state and state.document.title else None
-        parts = [p for p in (name, self.store.path.name, "Annotator") if p]
+        parts = [p for p in (name, self.controller.store.path.name, "Annotator") if p]
         self.setWindowTitle(" — ".join(parts))
 
     def flush_panels(self) -> None:

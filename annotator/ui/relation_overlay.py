@@ -27,8 +27,8 @@ def relation_arcs(
     visible_keys = {s.key for s in visible}
     extra: dict[SpanKey, Span] = {}
 
-    def entity(entity_id: int) -> Span | None:
-        span = state.entity_span(entity_id)
+    def entity(entity_id: int | None) -> Span | None:
+        span = state.entity_span(entity_id) if entity_id is not None else None
         if span is not None and span.key not in visible_keys:
             extra[span.key] = span
         return span
@@ -91,7 +91,7 @@ def draft_banner_text(controller: ReviewController) -> str | None:
             .replace("%1", draft.head.text)
             .replace("%2", draft.head.label)
         )
-    choices = draft.choices(controller.state.relations)
+    choices = draft.choices(controller.state.relations if controller.state else [])
     if not choices:
         return (
             QCoreApplication.translate("RelationOverlay", "No relation type goes from %1 to %2 · Tab to another entity · Esc cancels")

@@ -40,7 +40,7 @@ class ReviewController(QObject, ReviewMachine):
 
     def __init__(self, store: Store, parent: QObject | None = None, *, activity: ActivityClock | None = None) -> None:
         # PySide's QObject.__init__ hands the keyword arguments on to ReviewMachine.__init__.
-        super().__init__(parent, store=store, activity=activity)
+        super().__init__(parent, store=store, activity=activity)  # type: ignore[call-arg]
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
         self.history = QtHistory(self.undo_stack, self.apply_change, self._refused)

@@ -281,7 +281,7 @@ class _Section(QWidget):
     def text_area(self, key: str, label: str, setter) -> QPlainTextEdit:
         edit = QPlainTextEdit(self)
         edit.setFixedHeight(64)
-        edit.textChanged.connect(lambda: self._loading or self._edit(setter, edit.toPlainText()))
+        edit.textChanged.connect(lambda: self._edit(setter, edit.toPlainText()))
         self.add_field(key, label, edit)
         return edit
 
@@ -298,7 +298,8 @@ class _Section(QWidget):
 
     def reload(self, select: int | None = None) -> None:
         """Rebuild the table from the draft, keeping (or moving) the selection."""
-        keep = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else 0
+        current = self.tree.currentItem()
+        keep = self.tree.indexOfTopLevelItem(current) if current is not None else 0
         self.tree.blockSignals(True)
         self.tree.clear()
         for draft in self.items():
@@ -306,8 +307,9 @@ class _Section(QWidget):
             self._fill_item(item, draft)
         self.tree.blockSignals(False)
         index = keep if select is None else select
-        if self.items():
-            self.tree.setCurrentItem(self.tree.topLevelItem(max(0, min(index, len(self.items()) - 1))))
+        chosen = self.tree.topLevelItem(max(0, min(index, len(self.items()) - 1))) if self.items() else None
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
         self._load_form()
 
     def _fill_item(self, item: QTreeWidgetItem, draft) -> None:
@@ -356,7 +358,8 @@ class _Section(QWidget):
         name = self.fields.get("name")
         if name is not None:
             name.widget.setFocus()
-            name.widget.selectAll()
+            if isinstance(name.widget, QLineEdit):
+                name.widget.selectAll()
 
     def _remove(self) -> None:
         draft = self.current()
@@ -384,6 +387,8 @@ class _Section(QWidget):
         flagged = {p.index for p in problems if p.section == self.section}
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
+            if item is None:
+                continue
             font = item.font(0)
             font.setItalic(row in flagged)
             item.setFont(0, font)
@@ -617,7 +622,10 @@ class _DocumentSection(_Section):
         for value in draft.values:
             item = QListWidgetItem(value.value, self.values)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            used = self.editor.usage.document_values.get((draft.origin, value.origin), 0) if value.origin else 0
+            used = (
+                self.editor.usage.document_values.get((draft.origin, value.origin), 0)
+                if draft.origin and value.origin else 0
+            )
             if used:
                 item.setToolTip(self.tr("Set on %n documents; renaming carries them along.", "", used))
         self.values.blockSignals(False)

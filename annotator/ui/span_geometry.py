@@ -7,6 +7,8 @@ repaint after an annotation only draws; it never measures again.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextDocument
 
@@ -49,8 +51,8 @@ class SpanGeometry:
                     a = max(low, line_start)
                     b = min(high, line_start + line.textLength())
                     if b > a:
-                        x1 = line.cursorToX(a)[0]
-                        x2 = line.cursorToX(b)[0]
+                        x1 = _x(line.cursorToX(a))
+                        x2 = _x(line.cursorToX(b))
                         rects.append(
                             QRectF(
                                 origin.x() + min(x1, x2),
@@ -97,3 +99,9 @@ class SpanGeometry:
                 return next_block.layout().position().y() - layout.position().y()
             return layout.lineAt(0).height() * 2
         return 0.0
+
+
+def _x(cursor_to_x: object) -> float:
+    """The x of ``QTextLine.cursorToX``, which PySide returns as (x, position)."""
+    x, _position = cast(tuple[float, int], cursor_to_x)
+    return x

@@ -215,8 +215,8 @@ class TransferDialog(QDialog):
         self.problem.setWordWrap(True)
         self.progress = ProgressRow(self)
         self.progress.hide()
-        self.result = ResultView(self)
-        self.result.hide()
+        self.result_view = ResultView(self)
+        self.result_view.hide()
 
     def _add_buttons(self, action: str) -> QPushButton:
         """The button that starts the work (returned), Cancel, and Close once there is a result."""
@@ -235,7 +235,7 @@ class TransferDialog(QDialog):
         layout.addWidget(self.options)
         layout.addWidget(self.problem)
         layout.addWidget(self.progress)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.result_view, 1)
         # Takes the spare height until there is a result to show.
         layout.addStretch(1)
         self._spacer_index = layout.count() - 1
@@ -283,8 +283,8 @@ class TransferDialog(QDialog):
         self.options.setEnabled(not running)
         self._action_button.setEnabled(not running)
         self.progress.setVisible(running)
-        has_result = not running and self.result.toPlainText() != ""
-        self.result.setVisible(has_result)
+        has_result = not running and self.result_view.toPlainText() != ""
+        self.result_view.setVisible(has_result)
         self._layout.setStretch(self._spacer_index, 0 if has_result else 1)
         self.problem.clear()
 

@@ -69,28 +69,28 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <source>%n new document(s)</source>
+        <source>%n new documents</source>
         <translation>
             <numerusform>%n new document</numerusform>
             <numerusform>%n new documents</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entity(ies)</source>
+        <source>%n entities</source>
         <translation>
             <numerusform>%n entity</numerusform>
             <numerusform>%n entities</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n relation(s)</source>
+        <source>%n relations</source>
         <translation>
             <numerusform>%n relation</numerusform>
             <numerusform>%n relations</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n file(s)</source>
+        <source>%1 of %n files</source>
         <translation>
             <numerusform>%1 of %n file</numerusform>
             <numerusform>%1 of %n files</numerusform>

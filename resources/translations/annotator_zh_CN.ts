@@ -1328,25 +1328,25 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>已导入 %1（%2，%3），来自 %4。</translation>
     </message>
     <message numerus="yes">
-        <source>%n new document(s)</source>
+        <source>%n new documents</source>
         <translation>
             <numerusform>%n 篇新文档</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entity(ies)</source>
+        <source>%n entities</source>
         <translation>
             <numerusform>%n 个实体</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n relation(s)</source>
+        <source>%n relations</source>
         <translation>
             <numerusform>%n 个关系</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n file(s)</source>
+        <source>%1 of %n files</source>
         <translation>
             <numerusform>%n 个文件中的 %1 个</numerusform>
         </translation>

@@ -92,10 +92,10 @@ def test_a_relation_is_named_in_the_status_bar_as_the_schema_displays_it(chinese
 def test_import_summary_counts_read_right_in_english(qapp, qsettings_tmp):
     i18n.install_translators(qapp, i18n.ENGLISH)
     try:
-        assert QCoreApplication.translate("ImportDialog", "%n new document(s)", "", 1) == "1 new document"
-        assert QCoreApplication.translate("ImportDialog", "%n new document(s)", "", 3) == "3 new documents"
-        assert QCoreApplication.translate("ImportDialog", "%n entity(ies)", "", 1) == "1 entity"
-        assert QCoreApplication.translate("ImportDialog", "%1 of %n file(s)", "", 1) == "%1 of 1 file"
+        assert QCoreApplication.translate("ImportDialog", "%n new documents", "", 1) == "1 new document"
+        assert QCoreApplication.translate("ImportDialog", "%n new documents", "", 3) == "3 new documents"
+        assert QCoreApplication.translate("ImportDialog", "%n entities", "", 1) == "1 entity"
+        assert QCoreApplication.translate("ImportDialog", "%1 of %n files", "", 1) == "%1 of 1 file"
     finally:
         i18n.remove_translators()
 
