@@ -126,10 +126,14 @@ class HelpOverlay(QWidget):
 
         left = "".join(table(groups[g], columns[g]) for g in ("review", "boundaries", "relations") if g in columns)
         left += table(self.tr("Labels (selection, or the focused span)"), label_rows)
-        number_rule = self.tr(
-            "A label key labels the selection, accepts the focused candidate with that label, or relabels the "
-            "focused entity. The focus stays on that span, so a second key corrects the label; Return or Tab "
-            "moves on."
+        number_rule = (
+            self.tr(
+                "A label key labels the selection, accepts the focused candidate with that label, or relabels the "
+                "focused entity. The focus stays on that span, so a second key corrects the label; %1 or %2 "
+                "moves on."
+            )
+            .replace("%1", native_text(_shown_keys(keymap.keys("accept"))[:1]) or "Return")
+            .replace("%2", native_text(_shown_keys(keymap.keys("focus_next"))[:1]) or "Tab")
         )
         left += f"<p style='color:#52606d; margin:6px 0 0 0'>{html.escape(number_rule)}</p>"
         right = "".join(table(groups[g], columns[g]) for g in ("document", "edit", "view", "project") if g in columns)

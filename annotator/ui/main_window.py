@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["labels"]], [330], QtCore.Qt.Orientation.Horizontal)
         # Room for the focused span's text, its label and facts without scrolling, at the default size.
         self.resizeDocks(
-            [self.docks["labels"], self.docks["details"], self.docks["annotations"]], [300, 190, 300],
+            [self.docks["labels"], self.docks["details"], self.docks["annotations"]], [310, 165, 250],
             QtCore.Qt.Orientation.Vertical,
         )
 

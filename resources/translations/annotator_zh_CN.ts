@@ -1210,8 +1210,12 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>标签（作用于选区或当前聚焦的片段）</translation>
     </message>
     <message>
+        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; %1 or %2 moves on.</source>
+        <translation>标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 %1 或 %2 继续。</translation>
+    </message>
+    <message>
         <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; Return or Tab moves on.</source>
-        <translation>标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 Return 或 Tab 继续。</translation>
+        <translation type="vanished">标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 Return 或 Tab 继续。</translation>
     </message>
     <message>
         <source>Mouse</source>
