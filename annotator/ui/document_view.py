@@ -100,8 +100,8 @@ class DocumentView(QTextEdit):
         # the extra room each paragraph has now (see line_room), and a guard while it is being set
         self._rooms: dict[int, BlockRoom] = {}
         self._placing_room = False
-        # the spans the label rows were last counted for, and the count
-        self._rows_for: tuple[object, dict[int, int]] | None = None
+        # the spans and text the label rows were last counted for, and the count
+        self._rows_for: tuple[object, QTextDocument, dict[int, int]] | None = None
         self._actions = self._text_actions()
         self._keys = KeyLookup(keymap, km.TEXT)
         self._window_keys = KeyLookup(keymap, km.WINDOW)
@@ -137,7 +137,6 @@ class DocumentView(QTextEdit):
         self.setDocument(document)
         self._own_document = document
         self._rooms = {}
-        self._rows_for = None
         if old is not None:
             old.deleteLater()
         self.geometry_cache = SpanGeometry(document)
@@ -156,7 +155,12 @@ class DocumentView(QTextEdit):
         self._words = None
         self.matches, self.current_match = [], -1
         self.highlighted_relation = None
-        self._install(self._new_document(self.mapping.display))
+        document = self._new_document(self.mapping.display)
+        # The nested entities' rows are set before the text is shown (and laid out): free then.
+        rows = block_rooms(self._tag_rows(document), {}, **self._room_sizes())
+        self._apply_rooms(document, rows, {})
+        self._install(document)
+        self._rooms = rows
         self._update_room()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
@@ -222,42 +226,52 @@ class DocumentView(QTextEdit):
         self._placing_room = True
         try:
             document = self.document()
-            rooms = block_rooms(
-                self._tag_rows(),
-                self._arc_tiers(),
-                row_pitch=self.painter.tag_row_height() + BAR_PITCH,
-                tier_height=self.painter.tier_height(),
-                arc_base=ARC_BASE,
-            )
+            rooms = block_rooms(self._tag_rows(document), self._arc_tiers(), **self._room_sizes())
             if rooms == self._rooms:
                 return False
-            # The font's height, not a laid-out line's: asking a line would lay the whole text out
-            # before the room is set, and again after.
-            line_height = QFontMetricsF(document.defaultFont()).height()
-            for number in set(rooms) | set(self._rooms):
-                room = rooms.get(number, BlockRoom())
-                block = document.findBlockByNumber(number)
-                if room == self._rooms.get(number, BlockRoom()) or not block.isValid():
-                    continue
-                block_format = block.blockFormat()
-                block_format.setTopMargin(room.top)
-                block_format.setLineHeight(room.line_height_percent(line_height), PROPORTIONAL)
-                QTextCursor(block).setBlockFormat(block_format)
+            self._apply_rooms(document, rooms, self._rooms)
             self._rooms = rooms
             self._layout_changed()
             return True
         finally:
             self._placing_room = False
 
-    def _tag_rows(self) -> dict[int, int]:
+    def _room_sizes(self) -> dict[str, float]:
+        return {
+            "row_pitch": self.painter.tag_row_height() + BAR_PITCH,
+            "tier_height": self.painter.tier_height(),
+            "arc_base": ARC_BASE,
+        }
+
+    @staticmethod
+    def _apply_rooms(document: QTextDocument, rooms: dict[int, BlockRoom], before: dict[int, BlockRoom]) -> None:
+        """Set the paragraphs' line height and top margin where their room changed from ``before``."""
+        # The font's height, not a laid-out line's: asking a line would lay the whole text out
+        # before the room is set, and again after.
+        line_height = QFontMetricsF(document.defaultFont()).height()
+        # One edit block: the layout hears of all the paragraphs' changes once, not once each.
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for number in sorted(set(rooms) | set(before)):
+            room = rooms.get(number, BlockRoom())
+            block = document.findBlockByNumber(number)
+            if room == before.get(number, BlockRoom()) or not block.isValid():
+                continue
+            block_format = block.blockFormat()
+            block_format.setTopMargin(room.top)
+            block_format.setLineHeight(room.line_height_percent(line_height), PROPORTIONAL)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format)
+        cursor.endEditBlock()
+
+    def _tag_rows(self, document: QTextDocument) -> dict[int, int]:
         """Rows of bars and label names each paragraph needs: one, and one more per level of nesting."""
         state = self.controller.state
         rows: dict[int, int] = {}
         if state is None:
             return rows
-        if self._rows_for is not None and self._rows_for[0] is state.spans:
-            return self._rows_for[1]  # the spans have not changed since (a new index is made on every change)
-        document = self.document()
+        if self._rows_for is not None and self._rows_for[0] is state.spans and self._rows_for[1] is document:
+            return self._rows_for[2]  # the same spans and text (a new index is made on every change)
         for key, level in state.spans.entity_levels().items():
             if level == 0:
                 continue
@@ -267,7 +281,7 @@ class DocumentView(QTextEdit):
             for position in (span.start, span.end - 1):
                 number = document.findBlock(self.mapping.to_qt(position)).blockNumber()
                 rows[number] = max(rows.get(number, 1), level + 1)
-        self._rows_for = (state.spans, rows)
+        self._rows_for = (state.spans, document, rows)
         return rows
 
     def _arc_tiers(self) -> dict[tuple[int, int], int]:
