@@ -139,10 +139,10 @@ def main() -> int:
 
     db = folder / "project.db"
     store, doc_ids = build_project(db)
-    article = next(d for d in doc_ids if store.document(d).title == ARTICLE_TITLE)
+    article = next(d for d in doc_ids if store.documents.get(d).title == ARTICLE_TITLE)
     # A few documents further on are done already, as on a second day of work.
     for doc_id in doc_ids[1:4]:
-        store.set_status(doc_id, Status.DONE)
+        store.documents.set_status(doc_id, Status.DONE)
     store.close()
 
     written = []

@@ -33,7 +33,7 @@ def add_document(store: Store, doc_id: str, text: str, *, title: str = "", candi
     source.documents.append(
         AnnotatedDocument(Document(doc_id, text, title=title or text[:12], meta=meta or {}), candidates=list(candidates))
     )
-    report = store.import_source(source)
+    report = store.documents.import_source(source)
     assert report.documents == 1, report
     return doc_id
 

@@ -11,7 +11,7 @@ from annotator.project.search import SearchIndex
 
 def add(store, *docs):
     name = "-".join(d[0] for d in docs)
-    store.import_source(SourceFile(
+    store.documents.import_source(SourceFile(
         path=name, name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=1, format="test",
         documents=[AnnotatedDocument(Document(doc_id, text, title=title)) for doc_id, title, text in docs],
     ))

@@ -76,22 +76,22 @@ def find_occurrences(
     """
     if not text or not text.strip():
         raise InputError("cannot look for an empty text")
-    store.schema.entity(label)
+    store.schema.current.entity(label)
     if doc_id is not None:
         doc_ids: Sequence[str] = [doc_id]
     elif among is not None:
         doc_ids = among
     else:
-        doc_ids = store.documents_containing(text)
+        doc_ids = store.documents.containing(text)
     found: list[Occurrence] = []
     for done, current in enumerate(doc_ids, start=1):
         if progress is not None:
             progress(done, len(doc_ids))
-        doc_text = store.document_text(current)
+        doc_text = store.documents.text(current)
         positions = _positions(doc_text, text)
         if not positions:
             continue
-        entities = store.entities(current)
+        entities = store.annotations.entities(current)
         boundaries = _boundaries(doc_text)
         for start in positions:
             end = start + len(text)
@@ -123,7 +123,7 @@ def apply_occurrences(store: Store, occurrences: Iterable[Occurrence], label: st
     them no longer matches its document, so the app can undo the whole action by
     deleting the returned entities.
     """
-    store.schema.entity(label)
+    store.schema.current.entity(label)
     created: list[Entity] = []
     labelled: dict[str, set[tuple[int, int]]] = {}
     texts: dict[str, str] = {}
@@ -131,8 +131,8 @@ def apply_occurrences(store: Store, occurrences: Iterable[Occurrence], label: st
         for occurrence in occurrences:
             doc_id = occurrence.doc_id
             if doc_id not in texts:
-                texts[doc_id] = store.document_text(doc_id)
-                labelled[doc_id] = {(e.start, e.end) for e in store.entities(doc_id) if e.label == label}
+                texts[doc_id] = store.documents.text(doc_id)
+                labelled[doc_id] = {(e.start, e.end) for e in store.annotations.entities(doc_id) if e.label == label}
             if texts[doc_id][occurrence.start : occurrence.end] != occurrence.text:
                 raise InputError(
                     f"document {doc_id}: {occurrence.text!r} is no longer at "
@@ -140,6 +140,6 @@ def apply_occurrences(store: Store, occurrences: Iterable[Occurrence], label: st
                 )
             if (occurrence.start, occurrence.end) in labelled[doc_id]:
                 continue
-            created.append(store.add_entity(doc_id, occurrence.start, occurrence.end, label, origin=ORIGIN))
+            created.append(store.annotations.add_entity(doc_id, occurrence.start, occurrence.end, label, origin=ORIGIN))
             labelled[doc_id].add((occurrence.start, occurrence.end))
     return created

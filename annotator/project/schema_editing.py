@@ -415,7 +415,7 @@ def plan_draft(store: Store, draft: SchemaDraft) -> SchemaChange:
     uses, or the saved schema changed since the draft was made.
     """
     final = draft.build()
-    if store.schema.to_dict() != draft.saved.to_dict():
+    if store.schema.current.to_dict() != draft.saved.to_dict():
         raise SchemaError("the label schema was changed elsewhere while you edited it; reopen the editor")
     blocked = draft.blocked_removals(label_usage(store))
     if blocked:
@@ -425,7 +425,7 @@ def plan_draft(store: Store, draft: SchemaDraft) -> SchemaChange:
     for saved_name, old, new in draft.value_renames():
         by_label.setdefault(renamed_docs.get(saved_name, saved_name), []).append((old, new))
     return SchemaChange(
-        old=store.schema,
+        old=store.schema.current,
         new=final,
         entities=tuple(draft.entity_renames()),
         relations=tuple(draft.relation_renames()),
@@ -442,26 +442,26 @@ def apply_schema_change(store: Store, change: SchemaChange) -> LabelSchema:
     narrowed below what existing relations need.
     """
     with store.transaction():
-        if store.schema.to_dict() != change.old.to_dict():
+        if store.schema.current.to_dict() != change.old.to_dict():
             raise SchemaError("the label schema was changed elsewhere; it no longer matches this step")
 
         def rename_values() -> None:
             for label_name, pairs in change.values:
 
                 def rename(old: str, new: str, name: str = label_name) -> None:
-                    store.rename_document_label_value(name, old, new)
+                    store.schema.rename_document_label_value(name, old, new)
 
-                _rename_all(list(pairs), store.schema.document_label(label_name).values, rename)
+                _rename_all(list(pairs), store.schema.current.document_label(label_name).values, rename)
 
         if change.values_first:
             rename_values()
-        _rename_all(list(change.entities), store.schema.entity_names, store.rename_entity_label)
-        _rename_all(list(change.relations), store.schema.relation_names, store.rename_relation_label)
-        _rename_all(list(change.document_labels), [d.name for d in store.schema.document_labels],
-                    store.rename_document_label)
+        _rename_all(list(change.entities), store.schema.current.entity_names, store.schema.rename_entity_label)
+        _rename_all(list(change.relations), store.schema.current.relation_names, store.schema.rename_relation_label)
+        _rename_all(list(change.document_labels), [d.name for d in store.schema.current.document_labels],
+                    store.schema.rename_document_label)
         if not change.values_first:
             rename_values()
-        store.set_schema(change.new)
+        store.schema.set(change.new)
     return change.new
 
 

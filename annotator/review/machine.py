@@ -92,7 +92,7 @@ class ReviewMachine:
 
     @property
     def schema(self) -> LabelSchema:
-        return self.store.schema
+        return self.store.schema.current
 
     @property
     def doc_id(self) -> str | None:
@@ -103,7 +103,7 @@ class ReviewMachine:
 
     def progress(self) -> tuple[int, int]:
         """(done, total) documents in the project."""
-        return self.store.document_count([Status.DONE]), self.store.document_count()
+        return self.store.documents.count([Status.DONE]), self.store.documents.count()
 
     def entities_per_minute(self) -> float | None:
         return self.speed.per_minute(self.activity.session_seconds)
@@ -127,9 +127,9 @@ class ReviewMachine:
 
     def open_first_unfinished(self) -> bool:
         """Open the first todo or in-progress document; else the first document. False if there is none."""
-        doc_id = self.store.next_unfinished()
+        doc_id = self.store.documents.next_unfinished()
         if doc_id is None:
-            ids = self.store.document_ids()
+            ids = self.store.documents.ids()
             doc_id = ids[0] if ids else None
         if doc_id is None:
             return False
@@ -141,7 +141,7 @@ class ReviewMachine:
         if self.state is None:
             self.open_first_unfinished()
             return
-        target = self.store.adjacent_document(self.state.doc_id, step)
+        target = self.store.documents.adjacent(self.state.doc_id, step)
         if target is None:
             self.on_note(Note("last_document" if step > 0 else "first_document"))
             return
@@ -151,7 +151,7 @@ class ReviewMachine:
         """Re-read the open document (candidates came in from a worker, for instance); keeps the focus if it still exists."""
         if self.state is None:
             return
-        if not self.store.has_document(self.state.doc_id):
+        if not self.store.documents.exists(self.state.doc_id):
             self.state = None
             self.focus = None
             self.open_first_unfinished()
@@ -177,7 +177,7 @@ class ReviewMachine:
         pending = self.state.pending_count()
         if not self._push(steps.SetStatus(self.store, doc_id, status, reason)):
             return
-        following = self.store.next_unfinished(doc_id)
+        following = self.store.documents.next_unfinished(doc_id)
         last = "_last" if following is None else ""
         if status is Status.DONE and pending:
             note = Note.of("marked_done_pending" + last, pending)
@@ -429,7 +429,7 @@ class ReviewMachine:
     def merge_with_next(self) -> None:
         if self.state is None:
             return
-        following = self.store.adjacent_document(self.state.doc_id, +1)
+        following = self.store.documents.adjacent(self.state.doc_id, +1)
         if following is None:
             self.on_note(Note("nothing_to_merge"))
             return
@@ -443,7 +443,7 @@ class ReviewMachine:
         if selection is None:
             self.on_note(Note("select_to_move"))
             return
-        target = self.store.adjacent_document(self.state.doc_id, step)
+        target = self.store.documents.adjacent(self.state.doc_id, step)
         if target is None:
             self.on_note(Note("nowhere_to_move"))
             return
@@ -548,7 +548,7 @@ class ReviewMachine:
         if seconds <= 0:
             return
         try:
-            self.store.add_time(doc_id, seconds)
+            self.store.annotations.add_time(doc_id, seconds)
         except AnnotatorError as exc:  # the document was removed meanwhile, or the disk is full
             log.warning("could not record %.1f s on %s: %s", seconds, doc_id, exc)
 

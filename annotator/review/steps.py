@@ -170,8 +170,8 @@ class Step:
     def _statuses(self) -> dict[str, tuple[Status, str]]:
         statuses = {}
         for doc_id in self.status_documents():
-            if self.store.has_document(doc_id):
-                document = self.store.document(doc_id)
+            if self.store.documents.exists(doc_id):
+                document = self.store.documents.get(doc_id)
                 statuses[doc_id] = (document.status, document.status_reason)
         return statuses
 
@@ -184,7 +184,7 @@ class Step:
             if current is None or current == target:
                 continue
             if {current[0], target[0]} == {Status.TODO, Status.IN_PROGRESS} and now.get(doc_id) == current:
-                self.store.set_status(doc_id, *target)
+                self.store.documents.set_status(doc_id, *target)
 
 
 # --- candidates a decision leaves behind ------------------------------------------------
@@ -197,10 +197,10 @@ def _settle_candidates(store: Store, entity: Entity, *, besides: int | None = No
     offered again as "not yet decided" (and counted as still to review).
     """
     settled = []
-    for candidate in store.candidates(entity.doc_id, states=[CandidateState.PENDING]):
+    for candidate in store.candidates.for_document(entity.doc_id, states=[CandidateState.PENDING]):
         if (candidate.start, candidate.end) == (entity.start, entity.end) and candidate.id != besides:
             assert candidate.id is not None
-            store.accept_candidate(candidate.id, label=entity.label)
+            store.candidates.accept(candidate.id, label=entity.label)
             settled.append(candidate.id)
     return settled
 
@@ -208,7 +208,7 @@ def _settle_candidates(store: Store, entity: Entity, *, besides: int | None = No
 def _unsettle_candidates(store: Store, candidate_ids: Sequence[int]) -> None:
     """Back to pending, without touching the entity they were accepted as."""
     for candidate_id in candidate_ids:
-        store.reset_candidate(candidate_id, delete_entity=False)
+        store.candidates.reset(candidate_id, delete_entity=False)
 
 
 def _candidate_keys(candidate_ids: Sequence[int]) -> tuple[SpanKey, ...]:
@@ -220,7 +220,7 @@ def _candidate_keys(candidate_ids: Sequence[int]) -> tuple[SpanKey, ...]:
 
 class AddEntity(Step):
     def __init__(self, store: Store, doc_id: str, start: int, end: int, label: str) -> None:
-        text = store.document_text(doc_id)[start:end]
+        text = store.documents.text(doc_id)[start:end]
         super().__init__(store, doc_id, Title("add_entity", (quote(text), label)))
         self.start, self.end, self.label = start, end, label
         self.entity: Entity | None = None
@@ -229,9 +229,9 @@ class AddEntity(Step):
 
     def forward(self) -> Change:
         if self._deleted is None:
-            self.entity = self.store.add_entity(self.doc_id, self.start, self.end, self.label)
+            self.entity = self.store.annotations.add_entity(self.doc_id, self.start, self.end, self.label)
         else:
-            self.entity = self.store.restore_entity(self._deleted)
+            self.entity = self.store.annotations.restore_entity(self._deleted)
         self.settled = _settle_candidates(self.store, self.entity)
         key = self._key()
         return Change(
@@ -242,7 +242,7 @@ class AddEntity(Step):
     def backward(self) -> Change:
         assert self.entity is not None and self.entity.id is not None
         _unsettle_candidates(self.store, self.settled)
-        self._deleted = self.store.delete_entity(self.entity.id)
+        self._deleted = self.store.annotations.delete_entity(self.entity.id)
         return Change(
             self.doc_id, None, self.start, entities_created=-1, touched=(self._key(), *_candidate_keys(self.settled)),
             relations=True, relabelled=(self.entity.text,),
@@ -257,14 +257,14 @@ class DeleteEntity(Step):
     """Deletes an entity with the relations that use it; undo brings all of them back."""
 
     def __init__(self, store: Store, entity_id: int) -> None:
-        entity = store.entity(entity_id)
+        entity = store.annotations.entity(entity_id)
         super().__init__(store, entity.doc_id, Title("delete_entity", (entity.label, quote(entity.text))))
         self.entity_id = entity_id
         self.start = entity.start
         self.deleted: DeletedEntity | None = None
 
     def forward(self) -> Change:
-        self.deleted = self.store.delete_entity(self.entity_id)
+        self.deleted = self.store.annotations.delete_entity(self.entity_id)
         return Change(
             self.doc_id, None, self.start, touched=self._touched(), relations=True,
             relabelled=(self.deleted.entity.text,),
@@ -272,7 +272,7 @@ class DeleteEntity(Step):
 
     def backward(self) -> Change:
         assert self.deleted is not None
-        self.store.restore_entity(self.deleted)
+        self.store.annotations.restore_entity(self.deleted)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
         return Change(
             self.doc_id, key, self.start, touched=self._touched(), relations=True,
@@ -296,7 +296,7 @@ class UpdateEntity(Step):
         start: int | None = None,
         end: int | None = None,
     ) -> None:
-        entity = store.entity(entity_id)
+        entity = store.annotations.entity(entity_id)
         self.resize = label is None
         if self.resize:
             title = Title("resize_entity", (quote(entity.text),))
@@ -322,11 +322,11 @@ class UpdateEntity(Step):
 
     def forward(self) -> Change:
         if self.after is None:
-            self.before, self.after = self.store.update_entity(
+            self.before, self.after = self.store.annotations.update_entity(
                 self.entity_id, label=self.label, start=self.start, end=self.end
             )
         else:
-            self.store.set_entity(self.after)
+            self.store.annotations.set_entity(self.after)
         assert self.before is not None
         self.settled = list(dict.fromkeys(self.settled + _settle_candidates(self.store, self.after)))
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
@@ -338,7 +338,7 @@ class UpdateEntity(Step):
     def backward(self) -> Change:
         assert self.before is not None and self.after is not None
         _unsettle_candidates(self.store, self.settled)
-        self.store.set_entity(self.before)
+        self.store.annotations.set_entity(self.before)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
         touched = (key, *_candidate_keys(self.settled))
         self.settled = []
@@ -362,7 +362,7 @@ class AcceptCandidate(Step):
         start: int | None = None,
         end: int | None = None,
     ) -> None:
-        candidate = store.candidate(candidate_id)
+        candidate = store.candidates.get(candidate_id)
         fixed = label not in (None, candidate.label) or (start, end) not in (
             (None, None),
             (candidate.start, candidate.end),
@@ -380,9 +380,9 @@ class AcceptCandidate(Step):
         if self.entity is not None and self.created:
             # Redo after undo: bring the entity back under its old id first;
             # accepting then links the candidate to it.
-            self.store.restore_entity(self.entity)
+            self.store.annotations.restore_entity(self.entity)
         first = self.entity is None
-        entity = self.store.accept_candidate(self.candidate_id, **self.fix)
+        entity = self.store.candidates.accept(self.candidate_id, **self.fix)
         if first:
             # The store's own rule (see Store.reset_candidate): an entity whose
             # origin names this candidate's source was created by accepting it.
@@ -402,7 +402,7 @@ class AcceptCandidate(Step):
     def backward(self) -> Change:
         assert self.entity is not None
         _unsettle_candidates(self.store, self.settled)
-        self.store.reset_candidate(self.candidate_id, delete_entity=self.created)
+        self.store.candidates.reset(self.candidate_id, delete_entity=self.created)
         return Change(
             self.doc_id,
             SpanKey(SpanKind.CANDIDATE, self.candidate_id),
@@ -424,18 +424,18 @@ class AcceptCandidate(Step):
 
 class RejectCandidate(Step):
     def __init__(self, store: Store, candidate_id: int) -> None:
-        candidate = store.candidate(candidate_id)
+        candidate = store.candidates.get(candidate_id)
         super().__init__(store, candidate.doc_id, Title("reject", (candidate.label, quote(candidate.text))))
         self.candidate_id = candidate_id
         self.start = candidate.start
 
     def forward(self) -> Change:
-        self.store.reject_candidate(self.candidate_id)
+        self.store.candidates.reject(self.candidate_id)
         key = SpanKey(SpanKind.CANDIDATE, self.candidate_id)
         return Change(self.doc_id, None, self.start, touched=(key,))
 
     def backward(self) -> Change:
-        self.store.reset_candidate(self.candidate_id)
+        self.store.candidates.reset(self.candidate_id)
         key = SpanKey(SpanKind.CANDIDATE, self.candidate_id)
         return Change(self.doc_id, key, self.start, touched=(key,))
 
@@ -445,38 +445,38 @@ class RejectCandidate(Step):
 
 class AddRelation(Step):
     def __init__(self, store: Store, head_id: int, tail_id: int, label: str) -> None:
-        head = store.entity(head_id)
-        tail = store.entity(tail_id)
+        head = store.annotations.entity(head_id)
+        tail = store.annotations.entity(tail_id)
         super().__init__(store, head.doc_id, Title("add_relation", (quote(head.text), label, quote(tail.text))))
         self.head_id, self.tail_id, self.label = head_id, tail_id, label
         self.relation: Relation | None = None
 
     def forward(self) -> Change:
         if self.relation is None:
-            self.relation = self.store.add_relation(self.head_id, self.tail_id, self.label)
+            self.relation = self.store.annotations.add_relation(self.head_id, self.tail_id, self.label)
         else:
-            self.store.restore_relation(self.relation)
+            self.store.annotations.restore_relation(self.relation)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.head_id), relations=True)
 
     def backward(self) -> Change:
         assert self.relation is not None and self.relation.id is not None
-        self.store.delete_relation(self.relation.id)
+        self.store.annotations.delete_relation(self.relation.id)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.head_id), relations=True)
 
 
 class DeleteRelation(Step):
     def __init__(self, store: Store, relation_id: int) -> None:
-        relation = store.relation(relation_id)
+        relation = store.annotations.relation(relation_id)
         super().__init__(store, relation.doc_id, Title("delete_relation", (relation.label,)))
         self.relation = relation
 
     def forward(self) -> Change:
         assert self.relation.id is not None
-        self.store.delete_relation(self.relation.id)
+        self.store.annotations.delete_relation(self.relation.id)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.relation.head_id), relations=True)
 
     def backward(self) -> Change:
-        self.store.restore_relation(self.relation)
+        self.store.annotations.restore_relation(self.relation)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.relation.head_id), relations=True)
 
 
@@ -495,14 +495,14 @@ class SetStatus(Step):
         self.before: tuple[Status, str] | None = None
 
     def forward(self) -> Change:
-        before = self.store.set_status(self.doc_id, self.status, self.reason)
+        before = self.store.documents.set_status(self.doc_id, self.status, self.reason)
         if self.before is None:
             self.before = before
         return Change(self.doc_id, documents=True)
 
     def backward(self) -> Change:
         assert self.before is not None
-        self.store.set_status(self.doc_id, *self.before)
+        self.store.documents.set_status(self.doc_id, *self.before)
         return Change(self.doc_id, documents=True)
 
 
@@ -515,13 +515,13 @@ class SetDocLabel(Step):
         self._done_once = False
 
     def forward(self) -> Change:
-        before = self.store.set_doc_label(self.doc_id, self.name, self.value)
+        before = self.store.annotations.set_doc_label(self.doc_id, self.name, self.value)
         if not self._done_once:
             self.before, self._done_once = before, True
         return Change(self.doc_id, doc_labels=True)
 
     def backward(self) -> Change:
-        self.store.set_doc_label(self.doc_id, self.name, self.before)
+        self.store.annotations.set_doc_label(self.doc_id, self.name, self.before)
         return Change(self.doc_id, doc_labels=True)
 
 
@@ -553,23 +553,23 @@ class Segmentation(Step):
         if self.edit is None:
             self.edit = self._make_edit()
         else:
-            self.edit = self.store.redo_segmentation(self.edit)
+            self.edit = self.store.segmentation.redo(self.edit)
         return Change(self.doc_id, None, self.position_after, documents=True, everything=True, text=True)
 
     def backward(self) -> Change:
         assert self.edit is not None
-        self.store.undo_segmentation(self.edit)
+        self.store.segmentation.undo(self.edit)
         return Change(self.doc_id, None, self.position_before, documents=True, everything=True, text=True)
 
 
 def merge_with(store: Store, first_id: str, second_id: str) -> Segmentation:
-    length = len(store.document_text(first_id))
-    title = store.document(second_id).title or second_id
+    length = len(store.documents.text(first_id))
+    title = store.documents.get(second_id).title or second_id
     return Segmentation(
         store,
         first_id,
         Title("merge", (quote(title),)),
-        lambda: store.merge_documents(first_id, second_id),
+        lambda: store.segmentation.merge(first_id, second_id),
         position_after=length,
         position_before=length,
     )
@@ -580,19 +580,19 @@ def split_at(store: Store, doc_id: str, offset: int) -> Segmentation:
         store,
         doc_id,
         Title("split"),
-        lambda: store.split_document(doc_id, offset),
+        lambda: store.segmentation.split(doc_id, offset),
         position_after=None,
         position_before=offset,
     )
 
 
 def move_text(store: Store, source_id: str, start: int, end: int, target_id: str, *, at: int | None = None) -> Segmentation:
-    title = store.document(target_id).title or target_id
+    title = store.documents.get(target_id).title or target_id
     return Segmentation(
         store,
         source_id,
         Title("move_text", (quote(title),)),
-        lambda: store.move_text(source_id, start, end, target_id, at=at),
+        lambda: store.segmentation.move_text(source_id, start, end, target_id, at=at),
         position_after=start,
         position_before=start,
     )
@@ -623,7 +623,7 @@ class ApplyOccurrences(Step):
             self.created = apply_occurrences(self.store, self.occurrences, self.label)
         else:
             for entity in self.created:
-                self.store.restore_entity(entity)
+                self.store.annotations.restore_entity(entity)
         self.settled = [c for entity in self.created for c in _settle_candidates(self.store, entity)]
         return self._change(+len(self.created))
 
@@ -632,7 +632,7 @@ class ApplyOccurrences(Step):
         _unsettle_candidates(self.store, self.settled)
         for entity in self.created:
             assert entity.id is not None
-            self.store.delete_entity(entity.id)
+            self.store.annotations.delete_entity(entity.id)
         return self._change(-len(self.created))
 
     def _change(self, created: int) -> Change:

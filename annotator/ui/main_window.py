@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)
-        self.help_overlay = HelpOverlay(keymap, store.schema, self)
+        self.help_overlay = HelpOverlay(keymap, store.schema.current, self)
         self.actions_by_name = WindowActions(keymap, self)
         build_menus(self)
         connect_actions(self)
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def schema_changed(self) -> None:
         """Labels were renamed, recoloured, added or removed (or an undo put them back): redraw what shows them."""
-        schema = self.controller.store.schema
+        schema = self.controller.store.schema.current
         self.palette_panel.rebuild()
         self.help_overlay.set_content(self.keymap, schema)
         self.header.refresh()
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         from annotator.ui.identity import ask_annotator
 
         store = self.controller.store
-        name = ask_annotator(store.annotators(), store.annotator, self)
+        name = ask_annotator(store.settings.annotators(), store.annotator, self)
         if name and name != store.annotator:
             self.set_annotator(name)
 

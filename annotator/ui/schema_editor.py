@@ -690,7 +690,7 @@ class SchemaEditor(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(STYLE)
         self.store = store
-        self.draft = SchemaDraft(store.schema)
+        self.draft = SchemaDraft(store.schema.current)
         self.usage: Usage = label_usage(store)
         self.problems: list[Problem] = []
 

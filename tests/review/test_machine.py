@@ -95,8 +95,8 @@ def test_tab_without_focus_starts_from_the_caret(store):
 
 
 def test_a_relation_draft_only_steps_through_entities_and_skips_the_head(store):
-    a = store.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
-    b = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    a = store.annotations.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
+    b = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
     controller = Recorder(store)
     controller.open_document("a1")
     controller.set_focus(controller.state.entity_span(a.id).key)
@@ -116,7 +116,7 @@ def test_undo_of_a_step_in_another_document_goes_back_to_it(store):
     before = snapshot(store)
     controller.undo()
     assert controller.doc_id == "a2"
-    assert snapshot(store) != before and store.entities("a2") == []
+    assert snapshot(store) != before and store.annotations.entities("a2") == []
     controller.close()
 
 
@@ -129,12 +129,12 @@ def test_fresh_candidates_from_a_worker_keep_the_focus(store):
     focused = controller.focused_span()
     assert focused.is_candidate
     # what a background refresh does: the same suggestions again, plus the focused one's score changed
-    pending = store.candidates("a1")
+    pending = store.candidates.for_document("a1")
     fresh = [
         Candidate("a1", c.start, c.end, c.label, c.text, c.source, 0.5 if c.id == focused.key.id else c.score)
         for c in pending
     ]
-    store.replace_candidates({"a1": fresh})
+    store.candidates.replace({"a1": fresh})
     controller.reload()
     now = controller.focused_span()
     assert now is not None and now.key == focused.key
@@ -146,8 +146,8 @@ def test_a_refresh_that_drops_the_focused_candidate_drops_the_focus(store):
     controller.open_document("a1")
     controller.focus_next()
     focused = controller.focused_span()
-    others = [c for c in store.candidates("a1") if c.id != focused.key.id]
-    store.replace_candidates({"a1": others})
+    others = [c for c in store.candidates.for_document("a1") if c.id != focused.key.id]
+    store.candidates.replace({"a1": others})
     controller.reload()
     assert controller.focused_span() is None
     controller.close()
@@ -168,10 +168,10 @@ def test_a_number_on_a_candidate_accepts_it_and_the_focus_stays_so_a_second_numb
     focused = machine.focused_span()
     assert focused.is_entity and (focused.text, focused.label) == ("嘉兴市", "ORG")
     assert machine.label_key("3")  # meant LOC after all: the same span again, not the next one
-    assert [(e.text, e.label) for e in store.entities("a1")] == [("嘉兴市", "LOC")]
+    assert [(e.text, e.label) for e in store.annotations.entities("a1")] == [("嘉兴市", "LOC")]
     assert machine.focused_span().text == "嘉兴市"
     # the next candidate is untouched
-    assert ("姚庄镇总工会", "ORG") in [(c.text, c.label) for c in store.candidates("a1", [CandidateState.PENDING])]
+    assert ("姚庄镇总工会", "ORG") in [(c.text, c.label) for c in store.candidates.for_document("a1", [CandidateState.PENDING])]
 
 
 def test_return_accepts_a_candidate_and_moves_to_the_next_candidate(store):
@@ -179,7 +179,7 @@ def test_return_accepts_a_candidate_and_moves_to_the_next_candidate(store):
     machine.open_document("a1")
     focus_text(machine, "邹倜然")
     machine.accept_focused()
-    assert [(e.text, e.label) for e in store.entities("a1")] == [("邹倜然", "PER")]
+    assert [(e.text, e.label) for e in store.annotations.entities("a1")] == [("邹倜然", "PER")]
     assert machine.focused_span().text == "嘉兴市"
 
 
@@ -203,18 +203,18 @@ def test_return_on_an_entity_leaves_it_and_moves_to_the_next_candidate(store):
 
 
 def test_a_number_relabels_the_focused_entity_in_place(store):
-    entity = store.add_entity("a1", *span(ARTICLE, "浙江省"), "ORG")
+    entity = store.annotations.add_entity("a1", *span(ARTICLE, "浙江省"), "ORG")
     machine = Recorder(store)
     machine.open_document("a1")
     machine.set_focus(machine.state.entity_span(entity.id).key)
     machine.label_key("3")
-    assert store.entity(entity.id).label == "LOC"
+    assert store.annotations.entity(entity.id).label == "LOC"
     assert machine.focus == machine.state.entity_span(entity.id).key
 
 
 def test_a_refused_pick_says_why_as_a_note(store):
-    per = store.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
-    date = store.add_entity("a1", *span(ARTICLE, "浙江省"), "LOC")
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
+    date = store.annotations.add_entity("a1", *span(ARTICLE, "浙江省"), "LOC")
     machine = Recorder(store)
     machine.open_document("a1")
     machine.set_focus(machine.state.entity_span(per.id).key)
@@ -227,8 +227,8 @@ def test_a_refused_pick_says_why_as_a_note(store):
 
 
 def test_a_relation_is_announced_by_its_display_name(store):
-    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
-    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    org = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
     machine = Recorder(store)
     machine.open_document("a1")
     machine.set_focus(machine.state.entity_span(per.id).key)
@@ -248,17 +248,17 @@ def test_a_schema_change_is_undone_like_any_step_and_earlier_steps_still_undo(st
     machine.open_document("a1")
     machine.apply_label("LOC", span(ARTICLE, "浙江省"))
     before_rename = snapshot(store)
-    draft = SchemaDraft(store.schema)
+    draft = SchemaDraft(store.schema.current)
     next(e for e in draft.entities if e.name == "LOC").name = "PLACE"
     assert machine.push(ChangeSchema(store, draft, doc_id="a1"))
     assert "schema" in machine.heard
-    assert [e.label for e in store.entities("a1")] == ["PLACE"]
+    assert [e.label for e in store.annotations.entities("a1")] == ["PLACE"]
     assert [s.label for s in machine.state.spans if s.is_entity] == ["PLACE"]
     machine.undo()
-    assert snapshot(store) == before_rename and "LOC" in store.schema.entity_names
+    assert snapshot(store) == before_rename and "LOC" in store.schema.current.entity_names
     assert [s.label for s in machine.state.spans if s.is_entity] == ["LOC"]
     machine.undo()  # the labelling before it
-    assert store.entities("a1") == []
+    assert store.annotations.entities("a1") == []
     machine.redo()
     machine.redo()
-    assert [e.label for e in store.entities("a1")] == ["PLACE"]
+    assert [e.label for e in store.annotations.entities("a1")] == ["PLACE"]

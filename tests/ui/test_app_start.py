@@ -58,9 +58,9 @@ def test_run_app_seeds_a_new_project_opens_the_first_article_and_exits_cleanly(d
     assert seen["text"]
     assert profile.remembered_annotator() == "新人"
     with Store(db_path, annotator="check") as store:
-        assert store.document_count() >= 1
-        assert seen["doc_id"] in store.document_ids()
-        assert store.setting("seeded_at") is not None
+        assert store.documents.count() >= 1
+        assert seen["doc_id"] in store.documents.ids()
+        assert store.settings.get("seeded_at") is not None
 
 
 def test_run_app_reports_a_database_it_cannot_open(tmp_path, qapp, qsettings_tmp, monkeypatch):

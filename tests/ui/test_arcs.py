@@ -77,18 +77,18 @@ def busy_project(db_path):
     with Store(db_path, annotator="tester") as store:
         source = SourceFile(path="busy.txt", name="busy.txt", sha256="b" * 64, size=len(ARTICLE), format="text")
         source.documents.append(AnnotatedDocument(Document("busy", ARTICLE, title="busy")))
-        store.import_source(source)
+        store.documents.import_source(source)
         entities = {}
         for needle, label in [("姚庄镇总工会", "ORG"), ("嘉兴市总工会", "ORG"), ("嘉善县总工会", "ORG"),
                               ("杭州市总工会", "ORG"), ("张永明", "PER"), ("李明", "PER"), ("王芳", "PER"),
                               ("嘉兴市", "LOC"), ("嘉善县", "LOC"), ("主席", "TITLE"), ("副主席", "TITLE")]:
             for start, end in spans_of(ARTICLE, needle):
-                entities.setdefault(label, []).append(store.add_entity("busy", start, end, label))
+                entities.setdefault(label, []).append(store.annotations.add_entity("busy", start, end, label))
         pairs = [("PER", "ORG", "works_at"), ("PER", "TITLE", "has_title"), ("ORG", "LOC", "located_in")]
         for head_label, tail_label, name in pairs:
             for head, tail in itertools.product(entities[head_label], entities[tail_label]):
                 if abs(head.start - tail.start) < 90:
-                    store.add_relation(head.id, tail.id, name)
+                    store.annotations.add_relation(head.id, tail.id, name)
     return db_path
 
 

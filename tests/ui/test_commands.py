@@ -42,7 +42,7 @@ def test_a_refused_step_is_dropped_from_the_stack_with_its_reason(store, history
 
 def test_resizes_of_one_entity_merge_into_one_command(store, history):
     start, end = span(ARTICLE, "姚庄镇总工")
-    entity = store.add_entity("a1", start, end, "ORG")
+    entity = store.annotations.add_entity("a1", start, end, "ORG")
     before = snapshot(store)
     history.push(s.UpdateEntity(store, entity.id, end=end + 1))
     history.push(s.UpdateEntity(store, entity.id, start=start - 1))

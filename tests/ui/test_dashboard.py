@@ -17,17 +17,17 @@ def store(db_path):
     with Store(db_path, annotator="alice") as store:
         docs = [AnnotatedDocument(Document(id=f"d{i}", text=f"第{i}篇：北京市总工会主席张萍出席。", title=f"标题{i}"))
                 for i in range(5)]
-        store.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
+        store.documents.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
                                        format="test", documents=docs))
         for i in range(3):
-            text = store.document_text(f"d{i}")
-            store.add_entity(f"d{i}", text.index("北京市"), text.index("北京市") + 3, "LOC")
-        store.set_status("d0", Status.DONE)
+            text = store.documents.text(f"d{i}")
+            store.annotations.add_entity(f"d{i}", text.index("北京市"), text.index("北京市") + 3, "LOC")
+        store.documents.set_status("d0", Status.DONE)
         store.set_annotator("bob")
-        text = store.document_text("d3")
-        store.add_entity("d3", text.index("张萍"), text.index("张萍") + 2, "PER")
-        store.set_status("d3", Status.DONE)
-        store.set_status("d4", Status.SKIPPED, "重复")
+        text = store.documents.text("d3")
+        store.annotations.add_entity("d3", text.index("张萍"), text.index("张萍") + 2, "PER")
+        store.documents.set_status("d3", Status.DONE)
+        store.documents.set_status("d4", Status.SKIPPED, "重复")
         yield store
 
 
@@ -74,8 +74,8 @@ def test_choosing_a_period_reloads(dashboard, qtbot):
 
 def test_refresh_picks_up_new_work(dashboard, qtbot, db_path):
     with Store(db_path, annotator="chen") as other:
-        text = other.document_text("d4")
-        other.add_entity("d4", text.index("张萍"), text.index("张萍") + 2, "PER")
+        text = other.documents.text("d4")
+        other.annotations.add_entity("d4", text.index("张萍"), text.index("张萍") + 2, "PER")
     with qtbot.waitSignal(dashboard.loaded, timeout=5000):
         qtbot.mouseClick(dashboard.refresh_button, Qt.MouseButton.LeftButton)
     assert dashboard.people_chart.series["chen"][-1] == 1

@@ -288,7 +288,7 @@ def test_label_all_occurrences_dialog_buttons_with_an_entity_focused(window, qtb
     from review_projects import ARTICLE, span
 
     store = window.store
-    entity = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    entity = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
     window.controller.reload()
     window.controller.set_focus(window.controller.state.entity_span(entity.id).key)
     dialog = window.label_occurrences()

@@ -19,14 +19,14 @@ def store(db_path):
     with Store(db_path, annotator="alice") as store:
         docs = [AnnotatedDocument(Document(id=f"d{i}", text=f"第{i}篇：北京市总工会主席张萍出席会议。", title=f"标题{i}"))
                 for i in range(12)]
-        store.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
+        store.documents.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
                                        format="test", documents=docs))
         for i in range(12):
-            text = store.document_text(f"d{i}")
-            store.add_entity(f"d{i}", text.index("北京市总工会"), text.index("北京市总工会") + 6, "ORG")
-            store.add_entity(f"d{i}", text.index("张萍"), text.index("张萍") + 2, "PER")
+            text = store.documents.text(f"d{i}")
+            store.annotations.add_entity(f"d{i}", text.index("北京市总工会"), text.index("北京市总工会") + 6, "ORG")
+            store.annotations.add_entity(f"d{i}", text.index("张萍"), text.index("张萍") + 2, "PER")
             if i < 9:
-                store.set_status(f"d{i}", Status.DONE)
+                store.documents.set_status(f"d{i}", Status.DONE)
         yield store
 
 

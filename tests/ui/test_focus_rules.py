@@ -27,7 +27,7 @@ def project(project):
     with Store(project, annotator="tester") as store:
         add_document(store, "a3", "第三篇：上海市总工会主席王芳讲话。", title="第三篇",
                      candidates=[candidate("a3", "第三篇：上海市总工会主席王芳讲话。", "王芳", "PER")])
-        store.replace_candidates({"a2": [candidate("a2", SECOND, "北京市总工会", "ORG")]})
+        store.candidates.replace({"a2": [candidate("a2", SECOND, "北京市总工会", "ORG")]})
     return project
 
 
@@ -61,7 +61,7 @@ def test_a_click_in_the_document_list_puts_the_keyboard_in_the_text(window, qtbo
     assert window.controller.doc_id == "a2"
     tab_reaches_a_span(window, qtbot, "北京市总工会")
     keys(qtbot, Qt.Key.Key_Return)
-    assert [(e.text, e.label) for e in window.store.entities("a2")] == [("北京市总工会", "ORG")]
+    assert [(e.text, e.label) for e in window.store.annotations.entities("a2")] == [("北京市总工会", "ORG")]
 
 
 def test_arrows_browse_the_list_and_return_or_tab_go_into_the_text(window, qtbot):
@@ -106,7 +106,7 @@ def test_undo_from_the_entity_list_puts_the_keyboard_back_in_the_text(window, qt
     window.lists.flush()
     window.lists.entities.setFocus()
     keys(qtbot, (Qt.Key.Key_Z, CTRL))
-    assert window.store.entities("a1") == []
+    assert window.store.annotations.entities("a1") == []
     assert in_text(window)
     assert window.controller.focused_span().text == "邹倜然"  # the candidate it was, back
     keys(qtbot, Qt.Key.Key_Tab)

@@ -76,8 +76,8 @@ def test_a_relation_is_named_in_the_status_bar_as_the_schema_displays_it(chinese
     from review_projects import ARTICLE, span
 
     store = chinese_window.store
-    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
-    title = store.add_entity("a1", *span(ARTICLE, "专职副主席"), "TITLE")
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    title = store.annotations.add_entity("a1", *span(ARTICLE, "专职副主席"), "TITLE")
     controller = chinese_window.controller
     controller.reload()
     controller.set_focus(controller.state.entity_span(per.id).key)

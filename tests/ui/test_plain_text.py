@@ -38,9 +38,9 @@ def hostile_project(db_path, tmp_path):
             provenance=Provenance(file_name, pieces=[Piece(0, len(text), file_name, 0, len(text))]),
         )
         source.documents.append(AnnotatedDocument(document))
-        store.import_source(source)
+        store.documents.import_source(source)
         start = text.index("<i>张萍</i>")
-        store.add_entity("h1", start, start + len("<i>张萍</i>"), "PER")
+        store.annotations.add_entity("h1", start, start + len("<i>张萍</i>"), "PER")
     return db_path, image
 
 

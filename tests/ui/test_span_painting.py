@@ -12,7 +12,7 @@ def test_two_candidates_that_touch_each_show_solid_ends_with_a_gap_between(windo
     """工会|专家团 as two dashed candidates must not read as one (issue 13, item 12)."""
     store = window.store
     left, right = span(ARTICLE, "工会专家团")
-    store.replace_candidates({"a1": [
+    store.candidates.replace({"a1": [
         Candidate("a1", left, left + 2, "ORG", "工会", "rule:test", 0.5),
         Candidate("a1", left + 2, right, "TITLE", "专家团", "rule:test", 0.5),
     ]})

@@ -45,7 +45,7 @@ def test_the_focused_span_panel_shows_a_long_span_whole_at_the_default_size(wind
 
     assert (window.width(), window.height()) == (1360, 860)
     start, end = span(ARTICLE, "浙江省嘉兴市姚庄镇总工会成立了")
-    window.store.replace_candidates({"a1": [Candidate("a1", start, end, "ORG", ARTICLE[start:end], "rule:org", 0.61)]})
+    window.store.candidates.replace({"a1": [Candidate("a1", start, end, "ORG", ARTICLE[start:end], "rule:org", 0.61)]})
     window.controller.reload()
     window.controller.focus_next()
     window.flush_panels()
