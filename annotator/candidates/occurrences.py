@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.errors import InputError
@@ -58,14 +58,35 @@ def _boundaries(text: str) -> set[int]:
     return boundaries
 
 
-def find_occurrences(store: Store, text: str, label: str, *, doc_id: str | None = None) -> list[Occurrence]:
-    """Every occurrence of ``text`` in one document (``doc_id``) or the whole project."""
+def find_occurrences(
+    store: Store,
+    text: str,
+    label: str,
+    *,
+    doc_id: str | None = None,
+    among: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Occurrence]:
+    """Every occurrence of ``text`` in one document (``doc_id``), in the documents ``among``, or the whole project.
+
+    ``among`` may hold documents without the text (a search index's
+    candidates); they are checked and left out. Without it, the whole
+    project is scanned, which is slow on a large one: the app passes the
+    search index's answer. ``progress(done, total)`` after each document.
+    """
     if not text or not text.strip():
         raise InputError("cannot look for an empty text")
     store.schema.current.entity(label)
-    doc_ids = [doc_id] if doc_id is not None else store.documents.containing(text)
+    if doc_id is not None:
+        doc_ids: Sequence[str] = [doc_id]
+    elif among is not None:
+        doc_ids = among
+    else:
+        doc_ids = store.documents.containing(text)
     found: list[Occurrence] = []
-    for current in doc_ids:
+    for done, current in enumerate(doc_ids, start=1):
+        if progress is not None:
+            progress(done, len(doc_ids))
         doc_text = store.documents.text(current)
         positions = _positions(doc_text, text)
         if not positions:

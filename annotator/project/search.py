@@ -306,6 +306,28 @@ class SearchIndex:
         ).fetchone()
         return json.loads(f"[{joined}]") if joined else []
 
+    def documents_containing(self, text: str) -> list[str] | None:
+        """Ids of the documents whose text may hold ``text``, in reading order; None when it is too short to look up.
+
+        The index sees folded text (case, full width), so this is a superset of
+        the documents holding ``text`` exactly, never missing one; the caller
+        checks each. A one-character text has no bigram: None, scan instead.
+        Brings the index up to date first, so call it where writing is fine
+        (a worker, not the window's thread).
+        """
+        if len(text) < 2:
+            return None
+        self._check_version()
+        self.sync()
+        return [
+            doc_id
+            for (doc_id,) in self._conn.execute(
+                f"SELECT s.doc_id FROM {FTS_TABLE} JOIN {DOCS_TABLE} s ON s.key = {FTS_TABLE}.rowid "
+                f"WHERE {FTS_TABLE} MATCH ? ORDER BY s.position, s.key",
+                ["body : " + _phrase(text)],
+            )
+        ]
+
     def count(self, query: str) -> int:
         terms = parse_query(query)
         if not terms:

@@ -309,7 +309,7 @@ class ImportDialog(TransferDialog):
         headline = (self.tr("These labels will be added to the project's schema. Import again to add them and "
                             "import the files.") if lines else
                     self.tr("The files use no labels the project lacks. Import again to import them."))
-        self.result.show_result(headline, lists=[(self.tr("Labels to add"), lines),
+        self.result_view.show_result(headline, lists=[(self.tr("Labels to add"), lines),
                                                  (self.tr("Read from"), plan.sources),
                                                  (self.tr("Warnings"), plan.problems)])
         self._set_running(False)
@@ -332,9 +332,12 @@ class ImportDialog(TransferDialog):
         entities = sum(r.entities for r in files)
         relations = sum(r.relations for r in files)
         failed = [r for r in files if r.outcome == "failed"]
-        headline = self.tr("Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.").replace(
-            "%1", n(documents)).replace("%2", n(entities)).replace("%3", n(relations)).replace(
-            "%4", n(len(files) - len(failed))).replace("%5", n(len(files)))
+        file_count = len(files)  # plain names: lupdate does not read call expressions as the count
+        headline = self.tr("Imported %1 (%2, %3) from %4.").replace(
+            "%1", self.tr("%n new documents", "", documents)).replace(
+            "%2", self.tr("%n entities", "", entities)).replace(
+            "%3", self.tr("%n relations", "", relations)).replace(
+            "%4", self.tr("%1 of %n files", "", file_count).replace("%1", n(file_count - len(failed))))
         if self._cancel.is_set:
             headline = self.tr("Cancelled.") + " " + headline
         outcomes = {
@@ -348,7 +351,7 @@ class ImportDialog(TransferDialog):
         failures = [_naming(r, r.notes[0] if r.notes else self.tr("unknown error")) for r in failed]
         skipped = [_naming(r, message) for r in files for message in r.skipped]
         notes = [_naming(r, note) for r in reports if r.outcome in ("imported", "note") for note in r.notes]
-        self.result.show_result(headline, rows, [
+        self.result_view.show_result(headline, rows, [
             (self.tr("Files not imported, and why"), failures),
             (self.tr("Documents skipped"), skipped),
             (self.tr("Notes"), notes),
@@ -357,7 +360,7 @@ class ImportDialog(TransferDialog):
         self.imported.emit([doc_id for r in files for doc_id in r.doc_ids])
 
     def _failed(self, message: str) -> None:
-        self.result.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
+        self.result_view.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
         self._set_running(False)
 
     # --- choices -----------------------------------------------------------------------------------

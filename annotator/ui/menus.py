@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def build_menus(window: MainWindow) -> None:
-    a = window.actions
+    a = window.actions_by_name
     bar = window.menuBar()
 
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
@@ -77,14 +77,14 @@ def build_menus(window: MainWindow) -> None:
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addAction(a["help"])
     guidelines = a.add("show_guidelines", QCoreApplication.translate("Menus", "Guidelines"))
-    guidelines.triggered.connect(lambda: (window.docks["guidelines"].show(), window.docks["guidelines"].raise_()))
+    guidelines.triggered.connect(window.show_guidelines)
     help_menu.addAction(guidelines)
 
 
 def connect_actions(window: MainWindow) -> None:
-    a, c, view = window.actions, window.controller, window.view
-    a["undo"].triggered.connect(c.undo)
-    a["redo"].triggered.connect(c.redo)
+    a, c, view = window.actions_by_name, window.controller, window.view
+    a["undo"].triggered.connect(window.undo)
+    a["redo"].triggered.connect(window.redo)
     a["done_and_next"].triggered.connect(c.done_and_next)
     a["skip_and_next"].triggered.connect(window.ask_skip)
     a["next_document"].triggered.connect(lambda: c.open_adjacent(+1))
@@ -110,14 +110,17 @@ def connect_actions(window: MainWindow) -> None:
     view.windowActionRequested.connect(lambda name: a[name].trigger())
     window.palette_panel.picked.connect(view.apply_label)
     window.lists.relationChosen.connect(window.show_relation)
-    window.header.flagActivated.connect(lambda offset: view.reveal(offset, offset + 1))
+    window.header.flagActivated.connect(window.show_flag)
     window.find_bar.searchAllRequested.connect(window.search_all_documents)
     window.find_bar.enable_search_all(True)
     window.documents.documentPicked.connect(window.open_picked_document)
+    window.documents.textRequested.connect(window.return_to_text)
+    window.lists.entityChosen.connect(window.return_to_text)
     window.documents.searchChanged.connect(window.highlight_search)
     c.documentOpened.connect(window._document_opened)
     c.documentsChanged.connect(window.documents.refresh)
     c.documentsChanged.connect(window._update_title)
+    c.schemaChanged.connect(window.schema_changed)
 
     jobs = window.jobs
     jobs.activity.connect(window.status.set_background)
@@ -130,7 +133,7 @@ def connect_actions(window: MainWindow) -> None:
 
 def add_project_tools(window: MainWindow) -> None:
     """File and Project menu entries whose dialogs load on first use."""
-    a = window.actions
+    a = window.actions_by_name
     a["import_files"].triggered.connect(lambda: window.import_files(_dialog("import_dialog", "ImportDialog")))
     a["export_data"].triggered.connect(lambda: window.export_data(_dialog("export_dialog", "ExportDialog")))
     action = a.add("label_schema", QCoreApplication.translate("Menus", "Label schema…"))

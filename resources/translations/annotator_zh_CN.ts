@@ -272,7 +272,11 @@
     </message>
     <message>
         <source>Accept the candidate</source>
-        <translation>接受候选</translation>
+        <translation type="vanished">接受候选</translation>
+    </message>
+    <message>
+        <source>Accept the candidate, then go to the next candidate</source>
+        <translation>接受候选，并转到下一个候选</translation>
     </message>
     <message>
         <source>Reject the candidate / delete the entity</source>
@@ -511,6 +515,13 @@
     <message>
         <source>%1: not set (D)</source>
         <translation>%1：未设置（D）</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceButton</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
     </message>
 </context>
 <context>
@@ -1199,12 +1210,24 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>标签（作用于选区或当前聚焦的片段）</translation>
     </message>
     <message>
+        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; %1 or %2 moves on.</source>
+        <translation>标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 %1 或 %2 继续。</translation>
+    </message>
+    <message>
+        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; Return or Tab moves on.</source>
+        <translation type="vanished">标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 Return 或 Tab 继续。</translation>
+    </message>
+    <message>
         <source>Mouse</source>
         <translation>鼠标</translation>
     </message>
     <message>
         <source>Change keys in %1 · any key closes this</source>
         <translation>可在 %1 中修改按键 · 按任意键关闭</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>
@@ -1305,8 +1328,36 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>正在建立搜索索引：%1 / %2 篇文档</translation>
     </message>
     <message>
+        <source>Imported %1 (%2, %3) from %4.</source>
+        <translation>已导入 %1（%2，%3），来自 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new documents</source>
+        <translation>
+            <numerusform>%n 篇新文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n 个实体</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n 个关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files</source>
+        <translation>
+            <numerusform>%n 个文件中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.</source>
-        <translation>从 %5 个文件中的 %4 个导入了 %1 篇新文档（%2 个实体，%3 个关系）。</translation>
+        <translation type="vanished">从 %5 个文件中的 %4 个导入了 %1 篇新文档（%2 个实体，%3 个关系）。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1367,6 +1418,117 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlags</name>
+    <message>
+        <source>no headline was found for this text; it may belong to another article</source>
+        <translation>没有找到这段文字的标题；它可能属于另一篇文章</translation>
+    </message>
+    <message>
+        <source>the text stops mid-sentence at line %1 and no continuation was found on the page; it may go on in another file or be lost</source>
+        <translation>正文在第 %1 行句子中间中断，本版面上没有找到接续部分；它可能在另一个文件中继续，或已丢失</translation>
+    </message>
+    <message>
+        <source>continues at line %1, further down the page (%2)</source>
+        <translation>接续在第 %1 行，版面下方（%2）</translation>
+    </message>
+    <message>
+        <source>line %1 was attached here as the continuation of this sentence; please check (%2)</source>
+        <translation>第 %1 行被接在这里作为这句话的后续；请核对（%2）</translation>
+    </message>
+    <message>
+        <source>line %1 starts mid-sentence but the paragraph before it is complete; its beginning may be missing</source>
+        <translation>第 %1 行从句子中间开始，但前一段是完整的；它的开头可能缺失</translation>
+    </message>
+    <message>
+        <source>the paragraph ends mid-sentence but line %1 does not read as its continuation (%2)</source>
+        <translation>该段在句子中间结束，但第 %1 行读起来不像它的后续（%2）</translation>
+    </message>
+    <message>
+        <source>the paragraph ends mid-sentence but line %1 does not read as its continuation</source>
+        <translation>该段在句子中间结束，但第 %1 行读起来不像它的后续</translation>
+    </message>
+    <message>
+        <source>line %1 was joined to the line above as one paragraph cut by a column break (%2)</source>
+        <translation>第 %1 行与上一行拼接为同一段（被分栏切断）（%2）</translation>
+    </message>
+    <message>
+        <source>line %1 was joined to the line above as one paragraph cut by a column break</source>
+        <translation>第 %1 行与上一行拼接为同一段（被分栏切断）</translation>
+    </message>
+    <message>
+        <source>the line ends on &apos;%1&apos;</source>
+        <translation>该行以“%1”结尾</translation>
+    </message>
+    <message>
+        <source>the line ends on a preposition, conjunction or particle</source>
+        <translation>该行以介词、连词或助词结尾</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a dictionary word across the cut</source>
+        <translation>“%1”是跨越断点的词典词</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reads as one word across the cut</source>
+        <translation>“%1”跨越断点读作一个词</translation>
+    </message>
+    <message>
+        <source>a noun follows the preposition before the cut</source>
+        <translation>断点前的介词后接名词</translation>
+    </message>
+    <message>
+        <source>no noun follows the preposition before the cut</source>
+        <translation>断点前的介词后没有名词</translation>
+    </message>
+    <message>
+        <source>the next part starts mid-sentence</source>
+        <translation>下一部分从句子中间开始</translation>
+    </message>
+    <message>
+        <source>the next part opens on a stray &apos;%1&apos;</source>
+        <translation>下一部分以多余的“%1”开头</translation>
+    </message>
+    <message>
+        <source>a quote opened before the cut closes after it</source>
+        <translation>断点前开始的引号在断点后闭合</translation>
+    </message>
+    <message>
+        <source>a quote closes after the cut that was never opened: text may be missing</source>
+        <translation>断点后出现未开启的闭引号：可能缺少文字</translation>
+    </message>
+    <message>
+        <source>the next part opens a quote, as new paragraphs do</source>
+        <translation>下一部分以引号开头，像新段落一样</translation>
+    </message>
+    <message>
+        <source>the next part opens with a byline</source>
+        <translation>下一部分以电头/署名开头</translation>
+    </message>
+    <message>
+        <source>paragraphs with no headline of their own</source>
+        <translation>没有自己标题的段落</translation>
+    </message>
+    <message>
+        <source>a headline without byline over a paragraph that starts mid-sentence</source>
+        <translation>没有署名的标题，下面的段落从句子中间开始</translation>
+    </message>
+    <message>
+        <source>a 阅读提示 box inside another article, and what follows it</source>
+        <translation>另一篇文章中的“阅读提示”框及其后的内容</translation>
+    </message>
+    <message>
+        <source>the end of another article</source>
+        <translation>另一篇文章的结尾</translation>
+    </message>
+    <message>
+        <source>topic closer to this article than to its neighbours by %1</source>
+        <translation>主题与本文比与相邻文章更接近（差值 %1）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1465,8 +1627,12 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>请先用 Tab 选中一个实体；按 A 标注它在其他位置的出现。</translation>
     </message>
     <message>
+        <source>Label schema saved. Ctrl+Z takes it back.</source>
+        <translation>标签体系已保存。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
         <source>Label schema saved. Undo history starts again from here.</source>
-        <translation>标签体系已保存。撤销记录从此处重新开始。</translation>
+        <translation type="vanished">标签体系已保存。撤销记录从此处重新开始。</translation>
     </message>
     <message>
         <source>Now annotating as %1.</source>
@@ -1549,6 +1715,14 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>In all documents</source>
         <translation>在全部文档中</translation>
+    </message>
+    <message>
+        <source>Looking in all documents…</source>
+        <translation>正在所有文档中查找…</translation>
+    </message>
+    <message>
+        <source>Looking in all documents: %1 of %2…</source>
+        <translation>正在所有文档中查找：第 %1 篇，共 %2 篇…</translation>
     </message>
     <message>
         <source>already labelled</source>
@@ -1675,7 +1849,7 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
     <message>
         <source>This is already an entity; a number relabels it, Delete removes it.</source>
-        <translation>这已经是实体；按数字键改标签，按 Delete 删除。</translation>
+        <translation type="vanished">这已经是实体；按数字键改标签，按 Delete 删除。</translation>
     </message>
     <message>
         <source>Tab to a candidate or an entity first.</source>
@@ -1765,6 +1939,22 @@ The details are in the log file; please send it with a note of what you were doi
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
+    <message>
+        <source>Choose the tail entity first (Tab to it, or click it).</source>
+        <translation>请先选择尾实体（按 Tab 移到它，或点击它）。</translation>
+    </message>
+    <message>
+        <source>No relation type goes from %1 to %2 (%3 → %4).</source>
+        <translation>没有从 %1 到 %2 的关系类型（%3 → %4）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a choice for %2 → %3; pick 1–%4.</source>
+        <translation>%1 不是 %2 → %3 的可选项；请选择 1–%4。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are already related by %3.</source>
+        <translation>%1 和 %2 之间已有关系“%3”。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewStatusBar</name>
@@ -1838,6 +2028,10 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The schema could not be saved; the status bar says why.</source>
+        <translation>标签体系未能保存；原因见状态栏。</translation>
     </message>
     <message>
         <source>Loaded %1. Labels with the same name as a saved label keep its annotations; check the changes, then Save.</source>
@@ -1951,7 +2145,7 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
     <message>
         <source>Score</source>
-        <translation>得分</translation>
+        <translation type="vanished">得分</translation>
     </message>
     <message>
         <source>accepted candidate from %1</source>
@@ -2079,6 +2273,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>将文本移到 %1</translation>
     </message>
     <message>
+        <source>Change the label schema</source>
+        <translation>修改标签体系</translation>
+    </message>
+    <message>
         <source>Label %n occurrence(s) of %1 as %2</source>
         <translation>将 %1 的 %n 处出现标为 %2</translation>
     </message>
@@ -2087,7 +2285,7 @@ The details are in the log file; please send it with a note of what you were doi
     <name>_ChoiceButton</name>
     <message>
         <source>(none yet)</source>
-        <translation>（暂无）</translation>
+        <translation type="vanished">（暂无）</translation>
     </message>
 </context>
 <context>

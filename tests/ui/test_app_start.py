@@ -67,7 +67,7 @@ def test_run_app_reports_a_database_it_cannot_open(tmp_path, qapp, qsettings_tmp
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_bytes(b"this is not sqlite at all" * 100)
     code = run_app(not_a_db, "tester")

@@ -47,7 +47,7 @@ def test_headline_figures_match_the_database(dashboard, store):
     assert dashboard.figure_entities.value.text() == str(store.db.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
     bars = {label: value for label, value, _ in dashboard.entity_bars.items}
     assert bars["地点"] == 3 and bars["人名"] == 1 and bars["机构"] == 0
-    assert [name for name, _, _ in dashboard.status_bar.parts][0] == "Done"
+    assert next(name for name, _, _ in dashboard.status_bar.parts) == "Done"
 
 
 def test_charts_show_today_s_work(dashboard):
@@ -89,3 +89,26 @@ def test_the_window_wraps_the_dashboard(store, qtbot):
         window.show()
     assert window.dashboard.progress.total_documents == 5
     window.close()
+
+
+def test_the_last_day_and_the_running_total_are_drawn_whole(qtbot):
+    """Issue 13, item 11: the last bar's value and the last date were cut off at the chart's edges."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from annotator.ui.charts import DailyBarsChart, nice_ticks
+
+    chart = DailyBarsChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 220)
+    days = [date(2024, 12, 1) + timedelta(days=i) for i in range(30)]
+    chart.set_data(days, [0] * 28 + [3, 12], [5] * 28 + [30, 42], "done", "total")
+    chart.grab()  # paints it
+    inside = QRectF(chart.rect())
+    assert inside.contains(chart.total_label_rect), chart.total_label_rect
+    rects = chart.day_label_rects(chart._plot_rect(), QFontMetricsF(chart.font()))
+    assert rects[0][1] == chart.locale().toString(days[-1], "M/d")  # today is always labelled
+    assert all(inside.contains(rect) for rect, _ in rects)
+    assert nice_ticks(0, 12)[-1] >= 12 and nice_ticks(0, 10)[-1] == 10

@@ -159,3 +159,22 @@ def test_the_listed_ids_follow_the_filter(panel, qtbot):
     assert panel.listed_document_ids() == ["n1", "n2", "n3", "n4"]
     qtbot.mouseClick(panel.status_buttons[Status.DONE], Qt.MouseButton.LeftButton)
     assert panel.listed_document_ids() == ["n3"]
+
+
+def test_clearing_the_search_takes_the_snippet_line_away_again(panel, qtbot):
+    """Issue 13, item 11: a blank snippet line stayed in every row after a search was cleared."""
+    header = panel.view.verticalHeader()
+    plain = header.sectionSize(0)
+    with qtbot.waitSignal(panel.searchChanged, timeout=2000):
+        type_text(panel.search_box, "工会")
+    assert header.sectionSize(0) > plain
+    with qtbot.waitSignal(panel.searchChanged, timeout=2000):
+        panel.search_box.clear()
+    assert header.sectionSize(0) == plain
+
+
+def test_return_in_the_search_box_opens_the_first_result_and_asks_for_the_text(panel, qtbot):
+    type_text(panel.search_box, "上海")
+    with qtbot.waitSignal(panel.textRequested, timeout=1000), qtbot.waitSignal(panel.documentPicked, timeout=1000) as picked:
+        qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    assert picked.args == ["n4"]

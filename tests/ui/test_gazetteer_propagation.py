@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_projects import ARTICLE, add_document, span
+from review_projects import ARTICLE, add_document, span
 
 
 def gazetteer_candidates(store, doc_id: str, text: str):

@@ -61,7 +61,7 @@ def test_a_folder_comes_in_and_the_bad_file_is_explained(dialog, store, qtbot, i
     assert {"g0", "g1", "g2"} <= set(doc_ids)
     assert store.documents.count() == len(doc_ids)
     assert not store.documents.exists("b1")
-    text = dialog.result.plain_text
+    text = dialog.result_view.plain_text
     assert "from 2 of 3 files" in text
     assert "bad.jsonl" in text and "outside the text" in text
     assert store.db.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] == 3
@@ -85,7 +85,7 @@ def test_importing_again_changes_nothing(dialog, store, qtbot, inbox, qsettings_
     again.suggest.setChecked(False)
     again.add_paths([str(inbox / "good.jsonl")])
     assert run(again, qtbot) == []
-    assert "Already imported before: 1" in again.result.plain_text
+    assert "Already imported before: 1" in again.result_view.plain_text
     again.close()
 
 

@@ -34,7 +34,7 @@ def test_the_labels_are_listed_first_then_added_and_imported(dialog, store, qtbo
     dialog.add_paths([str(BRAT)])
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.import_button.text() == "Add labels and import", timeout=20000)
-    listed = dialog.result.plain_text
+    listed = dialog.result_view.plain_text
     assert "entity label Merge-org" in listed and "relation label Org-Arg" in listed
     assert "annotation.conf" in listed
     assert not store.schema.current.has_entity("Merge-org") and store.documents.count() == 0  # nothing changed yet

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_projects import ARTICLE, snapshot, span
+from review_projects import ARTICLE, snapshot, span
 
 from annotator.model import CandidateState, Status
 from annotator.review.spans import SpanKind
@@ -171,7 +171,7 @@ def test_r_tab_and_a_number_make_a_relation_and_invalid_pairs_are_refused(window
     assert window.controller.draft.tail.id == loc.id
     press(qtbot, window, Qt.Key.Key_1)
     assert store.annotations.relations("a1") == []
-    assert "no relation type goes from PER to LOC" in window.status.currentMessage()
+    assert "No relation type goes from PER to LOC" in window.status.currentMessage()
     press(qtbot, window, Qt.Key.Key_Tab)  # tail: 姚庄镇总工会 (ORG)
     press(qtbot, window, Qt.Key.Key_1)
     relations = store.annotations.relations("a1")
@@ -324,9 +324,55 @@ def test_a_labels_all_occurrences_after_review(window, qtbot):
     assert dialog is not None and dialog.isVisible()
     assert len(dialog.occurrences) == 2 and len(dialog.chosen()) == 1  # the one already labelled is left out
     dialog.everywhere.setChecked(True)
+    qtbot.waitUntil(lambda: dialog._searching is None)
     assert len(dialog.occurrences) == 2  # the second article says 北京市总工会, not 姚庄镇总工会
     dialog.accept()
     assert [e.text for e in store.annotations.entities("a1")] == ["姚庄镇总工会", "姚庄镇总工会"]
     window.view.setFocus()
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(store) == before
+
+
+def test_a_leaves_no_candidate_pending_under_what_it_labelled(window, qtbot):
+    """Issue 13, item 3: "A" left a pending candidate under each entity it made; Tab found it again."""
+    from annotator.model import Candidate
+    from annotator.ui.occurrences_dialog import OccurrencesDialog
+
+    store = window.store
+    second = span(ARTICLE, "姚庄镇总工会", 1)
+    store.candidates.replace({"a1": [*store.candidates.for_document("a1"), Candidate("a1", *second, "ORG", "姚庄镇总工会", "gazetteer", 0.7)]})
+    window.controller.reload()
+    press(qtbot, window, Qt.Key.Key_Tab, times=3)
+    assert window.controller.focused_span().text == "姚庄镇总工会"
+    press(qtbot, window, Qt.Key.Key_2)  # ORG; the focus stays on it
+    pending_before = window.controller.state.pending_count()
+    press(qtbot, window, Qt.Key.Key_A)
+    dialog = window.findChild(OccurrencesDialog)
+    assert len(dialog.chosen()) == 1
+    dialog.accept()
+    assert window.controller.state.pending_count() == pending_before - 1
+    texts = []
+    for _ in range(len(window.controller.state.spans)):
+        press(qtbot, window, Qt.Key.Key_Tab)
+        span_now = window.controller.focused_span()
+        if span_now.is_candidate:
+            texts.append(span_now.text)
+    assert "姚庄镇总工会" not in texts
+
+
+def test_looking_in_all_documents_runs_in_the_background(window, qtbot):
+    from annotator.ui.occurrences_dialog import OccurrencesDialog
+
+    store = window.store
+    entity = store.annotations.add_entity("a1", *span(ARTICLE, "总工会"), "ORG")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(entity.id).key)
+    press(qtbot, window, Qt.Key.Key_A)
+    dialog = window.findChild(OccurrencesDialog)
+    dialog.everywhere.setChecked(True)
+    # nothing found yet on the window's thread: the search went to a worker
+    assert dialog._searching is not None and dialog.occurrences == []
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    qtbot.waitUntil(lambda: dialog._searching is None)
+    assert sorted({o.doc_id for o in dialog.occurrences}) == ["a1", "a2"]
+    dialog.reject()

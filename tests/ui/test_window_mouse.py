@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from ui_projects import ARTICLE, snapshot, span
+from review_projects import ARTICLE, snapshot, span
 
 from annotator.text.segmenter import get_segmenter
 
@@ -29,6 +29,11 @@ def test_dragging_over_text_opens_the_label_menu_and_picking_labels_it(window, q
     assert window.view.selection() == (start, end)
     menu = window.view.label_menu
     assert menu is not None and menu.isVisible()
+    # the menu opens beside the selection, never on top of it (issue 13, item 10)
+    view = window.view
+    for rect in view.geometry_cache.fragments(*view.mapping.span_to_qt(start, end)):
+        on_screen = rect.translated(view._offset() + viewport.mapToGlobal(QPoint(0, 0)).toPointF()).toAlignedRect()
+        assert not menu.geometry().adjusted(-2, -2, 2, 2).intersects(on_screen), (menu.geometry(), on_screen)
     loc = next(a for a in menu.actions() if a.data() == "LOC")
     loc.trigger()
     assert [(e.text, e.label) for e in window.store.annotations.entities("a1")] == [("浙江省", "LOC")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from ui_projects import ARTICLE, span
+from review_projects import ARTICLE, span
 
 from annotator.review.session import ActivityClock
 from annotator.store import Store
@@ -86,7 +86,7 @@ def test_header_shows_title_byline_and_import_flags(window):
 
 
 def test_the_dashboard_opens_from_the_project_menu_and_closes_with_the_window(window, qtbot):
-    action = window.actions.actions.get("dashboard")
+    action = window.actions_by_name.actions.get("dashboard")
     if action is None:
         raise AssertionError("the dashboard module is installed but the Project menu has no entry for it")
     action.trigger()
@@ -97,7 +97,7 @@ def test_the_dashboard_opens_from_the_project_menu_and_closes_with_the_window(wi
 
 
 def test_relations_list_shows_a_relation_with_both_ends_and_delete_removes_it(window, qtbot):
-    from ui_projects import snapshot
+    from review_projects import snapshot
 
     store = window.store
     org = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
@@ -140,28 +140,37 @@ def test_help_lists_the_keys_as_configured(qtbot, project, qsettings_tmp):
     win.close()
 
 
-def test_a_saved_schema_change_shows_at_once_and_clears_the_undo_history(window, qtbot):
-    from annotator.label_schema import EntityLabel
+def test_a_saved_schema_change_shows_at_once_and_ctrl_z_takes_it_back(window, qtbot):
+    """Saving the schema is a step like any other: the undo history before it stays (issue 13)."""
+    from annotator.project.schema_editing import EntityDraft
+    from annotator.ui.schema_editor import SchemaEditor
 
     store = window.store
     window.view.select(*span(ARTICLE, "张萍"))
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert window.controller.undo_stack.count() == 1
-    store.schema.rename_entity_label("PER", "PERSON")
-    schema = store.schema.current.with_entity(EntityLabel("EVENT", display="事件", color="#123456", hotkey="8"))
-    store.schema.set(schema)
-    window.schema_changed(store.schema.current)
-    assert window.controller.undo_stack.count() == 0
+    editor = window.edit_schema(SchemaEditor)
+    next(e for e in editor.draft.entities if e.name == "PER").name = "PERSON"
+    editor.draft.entities.append(EntityDraft("EVENT", display="事件", color="#123456", hotkey="8"))
+    assert editor.save()
+    assert window.controller.undo_stack.count() == 2
     assert "PERSON" in window.palette_panel.rows and "EVENT" in window.palette_panel.rows
     assert [s.label for s in window.controller.state.spans if s.is_entity] == ["PERSON"]
     assert "事件" in window.help_overlay.text.text()
     window.view.select(*span(ARTICLE, "邹倜然"))
     qtbot.keyClick(window.view, Qt.Key.Key_8)
     assert ("邹倜然", "EVENT") in [(e.text, e.label) for e in store.annotations.entities("a1")]
+    for _ in range(2):  # the EVENT label, then the schema change
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "PER" in store.schema.current.entity_names and "EVENT" not in store.schema.current.entity_names
+    assert "PER" in window.palette_panel.rows and "EVENT" not in window.palette_panel.rows
+    assert [s.label for s in window.controller.state.spans if s.is_entity] == ["PER"]
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the first labelling
+    assert store.annotations.entities("a1") == []
 
 
 def test_the_schema_editor_opens_from_the_project_menu(window, qtbot):
-    action = window.actions.actions.get("label_schema")
+    action = window.actions_by_name.actions.get("label_schema")
     assert action is not None
     action.trigger()
     from annotator.ui.schema_editor import SchemaEditor
