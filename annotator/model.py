@@ -197,6 +197,86 @@ class AnnotatedDocument:
     time_spent: dict[str, float] = field(default_factory=dict)
 
 
+# --- layers: one person's annotation of one document ------------------------------------
+
+
+@dataclass(frozen=True)
+class LayerEntity:
+    """An entity of a layer. ``key`` identifies it inside the layer (relations refer to it);
+    ``made_by``, ``origin`` and the times are the entity's own, kept wherever it is copied."""
+
+    key: int
+    start: int
+    end: int
+    label: str
+    text: str
+    made_by: str = ""
+    origin: str = "manual"
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def span(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+
+@dataclass(frozen=True)
+class LayerRelation:
+    key: int
+    label: str
+    head_key: int
+    tail_key: int
+    made_by: str = ""
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class LayerLabel:
+    name: str
+    value: str
+    made_by: str = ""
+    updated_at: str = ""
+
+
+@dataclass
+class DocumentLayer:
+    """Everything one annotator decided about one document: entities, relations, document labels, status.
+
+    ``owner`` is whose layer it is: an annotator's name for their version (merged
+    from their package), or "" for the project's own layer, the one the window
+    edits and, once adjudicated, the gold layer.
+    """
+
+    doc_id: str
+    owner: str = ""
+    entities: list[LayerEntity] = field(default_factory=list)
+    relations: list[LayerRelation] = field(default_factory=list)
+    doc_labels: list[LayerLabel] = field(default_factory=list)
+    status: Status = Status.TODO
+    status_reason: str = ""
+
+    def entity_by_key(self) -> dict[int, LayerEntity]:
+        return {e.key: e for e in self.entities}
+
+    def fingerprint(self) -> str:
+        """What the layer says, as a digest: spans, labels, relations, document labels, status and who made
+        each; not ids, origins or times. Two layers with the same fingerprint say the same."""
+        return layer_fingerprint(self)
+
+
+def layer_fingerprint(layer: DocumentLayer) -> str:
+    by_key = layer.entity_by_key()
+    entities = sorted((e.start, e.end, e.label, e.made_by) for e in layer.entities)
+    relations = sorted(
+        (by_key[r.head_key].span, by_key[r.tail_key].span, r.label, r.made_by)
+        for r in layer.relations
+        if r.head_key in by_key and r.tail_key in by_key
+    )
+    labels = sorted((d.name, d.value) for d in layer.doc_labels)
+    body = repr((entities, relations, labels, Status(layer.status).value, layer.status_reason))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
 def span_mismatch(text: str, start: int, end: int, expected: str) -> str | None:
     """Why a span does not fit ``text``, or None when ``text[start:end] == expected``."""
     if not (isinstance(start, int) and isinstance(end, int)):

@@ -1,0 +1,162 @@
+"""Each annotator's own version of a document, merged from their package.
+
+A version is a ``DocumentLayer`` owned by an annotator: their entities,
+relations, document labels and status, each entity and relation with who made
+it and when. Versions are never edited in this project: a merge replaces an
+annotator's version of a document with the newer one from their package (and
+the event log keeps what it replaced). The project layer, which the window
+edits, is separate (``store.layers``); adjudication fills it from the versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.model import DocumentLayer, LayerEntity, LayerLabel, LayerRelation, Status
+from annotator.store.connection import utc_now
+from annotator.store.database import Aggregate, chunked, placeholders
+from annotator.store.layers import layer_summary
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """A version's bookkeeping: its fingerprint, when the annotator last changed it, when and whence it was merged."""
+
+    doc_id: str
+    annotator: str
+    status: Status
+    fingerprint: str
+    changed_at: str
+    merged_at: str
+    merged_from: str
+
+
+class Versions(Aggregate):
+    # --- reading ------------------------------------------------------------------------
+
+    def annotators(self) -> list[str]:
+        return [name for (name,) in self._db.execute("SELECT DISTINCT annotator FROM versions ORDER BY annotator")]
+
+    def info(self, doc_ids: Sequence[str] | None = None) -> dict[str, dict[str, VersionInfo]]:
+        """{document: {annotator: VersionInfo}} for ``doc_ids`` (or every document with a version)."""
+        sql = "SELECT doc_id, annotator, status, fingerprint, changed_at, merged_at, merged_from FROM versions"
+        found: dict[str, dict[str, VersionInfo]] = {}
+        batches = [None] if doc_ids is None else chunked(list(dict.fromkeys(doc_ids)))
+        for chunk in batches:
+            where = "" if chunk is None else f" WHERE doc_id IN ({placeholders(len(chunk))})"
+            for doc_id, annotator, status, fingerprint, changed_at, merged_at, merged_from in self._db.execute(
+                sql + where + " ORDER BY doc_id, annotator", chunk or ()
+            ):
+                found.setdefault(doc_id, {})[annotator] = VersionInfo(
+                    doc_id, annotator, Status(status), fingerprint, changed_at, merged_at, merged_from
+                )
+        return found
+
+    def documents(self, *, at_least: int = 1) -> list[str]:
+        """Documents with versions by at least ``at_least`` annotators, in reading order."""
+        return [
+            doc_id
+            for (doc_id,) in self._db.execute(
+                "SELECT v.doc_id FROM versions v JOIN documents d ON d.id = v.doc_id GROUP BY v.doc_id "
+                "HAVING COUNT(*) >= ? ORDER BY MIN(d.position)",
+                (at_least,),
+            )
+        ]
+
+    def layers(self, doc_ids: Sequence[str]) -> dict[str, dict[str, DocumentLayer]]:
+        """Every version of each of ``doc_ids``: {document: {annotator: layer}}, a few hundred documents a query."""
+        found: dict[str, dict[str, DocumentLayer]] = {}
+        execute = self._db.conn.execute
+        for chunk in chunked(list(dict.fromkeys(doc_ids))):
+            marks = placeholders(len(chunk))
+            for doc_id, annotator, status, reason in execute(
+                f"SELECT doc_id, annotator, status, status_reason FROM versions WHERE doc_id IN ({marks})", chunk
+            ):
+                found.setdefault(doc_id, {})[annotator] = DocumentLayer(
+                    doc_id, annotator, status=Status(status), status_reason=reason
+                )
+            for doc_id, annotator, *values in execute(
+                f"SELECT doc_id, annotator, key, start, \"end\", label, text, made_by, origin, created_at, updated_at "
+                f"FROM version_entities WHERE doc_id IN ({marks}) ORDER BY doc_id, annotator, start, \"end\", label, key",
+                chunk,
+            ):
+                found[doc_id][annotator].entities.append(LayerEntity(*values))
+            for doc_id, annotator, *values in execute(
+                f"SELECT doc_id, annotator, key, label, head_key, tail_key, made_by, created_at "
+                f"FROM version_relations WHERE doc_id IN ({marks}) ORDER BY doc_id, annotator, key",
+                chunk,
+            ):
+                found[doc_id][annotator].relations.append(LayerRelation(*values))
+            for doc_id, annotator, *values in execute(
+                f"SELECT doc_id, annotator, name, value, made_by, updated_at FROM version_doc_labels "
+                f"WHERE doc_id IN ({marks}) ORDER BY doc_id, annotator, name",
+                chunk,
+            ):
+                found[doc_id][annotator].doc_labels.append(LayerLabel(*values))
+        return found
+
+    def of_document(self, doc_id: str) -> dict[str, DocumentLayer]:
+        return self.layers([doc_id]).get(doc_id, {})
+
+    # --- writing --------------------------------------------------------------------------
+
+    def put(self, layer: DocumentLayer, *, changed_at: str, merged_from: str) -> bool:
+        """Store ``layer`` as its owner's version of the document, replacing the one before.
+
+        Returns False, writing nothing, when the stored version already says the same.
+        """
+        annotator = layer.owner
+        if not annotator:
+            raise ValueError("a version belongs to an annotator; the layer has no owner")
+        fingerprint = layer.fingerprint()
+        db = self._db
+        with db.transaction():
+            previous = db.row(
+                "SELECT fingerprint, changed_at, merged_from FROM versions WHERE doc_id = ? AND annotator = ?",
+                (layer.doc_id, annotator),
+            )
+            if previous is not None and previous["fingerprint"] == fingerprint:
+                return False
+            doc_id = layer.doc_id
+            # the version it replaces goes into the log whole: nothing merged is ever lost
+            replaced = None if previous is None else layer_summary(self.of_document(doc_id)[annotator])
+            db.execute("DELETE FROM versions WHERE doc_id = ? AND annotator = ?", (doc_id, annotator))
+            db.execute(
+                "INSERT INTO versions (doc_id, annotator, status, status_reason, fingerprint, changed_at, merged_at, "
+                "merged_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, annotator, Status(layer.status).value, layer.status_reason, fingerprint, changed_at,
+                 utc_now(), merged_from),
+            )
+            db.executemany(
+                "INSERT INTO version_entities (doc_id, annotator, key, start, \"end\", label, text, made_by, origin, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, annotator, e.key, e.start, e.end, e.label, e.text, e.made_by, e.origin, e.created_at,
+                  e.updated_at) for e in layer.entities],
+            )
+            db.executemany(
+                "INSERT INTO version_relations (doc_id, annotator, key, label, head_key, tail_key, made_by, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, annotator, r.key, r.label, r.head_key, r.tail_key, r.made_by, r.created_at)
+                 for r in layer.relations],
+            )
+            db.executemany(
+                "INSERT INTO version_doc_labels (doc_id, annotator, name, value, made_by, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc_id, annotator, d.name, d.value, d.made_by, d.updated_at) for d in layer.doc_labels],
+            )
+            db.log(
+                "version.merge",
+                doc_id,
+                f"version:{annotator}",
+                None if previous is None else {**dict(previous), "layer": replaced},
+                {
+                    "fingerprint": fingerprint,
+                    "changed_at": changed_at,
+                    "merged_from": merged_from,
+                    "status": Status(layer.status).value,
+                    "entities": len(layer.entities),
+                    "relations": len(layer.relations),
+                },
+            )
+        return True
