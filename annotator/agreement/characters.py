@@ -10,6 +10,7 @@ by character, so its cost is its number of entities.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 from annotator.model import LayerEntity
 
@@ -67,7 +68,7 @@ def stretches(runs_by_rater: Mapping[str, Runs], length: int) -> list[tuple[int,
     points = sorted(c for c in cuts if 0 <= c <= length)
     cursors = {rater: 0 for rater in runs_by_rater}
     found = []
-    for start, end in zip(points, points[1:]):
+    for start, end in pairwise(points):
         labels = {}
         for rater, runs in runs_by_rater.items():
             i = cursors[rater]

@@ -35,12 +35,12 @@ def from_store(store: Store, doc_ids: Sequence[str] | None = None, *, progress: 
         ids = list(doc_ids) if doc_ids is not None else store.versions.documents(at_least=2)
     done = 0
     for chunk in chunked(ids):
-        info = dict(
-            (doc_id, (length, title))
+        info = {
+            doc_id: (length, title)
             for doc_id, length, title in store.db.conn.execute(
                 f"SELECT id, length(text), title FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
             )
-        )
+        }
         if owner:
             layers = {doc_id: {owner: replace(layer, owner=owner)} for doc_id, layer in store.layers.of_documents(chunk).items()}
         else:

@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from annotator.agreement import characters, coefficients
-from annotator.agreement.spans import Tally, exact_match, overlap_match, relation_match, total
+from annotator.agreement.spans import (
+    Tally,
+    exact_match,
+    overlap_match,
+    relation_match,
+    total,
+)
 from annotator.model import DocumentLayer
 
 

@@ -94,7 +94,7 @@ class Assignments(Aggregate):
         with db.transaction():
             missing = set(cleaned) - self._project.documents.existing(list(cleaned))
             if missing:
-                raise InputError(f"cannot assign document '{sorted(missing)[0]}': there is no such document")
+                raise InputError(f"cannot assign document '{min(missing)}': there is no such document")
             before = self.of_documents(list(cleaned))
             now = utc_now()
             for doc_id, people in cleaned.items():

@@ -19,7 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from annotator.errors import InputError, NotFoundError, SchemaError
-from annotator.model import DocumentLayer, LayerEntity, LayerLabel, LayerRelation, Status
+from annotator.model import (
+    DocumentLayer,
+    LayerEntity,
+    LayerLabel,
+    LayerRelation,
+    Status,
+)
 from annotator.store.connection import utc_now
 from annotator.store.database import Aggregate, chunked, placeholders
 

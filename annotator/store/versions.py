@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from annotator.model import DocumentLayer, LayerEntity, LayerLabel, LayerRelation, Status
+from annotator.model import (
+    DocumentLayer,
+    LayerEntity,
+    LayerLabel,
+    LayerRelation,
+    Status,
+)
 from annotator.store.connection import utc_now
 from annotator.store.database import Aggregate, chunked, placeholders
 from annotator.store.layers import layer_summary

@@ -19,7 +19,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from annotator.errors import InputError
-from annotator.model import DocumentLayer, LayerEntity, LayerLabel, LayerRelation, Status
+from annotator.model import (
+    DocumentLayer,
+    LayerEntity,
+    LayerLabel,
+    LayerRelation,
+    Status,
+)
 from annotator.store import Store
 from annotator.store.adjudications import Adjudication
 from annotator.store.layers import LayerChange
