@@ -37,7 +37,7 @@ from pathlib import Path
 
 from annotator.errors import DatabaseError, InputError, SchemaError
 from annotator.label_schema import LabelSchema
-from annotator.store import Store
+from annotator.store import Store, default_annotator
 from annotator.store.transfer import MergeOutcome
 from annotator.team import packages
 
@@ -88,9 +88,11 @@ def merge(
             project.settings.set(packages.PROJECT_ID, packages.project_id(first))
         else:
             destination = target
-            project = Store(target, annotator=annotator)
+            # Opened as someone the project knows, so opening writes nothing; who merges
+            # is recorded inside the merge's own transaction, which a refusal rolls back.
+            project = Store(target, annotator=_known_annotator(target, annotator))
         try:
-            report = _merge_into(project, paths, opened, progress)
+            report = _merge_into(project, paths, opened, progress, annotator)
             report.target = target
             report.created = created
         except BaseException:
@@ -104,7 +106,23 @@ def merge(
         return report
 
 
-def _merge_into(project: Store, paths: list[Path], opened: list[Store], progress: Progress | None) -> MergeReport:
+def _known_annotator(target: Path, wanted: str | None) -> str | None:
+    """``wanted`` if the project knows them, else someone it knows (None if it cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"file:{target.resolve().as_posix()}?mode=ro", uri=True)
+        try:
+            known = [name for (name,) in conn.execute("SELECT name FROM annotators ORDER BY created_at, name")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return wanted
+    wanted = wanted or default_annotator()
+    return wanted if wanted in known or not known else known[0]
+
+
+def _merge_into(
+    project: Store, paths: list[Path], opened: list[Store], progress: Progress | None, annotator: str | None
+) -> MergeReport:
     wanted = packages.project_id(project)
     annotators: dict[str, Path] = {}
     for path, package in zip(paths, opened):
@@ -124,6 +142,7 @@ def _merge_into(project: Store, paths: list[Path], opened: list[Store], progress
         check_schema_fits(path, package, project.schema.current)
     report = MergeReport(project.path)
     with project.transaction():
+        project.set_annotator(annotator or default_annotator())
         for index, (path, package) in enumerate(zip(paths, opened)):
             if progress:
                 progress(index, len(paths), path.name)
