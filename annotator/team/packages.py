@@ -93,6 +93,22 @@ def package_annotator(store: Store) -> str | None:
     return store.settings.get(ANNOTATOR)
 
 
+def peek_package_annotator(path: str | Path | None) -> str | None:
+    """Who the project file at ``path`` is a package for, read without opening it as a project (None if it
+    is not a package or cannot be read); the app annotates a package as its annotator."""
+    if path is None or not Path(path).is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (ANNOTATOR,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] else None
+
+
 def project_id(store: Store) -> str:
     value = store.settings.get(PROJECT_ID)
     if not value:
