@@ -200,7 +200,7 @@ class AnnotatedDocument:
 # --- layers: one person's annotation of one document ------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LayerEntity:
     """An entity of a layer. ``key`` identifies it inside the layer (relations refer to it);
     ``made_by``, ``origin`` and the times are the entity's own, kept wherever it is copied."""
@@ -220,7 +220,7 @@ class LayerEntity:
         return (self.start, self.end, self.label)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LayerRelation:
     key: int
     label: str
@@ -230,7 +230,7 @@ class LayerRelation:
     created_at: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LayerLabel:
     name: str
     value: str
@@ -265,17 +265,18 @@ class DocumentLayer:
 
 
 def layer_fingerprint(layer: DocumentLayer) -> str:
-    by_key = layer.entity_by_key()
-    entities = sorted((e.start, e.end, e.label, e.made_by) for e in layer.entities)
-    relations = sorted(
-        (by_key[r.head_key].span, by_key[r.tail_key].span, r.label, r.made_by)
+    # One line per fact, sorted, so the order rows were read in does not matter. Merging
+    # fingerprints every document of every package: this is written for speed.
+    spans = {e.key: f"{e.start}\t{e.end}\t{e.label}" for e in layer.entities}
+    lines = sorted(f"e\t{e.start}\t{e.end}\t{e.label}\t{e.made_by}" for e in layer.entities)
+    lines += sorted(
+        f"r\t{spans[r.head_key]}\t{spans[r.tail_key]}\t{r.label}\t{r.made_by}"
         for r in layer.relations
-        if r.head_key in by_key and r.tail_key in by_key
+        if r.head_key in spans and r.tail_key in spans
     )
-    labels = sorted((d.name, d.value) for d in layer.doc_labels)
-    body = repr((entities, relations, labels, Status(layer.status).value, layer.status_reason))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
+    lines += sorted(f"d\t{d.name}\t{d.value}" for d in layer.doc_labels)
+    lines.append(f"s\t{Status(layer.status).value}\t{layer.status_reason}")
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 def span_mismatch(text: str, start: int, end: int, expected: str) -> str | None:
     """Why a span does not fit ``text``, or None when ``text[start:end] == expected``."""

@@ -191,6 +191,7 @@ READS: dict[str, Callable[[Store], Any]] = {
     "adjudications.get": lambda s: s.adjudications.get("a"),
     "adjudications.everything": lambda s: s.adjudications.everything(),
     "adjudications.pending": lambda s: s.adjudications.pending(),
+    "adjudications.of_documents": lambda s: s.adjudications.of_documents(["a", "b"]),
     "documents.get": lambda s: s.documents.get("a"),
     "documents.exists": lambda s: s.documents.exists("a"),
     "documents.existing": lambda s: s.documents.existing(["a", "zz"]),
@@ -308,13 +309,28 @@ WRITES: dict[str, Driver] = {
     "search_index.reset": Driver(lambda s, _: s.search_index.reset()),
     "store.set_annotator": Driver(lambda s, _: s.set_annotator("second reviewer")),
     "assignments.assign": Driver(lambda s, _: s.assignments.assign({"a": ["alice"], "b": ["alice", "bob"]})),
+    "versions.put_many": Driver(
+        lambda s, _: s.versions.put_many(
+            [(_alices_version("b"), "2024-01-01T00:00:00.000Z"), (_alices_version("c"), "2024-01-01T00:00:00.000Z")],
+            merged_from="x",
+        )
+    ),
     "versions.put": Driver(
         lambda s, _: s.versions.put(_alices_version(), changed_at="2024-01-01T00:00:00.000Z", merged_from="x")
     ),
     "layers.replace": Driver(lambda s, _: _layer_replaced(s)),
+    "layers.replace_many": Driver(
+        lambda s, _: s.layers.replace_many(
+            [DocumentLayer("b", "", [LayerEntity(1, 0, 3, "LOC", "杭州市", "alice")]), DocumentLayer("c", "")],
+            source="version:alice",
+        )
+    ),
     "layers.undo": Driver(lambda s, change: s.layers.undo(change), setup=_layer_replaced),
     "layers.redo": Driver(lambda s, change: s.layers.redo(change), setup=_replaced_and_undone),
     "adjudications.settle": Driver(lambda s, _: s.adjudications.settle("b", "edited", {"alice": "f"})),
+    "adjudications.settle_many": Driver(
+        lambda s, _: s.adjudications.settle_many({"b": ("single", {"alice": "f"}), "c": ("union", {})})
+    ),
     "adjudications.restore": Driver(
         lambda s, previous: s.adjudications.restore("b", previous),
         setup=lambda s: s.adjudications.settle("b", "edited", {"alice": "f"}),

@@ -12,11 +12,11 @@ document need adjudicating again.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from annotator.store.connection import utc_now
-from annotator.store.database import Aggregate
+from annotator.store.database import Aggregate, chunked, placeholders
 from annotator.store.rows import dumps
 
 
@@ -66,6 +66,32 @@ class Adjudications(Aggregate):
             self._write(decision)
             db.log("adjudication.settle", doc_id, f"document:{doc_id}", _to_dict(previous), _to_dict(decision))
         return previous
+
+    def of_documents(self, doc_ids: Sequence[str]) -> dict[str, Adjudication]:
+        """The decisions on those of ``doc_ids`` that have one."""
+        found: dict[str, Adjudication] = {}
+        for chunk in chunked(list(dict.fromkeys(doc_ids))):
+            for row in self._db.rows(
+                f"SELECT * FROM adjudications WHERE doc_id IN ({placeholders(len(chunk))})", chunk
+            ):
+                found[row["doc_id"]] = _from_row(row)
+        return found
+
+    def settle_many(self, decisions: Mapping[str, tuple[str, Mapping[str, str]]]) -> dict[str, Adjudication | None]:
+        """``settle`` for many documents at once: {document: (method, versions)}; returns the decisions replaced."""
+        db = self._db
+        with db.transaction():
+            previous = self.of_documents(list(decisions))
+            now = utc_now()
+            made = [Adjudication(doc_id, db.annotator, method, now, dict(sorted(versions.items())))
+                    for doc_id, (method, versions) in decisions.items()]
+            for decision in made:
+                self._write(decision)
+            db.log_many(
+                ("adjudication.settle", d.doc_id, f"document:{d.doc_id}", _to_dict(previous.get(d.doc_id)), _to_dict(d))
+                for d in made
+            )
+        return {doc_id: previous.get(doc_id) for doc_id in decisions}
 
     def restore(self, doc_id: str, previous: Adjudication | None) -> None:
         """Put back the decision ``settle`` replaced (or none): the inverse of ``settle``."""

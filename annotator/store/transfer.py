@@ -16,9 +16,10 @@ transaction and appends events in it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from annotator.errors import InputError
 from annotator.model import DocumentLayer, Status
 from annotator.store.connection import utc_now
 from annotator.store.database import Aggregate, chunked, placeholders
@@ -55,6 +56,15 @@ class MergeOutcome:
     @property
     def changed(self) -> int:
         return self.versions_new + self.versions_updated
+
+
+def _check_spans(layer: DocumentLayer, text: str, where: str) -> None:
+    for entity in layer.entities:
+        if not 0 <= entity.start < entity.end <= len(text) or text[entity.start : entity.end] != entity.text:
+            raise InputError(
+                f"{where}: document {layer.doc_id}, entity {entity.text!r} at {entity.start}-{entity.end} does not "
+                "match the document's text; the package is damaged; nothing was merged"
+            )
 
 
 def _columns(conn, schema: str, table: str) -> list[str]:
@@ -253,12 +263,17 @@ class Transfers(Aggregate):
                 if not merged:
                     continue
                 layers = package.layers.of_documents(merged)
+                texts = package.documents.texts(merged)
                 stored = project.versions.info(merged)
                 assigned = project.assignments.of_documents(merged)
-                decisions = {doc_id: project.adjudications.get(doc_id) for doc_id in merged}
+                decisions = project.adjudications.of_documents(merged)
                 gold = project.layers.of_documents(merged)
+                puts: list[tuple[DocumentLayer, str]] = []
+                adopt: list[DocumentLayer] = []
                 for doc_id in merged:
-                    layer = replace(layers[doc_id], owner=annotator)
+                    layer = layers[doc_id]
+                    layer.owner = annotator
+                    _check_spans(layer, texts[doc_id], merged_from)
                     changed_at = theirs[doc_id]["updated_at"]
                     previous = stored.get(doc_id, {}).get(annotator)
                     fingerprint = layer.fingerprint()
@@ -271,30 +286,37 @@ class Transfers(Aggregate):
                     for person in {e.made_by for e in layer.entities} - known_people - {""}:
                         project.settings.add_annotator(person)
                         known_people.add(person)
-                    project.versions.put(layer, changed_at=changed_at, merged_from=merged_from)
+                    puts.append((layer, changed_at))
                     if previous is None:
                         outcome.versions_new += 1
                     else:
                         outcome.versions_updated += 1
                     others = set(stored.get(doc_id, {})) - {annotator}
                     alone = not others and set(assigned[doc_id]) <= {annotator}
-                    gold_now = gold[doc_id].fingerprint()
-                    decision = decisions[doc_id]
-                    untouched = (
-                        decision is None and (doc_id in added or gold_now == bases.get(doc_id))
-                    ) or (
-                        decision is not None
-                        and decision.method == "single"
-                        and previous is not None
-                        and decision.versions == {annotator: previous.fingerprint}
-                        and gold_now == previous.fingerprint
-                    )
-                    if alone and untouched:
-                        project.layers.replace(replace(layer, owner=""))
-                        project.adjudications.settle(doc_id, "single", {annotator: fingerprint})
-                        outcome.adopted += 1
+                    decision = decisions.get(doc_id)
+                    if alone and decision is None:
+                        untouched = doc_id in added or gold[doc_id].fingerprint() == bases.get(doc_id)
+                    elif alone and decision.method == "single" and previous is not None:
+                        untouched = (
+                            decision.versions == {annotator: previous.fingerprint}
+                            and gold[doc_id].fingerprint() == previous.fingerprint
+                        )
+                    else:
+                        untouched = False
+                    if untouched:
+                        adopt.append(layer)
                     else:
                         outcome.needs_adjudication.append(doc_id)
+                project.versions.put_many(puts, merged_from=merged_from)
+                project.layers.replace_many(
+                    [DocumentLayer(layer.doc_id, "", layer.entities, layer.relations, layer.doc_labels, layer.status,
+                                   layer.status_reason) for layer in adopt],
+                    source=f"version:{annotator}",
+                )
+                project.adjudications.settle_many(
+                    {layer.doc_id: ("single", {annotator: layer.fingerprint()}) for layer in adopt}
+                )
+                outcome.adopted += len(adopt)
                 if added:
                     project.assignments.assign({doc_id: [annotator] for doc_id in sorted(added)})
                 self._merge_time(pkg, merged, annotator)

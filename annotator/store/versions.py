@@ -112,57 +112,74 @@ class Versions(Aggregate):
 
         Returns False, writing nothing, when the stored version already says the same.
         """
-        annotator = layer.owner
-        if not annotator:
-            raise ValueError("a version belongs to an annotator; the layer has no owner")
-        fingerprint = layer.fingerprint()
+        return bool(self.put_many([(layer, changed_at)], merged_from=merged_from))
+
+    def put_many(self, layers: Sequence[tuple[DocumentLayer, str]], *, merged_from: str) -> int:
+        """``put`` for many (layer, changed_at) at once, a few statements per batch; returns how many were
+        stored (those that said something new). One event per version stored; a version it replaces goes
+        into that event whole, so nothing merged is ever lost."""
         db = self._db
+        if not layers:
+            return 0
+        for layer, _changed_at in layers:
+            if not layer.owner:
+                raise ValueError("a version belongs to an annotator; the layer has no owner")
         with db.transaction():
-            previous = db.row(
-                "SELECT fingerprint, changed_at, merged_from FROM versions WHERE doc_id = ? AND annotator = ?",
-                (layer.doc_id, annotator),
+            doc_ids = [layer.doc_id for layer, _c in layers]
+            stored = self.info(doc_ids)
+            fresh = []
+            for layer, changed_at in layers:
+                fingerprint = layer.fingerprint()
+                previous = stored.get(layer.doc_id, {}).get(layer.owner)
+                if previous is None or previous.fingerprint != fingerprint:
+                    fresh.append((layer, changed_at, fingerprint, previous))
+            replaced_docs = [layer.doc_id for layer, _c, _f, previous in fresh if previous is not None]
+            old = self.layers(replaced_docs) if replaced_docs else {}
+            db.executemany(
+                "DELETE FROM versions WHERE doc_id = ? AND annotator = ?",
+                [(layer.doc_id, layer.owner) for layer, _c, _f, previous in fresh if previous is not None],
             )
-            if previous is not None and previous["fingerprint"] == fingerprint:
-                return False
-            doc_id = layer.doc_id
-            # the version it replaces goes into the log whole: nothing merged is ever lost
-            replaced = None if previous is None else layer_summary(self.of_document(doc_id)[annotator])
-            db.execute("DELETE FROM versions WHERE doc_id = ? AND annotator = ?", (doc_id, annotator))
-            db.execute(
+            now = utc_now()
+            db.executemany(
                 "INSERT INTO versions (doc_id, annotator, status, status_reason, fingerprint, changed_at, merged_at, "
                 "merged_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, annotator, Status(layer.status).value, layer.status_reason, fingerprint, changed_at,
-                 utc_now(), merged_from),
+                [(layer.doc_id, layer.owner, Status(layer.status).value, layer.status_reason, fingerprint, changed_at,
+                  now, merged_from) for layer, changed_at, fingerprint, _p in fresh],
             )
             db.executemany(
                 "INSERT INTO version_entities (doc_id, annotator, key, start, \"end\", label, text, made_by, origin, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_id, annotator, e.key, e.start, e.end, e.label, e.text, e.made_by, e.origin, e.created_at,
-                  e.updated_at) for e in layer.entities],
+                [(layer.doc_id, layer.owner, e.key, e.start, e.end, e.label, e.text, e.made_by, e.origin, e.created_at,
+                  e.updated_at) for layer, _c, _f, _p in fresh for e in layer.entities],
             )
             db.executemany(
                 "INSERT INTO version_relations (doc_id, annotator, key, label, head_key, tail_key, made_by, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_id, annotator, r.key, r.label, r.head_key, r.tail_key, r.made_by, r.created_at)
-                 for r in layer.relations],
+                [(layer.doc_id, layer.owner, r.key, r.label, r.head_key, r.tail_key, r.made_by, r.created_at)
+                 for layer, _c, _f, _p in fresh for r in layer.relations],
             )
             db.executemany(
                 "INSERT INTO version_doc_labels (doc_id, annotator, name, value, made_by, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(doc_id, annotator, d.name, d.value, d.made_by, d.updated_at) for d in layer.doc_labels],
+                [(layer.doc_id, layer.owner, d.name, d.value, d.made_by, d.updated_at)
+                 for layer, _c, _f, _p in fresh for d in layer.doc_labels],
             )
-            db.log(
-                "version.merge",
-                doc_id,
-                f"version:{annotator}",
-                None if previous is None else {**dict(previous), "layer": replaced},
-                {
-                    "fingerprint": fingerprint,
-                    "changed_at": changed_at,
-                    "merged_from": merged_from,
-                    "status": Status(layer.status).value,
-                    "entities": len(layer.entities),
-                    "relations": len(layer.relations),
-                },
+            db.log_many(
+                (
+                    "version.merge",
+                    layer.doc_id,
+                    f"version:{layer.owner}",
+                    None if previous is None else {
+                        "fingerprint": previous.fingerprint, "changed_at": previous.changed_at,
+                        "merged_from": previous.merged_from,
+                        "layer": layer_summary(old[layer.doc_id][layer.owner]),
+                    },
+                    {
+                        "fingerprint": fingerprint, "changed_at": changed_at, "merged_from": merged_from,
+                        "status": Status(layer.status).value, "entities": len(layer.entities),
+                        "relations": len(layer.relations),
+                    },
+                )
+                for layer, changed_at, fingerprint, previous in fresh
             )
-        return True
+        return len(fresh)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -193,37 +194,34 @@ def check_schema_fits(path: Path, package: Store, schema: LabelSchema) -> None:
 
 @contextlib.contextmanager
 def opened_copy(path: Path, copy: Path) -> Iterator[Store]:
-    """A private, checked copy of the package at ``path``, opened as a project."""
+    """A private, checked copy of the project file at ``path`` (with its write-ahead log, if one was left
+    beside it), opened as a project. The file itself is only read."""
     _check_file(path)
+    shutil.copyfile(path, copy)
+    wal = Path(f"{path}-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, Path(f"{copy}-wal"))
     try:
-        source = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
-        try:
-            destination = sqlite3.connect(str(copy))
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
         conn = sqlite3.connect(str(copy))
         try:
-            problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+            owner = conn.execute("SELECT value FROM settings WHERE key = ?", (packages.ANNOTATOR,)).fetchone()
         finally:
             conn.close()
     except sqlite3.Error as exc:
+        if "no such table" in str(exc):
+            raise InputError(f"{path}: is an SQLite file but not an Annotator project") from None
         raise InputError(f"{path}: the file is damaged or incomplete ({exc}); ask for it again") from None
     if problems != ["ok"]:
         raise InputError(
             f"{path}: the file is damaged or incomplete (SQLite: {problems[0]}); ask for it again; nothing was merged"
         )
     try:
-        package = Store(copy, annotator="merge")
+        # opened as the annotator it belongs to, so opening writes nothing into it
+        package = Store(copy, annotator=owner[0] if owner and owner[0] else "merge")
     except DatabaseError as exc:
         raise InputError(str(exc).replace(str(copy), str(path))) from None
     try:
-        problems = package.check()
-        if problems:
-            raise InputError(f"{path}: the package is not sound ({problems[0]}); nothing was merged")
         yield package
     finally:
         package.close()
