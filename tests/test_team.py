@@ -284,7 +284,7 @@ def test_a_package_with_a_damaged_page_is_refused(round_trip):
 
 
 def test_another_projects_package_is_refused(round_trip, tmp_path: Path):
-    folder, lead = round_trip
+    _folder, lead = round_trip
     other = _lead(tmp_path / "other.db")
     with Store(other, annotator="lead") as store:
         store.assignments.assign({"S1": ["alice"]})

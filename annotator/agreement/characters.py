@@ -9,7 +9,7 @@ by character, so its cost is its number of entities.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from annotator.model import LayerEntity
@@ -25,13 +25,27 @@ def label_runs(entities: Iterable[LayerEntity], length: int, *, join: bool = Tru
 
     With ``join``, neighbouring stretches of the same label become one (for character labels);
     without, each entity stays a unit of its own (for unitizing alpha)."""
-    ranked = sorted(
-        (e for e in entities if 0 <= e.start < e.end <= length),
-        key=lambda e: (-(e.end - e.start), e.start, e.label),
-    )
-    taken: list[tuple[int, int, str]] = []  # sorted by start, non-overlapping
-    for entity in ranked:
-        pieces = [(entity.start, entity.end)]
+    spans = sorted((e.start, e.end, e.label) for e in entities if 0 <= e.start < e.end <= length)
+    if all(a[1] <= b[0] for a, b in pairwise(spans)):
+        taken = spans  # nothing nests or overlaps: the usual case, and the quick one
+    else:
+        taken = _outermost_first(spans)
+    if not join:
+        return taken
+    merged: Runs = []
+    for start, end, label in taken:
+        if merged and merged[-1][1] == start and merged[-1][2] == label:
+            merged[-1] = (merged[-1][0], end, label)
+        else:
+            merged.append((start, end, label))
+    return merged
+
+
+def _outermost_first(spans: list[tuple[int, int, str]]) -> Runs:
+    ranked = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], s[2]))
+    taken: list[tuple[int, int, str]] = []
+    for entity_start, entity_end, label in ranked:
+        pieces = [(entity_start, entity_end)]
         for start, end, _label in taken:
             cut = []
             for a, b in pieces:
@@ -45,56 +59,48 @@ def label_runs(entities: Iterable[LayerEntity], length: int, *, join: bool = Tru
             pieces = cut
             if not pieces:
                 break
-        taken.extend((a, b, entity.label) for a, b in pieces)
+        taken.extend((a, b, label) for a, b in pieces)
         taken.sort()
-    if not join:
-        return taken
-    merged: Runs = []
-    for start, end, label in taken:
-        if merged and merged[-1][1] == start and merged[-1][2] == label:
-            merged[-1] = (merged[-1][0], end, label)
-        else:
-            merged.append((start, end, label))
-    return merged
+    return taken
 
 
-def stretches(runs_by_rater: Mapping[str, Runs], length: int) -> list[tuple[int, dict[str, str]]]:
-    """The text cut wherever any rater's label changes: (length of the stretch, {rater: label}) pairs."""
-    cuts = {0, length}
-    for runs in runs_by_rater.values():
-        for start, end, _label in runs:
-            cuts.add(start)
-            cuts.add(end)
-    points = sorted(c for c in cuts if 0 <= c <= length)
-    cursors = {rater: 0 for rater in runs_by_rater}
+def stretches(runs_by_rater: Sequence[Runs], length: int) -> list[tuple[int, tuple[str, ...]]]:
+    """The text cut wherever any rater's label changes: (length of the stretch, each rater's label there),
+    the raters in the order given."""
+    events = []
+    for rater, runs in enumerate(runs_by_rater):
+        for start, end, label in runs:
+            events.append((start, 1, rater, label))
+            events.append((end, 0, rater, OUTSIDE))
+    events.sort()
+    current = [OUTSIDE] * len(runs_by_rater)
     found = []
-    for start, end in pairwise(points):
-        labels = {}
-        for rater, runs in runs_by_rater.items():
-            i = cursors[rater]
-            while i < len(runs) and runs[i][1] <= start:
-                i += 1
-            cursors[rater] = i
-            labels[rater] = runs[i][2] if i < len(runs) and runs[i][0] <= start else OUTSIDE
-        found.append((end - start, labels))
+    position = 0
+    for at, _order, rater, label in events:
+        if at > position:
+            found.append((at - position, tuple(current)))
+            position = at
+        current[rater] = label
+    if length > position:
+        found.append((length - position, tuple(current)))
     return found
 
 
 def confusion(a: Runs, b: Runs, length: int) -> dict[tuple[str, str], int]:
     """Characters by (A's label, B's label)."""
     table: dict[tuple[str, str], int] = {}
-    for size, labels in stretches({"a": a, "b": b}, length):
-        key = (labels["a"], labels["b"])
-        table[key] = table.get(key, 0) + size
+    for size, labels in stretches([a, b], length):
+        table[labels] = table.get(labels, 0) + size
     return table
 
 
-def items(runs_by_rater: Mapping[str, Runs], length: int) -> list[tuple[int, dict[str, int]]]:
+def items(runs_by_rater: Sequence[Runs], length: int) -> list[tuple[int, dict[str, int]]]:
     """Stretches as items for Fleiss' kappa and Krippendorff's alpha: (characters, {label: raters})."""
-    found = []
-    for size, labels in stretches(runs_by_rater, length):
-        counts: dict[str, int] = {}
-        for label in labels.values():
-            counts[label] = counts.get(label, 0) + 1
-        found.append((size, counts))
-    return found
+    return [(size, label_counts(labels)) for size, labels in stretches(runs_by_rater, length)]
+
+
+def label_counts(labels: tuple[str, ...]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    return counts

@@ -23,13 +23,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from annotator.agreement import characters, coefficients
-from annotator.agreement.spans import (
-    Tally,
-    exact_match,
-    overlap_match,
-    relation_match,
-    total,
-)
+from annotator.agreement.spans import Tally, f1_of, match_into, relation_match, total
 from annotator.model import DocumentLayer
 
 
@@ -133,7 +127,8 @@ def compute(documents: Mapping[str, DocumentVersions] | list[DocumentVersions]) 
     report = AgreementReport()
     pairs: dict[tuple[str, str], PairAgreement] = {}
     people: set[str] = set()
-    all_items: list[tuple[int, dict[str, int]]] = []
+    # identical stretches (the same labels from the same number of raters) are one item, weighed by length
+    all_items: dict[tuple[tuple[str, int], ...], int] = {}
     unit_parts: list[tuple[int, dict[str, list[tuple[int, int, str]]]]] = []
     for doc in docs:
         layers = doc.layers
@@ -143,32 +138,36 @@ def compute(documents: Mapping[str, DocumentVersions] | list[DocumentVersions]) 
         people.update(names)
         report.documents_compared += 1
         report.characters += doc.length
-        runs = {name: characters.label_runs(layers[name].entities, doc.length) for name in names}
+        units = [characters.label_runs(layers[name].entities, doc.length, join=False) for name in names]
+        cut = characters.stretches(units, doc.length)
         exact_sum = overlap_sum = relation_sum = 0.0
         pair_count = 0
-        for a, b in combinations(names, 2):
+        kappa: float | None = None
+        for i, j in combinations(range(len(names)), 2):
+            a, b = names[i], names[j]
             pair = pairs.setdefault((a, b), PairAgreement(a, b))
             pair.documents += 1
-            exact = exact_match(layers[a].entities, layers[b].entities)
-            overlap = overlap_match(layers[a].entities, layers[b].entities)
+            exact, overlap = match_into(layers[a].entities, layers[b].entities, pair.exact, pair.overlap)
             relations = relation_match(layers[a], layers[b])
-            _merge(pair.exact, exact)
-            _merge(pair.overlap, overlap)
             pair.relations.add(relations)
-            for key, count in characters.confusion(runs[a], runs[b], doc.length).items():
+            table: dict[tuple[str, str], int] = {}
+            for size, labels in cut:
+                key = (labels[i], labels[j])
+                table[key] = table.get(key, 0) + size
+            for key, count in table.items():
                 pair.confusion[key] = pair.confusion.get(key, 0) + count
-            exact_sum += total(exact).f1
-            overlap_sum += total(overlap).f1
+            if len(names) == 2:
+                kappa = coefficients.cohen_kappa(table)
+            exact_sum += f1_of(*exact)
+            overlap_sum += f1_of(*overlap)
             relation_sum += relations.f1
             pair_count += 1
-        doc_items = characters.items(runs, doc.length)
-        all_items.extend(doc_items)
-        unit_parts.append(
-            (doc.length, {name: characters.label_runs(layers[name].entities, doc.length, join=False) for name in names})
-        )
-        if len(names) == 2:
-            kappa = coefficients.cohen_kappa(characters.confusion(runs[names[0]], runs[names[1]], doc.length))
-        else:
+        doc_items = [(size, characters.label_counts(labels)) for size, labels in cut]
+        for size, counts in doc_items:
+            key = tuple(sorted(counts.items()))
+            all_items[key] = all_items.get(key, 0) + size
+        unit_parts.append((doc.length, dict(zip(names, units))))
+        if len(names) > 2:
             kappa = coefficients.fleiss_kappa(doc_items)
         report.documents.append(
             DocumentAgreement(
@@ -182,8 +181,9 @@ def compute(documents: Mapping[str, DocumentVersions] | list[DocumentVersions]) 
         _merge(report.exact, pair.exact)
         _merge(report.overlap, pair.overlap)
         report.relations.add(pair.relations)
-    report.fleiss_kappa = coefficients.fleiss_kappa(all_items)
-    report.krippendorff_alpha = coefficients.krippendorff_alpha(all_items)
+    pooled = [(size, dict(key)) for key, size in all_items.items()]
+    report.fleiss_kappa = coefficients.fleiss_kappa(pooled)
+    report.krippendorff_alpha = coefficients.krippendorff_alpha(pooled)
     report.unitizing_alpha = _unitizing(unit_parts)
     report.documents.sort(key=lambda d: (d.exact_f1, d.overlap_f1, d.doc_id))
     return report

@@ -84,7 +84,7 @@ class Versions(Aggregate):
                 )
             for doc_id, annotator, *values in execute(
                 f"SELECT doc_id, annotator, key, start, \"end\", label, text, made_by, origin, created_at, updated_at "
-                f"FROM version_entities WHERE doc_id IN ({marks}) ORDER BY doc_id, annotator, start, \"end\", label, key",
+                f"FROM version_entities WHERE doc_id IN ({marks}) ORDER BY doc_id, annotator, key",
                 chunk,
             ):
                 found[doc_id][annotator].entities.append(LayerEntity(*values))

@@ -116,7 +116,9 @@ class AgreementView(QWidget):
         """Compute the figures again on a worker thread; they show when they arrive."""
         if self._running is not None:
             return
-        from annotator.ui.workers import BackgroundTasks  # the window's workers load with it, not with this module
+        from annotator.ui.workers import (
+            BackgroundTasks,  # the window's workers load with it, not with this module
+        )
 
         if self._tasks is None:
             self._tasks = BackgroundTasks(self, threads=1)

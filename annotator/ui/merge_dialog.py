@@ -132,7 +132,9 @@ class MergeDialog(QDialog):
         """Merge on a worker thread; progress and the outcome come back by signal."""
         if self._running is not None or not self.paths.count():
             return
-        from annotator.ui.workers import BackgroundTasks  # loaded with the window, not with this module
+        from annotator.ui.workers import (
+            BackgroundTasks,  # loaded with the window, not with this module
+        )
 
         if self._tasks is None:
             self._tasks = BackgroundTasks(self, threads=1)

@@ -211,7 +211,13 @@ def _profile_merge(lead: Path, packages: list[Path], scratch: Path) -> str:
 
 def ensure_agreement_project(session: Session, documents: int) -> Path:
     """N documents, each with versions by two of three annotators (cached)."""
-    from annotator.model import DocumentLayer, LayerEntity, LayerRelation, Status, content_hash
+    from annotator.model import (
+        DocumentLayer,
+        LayerEntity,
+        LayerRelation,
+        Status,
+        content_hash,
+    )
     from annotator.store import Store
 
     path = session.cache / f"teams-agree-v{PROJECT_VERSION}-{documents}.db"
