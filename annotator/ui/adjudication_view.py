@@ -50,23 +50,20 @@ FOCUS_COLOR = QColor(255, 196, 0, 110)
 DISAGREEMENT_UNDERLINE = QColor("#d64545")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdjudicationView", text)
-
 
 def key_help() -> list[tuple[str, str]]:
     """The view's keys and what they do, as shown at its foot."""
     return [
-        ("Tab / Shift+Tab", _tr("next / previous disagreement")),
-        ("1…9", _tr("take that annotator's spans here")),
-        ("U", _tr("take everyone's spans here")),
-        ("Delete", _tr("take none here")),
-        ("Ctrl+1…9", _tr("take that annotator's whole version")),
-        ("Ctrl+U", _tr("union of all versions")),
-        ("Ctrl+Shift+A", _tr("only what all agree on")),
-        ("E", _tr("edit the gold in the main window")),
-        ("Ctrl+Return", _tr("accept the gold and open the next document")),
-        ("Ctrl+Z / Ctrl+Shift+Z", _tr("undo / redo")),
+        ("Tab / Shift+Tab", QCoreApplication.translate("AdjudicationView", "next / previous disagreement")),
+        ("1…9", QCoreApplication.translate("AdjudicationView", "take that annotator's spans here")),
+        ("U", QCoreApplication.translate("AdjudicationView", "take everyone's spans here")),
+        ("Delete", QCoreApplication.translate("AdjudicationView", "take none here")),
+        ("Ctrl+1…9", QCoreApplication.translate("AdjudicationView", "take that annotator's whole version")),
+        ("Ctrl+U", QCoreApplication.translate("AdjudicationView", "union of all versions")),
+        ("Ctrl+Shift+A", QCoreApplication.translate("AdjudicationView", "only what all agree on")),
+        ("E", QCoreApplication.translate("AdjudicationView", "edit the gold in the main window")),
+        ("Ctrl+Return", QCoreApplication.translate("AdjudicationView", "accept the gold and open the next document")),
+        ("Ctrl+Z / Ctrl+Shift+Z", QCoreApplication.translate("AdjudicationView", "undo / redo")),
     ]
 
 
@@ -196,7 +193,7 @@ class AdjudicationView(QWidget):
                 self.documents.setCurrentItem(item)
         self.documents.blockSignals(False)
         if not pending and self.doc_id is None:
-            self.heading.setText(_tr("No document waits for adjudication."))
+            self.heading.setText(self.tr("No document waits for adjudication."))
         return pending
 
     def open_first(self) -> str | None:
@@ -219,8 +216,10 @@ class AdjudicationView(QWidget):
         self.names = sorted(self.versions)
         self._build_panes()
         decision = self.store.adjudications.get(doc_id)
-        state = _tr("adjudicated by %1 (%2)").replace("%1", decision.adjudicator).replace("%2", decision.method) \
-            if decision and doc_id not in adjudication.pending(self.store) else _tr("waiting for adjudication")
+        if decision and doc_id not in adjudication.pending(self.store):
+            state = self.tr("adjudicated by %1 (%2)").replace("%1", decision.adjudicator).replace("%2", decision.method)
+        else:
+            state = self.tr("waiting for adjudication")
         self.heading.setText(f"<b>{document.title or doc_id}</b> — {', '.join(self.names)} — {state}")
         self._reload_gold(keep_focus=False)
         for row in range(self.documents.count()):
@@ -238,7 +237,8 @@ class AdjudicationView(QWidget):
             box = QWidget(self.panes_box)
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
-            title = QLabel(f"<b>{index + 1}</b> {name}" if name else "<b>" + _tr("Gold") + "</b>", box)
+            heading = f"<b>{index + 1}</b> {name}" if name else "<b>" + self.tr("Gold") + "</b>"
+            title = QLabel(heading, box)
             pane = _Pane(name or "gold", box)
             pane.installEventFilter(self)
             column.addWidget(title)
@@ -266,15 +266,20 @@ class AdjudicationView(QWidget):
         for pane in self.panes.values():
             pane.focus_stretch(self.offsets, stretch)
         if stretch is None:
-            self.detail.setText(_tr("The gold and every version agree.") if self.versions else "")
+            agreed = self.tr("The gold and every version agree.")
+            self.detail.setText(agreed if self.versions else "")
             return
         parts = []
+        gold = self.tr("gold")
         for name in [*self.names, ""]:
             spans = stretch.spans.get(name, ())
             said = ", ".join(f"{e.label} “{e.text}” {e.start}-{e.end}" for e in spans) or "—"
-            parts.append(f"<b>{name or _tr('gold')}</b>: {said}")
-        where = _tr("Disagreement %1 of %2").replace("%1", str(self.focus_index + 1)).replace(
-            "%2", str(len(self.disagreements)))
+            parts.append(f"<b>{name or gold}</b>: {said}")
+        where = (
+            self.tr("Disagreement %1 of %2")
+            .replace("%1", str(self.focus_index + 1))
+            .replace("%2", str(len(self.disagreements)))
+        )
         self.detail.setText(f"{where} · " + " · ".join(parts))
 
     def focused(self) -> adjudication.Disagreement | None:
@@ -302,21 +307,28 @@ class AdjudicationView(QWidget):
             stretch.start, stretch.end, {n: s for n, s in stretch.spans.items() if n}
         )
         wanted = adjudication.resolve(self.gold, self._versions_only(), stretch_versions, choice)
-        label = {None: _tr("Take none at %1"), adjudication.UNION: _tr("Take everyone's spans at %1")}.get(
-            choice, _tr("Take %2's spans at %1").replace("%2", choice or ""))
-        self._push(ReplaceGold(self.store, wanted, label.replace("%1", f"{stretch.start}-{stretch.end}"),
-                               **self._callbacks()))
+        if choice is None:
+            label = self.tr("Take none at %1")
+        elif choice == adjudication.UNION:
+            label = self.tr("Take everyone's spans at %1")
+        else:
+            label = self.tr("Take %2's spans at %1").replace("%2", choice)
+        where = f"{stretch.start}-{stretch.end}"
+        self._push(ReplaceGold(self.store, wanted, label.replace("%1", where), **self._callbacks()))
 
     def take_whole(self, how: str) -> None:
         """The whole gold becomes an annotator's version (their name), the ``UNION`` or the ``AGREED`` part."""
         if not self.versions or self.gold is None:
             return
         if how == adjudication.UNION:
-            wanted, text = adjudication.take_union(self.versions), _tr("Take the union of all versions")
+            wanted = adjudication.take_union(self.versions)
+            text = self.tr("Take the union of all versions")
         elif how == adjudication.AGREED:
-            wanted, text = adjudication.take_agreed(self.versions), _tr("Take what all agree on")
+            wanted = adjudication.take_agreed(self.versions)
+            text = self.tr("Take what all agree on")
         else:
-            wanted, text = adjudication.take_version(self.versions, how), _tr("Take %1's version").replace("%1", how)
+            wanted = adjudication.take_version(self.versions, how)
+            text = self.tr("Take %1's version").replace("%1", how)
         # the status stays until the gold is accepted
         wanted.status, wanted.status_reason = self.gold.status, self.gold.status_reason
         self._push(ReplaceGold(self.store, wanted, text, **self._callbacks()))
@@ -326,14 +338,15 @@ class AdjudicationView(QWidget):
         if self.doc_id is None:
             return
         doc_id = self.doc_id
-        self._push(AcceptGold(self.store, doc_id, _tr("Accept the gold of %1").replace("%1", doc_id),
+        text = self.tr("Accept the gold of %1").replace("%1", doc_id)
+        self._push(AcceptGold(self.store, doc_id, text,
                               **self._callbacks()))
         pending = self.refresh_list()
         following = [d for d in pending if d != doc_id]
         if following:
             self.open_document(following[0])
         else:
-            self.message.setText(_tr("Every document is adjudicated."))
+            self.message.setText(self.tr("Every document is adjudicated."))
 
     def _callbacks(self) -> dict:
         return {"changed": self._changed, "refused": self._refused}

@@ -37,28 +37,24 @@ from annotator.team.merging import MergeReport, merge
 from annotator.team.packages import SUFFIX
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MergeDialog", text)
-
-
 def describe(report: MergeReport) -> str:
     """The merge's outcome in a few lines, for people."""
     lines = []
     for path, outcome in report.packages:
         lines.append(
-            _tr("%1 (%2): %3 new versions, %4 updated, %5 unchanged; %6 became gold")
+            QCoreApplication.translate("MergeDialog", "%1 (%2): %3 new versions, %4 updated, %5 unchanged; %6 became gold")
             .replace("%1", path.name).replace("%2", outcome.annotator)
             .replace("%3", str(outcome.versions_new)).replace("%4", str(outcome.versions_updated))
             .replace("%5", str(outcome.unchanged)).replace("%6", str(outcome.adopted))
         )
         if outcome.conflicts:
-            lines.append(_tr("  %1 documents not merged: their text differs from the project's")
+            lines.append(QCoreApplication.translate("MergeDialog", "  %1 documents not merged: their text differs from the project's")
                          .replace("%1", str(len(outcome.conflicts))))
         if outcome.stale:
-            lines.append(_tr("  %1 documents kept as they were: the project has newer work from %2")
+            lines.append(QCoreApplication.translate("MergeDialog", "  %1 documents kept as they were: the project has newer work from %2")
                          .replace("%1", str(len(outcome.stale))).replace("%2", outcome.annotator))
     if report.pending_adjudication:
-        lines.append(_tr("%1 documents wait for adjudication (Project ▸ Adjudicate).")
+        lines.append(QCoreApplication.translate("MergeDialog", "%1 documents wait for adjudication (Project ▸ Adjudicate).")
                      .replace("%1", str(report.pending_adjudication)))
     return "\n".join(lines)
 

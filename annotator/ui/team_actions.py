@@ -15,9 +15,6 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
 
 def _load(module: str, name: str):
     return getattr(importlib.import_module(f"annotator.ui.{module}"), name)
@@ -25,18 +22,18 @@ def _load(module: str, name: str):
 
 def add_team_tools(window: MainWindow) -> None:
     a = window.actions
-    merge = a.add("merge_packages", _tr("Merge packages…"))
+    merge = a.add("merge_packages", QCoreApplication.translate("Menus", "Merge packages…"))
     merge.triggered.connect(lambda: open_merge(window))
     entries = window.file_menu.actions()
     after_export = entries[entries.index(a["export_data"]) + 1] if a["export_data"] in entries else None
     window.file_menu.insertAction(after_export, merge)
 
     window.project_menu.addSeparator()
-    assign = a.add("assign_documents", _tr("Assign documents…"))
+    assign = a.add("assign_documents", QCoreApplication.translate("Menus", "Assign documents…"))
     assign.triggered.connect(lambda: open_assign(window))
-    adjudicate = a.add("adjudicate", _tr("Adjudicate…"))
+    adjudicate = a.add("adjudicate", QCoreApplication.translate("Menus", "Adjudicate…"))
     adjudicate.triggered.connect(lambda: open_adjudication(window))
-    agreement = a.add("agreement", _tr("Agreement…"))
+    agreement = a.add("agreement", QCoreApplication.translate("Menus", "Agreement…"))
     agreement.triggered.connect(lambda: open_agreement(window))
     window.project_menu.addActions([assign, adjudicate, agreement])
 
