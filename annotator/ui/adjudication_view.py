@@ -21,6 +21,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QKeyEvent,
     QKeySequence,
     QTextCharFormat,
@@ -46,7 +47,7 @@ from annotator.text.offsets import OffsetMap
 from annotator.ui import theme
 from annotator.ui.adjudication_commands import AcceptGold, ReplaceGold
 
-FOCUS_COLOR = QColor(255, 196, 0, 110)
+FOCUS_COLOR = QColor("#1f6feb")
 DISAGREEMENT_UNDERLINE = QColor("#d64545")
 
 
@@ -80,7 +81,9 @@ class _Pane(QTextEdit):
 
     def show_layer(self, text: str, offsets: OffsetMap, layer: DocumentLayer | None, colors: dict[str, QColor],
                    disagreements: list[adjudication.Disagreement]) -> None:
-        self.setPlainText(text)
+        # through the document, not the widget: the widget would type the text in the format
+        # at its cursor, which sits in the last focused span
+        self.document().setPlainText(text)
         cursor = QTextCursor(self.document())
         for entity in (layer.entities if layer else []):
             fmt = QTextCharFormat()
@@ -102,7 +105,10 @@ class _Pane(QTextEdit):
             self.setExtraSelections([])
             return
         selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(FOCUS_COLOR)
+        # marked without a background, so the spans' label colours still show through
+        selection.format.setFontWeight(QFont.Weight.Bold)
+        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        selection.format.setUnderlineColor(FOCUS_COLOR)
         cursor = QTextCursor(self.document())
         cursor.setPosition(offsets.to_utf16(stretch.start))
         cursor.setPosition(offsets.to_utf16(stretch.end), QTextCursor.MoveMode.KeepAnchor)
@@ -246,6 +252,11 @@ class AdjudicationView(QWidget):
             self.panes_box.addWidget(box)
             self.panes[name] = pane
             self.titles[name] = title
+
+    def reload(self) -> None:
+        """Show the open document's gold and the list as they are in the project now."""
+        self.refresh_list()
+        self._reload_gold()
 
     def _reload_gold(self, *, keep_focus: bool = True) -> None:
         if self.doc_id is None or self.store.closed:  # the stack is cleared as the window goes
@@ -431,6 +442,12 @@ class AdjudicationWindow(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.resize(1280, 760)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # back from editing the gold in the main window: show it as it is now
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.view.reload()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Return and Escape are the view's (or close the window), never a default button's
