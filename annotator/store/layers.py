@@ -105,22 +105,31 @@ class Layers(Aggregate):
         return self.replace_many([wanted], with_status=with_status)[0]
 
     def replace_many(
-        self, wanted_layers: Sequence[DocumentLayer], *, with_status: bool = True, source: str | None = None
+        self,
+        wanted_layers: Sequence[DocumentLayer],
+        *,
+        with_status: bool = True,
+        source: str | None = None,
+        current: dict[str, DocumentLayer] | None = None,
     ) -> list[LayerChange]:
         """``replace`` for many documents at once (a merge), a few statements per batch instead of per row.
 
         With ``source`` (such as ``version:NAME``), each event records the new layer by that name and its
-        fingerprint instead of in full: the caller keeps that layer elsewhere (the annotator's version)."""
+        fingerprint instead of in full: the caller keeps that layer elsewhere (the annotator's version).
+        ``current`` is the documents' project layers as the caller read them in this same transaction
+        (``of_documents``), to save reading them again."""
         if not wanted_layers:
             return []
         db = self._db
         changes: list[LayerChange] = []
         with db.transaction():
             schema = self._project.schema.current
+            entity_labels = set(schema.entity_names)
             ids = [layer.doc_id for layer in wanted_layers]
             if len(set(ids)) != len(ids):
                 raise InputError("a document's layer can be replaced once per step")
-            befores = self.of_documents(ids)
+            known = current is not None and all(i in current for i in ids)
+            befores = current if known else self.of_documents(ids)
             texts = self._project.documents.texts(ids)
             now = utc_now()
             next_entity = self._next_id("entities")
@@ -138,7 +147,7 @@ class Layers(Aggregate):
                 mapped: dict[int, LayerEntity] = {}
                 for entity in wanted.entities:
                     where = f"document {doc_id}, entity {entity.text!r} ({entity.start}-{entity.end})"
-                    if not schema.has_entity(entity.label):
+                    if entity.label not in entity_labels:
                         raise SchemaError(f"{where}: label '{entity.label}' is not in the project's schema")
                     if text[entity.start : entity.end] != entity.text or not 0 <= entity.start < entity.end:
                         raise InputError(f"{where}: does not match the document's text")
@@ -197,8 +206,11 @@ class Layers(Aggregate):
                     labels if labels != before.doc_labels else before.doc_labels,
                     status[0], status[1],
                 ))
-            for chunk in chunked(ids):
-                db.execute(f"DELETE FROM relations WHERE doc_id IN ({placeholders(len(chunk))})", chunk)
+            # every relation of these documents goes; those that stay are put back below with their ids
+            db.executemany(
+                "DELETE FROM relations WHERE id = ?",
+                [(r.key,) for doc_id in ids for r in befores[doc_id].relations],
+            )
             released: dict[int, list[int]] = {}
             for entity_id in gone_ids:
                 candidate_ids = self._project.candidates.release_entity(entity_id)

@@ -270,13 +270,14 @@ class Transfers(Aggregate):
                 gold = project.layers.of_documents(merged)
                 puts: list[tuple[DocumentLayer, str]] = []
                 adopt: list[DocumentLayer] = []
+                fingerprints: dict[str, str] = {}
                 for doc_id in merged:
                     layer = layers[doc_id]
                     layer.owner = annotator
                     _check_spans(layer, texts[doc_id], merged_from)
                     changed_at = theirs[doc_id]["updated_at"]
                     previous = stored.get(doc_id, {}).get(annotator)
-                    fingerprint = layer.fingerprint()
+                    fingerprint = fingerprints[doc_id] = layer.fingerprint()
                     if previous is not None and previous.fingerprint == fingerprint:
                         outcome.unchanged += 1
                         continue
@@ -307,14 +308,15 @@ class Transfers(Aggregate):
                         adopt.append(layer)
                     else:
                         outcome.needs_adjudication.append(doc_id)
-                project.versions.put_many(puts, merged_from=merged_from)
+                project.versions.put_many(puts, merged_from=merged_from, fingerprints=fingerprints)
                 project.layers.replace_many(
                     [DocumentLayer(layer.doc_id, "", layer.entities, layer.relations, layer.doc_labels, layer.status,
                                    layer.status_reason) for layer in adopt],
                     source=f"version:{annotator}",
+                    current=gold,
                 )
                 project.adjudications.settle_many(
-                    {layer.doc_id: ("single", {annotator: layer.fingerprint()}) for layer in adopt}
+                    {layer.doc_id: ("single", {annotator: fingerprints[layer.doc_id]}) for layer in adopt}
                 )
                 outcome.adopted += len(adopt)
                 if added:

@@ -114,10 +114,17 @@ class Versions(Aggregate):
         """
         return bool(self.put_many([(layer, changed_at)], merged_from=merged_from))
 
-    def put_many(self, layers: Sequence[tuple[DocumentLayer, str]], *, merged_from: str) -> int:
+    def put_many(
+        self,
+        layers: Sequence[tuple[DocumentLayer, str]],
+        *,
+        merged_from: str,
+        fingerprints: dict[str, str] | None = None,
+    ) -> int:
         """``put`` for many (layer, changed_at) at once, a few statements per batch; returns how many were
         stored (those that said something new). One event per version stored; a version it replaces goes
-        into that event whole, so nothing merged is ever lost."""
+        into that event whole, so nothing merged is ever lost. ``fingerprints`` ({document: fingerprint}),
+        when the caller has computed them already, saves computing them again."""
         db = self._db
         if not layers:
             return 0
@@ -129,7 +136,7 @@ class Versions(Aggregate):
             stored = self.info(doc_ids)
             fresh = []
             for layer, changed_at in layers:
-                fingerprint = layer.fingerprint()
+                fingerprint = (fingerprints or {}).get(layer.doc_id) or layer.fingerprint()
                 previous = stored.get(layer.doc_id, {}).get(layer.owner)
                 if previous is None or previous.fingerprint != fingerprint:
                     fresh.append((layer, changed_at, fingerprint, previous))

@@ -43,6 +43,7 @@ from annotator.store.transfer import MergeOutcome
 from annotator.team import packages
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+MERGE_CACHE_KIB = 256 * 1024
 ZIP_HEADER = b"PK\x03\x04"
 
 # progress(packages done, packages in all, package being merged)
@@ -142,6 +143,9 @@ def _merge_into(
         annotators[who] = path
         check_schema_fits(path, package, project.schema.current)
     report = MergeReport(project.path)
+    # A merge writes hundreds of thousands of rows into the project's indexes in one transaction;
+    # SQLite's default page cache (2 MB) would spill and reread them all along.
+    project.db.conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
     with project.transaction():
         project.set_annotator(annotator or default_annotator())
         for index, (path, package) in enumerate(zip(paths, opened)):
