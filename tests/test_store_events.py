@@ -186,6 +186,7 @@ READS: dict[str, Callable[[Store], Any]] = {
     "versions.documents": lambda s: s.versions.documents(at_least=1),
     "versions.layers": lambda s: s.versions.layers(["a", "b"]),
     "versions.of_document": lambda s: s.versions.of_document("b"),
+    "versions.problems": lambda s: s.versions.problems(s.documents.text),
     "layers.get": lambda s: s.layers.get("a"),
     "layers.of_documents": lambda s: s.layers.of_documents(["a", "b"]),
     "adjudications.get": lambda s: s.adjudications.get("a"),

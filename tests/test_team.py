@@ -158,6 +158,7 @@ def test_the_round_trip(round_trip, tmp_path: Path):
         assert (mine.created_at, mine.updated_at, mine.origin) == (made.created_at, made.updated_at, made.origin)
         assert store.documents.get("A1").status is Status.DONE
         assert adjudication.pending(store) == ["S1", "S2"]
+        assert store.check() == []
 
         report_ = compute(from_store(store))
         (pair,) = report_.pairs

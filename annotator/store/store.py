@@ -164,6 +164,7 @@ class Store:
 
         problems += self.annotations.problems(schema, doc_text)
         problems += self.candidates.problems(doc_text)
+        problems += self.versions.problems(doc_text)
         problems += self.documents.problems()
         return problems
 

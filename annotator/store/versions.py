@@ -10,7 +10,7 @@ edits, is separate (``store.layers``); adjudication fills it from the versions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from annotator.model import (
@@ -101,6 +101,17 @@ class Versions(Aggregate):
             ):
                 found[doc_id][annotator].doc_labels.append(LayerLabel(*values))
         return found
+
+    def problems(self, doc_text: Callable[[str], str]) -> list[str]:
+        """Versions' entities that no longer fit their document's text, in plain words (for ``check``)."""
+        return [
+            f"document {doc_id}, {annotator}'s version, entity {key} ({text!r}): does not match the text at "
+            f"{start}-{end}"
+            for doc_id, annotator, key, start, end, text in self._db.execute(
+                "SELECT doc_id, annotator, key, start, \"end\", text FROM version_entities ORDER BY doc_id, annotator, key"
+            )
+            if doc_text(doc_id)[start:end] != text
+        ]
 
     def of_document(self, doc_id: str) -> dict[str, DocumentLayer]:
         return self.layers([doc_id]).get(doc_id, {})
