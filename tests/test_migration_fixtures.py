@@ -10,6 +10,7 @@ data works through today's API.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -38,6 +39,8 @@ DATA_TABLES = {
 }
 # What migration 0002 itself writes into a project that did not have it yet.
 WRITTEN_BY_0002 = ["search.tokenizer_version", "1"]
+# What the teams migration writes: a random id that packages of this project carry.
+PROJECT_ID_KEY = "project.id"
 
 
 def schema_objects(path: Path) -> list[tuple]:
@@ -84,6 +87,10 @@ def test_every_row_survives_the_migration(migrated):
         tables["settings"] = sorted(tables["settings"] + [WRITTEN_BY_0002])
     for table, order in DATA_TABLES.items():
         rows = [list(row) for row in store.db.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+        if table == "settings":
+            project_id = [value for key, value in rows if key == PROJECT_ID_KEY]
+            assert len(project_id) == 1 and re.fullmatch(r"[0-9a-f]{32}", project_id[0])
+            rows = [row for row in rows if row[0] != PROJECT_ID_KEY]
         assert rows == tables[table], table
     applied = [row[0] for row in store.db.conn.execute("SELECT name FROM _sqlite_migrations ORDER BY name")]
     assert applied == migrations.known_names()

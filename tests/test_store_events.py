@@ -27,6 +27,8 @@ import pytest
 
 from annotator.model import (
     AnnotatedDocument,
+    DocumentLayer,
+    LayerEntity,
     Candidate,
     CandidateState,
     Document,
@@ -37,14 +39,19 @@ from annotator.model import (
 )
 from annotator.project.search import SearchIndex
 from annotator.store import Store
+from annotator.store.adjudications import Adjudications
 from annotator.store.annotations import Annotations
+from annotator.store.assignments import Assignments
 from annotator.store.candidates import Candidates
 from annotator.store.documents import Documents
 from annotator.store.events import Events
+from annotator.store.layers import Layers
 from annotator.store.schema import ProjectSchema
 from annotator.store.search_index import SearchIndexWriter
 from annotator.store.segmentation import Segmentation
 from annotator.store.settings import Settings
+from annotator.store.transfer import Transfers
+from annotator.store.versions import Versions
 
 AGGREGATES: dict[str, type] = {
     "documents": Documents,
@@ -55,6 +62,11 @@ AGGREGATES: dict[str, type] = {
     "events": Events,
     "settings": Settings,
     "search_index": SearchIndexWriter,
+    "assignments": Assignments,
+    "versions": Versions,
+    "layers": Layers,
+    "adjudications": Adjudications,
+    "transfers": Transfers,
 }
 # The search index is a cache derived from ``documents`` (see annotator/store/search_index.py);
 # ``events`` is the log itself; ``sqlite_sequence`` is SQLite's AUTOINCREMENT bookkeeping.
@@ -129,7 +141,58 @@ def _split_and_undo(store: Store):
     return edit
 
 
+def _alices_version(doc_id: str = "b") -> DocumentLayer:
+    return DocumentLayer(doc_id, "alice", [LayerEntity(1, 0, 3, "LOC", "杭州市", "alice")], status=Status.DONE)
+
+
+def _layer_replaced(store: Store):
+    return store.layers.replace(DocumentLayer("b", "", [LayerEntity(1, 0, 3, "LOC", "杭州市", "alice")]))
+
+
+def _replaced_and_undone(store: Store):
+    change = _layer_replaced(store)
+    store.layers.undo(change)
+    return change
+
+
+def _source_to_pack(store: Store):
+    """A copy of the project to pack from; the project under test is emptied to receive the package."""
+    source_path = store.path.with_name("source.db")
+    shutil.copy(store.path, source_path)
+    store.db.conn.execute("DELETE FROM documents")
+    store.db.conn.execute("DELETE FROM sources")
+    return Store(source_path, annotator="tester")
+
+
+def _package_to_merge(store: Store):
+    from annotator.team import packages
+
+    store.assignments.assign({"a": ["alice"], "b": ["alice"]})
+    path = store.path.with_name("alice.annotator")
+    packages.pack(store, "alice", path)
+    package = Store(path, annotator="alice")
+    package.annotations.add_entity("b", 3, 5, "ORG")
+    return package
+
+
 READS: dict[str, Callable[[Store], Any]] = {
+    "assignments.of_annotator": lambda s: s.assignments.of_annotator("alice"),
+    "assignments.of_documents": lambda s: s.assignments.of_documents(["a", "b"]),
+    "assignments.everything": lambda s: s.assignments.everything(),
+    "assignments.counts": lambda s: s.assignments.counts(),
+    "assignments.in_team_work": lambda s: s.assignments.in_team_work(["a", "b"]),
+    "versions.annotators": lambda s: s.versions.annotators(),
+    "versions.info": lambda s: s.versions.info(["a", "b"]),
+    "versions.documents": lambda s: s.versions.documents(at_least=1),
+    "versions.layers": lambda s: s.versions.layers(["a", "b"]),
+    "versions.of_document": lambda s: s.versions.of_document("b"),
+    "versions.problems": lambda s: s.versions.problems(s.documents.text),
+    "layers.get": lambda s: s.layers.get("a"),
+    "layers.of_documents": lambda s: s.layers.of_documents(["a", "b"]),
+    "adjudications.get": lambda s: s.adjudications.get("a"),
+    "adjudications.everything": lambda s: s.adjudications.everything(),
+    "adjudications.pending": lambda s: s.adjudications.pending(),
+    "adjudications.of_documents": lambda s: s.adjudications.of_documents(["a", "b"]),
     "documents.get": lambda s: s.documents.get("a"),
     "documents.exists": lambda s: s.documents.exists("a"),
     "documents.existing": lambda s: s.documents.existing(["a", "zz"]),
@@ -246,6 +309,41 @@ WRITES: dict[str, Driver] = {
     ),
     "search_index.reset": Driver(lambda s, _: s.search_index.reset()),
     "store.set_annotator": Driver(lambda s, _: s.set_annotator("second reviewer")),
+    "assignments.assign": Driver(lambda s, _: s.assignments.assign({"a": ["alice"], "b": ["alice", "bob"]})),
+    "versions.put_many": Driver(
+        lambda s, _: s.versions.put_many(
+            [(_alices_version("b"), "2024-01-01T00:00:00.000Z"), (_alices_version("c"), "2024-01-01T00:00:00.000Z")],
+            merged_from="x",
+        )
+    ),
+    "versions.put": Driver(
+        lambda s, _: s.versions.put(_alices_version(), changed_at="2024-01-01T00:00:00.000Z", merged_from="x")
+    ),
+    "layers.replace": Driver(lambda s, _: _layer_replaced(s)),
+    "layers.replace_many": Driver(
+        lambda s, _: s.layers.replace_many(
+            [DocumentLayer("b", "", [LayerEntity(1, 0, 3, "LOC", "杭州市", "alice")]), DocumentLayer("c", "")],
+            source="version:alice",
+        )
+    ),
+    "layers.undo": Driver(lambda s, change: s.layers.undo(change), setup=_layer_replaced),
+    "layers.redo": Driver(lambda s, change: s.layers.redo(change), setup=_replaced_and_undone),
+    "adjudications.settle": Driver(lambda s, _: s.adjudications.settle("b", "edited", {"alice": "f"})),
+    "adjudications.settle_many": Driver(
+        lambda s, _: s.adjudications.settle_many({"b": ("single", {"alice": "f"}), "c": ("union", {})})
+    ),
+    "adjudications.restore": Driver(
+        lambda s, previous: s.adjudications.restore("b", previous),
+        setup=lambda s: s.adjudications.settle("b", "edited", {"alice": "f"}),
+    ),
+    "transfers.fill_package": Driver(
+        lambda s, source: s.transfers.fill_package(source, ["a", "b"], "alice", settings={"package.annotator": "alice"}),
+        setup=_source_to_pack,
+    ),
+    "transfers.merge_package": Driver(
+        lambda s, package: s.transfers.merge_package(package, "alice", merged_from="alice.annotator"),
+        setup=_package_to_merge,
+    ),
 }
 
 # Public members that are not operations on the data.

@@ -7,9 +7,9 @@ import sys
 
 from annotator import formats
 from annotator.cli.common import add_db_option, open_project, progress_bar, say
-from annotator.project.exporting import export, parse_splits, parse_statuses
 from annotator.formats.nesting import NESTING_CHOICES
 from annotator.formats.registry import TOKEN_MODES, ExportOptions, ExportSummary
+from annotator.project.exporting import export, parse_splits, parse_statuses
 
 HELP = "write a gold dataset (default: done documents)"
 # Listed one by one unless --verbose; the rest are counted.
@@ -58,6 +58,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                 "relations need both ends")
     selection.add_argument("--annotator", dest="annotators", action="append", metavar="NAME",
                            help="export only documents, entities and relations by this person (repeatable)")
+    selection.add_argument("--layer", metavar="gold|project|NAME",
+                           help="whose annotations: gold (adjudicated; the default once any document is), "
+                                "project (as the app shows them) or an annotator's merged versions")
     selection.add_argument("--include-candidates", action="store_true",
                            help="also write candidate spans (jsonl; label-studio writes them as predictions)")
     layout = parser.add_argument_group("how to write it")
@@ -113,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
             annotators=args.annotators,
             options=options,
             progress=progress,
+            layer=args.layer,
         )
         bar.close()
     if not args.quiet:

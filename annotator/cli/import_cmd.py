@@ -6,11 +6,21 @@ import argparse
 from pathlib import Path
 
 from annotator import formats
-from annotator.cli.common import add_annotator_option, add_db_option, open_project, progress_bar, say
+from annotator.cli.common import (
+    add_annotator_option,
+    add_db_option,
+    open_project,
+    progress_bar,
+    say,
+)
 from annotator.errors import InputError
 from annotator.formats.registry import ReadOptions
 from annotator.project import label_adoption
-from annotator.project.importing import discover, import_paths, suggest_for_new_documents
+from annotator.project.importing import (
+    discover,
+    import_paths,
+    suggest_for_new_documents,
+)
 
 HELP = "import text pages, articles or annotated datasets"
 

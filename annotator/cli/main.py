@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from annotator import __version__
 from annotator.errors import AnnotatorError
 
-COMMANDS = ("gui_cmd", "import_cmd", "export_cmd", "suggest_cmd", "stats_cmd", "check_cmd")
+COMMANDS = (
+    "gui_cmd", "import_cmd", "export_cmd", "suggest_cmd", "stats_cmd", "check_cmd",
+    "assign_cmd", "pack_cmd", "merge_cmd", "agree_cmd", "adjudicate_cmd",
+)
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -155,6 +155,19 @@ class ProjectDatabase:
                 None if before is None else dumps(before),
                 None if after is None else dumps(after),
             ),
+        )
+
+    def log_many(self, entries: Iterable[tuple[str, str | None, str | None, Any, Any]]) -> None:
+        """Append one event per (action, doc_id, target, before, after), all at the same time; for writes
+        that change many documents at once (a merge). Call it inside the transaction that makes the change."""
+        now, annotator = utc_now(), self.annotator
+        self.conn.executemany(
+            "INSERT INTO events (at, annotator, action, doc_id, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (now, annotator, action, doc_id, target, None if before is None else dumps(before),
+                 None if after is None else dumps(after))
+                for action, doc_id, target, before, after in entries
+            ],
         )
 
     def require_transaction(self, what: str) -> None:

@@ -257,6 +257,97 @@ def _events_by_action(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE INDEX events_action ON events(action, at, annotator)")
 
 
+@migration("0005_teams")
+def _teams(db: sqlite_utils.Database) -> None:
+    # Work split among several annotators, each in a package of their own,
+    # merged back as one version per annotator and adjudicated into gold.
+    for statement in (
+        # Who works on which document; a document given to two or more people is double-annotated.
+        """CREATE TABLE assignments (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            assigned_at TEXT NOT NULL,
+            assigned_by TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        )""",
+        "CREATE INDEX assignments_annotator ON assignments(annotator, doc_id)",
+        # In a package only: each document's annotations as they were packed, by
+        # fingerprint, so merging can tell whether the project changed them since.
+        """CREATE TABLE package_documents (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            base TEXT NOT NULL
+        )""",
+        # Each annotator's own version of a document, as merged from their package.
+        """CREATE TABLE versions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done', 'skipped')),
+            status_reason TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            merged_at TEXT NOT NULL,
+            merged_from TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        )""",
+        "CREATE INDEX versions_annotator ON versions(annotator, doc_id)",
+        # ``key`` is the entity's id in the package; relations refer to entities by it.
+        """CREATE TABLE version_entities (
+            doc_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            key INTEGER NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            made_by TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, key),
+            FOREIGN KEY (doc_id, annotator) REFERENCES versions(doc_id, annotator) ON DELETE CASCADE,
+            CHECK ("end" > start)
+        )""",
+        """CREATE TABLE version_relations (
+            doc_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            key INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            head_key INTEGER NOT NULL,
+            tail_key INTEGER NOT NULL,
+            made_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, key),
+            FOREIGN KEY (doc_id, annotator) REFERENCES versions(doc_id, annotator) ON DELETE CASCADE
+        )""",
+        """CREATE TABLE version_doc_labels (
+            doc_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            made_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, name),
+            FOREIGN KEY (doc_id, annotator) REFERENCES versions(doc_id, annotator) ON DELETE CASCADE
+        )""",
+        # A document whose gold is settled: by an adjudicator, or by a merge that
+        # took the only version there is. ``versions`` holds the fingerprints of the
+        # versions the decision was made on; when one changes, it needs looking at again.
+        """CREATE TABLE adjudications (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            adjudicator TEXT NOT NULL,
+            method TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            versions TEXT NOT NULL
+        )""",
+        # Packages name the project they came from; merging refuses another project's.
+        (
+            "INSERT OR IGNORE INTO settings (key, value) "
+            "VALUES ('project.id', lower(hex(randomblob(16))))"
+        ),
+    ):
+        db.conn.execute(statement)
+
+
 def known_names() -> list[str]:
     return list(_names)
 

@@ -261,6 +261,12 @@ class Segmentation(Aggregate):
     # --- the machinery ---------------------------------------------------------------
 
     def _begin(self, action: str, params: dict[str, Any], doc_ids: list[str]) -> SegmentationEdit:
+        # Packages and annotators' versions hold offsets into these texts: changing
+        # them would misplace everything annotated elsewhere.
+        for doc_id, why in self._project.assignments.in_team_work(doc_ids).items():
+            raise InputError(
+                f"document {doc_id} {why}; its text cannot be split, merged or moved (unassign it first)"
+            )
         return SegmentationEdit(action, params, {doc_id: self._snapshot(doc_id) for doc_id in doc_ids})
 
     def _snapshot(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:

@@ -11,6 +11,11 @@ holds one object per aggregate, each owning its own tables' SQL:
 - ``store.events``: reading the append-only event log
 - ``store.settings``: project settings and the annotators who worked on it
 - ``store.search_index``: writing the full-text search index (a derived cache)
+- ``store.assignments``: who works on which document
+- ``store.versions``: each annotator's own version of a document, merged from their package
+- ``store.layers``: a document's project layer as a whole (adjudication replaces it)
+- ``store.adjudications``: which documents' gold is settled, by whom and how
+- ``store.transfers``: filling an annotator's package, and merging one back
 
 Every public method that changes something runs in a transaction and appends
 an event (who, when, what, before and after) in that same transaction, so the
@@ -33,16 +38,21 @@ from annotator.errors import DatabaseError, SchemaError
 from annotator.label_schema import LabelSchema
 from annotator.platform import app_paths
 from annotator.store import migrations
+from annotator.store.adjudications import Adjudications
 from annotator.store.annotations import Annotations
+from annotator.store.assignments import Assignments
 from annotator.store.candidates import Candidates
 from annotator.store.connection import connect, describe_sqlite_error
 from annotator.store.database import ProjectDatabase
 from annotator.store.documents import Documents
 from annotator.store.events import Events
+from annotator.store.layers import Layers
 from annotator.store.schema import ProjectSchema
 from annotator.store.search_index import SearchIndexWriter
 from annotator.store.segmentation import Segmentation
 from annotator.store.settings import Settings
+from annotator.store.transfer import Transfers
+from annotator.store.versions import Versions
 
 
 def default_annotator() -> str:
@@ -80,6 +90,11 @@ class Store:
         self.events = Events(self._db, self)
         self.settings = Settings(self._db, self)
         self.search_index = SearchIndexWriter(self._db, self)
+        self.assignments = Assignments(self._db, self)
+        self.versions = Versions(self._db, self)
+        self.layers = Layers(self._db, self)
+        self.adjudications = Adjudications(self._db, self)
+        self.transfers = Transfers(self._db, self)
         self.set_annotator(annotator or default_annotator())
         self.schema.install_if_missing(schema)
 
@@ -149,6 +164,7 @@ class Store:
 
         problems += self.annotations.problems(schema, doc_text)
         problems += self.candidates.problems(doc_text)
+        problems += self.versions.problems(doc_text)
         problems += self.documents.problems()
         return problems
 

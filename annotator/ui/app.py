@@ -161,6 +161,12 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
 
     if given:
         return profile.remember_annotator(given)
+    # a package is annotated as the person it was made for
+    from annotator.team.packages import peek_package_annotator
+
+    owner = peek_package_annotator(db_path)
+    if owner:
+        return owner
     remembered = profile.remembered_annotator()
     if remembered:
         return remembered

@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         self.details = SpanDetails(self.controller, self)
         self.lists = AnnotationLists(self.controller, self)
         self.guidelines = GuidelinesPanel(self)
+        own_guidelines = store.settings.get("guidelines")  # a project's own (a package always carries them)
+        if own_guidelines:
+            self.guidelines.setMarkdown(own_guidelines)
         left, right = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("documents", self.tr("Documents"), self.documents, left),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from annotator.platform import diagnostics
+from annotator.ui.team_actions import add_team_tools
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -142,6 +143,7 @@ def add_project_tools(window: MainWindow) -> None:
     action = a.add("dashboard", QCoreApplication.translate("Menus", "Dashboard…"))
     action.triggered.connect(lambda: window.open_tool("dashboard", _dialog("dashboard", "show_dashboard")))
     window.project_menu.addAction(action)
+    add_team_tools(window)
 
 
 def _dialog(module: str, name: str):

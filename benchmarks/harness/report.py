@@ -109,7 +109,8 @@ def markdown(
 
 def summary_line(figure: Figure) -> str:
     """One line for the console: value against baseline, ratio, target and verdict."""
-    return (f"{figure.name}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
+    label = f"[{figure.id}] {figure.name}" if figure.id else figure.name
+    return (f"{label}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
             f"({ratio_text(figure.ratio)}), target {figure.target or '—'}: {met_text(figure)}")
 
 

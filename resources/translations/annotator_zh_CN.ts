@@ -420,6 +420,198 @@
     </message>
 </context>
 <context>
+    <name>AdjudicationView</name>
+    <message>
+        <source>next / previous disagreement</source>
+        <translation>下一处／上一处分歧</translation>
+    </message>
+    <message>
+        <source>take that annotator&apos;s spans here</source>
+        <translation>此处采用该标注员的片段</translation>
+    </message>
+    <message>
+        <source>take everyone&apos;s spans here</source>
+        <translation>此处采用所有人的片段</translation>
+    </message>
+    <message>
+        <source>take none here</source>
+        <translation>此处不采用任何片段</translation>
+    </message>
+    <message>
+        <source>take that annotator&apos;s whole version</source>
+        <translation>采用该标注员的整个版本</translation>
+    </message>
+    <message>
+        <source>union of all versions</source>
+        <translation>所有版本的并集</translation>
+    </message>
+    <message>
+        <source>only what all agree on</source>
+        <translation>只保留所有人一致的部分</translation>
+    </message>
+    <message>
+        <source>edit the gold in the main window</source>
+        <translation>在主窗口中编辑金标准</translation>
+    </message>
+    <message>
+        <source>accept the gold and open the next document</source>
+        <translation>接受金标准并打开下一篇</translation>
+    </message>
+    <message>
+        <source>undo / redo</source>
+        <translation>撤销／重做</translation>
+    </message>
+    <message>
+        <source>No document waits for adjudication.</source>
+        <translation>没有等待裁定的文档。</translation>
+    </message>
+    <message>
+        <source>adjudicated by %1 (%2)</source>
+        <translation>已由 %1 裁定（%2）</translation>
+    </message>
+    <message>
+        <source>waiting for adjudication</source>
+        <translation>等待裁定</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>The gold and every version agree.</source>
+        <translation>金标准与所有版本一致。</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Disagreement %1 of %2</source>
+        <translation>第 %1 处分歧，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Take none at %1</source>
+        <translation>在 %1 处不采用任何片段</translation>
+    </message>
+    <message>
+        <source>Take everyone&apos;s spans at %1</source>
+        <translation>在 %1 处采用所有人的片段</translation>
+    </message>
+    <message>
+        <source>Take %2&apos;s spans at %1</source>
+        <translation>在 %1 处采用 %2 的片段</translation>
+    </message>
+    <message>
+        <source>Take the union of all versions</source>
+        <translation>采用所有版本的并集</translation>
+    </message>
+    <message>
+        <source>Take what all agree on</source>
+        <translation>采用所有人一致的部分</translation>
+    </message>
+    <message>
+        <source>Take %1&apos;s version</source>
+        <translation>采用 %1 的版本</translation>
+    </message>
+    <message>
+        <source>Accept the gold of %1</source>
+        <translation>接受 %1 的金标准</translation>
+    </message>
+    <message>
+        <source>Every document is adjudicated.</source>
+        <translation>所有文档均已裁定。</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <source>Adjudicate</source>
+        <translation>裁定</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>精确 F1</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>重叠 F1</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>片段数</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Relation F1</source>
+        <translation>关系 F1</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohen&apos;s kappa</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;By label&lt;/b&gt; (all pairs)</source>
+        <translation>&lt;b&gt;按标签&lt;/b&gt;（所有标注员对）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;By pair of annotators&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按标注员对&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Least agreement first&lt;/b&gt; — click a document to adjudicate it</source>
+        <translation>&lt;b&gt;一致度最低的在前&lt;/b&gt;——点击文档即可裁定</translation>
+    </message>
+    <message>
+        <source>Could not compute agreement: %1</source>
+        <translation>无法计算一致度：%1</translation>
+    </message>
+    <message>
+        <source>No document has been annotated by two or more annotators yet. Assign documents with an overlap, pack, and merge the packages.</source>
+        <translation>还没有由两名或更多标注员标注的文档。请按重叠比例分配文档、打包，再合并标注包。</translation>
+    </message>
+    <message>
+        <source>%1 documents annotated by two or more of %2. Span F1: exact %3, overlapping %4; relation F1 %5. Character labels: Fleiss&apos; kappa %6, Krippendorff&apos;s alpha %7; unitizing alpha %8.</source>
+        <translation>%1 篇文档由 %2 中的两人或更多人标注。片段 F1：精确 %3，重叠 %4；关系 F1 %5。字符标签：Fleiss&apos; kappa %6，Krippendorff&apos;s alpha %7；切分 alpha（uα）%8。</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <source>Agreement</source>
+        <translation>标注一致度</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationLists</name>
     <message>
         <source>Entities</source>
@@ -515,6 +707,61 @@
     <message>
         <source>%1: not set (D)</source>
         <translation>%1：未设置（D）</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message>
+        <source>wang, li, zhao</source>
+        <translation>wang, li, zhao</translation>
+    </message>
+    <message>
+        <source>Also reassign documents that are assigned already</source>
+        <translation>已分配的文档也重新分配</translation>
+    </message>
+    <message>
+        <source>Annotators (comma-separated)</source>
+        <translation>标注员（以逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Documents given to several annotators</source>
+        <translation>分给多名标注员的文档比例</translation>
+    </message>
+    <message>
+        <source>Annotators per shared document</source>
+        <translation>每篇共享文档的标注员人数</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Unassign unfinished</source>
+        <translation>取消未完成文档的分配</translation>
+    </message>
+    <message>
+        <source>%1 unfinished documents are not assigned yet.</source>
+        <translation>有 %1 篇未完成的文档尚未分配。</translation>
+    </message>
+    <message>
+        <source>Assigned %1 documents, %2 of them to several annotators. Write each annotator&apos;s package with: annotator pack --annotator NAME -o NAME.annotator</source>
+        <translation>已分配 %1 篇文档，其中 %2 篇分给多名标注员。用以下命令为每位标注员生成标注包：annotator pack --annotator NAME -o NAME.annotator</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1535,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>为新文档生成候选片段</translation>
     </message>
     <message>
+        <source>Add the labels these files use that the project lacks (listed first)</source>
+        <translation>添加这些文件用到而项目中没有的标签（先列出）</translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation>文件</translation>
     </message>
@@ -1326,6 +1577,38 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Indexing for search: %1 of %2 documents</source>
         <translation>正在建立搜索索引：%1 / %2 篇文档</translation>
+    </message>
+    <message>
+        <source>Reading the labels the files use…</source>
+        <translation>正在读取文件用到的标签…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>These labels will be added to the project&apos;s schema. Import again to add them and import the files.</source>
+        <translation>这些标签将被添加到项目的标签体系中。再次点击导入即可添加并导入文件。</translation>
+    </message>
+    <message>
+        <source>The files use no labels the project lacks. Import again to import them.</source>
+        <translation>这些文件没有用到项目中缺少的标签。再次点击导入即可导入。</translation>
+    </message>
+    <message>
+        <source>Labels to add</source>
+        <translation>要添加的标签</translation>
+    </message>
+    <message>
+        <source>Read from</source>
+        <translation>读取自</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Add labels and import</source>
+        <translation>添加标签并导入</translation>
     </message>
     <message>
         <source>Imported %1 (%2, %3) from %4.</source>
@@ -1696,6 +1979,81 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Dashboard…</source>
         <translation>仪表盘…</translation>
+    </message>
+    <message>
+        <source>Merge packages…</source>
+        <translation>合并标注包…</translation>
+    </message>
+    <message>
+        <source>Assign documents…</source>
+        <translation>分配文档…</translation>
+    </message>
+    <message>
+        <source>Adjudicate…</source>
+        <translation>裁定…</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>标注一致度…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>%1 (%2): %3 new versions, %4 updated, %5 unchanged; %6 became gold</source>
+        <translation>%1（%2）：新版本 %3 个，更新 %4 个，未变 %5 个；%6 篇成为金标准</translation>
+    </message>
+    <message>
+        <source>  %1 documents not merged: their text differs from the project&apos;s</source>
+        <translation>  %1 篇文档未合并：其文本与项目中的不同</translation>
+    </message>
+    <message>
+        <source>  %1 documents kept as they were: the project has newer work from %2</source>
+        <translation>  %1 篇文档保持原样：项目中已有 %2 更新的工作</translation>
+    </message>
+    <message>
+        <source>%1 documents wait for adjudication (Project ▸ Adjudicate).</source>
+        <translation>%1 篇文档等待裁定（项目 ▸ 裁定）。</translation>
+    </message>
+    <message>
+        <source>Merge packages</source>
+        <translation>合并标注包</translation>
+    </message>
+    <message>
+        <source>Annotators&apos; packages (made with annotator pack) come back into this project: each annotator&apos;s work becomes their version of each document. A package from another project, with labels this project lacks, or damaged is refused, and the project stays as it was.</source>
+        <translation>把标注员的标注包（由 annotator pack 生成）合并回本项目：每位标注员的工作成为其对各文档的版本。来自其他项目、含有本项目没有的标签或已损坏的标注包会被拒绝，项目保持原样。</translation>
+    </message>
+    <message>
+        <source>Add packages…</source>
+        <translation>添加标注包…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Packages to merge</source>
+        <translation>要合并的标注包</translation>
+    </message>
+    <message>
+        <source>Annotator packages (*%1);;All files (*)</source>
+        <translation>标注包 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>正在检查标注包…</translation>
+    </message>
+    <message>
+        <source>Merging %1</source>
+        <translation>正在合并 %1</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: %1</source>
+        <translation>未合并任何内容：%1</translation>
     </message>
 </context>
 <context>
