@@ -138,7 +138,7 @@ def ends_open(text: str) -> bool:
     if not stripped:
         return False
     last = stripped[-1]
-    if last in SENTENCE_END:
+    if last in SENTENCE_END or _ends_on_half_width_stop(stripped):
         return False
     if last in CLOSERS:
         # "…说：“好！”" is complete; "…设置“提案管理”" is not. A closing bracket
@@ -150,6 +150,14 @@ def ends_open(text: str) -> bool:
     if last in "：:":
         return False  # introduces what follows, which is a paragraph of its own
     return True
+
+
+def _ends_on_half_width_stop(text: str) -> bool:
+    """A paragraph ending in "." (OCR of 。) after a Chinese character or a closing quote: …良师益友”."""
+    if text[-1] not in ".．" or len(text) < 2:
+        return False
+    before = text[-2]
+    return bool(HAN_RE.match(before)) or before in CLOSERS
 
 
 def starts_mid_sentence(text: str) -> bool:

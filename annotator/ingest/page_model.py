@@ -124,6 +124,8 @@ class Unit:
     closed: bool = False
     paras: list[Para] = field(default_factory=list)
     dropped: list[DroppedDuplicate] = field(default_factory=list)
+    # flags about where the unit starts (a headline the model was unsure of), at offset 0 of its text
+    boundary_flags: list[Flag] = field(default_factory=list)
 
     @property
     def has_byline(self) -> bool:

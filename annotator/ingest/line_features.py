@@ -1,0 +1,453 @@
+"""What the line-role model sees of each line: today's typographic rules, as named features.
+
+Every feature is a cue a reader uses and a rule of ``furniture``, ``bylines`` or
+``joins`` computes: how long the line is, how it ends and starts, whether it
+is a byline, a dateline, a credit or a column label, whether it carries a
+Markdown heading marker, how many blank lines surround it, whether the text
+after it turns to another subject, and the same cues of its neighbours. The
+model (``line_roles``) weighs them; their names are written to be read, since
+the import notes quote the strongest of them when a decision was close.
+
+Features are strings (present or not) so the model file stays small and its
+weights can be listed; no feature carries a word taken from a page, only
+shapes (lengths, punctuation, positions) and the closed word lists of ``cues``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from annotator.ingest import bylines
+from annotator.ingest.cues import (
+    AD_LINES,
+    CLOSERS,
+    HAN,
+    HAN_RE,
+    KICKER_DASHES,
+    OPENERS,
+    READING_PROMPTS,
+    SENTENCE_END,
+)
+from annotator.ingest.furniture import (
+    LineKind,
+    PageLine,
+    ends_open,
+    ends_with_function_word,
+    starts_mid_sentence,
+    starts_with_stray_char,
+)
+from annotator.ingest.joins import join_evidence
+from annotator.ingest.topics import TopicSpace, bigrams
+
+# Lengths that tell furniture, headlines, intertitles and body apart (in characters).
+_LENGTH_BINS = (4, 8, 12, 16, 20, 26, 32, 40, 50, 80)
+NEIGHBOURS = (-2, -1, 1, 2)
+NEIGHBOUR_SHAPES = 4
+# How far (in lines) the topic comparison around a short line looks.
+_TOPIC_WINDOW = 3
+# 人名：短语, a subhead introducing one person in a profile (also 地名：短语 in headlines).
+_NAME_COLON_RE = re.compile(f"^[{HAN}]{{2,6}}[：:][^。！？!?]{{2,30}}$")
+# A dash inside a short line: 标题——副题, 坚守——18年…
+_INNER_DASH_RE = re.compile("[^—-](——|--)[^—-]")
+# Numbered intertitles: 一、… (一) … 1. …
+_NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
+# Telephone numbers, prices and opening hours: the stuff of advertisements.
+_PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
+_DATE_LEAD_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[上下晚早凌中]?")
+_SPACE_SPLIT_RE = re.compile(r"[ \t\u3000]+")
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;\s\u3000]+")
+# Words a page header prints (第3版, 要闻, 综合新闻, a paper's name): general newspaper vocabulary.
+PAGE_HEADER_WORDS = ("版", "要闻", "综合", "新闻", "专版", "专刊", "副刊", "周刊", "日报", "晚报", "电讯", "时报", "商报")
+
+
+def _length_bin(length: int) -> str:
+    for bound in _LENGTH_BINS:
+        if length <= bound:
+            return f"len<={bound}"
+    return f"len>{_LENGTH_BINS[-1]}"
+
+
+def _ending(text: str) -> str:
+    last = text[-1]
+    if last in SENTENCE_END:
+        return "end:stop"
+    if last in CLOSERS:
+        before = text.rstrip("".join(CLOSERS))
+        return "end:close-after-stop" if before and before[-1] in SENTENCE_END else "end:close"
+    if last in "，,、；;":
+        return "end:comma"
+    if last in "：:":
+        return "end:colon"
+    if text.endswith(KICKER_DASHES):
+        return "end:dash"
+    if last in OPENERS:
+        return "end:open"
+    if last.isdigit():
+        return "end:digit"
+    if HAN_RE.match(last):
+        return "end:han"
+    return "end:other"
+
+
+def _opening(text: str) -> str:
+    first = text[0]
+    if text.startswith(KICKER_DASHES):
+        return "start:dash"
+    if first in OPENERS:
+        return "start:open"
+    if first.isdigit():
+        return "start:digit"
+    if HAN_RE.match(first):
+        return "start:han"
+    return "start:other"
+
+
+def line_cues(line: PageLine) -> list[str]:
+    """The features of one line on its own."""
+    text = line.text
+    cues = [f"kind:{line.kind.value}", _length_bin(len(text)), _ending(text), _opening(text)]
+    if line.level:
+        cues.append(f"md:{min(line.level, 3)}")
+    if line.section_like:
+        cues.append("section-like")
+    if text in READING_PROMPTS:
+        cues.append("prompt-word")
+    if text in AD_LINES:
+        cues.append("ad-word")
+    stops = sum(text.count(ch) for ch in "。！？!?")
+    commas = text.count("，") + text.count(",")
+    cues.append("stops:0" if not stops else "stops:1" if stops == 1 else "stops:2+")
+    cues.append("commas:0" if not commas else "commas:1" if commas == 1 else "commas:2+")
+    parts = [p for p in _SPACE_SPLIT_RE.split(text) if p]
+    if len(parts) >= 2:
+        cues.append("parts:2" if len(parts) == 2 else "parts:3+")
+        lengths = [len(p) for p in parts]
+        if max(lengths) - min(lengths) <= 1:
+            cues.append("parts-even")
+        if lengths[-1] == max(lengths) and lengths[-1] > 2 * min(lengths[:-1]):
+            cues.append("parts-last-long")
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(text) if c]
+    if len(clauses) == 2 and abs(len(clauses[0]) - len(clauses[1])) <= 2 and not stops:
+        cues.append("clauses-even")
+    if len(text) <= 12 and any(word in text for word in PAGE_HEADER_WORDS):
+        cues.append("page-header-words")
+    if _NAME_COLON_RE.match(text):
+        cues.append("name-colon-phrase")
+    elif "：" in text or ":" in text:
+        cues.append("has-colon")
+    if _INNER_DASH_RE.search(text):
+        cues.append("inner-dash")
+    if _NUMBERED_RE.match(text):
+        cues.append("numbered")
+    if _PHONE_RE.search(text):
+        cues.append("phone-or-long-number")
+    if _DATE_LEAD_RE.match(text):
+        cues.append("date-lead")
+    if bylines.leading_byline(text) is not None:
+        cues.append("dateline-lead")
+    if line.kind is LineKind.BYLINE or bylines.standalone_byline(text) is not None:
+        cues.append("byline-line")
+    credit = bylines.photo_credit(text)
+    if credit is not None:
+        cues.append("credit-line" if credit[0] == 0 else "ends-in-credit")
+    if bylines.trailing_signature(text) is not None:
+        cues.append("ends-in-signature")
+    if starts_mid_sentence(text):
+        cues.append("starts-mid-sentence")
+    elif starts_with_stray_char(text):
+        cues.append("starts-stray-char")
+    if ends_open(text):
+        cues.append("ends-open")
+        if ends_with_function_word(text):
+            cues.append("ends-function-word")
+    if any(text.count(a) != text.count(b) for a, b in (("“", "”"), ("（", "）"), ("《", "》"))):
+        cues.append("quotes-unbalanced")
+    return cues
+
+
+class _TopicShift:
+    """How much the body text after a line shares with the body text before it (headlines change the subject)."""
+
+    def __init__(self, lines: Sequence[PageLine]) -> None:
+        self.lines = lines
+        self.body = [line.kind is LineKind.BODY for line in lines]
+        self.grams = [bigrams(line.text) if body else [] for line, body in zip(lines, self.body, strict=True)]
+        self.space = TopicSpace(g for g, body in zip(self.grams, self.body, strict=True) if body)
+
+    def around(self, index: int) -> str | None:
+        before = self._window(index - 1, -1)
+        after_start = index + 1
+        while after_start < len(self.lines) and not self.body[after_start]:
+            after_start += 1
+        after = self._window(after_start, 1)
+        if not before or not after:
+            return None
+        space = self.space
+        similarity = space.similarity(space.topic(*before), space.topic(*after))
+        if similarity < 0.05:
+            return "topic:new"
+        if similarity < 0.15:
+            return "topic:weak"
+        return "topic:same"
+
+    def _window(self, start: int, step: int) -> list[list[str]]:
+        out: list[list[str]] = []
+        index = start
+        while 0 <= index < len(self.lines) and len(out) < _TOPIC_WINDOW:
+            if not self.body[index]:
+                break
+            out.append(self.grams[index])
+            index += step
+        return out
+
+
+def is_markdown_page(lines: Sequence[PageLine]) -> bool:
+    """Does the page mark its headlines with ``#``/``##``? Two such headings at least, not counting an advertisement's."""
+    headings = 0
+    for index, line in enumerate(lines):
+        if line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like:
+            if index and lines[index - 1].text in AD_LINES:
+                continue
+            headings += 1
+    return headings >= 2
+
+
+def _is_headline_like(line: PageLine, cues: list[str]) -> bool:
+    """Could the line be part of a headline block (today's rule: a short line, a heading or a column label)?"""
+    if line.kind is LineKind.HEADING:
+        return line.level <= 2
+    return line.kind in (LineKind.SHORT, LineKind.SECTION) and "dateline-lead" not in cues
+
+
+def _old_rule(lines: Sequence[PageLine], run: range, size: int, after: str, markdown: bool) -> str:
+    """What the hand-written block rules made of a run: a headline, an intertitle, or (a lone plain line) unsure."""
+    introduces = after in ("byline", "prompt", "caption", "dateline")
+    levels = [lines[k].level for k in run if lines[k].level and not lines[k].section_like]
+    if markdown:
+        if 1 in levels:
+            return "headline"
+        if levels:
+            return "headline" if size >= 2 or introduces else "subhead"
+        return "headline" if introduces and not all(lines[k].section_like for k in run) else "subhead"
+    if introduces or size >= 2 or any(lines[k].section_like for k in run):
+        return "headline"
+    return "single"
+
+
+def _runs(lines: Sequence[PageLine], own: list[list[str]], markdown: bool) -> list[list[str]]:
+    """Features of the run of headline-like lines each line sits in: today's block rules, as cues.
+
+    A run over a byline, a dateline, a 阅读提示 box or a photo caption, a run of two
+    lines or more, a run holding a column label or a level-1 heading: each made a
+    headline block under the old rules; here they are evidence for the model to weigh.
+    """
+    out: list[list[str]] = [[] for _ in lines]
+    n = len(lines)
+    index = 0
+    while index < n:
+        if not _is_headline_like(lines[index], own[index]):
+            index += 1
+            continue
+        end = index
+        while end < n and _is_headline_like(lines[end], own[end]):
+            end += 1
+        run = range(index, end)
+        size = end - index
+        common = [f"run-len:{min(size, 3)}"]
+        after = _after_run(lines, own, end)
+        common.append(f"run-then:{after}")
+        before = own[index - 1] if index else None
+        if before is None:
+            common.append("run-after:page-top")
+        elif "ends-open" in before and "kind:body" in before:
+            common.append("run-after:open-paragraph")
+        elif any(c in before for c in ("byline-line", "ends-in-signature", "credit-line", "ends-in-credit")):
+            common.append("run-after:byline-or-credit")
+        else:
+            common.append("run-after:" + before[0])
+        if any(lines[k].level == 1 for k in run):
+            common.append("run-has-md1")
+        elif any(lines[k].level for k in run):
+            common.append("run-has-md")
+        if any(lines[k].section_like for k in run):
+            common.append("run-has-section")
+        common.append("rule:" + _old_rule(lines, run, size, after, markdown))
+        plain = [k for k in run if not lines[k].section_like]
+        shortest = min(plain, key=lambda k: len(lines[k].text)) if plain else None
+        longest = max(plain, key=lambda k: len(lines[k].text)) if plain else None
+        for k in run:
+            features = list(common)
+            features.append("run-pos:only" if size == 1 else "run-pos:first" if k == index
+                            else "run-pos:last" if k == end - 1 else "run-pos:mid")
+            if size > 1 and k == shortest:
+                features.append("run-shortest")
+            if size > 1 and k == longest:
+                features.append("run-longest")
+            out[k] = features
+        index = end
+    return out
+
+
+def _after_run(lines: Sequence[PageLine], own: list[list[str]], end: int) -> str:
+    """What follows a run of headline-like lines: a byline, a dateline, a box, a photo caption, or text."""
+    if end >= len(lines):
+        return "page-end"
+    cues = own[end]
+    if "prompt-word" in cues:
+        return "prompt"
+    if "byline-line" in cues:
+        return "byline"
+    if "dateline-lead" in cues:
+        return "dateline"
+    if "credit-line" in cues or "ends-in-credit" in cues:
+        return "caption"
+    for k in range(end + 1, min(end + 4, len(lines))):
+        if "credit-line" in own[k] or "ends-in-credit" in own[k]:
+            return "caption"
+        if lines[k].kind is not LineKind.BODY:
+            break
+    if "ad-word" in cues:
+        return "ad"
+    if "starts-mid-sentence" in cues or "starts-stray-char" in cues:
+        return "fragment"
+    return "text"
+
+
+def _echo(lines: Sequence[PageLine], index: int) -> list[str]:
+    """How much of a short line the text right after it repeats (a news headline echoes its lead) and before it."""
+    grams = set(bigrams(lines[index].text))
+    if not grams:
+        return []
+    after: list[str] = []
+    j = index + 1
+    while j < len(lines) and lines[j].kind is not LineKind.BODY and j - index <= 3:
+        j += 1
+    while j < len(lines) and lines[j].kind is LineKind.BODY and len(after) < 2:
+        after.append(lines[j].text)
+        j += 1
+    before: list[str] = []
+    j = index - 1
+    while j >= 0 and lines[j].kind is LineKind.BODY and len(before) < 3:
+        before.append(lines[j].text)
+        j -= 1
+    out = []
+    for name, texts in (("echo-after", after), ("echo-before", before)):
+        if not texts:
+            continue
+        joined = "".join(texts)
+        share = sum(1 for gram in grams if gram in joined) / len(grams)
+        out.append(f"{name}:{'none' if share == 0 else 'low' if share < 0.3 else 'mid' if share < 0.6 else 'high'}")
+    return out
+
+
+def _article_context(lines: Sequence[PageLine], own: list[list[str]], runs: list[list[str]]) -> list[list[str]]:
+    """Where a line sits in the article the old rules would have it in.
+
+    After a sure headline (one the block rules always took), an article is a
+    feature when a byline line, a 阅读提示 box or a column label comes with it
+    (features have intertitles; news items rarely do), and news when its
+    first paragraph opens with a dateline or a date. How many paragraphs the
+    article has so far, and whether the paragraph just above was signed off
+    (a byline, signature or credit after the text), say whether a short line
+    can be an intertitle or must start something new.
+    """
+    out: list[list[str]] = []
+    genre = "none"
+    paragraphs = 0
+    signed = False
+    for index, line in enumerate(lines):
+        cues, run = own[index], runs[index]
+        features = [f"ctx:{genre}", "since-headline:" + ("0" if paragraphs == 0 else "1" if paragraphs == 1
+                                                         else "2-4" if paragraphs <= 4 else "5+")]
+        if signed:
+            features.append("after-sign-off")
+        out.append(features)
+        if "rule:headline" in run:
+            if "run-pos:first" in run or "run-pos:only" in run:
+                genre = "feature" if "run-has-section" in run else "plain"
+                paragraphs = 0
+            signed = False
+            continue
+        if "prompt-word" in cues or ("byline-line" in cues and paragraphs == 0):
+            genre = "feature"
+        elif line.kind is LineKind.BODY:
+            if paragraphs == 0 and genre == "plain" and ("dateline-lead" in cues or "date-lead" in cues):
+                genre = "news"
+            paragraphs += 1
+        signed = any(c in cues for c in ("ends-in-signature", "credit-line", "ends-in-credit")) or (
+            "byline-line" in cues and paragraphs > 0
+        )
+    return out
+
+
+def page_features(lines: Sequence[PageLine]) -> list[list[str]]:
+    """The model's features for every line of a page: its own cues, its neighbours', the page's."""
+    if not lines:
+        return []
+    own = [line_cues(line) for line in lines]
+    markdown = is_markdown_page(lines)
+    topics = _TopicShift(lines)
+    runs = _runs(lines, own, markdown)
+    context = _article_context(lines, own, runs)
+    out: list[list[str]] = []
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        features = ["bias", "page:markdown" if markdown else "page:plain"]
+        features += own[index]
+        features += runs[index]
+        features += context[index]
+        if "rule:single" in runs[index]:
+            features += ["single&" + f for f in context[index]]
+        if markdown and line.kind is not LineKind.HEADING:
+            features.append("no-md-on-md-page")
+        gap_before = line.number - lines[index - 1].number - 1 if index else 9
+        gap_after = lines[index + 1].number - line.number - 1 if index < last else 9
+        features.append("first-line" if index == 0 else f"gap-before:{min(gap_before, 2)}")
+        features.append("last-line" if index == last else f"gap-after:{min(gap_after, 2)}")
+        if index <= 1:
+            features.append(f"page-top:{index}")
+        # neighbours' shapes, so the model sees runs: kicker over title over byline over body
+        for offset in NEIGHBOURS:
+            j = index + offset
+            if 0 <= j <= last:
+                neighbour = own[j]
+                features += [f"{offset:+d}:{cue}" for cue in neighbour[:NEIGHBOUR_SHAPES]]
+                if abs(offset) == 1:
+                    features += [
+                        f"{offset:+d}:{cue}"
+                        for cue in neighbour[4:]
+                        if cue
+                        in (
+                            "dateline-lead",
+                            "byline-line",
+                            "credit-line",
+                            "ends-in-credit",
+                            "ends-in-signature",
+                            "section-like",
+                            "prompt-word",
+                            "ad-word",
+                            "starts-mid-sentence",
+                            "ends-open",
+                            "date-lead",
+                            "name-colon-phrase",
+                            "phone-or-long-number",
+                        )
+                        or cue.startswith("md:")
+                    ]
+            else:
+                features.append(f"{offset:+d}:none")
+        if line.kind is not LineKind.BODY:
+            features += _echo(lines, index)
+            shift = topics.around(index)
+            if shift:
+                features.append(shift)
+                single = "rule:single" in runs[index]
+                if single:
+                    features.append("single&" + shift)
+        if index < last and "ends-open" in own[index] and lines[index + 1].kind is LineKind.BODY:
+            evidence = join_evidence(line.text, lines[index + 1].text, adjacent=True)
+            features.append("joins-next:strong" if evidence.confidence >= 0.8 else
+                            "joins-next:weak" if evidence.confidence >= 0.5 else "joins-next:no")
+        out.append(features)
+    return out
