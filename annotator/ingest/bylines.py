@@ -17,6 +17,7 @@ Recognised forms:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from annotator.ingest.cues import (
@@ -37,6 +38,8 @@ from annotator.ingest.cues import (
 _FIELDS = ("reporters", "correspondents", "photographers", "others")
 _MAX_STANDALONE_LEN = 48
 _MAX_NAMES_WITHOUT_ROLE = 3
+# The last character of a credit (…摄, …摄影, …摄影报道, or a bracket around one): a cheap test first.
+_CREDIT_LAST_CHARS = tuple({ending[-1] for ending in CREDIT_ENDINGS} | {"）", ")"})
 # A signature line in brackets (an organisation, or 作者：… 单位：…) is short.
 _MAX_SIGNATURE_LEN = 40
 
@@ -67,6 +70,10 @@ class Byline:
         self.agency = self.agency or other.agency
         self.place = self.place or other.place
         self.date = self.date or other.date
+
+    def copy(self) -> Byline:
+        return Byline(list(self.raw), list(self.reporters), list(self.correspondents), list(self.photographers),
+                      list(self.others), self.agency, self.place, self.date)
 
     def to_meta(self) -> dict[str, Any]:
         """The ``meta["byline"]`` form: empty keys left out."""
@@ -120,7 +127,7 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     return byline
 
 
-def standalone_byline(line: str) -> Byline | None:
+def _standalone_byline(line: str) -> Byline | None:
     """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``, ``记者：某某``, a dateline alone.
 
     A line in brackets that is only a signature (``（某某厂工会宣传部）``) counts too:
@@ -166,9 +173,11 @@ def bracketed_signature(line: str) -> Byline | None:
     return byline
 
 
-def photo_credit(text: str) -> tuple[int, Byline] | None:
+def _photo_credit(text: str) -> tuple[int, Byline] | None:
     """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who."""
     stripped = text.rstrip()
+    if not stripped.endswith(_CREDIT_LAST_CHARS):
+        return None
     if stripped.endswith(("）", ")")) and stripped[:-1].rstrip().endswith(CREDIT_ENDINGS):
         stripped = stripped[:-1].rstrip()
     ending = next((e for e in CREDIT_ENDINGS if stripped.endswith(e)), None)
@@ -193,7 +202,7 @@ def photo_credit(text: str) -> tuple[int, Byline] | None:
     return offset, byline
 
 
-def leading_byline(paragraph: str) -> tuple[int, Byline] | None:
+def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
     match = DATELINE_RE.match(paragraph)
     if match:
@@ -225,3 +234,40 @@ def trailing_signature(paragraph: str) -> Byline | None:
         byline = Byline(others=names)
     byline.raw.append(paragraph[match.start() + 1 :].strip())
     return byline
+
+
+# The same line is asked about by the line classifier, the role features, the layout and the
+# document builder: parse it once. The public functions hand out copies, so callers may change them.
+_cached_standalone = lru_cache(maxsize=4096)(_standalone_byline)
+_cached_credit = lru_cache(maxsize=4096)(_photo_credit)
+_cached_leading = lru_cache(maxsize=4096)(_leading_byline)
+
+
+def standalone_byline(line: str) -> Byline | None:
+    """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``, ``记者：某某``, a dateline alone.
+
+    A line in brackets that is only a signature (``（某某厂工会宣传部）``) counts too:
+    printed after the body, it names who sent the piece.
+    """
+    found = _cached_standalone(line)
+    return found.copy() if found is not None else None
+
+
+def photo_credit(text: str) -> tuple[int, Byline] | None:
+    """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who."""
+    found = _cached_credit(text)
+    return (found[0], found[1].copy()) if found is not None else None
+
+
+def leading_byline(paragraph: str) -> tuple[int, Byline] | None:
+    """The byline or dateline opening a news paragraph, and where it ends."""
+    found = _cached_leading(paragraph)
+    return (found[0], found[1].copy()) if found is not None else None
+
+
+def has_leading_byline(paragraph: str) -> bool:
+    return _cached_leading(paragraph) is not None
+
+
+def has_photo_credit(text: str) -> bool:
+    return _cached_credit(text) is not None

@@ -13,11 +13,12 @@ on structure alone:
 
 Each candidate is scored on the evidence of the cut itself (``joins``), on
 structure, and on topic: how much more the candidate shares with the
-dangling article than with the article it sits in (``topics``). Dangling
-articles are taken in page order; for each, the best candidate among the
-units that follow it is attached if it scores ``ACCEPT`` or more, with
-nothing inserted at the cut. Joins below ``REVIEW_BELOW`` are flagged for
-the reviewer; an article that stays dangling is flagged as unfinished.
+dangling article than with the article it sits in (``topics``). The pass
+is global: every dangling article is scored against every candidate that
+follows it, and joins scoring ``ACCEPT`` or more are made best first, each
+article and each candidate used once a round, with nothing inserted at the
+cut. Joins below ``REVIEW_BELOW`` are flagged for the reviewer; an article
+that stays dangling is flagged as unfinished.
 """
 
 from __future__ import annotations
@@ -63,24 +64,38 @@ class _Candidate:
 
 
 def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
-    """Attach each dangling unit's continuation, in page order; flag those left unfinished."""
+    """Attach continuations to the dangling units, best-scoring joins on the whole page first.
+
+    Every dangling unit is scored against every candidate further down the page
+    (within ``HOSTS_AHEAD`` units), and the joins are taken in order of score, each
+    unit taking part in one join a round: so a strong continuation goes to the article
+    it fits best even when another article, earlier on the page, also dangles and would
+    take it if served first. A continuation that itself stops mid-sentence is looked
+    for again in the next round.
+    """
     units = list(units)
     if not any(unit.dangling for unit in units):
         return units
-    topics = _Topics(TopicSpace(para.grams for unit in units for para in unit.paras))
-    index = 0
-    while index < len(units):
-        dangling = units[index]
-        # an attached continuation may itself stop mid-sentence: look again, a few times at most
-        for _ in range(_MAX_JOINS_PER_ARTICLE):
-            if not dangling.dangling:
+    topics = _Topics(units)
+    for _ in range(_MAX_JOINS_PER_ARTICLE):
+        candidates: list[_Candidate] = []
+        for index, dangling in enumerate(units):
+            if dangling.dangling:
+                candidates += _candidates_for(topics, dangling, units[index + 1 : index + 1 + HOSTS_AHEAD])
+        candidates.sort(key=lambda c: -c.score)
+        busy: set[int] = set()
+        attached = False
+        for candidate in candidates:
+            if candidate.score < ACCEPT:
                 break
-            best = _best_candidate(topics, dangling, units[index + 1 : index + 1 + HOSTS_AHEAD])
-            if best is None or best.score < ACCEPT:
-                break
-            _attach(best, notes)
-            units = [u for u in units if u.paras or u.headline]
-        index += 1
+            if id(candidate.dangling) in busy or id(candidate.host) in busy:
+                continue
+            _attach(candidate, notes)
+            busy.update((id(candidate.dangling), id(candidate.host)))
+            attached = True
+        units = [u for u in units if u.paras or u.headline]
+        if not attached:
+            break
     for unit in units:
         if unit.dangling:
             last = unit.paras[-1]
@@ -96,14 +111,12 @@ def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
     return units
 
 
-def _best_candidate(topics: _Topics, dangling: Unit, hosts: list[Unit]) -> _Candidate | None:
+def _candidates_for(topics: _Topics, dangling: Unit, hosts: list[Unit]) -> list[_Candidate]:
     dangling_topic = topics.space.topic(*dangling.grams())
-    best: _Candidate | None = None
+    found: list[_Candidate] = []
     for host in hosts:
-        for candidate in _candidates(topics, dangling, dangling_topic, host):
-            if best is None or candidate.score > best.score:
-                best = candidate
-    return best
+        found += _candidates(topics, dangling, dangling_topic, host)
+    return found
 
 
 def _split_points(host: Unit) -> list[tuple[int, float, str]]:
@@ -136,11 +149,18 @@ def _split_points(host: Unit) -> list[tuple[int, float, str]]:
 
 
 class _Topics:
-    """The page's topic space, with each paragraph's topic computed once."""
+    """The page's topic space (built on first use), with each paragraph's topic computed once."""
 
-    def __init__(self, space: TopicSpace) -> None:
-        self.space = space
+    def __init__(self, units: list[Unit]) -> None:
+        self._units = units
+        self._space: TopicSpace | None = None
         self._paragraphs: dict[int, tuple[Para, Topic]] = {}
+
+    @property
+    def space(self) -> TopicSpace:
+        if self._space is None:
+            self._space = TopicSpace(para.grams for unit in self._units for para in unit.paras)
+        return self._space
 
     def of(self, para: Para) -> Topic:
         cached = self._paragraphs.get(id(para))

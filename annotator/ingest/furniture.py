@@ -8,8 +8,9 @@ around it and happens in ``layout``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
@@ -30,6 +31,7 @@ from annotator.ingest.cues import (
     UNDASHED_HEADLINE_MAX_LEN,
 )
 from annotator.ingest.source_lines import SourceLine
+from annotator.ingest.topics import bigrams
 from annotator.text.segmenter import get_segmenter
 
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t\u3000]*")
@@ -62,6 +64,14 @@ class PageLine:
     kind: LineKind
     level: int = 0  # Markdown heading level, 0 for plain lines
     section_like: bool = False
+    _grams: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def grams(self) -> list[str]:
+        """The line's character bigrams, computed once (features, topics and paragraphs share them)."""
+        if self._grams is None:
+            self._grams = bigrams(self.source.text)
+        return self._grams
 
     @property
     def text(self) -> str:
@@ -121,7 +131,7 @@ def looks_like_headline(text: str) -> bool:
     last = text[-1]
     if last in "。；;，,、：:" or "。" in text:
         return False
-    if bylines.leading_byline(text) is not None or bylines.photo_credit(text) is not None:
+    if bylines.has_leading_byline(text) or bylines.has_photo_credit(text):
         return False
     # no headline leaves a quote open or ends on 由, 和 or 的: such a line is a sentence cut short
     if any(text.count(opening) > text.count(closing) for opening, closing in QUOTE_PAIRS):
@@ -160,6 +170,7 @@ def _ends_on_half_width_stop(text: str) -> bool:
     return bool(HAN_RE.match(before)) or before in CLOSERS
 
 
+@lru_cache(maxsize=4096)
 def starts_mid_sentence(text: str) -> bool:
     """Does the paragraph begin inside a sentence that started elsewhere?
 
@@ -190,7 +201,13 @@ def ends_with_function_word(text: str) -> bool:
     stripped = text.rstrip()
     if not stripped or not HAN_RE.match(stripped[-1]):
         return False
-    tags = get_segmenter().tag(stripped[-12:])
+    return _tail_is_function_word(stripped[-12:])
+
+
+@lru_cache(maxsize=4096)
+def _tail_is_function_word(tail: str) -> bool:
+    # the same line end is asked about by the line classifier, the role features and the joins: tag it once
+    tags = get_segmenter().tag(tail)
     return bool(tags) and tags[-1][1] in _FUNCTION_TAGS
 
 
@@ -202,7 +219,12 @@ def starts_with_stray_char(text: str) -> bool:
     """
     if not text or not HAN_RE.match(text[0]) or text[0] in _SENTENCE_OPENING_CHARS:
         return False
-    words = get_segmenter().cut(text[:12])
+    return _opens_on_lone_char(text[:12])
+
+
+@lru_cache(maxsize=4096)
+def _opens_on_lone_char(head: str) -> bool:
+    words = get_segmenter().cut(head)
     return bool(words) and len(words[0]) == 1
 
 

@@ -94,7 +94,7 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
                 break
             if not phone and line.kind is LineKind.SHORT and readings[j].headline_probability >= AD_END_HEADLINE:
                 break
-            if role in (LineRole.PROMPT, LineRole.BOX) or bylines.leading_byline(line.text) is not None:
+            if role in (LineRole.PROMPT, LineRole.BOX) or bylines.has_leading_byline(line.text):
                 break
             if starts_mid_sentence(line.text):  # an article's text resumes
                 break
@@ -109,7 +109,7 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
 
 
 def para_from_line(line: PageLine, role: Role) -> Para:
-    return Para(text=line.text, spans=line.source.spans, role=role, lines=[line.number])
+    return Para(text=line.text, spans=line.source.spans, role=role, lines=[line.number], _grams=line._grams)
 
 
 _PARA_ROLES = {
@@ -229,9 +229,9 @@ class _Builder:
                 return offset > 0
             if role is not LineRole.BODY:
                 return False
-            if offset == 0 and bylines.leading_byline(line.text) is not None:
+            if offset == 0 and bylines.has_leading_byline(line.text):
                 return False
-            if bylines.photo_credit(line.text) is not None:
+            if bylines.has_photo_credit(line.text):
                 return True
         return False
 
@@ -286,7 +286,7 @@ class _Builder:
         if (
             unit is not None
             and not unit.closed
-            and bylines.leading_byline(line.text) is not None
+            and bylines.has_leading_byline(line.text)
             and any(p.role is Role.BODY for p in unit.paras)
         ):
             unit = None  # a new news item whose headline did not survive OCR
@@ -312,7 +312,7 @@ class _Builder:
 
     @staticmethod
     def _close_photo_after(unit: Unit, para: Para) -> None:
-        if unit.photo and bylines.photo_credit(para.text) is not None:
+        if unit.photo and bylines.has_photo_credit(para.text):
             unit.closed = True
 
 
@@ -331,7 +331,7 @@ def rejoin_column_break(previous: Para, para: Para, number: int) -> bool:
             )
         )
         return False
-    previous.append(para, Join(0, "column_break", evidence.confidence, evidence.reasons, number))
+    previous.append(para, Join(0, "column_break", evidence.confidence, list(evidence.reasons), number))
     if evidence.confidence < REVIEW_BELOW:
         previous.flags.append(
             Flag(
@@ -364,6 +364,8 @@ def make_headline(run: Sequence[PageLine], readings: Sequence[RoleReading] | Non
         if index == title_index:
             headline.title = text
             headline.title_span = (line.source.src_start, line.source.src_end)
+        elif text.endswith(KICKER_DASHES) and (title_index is None or index < title_index):
+            headline.kicker.append(text)  # a dash leads into the headline below
         elif role is LineRole.SECTION or (role is None and line.section_like) or (title_index is None and _is_slogan(text)):
             headline.section.append(text)
         elif title_index is None or index < title_index or text.endswith(KICKER_DASHES):
@@ -385,13 +387,13 @@ def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None
         i for i, line in enumerate(run) if not line.text.endswith(KICKER_DASHES) and not line.text.startswith(KICKER_DASHES)
     ] or list(range(len(run)))
     if readings:
-        best = max(candidates, key=lambda i: (readings[i].probability(LineRole.TITLE), -i))
-        if readings[best].probability(LineRole.TITLE) > 0.05 or len(candidates) == 1:
-            return best
-        # a block the model reads as a column label and a slogan only: no title of its own
-        if all(readings[i].role is LineRole.SECTION for i in candidates):
+        roles = [readings[i].role for i in range(len(run))]
+        if LineRole.TITLE not in roles and LineRole.SECTION in roles and all(
+            role is LineRole.SECTION or _is_slogan(run[i].text) for i, role in enumerate(roles)
+        ):
+            # a series banner with no headline of its own (奋斗百年路 启航新征程 / 工会工作巡礼)
             return None
-        return best
+        return max(candidates, key=lambda i: (readings[i].probability(LineRole.TITLE), -i))
     if len(candidates) == 1:
         return candidates[0]
     return min(candidates, key=lambda i: (len(run[i].text), i))

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
+    HEADLINE_MAX_LEN,
     CLOSERS,
     HAN,
     HAN_RE,
@@ -42,6 +43,9 @@ from annotator.ingest.topics import TopicSpace, bigrams
 
 # Lengths that tell furniture, headlines, intertitles and body apart (in characters).
 _LENGTH_BINS = (4, 8, 12, 16, 20, 26, 32, 40, 50, 80)
+USE_TOPIC = False
+LONG_TEXT_ALONE = True
+_PREFIX = {offset: f"{offset:+d}:" for offset in (-2, -1, 1, 2)}
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_SHAPES = 4
 # How far (in lines) the topic comparison around a short line looks.
@@ -56,9 +60,18 @@ _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[
 _PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
 _DATE_LEAD_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[上下晚早凌中]?")
 _SPACE_SPLIT_RE = re.compile(r"[ \t\u3000]+")
+_STOPS_RE = re.compile("[。！？!?]")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;\s\u3000]+")
 # Words a page header prints (第3版, 要闻, 综合新闻, a paper's name): general newspaper vocabulary.
 PAGE_HEADER_WORDS = ("版", "要闻", "综合", "新闻", "专版", "专刊", "副刊", "周刊", "日报", "晚报", "电讯", "时报", "商报")
+
+
+# Cues of a neighbouring line worth knowing about (the first four, its shape, are always given).
+_DECISIVE = frozenset({
+    "dateline-lead", "byline-line", "credit-line", "ends-in-credit", "ends-in-signature", "section-like",
+    "prompt-word", "ad-word", "starts-mid-sentence", "ends-open", "date-lead", "name-colon-phrase",
+    "phone-or-long-number",
+})
 
 
 def _length_bin(length: int) -> str:
@@ -115,10 +128,13 @@ def line_cues(line: PageLine) -> list[str]:
         cues.append("prompt-word")
     if text in AD_LINES:
         cues.append("ad-word")
-    stops = sum(text.count(ch) for ch in "。！？!?")
+    stops = len(_STOPS_RE.findall(text))
     commas = text.count("，") + text.count(",")
     cues.append("stops:0" if not stops else "stops:1" if stops == 1 else "stops:2+")
     cues.append("commas:0" if not commas else "commas:1" if commas == 1 else "commas:2+")
+    if line.kind is LineKind.BODY and len(text) > HEADLINE_MAX_LEN:
+        # a long line of text: only what tells a paragraph's place in an article matters
+        return cues + _text_cues(text)
     parts = [p for p in _SPACE_SPLIT_RE.split(text) if p]
     if len(parts) >= 2:
         cues.append("parts:2" if len(parts) == 2 else "parts:3+")
@@ -140,29 +156,36 @@ def line_cues(line: PageLine) -> list[str]:
         cues.append("inner-dash")
     if _NUMBERED_RE.match(text):
         cues.append("numbered")
+    if line.kind is LineKind.BYLINE or bylines.standalone_byline(text) is not None:
+        cues.append("byline-line")
+    cues += _text_cues(text)
+    if "starts-mid-sentence" not in cues and starts_with_stray_char(text):
+        cues.append("starts-stray-char")
+    if "ends-open" in cues and ends_with_function_word(text):
+        cues.append("ends-function-word")
+    if any(text.count(a) != text.count(b) for a, b in (("“", "”"), ("（", "）"), ("《", "》"))):
+        cues.append("quotes-unbalanced")
+    return cues
+
+
+def _text_cues(text: str) -> list[str]:
+    """Cues of any line, long or short: leads, credits, signatures, numbers, and how it starts and stops."""
+    cues = []
     if _PHONE_RE.search(text):
         cues.append("phone-or-long-number")
     if _DATE_LEAD_RE.match(text):
         cues.append("date-lead")
-    if bylines.leading_byline(text) is not None:
+    if bylines.has_leading_byline(text):
         cues.append("dateline-lead")
-    if line.kind is LineKind.BYLINE or bylines.standalone_byline(text) is not None:
-        cues.append("byline-line")
     credit = bylines.photo_credit(text)
     if credit is not None:
         cues.append("credit-line" if credit[0] == 0 else "ends-in-credit")
-    if bylines.trailing_signature(text) is not None:
+    if text[-1] in "）)" and bylines.trailing_signature(text) is not None:
         cues.append("ends-in-signature")
     if starts_mid_sentence(text):
         cues.append("starts-mid-sentence")
-    elif starts_with_stray_char(text):
-        cues.append("starts-stray-char")
     if ends_open(text):
         cues.append("ends-open")
-        if ends_with_function_word(text):
-            cues.append("ends-function-word")
-    if any(text.count(a) != text.count(b) for a, b in (("“", "”"), ("（", "）"), ("《", "》"))):
-        cues.append("quotes-unbalanced")
     return cues
 
 
@@ -386,14 +409,20 @@ def page_features(lines: Sequence[PageLine]) -> list[list[str]]:
     if not lines:
         return []
     own = [line_cues(line) for line in lines]
+    decisive = [[cue for cue in cues[4:] if cue in _DECISIVE or cue.startswith("md:")] for cues in own]
     markdown = is_markdown_page(lines)
-    topics = _TopicShift(lines)
+    topics = _TopicShift(lines) if USE_TOPIC else None
     runs = _runs(lines, own, markdown)
     context = _article_context(lines, own, runs)
     out: list[list[str]] = []
     last = len(lines) - 1
+    page = "page:markdown" if markdown else "page:plain"
     for index, line in enumerate(lines):
-        features = ["bias", "page:markdown" if markdown else "page:plain"]
+        if LONG_TEXT_ALONE and line.kind is LineKind.BODY and len(line.text) > HEADLINE_MAX_LEN:
+            # a long line of text is body, a box or an advertisement whatever surrounds it: its own cues say which
+            out.append(["bias", page, "long-text", *own[index], *context[index]])
+            continue
+        features = ["bias", page]
         features += own[index]
         features += runs[index]
         features += context[index]
@@ -412,42 +441,27 @@ def page_features(lines: Sequence[PageLine]) -> list[list[str]]:
             j = index + offset
             if 0 <= j <= last:
                 neighbour = own[j]
-                features += [f"{offset:+d}:{cue}" for cue in neighbour[:NEIGHBOUR_SHAPES]]
+                prefix = _PREFIX[offset]
+                features += [prefix + cue for cue in neighbour[:NEIGHBOUR_SHAPES]]
                 if abs(offset) == 1:
-                    features += [
-                        f"{offset:+d}:{cue}"
-                        for cue in neighbour[4:]
-                        if cue
-                        in (
-                            "dateline-lead",
-                            "byline-line",
-                            "credit-line",
-                            "ends-in-credit",
-                            "ends-in-signature",
-                            "section-like",
-                            "prompt-word",
-                            "ad-word",
-                            "starts-mid-sentence",
-                            "ends-open",
-                            "date-lead",
-                            "name-colon-phrase",
-                            "phone-or-long-number",
-                        )
-                        or cue.startswith("md:")
-                    ]
+                    features += [prefix + cue for cue in decisive[j]]
             else:
-                features.append(f"{offset:+d}:none")
-        if line.kind is not LineKind.BODY:
+                features.append(_PREFIX[offset] + "none")
+        if line.kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
             features += _echo(lines, index)
-            shift = topics.around(index)
-            if shift:
-                features.append(shift)
-                single = "rule:single" in runs[index]
-                if single:
-                    features.append("single&" + shift)
-        if index < last and "ends-open" in own[index] and lines[index + 1].kind is LineKind.BODY:
+            if USE_TOPIC:
+                shift = topics.around(index)
+                if shift:
+                    features.append(shift)
+        if (
+            index < last
+            and line.kind is LineKind.SHORT
+            and "ends-open" in own[index]
+            and lines[index + 1].kind is LineKind.BODY
+        ):
             evidence = join_evidence(line.text, lines[index + 1].text, adjacent=True)
-            features.append("joins-next:strong" if evidence.confidence >= 0.8 else
+            # strong only on evidence about this very cut (a word across it, a comma or function word before it)
+            features.append("joins-next:strong" if evidence.binds and evidence.confidence >= 0.8 else
                             "joins-next:weak" if evidence.confidence >= 0.5 else "joins-next:no")
         out.append(features)
     return out

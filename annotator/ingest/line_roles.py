@@ -18,18 +18,19 @@ the import notes and flagged for the reviewer.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 from pathlib import Path
 
 import pycrfsuite
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import KICKER_DASHES
-from annotator.ingest.furniture import LineKind, PageLine
-from annotator.ingest.joins import SHORT_LINE_JOIN, join_evidence
+from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES
+from annotator.ingest.furniture import LineKind, PageLine, ends_open, starts_mid_sentence
+from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import is_markdown_page, page_features
 from annotator.platform.app_paths import resource
 
@@ -52,17 +53,22 @@ class LineRole(str, Enum):
 
 
 HEADLINE_ROLES = frozenset({LineRole.SECTION, LineRole.KICKER, LineRole.TITLE, LineRole.SUBTITLE})
-# An intertitle or furniture line at least this likely to be a headline has its decision explained.
-SUBHEAD_DOUBT_FOR_EXPLAINING = 0.2
 
 
 @dataclass
 class RoleReading:
     role: LineRole
-    # the model's marginal probability of every role for this line
+    # the model's marginal probability of every role for this line (only the chosen one when it is near certain)
     probabilities: dict[LineRole, float] = field(default_factory=dict)
-    # the features that counted most for ``role`` against the runner-up (filled in for close calls)
-    reasons: list[str] = field(default_factory=list)
+    # why: the features that counted most for ``role`` against the runner-up, filled in on demand
+    _reasons: list[str] | None = None
+    _explain: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def reasons(self) -> list[str]:
+        if self._reasons is None:
+            self._reasons = self._explain() if self._explain is not None else []
+        return self._reasons
 
     @property
     def confidence(self) -> float:
@@ -84,8 +90,8 @@ class RoleReading:
         return max(others)[1] if others else None
 
 
-# A decision closer than this is explained (its strongest features are listed).
-EXPLAIN_BELOW = 0.9
+# A role the model gives at least this is taken as certain: the other roles' probabilities are not asked for.
+NEAR_CERTAIN = 0.995
 
 
 class RoleModel:
@@ -119,16 +125,30 @@ class RoleModel:
         features = page_features(lines) if features is None else features
         tagger = self.tagger
         labels = tagger.tag(features)
-        known = [(label, LineRole(label)) for label in tagger.labels()]
+        known = self.known_roles()
         readings = []
         for index, label in enumerate(labels):
-            probabilities = {role: tagger.marginal(name, index) for name, role in known}
-            reading = RoleReading(LineRole(label), probabilities)
-            if reading.confidence < EXPLAIN_BELOW or SUBHEAD_DOUBT_FOR_EXPLAINING <= reading.headline_probability < 1:
-                reading.reasons = self.explain(features[index], reading.role, reading.runner_up)
+            role = LineRole(label)
+            confidence = tagger.marginal(label, index)
+            if confidence >= NEAR_CERTAIN:
+                probabilities = {role: confidence}
+            else:
+                probabilities = {other: tagger.marginal(name, index) for name, other in known}
+            reading = RoleReading(role, probabilities)
+            reading._explain = partial(self._reasons_for, features[index], reading)
             readings.append(reading)
         _apply_certainties(lines, readings)
         return readings
+
+    def known_roles(self) -> list[tuple[str, LineRole]]:
+        known = getattr(self._local, "known", None)
+        if known is None:
+            known = [(label, LineRole(label)) for label in self.tagger.labels()]
+            self._local.known = known
+        return known
+
+    def _reasons_for(self, features: list[str], reading: RoleReading) -> list[str]:
+        return self.explain(features, reading.role, reading.runner_up)
 
     def explain(self, features: list[str], role: LineRole, against: LineRole | None, top: int = 3) -> list[str]:
         """The features of a line that weigh most for ``role`` and against ``against``."""
@@ -147,40 +167,89 @@ class RoleModel:
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
-    """Lines whose role is not a matter of weighing.
+    """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
 
-    The word 阅读提示 and the line right under it; a Markdown heading of level 3
-    or deeper (an intertitle, as in any Markdown article); and a short line
-    whose sentence plainly runs on into the next line (a word across the cut,
-    and a comma or function word before it: 为使…独立上岗条 / 件，…), which is
-    body text cut by a column break, not a headline.
+    - the word 阅读提示 and the line right under it (the box);
+    - a Markdown heading of level 3 or deeper, and a lone ``##`` over plain text, on a
+      page that marks its headlines with ``#``: an intertitle, as in any Markdown article;
+      and on such a page a run of plain short lines over plain text is intertitles too;
+    - a run of short lines over a photo caption (paragraphs ending in a credit) is its
+      headline, on any page, and a line opening on a dash under a headline is its subtitle;
+    - a short line whose sentence plainly runs on into the next line (a word across the
+      cut, and a comma or function word before it: 为使…独立上岗条 / 件，…), or that is
+      printed with no blank line under an unfinished line of text and goes on with it
+      (text hard-wrapped at the column width), is body text, not a headline; and a short
+      line nothing ties to the line below (no word across, no comma or function word
+      before the cut, a clean sentence start after it) is no paragraph cut short either:
+      it stands alone, as an intertitle.
     """
     markdown = is_markdown_page(lines)
     for index, line in enumerate(lines):
+        reading = readings[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if markdown and readings[index].role in HEADLINE_ROLES and not _introduces(lines, index):
-            # on a page that marks its headlines with #, a run of plain lines over plain text is intertitles
-            run = _plain_run(lines, index)
-            if run is not None:
-                for k in run:
-                    readings[k] = RoleReading(LineRole.SUBHEAD, readings[k].probabilities,
-                                              ["a plain line on a page whose headlines are marked with #"])
-        if line.kind is LineKind.HEADING and line.level >= 3 and line.kind is not LineKind.PROMPT:
-            readings[index] = RoleReading(LineRole.SUBHEAD)
-        elif (
-            line.kind is LineKind.SHORT
-            and following is not None
-            and following.kind is LineKind.BODY
-            and not line.text.endswith(KICKER_DASHES)
-            and readings[index].role is not LineRole.BODY
-        ):
-            evidence = join_evidence(line.text, following.text, adjacent=True)
-            if evidence.binds and evidence.confidence >= SHORT_LINE_JOIN:
-                readings[index] = RoleReading(LineRole.BODY, reasons=["the sentence runs on into the next line"])
+        previous = lines[index - 1] if index else None
         if line.kind is LineKind.PROMPT:
             readings[index] = RoleReading(LineRole.PROMPT)
-            if index + 1 < len(lines) and lines[index + 1].kind in (LineKind.BODY, LineKind.SHORT):
+            if following is not None and following.kind in (LineKind.BODY, LineKind.SHORT):
                 readings[index + 1] = RoleReading(LineRole.BOX)
+            continue
+        if reading.role is LineRole.BOX and not reading.probabilities:
+            continue  # set by the prompt above
+        if line.kind is LineKind.HEADING and line.level >= 3:
+            readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
+            continue
+        if markdown and line.kind is LineKind.HEADING and line.level == 2 and reading.role in HEADLINE_ROLES:
+            if _lone(lines, index) and not _introduces(lines, index):
+                readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
+                continue
+        if line.kind is not LineKind.SHORT:
+            continue
+        if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:
+            # ——记某某: a subtitle leads off with a dash under its headline
+            readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["a line opening on a dash under a headline"])
+            continue
+        if (
+            previous is not None
+            and previous.kind is LineKind.BODY
+            and line.number == previous.number + 1
+            and ends_open(previous.text)
+            and join_evidence(previous.text, line.text, adjacent=True).confidence >= JOIN_THRESHOLD
+        ):
+            readings[index] = RoleReading(LineRole.BODY, {}, ["printed right under an unfinished line, and goes on with it"])
+            continue
+        if following is not None and following.kind is LineKind.BODY and not line.text.endswith(KICKER_DASHES):
+            evidence = join_evidence(line.text, following.text, adjacent=True)
+            if reading.role is not LineRole.BODY and evidence.binds and evidence.confidence >= SHORT_LINE_JOIN:
+                readings[index] = RoleReading(LineRole.BODY, {}, ["the sentence runs on into the next line"])
+                continue
+            if (
+                reading.role is LineRole.BODY
+                and len(line.text) <= INTERTITLE_MAX_LEN
+                and not evidence.binds
+                and not starts_mid_sentence(following.text)
+            ):
+                # nothing ties it to the next line: a short line standing alone, not a paragraph cut short
+                readings[index] = RoleReading(LineRole.SUBHEAD, reading.probabilities,
+                                              ["a short line that does not run on into the next"])
+                continue
+        run = _plain_run(lines, index)
+        if run is None or index != run.start:
+            continue
+        if _introduces(lines, run.stop - 1, captions_only=True):
+            _headline_run(run, readings, "a short line over a photo caption")
+        elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
+            for k in run:
+                readings[k] = RoleReading(LineRole.SUBHEAD, {}, ["a plain line on a page whose headlines are marked with #"])
+
+
+def _headline_run(run: range, readings: list[RoleReading], reason: str) -> None:
+    """Make a run of lines a headline block: the likeliest title, kickers above it, subtitles below."""
+    if all(readings[k].role in HEADLINE_ROLES for k in run):
+        return
+    title = max(run, key=lambda k: (readings[k].probability(LineRole.TITLE), -k))
+    for k in run:
+        role = LineRole.TITLE if k == title else LineRole.KICKER if k < title else LineRole.SUBTITLE
+        readings[k] = RoleReading(role, {}, [reason])
 
 
 def _plain_run(lines: Sequence[PageLine], index: int) -> range | None:
@@ -197,19 +266,27 @@ def _plain_run(lines: Sequence[PageLine], index: int) -> range | None:
     return run
 
 
-def _introduces(lines: Sequence[PageLine], index: int) -> bool:
+def _lone(lines: Sequence[PageLine], index: int) -> bool:
+    """Is the line alone between lines of text (no kicker, subtitle or column label with it)?"""
+    near = (lines[k] for k in (index - 1, index + 1) if 0 <= k < len(lines))
+    return not any(line.kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION) for line in near)
+
+
+def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = False) -> bool:
     """Is the run around ``index`` followed by a byline, a dateline, a 阅读提示 box or a photo caption?"""
     end = index + 1
     while end < len(lines) and lines[end].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         end += 1
     for offset, line in enumerate(lines[end : end + 4]):
-        if line.kind in (LineKind.BYLINE, LineKind.PROMPT, LineKind.CREDIT):
-            return True
+        if line.kind is LineKind.CREDIT:
+            return offset > 0 or not captions_only
+        if line.kind in (LineKind.BYLINE, LineKind.PROMPT):
+            return not captions_only
         if line.kind is not LineKind.BODY:
             return False
-        if offset == 0 and bylines.leading_byline(line.text) is not None:
-            return True
-        if bylines.photo_credit(line.text) is not None:
+        if offset == 0 and bylines.has_leading_byline(line.text):
+            return not captions_only
+        if bylines.has_photo_credit(line.text):
             return True
     return False
 

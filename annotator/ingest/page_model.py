@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from annotator.ingest.bylines import leading_byline
+from annotator.ingest.bylines import has_leading_byline
 from annotator.ingest.furniture import ends_open
 from annotator.ingest.topics import bigrams
 
@@ -132,7 +132,7 @@ class Unit:
         if any(p.role is Role.BYLINE for p in self.paras):
             return True
         first = next((p for p in self.paras if p.role is Role.BODY), None)
-        return first is not None and leading_byline(first.text) is not None
+        return first is not None and has_leading_byline(first.text)
 
     @property
     def dangling(self) -> bool:

@@ -16,7 +16,8 @@ them. The text is the articles' own, word for word; only the layout varies:
 - a paragraph cut by a column break, inside a word or not;
 - an article's last paragraph cut short and continued after the next article;
 - an advertisement from the training pages between two articles;
-- half-width punctuation over the whole page.
+- half-width punctuation over the whole page;
+- text hard-wrapped at a column width, as some OCR exports print it.
 
 Every line of a variant keeps the role it had on its page, so the labels
 are exact by construction. Variants are drawn from a seeded generator, so
@@ -38,7 +39,6 @@ from annotator.ingest.line_roles import HEADLINE_ROLES, LineRole
 # How often each variation is applied (per page, article or paragraph).
 MARKDOWN_PAGES = 0.5
 PAGE_HEADER = 0.4
-SUBTITLE_LEVEL_TWO = 0.25
 TITLE_ONLY = 0.35
 LEAD_WITHOUT_BYLINE = 0.4
 BYLINE_AFTER_BODY = 0.3
@@ -46,6 +46,8 @@ COLUMN_BREAK = 0.12
 CONTINUED_LATER = 0.2
 ADVERT_BETWEEN = 0.25
 HALF_WIDTH = 0.3
+HARD_WRAPPED = 0.0
+WRAP_WIDTH = (14, 32)
 EXTRA_BLANK_BEFORE_HEADLINE = 0.15
 ARTICLES_PER_PAGE = (3, 7)
 
@@ -125,6 +127,8 @@ def variants(material: Material, count: int, seed: int = 0) -> list[tuple[str, l
     out = []
     for _ in range(count):
         printed = _typeset(material, rng)
+        if rng.random() < HARD_WRAPPED:
+            printed = _wrap(printed, rng.randint(*WRAP_WIDTH))
         out.append(_render(printed, half_width=rng.random() < HALF_WIDTH))
     return out
 
@@ -157,7 +161,7 @@ def _headline(article: ArticleRecord, markdown: bool, rng: random.Random) -> lis
             continue
         prefix = ""
         if markdown and role is LineRole.TITLE and not title_seen:
-            level = article.md_levels.get(k) or (2 if article.kind == "photo" or rng.random() < SUBTITLE_LEVEL_TWO else 1)
+            level = article.md_levels.get(k) or (2 if article.kind == "photo" else 1)
             prefix = "#" * min(level, 2) + " "
             title_seen = True
         elif markdown and role is LineRole.SECTION and article.md_levels.get(k):
@@ -203,6 +207,19 @@ def _body(article: ArticleRecord, rng: random.Random) -> tuple[list[Printed], li
                 rest = [Printed(text[cut:], LineRole.BODY)] + lines[last_body + 1 :]
                 lines = lines[: last_body + 1]
     return lines, rest
+
+
+def _wrap(printed: list[Printed], width: int) -> list[Printed]:
+    """Body text cut into lines of ``width`` characters, printed one under the other."""
+    out: list[Printed] = []
+    for item in printed:
+        if item.role is not LineRole.BODY or len(item.text) <= width:
+            out.append(item)
+            continue
+        pieces = [item.text[k : k + width] for k in range(0, len(item.text), width)]
+        out.append(Printed(pieces[0], LineRole.BODY, item.tight))
+        out += [Printed(piece, LineRole.BODY, tight=True) for piece in pieces[1:]]
+    return out
 
 
 def _render(printed: list[Printed], *, half_width: bool) -> tuple[str, list[LineRole]]:

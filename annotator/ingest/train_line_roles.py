@@ -74,7 +74,7 @@ def _headline_text(text: str) -> str:
 def _body_role(line: PageLine, single: bool) -> LineRole:
     """The role of a line of an article's text, by its shape (the gold lists it as text)."""
     text = line.text
-    if bylines.photo_credit(text) is not None and bylines.photo_credit(text)[0] == 0:
+    if bylines.has_photo_credit(text) and bylines.photo_credit(text)[0] == 0:
         return LineRole.CREDIT
     if bylines.standalone_byline(text) is not None:
         return LineRole.BYLINE
@@ -83,7 +83,7 @@ def _body_role(line: PageLine, single: bool) -> LineRole:
         and len(text) <= _SUBHEAD_MAX_LEN
         and text[-1] not in SENTENCE_END
         and not any(ch in text for ch in "。！？!?")
-        and bylines.leading_byline(text) is None
+        and not bylines.has_leading_byline(text)
     ):
         return LineRole.SUBHEAD
     return LineRole.BODY
@@ -122,18 +122,35 @@ def label_page(path: Path, articles: list[dict]) -> LabelledPage:
                     nearest = min(hits, key=lambda ln: abs(ln.number - first))
                     roles[nearest.number] = role
                     owners[nearest.number] = owner
+    # lines no article lists: 广告 and what follows it up to the next article's line are the
+    # advertisement; a banner beside an article's headline or over its first lines (奋斗百年路
+    # 启航新征程 / 工会工作巡礼) heads a series, like a column label; above the first article they
+    # are the page header
     in_ad = False
-    previous_prompt = False
     for line in lines:
         if line.number in roles:
             in_ad = False
-        elif line.text in READING_PROMPTS:
-            roles[line.number] = LineRole.PROMPT
         elif line.text in AD_LINES or in_ad:
             roles[line.number] = LineRole.AD
             in_ad = True
-        else:
-            roles[line.number] = LineRole.FURNITURE
+    first_article_line = min((n for n, r in roles.items() if r is not LineRole.AD), default=0)
+    headline_roles = (LineRole.SECTION, LineRole.KICKER, LineRole.TITLE, LineRole.SUBTITLE)
+    changed = True
+    while changed:
+        changed = False
+        for index, line in enumerate(lines):
+            if line.number in roles or line.number < first_article_line or line.text in READING_PROMPTS:
+                continue
+            for k in (index - 1, index + 1):
+                if 0 <= k < len(lines) and (roles.get(lines[k].number) in headline_roles
+                                            or lines[k].text in READING_PROMPTS):
+                    roles[line.number] = LineRole.SECTION
+                    changed = True
+                    break
+    previous_prompt = False
+    for line in lines:
+        if line.number not in roles:
+            roles[line.number] = LineRole.PROMPT if line.text in READING_PROMPTS else LineRole.FURNITURE
         if previous_prompt and roles[line.number] in (LineRole.BODY, LineRole.SUBHEAD):
             roles[line.number] = LineRole.BOX
         previous_prompt = roles[line.number] is LineRole.PROMPT
