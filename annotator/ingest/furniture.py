@@ -8,7 +8,6 @@ around it and happens in ``layout``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
@@ -56,30 +55,30 @@ class LineKind(str, Enum):
     BODY = "body"
 
 
-@dataclass
 class PageLine:
     """A cleaned source line with what it looks like."""
 
-    source: SourceLine  # without any Markdown marker
-    kind: LineKind
-    level: int = 0  # Markdown heading level, 0 for plain lines
-    section_like: bool = False
-    _grams: list[str] | None = field(default=None, repr=False, compare=False)
+    __slots__ = ("_grams", "kind", "level", "number", "section_like", "source", "text")
+
+    def __init__(self, source: SourceLine, kind: LineKind, level: int = 0, section_like: bool = False) -> None:
+        self.source = source  # without any Markdown marker
+        self.kind = kind
+        self.level = level  # Markdown heading level, 0 for plain lines
+        self.section_like = section_like
+        # read thousands of times a page: plain attributes, not properties
+        self.text = source.text
+        self.number = source.number
+        self._grams: list[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"PageLine({self.number}, {self.kind.value}, {self.text[:20]!r})"
 
     @property
     def grams(self) -> list[str]:
         """The line's character bigrams, computed once (features, topics and paragraphs share them)."""
         if self._grams is None:
-            self._grams = bigrams(self.source.text)
+            self._grams = bigrams(self.text)
         return self._grams
-
-    @property
-    def text(self) -> str:
-        return self.source.text
-
-    @property
-    def number(self) -> int:
-        return self.source.number
 
     @property
     def is_headline_like(self) -> bool:

@@ -34,7 +34,12 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import AD_LINES, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
 from annotator.ingest.furniture import LineKind, PageLine, starts_mid_sentence
 from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence
-from annotator.ingest.line_roles import HEADLINE_ROLES, LineRole, RoleReading, default_model
+from annotator.ingest.line_roles import (
+    HEADLINE_ROLES,
+    LineRole,
+    RoleReading,
+    default_model,
+)
 from annotator.ingest.page_model import Flag, Headline, Join, Para, Role, Unit
 
 # A headline the model gives less than this is flagged as a boundary to check;
@@ -68,11 +73,11 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
     """广告, its own headline, and the few lines under it up to the next headline or article, are the advertisement.
 
     Returns the index of the first line after each advertisement. An advertisement
-    is a box of a few lines: it ends at a line read as a headline (not a telephone
-    number), at a short line the model gives some chance of being one, at a
-    dateline, a 阅读提示 box or a line that resumes a sentence, and after at most
-    ``AD_MAX_LINES`` lines of text. A short line right after it is read as the
-    next article's headline.
+    is a box of a few lines: it ends after the telephone number it closes on, at a
+    line read as a headline (not a telephone number), at a short line the model
+    gives some chance of being one, at a dateline, a 阅读提示 box or a line that
+    resumes a sentence, and after at most ``AD_MAX_LINES`` lines of text. A short
+    line right after it is read as the next article's headline.
     """
     ends = []
     n = len(lines)
@@ -87,9 +92,12 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
             roles[j] = LineRole.AD
             j += 1
         text_lines = 0
+        contact_given = False
         while j < n and text_lines < AD_MAX_LINES:
             line, role = lines[j], roles[j]
             phone = bool(_PHONE_RE.search(line.text))
+            if contact_given and not phone:
+                break  # an advertisement closes on its telephone number or address
             if role in HEADLINE_ROLES and not phone:
                 break
             if not phone and line.kind is LineKind.SHORT and readings[j].headline_probability >= AD_END_HEADLINE:
@@ -100,6 +108,7 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
                 break
             roles[j] = LineRole.AD
             text_lines += 1
+            contact_given = phone
             j += 1
         if j < n and lines[j].kind in (LineKind.SHORT, LineKind.HEADING) and roles[j] in (LineRole.BODY, LineRole.SUBHEAD):
             roles[j] = LineRole.TITLE

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
-    HEADLINE_MAX_LEN,
     CLOSERS,
     HAN,
     HAN_RE,
+    HEADLINE_MAX_LEN,
     KICKER_DASHES,
     OPENERS,
     READING_PROMPTS,
@@ -44,7 +44,6 @@ from annotator.ingest.topics import TopicSpace, bigrams
 # Lengths that tell furniture, headlines, intertitles and body apart (in characters).
 _LENGTH_BINS = (4, 8, 12, 16, 20, 26, 32, 40, 50, 80)
 USE_TOPIC = False
-LONG_TEXT_ALONE = True
 _PREFIX = {offset: f"{offset:+d}:" for offset in (-2, -1, 1, 2)}
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_SHAPES = 4
@@ -66,6 +65,9 @@ _CLAUSE_SPLIT_RE = re.compile(r"[，,；;\s\u3000]+")
 PAGE_HEADER_WORDS = ("版", "要闻", "综合", "新闻", "专版", "专刊", "副刊", "周刊", "日报", "晚报", "电讯", "时报", "商报")
 
 
+# Cues of the first and last line of a run of paragraphs that tell where it starts and ends.
+_OPENING_CUES = frozenset({"dateline-lead", "date-lead", "starts-mid-sentence"})
+_CLOSING_CUES = frozenset({"ends-open", "ends-in-credit", "ends-in-signature"})
 # Cues of a neighbouring line worth knowing about (the first four, its shape, are always given).
 _DECISIVE = frozenset({
     "dateline-lead", "byline-line", "credit-line", "ends-in-credit", "ends-in-signature", "section-like",
@@ -116,10 +118,19 @@ def _opening(text: str) -> str:
     return "start:other"
 
 
+def _shape(line: PageLine) -> list[str]:
+    """What kind of line it is, how long, how it ends and how it starts."""
+    text = line.text
+    return [_KIND_CUE[line.kind], _length_bin(len(text)), _ending(text), _opening(text)]
+
+
+_KIND_CUE = {kind: f"kind:{kind.value}" for kind in LineKind}
+
+
 def line_cues(line: PageLine) -> list[str]:
     """The features of one line on its own."""
     text = line.text
-    cues = [f"kind:{line.kind.value}", _length_bin(len(text)), _ending(text), _opening(text)]
+    cues = _shape(line)
     if line.level:
         cues.append(f"md:{min(line.level, 3)}")
     if line.section_like:
@@ -128,13 +139,13 @@ def line_cues(line: PageLine) -> list[str]:
         cues.append("prompt-word")
     if text in AD_LINES:
         cues.append("ad-word")
+    if line.kind is LineKind.BODY and len(text) > HEADLINE_MAX_LEN:
+        # a long line of text: only what tells a paragraph's place in an article matters
+        return cues + _text_cues(text, phone=False)
     stops = len(_STOPS_RE.findall(text))
     commas = text.count("，") + text.count(",")
     cues.append("stops:0" if not stops else "stops:1" if stops == 1 else "stops:2+")
     cues.append("commas:0" if not commas else "commas:1" if commas == 1 else "commas:2+")
-    if line.kind is LineKind.BODY and len(text) > HEADLINE_MAX_LEN:
-        # a long line of text: only what tells a paragraph's place in an article matters
-        return cues + _text_cues(text)
     parts = [p for p in _SPACE_SPLIT_RE.split(text) if p]
     if len(parts) >= 2:
         cues.append("parts:2" if len(parts) == 2 else "parts:3+")
@@ -168,10 +179,10 @@ def line_cues(line: PageLine) -> list[str]:
     return cues
 
 
-def _text_cues(text: str) -> list[str]:
+def _text_cues(text: str, *, phone: bool = True) -> list[str]:
     """Cues of any line, long or short: leads, credits, signatures, numbers, and how it starts and stops."""
     cues = []
-    if _PHONE_RE.search(text):
+    if phone and _PHONE_RE.search(text):
         cues.append("phone-or-long-number")
     if _DATE_LEAD_RE.match(text):
         cues.append("date-lead")
@@ -236,11 +247,11 @@ def is_markdown_page(lines: Sequence[PageLine]) -> bool:
     return headings >= 2
 
 
-def _is_headline_like(line: PageLine, cues: list[str]) -> bool:
+def _is_headline_like(line: PageLine) -> bool:
     """Could the line be part of a headline block (today's rule: a short line, a heading or a column label)?"""
     if line.kind is LineKind.HEADING:
         return line.level <= 2
-    return line.kind in (LineKind.SHORT, LineKind.SECTION) and "dateline-lead" not in cues
+    return line.kind in (LineKind.SHORT, LineKind.SECTION) and not bylines.has_leading_byline(line.text)
 
 
 def _old_rule(lines: Sequence[PageLine], run: range, size: int, after: str, markdown: bool) -> str:
@@ -258,7 +269,7 @@ def _old_rule(lines: Sequence[PageLine], run: range, size: int, after: str, mark
     return "single"
 
 
-def _runs(lines: Sequence[PageLine], own: list[list[str]], markdown: bool) -> list[list[str]]:
+def _runs(lines: Sequence[PageLine], own: _Cues, markdown: bool) -> list[list[str]]:
     """Features of the run of headline-like lines each line sits in: today's block rules, as cues.
 
     A run over a byline, a dateline, a 阅读提示 box or a photo caption, a run of two
@@ -269,11 +280,11 @@ def _runs(lines: Sequence[PageLine], own: list[list[str]], markdown: bool) -> li
     n = len(lines)
     index = 0
     while index < n:
-        if not _is_headline_like(lines[index], own[index]):
+        if not _is_headline_like(lines[index]):
             index += 1
             continue
         end = index
-        while end < n and _is_headline_like(lines[end], own[end]):
+        while end < n and _is_headline_like(lines[end]):
             end += 1
         run = range(index, end)
         size = end - index
@@ -312,7 +323,7 @@ def _runs(lines: Sequence[PageLine], own: list[list[str]], markdown: bool) -> li
     return out
 
 
-def _after_run(lines: Sequence[PageLine], own: list[list[str]], end: int) -> str:
+def _after_run(lines: Sequence[PageLine], own: _Cues, end: int) -> str:
     """What follows a run of headline-like lines: a byline, a dateline, a box, a photo caption, or text."""
     if end >= len(lines):
         return "page-end"
@@ -326,7 +337,7 @@ def _after_run(lines: Sequence[PageLine], own: list[list[str]], end: int) -> str
     if "credit-line" in cues or "ends-in-credit" in cues:
         return "caption"
     for k in range(end + 1, min(end + 4, len(lines))):
-        if "credit-line" in own[k] or "ends-in-credit" in own[k]:
+        if lines[k].kind is LineKind.CREDIT or bylines.has_photo_credit(lines[k].text):
             return "caption"
         if lines[k].kind is not LineKind.BODY:
             break
@@ -364,7 +375,42 @@ def _echo(lines: Sequence[PageLine], index: int) -> list[str]:
     return out
 
 
-def _article_context(lines: Sequence[PageLine], own: list[list[str]], runs: list[list[str]]) -> list[list[str]]:
+class _Cues:
+    """Each line's cues, worked out when first asked for: a long line of text far from any short line never is."""
+
+    def __init__(self, lines: Sequence[PageLine]) -> None:
+        self.lines = lines
+        self._cues: list[list[str] | None] = [None] * len(lines)
+        self._decisive: list[list[str] | None] = [None] * len(lines)
+
+    def __getitem__(self, index: int) -> list[str]:
+        cues = self._cues[index]
+        if cues is None:
+            cues = self._cues[index] = line_cues(self.lines[index])
+        return cues
+
+    def shape(self, index: int) -> list[str]:
+        cues = self._cues[index]
+        return cues[:4] if cues is not None else _shape(self.lines[index])
+
+    def decisive(self, index: int) -> list[str]:
+        """The cues of a neighbouring line worth knowing beyond its shape."""
+        found = self._decisive[index]
+        if found is None:
+            found = self._decisive[index] = [c for c in self[index][4:] if c in _DECISIVE or c.startswith("md:")]
+        return found
+
+
+def _is_long_text(line: PageLine) -> bool:
+    return line.kind is LineKind.BODY and len(line.text) > HEADLINE_MAX_LEN
+
+
+# the last character of a line that may be signed off or credited: …（王阳）, …摄, …摄影报道
+_SIGN_OFF_LAST = frozenset("）)摄影道")
+_SIGN_OFF_CUES = frozenset({"ends-in-signature", "credit-line", "ends-in-credit"})
+
+
+def _article_context(lines: Sequence[PageLine], own: _Cues, runs: list[list[str]]) -> list[list[str]]:
     """Where a line sits in the article the old rules would have it in.
 
     After a sure headline (one the block rules always took), an article is a
@@ -380,12 +426,22 @@ def _article_context(lines: Sequence[PageLine], own: list[list[str]], runs: list
     paragraphs = 0
     signed = False
     for index, line in enumerate(lines):
-        cues, run = own[index], runs[index]
+        run = runs[index]
         features = [f"ctx:{genre}", "since-headline:" + ("0" if paragraphs == 0 else "1" if paragraphs == 1
                                                          else "2-4" if paragraphs <= 4 else "5+")]
         if signed:
             features.append("after-sign-off")
         out.append(features)
+        if _is_long_text(line) and line.text[-1] not in _SIGN_OFF_LAST:
+            # a paragraph: it can only say, if it opens the article, that this is news
+            if paragraphs == 0 and genre == "plain" and (
+                _DATE_LEAD_RE.match(line.text) or bylines.has_leading_byline(line.text)
+            ):
+                genre = "news"
+            paragraphs += 1
+            signed = False
+            continue
+        cues = own[index]
         if "rule:headline" in run:
             if "run-pos:first" in run or "run-pos:only" in run:
                 genre = "feature" if "run-has-section" in run else "plain"
@@ -398,29 +454,56 @@ def _article_context(lines: Sequence[PageLine], own: list[list[str]], runs: list
             if paragraphs == 0 and genre == "plain" and ("dateline-lead" in cues or "date-lead" in cues):
                 genre = "news"
             paragraphs += 1
-        signed = any(c in cues for c in ("ends-in-signature", "credit-line", "ends-in-credit")) or (
-            "byline-line" in cues and paragraphs > 0
-        )
+        signed = not _SIGN_OFF_CUES.isdisjoint(cues) or ("byline-line" in cues and paragraphs > 0)
     return out
 
 
-def page_features(lines: Sequence[PageLine]) -> list[list[str]]:
-    """The model's features for every line of a page: its own cues, its neighbours', the page's."""
+def page_positions(lines: Sequence[PageLine]) -> list[range]:
+    """The stretches of the page the model reads one at a time: a line, or a run of long lines of text.
+
+    A run of long lines of text (paragraphs) is body, whatever its length: the model
+    reads it as one item with the cues of its first and last line, which is where it
+    meets the headlines, bylines and intertitles around it. The line under 阅读提示
+    stays on its own (it is the box).
+    """
+    positions: list[range] = []
+    n = len(lines)
+    index = 0
+    while index < n:
+        end = index + 1
+        if _is_long_text(lines[index]) and not (index and lines[index - 1].kind is LineKind.PROMPT):
+            while end < n and _is_long_text(lines[end]):
+                end += 1
+        positions.append(range(index, end))
+        index = end
+    return positions
+
+
+def page_features(lines: Sequence[PageLine], positions: list[range] | None = None) -> list[list[str]]:
+    """The model's features for every position of a page (``page_positions``): own cues, neighbours', the page's."""
     if not lines:
         return []
-    own = [line_cues(line) for line in lines]
-    decisive = [[cue for cue in cues[4:] if cue in _DECISIVE or cue.startswith("md:")] for cues in own]
+    positions = page_positions(lines) if positions is None else positions
+    own = _Cues(lines)
     markdown = is_markdown_page(lines)
     topics = _TopicShift(lines) if USE_TOPIC else None
     runs = _runs(lines, own, markdown)
     context = _article_context(lines, own, runs)
     out: list[list[str]] = []
+    last_position = len(positions) - 1
     last = len(lines) - 1
     page = "page:markdown" if markdown else "page:plain"
-    for index, line in enumerate(lines):
-        if LONG_TEXT_ALONE and line.kind is LineKind.BODY and len(line.text) > HEADLINE_MAX_LEN:
-            # a long line of text is body, a box or an advertisement whatever surrounds it: its own cues say which
-            out.append(["bias", page, "long-text", *own[index], *context[index]])
+    for p, span in enumerate(positions):
+        index = span.start
+        line = lines[index]
+        if _is_long_text(line):
+            # paragraphs of text: body, a box or an advertisement, whatever surrounds them
+            end = span.stop - 1
+            features = ["bias", page, "long-text", f"block:{min(len(span), 3)}", *own.shape(index)[:2],
+                        own.shape(index)[3], "last-" + own.shape(end)[2], *context[index]]
+            features += ["first-" + cue for cue in own.decisive(index) if cue in _OPENING_CUES]
+            features += ["last-" + cue for cue in own.decisive(end) if cue in _CLOSING_CUES]
+            out.append(features)
             continue
         features = ["bias", page]
         features += own[index]
@@ -438,15 +521,16 @@ def page_features(lines: Sequence[PageLine]) -> list[list[str]]:
             features.append(f"page-top:{index}")
         # neighbours' shapes, so the model sees runs: kicker over title over byline over body
         for offset in NEIGHBOURS:
-            j = index + offset
-            if 0 <= j <= last:
-                neighbour = own[j]
-                prefix = _PREFIX[offset]
-                features += [prefix + cue for cue in neighbour[:NEIGHBOUR_SHAPES]]
+            q = p + offset
+            prefix = _PREFIX[offset]
+            if 0 <= q <= last_position:
+                # the neighbouring line: the near end of a run of paragraphs
+                j = positions[q].stop - 1 if offset < 0 else positions[q].start
+                features += [prefix + cue for cue in own.shape(j)[:NEIGHBOUR_SHAPES]]
                 if abs(offset) == 1:
-                    features += [prefix + cue for cue in decisive[j]]
+                    features += [prefix + cue for cue in own.decisive(j)]
             else:
-                features.append(_PREFIX[offset] + "none")
+                features.append(prefix + "none")
         if line.kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
             features += _echo(lines, index)
             if USE_TOPIC:

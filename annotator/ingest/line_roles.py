@@ -29,9 +29,18 @@ import pycrfsuite
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES
-from annotator.ingest.furniture import LineKind, PageLine, ends_open, starts_mid_sentence
+from annotator.ingest.furniture import (
+    LineKind,
+    PageLine,
+    ends_open,
+    starts_mid_sentence,
+)
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
-from annotator.ingest.line_features import is_markdown_page, page_features
+from annotator.ingest.line_features import (
+    is_markdown_page,
+    page_features,
+    page_positions,
+)
 from annotator.platform.app_paths import resource
 
 MODEL_NAME = "line_roles.crfsuite"
@@ -52,6 +61,7 @@ class LineRole(str, Enum):
     BODY = "body"
 
 
+_ROLE_OF = {role.value: role for role in LineRole}
 HEADLINE_ROLES = frozenset({LineRole.SECTION, LineRole.KICKER, LineRole.TITLE, LineRole.SUBTITLE})
 
 
@@ -119,24 +129,26 @@ class RoleModel:
             self._weights = dict(self.tagger.info().state_features)
         return self._weights
 
-    def read(self, lines: Sequence[PageLine], features: list[list[str]] | None = None) -> list[RoleReading]:
+    def read(self, lines: Sequence[PageLine]) -> list[RoleReading]:
+        """Every line's role; a run of paragraphs read as one position gives its role to each of its lines."""
         if not lines:
             return []
-        features = page_features(lines) if features is None else features
+        positions = page_positions(lines)
+        features = page_features(lines, positions)
         tagger = self.tagger
         labels = tagger.tag(features)
         known = self.known_roles()
-        readings = []
-        for index, label in enumerate(labels):
-            role = LineRole(label)
-            confidence = tagger.marginal(label, index)
+        readings: list[RoleReading] = []
+        for position, (span, label) in enumerate(zip(positions, labels, strict=True)):
+            role = _ROLE_OF[label]
+            confidence = tagger.marginal(label, position)
             if confidence >= NEAR_CERTAIN:
                 probabilities = {role: confidence}
             else:
-                probabilities = {other: tagger.marginal(name, index) for name, other in known}
+                probabilities = {other: tagger.marginal(name, position) for name, other in known}
             reading = RoleReading(role, probabilities)
-            reading._explain = partial(self._reasons_for, features[index], reading)
-            readings.append(reading)
+            reading._explain = partial(self._reasons_for, features[position], reading)
+            readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
         _apply_certainties(lines, readings)
         return readings
 
@@ -198,10 +210,16 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
-        if markdown and line.kind is LineKind.HEADING and line.level == 2 and reading.role in HEADLINE_ROLES:
-            if _lone(lines, index) and not _introduces(lines, index):
-                readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
-                continue
+        if (
+            markdown
+            and line.kind is LineKind.HEADING
+            and line.level == 2
+            and reading.role in HEADLINE_ROLES
+            and _lone(lines, index)
+            and not _introduces(lines, index)
+        ):
+            readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
+            continue
         if line.kind is not LineKind.SHORT:
             continue
         if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:

@@ -31,7 +31,7 @@ import pycrfsuite
 from annotator.ingest import bylines
 from annotator.ingest.cues import AD_LINES, READING_PROMPTS, SENTENCE_END
 from annotator.ingest.furniture import PageLine, classify
-from annotator.ingest.line_features import page_features
+from annotator.ingest.line_features import page_features, page_positions
 from annotator.ingest.line_roles import MODEL_NAME, LineRole
 from annotator.ingest.page_variants import gather, variants
 from annotator.ingest.source_lines import split_lines
@@ -181,7 +181,9 @@ def train(pages: Sequence[LabelledPage], path: Path, *, variant_count: int | Non
     """Train on ``pages`` and variants typeset from their articles; write the model to ``path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for page in with_variants(pages, VARIANTS if variant_count is None else variant_count):
-        trainer.append(page_features(page.lines), [role.value for role in page.roles])
+        positions = page_positions(page.lines)
+        # a run of paragraphs read as one position takes the role of its first line
+        trainer.append(page_features(page.lines, positions), [page.roles[span.start].value for span in positions])
     trainer.set_params(TRAINER_PARAMS)
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
