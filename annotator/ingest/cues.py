@@ -90,7 +90,8 @@ SECTION_PATTERNS = (
     re.compile(f"^G\\s?[{HAN}]{{2,8}}$"),
     # a numbered series: 砥砺奋进中的吉林工会（四）
     re.compile("^[^，,。]{2,22}[（(][一二三四五六七八九十百零〇\\d]{1,4}[）)]$"),
-    re.compile("^[^，,。]{2,22}之[一二三四五六七八九十]{1,3}$"),
+    # 之三 numbers a series; 分之一 is a fraction (十分之一), not a label
+    re.compile("^[^，,。]{2,22}(?<!分)之[一二三四五六七八九十]{1,3}$"),
 )
 SECTION_SUFFIXES = (
     "新闻特写", "特写", "故事", "巡礼", "札记", "手记", "纪事", "侧记", "速写", "走基层", "图片新闻",

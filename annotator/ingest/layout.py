@@ -32,7 +32,13 @@ from collections.abc import Sequence
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import AD_LINES, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
-from annotator.ingest.furniture import LineKind, PageLine, starts_mid_sentence
+from annotator.ingest.furniture import (
+    LineKind,
+    PageLine,
+    ends_open,
+    starts_mid_sentence,
+    starts_with_stray_char,
+)
 from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence
 from annotator.ingest.line_roles import (
     HEADLINE_ROLES,
@@ -65,6 +71,7 @@ def build_units(
     lines = list(lines)
     readings = default_model().read(lines) if readings is None else readings
     roles = [reading.role for reading in readings]
+    _reclaim_cut_lines(lines, roles, notes)
     after_ads = _mark_advertisements(lines, roles, readings)
     return _Builder(lines, roles, readings, notes, set(after_ads)).build()
 
@@ -115,6 +122,42 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
         ends.append(j)
         index = j
     return ends
+
+
+# A word read across a cut to text further down the page, with this much evidence, shows the cut.
+RECLAIM_EVIDENCE = 0.7
+
+
+def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list[str]) -> None:
+    """A line read as the top of a headline that is really a paragraph cut short, resumed further down.
+
+    A line the model reads as a kicker, but too long or clause-like for a headline by the
+    typographic rules, that stops mid-word (…一派生机勃) while a line further down resumes
+    it (勃的景象，…: a dictionary word across the cut) is the end of the article above,
+    printed in the column before the next headline. It is read as text again, so the
+    continuation pass can join the two.
+    """
+    resumed = [k for k, line in enumerate(lines) if roles[k] is LineRole.BODY and line.kind is LineKind.BODY
+               and (starts_mid_sentence(line.text) or starts_with_stray_char(line.text))]
+    if not resumed:
+        return
+    for index, line in enumerate(lines):
+        # only a line today's rules already take for text (too long or too clause-like for a headline)
+        if roles[index] not in (LineRole.KICKER, LineRole.SECTION) or line.kind is not LineKind.BODY:
+            continue
+        if index == 0 or roles[index - 1] is not LineRole.BODY or not ends_open(line.text):
+            continue
+        if line.text.endswith(KICKER_DASHES):
+            continue
+        for k in resumed:
+            if k <= index:
+                continue
+            evidence = join_evidence(line.text, lines[k].text, adjacent=False)
+            if evidence.word and evidence.confidence >= RECLAIM_EVIDENCE:
+                roles[index] = LineRole.BODY
+                notes.append(f"line {line.number}: read as text cut short, not a kicker: '{evidence.word}' reads "
+                             f"across to line {lines[k].number}")
+                break
 
 
 def para_from_line(line: PageLine, role: Role) -> Para:
@@ -205,6 +248,22 @@ class _Builder:
         while end < len(self.lines) and self.roles[end] in HEADLINE_ROLES:
             end += 1
         run = self.lines[i:end]
+        current = self.current
+        if (
+            current is not None
+            and current.headline is not None
+            and not current.closed
+            and current.paras
+            and not any(p.role is Role.BODY for p in current.paras)
+        ):
+            # an article has text before the next one starts: under a headline and its byline,
+            # a short line is the first intertitle, not a headline of its own
+            for k, line in enumerate(run):
+                para = para_from_line(line, Role.INTERTITLE)
+                if self.readings[i + k].headline_probability >= SUBHEAD_DOUBT:
+                    para.flags.append(self._subhead_flag(line, self.readings[i + k]))
+                current.paras.append(para)
+            return end
         readings = self.readings[i:end]
         headline = make_headline(run, readings)
         photo = self._caption_follows(end)
@@ -263,17 +322,7 @@ class _Builder:
         para = para_from_line(line, _PARA_ROLES[role])
         reading = self.readings[i]
         if role is LineRole.SUBHEAD and reading.headline_probability >= SUBHEAD_DOUBT:
-            para.flags.append(
-                Flag(
-                    "uncertain_boundary",
-                    0,
-                    1.0 - reading.headline_probability,
-                    f"line {line.number} was read as an intertitle of this article, but it may be the headline "
-                    f"of another ({reading.headline_probability:.2f})"
-                    + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
-                    + "; if so, split the article here",
-                )
-            )
+            para.flags.append(self._subhead_flag(line, reading))
         # a byline after a finished paragraph signs the article off
         last = unit.paras[-1] if unit.paras else None
         closes = role is LineRole.BYLINE and last is not None and last.role is Role.BODY and not last.is_open
@@ -283,6 +332,18 @@ class _Builder:
         if closes:
             # a byline after the body signs the article off: what follows belongs elsewhere
             unit.closed = True
+
+    @staticmethod
+    def _subhead_flag(line: PageLine, reading: RoleReading) -> Flag:
+        return Flag(
+            "uncertain_boundary",
+            0,
+            1.0 - reading.headline_probability,
+            f"line {line.number} was read as an intertitle of this article, but it may be the headline "
+            f"of another ({reading.headline_probability:.2f})"
+            + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
+            + "; if so, split the article here",
+        )
 
     def _box(self, line: PageLine) -> None:
         """The text of a 阅读提示 box belongs to the article it introduces (the open one, or one to come)."""
@@ -434,7 +495,7 @@ def _split_merged_title(headline: Headline) -> None:
                     headline.title = right
                 return
     parts = title.split()
-    if len(parts) == 2 and len(parts[0]) <= _SECTION_PART_MAX and len(parts[1]) >= 2 * _TITLE_PART_MIN - 4:
+    if len(parts) == 2 and len(parts[0]) <= _SECTION_PART_MAX and len(parts[1]) >= 2 * len(parts[0]):
         headline.section.append(parts[0])
         headline.title = parts[1]
         return

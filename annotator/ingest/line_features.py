@@ -44,6 +44,7 @@ from annotator.ingest.topics import TopicSpace, bigrams
 # Lengths that tell furniture, headlines, intertitles and body apart (in characters).
 _LENGTH_BINS = (4, 8, 12, 16, 20, 26, 32, 40, 50, 80)
 USE_TOPIC = False
+GAPS = True
 _PREFIX = {offset: f"{offset:+d}:" for offset in (-2, -1, 1, 2)}
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_SHAPES = 4
@@ -58,6 +59,12 @@ _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[
 # Telephone numbers, prices and opening hours: the stuff of advertisements.
 _PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
 _DATE_LEAD_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[上下晚早凌中]?")
+# How a news report opens: a date, a word for when (近日, 连日来, 昨天…), or the reporter's source
+# (记者从…获悉 / 了解到). General news-writing formulae, not words of any one page.
+_NEWS_OPENER_RE = re.compile(
+    "^(?:近日|日前|昨天|昨日|今天|今日|前不久|连日来|近期|当天|当日|本月|上月|本周|上周|年初|月初|近年来)[，,]"
+    f"|^(?:本报)?记者[^。！？，,]{{0,24}}(?:获悉|了解到|得知|看到|采访)"
+)
 _SPACE_SPLIT_RE = re.compile(r"[ \t\u3000]+")
 _STOPS_RE = re.compile("[。！？!?]")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;\s\u3000]+")
@@ -184,7 +191,7 @@ def _text_cues(text: str, *, phone: bool = True) -> list[str]:
     cues = []
     if phone and _PHONE_RE.search(text):
         cues.append("phone-or-long-number")
-    if _DATE_LEAD_RE.match(text):
+    if _DATE_LEAD_RE.match(text) or _NEWS_OPENER_RE.match(text):
         cues.append("date-lead")
     if bylines.has_leading_byline(text):
         cues.append("dateline-lead")
@@ -435,7 +442,7 @@ def _article_context(lines: Sequence[PageLine], own: _Cues, runs: list[list[str]
         if _is_long_text(line) and line.text[-1] not in _SIGN_OFF_LAST:
             # a paragraph: it can only say, if it opens the article, that this is news
             if paragraphs == 0 and genre == "plain" and (
-                _DATE_LEAD_RE.match(line.text) or bylines.has_leading_byline(line.text)
+                _DATE_LEAD_RE.match(line.text) or _NEWS_OPENER_RE.match(line.text) or bylines.has_leading_byline(line.text)
             ):
                 genre = "news"
             paragraphs += 1
@@ -515,8 +522,19 @@ def page_features(lines: Sequence[PageLine], positions: list[range] | None = Non
             features.append("no-md-on-md-page")
         gap_before = line.number - lines[index - 1].number - 1 if index else 9
         gap_after = lines[index + 1].number - line.number - 1 if index < last else 9
-        features.append("first-line" if index == 0 else f"gap-before:{min(gap_before, 2)}")
-        features.append("last-line" if index == last else f"gap-after:{min(gap_after, 2)}")
+        if GAPS:
+            features.append("first-line" if index == 0 else f"gap-before:{min(gap_before, 2)}")
+            features.append("last-line" if index == last else f"gap-after:{min(gap_after, 2)}")
+        else:
+            # only what is unusual: printed tight under or over a line, or set off by extra space
+            if index == 0:
+                features.append("first-line")
+            elif gap_before != 1:
+                features.append(f"gap-before:{min(gap_before, 2)}")
+            if index == last:
+                features.append("last-line")
+            elif gap_after != 1:
+                features.append(f"gap-after:{min(gap_after, 2)}")
         if index <= 1:
             features.append(f"page-top:{index}")
         # neighbours' shapes, so the model sees runs: kicker over title over byline over body
@@ -544,8 +562,9 @@ def page_features(lines: Sequence[PageLine], positions: list[range] | None = Non
             and lines[index + 1].kind is LineKind.BODY
         ):
             evidence = join_evidence(line.text, lines[index + 1].text, adjacent=True)
-            # strong only on evidence about this very cut (a word across it, a comma or function word before it)
-            features.append("joins-next:strong" if evidence.binds and evidence.confidence >= 0.8 else
-                            "joins-next:weak" if evidence.confidence >= 0.5 else "joins-next:no")
+            # only evidence about this very cut counts (a word across it, a comma or function word before it):
+            # that the next line merely goes on is true under every headline too
+            if evidence.binds and evidence.confidence >= 0.8:
+                features.append("joins-next:strong")
         out.append(features)
     return out
