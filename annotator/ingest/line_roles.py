@@ -207,6 +207,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             continue
         if reading.role is LineRole.BOX and not reading.probabilities:
             continue  # set by the prompt above
+        if reading.role in (LineRole.BOX, LineRole.PROMPT):
+            # only 阅读提示 and the line under it are a box: elsewhere take the likeliest other role
+            others = {r: p for r, p in reading.probabilities.items() if r not in (LineRole.BOX, LineRole.PROMPT)}
+            role = max(others, key=others.__getitem__) if others else LineRole.BODY
+            readings[index] = reading = RoleReading(role, reading.probabilities, ["not under 阅读提示"])
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
@@ -225,6 +230,16 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:
             # ——记某某: a subtitle leads off with a dash under its headline
             readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["a line opening on a dash under a headline"])
+            continue
+        if (
+            index
+            and readings[index - 1].role in HEADLINE_ROLES
+            and reading.role not in HEADLINE_ROLES
+            and following is not None
+            and (following.kind is LineKind.BYLINE or bylines.has_leading_byline(following.text))
+        ):
+            # between a headline and the byline or dateline that opens its text: the headline's subtitle
+            readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["between a headline and the byline under it"])
             continue
         if (
             previous is not None
