@@ -30,7 +30,7 @@ from annotator.ingest.cues import (
     UNDASHED_HEADLINE_MAX_LEN,
 )
 from annotator.ingest.source_lines import SourceLine
-from annotator.ingest.topics import bigrams
+from annotator.ingest.topics import gram_set
 from annotator.text.segmenter import get_segmenter
 
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t\u3000]*")
@@ -68,16 +68,16 @@ class PageLine:
         # read thousands of times a page: plain attributes, not properties
         self.text = source.text
         self.number = source.number
-        self._grams: list[str] | None = None
+        self._grams: frozenset[str] | None = None
 
     def __repr__(self) -> str:
         return f"PageLine({self.number}, {self.kind.value}, {self.text[:20]!r})"
 
     @property
-    def grams(self) -> list[str]:
+    def grams(self) -> frozenset[str]:
         """The line's character bigrams, computed once (features, topics and paragraphs share them)."""
         if self._grams is None:
-            self._grams = bigrams(self.text)
+            self._grams = gram_set(self.text)
         return self._grams
 
     @property

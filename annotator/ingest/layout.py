@@ -137,18 +137,23 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
     printed in the column before the next headline. It is read as text again, so the
     continuation pass can join the two.
     """
+    cut_kickers = [
+        index
+        for index, line in enumerate(lines)
+        # only a line today's rules already take for text (too long or too clause-like for a headline)
+        if roles[index] in (LineRole.KICKER, LineRole.SECTION)
+        and line.kind is LineKind.BODY
+        and index
+        and roles[index - 1] is LineRole.BODY
+        and not line.text.endswith(KICKER_DASHES)
+        and ends_open(line.text)
+    ]
+    if not cut_kickers:
+        return
     resumed = [k for k, line in enumerate(lines) if roles[k] is LineRole.BODY and line.kind is LineKind.BODY
                and (starts_mid_sentence(line.text) or starts_with_stray_char(line.text))]
-    if not resumed:
-        return
-    for index, line in enumerate(lines):
-        # only a line today's rules already take for text (too long or too clause-like for a headline)
-        if roles[index] not in (LineRole.KICKER, LineRole.SECTION) or line.kind is not LineKind.BODY:
-            continue
-        if index == 0 or roles[index - 1] is not LineRole.BODY or not ends_open(line.text):
-            continue
-        if line.text.endswith(KICKER_DASHES):
-            continue
+    for index in cut_kickers:
+        line = lines[index]
         for k in resumed:
             if k <= index:
                 continue

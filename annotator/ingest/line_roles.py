@@ -130,9 +130,18 @@ class RoleModel:
         return self._weights
 
     def read(self, lines: Sequence[PageLine]) -> list[RoleReading]:
-        """Every line's role; a run of paragraphs read as one position gives its role to each of its lines."""
+        """Every line's role; a run of paragraphs read as one position gives its role to each of its lines.
+
+        A page whose typography settles every line (``settled_roles``: headlines marked
+        with #, nothing on the page the marks leave open) is not given to the model.
+        """
         if not lines:
             return []
+        settled = settled_roles(lines)
+        if settled is not None:
+            readings = [RoleReading(role, {}, [reason]) for role, reason in settled]
+            _apply_certainties(lines, readings)
+            return readings
         positions = page_positions(lines)
         features = page_features(lines, positions)
         tagger = self.tagger
@@ -273,6 +282,87 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
             for k in run:
                 readings[k] = RoleReading(LineRole.SUBHEAD, {}, ["a plain line on a page whose headlines are marked with #"])
+
+
+def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | None:
+    """Every line's role with its reason, when the page's typography leaves nothing to weigh; else None.
+
+    Only pages that mark their headlines with ``#`` qualify. On them a run of short
+    lines holding one heading is a headline block (the heading the title, a column label
+    a section, the lines above it kickers and those below subtitles); a plain run over
+    plain text is intertitles; a lone ``##`` over plain text and a deeper heading are
+    intertitles; lines too long or too sentence-like for a headline are text; bylines,
+    credits, 阅读提示 and 广告 are what they say. Left open, sending the whole page to
+    the model: a short plain line above the page's first heading (a kicker, or the page
+    header?), a run with two headings, and plain lines over a byline, dateline or
+    caption (a headline the page forgot to mark?).
+    """
+    if not is_markdown_page(lines):
+        return None
+    n = len(lines)
+    out: list[tuple[LineRole, str]] = []
+    index = 0
+    while index < n:
+        line = lines[index]
+        if _in_block(line):
+            end = index + 1
+            while end < n and _in_block(lines[end]):
+                end += 1
+            block = _settled_block(lines, index, end)
+            if block is None:
+                return None
+            out += block
+            index = end
+            continue
+        if line.kind is LineKind.HEADING:
+            out.append((LineRole.SUBHEAD, "a ### heading"))
+        else:
+            out.append(_KIND_ROLES.get(line.kind, (LineRole.BODY, "text")))
+        index += 1
+    return out
+
+
+def _in_block(line: PageLine) -> bool:
+    return line.kind in (LineKind.SHORT, LineKind.SECTION) or (line.kind is LineKind.HEADING and line.level <= 2)
+
+
+def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tuple[LineRole, str]] | None:
+    """The roles of a run of short lines on a page with # headlines, if its typography settles them."""
+    run = range(start, end)
+    headings = [k for k in run if lines[k].kind is LineKind.HEADING and not lines[k].section_like]
+    if not headings:
+        if start == 0 or _introduces(lines, start):
+            return None
+        if any(len(lines[k].text) > INTERTITLE_MAX_LEN for k in run):
+            return None  # too long for an intertitle: a paragraph cut short?
+        return [(LineRole.SUBHEAD, "a plain line on a page whose headlines are marked with #")] * len(run)
+    if len(headings) > 1:
+        return None
+    if start == 0 and any(len(lines[k].text) <= PAGE_HEADER_MAX_LEN and not lines[k].text.endswith(KICKER_DASHES)
+                          for k in range(start, headings[0])):
+        return None  # a short plain line over the page's first headline: its kicker, or the page's header?
+    title = headings[0]
+    if lines[title].level == 2 and len(run) == 1 and not _introduces(lines, start):
+        return [(LineRole.SUBHEAD, "a lone ## heading over plain text")]
+    block = []
+    for k in run:
+        if k == title:
+            block.append((LineRole.TITLE, "the # heading"))
+        elif lines[k].section_like:
+            block.append((LineRole.SECTION, "a column label by a # heading"))
+        else:
+            block.append((LineRole.KICKER if k < title else LineRole.SUBTITLE, "a line by a # heading"))
+    return block
+
+
+# A page header (第3版 要闻, 某某日报 综合新闻) is short; a longer line over the first headline is its kicker.
+PAGE_HEADER_MAX_LEN = 12
+_KIND_ROLES = {
+    LineKind.BYLINE: (LineRole.BYLINE, "a byline"),
+    LineKind.CREDIT: (LineRole.CREDIT, "a photo credit"),
+    LineKind.PROMPT: (LineRole.PROMPT, "阅读提示"),
+    LineKind.AD: (LineRole.AD, "广告"),
+}
 
 
 def _headline_run(run: range, readings: list[RoleReading], reason: str) -> None:

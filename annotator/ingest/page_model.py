@@ -14,7 +14,7 @@ from enum import Enum
 
 from annotator.ingest.bylines import has_leading_byline
 from annotator.ingest.furniture import ends_open
-from annotator.ingest.topics import bigrams
+from annotator.ingest.topics import gram_set
 
 
 class Role(str, Enum):
@@ -54,13 +54,13 @@ class Para:
     lines: list[int]
     joins: list[Join] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    _grams: list[str] | None = field(default=None, repr=False, compare=False)
+    _grams: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
-    def grams(self) -> list[str]:
+    def grams(self) -> frozenset[str]:
         """The paragraph's character bigrams (computed once, for topic comparisons)."""
         if self._grams is None:
-            self._grams = bigrams(self.text)
+            self._grams = gram_set(self.text)
         return self._grams
 
     @property
@@ -142,9 +142,9 @@ class Unit:
         last = self.paras[-1]
         return last.role is Role.BODY and last.is_open
 
-    def grams(self, paras: list[Para] | None = None, *, with_title: bool = True) -> list[list[str]]:
+    def grams(self, paras: list[Para] | None = None, *, with_title: bool = True) -> list[frozenset[str]]:
         """Bigram lists of the headline title and ``paras`` (all the unit's paragraphs by default)."""
         gram_lists = [p.grams for p in (self.paras if paras is None else paras)]
         if with_title and self.headline and self.headline.title:
-            gram_lists.append(bigrams(self.headline.title))
+            gram_lists.append(gram_set(self.headline.title))
         return gram_lists
