@@ -62,7 +62,7 @@ _DATE_LEAD_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一
 # How a news report opens: a date, a word for when (近日, 连日来, 昨天…), or the reporter's source
 # (记者从…获悉 / 了解到). General news-writing formulae, not words of any one page.
 _NEWS_OPENER_RE = re.compile(
-    "^(?:近日|日前|昨天|昨日|今天|今日|前不久|连日来|近期|当天|当日|本月|上月|本周|上周|年初|月初|近年来)[，,]"
+    "^(?:近日|日前|昨天|昨日|今天|今日|前不久|连日来|近期|当天|当日|本月|上月|本周|上周|年初|月初)[，,]"
     f"|^(?:本报)?记者[^。！？，,]{{0,24}}(?:获悉|了解到|得知|看到|采访)"
 )
 _SPACE_SPLIT_RE = re.compile(r"[ \t\u3000]+")
@@ -213,7 +213,7 @@ class _TopicShift:
     def __init__(self, lines: Sequence[PageLine]) -> None:
         self.lines = lines
         self.body = [line.kind is LineKind.BODY for line in lines]
-        self.grams = [bigrams(line.text) if body else [] for line, body in zip(lines, self.body, strict=True)]
+        self.grams = [line.grams if body else frozenset() for line, body in zip(lines, self.body, strict=True)]
         self.space = TopicSpace(g for g, body in zip(self.grams, self.body, strict=True) if body)
 
     def around(self, index: int) -> str | None:
@@ -232,8 +232,8 @@ class _TopicShift:
             return "topic:weak"
         return "topic:same"
 
-    def _window(self, start: int, step: int) -> list[list[str]]:
-        out: list[list[str]] = []
+    def _window(self, start: int, step: int) -> list[frozenset[str]]:
+        out: list[frozenset[str]] = []
         index = start
         while 0 <= index < len(self.lines) and len(out) < _TOPIC_WINDOW:
             if not self.body[index]:
