@@ -9,7 +9,9 @@ on structure alone:
 - a headline block without a byline whose first paragraph starts
   mid-sentence (a headline printed after the article's first column);
 - a box in the middle of another article, with what follows it;
-- the tail of another article, from a paragraph boundary on.
+- the tail of another article, from a paragraph boundary on, where the cut
+  shows (a word across it, a comma or function word before it, or a
+  paragraph that starts mid-sentence).
 
 Each candidate is scored on the evidence of the cut itself (``joins``), on
 structure, and on topic: how much more the candidate shares with the
@@ -26,8 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from annotator.ingest.furniture import starts_mid_sentence
-from annotator.ingest.joins import Evidence, join_evidence
+from annotator.ingest.furniture import (
+    ends_with_continuation_mark,
+    ends_with_function_word,
+    starts_mid_sentence,
+    starts_with_stray_char,
+)
+from annotator.ingest.joins import Evidence, join_evidence, word_across
 from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
 from annotator.ingest.topics import Topic, TopicSpace
 
@@ -112,10 +119,9 @@ def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
 
 
 def _candidates_for(topics: _Topics, dangling: Unit, hosts: list[Unit]) -> list[_Candidate]:
-    dangling_topic = topics.space.topic(*dangling.grams())
     found: list[_Candidate] = []
     for host in hosts:
-        found += _candidates(topics, dangling, dangling_topic, host)
+        found += _candidates(topics, dangling, host)
     return found
 
 
@@ -155,12 +161,21 @@ class _Topics:
         self._units = units
         self._space: TopicSpace | None = None
         self._paragraphs: dict[int, tuple[Para, Topic]] = {}
+        self._unit_topics: dict[tuple[int, int, int], Topic] = {}
 
     @property
     def space(self) -> TopicSpace:
         if self._space is None:
             self._space = TopicSpace(para.grams for unit in self._units for para in unit.paras)
         return self._space
+
+    def of_unit(self, unit: Unit) -> Topic:
+        """The topic of a whole unit (headline and text), as it stands now."""
+        key = (id(unit), len(unit.paras), len(unit.paras[-1].text) if unit.paras else 0)
+        cached = self._unit_topics.get(key)
+        if cached is None:
+            cached = self._unit_topics[key] = self.space.topic(*unit.grams())
+        return cached
 
     def of(self, para: Para) -> Topic:
         cached = self._paragraphs.get(id(para))
@@ -170,17 +185,28 @@ class _Topics:
         return cached[1]
 
 
-def _candidates(topics: _Topics, dangling: Unit, dangling_topic: Topic, host: Unit) -> Iterator[_Candidate]:
+def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candidate]:
     if host.photo or host is dangling or not host.paras:
         return
-    space = topics.space
     paras = host.paras
     left = dangling.paras[-1].text
+    left_unfinished = ends_with_continuation_mark(left) or ends_with_function_word(left)
     for start, bonus, where in _split_points(host):
         moving = paras[start:]
         body = next((p for p in moving if p.role is Role.BODY), None)
         if body is None:
             continue
+        if bonus == _TAIL and not (
+            left_unfinished
+            or starts_mid_sentence(body.text)
+            or starts_with_stray_char(body.text)
+            or word_across(left, body.text)
+        ):
+            # the tail of another article is taken only where the cut shows, as a reader would see it
+            continue
+        evidence = join_evidence(left, body.text, adjacent=False)
+        space = topics.space
+        dangling_topic = topics.of_unit(dangling)
         if bonus == _TAIL:
             # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
             first = topics.of(body)
@@ -199,7 +225,6 @@ def _candidates(topics: _Topics, dangling: Unit, dangling_topic: Topic, host: Un
             ) / 2
         if bonus == _TAIL and margin < TAIL_MIN_MARGIN:
             continue
-        evidence = join_evidence(left, body.text, adjacent=False)
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin
         yield _Candidate(score, dangling, host, start, body, evidence, margin, where)
 
