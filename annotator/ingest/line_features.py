@@ -50,8 +50,10 @@ NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_SHAPES = 4
 # How far (in lines) the topic comparison around a short line looks.
 _TOPIC_WINDOW = 3
-# 人名：短语, a subhead introducing one person in a profile (also 地名：短语 in headlines).
-_NAME_COLON_RE = re.compile(f"^[{HAN}]{{2,6}}[：:][^。！？!?]{{2,30}}$")
+# 人名：短语, a subhead introducing one person in a profile: a name of two or three characters;
+# a longer name before the colon is a place or a body (河南某县：…, 某某总工会：…), as headlines print them.
+_NAME_COLON_RE = re.compile(f"^[{HAN}]{{2,3}}[：:][^。！？!?]{{2,30}}$")
+_BODY_COLON_RE = re.compile(f"^[{HAN}]{{4,8}}[：:][^。！？!?]{{2,30}}$")
 # A dash inside a short line: 标题——副题, 坚守——18年…
 _INNER_DASH_RE = re.compile("[^—-](——|--)[^—-]")
 # Numbered intertitles: 一、… (一) … 1. …
@@ -168,6 +170,8 @@ def line_cues(line: PageLine) -> list[str]:
         cues.append("page-header-words")
     if _NAME_COLON_RE.match(text):
         cues.append("name-colon-phrase")
+    elif _BODY_COLON_RE.match(text):
+        cues.append("place-colon-phrase")
     elif "：" in text or ":" in text:
         cues.append("has-colon")
     if _INNER_DASH_RE.search(text):
