@@ -204,14 +204,16 @@ def report(scores: dict[str, SetScore], *, verbose: bool, show_test_diffs: bool,
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.ingest.evaluate", description=__doc__.split("\n\n")[1])
-    parser.add_argument("--verbose", "-v", action="store_true", help="list the articles that differ (tuning pages and seeds)")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="list the articles that differ (tuning pages and seeds)")
     parser.add_argument("--show-test-diffs", action="store_true",
-                        help="with --verbose, also list the test pages' differences: for the final report, not for tuning")
+                        help="with --verbose, also list the test pages' differences: "
+                             "for the final report, not for tuning")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--sets", default=",".join(name for name, *_ in SETS),
                         help="comma-separated sets to score (default: all; 'seeds,tune' while tuning)")
     args = parser.parse_args(argv)
-    known = {name: entry for name, *rest in SETS for entry in [(name, *rest)]}
+    known = {entry[0]: entry for entry in SETS}
     wanted = [name.strip() for name in args.sets.split(",") if name.strip()]
     unknown = [name for name in wanted if name not in known]
     if unknown or not wanted:

@@ -117,7 +117,11 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
             text_lines += 1
             contact_given = phone
             j += 1
-        if j < n and lines[j].kind in (LineKind.SHORT, LineKind.HEADING) and roles[j] in (LineRole.BODY, LineRole.SUBHEAD):
+        after_ad = lines[j] if j < n else None
+        if after_ad is not None and after_ad.kind in (LineKind.SHORT, LineKind.HEADING) and roles[j] in (
+            LineRole.BODY,
+            LineRole.SUBHEAD,
+        ):
             roles[j] = LineRole.TITLE
         ends.append(j)
         index = j
@@ -274,7 +278,8 @@ class _Builder:
         photo = self._caption_follows(end)
         self.current = Unit(headline=headline, photo=photo)
         self.units.append(self.current)
-        title_index = next((k for k, line in enumerate(run) if line.source.src_start == (headline.title_span or (-1,))[0]), 0)
+        title_start = (headline.title_span or (-1,))[0]
+        title_index = next((k for k, line in enumerate(run) if line.source.src_start == title_start), 0)
         reading = readings[title_index]
         confidence = reading.headline_probability
         if confidence < BOUNDARY_REVIEW:
@@ -441,7 +446,11 @@ def make_headline(run: Sequence[PageLine], readings: Sequence[RoleReading] | Non
             headline.title_span = (line.source.src_start, line.source.src_end)
         elif text.endswith(KICKER_DASHES) and (title_index is None or index < title_index):
             headline.kicker.append(text)  # a dash leads into the headline below
-        elif role is LineRole.SECTION or (role is None and line.section_like) or (title_index is None and _is_slogan(text)):
+        elif (
+            role is LineRole.SECTION
+            or (role is None and line.section_like)
+            or (title_index is None and _is_slogan(text))
+        ):
             headline.section.append(text)
         elif title_index is None or index < title_index or text.endswith(KICKER_DASHES):
             headline.kicker.append(text)
@@ -459,7 +468,9 @@ def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None
         lowest = min(run[i].level for i in headings)
         headings = [i for i in headings if run[i].level == lowest]
     candidates = headings or [
-        i for i, line in enumerate(run) if not line.text.endswith(KICKER_DASHES) and not line.text.startswith(KICKER_DASHES)
+        i
+        for i, line in enumerate(run)
+        if not line.text.endswith(KICKER_DASHES) and not line.text.startswith(KICKER_DASHES)
     ] or list(range(len(run)))
     if readings:
         roles = [readings[i].role for i in range(len(run))]

@@ -3,10 +3,16 @@
 Every feature is a cue a reader uses and a rule of ``furniture``, ``bylines`` or
 ``joins`` computes: how long the line is, how it ends and starts, whether it
 is a byline, a dateline, a credit or a column label, whether it carries a
-Markdown heading marker, how many blank lines surround it, whether the text
-after it turns to another subject, and the same cues of its neighbours. The
-model (``line_roles``) weighs them; their names are written to be read, since
-the import notes quote the strongest of them when a decision was close.
+Markdown heading marker, how many blank lines surround it, what the old block
+rules made of the run of short lines it sits in, whether its words come back
+in the paragraph under it, where it sits in its article, and the same cues of
+its neighbours. The model (``line_roles``) weighs them; their names are written
+to be read, since the import notes quote the strongest of them when a decision
+was close.
+
+(A topic-shift cue, how much the text after a short line shares with the text
+before it, was tried: it gained nothing in cross-validation and cost a topic
+space per page, so it is not computed.)
 
 Features are strings (present or not) so the model file stays small and its
 weights can be listed; no feature carries a word taken from a page, only
@@ -39,17 +45,13 @@ from annotator.ingest.furniture import (
     starts_with_stray_char,
 )
 from annotator.ingest.joins import join_evidence
-from annotator.ingest.topics import TopicSpace, bigrams
+from annotator.ingest.topics import bigrams
 
 # Lengths that tell furniture, headlines, intertitles and body apart (in characters).
 _LENGTH_BINS = (4, 8, 12, 16, 20, 26, 32, 40, 50, 80)
-USE_TOPIC = False
-GAPS = True
 _PREFIX = {offset: f"{offset:+d}:" for offset in (-2, -1, 1, 2)}
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_SHAPES = 4
-# How far (in lines) the topic comparison around a short line looks.
-_TOPIC_WINDOW = 3
 # 人名：短语, a subhead introducing one person in a profile: a name of two or three characters;
 # a longer name before the colon is a place or a body (河南某县：…, 某某总工会：…), as headlines print them.
 _NAME_COLON_RE = re.compile(f"^[{HAN}]{{2,3}}[：:][^。！？!?]{{2,30}}$")
@@ -58,7 +60,7 @@ _BODY_COLON_RE = re.compile(f"^[{HAN}]{{4,8}}[：:][^。！？!?]{{2,30}}$")
 _INNER_DASH_RE = re.compile("[^—-](——|--)[^—-]")
 # Numbered intertitles: 一、… (一) … 1. …
 _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
-# Telephone numbers, prices and opening hours: the stuff of advertisements.
+# Telephone numbers and other long numbers: the stuff of advertisements.
 _PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
 _DATE_LEAD_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[上下晚早凌中]?")
 # How a news report opens: a date, a word for when (近日, 连日来, 昨天…), or the reporter's source
@@ -211,44 +213,8 @@ def _text_cues(text: str, *, phone: bool = True) -> list[str]:
     return cues
 
 
-class _TopicShift:
-    """How much the body text after a line shares with the body text before it (headlines change the subject)."""
-
-    def __init__(self, lines: Sequence[PageLine]) -> None:
-        self.lines = lines
-        self.body = [line.kind is LineKind.BODY for line in lines]
-        self.grams = [line.grams if body else frozenset() for line, body in zip(lines, self.body, strict=True)]
-        self.space = TopicSpace(g for g, body in zip(self.grams, self.body, strict=True) if body)
-
-    def around(self, index: int) -> str | None:
-        before = self._window(index - 1, -1)
-        after_start = index + 1
-        while after_start < len(self.lines) and not self.body[after_start]:
-            after_start += 1
-        after = self._window(after_start, 1)
-        if not before or not after:
-            return None
-        space = self.space
-        similarity = space.similarity(space.topic(*before), space.topic(*after))
-        if similarity < 0.05:
-            return "topic:new"
-        if similarity < 0.15:
-            return "topic:weak"
-        return "topic:same"
-
-    def _window(self, start: int, step: int) -> list[frozenset[str]]:
-        out: list[frozenset[str]] = []
-        index = start
-        while 0 <= index < len(self.lines) and len(out) < _TOPIC_WINDOW:
-            if not self.body[index]:
-                break
-            out.append(self.grams[index])
-            index += step
-        return out
-
-
 def is_markdown_page(lines: Sequence[PageLine]) -> bool:
-    """Does the page mark its headlines with ``#``/``##``? Two such headings at least, not counting an advertisement's."""
+    """Does the page mark its headlines with ``#``/``##``? Two such headings at least, an advertisement's aside."""
     headings = 0
     for index, line in enumerate(lines):
         if line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like:
@@ -446,7 +412,9 @@ def _article_context(lines: Sequence[PageLine], own: _Cues, runs: list[list[str]
         if _is_long_text(line) and line.text[-1] not in _SIGN_OFF_LAST:
             # a paragraph: it can only say, if it opens the article, that this is news
             if paragraphs == 0 and genre == "plain" and (
-                _DATE_LEAD_RE.match(line.text) or _NEWS_OPENER_RE.match(line.text) or bylines.has_leading_byline(line.text)
+                _DATE_LEAD_RE.match(line.text)
+                or _NEWS_OPENER_RE.match(line.text)
+                or bylines.has_leading_byline(line.text)
             ):
                 genre = "news"
             paragraphs += 1
@@ -497,7 +465,6 @@ def page_features(lines: Sequence[PageLine], positions: list[range] | None = Non
     positions = page_positions(lines) if positions is None else positions
     own = _Cues(lines)
     markdown = is_markdown_page(lines)
-    topics = _TopicShift(lines) if USE_TOPIC else None
     runs = _runs(lines, own, markdown)
     context = _article_context(lines, own, runs)
     out: list[list[str]] = []
@@ -526,19 +493,8 @@ def page_features(lines: Sequence[PageLine], positions: list[range] | None = Non
             features.append("no-md-on-md-page")
         gap_before = line.number - lines[index - 1].number - 1 if index else 9
         gap_after = lines[index + 1].number - line.number - 1 if index < last else 9
-        if GAPS:
-            features.append("first-line" if index == 0 else f"gap-before:{min(gap_before, 2)}")
-            features.append("last-line" if index == last else f"gap-after:{min(gap_after, 2)}")
-        else:
-            # only what is unusual: printed tight under or over a line, or set off by extra space
-            if index == 0:
-                features.append("first-line")
-            elif gap_before != 1:
-                features.append(f"gap-before:{min(gap_before, 2)}")
-            if index == last:
-                features.append("last-line")
-            elif gap_after != 1:
-                features.append(f"gap-after:{min(gap_after, 2)}")
+        features.append("first-line" if index == 0 else f"gap-before:{min(gap_before, 2)}")
+        features.append("last-line" if index == last else f"gap-after:{min(gap_after, 2)}")
         if index <= 1:
             features.append(f"page-top:{index}")
         # neighbours' shapes, so the model sees runs: kicker over title over byline over body
@@ -555,10 +511,6 @@ def page_features(lines: Sequence[PageLine], positions: list[range] | None = Non
                 features.append(prefix + "none")
         if line.kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
             features += _echo(lines, index)
-            if USE_TOPIC:
-                shift = topics.around(index)
-                if shift:
-                    features.append(shift)
         if (
             index < last
             and line.kind is LineKind.SHORT

@@ -25,7 +25,7 @@ from enum import Enum
 from functools import partial
 from pathlib import Path
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES
@@ -139,9 +139,9 @@ class RoleModel:
             return []
         settled = settled_roles(lines)
         if settled is not None:
-            readings = [RoleReading(role, {}, [reason]) for role, reason in settled]
-            _apply_certainties(lines, readings)
-            return readings
+            settled_readings = [RoleReading(role, {}, [reason]) for role, reason in settled]
+            _apply_certainties(lines, settled_readings)
+            return settled_readings
         positions = page_positions(lines)
         features = page_features(lines, positions)
         tagger = self.tagger
@@ -257,7 +257,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             and ends_open(previous.text)
             and join_evidence(previous.text, line.text, adjacent=True).confidence >= JOIN_THRESHOLD
         ):
-            readings[index] = RoleReading(LineRole.BODY, {}, ["printed right under an unfinished line, and goes on with it"])
+            readings[index] = RoleReading(LineRole.BODY, {}, ["printed right under an unfinished line it goes on"])
             continue
         if following is not None and following.kind is LineKind.BODY and not line.text.endswith(KICKER_DASHES):
             evidence = join_evidence(line.text, following.text, adjacent=True)
@@ -281,7 +281,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             _headline_run(run, readings, "a short line over a photo caption")
         elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
             for k in run:
-                readings[k] = RoleReading(LineRole.SUBHEAD, {}, ["a plain line on a page whose headlines are marked with #"])
+                readings[k] = RoleReading(LineRole.SUBHEAD, {}, [_PLAIN_ON_MARKDOWN])
 
 
 def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | None:
@@ -335,7 +335,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
             return None
         if any(len(lines[k].text) > INTERTITLE_MAX_LEN for k in run):
             return None  # too long for an intertitle: a paragraph cut short?
-        return [(LineRole.SUBHEAD, "a plain line on a page whose headlines are marked with #")] * len(run)
+        return [(LineRole.SUBHEAD, _PLAIN_ON_MARKDOWN)] * len(run)
     if len(headings) > 1:
         return None
     if start == 0 and any(len(lines[k].text) <= PAGE_HEADER_MAX_LEN and not lines[k].text.endswith(KICKER_DASHES)
@@ -357,6 +357,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
 
 # A page header (第3版 要闻, 某某日报 综合新闻) is short; a longer line over the first headline is its kicker.
 PAGE_HEADER_MAX_LEN = 12
+_PLAIN_ON_MARKDOWN = "a plain line on a page whose headlines are marked with #"
 _KIND_ROLES = {
     LineKind.BYLINE: (LineRole.BYLINE, "a byline"),
     LineKind.CREDIT: (LineRole.CREDIT, "a photo credit"),

@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Set as AbstractSet
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import chain
 
@@ -47,7 +48,7 @@ class TopicSpace:
     """IDF weights learnt from the paragraphs of one page."""
 
     def __init__(self, paragraphs: Iterable[AbstractSet[str]]) -> None:
-        distinct = [grams if isinstance(grams, (set, frozenset)) else frozenset(grams) for grams in paragraphs]
+        distinct = [grams if isinstance(grams, frozenset) else frozenset(grams) for grams in paragraphs]
         total = max(1, len(distinct))
         # the bigrams found in two paragraphs or more, but not in every one: set operations, in C
         seen: set[str] = set()
@@ -56,12 +57,11 @@ class TopicSpace:
             shared |= seen.intersection(grams)
             seen |= grams
         if len(distinct) > 1:
-            shared -= frozenset.intersection(*distinct) if all(isinstance(g, frozenset) for g in distinct) else set(
-                distinct[0]).intersection(*distinct[1:])
+            shared -= distinct[0].intersection(*distinct[1:])
         frequency = Counter(chain.from_iterable(distinct))
         # document frequencies are small integers: one logarithm per value, not per bigram
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
-        self._weight = dict(zip(shared, map(weight_of_df.__getitem__, map(frequency.__getitem__, shared))))
+        self._weight = dict(zip(shared, map(weight_of_df.__getitem__, map(frequency.__getitem__, shared)), strict=True))
         self._sets: dict[int, tuple[AbstractSet[str], frozenset[str]]] = {}
 
     def topic(self, *gram_sets: AbstractSet[str]) -> Topic:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import AD_LINES, READING_PROMPTS, SENTENCE_END
@@ -74,7 +74,8 @@ def _headline_text(text: str) -> str:
 def _body_role(line: PageLine, single: bool) -> LineRole:
     """The role of a line of an article's text, by its shape (the gold lists it as text)."""
     text = line.text
-    if bylines.has_photo_credit(text) and bylines.photo_credit(text)[0] == 0:
+    credit = bylines.photo_credit(text)
+    if credit is not None and credit[0] == 0:
         return LineRole.CREDIT
     if bylines.standalone_byline(text) is not None:
         return LineRole.BYLINE
@@ -242,7 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pages = training_pages()
     counts = Counter(role.value for page in pages for role in page.roles)
-    print(f"{len(pages)} pages, {sum(counts.values())} lines: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+    summary = ", ".join(f"{role} {n}" for role, n in counts.most_common())
+    print(f"{len(pages)} pages, {sum(counts.values())} lines: {summary}")
     if args.cross_validate:
         results = cross_validate()
         confusions: Counter = Counter()
