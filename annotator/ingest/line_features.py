@@ -67,7 +67,7 @@ _DATE_LEAD_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一
 # (记者从…获悉 / 了解到). General news-writing formulae, not words of any one page.
 _NEWS_OPENER_RE = re.compile(
     "^(?:近日|日前|昨天|昨日|今天|今日|前不久|连日来|近期|当天|当日|本月|上月|本周|上周|年初|月初)[，,]"
-    f"|^(?:本报)?记者[^。！？，,]{{0,24}}(?:获悉|了解到|得知|看到|采访)"
+    "|^(?:本报)?记者[^。！？，,]{0,24}(?:获悉|了解到|得知|看到|采访)"
 )
 _SPACE_SPLIT_RE = re.compile(r"[ \t\u3000]+")
 _STOPS_RE = re.compile("[。！？!?]")
@@ -327,7 +327,7 @@ def _after_run(lines: Sequence[PageLine], own: _Cues, end: int) -> str:
 
 def _echo(lines: Sequence[PageLine], index: int) -> list[str]:
     """How much of a short line the text right after it repeats (a news headline echoes its lead) and before it."""
-    grams = set(bigrams(lines[index].text))
+    grams = frozenset(bigrams(lines[index].text))
     if not grams:
         return []
     after: list[str] = []
@@ -347,7 +347,7 @@ def _echo(lines: Sequence[PageLine], index: int) -> list[str]:
         if not texts:
             continue
         joined = "".join(texts)
-        share = sum(1 for gram in grams if gram in joined) / len(grams)
+        share = sum(map(joined.__contains__, grams)) / len(grams)
         out.append(f"{name}:{'none' if share == 0 else 'low' if share < 0.3 else 'mid' if share < 0.6 else 'high'}")
     return out
 
