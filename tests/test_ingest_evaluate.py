@@ -186,3 +186,12 @@ def test_candidate_gold_on_the_pages_has_offsets_that_match_its_text_and_covers_
     from annotator.candidates.evaluate import load_gold
 
     assert len(load_gold(DATA / "candidates_gold_pages.jsonl")) == len(records)
+
+
+def test_sets_scores_only_the_sets_named_so_the_test_figure_stays_unseen(capsys: pytest.CaptureFixture[str]):
+    assert evaluate.main(["--sets", "seeds", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert list(figures) == ["seeds"] and figures["seeds"]["total"] == 43
+    with pytest.raises(SystemExit):
+        evaluate.main(["--sets", "seeds,nonsense"])
+    assert "unknown set nonsense" in capsys.readouterr().err

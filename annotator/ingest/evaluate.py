@@ -1,6 +1,6 @@
 """Article-splitting quality: how many articles of hand-cut pages come out exactly as a reader cuts them.
 
-    python -m annotator.ingest.evaluate [--verbose] [--show-test-diffs] [--json]
+    python -m annotator.ingest.evaluate [--sets seeds,tune,test] [--verbose] [--show-test-diffs] [--json]
 
 Scores three sets of pages against gold lists written by reading them (never by running the
 splitter): the five seed pages (tests/data/seed_articles_gold.json, seeds/), the tuning pages
@@ -11,7 +11,8 @@ and bylines are checked on the exact articles and reported apart.
 
 ``--verbose`` lists, for the tuning pages only, which articles differ and how. ``--show-test-diffs``
 does the same for the test pages: that is for the final report, not for tuning. Rules written while
-looking at the test pages make the test figure worthless.
+looking at the test pages make the test figure worthless. ``--sets seeds,tune`` scores only the sets
+named, so the test figure is not even seen while tuning.
 """
 
 from __future__ import annotations
@@ -203,20 +204,30 @@ def report(scores: dict[str, SetScore], *, verbose: bool, show_test_diffs: bool,
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.ingest.evaluate", description=__doc__.split("\n\n")[1])
-    parser.add_argument("--verbose", "-v", action="store_true", help="list the articles that differ (tuning pages and seeds)")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="list the articles that differ (tuning pages and seeds)")
     parser.add_argument("--show-test-diffs", action="store_true",
-                        help="with --verbose, also list the test pages' differences: for the final report, not for tuning")
+                        help="with --verbose, also list the test pages' differences: "
+                             "for the final report, not for tuning")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--sets", default=",".join(name for name, *_ in SETS),
+                        help="comma-separated sets to score (default: all; 'seeds,tune' while tuning)")
     args = parser.parse_args(argv)
+    known = {entry[0]: entry for entry in SETS}
+    wanted = [name.strip() for name in args.sets.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in known]
+    if unknown or not wanted:
+        parser.error(f"--sets: unknown set {', '.join(unknown) or '(none given)'}; choose from {', '.join(known)}")
+    chosen = [known[name] for name in wanted]
     try:
-        scores = evaluate()
+        scores = evaluate(chosen)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code
     if args.json:
         print(json.dumps({name: s.as_dict() for name, s in scores.items()}, indent=2))
     else:
-        print(report(scores, verbose=args.verbose, show_test_diffs=args.show_test_diffs))
+        print(report(scores, verbose=args.verbose, show_test_diffs=args.show_test_diffs, sets=chosen))
     return 0
 
 
