@@ -15,12 +15,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotator.candidates import workers as worker
+from annotator.candidates.analysis import MODEL_EXPECTED_ERRORS, MODEL_ID, MODEL_UNCERTAINTY
 from annotator.candidates.context import SuggestContext, context_from_store, document_facts
 from annotator.candidates.sources import source_factories
-from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
+from annotator.candidates.workers import DocumentJob, DocumentResult, compute
 from annotator.model import Candidate
 from annotator.platform.parallel import spawn_context, worker_count
 from annotator.store import Store
+from annotator.store.models import DocumentUncertainty
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +54,22 @@ def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]
         yield chunk
 
 
-def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> int:
-    batch = {
-        doc_id: [Candidate(doc_id, *row) for row in rows]
-        for doc_id, rows in results
-        if store.has_document(doc_id)  # deleted while we were computing
-    }
-    return store.replace_candidates(batch) if batch else 0
+def _write(store: Store, results: Iterable[DocumentResult]) -> int:
+    present = [result for result in results if store.has_document(result[0])]  # deleted while we were computing
+    batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows, _measures in present}
+    measured = [
+        DocumentUncertainty(
+            doc_id, int(measures[MODEL_ID]), measures[MODEL_UNCERTAINTY], measures[MODEL_EXPECTED_ERRORS]
+        )
+        for doc_id, _rows, measures in present
+        if MODEL_ID in measures
+    ]
+    if not batch:
+        return 0
+    with store.transaction():
+        stored = store.replace_candidates(batch)
+        store.models.record_uncertainty(measured)
+    return stored
 
 
 def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress | None = None) -> list[str]:
@@ -126,10 +137,10 @@ def refresh_candidates(
     stored = 0
     finished: set[str] = set()
 
-    def store_results(results: list[tuple[str, list[SuggestionRow]]]) -> None:
+    def store_results(results: list[DocumentResult]) -> None:
         nonlocal stored
         stored += _write(store, results)
-        finished.update(doc_id for doc_id, _rows in results)
+        finished.update(result[0] for result in results)
         if progress:
             progress(len(finished), total)
 
@@ -154,7 +165,7 @@ def _chain(first: list[list[DocumentJob]], rest: Iterator[list[DocumentJob]]) ->
 
 def _pooled(
     chunks: Iterator[list[DocumentJob]], context: SuggestContext, workers: int
-) -> Iterator[list[tuple[str, list[SuggestionRow]]]]:
+) -> Iterator[list[DocumentResult]]:
     """Results chunk by chunk from ``workers - 1`` worker processes and this one, as they finish.
 
     This process computes a chunk whenever no finished one is waiting, rather

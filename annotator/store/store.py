@@ -23,6 +23,7 @@ from annotator.store import migrations
 from annotator.store.connection import connect, describe_sqlite_error, utc_now
 from annotator.store.events import EventsMixin
 from annotator.store.integrity import IntegrityMixin
+from annotator.store.models import ModelStore
 from annotator.store.segmentation import SegmentationMixin
 
 
@@ -57,6 +58,8 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
             self.db.conn.close()
             raise DatabaseError(describe_sqlite_error(self.path, exc)) from None
         self._install_schema_if_missing(schema)
+        # the learned suggester's models and the documents' uncertainty
+        self.models = ModelStore(self)
         self.annotator = ""
         self.set_annotator(annotator or default_annotator())
 
