@@ -273,7 +273,7 @@ def test_unfinished_documents_are_ordered_most_unsure_first(trained):
     assert len(set(expected.values())) == len(expected)  # a real ordering, not ties
     measured = store.models.uncertainty(order[0])
     assert measured.model_id == model.id and measured.uncertainty == pytest.approx(expected[order[0]])
-    assert measured.expected_errors > 0
+    assert measured.expected_wrong_sentences > 0
     assert learned.labels == model.labels
     # finished documents are not listed; a newer model's measurements replace the old ones
     store.set_status(order[0], "done")

@@ -15,7 +15,7 @@ _CJK_WORD = re.compile(f"[{_CJK}]+")
 # What the learned model measures about a text (``TextAnalysis.measures``), and the refresh stores.
 MODEL_ID = "model.id"
 MODEL_UNCERTAINTY = "model.uncertainty"
-MODEL_EXPECTED_ERRORS = "model.expected_errors"
+MODEL_EXPECTED_WRONG = "model.expected_wrong_sentences"
 
 
 def is_cjk(char: str) -> bool:

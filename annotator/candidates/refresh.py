@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotator.candidates import workers as worker
-from annotator.candidates.analysis import MODEL_EXPECTED_ERRORS, MODEL_ID, MODEL_UNCERTAINTY
+from annotator.candidates.analysis import MODEL_EXPECTED_WRONG, MODEL_ID, MODEL_UNCERTAINTY
 from annotator.candidates.context import SuggestContext, context_from_store, document_facts
 from annotator.candidates.sources import source_factories
 from annotator.candidates.workers import DocumentJob, DocumentResult, compute
@@ -59,7 +59,7 @@ def _write(store: Store, results: Iterable[DocumentResult]) -> int:
     batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows, _measures in present}
     measured = [
         DocumentUncertainty(
-            doc_id, int(measures[MODEL_ID]), measures[MODEL_UNCERTAINTY], measures[MODEL_EXPECTED_ERRORS]
+            doc_id, int(measures[MODEL_ID]), measures[MODEL_UNCERTAINTY], measures[MODEL_EXPECTED_WRONG]
         )
         for doc_id, _rows, measures in present
         if MODEL_ID in measures

@@ -95,7 +95,7 @@ class _Trainer(pycrfsuite.BaseTrainer):
 
 
 def train_crf(
-    sequences: Sequence[tuple[list[list[str]], list[str]]],
+    sequences: Sequence[tuple[Sequence[Sequence[str]], list[str]]],
     settings: CrfSettings,
     *,
     progress: IterationProgress | None = None,

@@ -365,14 +365,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.what == "ablation":
         examples = peoples_daily_examples(args.file, args.half or "tune")
         rows = []
-        if not args.json:
-            print(f"People's Daily ({args.half or 'tune'}): {len(examples)} sentences, {args.folds}-fold")
-            print(_header(PD_LABELS) + f"{'seconds':>9}")
+        # The table goes to stderr as it grows when stdout is for the JSON.
+        table = sys.stderr if args.json else sys.stdout
+        print(f"People's Daily ({args.half or 'tune'}): {len(examples)} sentences, {args.folds}-fold", file=table)
+        print(_header(PD_LABELS) + f"{'seconds':>9}", file=table)
         for name, chosen in ablation_settings(settings):
             result = cross_validate(examples, chosen, name=name, workers=args.workers)
             rows.append(result.as_dict())
-            if not args.json:
-                print(_line(name, result.metrics, PD_LABELS) + f"{result.seconds:>9.0f}", flush=True)
+            print(_line(name, result.metrics, PD_LABELS) + f"{result.seconds:>9.0f}", file=table, flush=True)
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif args.what == "held-out":

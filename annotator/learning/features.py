@@ -149,15 +149,28 @@ def sequence_ranges(text: str, keep_together: Iterable[Span] = ()) -> list[tuple
     return [(s, e) for s, e in ranges if e > s and text[s:e].strip()]
 
 
-def _hit_features(prefix: str, spans: Iterable[Span], length: int, into: list[list[str]]) -> None:
+def hit_features(prefix: str, spans: Iterable[Span], length: int) -> dict[int, list[str]]:
+    """Where each span starts (B), continues (I) and the character after it (A), by position."""
+    extra: dict[int, list[str]] = {}
     for start, end, label in spans:
         if start >= length:
             continue
-        into[start].append(f"{prefix}=B{label}")
+        extra.setdefault(start, []).append(f"{prefix}=B{label}")
         for position in range(start + 1, min(end, length)):
-            into[position].append(f"{prefix}=I{label}")
+            extra.setdefault(position, []).append(f"{prefix}=I{label}")
         if end < length:
-            into[end].append(f"{prefix}=A{label}")
+            extra.setdefault(end, []).append(f"{prefix}=A{label}")
+    return extra
+
+
+def add_features(rows: list[tuple[str, ...]], extra: dict[int, list[str]]) -> list[tuple[str, ...]]:
+    """``rows`` with more features at some positions (a new list; the rows themselves are not changed)."""
+    if not extra:
+        return rows
+    rows = list(rows)
+    for position, names in extra.items():
+        rows[position] = rows[position] + tuple(names)
+    return rows
 
 
 def document_features(
@@ -166,44 +179,53 @@ def document_features(
     *,
     rule_spans: Sequence[Span] = (),
     dictionary_spans: Sequence[Span] = (),
-) -> list[list[str]]:
-    """One list of feature names per character of ``analysis.text``."""
+) -> list[tuple[str, ...]]:
+    """The feature names of each character of ``analysis.text``.
+
+    Built column by column with ``map`` over whole strings: the candidate pass
+    runs this for every document, and a Python loop per character and feature
+    costs several times more.
+    """
     text = analysis.text
     length = len(text)
     window = settings.window
     padded = BEFORE * window + text + AFTER * window
     columns: list[list[str]] = [["bias"] * length]
-    # Column by column: one list comprehension per feature is several times faster than a loop per character.
     for offset in range(-window, window + 1):
-        prefix = f"c{offset}="
-        columns.append([prefix + char for char in padded[window + offset : window + offset + length]])
+        first = window + offset
+        columns.append(list(map(f"c{offset}=".__add__, padded[first : first + length])))
     if settings.bigrams:
         for offset in range(-window, window):
-            prefix = f"b{offset}="
             first = window + offset
-            columns.append([prefix + padded[k : k + 2] for k in range(first, first + length)])
+            pairs = map(str.__add__, padded[first : first + length], padded[first + 1 : first + 1 + length])
+            columns.append(list(map(f"b{offset}=".__add__, pairs)))
     if settings.word_position or settings.pos_tags or settings.unknown_words:
-        places = ["S"] * length
-        tags = [""] * length
-        unknown = ["0"] * length
+        places = ["w=S"] * length
+        tags = ["p="] * length
+        places_tags = ["wp=S"] * length
+        unknown = ["u=0"] * length
         for index, (tag, start, end) in enumerate(zip(analysis.tags, analysis.starts, analysis.ends, strict=True)):
-            if end - start > 1:
-                places[start] = "B"
-                places[start + 1 : end - 1] = ["M"] * (end - start - 2)
-                places[end - 1] = "E"
+            size = end - start
+            if size > 1:
+                places[start:end] = ["w=B", *(["w=M"] * (size - 2)), "w=E"]
                 if settings.unknown_words and not analysis.is_known(index):
-                    unknown[start:end] = ["1"] * (end - start)
-            tags[start:end] = [tag] * (end - start)
+                    unknown[start:end] = ["u=1"] * size
+                places_tags[start:end] = [f"wp=B{tag}", *([f"wp=M{tag}"] * (size - 2)), f"wp=E{tag}"]
+            else:
+                places_tags[start] = f"wp=S{tag}"
+            tags[start:end] = [f"p={tag}"] * size
         if settings.word_position:
-            columns.append(["w=" + place for place in places])
+            columns.append(places)
         if settings.pos_tags:
-            columns.append(["p=" + tag for tag in tags])
-            columns.append([f"wp={place}{tag}" for place, tag in zip(places, tags, strict=True)])
+            columns.append(tags)
+            columns.append(places_tags)
         if settings.unknown_words:
-            columns.append(["u=" + flag for flag in unknown])
-    rows = [list(row) for row in zip(*columns, strict=True)]
+            columns.append(unknown)
+    rows = list(zip(*columns, strict=True))
+    extra: dict[int, list[str]] = {}
     if settings.rule_hits:
-        _hit_features("r", rule_spans, length, rows)
+        extra = hit_features("r", rule_spans, length)
     if settings.dictionary:
-        _hit_features("d", dictionary_spans, length, rows)
-    return rows
+        for position, names in hit_features("d", dictionary_spans, length).items():
+            extra.setdefault(position, []).extend(names)
+    return add_features(rows, extra)

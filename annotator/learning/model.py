@@ -9,13 +9,17 @@ not (a B makes the next I likely), so it underrates long spans. Which one is
 better calibrated was measured with a reliability table on cross-validated
 predictions (docs/learning.md) and "min" is the default.
 
-**Uncertainty.** For each character the probability that the predicted tag is
-wrong is 1 - its marginal; their sum is the expected number of mis-tagged
-characters, and their mean over the document's characters (token least
-confidence) is its uncertainty, the key of "most unsure first". It costs one
-marginal per character (entropy would need one per tag per character), and
-dividing by the length keeps long articles from always coming first merely
-for being long.
+**Uncertainty** (least confidence, per sentence). For each sentence, 1 -
+P(predicted tags | sentence) is the probability that the model got something
+in it wrong; their sum is the expected number of sentences tagged wrongly, and
+their mean over the document's sentences is its uncertainty, the key of "most
+unsure first". A sequence measure suits a CRF (Settles and Craven 2008 found
+sequence least confidence among the best for active learning with CRFs) and
+costs one call per sentence, where token entropy costs one per tag per
+character: the model must not slow the candidate pass much. Taking the mean,
+not the sum, keeps long articles from coming first merely for being long; a
+long sentence still counts as less certain than a short one, as it should:
+it has more to get wrong.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from annotator.candidates.analysis import TextAnalysis
 from annotator.learning.crf import open_tagger
 from annotator.learning.features import document_features, sequence_ranges
 from annotator.learning.settings import TrainingSettings
-from annotator.learning.tags import Span, decode
+from annotator.learning.tags import Span, decode_entities
 
 
 @dataclass(frozen=True)
@@ -49,14 +53,14 @@ class PredictedSpan:
 @dataclass(frozen=True)
 class Prediction:
     spans: list[PredictedSpan]
-    # expected number of characters whose predicted tag is wrong
-    expected_errors: float
-    characters: int
+    # the expected number of sentences the model tags wrongly somewhere: the sum of 1 - P(tags | sentence)
+    expected_wrong_sentences: float
+    sentences: int
 
     @property
     def uncertainty(self) -> float:
-        """The expected share of mis-tagged characters (0 for an empty text)."""
-        return self.expected_errors / self.characters if self.characters else 0.0
+        """The expected share of sentences tagged wrongly somewhere (0 for an empty text)."""
+        return self.expected_wrong_sentences / self.sentences if self.sentences else 0.0
 
 
 class LearnedModel:
@@ -100,20 +104,19 @@ class LearnedModel:
         )
         return self.predict_features(analysis.text, features)
 
-    def predict_features(self, text: str, features: list[list[str]]) -> Prediction:
+    def predict_features(self, text: str, features: list[tuple[str, ...]]) -> Prediction:
         """Tag ``text`` from features already built for it (cross-validation builds them once)."""
         tagger = self._tagger()
         how = self.settings.span_score
         spans: list[PredictedSpan] = []
-        expected_errors = 0.0
-        characters = 0
+        expected_wrong = 0.0
+        sentences = 0
         for begin, end in sequence_ranges(text):
             tags = tagger.tag(features[begin:end])
-            marginals = [tagger.marginal(tag, position) for position, tag in enumerate(tags)]
-            characters += end - begin
-            expected_errors += sum(1.0 - m for m in marginals)
-            for start, stop, label in decode(tags):
-                inside = tuple(marginals[start:stop])
+            expected_wrong += 1.0 - tagger.probability(tags)
+            sentences += 1
+            for start, stop, label in decode_entities(tags):
+                inside = tuple(tagger.marginal(tags[position], position) for position in range(start, stop))
                 score = min(inside) if how == "min" else math.prod(inside)
                 spans.append(PredictedSpan(begin + start, begin + stop, label, score, inside))
-        return Prediction(spans, expected_errors, characters)
+        return Prediction(spans, expected_wrong, sentences)

@@ -18,6 +18,7 @@ workers are stopped and ``TrainingCancelled`` raised.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import queue
 import time
@@ -106,22 +107,38 @@ def _here(examples, labels, tasks, settings, progress, cancelled, started) -> Ru
 # --- worker processes ------------------------------------------------------------------------------
 
 
-def _worker(examples, labels, settings_dict, tasks_in, results_out) -> None:
-    """A training process: build the features once, then train whatever the queue hands out."""
+def _orphaned() -> bool:
+    """True when the process that started this worker is gone (killed): the worker stops too."""
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
+
+
+def _worker(setup_in, tasks_in, results_out) -> None:
+    """A training process: build the features once, then train whatever the queue hands out.
+
+    The documents come through a queue rather than as arguments: a worker that
+    dies while it starts then cannot leave this process stuck writing them to it.
+    """
     try:
+        examples, labels, settings_dict = setup_in.get()
         settings = TrainingSettings.from_dict(settings_dict)
         feature_started = time.perf_counter()
         prepared = prepare(
-            examples, settings,
+            examples, settings, cancelled=_orphaned,
             progress=lambda done, total: results_out.put(("features", os.getpid(), (done, total))),
         )
         results_out.put(("ready", os.getpid(), time.perf_counter() - feature_started))
         while True:
-            task = tasks_in.get()
+            try:
+                task = tasks_in.get(timeout=1.0)
+            except queue.Empty:
+                if _orphaned():
+                    return
+                continue
             if task is None:
                 return
             result = run_task(
-                prepared, labels, task, settings,
+                prepared, labels, task, settings, cancelled=_orphaned,
                 progress=lambda done, _planned, task_id=task.id: results_out.put(("iteration", task_id, done)),
             )
             results_out.put(("result", task.id, result))
@@ -132,17 +149,19 @@ def _worker(examples, labels, settings_dict, tasks_in, results_out) -> None:
 
 def _pooled(examples, labels, tasks, settings, count, progress, cancelled, started) -> RunOutcome:
     context = spawn_context()
+    setup_in = context.Queue()
     tasks_in = context.Queue()
     results_out = context.Queue()
+    setup = (list(examples), list(labels), settings.to_dict())
+    for _ in range(count):
+        setup_in.put(setup)
     for task in tasks:
         tasks_in.put(task)
     for _ in range(count):
         tasks_in.put(None)
     processes = [
-        context.Process(
-            target=_worker, args=(list(examples), list(labels), settings.to_dict(), tasks_in, results_out),
-            name=f"annotator-train-{n}", daemon=True,
-        )
+        context.Process(target=_worker, args=(setup_in, tasks_in, results_out), name=f"annotator-train-{n}",
+                        daemon=True)
         for n in range(count)
     ]
     for process in processes:
@@ -182,7 +201,7 @@ def _pooled(examples, labels, tasks, settings, count, progress, cancelled, start
                 process.terminate()
         for process in processes:
             process.join(timeout=5)
-        tasks_in.cancel_join_thread()
-        results_out.cancel_join_thread()
+        for channel in (setup_in, tasks_in, results_out):
+            channel.cancel_join_thread()
     ordered = [results[task.id] for task in sorted(tasks, key=lambda t: t.id)]
     return RunOutcome(ordered, max(feature_seconds, default=0.0), time.perf_counter() - started, count)

@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Iterable
 
-from annotator.candidates.analysis import MODEL_EXPECTED_ERRORS, MODEL_ID, MODEL_UNCERTAINTY, TextAnalysis
+from annotator.candidates.analysis import MODEL_EXPECTED_WRONG, MODEL_ID, MODEL_UNCERTAINTY, TextAnalysis
 from annotator.candidates.context import SuggestContext
 from annotator.candidates.gazetteer import Gazetteer
 from annotator.candidates.spans import Suggestion
@@ -54,7 +54,7 @@ class ModelSource:
         dictionary = self._dictionary_for(context.gazetteer, stored).spans(analysis.text) if features.dictionary else []
         prediction = model.predict(analysis, rule_spans=rules, dictionary_spans=dictionary)
         analysis.measures[MODEL_UNCERTAINTY] = prediction.uncertainty
-        analysis.measures[MODEL_EXPECTED_ERRORS] = prediction.expected_errors
+        analysis.measures[MODEL_EXPECTED_WRONG] = prediction.expected_wrong_sentences
         analysis.measures[MODEL_ID] = stored.id
         text = analysis.text
         found = []

@@ -57,6 +57,24 @@ def decode(tags: Sequence[str]) -> list[Span]:
     return spans
 
 
+def decode_entities(tags: Sequence[str]) -> list[Span]:
+    """``decode`` for a tagger's output, which is mostly O: only the other positions are looked at."""
+    marked = [position for position, tag in enumerate(tags) if tag != OUTSIDE]
+    if not marked:
+        return []
+    spans: list[Span] = []
+    start = previous = marked[0]
+    run = [tags[start]]
+    for position in marked[1:]:
+        if position != previous + 1:
+            spans.extend((start + s, start + e, label) for s, e, label in decode(run))
+            start, run = position, []
+        run.append(tags[position])
+        previous = position
+    spans.extend((start + s, start + e, label) for s, e, label in decode(run))
+    return spans
+
+
 def tag_labels(labels: Iterable[str], scheme: str = "BIOES") -> list[str]:
     """Every tag a model over ``labels`` can produce."""
     kinds = ("B", "I", "E", "S") if scheme == "BIOES" else ("B", "I")

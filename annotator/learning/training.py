@@ -33,7 +33,7 @@ from annotator.candidates.context import SuggestContext, default_context
 from annotator.candidates.engine import proposals_of
 from annotator.learning.crf import Cancelled, IterationProgress, TrainingCancelled, train_crf
 from annotator.learning.dataset import Example
-from annotator.learning.features import Dictionary, document_features, sequence_ranges
+from annotator.learning.features import Dictionary, add_features, document_features, hit_features, sequence_ranges
 from annotator.learning.metrics import Tally, calibration_table, tally_spans
 from annotator.learning.model import LearnedModel
 from annotator.learning.settings import TrainingSettings
@@ -48,7 +48,7 @@ class Prepared:
     """One document, ready to train on: its features without the dictionary's, its sequences and tags."""
 
     example: Example
-    features: list[list[str]]
+    features: list[tuple[str, ...]]
     ranges: list[tuple[int, int]]
     tags: list[str]
 
@@ -154,22 +154,9 @@ def dictionary_of(prepared: Sequence[Prepared], indices: Sequence[int]) -> tuple
     return Dictionary(total), own
 
 
-def with_dictionary(item: Prepared, dictionary: Dictionary, own: Counter | None) -> list[list[str]]:
+def with_dictionary(item: Prepared, dictionary: Dictionary, own: Counter | None) -> list[tuple[str, ...]]:
     spans = dictionary.spans(item.example.text, own)
-    if not spans:
-        return item.features
-    extra: dict[int, list[str]] = {}
-    length = len(item.features)
-    for start, end, label in spans:
-        extra.setdefault(start, []).append(f"d=B{label}")
-        for position in range(start + 1, end):
-            extra.setdefault(position, []).append(f"d=I{label}")
-        if end < length:
-            extra.setdefault(end, []).append(f"d=A{label}")
-    rows = list(item.features)
-    for position, names in extra.items():
-        rows[position] = rows[position] + names
-    return rows
+    return add_features(item.features, hit_features("d", spans, len(item.features)))
 
 
 def sequences_for(prepared: Sequence[Prepared], indices: Sequence[int], settings: TrainingSettings):

@@ -1,9 +1,9 @@
 """What to review next: unfinished documents, the ones the model is least sure of first (active learning).
 
 The uncertainty of a document is measured whenever the model suggests
-candidates for it (``annotator.learning.model``: the expected share of its
-characters whose predicted tag is wrong) and stored with the model's version;
-only the newest model's measurements count.
+candidates for it (``annotator.learning.model``: least confidence per
+sentence, averaged over the document's sentences) and stored with the model's
+version; only the newest model's measurements count.
 """
 
 from __future__ import annotations
@@ -27,5 +27,5 @@ def most_uncertain(
 def uncertainties(
     store: Store, statuses: Iterable[Status | str] = UNFINISHED, *, limit: int | None = None
 ) -> list[DocumentUncertainty]:
-    """The same with each document's figures (uncertainty, expected mis-tagged characters)."""
+    """The same with each document's figures (uncertainty, expected number of sentences tagged wrongly)."""
     return store.models.most_uncertain([Status(s).value for s in statuses], limit=limit)

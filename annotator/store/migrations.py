@@ -233,7 +233,7 @@ def _models(db: sqlite_utils.Database) -> None:
             doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
             uncertainty REAL NOT NULL,
-            expected_errors REAL NOT NULL,
+            expected_wrong_sentences REAL NOT NULL,
             computed_at TEXT NOT NULL
         );
         CREATE INDEX document_uncertainty_rank ON document_uncertainty(model_id, uncertainty DESC);

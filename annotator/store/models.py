@@ -101,10 +101,11 @@ class StoredModel(ModelSummary):
 class DocumentUncertainty:
     doc_id: str
     model_id: int
-    # the ranking key: expected share of mis-tagged characters (see annotator/learning/model.py)
+    # the ranking key: the expected share of its sentences the model tags wrongly somewhere
+    # (least confidence per sentence; see annotator/learning/model.py)
     uncertainty: float
-    # expected number of mis-tagged characters in the document
-    expected_errors: float
+    # the expected number of such sentences
+    expected_wrong_sentences: float
 
 
 _SUMMARY_COLUMNS = (
@@ -244,16 +245,18 @@ class ModelStore:
     def record_uncertainty(self, measured: Iterable[DocumentUncertainty]) -> int:
         """Remember how unsure a model is of each document (machine output: not in the event log, like candidates)."""
         rows = [
-            (m.doc_id, m.model_id, float(m.uncertainty), float(m.expected_errors), utc_now()) for m in measured
+            (m.doc_id, m.model_id, float(m.uncertainty), float(m.expected_wrong_sentences), utc_now())
+            for m in measured
         ]
         if not rows:
             return 0
         store = self._store
         with store.transaction():
             store.db.conn.executemany(
-                "INSERT INTO document_uncertainty (doc_id, model_id, uncertainty, expected_errors, computed_at) "
+                "INSERT INTO document_uncertainty "
+                "(doc_id, model_id, uncertainty, expected_wrong_sentences, computed_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET model_id = excluded.model_id, "
-                "uncertainty = excluded.uncertainty, expected_errors = excluded.expected_errors, "
+                "uncertainty = excluded.uncertainty, expected_wrong_sentences = excluded.expected_wrong_sentences, "
                 "computed_at = excluded.computed_at",
                 rows,
             )
@@ -261,7 +264,7 @@ class ModelStore:
 
     def uncertainty(self, doc_id: str) -> DocumentUncertainty | None:
         row = self._store._row(
-            "SELECT doc_id, model_id, uncertainty, expected_errors FROM document_uncertainty WHERE doc_id = ?",
+            "SELECT doc_id, model_id, uncertainty, expected_wrong_sentences FROM document_uncertainty WHERE doc_id = ?",
             (doc_id,),
         )
         return None if row is None else DocumentUncertainty(**row)
@@ -280,7 +283,7 @@ class ModelStore:
             return []
         values = [str(s) for s in statuses]
         sql = (
-            "SELECT u.doc_id, u.model_id, u.uncertainty, u.expected_errors FROM document_uncertainty u "
+            "SELECT u.doc_id, u.model_id, u.uncertainty, u.expected_wrong_sentences FROM document_uncertainty u "
             "JOIN documents d ON d.id = u.doc_id "
             f"WHERE u.model_id = ? AND d.status IN ({','.join('?' * len(values))}) "
             "ORDER BY u.uncertainty DESC, d.position"
