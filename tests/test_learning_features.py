@@ -44,7 +44,10 @@ def test_features_per_character_follow_the_settings():
     assert len(rows) == len(analysis.text)
     first = set(rows[0])
     assert {"bias", "c0=李", "c1=华", "b0=李华", "d=BPER"} <= first
-    assert any(name.startswith("w=") for name in first) and any(name.startswith("p=") for name in first)
+    assert any(name.startswith("p=") for name in first) and any(name.startswith("wp=B") for name in first)
+    assert not any(name.startswith("w=") for name in first)  # off by default
+    with_place = document_features(analysis, FeatureSettings(word_position=True))
+    assert any(name.startswith("w=B") for name in with_place[0])
     assert "r=BLOC" in rows[3] and "r=ILOC" in rows[4] and "r=ALOC" in rows[5]
     plain = document_features(analysis, FeatureSettings().without("word_position", "pos_tags", "unknown_words",
                                                                    "rule_hits", "dictionary", "bigrams"))

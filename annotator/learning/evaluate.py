@@ -1,6 +1,6 @@
 """Measuring the learned suggester: People's Daily cross-validation, the feature ablation, calibration, the seed pages.
 
-    python -m annotator.learning.evaluate peoples-daily [--half all|tune|check] [--curve] [--json]
+    python -m annotator.learning.evaluate peoples-daily [--half all|tune|check] [--curve] [--plain] [--json]
     python -m annotator.learning.evaluate ablation [--half tune|all] [--json]
     python -m annotator.learning.evaluate held-out [--json]
     python -m annotator.learning.evaluate seeds [--json]
@@ -159,6 +159,7 @@ PLAIN = FeatureSettings(word_position=False, pos_tags=False, unknown_words=False
 def ablation_settings(base: TrainingSettings) -> list[tuple[str, TrainingSettings]]:
     """The configurations of the ablation table: built up group by group, then each group taken out of the full set."""
     plain = replace(base, features=PLAIN)
+    everything = base.with_features(replace(base.features, word_position=True))
     steps = [
         ("plain character CRF (BIO)", replace(plain, scheme="BIO")),
         ("plain character CRF", plain),
@@ -168,10 +169,11 @@ def ablation_settings(base: TrainingSettings) -> list[tuple[str, TrainingSetting
                                                             unknown_words=True))),
         ("+ rule hits", replace(plain, features=replace(PLAIN, word_position=True, pos_tags=True,
                                                         unknown_words=True, rule_hits=True))),
-        ("+ dictionary (all features)", base),
+        ("+ dictionary (all features)", everything),
     ]
+    base = everything
     removals = [
-        ("all but word position", base.with_features(base.features.without("word_position"))),
+        ("all but word position (the default)", base.with_features(base.features.without("word_position"))),
         ("all but POS tags", base.with_features(base.features.without("pos_tags"))),
         ("all but unknown words", base.with_features(base.features.without("unknown_words"))),
         ("all but rule hits", base.with_features(base.features.without("rule_hits"))),
@@ -340,6 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="which People's Daily sentences (default: all; tune for the ablation)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--curve", action="store_true", help="also compute the learning curve (slower)")
+    parser.add_argument("--plain", action="store_true",
+                        help="peoples-daily: a plain character CRF (characters and pairs only), the baseline")
     parser.add_argument("--workers", type=int, default=None, help="training processes (default: one per core)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
@@ -347,6 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                        if args.curve else ())
     if args.what == "peoples-daily":
         examples = peoples_daily_examples(args.file, args.half or "all")
+        if args.plain:
+            settings = replace(settings, features=PLAIN)
         result = cross_validate(examples, settings, name=f"People's Daily ({args.half or 'all'})",
                                 workers=args.workers)
         if args.json:
@@ -355,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{result.name}: {len(examples)} sentences, {args.folds}-fold cross-validation, "
               f"{result.seconds:.0f} s (features {result.feature_seconds:.1f} s)")
         print(_header(PD_LABELS))
-        print(_line("learned model", result.metrics, PD_LABELS))
+        print(_line("plain character CRF" if args.plain else "learned model", result.metrics, PD_LABELS))
         for point in result.curve:
             print(f"  learning curve: {point['documents']:>7.1f} documents  F1 {point['overall']:.3f}  "
                   + "  ".join(f"{k} {v:.3f}" for k, v in point["labels"].items()))

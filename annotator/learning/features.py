@@ -1,13 +1,14 @@
 """What the tagger sees at each character: the characters around it, jieba's words, the rules' and the dictionary's hits.
 
-Every group can be switched off in ``FeatureSettings`` (stored with each
-model). Which groups pay off was measured on People's Daily
-(docs/learning.md, ``python -m annotator.learning.evaluate ablation``):
+Every group can be switched on or off in ``FeatureSettings`` (stored with
+each model). Which groups pay off was measured on People's Daily
+(docs/learning.md, ``python -m annotator.learning.evaluate ablation``), and
+the defaults keep those that do:
 
 - ``window``/``bigrams``: the characters within ``window`` positions and the
   character pairs among them (the plain character CRF);
 - ``word_position``: the character's place in jieba's word (B, M, E, or S for
-  a one-character word);
+  a one-character word) on its own (off by default);
 - ``pos_tags``: jieba's tag of that word, alone and with the place;
 - ``unknown_words``: whether that word is missing from jieba's dictionary
   (words its HMM made up are mostly names);
@@ -42,7 +43,9 @@ LINE_BREAKS = frozenset("\r\n")
 class FeatureSettings:
     window: int = 2
     bigrams: bool = True
-    word_position: bool = True
+    # Off: with the POS tags combined with the place in the word (``pos_tags``) it measured
+    # no better (docs/learning.md, the ablation).
+    word_position: bool = False
     pos_tags: bool = True
     unknown_words: bool = True
     rule_hits: bool = True
