@@ -157,7 +157,9 @@ PLAIN = FeatureSettings(word_position=False, pos_tags=False, unknown_words=False
 
 
 def ablation_settings(base: TrainingSettings) -> list[tuple[str, TrainingSettings]]:
-    """The configurations of the ablation table: built up group by group, then each group taken out of the full set."""
+    """The configurations of the ablation table: built up group by group, each group taken out of the
+    full set, then the cheaper variants of the default."""
+    default = base
     plain = replace(base, features=PLAIN)
     everything = base.with_features(replace(base.features, word_position=True))
     steps = [
@@ -182,7 +184,13 @@ def ablation_settings(base: TrainingSettings) -> list[tuple[str, TrainingSetting
         ("all, window 1", base.with_features(replace(base.features, window=1))),
         ("all, BIO tags", replace(base, scheme="BIO")),
     ]
-    return steps + removals
+    cheaper = [
+        ("the default but character pairs", default.with_features(default.features.without("bigrams"))),
+        ("the default, window 1", default.with_features(replace(default.features, window=1))),
+        ("the default, window 1, no pairs", default.with_features(replace(default.features, window=1,
+                                                                          bigrams=False))),
+    ]
+    return steps + removals + cheaper
 
 
 def held_out(
