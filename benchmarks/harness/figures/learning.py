@@ -45,8 +45,8 @@ def _training(session: Session) -> list[Figure]:
     from annotator.candidates.analysis import analyse
     from annotator.learning.crf import train_crf
     from annotator.learning.evaluate import PD_LABELS, PLAIN, default_peoples_daily, peoples_daily_examples
-    from annotator.learning.settings import TrainingSettings
     from annotator.learning.runner import run_trainings
+    from annotator.learning.settings import TrainingSettings
     from annotator.learning.training import plan_tasks, prepare, sequences_for
     from annotator.text.segmenter import get_segmenter
 
