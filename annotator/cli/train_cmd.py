@@ -82,7 +82,8 @@ def _summary(report, path, *, to_stdout: bool) -> None:
         write(f"  {report.nested_dropped} nested entities left out (a character has one label; the outermost wins)")
     write(f"{metrics['folds']}-fold cross-validation (exact spans):")
     write(f"  {'label':<10}{'precision':>10}{'recall':>8}{'F1':>8}{'gold':>7}")
-    for label, figures in metrics["labels"].items():
+    for label in model.labels:  # the schema's order (the stored figures are sorted by name)
+        figures = metrics["labels"][label]
         write(f"  {label:<10}{figures['precision']:>10.3f}{figures['recall']:>8.3f}{figures['f1']:>8.3f}"
               f"{figures['gold']:>7}")
     overall = metrics["overall"]

@@ -169,6 +169,7 @@ def _pooled(examples, labels, tasks, settings, count, progress, cancelled, start
     counter = _IterationCounter(tasks, settings, progress)
     results: dict[int, TaskResult] = {}
     feature_seconds: list[float] = []
+    features_done = 0
     try:
         while len(results) < len(tasks):
             if cancelled is not None and cancelled():
@@ -183,7 +184,11 @@ def _pooled(examples, labels, tasks, settings, count, progress, cancelled, start
                     ) from None
                 continue
             if kind == "features" and progress is not None:
-                progress(FEATURES, *payload)
+                # every worker builds every document's features: report the one furthest on
+                done, total = payload
+                if done > features_done:
+                    features_done = done
+                    progress(FEATURES, done, total)
             elif kind == "ready":
                 feature_seconds.append(payload)
             elif kind == "iteration":
