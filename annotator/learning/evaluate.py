@@ -48,7 +48,16 @@ from annotator.learning.model import LearnedModel
 from annotator.learning.runner import run_trainings
 from annotator.learning.settings import TrainingSettings
 from annotator.learning.tags import decode
-from annotator.learning.training import FINAL, FOLD, dictionary_of, plan_tasks, prepare, summarise, with_dictionary
+from annotator.learning.training import (
+    FINAL,
+    FOLD,
+    TaskResult,
+    dictionary_of,
+    plan_tasks,
+    prepare,
+    summarise,
+    with_dictionary,
+)
 from annotator.store.models import MODEL_FORMAT_VERSION, StoredModel
 
 REPO = Path(__file__).resolve().parents[2]
@@ -205,7 +214,7 @@ def held_out(
     for name, chosen in (("learned model", settings), ("plain character CRF", replace(settings, features=PLAIN))):
         task_list = [t for t in plan_tasks(tune, chosen, final=True) if t.kind == FINAL]
         outcome = run_trainings(tune, PD_LABELS, task_list, chosen, workers=workers, in_process=in_process)
-        model = LearnedModel(outcome.results[0].data, PD_LABELS, chosen)
+        model = LearnedModel(_model_bytes(outcome.results[0]), PD_LABELS, chosen)
         prepared = prepare(everything, chosen)
         dictionary = dictionary_of(prepared, train_ids)[0] if chosen.features.dictionary else None
         tallies: dict[str, Tally] = {}
@@ -221,6 +230,12 @@ def held_out(
         tally_spans(tallies, found, example.spans)
     out["candidate rules (no model)"] = _report(tallies, PD_LABELS)
     return out
+
+
+def _model_bytes(result: TaskResult) -> bytes:
+    if result.data is None:
+        raise InputError(f"training {result.task_id} produced no model")
+    return result.data
 
 
 def _report(tallies: dict[str, Tally], labels: Sequence[str]) -> dict[str, Any]:
@@ -287,7 +302,7 @@ def seeds(
                 labelled[key] = labelled.get(key, 0) + 1
         project = replace(base, gazetteer=Gazetteer(labelled, base.rules.gazetteer.min_length))
         without = replace(project, sources=("pos", "rules", "gazetteer"))
-        with_model = replace(project, model=stored_model_for(outcome.results[0].data, labels, settings))
+        with_model = replace(project, model=stored_model_for(_model_bytes(outcome.results[0]), labels, settings))
         only_model = replace(with_model, sources=("model",))
         row: dict[str, Any] = {"reviewed": list(chosen), "evaluated": [p for p in pages if p not in chosen],
                                "train_paragraphs": len(train), "test_paragraphs": len(test)}
@@ -352,9 +367,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--curve", action="store_true", help="also compute the learning curve (slower)")
     parser.add_argument("--plain", action="store_true",
                         help="peoples-daily: a plain character CRF (characters and pairs only), the baseline")
-    parser.add_argument("--workers", type=int, default=None, help="training processes (default: one per core)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="training processes (default: one per core; 1 trains in this process)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    here = args.workers == 1
     settings = replace(TrainingSettings(), folds=args.folds, curve_fractions=TrainingSettings().curve_fractions
                        if args.curve else ())
     if args.what == "peoples-daily":
@@ -362,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.plain:
             settings = replace(settings, features=PLAIN)
         result = cross_validate(examples, settings, name=f"People's Daily ({args.half or 'all'})",
-                                workers=args.workers)
+                                workers=args.workers, in_process=here)
         if args.json:
             print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
             return 0
@@ -384,38 +401,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"People's Daily ({args.half or 'tune'}): {len(examples)} sentences, {args.folds}-fold", file=table)
         print(_header(PD_LABELS) + f"{'seconds':>9}", file=table)
         for name, chosen in ablation_settings(settings):
-            result = cross_validate(examples, chosen, name=name, workers=args.workers)
+            result = cross_validate(examples, chosen, name=name, workers=args.workers, in_process=here)
             rows.append(result.as_dict())
             print(_line(name, result.metrics, PD_LABELS) + f"{result.seconds:>9.0f}", file=table, flush=True)
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif args.what == "held-out":
-        result = held_out(args.file, settings, workers=args.workers)
+        figures = held_out(args.file, settings, workers=args.workers, in_process=here)
         if args.json:
-            print(json.dumps(result, ensure_ascii=False, indent=2))
+            print(json.dumps(figures, ensure_ascii=False, indent=2))
             return 0
-        print(f"People's Daily: trained on the tune half ({result['train_documents']} sentences), "
-              f"tested on the check half ({result['test_documents']})")
+        print(f"People's Daily: trained on the tune half ({figures['train_documents']} sentences), "
+              f"tested on the check half ({figures['test_documents']})")
         print(_header(PD_LABELS))
         for name in ("learned model", "plain character CRF", "candidate rules (no model)"):
-            print(_line(name, result[name], PD_LABELS))
+            print(_line(name, figures[name], PD_LABELS))
     else:
-        result = seeds(args.gold, settings, workers=args.workers)
+        found = seeds(args.gold, settings, workers=args.workers, in_process=here)
         if args.json:
-            print(json.dumps(result, ensure_ascii=False, indent=2))
+            print(json.dumps(found, ensure_ascii=False, indent=2))
             return 0
         print("Seed pages: 3 reviewed, the other 2 scored (all 7 labels, exact spans)")
         print(f"{'reviewed pages':<18}{'rules+gazetteer P/R':>22}{'with model P/R':>18}{'recall gain':>13}"
               f"{'model alone P/R':>18}")
-        for row in result["rotations"]:
+        for row in found["rotations"]:
             base, model, alone = (row[k]["overall"] for k in ("rules and gazetteer", "with the model", "model alone"))
             pages = ",".join(page[:3] for page in row["reviewed"])
             print(f"{pages:<18}{base['precision']:>14.3f}/{base['recall']:.3f}{model['precision']:>10.3f}/"
                   f"{model['recall']:.3f}{row['recall gain']:>+13.3f}{alone['precision']:>10.3f}/{alone['recall']:.3f}")
-        print(f"mean recall gain {result['mean recall gain']:+.3f} (min {result['min recall gain']:+.3f}); "
-              f"precision with the model: mean {result['mean precision with the model']:.3f}, "
-              f"min {result['min precision with the model']:.3f}; "
-              f"{result['rotations meeting the target']} of {len(result['rotations'])} rotations meet the target")
+        print(f"mean recall gain {found['mean recall gain']:+.3f} (min {found['min recall gain']:+.3f}); "
+              f"precision with the model: mean {found['mean precision with the model']:.3f}, "
+              f"min {found['min precision with the model']:.3f}; "
+              f"{found['rotations meeting the target']} of {len(found['rotations'])} rotations meet the target")
     return 0
 
 

@@ -17,6 +17,7 @@ workers are stopped and ``TrainingCancelled`` raised.
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.learning.crf import Cancelled, TrainingCancelled
@@ -64,6 +66,10 @@ class _IterationCounter:
         if self.progress is not None:
             self.progress(TRAINING, min(sum(self.done.values()), self.total), self.total)
 
+    def report(self, task_id: int, iterations: int, _planned: int) -> None:
+        """``train_crf``'s progress callback for one training."""
+        self.update(task_id, iterations)
+
 
 def run_trainings(
     examples: Sequence[Example],
@@ -98,8 +104,7 @@ def _here(examples, labels, tasks, settings, progress, cancelled, started) -> Ru
     results = []
     for task in tasks:
         results.append(run_task(
-            prepared, labels, task, settings, cancelled=cancelled,
-            progress=lambda done, _planned, task_id=task.id: counter.update(task_id, done),
+            prepared, labels, task, settings, cancelled=cancelled, progress=functools.partial(counter.report, task.id),
         ))
     return RunOutcome(results, feature_seconds, time.perf_counter() - started, 1)
 
@@ -111,6 +116,10 @@ def _orphaned() -> bool:
     """True when the process that started this worker is gone (killed): the worker stops too."""
     parent = multiprocessing.parent_process()
     return parent is not None and not parent.is_alive()
+
+
+def _send_iteration(results_out, task_id: int, iterations: int, _planned: int) -> None:
+    results_out.put(("iteration", task_id, iterations))
 
 
 def _worker(setup_in, tasks_in, results_out) -> None:
@@ -139,7 +148,7 @@ def _worker(setup_in, tasks_in, results_out) -> None:
                 return
             result = run_task(
                 prepared, labels, task, settings, cancelled=_orphaned,
-                progress=lambda done, _planned, task_id=task.id: results_out.put(("iteration", task_id, done)),
+                progress=functools.partial(_send_iteration, results_out, task.id),
             )
             results_out.put(("result", task.id, result))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
@@ -148,7 +157,7 @@ def _worker(setup_in, tasks_in, results_out) -> None:
 
 
 def _pooled(examples, labels, tasks, settings, count, progress, cancelled, started) -> RunOutcome:
-    context = spawn_context()
+    context: Any = spawn_context()  # a SpawnContext: Process and Queue
     setup_in = context.Queue()
     tasks_in = context.Queue()
     results_out = context.Queue()

@@ -155,7 +155,8 @@ class ModelStore:
                     dumps(record.learning_curve), record.trained_after_event, len(record.data), digest, record.data,
                 ),
             )
-            model_id = int(cursor.lastrowid)
+            model_id = cursor.lastrowid
+            assert model_id is not None  # an INSERT always sets it
             store._exec(
                 "UPDATE models SET data = NULL WHERE data IS NOT NULL AND id NOT IN "
                 "(SELECT id FROM models ORDER BY id DESC LIMIT ?)",
