@@ -98,7 +98,7 @@ def test_training_stores_a_versioned_model_with_its_figures(trained):
     assert [point["documents"] for point in model.learning_curve] == [4.0, 8.0]
     assert set(model.learning_curve[-1]["labels"]) == {"PER", "ORG", "LOC"}
     assert model.learning_curve[-1]["overall"] == metrics["overall"]["f1"]
-    (event,) = store.events(action="model.train")
+    (event,) = store.events.find(action="model.train")
     assert event.target == "model:1" and event.after["entities"] == 35 and "data" not in event.after
     assert learning_history(store) == [{
         "version": 1, "created_at": model.created_at, "documents": 12, "overall": metrics["overall"]["f1"],
@@ -156,9 +156,9 @@ def test_the_model_source_proposes_nothing_without_a_model(project: Store):
 
 def test_unfinished_documents_are_refreshed_with_the_models_candidates(trained):
     store, report = trained
-    unfinished = store.document_ids([Status.TODO, Status.IN_PROGRESS])
+    unfinished = store.documents.ids([Status.TODO, Status.IN_PROGRESS])
     assert report.refreshed_documents == len(unfinished) == 4
-    sources = {c.source for doc_id in unfinished for c in store.candidates(doc_id)}
+    sources = {c.source for doc_id in unfinished for c in store.candidates.for_document(doc_id)}
     assert any("model" in source.split("+") for source in sources)
 
 
@@ -186,8 +186,8 @@ def test_too_little_to_learn_from_says_how_much_more(tmp_path: Path):
         assert store.models.latest_id() is None
         # the rules keep working
         store.db.conn.execute("DELETE FROM candidates")
-        assert refresh_candidates(store, store.document_ids([Status.TODO])) > 0
-        sources = {c.source for d in store.document_ids([Status.TODO]) for c in store.candidates(d)}
+        assert refresh_candidates(store, store.documents.ids([Status.TODO])) > 0
+        sources = {c.source for d in store.documents.ids([Status.TODO]) for c in store.candidates.for_document(d)}
         assert sources and not any("model" in s.split("+") for s in sources)
 
 
@@ -231,27 +231,27 @@ def test_only_the_newest_models_keep_their_bytes(trained):
 
 def test_a_renamed_label_is_followed_and_a_deleted_one_dropped(trained):
     store, _report = trained
-    store.rename_entity_label("PER", "PERSON")
-    store.rename_entity_label("PERSON", "HUMAN")
+    store.schema.rename_entity_label("PER", "PERSON")
+    store.schema.rename_entity_label("PERSON", "HUMAN")
     found = {(s.text, s.label) for s in model_suggestions(store)}
     assert ("赵敏", "HUMAN") in found
     assert not {label for _text, label in found} & {"PER", "PERSON"}
     assert store.models.current().label_map == {"PER": "HUMAN", "ORG": "ORG", "LOC": "LOC"}
     # delete LOC: first its entities, then the label
-    for doc_id in store.document_ids():
-        for entity in store.entities(doc_id):
+    for doc_id in store.documents.ids():
+        for entity in store.annotations.entities(doc_id):
             if entity.label == "LOC":
-                store.delete_entity(entity.id)
-    draft = SchemaDraft(store.schema)
+                store.annotations.delete_entity(entity.id)
+    draft = SchemaDraft(store.schema.current)
     draft.remove_entity(next(e for e in draft.entities if e.name == "LOC"))
     apply_draft(store, draft)
-    assert "LOC" not in store.schema.entity_names
+    assert "LOC" not in store.schema.current.entity_names
     assert store.models.current().label_map["LOC"] is None
     labels = {s.label for s in model_suggestions(store, "周敏从西安来到深圳，加入了厦门大学。")}
     assert "LOC" not in labels and "HUMAN" in labels
     # the refresh of every unfinished document goes through without the deleted label
-    refresh_candidates(store, store.document_ids([Status.TODO]))
-    assert all(c.label != "LOC" for d in store.document_ids([Status.TODO]) for c in store.candidates(d))
+    refresh_candidates(store, store.documents.ids([Status.TODO]))
+    assert all(c.label != "LOC" for d in store.documents.ids([Status.TODO]) for c in store.candidates.for_document(d))
 
 
 # --- uncertainty, workers, cancelling, settings -------------------------------------------------------------
@@ -264,8 +264,8 @@ def test_unfinished_documents_are_ordered_most_unsure_first(trained):
     source = ModelSource()
     context = context_from_store(store)
     expected = {}
-    for doc_id in store.document_ids([Status.TODO]):
-        analysis = analyse(store.document_text(doc_id))
+    for doc_id in store.documents.ids([Status.TODO]):
+        analysis = analyse(store.documents.text(doc_id))
         list(source.suggest(analysis, context))
         expected[doc_id] = analysis.measures["model.uncertainty"]
     order = most_uncertain(store)
@@ -276,7 +276,7 @@ def test_unfinished_documents_are_ordered_most_unsure_first(trained):
     assert measured.expected_wrong_sentences > 0
     assert learned.labels == model.labels
     # finished documents are not listed; a newer model's measurements replace the old ones
-    store.set_status(order[0], "done")
+    store.documents.set_status(order[0], "done")
     assert order[0] not in most_uncertain(store)
     train_project(store, settings=QUICK, in_process=True, refresh=False)
     assert most_uncertain(store) == []  # nothing measured by model 2 yet
@@ -284,17 +284,17 @@ def test_unfinished_documents_are_ordered_most_unsure_first(trained):
 
 def test_worker_processes_load_the_model_and_suggest_the_same(trained, monkeypatch):
     store, _report = trained
-    ids = store.document_ids([Status.TODO])
+    ids = store.documents.ids([Status.TODO])
     store.db.conn.execute("DELETE FROM document_uncertainty")
     refresh_candidates(store, ids, workers=1)
-    here = {d: [(c.start, c.end, c.label, c.source, round(c.score, 6)) for c in store.candidates(d)] for d in ids}
+    here = {d: [(c.start, c.end, c.label, c.source, round(c.score, 6)) for c in store.candidates.for_document(d)] for d in ids}
     here_uncertainty = {d: store.models.uncertainty(d).uncertainty for d in ids}
     store.db.conn.execute("DELETE FROM candidates")
     store.db.conn.execute("DELETE FROM document_uncertainty")
     monkeypatch.setattr(refresh_module, "POOL_MIN_CHARS", 1)
     monkeypatch.setattr(refresh_module, "CHUNK_DOCUMENTS", 1)
     refresh_candidates(store, ids, workers=2)
-    pooled = {d: [(c.start, c.end, c.label, c.source, round(c.score, 6)) for c in store.candidates(d)] for d in ids}
+    pooled = {d: [(c.start, c.end, c.label, c.source, round(c.score, 6)) for c in store.candidates.for_document(d)] for d in ids}
     assert pooled == here
     assert any("model" in row[3].split("+") for rows in pooled.values() for row in rows)
     assert {d: store.models.uncertainty(d).uncertainty for d in ids} == pytest.approx(here_uncertainty)
@@ -318,8 +318,8 @@ def test_retraining_is_due_after_the_projects_setting(trained):
     assert retrain_every(store) == 10 and finished_since_last_model(store) == 0 and not retrain_due(store)
     set_retrain_every(store, 2)
     assert retrain_every(store) == 2
-    for doc_id in store.document_ids([Status.TODO])[:2]:
-        store.set_status(doc_id, "done")
+    for doc_id in store.documents.ids([Status.TODO])[:2]:
+        store.documents.set_status(doc_id, "done")
     assert finished_since_last_model(store) == 2 and retrain_due(store)
 
 
@@ -339,7 +339,7 @@ def test_documents_imported_as_done_are_training_data_whatever_their_format(tmp_
     conll.write_text("\n".join(lines), encoding="utf-8")
     with Store(tmp_path / "conll.db", annotator="tester") as store:
         import_paths(store, [conll], format="conll")
-        assert store.document_count([Status.DONE]) == 12
+        assert store.documents.count([Status.DONE]) == 12
         report = train_project(store, settings=QUICK, in_process=True)
         assert (report.model.documents, report.model.entities) == (12, 35)
         digest = hashlib.sha256(store.models.current().data).hexdigest()

@@ -83,9 +83,9 @@ def context_from_store(store: Store, *, sources: tuple[str, ...] | None = None) 
         log.warning("%s", problem)
     return SuggestContext(
         rules=rules,
-        labels=frozenset(store.schema.entity_names),
-        gazetteer=Gazetteer(store.labelled_texts(), rules.gazetteer.min_length),
-        rejections=store.rejection_counts(),
+        labels=frozenset(store.schema.current.entity_names),
+        gazetteer=Gazetteer(store.annotations.labelled_texts(), rules.gazetteer.min_length),
+        rejections=store.candidates.rejection_counts(),
         sources=sources,
         model=model,
     )
@@ -93,8 +93,8 @@ def context_from_store(store: Store, *, sources: tuple[str, ...] | None = None) 
 
 def document_facts(store: Store, doc_id: str) -> tuple[frozenset[tuple[str, str]], tuple[LabelledSpan, ...]]:
     """What the reviewer decided in one document: rejected (text, label) pairs and entities."""
-    rejected = frozenset((c.text, c.label) for c in store.candidates(doc_id, states=["rejected"]))
-    entities = tuple(LabelledSpan(e.start, e.end, e.label, e.text) for e in store.entities(doc_id))
+    rejected = frozenset((c.text, c.label) for c in store.candidates.for_document(doc_id, states=["rejected"]))
+    entities = tuple(LabelledSpan(e.start, e.end, e.label, e.text) for e in store.annotations.entities(doc_id))
     return rejected, entities
 
 

@@ -43,7 +43,7 @@ def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]
     chunk: list[DocumentJob] = []
     size = 0
     for doc_id in doc_ids:
-        text = store.document_text(doc_id)
+        text = store.documents.text(doc_id)
         rejected, entities = document_facts(store, doc_id)
         chunk.append(DocumentJob(doc_id, text, rejected, entities))
         size += len(text)
@@ -55,7 +55,7 @@ def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]
 
 
 def _write(store: Store, results: Iterable[DocumentResult]) -> int:
-    present = [result for result in results if store.has_document(result[0])]  # deleted while we were computing
+    present = [result for result in results if store.documents.exists(result[0])]  # deleted while we were computing
     batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows, _measures in present}
     measured = [
         DocumentUncertainty(
@@ -67,7 +67,7 @@ def _write(store: Store, results: Iterable[DocumentResult]) -> int:
     if not batch:
         return 0
     with store.transaction():
-        stored = store.replace_candidates(batch)
+        stored = store.candidates.replace(batch)
         store.models.record_uncertainty(measured)
     return stored
 
@@ -86,10 +86,10 @@ def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress |
     wanted = [text for text in dict.fromkeys(texts) if len(text.strip()) >= 2]
     if not wanted:
         return []
-    unfinished = set(store.document_ids([Status.TODO, Status.IN_PROGRESS]))
+    unfinished = set(store.documents.ids([Status.TODO, Status.IN_PROGRESS]))
     ids = [
         doc_id
-        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents_containing(text))
+        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents.containing(text))
         if doc_id in unfinished
     ]
     refresh_candidates(store, ids, progress=progress)

@@ -163,7 +163,7 @@ def check_database(ctx: SmokeContext) -> str:
     problems = store.check()
     if problems:
         raise SmokeFailure(f"a new database fails its integrity check: {problems[0]}")
-    labels = len(store.schema.entity_names)
+    labels = len(store.schema.current.entity_names)
     return f"opened {path} (schema version {store.version}, {labels} entity labels)"
 
 
@@ -183,15 +183,15 @@ def check_candidates(ctx: SmokeContext) -> str:
 
     store = ctx.store
     refresh_candidates(store, ctx.doc_ids)
-    found = {doc_id: store.candidates(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
+    found = {doc_id: store.candidates.for_document(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
     total = sum(len(c) for c in found.values())
     if total == 0:
         raise SmokeFailure(f"no candidates in {len(ctx.doc_ids)} imported article(s)")
     sources = sorted({c.source for cands in found.values() for c in cands})
     # Accept one so the export below has an entity to verify.
     doc_id, cands = next((d, c) for d, c in found.items() if c)
-    store.accept_candidate(cands[0].id)  # type: ignore[attr-defined]
-    store.set_status(doc_id, "done")  # type: ignore[attr-defined]
+    store.candidates.accept(cands[0].id)  # type: ignore[attr-defined]
+    store.documents.set_status(doc_id, "done")  # type: ignore[attr-defined]
     return f"{_count(total, 'candidate')} from {', '.join(sources)}"
 
 
@@ -209,7 +209,7 @@ def check_export(ctx: SmokeContext) -> str:
             f"{out.name}: {len(records)} records, summary says {summary.documents}, imported {len(ctx.doc_ids)}"
         )
     for record in records:
-        if record["text"] != store.document_text(record["id"]):  # type: ignore[attr-defined]
+        if record["text"] != store.documents.text(record["id"]):  # type: ignore[attr-defined]
             raise SmokeFailure(f"{out.name}: the text of {record['id']} differs from the project's")
         for entity in record["entities"]:
             if record["text"][entity["start"] : entity["end"]] != entity["text"]:
@@ -240,12 +240,12 @@ def check_learning(ctx: SmokeContext) -> str:
     store = ctx.store
     reviewed = []
     for doc_id in ctx.doc_ids:
-        pending = store.candidates(doc_id, states=["pending"])  # type: ignore[attr-defined]
+        pending = store.candidates.for_document(doc_id, states=["pending"])  # type: ignore[attr-defined]
         if not pending:
             continue
         for candidate in pending:
-            store.accept_candidate(candidate.id)  # type: ignore[attr-defined]
-        store.set_status(doc_id, "done")  # type: ignore[attr-defined]
+            store.candidates.accept(candidate.id)  # type: ignore[attr-defined]
+        store.documents.set_status(doc_id, "done")  # type: ignore[attr-defined]
         reviewed.append(doc_id)
         if len(reviewed) == LEARNING_DOCUMENTS:
             break
@@ -254,7 +254,7 @@ def check_learning(ctx: SmokeContext) -> str:
     model, problem = store.models.usable()  # type: ignore[attr-defined]
     if model is None:
         raise SmokeFailure(f"the trained model was not stored: {problem or 'no model'}")
-    text = store.document_text(reviewed[0])  # type: ignore[attr-defined]
+    text = store.documents.text(reviewed[0])  # type: ignore[attr-defined]
     found = [s for s in suggest(text, context=context_from_store(store)) if "model" in s.source.split("+")]  # type: ignore[arg-type]
     if not found:
         raise SmokeFailure(f"the model (version {model.id}) suggested nothing in a document it was trained on")

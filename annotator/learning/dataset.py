@@ -59,11 +59,11 @@ def examples_from(records: Iterable[tuple[str, str, Iterable[Span]]], label_orde
 def reviewed_data(store: Store) -> TrainingData:
     """The done documents of the project, in reading order, with their entities."""
     read_after = store.models.last_event_id()
-    schema_order = store.schema.entity_names
-    ids = store.document_ids([Status.DONE])
+    schema_order = store.schema.current.entity_names
+    ids = store.documents.ids([Status.DONE])
     examples: list[Example] = []
     dropped = 0
-    for annotated in store.iter_annotated(ids):
+    for annotated in store.documents.iter_annotated(ids):
         document = annotated.document
         flat = outermost(annotated.entities, schema_order)
         dropped += len(flat.dropped)

@@ -118,7 +118,7 @@ def train_project(
     )
     if refresh:
         started = time.perf_counter()
-        ids = store.document_ids(UNFINISHED)
+        ids = store.documents.ids(UNFINISHED)
         report.candidates = refresh_candidates(
             store, ids, workers=workers,
             progress=(lambda done, total: progress(CANDIDATES, done, total)) if progress else None,
@@ -131,7 +131,7 @@ def train_project(
 def finished_since_last_model(store: Store) -> int:
     """How many more documents are done now than the newest model was trained on."""
     latest = store.models.latest_id()
-    done = store.document_count([Status.DONE])
+    done = store.documents.count([Status.DONE])
     if latest is None:
         return done
     return max(0, done - store.models.summary(latest).documents)

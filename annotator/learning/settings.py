@@ -81,7 +81,7 @@ class TrainingSettings:
 
 def retrain_every(store: Store) -> int:
     """After how many newly finished documents the app retrains (project setting, default 10)."""
-    value = store.setting(RETRAIN_EVERY_KEY)
+    value = store.settings.get(RETRAIN_EVERY_KEY)
     try:
         number = int(value) if value is not None else RETRAIN_EVERY_DEFAULT
     except ValueError:
@@ -92,4 +92,4 @@ def retrain_every(store: Store) -> int:
 def set_retrain_every(store: Store, documents: int) -> None:
     if documents < 1:
         raise InputError(f"retrain every: needs at least 1 document, not {documents}")
-    store.set_setting(RETRAIN_EVERY_KEY, str(int(documents)))
+    store.settings.set(RETRAIN_EVERY_KEY, str(int(documents)))
