@@ -44,16 +44,20 @@ if str(HERE) not in sys.path:
 
 # The groups of figures, in the order they run (later groups reuse the imported project).
 GROUPS = (
-    "import", "candidates", "start", "window", "search", "list", "dashboard", "memory", "export", "teams", "frozen",
+    "import", "candidates", "learning", "start", "window", "search", "list", "dashboard", "memory", "export", "teams",
+    "frozen",
 )
 
 
 def groups() -> dict[str, Callable]:
-    from harness.figures import candidates, dashboard, export, ingest, lists, memory, search, startup, teams, window
+    from harness.figures import (
+        candidates, dashboard, export, ingest, learning, lists, memory, search, startup, teams, window,
+    )
 
     table = {
         "import": ingest.figures,
         "candidates": candidates.figures,
+        "learning": learning.figures,
         "start": startup.app_start,
         "window": window.figures,
         "search": search.figures,

@@ -27,12 +27,12 @@ import pytest
 
 from annotator.model import (
     AnnotatedDocument,
-    DocumentLayer,
-    LayerEntity,
     Candidate,
     CandidateState,
     Document,
+    DocumentLayer,
     Entity,
+    LayerEntity,
     Relation,
     SourceFile,
     Status,
@@ -43,9 +43,11 @@ from annotator.store.adjudications import Adjudications
 from annotator.store.annotations import Annotations
 from annotator.store.assignments import Assignments
 from annotator.store.candidates import Candidates
+from annotator.store.database import Aggregate
 from annotator.store.documents import Documents
 from annotator.store.events import Events
 from annotator.store.layers import Layers
+from annotator.store.models import ModelRecord, Models
 from annotator.store.schema import ProjectSchema
 from annotator.store.search_index import SearchIndexWriter
 from annotator.store.segmentation import Segmentation
@@ -67,6 +69,7 @@ AGGREGATES: dict[str, type] = {
     "layers": Layers,
     "adjudications": Adjudications,
     "transfers": Transfers,
+    "models": Models,
 }
 # The search index is a cache derived from ``documents`` (see annotator/store/search_index.py);
 # ``events`` is the log itself; ``sqlite_sequence`` is SQLite's AUTOINCREMENT bookkeeping.
@@ -113,6 +116,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         store.annotations.set_doc_label("a", "topic", "工会建设")
         store.annotations.add_time("a", 12.5)
         SearchIndex(store).sync()
+        _trained(store)
     return path
 
 
@@ -175,7 +179,22 @@ def _package_to_merge(store: Store):
     return package
 
 
+def _trained(store: Store) -> int:
+    """A stored model (the bytes only need to look like CRFsuite's to be stored)."""
+    record = ModelRecord(b"lCRF" + bytes(60), documents=5, entities=20, labels=("PER", "ORG"), settings={}, metrics={})
+    return store.models.add(record).id
+
+
 READS: dict[str, Callable[[Store], Any]] = {
+    "models.summary": lambda s: s.models.summary(_model_id(s)),
+    "models.history": lambda s: s.models.history(),
+    "models.latest_id": lambda s: s.models.latest_id(),
+    "models.current": lambda s: s.models.usable(),
+    "models.usable": lambda s: s.models.usable(),
+    "models.label_map": lambda s: s.models.label_map(s.models.summary(_model_id(s))),
+    "models.last_event_id": lambda s: s.models.last_event_id(),
+    "models.uncertainty": lambda s: s.models.uncertainty("a"),
+    "models.most_uncertain": lambda s: s.models.most_uncertain(),
     "assignments.of_annotator": lambda s: s.assignments.of_annotator("alice"),
     "assignments.of_documents": lambda s: s.assignments.of_documents(["a", "b"]),
     "assignments.everything": lambda s: s.assignments.everything(),
@@ -245,6 +264,7 @@ READS: dict[str, Callable[[Store], Any]] = {
 }
 
 WRITES: dict[str, Driver] = {
+    "models.add": Driver(lambda s, _: _trained(s)),
     "documents.import_source": Driver(
         lambda s, _: s.documents.import_source(
             _source(
@@ -414,6 +434,16 @@ def project(template: Path, tmp_path: Path):
 
 
 # --- the tests ----------------------------------------------------------------------------------
+
+
+def _model_id(store: Store) -> int:
+    return store.models.latest_id() or 0
+
+
+def test_every_part_of_the_store_is_checked(project: Store):
+    """Every aggregate a store is made of is listed above, so its methods are driven."""
+    parts = {name: type(part) for name, part in vars(project).items() if isinstance(part, Aggregate)}
+    assert parts == AGGREGATES
 
 
 def test_every_public_method_is_driven():

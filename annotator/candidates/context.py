@@ -4,6 +4,7 @@ rejections, and what the reviewer already decided in the document."""
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -13,6 +14,9 @@ from annotator.candidates.ruleset import RuleSet, load_rules
 
 if TYPE_CHECKING:
     from annotator.store import Store
+    from annotator.store.models import StoredModel
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class SuggestContext:
     ``entities_here`` describe one document: rejected (text, label) pairs never
     come back there, and spans overlapping its entities are not proposed.
     ``sources`` names the registered sources to use (None: all of them).
+    ``model`` is the project's learned model (checked, with the renames of its
+    labels), which the ``model`` source tags with; None: no model.
     """
 
     rules: RuleSet
@@ -42,6 +48,7 @@ class SuggestContext:
     rejected_here: frozenset[tuple[str, str]] = frozenset()
     entities_here: tuple[LabelledSpan, ...] = ()
     sources: tuple[str, ...] | None = None
+    model: StoredModel | None = None
 
     def for_document(
         self,
@@ -65,14 +72,22 @@ def default_context() -> SuggestContext:
 
 
 def context_from_store(store: Store, *, sources: tuple[str, ...] | None = None) -> SuggestContext:
-    """The project's schema labels, gazetteer and rejection counts."""
+    """The project's schema labels, gazetteer, rejection counts and learned model.
+
+    A stored model that cannot be used (damaged, or from a newer Annotator) is
+    left out with a warning in the log: the other sources carry on.
+    """
     rules = load_rules()
+    model, problem = store.models.usable()
+    if problem:
+        log.warning("%s", problem)
     return SuggestContext(
         rules=rules,
         labels=frozenset(store.schema.current.entity_names),
         gazetteer=Gazetteer(store.annotations.labelled_texts(), rules.gazetteer.min_length),
         rejections=store.candidates.rejection_counts(),
         sources=sources,
+        model=model,
     )
 
 

@@ -15,12 +15,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotator.candidates import workers as worker
+from annotator.candidates.analysis import MODEL_EXPECTED_WRONG, MODEL_ID, MODEL_UNCERTAINTY
 from annotator.candidates.context import SuggestContext, context_from_store, documents_facts
 from annotator.candidates.sources import source_factories
-from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
+from annotator.candidates.workers import DocumentJob, DocumentResult, compute
 from annotator.model import Candidate
 from annotator.platform.parallel import spawn_context, worker_count
 from annotator.store import Store
+from annotator.store.models import DocumentUncertainty
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +59,24 @@ def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]
         yield chunk
 
 
-def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> int:
+def _write(store: Store, results: Iterable[DocumentResult]) -> int:
     results = list(results)
-    still_there = store.documents.existing(doc_id for doc_id, _ in results)  # others were deleted meanwhile
-    batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows in results if doc_id in still_there}
-    return store.candidates.replace(batch) if batch else 0
+    still_there = store.documents.existing(doc_id for doc_id, _rows, _measures in results)  # others were deleted meanwhile
+    present = [result for result in results if result[0] in still_there]
+    batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows, _measures in present}
+    measured = [
+        DocumentUncertainty(
+            doc_id, int(measures[MODEL_ID]), measures[MODEL_UNCERTAINTY], measures[MODEL_EXPECTED_WRONG]
+        )
+        for doc_id, _rows, measures in present
+        if MODEL_ID in measures
+    ]
+    if not batch:
+        return 0
+    with store.transaction():
+        stored = store.candidates.replace(batch)
+        store.models.record_uncertainty(measured)
+    return stored
 
 
 def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress | None = None) -> list[str]:
@@ -129,10 +144,10 @@ def refresh_candidates(
     stored = 0
     finished: set[str] = set()
 
-    def store_results(results: list[tuple[str, list[SuggestionRow]]]) -> None:
+    def store_results(results: list[DocumentResult]) -> None:
         nonlocal stored
         stored += _write(store, results)
-        finished.update(doc_id for doc_id, _rows in results)
+        finished.update(result[0] for result in results)
         if progress:
             progress(len(finished), total)
 
@@ -157,7 +172,7 @@ def _chain(first: list[list[DocumentJob]], rest: Iterator[list[DocumentJob]]) ->
 
 def _pooled(
     chunks: Iterator[list[DocumentJob]], context: SuggestContext, workers: int
-) -> Iterator[list[tuple[str, list[SuggestionRow]]]]:
+) -> Iterator[list[DocumentResult]]:
     """Results chunk by chunk from ``workers - 1`` worker processes and this one, as they finish.
 
     This process computes a chunk whenever no finished one is waiting, rather

@@ -348,6 +348,42 @@ def _teams(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+@migration("0006_models")
+def _models(db: sqlite_utils.Database) -> None:
+    # The learned suggester's models, versioned, with what they were trained on and how well
+    # they did (annotator/store/models.py); the bytes of old versions are dropped, their
+    # figures kept for the learning curve. And how unsure the current model is of each
+    # unfinished document, for "most unsure first". One statement at a time, so the
+    # migration stays inside the transaction it runs in.
+    for statement in (
+        """CREATE TABLE models (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            format_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            annotator TEXT NOT NULL DEFAULT '',
+            documents INTEGER NOT NULL,
+            entities INTEGER NOT NULL,
+            labels TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            metrics TEXT NOT NULL,
+            learning_curve TEXT NOT NULL,
+            trained_after_event INTEGER NOT NULL DEFAULT 0,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB
+        )""",
+        """CREATE TABLE document_uncertainty (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+            uncertainty REAL NOT NULL,
+            expected_wrong_sentences REAL NOT NULL,
+            computed_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX document_uncertainty_rank ON document_uncertainty(model_id, uncertainty DESC)",
+    ):
+        db.conn.execute(statement)
+
+
 def known_names() -> list[str]:
     return list(_names)
 

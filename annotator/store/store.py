@@ -46,6 +46,7 @@ from annotator.store.connection import connect, describe_sqlite_error
 from annotator.store.database import ProjectDatabase
 from annotator.store.documents import Documents
 from annotator.store.events import Events
+from annotator.store.models import Models
 from annotator.store.layers import Layers
 from annotator.store.schema import ProjectSchema
 from annotator.store.search_index import SearchIndexWriter
@@ -95,6 +96,7 @@ class Store:
         self.layers = Layers(self._db, self)
         self.adjudications = Adjudications(self._db, self)
         self.transfers = Transfers(self._db, self)
+        self.models = Models(self._db, self)  # the learned suggester's models and the documents' uncertainty
         self.set_annotator(annotator or default_annotator())
         self.schema.install_if_missing(schema)
 

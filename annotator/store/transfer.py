@@ -216,7 +216,7 @@ class Transfers(Aggregate):
                 continue
             names = ", ".join(f'"{c}"' for c in columns)
             self._db.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({placeholders(len(columns))})",
+                f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({placeholders(len(columns))})",
                 src.execute(f"SELECT {names} FROM {table}"),
             )
             copied += 1
