@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
+    BYLINE_BULLETS,
     CLOSERS,
     HAN,
     HAN_RE,
@@ -180,6 +181,10 @@ def line_cues(line: PageLine) -> list[str]:
         cues.append("inner-dash")
     if _NUMBERED_RE.match(text):
         cues.append("numbered")
+    if text[0] in BYLINE_BULLETS:
+        cues.append("bullet-start")  # ■标题, ■ 本版摄影…: a mark papers print before headlines of briefs and bylines
+    if text[0] in "【[［" and text[-1] in "】]］":
+        cues.append("bracketed")  # 【标题】: a whole line in square brackets, as some exports print headlines
     if line.kind is LineKind.BYLINE or bylines.standalone_byline(text) is not None:
         cues.append("byline-line")
     cues += _text_cues(text)

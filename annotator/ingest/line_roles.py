@@ -28,7 +28,7 @@ from pathlib import Path
 import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES
+from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES, SENTENCE_END
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -267,6 +267,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             if (
                 reading.role is LineRole.BODY
                 and len(line.text) <= INTERTITLE_MAX_LEN
+                and line.text.rstrip("”’」』）)")[-1:] not in SENTENCE_END  # 问：…？ is a sentence, no intertitle
                 and not evidence.binds
                 and not starts_mid_sentence(following.text)
             ):
