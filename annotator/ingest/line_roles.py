@@ -28,7 +28,7 @@ from pathlib import Path
 import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES, SENTENCE_END
+from annotator.ingest.cues import BYLINE_BULLETS, INTERTITLE_MAX_LEN, KICKER_DASHES, SENTENCE_END
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -158,6 +158,7 @@ class RoleModel:
             reading = RoleReading(role, probabilities)
             reading._explain = partial(self._reasons_for, features[position], reading)
             readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
+        _agree_with_marked_headlines(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -185,6 +186,51 @@ class RoleModel:
                 scored.append((margin, feature))
         scored.sort(reverse=True)
         return [feature for _, feature in scored[:top]]
+
+
+# A headline the model is this sure of sets the page's headline style; a line it is less sure of follows it.
+STYLE_SETTER = 0.9
+STYLE_FOLLOWER_MIN = 0.05
+
+
+def headline_mark(text: str) -> str | None:
+    """The typographic mark a line opens with, if any: a bullet (■), a bracket around it (【…】), a number (1. / 一、)."""
+    first = text[:1]
+    if not first:
+        return None
+    if first in BYLINE_BULLETS:
+        return "bullet"
+    if first in "【[［" and text[-1] in "】]］":
+        return "bracket"
+    if first.isdigit() and len(text) > 2 and text[1:3].lstrip("0123456789")[:1] in ("、", ".", "．"):
+        return "number"
+    if first in "一二三四五六七八九十" and len(text) > 2 and text[1] in "、．.":
+        return "han-number"
+    return None
+
+
+def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """Headlines of one page look alike: where the model is sure a line marked ■, 【】 or 1. is a title, another
+    line with the same mark that it read as text or intertitle, but gave some chance of being a headline, is one too.
+
+    This is the global pass over the model's marginals: one decision the model is sure of carries the
+    page's style to the close calls, which the model weighs line by line.
+    """
+    marks = [headline_mark(line.text) if line.kind is not LineKind.BYLINE else None for line in lines]
+    setters = {mark for mark, reading in zip(marks, readings, strict=True)
+               if mark and reading.role is LineRole.TITLE and reading.confidence >= STYLE_SETTER}
+    if not setters:
+        return
+    for index, (mark, reading) in enumerate(zip(marks, readings, strict=True)):
+        if (
+            mark in setters
+            and reading.role in (LineRole.SUBHEAD, LineRole.BODY)
+            and lines[index].kind is LineKind.SHORT
+            and reading.headline_probability >= STYLE_FOLLOWER_MIN
+        ):
+            probabilities = dict(reading.probabilities)
+            readings[index] = RoleReading(LineRole.TITLE, probabilities,
+                                          [f"opens with the mark of the page's other headlines ({mark})"])
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
