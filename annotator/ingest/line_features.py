@@ -218,6 +218,11 @@ def _text_cues(text: str, *, phone: bool = True) -> list[str]:
     return cues
 
 
+def opens_like_a_report(text: str) -> bool:
+    """Does a paragraph open the way news reports do: a date, a word for when, 记者从…了解到, or a dateline?"""
+    return bool(_DATE_LEAD_RE.match(text) or _NEWS_OPENER_RE.match(text)) or bylines.has_leading_byline(text)
+
+
 def is_markdown_page(lines: Sequence[PageLine]) -> bool:
     """Does the page mark its headlines with ``#``/``##``? Two such headings at least, an advertisement's aside."""
     headings = 0

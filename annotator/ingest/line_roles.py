@@ -38,6 +38,7 @@ from annotator.ingest.furniture import (
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import (
     is_markdown_page,
+    opens_like_a_report,
     page_features,
     page_positions,
 )
@@ -159,6 +160,7 @@ class RoleModel:
             reading._explain = partial(self._reasons_for, features[position], reading)
             readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
         _agree_with_marked_headlines(lines, readings)
+        _report_opens_under(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -231,6 +233,39 @@ def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleR
             probabilities = dict(reading.probabilities)
             readings[index] = RoleReading(LineRole.TITLE, probabilities,
                                           [f"opens with the mark of the page's other headlines ({mark})"])
+
+
+# A line read as an intertitle with at least this chance of being a headline is a close call.
+CLOSE_CALL = 0.1
+
+
+def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A plain line the model doubted, with what follows it opening an article, is a headline.
+
+    - read as an intertitle, after a finished paragraph or a line that signed the article above off, and over
+      a paragraph that opens the way news reports open (a date, 近日，, 记者从…了解到, a dateline): intertitles
+      come inside an article's run of text, a report's opening formula under a line is the cut between two;
+    - read as page furniture, over a byline line or such an opening: a page header is followed by a headline,
+      never by a byline or a report's first sentence.
+
+    Only the model's close calls (a headline probability of ``CLOSE_CALL`` or more) are reconsidered.
+    """
+    for index in range(len(lines) - 1):
+        reading, line = readings[index], lines[index]
+        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
+            continue
+        below = lines[index + 1]
+        opening = below.kind is LineKind.BODY and opens_like_a_report(below.text)
+        if reading.role is LineRole.SUBHEAD and index:
+            above = lines[index - 1]
+            finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
+                LineKind.BYLINE, LineKind.CREDIT)
+            if finished and opening:
+                readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                              ["a news report's opening under it, the text above finished"])
+        elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["a byline or a report's opening under it, as no page header has"])
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
