@@ -46,7 +46,6 @@ from annotator.ingest.furniture import (
     starts_with_stray_char,
 )
 from annotator.ingest.joins import join_evidence
-from annotator.ingest.topics import bigrams
 
 # Lengths that tell furniture, headlines, intertitles and body apart (in characters).
 _LENGTH_BINS = (4, 8, 12, 16, 20, 26, 32, 40, 50, 80)
@@ -337,7 +336,7 @@ def _after_run(lines: Sequence[PageLine], own: _Cues, end: int) -> str:
 
 def _echo(lines: Sequence[PageLine], index: int) -> list[str]:
     """How much of a short line the text right after it repeats (a news headline echoes its lead) and before it."""
-    grams = frozenset(bigrams(lines[index].text))
+    grams = lines[index].grams  # the line's bigram set, kept on the line: its paragraph's topic reuses it
     if not grams:
         return []
     after: list[str] = []
