@@ -331,6 +331,20 @@ class _Builder:
     def _furniture_para(self, i: int) -> None:
         """A byline, credit or intertitle: a paragraph of the open unit."""
         line, role = self.lines[i], self.roles[i]
+        signed = self.current
+        if (
+            role is LineRole.BYLINE
+            and signed is not None
+            and signed.closed
+            and not signed.photo
+            and signed.paras
+            and signed.paras[-1].role is Role.BYLINE
+            and i
+            and self.roles[i - 1] is LineRole.BYLINE
+        ):
+            # a second byline line right under the one that signed the article off (记者… / 通讯员…)
+            signed.paras.append(para_from_line(line, Role.BYLINE))
+            return
         unit = self._open_unit()
         para = para_from_line(line, _PARA_ROLES[role])
         reading = self.readings[i]
