@@ -404,13 +404,14 @@ class _Builder:
         ):
             unit = None  # a new news item whose headline did not survive OCR
         if bylines.has_photo_credit(line.text) and (
-            unit is None or unit.closed or (not unit.photo and any(p.role is Role.BODY for p in unit.paras))
+            unit is None
+            or unit.closed
+            or (not unit.photo and any(p.role is Role.BODY for p in unit.paras) and not unit.paras[-1].is_open)
         ):
             # a caption closed by its credit, under text that is already complete (or on its own): a photo
             # printed beside or between the articles, its own document
-            if unit is None or unit.closed or not unit.paras[-1].is_open:
-                self._photo_of_its_own(para)
-                return
+            self._photo_of_its_own(para)
+            return
         if unit is None or unit.closed:
             unit = self._new_orphan()
         previous = unit.paras[-1] if unit.paras else None

@@ -28,7 +28,12 @@ from pathlib import Path
 import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import BYLINE_BULLETS, INTERTITLE_MAX_LEN, KICKER_DASHES, SENTENCE_END
+from annotator.ingest.cues import (
+    BYLINE_BULLETS,
+    INTERTITLE_MAX_LEN,
+    KICKER_DASHES,
+    SENTENCE_END,
+)
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,

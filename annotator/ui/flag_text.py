@@ -59,8 +59,8 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "if so, split the article here"),
          QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it may be the headline of "
                            "another (%2): %3; if so, split the article here"), ()),
-        ("line %1 was read as an intertitle of this article, but it may be the headline of another (%2); "
-         "if so, split the article here",
+        (("line %1 was read as an intertitle of this article, but it may be the headline of another (%2); "
+          "if so, split the article here"),
          QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it may be the headline of "
                            "another (%2); if so, split the article here"), ()),
     ]
