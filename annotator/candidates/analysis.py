@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
+from operator import itemgetter
 
 from annotator.text.segmenter import Segmenter, get_segmenter
 
@@ -29,14 +31,30 @@ class TextAnalysis:
     words jieba's HMM made up are mostly names it has not seen.
     """
 
-    __slots__ = ("text", "words", "tags", "starts", "ends", "_by_start", "_by_end", "_known", "_segmenter")
+    __slots__ = ("text", "words", "tags", "starts", "ends", "_by_start", "_by_end", "_pairs", "_segmenter", "derived")
 
     def __init__(self, text: str, tagged: list[tuple[str, str]], segmenter: Segmenter | None = None) -> None:
         self.text = text
-        self.words: list[str] = []
-        self.tags: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        words, tags = list(map(itemgetter(0), tagged)), list(map(itemgetter(1), tagged))
+        if "" not in words and "".join(words) == text:
+            # The usual case: the words are the text cut in order, so the offsets are running sums.
+            ends = list(accumulate(map(len, words)))
+            self.words, self.tags, self.ends = words, tags, ends
+            self.starts = [0, *ends[:-1]] if ends else []
+        else:
+            self._align(tagged)
+        # Built when first asked for: most texts need few look-ups by offset.
+        self._by_start: dict[int, int] | None = None
+        self._by_end: dict[int, int] | None = None
+        self._pairs: list[tuple[str, str]] | None = None
+        self._segmenter = segmenter
+        # What the rules work out once per text (their word masks), by who worked it out.
+        self.derived: dict[object, object] = {}
+
+    def _align(self, tagged: list[tuple[str, str]]) -> None:
+        """Offsets found word by word, for a segmenter that changed or dropped some of the text."""
+        text = self.text
+        self.words, self.tags, self.starts, self.ends = [], [], [], []
         position = 0
         for word, tag in tagged:
             if not word:
@@ -53,34 +71,48 @@ class TextAnalysis:
             self.starts.append(start)
             self.ends.append(start + len(word))
             position = start + len(word)
-        self._by_start = {s: i for i, s in enumerate(self.starts)}
-        self._by_end = {e: i for i, e in enumerate(self.ends)}
-        self._known: dict[int, bool] = {}
-        self._segmenter = segmenter
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """(word, tag) of every word: what the rules remember their per-word answers by."""
+        if self._pairs is None:
+            self._pairs = list(zip(self.words, self.tags))
+        return self._pairs
 
     def __len__(self) -> int:
         return len(self.words)
 
     def index_starting_at(self, offset: int) -> int | None:
+        if self._by_start is None:
+            self._by_start = dict(zip(self.starts, range(len(self.starts))))
         return self._by_start.get(offset)
 
     def index_ending_at(self, offset: int) -> int | None:
+        if self._by_end is None:
+            self._by_end = dict(zip(self.ends, range(len(self.ends))))
         return self._by_end.get(offset)
 
     def is_boundary(self, offset: int) -> bool:
         """True where one word ends and the next starts (and at both ends of the text)."""
-        return offset in self._by_start or offset in self._by_end or offset in (0, len(self.text))
+        return (
+            self.index_starting_at(offset) is not None
+            or self.index_ending_at(offset) is not None
+            or offset in (0, len(self.text))
+        )
 
     def index_at(self, offset: int) -> int:
         """The word containing ``offset``."""
         return max(0, bisect_right(self.starts, offset) - 1)
 
+    @property
+    def segmenter(self) -> Segmenter:
+        """The segmenter whose dictionary decides ``is_known``."""
+        if self._segmenter is None:
+            self._segmenter = get_segmenter()
+        return self._segmenter
+
     def is_known(self, index: int) -> bool:
-        known = self._known.get(index)
-        if known is None:
-            segmenter = self._segmenter or get_segmenter()
-            known = self._known[index] = segmenter.has_word(self.words[index])
-        return known
+        return self.segmenter.has_word(self.words[index])
 
 
 def analyse(text: str, segmenter: Segmenter | None = None) -> TextAnalysis:

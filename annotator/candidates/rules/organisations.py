@@ -8,7 +8,9 @@ import re
 from collections.abc import Collection
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
+from annotator.candidates.memo import WordMemo
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.titles import TitleRule
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable, alternation
@@ -30,7 +32,9 @@ _WEAK_REACH = 3
 
 
 class OrganisationRule:
-    def __init__(self, table: RuleTable, titles: TitleRule, words: WordClasses) -> None:
+    def __init__(
+        self, table: RuleTable, titles: TitleRule, words: WordClasses, lexicon: Lexicon | None = None
+    ) -> None:
         table.check_keys(
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
@@ -42,6 +46,7 @@ class OrganisationRule:
         self._suffix_lengths = sorted({len(x) for x in self.suffixes}, reverse=True)
         # long suffixes jieba may cut into several words: 中级 + 人民法院, 人力资源 + 和 + 社会 + 保障局
         self._phrases = tuple(x for x in self.suffixes if len(x) >= 4)
+        self._phrase_set = frozenset(self._phrases)
         self.weak = frozenset(table.strings("weak_suffixes", ()))
         self.not_organisations = frozenset(table.strings("not_organisations", ()))
         self.registered = frozenset(table.strings("registered_suffixes", ()))
@@ -66,11 +71,20 @@ class OrganisationRule:
         self.words = words
         self._suffix_cache: dict[str, str | None] = {}
         self._proper_cache: dict[str, bool] = {}
+        # answers about a word and its tag alone, remembered (see annotator.candidates.memo)
+        self._suffix_memo = WordMemo()
+        self._anchor_memo = WordMemo()
+        self._material_memo = WordMemo()
+        self._phrase_lengths: dict[str, tuple[int, ...]] = {}
+        self.lexicon = lexicon or Lexicon()
+        self._suffix_bit = self.lexicon.register(self._has_suffix)
+        self._dictionary_bit = self.lexicon.register(self._is_dictionary_name)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_suffix_cache"] = {}
         state["_proper_cache"] = {}
+        state["_phrase_lengths"] = {}
         return state
 
     # --- what a word can be ----------------------------------------------------------------
@@ -85,6 +99,11 @@ class OrganisationRule:
 
     def suffix_at(self, analysis: TextAnalysis, index: int) -> str | None:
         """The organisation suffix word ``index`` ends with, if it can end an organisation name."""
+        pair = analysis.pairs[index]
+        memo = self._suffix_memo
+        return memo[pair] if pair in memo else memo.remember(pair, self._suffix_here(analysis, index))
+
+    def _suffix_here(self, analysis: TextAnalysis, index: int) -> str | None:
         word = analysis.words[index]
         if word in self.not_organisations or not all_cjk(word):
             return None
@@ -100,11 +119,24 @@ class OrganisationRule:
             return None
         return suffix
 
-    def _is_anchor(self, analysis: TextAnalysis, index: int, places: set[int]) -> bool:
+    def _has_suffix(self, analysis: TextAnalysis, index: int) -> bool:
+        return self.suffix_at(analysis, index) is not None
+
+    def _is_dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """A dictionary organisation (nt) that has a name before its type."""
+        return analysis.tags[index] == "nt" and self._dictionary_name(analysis, index)
+
+    def _is_anchor(self, analysis: TextAnalysis, index: int, places: Collection[int]) -> bool:
         """Whether word ``index`` makes a name a name: a place, a proper noun, an unknown word."""
-        word, tag = analysis.words[index], analysis.tags[index]
         if index in places:
             return True
+        pair = analysis.pairs[index]
+        memo = self._anchor_memo
+        return memo[pair] if pair in memo else memo.remember(pair, self._anchor_alone(analysis, index))
+
+    def _anchor_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        """``_is_anchor`` for a word that is not part of a place: the word and its tag decide."""
+        word, tag = analysis.words[index], analysis.tags[index]
         if not all_cjk(word):
             return tag == "eng"
         if self.words.is_level(word) or word in self.inner_words or self.words.is_glued(analysis, index):
@@ -123,9 +155,15 @@ class OrganisationRule:
 
     def _is_material(self, analysis: TextAnalysis, index: int, places: Collection[int] = ()) -> bool:
         """Whether word ``index`` can be inside a name."""
-        word, tag = analysis.words[index], analysis.tags[index]
         if index in places:
             return True
+        pair = analysis.pairs[index]
+        memo = self._material_memo
+        return memo[pair] if pair in memo else memo.remember(pair, self._material_alone(analysis, index))
+
+    def _material_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        """``_is_material`` for a word that is not part of a place: the word and its tag decide."""
+        word, tag = analysis.words[index], analysis.tags[index]
         if word in self.stop_words:
             return False
         if not all_cjk(word):
@@ -167,6 +205,8 @@ class OrganisationRule:
     # --- the rule ----------------------------------------------------------------------
 
     def find(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
+        for memo in (self._suffix_memo, self._anchor_memo, self._material_memo):
+            memo.current(analysis.segmenter)
         text = analysis.text
         place_words: set[int] = set()
         for place in places:
@@ -176,7 +216,7 @@ class OrganisationRule:
                 place_words.update(range(first, last + 1))
         found: list[Suggestion] = []
 
-        for index in range(len(analysis.words)):
+        for index in self.lexicon.indices(analysis, self._suffix_bit):
             suffix = self.suffix_at(analysis, index)
             if suffix is None or self._ends_before_title(analysis, index):
                 continue
@@ -199,8 +239,8 @@ class OrganisationRule:
                 if analysis.is_boundary(match.start()) and analysis.is_boundary(match.end()):
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
-        for index, tag in enumerate(analysis.tags):
-            if tag == "nt" and self._dictionary_name(analysis, index) and not self._counted(analysis, index):
+        for index in self.lexicon.indices(analysis, self._dictionary_bit):
+            if not self._counted(analysis, index):
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
 
         found.extend(self._abbreviations(analysis, places))
@@ -262,14 +302,24 @@ class OrganisationRule:
     def _phrase_start(self, analysis: TextAnalysis, index: int) -> int | None:
         """The first word of a suffix that spans several words and ends with word ``index``."""
         end = analysis.ends[index]
-        word = analysis.words[index]
-        for phrase in self._phrases:
-            start = end - len(phrase)
-            if len(phrase) > len(word) and start >= 0 and analysis.text.startswith(phrase, start):
+        text = analysis.text
+        # Only a phrase that ends with the whole word and is longer can: tried from the longest.
+        for length in self._phrase_lengths_ending_with(analysis.words[index]):
+            start = end - length
+            if start >= 0 and text[start:end] in self._phrase_set:
                 first = analysis.index_starting_at(start)
                 if first is not None and first < index:
                     return first
         return None
+
+    def _phrase_lengths_ending_with(self, word: str) -> tuple[int, ...]:
+        lengths = self._phrase_lengths.get(word)
+        if lengths is None:
+            lengths = tuple(sorted({len(p) for p in self._phrases if len(p) > len(word) and p.endswith(word)}, reverse=True))
+            if len(self._phrase_lengths) >= 50_000:
+                self._phrase_lengths.clear()
+            self._phrase_lengths[word] = lengths
+        return lengths
 
     def _extend_left(
         self, analysis: TextAnalysis, index: int, suffix: str, places: set[int], end_index: int | None = None
@@ -397,6 +447,9 @@ class OrganisationRule:
         if self.abbreviation is None:
             return []
         text = analysis.text
+        matches = list(self.abbreviation.finditer(text))
+        if not matches:
+            return []
         place_start_by_end: dict[int, int] = {}
         for place in places:
             place_start_by_end[place.end] = min(place.start, place_start_by_end.get(place.end, place.start))
@@ -404,7 +457,7 @@ class OrganisationRule:
             if tag == "ns" and not self.words.is_glued(analysis, index):
                 place_start_by_end.setdefault(analysis.ends[index], analysis.starts[index])
         found = []
-        for match in self.abbreviation.finditer(text):
+        for match in matches:
             start = place_start_by_end.get(match.start() + 1)
             if start is None or start >= match.start():
                 continue

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import lru_cache
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk
+from annotator.candidates.memo import WordMemo
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.spans import Suggestion
@@ -25,6 +28,14 @@ _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 _SITE_WORDS = 6
 
 
+class _SiteAlone(Enum):
+    """What a word alone says of a named site starting with it (``PlaceRule._named_site``)."""
+
+    NONE = 0
+    WORD = 1
+    IF_SITE_FOLLOWS = 2
+
+
 def _is_word(text: str) -> bool:
     return get_segmenter().has_word(text)
 
@@ -37,7 +48,7 @@ def _single_tag(word: str) -> str | None:
 
 
 class PlaceRule:
-    def __init__(self, table: RuleTable, names: RuleTable, words: WordClasses) -> None:
+    def __init__(self, table: RuleTable, names: RuleTable, words: WordClasses, lexicon: Lexicon | None = None) -> None:
         table.check_keys(
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
@@ -78,6 +89,12 @@ class PlaceRule:
         self.score_geographic = table.score("score_geographic", 0.7)
         self.score_named_site = table.score("score_named_site", 0.75)
         self.words = words
+        self._link_memo = WordMemo()
+        self._named_site_memo = WordMemo()
+        self._word_memo = WordMemo()  # answers about a word alone, by (question, word)
+        self.lexicon = lexicon or Lexicon()
+        self._start_bit = self.lexicon.register(self._starts_alone)
+        self._level_bit = self.lexicon.register(self._is_level_word)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -105,6 +122,22 @@ class PlaceRule:
 
     def _link(self, analysis: TextAnalysis, index: int) -> tuple[int, bool] | None:
         """The link starting at word ``index``: (index after it, whether it is certainly a place)."""
+        words = analysis.words
+        following = index + 1
+        if following < len(words) and words[following] in self.admin_set:
+            return self._link_here(analysis, index, look_ahead=True)
+        # Followed by no level, a link is a matter of the word and its tag alone: remembered.
+        key = (words[index], analysis.tags[index])
+        memo = self._link_memo
+        if key in memo:
+            step = memo[key]
+        else:
+            link = self._link_here(analysis, index, look_ahead=False)
+            step = memo.remember(key, None if link is None else (link[0] - index, link[1]))
+        return None if step is None else (index + step[0], step[1])
+
+    def _link_here(self, analysis: TextAnalysis, index: int, *, look_ahead: bool) -> tuple[int, bool] | None:
+        """``_link`` worked out; without ``look_ahead`` as if no level followed the word."""
         words, tags = analysis.words, analysis.tags
         word = words[index]
         if word in self.not_names or not all_cjk(word) or self.words.is_level(word) or self.words.is_glued(analysis, index):
@@ -112,7 +145,7 @@ class PlaceRule:
         following = index + 1
         if self.is_place_name(word):
             # 高密 + 市 when jieba splits them
-            if following < len(words) and words[following] in self.admin_set:
+            if look_ahead and following < len(words) and words[following] in self.admin_set:
                 return following + 1, True
             return following, True
         suffix = self.admin_suffix_of(word)
@@ -130,7 +163,7 @@ class PlaceRule:
                 and (not _is_word(stem) or _single_tag(stem) == "ns")
             ):
                 return following, True  # 漾濞县/v: a county named by a place or an unknown word, whatever its tag
-        if following < len(words) and words[following] in self.admin_set:
+        if look_ahead and following < len(words) and words[following] in self.admin_set:
             suffix = words[following]
             if suffix in self.weak_admin and not self._unknown_or_place(word):
                 return None
@@ -168,9 +201,7 @@ class PlaceRule:
                 return site
             if named and word in self.admin_set:
                 return position + 1
-            if (tags[position] in _PROPER_TAGS or not analysis.is_known(position)) and any(
-                len(word) > n and word[-n:] in self.sites_set for n in self._site_lengths
-            ):
+            if (tags[position] in _PROPER_TAGS or not analysis.is_known(position)) and self._ends_with_site(word):
                 return position + 1
             if self._name_like(analysis, position) or tags[position] in _SITE_NAME_TAGS:
                 named = True
@@ -196,13 +227,41 @@ class PlaceRule:
                 return position + 3
         return None
 
+    def _may_start(self, analysis: TextAnalysis) -> list[int]:
+        """The words a link or a named site may start with, in order; ``find`` skips the others.
+
+        A word followed by no level starts a link or a site according to the word
+        and its tag alone (``_link``, ``_named_site_alone``); one followed by a level may.
+        """
+        before_level = (i - 1 for i in self.lexicon.indices(analysis, self._level_bit) if i > 0)
+        return sorted({*self.lexicon.indices(analysis, self._start_bit), *before_level})
+
+    def _is_level_word(self, analysis: TextAnalysis, index: int) -> bool:
+        return analysis.words[index] in self.admin_set
+
+    def _starts_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        return (
+            self._link_here(analysis, index, look_ahead=False) is not None
+            or self._named_site_alone(analysis, index) is not _SiteAlone.NONE
+        )
+
     def find(self, analysis: TextAnalysis) -> list[Suggestion]:
+        for memo in (self._link_memo, self._named_site_memo):
+            memo.current(analysis.segmenter)
         text = analysis.text
         words = analysis.words
         found = []
         index = 0
         count = len(words)
+        may_start = self._may_start(analysis)
+        next_start = 0
         while index < count:
+            # Jump to the next word that may start a place: the ones in between start nothing.
+            while next_start < len(may_start) and may_start[next_start] < index:
+                next_start += 1
+            if next_start == len(may_start):
+                break
+            index = may_start[next_start]
             links = 0
             certain = False
             position = index
@@ -251,31 +310,57 @@ class PlaceRule:
 
         Without a place before it, the name must be a proper noun or a word jieba does not know.
         """
-        words, tags = analysis.words, analysis.tags
-        word = words[index]
-        if not all_cjk(word) or word in self.not_names or self.words.is_glued(analysis, index):
+        words = analysis.words
+        key = (words[index], analysis.tags[index])
+        alone = self._named_site_memo.get(key)
+        if alone is None:
+            alone = self._named_site_memo.remember(key, self._named_site_alone(analysis, index))
+        if alone is _SiteAlone.NONE:
             return None
-        for length in self._named_site_lengths:
-            stem = word[:-length]
-            if len(stem) >= 2 and word[-length:] in self.named_sites and (
-                self.is_place_name(stem) or tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index)
-            ):
-                return index + 1  # 长江大桥/ns, 京沪高铁 as one word
-        if len(word) > 2 and word.endswith("站") and self.is_place_name(word[:-1]):
-            return index + 1  # 武汉站: a station named after its city
-        if not 2 <= len(word) <= 4 or self.words.is_level(word):
-            return None
-        if not (tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index) or self.is_place_name(word)):
-            return None  # 海尔集团/nt + 工业园 is the company's park: an organisation does not name a site
+        if alone is _SiteAlone.WORD:
+            return index + 1
         for size in (1, 2):
             end = index + 1 + size
             if end <= len(words) and "".join(words[index + 1 : end]) in self.named_sites:
                 return end
         return None
 
+    def _named_site_alone(self, analysis: TextAnalysis, index: int) -> _SiteAlone:
+        """What word ``index`` alone says of ``_named_site``: no site, a site in itself, or a site if
+        a site word follows."""
+        tags = analysis.tags
+        word = analysis.words[index]
+        if not all_cjk(word) or word in self.not_names or self.words.is_glued(analysis, index):
+            return _SiteAlone.NONE
+        for length in self._named_site_lengths:
+            stem = word[:-length]
+            if len(stem) >= 2 and word[-length:] in self.named_sites and (
+                self.is_place_name(stem) or tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index)
+            ):
+                return _SiteAlone.WORD  # 长江大桥/ns, 京沪高铁 as one word
+        if len(word) > 2 and word.endswith("站") and self.is_place_name(word[:-1]):
+            return _SiteAlone.WORD  # 武汉站: a station named after its city
+        if not 2 <= len(word) <= 4 or self.words.is_level(word):
+            return _SiteAlone.NONE
+        if not (tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index) or self.is_place_name(word)):
+            return _SiteAlone.NONE  # 海尔集团/nt + 工业园 is the company's park: an organisation does not name a site
+        return _SiteAlone.IF_SITE_FOLLOWS
+
     def _is_site(self, word: str) -> bool:
         """Whether ``word`` already names a site (长江大桥), so no site follows it."""
-        return any(len(word) > n and word[-n:] in self.named_sites for n in self._named_site_lengths)
+        memo = self._word_memo
+        key = ("is_site", word)
+        if key not in memo:
+            memo.remember(key, any(len(word) > n and word[-n:] in self.named_sites for n in self._named_site_lengths))
+        return memo[key]
+
+    def _ends_with_site(self, word: str) -> bool:
+        """Whether ``word`` ends with a site word and has more before it: 云顶滑雪场."""
+        memo = self._word_memo
+        key = ("ends_with_site", word)
+        if key not in memo:
+            memo.remember(key, any(len(word) > n and word[-n:] in self.sites_set for n in self._site_lengths))
+        return memo[key]
 
     def _is_station(self, name: str) -> bool:
         """武汉站, 北京西站: a place and 站 name a station."""

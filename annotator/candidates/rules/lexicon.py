@@ -1,0 +1,61 @@
+"""What the rule families know about a word from the word and its tag alone, as one bit mask per word.
+
+Each family registers the tests it would otherwise run on every word of a
+text (can this word start a place? end an organisation name? be a person's
+name?) and then looks only at the words whose bit is set. A test may read
+the word, its tag and ``is_known`` of that one word, nothing around it: its
+answer is remembered per (word, tag) for the life of the process (see
+``annotator.candidates.memo``), so a text costs one dictionary look-up per
+word for every family together, and the families' loops skip the rest at C
+speed (``indices``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import compress, repeat
+from operator import and_
+
+from annotator.candidates.analysis import TextAnalysis
+from annotator.candidates.memo import WordMemo
+
+WordTest = Callable[[TextAnalysis, int], bool]
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self._tests: list[tuple[int, WordTest]] = []
+        self._memo = WordMemo()
+
+    def register(self, test: WordTest) -> int:
+        """A bit for ``test(analysis, index)``, which reads word ``index`` alone."""
+        bit = 1 << len(self._tests)
+        self._tests.append((bit, test))
+        self._memo.clear()
+        return bit
+
+    def masks(self, analysis: TextAnalysis) -> list[int]:
+        """Every word's mask, worked out once per analysis."""
+        found = analysis.derived.get(self)
+        if found is None:
+            memo = self._memo.current(analysis.segmenter)
+            pairs = analysis.pairs
+            found = list(map(memo.get, pairs))
+            if None in found:
+                for index, mask in enumerate(found):
+                    if mask is None:
+                        found[index] = memo.remember(pairs[index], self._mask(analysis, index))
+            analysis.derived[self] = found
+        return found
+
+    def _mask(self, analysis: TextAnalysis, index: int) -> int:
+        mask = 0
+        for bit, test in self._tests:
+            if test(analysis, index):
+                mask |= bit
+        return mask
+
+    def indices(self, analysis: TextAnalysis, bit: int) -> list[int]:
+        """The words whose mask has ``bit``, in order."""
+        masks = self.masks(analysis)
+        return list(compress(range(len(masks)), map(and_, masks, repeat(bit))))
