@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import itemgetter
 
@@ -31,7 +31,7 @@ class TextAnalysis:
     words jieba's HMM made up are mostly names it has not seen.
     """
 
-    __slots__ = ("text", "words", "tags", "starts", "ends", "_by_start", "_by_end", "_pairs", "_segmenter", "derived")
+    __slots__ = ("text", "words", "tags", "starts", "ends", "_pairs", "_segmenter", "derived")
 
     def __init__(self, text: str, tagged: list[tuple[str, str]], segmenter: Segmenter | None = None) -> None:
         self.text = text
@@ -43,9 +43,6 @@ class TextAnalysis:
             self.starts = [0, *ends[:-1]] if ends else []
         else:
             self._align(tagged)
-        # Built when first asked for: most texts need few look-ups by offset.
-        self._by_start: dict[int, int] | None = None
-        self._by_end: dict[int, int] | None = None
         self._pairs: list[tuple[str, str]] | None = None
         self._segmenter = segmenter
         # What the rules work out once per text (their word masks), by who worked it out.
@@ -83,14 +80,14 @@ class TextAnalysis:
         return len(self.words)
 
     def index_starting_at(self, offset: int) -> int | None:
-        if self._by_start is None:
-            self._by_start = dict(zip(self.starts, range(len(self.starts))))
-        return self._by_start.get(offset)
+        starts = self.starts
+        index = bisect_left(starts, offset)
+        return index if index < len(starts) and starts[index] == offset else None
 
     def index_ending_at(self, offset: int) -> int | None:
-        if self._by_end is None:
-            self._by_end = dict(zip(self.ends, range(len(self.ends))))
-        return self._by_end.get(offset)
+        ends = self.ends
+        index = bisect_left(ends, offset)
+        return index if index < len(ends) and ends[index] == offset else None
 
     def is_boundary(self, offset: int) -> bool:
         """True where one word ends and the next starts (and at both ends of the text)."""

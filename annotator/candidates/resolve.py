@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from annotator.candidates.ruledata import RuleTable
@@ -47,6 +48,9 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     settings = context.rules.resolution
     labels = context.labels
     rejected_here = context.rejected_here
+    rejections = context.rejections
+    weights = settings.source_weights
+    min_score = settings.min_score
     suggestions = list(suggestions)
     size = max((s.end for s in suggestions), default=0)
     # one byte per character: 1 where an entity, or a chosen suggestion, already is
@@ -54,36 +58,55 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     for entity in context.entities_here:
         if entity.start < size:
             occupied[entity.start : min(entity.end, size)] = b"\x01" * (min(entity.end, size) - entity.start)
+    covered = occupied.find(1) >= 0
 
     # 1. Keep what may be proposed here; merge agreeing suggestions.
     merged: dict[tuple[int, int, str], list[Suggestion]] = {}
     for suggestion in suggestions:
-        if labels is not None and suggestion.label not in labels:
+        label = suggestion.label
+        if labels is not None and label not in labels:
             continue
-        if (suggestion.text, suggestion.label) in rejected_here:
+        if rejected_here and (suggestion.text, label) in rejected_here:
             continue
         if not suggestion.text.strip():
             continue
-        if occupied.find(1, suggestion.start, suggestion.end) >= 0:
+        if covered and occupied.find(1, suggestion.start, suggestion.end) >= 0:
             continue
-        merged.setdefault((suggestion.start, suggestion.end, suggestion.label), []).append(suggestion)
+        key = (suggestion.start, suggestion.end, label)
+        group = merged.get(key)
+        if group is None:
+            merged[key] = [suggestion]
+        else:
+            group.append(suggestion)
 
     scored: list[Suggestion] = []
     for (start, end, label), group in merged.items():
-        best_by_source: dict[str, float] = {}
-        for item in group:
-            weight = settings.source_weights.get(item.source, 1.0)
-            best_by_source[item.source] = combine((best_by_source.get(item.source, 0.0), item.score * weight))
-        score = combine(best_by_source.values())
+        if len(group) == 1:
+            # combine(combine((0.0, weighted))), step by step (the same arithmetic, without the calls)
+            item = group[0]
+            best_by_source = {item.source: 1.0 - (1.0 - min(max(item.score * weights.get(item.source, 1.0), 0.0), 1.0))}
+            score = 1.0 - (1.0 - min(max(best_by_source[item.source], 0.0), 1.0))
+        else:
+            best_by_source = {}
+            for item in group:
+                weight = weights.get(item.source, 1.0)
+                best_by_source[item.source] = combine((best_by_source.get(item.source, 0.0), item.score * weight))
+            score = combine(best_by_source.values())
         text = group[0].text
-        rejections = context.rejections.get((text, label), 0)
-        if rejections:
+        found = rejections.get((text, label), 0) if rejections else 0
+        if found:
             # each rejection elsewhere lowers the score; acceptances (labels) and the prior temper it
             accepted = context.gazetteer.labelled(text, label) + settings.rejection_prior
-            score *= accepted / (accepted + settings.rejection_weight * rejections)
-        if score < settings.min_score:
+            score *= accepted / (accepted + settings.rejection_weight * found)
+        if score < min_score:
             continue
-        sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))
+        if len(best_by_source) == 1:
+            sources = group[0].source
+            if len(group) == 1 and score == group[0].score:
+                scored.append(group[0])  # one source's suggestion, kept as it was proposed
+                continue
+        else:
+            sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))
         scored.append(Suggestion(start, end, label, text, sources, score))
 
     # 2. One label per span: the best.
@@ -98,7 +121,7 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     strong = settings.strong_score
     ordered = sorted(
         best_per_span.values(),
-        key=lambda s: (s.score >= strong, s.length if s.score >= strong else 0, s.score, -s.start),
+        key=lambda s: (s.score >= strong, s.end - s.start if s.score >= strong else 0, s.score, -s.start),
         reverse=True,
     )
     chosen: list[Suggestion] = []
@@ -106,6 +129,6 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
         if occupied.find(1, suggestion.start, suggestion.end) >= 0:
             continue
         chosen.append(suggestion)
-        occupied[suggestion.start : suggestion.end] = b"\x01" * suggestion.length
-    chosen.sort(key=lambda s: (s.start, s.end))
+        occupied[suggestion.start : suggestion.end] = b"\x01" * (suggestion.end - suggestion.start)
+    chosen.sort(key=attrgetter("start", "end"))
     return chosen

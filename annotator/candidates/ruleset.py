@@ -38,16 +38,16 @@ class RuleSet:
     @classmethod
     def load(cls) -> RuleSet:
         surnames = Surnames(load_table("surnames"))
-        titles = TitleRule(load_table("titles"))
-        words = WordClasses(load_table("words"))
         lexicon = Lexicon()
+        titles = TitleRule(load_table("titles"), lexicon)
+        words = WordClasses(load_table("words"))
         places = PlaceRule(load_table("places"), load_table("place_names"), words, lexicon)
         return cls(
             pos=PosMapping.from_table(load_table("pos")),
             places=places,
             titles=titles,
             organisations=OrganisationRule(load_table("organisations"), titles, words, lexicon),
-            people=PersonRule(load_table("people"), surnames, places.is_place_name),
+            people=PersonRule(load_table("people"), surnames, places.is_place_name, lexicon),
             bylines=BylineRule(load_table("bylines"), surnames, words.function_chars),
             dates=PatternRule("DATE", load_table("dates")),
             money=PatternRule("MONEY", load_table("money")),

@@ -13,8 +13,7 @@ speed (``indices``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress, repeat
-from operator import and_
+from itertools import compress
 
 from annotator.candidates.analysis import TextAnalysis
 from annotator.candidates.memo import WordMemo
@@ -58,4 +57,9 @@ class Lexicon:
     def indices(self, analysis: TextAnalysis, bit: int) -> list[int]:
         """The words whose mask has ``bit``, in order."""
         masks = self.masks(analysis)
-        return list(compress(range(len(masks)), map(and_, masks, repeat(bit))))
+        key = (self, "some bit")
+        marked = analysis.derived.get(key)
+        if marked is None:
+            # most words have no bit at all: they are left out once, at C speed
+            marked = analysis.derived[key] = list(compress(range(len(masks)), masks))
+        return [index for index in marked if masks[index] & bit]

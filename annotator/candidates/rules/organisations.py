@@ -79,6 +79,7 @@ class OrganisationRule:
         self.lexicon = lexicon or Lexicon()
         self._suffix_bit = self.lexicon.register(self._has_suffix)
         self._dictionary_bit = self.lexicon.register(self._is_dictionary_name)
+        self._plain_place_bit = self.lexicon.register(self._is_plain_place)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -125,6 +126,10 @@ class OrganisationRule:
     def _is_dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
         """A dictionary organisation (nt) that has a name before its type."""
         return analysis.tags[index] == "nt" and self._dictionary_name(analysis, index)
+
+    def _is_plain_place(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word jieba tagged as a place that its HMM did not glue to a function word."""
+        return analysis.tags[index] == "ns" and not self.words.is_glued(analysis, index)
 
     def _is_anchor(self, analysis: TextAnalysis, index: int, places: Collection[int]) -> bool:
         """Whether word ``index`` makes a name a name: a place, a proper noun, an unknown word."""
@@ -257,7 +262,7 @@ class OrganisationRule:
         start, end = suggestion.start, suggestion.end
         return (
             start > 0 and text[start - 1] in "“\"「" and end < len(text) and text[end] in "”\"」"
-            and any(text.startswith(word, end + 1) for word in self.honour_words)
+            and text.startswith(self.honour_words, end + 1)
         )
 
     def _dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
@@ -453,16 +458,15 @@ class OrganisationRule:
         place_start_by_end: dict[int, int] = {}
         for place in places:
             place_start_by_end[place.end] = min(place.start, place_start_by_end.get(place.end, place.start))
-        for index, tag in enumerate(analysis.tags):
-            if tag == "ns" and not self.words.is_glued(analysis, index):
-                place_start_by_end.setdefault(analysis.ends[index], analysis.starts[index])
+        for index in self.lexicon.indices(analysis, self._plain_place_bit):
+            place_start_by_end.setdefault(analysis.ends[index], analysis.starts[index])
         found = []
         for match in matches:
             start = place_start_by_end.get(match.start() + 1)
             if start is None or start >= match.start():
                 continue
             end = match.end()
-            if any(text.startswith(word, end) for word in self.abbreviation_blockers):
+            if text.startswith(self.abbreviation_blockers, end):
                 continue
             if end < len(text) and is_cjk(text[end]) and not analysis.is_boundary(end):
                 # 市 | 总体: 总 starts a longer dictionary word (总体, 总是); 总向 is glue

@@ -36,6 +36,12 @@ class _SiteAlone(Enum):
     IF_SITE_FOLLOWS = 2
 
 
+def _ends_with_one_of(name: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``name`` ends with one of ``suffixes`` and has more before it."""
+    # (endswith with a tuple rules most names out at C speed)
+    return name.endswith(suffixes) and any(name.endswith(s) and len(name) > len(s) for s in suffixes)
+
+
 def _is_word(text: str) -> bool:
     return get_segmenter().has_word(text)
 
@@ -376,9 +382,9 @@ class PlaceRule:
             label = suggestion.label
             if label in (LABEL, "ORG"):
                 name = suggestion.text
-                if self._is_station(name) or any(name.endswith(s) and len(name) > len(s) for s in self.always_sites):
+                if self._is_station(name) or _ends_with_one_of(name, self.always_sites):
                     label = LABEL
-                elif any(name.endswith(s) and len(name) > len(s) for s in self.venues):
+                elif _ends_with_one_of(name, self.venues):
                     before = analysis.index_ending_at(suggestion.start)
                     label = LABEL if before is not None and analysis.words[before] in self.place_words else "ORG"
             settled.append(suggestion if label == suggestion.label else span(text, suggestion.start, suggestion.end, label, suggestion.score))

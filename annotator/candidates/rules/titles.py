@@ -6,6 +6,7 @@ import re
 
 from annotator.candidates.analysis import TextAnalysis
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
 
@@ -15,7 +16,7 @@ _LONGEST = 12
 
 
 class TitleRule:
-    def __init__(self, table: RuleTable) -> None:
+    def __init__(self, table: RuleTable, lexicon: Lexicon | None = None) -> None:
         table.check_keys(("heads", "prefixes", "whole", "not_followed_by", "bodies", "score"))
         self.heads = frozenset(table.strings("heads"))
         self._heads_by_length = tuple(sorted(self.heads, key=len, reverse=True))
@@ -29,6 +30,11 @@ class TitleRule:
         self.not_followed_by = tuple(sorted(table.strings("not_followed_by", ()), key=len, reverse=True))
         self.bodies = frozenset(table.strings("bodies", ()))
         self.score = table.score("score", 0.85)
+        self.lexicon = lexicon or Lexicon()
+        self._first_char_bit = self.lexicon.register(self._may_start_title)
+
+    def _may_start_title(self, analysis: TextAnalysis, index: int) -> bool:
+        return analysis.words[index][0] in self.first_chars
 
     def ends_with_head(self, word: str) -> bool:
         """Whether ``word`` ends with a title's head: 中央政治局常委 is a post, not a body."""
@@ -43,15 +49,18 @@ class TitleRule:
         found = []
         position_limit = len(text)
         next_free = 0
-        for index, start in enumerate(analysis.starts):
-            if start < next_free or text[start] not in self.first_chars:
+        starts = analysis.starts
+        for index in self.lexicon.indices(analysis, self._first_char_bit):
+            start = starts[index]
+            # (the pattern is literals and repeats: if nothing matches from here, nothing ends at a word end)
+            if start < next_free or self.pattern.match(text, start) is None:
                 continue
             # Try word ends from the longest down: the title must end where a word ends.
             ends = [e for e in analysis.ends[index : index + 8] if e - start <= _LONGEST]
             for end in reversed(ends):
                 if not self.pattern.fullmatch(text, start, end):
                     continue
-                if end < position_limit and any(text.startswith(w, end) for w in self.not_followed_by):
+                if end < position_limit and text.startswith(self.not_followed_by, end):
                     continue
                 found.append(span(text, start, end, LABEL, self.score))
                 next_free = end
