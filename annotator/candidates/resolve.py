@@ -44,6 +44,24 @@ def combine(scores: Iterable[float]) -> float:
     return 1.0 - remaining
 
 
+def _group_score(group: list[Suggestion], weights: dict[str, float]) -> tuple[float, str]:
+    """The score of suggestions that agree on a span and label, and their sources, strongest first:
+    combine() of each source's best, then of the sources, written out step by step."""
+    best_by_source: dict[str, float] = {}
+    for member in group:
+        remaining = 1.0 - min(max(best_by_source.get(member.source, 0.0), 0.0), 1.0)
+        remaining *= 1.0 - min(max(member.score * weights.get(member.source, 1.0), 0.0), 1.0)
+        best_by_source[member.source] = 1.0 - remaining
+    remaining = 1.0
+    for value in best_by_source.values():
+        remaining *= 1.0 - min(max(value, 0.0), 1.0)
+    if len(best_by_source) == 1:
+        sources = group[0].source
+    else:
+        sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))
+    return 1.0 - remaining, sources
+
+
 def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[Suggestion]:
     settings = context.rules.resolution
     labels = context.labels
@@ -80,34 +98,33 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
             group.append(suggestion)
 
     scored: list[Suggestion] = []
+    # What a group's members' sources and scores make of it, worked out once per such group.
+    known_groups: dict[tuple, tuple[float, str]] = {}
     for (start, end, label), group in merged.items():
+        item = group[0]
         if len(group) == 1:
-            # combine(combine((0.0, weighted))), step by step (the same arithmetic, without the calls)
-            item = group[0]
-            best_by_source = {item.source: 1.0 - (1.0 - min(max(item.score * weights.get(item.source, 1.0), 0.0), 1.0))}
-            score = 1.0 - (1.0 - min(max(best_by_source[item.source], 0.0), 1.0))
+            key: tuple = (item.source, item.score)
+        elif len(group) == 2:
+            key = (item.source, item.score, group[1].source, group[1].score)
         else:
-            best_by_source = {}
-            for item in group:
-                weight = weights.get(item.source, 1.0)
-                best_by_source[item.source] = combine((best_by_source.get(item.source, 0.0), item.score * weight))
-            score = combine(best_by_source.values())
-        text = group[0].text
-        found = rejections.get((text, label), 0) if rejections else 0
-        if found:
-            # each rejection elsewhere lowers the score; acceptances (labels) and the prior temper it
-            accepted = context.gazetteer.labelled(text, label) + settings.rejection_prior
-            score *= accepted / (accepted + settings.rejection_weight * found)
+            key = tuple((member.source, member.score) for member in group)
+        known = known_groups.get(key)
+        if known is None:
+            known = known_groups[key] = _group_score(group, weights)
+        score, sources = known
+        text = item.text
+        if rejections:
+            found = rejections.get((text, label), 0)
+            if found:
+                # each rejection elsewhere lowers the score; acceptances (labels) and the prior temper it
+                accepted = context.gazetteer.labelled(text, label) + settings.rejection_prior
+                score *= accepted / (accepted + settings.rejection_weight * found)
         if score < min_score:
             continue
-        if len(best_by_source) == 1:
-            sources = group[0].source
-            if len(group) == 1 and score == group[0].score:
-                scored.append(group[0])  # one source's suggestion, kept as it was proposed
-                continue
+        if len(group) == 1 and score == item.score:
+            scored.append(item)  # one source's suggestion, kept as it was proposed
         else:
-            sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))
-        scored.append(Suggestion(start, end, label, text, sources, score))
+            scored.append(Suggestion(start, end, label, text, sources, score))
 
     # 2. One label per span: the best.
     best_per_span: dict[tuple[int, int], Suggestion] = {}

@@ -13,7 +13,8 @@ speed (``indices``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress
+from itertools import compress, repeat
+from operator import and_
 
 from annotator.candidates.analysis import TextAnalysis
 from annotator.candidates.memo import WordMemo
@@ -62,4 +63,4 @@ class Lexicon:
         if marked is None:
             # most words have no bit at all: they are left out once, at C speed
             marked = analysis.derived[key] = list(compress(range(len(masks)), masks))
-        return [index for index in marked if masks[index] & bit]
+        return list(compress(marked, map(and_, map(masks.__getitem__, marked), repeat(bit))))

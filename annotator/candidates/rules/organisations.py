@@ -75,6 +75,7 @@ class OrganisationRule:
         self._suffix_memo = WordMemo()
         self._anchor_memo = WordMemo()
         self._material_memo = WordMemo()
+        self._unit_suffix_memo = WordMemo()
         self._phrase_lengths: dict[str, tuple[int, ...]] = {}
         self.lexicon = lexicon or Lexicon()
         self._suffix_bit = self.lexicon.register(self._has_suffix)
@@ -210,7 +211,7 @@ class OrganisationRule:
     # --- the rule ----------------------------------------------------------------------
 
     def find(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
-        for memo in (self._suffix_memo, self._anchor_memo, self._material_memo):
+        for memo in (self._suffix_memo, self._anchor_memo, self._material_memo, self._unit_suffix_memo):
             memo.current(analysis.segmenter)
         text = analysis.text
         place_words: set[int] = set()
@@ -434,6 +435,11 @@ class OrganisationRule:
     def _unit_suffix(self, analysis: TextAnalysis, index: int) -> str | None:
         """The organisation suffix of word ``index`` inside a unit; jieba tags some unit words as
         verbs (中国建设银行 + 湖南省 + 分行/v), which elsewhere end no name (举办/v)."""
+        pair = analysis.pairs[index]
+        memo = self._unit_suffix_memo
+        return memo[pair] if pair in memo else memo.remember(pair, self._unit_suffix_here(analysis, index))
+
+    def _unit_suffix_here(self, analysis: TextAnalysis, index: int) -> str | None:
         suffix = self.suffix_at(analysis, index)
         word = analysis.words[index]
         if suffix is None and len(word) >= 2 and word in self._suffix_set:

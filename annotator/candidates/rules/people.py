@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
+from annotator.candidates.regex_scan import Scanner
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.surnames import Surnames
@@ -45,10 +46,10 @@ class PersonRule:
         self.anonymised = re.compile(
             f"{every_surname}{anonymised}(?!{alternation(table.strings('not_after_anonymised', ()))})"
         )
-        # Where what follows the surname starts (overlaps included): far rarer than surnames.
+        # What follows the surname: far rarer than surnames.
         self._after_surname = {
-            self.honorific: re.compile(f"(?={honorifics})"),
-            self.anonymised: re.compile(f"(?={anonymised})"),
+            self.honorific: Scanner(re.compile(honorifics)),
+            self.anonymised: Scanner(re.compile(anonymised)),
         }
         self._longest_surname = max(map(len, (*surnames.compound, *surnames.common, *surnames.rare)), default=1)
         self.speech = re.compile(alternation(table.strings("speech_verbs", ())))
@@ -192,10 +193,10 @@ class PersonRule:
         tried only just before where that something else starts."""
         tries = sorted(
             {
-                at.start() - length
-                for at in self._after_surname[pattern].finditer(text)
+                at - length
+                for at in self._after_surname[pattern].starts(text)
                 for length in range(1, self._longest_surname + 1)
-                if at.start() >= length
+                if at >= length
             }
         )
         found: list[re.Match[str]] = []

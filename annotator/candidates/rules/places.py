@@ -26,6 +26,12 @@ _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
+# What a word alone is to a site's name (PlaceRule._site_facts), as bits.
+_SITE_WORD = 1  # 滑雪场, 社区
+_LEVEL = 2  # 镇, 市
+_NAME_ENDING_WITH_SITE = 4  # 芳星园 (a proper or unknown word ending with a site word)
+_SITE_NAME = 8  # a word that can be part of the name: 幸福/a, 云顶/ns
+_ORDINAL = 16  # 第三, 5
 
 
 class _SiteAlone(Enum):
@@ -98,9 +104,13 @@ class PlaceRule:
         self._link_memo = WordMemo()
         self._named_site_memo = WordMemo()
         self._word_memo = WordMemo()  # answers about a word alone, by (question, word)
+        self._site_facts_memo = WordMemo()
         self.lexicon = lexicon or Lexicon()
+        self._named_site_prefixes = frozenset(site[:n] for site in self.named_sites for n in range(1, len(site) + 1))
         self._start_bit = self.lexicon.register(self._starts_alone)
         self._level_bit = self.lexicon.register(self._is_level_word)
+        self._site_if_followed_bit = self.lexicon.register(self._starts_site_if_followed)
+        self._site_begins_bit = self.lexicon.register(self._begins_named_site)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -133,7 +143,7 @@ class PlaceRule:
         if following < len(words) and words[following] in self.admin_set:
             return self._link_here(analysis, index, look_ahead=True)
         # Followed by no level, a link is a matter of the word and its tag alone: remembered.
-        key = (words[index], analysis.tags[index])
+        key = analysis.pairs[index]
         memo = self._link_memo
         if key in memo:
             step = memo[key]
@@ -195,33 +205,60 @@ class PlaceRule:
         It follows an address chain: 云顶 + 滑雪场, 芳星园 + 第三 + 社区, 幸福 + 社区,
         北江 + 英德 + (五) + 站, and a site word right after the chain (英德 + 体育馆).
         """
-        words, tags = analysis.words, analysis.tags
+        words = analysis.words
+        sites = self.sites_set
         position = index
         named = False
         while position < len(words) and position - index < _SITE_WORDS:
             word = words[position]
-            site = self._site_word_end(analysis, position)
+            facts = self._site_facts(analysis, position)
+            if facts & _SITE_WORD:
+                site: int | None = position + 1
+            elif position + 1 < len(words) and word + words[position + 1] in sites:
+                site = position + 2  # 安置 + 点 split by jieba
+            else:
+                site = None
             if site is not None:
                 if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
                     return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
-            if named and word in self.admin_set:
+            if named and facts & _LEVEL:
                 return position + 1
-            if (tags[position] in _PROPER_TAGS or not analysis.is_known(position)) and self._ends_with_site(word):
+            if facts & _NAME_ENDING_WITH_SITE:
                 return position + 1
-            if self._name_like(analysis, position) or tags[position] in _SITE_NAME_TAGS:
+            if facts & _SITE_NAME:
                 named = True
                 position += 1
                 continue
-            if named and tags[position] == "m" and (word.startswith("第") or word.isdigit()):
+            if named and facts & _ORDINAL:
                 position += 1
                 continue
-            bracket = self._ordinal_in_brackets(analysis, position)
-            if named and bracket is not None:
+            bracket = self._ordinal_in_brackets(analysis, position) if named else None
+            if bracket is not None:
                 position = bracket
                 continue
             return None
         return None
+
+    def _site_facts(self, analysis: TextAnalysis, position: int) -> int:
+        """What word ``position`` alone is to a site's name (``_SITE_WORD`` ...), remembered."""
+        pair = analysis.pairs[position]
+        facts = self._site_facts_memo.get(pair)
+        if facts is None:
+            word, tag = pair
+            facts = (
+                (_SITE_WORD if word in self.sites_set else 0)
+                | (_LEVEL if word in self.admin_set else 0)
+                | (
+                    _NAME_ENDING_WITH_SITE
+                    if (tag in _PROPER_TAGS or not analysis.is_known(position)) and self._ends_with_site(word)
+                    else 0
+                )
+                | (_SITE_NAME if self._name_like(analysis, position) or tag in _SITE_NAME_TAGS else 0)
+                | (_ORDINAL if tag == "m" and (word.startswith("第") or word.isdigit()) else 0)
+            )
+            self._site_facts_memo.remember(pair, facts)
+        return facts
 
     @staticmethod
     def _ordinal_in_brackets(analysis: TextAnalysis, position: int) -> int | None:
@@ -236,23 +273,38 @@ class PlaceRule:
     def _may_start(self, analysis: TextAnalysis) -> list[int]:
         """The words a link or a named site may start with, in order; ``find`` skips the others.
 
-        A word followed by no level starts a link or a site according to the word
-        and its tag alone (``_link``, ``_named_site_alone``); one followed by a level may.
+        A word followed by no level starts a link or a site according to the word and its
+        tag alone (``_link``, ``_named_site_alone``), or, for a name such as 裕华, if a site
+        word (路, 高铁) begins right after it; a word followed by a level may start a link.
         """
-        before_level = (i - 1 for i in self.lexicon.indices(analysis, self._level_bit) if i > 0)
-        return sorted({*self.lexicon.indices(analysis, self._start_bit), *before_level})
+        lexicon = self.lexicon
+        before = {i - 1 for i in lexicon.indices(analysis, self._site_begins_bit) if i > 0}
+        starts = {
+            *lexicon.indices(analysis, self._start_bit),
+            *(i - 1 for i in lexicon.indices(analysis, self._level_bit) if i > 0),
+            *before.intersection(lexicon.indices(analysis, self._site_if_followed_bit)),
+        }
+        return sorted(starts)
 
     def _is_level_word(self, analysis: TextAnalysis, index: int) -> bool:
         return analysis.words[index] in self.admin_set
 
     def _starts_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether the word starts a link, or is a named site, whatever follows it (but a level)."""
         return (
             self._link_here(analysis, index, look_ahead=False) is not None
-            or self._named_site_alone(analysis, index) is not _SiteAlone.NONE
+            or self._named_site_alone(analysis, index) is _SiteAlone.WORD
         )
 
+    def _starts_site_if_followed(self, analysis: TextAnalysis, index: int) -> bool:
+        return self._named_site_alone(analysis, index) is _SiteAlone.IF_SITE_FOLLOWS
+
+    def _begins_named_site(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether the word is a named site word (路) or how one begins (高 of 高铁 split by jieba)."""
+        return analysis.words[index] in self._named_site_prefixes
+
     def find(self, analysis: TextAnalysis) -> list[Suggestion]:
-        for memo in (self._link_memo, self._named_site_memo):
+        for memo in (self._link_memo, self._named_site_memo, self._word_memo, self._site_facts_memo):
             memo.current(analysis.segmenter)
         text = analysis.text
         words = analysis.words
@@ -317,7 +369,7 @@ class PlaceRule:
         Without a place before it, the name must be a proper noun or a word jieba does not know.
         """
         words = analysis.words
-        key = (words[index], analysis.tags[index])
+        key = analysis.pairs[index]
         alone = self._named_site_memo.get(key)
         if alone is None:
             alone = self._named_site_memo.remember(key, self._named_site_alone(analysis, index))
