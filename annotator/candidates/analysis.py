@@ -31,7 +31,7 @@ class TextAnalysis:
     words jieba's HMM made up are mostly names it has not seen.
     """
 
-    __slots__ = ("text", "words", "tags", "starts", "ends", "_pairs", "_segmenter", "derived")
+    __slots__ = ("text", "words", "tags", "starts", "ends", "_segmenter", "derived")
 
     def __init__(self, text: str, tagged: list[tuple[str, str]], segmenter: Segmenter | None = None) -> None:
         self.text = text
@@ -43,7 +43,6 @@ class TextAnalysis:
             self.starts = [0, *ends[:-1]] if ends else []
         else:
             self._align(tagged)
-        self._pairs: list[tuple[str, str]] | None = None
         self._segmenter = segmenter
         # What the rules work out once per text (their word masks), by who worked it out.
         self.derived: dict[object, object] = {}
@@ -69,12 +68,9 @@ class TextAnalysis:
             self.ends.append(start + len(word))
             position = start + len(word)
 
-    @property
-    def pairs(self) -> list[tuple[str, str]]:
-        """(word, tag) of every word: what the rules remember their per-word answers by."""
-        if self._pairs is None:
-            self._pairs = list(zip(self.words, self.tags))
-        return self._pairs
+    def pair(self, index: int) -> tuple[str, str]:
+        """(word, tag) of word ``index``: what the rules remember their per-word answers by."""
+        return self.words[index], self.tags[index]
 
     def __len__(self) -> int:
         return len(self.words)

@@ -20,17 +20,26 @@ from annotator.candidates.analysis import TextAnalysis
 from annotator.candidates.memo import WordMemo
 
 WordTest = Callable[[TextAnalysis, int], bool]
+_NO_TAGS: dict[str, int] = {}  # (never written to)
 
 
 class Lexicon:
     def __init__(self) -> None:
         self._tests: list[tuple[int, WordTest]] = []
         self._memo = WordMemo()
+        self._sparse = 0  # the bits ``indices`` looks for
 
-    def register(self, test: WordTest) -> int:
-        """A bit for ``test(analysis, index)``, which reads word ``index`` alone."""
+    def register(self, test: WordTest, *, sparse: bool = True) -> int:
+        """A bit for ``test(analysis, index)``, which reads word ``index`` alone.
+
+        A sparse bit, set for few words, is what a family's loop looks for with
+        ``indices``; a dense one (a plain noun can be part of a name) is read
+        word by word from ``masks``.
+        """
         bit = 1 << len(self._tests)
         self._tests.append((bit, test))
+        if sparse:
+            self._sparse |= bit
         self._memo.clear()
         return bit
 
@@ -38,13 +47,17 @@ class Lexicon:
         """Every word's mask, worked out once per analysis."""
         found = analysis.derived.get(self)
         if found is None:
-            memo = self._memo.current(analysis.segmenter)
-            pairs = analysis.pairs
-            found = list(map(memo.get, pairs))
+            # remembered by word, then by tag: two look-ups at C speed, no (word, tag) tuples
+            by_word = self._memo.current(analysis.segmenter)
+            words, tags = analysis.words, analysis.tags
+            found = list(map(dict.get, map(by_word.get, words, repeat(_NO_TAGS)), tags))
             if None in found:
                 for index, mask in enumerate(found):
                     if mask is None:
-                        found[index] = memo.remember(pairs[index], self._mask(analysis, index))
+                        by_tag = by_word.get(words[index])
+                        if by_tag is None:
+                            by_tag = by_word.remember(words[index], {})
+                        found[index] = by_tag[tags[index]] = self._mask(analysis, index)
             analysis.derived[self] = found
         return found
 
@@ -61,6 +74,6 @@ class Lexicon:
         key = (self, "some bit")
         marked = analysis.derived.get(key)
         if marked is None:
-            # most words have no bit at all: they are left out once, at C speed
-            marked = analysis.derived[key] = list(compress(range(len(masks)), masks))
+            # most words have no sparse bit at all: they are left out once, at C speed
+            marked = analysis.derived[key] = list(compress(range(len(masks)), map(and_, masks, repeat(self._sparse))))
         return list(compress(marked, map(and_, map(masks.__getitem__, marked), repeat(bit))))

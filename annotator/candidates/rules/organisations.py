@@ -73,14 +73,15 @@ class OrganisationRule:
         self._proper_cache: dict[str, bool] = {}
         # answers about a word and its tag alone, remembered (see annotator.candidates.memo)
         self._suffix_memo = WordMemo()
-        self._anchor_memo = WordMemo()
-        self._material_memo = WordMemo()
         self._unit_suffix_memo = WordMemo()
         self._phrase_lengths: dict[str, tuple[int, ...]] = {}
         self.lexicon = lexicon or Lexicon()
         self._suffix_bit = self.lexicon.register(self._has_suffix)
         self._dictionary_bit = self.lexicon.register(self._is_dictionary_name)
         self._plain_place_bit = self.lexicon.register(self._is_plain_place)
+        self._anchor_bit = self.lexicon.register(self._anchor_alone, sparse=False)
+        self._material_bit = self.lexicon.register(self._material_alone, sparse=False)
+        self._unit_bit = self.lexicon.register(self._has_unit_suffix, sparse=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -101,7 +102,7 @@ class OrganisationRule:
 
     def suffix_at(self, analysis: TextAnalysis, index: int) -> str | None:
         """The organisation suffix word ``index`` ends with, if it can end an organisation name."""
-        pair = analysis.pairs[index]
+        pair = analysis.pair(index)
         memo = self._suffix_memo
         return memo[pair] if pair in memo else memo.remember(pair, self._suffix_here(analysis, index))
 
@@ -134,11 +135,7 @@ class OrganisationRule:
 
     def _is_anchor(self, analysis: TextAnalysis, index: int, places: Collection[int]) -> bool:
         """Whether word ``index`` makes a name a name: a place, a proper noun, an unknown word."""
-        if index in places:
-            return True
-        pair = analysis.pairs[index]
-        memo = self._anchor_memo
-        return memo[pair] if pair in memo else memo.remember(pair, self._anchor_alone(analysis, index))
+        return index in places or bool(self.lexicon.masks(analysis)[index] & self._anchor_bit)
 
     def _anchor_alone(self, analysis: TextAnalysis, index: int) -> bool:
         """``_is_anchor`` for a word that is not part of a place: the word and its tag decide."""
@@ -161,11 +158,7 @@ class OrganisationRule:
 
     def _is_material(self, analysis: TextAnalysis, index: int, places: Collection[int] = ()) -> bool:
         """Whether word ``index`` can be inside a name."""
-        if index in places:
-            return True
-        pair = analysis.pairs[index]
-        memo = self._material_memo
-        return memo[pair] if pair in memo else memo.remember(pair, self._material_alone(analysis, index))
+        return index in places or bool(self.lexicon.masks(analysis)[index] & self._material_bit)
 
     def _material_alone(self, analysis: TextAnalysis, index: int) -> bool:
         """``_is_material`` for a word that is not part of a place: the word and its tag decide."""
@@ -211,7 +204,7 @@ class OrganisationRule:
     # --- the rule ----------------------------------------------------------------------
 
     def find(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
-        for memo in (self._suffix_memo, self._anchor_memo, self._material_memo, self._unit_suffix_memo):
+        for memo in (self._suffix_memo, self._unit_suffix_memo):
             memo.current(analysis.segmenter)
         text = analysis.text
         place_words: set[int] = set()
@@ -339,6 +332,10 @@ class OrganisationRule:
         # A registered company name may hold one word of another kind, brand names being
         # what they are: 济南 + 大自然/d + 新材料 + 有限公司, 晋江市 + 安踏/v + 体育用品 + 有限公司
         odd_word_allowed = suffix in self.registered
+        # (_is_material and _is_anchor, read from the words' masks)
+        masks = self.lexicon.masks(analysis)
+        material, anchor = self._material_bit, self._anchor_bit
+        tags = analysis.tags
         position = index - 1
         while position >= 0 and end - starts[position] <= self.max_length:
             if words[position] in _CLOSING:
@@ -347,13 +344,14 @@ class OrganisationRule:
                     break
                 position = opening
                 continue
-            if not self._is_material(analysis, position, places):
+            in_place = position in places
+            if not (in_place or masks[position] & material):
                 if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
                     break
                 odd_word_allowed = False
-            if self._is_anchor(analysis, position, places):
+            if in_place or masks[position] & anchor:
                 anchors.append(position)
-            elif analysis.tags[position] == "j":
+            elif tags[position] == "j":
                 abbreviations.append(position)
             position -= 1
         if not anchors:
@@ -408,25 +406,30 @@ class OrganisationRule:
     def _units(self, analysis: TextAnalysis, organisations: list[Suggestion]) -> list[Suggestion]:
         """An organisation followed by its own unit is one name: 青岛市总工会 + 职工服务中心."""
         text = analysis.text
+        ends = analysis.ends
+        # (_unit_suffix, _is_material and _is_anchor, read from the words' masks)
+        masks = self.lexicon.masks(analysis)
+        unit, material, anchor = self._unit_bit, self._material_bit, self._anchor_bit
         found = []
         for org in organisations:
             index = analysis.index_starting_at(org.end)
             if index is None:
                 continue
-            for position in range(index, min(index + _UNIT_WORDS, len(analysis.words))):
-                if analysis.ends[position] - org.start > self.max_length:
+            for position in range(index, min(index + _UNIT_WORDS, len(masks))):
+                if ends[position] - org.start > self.max_length:
                     break
-                suffix = self._unit_suffix(analysis, position)
-                if suffix is not None:
+                mask = masks[position]
+                if mask & unit:
                     if self._ends_before_title(analysis, position):
                         break
+                    suffix = self._unit_suffix(analysis, position)
                     weak = suffix in self.weak and len(analysis.words[position]) - len(suffix) < 2
                     score = min(org.score, self.score_weak if weak else self.score_strong)
-                    found.append(span(text, org.start, analysis.ends[position], LABEL, score))
+                    found.append(span(text, org.start, ends[position], LABEL, score))
                     continue
-                if not self._is_material(analysis, position):
+                if not mask & material:
                     break
-                if self._is_anchor(analysis, position, set()) and not self._suffix_follows(analysis, position):
+                if mask & anchor and not self._suffix_follows(analysis, position):
                     # a new name starts; but 中国建设银行 + 湖南省分行 is one (福建省总工会
                     # 联合 兴业银行 stops at the verb)
                     break
@@ -435,9 +438,12 @@ class OrganisationRule:
     def _unit_suffix(self, analysis: TextAnalysis, index: int) -> str | None:
         """The organisation suffix of word ``index`` inside a unit; jieba tags some unit words as
         verbs (中国建设银行 + 湖南省 + 分行/v), which elsewhere end no name (举办/v)."""
-        pair = analysis.pairs[index]
+        pair = analysis.pair(index)
         memo = self._unit_suffix_memo
         return memo[pair] if pair in memo else memo.remember(pair, self._unit_suffix_here(analysis, index))
+
+    def _has_unit_suffix(self, analysis: TextAnalysis, index: int) -> bool:
+        return self._unit_suffix(analysis, index) is not None
 
     def _unit_suffix_here(self, analysis: TextAnalysis, index: int) -> str | None:
         suffix = self.suffix_at(analysis, index)
@@ -448,9 +454,8 @@ class OrganisationRule:
 
     def _suffix_follows(self, analysis: TextAnalysis, index: int) -> bool:
         """Whether an organisation word ends within the next two words: 湖南省 + 分行, 杭州 + 机务段."""
-        return any(
-            self._unit_suffix(analysis, position) is not None
-            for position in range(index + 1, min(index + 3, len(analysis.words)))
+        masks = self.lexicon.masks(analysis)
+        return any(masks[position] & self._unit_bit for position in range(index + 1, min(index + 3, len(masks)))
         )
 
     def _abbreviations(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:

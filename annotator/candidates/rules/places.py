@@ -143,7 +143,7 @@ class PlaceRule:
         if following < len(words) and words[following] in self.admin_set:
             return self._link_here(analysis, index, look_ahead=True)
         # Followed by no level, a link is a matter of the word and its tag alone: remembered.
-        key = analysis.pairs[index]
+        key = analysis.pair(index)
         memo = self._link_memo
         if key in memo:
             step = memo[key]
@@ -242,7 +242,7 @@ class PlaceRule:
 
     def _site_facts(self, analysis: TextAnalysis, position: int) -> int:
         """What word ``position`` alone is to a site's name (``_SITE_WORD`` ...), remembered."""
-        pair = analysis.pairs[position]
+        pair = analysis.pair(position)
         facts = self._site_facts_memo.get(pair)
         if facts is None:
             word, tag = pair
@@ -369,7 +369,7 @@ class PlaceRule:
         Without a place before it, the name must be a proper noun or a word jieba does not know.
         """
         words = analysis.words
-        key = analysis.pairs[index]
+        key = analysis.pair(index)
         alone = self._named_site_memo.get(key)
         if alone is None:
             alone = self._named_site_memo.remember(key, self._named_site_alone(analysis, index))
