@@ -26,12 +26,6 @@ _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
-# What a word alone is to a site's name (PlaceRule._site_facts), as bits.
-_SITE_WORD = 1  # 滑雪场, 社区
-_LEVEL = 2  # 镇, 市
-_NAME_ENDING_WITH_SITE = 4  # 芳星园 (a proper or unknown word ending with a site word)
-_SITE_NAME = 8  # a word that can be part of the name: 幸福/a, 云顶/ns
-_ORDINAL = 16  # 第三, 5
 
 
 class _SiteAlone(Enum):
@@ -101,16 +95,21 @@ class PlaceRule:
         self.score_geographic = table.score("score_geographic", 0.7)
         self.score_named_site = table.score("score_named_site", 0.75)
         self.words = words
-        self._link_memo = WordMemo()
-        self._named_site_memo = WordMemo()
         self._word_memo = WordMemo()  # answers about a word alone, by (question, word)
-        self._site_facts_memo = WordMemo()
         self.lexicon = lexicon or Lexicon()
         self._named_site_prefixes = frozenset(site[:n] for site in self.named_sites for n in range(1, len(site) + 1))
         self._start_bit = self.lexicon.register(self._starts_alone)
         self._level_bit = self.lexicon.register(self._is_level_word)
         self._site_if_followed_bit = self.lexicon.register(self._starts_site_if_followed)
         self._site_begins_bit = self.lexicon.register(self._begins_named_site)
+        self._site_word_bit = self.lexicon.register(self._is_named_site_word)
+        self._link_bit = self.lexicon.register(self._links_alone, sparse=False)
+        self._sure_link_bit = self.lexicon.register(self._surely_links_alone, sparse=False)
+        # what a word alone is to a site's name (_site_end)
+        self._site_part_bit = self.lexicon.register(self._is_site_part, sparse=False)
+        self._name_ending_with_site_bit = self.lexicon.register(self._is_name_ending_with_site, sparse=False)
+        self._site_name_bit = self.lexicon.register(self._is_site_name, sparse=False)
+        self._ordinal_bit = self.lexicon.register(self._is_ordinal, sparse=False)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -142,15 +141,18 @@ class PlaceRule:
         following = index + 1
         if following < len(words) and words[following] in self.admin_set:
             return self._link_here(analysis, index, look_ahead=True)
-        # Followed by no level, a link is a matter of the word and its tag alone: remembered.
-        key = analysis.pair(index)
-        memo = self._link_memo
-        if key in memo:
-            step = memo[key]
-        else:
-            link = self._link_here(analysis, index, look_ahead=False)
-            step = memo.remember(key, None if link is None else (link[0] - index, link[1]))
-        return None if step is None else (index + step[0], step[1])
+        # Followed by no level, a link is one word and a matter of the word and its tag alone.
+        mask = self.lexicon.masks(analysis)[index]
+        if not mask & self._link_bit:
+            return None
+        return following, bool(mask & self._sure_link_bit)
+
+    def _links_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        return self._link_here(analysis, index, look_ahead=False) is not None
+
+    def _surely_links_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        link = self._link_here(analysis, index, look_ahead=False)
+        return link is not None and link[1]
 
     def _link_here(self, analysis: TextAnalysis, index: int, *, look_ahead: bool) -> tuple[int, bool] | None:
         """``_link`` worked out; without ``look_ahead`` as if no level followed the word."""
@@ -207,12 +209,13 @@ class PlaceRule:
         """
         words = analysis.words
         sites = self.sites_set
+        masks = self.lexicon.masks(analysis)
         position = index
         named = False
         while position < len(words) and position - index < _SITE_WORDS:
             word = words[position]
-            facts = self._site_facts(analysis, position)
-            if facts & _SITE_WORD:
+            mask = masks[position]
+            if mask & self._site_part_bit:
                 site: int | None = position + 1
             elif position + 1 < len(words) and word + words[position + 1] in sites:
                 site = position + 2  # 安置 + 点 split by jieba
@@ -222,15 +225,15 @@ class PlaceRule:
                 if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
                     return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
-            if named and facts & _LEVEL:
+            if named and mask & self._level_bit:
                 return position + 1
-            if facts & _NAME_ENDING_WITH_SITE:
+            if mask & self._name_ending_with_site_bit:
                 return position + 1
-            if facts & _SITE_NAME:
+            if mask & self._site_name_bit:
                 named = True
                 position += 1
                 continue
-            if named and facts & _ORDINAL:
+            if named and mask & self._ordinal_bit:
                 position += 1
                 continue
             bracket = self._ordinal_in_brackets(analysis, position) if named else None
@@ -240,25 +243,24 @@ class PlaceRule:
             return None
         return None
 
-    def _site_facts(self, analysis: TextAnalysis, position: int) -> int:
-        """What word ``position`` alone is to a site's name (``_SITE_WORD`` ...), remembered."""
-        pair = analysis.pair(position)
-        facts = self._site_facts_memo.get(pair)
-        if facts is None:
-            word, tag = pair
-            facts = (
-                (_SITE_WORD if word in self.sites_set else 0)
-                | (_LEVEL if word in self.admin_set else 0)
-                | (
-                    _NAME_ENDING_WITH_SITE
-                    if (tag in _PROPER_TAGS or not analysis.is_known(position)) and self._ends_with_site(word)
-                    else 0
-                )
-                | (_SITE_NAME if self._name_like(analysis, position) or tag in _SITE_NAME_TAGS else 0)
-                | (_ORDINAL if tag == "m" and (word.startswith("第") or word.isdigit()) else 0)
-            )
-            self._site_facts_memo.remember(pair, facts)
-        return facts
+    def _is_site_part(self, analysis: TextAnalysis, index: int) -> bool:
+        """A site word: 滑雪场, 社区."""
+        return analysis.words[index] in self.sites_set
+
+    def _is_name_ending_with_site(self, analysis: TextAnalysis, index: int) -> bool:
+        """A proper or unknown word that ends with a site word: 芳星园."""
+        return (analysis.tags[index] in _PROPER_TAGS or not analysis.is_known(index)) and self._ends_with_site(
+            analysis.words[index]
+        )
+
+    def _is_site_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word that can be part of a site's name: 幸福/a, 云顶/ns."""
+        return self._name_like(analysis, index) or analysis.tags[index] in _SITE_NAME_TAGS
+
+    def _is_ordinal(self, analysis: TextAnalysis, index: int) -> bool:
+        """第三, 5."""
+        word = analysis.words[index]
+        return analysis.tags[index] == "m" and (word.startswith("第") or word.isdigit())
 
     @staticmethod
     def _ordinal_in_brackets(analysis: TextAnalysis, position: int) -> int | None:
@@ -296,6 +298,10 @@ class PlaceRule:
             or self._named_site_alone(analysis, index) is _SiteAlone.WORD
         )
 
+    def _is_named_site_word(self, analysis: TextAnalysis, index: int) -> bool:
+        """A named site in one word: 长江大桥, 武汉站."""
+        return self._named_site_alone(analysis, index) is _SiteAlone.WORD
+
     def _starts_site_if_followed(self, analysis: TextAnalysis, index: int) -> bool:
         return self._named_site_alone(analysis, index) is _SiteAlone.IF_SITE_FOLLOWS
 
@@ -304,8 +310,7 @@ class PlaceRule:
         return analysis.words[index] in self._named_site_prefixes
 
     def find(self, analysis: TextAnalysis) -> list[Suggestion]:
-        for memo in (self._link_memo, self._named_site_memo, self._word_memo, self._site_facts_memo):
-            memo.current(analysis.segmenter)
+        self._word_memo.current(analysis.segmenter)
         text = analysis.text
         words = analysis.words
         found = []
@@ -369,14 +374,11 @@ class PlaceRule:
         Without a place before it, the name must be a proper noun or a word jieba does not know.
         """
         words = analysis.words
-        key = analysis.pair(index)
-        alone = self._named_site_memo.get(key)
-        if alone is None:
-            alone = self._named_site_memo.remember(key, self._named_site_alone(analysis, index))
-        if alone is _SiteAlone.NONE:
-            return None
-        if alone is _SiteAlone.WORD:
+        mask = self.lexicon.masks(analysis)[index]  # (what _named_site_alone says)
+        if mask & self._site_word_bit:
             return index + 1
+        if not mask & self._site_if_followed_bit:
+            return None
         for size in (1, 2):
             end = index + 1 + size
             if end <= len(words) and "".join(words[index + 1 : end]) in self.named_sites:
