@@ -43,7 +43,7 @@ class RuleSet:
         words = WordClasses(load_table("words"))
         places = PlaceRule(load_table("places"), load_table("place_names"), words, lexicon)
         return cls(
-            pos=PosMapping.from_table(load_table("pos")),
+            pos=PosMapping.from_table(load_table("pos"), lexicon),
             places=places,
             titles=titles,
             organisations=OrganisationRule(load_table("organisations"), titles, words, lexicon),

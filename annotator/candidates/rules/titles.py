@@ -30,11 +30,34 @@ class TitleRule:
         self.not_followed_by = tuple(sorted(table.strings("not_followed_by", ()), key=len, reverse=True))
         self.bodies = frozenset(table.strings("bodies", ()))
         self.score = table.score("score", 0.85)
+        self._prefixes = tuple(prefixes)
+        # every beginning of a prefix, a head or a whole title
+        self._beginnings = frozenset(
+            literal[:n] for literal in (*prefixes, *self.heads, *whole) for n in range(len(literal) + 1)
+        )
+        self._whole_beginnings = frozenset(literal[:n] for literal in whole for n in range(len(literal) + 1))
         self.lexicon = lexicon or Lexicon()
-        self._first_char_bit = self.lexicon.register(self._may_start_title)
+        self._start_bit = self.lexicon.register(self._may_start_title)
 
     def _may_start_title(self, analysis: TextAnalysis, index: int) -> bool:
-        return analysis.words[index][0] in self.first_chars
+        """Whether a title can start with this word: the word begins with a title (常务副主席) or
+        is how one begins (常务 + 副 + 主席, 副 + 书记): whole, or prefixes then the beginning of a
+        prefix or a head. A title at any other word is impossible, whatever follows."""
+        word = analysis.words[index]
+        if word[0] not in self.first_chars:
+            return False
+        if self.pattern.match(word) or word in self._whole_beginnings:
+            return True
+        reached = [False] * (len(word) + 1)
+        reached[0] = True
+        for at in range(len(word)):
+            if reached[at]:
+                if word[at:] in self._beginnings:
+                    return True
+                for prefix in self._prefixes:
+                    if word.startswith(prefix, at):
+                        reached[at + len(prefix)] = True
+        return reached[len(word)] and bool(self.heads)
 
     def ends_with_head(self, word: str) -> bool:
         """Whether ``word`` ends with a title's head: 中央政治局常委 is a post, not a body."""
@@ -50,7 +73,7 @@ class TitleRule:
         position_limit = len(text)
         next_free = 0
         starts = analysis.starts
-        for index in self.lexicon.indices(analysis, self._first_char_bit):
+        for index in self.lexicon.indices(analysis, self._start_bit):
             start = starts[index]
             # (the pattern is literals and repeats: if nothing matches from here, nothing ends at a word end)
             if start < next_free or self.pattern.match(text, start) is None:
