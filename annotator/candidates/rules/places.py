@@ -105,6 +105,7 @@ class PlaceRule:
         self._site_word_bit = self.lexicon.register(self._is_named_site_word)
         self._link_bit = self.lexicon.register(self._links_alone, sparse=False)
         self._sure_link_bit = self.lexicon.register(self._surely_links_alone, sparse=False)
+        self._is_site_bit = self.lexicon.register(self._names_a_site, sparse=False)
         # what a word alone is to a site's name (_site_end)
         self._site_part_bit = self.lexicon.register(self._is_site_part, sparse=False)
         self._name_ending_with_site_bit = self.lexicon.register(self._is_name_ending_with_site, sparse=False)
@@ -313,6 +314,8 @@ class PlaceRule:
         self._word_memo.current(analysis.segmenter)
         text = analysis.text
         words = analysis.words
+        masks = self.lexicon.masks(analysis)
+        link_bit, sure_bit, is_site_bit, levels = self._link_bit, self._sure_link_bit, self._is_site_bit, self.admin_set
         found = []
         index = 0
         count = len(words)
@@ -331,7 +334,14 @@ class PlaceRule:
             while position < count:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
                     break  # 壮乡 | 广西: a region and a province side by side are two places
-                link = self._link(analysis, position)
+                # (_link, with its word's mask read here)
+                following = position + 1
+                if following < count and words[following] in levels:
+                    link = self._link_here(analysis, position, look_ahead=True)
+                elif masks[position] & link_bit:
+                    link = (following, bool(masks[position] & sure_bit))
+                else:
+                    link = None
                 if link is None and links and position + 1 < count and self._bridges(analysis, position):
                     # 浙江 + 嘉善/nr + 姚庄镇: a proper name between two links is a link too
                     link = (position + 1, True)
@@ -355,7 +365,7 @@ class PlaceRule:
                 score = self.score_name
             else:
                 score = self.score_untagged_name  # 惠民/nr, 海珠/n: also ordinary words and names
-            site = self._site_end(analysis, position) if position < count and not self._is_site(words[position - 1]) else None
+            site = self._site_end(analysis, position) if position < count and not masks[position - 1] & is_site_bit else None
             if site is not None:
                 end_index = site
                 score = self.score_site
@@ -406,13 +416,10 @@ class PlaceRule:
             return _SiteAlone.NONE  # 海尔集团/nt + 工业园 is the company's park: an organisation does not name a site
         return _SiteAlone.IF_SITE_FOLLOWS
 
-    def _is_site(self, word: str) -> bool:
-        """Whether ``word`` already names a site (长江大桥), so no site follows it."""
-        memo = self._word_memo
-        key = ("is_site", word)
-        if key not in memo:
-            memo.remember(key, any(len(word) > n and word[-n:] in self.named_sites for n in self._named_site_lengths))
-        return memo[key]
+    def _names_a_site(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether the word already names a site (长江大桥), so no site follows it."""
+        word = analysis.words[index]
+        return any(len(word) > n and word[-n:] in self.named_sites for n in self._named_site_lengths)
 
     def _ends_with_site(self, word: str) -> bool:
         """Whether ``word`` ends with a site word and has more before it: 云顶滑雪场."""
