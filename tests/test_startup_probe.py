@@ -35,7 +35,9 @@ def test_the_probe_records_the_first_paint_and_ends_the_process(tmp_path: Path):
     marker = tmp_path / "first-paint.txt"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", startup_probe.PROBE_ENV: str(marker)}
     started = time.time()
-    completed = subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env, capture_output=True, text=True, timeout=60)
+    completed = subprocess.run(
+        [sys.executable, "-c", BARE_WINDOW], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert completed.returncode == 0, completed.stderr
     painted_at, widget = marker.read_text(encoding="utf-8").split()
     assert started < float(painted_at) < time.time()
@@ -71,7 +73,7 @@ def test_the_article_probe_waits_for_the_first_article_with_its_candidates(tmp_p
     started = time.time()
     completed = subprocess.run(
         [sys.executable, "-c", APP, "gui", "--db", str(db), "--annotator", "probe"],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env, capture_output=True, text=True, timeout=120, check=False,
     )
     assert completed.returncode == 0, completed.stderr
     marked_at, article = marker.read_text(encoding="utf-8").split()

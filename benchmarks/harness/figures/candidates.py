@@ -179,10 +179,11 @@ def _pool_timeline(folder: Path, texts: list[str], workers: int) -> str:
             context = context_from_store(store)
             marks: list[tuple[float, int]] = []
             started = time.perf_counter()
-            refresh_candidates(
-                store, ids, workers=count, context=context,
-                progress=lambda done, total: marks.append((time.perf_counter() - started, done)),
-            )
+
+            def mark(done: int, total: int, marks=marks, started=started) -> None:
+                marks.append((time.perf_counter() - started, done))
+
+            refresh_candidates(store, ids, workers=count, context=context, progress=mark)
             total = time.perf_counter() - started
         first = next((t for t, done in marks if done), total)
         quarter = [next((t for t, done in marks if done >= len(ids) * q / 4), total) for q in (1, 2, 3, 4)]

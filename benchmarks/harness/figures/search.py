@@ -125,11 +125,11 @@ def figures(session: Session) -> list[Figure]:
         for query in TWO_CHARACTER_QUERIES:
             times = []
             for _ in range(plan.search_repeats):
-                times.append(seconds(lambda: search(query)))
+                times.append(seconds(lambda query=query: search(query)))
                 hits = panel.model.rowCount()
                 clear()
             scan = samples(
-                lambda i: conn.execute(
+                lambda i, query=query: conn.execute(
                     "SELECT COUNT(*) FROM documents WHERE instr(text, ?) > 0 OR instr(title, ?) > 0", (query, query)
                 ).fetchone(),
                 3,
