@@ -17,7 +17,8 @@ Every figure has a stable ``id`` (``candidates_vs_rjieba``), declared by its
 module in ``benchmarks/harness/figures/``; adding a figure is one module there
 and one line in its ``MODULES`` (see that package's docstring).
 
-A complete full run writes docs/performance.md; ``--quick`` (or a run of
+A complete full run writes docs/performance.md, its figures as JSON in
+docs/performance.json and the README's performance table; ``--quick`` (or a run of
 some groups only) writes its report to the cache folder unless ``--report``
 says where. ``--json OUT`` writes ``{"machine": {...}, "run": {...},
 "figures": [{"id", "name", "value", "unit", "baseline", "baseline_name",
@@ -178,8 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     complete = plan.mode == "full" and not (args.only or args.skip or args.pages or args.repeats)
     target = args.report or (REPO / "docs" / "performance.md" if complete else cache / f"performance-{plan.mode}.md")
     report.write(target, report.markdown(described, run_info, figures, notes=profiled))
+    data = report.as_json(described, run_info, figures)
     if args.json:
-        report.write_json(args.json, report.as_json(described, run_info, figures))
+        report.write_json(args.json, data)
+    if complete and args.report is None:
+        # the run that stands for the project: its figures beside the report, and the README's table
+        report.write_json(REPO / "docs" / "performance.json", data)
+        readme = REPO / "README.md"
+        report.write(readme, report.with_readme_table(readme.read_text(encoding="utf-8"), data))
     print(f"{len(figures)} figures in {seconds:.0f} s; report: {target}" + (f"; JSON: {args.json}" if args.json else ""))
     return 1 if failed else 0
 

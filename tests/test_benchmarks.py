@@ -162,3 +162,16 @@ def test_the_candidates_group_runs_on_a_small_plan(harness, tmp_path: Path):
     assert [f.id for f in figures] == ["candidates_vs_rjieba", "candidates_all_cores"]
     assert all(f.value and f.baseline for f in figures)
     assert figures[0].targets[0].of == "ratio" and figures[0].targets[0].limit == 4
+
+
+def test_the_readme_table_and_the_report_are_those_of_the_last_full_run(harness):
+    from harness import report
+
+    data = json.loads((REPO / "docs" / "performance.json").read_text(encoding="utf-8"))
+    assert data["run"]["mode"] == "full"
+    ids = [f["id"] for f in data["figures"]]
+    assert set(REQUIRED) <= set(ids)
+    assert report.readme_table(data) in (REPO / "README.md").read_text(encoding="utf-8")
+    performance = (REPO / "docs" / "performance.md").read_text(encoding="utf-8")
+    for figure_id in ids:
+        assert f"`{figure_id}`" in performance

@@ -116,6 +116,47 @@ def markdown(
     return "\n".join(lines)
 
 
+README_START = "<!-- performance table: written by benchmarks/run.py from docs/performance.json; do not edit by hand -->"
+README_END = "<!-- end of performance table -->"
+
+
+def readme_table(data: dict[str, Any]) -> str:
+    """The README's performance table: every judged figure of a run's JSON, with its verdict."""
+    lines = [
+        README_START,
+        "",
+        "| id | figure | measured | baseline | ratio | target | met |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
+    for figure in data["figures"]:
+        if figure.get("informational"):
+            continue
+        verdict = {True: "yes", False: "**not met**", None: "n/a"}[figure["met"]]
+        if figure.get("error"):
+            verdict = "**not measured**"
+        lines.append(
+            f"| `{figure['id']}` | {figure['name']} | {number(figure['value'], figure['unit'])} "
+            f"| {number(figure['baseline'], figure['unit'])} | {ratio_text(figure['ratio'])} "
+            f"| {figure['target'] or '—'} | {verdict} |"
+        )
+    machine, run = data["machine"], data["run"]
+    load = machine.get("load_average_at_start")
+    lines += [
+        "",
+        f"{run['mode'].capitalize()} run of `{run['command']}` on {machine['cpus']} cores ({machine['cpu']}), "
+        f"load average {', '.join(map(str, load)) if load else 'unknown'} at its start.",
+        "",
+        README_END,
+    ]
+    return "\n".join(lines)
+
+
+def with_readme_table(readme: str, data: dict[str, Any]) -> str:
+    """``readme`` with its performance table replaced by the one ``data`` makes."""
+    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
+    return readme[:start] + readme_table(data) + readme[end:]
+
+
 def summary_line(figure: Figure) -> str:
     """One line for the console: value against baseline, ratio, target and verdict."""
     return (f"{figure.id}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
