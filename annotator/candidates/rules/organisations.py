@@ -332,24 +332,29 @@ class OrganisationRule:
         # A registered company name may hold one word of another kind, brand names being
         # what they are: 济南 + 大自然/d + 新材料 + 有限公司, 晋江市 + 安踏/v + 体育用品 + 有限公司
         odd_word_allowed = suffix in self.registered
-        # (_is_material and _is_anchor, read from the words' masks)
+        # (_is_material and _is_anchor, read from the words' masks: a word of a place is both)
         masks = self.lexicon.masks(analysis)
         material, anchor = self._material_bit, self._anchor_bit
         tags = analysis.tags
+        reach = end - self.max_length  # the name starts no earlier than this
         position = index - 1
-        while position >= 0 and end - starts[position] <= self.max_length:
+        while position >= 0 and starts[position] >= reach:
             if words[position] in _CLOSING:
                 opening = self._bracket_start(analysis, position, places)
                 if opening is None:
                     break
                 position = opening
                 continue
-            in_place = position in places
-            if not (in_place or masks[position] & material):
+            if position in places:
+                anchors.append(position)
+                position -= 1
+                continue
+            mask = masks[position]
+            if not mask & material:
                 if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
                     break
                 odd_word_allowed = False
-            if in_place or masks[position] & anchor:
+            if mask & anchor:
                 anchors.append(position)
             elif tags[position] == "j":
                 abbreviations.append(position)
