@@ -13,6 +13,7 @@ from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.surnames import Surnames
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "PER"
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
@@ -164,8 +165,6 @@ class PersonRule:
         )
 
     def _is_word(self, text: str) -> bool:
-        from annotator.text.segmenter import get_segmenter
-
         return get_segmenter().has_word(text)
 
     # --- what a word alone says (see rules/lexicon.py) ---------------------------------------

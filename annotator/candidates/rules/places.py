@@ -96,6 +96,7 @@ class PlaceRule:
         self.score_named_site = table.score("score_named_site", 0.75)
         self.words = words
         self._word_memo = WordMemo()  # answers about a word alone, by (question, word)
+        self._place_names = WordMemo()  # is_place_name, by word (the rule data alone decides it)
         self.lexicon = lexicon or Lexicon()
         self._named_site_prefixes = frozenset(site[:n] for site in self.named_sites for n in range(1, len(site) + 1))
         self._start_bit = self.lexicon.register(self._starts_alone)
@@ -124,10 +125,13 @@ class PlaceRule:
 
     def is_place_name(self, word: str) -> bool:
         """A known place, with or without its level: 青岛, 青岛市, 沙特."""
-        if word in self.known:
-            return True
-        suffix = self.admin_suffix_of(word)
-        return suffix is not None and word[: -len(suffix)] in self.known
+        known = self._place_names.get(word)
+        if known is None:
+            suffix = self.admin_suffix_of(word)
+            known = self._place_names.remember(
+                word, word in self.known or (suffix is not None and word[: -len(suffix)] in self.known)
+            )
+        return known
 
     def _name_like(self, analysis: TextAnalysis, index: int, *, proper_only: bool = False) -> bool:
         word = analysis.words[index]
