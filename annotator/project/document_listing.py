@@ -16,10 +16,10 @@ stores them.
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from annotator.model import Status
@@ -242,7 +242,7 @@ class DocumentListing:
         # compare would read the whole documents table, every text: seconds on a large project
         # for the first search of a session.)
         order = self._ordered_rowids("FROM documents")
-        return all(a < b for a, b in pairwise(order))
+        return all(map(operator.lt, order[:-1], order[1:]))  # at C speed: 150,000 numbers
 
     def _rowid_of_search_key(self, signature: tuple) -> dict[int, int]:
         cached = self._cache.get("rowid_of")

@@ -140,11 +140,15 @@ def readme_table(data: dict[str, Any]) -> str:
             f"| {figure['target'] or '—'} | {verdict} |"
         )
     machine, run = data["machine"], data["run"]
-    load = machine.get("load_average_at_start")
+    start = (machine.get("load_average_at_start") or [None])[0]
+    during = [load[0] for load in (run.get("load_average_after_each_group") or {}).values() if load]
+    load_text = "unknown" if start is None else f"{start:g} at its start"
+    if during:
+        load_text += f", {min(during):g} to {max(during):g} during it"
     lines += [
         "",
-        f"{run['mode'].capitalize()} run of `{run['command']}` on {machine['cpus']} cores ({machine['cpu']}), "
-        f"load average {', '.join(map(str, load)) if load else 'unknown'} at its start.",
+        f"{run['mode'].capitalize()} run of `{run['command']}` on {machine['cpus']} cores ({machine['cpu']}); "
+        f"load average (1 minute) {load_text}.",
         "",
         README_END,
     ]
