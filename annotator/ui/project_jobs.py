@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.project import seeding
 from annotator.store import Store
 from annotator.ui import workers
 from annotator.ui.coalesce import Coalescer
@@ -58,6 +57,10 @@ class ProjectJobs(QObject):
 
     def start(self) -> None:
         """Seed if the project is new, and load jieba; both in the background."""
+        # Imported here, not at the top, for start-up time: seeding brings the whole import
+        # pipeline (formats, the page parser), which the first article does not need.
+        from annotator.project import seeding
+
         if seeding.needs_seeding(self.store):
             self.seed()
         self.warm_up()
