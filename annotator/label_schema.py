@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.platform import app_paths
 from annotator.errors import SchemaError
+from annotator.platform import app_paths
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -261,7 +261,7 @@ def _list(data: dict, key: str, origin: str) -> list:
 def _build(kind: type, item: Any, where: str, tuples: tuple[str, ...] = ()):
     if not isinstance(item, dict):
         raise SchemaError(f"{where}: expected a table, got {type(item).__name__}")
-    known = set(kind.__dataclass_fields__)
+    known = {declared.name for declared in fields(kind)}
     unknown = sorted(set(item) - known)
     if unknown:
         raise SchemaError(f"{where}: unknown field(s) {', '.join(unknown)} (allowed: {', '.join(sorted(known))})")

@@ -70,7 +70,7 @@ def find_iscc() -> Path | None:
     found = shutil.which("iscc") or shutil.which("ISCC")
     if found:
         return Path(found)
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"), os.environ.get("LOCALAPPDATA")):
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"), os.environ.get("LOCALAPPDATA")):  # noqa: SIM112 - Windows spells them so
         if base:
             for folder in ("Inno Setup 6", "Programs/Inno Setup 6"):
                 candidate = Path(base) / folder / "ISCC.exe"

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from candidates_helpers import add_documents
 
 from annotator.cli.main import main
 from annotator.store import Store
-from candidates_helpers import add_documents
 
 TEXT = "本报讯（记者张建华）鞍钢集团工会主席王建国说，2019年发放8500元。"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from candidates_helpers import add_documents, pending
 
 from annotator.candidates import (
     apply_occurrences,
@@ -13,7 +14,6 @@ from annotator.candidates import (
     suggest,
 )
 from annotator.errors import InputError, SchemaError
-from candidates_helpers import add_documents, pending
 
 # 鸿运集团 (invented) is a company the rules cannot know: a brand name with no place in it.
 DOC_A = "鸿运集团召开职代会。会后，鸿运集团职工代表张建华说，今年工资将提高。张建华还表示满意。"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from candidates_helpers import add_documents, pending
 
 from annotator.candidates import refresh, refresh_candidates
 from annotator.cli.main import main
 from annotator.project.importing import import_paths
 from annotator.store import Store
-from candidates_helpers import add_documents, pending
 
 TEXTS = {
     "one": "本报讯（记者张建华）昨天，河南省洛阳市涧西区总工会召开会议，发放慰问金8500元。",

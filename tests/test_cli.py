@@ -130,7 +130,7 @@ def test_check_reports_problems_with_exit_code_7(capsys, tmp_path):
     conn.execute("UPDATE entities SET text = '李四' WHERE text = '张萍'")
     conn.commit()
     conn.close()
-    code, out, err = run(capsys, "check", "--db", str(db))
+    code, out, _err = run(capsys, "check", "--db", str(db))
     assert code == 7
     assert "document g1, entity" in out and "does not match the text at 0-2" in out
 

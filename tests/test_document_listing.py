@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from annotator.project.document_listing import DocumentListing, ListFilter
 from annotator.model import AnnotatedDocument, Candidate, Document, SourceFile, Status
+from annotator.project.document_listing import DocumentListing, ListFilter
 from annotator.store import Store
 
 
@@ -111,6 +111,6 @@ def test_filter_choices(project: Store):
     listing = DocumentListing(project)
     assert listing.annotator_names() == ["alice", "bob", "chen", "tester"]
     assert listing.labels_in_use() == project.schema.current.entity_names
-    assert listing.key_of("n3") in listing.keys()
+    assert listing.key_of("n3") in listing.keys()  # noqa: SIM118 - a listing, not a dict
     assert listing.key_of("missing") is None
     assert listing.status_counts() == {"todo": 1, "in_progress": 1, "done": 1, "skipped": 1}

@@ -12,8 +12,8 @@ import json
 import pytest
 from formats_project import RICH_TEXT, build_rich_project, span
 
-from annotator.project.exporting import export
 from annotator.formats.registry import ExportOptions
+from annotator.project.exporting import export
 
 
 def consumer(name: str):
@@ -57,7 +57,7 @@ def test_spacy_loads_the_docbin_with_exact_spans(rich_store, tmp_path, tokens):
     # spaCy's own training reader takes the file as it is
     examples = list(Corpus(str(out))(nlp))
     assert len(examples) == 4
-    assert [e.text for e in examples[0].reference.ents][0] == "浙江省嘉兴市嘉善县姚庄镇总工会"
+    assert next(e.text for e in examples[0].reference.ents) == "浙江省嘉兴市嘉善县姚庄镇总工会"
 
 
 def test_spacy_reports_a_span_that_does_not_line_up(fresh_store, tmp_path):

@@ -11,10 +11,10 @@ from formats_project import build_rich_project, tree
 
 from annotator.cli.main import main
 from annotator.errors import InputError, SchemaError, VerificationError
-from annotator.project.exporting import export
 from annotator.formats import WRITERS
 from annotator.formats.registry import ExportOptions
 from annotator.formats.splits import parse_splits, split_of
+from annotator.project.exporting import export
 
 
 @pytest.fixture

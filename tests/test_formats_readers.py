@@ -16,8 +16,8 @@ import pytest
 from formats_project import annotations
 
 from annotator import formats
-from annotator.project.importing import discover, import_paths
 from annotator.model import CandidateState
+from annotator.project.importing import discover, import_paths
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 
@@ -154,7 +154,7 @@ def test_people_daily_bio_with_a_loose_start(fresh_store):
 
 
 def test_token_classification_records(fresh_store):
-    (report,) = imported(fresh_store, DATA / "hf_token_classification.jsonl")
+    (_report,) = imported(fresh_store, DATA / "hf_token_classification.jsonl")
     (doc_id,) = fresh_store.documents.ids()
     assert [(e.text, e.label) for e in fresh_store.annotations.entities(doc_id)] == [("张萍", "PER"), ("北京", "LOC")]
 
@@ -165,7 +165,7 @@ def test_numeric_tags_are_named_by_the_schema_beside_them(fresh_store, tmp_path)
     export(fresh_store, "hf", str(tmp_path / "hf"), statuses=None)  # an empty project: just the schema.json
     records = tmp_path / "hf" / "extra.jsonl"
     records.write_text(json.dumps({"tokens": ["张", "萍"], "ner_tags": [1, 2]}) + "\n", encoding="utf-8")
-    (report,) = imported(fresh_store, records)
+    (_report,) = imported(fresh_store, records)
     (doc_id,) = fresh_store.documents.ids()
     assert [(e.text, e.label) for e in fresh_store.annotations.entities(doc_id)] == [("张萍", "PER")]
 
@@ -173,8 +173,8 @@ def test_numeric_tags_are_named_by_the_schema_beside_them(fresh_store, tmp_path)
 def test_folder_import_of_an_export_skips_its_companion_files(fresh_store, tmp_path):
     from formats_project import build_rich_project
 
-    from annotator.project.exporting import export
     from annotator.formats.registry import ExportOptions
+    from annotator.project.exporting import export
     from annotator.store import Store
 
     build_rich_project(fresh_store)
@@ -201,8 +201,8 @@ def test_prodigy_copies_by_several_annotators_import_once(fresh_store, tmp_path)
 
 
 def test_brat_file_names_for_ids_that_are_not_safe_file_names(fresh_store, tmp_path):
-    from annotator.project.exporting import export
     from annotator.model import AnnotatedDocument, Document, SourceFile
+    from annotator.project.exporting import export
 
     source = SourceFile(path="s", name="s", sha256="s", size=1, format="text")
     for doc_id, text in (("news/2024:01", "第一篇。"), ("Page", "第二篇。"), ("page", "第三篇。")):

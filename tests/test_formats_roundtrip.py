@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from formats_project import RICH_TEXT, annotations, build_rich_project, tree
 
-from annotator.project.exporting import export
 from annotator.formats.registry import ExportOptions
+from annotator.project.exporting import export
 from annotator.project.importing import import_paths
 from annotator.store import Store
 

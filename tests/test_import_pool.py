@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.formats.registry import READERS, Reader, ReadOptions
 from annotator.project import reading
-from annotator.formats.registry import READERS, ReadOptions, Reader
 from annotator.project.importing import import_paths
 from annotator.store import Store
 from annotator.store.documents import Documents

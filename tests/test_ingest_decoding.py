@@ -131,7 +131,7 @@ def test_a_binary_file_named_txt_is_refused_with_a_clear_message(tmp_path: Path,
 
 def test_a_broken_bom_file_is_refused_naming_the_byte(tmp_path: Path):
     path = tmp_path / "broken.txt"
-    path.write_bytes(codecs.BOM_UTF8 + "正文".encode("utf-8") + b"\xff\xfe\xfa")
+    path.write_bytes(codecs.BOM_UTF8 + "正文".encode() + b"\xff\xfe\xfa")
     with pytest.raises(InputError, match="broken.txt.*UTF-8"):
         read_text(path, ReadOptions())
 

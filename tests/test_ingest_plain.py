@@ -6,8 +6,8 @@ from pathlib import Path
 
 from annotator import formats
 from annotator.formats.registry import ReadOptions
-from annotator.project.importing import import_file
 from annotator.ingest.text_reader import read_text, read_whole_text
+from annotator.project.importing import import_file
 
 
 def read(tmp_path: Path, name: str, text: str):

@@ -59,7 +59,7 @@ def test_byline_roles_and_names_without_a_role_take_the_one_before():
 
 
 def test_agency_in_brackets_without_xun():
-    end, byline = leading_byline("本报(记者王伟 通讯员唐璐 周永祥)记者日前获悉")
+    _end, byline = leading_byline("本报(记者王伟 通讯员唐璐 周永祥)记者日前获悉")
     assert byline.reporters == ["王伟"] and byline.correspondents == ["唐璐", "周永祥"]
     assert byline.agency == "本报"
 

@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from annotator.project.document_listing import DocumentListing, ListFilter
 from annotator.model import AnnotatedDocument, Document, SourceFile, Status
+from annotator.project.document_listing import DocumentListing, ListFilter
 from annotator.project.search import SearchIndex
 from annotator.store import Store
 

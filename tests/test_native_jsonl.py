@@ -7,10 +7,10 @@ import json
 import pytest
 
 from annotator.errors import InputError, SchemaError, VerificationError
-from annotator.project.exporting import export
 from annotator.formats.registry import ExportOptions
-from annotator.project.importing import import_paths
 from annotator.model import Status
+from annotator.project.exporting import export
+from annotator.project.importing import import_paths
 from annotator.store import Store
 
 TEXT = "浙江省嘉兴市嘉善县姚庄镇总工会专职副主席张萍告诉记者，𠮷野家😀在北京。"

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from annotator.project import progress
 from annotator.model import AnnotatedDocument, Document, SourceFile, Status
+from annotator.project import progress
 from annotator.store import Store
 
 UTC = timedelta(0)

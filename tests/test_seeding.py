@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.project import seeding
 from annotator.errors import InputError
+from annotator.project import seeding
 
 
 def test_a_new_project_is_seeded_once_and_never_again(fresh_store):

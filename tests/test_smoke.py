@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.platform import app_paths
 from annotator.cli.main import main
 from annotator.cli.smoke import CHECKS
+from annotator.platform import app_paths
 
 CHECK_NAMES = [name for name, _, _ in CHECKS]
 REQUIRED_CHECKS = ["qt", "jieba", "workers", "database", "import", "candidates", "export", "learning", "window"]

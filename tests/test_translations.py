@@ -60,7 +60,7 @@ def test_translations_keep_the_placeholders(ts):
 def test_no_string_lost_its_context():
     """A string filed under an empty context is never found at run time (lupdate could not tell the class)."""
     lost = [(name, message.findtext("source")) for name, message, _ in live_messages(TRANSLATIONS / "annotator_zh_CN.ts")
-            if not name or not name[0].isupper() and not name.startswith("_")]
+            if not name or (not name[0].isupper() and not name.startswith("_"))]
     assert not lost, (
         "strings lupdate could not place in a class (e.g. through `tr = window.tr`), so no translation is ever "
         "found for them; call self.tr(...) or QCoreApplication.translate('Class', ...) directly:\n"

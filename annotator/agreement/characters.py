@@ -89,8 +89,8 @@ def stretches(runs_by_rater: Sequence[Runs], length: int) -> list[tuple[int, tup
 def confusion(a: Runs, b: Runs, length: int) -> dict[tuple[str, str], int]:
     """Characters by (A's label, B's label)."""
     table: dict[tuple[str, str], int] = {}
-    for size, labels in stretches([a, b], length):
-        table[labels] = table.get(labels, 0) + size
+    for size, (label_a, label_b) in stretches([a, b], length):
+        table[label_a, label_b] = table.get((label_a, label_b), 0) + size
     return table
 
 

@@ -19,7 +19,7 @@ examples and against those libraries.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 # An item: how many of it there are, and how many raters put it in each category.
@@ -33,8 +33,8 @@ def cohen_kappa(confusion: Mapping[tuple[str, str], float]) -> float | None:
     total = sum(confusion.values())
     if total <= 0:
         return None
-    rows: Counter[str] = Counter()
-    columns: Counter[str] = Counter()
+    rows: defaultdict[str, float] = defaultdict(float)
+    columns: defaultdict[str, float] = defaultdict(float)
     observed = 0.0
     for (a, b), count in confusion.items():
         rows[a] += count
@@ -55,7 +55,7 @@ def fleiss_kappa(items: Iterable[Item]) -> float | None:
     category j; kappa = (P - P_e) / (1 - P_e) with P_e = sum_j p_j^2. None without items or when P_e is 1."""
     weight_sum = 0.0
     agreement = 0.0
-    ratings: Counter[str] = Counter()
+    ratings: defaultdict[str, float] = defaultdict(float)
     all_ratings = 0.0
     for weight, counts in items:
         raters = sum(counts.values())
@@ -98,7 +98,7 @@ def krippendorff_alpha(items: Iterable[Item]) -> float | None:
 
 
 def alpha_from_coincidences(matrix: Mapping[tuple[str, str], float]) -> float | None:
-    margins: Counter[str] = Counter()
+    margins: defaultdict[str, float] = defaultdict(float)
     for (c, _k), value in matrix.items():
         margins[c] += value
     n = sum(margins.values())
@@ -153,11 +153,11 @@ def unitizing_alpha(
                 continue
             for c, k, length in _overlaps(segments[a], segments[b]):
                 observed[(c, k)] = observed.get((c, k), 0.0) + length / (m - 1)
-    margins: Counter[str] = Counter()
+    margins: defaultdict[str, float] = defaultdict(float)
     for (c, _k), value in observed.items():
         margins[c] += value
     total = sum(margins.values())
-    self_pairs: Counter[str] = Counter()
+    self_pairs: defaultdict[str, float] = defaultdict(float)
     all_self = 0.0
     for coder in coders:
         for start, end, label in segments[coder]:

@@ -164,8 +164,8 @@ def compute(documents: Mapping[str, DocumentVersions] | list[DocumentVersions]) 
             pair_count += 1
         doc_items = [(size, characters.label_counts(labels)) for size, labels in cut]
         for size, counts in doc_items:
-            key = tuple(sorted(counts.items()))
-            all_items[key] = all_items.get(key, 0) + size
+            item_key = tuple(sorted(counts.items()))
+            all_items[item_key] = all_items.get(item_key, 0) + size
         unit_parts.append((doc.length, dict(zip(names, units))))
         if len(names) > 2:
             kappa = coefficients.fleiss_kappa(doc_items)

@@ -74,12 +74,12 @@ def match_into(
     returns this document's (matched, first, second) for each."""
     first = [(e.start, e.end, e.label) for e in a]
     second = [(e.start, e.end, e.label) for e in b]
-    for start, end, label in first:
+    for _start, _end, label in first:
         tally = exact.get(label) or exact.setdefault(label, Tally())
         tally.first += 1
         tally = overlap.get(label) or overlap.setdefault(label, Tally())
         tally.first += 1
-    for start, end, label in second:
+    for _start, _end, label in second:
         tally = exact.get(label) or exact.setdefault(label, Tally())
         tally.second += 1
         tally = overlap.get(label) or overlap.setdefault(label, Tally())

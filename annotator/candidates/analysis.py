@@ -42,7 +42,7 @@ class TextAnalysis:
     text, such as the model's uncertainty, which the refresh stores).
     """
 
-    __slots__ = ("text", "words", "tags", "starts", "ends", "_segmenter", "derived", "proposals", "measures")
+    __slots__ = ("_segmenter", "derived", "ends", "measures", "proposals", "starts", "tags", "text", "words")
 
     def __init__(self, text: str, tagged: list[tuple[str, str]], segmenter: Segmenter | None = None) -> None:
         self.text = text

@@ -17,12 +17,13 @@ reference, or is case-insensitive), ``Scanner`` is ``pattern.finditer``.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
-try:  # Python 3.11+
-    import re._parser as sre_parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as sre_parser  # type: ignore[no-redef]
+if sys.version_info >= (3, 11):
+    import re._parser as sre_parser  # type: ignore[import-not-found]  # typeshed has no stub for it
+else:  # pragma: no cover - Python 3.10
+    import sre_parse as sre_parser
 
 
 class _Unknown(Exception):

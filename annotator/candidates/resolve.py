@@ -103,14 +103,14 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     for (start, end, label), group in merged.items():
         item = group[0]
         if len(group) == 1:
-            key: tuple = (item.source, item.score)
+            group_key: tuple = (item.source, item.score)
         elif len(group) == 2:
-            key = (item.source, item.score, group[1].source, group[1].score)
+            group_key = (item.source, item.score, group[1].source, group[1].score)
         else:
-            key = tuple((member.source, member.score) for member in group)
-        known = known_groups.get(key)
+            group_key = tuple((member.source, member.score) for member in group)
+        known = known_groups.get(group_key)
         if known is None:
-            known = known_groups[key] = _group_score(group, weights)
+            known = known_groups[group_key] = _group_score(group, weights)
         score, sources = known
         text = item.text
         if rejections:
@@ -129,10 +129,10 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     # 2. One label per span: the best.
     best_per_span: dict[tuple[int, int], Suggestion] = {}
     for suggestion in scored:
-        key = (suggestion.start, suggestion.end)
-        current = best_per_span.get(key)
+        span = (suggestion.start, suggestion.end)
+        current = best_per_span.get(span)
         if current is None or suggestion.score > current.score:
-            best_per_span[key] = suggestion
+            best_per_span[span] = suggestion
 
     # 3. No overlaps: the longest well-supported span first, then the rest by score.
     strong = settings.strong_score

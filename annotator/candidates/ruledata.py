@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.platform import app_paths
 from annotator.errors import InputError
+from annotator.platform import app_paths
 
 if sys.version_info >= (3, 11):
     import tomllib

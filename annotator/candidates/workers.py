@@ -30,7 +30,7 @@ DocumentResult = tuple[str, list[SuggestionRow], dict[str, float]]
 
 
 def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[DocumentResult]:
-    results = []
+    results: list[DocumentResult] = []
     for job in jobs:
         if not job.text.strip():
             results.append((job.doc_id, [], {}))

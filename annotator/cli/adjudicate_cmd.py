@@ -33,16 +33,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-
     with open_project(args) as store:
         waiting = adjudication.pending(store)
         ids = list(args.doc) if args.doc else waiting
         for doc_id in ids:
             store.documents.text(doc_id)  # names a missing document
         if not args.take:
-            versions = store.versions.info(ids)
+            infos = store.versions.info(ids)
             for doc_id in ids:
-                people = ", ".join(sorted(versions.get(doc_id, {})))
+                people = ", ".join(sorted(infos.get(doc_id, {})))
                 print(f"{doc_id}\t{people}\t{store.documents.get(doc_id).title}")
             say(f"{len(waiting)} documents wait for adjudication")
             return 0

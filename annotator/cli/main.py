@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the last resort: every error becomes a message and an exit code
         # sqlite3 is not imported just to name its error: opening the app does not need it
         sqlite3 = sys.modules.get("sqlite3")
         if sqlite3 is not None and isinstance(exc, sqlite3.Error):
@@ -92,9 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return DatabaseError.exit_code
         from annotator.platform.diagnostics import log_exception
 
-        exc_type, exc, tb = sys.exc_info()
-        path = log_exception(exc_type, exc, tb)
-        print(f"annotator: internal error: {exc_type.__name__}: {exc} (details in {path})", file=sys.stderr)
+        path = log_exception(type(exc), exc, exc.__traceback__)
+        print(f"annotator: internal error: {type(exc).__name__}: {exc} (details in {path})", file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -22,8 +22,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.platform import app_paths
+
+if TYPE_CHECKING:  # the store is imported by the checks that use it, after the environment is set up
+    from annotator.store import Store
 
 EXIT_FAILED = 1
 # jieba's own README sentence: a dictionary that loaded correctly cuts it exactly so.
@@ -40,9 +44,21 @@ class SmokeFailure(Exception):
 @dataclass
 class SmokeContext:
     workdir: Path
-    store: object | None = None
+    store: Store | None = None
     doc_ids: list[str] = field(default_factory=list)
     qt_objects: list[object] = field(default_factory=list)
+
+    def project(self) -> Store:
+        """The project the import check made; the checks after it work on it."""
+        if self.store is None:
+            raise SmokeFailure("no project: the import check did not run or failed")
+        return self.store
+
+
+def _stored_id(row_id: int | None) -> int:
+    if row_id is None:
+        raise SmokeFailure("a stored candidate has no id")
+    return row_id
 
 
 # --- the checks ------------------------------------------------------------------------
@@ -58,6 +74,7 @@ def _use_offscreen_without_display() -> None:
 
 def check_qt(ctx: SmokeContext) -> str:
     _use_offscreen_without_display()
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     from annotator.ui.fonts import HAN_SAMPLE, ensure_cjk_font, han_render_family
@@ -77,7 +94,7 @@ def check_qt(ctx: SmokeContext) -> str:
     renders_with = han_render_family(label.font())
     if renders_with is None:
         raise SmokeFailure(f"Chinese text renders as empty boxes (font {font.describe()})")
-    return f"platform '{app.platformName()}', window shown and painted; Chinese renders with {font.describe()}"
+    return f"platform '{QGuiApplication.platformName()}', window shown and painted; Chinese renders with {font.describe()}"
 
 
 def _wait_until_exposed(app, window) -> None:
@@ -110,7 +127,7 @@ def check_segmenter(ctx: SmokeContext) -> str:
     dictionary = Path(jieba.dt.dictionary)
     if not dictionary.is_file():
         raise SmokeFailure(f"jieba's dictionary is missing: {dictionary}")
-    if app_paths.is_frozen() and not _inside(dictionary, Path(sys._MEIPASS)):  # type: ignore[attr-defined]
+    if app_paths.is_frozen() and not _inside(dictionary, Path(sys._MEIPASS)):  # type: ignore[attr-defined]  # set by PyInstaller
         raise SmokeFailure(f"jieba's dictionary comes from outside the bundle: {dictionary}")
     jieba.initialize()
     words = jieba.lcut(SEGMENT_SAMPLE)
@@ -171,7 +188,7 @@ def check_import(ctx: SmokeContext) -> str:
     from annotator.project.importing import discover, import_paths
 
     page = discover([app_paths.seeds_dir()])[0]
-    (report,) = import_paths(ctx.store, [page])  # type: ignore[arg-type]
+    (report,) = import_paths(ctx.project(), [page])
     if report.outcome != "imported" or not report.doc_ids:
         raise SmokeFailure(f"seed page {page.name}: {report.outcome}; {'; '.join(report.notes) or 'no articles'}")
     ctx.doc_ids = list(report.doc_ids)
@@ -181,17 +198,17 @@ def check_import(ctx: SmokeContext) -> str:
 def check_candidates(ctx: SmokeContext) -> str:
     from annotator.candidates import refresh_candidates
 
-    store = ctx.store
+    store = ctx.project()
     refresh_candidates(store, ctx.doc_ids)
-    found = {doc_id: store.candidates.for_document(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
+    found = {doc_id: store.candidates.for_document(doc_id) for doc_id in ctx.doc_ids}
     total = sum(len(c) for c in found.values())
     if total == 0:
         raise SmokeFailure(f"no candidates in {len(ctx.doc_ids)} imported article(s)")
     sources = sorted({c.source for cands in found.values() for c in cands})
     # Accept one so the export below has an entity to verify.
     doc_id, cands = next((d, c) for d, c in found.items() if c)
-    store.candidates.accept(cands[0].id)  # type: ignore[attr-defined]
-    store.documents.set_status(doc_id, "done")  # type: ignore[attr-defined]
+    store.candidates.accept(_stored_id(cands[0].id))
+    store.documents.set_status(doc_id, "done")
     return f"{_count(total, 'candidate')} from {', '.join(sources)}"
 
 
@@ -200,16 +217,16 @@ def check_export(ctx: SmokeContext) -> str:
     from annotator.project.importing import import_paths
     from annotator.store import Store
 
-    store = ctx.store
+    store = ctx.project()
     out = ctx.workdir / "export.jsonl"
-    summary = export(store, "jsonl", str(out), statuses=None)  # type: ignore[arg-type]
+    summary = export(store, "jsonl", str(out), statuses=None)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
     if len(records) != summary.documents or summary.documents != len(ctx.doc_ids):
         raise SmokeFailure(
             f"{out.name}: {len(records)} records, summary says {summary.documents}, imported {len(ctx.doc_ids)}"
         )
     for record in records:
-        if record["text"] != store.documents.text(record["id"]):  # type: ignore[attr-defined]
+        if record["text"] != store.documents.text(record["id"]):
             raise SmokeFailure(f"{out.name}: the text of {record['id']} differs from the project's")
         for entity in record["entities"]:
             if record["text"][entity["start"] : entity["end"]] != entity["text"]:
@@ -237,25 +254,25 @@ def check_learning(ctx: SmokeContext) -> str:
     from annotator.candidates import context_from_store, suggest
     from annotator.learning import CrfSettings, TrainingSettings, train_project
 
-    store = ctx.store
+    store = ctx.project()
     reviewed = []
     for doc_id in ctx.doc_ids:
-        pending = store.candidates.for_document(doc_id, states=["pending"])  # type: ignore[attr-defined]
+        pending = store.candidates.for_document(doc_id, states=["pending"])
         if not pending:
             continue
         for candidate in pending:
-            store.candidates.accept(candidate.id)  # type: ignore[attr-defined]
-        store.documents.set_status(doc_id, "done")  # type: ignore[attr-defined]
+            store.candidates.accept(_stored_id(candidate.id))
+        store.documents.set_status(doc_id, "done")
         reviewed.append(doc_id)
         if len(reviewed) == LEARNING_DOCUMENTS:
             break
     settings = TrainingSettings(folds=2, curve_fractions=(), crf=CrfSettings(max_iterations=30))
-    report = train_project(store, settings=settings, workers=2)  # type: ignore[arg-type]
-    model, problem = store.models.usable()  # type: ignore[attr-defined]
+    report = train_project(store, settings=settings, workers=2)
+    model, problem = store.models.usable()
     if model is None:
         raise SmokeFailure(f"the trained model was not stored: {problem or 'no model'}")
-    text = store.documents.text(reviewed[0])  # type: ignore[attr-defined]
-    found = [s for s in suggest(text, context=context_from_store(store)) if "model" in s.source.split("+")]  # type: ignore[arg-type]
+    text = store.documents.text(reviewed[0])
+    found = [s for s in suggest(text, context=context_from_store(store)) if "model" in s.source.split("+")]
     if not found:
         raise SmokeFailure(f"the model (version {model.id}) suggested nothing in a document it was trained on")
     return (
@@ -327,7 +344,7 @@ def run_smoke() -> int:
                 except SmokeFailure as exc:
                     outcomes[name] = "FAIL"
                     _report("FAIL", name, str(exc))
-                except Exception as exc:  # a smoke test reports every failure, whatever its kind
+                except Exception as exc:  # noqa: BLE001 - a smoke test reports every failure, whatever its kind
                     outcomes[name] = "FAIL"
                     _report("FAIL", name, f"{type(exc).__name__}: {exc}")
                 else:
@@ -335,9 +352,9 @@ def run_smoke() -> int:
                     _report("ok", name, detail)
         finally:
             if ctx.store is not None:
-                ctx.store.close()  # type: ignore[attr-defined]
+                ctx.store.close()
             for window in ctx.qt_objects:
-                window.close()  # type: ignore[attr-defined]
+                window.close()  # type: ignore[attr-defined]  # Qt widgets, untyped so the checks import Qt late
                 window.deleteLater()  # type: ignore[attr-defined]
     counts = {outcome: list(outcomes.values()).count(outcome) for outcome in ("ok", "FAIL", "skip")}
     print(f"smoke: finished in {time.monotonic() - started:.1f} s", flush=True)

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                     other.close()  # type: ignore[attr-defined]
                 name, unit = PHASES.get(phase, (phase, "it"))
                 bar = bars[phase] = progress_bar(total, unit, not args.quiet)
-                bar.set_description(name)  # type: ignore[attr-defined]
+                bar.set_description(name)
             bar.update(done - bar.n)  # type: ignore[attr-defined]
 
         try:

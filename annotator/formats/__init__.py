@@ -5,8 +5,16 @@ share ``dataset.write_dataset`` (layout, splits, verification, atomic output,
 the schema beside the data); readers share ``fields`` and ``offset_units``.
 """
 
-from annotator.formats import native_jsonl  # noqa: F401  (registers jsonl)
-from annotator.formats import brat, conll, doccano, huggingface, label_studio, prodigy, spacy_docbin  # noqa: F401
+from annotator.formats import (  # noqa: F401
+    brat,
+    conll,
+    doccano,
+    huggingface,
+    label_studio,
+    native_jsonl,
+    prodigy,
+    spacy_docbin,
+)
 from annotator.formats.registry import (
     READERS,
     WRITERS,

@@ -87,7 +87,8 @@ def conll_sentences(bundle: AnnotatedDocument, context: Context) -> tuple[list[l
     flat = outermost(bundle.entities, context.schema.entity_names)
     for entity, cover in flat.dropped:
         report.skip(describe_drop(doc.id, entity, cover, "the BIO tags"), "nested spans")
-    sentences, placed = [], set()
+    sentences: list[list[tuple[str, str]]] = []
+    placed: set[int] = set()
     for line in _lines(doc.text):
         inside = [e for e in flat.kept if line.start <= e.start and e.end <= line.end]
         placed.update(id(e) for e in inside)
@@ -101,7 +102,12 @@ def conll_sentences(bundle: AnnotatedDocument, context: Context) -> tuple[list[l
         if tokenization.cuts:
             report.note("with --tokens word, jieba words that cross an entity boundary are cut there")
         index = TokenIndex(tokenization.tokens)
-        aligned = [(*index.align(start, end), label) for start, end, label in spans]
+        aligned = []
+        for start, end, label in spans:
+            token_span = index.align(start, end)
+            # tokenize() cut the sentence at every entity boundary, so every span lands on tokens
+            assert token_span is not None, f"{doc.id}: {label} {start}-{end} falls inside a token"
+            aligned.append((*token_span, label))
         tags = encode(len(tokenization.tokens), aligned)
         sentences.append([(t.text, tag) for t, tag in zip(tokenization.tokens, tags)])
     for entity in flat.kept:

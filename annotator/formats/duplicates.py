@@ -39,14 +39,15 @@ class Duplicates:
         seen: set[tuple[int | None, int | None, str]] = set()
         relations = []
         for relation in bundle.relations:
-            relation.head_id = renumber.get(relation.head_id, relation.head_id)
-            relation.tail_id = renumber.get(relation.tail_id, relation.tail_id)
-            key = (relation.head_id, relation.tail_id, relation.label)
-            if key in seen:
+            head, tail = renumber.get(relation.head_id), renumber.get(relation.tail_id)
+            relation.head_id = relation.head_id if head is None else head
+            relation.tail_id = relation.tail_id if tail is None else tail
+            relation_key = (relation.head_id, relation.tail_id, relation.label)
+            if relation_key in seen:
                 self.relations += 1
                 self._first_relation = self._first_relation or f"{where}: {relation.label}"
                 continue
-            seen.add(key)
+            seen.add(relation_key)
             relations.append(relation)
         bundle.entities, bundle.relations = entities, relations
         return bundle

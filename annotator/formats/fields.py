@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, overload
 
 from annotator.errors import InputError
 from annotator.model import content_hash
@@ -26,6 +26,11 @@ class Fields:
             names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
             raise InputError(f"{self.where}: '{key}' must be {names}, not {type(value).__name__}")
         return value
+
+    @overload
+    def object(self, key: str, required: Literal[True]) -> Fields: ...
+    @overload
+    def object(self, key: str, required: bool = False) -> Fields | None: ...
 
     def object(self, key: str, required: bool = False) -> Fields | None:
         value = self.get(key, dict, required=required)

@@ -140,12 +140,12 @@ def atomic_files(targets: list[Path]) -> Iterator[list[Path]]:
             temps.append(Path(tmp))
             os.chmod(tmp, FILE_MODE)
         yield temps
-        for tmp, target in zip(temps, targets):
-            os.replace(tmp, target)
+        for done, target in zip(temps, targets):
+            os.replace(done, target)
     except BaseException:
-        for tmp in temps:
+        for temp in temps:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.unlink(temp)
         raise
 
 

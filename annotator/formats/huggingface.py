@@ -324,7 +324,7 @@ def _arrow_rows(path: Path) -> tuple[SourceFile, list[str] | None, Iterator[tupl
     data, sha = read_input(path)
     try:
         dataset = datasets.Dataset.from_file(str(path))
-    except Exception as exc:  # pyarrow raises its own errors on files that are not Arrow streams
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises its own errors on files that are not Arrow streams
         raise InputError(f"{path}: not a Hugging Face Arrow file ({type(exc).__name__}: {exc})") from None
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT)
     tags = dataset.features.get("ner_tags")

@@ -94,21 +94,21 @@ def read_brat_conf(path: Path) -> PeerLabels:
                 labels.entities[name] = None
                 events[name] = arguments
     for event_type, arguments in events.items():
-        for role, types in arguments:
+        for role, role_types in arguments:
             relation = labels.relations.setdefault(role, PeerRelation())
             relation.heads.add(event_type)
-            if "<EVENT>" in types or "<ANY>" in types or "<ENTITY>" in types:
+            if "<EVENT>" in role_types or "<ANY>" in role_types or "<ENTITY>" in role_types:
                 relation.tails = {"*"}
             elif "*" not in relation.tails:
-                relation.tails.update(types)
+                relation.tails.update(role_types)
     for relation in labels.relations.values():
         if "*" in relation.tails:
             relation.tails = set()
     return labels
 
 
-def _concrete(types: list[str]) -> set[str]:
-    return set() if any(t.startswith("<") for t in types) else set(types)
+def _concrete(role_types: list[str]) -> set[str]:
+    return set() if any(t.startswith("<") for t in role_types) else set(role_types)
 
 
 # --- Label Studio ----------------------------------------------------------------------

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
+from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, as_record, content_document_id
 from annotator.formats.fields import Fields as _Fields
 from annotator.formats.files import head_json_values, json_lines, read_utf8_source
-from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.registry import (
     ExportOptions,
     ExportSummary,

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.label_schema import LabelSchema
 from annotator.formats.registry import register_companion
+from annotator.label_schema import LabelSchema
 
 SCHEMA_NAME = "schema.json"
 SIDECAR_SUFFIX = ".schema.json"

@@ -140,7 +140,7 @@ def read_spacy(path: Path, options: ReadOptions) -> SourceFile:
     data, sha = read_input(path)
     try:
         docs = list(DocBin().from_bytes(data).get_docs(Vocab()))
-    except Exception as exc:  # spaCy raises ValueError, KeyError or msgpack errors on damaged data
+    except Exception as exc:  # noqa: BLE001 - spaCy raises ValueError, KeyError or msgpack errors on damaged data
         raise InputError(f"{path}: not a spaCy DocBin ({type(exc).__name__}: {exc})") from None
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT)
     ids = DocumentIds()
@@ -171,7 +171,8 @@ def _doc_to_bundle(doc: Any, where: str, annotator: str) -> AnnotatedDocument | 
     except ValueError:
         raise InputError(f"{where}: user_data status is '{status_value}', not one of "
                          f"{', '.join(s.value for s in Status)}") from None
-    title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+    given_title = meta.get("title")
+    title = given_title if isinstance(given_title, str) else ""
     bundle = AnnotatedDocument(Document(id=doc_id, text=text, title=title, kind="text", status=status))
     numbers: dict[tuple[int, int, str], int] = {}
     ordered: list[int] = []  # entity number of each span in doc.spans["sc"], for the relations

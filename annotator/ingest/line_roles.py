@@ -25,7 +25,7 @@ from enum import Enum
 from functools import partial
 from pathlib import Path
 
-import pycrfsuite  # type: ignore[import-untyped]
+import pycrfsuite
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import (

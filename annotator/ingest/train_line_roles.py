@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pycrfsuite  # type: ignore[import-untyped]
+import pycrfsuite
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import AD_LINES, READING_PROMPTS, SENTENCE_END

@@ -15,8 +15,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from annotator.platform import app_paths
 from annotator.errors import InputError
+from annotator.platform import app_paths
 
 log = logging.getLogger(__name__)
 

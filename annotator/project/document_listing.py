@@ -226,7 +226,8 @@ class DocumentListing:
                 order = "same"  # decided in SQL, without reading 150,000 numbers into Python
             else:
                 search_keys = self._search_keys_in_reading_order(signature)
-                rising = None not in search_keys and all(a < b for a, b in zip(search_keys, search_keys[1:]))
+                indexed = [key for key in search_keys if key is not None]
+                rising = len(indexed) == len(search_keys) and all(map(operator.lt, indexed[:-1], indexed[1:]))
                 order = "rising" if rising else "other"
             cached = self._cache["key_order"] = (signature, order)
         return cached[1]
@@ -244,7 +245,7 @@ class DocumentListing:
         order = self._ordered_rowids("FROM documents")
         return all(map(operator.lt, order[:-1], order[1:]))  # at C speed: 150,000 numbers
 
-    def _rowid_of_search_key(self, signature: tuple) -> dict[int, int]:
+    def _rowid_of_search_key(self, signature: tuple) -> dict[int | None, int]:
         cached = self._cache.get("rowid_of")
         if cached is None or cached[0] != signature:
             mapping = dict(zip(self._search_keys_in_reading_order(signature), self._reading_order(signature)))

@@ -174,10 +174,10 @@ def plan(schema: LabelSchema, files: Sequence[Path], *, format: str | None = Non
             labels = {e.id: e.label for e in bundle.entities}
             for entity in bundle.entities:
                 used_entities.setdefault(entity.label, None)
-            for relation in bundle.relations:
-                seen = used_relations.setdefault(relation.label, PeerRelation())
-                seen.heads.add(labels.get(relation.head_id, ""))
-                seen.tails.add(labels.get(relation.tail_id, ""))
+            for link in bundle.relations:
+                seen = used_relations.setdefault(link.label, PeerRelation())
+                seen.heads.add(labels.get(link.head_id, ""))
+                seen.tails.add(labels.get(link.tail_id, ""))
             for name, value in bundle.doc_labels.items():
                 values = used_doc_labels.setdefault(name, [])
                 if value not in values:

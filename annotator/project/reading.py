@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import pickle
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -58,7 +58,7 @@ def read_sources(
     format: str | None = None,
     options: ReadOptions,
     workers: int | None = None,
-) -> Iterator[tuple[Path, Outcome]]:
+) -> Generator[tuple[Path, Outcome], None, None]:
     """Each file read into a ``SourceFile`` (or the error that stopped it), in the order given."""
     count = worker_count(workers)
     if count > 1 and _worth_a_pool(files) and _workers_can_read(options):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.platform import app_paths
 from annotator.errors import InputError
+from annotator.platform import app_paths
 from annotator.project.importing import Progress, import_paths
 from annotator.store import Store
 from annotator.store.connection import utc_now

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from annotator.errors import InputError, NotFoundError, SchemaError
 from annotator.label_schema import LabelSchema
@@ -436,7 +436,7 @@ class Annotations(Aggregate):
             problem = span_mismatch(doc.text, entity.start, entity.end, entity.text)
             if problem:
                 raise InputError(f"{label_where}: {problem}")
-            new_id = db.execute(
+            new_id = cast(int, db.execute(
                 "INSERT INTO entities (doc_id, start, \"end\", label, text, annotator, origin, created_at, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -450,7 +450,7 @@ class Annotations(Aggregate):
                     now,
                     now,
                 ),
-            ).lastrowid
+            ).lastrowid)  # an INSERT's row id
             if entity.id is not None:
                 if entity.id in entity_ids:
                     raise InputError(f"{label_where}: entity id {entity.id} is used twice")

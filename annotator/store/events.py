@@ -24,7 +24,8 @@ class Events(Aggregate):
         limit: int | None = None,
     ) -> list[Event]:
         """Events in the order they happened, filtered by document, annotator and action."""
-        clauses, params = ["id > ?"], [since_id]
+        clauses: list[str] = ["id > ?"]
+        params: list[object] = [since_id]
         for column, value in (("doc_id", doc_id), ("annotator", annotator), ("action", action)):
             if value is not None:
                 clauses.append(f"{column} = ?")

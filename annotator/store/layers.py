@@ -128,8 +128,7 @@ class Layers(Aggregate):
             ids = [layer.doc_id for layer in wanted_layers]
             if len(set(ids)) != len(ids):
                 raise InputError("a document's layer can be replaced once per step")
-            known = current is not None and all(i in current for i in ids)
-            befores = current if known else self.of_documents(ids)
+            befores = current if current is not None and all(i in current for i in ids) else self.of_documents(ids)
             texts = self._project.documents.texts(ids)
             now = utc_now()
             next_entity = self._next_id("entities")
@@ -182,12 +181,12 @@ class Layers(Aggregate):
                     if triple in seen or head.key == tail.key:
                         continue
                     seen.add(triple)
-                    row = old_relations.get(triple) or LayerRelation(
+                    relation_row = old_relations.get(triple) or LayerRelation(
                         next_relation, relation.label, head.key, tail.key, relation.made_by, relation.created_at or now
                     )
-                    if row.key == next_relation:
+                    if relation_row.key == next_relation:
                         next_relation += 1
-                    relations.append(row)
+                    relations.append(relation_row)
                 relation_rows += [(r.key, doc_id, r.label, r.head_key, r.tail_key, r.made_by, r.created_at)
                                   for r in relations]
                 labels = sorted(wanted.doc_labels, key=lambda d: d.name)

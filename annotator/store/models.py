@@ -34,7 +34,7 @@ from annotator.store.database import Aggregate, step_of_write
 from annotator.store.rows import dumps, loads
 
 if TYPE_CHECKING:
-    from annotator.store.store import Store
+    pass
 
 # The version of the stored model (its bytes and the meaning of its settings) this
 # Annotator reads and writes. Raise it when either changes incompatibly.

@@ -23,6 +23,7 @@ through each aggregate's methods, which deal in single annotations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -255,7 +256,8 @@ class Segmentation(Aggregate):
 
     def redo(self, edit: SegmentationEdit) -> SegmentationEdit:
         """Do ``edit`` again (after ``undo``); a split makes the same new document id."""
-        operation = {"merge": self.merge, "split": self.split, "move": self.move_text}[edit.action]
+        operations: dict[str, Callable[..., SegmentationEdit]] = {"merge": self.merge, "split": self.split, "move": self.move_text}
+        operation = operations[edit.action]
         return operation(**edit.params)
 
     # --- the machinery ---------------------------------------------------------------

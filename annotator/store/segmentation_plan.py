@@ -12,7 +12,7 @@ single slice holds whole is cut by the edit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from annotator.model import Document, Piece, Provenance
 
@@ -24,7 +24,7 @@ class Slice:
     end: int
 
 
-Part = Union[Slice, str]
+Part = Slice | str
 
 
 @dataclass

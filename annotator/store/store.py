@@ -46,8 +46,8 @@ from annotator.store.connection import connect, describe_sqlite_error
 from annotator.store.database import ProjectDatabase
 from annotator.store.documents import Documents
 from annotator.store.events import Events
-from annotator.store.models import Models
 from annotator.store.layers import Layers
+from annotator.store.models import Models
 from annotator.store.schema import ProjectSchema
 from annotator.store.search_index import SearchIndexWriter
 from annotator.store.segmentation import Segmentation
@@ -59,7 +59,7 @@ from annotator.store.versions import Versions
 def default_annotator() -> str:
     try:
         return getpass.getuser() or "annotator"
-    except Exception:  # getuser raises on some locked-down Windows accounts
+    except Exception:  # noqa: BLE001 - getuser raises on some locked-down Windows accounts
         return "annotator"
 
 

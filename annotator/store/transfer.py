@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from annotator.errors import InputError
 from annotator.model import DocumentLayer, Status
@@ -117,9 +117,10 @@ class Transfers(Aggregate):
                 }
                 source_ids = {row[doc_columns.index("source_id")] for row in rows.values()} - copied_sources - {None}
                 if source_ids:
-                    ids = sorted(source_ids)
+                    wanted_sources = sorted(source_ids)
                     for row in src.execute(
-                        f"SELECT {', '.join(source_columns)} FROM sources WHERE id IN ({placeholders(len(ids))})", ids
+                        f"SELECT {', '.join(source_columns)} FROM sources WHERE id IN ({placeholders(len(wanted_sources))})",
+                        wanted_sources,
                     ):
                         db.execute(
                             f"INSERT INTO sources ({', '.join(source_columns)}) VALUES ({placeholders(len(row))})", row
@@ -128,10 +129,11 @@ class Transfers(Aggregate):
                 for doc_id in chunk:
                     project_layer = project_layers[doc_id]
                     layer = versions.get(doc_id, {}).get(annotator, project_layer)
-                    row = dict(zip(doc_columns, rows[doc_id]))
-                    row["status"], row["status_reason"] = Status(layer.status).value, layer.status_reason
+                    document = dict(zip(doc_columns, rows[doc_id]))
+                    document["status"], document["status_reason"] = Status(layer.status).value, layer.status_reason
                     db.execute(
-                        f"INSERT INTO documents ({', '.join(row)}) VALUES ({placeholders(len(row))})", list(row.values())
+                        f"INSERT INTO documents ({', '.join(document)}) VALUES ({placeholders(len(document))})",
+                        list(document.values()),
                     )
                     ids = self._insert_layer(doc_id, layer)
                     counts["documents"] += 1
@@ -190,11 +192,11 @@ class Transfers(Aggregate):
         db = self._db
         ids: dict[int, int] = {}
         for e in layer.entities:
-            ids[e.key] = db.execute(
+            ids[e.key] = cast(int, db.execute(
                 "INSERT INTO entities (doc_id, start, \"end\", label, text, annotator, origin, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc_id, e.start, e.end, e.label, e.text, e.made_by, e.origin, e.created_at, e.updated_at),
-            ).lastrowid
+            ).lastrowid)  # an INSERT's row id
         db.executemany(
             "INSERT INTO relations (doc_id, label, head_id, tail_id, annotator, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             [(doc_id, r.label, ids[r.head_key], ids[r.tail_key], r.made_by, r.created_at)
@@ -297,7 +299,7 @@ class Transfers(Aggregate):
                     decision = decisions.get(doc_id)
                     if alone and decision is None:
                         untouched = doc_id in added or gold[doc_id].fingerprint() == bases.get(doc_id)
-                    elif alone and decision.method == "single" and previous is not None:
+                    elif alone and decision is not None and decision.method == "single" and previous is not None:
                         untouched = (
                             decision.versions == {annotator: previous.fingerprint}
                             and gold[doc_id].fingerprint() == previous.fingerprint

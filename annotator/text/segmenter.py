@@ -37,7 +37,7 @@ def import_jieba() -> Any:
         if blocked:
             sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
         try:
-            import jieba  # noqa: F401
+            import jieba
         finally:
             if blocked:
                 del sys.modules["pkg_resources"]
@@ -46,7 +46,7 @@ def import_jieba() -> Any:
         jieba.dt.tmp_dir = str(app_paths.cache_dir())
         jieba.dt.cache_file = str(Path(app_paths.cache_dir()) / "jieba.cache")
         # Absolute path: the frozen app's working folder is not its install folder.
-        jieba.dt.dictionary = str(Path(jieba.__file__).resolve().parent / "dict.txt")
+        jieba.dt.dictionary = str(Path(str(jieba.__file__)).resolve().parent / "dict.txt")
     return sys.modules["jieba"]
 
 

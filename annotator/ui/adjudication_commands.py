@@ -77,6 +77,7 @@ class ReplaceGold(AdjudicationCommand):
             self.store.layers.redo(self.change)
 
     def backward(self) -> None:
+        assert self.change is not None, "undone before it was done"
         self.store.layers.undo(self.change)
 
 
@@ -94,4 +95,5 @@ class AcceptGold(AdjudicationCommand):
             adjudication.resettle(self.store, self.settlement)
 
     def backward(self) -> None:
+        assert self.settlement is not None, "undone before it was done"
         adjudication.unsettle(self.store, self.settlement)

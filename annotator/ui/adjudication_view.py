@@ -243,7 +243,9 @@ class AdjudicationView(QWidget):
     def _build_panes(self) -> None:
         for pane in self.panes.values():
             pane.removeEventFilter(self)
-            pane.parent().deleteLater()
+            container = pane.parent()
+            if container is not None:
+                container.deleteLater()
         self.panes, self.titles = {}, {}
         for index, name in enumerate([*self.names, ""]):
             box = QWidget(self.panes_box)

@@ -252,7 +252,8 @@ class _Section(QWidget):
         return getattr(self.draft, self.section)
 
     def current(self):
-        index = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        item = self.tree.currentItem()
+        index = self.tree.indexOfTopLevelItem(item) if item is not None else -1
         items = self.items()
         return items[index] if 0 <= index < len(items) else None
 

@@ -47,9 +47,10 @@ def _paint_now(watched, probe, event) -> None:
 
 def install_from_environment() -> bool:
     """Install the first-paint probe if the environment asks for it; returns whether it did."""
-    target = os.environ.get(PROBE_ENV)
-    if not target:
+    found = os.environ.get(PROBE_ENV)
+    if not found:
         return False
+    target: str = found
     # Imported here, not at the top: without the variable the probe costs the app nothing.
     from PySide6 import QtWidgets
     from PySide6.QtCore import QEvent, QObject
@@ -82,15 +83,16 @@ def install_from_environment() -> bool:
 def watch_first_article(window: MainWindow) -> bool:
     """If the environment asks for it, end the process once ``window`` has painted an article with
     its candidates and the keyboard in its text; returns whether it watches."""
-    target = os.environ.get(ARTICLE_ENV)
-    if not target:
+    found = os.environ.get(ARTICLE_ENV)
+    if not found:
         return False
+    target: str = found
     from PySide6.QtCore import QEvent, QObject
 
     from annotator.review.spans import SpanKind
 
     class FirstArticleProbe(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 state = window.controller.state
                 if (

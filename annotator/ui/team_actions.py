@@ -26,7 +26,10 @@ def add_team_tools(window: MainWindow) -> None:
     merge.triggered.connect(lambda: open_merge(window))
     entries = window.file_menu.actions()
     after_export = entries[entries.index(a["export_data"]) + 1] if a["export_data"] in entries else None
-    window.file_menu.insertAction(after_export, merge)
+    if after_export is None:
+        window.file_menu.addAction(merge)
+    else:
+        window.file_menu.insertAction(after_export, merge)
 
     window.project_menu.addSeparator()
     assign = a.add("assign_documents", QCoreApplication.translate("Menus", "Assign documents…"))

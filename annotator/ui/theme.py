@@ -74,8 +74,8 @@ def with_alpha(color: QColor, alpha: int) -> QColor:
 
 def darker_ink(color: QColor) -> QColor:
     """A darker shade of a label colour, readable as text on white."""
-    h, s, l, _alpha = cast(tuple[float, float, float, float], color.getHslF())
-    return QColor.fromHslF(h, min(1.0, s * 1.05), min(l, 0.36), 1.0)
+    h, s, lightness, _alpha = cast(tuple[float, float, float, float], color.getHslF())
+    return QColor.fromHslF(h, min(1.0, s * 1.05), min(lightness, 0.36), 1.0)
 
 
 def text_on(color: QColor) -> QColor:

@@ -161,7 +161,7 @@ def test_export_then_import_a_schema_file(editor, store, tmp_path):
     changed = LabelSchema.load(path).renamed_entity("WORK", "DOC")
     changed.save(path)
     assert editor.import_schema(path)
-    assert not editor.banner.objectName() == "ProblemBanner"
+    assert editor.banner.objectName() != "ProblemBanner"
     assert editor.save()
     assert "DOC" in store.schema.current.entity_names and "WORK" not in store.schema.current.entity_names
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from annotator.candidates.analysis import is_cjk
+from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.surnames import Surnames
-from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
 
 LABEL = "PER"

@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import chain, compress, repeat
 from operator import and_
+from typing import cast
 
 from annotator.candidates.analysis import TextAnalysis
 from annotator.candidates.memo import WordMemo
 
 WordTest = Callable[[TextAnalysis, int], bool]
 _NO_TAGS: dict[str, int] = {}  # (never written to)
+# dict.get as a plain two-argument function, for map() over parallel lists
+_LOOK_UP: Callable[[dict[str, int], str], int | None] = dict.get
 
 
 class Lexicon:
@@ -45,12 +48,12 @@ class Lexicon:
 
     def masks(self, analysis: TextAnalysis) -> list[int]:
         """Every word's mask, worked out once per analysis."""
-        found = analysis.derived.get(self)
+        found = cast("list[int] | None", analysis.derived.get(self))
         if found is None:
             # remembered by word, then by tag: two look-ups at C speed, no (word, tag) tuples
             by_word = self._memo.current(analysis.segmenter)
             words, tags = analysis.words, analysis.tags
-            found = list(map(dict.get, map(by_word.get, words, repeat(_NO_TAGS)), tags))
+            found = list(map(_LOOK_UP, map(by_word.get, words, repeat(_NO_TAGS)), tags))  # type: ignore[arg-type]  # None marks a miss, filled below
             if None in found:
                 for index, mask in enumerate(found):
                     if mask is None:
@@ -71,7 +74,7 @@ class Lexicon:
     def indices(self, analysis: TextAnalysis, bit: int) -> list[int]:
         """The words whose mask has ``bit``, in order."""
         key = (self, "by mask")
-        by_mask = analysis.derived.get(key)
+        by_mask = cast("dict[int, list[int]] | None", analysis.derived.get(key))
         if by_mask is None:
             by_mask = analysis.derived[key] = self._positions_by_mask(analysis)
         runs = [positions for mask, positions in by_mask.items() if mask & bit]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from annotator.candidates.regex_scan import Scanner
-from annotator.candidates.rules.common import span
 from annotator.candidates.ruledata import RuleTable, expand_patterns
+from annotator.candidates.rules.common import span
 from annotator.candidates.spans import Suggestion
 
 

@@ -9,11 +9,11 @@ from collections.abc import Collection
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.memo import WordMemo
+from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.titles import TitleRule
 from annotator.candidates.rules.words import WordClasses
-from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
 from annotator.text.segmenter import get_segmenter
 

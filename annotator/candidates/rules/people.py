@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.regex_scan import Scanner
+from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.surnames import Surnames
-from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
 from annotator.text.segmenter import get_segmenter
 
@@ -275,7 +275,7 @@ class PersonRule:
                 continue
             if given in self.not_given_words or any(c in self.not_given for c in given):
                 continue  # 夏 + 父母, 王 + 书记
-            if given[0] in self.stop or tags[index + 1] not in _SPLIT_GIVEN_TAGS and analysis.is_known(index + 1):
+            if given[0] in self.stop or (tags[index + 1] not in _SPLIT_GIVEN_TAGS and analysis.is_known(index + 1)):
                 continue
             add(analysis.starts[index], analysis.ends[index + 1], self.score_split_name)
         return found

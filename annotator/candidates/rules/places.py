@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk
 from annotator.candidates.memo import WordMemo
+from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.words import WordClasses
-from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.spans import Suggestion
 from annotator.text.segmenter import get_segmenter
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from annotator.candidates.analysis import TextAnalysis
+from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
-from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
 
 LABEL = "TITLE"

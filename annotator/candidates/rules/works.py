@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from annotator.candidates.analysis import TextAnalysis
-from annotator.candidates.rules.common import span
 from annotator.candidates.ruledata import RuleTable, alternation
+from annotator.candidates.rules.common import span
 from annotator.candidates.spans import Suggestion
 
 LABEL = "WORK"
