@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
 from annotator.errors import SchemaError
 from annotator.platform import app_paths
 
@@ -185,8 +187,6 @@ class LabelSchema:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
 
     def to_toml(self) -> str:
-        import tomli_w
-
         return tomli_w.dumps(self.to_dict())
 
     @classmethod

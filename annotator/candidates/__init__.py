@@ -14,6 +14,7 @@ and the project's learned model, ``annotator.learning``) each propose spans;
 - ``warm_up()``: load the segmenter and the rules ahead of time.
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from annotator.candidates.context import (
@@ -46,8 +47,6 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'annotator.candidates' has no attribute '{name}'")
-    import importlib
-
     return getattr(importlib.import_module(module), name)
 
 __all__ = [

@@ -9,7 +9,7 @@ BASELINE_TAGS = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
 
 def posseg_spans(text: str) -> set[tuple[int, int, str]]:
     """(start, end, label) for every word jieba.posseg tags nr, ns or nt."""
-    import_jieba()
+    import_jieba()  # first: it loads jieba without pkg_resources, which posseg's import would pull in
     import jieba.posseg
 
     spans = set()

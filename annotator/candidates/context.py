@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from annotator.candidates.gazetteer import EMPTY, Gazetteer
 from annotator.candidates.ruleset import RuleSet, load_rules
+from annotator.label_schema import default_schema
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -61,8 +62,6 @@ class SuggestContext:
 
 @functools.lru_cache(maxsize=1)
 def _default_labels() -> frozenset[str]:
-    from annotator.label_schema import default_schema
-
     return frozenset(default_schema().entity_names)
 
 

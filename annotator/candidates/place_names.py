@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from annotator.candidates.analysis import all_cjk
+from annotator.candidates.ruledata import bundled_dir
 
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "县", "区", "州", "盟", "旗")
 # Tags of stems that are ordinary words rather than names.
@@ -87,8 +88,6 @@ def render(names: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from annotator.candidates.ruledata import bundled_dir
-
     output = Path(argv[0]) if argv else bundled_dir() / "place_names.toml"
     dictionary = jieba_dictionary()
     if dictionary is None:

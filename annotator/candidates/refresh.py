@@ -19,7 +19,7 @@ from annotator.candidates.analysis import MODEL_EXPECTED_WRONG, MODEL_ID, MODEL_
 from annotator.candidates.context import SuggestContext, context_from_store, documents_facts
 from annotator.candidates.sources import source_factories
 from annotator.candidates.workers import DocumentJob, DocumentResult, compute
-from annotator.model import Candidate
+from annotator.model import Candidate, Status
 from annotator.platform.parallel import spawn_context, worker_count
 from annotator.store import Store
 from annotator.store.models import DocumentUncertainty
@@ -88,8 +88,6 @@ def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress |
     their ids. Candidates suggested again keep their ids, so this is safe on
     the document a reviewer has open. Finished documents are left alone.
     """
-    from annotator.model import Status
-
     wanted = [text for text in dict.fromkeys(texts) if len(text.strip()) >= 2]
     if not wanted:
         return []

@@ -20,6 +20,9 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from annotator.candidates.analysis import TextAnalysis
+from annotator.candidates.gazetteer import GazetteerSource
+from annotator.candidates.pos_source import PosSource
+from annotator.candidates.rules import RuleSource
 from annotator.candidates.spans import Suggestion
 from annotator.errors import InputError
 
@@ -86,15 +89,13 @@ def model_source() -> CandidateSource:
     time a suggestion pass asks for this source, the way a plug-in's entry
     point is, rather than when candidates are imported.
     """
+    # a layer above: imported the first time a suggestion pass asks for the model
     from annotator.learning.source import ModelSource
 
     return ModelSource()
 
 
 def _register_builtins() -> None:
-    from annotator.candidates.gazetteer import GazetteerSource
-    from annotator.candidates.pos_source import PosSource
-    from annotator.candidates.rules import RuleSource
 
     for factory in (PosSource, RuleSource, GazetteerSource):
         register_source(factory.name, factory, replace=True)

@@ -13,6 +13,7 @@ from annotator.candidates.analysis import analyse
 from annotator.candidates.context import LabelledSpan, SuggestContext
 from annotator.candidates.engine import suggest_analysed
 from annotator.candidates.sources import SourceFactory, register_source
+from annotator.text.segmenter import get_segmenter
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,6 @@ def start(context: SuggestContext, factories: dict[str, SourceFactory]) -> None:
     global _context
     for name, factory in factories.items():
         register_source(name, factory, replace=True)
-    from annotator.text.segmenter import get_segmenter
-
     get_segmenter()
     _context = context
 

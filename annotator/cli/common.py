@@ -27,6 +27,7 @@ def add_annotator_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_project(args: argparse.Namespace) -> Store:
+    # imported when a command opens a project: `annotator --help` and the app's start stay light
     from annotator.store import Store
 
     return Store(args.db, annotator=getattr(args, "annotator", None))
@@ -39,6 +40,7 @@ def say(message: str = "") -> None:
 
 def progress_bar(total: int, unit: str, enabled: bool):
     """A tqdm bar on stderr when a person is watching; a no-op otherwise."""
+    # imported when a progress bar is shown
     from tqdm import tqdm
 
     return tqdm(total=total, unit=unit, file=sys.stderr, disable=not enabled or not sys.stderr.isatty(),

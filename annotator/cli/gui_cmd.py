@@ -21,6 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Qt and the window load only when the app is opened, not for the other commands
     from annotator.ui.app import run_app
 
     return run_app(db_path=args.db, annotator=args.annotator)

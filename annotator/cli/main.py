@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DatabaseError
 
 COMMANDS = (
     "gui_cmd", "import_cmd", "export_cmd", "train_cmd", "suggest_cmd", "stats_cmd", "check_cmd",
@@ -64,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.smoke:
+            # the self-test loads Qt and everything else only when asked for
             from annotator.cli.smoke import run_smoke
 
             return run_smoke()
@@ -86,10 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # sqlite3 is not imported just to name its error: opening the app does not need it
         sqlite3 = sys.modules.get("sqlite3")
         if sqlite3 is not None and isinstance(exc, sqlite3.Error):
-            from annotator.errors import DatabaseError
-
             print(f"annotator: error: database error: {exc}", file=sys.stderr)
             return DatabaseError.exit_code
+        # the diagnostics (and the log folder) load only when something went wrong
         from annotator.platform.diagnostics import log_exception
 
         path = log_exception(type(exc), exc, exc.__traceback__)

@@ -74,6 +74,7 @@ def _use_offscreen_without_display() -> None:
 
 def check_qt(ctx: SmokeContext) -> str:
     _use_offscreen_without_display()
+    # imported by the check that tests it, so a broken import fails that check alone
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -121,6 +122,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def check_segmenter(ctx: SmokeContext) -> str:
+    # imported by the check that tests it, so a broken import fails that check alone
     from annotator.text.segmenter import Segmenter, import_jieba
 
     jieba = import_jieba()
@@ -151,6 +153,7 @@ def check_segmenter(ctx: SmokeContext) -> str:
 
 
 def _segment_in_worker(text: str) -> tuple[int, list[str]]:
+    # imported by the check that tests it, so a broken import fails that check alone
     from annotator.text.segmenter import get_segmenter
 
     return os.getpid(), get_segmenter().cut(text)
@@ -158,6 +161,7 @@ def _segment_in_worker(text: str) -> tuple[int, list[str]]:
 
 def check_workers(ctx: SmokeContext) -> str:
     """Large imports compute candidates in spawned processes; in a frozen app each is the app itself."""
+    # imported by the check that tests it, so a broken import fails that check alone
     from concurrent.futures import ProcessPoolExecutor
 
     from annotator.platform.parallel import spawn_context
@@ -172,6 +176,7 @@ def check_workers(ctx: SmokeContext) -> str:
 
 
 def check_database(ctx: SmokeContext) -> str:
+    # imported by the check that tests it, so a broken import fails that check alone
     from annotator.store import Store
 
     path = ctx.workdir / "smoke.db"
@@ -185,6 +190,7 @@ def check_database(ctx: SmokeContext) -> str:
 
 
 def check_import(ctx: SmokeContext) -> str:
+    # imported by the check that tests it, so a broken import fails that check alone
     from annotator.project.importing import discover, import_paths
 
     page = discover([app_paths.seeds_dir()])[0]
@@ -196,6 +202,7 @@ def check_import(ctx: SmokeContext) -> str:
 
 
 def check_candidates(ctx: SmokeContext) -> str:
+    # imported by the check that tests it, so a broken import fails that check alone
     from annotator.candidates import refresh_candidates
 
     store = ctx.project()
@@ -213,6 +220,7 @@ def check_candidates(ctx: SmokeContext) -> str:
 
 
 def check_export(ctx: SmokeContext) -> str:
+    # imported by the check that tests it, so a broken import fails that check alone
     from annotator.project.exporting import export
     from annotator.project.importing import import_paths
     from annotator.store import Store
@@ -251,6 +259,7 @@ LEARNING_DOCUMENTS = 6
 
 def check_learning(ctx: SmokeContext) -> str:
     """A tiny model trains on worker processes, is stored, and suggests through the candidate pipeline."""
+    # imported by the check that tests it, so a broken import fails that check alone
     from annotator.candidates import context_from_store, suggest
     from annotator.learning import CrfSettings, TrainingSettings, train_project
 
@@ -284,6 +293,7 @@ def check_learning(ctx: SmokeContext) -> str:
 
 def check_window(ctx: SmokeContext) -> str:
     """The real main window opens on the smoke project, shows its first article and paints."""
+    # imported by the check that tests it, so a broken import fails that check alone
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 

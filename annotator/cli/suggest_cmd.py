@@ -45,6 +45,7 @@ def _read(name: str) -> str:
         data = sys.stdin.buffer.read()
         where = "standard input"
     else:
+        # imported when the command runs: every command's parser is built at start-up
         from annotator.formats.files import read_input
 
         path = Path(name)
@@ -61,11 +62,13 @@ def run(args: argparse.Namespace) -> int:
     if args.min_score is not None and not 0 <= args.min_score <= 1:
         raise InputError(f"--min-score must be between 0 and 1, not {args.min_score}")
     text = _read(args.file)
+    # imported when the command runs: every command's parser is built at start-up
     from annotator.candidates import context_from_store, default_context, suggest
 
     if args.db is not None:
         if not args.db.is_file():
             raise NotFoundError(f"{args.db}: no such project database")
+        # imported when the command runs: every command's parser is built at start-up
         from annotator.store import Store
 
         with Store(args.db) as store:

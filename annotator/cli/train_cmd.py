@@ -39,6 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.db is not None and not args.db.is_file():
         raise NotFoundError(f"{args.db}: no such project database")
+    # CRFsuite and the learning package load when the command runs, not at start-up
     from annotator.learning import train_project
 
     with open_project(args) as store:

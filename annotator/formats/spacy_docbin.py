@@ -45,6 +45,7 @@ USER_DATA_KEY = "annotator"
 
 def require_spacy() -> Any:
     try:
+        # spaCy is optional (the spacy extra) and slow to import: loaded when a DocBin is read or written
         import spacy
     except ImportError:
         raise InputError("the spaCy format needs spaCy, which is not installed; "
@@ -58,6 +59,7 @@ def require_spacy() -> Any:
 class _DocBinPart(Part):
     def __init__(self, path: Path, context: Context) -> None:
         require_spacy()
+        # spaCy is optional (the spacy extra) and slow to import: loaded when a DocBin is read or written
         from spacy.tokens import DocBin
         from spacy.vocab import Vocab
 
@@ -66,6 +68,7 @@ class _DocBinPart(Part):
         self.docbin = DocBin(store_user_data=True)
 
     def add(self, bundle: AnnotatedDocument) -> Written:
+        # spaCy is optional (the spacy extra) and slow to import: loaded when a DocBin is read or written
         from spacy.tokens import Doc
 
         source, report = bundle.document, self.context.report
@@ -134,6 +137,7 @@ class SpacyWriter(FormatWriter):
 
 def read_spacy(path: Path, options: ReadOptions) -> SourceFile:
     require_spacy()
+    # spaCy is optional (the spacy extra) and slow to import: loaded when a DocBin is read or written
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 

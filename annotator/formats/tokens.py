@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from annotator.errors import InputError
+from annotator.text.segmenter import get_segmenter
 
 CHAR, WORD = "char", "word"
 _NON_SPACE = re.compile(r"\S+")
@@ -53,8 +54,6 @@ def _pieces(text: str, mode: str) -> Iterable[tuple[int, int]]:
     """(start, end) of the non-whitespace tokens, before cutting at boundaries."""
     if mode == CHAR:
         return ((i, i + 1) for i, ch in enumerate(text) if not ch.isspace())
-    from annotator.text.segmenter import get_segmenter
-
     segmenter = get_segmenter()
     return (
         (run.start() + start, run.start() + end)

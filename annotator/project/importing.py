@@ -175,6 +175,7 @@ def suggest_for_new_documents(
     workers: int | None = None,
 ) -> int:
     """Candidates for the documents ``reports`` imported, unless they came with their own."""
+    # candidates bring the segmenter and the rules; imported only when an import suggests
     from annotator.candidates import refresh_candidates
 
     new_ids = [doc_id for report in reports for doc_id in report.doc_ids if not store.candidates.for_document(doc_id)]

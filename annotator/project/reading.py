@@ -28,6 +28,7 @@ from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
 from annotator.model import SourceFile
 from annotator.platform.parallel import spawn_context, worker_count
+from annotator.text.segmenter import get_segmenter
 
 log = logging.getLogger(__name__)
 
@@ -150,8 +151,6 @@ def _pooled(
 
 def _start_worker() -> None:
     """Initialiser of a worker process: the readers and the segmenter, once."""
-    from annotator.text.segmenter import get_segmenter
-
     get_segmenter()
 
 

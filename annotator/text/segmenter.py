@@ -37,6 +37,7 @@ def import_jieba() -> Any:
         if blocked:
             sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
         try:
+            # jieba loads only when a caller needs its dictionary or POS tags (start-up time)
             import jieba
         finally:
             if blocked:
