@@ -26,7 +26,9 @@ from annotator.learning import (
     train_project,
     training_readiness,
 )
+from annotator.learning.features import FeatureSettings, document_features
 from annotator.learning.model import LearnedModel
+from annotator.learning.model_features import ModelFeatures
 from annotator.learning.source import ModelSource
 from annotator.model import Status
 from annotator.project.importing import import_paths
@@ -169,6 +171,41 @@ def test_a_stored_model_loads_and_tags_like_the_one_trained(trained):
     prediction = model.predict(analyse("王芳在杭州工作。"))
     assert ("王芳", "PER") in {("王芳在杭州工作。"[p.start:p.end], p.label) for p in prediction.spans}
     assert all(0 < p.score <= 1 and p.score == min(p.marginals) for p in prediction.spans)
+
+
+def test_tagging_with_the_models_own_attributes_gives_the_same_tags_and_scores(trained):
+    """The fast feature builder leaves out only what the model has no weights for, so nothing changes."""
+    store, _report = trained
+    stored = store.models.current()
+    model = LearnedModel(stored.data, stored.labels, TrainingSettings.from_dict(stored.settings))
+    assert model.model_features()._known == set(model._tagger().info().attributes)
+    texts = [UNSEEN, "王芳在杭州工作。\n李明（北京大学教授）说：“好。”\r\n\n张三、李四到了上海市总工会。", "Ａ\n"]
+    for text in texts:
+        analysis = analyse(text)
+        rules = [(0, 2, "PER"), (3, 5, "LOC")]
+        dictionary = [(1, 3, "ORG")]
+        slow = document_features(analysis, model.settings.features, rule_spans=rules, dictionary_spans=dictionary)
+        assert model.predict_features(text, slow) == model.predict(analysis, rule_spans=rules, dictionary_spans=dictionary)
+
+
+@pytest.mark.parametrize("features", [
+    FeatureSettings(),
+    FeatureSettings(word_position=True, window=1),
+    FeatureSettings().without("bigrams", "unknown_words"),
+    FeatureSettings().without("pos_tags", "dictionary"),
+])
+def test_the_models_own_attributes_are_the_features_less_the_unknown_ones(features: FeatureSettings):
+    text = "王芳在杭州工作。\n李明（北京大学教授）说：“好。”\r\n张三在𠮷野家吃饭"
+    analysis = analyse(text)
+    rules, dictionary = [(0, 2, "PER"), (3, 5, "LOC"), (20, 22, "PER")], [(1, 3, "ORG"), (9, 13, "ORG")]
+    every = document_features(analysis, features, rule_spans=rules, dictionary_spans=dictionary)
+    names = sorted({name for row in every for name in row})
+    known = set(names[::2]) | {"bias", "u=0"}  # every other attribute, as if a model had dropped the rest
+    rows = ModelFeatures(features, known).rows(analysis, rule_spans=rules, dictionary_spans=dictionary)
+    assert len(rows) == len(every)
+    for position, (row, full) in enumerate(zip(rows, every, strict=True)):
+        kept = tuple(name for name in full if name in known or "\n" in name or "\r" in name)
+        assert tuple(name.decode() for name in row) == kept, (position, text[position])
 
 
 # --- too little, damaged, newer ------------------------------------------------------------------
