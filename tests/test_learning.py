@@ -12,6 +12,7 @@ import pytest
 from annotator.candidates import context_from_store, refresh_candidates, suggest
 from annotator.candidates import refresh as refresh_module
 from annotator.candidates.analysis import analyse
+from annotator.candidates.gazetteer import EMPTY
 from annotator.learning import (
     CrfSettings,
     NotEnoughDataError,
@@ -35,6 +36,7 @@ from annotator.project.importing import import_paths
 from annotator.project.schema_editing import SchemaDraft, apply_draft
 from annotator.store import Store, migrations
 from annotator.store.models import MODEL_FORMAT_VERSION, ModelUnreadableError
+from annotator.team.packages import pack
 
 CORPUS = Path(__file__).resolve().parent / "data" / "learning" / "tiny_corpus.jsonl"
 # Small and quick: three folds, one point of the learning curve below them, few iterations.
@@ -289,6 +291,30 @@ def test_a_renamed_label_is_followed_and_a_deleted_one_dropped(trained):
     # the refresh of every unfinished document goes through without the deleted label
     refresh_candidates(store, store.documents.ids([Status.TODO]))
     assert all(c.label != "LOC" for d in store.documents.ids([Status.TODO]) for c in store.candidates.for_document(d))
+
+
+def test_an_annotators_package_carries_the_model_and_suggests_with_it(trained, tmp_path: Path):
+    store, report = trained
+    unfinished = store.documents.ids([Status.TODO, Status.IN_PROGRESS])
+    store.settings.set("project.id", "tiny-project")
+    store.assignments.assign({doc_id: ["wang"] for doc_id in unfinished[:3]})
+    packed = pack(store, "wang", tmp_path / "wang.annotator")
+    assert packed.with_model
+    with Store(packed.path, annotator="wang") as package:
+        model = package.models.current()
+        assert model is not None and model.sha256 == report.model.sha256
+        assert [m.metrics for m in package.models.history()] == [m.metrics for m in store.models.history()]
+        # the package's model suggests exactly as the project's (the same dictionary given to both)
+        def model_alone(project: Store):
+            context = replace(context_from_store(project), gazetteer=EMPTY, sources=("model",))
+            return suggest(UNSEEN, context=context)
+
+        assert model_alone(package) == model_alone(store)
+        assert ("赵敏", "PER") in {(s.text, s.label) for s in model_alone(package)}
+        assert any("model" in s.source.split("+") for s in model_suggestions(package))
+        # "most unsure first" works in the package at once: the measurements travelled with the candidates
+        assert most_uncertain(package) == [d for d in most_uncertain(store) if d in unfinished[:3]]
+        assert len(most_uncertain(package)) == 3
 
 
 # --- uncertainty, workers, cancelling, settings -------------------------------------------------------------
