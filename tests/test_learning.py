@@ -19,6 +19,7 @@ from annotator.learning import (
     TrainingCancelled,
     TrainingSettings,
     finished_since_last_model,
+    learning_curve,
     learning_history,
     most_uncertain,
     retrain_due,
@@ -35,26 +36,11 @@ from annotator.model import Status
 from annotator.project.importing import import_paths
 from annotator.project.schema_editing import SchemaDraft, apply_draft
 from annotator.store import Store, migrations
+from learning_projects import CORPUS, QUICK, tiny_project
 from annotator.store.models import MODEL_FORMAT_VERSION, ModelUnreadableError
 from annotator.team.packages import pack
 
-CORPUS = Path(__file__).resolve().parent / "data" / "learning" / "tiny_corpus.jsonl"
-# Small and quick: three folds, one point of the learning curve below them, few iterations.
-QUICK = TrainingSettings(folds=3, curve_fractions=(0.5,), crf=CrfSettings(max_iterations=60))
 UNSEEN = "赵敏在厦门市的鹭岛电子有限公司工作，她毕业于天津大学。"
-
-
-def tiny_project(path: Path, keep=None) -> Store:
-    """A project from the fixture corpus; ``keep(record)`` chooses which records to import."""
-    source = CORPUS
-    if keep is not None:
-        lines = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if keep(json.loads(line))]
-        source = path.with_suffix(".jsonl")
-        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = Store(path, annotator="tester")
-    (report,) = import_paths(store, [source], format="jsonl")
-    assert report.outcome == "imported"
-    return store
 
 
 @pytest.fixture
@@ -244,6 +230,7 @@ def test_a_model_that_cannot_be_read_is_reported_ignored_and_retrained(trained, 
     message = str(raised.value)
     assert "model version 1" in message and "annotator train" in message
     assert ("newer version of Annotator" if damage == "newer" else "is damaged") in message
+    assert raised.value.reason == (ModelUnreadableError.NEWER if damage == "newer" else ModelUnreadableError.DAMAGED)
     model, problem = store.models.usable()
     assert model is None and problem == message
     # ignored: the other sources carry on
@@ -254,6 +241,32 @@ def test_a_model_that_cannot_be_read_is_reported_ignored_and_retrained(trained, 
     report = train_project(store, settings=QUICK, in_process=True, refresh=False)
     assert report.model.id == 2 and store.models.current().id == 2
     assert model_suggestions(store)
+
+
+def test_the_learning_curve_has_every_models_figures_and_the_newest_ones_smaller_trainings(trained):
+    store, report = trained
+    first = learning_curve(store)
+    # one model: its training on half of each fold's 8 documents, and the full folds
+    assert [(p.documents, p.subset, p.version) for p in first.points] == [(4.0, True, 1), (8.0, False, 1)]
+    assert first.points[-1].f1 == report.model.metrics["overall"]["f1"] == first.latest_f1
+    assert first.labels == ["PER", "ORG", "LOC"]
+    store.documents.set_status("tiny-todo-1", Status.DONE)
+    store.schema.rename_entity_label("PER", "PERSON")
+    train_project(store, settings=QUICK, in_process=True, refresh=False)
+    second = learning_curve(store)
+    # the first model keeps its full point; the newest brings its smaller trainings; renames are followed
+    assert [(p.subset, p.version) for p in second.points] == [(True, 2), (False, 1), (False, 2)]
+    assert second.points[1].labels.keys() == {"PERSON", "ORG", "LOC"} and second.labels[0] == "PERSON"
+    assert second.points[2].reviewed == 13 and second.latest.id == 2
+
+
+def test_documents_waiting_for_the_newest_models_candidates(project: Store):
+    assert project.models.not_measured() == []  # no model: nothing waits
+    train_project(project, settings=QUICK, in_process=True, refresh=False)
+    waiting = project.models.not_measured()
+    assert waiting == project.documents.ids([Status.TODO, Status.IN_PROGRESS])
+    refresh_candidates(project, waiting[:2])
+    assert project.models.not_measured() == waiting[2:]
 
 
 def test_only_the_newest_models_keep_their_bytes(trained):

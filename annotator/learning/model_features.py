@@ -124,7 +124,7 @@ class ModelFeatures:
                 columns.append(column)
         if self._words:
             columns.extend(self._word_columns(analysis, length))
-        rows: list[Row] = list(map(tuple, map(functools.partial(filter, None), zip(*columns))))
+        rows: list[Row] = list(map(tuple, map(functools.partial(filter, None), zip(*columns, strict=True))))
         extra: dict[int, list[str]] = {}
         if settings.rule_hits:
             extra = hit_features("r", rule_spans, length)
