@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from annotator.review.hold import ANY_MODEL, HeldDocuments
 from annotator.model import Status
@@ -368,36 +368,43 @@ class SuggesterJobs(QObject):
         self.tasks.shutdown()
 
 
+class LearningWords(QObject):
+    """The suggester's messages that several parts of the window show, in the reviewer's language.
+
+    A QObject so that its plurals ("%n documents") are translated as plurals.
+    """
+
+    def readiness(self, readiness: Any) -> str:
+        """Too little to learn from: how much there is, and how much more is needed."""
+        have = (self.tr("%1 marked done, with %2")
+                .replace("%1", self.tr("%n documents", "", readiness.documents))
+                .replace("%2", self.tr("%n entities", "", readiness.entities)))
+        need = (self.tr("at least %1 and %2")
+                .replace("%1", self.tr("%n documents", "", readiness.min_documents))
+                .replace("%2", self.tr("%n entities", "", readiness.min_entities)))
+        todo = []
+        if readiness.more_documents:
+            todo.append(self.tr("Mark %n more documents as done.", "", readiness.more_documents))
+        if readiness.more_entities:
+            todo.append(self.tr("Label %n more entities in documents marked done.", "", readiness.more_entities))
+        return (self.tr("Not enough reviewed data to train the suggester yet: %1; it needs %2. %3 "
+                        "Until then suggestions come from the rules and the gazetteer.")
+                .replace("%1", have).replace("%2", need).replace("%3", " ".join(todo)))
+
+    def model_problem(self, reason: str) -> str:
+        """The stored model cannot be used (``ModelUnreadableError.reason``), and what to do."""
+        if reason == ModelUnreadableError.NEWER:
+            why = self.tr("The project's suggester model was made by a newer version of Annotator.")
+        else:
+            why = self.tr("The project's suggester model is damaged.")
+        return why + " " + self.tr(
+            "It is ignored: suggestions come from the rules and the gazetteer. "
+            "Project ▸ Train suggester now replaces it with a new one.")
+
+
 def readiness_text(readiness: Any) -> str:
-    """Too little to learn from, in the reviewer's language: how much there is, and how much more is needed."""
-    tr = QCoreApplication.translate
-    context = "SuggesterJobs"
-    have = (tr(context, "%1 marked done, with %2")
-            .replace("%1", tr(context, "%n documents", "", readiness.documents))
-            .replace("%2", tr(context, "%n entities", "", readiness.entities)))
-    need = (tr(context, "at least %1 and %2")
-            .replace("%1", tr(context, "%n documents", "", readiness.min_documents))
-            .replace("%2", tr(context, "%n entities", "", readiness.min_entities)))
-    more_documents = tr(context, "Mark %n more documents as done.", "", readiness.more_documents)
-    more_entities = tr(context, "Label %n more entities in documents marked done.", "", readiness.more_entities)
-    todo = " ".join(
-        text for text, wanted in ((more_documents, readiness.more_documents), (more_entities, readiness.more_entities))
-        if wanted
-    )
-    return (tr(context, "Not enough reviewed data to train the suggester yet: %1; it needs %2. %3 "
-               "Until then suggestions come from the rules and the gazetteer.")
-            .replace("%1", have).replace("%2", need).replace("%3", todo))
+    return LearningWords().readiness(readiness)
 
 
 def model_problem_text(reason: str) -> str:
-    """The stored model cannot be used, in the reviewer's language (``ModelUnreadableError.reason``)."""
-    tr = QCoreApplication.translate
-    if reason == ModelUnreadableError.NEWER:
-        why = tr("SuggesterJobs", "The project's suggester model was made by a newer version of Annotator.")
-    else:
-        why = tr("SuggesterJobs", "The project's suggester model is damaged.")
-    return why + " " + tr(
-        "SuggesterJobs",
-        "It is ignored: suggestions come from the rules and the gazetteer. "
-        "Project ▸ Train suggester now replaces it with a new one.",
-    )
+    return LearningWords().model_problem(reason)
