@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from annotator.review.hold import HeldDocuments
-from annotator.project import seeding
 from annotator.review.upcoming import READING
 from annotator.store import Store
 from annotator.ui import workers
@@ -64,6 +63,10 @@ class ProjectJobs(QObject):
 
     def start(self) -> None:
         """Seed if the project is new, and load jieba; both in the background."""
+        # Imported here, not at the top, for start-up time: seeding brings the whole import
+        # pipeline (formats, the page parser), which the first article does not need.
+        from annotator.project import seeding
+
         if seeding.needs_seeding(self.store):
             self.seed()
         self.warm_up()
