@@ -386,6 +386,8 @@ class Dashboard(QWidget):
             .replace("%3", locale.toString(latest.documents))
             .replace("%4", f"{curve.latest_f1:.3f}" if curve.latest_f1 is not None else "–"))
         colors = {label.name: label.color for label in figures.entity_labels}
+        # the schema's display names, as the other cards show the labels
+        names = {label.name: label.display for label in figures.entity_labels if label.in_schema}
         points = []
         for point in curve.points:
             lines = [
@@ -395,10 +397,11 @@ class Dashboard(QWidget):
                 .replace("%2", str(point.version)).replace("%3", locale.toString(point.reviewed)),
                 self.tr("All labels: F1 %1").replace("%1", f"{point.f1:.3f}" if point.f1 is not None else "–"),
             ]
-            lines += [f"{label}: {f1:.3f}" for label, f1 in point.labels.items() if f1 is not None]
-            points.append((point.documents, point.f1, point.labels, "\n".join(lines), point.subset))
+            lines += [f"{names.get(label, label)}: {f1:.3f}" for label, f1 in point.labels.items() if f1 is not None]
+            per_label = {names.get(label, label): f1 for label, f1 in point.labels.items()}
+            points.append((point.documents, point.f1, per_label, "\n".join(lines), point.subset))
         self.learning_chart.set_data(
-            points, [(label, colors.get(label, "#888888")) for label in curve.labels],
+            points, [(names.get(label, label), colors.get(label, "#888888")) for label in curve.labels],
             self.tr("All labels"), self.tr("documents learned from"),
         )
 

@@ -105,6 +105,7 @@ class SuggesterDialog(QDialog):
         layout.addSpacing(6)
         layout.addLayout(row)
         layout.addWidget(hint)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(560, 460)
         make_plain(self)
@@ -158,7 +159,13 @@ class SuggesterDialog(QDialog):
         overall = (model.metrics.get("overall") or {}) if model is not None else {}
         renamed = getattr(model, "label_map", {}) or {}
         # the names the labels have now (renamed since training); a deleted label keeps its old name
-        rows = [(renamed.get(name) or name, figures) for name, figures in labels.items()]
+        current = [renamed.get(name) or name for name in labels]
+        # as the labels panel shows them: the schema's display name with the name the exports use
+        display = {label.name: label.display for label in self.store.schema.current.entities if label.display}
+        rows = [
+            (f"{display[name]} {name}" if name in display and display[name] != name else name, figures)
+            for name, figures in zip(current, labels.values(), strict=True)
+        ]
         if overall:
             rows.append((self.tr("All labels"), overall))
         self.figures.setRowCount(len(rows))
@@ -172,6 +179,12 @@ class SuggesterDialog(QDialog):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.figures.setItem(number, column, item)
+        # no empty rows below the last label: the table is no taller than its rows (it scrolls when the dialog is smaller)
+        self.figures.resizeRowsToContents()
+        rows_height = sum(self.figures.rowHeight(row) for row in range(len(rows)))
+        self.figures.setMaximumHeight(
+            max(self.figures.minimumHeight(),
+                self.figures.horizontalHeader().sizeHint().height() + rows_height + 2 * self.figures.frameWidth()))
 
     def _progress(self, _text: str, percent: int, _cancellable: bool) -> None:
         self.train_button.setEnabled(not self.jobs.running)

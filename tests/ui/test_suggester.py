@@ -240,7 +240,33 @@ def test_the_dashboard_plots_the_learning_curve(learning_window, qtbot):
     assert chart.points[1][1] == window.store.models.summary(1).metrics["overall"]["f1"]
     assert "model version 1, 12 reviewed" in chart.points[1][3]
     assert [p[4] for p in chart.points] == [p.subset for p in curve.points]
-    assert {name for name, _points in chart.series()} == {chart.ALL, *curve.labels}
     assert set(curve.labels) <= {"PER", "ORG", "LOC"} and "PER" in curve.labels
+    # each label's line is named as the dashboard's other cards name it: the schema's display name
+    display = {label.name: label.display for label in window.store.schema.current.entities}
+    assert display["PER"] != "PER"
+    assert {name for name, _points in chart.series()} == {chart.ALL, *(display[label] for label in curve.labels)}
+    assert f"{display['PER']}: " in chart.points[1][3]
     assert "version 2" in dashboard.learning_summary.text()
     dashboard.shutdown()
+
+
+def test_the_suggester_dialog_shows_the_models_figures_per_label_and_saves_when_to_retrain(learning_window, qtbot):
+    from annotator.learning import retrain_automatically, retrain_every
+    from annotator.ui.suggester_dialog import SuggesterDialog
+
+    window = learning_window
+    train(window, qtbot)
+    dialog = SuggesterDialog(window.store, window.learning, window)
+    qtbot.addWidget(dialog)
+    metrics = window.store.models.current().metrics
+    display = {label.name: label.display for label in window.store.schema.current.entities}
+    rows = {dialog.figures.item(row, 0).text(): [dialog.figures.item(row, column).text() for column in (1, 2, 3)]
+            for row in range(dialog.figures.rowCount())}
+    # every label the model learnt, named as the labels panel names it, with its cross-validated figures
+    for name, figures in metrics["labels"].items():
+        assert rows[f"{display[name]} {name}"] == [f"{figures[key]:.3f}" for key in ("precision", "recall", "f1")]
+    assert rows["All labels"][2] == f"{metrics['overall']['f1']:.3f}"
+    dialog.every.setValue(3)
+    dialog.automatic.setChecked(False)
+    dialog.accept()
+    assert retrain_every(window.store) == 3 and retrain_automatically(window.store) is False
