@@ -11,7 +11,13 @@ relations and the topic) and grabs the window:
 * ``annotator-window.png``: the article with entities, nested spans,
   pending candidates and the arcs of the focused entity's relations;
 * ``relation-draft.png``: drawing a relation from the keyboard (R, Tab);
-* ``keyboard-help.png``: the keyboard help (F1).
+* ``keyboard-help.png``: the keyboard help (F1);
+* ``suggester-learning.png``: the suggester retraining in the background
+  (progress in the status bar) with the document list ordered most unsure
+  first, after the seed gold paragraphs were reviewed and learnt from twice;
+* ``learning-curve.png``: the dashboard's learning curve of those trainings;
+* ``suggester-dialog.png``: Project ▸ Suggester, the model's figures and
+  when it retrains.
 
 The window has its default size (what a new user sees first). Each
 picture is made in English and, with ``.zh_CN`` before the suffix, in the
@@ -21,6 +27,7 @@ Chinese interface.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -154,6 +161,16 @@ def main() -> int:
         shutil.copyfile(db, copy)
         suffix = "" if language == "en" else f".{language}"
         written += grab_window(app, copy, article, args.out, suffix)
+    learning_db = folder / "learning.db"
+    shutil.copyfile(db, learning_db)
+    train_on_gold(learning_db, folder)
+    for language in args.language or LANGUAGES:
+        i18n.remove_translators()
+        i18n.install_translators(app, language)
+        copy = folder / f"learning-{language}.db"
+        shutil.copyfile(learning_db, copy)
+        suffix = "" if language == "en" else f".{language}"
+        written += grab_learning(app, copy, args.out, suffix)
     i18n.remove_translators()
     for path in written:
         print(path)
@@ -200,6 +217,75 @@ def grab_window(app, db: Path, article: str, out: Path, suffix: str) -> list[Pat
     window.grab().save(str(path))
     written.append(path)
     window.help_overlay.hide()
+    window.close()
+    return written
+
+
+def train_on_gold(db: Path, folder: Path) -> None:
+    """The seed gold paragraphs (tests/data/candidates_gold.jsonl) imported as reviewed, learnt from twice:
+    first the first half of them, then all (two model versions, two points on the learning curve)."""
+    from annotator.learning import train_project
+    from annotator.model import Status
+    from annotator.project.importing import import_paths
+    from annotator.store import Store
+
+    records = [json.loads(line) for line in (REPO / "tests" / "data" / "candidates_gold.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    gold = folder / "gold.jsonl"
+    gold.write_text("".join(json.dumps({**r, "status": "done"}, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    with Store(db, annotator="王芳") as store:
+        import_paths(store, [gold], format="jsonl", suggest=False)
+        reviewed = store.documents.ids([Status.DONE])
+        later = reviewed[len(reviewed) // 2 :]
+        for doc_id in later:
+            store.documents.set_status(doc_id, Status.TODO)
+        train_project(store, refresh=False)
+        for doc_id in later:
+            store.documents.set_status(doc_id, Status.DONE)
+        train_project(store)
+
+
+def grab_learning(app, db: Path, out: Path, suffix: str) -> list[Path]:
+    from annotator.ui.app import build_main_window
+    from annotator.ui.dashboard import Dashboard
+    from annotator.ui.suggester_dialog import SuggesterDialog
+
+    window = build_main_window(db, "王芳", restore_settings=False)
+    window.documents.set_order("most_unsure")
+    window.start(background=False)
+    window.show()
+    settle(app, window)
+    # a retraining under way, as the status bar shows it
+    window.learning_progress(window.learning._phase_text("training", 0, 0), 45, True)
+    settle(app, window)
+    written = []
+    path = out / f"suggester-learning{suffix}.png"
+    window.grab().save(str(path))
+    written.append(path)
+
+    dialog = SuggesterDialog(window.store, window.learning, window)
+    dialog.show()
+    for _ in range(5):
+        app.processEvents()
+    path = out / f"suggester-dialog{suffix}.png"
+    dialog.grab().save(str(path))
+    written.append(path)
+    dialog.close()
+
+    dashboard = Dashboard(window.store)
+    dashboard.resize(1120, 1180)
+    dashboard.show()
+    while dashboard.progress is None:
+        app.processEvents()
+    for _ in range(5):
+        app.processEvents()
+    card = dashboard.learning_chart.parentWidget()
+    path = out / f"learning-curve{suffix}.png"
+    card.grab().save(str(path))
+    written.append(path)
+    dashboard.shutdown()
+    dashboard.close()
     window.close()
     return written
 

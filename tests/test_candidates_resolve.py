@@ -42,6 +42,26 @@ def test_the_longest_well_supported_span_wins_an_overlap(context):
     assert [(c.text, c.label) for c in chosen] == [(TEXT[0:15], "ORG")]
 
 
+def test_a_confident_model_span_beats_a_weaker_longer_span_of_the_rules(context):
+    # 嘉善县姚庄镇总工会 by the model, sure of its boundaries, inside a longer rule span it contradicts
+    rule = s(6, 15, "ORG", "rules", 0.85)
+    longer = s(0, 17, "ORG", "rules", 0.85)
+    chosen = resolve([longer, rule, s(6, 15, "ORG", "model", 0.97), s(0, 6, "LOC", "rules", 0.8)], context)
+    assert [(c.text, c.source) for c in chosen] == [("浙江省嘉兴市", "rules"), ("嘉善县姚庄镇总工会", "model+rules")]
+    # less sure than the rule: the rules' preference for the longer span stands
+    chosen = resolve([longer, rule, s(6, 15, "ORG", "model", 0.8)], context)
+    assert [c.text for c in chosen] == [TEXT[0:17]]
+
+
+def test_a_weaker_model_span_across_two_rule_spans_gives_way_to_them(context):
+    spans = [s(0, 12, "ORG", "model", 0.7), s(0, 6, "LOC", "rules", 0.8), s(9, 12, "LOC", "rules", 0.8)]
+    assert [c.text for c in resolve(spans, context)] == ["浙江省嘉兴市", "姚庄镇"]
+    # as sure as they are, or backed by the rules too, it keeps the longer span's place
+    assert [c.text for c in resolve([replace(spans[0], score=0.9), *spans[1:]], context)] == [TEXT[0:12]]
+    agreed = [*spans, s(0, 12, "ORG", "rules", 0.6)]
+    assert [c.text for c in resolve(agreed, context)] == [TEXT[0:12]]
+
+
 def test_a_weak_long_span_does_not_beat_a_strong_short_one(context):
     chosen = resolve([s(0, 15, "ORG", "gazetteer", 0.45), s(9, 12, "LOC", "rules", 0.8)], context)
     assert [c.text for c in chosen] == ["姚庄镇"]

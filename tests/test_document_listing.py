@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from annotator.model import AnnotatedDocument, Candidate, Document, SourceFile, Status
-from annotator.project.document_listing import DocumentListing, ListFilter
+from annotator.project.document_listing import MOST_UNSURE_FIRST, DocumentListing, ListFilter
 from annotator.store import Store
 
 
@@ -114,3 +114,27 @@ def test_filter_choices(project: Store):
     assert listing.key_of("n3") in listing.keys()  # noqa: SIM118 - a listing, not a dict
     assert listing.key_of("missing") is None
     assert listing.status_counts() == {"todo": 1, "in_progress": 1, "done": 1, "skipped": 1}
+
+
+def test_most_unsure_first_lists_the_measured_unfinished_documents_first(project: Store):
+    from annotator.store.models import DocumentUncertainty, ModelRecord
+
+    listing = DocumentListing(project)
+    unsure = ListFilter(order=MOST_UNSURE_FIRST)
+    assert ids(listing, unsure) == ["n1", "n2", "n3", "n4"]  # no model yet: reading order
+    model_id = project.models.add(
+        ModelRecord(b"lCRF" + bytes(60), documents=5, entities=20, labels=("PER",), settings={}, metrics={})
+    ).id
+    with project.transaction():
+        # n3 is done: measured or not, it stays in reading order among the rest
+        project.models.record_uncertainty(
+            DocumentUncertainty(d, model_id, u, u) for d, u in {"n1": 0.2, "n4": 0.6, "n3": 0.9}.items()
+        )
+    assert ids(listing, unsure) == ["n4", "n1", "n2", "n3"]
+    assert ids(listing, ListFilter()) == ["n1", "n2", "n3", "n4"]
+    # with filters and a search the order holds
+    assert ids(listing, ListFilter.make(query="工会", order=MOST_UNSURE_FIRST)) == ["n1", "n2", "n3"]
+    assert ids(listing, ListFilter.make(statuses=["todo", "in_progress"], order=MOST_UNSURE_FIRST)) == ["n4", "n1"]
+    assert unsure.is_empty  # an order filters nothing
+    rows = {row.doc_id: row for row in listing.rows(listing.keys(unsure)).values()}
+    assert rows["n4"].uncertainty == pytest.approx(0.6) and rows["n2"].uncertainty is None

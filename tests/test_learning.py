@@ -8,16 +8,18 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from learning_projects import CORPUS, QUICK, tiny_project
 
 from annotator.candidates import context_from_store, refresh_candidates, suggest
 from annotator.candidates import refresh as refresh_module
 from annotator.candidates.analysis import analyse
+from annotator.candidates.gazetteer import EMPTY
 from annotator.learning import (
-    CrfSettings,
     NotEnoughDataError,
     TrainingCancelled,
     TrainingSettings,
     finished_since_last_model,
+    learning_curve,
     learning_history,
     most_uncertain,
     retrain_due,
@@ -26,31 +28,18 @@ from annotator.learning import (
     train_project,
     training_readiness,
 )
+from annotator.learning.features import FeatureSettings, document_features
 from annotator.learning.model import LearnedModel
+from annotator.learning.model_features import ModelFeatures
 from annotator.learning.source import ModelSource
 from annotator.model import Status
 from annotator.project.importing import import_paths
 from annotator.project.schema_editing import SchemaDraft, apply_draft
 from annotator.store import Store, migrations
 from annotator.store.models import MODEL_FORMAT_VERSION, ModelUnreadableError
+from annotator.team.packages import pack
 
-CORPUS = Path(__file__).resolve().parent / "data" / "learning" / "tiny_corpus.jsonl"
-# Small and quick: three folds, one point of the learning curve below them, few iterations.
-QUICK = TrainingSettings(folds=3, curve_fractions=(0.5,), crf=CrfSettings(max_iterations=60))
 UNSEEN = "赵敏在厦门市的鹭岛电子有限公司工作，她毕业于天津大学。"
-
-
-def tiny_project(path: Path, keep=None) -> Store:
-    """A project from the fixture corpus; ``keep(record)`` chooses which records to import."""
-    source = CORPUS
-    if keep is not None:
-        lines = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if keep(json.loads(line))]
-        source = path.with_suffix(".jsonl")
-        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = Store(path, annotator="tester")
-    (report,) = import_paths(store, [source], format="jsonl")
-    assert report.outcome == "imported"
-    return store
 
 
 @pytest.fixture
@@ -171,6 +160,41 @@ def test_a_stored_model_loads_and_tags_like_the_one_trained(trained):
     assert all(0 < p.score <= 1 and p.score == min(p.marginals) for p in prediction.spans)
 
 
+def test_tagging_with_the_models_own_attributes_gives_the_same_tags_and_scores(trained):
+    """The fast feature builder leaves out only what the model has no weights for, so nothing changes."""
+    store, _report = trained
+    stored = store.models.current()
+    model = LearnedModel(stored.data, stored.labels, TrainingSettings.from_dict(stored.settings))
+    assert model.model_features()._known == set(model._tagger().info().attributes)
+    texts = [UNSEEN, "王芳在杭州工作。\n李明（北京大学教授）说：“好。”\r\n\n张三、李四到了上海市总工会。", "Ａ\n"]
+    for text in texts:
+        analysis = analyse(text)
+        rules = [(0, 2, "PER"), (3, 5, "LOC")]
+        dictionary = [(1, 3, "ORG")]
+        slow = document_features(analysis, model.settings.features, rule_spans=rules, dictionary_spans=dictionary)
+        assert model.predict_features(text, slow) == model.predict(analysis, rule_spans=rules, dictionary_spans=dictionary)
+
+
+@pytest.mark.parametrize("features", [
+    FeatureSettings(),
+    FeatureSettings(word_position=True, window=1),
+    FeatureSettings().without("bigrams", "unknown_words"),
+    FeatureSettings().without("pos_tags", "dictionary"),
+])
+def test_the_models_own_attributes_are_the_features_less_the_unknown_ones(features: FeatureSettings):
+    text = "王芳在杭州工作。\n李明（北京大学教授）说：“好。”\r\n张三在𠮷野家吃饭"
+    analysis = analyse(text)
+    rules, dictionary = [(0, 2, "PER"), (3, 5, "LOC"), (20, 22, "PER")], [(1, 3, "ORG"), (9, 13, "ORG")]
+    every = document_features(analysis, features, rule_spans=rules, dictionary_spans=dictionary)
+    names = sorted({name for row in every for name in row})
+    known = set(names[::2]) | {"bias", "u=0"}  # every other attribute, as if a model had dropped the rest
+    rows = ModelFeatures(features, known).rows(analysis, rule_spans=rules, dictionary_spans=dictionary)
+    assert len(rows) == len(every)
+    for position, (row, full) in enumerate(zip(rows, every, strict=True)):
+        kept = tuple(name for name in full if name in known or "\n" in name or "\r" in name)
+        assert tuple(name.decode() for name in row) == kept, (position, text[position])
+
+
 # --- too little, damaged, newer ------------------------------------------------------------------
 
 
@@ -205,6 +229,7 @@ def test_a_model_that_cannot_be_read_is_reported_ignored_and_retrained(trained, 
     message = str(raised.value)
     assert "model version 1" in message and "annotator train" in message
     assert ("newer version of Annotator" if damage == "newer" else "is damaged") in message
+    assert raised.value.reason == (ModelUnreadableError.NEWER if damage == "newer" else ModelUnreadableError.DAMAGED)
     model, problem = store.models.usable()
     assert model is None and problem == message
     # ignored: the other sources carry on
@@ -215,6 +240,32 @@ def test_a_model_that_cannot_be_read_is_reported_ignored_and_retrained(trained, 
     report = train_project(store, settings=QUICK, in_process=True, refresh=False)
     assert report.model.id == 2 and store.models.current().id == 2
     assert model_suggestions(store)
+
+
+def test_the_learning_curve_has_every_models_figures_and_the_newest_ones_smaller_trainings(trained):
+    store, report = trained
+    first = learning_curve(store)
+    # one model: its training on half of each fold's 8 documents, and the full folds
+    assert [(p.documents, p.subset, p.version) for p in first.points] == [(4.0, True, 1), (8.0, False, 1)]
+    assert first.points[-1].f1 == report.model.metrics["overall"]["f1"] == first.latest_f1
+    assert first.labels == ["PER", "ORG", "LOC"]
+    store.documents.set_status("tiny-todo-1", Status.DONE)
+    store.schema.rename_entity_label("PER", "PERSON")
+    train_project(store, settings=QUICK, in_process=True, refresh=False)
+    second = learning_curve(store)
+    # the first model keeps its full point; the newest brings its smaller trainings; renames are followed
+    assert [(p.subset, p.version) for p in second.points] == [(True, 2), (False, 1), (False, 2)]
+    assert second.points[1].labels.keys() == {"PERSON", "ORG", "LOC"} and second.labels[0] == "PERSON"
+    assert second.points[2].reviewed == 13 and second.latest.id == 2
+
+
+def test_documents_waiting_for_the_newest_models_candidates(project: Store):
+    assert project.models.not_measured() == []  # no model: nothing waits
+    train_project(project, settings=QUICK, in_process=True, refresh=False)
+    waiting = project.models.not_measured()
+    assert waiting == project.documents.ids([Status.TODO, Status.IN_PROGRESS])
+    refresh_candidates(project, waiting[:2])
+    assert project.models.not_measured() == waiting[2:]
 
 
 def test_only_the_newest_models_keep_their_bytes(trained):
@@ -252,6 +303,30 @@ def test_a_renamed_label_is_followed_and_a_deleted_one_dropped(trained):
     # the refresh of every unfinished document goes through without the deleted label
     refresh_candidates(store, store.documents.ids([Status.TODO]))
     assert all(c.label != "LOC" for d in store.documents.ids([Status.TODO]) for c in store.candidates.for_document(d))
+
+
+def test_an_annotators_package_carries_the_model_and_suggests_with_it(trained, tmp_path: Path):
+    store, report = trained
+    unfinished = store.documents.ids([Status.TODO, Status.IN_PROGRESS])
+    store.settings.set("project.id", "tiny-project")
+    store.assignments.assign({doc_id: ["wang"] for doc_id in unfinished[:3]})
+    packed = pack(store, "wang", tmp_path / "wang.annotator")
+    assert packed.with_model
+    with Store(packed.path, annotator="wang") as package:
+        model = package.models.current()
+        assert model is not None and model.sha256 == report.model.sha256
+        assert [m.metrics for m in package.models.history()] == [m.metrics for m in store.models.history()]
+        # the package's model suggests exactly as the project's (the same dictionary given to both)
+        def model_alone(project: Store):
+            context = replace(context_from_store(project), gazetteer=EMPTY, sources=("model",))
+            return suggest(UNSEEN, context=context)
+
+        assert model_alone(package) == model_alone(store)
+        assert ("赵敏", "PER") in {(s.text, s.label) for s in model_alone(package)}
+        assert any("model" in s.source.split("+") for s in model_suggestions(package))
+        # "most unsure first" works in the package at once: the measurements travelled with the candidates
+        assert most_uncertain(package) == [d for d in most_uncertain(store) if d in unfinished[:3]]
+        assert len(most_uncertain(package)) == 3
 
 
 # --- uncertainty, workers, cancelling, settings -------------------------------------------------------------

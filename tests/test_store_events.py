@@ -195,6 +195,7 @@ READS: dict[str, Callable[[Store], Any]] = {
     "models.last_event_id": lambda s: s.models.last_event_id(),
     "models.uncertainty": lambda s: s.models.uncertainty("a"),
     "models.most_uncertain": lambda s: s.models.most_uncertain(),
+    "models.not_measured": lambda s: s.models.not_measured(),
     "assignments.of_annotator": lambda s: s.assignments.of_annotator("alice"),
     "assignments.of_documents": lambda s: s.assignments.of_documents(["a", "b"]),
     "assignments.everything": lambda s: s.assignments.everything(),

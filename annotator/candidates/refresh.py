@@ -13,6 +13,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager
+from typing import Protocol
 
 from annotator.candidates import workers as worker
 from annotator.candidates.analysis import MODEL_EXPECTED_WRONG, MODEL_ID, MODEL_UNCERTAINTY
@@ -28,6 +30,13 @@ log = logging.getLogger(__name__)
 
 # progress(documents_done, documents_total)
 Progress = Callable[[int, int], None]
+
+
+class HeldDocuments(Protocol):
+    """What a refresh asks before it writes (``annotator.review.hold.HeldDocuments``, shared with the app):
+    inside ``writing``, the documents in the set it gives are left alone."""
+
+    def writing(self, doc_ids: Iterable[str], model_id: int | None) -> AbstractContextManager[set[str]]: ...
 
 # A chunk is what one worker computes in one go, and what is written in one transaction.
 CHUNK_CHARS = 60_000
@@ -59,8 +68,14 @@ def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]
         yield chunk
 
 
-def _write(store: Store, results: Iterable[DocumentResult]) -> int:
+def _write(
+    store: Store, results: Iterable[DocumentResult], hold: HeldDocuments | None = None, model_id: int | None = None
+) -> int:
     results = list(results)
+    if hold is not None:
+        # the lock is held while writing, so the document on screen cannot change under it
+        with hold.writing([doc_id for doc_id, _rows, _measures in results], model_id) as held:
+            return _write(store, [result for result in results if result[0] not in held])
     still_there = store.documents.existing(doc_id for doc_id, _rows, _measures in results)  # others were deleted meanwhile
     present = [result for result in results if result[0] in still_there]
     batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows, _measures in present}
@@ -79,7 +94,9 @@ def _write(store: Store, results: Iterable[DocumentResult]) -> int:
     return stored
 
 
-def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress | None = None) -> list[str]:
+def propagate_labels(
+    store: Store, texts: Iterable[str], *, progress: Progress | None = None, hold: HeldDocuments | None = None
+) -> list[str]:
     """Bring the gazetteer's suggestions up to date after the labels of ``texts`` changed.
 
     Refreshes the unfinished (todo or in progress) documents containing any of
@@ -97,7 +114,7 @@ def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress |
         for doc_id in dict.fromkeys(d for text in wanted for d in store.documents.containing(text))
         if doc_id in unfinished
     ]
-    refresh_candidates(store, ids, progress=progress)
+    refresh_candidates(store, ids, progress=progress, hold=hold)
     return ids
 
 
@@ -108,6 +125,7 @@ def refresh_candidates(
     progress: Progress | None = None,
     workers: int | None = None,
     context: SuggestContext | None = None,
+    hold: HeldDocuments | None = None,
 ) -> int:
     """Compute candidates for ``doc_ids`` and store them; returns how many were stored.
 
@@ -115,7 +133,9 @@ def refresh_candidates(
     ones stay, and a rejected (text, label) is never proposed again in its
     document. ``workers`` caps the processes that compute, this one included
     (default: one per core; 1 keeps everything in this process).
-    ``progress(done, total)`` counts documents.
+    ``progress(done, total)`` counts documents. With ``hold``, the document on
+    the reviewer's screen is left alone when these candidates come from
+    another model than the one it shows (``annotator.review.hold``).
     """
     ids = list(dict.fromkeys(doc_ids))
     total = len(ids)
@@ -144,7 +164,7 @@ def refresh_candidates(
 
     def store_results(results: list[DocumentResult]) -> None:
         nonlocal stored
-        stored += _write(store, results)
+        stored += _write(store, results, hold, base.model.id if base.model is not None else None)
         finished.update(result[0] for result in results)
         if progress:
             progress(len(finished), total)

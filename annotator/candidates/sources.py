@@ -40,6 +40,9 @@ class CandidateSource(Protocol):
 
 SourceFactory = Callable[[], CandidateSource]
 
+# The learned model's source (``annotator.learning.source``), registered below.
+MODEL_SOURCE = "model"
+
 _lock = threading.Lock()
 _factories: dict[str, SourceFactory] = {}
 _instances: dict[str, CandidateSource] = {}
@@ -100,7 +103,7 @@ def _register_builtins() -> None:
     for factory in (PosSource, RuleSource, GazetteerSource):
         register_source(factory.name, factory, replace=True)
     # Last: it reads what the rules proposed for the same text.
-    register_source("model", model_source, replace=True)
+    register_source(MODEL_SOURCE, model_source, replace=True)
 
 
 _register_builtins()

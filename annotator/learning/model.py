@@ -32,7 +32,8 @@ from typing import Any
 
 from annotator.candidates.analysis import TextAnalysis
 from annotator.learning.crf import open_tagger
-from annotator.learning.features import document_features, sequence_ranges
+from annotator.learning.features import sequence_ranges
+from annotator.learning.model_features import ModelFeatures, model_attributes
 from annotator.learning.settings import TrainingSettings
 from annotator.learning.tags import Span, decode_entities
 
@@ -75,6 +76,8 @@ class LearnedModel:
         self.settings = settings
         self.model_id = model_id
         self._local = threading.local()
+        self._features_lock = threading.Lock()
+        self._features: ModelFeatures | None = None
         # Fails here, not in the middle of a refresh, when the bytes are no model.
         self._tagger()
 
@@ -92,6 +95,13 @@ class LearnedModel:
             tagger = self._local.tagger = open_tagger(self.data)
         return tagger
 
+    def model_features(self) -> ModelFeatures:
+        """The feature builder for this model's attributes (read from the model once)."""
+        with self._features_lock:
+            if self._features is None:
+                self._features = ModelFeatures(self.settings.features, model_attributes(self._tagger()))
+            return self._features
+
     def predict(
         self,
         analysis: TextAnalysis,
@@ -99,12 +109,10 @@ class LearnedModel:
         rule_spans: Sequence[Span] = (),
         dictionary_spans: Sequence[Span] = (),
     ) -> Prediction:
-        features = document_features(
-            analysis, self.settings.features, rule_spans=rule_spans, dictionary_spans=dictionary_spans
-        )
-        return self.predict_features(analysis.text, features)
+        rows = self.model_features().rows(analysis, rule_spans=rule_spans, dictionary_spans=dictionary_spans)
+        return self.predict_features(analysis.text, rows)
 
-    def predict_features(self, text: str, features: list[tuple[str, ...]]) -> Prediction:
+    def predict_features(self, text: str, features: Sequence[Sequence[str] | Sequence[bytes]]) -> Prediction:
         """Tag ``text`` from features already built for it (cross-validation builds them once)."""
         tagger = self._tagger()
         how = self.settings.span_score

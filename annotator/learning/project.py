@@ -21,9 +21,10 @@ from annotator.errors import InputError
 from annotator.learning.crf import Cancelled, TrainingCancelled
 from annotator.learning.dataset import Readiness, readiness, require_enough, reviewed_data
 from annotator.learning.runner import Progress, run_trainings
-from annotator.learning.settings import TrainingSettings, retrain_every
+from annotator.learning.settings import TrainingSettings, retrain_automatically, retrain_every
 from annotator.learning.training import FINAL, plan_tasks, summarise
 from annotator.model import Status
+from annotator.review.hold import HeldDocuments
 from annotator.store import Store
 from annotator.store.models import ModelRecord, ModelSummary
 
@@ -40,6 +41,8 @@ class TrainingReport:
     nested_dropped: int = 0
     refreshed_documents: int = 0
     candidates: int = 0
+    # unfinished documents left alone because they were on the reviewer's screen (``hold``)
+    held_documents: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         model = self.model
@@ -60,7 +63,8 @@ class TrainingReport:
             "settings": model.settings,
             "timings": {name: round(seconds, 2) for name, seconds in self.timings.items()},
             "processes": self.processes,
-            "refreshed": {"documents": self.refreshed_documents, "candidates": self.candidates},
+            "refreshed": {"documents": self.refreshed_documents, "candidates": self.candidates,
+                          "held": list(self.held_documents)},
         }
 
 
@@ -79,12 +83,15 @@ def train_project(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     refresh: bool = True,
+    hold: HeldDocuments | None = None,
 ) -> TrainingReport:
     """Train on the done documents, store the model with its cross-validated figures, refresh unfinished documents.
 
     Raises ``NotEnoughDataError`` (saying how much more is needed) when there
     is too little to learn from, and ``TrainingCancelled`` when ``cancelled()``
-    turned true before the model was stored.
+    turned true before the model was stored. With ``hold`` (the app), the
+    document on the reviewer's screen keeps its candidates until they move on
+    (``annotator.review.hold``); ``report.held_documents`` lists it.
     """
     settings = settings or TrainingSettings()
     data = reviewed_data(store)
@@ -120,10 +127,12 @@ def train_project(
         started = time.perf_counter()
         ids = store.documents.ids(UNFINISHED)
         report.candidates = refresh_candidates(
-            store, ids, workers=workers,
+            store, ids, workers=workers, hold=hold,
             progress=(lambda done, total: progress(CANDIDATES, done, total)) if progress else None,
         )
-        report.refreshed_documents = len(ids)
+        held = hold.held() if hold is not None else set()
+        report.held_documents = [doc_id for doc_id in ids if doc_id in held]
+        report.refreshed_documents = len(ids) - len(report.held_documents)
         report.timings["refresh"] = time.perf_counter() - started
     return report
 
@@ -140,6 +149,11 @@ def finished_since_last_model(store: Store) -> int:
 def retrain_due(store: Store) -> bool:
     """True when enough documents were finished since the last training (project setting ``learning.retrain_every``)."""
     return finished_since_last_model(store) >= retrain_every(store)
+
+
+def automatic_retrain_due(store: Store) -> bool:
+    """``retrain_due``, unless the project switched automatic retraining off (``learning.retrain_automatically``)."""
+    return retrain_automatically(store) and retrain_due(store)
 
 
 def learning_history(store: Store) -> list[dict[str, Any]]:
@@ -159,3 +173,61 @@ def learning_history(store: Store) -> list[dict[str, Any]]:
             "labels": {label: figures.get("f1") for label, figures in (metrics.get("labels") or {}).items()},
         })
     return points
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """One point of the learning curve: how well models learnt from so many documents, cross-validated."""
+
+    # documents the cross-validated models learned from (the mean over the folds)
+    documents: float
+    # documents reviewed when this model was trained (the folds learn from about (k-1)/k of them)
+    reviewed: int
+    version: int
+    # cross-validated F1, overall and per label (today's label names), None where a label never occurred
+    f1: float | None
+    labels: dict[str, float | None]
+    # from the newest model's smaller trainings on its own folds (a quarter, a half of each fold's documents)
+    subset: bool = False
+
+
+@dataclass(frozen=True)
+class LearningCurve:
+    """What the dashboard plots: cross-validated F1 against the documents learnt from, per label."""
+
+    points: list[CurvePoint]
+    # labels with a point, in the schema's order (today's names: renames since training are followed)
+    labels: list[str]
+    latest: ModelSummary
+
+    @property
+    def latest_f1(self) -> float | None:
+        return (self.latest.metrics.get("overall") or {}).get("f1")
+
+
+def learning_curve(store: Store) -> LearningCurve | None:
+    """Every stored model's cross-validated F1 at the documents it learned from, and the newest model's smaller
+    trainings; None before the first training."""
+    history = store.models.history()
+    if not history:
+        return None
+    points: list[CurvePoint] = []
+    seen: set[str] = set()
+    for model in history:
+        names = store.models.label_map(model)
+        curve = model.learning_curve or []
+        runs = curve if model is history[-1] else curve[-1:]
+        for number, run in enumerate(runs):
+            labels: dict[str, float | None] = {}
+            for label, f1 in (run.get("labels") or {}).items():
+                name = names.get(label)
+                if name:
+                    labels[name] = f1
+            seen.update(label for label, f1 in labels.items() if f1 is not None)
+            points.append(CurvePoint(
+                documents=float(run.get("documents") or 0.0), reviewed=model.documents, version=model.id,
+                f1=run.get("overall"), labels=labels, subset=number < len(runs) - 1,
+            ))
+    order = store.schema.current.entity_names
+    shown = [name for name in order if name in seen] + sorted(seen - set(order))
+    return LearningCurve(sorted(points, key=lambda p: (p.documents, p.version)), shown, history[-1])

@@ -23,6 +23,8 @@ MIN_ENTITIES = 20
 # Project settings (``Store.setting``): retrain after this many newly finished documents.
 RETRAIN_EVERY_KEY = "learning.retrain_every"
 RETRAIN_EVERY_DEFAULT = 10
+# Project setting: whether the app retrains on its own at all ("true"/"false", default true).
+RETRAIN_AUTOMATICALLY_KEY = "learning.retrain_automatically"
 
 
 @dataclass(frozen=True)
@@ -93,3 +95,13 @@ def set_retrain_every(store: Store, documents: int) -> None:
     if documents < 1:
         raise InputError(f"retrain every: needs at least 1 document, not {documents}")
     store.settings.set(RETRAIN_EVERY_KEY, str(int(documents)))
+
+
+def retrain_automatically(store: Store) -> bool:
+    """Whether the app retrains by itself after every ``retrain_every`` newly finished documents (default yes)."""
+    value = store.settings.get(RETRAIN_AUTOMATICALLY_KEY)
+    return value is None or value.strip().lower() not in ("false", "0", "no", "off")
+
+
+def set_retrain_automatically(store: Store, automatically: bool) -> None:
+    store.settings.set(RETRAIN_AUTOMATICALLY_KEY, "true" if automatically else "false")

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from annotator.candidates.analysis import MODEL_EXPECTED_WRONG, MODEL_ID, MODEL_UNCERTAINTY, TextAnalysis
 from annotator.candidates.context import SuggestContext
 from annotator.candidates.gazetteer import Gazetteer
+from annotator.candidates.sources import MODEL_SOURCE
 from annotator.candidates.spans import Suggestion
 from annotator.errors import AnnotatorError
 from annotator.learning.features import Dictionary
@@ -31,7 +32,7 @@ from annotator.store.models import StoredModel
 
 log = logging.getLogger(__name__)
 
-SOURCE = "model"
+SOURCE = MODEL_SOURCE
 
 
 class ModelSource:

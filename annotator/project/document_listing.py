@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 # Characters of the text shown in place of a missing title.
 UNTITLED_PREVIEW = 40
 
+# How the list is ordered (``ListFilter.order``): reading order, or the unfinished documents the
+# project's model is least sure of first (the same order as annotator.review.upcoming's MOST_UNSURE).
+READING_ORDER = "reading"
+MOST_UNSURE_FIRST = "most_unsure"
+LIST_ORDERS = (READING_ORDER, MOST_UNSURE_FIRST)
+
 
 @dataclass(frozen=True)
 class ListFilter:
@@ -44,6 +50,9 @@ class ListFilter:
     annotators: frozenset[str] = frozenset()
     # full-text terms, all of which must occur (see annotator.project.search)
     query: str = ""
+    # READING_ORDER, or MOST_UNSURE_FIRST: the unfinished documents the newest model measured,
+    # least sure first, then every other document in reading order. Not a filter: it selects nothing.
+    order: str = READING_ORDER
 
     @property
     def is_empty(self) -> bool:
@@ -56,9 +65,10 @@ class ListFilter:
         labels: Iterable[str] = (),
         annotators: Iterable[str] = (),
         query: str = "",
+        order: str = READING_ORDER,
     ) -> ListFilter:
         return cls(
-            frozenset(Status(s).value for s in statuses), frozenset(labels), frozenset(annotators), query
+            frozenset(Status(s).value for s in statuses), frozenset(labels), frozenset(annotators), query, order
         )
 
 
@@ -75,6 +85,8 @@ class DocumentRow:
     entities: int
     relations: int
     pending_candidates: int
+    # how unsure the newest model is of it (the expected share of sentences tagged wrongly), if it measured it
+    uncertainty: float | None = None
 
     @property
     def display_title(self) -> str:
@@ -125,11 +137,31 @@ class DocumentListing:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def keys(self, filter: ListFilter = ListFilter()) -> list[int]:
-        """Rowids of the matching documents, in reading order.
+        """Rowids of the matching documents, in the filter's order (reading order unless it says otherwise).
 
         With a search query, a short queue of changed documents is indexed
         first; a long one is left to a background sync (see ``pending_index``).
         """
+        keys = self._keys_in_reading_order(filter)
+        if filter.order == MOST_UNSURE_FIRST:
+            return self._most_unsure_first(keys)
+        return keys
+
+    def _most_unsure_first(self, keys: list[int]) -> list[int]:
+        """The unfinished documents the newest model measured, least sure first; then the rest in reading order."""
+        rank = {
+            key: number for number, (key,) in enumerate(self._conn.execute(
+                "SELECT d.rowid FROM document_uncertainty u JOIN documents d ON d.id = u.doc_id "
+                "WHERE u.model_id = (SELECT MAX(id) FROM models) AND d.status IN ('todo', 'in_progress') "
+                "ORDER BY u.uncertainty DESC, d.position, d.rowid"
+            ))
+        }
+        if not rank:
+            return keys
+        measured = sorted((key for key in keys if key in rank), key=rank.__getitem__)
+        return measured + [key for key in keys if key not in rank]
+
+    def _keys_in_reading_order(self, filter: ListFilter) -> list[int]:
         if filter.query.strip():
             self.search.sync_if_small()
             found = self.search.matching_keys(filter.query)
@@ -269,14 +301,16 @@ class DocumentListing:
                 "d.status, d.status_reason, d.kind, "
                 "(SELECT COUNT(*) FROM entities e WHERE e.doc_id = d.id), "
                 "(SELECT COUNT(*) FROM relations r WHERE r.doc_id = d.id), "
-                "(SELECT COUNT(*) FROM candidates c WHERE c.doc_id = d.id AND c.state = 'pending') "
+                "(SELECT COUNT(*) FROM candidates c WHERE c.doc_id = d.id AND c.state = 'pending'), "
+                "(SELECT u.uncertainty FROM document_uncertainty u WHERE u.doc_id = d.id "
+                "AND u.model_id = (SELECT MAX(id) FROM models)) "
                 f"FROM documents d WHERE d.rowid IN ({_marks(chunk)})",
                 chunk,
             ):
-                key, doc_id, title, preview, status, reason, kind, entities, relations, pending = row
+                key, doc_id, title, preview, status, reason, kind, entities, relations, pending, unsure = row
                 out[key] = DocumentRow(
                     key, doc_id, title, " ".join(preview.split()), Status(status), reason, kind,
-                    entities, relations, pending,
+                    entities, relations, pending, unsure,
                 )
         return out
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
+from annotator.learning.project import LearningCurve, learning_curve
 from annotator.model import Status
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class ProjectProgress:
     entities_per_day: dict[str, list[int]] = field(default_factory=dict)
     relations_per_day: dict[str, list[int]] = field(default_factory=dict)
     annotators: list[AnnotatorSummary] = field(default_factory=list)
+    # the suggester's learning curve (None before the first training)
+    learning: LearningCurve | None = None
 
     @property
     def total_documents(self) -> int:
@@ -274,4 +277,5 @@ def project_progress(
         entities_per_day=aligned(entity_days),
         relations_per_day=aligned(relation_days),
         annotators=annotator_summaries(store),
+        learning=learning_curve(store),
     )

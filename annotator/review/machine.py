@@ -40,6 +40,7 @@ from annotator.review.notes import Note
 from annotator.review.relation_draft import RelationDraft, RelationRefused
 from annotator.review.session import ActivityClock, SessionSpeed
 from annotator.review.spans import Edge, Span, SpanKey, SpanKind, nudged, trimmed
+from annotator.review.upcoming import READING, next_unfinished
 from annotator.store import Store
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ class ReviewMachine:
         self.activity = activity or ActivityClock()
         self.speed = SessionSpeed()
         self._refusal: str | None = None
+        # which unfinished document comes next: annotator.review.upcoming.READING or MOST_UNSURE
+        self.order = READING
 
     # --- what the machine tells the app (the Qt controller turns these into signals) ------------
 
@@ -126,8 +129,8 @@ class ReviewMachine:
         self.on_draft_changed()
 
     def open_first_unfinished(self) -> bool:
-        """Open the first todo or in-progress document; else the first document. False if there is none."""
-        doc_id = self.store.documents.next_unfinished()
+        """Open the first todo or in-progress document (in ``order``); else the first document. False if there is none."""
+        doc_id = next_unfinished(self.store, None, self.order)
         if doc_id is None:
             ids = self.store.documents.ids()
             doc_id = ids[0] if ids else None
@@ -177,7 +180,7 @@ class ReviewMachine:
         pending = self.state.pending_count()
         if not self._push(steps.SetStatus(self.store, doc_id, status, reason)):
             return
-        following = self.store.documents.next_unfinished(doc_id)
+        following = next_unfinished(self.store, doc_id, self.order)
         last = "_last" if following is None else ""
         if status is Status.DONE and pending:
             note = Note.of("marked_done_pending" + last, pending)

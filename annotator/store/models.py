@@ -50,6 +50,13 @@ UNFINISHED = ("todo", "in_progress")
 class ModelUnreadableError(DatabaseError):
     """The stored model cannot be used: damaged, or written by a newer Annotator."""
 
+    DAMAGED, NEWER = "damaged", "newer"
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        # DAMAGED or NEWER, for a caller that words it its own way (the app, in the user's language)
+        self.reason = reason
+
 
 @dataclass(frozen=True)
 class ModelRecord:
@@ -198,7 +205,8 @@ class Models(Aggregate):
             raise ModelUnreadableError(
                 f"{what} was made by a newer version of Annotator (model format {summary.format_version}; "
                 f"this version reads format {MODEL_FORMAT_VERSION}). It is ignored and the rules alone "
-                "make suggestions; update Annotator, or run 'annotator train' to train a model this version can use"
+                "make suggestions; update Annotator, or run 'annotator train' to train a model this version can use",
+                ModelUnreadableError.NEWER,
             )
         if (
             not isinstance(data, bytes)
@@ -208,7 +216,8 @@ class Models(Aggregate):
         ):
             raise ModelUnreadableError(
                 f"{what} is damaged (its bytes do not match the checksum stored with them). It is ignored "
-                "and the rules alone make suggestions; run 'annotator train' to train a new one"
+                "and the rules alone make suggestions; run 'annotator train' to train a new one",
+                ModelUnreadableError.DAMAGED,
             )
         return StoredModel(**_summary_fields(row), data=data, label_map=self.label_map(summary))
 
@@ -264,6 +273,25 @@ class Models(Aggregate):
             (doc_id,),
         )
         return None if row is None else DocumentUncertainty(**row)
+
+    def not_measured(self, statuses: Iterable[str] = UNFINISHED) -> list[str]:
+        """Documents of these statuses, in reading order, whose candidates the newest model has not suggested.
+
+        Empty when there is no model. What a refresh after training left out
+        (cancelled, or the app closed meanwhile) is found here.
+        """
+        latest = self.latest_id()
+        if latest is None:
+            return []
+        values = [str(s) for s in statuses]
+        return [
+            row["id"] for row in self._db.rows(
+                f"SELECT d.id FROM documents d WHERE d.status IN ({','.join('?' * len(values))}) "
+                "AND NOT EXISTS (SELECT 1 FROM document_uncertainty u WHERE u.doc_id = d.id AND u.model_id = ?) "
+                "ORDER BY d.position, d.rowid",
+                [*values, latest],
+            )
+        ]
 
     def most_uncertain(
         self, statuses: Iterable[str] = UNFINISHED, *, limit: int | None = None

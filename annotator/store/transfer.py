@@ -178,6 +178,7 @@ class Transfers(Aggregate):
                 if progress:
                     progress(min(total, (done + 1) * BATCH), total)
             counts["tables"] = self._copy_whole_tables(src)
+            counts["uncertainty"] = self._copy_uncertainty(src, doc_ids)
             db.log(
                 "package.create",
                 None,
@@ -222,6 +223,32 @@ class Transfers(Aggregate):
                 src.execute(f"SELECT {names} FROM {table}"),
             )
             copied += 1
+        return copied
+
+    def _copy_uncertainty(self, src, doc_ids: Sequence[str]) -> int:
+        """How unsure the model is of each packed document, measured with the candidates the package carries.
+
+        The package's "most unsure first" then works at once, offline, without
+        refreshing every document; the measurements are of a model the package
+        carries too (``WHOLE_TABLES``). Never merged back: the project has its own.
+        """
+        theirs = _columns(src, "main", "document_uncertainty")
+        ours = set(_columns(self._db.conn, "main", "document_uncertainty"))
+        columns = [c for c in theirs if c in ours]
+        if not columns:
+            return 0
+        names = ", ".join(f'"{c}"' for c in columns)
+        copied = 0
+        for chunk in chunked(list(doc_ids), BATCH):
+            rows = src.execute(
+                f"SELECT {names} FROM document_uncertainty WHERE doc_id IN ({placeholders(len(chunk))}) "
+                "AND model_id IN (SELECT id FROM models)",
+                chunk,
+            ).fetchall()
+            self._db.executemany(
+                f"INSERT OR REPLACE INTO document_uncertainty ({names}) VALUES ({placeholders(len(columns))})", rows
+            )
+            copied += len(rows)
         return copied
 
     # --- merging ------------------------------------------------------------------------

@@ -406,3 +406,150 @@ class StackedProgressBar(QWidget):
             painter.setPen(theme.MUTED_INK)
             painter.drawText(QPointF(x + 14, 24 + 5 + metrics.ascent() / 2 - 1), text)
             x += 14 + metrics.horizontalAdvance(text) + 18
+
+
+class LearningCurveChart(QWidget):
+    """F1 (0 to 1) against the documents learnt from: a line per label and one for all labels, with a legend.
+
+    ``set_data`` takes points ``(documents, overall F1, {label: F1}, tooltip, hollow)``
+    in order of documents; hollow points are drawn as rings (the dashboard uses
+    them for the newest model's smaller trainings).
+    """
+
+    LEFT, RIGHT, TOP, BOTTOM = 44, 16, 30, 30
+    ALL = "__all__"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points: list[tuple[float, float | None, dict[str, float | None], str, bool]] = []
+        self.labels: list[str] = []
+        self.colors: dict[str, QColor] = {}
+        self.all_name = ""
+        self.axis_name = ""
+        self.empty_text = ""
+        self.hovered: int | None = None
+        self.setMouseTracking(True)
+        self.setMinimumHeight(200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 240)
+
+    def set_data(
+        self,
+        points: Sequence[tuple[float, float | None, Mapping[str, float | None], str, bool]],
+        labels: Sequence[tuple[str, str]],
+        all_name: str,
+        axis_name: str,
+    ) -> None:
+        """``labels``: (name, colour) in legend order; ``all_name``: the legend's name of the overall line."""
+        self.points = [(x, overall, dict(per_label), tip, hollow) for x, overall, per_label, tip, hollow in points]
+        self.labels = [name for name, _color in labels]
+        self.colors = {name: theme.label_color(color) for name, color in labels}
+        self.colors[self.ALL] = QColor(theme.INK)
+        self.all_name = all_name
+        self.axis_name = axis_name
+        self.update()
+
+    def _plot_rect(self) -> QRectF:
+        return QRectF(self.LEFT, self.TOP, self.width() - self.LEFT - self.RIGHT,
+                      self.height() - self.TOP - self.BOTTOM)
+
+    def _x_range(self) -> tuple[float, float]:
+        xs = [x for x, *_rest in self.points]
+        ticks = nice_ticks(0, max(xs) if xs else 1)
+        return 0.0, float(max(ticks[-1], 1))
+
+    def to_x(self, plot: QRectF, value: float) -> float:
+        low, high = self._x_range()
+        return plot.left() + (value - low) / (high - low) * plot.width()
+
+    def series(self) -> list[tuple[str, list[tuple[float, float, bool]]]]:
+        """(name, [(documents, F1, hollow)]) for the overall line, then each label."""
+        out = [(self.ALL, [(x, f1, hollow) for x, f1, _labels, _tip, hollow in self.points if f1 is not None])]
+        for label in self.labels:
+            out.append((label, [(x, value, hollow) for x, _f1, per, _tip, hollow in self.points
+                                if (value := per.get(label)) is not None]))
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
+        painter.setFont(small)
+        metrics = QFontMetricsF(small)
+        if not self.points:
+            painter.setPen(theme.FAINT_INK)
+            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.empty_text)
+            return
+        plot = self._plot_rect()
+
+        def to_y(value: float) -> float:
+            return plot.bottom() - value * plot.height()
+
+        for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+            y = to_y(tick)
+            painter.setPen(QPen(GRID if tick else AXIS_INK, 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(AXIS_INK)
+            painter.drawText(QRectF(0, y - metrics.height() / 2, self.LEFT - 6, metrics.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{tick:.2f}")
+        low, high = self._x_range()
+        for tick in nice_ticks(low, high):
+            x = self.to_x(plot, tick)
+            painter.drawText(QRectF(x - 30, plot.bottom() + 3, 60, metrics.height()),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, format_number(tick))
+        painter.drawText(QRectF(plot.left(), plot.bottom() + 3 + metrics.height(), plot.width(), metrics.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, self.axis_name)
+        if self.hovered is not None:
+            x = self.to_x(plot, self.points[self.hovered][0])
+            painter.setPen(QPen(QColor(47, 111, 223, 90), 1))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        # the legend
+        x = plot.left()
+        for name, _points in self.series():
+            color = self.colors[name]
+            text = self.all_name if name == self.ALL else name
+            painter.setPen(QPen(color, 3.0 if name == self.ALL else 2.0))
+            painter.drawLine(QPointF(x, 12), QPointF(x + 14, 12))
+            painter.setPen(theme.MUTED_INK)
+            painter.drawText(QPointF(x + 18, 12 + metrics.ascent() / 2 - 1), text)
+            x += 18 + metrics.horizontalAdvance(text) + 14
+        # the lines, the overall one last (on top)
+        for name, points in reversed(self.series()):
+            color = self.colors[name]
+            width = 3.0 if name == self.ALL else 1.8
+            path = QPainterPath()
+            for index, (documents, f1, _hollow) in enumerate(points):
+                point = QPointF(self.to_x(plot, documents), to_y(f1))
+                path.moveTo(point) if index == 0 else path.lineTo(point)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(color, width))
+            painter.drawPath(path)
+            for documents, f1, hollow in points:
+                center = QPointF(self.to_x(plot, documents), to_y(f1))
+                painter.setPen(QPen(color, 1.6))
+                painter.setBrush(QColor("#ffffff") if hollow else color)
+                painter.drawEllipse(center, 3.2, 3.2)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not self.points:
+            return
+        plot = self._plot_rect()
+        x = event.position().x()
+        closest = min(range(len(self.points)), key=lambda i: abs(self.to_x(plot, self.points[i][0]) - x))
+        nearest = closest if abs(self.to_x(plot, self.points[closest][0]) - x) <= 24 else None
+        if nearest != self.hovered:
+            self.hovered = nearest
+            self.update()
+        if nearest is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip(self.points[nearest][3]), self)
+
+    def leaveEvent(self, event) -> None:
+        self.hovered = None
+        self.update()
+        super().leaveEvent(event)

@@ -43,6 +43,7 @@ from annotator.ui.charts import (
     DailyBarsChart,
     DailyLinesChart,
     HorizontalBarsChart,
+    LearningCurveChart,
     StackedProgressBar,
 )
 from annotator.ui.plain_text import make_plain, plain_label
@@ -199,14 +200,31 @@ class Dashboard(QWidget):
             header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         team_layout.addWidget(self.team, 1)
 
+        learning_card, learning_layout = _card(
+            self.tr("The suggester learning"),
+            self.tr("Cross-validated F1 against the number of reviewed documents the model learned from, overall "
+                    "and per label: each score is measured on reviewed documents the model did not learn from. "
+                    "One point per training; rings: the latest training on a quarter and a half of its documents."))
+        self.learning_summary = plain_label("")
+        self.learning_summary.setObjectName("LearningSummary")
+        self.learning_summary.setWordWrap(True)
+        learning_layout.addWidget(self.learning_summary)
+        self.learning_chart = LearningCurveChart()
+        self.learning_chart.empty_text = self.tr(
+            "No model yet. The suggester learns from documents marked done: Project ▸ Train suggester now, "
+            "or it retrains on its own as documents are finished.")
+        learning_layout.addWidget(self.learning_chart, 1)
+
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.addWidget(done_card, 0, 0)
         grid.addWidget(people_card, 0, 1)
         grid.addWidget(labels_card, 1, 0)
         grid.addWidget(team_card, 1, 1)
+        grid.addWidget(learning_card, 2, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
+        grid.setRowStretch(2, 3)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -331,6 +349,8 @@ class Dashboard(QWidget):
         ])
         self.relation_bars.set_data([(label.display, label.count, "#627d98") for label in figures.relation_labels])
 
+        self.show_learning(figures)
+
         self.team.setRowCount(len(figures.annotators))
         for row, person in enumerate(figures.annotators):
             speed = person.entities_per_hour
@@ -350,6 +370,40 @@ class Dashboard(QWidget):
                     item.setForeground(QColor(theme.ACCENT))
                 self.team.setItem(row, column, item)
         self.loaded.emit(figures)
+
+    def show_learning(self, figures: ProjectProgress) -> None:
+        """The suggester's learning curve, from every stored model's cross-validated figures."""
+        curve = figures.learning
+        if curve is None:
+            self.learning_summary.setText("")
+            self.learning_chart.set_data([], [], "", "")
+            return
+        locale = self.locale()
+        latest = curve.latest
+        self.learning_summary.setText(
+            self.tr("Model version %1, trained %2 on %3 reviewed documents: F1 %4.")
+            .replace("%1", str(latest.id)).replace("%2", latest.created_at[:16].replace("T", " "))
+            .replace("%3", locale.toString(latest.documents))
+            .replace("%4", f"{curve.latest_f1:.3f}" if curve.latest_f1 is not None else "–"))
+        colors = {label.name: label.color for label in figures.entity_labels}
+        # the schema's display names, as the other cards show the labels
+        names = {label.name: label.display for label in figures.entity_labels if label.in_schema}
+        points = []
+        for point in curve.points:
+            lines = [
+                (self.tr("Learned from %1 documents (a share of the latest training's)") if point.subset
+                 else self.tr("Learned from %1 documents (model version %2, %3 reviewed)"))
+                .replace("%1", locale.toString(round(point.documents)))
+                .replace("%2", str(point.version)).replace("%3", locale.toString(point.reviewed)),
+                self.tr("All labels: F1 %1").replace("%1", f"{point.f1:.3f}" if point.f1 is not None else "–"),
+            ]
+            lines += [f"{names.get(label, label)}: {f1:.3f}" for label, f1 in point.labels.items() if f1 is not None]
+            per_label = {names.get(label, label): f1 for label, f1 in point.labels.items()}
+            points.append((point.documents, point.f1, per_label, "\n".join(lines), point.subset))
+        self.learning_chart.set_data(
+            points, [(names.get(label, label), colors.get(label, "#888888")) for label in curve.labels],
+            self.tr("All labels"), self.tr("documents learned from"),
+        )
 
     def _duration(self, seconds: float) -> str:
         minutes = round(seconds / 60)

@@ -26,6 +26,7 @@ opens the first result; Down goes into the results.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -53,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import Status
-from annotator.project.document_listing import DocumentListing, ListFilter
+from annotator.project.document_listing import MOST_UNSURE_FIRST, READING_ORDER, DocumentListing, ListFilter
 from annotator.store import Store
 from annotator.ui import theme
 from annotator.ui.choice_button import ChoiceButton, label_swatch
@@ -64,6 +65,7 @@ from annotator.ui.document_list_model import (
     SnippetRole,
     StatusRole,
 )
+from annotator.ui.document_list_order import OrderButton
 from annotator.ui.document_list_sync import ChangeWatcher, SearchIndexing
 from annotator.ui.document_row import DocumentDelegate
 from annotator.ui.plain_text import plain_label
@@ -99,6 +101,8 @@ class DocumentListPanel(QWidget):
     textRequested = Signal()
     # the full-text query changed ('' when cleared)
     searchChanged = Signal(str)
+    # the list's order changed (READING_ORDER or MOST_UNSURE_FIRST): "done and next" follows it
+    orderChanged = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +163,9 @@ class DocumentListPanel(QWidget):
         self.annotator_button.setParent(second_widget)
         second_layout.addWidget(self.label_button)
         second_layout.addWidget(self.annotator_button)
+        self.order_button = OrderButton(second_widget)
+        self.order_button.changed.connect(self._order_chosen)
+        second_layout.addWidget(self.order_button)
         second_layout.addStretch(1)
         second_layout.addWidget(self.clear_button)
 
@@ -247,6 +254,7 @@ class DocumentListPanel(QWidget):
                 button.blockSignals(False)
             self.label_button.set_chosen(filter.labels)
             self.annotator_button.set_chosen(filter.annotators)
+            self.order_button.set_order(filter.order)
             self.search_box.blockSignals(True)
             self.search_box.setText(filter.query)
             self.search_box.blockSignals(False)
@@ -255,7 +263,18 @@ class DocumentListPanel(QWidget):
         self._apply(filter)
 
     def clear_filters(self) -> None:
-        self.set_filter(ListFilter())
+        """Show every document (the order stays: it filters nothing)."""
+        self.set_filter(ListFilter(order=self.filter.order))
+
+    def set_order(self, order: str) -> None:
+        """Order the list (and "done and next") by ``order``; emits ``orderChanged``."""
+        self.order_button.set_order(order)
+        self._order_chosen(self.order_button.order)
+
+    def reorder(self) -> None:
+        """Read the order again (a new model measured the documents), keeping the current row."""
+        if self.filter.order != READING_ORDER:
+            self._reload_keeping_current()
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -317,7 +336,14 @@ class DocumentListPanel(QWidget):
             labels=self.label_button.chosen(),
             annotators=self.annotator_button.chosen(),
             query=self.search_box.text().strip(),
+            order=self.order_button.order,
         )
+
+    def _order_chosen(self, order: str) -> None:
+        self.delegate.show_uncertainty = order == MOST_UNSURE_FIRST
+        if order != self.model.filter.order:
+            self._apply(replace(self.model.filter, order=order))
+        self.orderChanged.emit(order)
 
     def _search_now(self) -> None:
         self._search_timer.stop()

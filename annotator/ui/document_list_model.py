@@ -146,4 +146,7 @@ class DocumentListModel(QAbstractListModel):
         lines = [row.display_title, self.tr("ID: %1").replace("%1", row.doc_id), status_name(row.status)]
         if row.status is Status.SKIPPED and row.status_reason:
             lines[-1] += self.tr(" — %1").replace("%1", row.status_reason)
+        if row.uncertainty is not None and row.status in (Status.TODO, Status.IN_PROGRESS):
+            lines.append(self.tr("Suggester unsure: %1% (how likely it is to get a sentence wrong)")
+                         .replace("%1", str(round(100 * row.uncertainty))))
         return "\n".join(lines)

@@ -36,6 +36,8 @@ class DocumentDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.show_snippets = False
+        # listed most unsure first: say how unsure the suggester is of each document
+        self.show_uncertainty = False
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -108,6 +110,8 @@ class DocumentDelegate(QStyledItemDelegate):
     def _detail_text(self, row: DocumentRow) -> str:
         if row.status is Status.SKIPPED and row.status_reason:
             return self.tr("%1: %2").replace("%1", status_name(row.status)).replace("%2", row.status_reason)
+        if self.show_uncertainty and row.uncertainty is not None and row.status in (Status.TODO, Status.IN_PROGRESS):
+            return self.tr("%1 · unsure %2%").replace("%1", row.doc_id).replace("%2", str(round(100 * row.uncertainty)))
         return row.doc_id
 
     def _counts_text(self, row: DocumentRow) -> str:

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
     def open_project(self, store: Store, keymap: Keymap) -> None:
         """Build the window's contents on ``store``; the window owns the store from now on."""
         # Imported here, not at the top: see the module's docstring.
+        from annotator.review.hold import HeldDocuments
         from annotator.ui.annotation_lists import AnnotationLists
         from annotator.ui.article_header import ArticleHeader
         from annotator.ui.document_list import DocumentListPanel
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         from annotator.ui.guidelines_panel import GuidelinesPanel
         from annotator.ui.help_overlay import HelpOverlay
         from annotator.ui.label_palette import LabelPalette
+        from annotator.ui.learning_jobs import SuggesterJobs
         from annotator.ui.menus import build_menus, connect_actions
         from annotator.ui.project_jobs import ProjectJobs
         from annotator.ui.review_controller import ReviewController
@@ -100,7 +102,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.keymap = keymap
         self.controller = ReviewController(store, self)
-        self.jobs = ProjectJobs(store, self)
+        # the document on screen, which background refreshes with a new model leave alone until it is left
+        self.hold = HeldDocuments()
+        self.jobs = ProjectJobs(store, self, hold=self.hold)
+        self.learning = SuggesterJobs(store, self.hold, self)
 
         self.view = DocumentView(self.controller, keymap, self)
         self.header = ArticleHeader(self.controller, self)
@@ -182,6 +187,7 @@ class MainWindow(QMainWindow):
         if not self._closed and self.store is not None:
             self._background_started = True
             self.jobs.start()
+            self.learning.start()
             if self.controller.doc_id is not None:
                 self.jobs.prepare(self.controller.doc_id)
 
@@ -196,6 +202,47 @@ class MainWindow(QMainWindow):
     def candidates_ready(self, doc_ids: list) -> None:
         if self.controller.doc_id in doc_ids:
             self.controller.reload()
+        self.documents.refresh()
+
+    # --- the suggester learning --------------------------------------------------------------
+
+    def train_suggester(self) -> None:
+        """Project ▸ Train suggester now: in the background, with progress in the status bar."""
+        if not self.learning.train():
+            self.status.say(self.tr("The suggester is already training."))
+
+    def open_suggester(self):
+        from annotator.ui.suggester_dialog import show_suggester_dialog
+
+        if self.store is None:
+            return None
+        dialog = show_suggester_dialog(self.store, self.learning, self)
+        dialog.finished.connect(lambda _result: self.view.setFocus())
+        return dialog
+
+    def learning_progress(self, text: str, percent: int, cancellable: bool) -> None:
+        self.status.set_learning(text, percent, cancellable=cancellable)
+        self.actions_by_name["stop_training"].setEnabled(self.learning.running)
+
+    def suggester_trained(self, _outcome) -> None:
+        """A new model: the list's "most unsure first" order and the figures changed."""
+        self.documents.reorder()
+
+    def suggester_not_ready(self, readiness) -> None:
+        """Train now, with too little reviewed data: say how much more is needed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from annotator.ui.learning_jobs import readiness_text
+
+        box = plain_message_box(self, self.tr("Train suggester"), readiness_text(readiness), QMessageBox.Icon.Information)
+        box.setObjectName("NotEnoughToTrain")
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def set_review_order(self, order: str) -> None:
+        """The list's order, which "done and next" and the candidates prepared ahead follow too."""
+        self.controller.order = order
+        self.jobs.order = order
 
     def segmenter_ready(self) -> None:
         from annotator.text.segmenter import get_segmenter
@@ -380,6 +427,8 @@ class MainWindow(QMainWindow):
         self.documents.focus_search()
 
     def _document_opened(self, doc_id: str) -> None:
+        state = self.controller.state
+        self.learning.document_opened(doc_id, state.pending_count() if state is not None else 0)
         if not self._browsing:
             self.return_to_text()
         self.documents.select_document(doc_id)
@@ -426,6 +475,9 @@ class MainWindow(QMainWindow):
                 self.view.set_point_size(float(size))
             except (TypeError, ValueError):
                 pass
+        order = settings.value("documents/order")
+        if isinstance(order, str) and order:
+            self.documents.set_order(order)
         show_tags = settings.value("view/show_label_names")
         if show_tags is not None:
             self.actions_by_name["toggle_label_names"].setChecked(str(show_tags).lower() in ("true", "1"))
@@ -436,6 +488,7 @@ class MainWindow(QMainWindow):
             settings.setValue("window/state", self.saveState(STATE_VERSION))
             settings.setValue("view/point_size", self.view.point_size)
             settings.setValue("view/show_label_names", self.view.show_tags)
+            settings.setValue("documents/order", self.documents.filter.order)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -450,6 +503,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         self._close_tools()
+        self.learning.shutdown()
         self.jobs.shutdown()
         self.documents.shutdown()
         try:

@@ -123,6 +123,18 @@ def connect_actions(window: MainWindow) -> None:
     c.documentsChanged.connect(window._update_title)
     c.schemaChanged.connect(window.schema_changed)
 
+    learning = window.learning
+    learning.progress.connect(window.learning_progress)
+    learning.candidatesReady.connect(window.candidates_ready)
+    learning.trained.connect(window.suggester_trained)
+    learning.notReady.connect(window.suggester_not_ready)
+    learning.modelProblem.connect(window.status.say)
+    learning.message.connect(window.status.say)
+    learning.failed.connect(window.status.say)
+    window.status.cancelLearningRequested.connect(learning.cancel)
+    c.documentsChanged.connect(learning.documents_changed)
+    window.documents.orderChanged.connect(window.set_review_order)
+
     jobs = window.jobs
     jobs.activity.connect(window.status.set_background)
     jobs.documentsAdded.connect(window.documents_added)
@@ -142,6 +154,17 @@ def add_project_tools(window: MainWindow) -> None:
     window.project_menu.addAction(action)
     action = a.add("dashboard", QCoreApplication.translate("Menus", "Dashboard…"))
     action.triggered.connect(lambda: window.open_tool("dashboard", _dialog("dashboard", "show_dashboard")))
+    window.project_menu.addAction(action)
+    window.project_menu.addSeparator()
+    action = a.add("train_suggester", QCoreApplication.translate("Menus", "Train suggester now"))
+    action.triggered.connect(window.train_suggester)
+    window.project_menu.addAction(action)
+    action = a.add("stop_training", QCoreApplication.translate("Menus", "Stop training"))
+    action.setEnabled(False)
+    action.triggered.connect(window.learning.cancel)
+    window.project_menu.addAction(action)
+    action = a.add("suggester_settings", QCoreApplication.translate("Menus", "Suggester…"))
+    action.triggered.connect(window.open_suggester)
     window.project_menu.addAction(action)
     add_team_tools(window)
 

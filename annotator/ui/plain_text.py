@@ -47,6 +47,7 @@ def plain_message_box(parent: QWidget | None, title: str, text: str, icon=QMessa
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
+    make_plain(box)  # the icon's label too
     return box
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from annotator.review.hold import HeldDocuments
+from annotator.review.upcoming import READING
 from annotator.store import Store
 from annotator.ui import workers
 from annotator.ui.coalesce import Coalescer
@@ -36,9 +38,13 @@ class ProjectJobs(QObject):
     segmenterReady = Signal()
     failed = Signal(str)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None, *, hold: HeldDocuments | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        # the document on screen, which refreshes with another model than it shows leave alone
+        self.hold = hold
+        # which unfinished documents come next (annotator.review.upcoming): the ones prepared ahead
+        self.order = READING
         self.tasks = workers.BackgroundTasks(self)
         self.segmenter_loaded = False
         self._seeding = False
@@ -100,7 +106,7 @@ class ProjectJobs(QObject):
             return False
         self.activity.emit(self.tr("Suggesting candidates…"))
         self.tasks.start(
-            workers.candidates_task(self.db_path, self.store.annotator, list(doc_ids)),
+            workers.candidates_task(self.db_path, self.store.annotator, list(doc_ids), self.hold),
             finished=self._candidates_done,
             failed=self._failed,
             progress=lambda done, total, _what: self.activity.emit(
@@ -117,7 +123,7 @@ class ProjectJobs(QObject):
             return
         wanted = [doc_id] if never_suggested(self.store, doc_id) else []
         # The open document's pending candidates are left alone: the reviewer is working through them.
-        wanted += [d for d in upcoming_unfinished(self.store, doc_id, ahead) if d not in self._prepared]
+        wanted += [d for d in upcoming_unfinished(self.store, doc_id, ahead, self.order) if d not in self._prepared]
         self._prepared.update(wanted)
         if wanted:
             self.refresh_candidates(wanted)
@@ -138,7 +144,7 @@ class ProjectJobs(QObject):
         texts, self._learned = list(self._learned), {}
         if texts and not self._seeding:
             self.tasks.start(
-                workers.propagation_task(self.db_path, self.store.annotator, texts),
+                workers.propagation_task(self.db_path, self.store.annotator, texts, self.hold),
                 finished=self._candidates_done,
                 failed=self._failed,
             )

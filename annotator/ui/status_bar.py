@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton, QWidget
 
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.review_controller import ReviewController
@@ -13,10 +13,31 @@ SPEED_REFRESH_MS = 15_000
 
 
 class ReviewStatusBar(QStatusBar):
+    # the reviewer asked to stop the suggester's training
+    cancelLearningRequested = Signal()
+
     def __init__(self, controller: ReviewController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReviewStatusBar")
         self.controller = controller
+        # the suggester learning in the background: what it does, how far, and a way to stop it
+        self.learning = plain_label("", self)
+        self.learning.setObjectName("LearningStatus")
+        self.learning_bar = QProgressBar(self)
+        self.learning_bar.setObjectName("LearningProgress")
+        self.learning_bar.setRange(0, 100)
+        self.learning_bar.setTextVisible(False)
+        self.learning_bar.setFixedWidth(110)
+        self.learning_bar.setMaximumHeight(12)
+        self.cancel_learning = QToolButton(self)
+        self.cancel_learning.setObjectName("CancelLearning")
+        self.cancel_learning.setText(self.tr("Cancel"))
+        self.cancel_learning.setToolTip(self.tr("Stop training the suggester; the current suggestions stay as they are"))
+        self.cancel_learning.setAutoRaise(True)
+        self.cancel_learning.clicked.connect(self.cancelLearningRequested)
+        for widget in (self.learning, self.learning_bar, self.cancel_learning):
+            self.addPermanentWidget(widget)
+            widget.setVisible(False)
         self.background = plain_label("", self)
         self.progress = plain_label("", self)
         self.annotator = plain_label("", self)
@@ -35,6 +56,15 @@ class ReviewStatusBar(QStatusBar):
 
     def say(self, message: str) -> None:
         self.showMessage(message, MESSAGE_MS)
+
+    def set_learning(self, text: str, percent: int, *, cancellable: bool = True) -> None:
+        """The suggester's background work: what it does and how far (percent); -1 hides it."""
+        shown = percent >= 0 or bool(text)
+        self.learning.setText(text)
+        self.learning.setVisible(shown)
+        self.learning_bar.setVisible(percent >= 0)
+        self.learning_bar.setValue(max(0, percent))
+        self.cancel_learning.setVisible(shown and cancellable and percent >= 0)
 
     def set_background(self, text: str) -> None:
         """What runs in the background (seeding, suggestions); empty hides it."""

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from annotator.errors import AnnotatorError
+from annotator.review.hold import HeldDocuments
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +156,10 @@ def warm_up_task() -> Callable[[Callable], None]:
     return work
 
 
-def candidates_task(db_path: Path, annotator: str, doc_ids: list[str]) -> Callable[[Callable], list[str]]:
-    """Generate candidates for ``doc_ids``; returns the ids it refreshed."""
+def candidates_task(
+    db_path: Path, annotator: str, doc_ids: list[str], hold: HeldDocuments | None = None
+) -> Callable[[Callable], list[str]]:
+    """Generate candidates for ``doc_ids``; returns the ids it refreshed (not those ``hold`` kept still)."""
 
     def work(progress: Callable) -> list[str]:
         if not doc_ids:
@@ -165,13 +168,16 @@ def candidates_task(db_path: Path, annotator: str, doc_ids: list[str]) -> Callab
         from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:
-            refresh_candidates(store, list(doc_ids), progress=progress)
-        return list(doc_ids)
+            refresh_candidates(store, list(doc_ids), progress=progress, hold=hold)
+        held = hold.held() if hold is not None else set()
+        return [doc_id for doc_id in doc_ids if doc_id not in held]
 
     return work
 
 
-def propagation_task(db_path: Path, annotator: str, texts: list[str]) -> Callable[[Callable], list[str]]:
+def propagation_task(
+    db_path: Path, annotator: str, texts: list[str], hold: HeldDocuments | None = None
+) -> Callable[[Callable], list[str]]:
     """Make newly labelled texts candidates wherever else they occur; returns the documents refreshed."""
 
     def work(progress: Callable) -> list[str]:
@@ -179,6 +185,8 @@ def propagation_task(db_path: Path, annotator: str, texts: list[str]) -> Callabl
         from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:
-            return propagate_labels(store, texts, progress=progress)
+            refreshed = propagate_labels(store, texts, progress=progress, hold=hold)
+        held = hold.held() if hold is not None else set()
+        return [doc_id for doc_id in refreshed if doc_id not in held]
 
     return work

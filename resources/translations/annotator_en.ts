@@ -98,6 +98,37 @@
     </message>
 </context>
 <context>
+    <name>LearningWords</name>
+    <message numerus="yes">
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n entity</numerusform>
+            <numerusform>%n entities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n more documents as done.</source>
+        <translation>
+            <numerusform>Mark %n more document as done.</numerusform>
+            <numerusform>Mark %n more documents as done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n more entities in documents marked done.</source>
+        <translation>
+            <numerusform>Label %n more entity in documents marked done.</numerusform>
+            <numerusform>Label %n more entities in documents marked done.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_DocumentSection</name>
     <message numerus="yes">
         <source>Set on %n documents; renaming carries them along.</source>

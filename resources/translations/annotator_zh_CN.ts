@@ -870,6 +870,18 @@
         <translation>速度</translation>
     </message>
     <message>
+        <source>The suggester learning</source>
+        <translation>建议模型的学习曲线</translation>
+    </message>
+    <message>
+        <source>Cross-validated F1 against the number of reviewed documents the model learned from, overall and per label: each score is measured on reviewed documents the model did not learn from. One point per training; rings: the latest training on a quarter and a half of its documents.</source>
+        <translation>交叉验证 F1 与模型学习过的已审阅文档数的关系，包括总体和各个标签：每个分数都是在模型没有学习过的已审阅文档上测得的。每次训练一个点；空心圆：最近一次训练只用四分之一和一半文档时的结果。</translation>
+    </message>
+    <message>
+        <source>No model yet. The suggester learns from documents marked done: Project ▸ Train suggester now, or it retrains on its own as documents are finished.</source>
+        <translation>还没有模型。建议模型从标记为完成的文档中学习：使用 项目 ▸ 立即训练建议模型，或在完成更多文档后由它自动重新训练。</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -925,6 +937,30 @@
         <source>%1/h</source>
         <translation>%1/小时</translation>
     </message>
+    <message>
+        <source>Model version %1, trained %2 on %3 reviewed documents: F1 %4.</source>
+        <translation>模型版本 %1，于 %2 用 %3 篇已审阅文档训练：F1 %4。</translation>
+    </message>
+    <message>
+        <source>Learned from %1 documents (a share of the latest training&apos;s)</source>
+        <translation>学习了 %1 篇文档（最近一次训练的一部分文档）</translation>
+    </message>
+    <message>
+        <source>Learned from %1 documents (model version %2, %3 reviewed)</source>
+        <translation>学习了 %1 篇文档（模型版本 %2，已审阅 %3 篇）</translation>
+    </message>
+    <message>
+        <source>All labels: F1 %1</source>
+        <translation>全部标签：F1 %1</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>documents learned from</source>
+        <translation>学习过的文档数</translation>
+    </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
@@ -959,6 +995,10 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>%1 · unsure %2%</source>
+        <translation>%1 · 不确定度 %2%</translation>
+    </message>
     <message numerus="yes">
         <source>%n entities</source>
         <translation>
@@ -981,6 +1021,10 @@
     <message>
         <source> — %1</source>
         <translation> — %1</translation>
+    </message>
+    <message>
+        <source>Suggester unsure: %1% (how likely it is to get a sentence wrong)</source>
+        <translation>建议模型的不确定度：%1%（它把某个句子标错的可能性）</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1932,57 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
 </context>
 <context>
+    <name>LearningWords</name>
+    <message>
+        <source>%1 marked done, with %2</source>
+        <translation>已标记完成 %1，共 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n 个实体</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at least %1 and %2</source>
+        <translation>至少 %1 和 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n more documents as done.</source>
+        <translation>
+            <numerusform>请再将 %n 篇文档标记为完成。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n more entities in documents marked done.</source>
+        <translation>
+            <numerusform>请在已完成的文档中再标注 %n 个实体。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enough reviewed data to train the suggester yet: %1; it needs %2. %3 Until then suggestions come from the rules and the gazetteer.</source>
+        <translation>已审阅的数据还不足以训练建议模型：%1；训练需要%2。%3 在此之前，建议来自规则和已标注词表。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s suggester model was made by a newer version of Annotator.</source>
+        <translation>本项目的建议模型由更新版本的 Annotator 生成。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s suggester model is damaged.</source>
+        <translation>本项目的建议模型已损坏。</translation>
+    </message>
+    <message>
+        <source>It is ignored: suggestions come from the rules and the gazetteer. Project ▸ Train suggester now replaces it with a new one.</source>
+        <translation>已忽略该模型：建议来自规则和已标注词表。使用 项目 ▸ 立即训练建议模型 可以用新模型替换它。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the project…</source>
@@ -1920,6 +2015,14 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Importing the bundled seed pages…</source>
         <translation>正在导入内置的示例版面…</translation>
+    </message>
+    <message>
+        <source>The suggester is already training.</source>
+        <translation>建议模型正在训练中。</translation>
+    </message>
+    <message>
+        <source>Train suggester</source>
+        <translation>训练建议模型</translation>
     </message>
     <message>
         <source>Tab to an entity first; A labels its other occurrences.</source>
@@ -1995,6 +2098,18 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Dashboard…</source>
         <translation>仪表盘…</translation>
+    </message>
+    <message>
+        <source>Train suggester now</source>
+        <translation>立即训练建议模型</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>停止训练</translation>
+    </message>
+    <message>
+        <source>Suggester…</source>
+        <translation>建议模型…</translation>
     </message>
     <message>
         <source>Merge packages…</source>
@@ -2117,6 +2232,25 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Found %1; already labelled %2. Untick any that are not the same thing.</source>
         <translation>找到 %1 处，其中 %2 处已标注。请取消勾选指代不同事物的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderButton</name>
+    <message>
+        <source>Reading order</source>
+        <translation>阅读顺序</translation>
+    </message>
+    <message>
+        <source>Most unsure first</source>
+        <translation>最不确定的优先</translation>
+    </message>
+    <message>
+        <source>The documents as they appear in the project</source>
+        <translation>按文档在项目中的顺序</translation>
+    </message>
+    <message>
+        <source>Unfinished documents the suggester is least sure of first (how likely it is to get a sentence wrong), then the rest in reading order. Done and next (Ctrl+Return) follows this order.</source>
+        <translation>先列出建议模型最没有把握的未完成文档（按它把某个句子标错的可能性），其余的按阅读顺序排列。“标记完成并打开下一篇”（Ctrl+回车）也按这个顺序。</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2466,14 @@ The details are in the log file; please send it with a note of what you were doi
 </context>
 <context>
     <name>ReviewStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop training the suggester; the current suggestions stay as they are</source>
+        <translation>停止训练建议模型；现有的建议保持不变</translation>
+    </message>
     <message>
         <source>%1 of %2 done</source>
         <translation>已完成 %1 / %2</translation>
@@ -2653,6 +2795,112 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Label %n occurrence(s) of %1 as %2</source>
         <translation>将 %1 的 %n 处出现标为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuggesterDialog</name>
+    <message>
+        <source>Suggester</source>
+        <translation>建议模型</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Retrain automatically after every</source>
+        <translation>自动重新训练：每完成</translation>
+    </message>
+    <message>
+        <source> newly finished documents</source>
+        <translation> 篇新文档后</translation>
+    </message>
+    <message>
+        <source>Training runs in the background while you work; its progress shows in the status bar. The document you are working on keeps its suggestions until you move on.</source>
+        <translation>训练在后台进行，不影响标注；进度显示在状态栏中。正在处理的文档会保留原有的建议，直到您转到其他文档。</translation>
+    </message>
+    <message>
+        <source>Train now</source>
+        <translation>立即训练</translation>
+    </message>
+    <message>
+        <source>No model yet: suggestions come from the rules, jieba and the gazetteer. The suggester learns from the documents you mark done.</source>
+        <translation>还没有模型：建议来自规则、jieba 和已标注词表。建议模型会从您标记为完成的文档中学习。</translation>
+    </message>
+    <message>
+        <source>Model version %1, trained %2 on %3 documents with %4 entities. Cross-validated F1: %5.</source>
+        <translation>模型版本 %1，于 %2 用 %3 篇文档（%4 个实体）训练。交叉验证 F1：%5。</translation>
+    </message>
+    <message>
+        <source>Documents marked done: %1, with %2 entities.</source>
+        <translation>已标记完成的文档：%1 篇，共 %2 个实体。</translation>
+    </message>
+    <message>
+        <source>Training needs at least %1 documents and %2 entities.</source>
+        <translation>训练至少需要 %1 篇文档和 %2 个实体。</translation>
+    </message>
+    <message>
+        <source>Finished since this model: %1.</source>
+        <translation>该模型训练后新完成：%1 篇。</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>SuggesterJobs</name>
+    <message>
+        <source>Stopping the training…</source>
+        <translation>正在停止训练…</translation>
+    </message>
+    <message>
+        <source>Suggesting with the new model: %1 of %2 documents</source>
+        <translation>正在用新模型生成建议：%1 / %2 篇文档</translation>
+    </message>
+    <message>
+        <source>Training the suggester: reading %1 of %2 documents</source>
+        <translation>正在训练建议模型：读取文档 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Training the suggester…</source>
+        <translation>正在训练建议模型…</translation>
+    </message>
+    <message>
+        <source>Training cancelled; the suggester is as it was.</source>
+        <translation>已取消训练；建议模型保持原样。</translation>
+    </message>
+    <message>
+        <source>Suggester retrained on %1 documents (cross-validated F1 %2).</source>
+        <translation>建议模型已用 %1 篇文档重新训练（交叉验证 F1 %2）。</translation>
+    </message>
+    <message>
+        <source>This document gets the new suggestions when you move on.</source>
+        <translation>当前文档会在您转到其他文档后获得新建议。</translation>
+    </message>
+    <message>
+        <source>Training the suggester failed: %1</source>
+        <translation>训练建议模型失败：%1</translation>
+    </message>
+    <message>
+        <source>Bringing the model&apos;s suggestions up to date: %1 of %2 documents</source>
+        <translation>正在更新模型的建议：%1 / %2 篇文档</translation>
     </message>
 </context>
 <context>
