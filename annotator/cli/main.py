@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from annotator import __version__
 from annotator.errors import AnnotatorError
 
-COMMANDS = ("gui_cmd", "import_cmd", "export_cmd", "suggest_cmd", "stats_cmd", "check_cmd")
+COMMANDS = ("gui_cmd", "import_cmd", "export_cmd", "suggest_cmd", "stats_cmd", "check_cmd", "restore_cmd")
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
@@ -83,10 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # sqlite3 is not imported just to name its error: opening the app does not need it
         sqlite3 = sys.modules.get("sqlite3")
         if sqlite3 is not None and isinstance(exc, sqlite3.Error):
-            from annotator.errors import DatabaseError
+            from annotator.store.connection import database_error
 
-            print(f"annotator: error: database error: {exc}", file=sys.stderr)
-            return DatabaseError.exit_code
+            error = database_error(getattr(args, "db", None) or "the project", exc)
+            print(f"annotator: error: {error}", file=sys.stderr)
+            return error.exit_code
         from annotator.platform.diagnostics import log_exception
 
         exc_type, exc, tb = sys.exc_info()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from annotator.cli.common import add_db_option, open_project
+from annotator.cli.common import add_db_option, open_project, reading
 
 HELP = "counts of documents, entities and relations"
 
@@ -22,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_project(args) as store:
+    with open_project(args, read_only=True) as store, reading(store):
         stats = store.stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))

@@ -65,9 +65,9 @@ def run(args: argparse.Namespace) -> int:
     if args.db is not None:
         if not args.db.is_file():
             raise NotFoundError(f"{args.db}: no such project database")
-        from annotator.store import Store
+        from annotator.cli.common import open_project, reading
 
-        with Store(args.db) as store:
+        with open_project(args, read_only=True) as store, reading(store):
             context = context_from_store(store)
     else:
         context = default_context()

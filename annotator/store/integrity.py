@@ -18,6 +18,11 @@ class IntegrityMixin(CandidatesMixin):
                 problems.append(f"SQLite integrity: {result}")
         for row in self._exec("PRAGMA foreign_key_check").fetchall():
             problems.append(f"table {row[0]} row {row[1]} points at a missing row in {row[2]}")
+        return problems + self.check_annotations()
+
+    def check_annotations(self) -> list[str]:
+        """Problems with what the file holds: offsets that miss their text, labels the schema lacks..."""
+        problems: list[str] = []
         try:
             schema = self.schema
         except SchemaError as exc:

@@ -12,17 +12,16 @@ One ``Store`` belongs to one thread. Background workers open their own.
 from __future__ import annotations
 
 import getpass
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from annotator.platform import app_paths
 from annotator.errors import DatabaseError
-from annotator.label_schema import LabelSchema
-from annotator.store import migrations
-from annotator.store.connection import connect, describe_sqlite_error, utc_now
+from annotator.label_schema import LabelSchema, default_schema
+from annotator.store.connection import utc_now
 from annotator.store.events import EventsMixin
 from annotator.store.integrity import IntegrityMixin
+from annotator.store.opening import open_database
 from annotator.store.segmentation import SegmentationMixin
 
 
@@ -42,23 +41,33 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
         *,
         annotator: str | None = None,
         schema: LabelSchema | None = None,
+        read_only: bool = False,
+        _fresh: bool = False,
     ) -> None:
         self.path = Path(path) if path else app_paths.default_db_path()
         self.closed = False
-        self.db = connect(self.path)
+        # Opened to look only: nothing is written, not even who is annotating (see store/opening.py).
+        self.read_only = read_only
         self._savepoint_depth = 0
         self._schema_cache: LabelSchema | None = None
+        self.db, self.version = open_database(
+            self.path,
+            read_only=read_only,
+            fresh=_fresh,
+            # A new project is built whole in a private file, then moved into place.
+            build=lambda private: Store(private, annotator=annotator, schema=schema, _fresh=True).close(),
+        )
         try:
-            self.version = migrations.apply(self.db, str(self.path))
-        except DatabaseError:
+            if read_only:
+                if not self._scalar("SELECT COUNT(*) FROM label_schema"):
+                    self._schema_cache = schema or default_schema()
+            else:
+                self._install_schema_if_missing(schema)
+            self.annotator = ""
+            self.set_annotator(annotator or default_annotator())
+        except BaseException:
             self.db.conn.close()
             raise
-        except sqlite3.Error as exc:
-            self.db.conn.close()
-            raise DatabaseError(describe_sqlite_error(self.path, exc)) from None
-        self._install_schema_if_missing(schema)
-        self.annotator = ""
-        self.set_annotator(annotator or default_annotator())
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -78,6 +87,9 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
         name = (name or "").strip()
         if not name:
             raise DatabaseError("the annotator name cannot be empty")
+        if self.read_only:
+            self.annotator = name
+            return
         with self.transaction():
             self._exec(
                 "INSERT OR IGNORE INTO annotators (name, created_at) VALUES (?, ?)",
