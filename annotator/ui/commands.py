@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DatabaseError
 from annotator.model import Entity, Relation, Status
 from annotator.review.spans import SpanKey, SpanKind
 from annotator.store import DeletedEntity, SegmentationEdit, Store
@@ -68,6 +68,8 @@ class CommandContext:
     store: Store
     changed: Callable[[Change], None] = _ignore_change
     refused: Callable[[str], None] = _ignore_refusal
+    # the database could not take the step (disk full, damaged file): worth more than a status-bar line
+    store_failed: Callable[[str], None] = _ignore_refusal
 
 
 class StoreCommand(QUndoCommand):
@@ -153,6 +155,8 @@ class StoreCommand(QUndoCommand):
             self.refusal = str(exc)
             self.setObsolete(True)
             self.context.refused(self.refusal)
+            if isinstance(exc, DatabaseError):
+                self.context.store_failed(self.refusal)
             return
         self.context.changed(change)
 

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         # tool windows opened from the menus (the dashboard...), by name
         self._tools: dict = {}
         self._background_started = False
+        self._store_failure_shown = False
         # A blank page first: the first text drawn loads the fonts (several
         # milliseconds), which the first paint need not wait for.
         blank = QWidget(self)
@@ -129,6 +130,12 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(keymap, self)
         build_menus(self)
         connect_actions(self)
+        self.controller.storeFailed.connect(self.store_failed)
+        self.jobs.damaged.connect(self.project_damaged)
+        if store.read_only:
+            from annotator.ui.project_safety import show_read_only
+
+            show_read_only(self)
         self.view.setPlaceholderText(self.tr("No documents yet. Use File ▸ Import… to add some."))
         self.setAcceptDrops(True)
         self._update_title()
@@ -336,7 +343,8 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args) -> None:
         state = self.controller.state
         name = state.document.title if state and state.document.title else None
-        parts = [p for p in (name, self.store.path.name, "Annotator") if p]
+        project = self.store.path.name + (self.tr(" (read-only)") if self.store.read_only else "")
+        parts = [p for p in (name, project, "Annotator") if p]
         self.setWindowTitle(" — ".join(parts))
 
     def flush_panels(self) -> None:
@@ -404,3 +412,22 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Annotator"), message)
+
+    def store_failed(self, message: str) -> None:
+        """The database could not take a step (disk full, damaged file): say so plainly, once at a time."""
+        if self._store_failure_shown:
+            return
+        self._store_failure_shown = True
+        try:
+            self.show_error(message)
+        finally:
+            self._store_failure_shown = False
+
+    def project_damaged(self, message: str) -> None:
+        """The background check found the project damaged: offer to restore the newest good backup."""
+        from annotator.ui import project_safety
+
+        if self._closed or self.store is None:
+            return
+        if project_safety.offer_restore(self, self.store.path, message):
+            project_safety.restore_and_reopen(self)

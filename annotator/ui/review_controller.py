@@ -44,13 +44,15 @@ class ReviewController(QObject):
     revealRequested = Signal(int, int)
     # texts whose labels a step added or took away: their other occurrences need fresh candidates
     relabelled = Signal(list)
+    # the database could not take a step (disk full, damaged file); the step was not made
+    storeFailed = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None, *, activity: ActivityClock | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
-        self.context = cmd.CommandContext(store, self._on_change, self._on_refused)
+        self.context = cmd.CommandContext(store, self._on_change, self._on_refused, self.storeFailed.emit)
         self.state: DocumentState | None = None
         self.focus: SpanKey | None = None
         self.draft: RelationDraft | None = None
@@ -460,6 +462,9 @@ class ReviewController(QObject):
         return self._push(command)
 
     def _push(self, command: cmd.StoreCommand) -> bool:
+        if self.store.read_only:
+            self.message.emit(self.tr("This project is read-only: it can be read and exported, not changed."))
+            return False
         self.note_activity()
         self._refusal = None
         self.undo_stack.push(command)
@@ -518,7 +523,7 @@ class ReviewController(QObject):
         self._write_time(self.state.doc_id, self.activity.stop())
 
     def _write_time(self, doc_id: str, seconds: float) -> None:
-        if seconds <= 0:
+        if seconds <= 0 or self.store.read_only:
             return
         try:
             self.store.add_time(doc_id, seconds)

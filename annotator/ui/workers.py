@@ -182,3 +182,24 @@ def propagation_task(db_path: Path, annotator: str, texts: list[str]) -> Callabl
             return propagate_labels(store, texts, progress=progress)
 
     return work
+
+
+def backup_task(db_path: Path, *, check: bool) -> Callable[[Callable], tuple[str | None, str | None]]:
+    """A backup of the project if it changed since the newest one: (the backup's path or None, damage or None).
+
+    With ``check`` (as the window opens) the project is also checked when no
+    backup was needed. Damage comes back as a result, for the window to offer
+    a restore; a backup that cannot be written (disk full) is a failure.
+    """
+
+    def work(progress: Callable) -> tuple[str | None, str | None]:
+        from annotator.errors import DamagedProjectError
+        from annotator.store import backups
+
+        try:
+            backup = backups.safeguard(db_path) if check else backups.take_backup(db_path)
+        except DamagedProjectError as exc:
+            return None, str(exc)
+        return (str(backup.path) if backup else None), None
+
+    return work
