@@ -91,7 +91,7 @@ def test_settings_come_from_the_data_folder_and_bad_values_name_the_file(tmp_pat
     user = tmp_path / "backups.toml"
     user.write_text("[backups]\nkeep_recent = 2\nfolder = 'safe'\n", encoding="utf-8")
     settings = backups.load_settings(user_path=user)
-    assert (settings.keep_recent, settings.folder, settings.keep_daily) == (2, "safe", 7)
+    assert (settings.keep_recent, settings.folder, settings.keep_daily) == (2, "safe", 5)
     user.write_text("[backups]\nkeep_recent = 0\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"backups.toml: backup setting 'keep_recent' must be a whole number, 1 or more"):
         backups.load_settings(user_path=user)

@@ -75,8 +75,8 @@ STALE_PART_SECONDS = 600
 @dataclass(frozen=True)
 class BackupSettings:
     folder: str = "backups"
-    keep_recent: int = 5
-    keep_daily: int = 7
+    keep_recent: int = 3
+    keep_daily: int = 5
     interval_minutes: float = 30.0
 
 

@@ -69,8 +69,8 @@ def sidecars(path: Path) -> tuple[Path, Path]:
 # --- what kind of file is it? ---------------------------------------------------------
 
 
-def check_project_file(path: Path) -> None:
-    """Refuse, by reading its header only, a file that cannot be a project.
+def check_project_file(path: Path) -> bytes:
+    """Refuse, by reading its header only, a file that cannot be a project; its first 100 bytes.
 
     Raises ``NotFoundError`` when there is no file, ``NotAProjectError`` for a
     folder, an empty file or another kind of file, ``DamagedProjectError``
@@ -98,6 +98,12 @@ def check_project_file(path: Path) -> None:
         raise DamagedProjectError(
             f"{path}: the project file is truncated: it holds {size:,} of the {expected:,} bytes its header records"
         )
+    return header
+
+
+def is_wal_header(header: bytes) -> bool:
+    """The file format bytes say WAL: reading it needs a -shm."""
+    return header[18:20] == b"\x02\x02"
 
 
 def recorded_size(header: bytes) -> int | None:
@@ -160,15 +166,14 @@ def tidy_sidecars(path: Path) -> bool:
 def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sqlite_utils.Database:
     """Open ``path``: read-only, for writing an existing project, or (``create``) a new file."""
     path = Path(path)
-    if not create:
-        check_project_file(path)
+    header = b"" if create else check_project_file(path)
     timeout = busy_timeout_ms()
     if not read_only and not create and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         raise ReadOnlyProjectError(read_only_message(path))
     conn: sqlite3.Connection | None = None
     try:
         if read_only:
-            conn = _connect_read_only(path, timeout)
+            conn = _connect_read_only(path, timeout, wal=is_wal_header(header))
         else:
             conn = sqlite3.connect(
                 _uri(path, mode="rwc" if create else "rw"), uri=True, timeout=timeout / 1000, isolation_level=None
@@ -188,18 +193,18 @@ def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sql
     return sqlite_utils.Database(conn)
 
 
-def _connect_read_only(path: Path, timeout: int) -> sqlite3.Connection:
-    wal, shm = sidecars(path)
-    had_sidecars = wal.exists() or shm.exists()
+def _connect_read_only(path: Path, timeout: int, *, wal: bool) -> sqlite3.Connection:
+    wal_file, shm = sidecars(path)
+    had_sidecars = wal_file.exists() or shm.exists()
     can_create_here = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     params = {"mode": "ro"}
-    if not wal.exists() and not can_create_here:
+    if not wal_file.exists() and not can_create_here:
         # No -wal: nobody is writing it, and nobody can (the file or folder is read-only).
         params["immutable"] = "1"
     conn = sqlite3.connect(
         _uri(path, **params), uri=True, timeout=timeout / 1000, isolation_level=None, factory=_TidyingConnection
     )
-    if not had_sidecars and can_create_here:
+    if wal and not had_sidecars and can_create_here:
         conn.tidy_path = path  # type: ignore[attr-defined]
     conn.execute("PRAGMA query_only = ON")
     return conn

@@ -717,8 +717,8 @@ class DocumentListPanel(QWidget):
 
     def _start_indexing(self) -> None:
         """Index a long queue of changed documents in a worker, then search again."""
-        if self._indexing is not None:
-            return
+        if self._indexing is not None or self.store.read_only:
+            return  # a read-only project is searched as far as its index goes
         from annotator.ui.workers import BackgroundTasks
 
         if self._tasks is None:

@@ -1473,6 +1473,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>现在以 %1 的身份标注。</translation>
     </message>
     <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
@@ -1574,6 +1578,10 @@ The details are in the log file; please send it with a note of what you were doi
 <context>
     <name>ProjectJobs</name>
     <message>
+        <source>Backup not made: %1</source>
+        <translation>未能备份：%1</translation>
+    </message>
+    <message>
         <source>Importing the bundled seed pages…</source>
         <translation>正在导入内置的示例版面…</translation>
     </message>
@@ -1588,6 +1596,49 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Suggesting candidates: %1 of %2</source>
         <translation>正在生成候选：%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSafety</name>
+    <message>
+        <source>This project is read-only: its file or folder cannot be written. You can read and export it; to annotate, copy it somewhere you can write, or ask for write permission.</source>
+        <translation>此项目为只读：无法写入其文件或所在文件夹。可以查看和导出；如需标注，请把它复制到可写的位置，或申请写入权限。</translation>
+    </message>
+    <message>
+        <source>The project is damaged</source>
+        <translation>项目已损坏</translation>
+    </message>
+    <message>
+        <source>Annotator cannot use this project, and it has no backup.</source>
+        <translation>Annotator 无法使用此项目，且没有可用的备份。</translation>
+    </message>
+    <message>
+        <source>Annotator cannot use this project. Restore the newest good backup (from %1)?</source>
+        <translation>Annotator 无法使用此项目。是否恢复最新的完好备份（%1）？</translation>
+    </message>
+    <message>
+        <source>The damaged file is not overwritten: it is kept in %1.</source>
+        <translation>损坏的文件不会被覆盖，它会保留在 %1。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Checking the backups and restoring the newest good one…</source>
+        <translation>正在检查备份并恢复最新的完好备份…</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Restored the backup %1.</source>
+        <translation>已恢复备份 %1。</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept as %1.</source>
+        <translation>损坏的文件已保留为 %1。</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1815,10 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <source>This project is read-only: it can be read and exported, not changed.</source>
+        <translation>此项目为只读：可以查看和导出，不能修改。</translation>
     </message>
 </context>
 <context>
