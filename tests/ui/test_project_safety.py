@@ -226,3 +226,23 @@ def test_the_window_backs_the_project_up_in_the_background(window, qtbot):
     with qtbot.waitSignal(window.jobs.backedUp, timeout=TIMEOUT_MS):
         window.jobs.back_up()
     assert len(backups.list_backups(window.store.path)) == 2
+
+
+def test_damage_met_while_reading_is_shown_in_plain_words_not_as_a_bug(qtbot, monkeypatch):
+    from annotator.ui.excepthook import ErrorReporter
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(f"a bug dialog: {box.informativeText()}"))
+    reporter = ErrorReporter()
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    reporter.handle(type(error), error, None)
+    try:
+        b"\xe5\x8c".decode("utf-8")
+    except UnicodeDecodeError as undecodable:
+        reporter.handle(type(undecodable), undecodable, None)
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown == [
+        "the project file is damaged (SQLite: database disk image is malformed)",
+        "the project file is damaged (it holds text that is not valid UTF-8)",
+    ]
