@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from annotator.errors import AnnotatorError
+from annotator.store.connection import database_error, is_environment_error
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,10 @@ class _Runnable(QRunnable):
         except AnnotatorError as exc:
             self.signals.failed.emit(str(exc))
             return
-        except Exception:  # noqa: BLE001 - a bug: keep the traceback, tell the user where it is
+        except Exception as exc:  # noqa: BLE001 - a bug: keep the traceback, tell the user where it is
+            if is_environment_error(exc):  # the disk or the project file, not a bug: say which
+                self.signals.failed.emit(str(database_error("", exc)).removeprefix(": "))
+                return
             import sys
 
             from annotator.platform.diagnostics import log_exception

@@ -246,3 +246,19 @@ def test_damage_met_while_reading_is_shown_in_plain_words_not_as_a_bug(qtbot, mo
         "the project file is damaged (SQLite: database disk image is malformed)",
         "the project file is damaged (it holds text that is not valid UTF-8)",
     ]
+
+
+def test_a_background_task_that_meets_a_damaged_file_says_so(qtbot):
+    from annotator.ui.workers import BackgroundTasks
+
+    tasks = BackgroundTasks()
+
+    def work(_progress):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    try:
+        with qtbot.waitSignal(tasks.start(work).failed, timeout=TIMEOUT_MS) as failed:
+            pass
+        assert failed.args == ["the project file is damaged (SQLite: database disk image is malformed)"]
+    finally:
+        tasks.shutdown()
