@@ -1,21 +1,26 @@
 """What the window does about a read-only or damaged project: a banner, disabled editing, the offer to restore.
 
 The decisions are the store's (``store/opening.py``, ``store/backups.py``);
-this module only shows them. Restoring runs on a worker thread behind a
-progress dialog: verifying a backup reads all of it.
+this module only shows them. Restoring runs on a worker thread (the app's
+``BackgroundTasks``) behind a progress dialog: verifying a backup reads all of it.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
-from annotator.errors import AnnotatorError, DamagedProjectError, NotAProjectError
+from annotator.errors import (
+    AnnotatorError,
+    DamagedProjectError,
+    DatabaseError,
+    NotAProjectError,
+)
+from annotator.ui.workers import BackgroundTasks
 
 if TYPE_CHECKING:
     from annotator.store.backups import Restored
@@ -126,25 +131,19 @@ def run_restore(parent: QWidget | None, project: Path) -> Restored | None:
     return outcome
 
 
-class _Done(QObject):
-    done = Signal()
-
-
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
     """``work()`` on a worker thread while a busy dialog keeps the window alive; its result or ``AnnotatorError``."""
-    result: dict[str, Any] = {}
+    outcome: dict[str, Any] = {}
     loop = QEventLoop()
-    relay = _Done()
-    # Queued: if the work ends before the loop starts, the loop still sees it.
-    relay.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    tasks = BackgroundTasks(threads=1)
 
-    def run() -> None:
-        try:
-            result["value"] = work()
-        except AnnotatorError as exc:
-            result["value"] = exc
-        finally:
-            relay.done.emit()
+    def finished(value: Any) -> None:
+        outcome["value"] = value
+        loop.quit()
+
+    def failed(message: str) -> None:
+        outcome["value"] = DatabaseError(message)
+        loop.quit()
 
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setObjectName("RestoreProgress")
@@ -153,13 +152,19 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.show()
-    thread = threading.Thread(target=run, name="annotator-restore", daemon=True)
-    thread.start()
+    # The task starts on the loop's first turn and reports back through it (queued), so
+    # the loop is always running when it is told to quit.
+    tasks.start(lambda _progress: work(), finished=finished, failed=failed)
     loop.exec()
-    thread.join()
+    tasks.shutdown()
+    tasks.deleteLater()
     dialog.close()
     dialog.deleteLater()
-    return result.get("value")
+    return outcome.get("value")
+
+
+# Windows opened by ``restore_and_reopen``, alive until Qt deletes them (they close with WA_DeleteOnClose).
+_reopened_windows: set = set()
 
 
 def restore_and_reopen(window: MainWindow) -> None:
@@ -175,6 +180,10 @@ def restore_and_reopen(window: MainWindow) -> None:
         return
     reopened = MainWindow()
     reopened.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Nothing else holds the new window once this function returns: without this, Python's
+    # garbage collector would destroy it (and its timers) at some later moment, on any thread.
+    _reopened_windows.add(reopened)
+    reopened.destroyed.connect(lambda: _reopened_windows.discard(reopened))
     reopened.restore_geometry(ui_settings())
     reopened.show()
     try:
@@ -185,5 +194,6 @@ def restore_and_reopen(window: MainWindow) -> None:
         window.close()
         return
     reopened.start(background=False)
-    QTimer.singleShot(BACKGROUND_DELAY_MS, reopened.start_background)
+    # The window as the timer's context: closed (and deleted) before it fires, the timer goes with it.
+    QTimer.singleShot(BACKGROUND_DELAY_MS, reopened, reopened.start_background)
     window.close()

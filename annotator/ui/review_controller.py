@@ -52,7 +52,7 @@ class ReviewController(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
-        self.context = cmd.CommandContext(store, self._on_change, self._on_refused, self.storeFailed.emit)
+        self.context = cmd.CommandContext(store, self._on_change, self._on_refused, self._on_store_failed)
         self.state: DocumentState | None = None
         self.focus: SpanKey | None = None
         self.draft: RelationDraft | None = None
@@ -469,6 +469,9 @@ class ReviewController(QObject):
         self._refusal = None
         self.undo_stack.push(command)
         return self._refusal is None
+
+    def _on_store_failed(self, message: str) -> None:
+        self.storeFailed.emit(message)
 
     def _on_refused(self, message: str) -> None:
         self._refusal = message
