@@ -6,8 +6,9 @@ One project (the five seed pages with their candidates) is opened by the real
 window (offscreen) again and again. In each trial a driver inside the app
 presses real keys on the document view and triggers the window's actions:
 Tab, Return, label digits, Delete, undo and redo, done-and-next, next
-document. The app's background jobs run as usual meanwhile (candidates,
-propagation, the backup and check at opening). After each keypress the
+document, and selections labelled with a digit. The app's background jobs
+run as usual meanwhile (candidates, propagation, the backup and check at
+opening). After each keypress the
 driver reads, on the window's own connection, the events the keypress
 committed, and only once the window has shown the result prints them on
 stdout: that line is the acknowledgement, seen from outside the app. At a
@@ -53,10 +54,11 @@ ACK = "ACK "
 DIALOG = "DIALOG "
 # Keys the driver presses, with how often.
 STEPS = (
-    ("tab", 30),
-    ("return", 18),
+    ("tab", 28),
+    ("return", 16),
     ("digit", 10),
-    ("delete", 8),
+    ("select", 12),  # select a few characters, then a label digit: there is always something to label
+    ("delete", 6),
     ("undo", 6),
     ("redo", 4),
     ("done", 4),
@@ -85,6 +87,7 @@ def run_child(project: Path, seed: int) -> int:
     """The real window on ``project``, driven by keys; prints READY, then one ACK line per committed keypress."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -113,6 +116,16 @@ def run_child(project: Path, seed: int) -> int:
             QTest.keyClick(view, Qt.Key.Key_Return)
         elif step == "digit":
             QTest.keyClick(view, rng.choice([Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3]))
+        elif step == "select":
+            text = view.toPlainText()
+            starts = [i for i in range(max(0, len(text) - 4)) if text[i : i + 3].strip() == text[i : i + 3]]
+            if starts:
+                start = rng.choice(starts)
+                cursor = view.textCursor()
+                cursor.setPosition(start)
+                cursor.setPosition(start + rng.randint(2, 3), QTextCursor.MoveMode.KeepAnchor)
+                view.setTextCursor(cursor)
+                QTest.keyClick(view, rng.choice([Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3]))
         elif step == "delete":
             QTest.keyClick(view, Qt.Key.Key_Delete)
         elif step == "undo":
@@ -200,7 +213,7 @@ def run_trial(project: Path, home: Path, trial: int, rng: random.Random, max_sec
     early = rng.random() < 0.1
     started = time.monotonic()
     if not early:
-        first_ack.wait(timeout=120)
+        first_ack.wait(timeout=60)
     delay = rng.uniform(0.2, 3.0) if early else rng.uniform(0.0, max_seconds)
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)
