@@ -274,3 +274,19 @@ def test_a_background_task_that_meets_a_damaged_file_says_so(qtbot):
         assert failed.args == ["the project file is damaged (SQLite: database disk image is malformed)"]
     finally:
         tasks.shutdown()
+
+
+def test_a_backup_that_cannot_be_written_is_reported_and_changes_nothing(window, qtbot, annotator_home, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backups folder would go", encoding="utf-8")
+    (annotator_home / "data").mkdir(exist_ok=True)
+    (annotator_home / "data" / "backups.toml").write_text(
+        f"[backups]\nfolder = '{blocker / 'backups'}'\n", encoding="utf-8"
+    )
+    before = entity_rows(window.store.path)
+    with qtbot.waitSignal(window.jobs.failed, timeout=TIMEOUT_MS) as failed:
+        window.jobs.back_up(check=True)
+    assert failed.args[0].startswith("Backup not made: ")
+    assert "cannot write a backup there" in failed.args[0]
+    assert entity_rows(window.store.path) == before
+    assert blocker.read_text(encoding="utf-8").startswith("a file")
