@@ -55,7 +55,7 @@ def build_good_project(folder: Path, pages: int = 3) -> Path:
         for doc_id in doc_ids[:6]:
             text = store.document_text(doc_id)
             added = []
-            for start in sorted(rng.sample(range(0, max(1, len(text) - 4)), 3)):
+            for start in sorted(rng.sample(range(max(1, len(text) - 4)), 3)):
                 if text[start : start + 3].strip() and "\n" not in text[start : start + 3]:
                     with contextlib.suppress(Exception):
                         added.append(store.add_entity(doc_id, start, start + 3, rng.choice(["PER", "ORG", "LOC"])))
@@ -202,7 +202,7 @@ def run_trial(good: Path, kind: str, work: Path) -> Trial:
     unchanged = digest(project) == before and not any(
         Path(f"{project}{suffix}").exists() for suffix in ("-wal", "-shm")
     )
-    restore, _o, restore_err = run_cli(["restore", "--db", str(project)])
+    restore, _o, _e = run_cli(["restore", "--db", str(project)])
     restored_check, _o, _e = run_cli(["check", "--db", str(project)])
     _code, again = export_bytes(project, folder / "restored.jsonl")
     set_aside = any(p.name.startswith(f"{project.stem}.set-aside-") for p in (folder / "backups").iterdir())

@@ -101,7 +101,7 @@ def run_child(project: Path, seed: int) -> int:
     window = build_main_window(project, "soak", restore_settings=False)
     window.show()
     window.start(background=True)
-    store, view, controller = window.store, window.view, window.controller
+    store, view = window.store, window.view
     rng = random.Random(seed)
     names, weights = zip(*STEPS)
     seen = {"event": store._scalar("SELECT COALESCE(MAX(id), 0) FROM events")}

@@ -93,4 +93,5 @@ def run_unprivileged(argv: list[str], home: Path) -> subprocess.CompletedProcess
         text=True,
         encoding="utf-8",
         timeout=120,
+        check=False,
     )

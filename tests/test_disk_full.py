@@ -18,7 +18,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from safety_helpers import REPO, can_drop_privileges, cli, run_unprivileged, shared_folder
+from safety_helpers import (
+    REPO,
+    can_drop_privileges,
+    cli,
+    run_unprivileged,
+    shared_folder,
+)
 
 from annotator.store import Store, opening
 
@@ -81,8 +87,8 @@ def test_an_export_past_the_kernels_file_size_limit_writes_nothing(project, tmp_
         [sys.executable, "-m", "annotator", "export", "--db", str(project), "--format", "jsonl", "--status", "all",
          "-o", str(out)],
         env=dict(os.environ, PYTHONPATH=str(REPO)),
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
-        preexec_fn=limit,  # noqa: PLW1509 - the limit must be set in the child
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        preexec_fn=limit,  # the limit must be set in the child
     )
     assert child.returncode == 3, child.stderr
     assert "cannot write the export (the file would be larger than the disk or a size limit allows)" in child.stderr
@@ -141,10 +147,9 @@ def test_a_store_write_on_a_full_disk_is_a_database_error_and_changes_nothing(pr
         pages = store._scalar("PRAGMA page_count")
         store._exec(f"PRAGMA max_page_count = {pages}")
         events = store._scalar("SELECT COUNT(*) FROM events")
-        with pytest.raises(DatabaseError, match="the disk is full"):
-            with store.transaction():
-                for offset in range(200):  # enough rows to need a new page
-                    store.set_setting(f"filler.{offset}", "x" * 400)
+        with pytest.raises(DatabaseError, match="the disk is full"), store.transaction():
+            for offset in range(200):  # enough rows to need a new page
+                store.set_setting(f"filler.{offset}", "x" * 400)
         assert store._scalar("SELECT COUNT(*) FROM events") == events
         assert store.setting("filler.0") is None
         store._exec(f"PRAGMA max_page_count = {pages + 1000}")

@@ -132,7 +132,7 @@ def test_a_project_from_a_newer_annotator_is_refused_and_not_downgraded(how, pro
     for read_only in (False, True):
         with pytest.raises(NewerProjectError, match="newer version of Annotator"):
             Store(project, read_only=read_only)
-    code, _out, err = cli("import", "--db", str(project), str(REPO / "seeds" / sorted(os.listdir(REPO / "seeds"))[0]))
+    code, _out, err = cli("import", "--db", str(project), str(REPO / "seeds" / min(os.listdir(REPO / "seeds"))))
     assert code == 4 and "newer version" in err
     assert digest(project) == before
     if how == "user_version":
