@@ -388,7 +388,7 @@ def find_backup(project: Path, name: str, settings: BackupSettings | None = None
 
 def newest_good_backup(project: Path, settings: BackupSettings | None = None) -> tuple[Backup | None, list[str]]:
     """The newest backup that passes its checks, and why any newer ones were passed over."""
-    passed_over = []
+    passed_over: list[str] = []
     for backup in list_backups(project, settings):
         problems = verify(backup.path)
         if not problems:

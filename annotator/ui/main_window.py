@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self._tools: dict = {}
         self._background_started = False
         self._store_failure_shown = False
+        # shown over the text when the project is read-only (project_safety.show_read_only)
+        self.read_only_banner: QLabel | None = None
         # A blank page first: the first text drawn loads the fonts (several
         # milliseconds), which the first paint need not wait for.
         blank = QWidget(self)
