@@ -50,18 +50,18 @@ def build_good_project(folder: Path, pages: int = 3) -> Path:
     path = folder / DB_NAME
     with Store(path, annotator="wang") as store:
         import_paths(store, discover([REPO / "seeds"])[:pages], suggest=False)
-        doc_ids = store.document_ids()
+        doc_ids = store.documents.ids()
         rng = random.Random(5)
         for doc_id in doc_ids[:6]:
-            text = store.document_text(doc_id)
+            text = store.documents.text(doc_id)
             added = []
             for start in sorted(rng.sample(range(max(1, len(text) - 4)), 3)):
                 if text[start : start + 3].strip() and "\n" not in text[start : start + 3]:
                     with contextlib.suppress(Exception):
-                        added.append(store.add_entity(doc_id, start, start + 3, rng.choice(["PER", "ORG", "LOC"])))
-            store.add_time(doc_id, 12.5)
-            store.set_status(doc_id, "done")
-        store.set_doc_label(doc_ids[0], "topic", store.schema.document_labels[0].values[0])
+                        added.append(store.annotations.add_entity(doc_id, start, start + 3, rng.choice(["PER", "ORG", "LOC"])))
+            store.annotations.add_time(doc_id, 12.5)
+            store.documents.set_status(doc_id, "done")
+        store.annotations.set_doc_label(doc_ids[0], "topic", store.schema.current.document_labels[0].values[0])
     backups.take_backup(path)
     return path
 

@@ -59,7 +59,7 @@ def test_no_backup_when_nothing_changed_and_a_new_one_when_something_did(project
     first = backups.take_backup(project)
     assert backups.take_backup(project) is None
     with Store(project, annotator="wang") as store:
-        store.add_entity(store.document_ids()[-1], 0, 2, "ORG")
+        store.annotations.add_entity(store.documents.ids()[-1], 0, 2, "ORG")
     second = backups.take_backup(project)
     assert second is not None and second.path != first.path
     assert [b.path for b in backups.list_backups(project)] == [second.path, first.path]
@@ -78,7 +78,7 @@ def test_old_backups_are_pruned_keeping_the_recent_ones_and_one_a_day(project):
     moments = [start + timedelta(days=day, hours=hour) for day in range(5) for hour in (0, 5)]
     for moment in moments:
         with Store(project, annotator="wang") as store:  # a change, so each backup is taken
-            store.add_time(store.document_ids()[0], 1.0)
+            store.annotations.add_time(store.documents.ids()[0], 1.0)
         assert backups.take_backup(project, settings, now=moment) is not None
     kept = sorted(b.taken_at for b in backups.list_backups(project, settings))
     # the two newest, plus the newest of each of the three newest days
@@ -133,7 +133,7 @@ def test_a_damaged_project_is_not_backed_up_and_its_good_backups_stay(project):
 def test_restore_puts_the_newest_good_backup_back_and_keeps_the_replaced_file(project):
     older = backups.take_backup(project)
     with Store(project, annotator="wang") as store:
-        store.add_entity(store.document_ids()[-1], 0, 2, "ORG")
+        store.annotations.add_entity(store.documents.ids()[-1], 0, 2, "ORG")
     newest = backups.take_backup(project)
     # The newest backup is itself damaged: it is passed over.
     data = bytearray(newest.path.read_bytes())
@@ -159,14 +159,14 @@ def test_restore_refuses_while_the_project_is_open(project):
     with Store(project, annotator="app") as app:
         with pytest.raises(DatabaseError, match="open in Annotator or another program"):
             backups.restore(project)
-        app.add_entity(app.document_ids()[-1], 0, 2, "ORG")  # the app goes on working
+        app.annotations.add_entity(app.documents.ids()[-1], 0, 2, "ORG")  # the app goes on working
     assert {p.name for p in (project.parent / "backups").iterdir()} == {backup.path.name}
 
 
 def test_the_restore_command_lists_and_restores_a_named_backup(project):
     first = backups.take_backup(project)
     with Store(project, annotator="wang") as store:
-        store.add_entity(store.document_ids()[-1], 0, 2, "ORG")
+        store.annotations.add_entity(store.documents.ids()[-1], 0, 2, "ORG")
     backups.take_backup(project)
     code, out, err = cli("restore", "--db", str(project), "--list")
     assert code == 0, err

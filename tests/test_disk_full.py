@@ -126,7 +126,7 @@ def _project_disk_fills_up(monkeypatch, pages: int = 3) -> None:
 
 def test_an_import_onto_a_full_disk_says_so_and_keeps_the_project_whole(project, seeds_dir, monkeypatch):
     with Store(project, read_only=True) as store:
-        documents = store.document_ids()
+        documents = store.documents.ids()
     _project_disk_fills_up(monkeypatch)
     code, _out, err = cli("import", "--db", str(project), "--no-candidates", str(seeds_dir))
     assert code == 4
@@ -135,24 +135,24 @@ def test_an_import_onto_a_full_disk_says_so_and_keeps_the_project_whole(project,
     code, _out, err = cli("check", "--db", str(project))
     assert code == 0, err
     with Store(project, read_only=True) as store:
-        assert set(documents) <= set(store.document_ids())
+        assert set(documents) <= set(store.documents.ids())
 
 
 def test_a_store_write_on_a_full_disk_is_a_database_error_and_changes_nothing(project, monkeypatch):
     from annotator.errors import DatabaseError
 
     with Store(project, annotator="wang") as store:
-        doc_id = store.document_ids()[0]
-        first = store.add_entity(doc_id, 0, 2, "ORG")
+        doc_id = store.documents.ids()[0]
+        first = store.annotations.add_entity(doc_id, 0, 2, "ORG")
         pages = store._scalar("PRAGMA page_count")
-        store._exec(f"PRAGMA max_page_count = {pages}")
+        store.db.execute(f"PRAGMA max_page_count = {pages}")
         events = store._scalar("SELECT COUNT(*) FROM events")
         with pytest.raises(DatabaseError, match="the disk is full"), store.transaction():
             for offset in range(200):  # enough rows to need a new page
-                store.set_setting(f"filler.{offset}", "x" * 400)
+                store.settings.set(f"filler.{offset}", "x" * 400)
         assert store._scalar("SELECT COUNT(*) FROM events") == events
-        assert store.setting("filler.0") is None
-        store._exec(f"PRAGMA max_page_count = {pages + 1000}")
-        second = store.add_entity(doc_id, 3, 5, "LOC")
+        assert store.settings.get("filler.0") is None
+        store.db.execute(f"PRAGMA max_page_count = {pages + 1000}")
+        second = store.annotations.add_entity(doc_id, 3, 5, "LOC")
     with Store(project, read_only=True) as store:
-        assert {e.id for e in store.entities(doc_id)} >= {first.id, second.id}
+        assert {e.id for e in store.annotations.entities(doc_id)} >= {first.id, second.id}

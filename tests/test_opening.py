@@ -73,8 +73,8 @@ def test_read_only_commands_leave_the_project_byte_identical(name, project, tmp_
 def test_reading_beside_the_open_app_sees_its_work_and_leaves_its_files(project):
     with Store(project, annotator="app") as app:
         entities = app.stats()["entities"]["total"]
-        doc_id = app.document_ids()[-1]
-        app.add_entity(doc_id, 0, 2, "ORG")
+        doc_id = app.documents.ids()[-1]
+        app.annotations.add_entity(doc_id, 0, 2, "ORG")
         wal = Path(f"{project}-wal")
         assert wal.exists() and wal.stat().st_size > 0
         code, stdout, _err = cli("stats", "--json", "--db", str(project))
@@ -82,7 +82,7 @@ def test_reading_beside_the_open_app_sees_its_work_and_leaves_its_files(project)
         assert json.loads(stdout)["entities"]["total"] == entities + 1
         # The app's -wal and -shm are still there, and the app goes on writing.
         assert wal.exists() and Path(f"{project}-shm").exists()
-        app.add_entity(doc_id, 2, 4, "LOC")
+        app.annotations.add_entity(doc_id, 2, 4, "LOC")
     with Store(project, read_only=True) as store:
         assert store.stats()["entities"]["total"] == entities + 2
 
@@ -205,7 +205,7 @@ def test_a_project_made_by_someone_else_during_our_build_is_kept(tmp_path):
 
     assert create_project_file(path, build) is False
     with Store(path, read_only=True) as store:
-        assert store.annotators() == ["other"]
+        assert store.settings.annotators() == ["other"]
     assert folder_listing(tmp_path) == {"new.db"}  # our private copy is gone
 
 
@@ -224,7 +224,7 @@ def test_two_processes_creating_the_same_project_both_succeed(tmp_path):
         errors = [child.communicate(timeout=60)[1] for child in children]
         assert [child.returncode for child in children] == [0, 0], errors
         with Store(path, read_only=True) as store:
-            assert set(store.annotators()) == {"first", "second"}
+            assert set(store.settings.annotators()) == {"first", "second"}
             assert store.check() == []
     assert not list(tmp_path.glob(".*.new"))
 

@@ -66,10 +66,10 @@ def select_documents(
     annotators: Sequence[str] | None = None,
 ) -> list[str]:
     """Ids of the documents to export, in reading order."""
-    ids = store.document_ids(statuses, annotators=annotators or None)
+    ids = store.documents.ids(statuses, annotators=annotators or None)
     if doc_ids is not None:
         wanted = set(doc_ids)
-        missing = [d for d in doc_ids if not store.has_document(d)]
+        missing = [d for d in doc_ids if not store.documents.exists(d)]
         if missing:
             raise InputError(f"--doc: no document with id '{missing[0]}'")
         ids = [d for d in ids if d in wanted]
@@ -77,12 +77,12 @@ def select_documents(
 
 
 def _check_filters(store: Store, labels: Sequence[str] | None, annotators: Sequence[str] | None) -> None:
-    schema = store.schema
+    schema = store.schema.current
     for label in labels or ():
         if not schema.has_entity(label):
             raise SchemaError(f"--label: '{label}' is not an entity label of this project "
                               f"({', '.join(schema.entity_names)})")
-    known = store.annotators()
+    known = store.settings.annotators()
     for name in annotators or ():
         if name not in known:
             raise InputError(f"--annotator: nobody called '{name}' has worked in this project "
@@ -148,7 +148,7 @@ def export(
         step = max(1, len(ids) // 200)
         if progress:
             progress(0, len(ids))
-        for done, bundle in enumerate(store.iter_annotated(ids, include_candidates=options.include_candidates), 1):
+        for done, bundle in enumerate(store.documents.iter_annotated(ids, include_candidates=options.include_candidates), 1):
             bundle, lost = filter_annotations(bundle, labels, annotators)
             orphaned += lost
             yield bundle
@@ -156,7 +156,7 @@ def export(
                 progress(done, len(ids))
 
     try:
-        summary = writer.write(bundles(), store.schema, out, options)
+        summary = writer.write(bundles(), store.schema.current, out, options)
     except BrokenPipeError:
         raise  # the reader of stdout went away: not a problem of the output
     except OSError as exc:
@@ -179,7 +179,7 @@ def _describe_selection(
     count: int,
 ) -> dict:
     selection: dict = {
-        "project": store.schema.name,
+        "project": store.schema.current.name,
         "statuses": [s.value for s in statuses] if statuses is not None else "all",
         "documents": count,
     }

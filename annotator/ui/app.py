@@ -141,7 +141,7 @@ def fill_window(window: MainWindow, store: Store, keymap: Keymap | None = None, 
     """Build the window's contents on ``store`` and put back the user's layout."""
     warning = None
     if keymap is None:
-        keymap, warning = app_keymap({e.hotkey: e.name for e in store.schema.entities if e.hotkey})
+        keymap, warning = app_keymap({e.hotkey: e.name for e in store.schema.current.entities if e.hotkey})
     try:
         window.open_project(store, keymap)
     except BaseException:
@@ -195,7 +195,7 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
     try:
         # Read-only: asking who is annotating must not create the project or write to it.
         with Store(db_path, annotator="annotator", read_only=True) as store:
-            names = [n for n in store.annotators() if n != "annotator"]
+            names = [n for n in store.settings.annotators() if n != "annotator"]
     except AnnotatorError:
         pass
     chosen = ask_annotator(names, default_annotator(), parent)

@@ -114,8 +114,8 @@ class StoreCommand(QUndoCommand):
     def _statuses(self) -> dict[str, tuple[Status, str]]:
         statuses = {}
         for doc_id in self.status_documents():
-            if self.store.has_document(doc_id):
-                document = self.store.document(doc_id)
+            if self.store.documents.exists(doc_id):
+                document = self.store.documents.get(doc_id)
                 statuses[doc_id] = (document.status, document.status_reason)
         return statuses
 
@@ -145,7 +145,7 @@ class StoreCommand(QUndoCommand):
             if current is None or current == target:
                 continue
             if {current[0], target[0]} == {Status.TODO, Status.IN_PROGRESS} and now.get(doc_id) == current:
-                self.store.set_status(doc_id, *target)
+                self.store.documents.set_status(doc_id, *target)
 
     def _attempt(self, step: Callable[[], Change]) -> None:
         try:
@@ -175,7 +175,7 @@ def _quote(text: str, limit: int = 16) -> str:
 
 class AddEntity(StoreCommand):
     def __init__(self, context: CommandContext, doc_id: str, start: int, end: int, label: str) -> None:
-        text = context.store.document_text(doc_id)[start:end]
+        text = context.store.documents.text(doc_id)[start:end]
         super().__init__(context, doc_id, _fill(QCoreApplication.translate("StoreCommand", "Label %1 as %2"), _quote(text), label))
         self.start, self.end, self.label = start, end, label
         self.entity: Entity | None = None
@@ -183,16 +183,16 @@ class AddEntity(StoreCommand):
 
     def forward(self) -> Change:
         if self._deleted is None:
-            self.entity = self.store.add_entity(self.doc_id, self.start, self.end, self.label)
+            self.entity = self.store.annotations.add_entity(self.doc_id, self.start, self.end, self.label)
         else:
-            self.entity = self.store.restore_entity(self._deleted)
+            self.entity = self.store.annotations.restore_entity(self._deleted)
         key = SpanKey(SpanKind.ENTITY, self.entity.id)
         return Change(
             self.doc_id, key, self.start, entities_created=1, touched=(key,), relabelled=(self.entity.text,)
         )
 
     def backward(self) -> Change:
-        self._deleted = self.store.delete_entity(self.entity.id)
+        self._deleted = self.store.annotations.delete_entity(self.entity.id)
         key = SpanKey(SpanKind.ENTITY, self.entity.id)
         return Change(
             self.doc_id, None, self.start, entities_created=-1, touched=(key,), relations=True,
@@ -204,7 +204,7 @@ class DeleteEntity(StoreCommand):
     """Deletes an entity with the relations that use it; undo brings all of them back."""
 
     def __init__(self, context: CommandContext, entity_id: int) -> None:
-        entity = context.store.entity(entity_id)
+        entity = context.store.annotations.entity(entity_id)
         super().__init__(
             context,
             entity.doc_id,
@@ -215,14 +215,14 @@ class DeleteEntity(StoreCommand):
         self.deleted: DeletedEntity | None = None
 
     def forward(self) -> Change:
-        self.deleted = self.store.delete_entity(self.entity_id)
+        self.deleted = self.store.annotations.delete_entity(self.entity_id)
         return Change(
             self.doc_id, None, self.start, touched=self._touched(), relations=True,
             relabelled=(self.deleted.entity.text,),
         )
 
     def backward(self) -> Change:
-        self.store.restore_entity(self.deleted)
+        self.store.annotations.restore_entity(self.deleted)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
         return Change(
             self.doc_id, key, self.start, touched=self._touched(), relations=True,
@@ -248,7 +248,7 @@ class UpdateEntity(StoreCommand):
         start: int | None = None,
         end: int | None = None,
     ) -> None:
-        entity = context.store.entity(entity_id)
+        entity = context.store.annotations.entity(entity_id)
         resize = label is None
         if resize:
             text = _fill(QCoreApplication.translate("StoreCommand", "Resize %1"), _quote(entity.text))
@@ -275,14 +275,14 @@ class UpdateEntity(StoreCommand):
 
     def forward(self) -> Change:
         if self.after is None:
-            self.before, self.after = self.store.update_entity(self.entity_id, **self.changes)
+            self.before, self.after = self.store.annotations.update_entity(self.entity_id, **self.changes)
         else:
-            self.store.set_entity(self.after)
+            self.store.annotations.set_entity(self.after)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
         return Change(self.doc_id, key, self.after.start, touched=(key,), relabelled=(self.before.text, self.after.text))
 
     def backward(self) -> Change:
-        self.store.set_entity(self.before)
+        self.store.annotations.set_entity(self.before)
         key = SpanKey(SpanKind.ENTITY, self.entity_id)
         return Change(
             self.doc_id, key, self.before.start, touched=(key,), relabelled=(self.after.text, self.before.text)
@@ -304,7 +304,7 @@ class AcceptCandidate(StoreCommand):
         start: int | None = None,
         end: int | None = None,
     ) -> None:
-        candidate = context.store.candidate(candidate_id)
+        candidate = context.store.candidates.get(candidate_id)
         fixed = label not in (None, candidate.label) or (start, end) not in ((None, None), (candidate.start, candidate.end))
         template = (
             QCoreApplication.translate("StoreCommand", "Fix and accept %1 %2")
@@ -323,9 +323,9 @@ class AcceptCandidate(StoreCommand):
         if self.entity is not None and self.created:
             # Redo after undo: bring the entity back under its old id first;
             # accepting then links the candidate to it.
-            self.store.restore_entity(self.entity)
+            self.store.annotations.restore_entity(self.entity)
         first = self.entity is None
-        entity = self.store.accept_candidate(self.candidate_id, **self.fix)
+        entity = self.store.candidates.accept(self.candidate_id, **self.fix)
         if first:
             # The store's own rule (see Store.reset_candidate): an entity whose
             # origin names this candidate's source was created by accepting it.
@@ -342,7 +342,7 @@ class AcceptCandidate(StoreCommand):
         )
 
     def backward(self) -> Change:
-        self.store.reset_candidate(self.candidate_id, delete_entity=self.created)
+        self.store.candidates.reset(self.candidate_id, delete_entity=self.created)
         return Change(
             self.doc_id,
             SpanKey(SpanKind.CANDIDATE, self.candidate_id),
@@ -359,7 +359,7 @@ class AcceptCandidate(StoreCommand):
 
 class RejectCandidate(StoreCommand):
     def __init__(self, context: CommandContext, candidate_id: int) -> None:
-        candidate = context.store.candidate(candidate_id)
+        candidate = context.store.candidates.get(candidate_id)
         super().__init__(
             context,
             candidate.doc_id,
@@ -369,12 +369,12 @@ class RejectCandidate(StoreCommand):
         self.start = candidate.start
 
     def forward(self) -> Change:
-        self.store.reject_candidate(self.candidate_id)
+        self.store.candidates.reject(self.candidate_id)
         key = SpanKey(SpanKind.CANDIDATE, self.candidate_id)
         return Change(self.doc_id, None, self.start, touched=(key,))
 
     def backward(self) -> Change:
-        self.store.reset_candidate(self.candidate_id)
+        self.store.candidates.reset(self.candidate_id)
         key = SpanKey(SpanKind.CANDIDATE, self.candidate_id)
         return Change(self.doc_id, key, self.start, touched=(key,))
 
@@ -384,8 +384,8 @@ class RejectCandidate(StoreCommand):
 
 class AddRelation(StoreCommand):
     def __init__(self, context: CommandContext, head_id: int, tail_id: int, label: str) -> None:
-        head = context.store.entity(head_id)
-        tail = context.store.entity(tail_id)
+        head = context.store.annotations.entity(head_id)
+        tail = context.store.annotations.entity(tail_id)
         template = QCoreApplication.translate("StoreCommand", "Relate %1 %2 %3")
         super().__init__(context, head.doc_id, _fill(template, _quote(head.text), label, _quote(tail.text)))
         self.head_id, self.tail_id, self.label = head_id, tail_id, label
@@ -393,30 +393,30 @@ class AddRelation(StoreCommand):
 
     def forward(self) -> Change:
         if self.relation is None:
-            self.relation = self.store.add_relation(self.head_id, self.tail_id, self.label)
+            self.relation = self.store.annotations.add_relation(self.head_id, self.tail_id, self.label)
         else:
-            self.store.restore_relation(self.relation)
+            self.store.annotations.restore_relation(self.relation)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.head_id), relations=True)
 
     def backward(self) -> Change:
-        self.store.delete_relation(self.relation.id)
+        self.store.annotations.delete_relation(self.relation.id)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.head_id), relations=True)
 
 
 class DeleteRelation(StoreCommand):
     def __init__(self, context: CommandContext, relation_id: int) -> None:
-        relation = context.store.relation(relation_id)
+        relation = context.store.annotations.relation(relation_id)
         super().__init__(
             context, relation.doc_id, _fill(QCoreApplication.translate("StoreCommand", "Delete relation %1"), relation.label)
         )
         self.relation = relation
 
     def forward(self) -> Change:
-        self.store.delete_relation(self.relation.id)
+        self.store.annotations.delete_relation(self.relation.id)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.relation.head_id), relations=True)
 
     def backward(self) -> Change:
-        self.store.restore_relation(self.relation)
+        self.store.annotations.restore_relation(self.relation)
         return Change(self.doc_id, SpanKey(SpanKind.ENTITY, self.relation.head_id), relations=True)
 
 
@@ -437,13 +437,13 @@ class SetStatus(StoreCommand):
         self.before: tuple[Status, str] | None = None
 
     def forward(self) -> Change:
-        before = self.store.set_status(self.doc_id, self.status, self.reason)
+        before = self.store.documents.set_status(self.doc_id, self.status, self.reason)
         if self.before is None:
             self.before = before
         return Change(self.doc_id, documents=True)
 
     def backward(self) -> Change:
-        self.store.set_status(self.doc_id, *self.before)
+        self.store.documents.set_status(self.doc_id, *self.before)
         return Change(self.doc_id, documents=True)
 
 
@@ -459,13 +459,13 @@ class SetDocLabel(StoreCommand):
         self._done_once = False
 
     def forward(self) -> Change:
-        before = self.store.set_doc_label(self.doc_id, self.name, self.value)
+        before = self.store.annotations.set_doc_label(self.doc_id, self.name, self.value)
         if not self._done_once:
             self.before, self._done_once = before, True
         return Change(self.doc_id, doc_labels=True)
 
     def backward(self) -> Change:
-        self.store.set_doc_label(self.doc_id, self.name, self.before)
+        self.store.annotations.set_doc_label(self.doc_id, self.name, self.before)
         return Change(self.doc_id, doc_labels=True)
 
 
@@ -497,23 +497,23 @@ class SegmentationCommand(StoreCommand):
         if self.edit is None:
             self.edit = self._make_edit()
         else:
-            self.edit = self.store.redo_segmentation(self.edit)
+            self.edit = self.store.segmentation.redo(self.edit)
         return Change(self.doc_id, None, self.position_after, documents=True, everything=True, text=True)
 
     def backward(self) -> Change:
-        self.store.undo_segmentation(self.edit)
+        self.store.segmentation.undo(self.edit)
         return Change(self.doc_id, None, self.position_before, documents=True, everything=True, text=True)
 
 
 def merge_with(context: CommandContext, first_id: str, second_id: str) -> SegmentationCommand:
     store = context.store
-    length = len(store.document_text(first_id))
-    title = store.document(second_id).title or second_id
+    length = len(store.documents.text(first_id))
+    title = store.documents.get(second_id).title or second_id
     return SegmentationCommand(
         context,
         first_id,
         _fill(QCoreApplication.translate("StoreCommand", "Merge with %1"), _quote(title)),
-        lambda: store.merge_documents(first_id, second_id),
+        lambda: store.segmentation.merge(first_id, second_id),
         position_after=length,
         position_before=length,
     )
@@ -525,7 +525,7 @@ def split_at(context: CommandContext, doc_id: str, offset: int) -> SegmentationC
         context,
         doc_id,
         QCoreApplication.translate("StoreCommand", "Split the article"),
-        lambda: store.split_document(doc_id, offset),
+        lambda: store.segmentation.split(doc_id, offset),
         position_after=None,
         position_before=offset,
     )
@@ -533,12 +533,12 @@ def split_at(context: CommandContext, doc_id: str, offset: int) -> SegmentationC
 
 def move_text(context: CommandContext, source_id: str, start: int, end: int, target_id: str, *, at: int | None = None) -> SegmentationCommand:
     store = context.store
-    title = store.document(target_id).title or target_id
+    title = store.documents.get(target_id).title or target_id
     return SegmentationCommand(
         context,
         source_id,
         _fill(QCoreApplication.translate("StoreCommand", "Move text to %1"), _quote(title)),
-        lambda: store.move_text(source_id, start, end, target_id, at=at),
+        lambda: store.segmentation.move_text(source_id, start, end, target_id, at=at),
         position_after=start,
         position_before=start,
     )
@@ -569,12 +569,12 @@ class ApplyOccurrences(StoreCommand):
             self.created = apply_occurrences(self.store, self.occurrences, self.label)
         else:
             for entity in self.created:
-                self.store.restore_entity(entity)
+                self.store.annotations.restore_entity(entity)
         return self._change(+len(self.created))
 
     def backward(self) -> Change:
         for entity in self.created:
-            self.store.delete_entity(entity.id)
+            self.store.annotations.delete_entity(entity.id)
         return self._change(-len(self.created))
 
     def _change(self, created: int) -> Change:

@@ -625,7 +625,7 @@ class DocumentListPanel(QWidget):
 
     def refresh_choices(self) -> None:
         """Offer the schema's labels and the project's annotators in the filters."""
-        schema = self.store.schema
+        schema = self.store.schema.current
         colors = {label.name: label.color for label in schema.entities}
         displays = {label.name: label.display or label.name for label in schema.entities}
         self.label_button.set_choices(

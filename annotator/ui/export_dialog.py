@@ -134,10 +134,10 @@ class ExportDialog(TransferDialog):
             status_row.addWidget(box)
         status_row.addStretch(1)
         self.labels = _Checklist(self.tr("All labels"), self)
-        self.labels.set_items([(e.name, f"{e.display or e.name} ({e.name})") for e in store.schema.entities])
+        self.labels.set_items([(e.name, f"{e.display or e.name} ({e.name})") for e in store.schema.current.entities])
         self.labels.changed_callback = self._selection_changed
         self.annotators = _Checklist(self.tr("Everyone"), self)
-        self.annotators.set_items([(name, name) for name in store.annotators()])
+        self.annotators.set_items([(name, name) for name in store.settings.annotators()])
         self.annotators.changed_callback = self._selection_changed
         self.only_listed = QCheckBox(self)
         self.only_listed.setVisible(self.offered_ids is not None)
@@ -404,7 +404,7 @@ class ExportDialog(TransferDialog):
             self.selection_count.setText(self.tr("Choose at least one status."))
             return
         annotators = self.annotators.chosen() or None
-        ids = self.store.document_ids(statuses, annotators=annotators)
+        ids = self.store.documents.ids(statuses, annotators=annotators)
         wanted = self.chosen_doc_ids()
         count = len(set(ids) & set(wanted)) if wanted is not None else len(ids)
         self.selection_count.setText(self.tr("%n documents match.", "", count))

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)
-        self.help_overlay = HelpOverlay(keymap, store.schema, self)
+        self.help_overlay = HelpOverlay(keymap, store.schema.current, self)
         self.actions = WindowActions(keymap, self)
         build_menus(self)
         connect_actions(self)
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     def switch_annotator(self) -> None:
         from annotator.ui.identity import ask_annotator
 
-        name = ask_annotator(self.store.annotators(), self.store.annotator, self)
+        name = ask_annotator(self.store.settings.annotators(), self.store.annotator, self)
         if name and name != self.store.annotator:
             self.set_annotator(name)
 

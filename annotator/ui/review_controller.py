@@ -69,7 +69,7 @@ class ReviewController(QObject):
 
     @property
     def schema(self) -> LabelSchema:
-        return self.store.schema
+        return self.store.schema.current
 
     @property
     def doc_id(self) -> str | None:
@@ -80,7 +80,7 @@ class ReviewController(QObject):
 
     def progress(self) -> tuple[int, int]:
         """(done, total) documents in the project."""
-        return self.store.document_count([Status.DONE]), self.store.document_count()
+        return self.store.documents.count([Status.DONE]), self.store.documents.count()
 
     def entities_per_minute(self) -> float | None:
         return self.speed.per_minute(self.activity.session_seconds)
@@ -101,9 +101,9 @@ class ReviewController(QObject):
 
     def open_first_unfinished(self) -> bool:
         """Open the first todo or in-progress document; else the first document. False if there is none."""
-        doc_id = self.store.next_unfinished()
+        doc_id = self.store.documents.next_unfinished()
         if doc_id is None:
-            ids = self.store.document_ids()
+            ids = self.store.documents.ids()
             doc_id = ids[0] if ids else None
         if doc_id is None:
             return False
@@ -115,7 +115,7 @@ class ReviewController(QObject):
         if self.state is None:
             self.open_first_unfinished()
             return
-        target = self.store.adjacent_document(self.state.doc_id, step)
+        target = self.store.documents.adjacent(self.state.doc_id, step)
         if target is None:
             self.message.emit(self.tr("This is the last document.") if step > 0 else self.tr("This is the first document."))
             return
@@ -125,7 +125,7 @@ class ReviewController(QObject):
         """Re-read the open document (candidates came in from a worker, for instance); keeps the focus if it still exists."""
         if self.state is None:
             return
-        if not self.store.has_document(self.state.doc_id):
+        if not self.store.documents.exists(self.state.doc_id):
             self.state = None
             self.focus = None
             self.open_first_unfinished()
@@ -151,7 +151,7 @@ class ReviewController(QObject):
         pending = self.state.pending_count()
         if not self._push(cmd.SetStatus(self.context, doc_id, status, reason)):
             return
-        following = self.store.next_unfinished(doc_id)
+        following = self.store.documents.next_unfinished(doc_id)
         if status is Status.DONE and pending:
             note = self.tr("Marked done; undecided candidates left out: %1.").replace("%1", str(pending))
         elif status is Status.DONE:
@@ -412,7 +412,7 @@ class ReviewController(QObject):
     def merge_with_next(self) -> None:
         if self.state is None:
             return
-        following = self.store.adjacent_document(self.state.doc_id, +1)
+        following = self.store.documents.adjacent(self.state.doc_id, +1)
         if following is None:
             self.message.emit(self.tr("This is the last document; there is nothing to merge it with."))
             return
@@ -426,7 +426,7 @@ class ReviewController(QObject):
         if selection is None:
             self.message.emit(self.tr("Select the text to move first."))
             return
-        target = self.store.adjacent_document(self.state.doc_id, step)
+        target = self.store.documents.adjacent(self.state.doc_id, step)
         if target is None:
             self.message.emit(self.tr("There is no document on that side to move the text to."))
             return
@@ -529,7 +529,7 @@ class ReviewController(QObject):
         if seconds <= 0 or self.store.read_only:
             return
         try:
-            self.store.add_time(doc_id, seconds)
+            self.store.annotations.add_time(doc_id, seconds)
         except AnnotatorError as exc:  # the document was removed meanwhile, or the disk is full
             log.warning("could not record %.1f s on %s: %s", seconds, doc_id, exc)
 

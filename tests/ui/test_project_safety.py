@@ -74,7 +74,7 @@ class DialogAnswers:
 def damaged_with_backup(project) -> Path:
     """The small project, backed up, then damaged (its first half zeroed)."""
     with Store(project, annotator="tester") as store:
-        store.add_entity("a1", 0, 3, "ORG")
+        store.annotations.add_entity("a1", 0, 3, "ORG")
     assert backups.take_backup(project) is not None
     data = bytearray(project.read_bytes())
     data[4096 : len(data) // 2] = bytes(len(data) // 2 - 4096)
@@ -149,7 +149,7 @@ def test_a_damaged_project_is_restored_from_its_backup_when_the_user_agrees(dama
         answers.stop()
     assert store is not None
     with store:
-        assert [e.text for e in store.entities("a1")] == [ARTICLE[0:3]]
+        assert [e.text for e in store.annotations.entities("a1")] == [ARTICLE[0:3]]
     assert "Restore the newest good backup" in answers.seen[0] and "damaged" in answers.seen[0]
     assert f"Restored the backup {backup.path.name}." in answers.seen[1]
     (set_aside,) = damaged_with_backup.parent.joinpath("backups").glob("project.set-aside-*.db")
@@ -174,7 +174,7 @@ def test_damage_found_while_the_window_is_open_is_restored_in_a_new_window(proje
     # (and a worker that allocates this much collects other tests' Qt garbage on its own thread).
     monkeypatch.setattr(ProjectJobs, "warm_up", lambda self: None)
     with Store(project, annotator="tester") as store:
-        store.add_entity("a1", 0, 3, "ORG")
+        store.annotations.add_entity("a1", 0, 3, "ORG")
     good = backups.take_backup(project)
     window = build_main_window(project, "tester")
     qtbot.addWidget(window)
@@ -209,7 +209,7 @@ def test_an_action_on_a_full_disk_is_refused_with_a_clear_message_and_the_others
     monkeypatch.setattr(window, "show_error", shown.append)
     store, controller = window.store, window.controller
     pages = store._scalar("PRAGMA page_count")
-    store._exec(f"PRAGMA max_page_count = {pages}")  # the disk is full: the file cannot grow
+    store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full: the file cannot grow
     made = 0
     for start in range(0, 60, 2):
         if not controller.apply_label("PER", (start, start + 2)):
@@ -219,10 +219,10 @@ def test_an_action_on_a_full_disk_is_refused_with_a_clear_message_and_the_others
         pytest.fail("thirty entities fitted in the pages the project had")
     assert shown and "the disk is full" in shown[0] and "the change was not saved" in shown[0]
     assert controller.undo_stack.count() == made  # the refused step is not on the undo stack
-    store._exec(f"PRAGMA max_page_count = {pages + 10_000}")  # space again
+    store.db.execute(f"PRAGMA max_page_count = {pages + 10_000}")  # space again
     assert controller.apply_label("LOC", (61, 63))
     with Store(window.store.path, read_only=True) as other:
-        assert len(other.entities("a1")) == made + 1
+        assert len(other.annotations.entities("a1")) == made + 1
 
 
 # --- backups ---------------------------------------------------------------------------------
