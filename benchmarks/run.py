@@ -43,15 +43,21 @@ if str(HERE) not in sys.path:
 
 
 # The groups of figures, in the order they run (later groups reuse the imported project).
-GROUPS = ("import", "candidates", "start", "window", "search", "list", "dashboard", "memory", "export", "frozen")
+GROUPS = (
+    "import", "candidates", "learning", "start", "window", "search", "list", "dashboard", "memory", "export", "teams",
+    "frozen",
+)
 
 
 def groups() -> dict[str, Callable]:
-    from harness.figures import candidates, dashboard, export, ingest, lists, memory, search, startup, window
+    from harness.figures import (
+        candidates, dashboard, export, ingest, learning, lists, memory, search, startup, teams, window,
+    )
 
     table = {
         "import": ingest.figures,
         "candidates": candidates.figures,
+        "learning": learning.figures,
         "start": startup.app_start,
         "window": window.figures,
         "search": search.figures,
@@ -59,6 +65,7 @@ def groups() -> dict[str, Callable]:
         "dashboard": dashboard.figures,
         "memory": memory.figures,
         "export": export.figures,
+        "teams": teams.figures,
         "frozen": startup.frozen_start,
     }
     return {name: table[name] for name in GROUPS}

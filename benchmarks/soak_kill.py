@@ -104,7 +104,7 @@ def run_child(project: Path, seed: int) -> int:
     store, view = window.store, window.view
     rng = random.Random(seed)
     names, weights = zip(*STEPS)
-    seen = {"event": store._scalar("SELECT COALESCE(MAX(id), 0) FROM events")}
+    seen = {"event": store.db.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]}
     out = sys.stdout
 
     def press(step: str) -> None:
@@ -129,13 +129,13 @@ def run_child(project: Path, seed: int) -> int:
         elif step == "delete":
             QTest.keyClick(view, Qt.Key.Key_Delete)
         elif step == "undo":
-            window.actions["undo"].trigger()
+            window.actions_by_name["undo"].trigger()
         elif step == "redo":
-            window.actions["redo"].trigger()
+            window.actions_by_name["redo"].trigger()
         elif step == "done":
-            window.actions["done_and_next"].trigger()
+            window.actions_by_name["done_and_next"].trigger()
         elif step == "next":
-            window.actions["next_document"].trigger()
+            window.actions_by_name["next_document"].trigger()
 
     def step() -> None:
         modal = QApplication.activeModalWidget()
@@ -149,9 +149,12 @@ def run_child(project: Path, seed: int) -> int:
             return
         press(rng.choices(names, weights)[0])
         # What the keypress committed, read on the window's own connection once the window has shown it.
-        rows = store._rows(
-            "SELECT id, action, target, after FROM events WHERE id > ? ORDER BY id", (seen["event"],)
-        )
+        rows = [
+            dict(zip(("id", "action", "target", "after"), row))
+            for row in store.db.execute(
+                "SELECT id, action, target, after FROM events WHERE id > ? ORDER BY id", (seen["event"],)
+            )
+        ]
         if rows:
             seen["event"] = rows[-1]["id"]
             out.write(ACK + json.dumps(rows, ensure_ascii=False) + "\n")

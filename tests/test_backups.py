@@ -201,7 +201,20 @@ def test_import_backs_the_project_up_first(project, seeds_dir):
     assert code == 0, err
     (backup,) = backups.list_backups(project)
     assert entity_rows(backup.path) == entity_rows(project)  # taken before the import: it has what was there
+    with Store(project, read_only=True) as store:
+        now = store.documents.count()
     with sqlite3.connect(backup.path) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] < Store(
-            project, read_only=True
-        ).document_count()
+        assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] < now
+
+
+def test_merging_packages_into_a_project_backs_it_up_first(project, tmp_path):
+    from annotator.team import packages
+
+    with Store(project, annotator="lead") as store:
+        store.assignments.assign({doc_id: ["alice"] for doc_id in store.documents.ids()[:2]})
+        packages.pack(store, "alice", tmp_path / "alice.annotator")
+    before = entity_rows(project)
+    code, _out, err = cli("merge", "--out", str(project), str(tmp_path / "alice.annotator"))
+    assert code == 0, err
+    (backup,) = backups.list_backups(project)
+    assert entity_rows(backup.path) == before  # taken before the merge

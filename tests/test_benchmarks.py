@@ -94,3 +94,13 @@ def test_a_candidates_group_runs_on_a_small_plan(harness, tmp_path: Path):
     figures = candidates.figures(Session(plan=plan, cache=tmp_path, work=tmp_path))
     assert [f.name for f in figures][0] == "candidate generation, one core"
     assert all(f.value and f.baseline for f in figures)
+
+
+def test_the_training_figure_says_so_when_peoples_daily_is_absent(harness, tmp_path: Path, monkeypatch):
+    from harness.figures import learning
+    from harness.session import QUICK, Session
+
+    monkeypatch.setenv("ANNOTATOR_PEOPLES_DAILY", str(tmp_path / "missing.dev"))
+    (figure,) = learning._training(Session(plan=QUICK, cache=tmp_path, work=tmp_path))
+    assert figure.id == "train_pd_dev" and figure.value is None and figure.met is None
+    assert "not found" in figure.detail and figure.as_json()["id"] == "train_pd_dev"

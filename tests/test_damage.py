@@ -64,3 +64,28 @@ def test_check_reports_text_json_and_hash_damage_in_plain_words(good_project, tm
     assert code == 4
     assert "meta is not valid JSON" in out and "not UTF-8" in out
     assert "the project file is damaged (3 problems above)" in err
+
+
+def test_a_damaged_json_value_met_while_reading_names_the_file_and_the_record(good_project, tmp_path):
+    """Not a JSONDecodeError (which the app would show as a bug) but the damage, in plain words."""
+    from annotator.errors import DamagedProjectError
+    from annotator.store import Store
+    from annotator.store.rows import event_from_row
+
+    project = tmp_path / "p.db"
+    project.write_bytes(good_project.read_bytes())
+    with sqlite3.connect(project) as conn:
+        doc_id = conn.execute("SELECT id FROM documents ORDER BY position LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE documents SET meta = '{\"broken\": ' WHERE id = ?", (doc_id,))
+    conn.close()
+    with Store(project, read_only=True) as store:
+        with pytest.raises(DamagedProjectError) as opened:
+            store.documents.get(doc_id)
+        assert str(opened.value).startswith(f"{project}: the project file is damaged: document {doc_id}, meta is not valid JSON")
+        with pytest.raises(DamagedProjectError, match=f"the project file is damaged: document {doc_id}, meta"):
+            list(store.documents.iter_annotated([doc_id]))
+    # the event log is append-only (a trigger), so its damage is made up here, as the row SQLite would return
+    event = {"id": 7, "at": "2024-01-01T00:00:00Z", "annotator": "a", "action": "x", "doc_id": None, "target": None,
+             "before": None, "after": "[1, 2"}
+    with pytest.raises(DamagedProjectError, match=r"p.db: the project file is damaged: event 7, after is not valid JSON"):
+        event_from_row(event, project)

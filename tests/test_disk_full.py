@@ -144,13 +144,13 @@ def test_a_store_write_on_a_full_disk_is_a_database_error_and_changes_nothing(pr
     with Store(project, annotator="wang") as store:
         doc_id = store.documents.ids()[0]
         first = store.annotations.add_entity(doc_id, 0, 2, "ORG")
-        pages = store._scalar("PRAGMA page_count")
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
         store.db.execute(f"PRAGMA max_page_count = {pages}")
-        events = store._scalar("SELECT COUNT(*) FROM events")
+        events = store.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
         with pytest.raises(DatabaseError, match="the disk is full"), store.transaction():
             for offset in range(200):  # enough rows to need a new page
                 store.settings.set(f"filler.{offset}", "x" * 400)
-        assert store._scalar("SELECT COUNT(*) FROM events") == events
+        assert store.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == events
         assert store.settings.get("filler.0") is None
         store.db.execute(f"PRAGMA max_page_count = {pages + 1000}")
         second = store.annotations.add_entity(doc_id, 3, 5, "LOC")

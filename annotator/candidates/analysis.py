@@ -12,6 +12,11 @@ from annotator.text.segmenter import Segmenter, get_segmenter
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _CJK_WORD = re.compile(f"[{_CJK}]+")
 
+# What the learned model measures about a text (``TextAnalysis.measures``), and the refresh stores.
+MODEL_ID = "model.id"
+MODEL_UNCERTAINTY = "model.uncertainty"
+MODEL_EXPECTED_WRONG = "model.expected_wrong_sentences"
+
 
 def is_cjk(char: str) -> bool:
     return _CJK_WORD.match(char) is not None
@@ -27,9 +32,18 @@ class TextAnalysis:
     ``starts[i]``/``ends[i]`` are code-point offsets of word ``i``; ``tags[i]`` is
     jieba's tag. ``is_known(i)`` says whether the word is in jieba's dictionary:
     words jieba's HMM made up are mostly names it has not seen.
+
+    It also carries what the sources found during one suggestion pass:
+    ``proposals`` (each source's suggestions, by source name, so a source that
+    builds on another, as the learned model builds on the rules, does not run
+    it twice) and ``measures`` (figures a source measured about the whole
+    text, such as the model's uncertainty, which the refresh stores).
     """
 
-    __slots__ = ("text", "words", "tags", "starts", "ends", "_by_start", "_by_end", "_known", "_segmenter")
+    __slots__ = (
+        "text", "words", "tags", "starts", "ends", "_by_start", "_by_end", "_known", "_segmenter",
+        "proposals", "measures",
+    )
 
     def __init__(self, text: str, tagged: list[tuple[str, str]], segmenter: Segmenter | None = None) -> None:
         self.text = text
@@ -57,6 +71,8 @@ class TextAnalysis:
         self._by_end = {e: i for i, e in enumerate(self.ends)}
         self._known: dict[int, bool] = {}
         self._segmenter = segmenter
+        self.proposals: dict[str, list] = {}
+        self.measures: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self.words)

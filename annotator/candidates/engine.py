@@ -26,8 +26,20 @@ def suggest_analysed(analysis: TextAnalysis, context: SuggestContext) -> list[Su
     names = context.sources if context.sources is not None else registered_sources()
     proposed: list[Suggestion] = []
     for name in names:
-        proposed.extend(get_source(name).suggest(analysis, context))
+        proposed.extend(proposals_of(name, analysis, context))
     return resolve(proposed, context)
+
+
+def proposals_of(name: str, analysis: TextAnalysis, context: SuggestContext) -> list[Suggestion]:
+    """What source ``name`` proposes for the analysed text, computed once per analysis.
+
+    An analysis belongs to one suggestion pass, with one context: analyse the
+    text again to suggest with another.
+    """
+    found = analysis.proposals.get(name)
+    if found is None:
+        found = analysis.proposals[name] = list(get_source(name).suggest(analysis, context))
+    return found
 
 
 def warm_up() -> None:

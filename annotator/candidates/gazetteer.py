@@ -65,8 +65,11 @@ class Gazetteer:
         """Every occurrence of every entry: (start, end, entry), overlapping ones included."""
         lengths = self._lengths
         counts = self.counts
+        size = len(text)
         for start, char in enumerate(text):
             for length in lengths.get(char, ()):
+                if start + length > size:  # a shorter entry would match the cut-off slice
+                    continue
                 entry = text[start : start + length]
                 if entry in counts:
                     yield start, start + length, entry

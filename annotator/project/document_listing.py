@@ -347,6 +347,6 @@ class DocumentListing:
 
     def labels_in_use(self) -> list[str]:
         """Entity labels of the schema, then any label the data uses that the schema lacks."""
-        schema_labels = self.store.schema.entity_names
+        schema_labels = self.store.schema.current.entity_names
         used = self._distinct("entities", "label")
         return schema_labels + [label for label in used if label not in schema_labels]

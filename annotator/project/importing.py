@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import formats
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, DatabaseError, InputError
 from annotator.formats.registry import ReadOptions, importable_extensions, is_companion
 from annotator.model import ImportReport, SourceFile
 from annotator.project.reading import read_sources
@@ -61,7 +61,7 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
 def import_file(store: Store, path: Path, *, format: str | None = None, options: ReadOptions | None = None) -> ImportReport:
     reader = formats.reader_named(format) if format else formats.detect_reader(path)
     source = reader.read(path, options or ReadOptions(annotator=store.annotator))
-    return store.import_source(source)
+    return store.documents.import_source(source)
 
 
 # SQLite's page cache while importing, in KiB (its default is 2 MB). The
@@ -92,7 +92,7 @@ class _Batches:
             self._open.enter_context(self.store.transaction())
             self._files, self._since = 0, time.monotonic()
         self._files += 1
-        return self.store.import_source(source)  # a savepoint inside the open transaction
+        return self.store.documents.import_source(source)  # a savepoint inside the open transaction
 
     def commit_if_due(self) -> None:
         if self._open is not None and (
@@ -150,6 +150,10 @@ def import_paths(
                 continue
             try:
                 reports.append(batches.store_source(outcome))
+            except DatabaseError:
+                # The project, not the file: locked, full, read-only or damaged. The next
+                # file would fail the same way: stop (the open batch rolls back whole).
+                raise
             except AnnotatorError as exc:
                 reports.append(ImportReport(file=str(path), outcome="failed", notes=[str(exc)]))
             batches.commit_if_due()
@@ -177,7 +181,7 @@ def suggest_for_new_documents(
     """Candidates for the documents ``reports`` imported, unless they came with their own."""
     from annotator.candidates import refresh_candidates
 
-    new_ids = [doc_id for report in reports for doc_id in report.doc_ids if not store.candidates(doc_id)]
+    new_ids = [doc_id for report in reports for doc_id in report.doc_ids if not store.candidates.for_document(doc_id)]
     if not new_ids:
         return 0
     return refresh_candidates(store, new_ids, progress=progress, workers=workers)

@@ -12,7 +12,7 @@ SEEDED_SETTING = "seeded_at"
 
 
 def needs_seeding(store: Store) -> bool:
-    return store.document_count() == 0 and store.setting(SEEDED_SETTING) is None
+    return store.documents.count() == 0 and store.settings.get(SEEDED_SETTING) is None
 
 
 def seed(store: Store, *, suggest: bool = True, progress: Progress | None = None) -> list[str]:
@@ -23,7 +23,7 @@ def seed(store: Store, *, suggest: bool = True, progress: Progress | None = None
     progress). Raises ``InputError`` when not one seed page could be imported.
     """
     reports = import_paths(store, [app_paths.seeds_dir()], suggest=suggest, progress=progress)
-    store.set_setting(SEEDED_SETTING, utc_now())
+    store.settings.set(SEEDED_SETTING, utc_now())
     failed = [r for r in reports if r.outcome == "failed"]
     if failed and not any(r.doc_ids for r in reports):
         raise InputError("; ".join(note for r in failed for note in r.notes))

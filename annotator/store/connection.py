@@ -179,7 +179,7 @@ def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sql
                 _uri(path, mode="rwc" if create else "rw"), uri=True, timeout=timeout / 1000, isolation_level=None
             )
         # Autocommit at the driver level: every transaction is opened
-        # explicitly by ``StoreBase.transaction()``, never implicitly.
+        # explicitly by ``ProjectDatabase.transaction()``, never implicitly.
         conn.execute(f"PRAGMA busy_timeout = {timeout}")
         # Reading the schema is the first thing that fails on a damaged file.
         conn.execute("PRAGMA schema_version").fetchone()

@@ -34,6 +34,11 @@ JSON_COLUMNS = (
     ("label_schema", "body", "id"),
     ("events", "before", "id"),
     ("events", "after", "id"),
+    ("adjudications", "versions", "doc_id"),
+    ("models", "labels", "id"),
+    ("models", "settings", "id"),
+    ("models", "metrics", "id"),
+    ("models", "learning_curve", "id"),
 )
 
 

@@ -25,6 +25,7 @@ from annotator import __version__
 from annotator.errors import AnnotatorError, DatabaseError, InputError
 from annotator.ui import theme
 from annotator.ui.main_window import MainWindow
+from annotator.ui.plain_text import plain_message_box
 from annotator.ui.settings import APPLICATION, ORGANIZATION, ui_settings
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ FIRST_PAINT_FALLBACK_MS = 500
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with the app's names and theme."""
-    app = QApplication.instance()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
     style_set = False
     if app is None:
         # The style is chosen as Qt starts: setting it later (or even asking
@@ -183,13 +185,17 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
 
     if given:
         return profile.remember_annotator(given)
+    # a package is annotated as the person it was made for
+    from annotator.team.packages import peek_package_annotator
+
+    owner = peek_package_annotator(db_path)
+    if owner:
+        return owner
     remembered = profile.remembered_annotator()
     if remembered:
         return remembered
-    from annotator.store import default_annotator
+    from annotator.store import Store, default_annotator
     from annotator.ui.identity import ask_annotator
-
-    from annotator.store import Store
 
     names: list[str] = []
     try:
@@ -222,7 +228,9 @@ class _FirstPaint(QObject):
         if self._done:
             return
         self._done = True
-        self.parent().removeEventFilter(self)
+        watched = self.parent()
+        if watched is not None:
+            watched.removeEventFilter(self)
         self._callback()
 
 
@@ -248,11 +256,13 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
 
     def fail(exc: AnnotatorError) -> None:
         outcome["code"] = exc.exit_code
-        QMessageBox.critical(window, "Annotator", str(exc))
+        plain_message_box(window, "Annotator", str(exc), QMessageBox.Icon.Critical).exec()
         window.close()
 
     def open_project() -> None:
-        from PySide6.QtCore import Qt  # after the first paint: see main_window's imports
+        from PySide6.QtCore import (
+            Qt,  # after the first paint: see main_window's imports
+        )
 
         from annotator.platform import diagnostics
 

@@ -20,6 +20,7 @@ from annotator.errors import (
     DatabaseError,
     NotAProjectError,
 )
+from annotator.ui.plain_text import make_plain, plain_label, plain_message_box
 from annotator.ui.workers import BackgroundTasks
 
 if TYPE_CHECKING:
@@ -47,21 +48,23 @@ EDITING_ACTIONS = (
     "move_to_next",
     "import_files",
     "label_schema",
+    "merge_packages",
+    "assign_documents",
+    "adjudicate",
 )
 
 
 def read_only_banner(parent: QWidget) -> QLabel:
-    banner = QLabel(parent)
-    banner.setObjectName("ReadOnlyBanner")
-    banner.setTextFormat(Qt.TextFormat.PlainText)
-    banner.setWordWrap(True)
-    banner.setText(
+    banner = plain_label(
         QCoreApplication.translate(
             "ProjectSafety",
             "This project is read-only: its file or folder cannot be written. You can read and export it; "
             "to annotate, copy it somewhere you can write, or ask for write permission.",
-        )
+        ),
+        parent,
     )
+    banner.setObjectName("ReadOnlyBanner")
+    banner.setWordWrap(True)
     banner.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 6px 10px; border-bottom: 1px solid #e0c870;")
     return banner
 
@@ -71,8 +74,8 @@ def show_read_only(window: MainWindow) -> None:
     window.read_only_banner = read_only_banner(window)
     window.centralWidget().layout().insertWidget(0, window.read_only_banner)
     for name in EDITING_ACTIONS:
-        if name in window.actions.actions:
-            window.actions[name].setEnabled(False)
+        if name in window.actions_by_name.actions:
+            window.actions_by_name[name].setEnabled(False)
 
 
 def is_restorable(error: AnnotatorError) -> bool:
@@ -121,13 +124,13 @@ def run_restore(parent: QWidget | None, project: Path) -> Restored | None:
     outcome = run_with_progress(parent, label, lambda: backups.restore(project))
     title = QCoreApplication.translate("ProjectSafety", "Annotator")
     if isinstance(outcome, AnnotatorError):
-        QMessageBox.critical(parent, title, str(outcome))
+        plain_message_box(parent, title, str(outcome), QMessageBox.Icon.Critical).exec()
         return None
     done = QCoreApplication.translate("ProjectSafety", "Restored the backup %1.").replace("%1", outcome.backup.name)
     if outcome.set_aside is not None:
         kept = QCoreApplication.translate("ProjectSafety", "The damaged file is kept as %1.")
         done += "\n" + kept.replace("%1", str(outcome.set_aside))
-    QMessageBox.information(parent, title, done)
+    plain_message_box(parent, title, done, QMessageBox.Icon.Information).exec()
     return outcome
 
 
@@ -147,6 +150,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
 
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setObjectName("RestoreProgress")
+    make_plain(dialog)
     dialog.setWindowTitle(QCoreApplication.translate("ProjectSafety", "Annotator"))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -174,6 +178,8 @@ def restore_and_reopen(window: MainWindow) -> None:
     from annotator.ui.settings import ui_settings
 
     path, annotator = window.store.path, window.store.annotator
+    # Hidden first: once its store is closed, the window has nothing left to paint from.
+    window.hide()
     window.shutdown()  # the store is closed: a restore needs the file to itself
     if run_restore(window, path) is None:
         window.close()
@@ -189,7 +195,8 @@ def restore_and_reopen(window: MainWindow) -> None:
     try:
         fill_window(reopened, open_store(path, annotator))
     except AnnotatorError as exc:
-        QMessageBox.critical(reopened, QCoreApplication.translate("ProjectSafety", "Annotator"), str(exc))
+        title = QCoreApplication.translate("ProjectSafety", "Annotator")
+        plain_message_box(reopened, title, str(exc), QMessageBox.Icon.Critical).exec()
         reopened.close()
         window.close()
         return

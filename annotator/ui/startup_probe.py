@@ -25,10 +25,10 @@ def install_from_environment() -> bool:
     from PySide6.QtCore import QEvent, QObject
 
     class FirstPaintProbe(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 painted_at = time.time()
-                with open(target, "w", encoding="utf-8") as handle:
+                with open(str(target), "w", encoding="utf-8") as handle:
                     handle.write(f"{painted_at!r} {type(watched).__name__}\n")
                 os._exit(0)  # the measurement is taken; nothing else of this run matters
             return False

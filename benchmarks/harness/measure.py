@@ -48,6 +48,8 @@ class Figure:
     profile: Callable[[], str] | None = field(default=None, repr=False, compare=False)
     # Why the target is hard to meet, shown with the profile when it is missed.
     note: str = ""
+    # A name that stays the same from run to run, to follow a figure over time.
+    id: str = ""
 
     @property
     def ratio(self) -> float | None:
@@ -72,6 +74,7 @@ class Figure:
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
+            **({"id": self.id} if self.id else {}),
             "name": self.name,
             "value": _rounded(self.value),
             "unit": self.unit,

@@ -52,7 +52,7 @@ def markdown(
         f"Measured {when} in **{run['mode']}** mode (`{run['command']}`), in {run['seconds']:.0f} s.",
         "Every figure is a median over repeated runs, next to a baseline measured in the same run on the",
         "same machine; *ratio* is figure ÷ baseline. *Met* is judged against the targets of issues 3, 4, 5,",
-        "7 and 8; *(info)* rows explain the others and have no target of their own.",
+        "7, 8 and 11; *(info)* rows explain the others and have no target of their own.",
         "",
         "## Machine",
         "",
@@ -77,7 +77,7 @@ def markdown(
         )
     lines += ["", "## How each figure was measured", ""]
     for f in figures:
-        text = f"- **{f.name}**"
+        text = f"- **{f.name}**" + (f" (`{f.id}`)" if f.id else "")
         if f.baseline_name:
             text += f" — baseline: {f.baseline_name}"
         if f.detail:
@@ -109,7 +109,8 @@ def markdown(
 
 def summary_line(figure: Figure) -> str:
     """One line for the console: value against baseline, ratio, target and verdict."""
-    return (f"{figure.name}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
+    label = f"[{figure.id}] {figure.name}" if figure.id else figure.name
+    return (f"{label}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
             f"({ratio_text(figure.ratio)}), target {figure.target or '—'}: {met_text(figure)}")
 
 

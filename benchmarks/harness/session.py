@@ -27,6 +27,8 @@ class Plan:
     format_documents: int  # documents exported in every other format (0: skip)
     capacity_loops: int = 6_000_000  # size of the trivially parallel control job
     dashboard_documents: int = 5_000
+    merge_per_package: int = 250  # documents in each of the 20 annotators' packages
+    agree_documents: int = 1_000  # double-annotated documents agreement is computed over
 
     def scaled(self, **changes: Any) -> Plan:
         return replace(self, **changes)
@@ -65,6 +67,8 @@ FULL = Plan(
     search_repeats=9,
     format_documents=1_000,
     dashboard_documents=100_000,
+    merge_per_package=5_000,
+    agree_documents=10_000,
 )
 
 

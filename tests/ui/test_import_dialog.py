@@ -59,9 +59,9 @@ def test_a_folder_comes_in_and_the_bad_file_is_explained(dialog, store, qtbot, i
     dialog.add_paths([str(inbox)])
     doc_ids = run(dialog, qtbot)
     assert {"g0", "g1", "g2"} <= set(doc_ids)
-    assert store.document_count() == len(doc_ids)
-    assert not store.has_document("b1")
-    text = dialog.result.plain_text
+    assert store.documents.count() == len(doc_ids)
+    assert not store.documents.exists("b1")
+    text = dialog.result_view.plain_text
     assert "from 2 of 3 files" in text
     assert "bad.jsonl" in text and "outside the text" in text
     assert store.db.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] == 3
@@ -85,7 +85,7 @@ def test_importing_again_changes_nothing(dialog, store, qtbot, inbox, qsettings_
     again.suggest.setChecked(False)
     again.add_paths([str(inbox / "good.jsonl")])
     assert run(again, qtbot) == []
-    assert "Already imported before: 1" in again.result.plain_text
+    assert "Already imported before: 1" in again.result_view.plain_text
     again.close()
 
 
@@ -97,7 +97,7 @@ def test_a_forced_format(dialog, store, qtbot, tmp_path):
     dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
     dialog.add_paths([str(records)])
     assert run(dialog, qtbot) == ["f1"]
-    assert store.document_text("f1") == "工会送清凉到工地。"
+    assert store.documents.text("f1") == "工会送清凉到工地。"
 
 
 def test_the_list_of_paths(dialog, inbox):
@@ -129,4 +129,4 @@ def test_cancel_stops_between_files(store, inbox):
                          suggest=False, progress=progress, cancel=cancel)
     assert len(reports) == 1
     assert reports[0].file.endswith("bad.jsonl")
-    assert store.document_count() == 0
+    assert store.documents.count() == 0

@@ -13,10 +13,13 @@ from annotator.candidates.rules.titles import TitleRule
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "ORG"
 # Tags of ordinary words that may be part of a name (钢铁, 物业, 服务, 豪迈).
-_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j"})
+_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
+# Tags of words that may be a brand inside a registered company name (大自然/d, 安踏/v).
+_BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
@@ -31,7 +34,8 @@ class OrganisationRule:
         table.check_keys(
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
-             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation")
+             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
+             "honour_words")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -56,13 +60,17 @@ class OrganisationRule:
         self.score_weak = table.score("score_weak", 0.6)
         self.score_known = table.score("score_known", 0.9)
         self.score_abbreviation = table.score("score_abbreviation", 0.85)
+        self.score_dictionary = table.score("score_dictionary", 0.7)
+        self.honour_words = tuple(sorted(table.strings("honour_words", ()), key=len, reverse=True))
         self.titles = titles
         self.words = words
         self._suffix_cache: dict[str, str | None] = {}
+        self._proper_cache: dict[str, bool] = {}
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_suffix_cache"] = {}
+        state["_proper_cache"] = {}
         return state
 
     # --- what a word can be ----------------------------------------------------------------
@@ -109,7 +117,7 @@ class OrganisationRule:
             if suffix in self.weak:
                 return False  # 司法局/nt, 交通运输局: a kind of office
             if tag in self.anchor_tags:
-                return True  # 兴业银行/nt
+                return self._named_stem(prefix, suffix)  # 兴业银行/nt, but not 全国工会/nt
             return len(prefix) >= 2 and not analysis.is_known(index) and not _is_word(prefix)
         return tag in self.anchor_tags or (len(word) >= 2 and not analysis.is_known(index))
 
@@ -131,6 +139,20 @@ class OrganisationRule:
             or tag in self.anchor_tags
             or not analysis.is_known(index)
             or (tag == "m" and word.startswith("第"))
+        )
+
+    def _brand_word(self, analysis: TextAnalysis, index: int, places: Collection[int]) -> bool:
+        """A word of two or more characters that jieba tags as a verb or adverb but that may be a
+        brand inside a company name, with a name word before it (checked by the caller)."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 2
+            and all_cjk(word)
+            and analysis.tags[index] in _BRAND_TAGS
+            and word not in self.stop_words
+            and not self.words.is_glued(analysis, index)
+            and index > 0
+            and (index - 1 in places or analysis.tags[index - 1] in self.anchor_tags)
         )
 
     def _ends_before_title(self, analysis: TextAnalysis, index: int) -> bool:
@@ -177,9 +199,65 @@ class OrganisationRule:
                 if analysis.is_boundary(match.start()) and analysis.is_boundary(match.end()):
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
+        for index, tag in enumerate(analysis.tags):
+            if tag == "nt" and self._dictionary_name(analysis, index) and not self._counted(analysis, index):
+                found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
+
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._units(analysis, found))
-        return found
+        return [s for s in found if not self._is_honour(text, s)]
+
+    @staticmethod
+    def _counted(analysis: TextAnalysis, index: int) -> bool:
+        """12个 + 国家博物馆, 该 + 研究院: counted or pointed-at bodies are kinds, not names."""
+        return index > 0 and analysis.tags[index - 1] in ("m", "q", "r", "mq")
+
+    def _is_honour(self, text: str, suggestion: Suggestion) -> bool:
+        """获得“山东省劳模创新工作室”称号: a name in quotation marks before 称号 is an honour."""
+        start, end = suggestion.start, suggestion.end
+        return (
+            start > 0 and text[start - 1] in "“\"「" and end < len(text) and text[end] in "”\"」"
+            and any(text.startswith(word, end + 1) for word in self.honour_words)
+        )
+
+    def _dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word jieba's dictionary lists as an organisation (nt) that has a name before its type.
+
+        新华社, 国家文物局, 兴业银行 are names; 公安局, 镇党委, 现政府, 全国工会 and 党和政府
+        are kinds of body, and 中央政治局常委 is a post.
+        """
+        word = analysis.words[index]
+        if len(word) < 3 or not analysis.is_known(index) or word in self.not_organisations or not all_cjk(word):
+            return False
+        suffix = self._longest_suffix(word)
+        if suffix is None or self.titles.ends_with_head(word):
+            return False
+        return self._named_stem(word[: -len(suffix)], suffix, weak_needs_name=True)
+
+    def _named_stem(self, stem: str, suffix: str, *, weak_needs_name: bool = False) -> bool:
+        """Whether what stands before a type in one dictionary word names a body: 兴业 + 银行, but not
+        现 + 政府, 全国 + 工会, 党和 + 政府; with a weak type the stem must be a name (新华 + 社, not 公安 + 局)."""
+        if (
+            len(stem) < 2
+            or self.words.is_level(stem)
+            or stem in self.stop_words
+            or stem[:2] in self.stop_words
+            or any(c in self.words.function_chars for c in stem)
+        ):
+            return False
+        if weak_needs_name and suffix in self.weak:
+            return self._is_proper(stem)
+        return True
+
+    def _is_proper(self, stem: str) -> bool:
+        """Whether ``stem`` reads as a name: not one ordinary dictionary word (公安, 司法, 加油)."""
+        proper = self._proper_cache.get(stem)
+        if proper is None:
+            tagged = get_segmenter().tag(stem)
+            proper = len(tagged) > 1 or tagged[0][1] in self.anchor_tags
+            if len(self._proper_cache) < 50_000:
+                self._proper_cache[stem] = proper
+        return proper
 
     def _phrase_start(self, analysis: TextAnalysis, index: int) -> int | None:
         """The first word of a suffix that spans several words and ends with word ``index``."""
@@ -202,6 +280,9 @@ class OrganisationRule:
         word = words[index]
         anchors = [index] if len(word) > len(suffix) and self._is_anchor(analysis, index, places) else []
         abbreviations: list[int] = []
+        # A registered company name may hold one word of another kind, brand names being
+        # what they are: 济南 + 大自然/d + 新材料 + 有限公司, 晋江市 + 安踏/v + 体育用品 + 有限公司
+        odd_word_allowed = suffix in self.registered
         position = index - 1
         while position >= 0 and end - starts[position] <= self.max_length:
             if words[position] in _CLOSING:
@@ -211,7 +292,9 @@ class OrganisationRule:
                 position = opening
                 continue
             if not self._is_material(analysis, position, places):
-                break
+                if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
+                    break
+                odd_word_allowed = False
             if self._is_anchor(analysis, position, places):
                 anchors.append(position)
             elif analysis.tags[position] == "j":
@@ -277,7 +360,7 @@ class OrganisationRule:
             for position in range(index, min(index + _UNIT_WORDS, len(analysis.words))):
                 if analysis.ends[position] - org.start > self.max_length:
                     break
-                suffix = self.suffix_at(analysis, position)
+                suffix = self._unit_suffix(analysis, position)
                 if suffix is not None:
                     if self._ends_before_title(analysis, position):
                         break
@@ -293,10 +376,19 @@ class OrganisationRule:
                     break
         return found
 
+    def _unit_suffix(self, analysis: TextAnalysis, index: int) -> str | None:
+        """The organisation suffix of word ``index`` inside a unit; jieba tags some unit words as
+        verbs (中国建设银行 + 湖南省 + 分行/v), which elsewhere end no name (举办/v)."""
+        suffix = self.suffix_at(analysis, index)
+        word = analysis.words[index]
+        if suffix is None and len(word) >= 2 and word in self._suffix_set:
+            return word
+        return suffix
+
     def _suffix_follows(self, analysis: TextAnalysis, index: int) -> bool:
         """Whether an organisation word ends within the next two words: 湖南省 + 分行, 杭州 + 机务段."""
         return any(
-            self.suffix_at(analysis, position) is not None
+            self._unit_suffix(analysis, position) is not None
             for position in range(index + 1, min(index + 3, len(analysis.words)))
         )
 
@@ -328,6 +420,4 @@ class OrganisationRule:
 
 
 def _is_word(text: str) -> bool:
-    from annotator.text.segmenter import get_segmenter
-
     return get_segmenter().has_word(text)

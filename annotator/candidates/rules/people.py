@@ -176,7 +176,7 @@ class PersonRule:
             if index is None:
                 continue
             if text[start:end] in self.familiar_exceptions:
-                continue  # 小康, 小龙, 老马: words that only look like a name
+                continue  # 小龙, 老马: words that only look like a name
             if analysis.is_boundary(end):
                 add(start, end, self.score_familiar)
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from annotator.candidates.analysis import TextAnalysis, all_cjk
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "LOC"
 # Tags of words that can be the name part of a link (姚庄 + 镇) or a site (云顶 + 滑雪场).
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "n"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
+# Tags of a proper name that names a site on its own (京港 + 高铁, 裕华 + 路); not nt.
+_SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
 # Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园.
 _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
@@ -21,36 +26,57 @@ _SITE_WORDS = 6
 
 
 def _is_word(text: str) -> bool:
-    from annotator.text.segmenter import get_segmenter
-
     return get_segmenter().has_word(text)
+
+
+@lru_cache(maxsize=20_000)
+def _single_tag(word: str) -> str | None:
+    """jieba's tag for ``word`` when it reads it as one word, else None."""
+    tagged = get_segmenter().tag(word)
+    return tagged[0][1] if len(tagged) == 1 else None
 
 
 class PlaceRule:
     def __init__(self, table: RuleTable, names: RuleTable, words: WordClasses) -> None:
         table.check_keys(
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
-             "score_chain", "score_site", "score_name", "score_untagged_name")
+             "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
+             "venue_suffixes",
+             "place_words", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
-        self.sites = tuple(sorted(table.strings("site_suffixes", ()), key=len, reverse=True))
+        self.named_sites = frozenset(table.strings("named_site_suffixes", ()))
+        self._named_site_lengths = sorted({len(x) for x in self.named_sites}, reverse=True)
+        self.sites = tuple(sorted({*table.strings("site_suffixes", ()), *self.named_sites}, key=len, reverse=True))
         self.sites_set = frozenset(self.sites)
+        self.geographic_endings = frozenset(table.strings("geographic_endings", ()))
+        self.networks = frozenset(table.strings("networks", ()))
+        self.regions = frozenset(table.strings("regions", ()))
+        self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
+        self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
+        self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
+        self.place_words = frozenset(table.strings("place_words", ()))
         self._site_lengths = sorted({len(x) for x in self.sites if len(x) > 1}, reverse=True)
         self.not_names = frozenset(table.strings("not_names", ()))
         self.known = (
             frozenset(table.strings("provinces", ()))
             | frozenset(table.strings("countries", ()))
             | frozenset(table.strings("landmarks", ()))
+            | frozenset(table.strings("cities_abroad", ()))
+            | frozenset(table.strings("regions", ()))
             | frozenset(names.strings("names", ()))
         ) - self.not_names
         self.score_chain = table.score("score_chain", 0.8)
         self.score_site = table.score("score_site", 0.7)
         self.score_name = table.score("score_name", 0.75)
         self.score_untagged_name = table.score("score_untagged_name", 0.5)
+        self.score_geographic = table.score("score_geographic", 0.7)
+        self.score_named_site = table.score("score_named_site", 0.75)
         self.words = words
 
     def _unknown_or_place(self, word: str) -> bool:
@@ -96,6 +122,14 @@ class PlaceRule:
                 return following, True
             if tags[index] == "n" and suffix in _MAJOR_LEVELS and len(word) - len(suffix) >= 2:
                 return following, True  # 高密市/n; 超市 and 城市 are in not_names
+            stem = word[: -len(suffix)]
+            if (
+                suffix in _MAJOR_LEVELS
+                and len(stem) >= 2
+                and not any(c in self.words.function_chars for c in stem)
+                and (not _is_word(stem) or _single_tag(stem) == "ns")
+            ):
+                return following, True  # 漾濞县/v: a county named by a place or an unknown word, whatever its tag
         if following < len(words) and words[following] in self.admin_set:
             suffix = words[following]
             if suffix in self.weak_admin and not self._unknown_or_place(word):
@@ -103,7 +137,8 @@ class PlaceRule:
             if self._name_like(analysis, index, proper_only=len(suffix) == 1):
                 return following + 1, True
         if tags[index] == "ns" and len(word) >= 2:
-            return following, False
+            # 伶仃洋, 葛洲坝: a dictionary place with a geographic ending is a place on its own
+            return following, len(word) >= 3 and word[-1] in self.geographic_endings and analysis.is_known(index)
         return None
 
     def _site_word_end(self, analysis: TextAnalysis, position: int) -> int | None:
@@ -128,6 +163,8 @@ class PlaceRule:
             word = words[position]
             site = self._site_word_end(analysis, position)
             if site is not None:
+                if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
+                    return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
             if named and word in self.admin_set:
                 return position + 1
@@ -170,6 +207,8 @@ class PlaceRule:
             certain = False
             position = index
             while position < count:
+                if links and (words[position] in self.regions or words[position - 1] in self.regions):
+                    break  # 壮乡 | 广西: a region and a province side by side are two places
                 link = self._link(analysis, position)
                 if link is None and links and position + 1 < count and self._bridges(analysis, position):
                     # 浙江 + 嘉善/nr + 姚庄镇: a proper name between two links is a link too
@@ -180,7 +219,12 @@ class PlaceRule:
                 links += 1
                 certain = certain or sure
             if links == 0:
-                index += 1
+                site = self._named_site(analysis, index)
+                if site is not None:
+                    found.append(span(text, analysis.starts[index], analysis.ends[site - 1], LABEL, self.score_named_site))
+                    index = site
+                else:
+                    index += 1
                 continue
             end_index = position
             if links > 1 or words[index] not in self.known:
@@ -189,7 +233,7 @@ class PlaceRule:
                 score = self.score_name
             else:
                 score = self.score_untagged_name  # 惠民/nr, 海珠/n: also ordinary words and names
-            site = self._site_end(analysis, position) if position < count else None
+            site = self._site_end(analysis, position) if position < count and not self._is_site(words[position - 1]) else None
             if site is not None:
                 end_index = site
                 score = self.score_site
@@ -201,6 +245,59 @@ class PlaceRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[end_index - 1], LABEL, score))
             index = end_index
         return found
+
+    def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
+        """Index after a site that a proper name alone makes a place: 京沪 + 高铁, 裕华 + 路, 武汉站.
+
+        Without a place before it, the name must be a proper noun or a word jieba does not know.
+        """
+        words, tags = analysis.words, analysis.tags
+        word = words[index]
+        if not all_cjk(word) or word in self.not_names or self.words.is_glued(analysis, index):
+            return None
+        for length in self._named_site_lengths:
+            stem = word[:-length]
+            if len(stem) >= 2 and word[-length:] in self.named_sites and (
+                self.is_place_name(stem) or tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index)
+            ):
+                return index + 1  # 长江大桥/ns, 京沪高铁 as one word
+        if len(word) > 2 and word.endswith("站") and self.is_place_name(word[:-1]):
+            return index + 1  # 武汉站: a station named after its city
+        if not 2 <= len(word) <= 4 or self.words.is_level(word):
+            return None
+        if not (tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index) or self.is_place_name(word)):
+            return None  # 海尔集团/nt + 工业园 is the company's park: an organisation does not name a site
+        for size in (1, 2):
+            end = index + 1 + size
+            if end <= len(words) and "".join(words[index + 1 : end]) in self.named_sites:
+                return end
+        return None
+
+    def _is_site(self, word: str) -> bool:
+        """Whether ``word`` already names a site (长江大桥), so no site follows it."""
+        return any(len(word) > n and word[-n:] in self.named_sites for n in self._named_site_lengths)
+
+    def _is_station(self, name: str) -> bool:
+        """武汉站, 北京西站: a place and 站 name a station."""
+        stem = name[:-1]
+        return name.endswith("站") and (self.is_place_name(stem) or (stem[-1:] in "东西南北" and self.is_place_name(stem[:-1])))
+
+    def settle_venues(self, analysis: TextAnalysis, suggestions: list[Suggestion]) -> list[Suggestion]:
+        """Stations and exhibition centres are places; a museum or a memorial hall is a place after
+        a word of place (在, 来到) and an organisation elsewhere. Other suggestions pass unchanged."""
+        text = analysis.text
+        settled = []
+        for suggestion in suggestions:
+            label = suggestion.label
+            if label in (LABEL, "ORG"):
+                name = suggestion.text
+                if self._is_station(name) or any(name.endswith(s) and len(name) > len(s) for s in self.always_sites):
+                    label = LABEL
+                elif any(name.endswith(s) and len(name) > len(s) for s in self.venues):
+                    before = analysis.index_ending_at(suggestion.start)
+                    label = LABEL if before is not None and analysis.words[before] in self.place_words else "ORG"
+            settled.append(suggestion if label == suggestion.label else span(text, suggestion.start, suggestion.end, label, suggestion.score))
+        return settled
 
     def _bridges(self, analysis: TextAnalysis, index: int) -> bool:
         word = analysis.words[index]

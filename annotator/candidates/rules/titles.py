@@ -18,6 +18,7 @@ class TitleRule:
     def __init__(self, table: RuleTable) -> None:
         table.check_keys(("heads", "prefixes", "whole", "not_followed_by", "bodies", "score"))
         self.heads = frozenset(table.strings("heads"))
+        self._heads_by_length = tuple(sorted(self.heads, key=len, reverse=True))
         prefixes = table.strings("prefixes", ())
         whole = table.strings("whole", ())
         self.pattern = re.compile(
@@ -28,6 +29,10 @@ class TitleRule:
         self.not_followed_by = tuple(sorted(table.strings("not_followed_by", ()), key=len, reverse=True))
         self.bodies = frozenset(table.strings("bodies", ()))
         self.score = table.score("score", 0.85)
+
+    def ends_with_head(self, word: str) -> bool:
+        """Whether ``word`` ends with a title's head: 中央政治局常委 is a post, not a body."""
+        return any(word.endswith(head) for head in self._heads_by_length if len(word) > len(head))
 
     def starts_title(self, text: str, position: int) -> bool:
         """Whether a title (or a head alone) starts at ``position``: used to split 公司 | 工会主席."""

@@ -29,7 +29,7 @@ def _project(folder: Path, texts: list[str]):
     store = Store(folder / "candidates.db", annotator="bench")
     source = SourceFile(path="bench", name="bench", sha256=content_hash("\n".join(texts)), size=0, format="text")
     source.documents = [AnnotatedDocument(Document(f"doc{i:05d}", text)) for i, text in enumerate(texts)]
-    report = store.import_source(source)
+    report = store.documents.import_source(source)
     return store, report.doc_ids
 
 

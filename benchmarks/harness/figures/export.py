@@ -37,7 +37,7 @@ EXPORT_NOTE = (
 )
 # The steps of an export, by the function that does each, for the profile's summary.
 EXPORT_STEPS = {
-    "reading documents and annotations from SQLite (Store.iter_annotated)": "iter_annotated",
+    "reading documents and annotations from SQLite (store.documents.iter_annotated)": "iter_annotated",
     "checking every span and relation (verify_document)": "verify_document",
     "building the JSONL records (document_record)": "document_record",
     "serialising them (json.dumps) — all the baseline does": "dumps",
@@ -109,7 +109,7 @@ def ensure_export_project(session: Session, documents: int) -> Path:
                     source.documents = source.documents[: documents - added]
                     for bundle in source.documents:
                         _annotate(bundle, rng)
-                    added += store.import_source(source).documents
+                    added += store.documents.import_source(source).documents
                     if added >= documents:
                         break
     partial.rename(path)
@@ -119,7 +119,7 @@ def ensure_export_project(session: Session, documents: int) -> Path:
 def _records(store, ids: list[str]) -> list[dict]:
     from annotator.formats.native_jsonl import document_record
 
-    return [document_record(bundle) for bundle in store.iter_annotated(ids)]
+    return [document_record(bundle) for bundle in store.documents.iter_annotated(ids)]
 
 
 def dumps_and_write(records: list[dict], out: Path) -> None:
@@ -149,7 +149,7 @@ def figures(session: Session) -> list[Figure]:
     out.mkdir(exist_ok=True)
     figures_out = []
     with Store(path, annotator="bench") as store:
-        ids = store.document_ids()
+        ids = store.documents.ids()
         records = _records(store, ids)
         entities = sum(len(r["entities"]) for r in records)
         relations = sum(len(r["relations"]) for r in records)

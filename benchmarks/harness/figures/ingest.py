@@ -39,7 +39,7 @@ IMPORT_STEPS = {
     "reading the file (read_input)": "read_input",
     "decoding": "decode_bytes",
     "cutting the page into articles (segment_text)": "segment_text",
-    "storing the documents (Store.import_source)": "import_source",
+    "storing the documents (store.documents.import_source)": "import_source",
 }
 
 

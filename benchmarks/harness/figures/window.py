@@ -66,9 +66,9 @@ def build_review_project(path: Path, length: int = 10_000, entities: int = 600, 
     other = SourceFile(path="b2.txt", name="b2.txt", sha256="c" * 64, size=length, format="native")
     other.documents.append(AnnotatedDocument(Document("doc2", text[::-1], title="other")))
     with Store(path, annotator="bench") as store:
-        store.import_source(source)
-        store.import_source(other)
-        return len(store.entities("doc")), len(store.candidates("doc"))
+        store.documents.import_source(source)
+        store.documents.import_source(other)
+        return len(store.annotations.entities("doc")), len(store.candidates.for_document("doc"))
 
 
 def bare_insert_and_commit(db: Path, count: int) -> list[float]:
@@ -107,7 +107,7 @@ def figures(session: Session) -> list[Figure]:
     window.show()
     app.processEvents()
     view = window.view
-    text = window.store.document_text("doc")
+    text = window.store.documents.text("doc")
 
     editor = QTextEdit()
     editor.resize(view.size())

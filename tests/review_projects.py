@@ -1,6 +1,8 @@
-"""Small projects for the app's tests, and database snapshots to compare before and after undo."""
+"""Small projects for the review logic's and the app's tests, and database snapshots to compare before and after undo."""
 
 from __future__ import annotations
+
+import pytest
 
 from annotator.model import AnnotatedDocument, Candidate, Document, SourceFile
 from annotator.store import Store
@@ -31,7 +33,7 @@ def add_document(store: Store, doc_id: str, text: str, *, title: str = "", candi
     source.documents.append(
         AnnotatedDocument(Document(doc_id, text, title=title or text[:12], meta=meta or {}), candidates=list(candidates))
     )
-    report = store.import_source(source)
+    report = store.documents.import_source(source)
     assert report.documents == 1, report
     return doc_id
 
@@ -61,3 +63,19 @@ def snapshot(store_or_path) -> dict[str, list[tuple]]:
         return {name: conn.execute(sql).fetchall() for name, sql in TRACKED.items()}
     with Store(store_or_path, annotator="snapshot") as other:
         return snapshot(other)
+
+
+@pytest.fixture
+def project(db_path):
+    """Two articles; the first with four candidates. Returns the database path."""
+    with Store(db_path, annotator="tester") as store:
+        add_document(store, "a1", ARTICLE, title="“工会专家团”，给力！", candidates=default_candidates(),
+                     meta={"byline": {"reporters": ["邹倜然"]}, "flags": [{"kind": "join", "offset": 42, "confidence": 0.4, "message": "low-confidence join"}]})
+        add_document(store, "a2", "第二篇文章：北京市总工会召开会议。", title="第二篇")
+    return db_path
+
+
+@pytest.fixture
+def store(project):
+    with Store(project, annotator="tester") as store:
+        yield store
