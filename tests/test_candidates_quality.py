@@ -32,7 +32,7 @@ from annotator.formats.registry import ReadOptions
 FLOORS = {
     "seed-dev": {"all": (0.95, 0.94), "ORG": 0.92, "LOC": 0.86},
     "seed-tuning": {"all": (0.85, 0.85), "ORG": 0.72, "LOC": 0.83},
-    "pages-tune": {"all": (0.87, 0.83), "ORG": 0.78, "LOC": 0.83},
+    "pages-tune": {"all": (0.83, 0.78), "ORG": 0.74, "LOC": 0.73},  # 494 entities of new pages added
     "pages-test": {"all": (0.83, 0.78), "ORG": 0.73, "LOC": 0.75},
 }
 

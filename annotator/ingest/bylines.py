@@ -22,6 +22,7 @@ from typing import Any
 
 from annotator.ingest.cues import (
     AGENCY_PAREN_RE,
+    BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
     CREDIT_ENDINGS,
     DATELINE_RE,
@@ -133,9 +134,10 @@ def _standalone_byline(line: str) -> Byline | None:
     A line in brackets that is only a signature (``（某某厂工会宣传部）``) counts too:
     printed after the body, it names who sent the piece.
     """
-    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line.strip():
+    line = line.lstrip(BYLINE_BULLETS).strip()  # ■ 本版摄影 记者 …, □ 新华社记者 …
+    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line:
         return None
-    first = BYLINE_SEPARATORS_RE.split(line.strip(), maxsplit=1)[0]
+    first = BYLINE_SEPARATORS_RE.split(line, maxsplit=1)[0]
     if ROLE_TOKEN_RE.match(first):
         byline = _credited_names(line)
         if byline is not None:
@@ -188,7 +190,7 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
         if stripped[index] in SENTENCE_END or stripped[index] in "”）)":
             start = index + 1
             break
-    credit = stripped[start:].strip()
+    credit = stripped[start:].strip().lstrip(BYLINE_BULLETS).strip()  # …冠军。 ■新华社记者 某某 摄
     if credit.startswith(("（", "(")):
         credit = credit[1:]
     body = credit[: -len(ending)].rstrip()

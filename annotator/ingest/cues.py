@@ -49,13 +49,15 @@ ROLE_FIELDS = {
 }
 # Who a byline is from: the paper itself, or a named paper, agency, site or station
 # (新华社, 光明日报, 中新网, 央视网…): a short name ending in the word for its kind of outlet.
-AGENCIES = ("本报", "本刊", "本网", "本台", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
+AGENCIES = ("本报", "本刊", "本网", "本台", "本版", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
             "中国新闻社")
 OUTLET_ENDINGS = ("日报", "晚报", "早报", "商报", "时报", "青年报", "工人报", "报", "通讯社", "社", "网", "电视台", "广播电台",
                   "台")
 
 _AGENCY = "|".join(AGENCIES) + f"|[{HAN}]{{1,8}}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
 _ROLE = "|".join(sorted(ROLE_FIELDS, key=len, reverse=True))
+# Marks some papers print before a byline or a photo credit (■ 本版摄影 …, □ 新华社记者 …, ■新华社记者 某某 摄).
+BYLINE_BULLETS = "■□●◆◇▲△▼○★☆"
 # A name as printed in a byline: two to five Han characters, or a transliterated name with "·".
 NAME = f"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
 # A role word, optionally after its outlet and before a colon and the first name: 记者陈国琦, 记者：郝倩, 光明日报记者

@@ -111,7 +111,13 @@ def classify(line: SourceLine) -> PageLine:
     return PageLine(line, LineKind.BODY)
 
 
+# No column label pattern matches a longer line (the longest: 22 characters and a bracketed number).
+_SECTION_PATTERN_MAX_LEN = 30
+
+
 def is_section_label(text: str) -> bool:
+    if len(text) > _SECTION_PATTERN_MAX_LEN:
+        return False  # a line of text: asked of every line, so settled before any pattern is tried
     if any(p.match(text) for p in SECTION_PATTERNS):
         return True
     return len(text) <= SECTION_MAX_LEN and text.endswith(SECTION_SUFFIXES) and not _CLAUSE_END_RE.search(text)

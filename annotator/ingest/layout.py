@@ -197,6 +197,8 @@ class _Builder:
         self.notes = notes
         self.units: list[Unit] = []
         self.current: Unit | None = None
+        # the article a photo without headline was printed inside: its text goes on after the photo
+        self.resume: Unit | None = None
 
     def build(self) -> list[Unit]:
         i = 0
@@ -273,6 +275,7 @@ class _Builder:
                     para.flags.append(self._subhead_flag(line, self.readings[i + k]))
                 current.paras.append(para)
             return end
+        self.resume = None
         readings = self.readings[i:end]
         headline = make_headline(run, readings)
         photo = self._caption_follows(end)
@@ -328,13 +331,41 @@ class _Builder:
     def _furniture_para(self, i: int) -> None:
         """A byline, credit or intertitle: a paragraph of the open unit."""
         line, role = self.lines[i], self.roles[i]
+        signed = self.current
+        if (
+            role is LineRole.BYLINE
+            and signed is not None
+            and signed.closed
+            and not signed.photo
+            and signed.paras
+            and signed.paras[-1].role is Role.BYLINE
+            and i
+            and self.roles[i - 1] is LineRole.BYLINE
+        ):
+            # a second byline line right under the one that signed the article off (记者… / 通讯员…)
+            signed.paras.append(para_from_line(line, Role.BYLINE))
+            return
         unit = self._open_unit()
         para = para_from_line(line, _PARA_ROLES[role])
         reading = self.readings[i]
         if role is LineRole.SUBHEAD and reading.headline_probability >= SUBHEAD_DOUBT:
             para.flags.append(self._subhead_flag(line, reading))
-        # a byline after a finished paragraph signs the article off
         last = unit.paras[-1] if unit.paras else None
+        if role is LineRole.CREDIT and not unit.photo and last is not None and last.role is Role.BODY and not last.is_open:
+            # a credit on the line under a caption printed inside an article (or alone): the caption and its
+            # credit are a photo of their own, and the article goes on after it
+            unit.paras.pop()
+            if unit.paras or unit.headline is not None:
+                self.current = unit
+                photo = self._photo_of_its_own(last)
+            else:
+                photo = unit
+                photo.photo = True
+                photo.paras.append(last)
+            photo.paras.append(para)
+            photo.closed = True
+            return
+        # a byline after a finished paragraph signs the article off
         closes = role is LineRole.BYLINE and last is not None and last.role is Role.BODY and not last.is_open
         unit.paras.append(para)
         if role is LineRole.CREDIT and unit.photo:
@@ -362,6 +393,8 @@ class _Builder:
 
     def _body(self, line: PageLine) -> None:
         para = para_from_line(line, Role.BODY)
+        if self.resume is not None and self.current is not None and self.current.photo and self.current.closed:
+            self.current, self.resume = self.resume, None
         unit = self.current
         if (
             unit is not None
@@ -370,6 +403,15 @@ class _Builder:
             and any(p.role is Role.BODY for p in unit.paras)
         ):
             unit = None  # a new news item whose headline did not survive OCR
+        if bylines.has_photo_credit(line.text) and (
+            unit is None
+            or unit.closed
+            or (not unit.photo and any(p.role is Role.BODY for p in unit.paras) and not unit.paras[-1].is_open)
+        ):
+            # a caption closed by its credit, under text that is already complete (or on its own): a photo
+            # printed beside or between the articles, its own document
+            self._photo_of_its_own(para)
+            return
         if unit is None or unit.closed:
             unit = self._new_orphan()
         previous = unit.paras[-1] if unit.paras else None
@@ -389,6 +431,20 @@ class _Builder:
             )
         unit.paras.append(para)
         self._close_photo_after(unit, para)
+
+    def _photo_of_its_own(self, caption: Para) -> Unit:
+        """A photo with no headline of its own: its caption (ending in a credit, or followed by one) alone."""
+        previous = self.current
+        unit = self._new_orphan()
+        unit.photo = True
+        unit.paras.append(caption)
+        if bylines.has_photo_credit(caption.text):
+            unit.closed = True
+        self.notes.append(f"line {caption.first_line}: a photo caption with no headline of its own, kept apart")
+        if previous is not None and not previous.closed and not previous.photo:
+            # the article the photo was printed in goes on after it
+            self.resume = previous
+        return unit
 
     @staticmethod
     def _close_photo_after(unit: Unit, para: Para) -> None:

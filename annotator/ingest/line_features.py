@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
+    BYLINE_BULLETS,
     CLOSERS,
     HAN,
     HAN_RE,
@@ -45,7 +46,6 @@ from annotator.ingest.furniture import (
     starts_with_stray_char,
 )
 from annotator.ingest.joins import join_evidence
-from annotator.ingest.topics import bigrams
 
 # Lengths that tell furniture, headlines, intertitles and body apart (in characters).
 _LENGTH_BINS = (4, 8, 12, 16, 20, 26, 32, 40, 50, 80)
@@ -180,6 +180,10 @@ def line_cues(line: PageLine) -> list[str]:
         cues.append("inner-dash")
     if _NUMBERED_RE.match(text):
         cues.append("numbered")
+    if text[0] in BYLINE_BULLETS:
+        cues.append("bullet-start")  # ■标题, ■ 本版摄影…: a mark papers print before headlines of briefs and bylines
+    if text[0] in "【[［" and text[-1] in "】]］":
+        cues.append("bracketed")  # 【标题】: a whole line in square brackets, as some exports print headlines
     if line.kind is LineKind.BYLINE or bylines.standalone_byline(text) is not None:
         cues.append("byline-line")
     cues += _text_cues(text)
@@ -211,6 +215,11 @@ def _text_cues(text: str, *, phone: bool = True) -> list[str]:
     if ends_open(text):
         cues.append("ends-open")
     return cues
+
+
+def opens_like_a_report(text: str) -> bool:
+    """Does a paragraph open the way news reports do: a date, a word for when, 记者从…了解到, or a dateline?"""
+    return bool(_DATE_LEAD_RE.match(text) or _NEWS_OPENER_RE.match(text)) or bylines.has_leading_byline(text)
 
 
 def is_markdown_page(lines: Sequence[PageLine]) -> bool:
@@ -327,7 +336,7 @@ def _after_run(lines: Sequence[PageLine], own: _Cues, end: int) -> str:
 
 def _echo(lines: Sequence[PageLine], index: int) -> list[str]:
     """How much of a short line the text right after it repeats (a news headline echoes its lead) and before it."""
-    grams = frozenset(bigrams(lines[index].text))
+    grams = lines[index].grams  # the line's bigram set, kept on the line: its paragraph's topic reuses it
     if not grams:
         return []
     after: list[str] = []

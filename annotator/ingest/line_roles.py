@@ -28,7 +28,12 @@ from pathlib import Path
 import pycrfsuite  # type: ignore[import-untyped]
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import INTERTITLE_MAX_LEN, KICKER_DASHES
+from annotator.ingest.cues import (
+    BYLINE_BULLETS,
+    INTERTITLE_MAX_LEN,
+    KICKER_DASHES,
+    SENTENCE_END,
+)
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -38,6 +43,7 @@ from annotator.ingest.furniture import (
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import (
     is_markdown_page,
+    opens_like_a_report,
     page_features,
     page_positions,
 )
@@ -158,6 +164,8 @@ class RoleModel:
             reading = RoleReading(role, probabilities)
             reading._explain = partial(self._reasons_for, features[position], reading)
             readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
+        _agree_with_marked_headlines(lines, readings)
+        _report_opens_under(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -185,6 +193,84 @@ class RoleModel:
                 scored.append((margin, feature))
         scored.sort(reverse=True)
         return [feature for _, feature in scored[:top]]
+
+
+# A headline the model is this sure of sets the page's headline style; a line it is less sure of follows it.
+STYLE_SETTER = 0.9
+STYLE_FOLLOWER_MIN = 0.05
+
+
+def headline_mark(text: str) -> str | None:
+    """The typographic mark a line opens with, if any: a bullet (■), a bracket around it (【…】), a number (1. / 一、)."""
+    first = text[:1]
+    if not first:
+        return None
+    if first in BYLINE_BULLETS:
+        return "bullet"
+    if first in "【[［" and text[-1] in "】]］":
+        return "bracket"
+    if first.isdigit() and len(text) > 2 and text[1:3].lstrip("0123456789")[:1] in ("、", ".", "．"):
+        return "number"
+    if first in "一二三四五六七八九十" and len(text) > 2 and text[1] in "、．.":
+        return "han-number"
+    return None
+
+
+def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """Headlines of one page look alike: where the model is sure a line marked ■, 【】 or 1. is a title, another
+    line with the same mark that it read as text or intertitle, but gave some chance of being a headline, is one too.
+
+    This is the global pass over the model's marginals: one decision the model is sure of carries the
+    page's style to the close calls, which the model weighs line by line.
+    """
+    marks = [headline_mark(line.text) if line.kind is not LineKind.BYLINE else None for line in lines]
+    setters = {mark for mark, reading in zip(marks, readings, strict=True)
+               if mark and reading.role is LineRole.TITLE and reading.confidence >= STYLE_SETTER}
+    if not setters:
+        return
+    for index, (mark, reading) in enumerate(zip(marks, readings, strict=True)):
+        if (
+            mark in setters
+            and reading.role in (LineRole.SUBHEAD, LineRole.BODY)
+            and lines[index].kind is LineKind.SHORT
+            and reading.headline_probability >= STYLE_FOLLOWER_MIN
+        ):
+            probabilities = dict(reading.probabilities)
+            readings[index] = RoleReading(LineRole.TITLE, probabilities,
+                                          [f"opens with the mark of the page's other headlines ({mark})"])
+
+
+# A line read as an intertitle with at least this chance of being a headline is a close call.
+CLOSE_CALL = 0.1
+
+
+def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A plain line the model doubted, with what follows it opening an article, is a headline.
+
+    - read as an intertitle, after a finished paragraph or a line that signed the article above off, and over
+      a paragraph that opens the way news reports open (a date, 近日，, 记者从…了解到, a dateline): intertitles
+      come inside an article's run of text, a report's opening formula under a line is the cut between two;
+    - read as page furniture, over a byline line or such an opening: a page header is followed by a headline,
+      never by a byline or a report's first sentence.
+
+    Only the model's close calls (a headline probability of ``CLOSE_CALL`` or more) are reconsidered.
+    """
+    for index in range(len(lines) - 1):
+        reading, line = readings[index], lines[index]
+        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
+            continue
+        below = lines[index + 1]
+        opening = below.kind is LineKind.BODY and opens_like_a_report(below.text)
+        if reading.role is LineRole.SUBHEAD and index:
+            above = lines[index - 1]
+            finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
+                LineKind.BYLINE, LineKind.CREDIT)
+            if finished and opening:
+                readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                              ["a news report's opening under it, the text above finished"])
+        elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["a byline or a report's opening under it, as no page header has"])
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
@@ -267,6 +353,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             if (
                 reading.role is LineRole.BODY
                 and len(line.text) <= INTERTITLE_MAX_LEN
+                and line.text.rstrip("”’」』）)")[-1:] not in SENTENCE_END  # 问：…？ is a sentence, no intertitle
                 and not evidence.binds
                 and not starts_mid_sentence(following.text)
             ):

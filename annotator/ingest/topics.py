@@ -58,7 +58,8 @@ class TopicSpace:
             seen |= grams
         if len(distinct) > 1:
             shared -= distinct[0].intersection(*distinct[1:])
-        frequency = Counter(chain.from_iterable(distinct))
+        # only the shared bigrams get a weight: count those alone (each paragraph's share cut out in C first)
+        frequency = Counter(chain.from_iterable(map(shared.intersection, distinct)))
         # document frequencies are small integers: one logarithm per value, not per bigram
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
         self._weight = dict(zip(shared, map(weight_of_df.__getitem__, map(frequency.__getitem__, shared)), strict=True))

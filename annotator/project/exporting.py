@@ -124,7 +124,8 @@ def select_documents(
         ]
     if doc_ids is not None:
         wanted = set(doc_ids)
-        missing = [d for d in doc_ids if not store.documents.exists(d)]
+        existing = store.documents.existing(doc_ids)
+        missing = [d for d in doc_ids if d not in existing]
         if missing:
             raise InputError(f"--doc: no document with id '{missing[0]}'")
         ids = [d for d in ids if d in wanted]

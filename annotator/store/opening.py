@@ -141,7 +141,7 @@ def _migrated_copy(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Databa
         db.conn.close()
         copy.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         copy.execute("PRAGMA foreign_keys = ON")
-        upgraded = sqlite_utils.Database(copy)
+        upgraded = sqlite_utils.Database(copy, execute_plugins=False)
         migrations.apply(upgraded, str(path))
         copy.execute("PRAGMA query_only = ON")
     except BaseException:

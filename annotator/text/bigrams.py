@@ -10,10 +10,14 @@ into the original.
 
 from __future__ import annotations
 
+import json
 import operator
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+from annotator.platform import app_paths
 
 # Bump when ``fold`` or ``index_tokens`` change: rows already indexed would
 # no longer match what ``sync`` deletes, so the index is rebuilt.
@@ -28,6 +32,38 @@ ASCII_SHIFT = 0x100000
 
 @lru_cache(maxsize=1)
 def fold_table() -> dict[int, str]:
+    """Every character of the Basic Multilingual Plane that folds, and what it folds to.
+
+    Working it out walks 65,536 characters in Python, a tenth of a second that the
+    first search of every session would wait for; so the table is kept in the cache
+    folder, for this Unicode version and this table's version, and read from there.
+    """
+    cached = _cache_file()
+    try:
+        stored = json.loads(cached.read_text(encoding="utf-8"))
+        if stored.get("key") == _cache_key():
+            return {int(code): folded for code, folded in stored["table"].items()}
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        pass  # no cache yet, or an unreadable one: work it out
+    table = _work_out_fold_table()
+    try:
+        partial = cached.with_name(cached.name + ".part")
+        partial.write_text(json.dumps({"key": _cache_key(), "table": table}, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only cache folder: work it out again next time
+    return table
+
+
+def _cache_file() -> Path:
+    return app_paths.cache_dir() / "fold_table.json"
+
+
+def _cache_key() -> str:
+    return f"{TOKENIZER_VERSION}/{unicodedata.unidata_version}/{ASCII_SHIFT}"
+
+
+def _work_out_fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0x10000):
         if 0xD800 <= code < 0xE000:

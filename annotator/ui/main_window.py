@@ -176,10 +176,13 @@ class MainWindow(QMainWindow):
 
     def start(self, *, background: bool = True) -> None:
         """Open the first unfinished document with the keyboard in the text; with ``background``, start the jobs."""
-        from annotator.project import seeding
+        if not self.controller.open_first_unfinished():
+            # Imported here, and only for a project with nothing to open, for start-up time:
+            # seeding brings the whole import pipeline (formats, the page parser).
+            from annotator.project import seeding
 
-        if not self.controller.open_first_unfinished() and seeding.needs_seeding(self.controller.store):
-            self.view.setPlaceholderText(self.tr("Importing the bundled seed pages…"))
+            if seeding.needs_seeding(self.controller.store):
+                self.view.setPlaceholderText(self.tr("Importing the bundled seed pages…"))
         self.view.setFocus()
         if background:
             self.start_background()

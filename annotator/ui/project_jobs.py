@@ -19,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.errors import InputError
-from annotator.project import seeding
 from annotator.store import Store, backups
 from annotator.store.backups import BackupSettings
 from annotator.ui import workers
@@ -77,6 +76,10 @@ class ProjectJobs(QObject):
         if self.store.read_only:
             self.warm_up()  # nothing else: every other job writes
             return
+        # Imported here, not at the top, for start-up time: seeding brings the whole import
+        # pipeline (formats, the page parser), which the first article does not need.
+        from annotator.project import seeding
+
         if seeding.needs_seeding(self.store):
             self.seed()
         self.warm_up()

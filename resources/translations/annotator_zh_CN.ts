@@ -1742,6 +1742,22 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>第 %1 行与上一行拼接为同一段（被分栏切断）</translation>
     </message>
     <message>
+        <source>a new article was started at line %1 (&apos;%2&apos;), read as a headline with confidence %3 (%4); if it is an intertitle, merge this article with the one before</source>
+        <translation>在第 %1 行（“%2”）开始了一篇新文章，该行被读作标题的置信度为 %3（%4）；如果它是小标题，请把这篇文章与上一篇合并</translation>
+    </message>
+    <message>
+        <source>a new article was started at line %1 (&apos;%2&apos;), read as a headline with confidence %3; if it is an intertitle, merge this article with the one before</source>
+        <translation>在第 %1 行（“%2”）开始了一篇新文章，该行被读作标题的置信度为 %3；如果它是小标题，请把这篇文章与上一篇合并</translation>
+    </message>
+    <message>
+        <source>line %1 was read as an intertitle of this article, but it may be the headline of another (%2): %3; if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它可能是另一篇文章的标题（%2）：%3；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>line %1 was read as an intertitle of this article, but it may be the headline of another (%2); if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它可能是另一篇文章的标题（%2）；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
         <source>the line ends on &apos;%1&apos;</source>
         <translation>该行以“%1”结尾</translation>
     </message>

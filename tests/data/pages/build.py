@@ -13,7 +13,8 @@ Spec syntax (one item per line):
     % comment
     BLANK                      an extra empty line on the page
     @3 {"kind": "news", ...}   metadata of article 3 (kind is required; title/kicker/subtitle/section
-                               override what the tags give, for merged headline lines; byline, note, source)
+                               override what the tags give, for merged headline lines; "title": "" for a
+                               photo caption printed without a headline; byline, note, source)
     T3|text  K3|  S3|  C3|     headline lines of article 3: title, kicker, subtitle, section label
     P3|text                    a paragraph of article 3's text
     J3|text                    the rest of article 3's last paragraph, cut off by a column break or
@@ -217,8 +218,9 @@ def gold_entry(a: Article, where: str) -> dict:
     by_role: dict[str, list[str]] = {}
     for h in a.headlines:
         by_role.setdefault(h.role, []).append(strip_heading(h.text))
+    untitled = meta.get("title") == ""  # a photo caption printed with no headline of its own: said so, explicitly
     title = meta.pop("title", None) or " ".join(by_role.get("T", []))
-    if not title:
+    if not title and not untitled:
         raise SpecError(f"{where}: article {a.number} has no title")
     entry: dict = {"title": title, "kind": meta.pop("kind")}
     for role, key in (("K", "kicker"), ("S", "subtitle"), ("C", "section")):
