@@ -96,6 +96,38 @@ def test_an_export_past_the_kernels_file_size_limit_writes_nothing(project, tmp_
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".big")] == []
 
 
+def _run_under_file_size_limit(*args: str, limit: int) -> subprocess.CompletedProcess:
+    """``annotator *args`` in a child process that cannot make any file bigger than ``limit`` bytes."""
+    import resource
+    import signal
+
+    def apply_limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) rather than kills
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *args],
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        preexec_fn=apply_limit,  # the limit must be set in the child
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_FSIZE is POSIX")
+def test_a_project_on_a_disk_too_full_for_sqlites_shared_memory_file_is_still_read(project, seeds_dir):
+    """A WAL project needs a 32 KB -shm even to be read; when the disk cannot give it (SQLite's
+    SQLITE_IOERR_SHMSIZE), a read-only command reads the file alone, and a writing one says the disk is full."""
+    before = project.read_bytes()
+    stats = _run_under_file_size_limit("stats", "--db", str(project), limit=1024)
+    assert stats.returncode == 0, stats.stderr
+    assert "Documents: 17 (todo 17" in stats.stdout  # two seed pages, 17 articles
+    page = str(sorted(seeds_dir.glob("*.txt"))[2])
+    write = _run_under_file_size_limit("import", "--db", str(project), "--no-candidates", page, limit=1024)
+    assert write.returncode == 4, write.stderr
+    assert f"{project}: the disk is full" in write.stderr and "disk I/O error" not in write.stderr
+    assert project.read_bytes() == before
+
+
 @pytest.mark.skipif(not can_drop_privileges, reason="POSIX permissions")
 def test_an_export_into_a_folder_without_permission_says_so(project):
     with shared_folder() as shared:

@@ -203,13 +203,38 @@ def _connect_read_only(path: Path, timeout: int, *, wal: bool) -> sqlite3.Connec
     if not wal_file.exists() and not can_create_here:
         # No -wal: nobody is writing it, and nobody can (the file or folder is read-only).
         params["immutable"] = "1"
-    conn = sqlite3.connect(
-        _uri(path, **params), uri=True, timeout=timeout / 1000, isolation_level=None, factory=_TidyingConnection
-    )
+    had_frames = wal_file.exists() and wal_file.stat().st_size > 0
+
+    def open_with(**params: str) -> sqlite3.Connection:
+        return sqlite3.connect(
+            _uri(path, **params), uri=True, timeout=timeout / 1000, isolation_level=None, factory=_TidyingConnection
+        )
+
+    conn = open_with(**params)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "immutable" in params or had_frames or not is_disk_full(exc):
+            raise
+        # The disk is too full for SQLite to make its -shm, which only happens when no one has
+        # the project open, and no -wal holds changes: the file alone is the whole project.
+        conn = open_with(mode="ro", immutable="1")
+        return _query_only(conn)
     if wal and not had_sidecars and can_create_here:
         conn.tidy_path = path  # type: ignore[attr-defined]
+    return _query_only(conn)
+
+
+def _query_only(conn: sqlite3.Connection) -> sqlite3.Connection:
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+def is_disk_full(exc: sqlite3.Error) -> bool:
+    """SQLite could not make a file bigger: ``SQLITE_FULL``, or the ``-shm`` it needs could not grow."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name in ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE") or "disk is full" in str(exc).lower()
 
 
 def prepare_for_writing(db: sqlite_utils.Database, path: Path) -> None:
@@ -265,7 +290,7 @@ def _specific_error(path: Path | str, exc: BaseException) -> DatabaseError | Non
         return DatabaseError(f"{path}: the database is locked by another program; close it and try again")
     if name.startswith("SQLITE_READONLY") or "readonly" in lowered or "read-only" in lowered:
         return ReadOnlyProjectError(read_only_message(Path(path)))
-    if name == "SQLITE_FULL" or "disk is full" in lowered:
+    if is_disk_full(exc):
         return DatabaseError(
             f"{path}: the disk is full (or the project reached a size limit); the change was not saved. "
             "Free some space and try again"
