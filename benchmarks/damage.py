@@ -178,7 +178,8 @@ class Trial:
 
     @property
     def detected(self) -> bool:
-        # ``stats`` reads counts only and runs no check; ``check`` and ``export`` must refuse.
+        # ``check`` and ``export`` must refuse. ``stats`` runs SQLite's quick check, which sees damaged
+        # structure (zeroed pages) but not a damaged value inside a record (flipped bytes in a text).
         return self.check == self.export == 4 and not self.export_wrote
 
     @property

@@ -24,6 +24,8 @@ def test_each_kind_of_damage_is_detected_and_restored_from_its_backup(kind, good
     trial = damage.run_trial(good_project, kind, tmp_path)
     # check and export refuse it with exit 4, and export writes nothing
     assert trial.check == 4 and trial.export == 4, trial
+    # stats too, but for a damaged value inside a record, which SQLite's quick check cannot see
+    assert trial.stats == (0 if kind == "bytes flipped" else 4), trial
     assert not trial.export_wrote
     assert trial.message.startswith("annotator: error: ") and "project.db" in trial.message
     # looking at it changed nothing: same bytes, no -wal or -shm
