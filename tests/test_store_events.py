@@ -260,6 +260,9 @@ READS: dict[str, Callable[[Store], Any]] = {
     "search_index.pending": lambda s: s.search_index.pending(),
     "search_index.tokenizer_is_current": lambda s: s.search_index.tokenizer_is_current(),
     "store.check": lambda s: s.check(),
+    "store.check_annotations": lambda s: s.check_annotations(),
+    # what a project opened read-only shows when it has no schema yet; this one has one
+    "schema.use_if_missing": lambda s: s.schema.use_if_missing(None),
     "store.stats": lambda s: s.stats(),
     "store.change_marker": lambda s: s.change_marker(),
 }
@@ -490,6 +493,19 @@ def test_steps_of_writes_refuse_to_run_on_their_own(project: Store, name: str):
     arguments = [None] * (len(inspect.signature(bound).parameters))
     with pytest.raises(RuntimeError, match="one step of a larger write"):
         bound(*arguments)
+
+
+def test_a_read_only_store_records_nobody_and_writes_nothing(template: Path, tmp_path: Path):
+    """Opened to look only, not even a new annotator's name is written."""
+    path = tmp_path / "looked-at.db"
+    shutil.copy(template, path)
+    before = path.read_bytes()
+    with Store(path, annotator="a stranger", read_only=True) as store:
+        statements = traced(store, lambda: (store.set_annotator("another stranger"), store.schema.use_if_missing(None)))
+        assert store.annotator == "another stranger"
+        assert "a stranger" not in store.settings.annotators()
+    assert [sql for sql in statements if _WRITE.match(sql)] == []
+    assert path.read_bytes() == before
 
 
 def test_the_checker_catches_a_write_without_an_event(project: Store):

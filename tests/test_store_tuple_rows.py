@@ -62,7 +62,7 @@ def test_bulk_reads_match_the_row_converters(fresh_store: Store):
 
     assert read.document == document_from_row(by_name(
         "SELECT id, position, title, text, raw_text, kind, status, status_reason, meta, provenance "
-        "FROM documents WHERE id = 'd1'")[0])
+        "FROM documents WHERE id = 'd1'")[0], fresh_store.path)
     assert read.entities == [entity_from_row(r) for r in by_name(
         "SELECT * FROM entities ORDER BY start, \"end\", label, id")]
     assert read.relations == [relation_from_row(r) for r in by_name("SELECT * FROM relations")]

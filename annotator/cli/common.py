@@ -26,11 +26,37 @@ def add_annotator_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--annotator", metavar="NAME", help="who is acting (default: your login name)")
 
 
-def open_project(args: argparse.Namespace) -> Store:
-    # imported when a command opens a project: `annotator --help` and the app's start stay light
-    from annotator.store import Store
+def open_project(args: argparse.Namespace, *, read_only: bool = False, quick_check: bool = False) -> Store:
+    """The project of ``--db`` (or the default one).
 
-    return Store(args.db, annotator=getattr(args, "annotator", None))
+    ``read_only``: for commands that only look; the file is opened read-only
+    and is byte for byte the same afterwards, and a project that does not
+    exist is an error rather than a new empty one. ``quick_check``: refuse a
+    damaged project before reading it (SQLite's quick check). A command that
+    writes gets a backup first (``backups.safeguard``), which also refuses a
+    damaged project.
+    """
+    # imported when a command opens a project: `annotator --help` and the app's start stay light
+    from annotator.store import Store, backups
+    from annotator.store.opening import ensure_sound
+
+    store = Store(args.db, annotator=getattr(args, "annotator", None), read_only=read_only)
+    try:
+        if read_only and quick_check:
+            ensure_sound(store.db.conn, store.path)
+        elif not read_only:
+            backups.safeguard(store.path)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def reading(store: Store):
+    """Around reading ``store``: a damaged file gives a clear ``DamagedProjectError``, not a crash."""
+    from annotator.store.opening import reading_project
+
+    return reading_project(store.path)
 
 
 def say(message: str = "") -> None:

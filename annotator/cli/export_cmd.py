@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from annotator import formats
-from annotator.cli.common import add_db_option, open_project, progress_bar, say
+from annotator.cli.common import add_db_option, open_project, progress_bar, reading, say
 from annotator.formats.nesting import NESTING_CHOICES
 from annotator.formats.registry import TOKEN_MODES, ExportOptions, ExportSummary
 from annotator.project.exporting import export, parse_splits, parse_statuses
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         offsets=args.offsets,
         nesting=args.nested,
     )
-    with open_project(args) as store:
+    with open_project(args, read_only=True, quick_check=True) as store, reading(store):
         bar = progress_bar(0, "doc", not args.quiet)
 
         def progress(done: int, total: int) -> None:

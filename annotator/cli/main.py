@@ -15,11 +15,11 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.errors import AnnotatorError, DatabaseError
+from annotator.errors import AnnotatorError
 
 COMMANDS = (
     "gui_cmd", "import_cmd", "export_cmd", "train_cmd", "suggest_cmd", "stats_cmd", "check_cmd",
-    "assign_cmd", "pack_cmd", "merge_cmd", "agree_cmd", "adjudicate_cmd",
+    "restore_cmd", "assign_cmd", "pack_cmd", "merge_cmd", "agree_cmd", "adjudicate_cmd",
 )
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
@@ -87,8 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # sqlite3 is not imported just to name its error: opening the app does not need it
         sqlite3 = sys.modules.get("sqlite3")
         if sqlite3 is not None and isinstance(exc, sqlite3.Error):
-            print(f"annotator: error: database error: {exc}", file=sys.stderr)
-            return DatabaseError.exit_code
+            # the store's error wording loads only when a database error escaped a command
+            from annotator.store.connection import database_error
+
+            error = database_error(getattr(args, "db", None) or "the project", exc)
+            print(f"annotator: error: {error}", file=sys.stderr)
+            return error.exit_code
         # the diagnostics (and the log folder) load only when something went wrong
         from annotator.platform.diagnostics import log_exception
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from annotator.cli.common import say
+from annotator.store import backups
 from annotator.team.merging import merge
 
 HELP = "merge annotators' packages into the project (lossless, idempotent)"
@@ -32,6 +33,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out.exists():
+        # A merge is a big write: back the project up first, and refuse it if it is damaged.
+        backups.safeguard(args.out)
 
     def progress(done: int, total: int, what: str) -> None:
         if what:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from annotator.cli.common import add_db_option, open_project
+from annotator.cli.common import add_db_option, open_project, reading
 
 HELP = "counts of documents, entities and relations"
 
@@ -22,7 +22,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_project(args) as store:
+    # The quick check first: counts read from a damaged file would be figures nobody should trust
+    # (about 2 ms a megabyte: 0.1 s on a 50 MB project).
+    with open_project(args, read_only=True, quick_check=True) as store, reading(store):
         stats = store.stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))

@@ -69,9 +69,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.db.is_file():
             raise NotFoundError(f"{args.db}: no such project database")
         # imported when the command runs: every command's parser is built at start-up
-        from annotator.store import Store
+        from annotator.cli.common import open_project, reading
 
-        with Store(args.db) as store:
+        with open_project(args, read_only=True) as store, reading(store):
             context = context_from_store(store)
             _model, problem = store.models.usable()
         if problem:

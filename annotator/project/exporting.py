@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from annotator import formats
-from annotator.errors import InputError, SchemaError
+from annotator.errors import InputError, OutputError, SchemaError, describe_os_error
 from annotator.formats.registry import ExportOptions, ExportSummary
 from annotator.formats.splits import check_splits, parse_splits
 from annotator.model import AnnotatedDocument, DocumentLayer, Entity, Relation, Status
@@ -183,8 +183,9 @@ def export(
     Returns an ``ExportSummary``: documents, entities and relations written
     (per split and per label), the files written, what was skipped and why,
     and notes. Raises ``InputError``/``SchemaError`` for a bad selection or
-    option and ``VerificationError`` when a span does not fit its text; in
-    every error case nothing is written.
+    option, ``VerificationError`` when a span does not fit its text and
+    ``OutputError`` when the output cannot be written (disk full, no
+    permission); in every error case nothing is written.
     """
     writer = formats.writer_named(format)
     if out == "-" and not writer.stdout:
@@ -219,7 +220,14 @@ def export(
             if progress and (done % step == 0 or done == len(ids)):
                 progress(done, len(ids))
 
-    summary = writer.write(bundles(), store.schema.current, out, options)
+    try:
+        summary = writer.write(bundles(), store.schema.current, out, options)
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: not a problem of the output
+    except OSError as exc:
+        # The writers write to a temporary file and rename it at the end, so a
+        # full disk or a folder without permission leaves nothing behind.
+        raise OutputError(f"{out}: cannot write the export ({describe_os_error(exc)}); nothing was written") from None
     if orphaned:
         summary.notes.append(f"{orphaned} relation(s) left out because their head or tail was filtered out")
     if held_back:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import formats
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, DatabaseError, InputError
 from annotator.formats.registry import ReadOptions, importable_extensions, is_companion
 from annotator.model import ImportReport, SourceFile
 from annotator.project.reading import read_sources
@@ -150,6 +150,10 @@ def import_paths(
                 continue
             try:
                 reports.append(batches.store_source(outcome))
+            except DatabaseError:
+                # The project, not the file: locked, full, read-only or damaged. The next
+                # file would fail the same way: stop (the open batch rolls back whole).
+                raise
             except AnnotatorError as exc:
                 reports.append(ImportReport(file=str(path), outcome="failed", notes=[str(exc)]))
             batches.commit_if_due()

@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 class ReviewMachine:
     def __init__(self, store: Store, *, history: steps.History | None = None, activity: ActivityClock | None = None) -> None:
         self.store = store
-        self.history: steps.History = history or steps.PlainHistory(self.apply_change, self._refused)
+        self.history: steps.History = history or steps.PlainHistory(self.apply_change, self._refused, self._store_failed)
         self.state: DocumentState | None = None
         self.focus: SpanKey | None = None
         self.draft: RelationDraft | None = None
@@ -90,6 +90,9 @@ class ReviewMachine:
 
     def on_schema_changed(self) -> None:
         """The label schema changed (or an undo changed it back)."""
+
+    def on_store_failed(self, message: str) -> None:
+        """The database could not take a step (disk full, a damaged or read-only file); the step was not made."""
 
     # --- small questions -----------------------------------------------------------
 
@@ -482,6 +485,9 @@ class ReviewMachine:
         return self._push(step)
 
     def _push(self, step: steps.Step) -> bool:
+        if self.store.read_only:
+            self.on_note(Note("read_only"))
+            return False
         self.note_activity()
         self._refusal = None
         pushed = self.history.push(step)
@@ -490,6 +496,9 @@ class ReviewMachine:
     def _refused(self, message: str) -> None:
         self._refusal = message
         self.on_note(Note("refused", (message,)))
+
+    def _store_failed(self, message: str) -> None:
+        self.on_store_failed(message)
 
     def apply_change(self, change: steps.Change) -> None:
         """A step was done or undone: bring the state up to date and say what changed."""
@@ -548,7 +557,7 @@ class ReviewMachine:
         self._write_time(self.state.doc_id, self.activity.stop())
 
     def _write_time(self, doc_id: str, seconds: float) -> None:
-        if seconds <= 0:
+        if seconds <= 0 or self.store.read_only:
             return
         try:
             self.store.annotations.add_time(doc_id, seconds)

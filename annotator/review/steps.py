@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DatabaseError
 from annotator.model import CandidateState, Entity, Relation, Status
 from annotator.review.spans import SpanKey, SpanKind
 from annotator.store import DeletedEntity, SegmentationEdit, Store
@@ -647,6 +647,16 @@ class ApplyOccurrences(Step):
 # --- histories ------------------------------------------------------------------------------------
 
 
+def report_refusal(
+    exc: AnnotatorError, refused: Callable[[str], None], store_failed: Callable[[str], None] | None
+) -> None:
+    """Say why a step was not made; when the database could not take it (disk full, a damaged or
+    read-only file), say so to ``store_failed`` too: that is worth more than a status-bar line."""
+    refused(str(exc))
+    if store_failed is not None and isinstance(exc, DatabaseError):
+        store_failed(str(exc))
+
+
 class History(Protocol):
     """Where the review logic keeps its steps: the app's ``QUndoStack``, or ``PlainHistory``."""
 
@@ -673,9 +683,15 @@ class PlainHistory:
     """A linear undo history without Qt, with the same rules as the app's: refused steps are dropped,
     consecutive resizes of one entity merge, a new step drops what could have been redone."""
 
-    def __init__(self, changed: Callable[[Change], None], refused: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        changed: Callable[[Change], None],
+        refused: Callable[[str], None],
+        store_failed: Callable[[str], None] | None = None,
+    ) -> None:
         self._changed = changed
         self._refused = refused
+        self._store_failed = store_failed
         self._steps: list[Step] = []
         self._index = 0  # steps[:index] are done
 
@@ -683,7 +699,7 @@ class PlainHistory:
         try:
             change = step.redo()
         except AnnotatorError as exc:
-            self._refused(str(exc))
+            report_refusal(exc, self._refused, self._store_failed)
             return False
         del self._steps[self._index :]
         if not (self._steps and self._steps[-1].merge(step)):
@@ -708,7 +724,7 @@ class PlainHistory:
             # The step no longer applies: drop it, as QUndoStack drops an obsolete command.
             del self._steps[index]
             self._index = min(self._index, index)
-            self._refused(str(exc))
+            report_refusal(exc, self._refused, self._store_failed)
             return
         self._index = index if undo else index + 1
         self._changed(change)

@@ -11,13 +11,13 @@ document need adjudicating again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from annotator.store.connection import utc_now
 from annotator.store.database import Aggregate, chunked, placeholders
-from annotator.store.rows import dumps
+from annotator.store.rows import dumps, loads
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,10 @@ class Adjudications(Aggregate):
 
     def get(self, doc_id: str) -> Adjudication | None:
         row = self._db.row("SELECT * FROM adjudications WHERE doc_id = ?", (doc_id,))
-        return None if row is None else _from_row(row)
+        return None if row is None else _from_row(row, self._db.path)
 
     def everything(self) -> dict[str, Adjudication]:
-        return {row["doc_id"]: _from_row(row) for row in self._db.rows("SELECT * FROM adjudications")}
+        return {row["doc_id"]: _from_row(row, self._db.path) for row in self._db.rows("SELECT * FROM adjudications")}
 
     def pending(self) -> list[str]:
         """Documents with versions whose gold is not settled, or was settled on versions that changed since;
@@ -46,9 +46,10 @@ class Adjudications(Aggregate):
         current: dict[str, dict[str, str]] = {}
         for doc_id, annotator, fingerprint in self._db.execute("SELECT doc_id, annotator, fingerprint FROM versions"):
             current.setdefault(doc_id, {})[annotator] = fingerprint
-        settled = {doc_id: json.loads(versions) for doc_id, versions in self._db.execute(
-            "SELECT doc_id, versions FROM adjudications"
-        )}
+        settled = {
+            doc_id: loads(versions, origin=self._db.path, where=f"adjudication of document {doc_id}, versions")
+            for doc_id, versions in self._db.execute("SELECT doc_id, versions FROM adjudications")
+        }
         waiting = {doc_id for doc_id, versions in current.items() if settled.get(doc_id) != versions}
         if not waiting:
             return []
@@ -74,7 +75,7 @@ class Adjudications(Aggregate):
             for row in self._db.rows(
                 f"SELECT * FROM adjudications WHERE doc_id IN ({placeholders(len(chunk))})", chunk
             ):
-                found[row["doc_id"]] = _from_row(row)
+                found[row["doc_id"]] = _from_row(row, self._db.path)
         return found
 
     def settle_many(self, decisions: Mapping[str, tuple[str, Mapping[str, str]]]) -> dict[str, Adjudication | None]:
@@ -113,8 +114,9 @@ class Adjudications(Aggregate):
         )
 
 
-def _from_row(row: dict) -> Adjudication:
-    return Adjudication(row["doc_id"], row["adjudicator"], row["method"], row["decided_at"], json.loads(row["versions"]))
+def _from_row(row: dict, origin: Path | str) -> Adjudication:
+    versions = loads(row["versions"], origin=origin, where=f"adjudication of document {row['doc_id']}, versions")
+    return Adjudication(row["doc_id"], row["adjudicator"], row["method"], row["decided_at"], versions)
 
 
 def _to_dict(decision: Adjudication | None) -> dict | None:

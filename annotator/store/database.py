@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlite_utils
 
-from annotator.errors import DatabaseError
-from annotator.store.connection import describe_sqlite_error, utc_now
+from annotator.store.connection import database_error, is_environment_error, utc_now
 from annotator.store.rows import dumps
 
 if TYPE_CHECKING:
@@ -84,13 +83,16 @@ class ProjectDatabase:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise DatabaseError(describe_sqlite_error(self.path, exc)) from None
+            raise database_error(self.path, exc) from None
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             self._after_rollback()
+            # The disk is full, the file read-only or damaged: say so; other errors are bugs.
+            if is_environment_error(exc):
+                raise database_error(self.path, exc) from exc
             raise
         try:
             conn.execute("COMMIT")
@@ -98,7 +100,7 @@ class ProjectDatabase:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             self._after_rollback()
-            raise DatabaseError(describe_sqlite_error(self.path, exc)) from None
+            raise database_error(self.path, exc) from None
 
     def on_rollback(self, hook: Callable[[], None]) -> None:
         """Call ``hook`` after a transaction rolls back, to drop anything cached inside it."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from annotator.errors import InputError, NotFoundError
+from annotator.errors import DamagedProjectError, InputError, NotFoundError
 from annotator.model import (
     AnnotatedDocument,
     Document,
@@ -138,7 +137,7 @@ class Documents(Aggregate):
         row = self._db.row(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,))
         if row is None:
             raise NotFoundError(f"no document with id '{doc_id}' in {self._db.path}")
-        return document_from_row(row)
+        return document_from_row(row, self._db.path)
 
     def exists(self, doc_id: str) -> bool:
         return self._db.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
@@ -231,7 +230,7 @@ class Documents(Aggregate):
         for chunk in chunked(list(doc_ids)):
             marks = placeholders(len(chunk))
             bundles = {
-                values[0]: AnnotatedDocument(document_from_values(values))
+                values[0]: AnnotatedDocument(document_from_values(values, self._db.path))
                 for values in execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id IN ({marks})", chunk)
             }
             annotations.attach(bundles)
@@ -323,8 +322,8 @@ class Documents(Aggregate):
             if row["raw_text"] is not None and len(row["raw_text"]) != len(row["text"]):
                 problems.append(f"document {row['id']}: raw text and text differ in length")
             try:
-                provenance = loads(row["provenance"]) or {}
-            except json.JSONDecodeError:
+                provenance = loads(row["provenance"], origin=self._db.path, where=f"document {row['id']}, provenance") or {}
+            except DamagedProjectError:
                 problems.append(f"document {row['id']}: provenance is not valid JSON")
                 continue
             for piece in provenance.get("pieces", []):

@@ -33,4 +33,4 @@ class Events(Aggregate):
         sql = f"SELECT * FROM events WHERE {' AND '.join(clauses)} ORDER BY id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [event_from_row(r) for r in self._db.rows(sql, params)]
+        return [event_from_row(r, self._db.path) for r in self._db.rows(sql, params)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from annotator.errors import DatabaseError
+from annotator.errors import NewerProjectError, NotAProjectError
 
 MIGRATION_SET = "annotator"
 
@@ -388,23 +388,47 @@ def known_names() -> list[str]:
     return list(_names)
 
 
-def apply(db: sqlite_utils.Database, path: str) -> int:
-    """Bring ``db`` up to date; refuse databases that are not ours or are newer."""
-    tables = set(db.table_names())
-    applied = [m.name for m in migrations.applied(db)]
-    ours = set(known_names())
-    if tables and not applied and tables - {"_sqlite_migrations"}:
-        raise DatabaseError(
-            f"{path}: this SQLite database is not an Annotator project (it has tables "
-            f"{', '.join(sorted(tables)[:5])}); choose a new file or an Annotator database"
+def inspect(db: sqlite_utils.Database, path: str, *, new: bool = False) -> list[str]:
+    """The migrations ``db`` still needs. Reads only: a database that is empty (unless
+    ``new``), another program's or from a newer Annotator is refused before anything is written."""
+    tables = [
+        name for (name,) in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    ]
+    if not tables:
+        if new:
+            return known_names()
+        raise NotAProjectError(
+            f"{path}: an empty SQLite database (it has no tables); it is not an Annotator project"
         )
-    unknown = [name for name in applied if name not in ours]
+    applied = [m.name for m in migrations.applied(db)]
+    if not applied:
+        shown = sorted(t for t in tables if not t.startswith("sqlite_"))[:5]
+        raise NotAProjectError(
+            f"{path}: this SQLite database is not an Annotator project (it has tables "
+            f"{', '.join(shown)}); choose a new file or an Annotator project"
+        )
+    known = known_names()
+    unknown = [name for name in applied if name not in known]
     if unknown:
-        raise DatabaseError(
-            f"{path}: the database was written by a newer version of Annotator "
+        raise NewerProjectError(
+            f"{path}: the project was written by a newer version of Annotator "
             f"(it has migration {unknown[0]}); update Annotator to open it"
         )
-    migrations.apply(db)
+    user_version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+    if user_version > len(known):
+        raise NewerProjectError(
+            f"{path}: the project was written by a newer version of Annotator (schema version "
+            f"{user_version}, this one knows {len(known)}); update Annotator to open it"
+        )
+    return [name for name in known if name not in applied]
+
+
+def apply(db: sqlite_utils.Database, path: str, *, new: bool = False) -> int:
+    """Bring ``db`` up to date; refuse databases that are not ours or are newer (see ``inspect``)."""
+    if inspect(db, path, new=new):
+        migrations.apply(db)
     version = len(known_names())
-    db.execute(f"PRAGMA user_version = {version}")
+    # Only when it changes: writing the header on every open would change the file.
+    if db.conn.execute("PRAGMA user_version").fetchone()[0] != version:
+        db.conn.execute(f"PRAGMA user_version = {version}")
     return version

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import DatabaseError
@@ -122,7 +123,10 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def _summary_fields(row: dict[str, Any]) -> dict[str, Any]:
+def _summary_fields(row: dict[str, Any], origin: Path | str) -> dict[str, Any]:
+    def stored(column: str) -> Any:
+        return loads(row[column], origin=origin, where=f"model {row['id']}, {column}")
+
     return {
         "id": row["id"],
         "format_version": row["format_version"],
@@ -130,10 +134,10 @@ def _summary_fields(row: dict[str, Any]) -> dict[str, Any]:
         "annotator": row["annotator"],
         "documents": row["documents"],
         "entities": row["entities"],
-        "labels": tuple(loads(row["labels"])),
-        "settings": loads(row["settings"]),
-        "metrics": loads(row["metrics"]),
-        "learning_curve": loads(row["learning_curve"]),
+        "labels": tuple(stored("labels")),
+        "settings": stored("settings"),
+        "metrics": stored("metrics"),
+        "learning_curve": stored("learning_curve"),
         "trained_after_event": row["trained_after_event"],
         "size": row["size"],
         "sha256": row["sha256"],
@@ -178,12 +182,12 @@ class Models(Aggregate):
         row = self._db.row(f"SELECT {_SUMMARY_COLUMNS} FROM models WHERE id = ?", (model_id,))
         if row is None:
             raise DatabaseError(f"{self._project.path}: no model with version {model_id}")
-        return ModelSummary(**_summary_fields(row))
+        return ModelSummary(**_summary_fields(row, self._db.path))
 
     def history(self) -> list[ModelSummary]:
         """Every version's figures, oldest first (the bytes are not read)."""
         return [
-            ModelSummary(**_summary_fields(row))
+            ModelSummary(**_summary_fields(row, self._db.path))
             for row in self._db.rows(f"SELECT {_SUMMARY_COLUMNS} FROM models ORDER BY id")
         ]
 
@@ -198,7 +202,7 @@ class Models(Aggregate):
         row = self._db.row(f"SELECT {_SUMMARY_COLUMNS}, data FROM models ORDER BY id DESC LIMIT 1")
         if row is None:
             return None
-        summary = ModelSummary(**_summary_fields(row))
+        summary = ModelSummary(**_summary_fields(row, self._db.path))
         data = row["data"]
         what = f"{self._project.path}: the project's {summary.describe()}"
         if summary.format_version > MODEL_FORMAT_VERSION:
@@ -219,7 +223,7 @@ class Models(Aggregate):
                 "and the rules alone make suggestions; run 'annotator train' to train a new one",
                 ModelUnreadableError.DAMAGED,
             )
-        return StoredModel(**_summary_fields(row), data=data, label_map=self.label_map(summary))
+        return StoredModel(**_summary_fields(row, self._db.path), data=data, label_map=self.label_map(summary))
 
     def usable(self) -> tuple[StoredModel | None, str | None]:
         """The current model, or None and the reason in plain words when it cannot be used."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+from annotator.errors import DamagedProjectError
 from annotator.model import (
     Candidate,
     CandidateState,
@@ -21,8 +23,19 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def loads(value: str | None) -> Any:
-    return None if value is None else json.loads(value)
+def loads(value: str | None, *, origin: Path | str, where: str) -> Any:
+    """A stored JSON value, read back. Annotator wrote it with ``dumps``, so one that does not
+    parse means the file was damaged: a ``DamagedProjectError`` naming the file (``origin``)
+    and the value (``where``: the record and column), not a crash."""
+    if value is None:
+        return None
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as exc:
+        raise DamagedProjectError(
+            f"{origin}: the project file is damaged: {where} is not valid JSON ({exc.msg} at character {exc.pos}); "
+            "'annotator check' lists everything that is wrong, 'annotator restore' puts a backup back"
+        ) from None
 
 
 DOCUMENT_COLUMNS = (
@@ -30,8 +43,10 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def document_from_row(row: dict[str, Any]) -> Document:
-    provenance = loads(row["provenance"])
+def document_from_row(row: dict[str, Any], origin: Path | str) -> Document:
+    """A document from its row; ``origin`` (the project file) is named if a stored value is damaged."""
+    where = f"document {row['id']}"
+    provenance = loads(row["provenance"], origin=origin, where=f"{where}, provenance")
     return Document(
         id=row["id"],
         text=row["text"],
@@ -40,7 +55,7 @@ def document_from_row(row: dict[str, Any]) -> Document:
         status=Status(row["status"]),
         status_reason=row["status_reason"],
         raw_text=row["raw_text"],
-        meta=loads(row["meta"]) or {},
+        meta=loads(row["meta"], origin=origin, where=f"{where}, meta") or {},
         provenance=Provenance.from_dict(provenance) if provenance else None,
         position=row["position"],
     )
@@ -54,10 +69,10 @@ RELATION_FIELDS = "doc_id, label, head_id, tail_id, id, annotator"
 CANDIDATE_FIELDS = 'doc_id, start, "end", label, text, source, score, state, id, entity_id'
 
 
-def document_from_values(values: tuple[Any, ...]) -> Document:
-    """A document from a row of ``DOCUMENT_COLUMNS``, in that order."""
+def document_from_values(values: tuple[Any, ...], origin: Path | str) -> Document:
+    """A document from a row of ``DOCUMENT_COLUMNS``, in that order; ``origin`` as in ``document_from_row``."""
     doc_id, position, title, text, raw_text, kind, status, status_reason, meta, provenance = values
-    provenance = loads(provenance)
+    provenance = loads(provenance, origin=origin, where=f"document {doc_id}, provenance")
     return Document(
         doc_id,
         text,
@@ -66,7 +81,7 @@ def document_from_values(values: tuple[Any, ...]) -> Document:
         Status(status),
         status_reason,
         raw_text,
-        loads(meta) or {},
+        loads(meta, origin=origin, where=f"document {doc_id}, meta") or {},
         Provenance.from_dict(provenance) if provenance else None,
         position,
     )
@@ -160,7 +175,7 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
     }
 
 
-def event_from_row(row: dict[str, Any]) -> Event:
+def event_from_row(row: dict[str, Any], origin: Path | str) -> Event:
     return Event(
         id=row["id"],
         at=row["at"],
@@ -168,6 +183,6 @@ def event_from_row(row: dict[str, Any]) -> Event:
         action=row["action"],
         doc_id=row["doc_id"],
         target=row["target"],
-        before=loads(row["before"]),
-        after=loads(row["after"]),
+        before=loads(row["before"], origin=origin, where=f"event {row['id']}, before"),
+        after=loads(row["after"], origin=origin, where=f"event {row['id']}, after"),
     )

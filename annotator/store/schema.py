@@ -33,6 +33,11 @@ class ProjectSchema(Aggregate):
             self._db.log("schema.install", None, None, None, schema.to_dict())
         self._cache = schema
 
+    def use_if_missing(self, schema: LabelSchema | None) -> None:
+        """A project opened read-only that has no schema yet shows ``schema`` (or the default one); writes nothing."""
+        if not self._db.scalar("SELECT COUNT(*) FROM label_schema"):
+            self._cache = schema or default_schema()
+
     @property
     def current(self) -> LabelSchema:
         """The project's label schema as it is now."""

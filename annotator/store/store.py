@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,17 +36,16 @@ from typing import Any
 from annotator.errors import DatabaseError, SchemaError
 from annotator.label_schema import LabelSchema
 from annotator.platform import app_paths
-from annotator.store import migrations
 from annotator.store.adjudications import Adjudications
 from annotator.store.annotations import Annotations
 from annotator.store.assignments import Assignments
 from annotator.store.candidates import Candidates
-from annotator.store.connection import connect, describe_sqlite_error
 from annotator.store.database import ProjectDatabase
 from annotator.store.documents import Documents
 from annotator.store.events import Events
 from annotator.store.layers import Layers
 from annotator.store.models import Models
+from annotator.store.opening import open_database
 from annotator.store.schema import ProjectSchema
 from annotator.store.search_index import SearchIndexWriter
 from annotator.store.segmentation import Segmentation
@@ -70,18 +68,20 @@ class Store:
         *,
         annotator: str | None = None,
         schema: LabelSchema | None = None,
+        read_only: bool = False,
+        _fresh: bool = False,
     ) -> None:
         self.path = Path(path) if path else app_paths.default_db_path()
         self.closed = False
-        self.db = connect(self.path)
-        try:
-            self.version = migrations.apply(self.db, str(self.path))
-        except DatabaseError:
-            self.db.conn.close()
-            raise
-        except sqlite3.Error as exc:
-            self.db.conn.close()
-            raise DatabaseError(describe_sqlite_error(self.path, exc)) from None
+        # Opened to look only: nothing is written, not even who is annotating (see store/opening.py).
+        self.read_only = read_only
+        self.db, self.version = open_database(
+            self.path,
+            read_only=read_only,
+            fresh=_fresh,
+            # A new project is built whole in a private file, then moved into place.
+            build=lambda private: Store(private, annotator=annotator, schema=schema, _fresh=True).close(),
+        )
         self._db = ProjectDatabase(self.path, self.db)
         self.documents = Documents(self._db, self)
         self.annotations = Annotations(self._db, self)
@@ -97,8 +97,15 @@ class Store:
         self.adjudications = Adjudications(self._db, self)
         self.transfers = Transfers(self._db, self)
         self.models = Models(self._db, self)  # the learned suggester's models and the documents' uncertainty
-        self.set_annotator(annotator or default_annotator())
-        self.schema.install_if_missing(schema)
+        try:
+            self.set_annotator(annotator or default_annotator())
+            if read_only:
+                self.schema.use_if_missing(schema)
+            else:
+                self.schema.install_if_missing(schema)
+        except BaseException:
+            self.db.conn.close()
+            raise
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -132,6 +139,8 @@ class Store:
         previous = self._db.annotator
         # The new annotator is who adds themselves to the project.
         self._db.annotator = name
+        if self.read_only:
+            return  # looking only: who is looking is not recorded
         try:
             self.settings.add_annotator(name)
         except BaseException:
@@ -153,10 +162,17 @@ class Store:
                 problems.append(f"SQLite integrity: {result}")
         for row in self._db.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"table {row[0]} row {row[1]} points at a missing row in {row[2]}")
+        return problems + self.check_annotations()
+
+    def check_annotations(self) -> list[str]:
+        """Problems with what the file holds, asked of each part: offsets that miss their text,
+        labels the schema lacks, versions that do not fit their document... Meaningful only in a
+        file SQLite's checks (``check``, or ``store.health.full_check``) find sound."""
+        problems: list[str] = []
         try:
             schema = self.schema.current
         except SchemaError as exc:
-            return problems + [str(exc)]
+            return [str(exc)]
         texts: dict[str, str] = {}
 
         def doc_text(doc_id: str) -> str:

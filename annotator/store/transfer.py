@@ -360,7 +360,7 @@ class Transfers(Aggregate):
         already here under another id (the package split or merged documents)."""
         db = self._db
         duplicate = db.scalar("SELECT id FROM documents WHERE content_hash = ? LIMIT 1", (row["content_hash"],))
-        meta = loads(row.get("meta")) or {}
+        meta = loads(row.get("meta"), origin=merged_from, where=f"document {row['id']}, meta") or {}
         if duplicate is not None or "split_from" in meta:
             outcome.conflicts.append(row["id"])
             return False

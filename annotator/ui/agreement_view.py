@@ -126,7 +126,8 @@ class AgreementView(QWidget):
         path, annotator = self.store.path, self.store.annotator
 
         def work(progress):
-            with Store(path, annotator=annotator) as store:
+            # Read-only: computing agreement only reads (and works on a read-only project).
+            with Store(path, annotator=annotator, read_only=True) as store:
                 return compute(from_store(store, progress=progress))
 
         self.summary.setText(self.tr("Computing…"))

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator import __version__
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, DatabaseError, InputError
 from annotator.ui import startup_probe, theme
 from annotator.ui.main_window import MainWindow
 from annotator.ui.plain_text import plain_message_box
@@ -110,9 +110,33 @@ def _text_hotkeys(hotkeys: dict[str, str] | None) -> dict[str, str] | None:
 
 
 def open_store(db_path: str | Path | None, annotator: str) -> Store:
+    """The project for the window; read-only (the window says so) when its file or folder cannot be written."""
+    from annotator.errors import ReadOnlyProjectError
     from annotator.store import Store
 
-    return Store(db_path, annotator=annotator)
+    try:
+        return Store(db_path, annotator=annotator)
+    except ReadOnlyProjectError:
+        return Store(db_path, annotator=annotator, read_only=True)
+
+
+def open_store_or_restore(db_path: str | Path | None, annotator: str, parent: QWidget | None) -> Store | None:
+    """``open_store``; a damaged project with backups offers to restore one first. None if the user declined."""
+    from annotator.platform import app_paths
+    from annotator.store import backups
+    from annotator.ui import project_safety
+
+    try:
+        return open_store(db_path, annotator)
+    except AnnotatorError as exc:
+        path = Path(db_path) if db_path else app_paths.default_db_path()
+        if not project_safety.is_restorable(exc) or not backups.list_backups(path):
+            raise
+        if not project_safety.offer_restore(parent, path, str(exc)):
+            return None
+        if project_safety.run_restore(parent, path) is None:
+            return None
+    return open_store(db_path, annotator)
 
 
 def fill_window(window: MainWindow, store: Store, keymap: Keymap | None = None, *, restore: bool = True) -> None:
@@ -170,12 +194,13 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
     remembered = profile.remembered_annotator()
     if remembered:
         return remembered
-    from annotator.store import default_annotator
+    from annotator.store import Store, default_annotator
     from annotator.ui.identity import ask_annotator
 
     names: list[str] = []
     try:
-        with open_store(db_path, "annotator") as store:
+        # Read-only: asking who is annotating must not create the project or write to it.
+        with Store(db_path, annotator="annotator", read_only=True) as store:
             names = [n for n in store.settings.annotators() if n != "annotator"]
     except AnnotatorError:
         pass
@@ -250,7 +275,11 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
         window.show_opening()
         try:
             name = choose_annotator(annotator, db_path, window)
-            store = open_store(db_path, name)
+            store = open_store_or_restore(db_path, name, window)
+            if store is None:  # a damaged project, and the user chose not to restore it
+                outcome["code"] = DatabaseError.exit_code
+                window.close()
+                return
             fill_window(window, store)
         except AnnotatorError as exc:
             fail(exc)

@@ -4,7 +4,8 @@ The steps hold the logic (a store operation and its exact inverse); a
 ``StepCommand`` runs one on Qt's undo stack, and ``QtHistory`` is the
 ``History`` the review logic pushes to. A step the store refuses marks its
 command obsolete, which makes ``QUndoStack`` drop it, and the reason goes to
-the status bar.
+the status bar; when the database itself could not take it (disk full, a
+damaged file) the window also says so in a dialog.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.errors import AnnotatorError
-from annotator.review.steps import Change, Step, Title, UpdateEntity, fill
+from annotator.review.steps import Change, Step, Title, UpdateEntity, fill, report_refusal
 
 # Consecutive boundary moves of one entity merge into one undo step (QUndoCommand.id).
 RESIZE_ID = 0x5E5E
@@ -58,11 +59,18 @@ def step_text(title: Title) -> str:
 class StepCommand(QUndoCommand):
     """One review step on Qt's undo stack."""
 
-    def __init__(self, step: Step, changed: Callable[[Change], None], refused: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        step: Step,
+        changed: Callable[[Change], None],
+        refused: Callable[[str], None],
+        store_failed: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(step_text(step.title))
         self.step = step
         self._changed = changed
         self._refused = refused
+        self._store_failed = store_failed
         self.refusal: str | None = None
 
     def redo(self) -> None:
@@ -88,7 +96,7 @@ class StepCommand(QUndoCommand):
         except AnnotatorError as exc:
             self.refusal = str(exc)
             self.setObsolete(True)
-            self._refused(self.refusal)
+            report_refusal(exc, self._refused, self._store_failed)
             return
         self._changed(change)
 
@@ -96,13 +104,20 @@ class StepCommand(QUndoCommand):
 class QtHistory:
     """The review logic's ``History`` on a ``QUndoStack`` (so Qt's undo actions and views could share it)."""
 
-    def __init__(self, stack: QUndoStack, changed: Callable[[Change], None], refused: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        stack: QUndoStack,
+        changed: Callable[[Change], None],
+        refused: Callable[[str], None],
+        store_failed: Callable[[str], None] | None = None,
+    ) -> None:
         self.stack = stack
         self._changed = changed
         self._refused = refused
+        self._store_failed = store_failed
 
     def push(self, step: Step) -> bool:
-        command = StepCommand(step, self._changed, self._refused)
+        command = StepCommand(step, self._changed, self._refused, self._store_failed)
         self.stack.push(command)
         return command.refusal is None
 

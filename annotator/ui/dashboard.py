@@ -270,7 +270,7 @@ class Dashboard(QWidget):
         path, annotator, days = self.store.path, self.store.annotator, self.days
 
         def work(_progress):
-            with Store(path, annotator=annotator) as store:
+            with Store(path, annotator=annotator, read_only=True) as store:
                 return project_progress(store, days=days)
 
         self.updated.setText(self.tr("Counting…"))

@@ -79,8 +79,8 @@ class SearchIndexing(QObject):
         return self._running is not None
 
     def start(self) -> None:
-        if self._running is not None:
-            return
+        if self._running is not None or self.store.read_only:
+            return  # a read-only project is searched as far as its index goes
         if self._tasks is None:
             self._tasks = BackgroundTasks(self, threads=1)
         self._running = self._tasks.start(index_task(self.store.path, self.store.annotator))

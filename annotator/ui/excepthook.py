@@ -51,6 +51,13 @@ class ErrorReporter:
         if isinstance(exc, AnnotatorError):
             self._relay.raised.emit("user", str(exc), "")
             return
+        # Imported here: the store layer is not loaded before the window's first paint.
+        from annotator.store.connection import database_error, is_environment_error
+
+        if exc is not None and is_environment_error(exc):
+            # Not a bug: the disk or the project file (full, damaged, read-only); say which in plain words.
+            self._relay.raised.emit("user", str(database_error("", exc)).removeprefix(": "), "")
+            return
         from annotator.platform import diagnostics
 
         path = diagnostics.log_exception(exc_type, exc, tb)

@@ -294,7 +294,8 @@ class ExportDialog(TransferDialog):
                 cancel.check()
                 progress(done, total, "")
 
-            with Store(path, annotator=annotator) as store:
+            # Read-only: an export never writes to the project (and works on a read-only one).
+            with Store(path, annotator=annotator, read_only=True) as store:
                 return export(store, format_name, out, statuses=statuses, doc_ids=doc_ids, labels=labels,
                               annotators=annotators, options=options, progress=report)
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QLabel,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -63,6 +64,9 @@ class MainWindow(QMainWindow):
         # True while the document list's current row is being followed (see open_picked_document)
         self._browsing = False
         self._corpus_query = ""
+        self._store_failure_shown = False
+        # shown over the text when the project is read-only (project_safety.show_read_only)
+        self.read_only_banner: QLabel | None = None
         # A blank page first: the first text drawn loads the fonts (several
         # milliseconds), which the first paint need not wait for.
         blank = QWidget(self)
@@ -151,6 +155,12 @@ class MainWindow(QMainWindow):
         self.actions_by_name = WindowActions(keymap, self)
         build_menus(self)
         connect_actions(self)
+        self.controller.storeFailed.connect(self.store_failed)
+        self.jobs.damaged.connect(self.project_damaged)
+        if store.read_only:
+            from annotator.ui.project_safety import show_read_only
+
+            show_read_only(self)
         self.view.setPlaceholderText(self.tr("No documents yet. Use File ▸ Import… to add some."))
         self.setAcceptDrops(True)
         self._update_title()
@@ -441,7 +451,9 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args) -> None:
         state = self.controller.state
         name = state.document.title if state and state.document.title else None
-        parts = [p for p in (name, self.controller.store.path.name, "Annotator") if p]
+        store = self.controller.store
+        project = store.path.name + (self.tr(" (read-only)") if store.read_only else "")
+        parts = [p for p in (name, project, "Annotator") if p]
         self.setWindowTitle(" — ".join(parts))
 
     def flush_panels(self) -> None:
@@ -510,7 +522,30 @@ class MainWindow(QMainWindow):
             self.controller.close()
             self.save_settings(ui_settings())
         finally:
+            # Nothing may read the store once it is closed: the panels' pending refreshes go too
+            # (a window can outlive its store for a while: restoring a backup, for one).
+            for timer in self.findChildren(QtCore.QTimer):
+                timer.stop()
             self.store.close()
 
     def show_error(self, message: str) -> None:
         plain_message_box(self, self.tr("Annotator"), message).exec()
+
+    def store_failed(self, message: str) -> None:
+        """The database could not take a step (disk full, damaged file): say so plainly, once at a time."""
+        if self._store_failure_shown:
+            return
+        self._store_failure_shown = True
+        try:
+            self.show_error(message)
+        finally:
+            self._store_failure_shown = False
+
+    def project_damaged(self, message: str) -> None:
+        """The background check found the project damaged: offer to restore the newest good backup."""
+        from annotator.ui import project_safety
+
+        if self._closed or self.store is None:
+            return
+        if project_safety.offer_restore(self, self.store.path, message):
+            project_safety.restore_and_reopen(self)

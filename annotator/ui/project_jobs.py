@@ -1,5 +1,11 @@
 """The project's background jobs, in order: seed an empty project, load jieba, then generate candidates.
 
+Beside them, the project's safety: as the window opens a backup is taken (if
+the project changed since the newest) and the project is checked, and a
+backup follows every ``interval_minutes`` (``backups.toml``); damage found
+on the way is reported by ``damaged``. A read-only project runs none of the
+jobs that write.
+
 The window paints first; these start once the event loop runs. Each job
 reports its progress for the status bar and says when the open document
 should be re-read (new candidates for it, or the first documents arrived).
@@ -10,11 +16,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from annotator.errors import InputError
 from annotator.review.hold import HeldDocuments
 from annotator.review.upcoming import READING
-from annotator.store import Store
+from annotator.store import Store, backups
+from annotator.store.backups import BackupSettings
 from annotator.ui import workers
 from annotator.ui.coalesce import Coalescer
 
@@ -37,6 +45,10 @@ class ProjectJobs(QObject):
     # jieba is loaded: double-click can select real words
     segmenterReady = Signal()
     failed = Signal(str)
+    # the project file is damaged (found by the backup's check): a sentence saying what and which backups exist
+    damaged = Signal(str)
+    # a backup was written, at this path
+    backedUp = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None, *, hold: HeldDocuments | None = None) -> None:
         super().__init__(parent)
@@ -56,13 +68,20 @@ class ProjectJobs(QObject):
         # texts labelled since the last propagation (an ordered set)
         self._learned: dict[str, None] = {}
         self._propagate_later = Coalescer(self._start_propagation, PROPAGATION_DELAY_MS, self)
+        # Rolling backups while the window is open (interval from backups.toml, set in start()).
+        self._backup_timer = QTimer(self)
+        self._backup_timer.timeout.connect(self.back_up)
+        self._backing_up = False
 
     @property
     def db_path(self) -> Path:
         return Path(self.store.path)
 
     def start(self) -> None:
-        """Seed if the project is new, and load jieba; both in the background."""
+        """Seed if the project is new, load jieba, check and back up the project; all in the background."""
+        if self.store.read_only:
+            self.warm_up()  # nothing else: every other job writes
+            return
         # Imported here, not at the top, for start-up time: seeding brings the whole import
         # pipeline (formats, the page parser), which the first article does not need.
         from annotator.project import seeding
@@ -70,8 +89,41 @@ class ProjectJobs(QObject):
         if seeding.needs_seeding(self.store):
             self.seed()
         self.warm_up()
+        self.back_up(check=True)
+        try:
+            interval = backups.load_settings().interval_minutes
+        except InputError as exc:
+            self.failed.emit(f"{exc}; backing up every {BackupSettings.interval_minutes:g} minutes")
+            interval = BackupSettings.interval_minutes
+        self._backup_timer.start(int(interval * 60_000))
+
+    def back_up(self, *, check: bool = False) -> None:
+        """A backup if the project changed since the newest; with ``check``, make sure the project is sound too."""
+        if self._backing_up or self._closed or self.store.read_only:
+            return
+        self._backing_up = True
+        self.tasks.start(
+            workers.backup_task(self.db_path, check=check), finished=self._backed_up, failed=self._backup_failed
+        )
+
+    def _backed_up(self, outcome: tuple) -> None:
+        self._backing_up = False
+        if self._closed:
+            return
+        path, damage = outcome
+        if damage:
+            self._backup_timer.stop()
+            self.damaged.emit(damage)
+        elif path:
+            self.backedUp.emit(path)
+
+    def _backup_failed(self, message: str) -> None:
+        self._backing_up = False
+        self._failed(self.tr("Backup not made: %1").replace("%1", message))
 
     def seed(self) -> None:
+        if self.store.read_only:
+            return
         self._seeding = True
         self.activity.emit(self.tr("Importing the bundled seed pages…"))
         self.tasks.start(
@@ -102,7 +154,7 @@ class ProjectJobs(QObject):
 
     def refresh_candidates(self, doc_ids: list[str]) -> bool:
         """Generate candidates for ``doc_ids`` in the background; False if no generator is installed."""
-        if not doc_ids:
+        if not doc_ids or self.store.read_only:
             return False
         self.activity.emit(self.tr("Suggesting candidates…"))
         self.tasks.start(
@@ -119,7 +171,7 @@ class ProjectJobs(QObject):
         """Candidates for the document just opened (if it never had any) and for the next unfinished ones."""
         from annotator.review.upcoming import never_suggested, upcoming_unfinished
 
-        if self._seeding:
+        if self._seeding or self.store.read_only:
             return
         wanted = [doc_id] if never_suggested(self.store, doc_id) else []
         # The open document's pending candidates are left alone: the reviewer is working through them.
@@ -142,7 +194,7 @@ class ProjectJobs(QObject):
 
     def _start_propagation(self) -> None:
         texts, self._learned = list(self._learned), {}
-        if texts and not self._seeding:
+        if texts and not self._seeding and not self.store.read_only:
             self.tasks.start(
                 workers.propagation_task(self.db_path, self.store.annotator, texts, self.hold),
                 finished=self._candidates_done,
@@ -169,5 +221,6 @@ class ProjectJobs(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._backup_timer.stop()
         self._propagate_later.cancel()
         self.tasks.shutdown()

@@ -37,13 +37,15 @@ class ReviewController(QObject, ReviewMachine):
     relabelled = Signal(list)
     # the label schema changed, or an undo changed it back
     schemaChanged = Signal()
+    # the database could not take a step (disk full, damaged file); the step was not made
+    storeFailed = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None, *, activity: ActivityClock | None = None) -> None:
         # PySide's QObject.__init__ hands the keyword arguments on to ReviewMachine.__init__.
         super().__init__(parent, store=store, activity=activity)  # type: ignore[call-arg]
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
-        self.history = QtHistory(self.undo_stack, self.apply_change, self._refused)
+        self.history = QtHistory(self.undo_stack, self.apply_change, self._refused, self._store_failed)
         self._time_timer = QTimer(self)
         self._time_timer.setInterval(TIME_FLUSH_MS)
         self._time_timer.timeout.connect(self.flush_time)
@@ -75,6 +77,9 @@ class ReviewController(QObject, ReviewMachine):
 
     def on_schema_changed(self) -> None:
         self.schemaChanged.emit()
+
+    def on_store_failed(self, message: str) -> None:
+        self.storeFailed.emit(message)
 
     def close(self) -> None:
         self._time_timer.stop()

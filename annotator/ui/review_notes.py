@@ -42,6 +42,7 @@ def note_templates() -> dict[str, str]:
         "select_to_move": QCoreApplication.translate("ReviewController", "Select the text to move first."),
         "nowhere_to_move": QCoreApplication.translate("ReviewController", "There is no document on that side to move the text to."),
         "move_done": QCoreApplication.translate("ReviewController", "Moved the text. Ctrl+Z puts it back."),
+        "read_only": QCoreApplication.translate("ReviewController", "This project is read-only: it can be read and exported, not changed."),
         "nothing_to_undo": QCoreApplication.translate("ReviewController", "Nothing to undo."),
         "undone": QCoreApplication.translate("ReviewController", "Undone: %1"),
         "nothing_to_redo": QCoreApplication.translate("ReviewController", "Nothing to redo."),

@@ -108,6 +108,10 @@ class SuggesterDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(560, 460)
+        if store.read_only:
+            # a read-only project can show its model, not train one or change its settings
+            for widget in (self.automatic, self.every, self.train_button):
+                widget.setEnabled(False)
         make_plain(self)
         self.show_state()
         jobs.trained.connect(self.show_state)
@@ -152,7 +156,7 @@ class SuggesterDialog(QDialog):
             text += " " + self.tr("Finished since this model: %1.").replace(
                 "%1", locale.toString(max(0, done - model.documents)))
         self.data_text.setText(text)
-        self.train_button.setEnabled(not self.jobs.running)
+        self.train_button.setEnabled(not self.jobs.running and not self.store.read_only)
 
     def _fill_figures(self, model: ModelSummary | None) -> None:
         labels = (model.metrics.get("labels") or {}) if model is not None else {}
@@ -187,15 +191,19 @@ class SuggesterDialog(QDialog):
                 self.figures.horizontalHeader().sizeHint().height() + rows_height + 2 * self.figures.frameWidth()))
 
     def _progress(self, _text: str, percent: int, _cancellable: bool) -> None:
-        self.train_button.setEnabled(not self.jobs.running)
+        self.train_button.setEnabled(not self.jobs.running and not self.store.read_only)
 
     def train_now(self) -> None:
+        if self.store.read_only:
+            return
         self.save()
         self.jobs.train()
         self.train_button.setEnabled(False)
 
     def save(self) -> None:
         """Write the retraining settings when they changed (each change is an event in the log)."""
+        if self.store.read_only:
+            return
         if self.automatic.isChecked() != retrain_automatically(self.store):
             set_retrain_automatically(self.store, self.automatic.isChecked())
         if self.every.value() != retrain_every(self.store):

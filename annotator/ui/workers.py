@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from annotator.errors import AnnotatorError
 from annotator.review.hold import HeldDocuments
+from annotator.store.connection import database_error, is_environment_error
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,10 @@ class _Runnable(QRunnable):
         except AnnotatorError as exc:
             self.signals.failed.emit(str(exc))
             return
-        except Exception:  # noqa: BLE001 - a bug: keep the traceback, tell the user where it is
+        except Exception as exc:  # noqa: BLE001 - a bug: keep the traceback, tell the user where it is
+            if is_environment_error(exc):  # the disk or the project file, not a bug: say which
+                self.signals.failed.emit(str(database_error("", exc)).removeprefix(": "))
+                return
             import sys
 
             from annotator.platform.diagnostics import log_exception
@@ -188,5 +192,26 @@ def propagation_task(
             refreshed = propagate_labels(store, texts, progress=progress, hold=hold)
         held = hold.held() if hold is not None else set()
         return [doc_id for doc_id in refreshed if doc_id not in held]
+
+    return work
+
+
+def backup_task(db_path: Path, *, check: bool) -> Callable[[Callable], tuple[str | None, str | None]]:
+    """A backup of the project if it changed since the newest one: (the backup's path or None, damage or None).
+
+    With ``check`` (as the window opens) the project is also checked when no
+    backup was needed. Damage comes back as a result, for the window to offer
+    a restore; a backup that cannot be written (disk full) is a failure.
+    """
+
+    def work(progress: Callable) -> tuple[str | None, str | None]:
+        from annotator.errors import DamagedProjectError
+        from annotator.store import backups
+
+        try:
+            backup = backups.safeguard(db_path) if check else backups.take_backup(db_path)
+        except DamagedProjectError as exc:
+            return None, str(exc)
+        return (str(backup.path) if backup else None), None
 
     return work

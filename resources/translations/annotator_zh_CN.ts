@@ -275,10 +275,6 @@
         <translation type="vanished">接受候选</translation>
     </message>
     <message>
-        <source>Accept the candidate, then go to the next candidate</source>
-        <translation>接受候选，并转到下一个候选</translation>
-    </message>
-    <message>
         <source>Reject the candidate / delete the entity</source>
         <translation>拒绝候选 / 删除实体</translation>
     </message>
@@ -417,6 +413,10 @@
     <message>
         <source>Project</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Accept the candidate, then go to the next candidate</source>
+        <translation>接受候选，并转到下一个候选</translation>
     </message>
 </context>
 <context>
@@ -1501,20 +1501,20 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>标签（作用于选区或当前聚焦的片段）</translation>
     </message>
     <message>
-        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; %1 or %2 moves on.</source>
-        <translation>标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 %1 或 %2 继续。</translation>
-    </message>
-    <message>
-        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; Return or Tab moves on.</source>
-        <translation type="vanished">标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 Return 或 Tab 继续。</translation>
-    </message>
-    <message>
         <source>Mouse</source>
         <translation>鼠标</translation>
     </message>
     <message>
         <source>Change keys in %1 · any key closes this</source>
         <translation>可在 %1 中修改按键 · 按任意键关闭</translation>
+    </message>
+    <message>
+        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; %1 or %2 moves on.</source>
+        <translation>标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 %1 或 %2 继续。</translation>
+    </message>
+    <message>
+        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; Return or Tab moves on.</source>
+        <translation type="vanished">标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 Return 或 Tab 继续。</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1579,10 +1579,6 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>为新文档生成候选片段</translation>
     </message>
     <message>
-        <source>Add the labels these files use that the project lacks (listed first)</source>
-        <translation>添加这些文件用到而项目中没有的标签（先列出）</translation>
-    </message>
-    <message>
         <source>Files</source>
         <translation>文件</translation>
     </message>
@@ -1621,66 +1617,6 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Indexing for search: %1 of %2 documents</source>
         <translation>正在建立搜索索引：%1 / %2 篇文档</translation>
-    </message>
-    <message>
-        <source>Reading the labels the files use…</source>
-        <translation>正在读取文件用到的标签…</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>正在停止…</translation>
-    </message>
-    <message>
-        <source>These labels will be added to the project&apos;s schema. Import again to add them and import the files.</source>
-        <translation>这些标签将被添加到项目的标签体系中。再次点击导入即可添加并导入文件。</translation>
-    </message>
-    <message>
-        <source>The files use no labels the project lacks. Import again to import them.</source>
-        <translation>这些文件没有用到项目中缺少的标签。再次点击导入即可导入。</translation>
-    </message>
-    <message>
-        <source>Labels to add</source>
-        <translation>要添加的标签</translation>
-    </message>
-    <message>
-        <source>Read from</source>
-        <translation>读取自</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>Add labels and import</source>
-        <translation>添加标签并导入</translation>
-    </message>
-    <message>
-        <source>Imported %1 (%2, %3) from %4.</source>
-        <translation>已导入 %1（%2，%3），来自 %4。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new documents</source>
-        <translation>
-            <numerusform>%n 篇新文档</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entities</source>
-        <translation>
-            <numerusform>%n 个实体</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n relations</source>
-        <translation>
-            <numerusform>%n 个关系</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n files</source>
-        <translation>
-            <numerusform>%n 个文件中的 %1 个</numerusform>
-        </translation>
     </message>
     <message>
         <source>Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.</source>
@@ -1745,6 +1681,70 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Add the labels these files use that the project lacks (listed first)</source>
+        <translation>添加这些文件用到而项目中没有的标签（先列出）</translation>
+    </message>
+    <message>
+        <source>Reading the labels the files use…</source>
+        <translation>正在读取文件用到的标签…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>These labels will be added to the project&apos;s schema. Import again to add them and import the files.</source>
+        <translation>这些标签将被添加到项目的标签体系中。再次点击导入即可添加并导入文件。</translation>
+    </message>
+    <message>
+        <source>The files use no labels the project lacks. Import again to import them.</source>
+        <translation>这些文件没有用到项目中缺少的标签。再次点击导入即可导入。</translation>
+    </message>
+    <message>
+        <source>Labels to add</source>
+        <translation>要添加的标签</translation>
+    </message>
+    <message>
+        <source>Read from</source>
+        <translation>读取自</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Add labels and import</source>
+        <translation>添加标签并导入</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2, %3) from %4.</source>
+        <translation>已导入 %1（%2，%3），来自 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new documents</source>
+        <translation>
+            <numerusform>%n 篇新文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n 个实体</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n 个关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files</source>
+        <translation>
+            <numerusform>%n 个文件中的 %1 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2029,10 +2029,6 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>请先用 Tab 选中一个实体；按 A 标注它在其他位置的出现。</translation>
     </message>
     <message>
-        <source>Label schema saved. Ctrl+Z takes it back.</source>
-        <translation>标签体系已保存。按 Ctrl+Z 可撤销。</translation>
-    </message>
-    <message>
         <source>Label schema saved. Undo history starts again from here.</source>
         <translation type="vanished">标签体系已保存。撤销记录从此处重新开始。</translation>
     </message>
@@ -2041,8 +2037,16 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>现在以 %1 的身份标注。</translation>
     </message>
     <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <source>Annotator</source>
         <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Label schema saved. Ctrl+Z takes it back.</source>
+        <translation>标签体系已保存。按 Ctrl+Z 可撤销。</translation>
     </message>
 </context>
 <context>
@@ -2206,14 +2210,6 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>在全部文档中</translation>
     </message>
     <message>
-        <source>Looking in all documents…</source>
-        <translation>正在所有文档中查找…</translation>
-    </message>
-    <message>
-        <source>Looking in all documents: %1 of %2…</source>
-        <translation>正在所有文档中查找：第 %1 篇，共 %2 篇…</translation>
-    </message>
-    <message>
         <source>already labelled</source>
         <translation>已标注</translation>
     </message>
@@ -2232,6 +2228,14 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Found %1; already labelled %2. Untick any that are not the same thing.</source>
         <translation>找到 %1 处，其中 %2 处已标注。请取消勾选指代不同事物的位置。</translation>
+    </message>
+    <message>
+        <source>Looking in all documents…</source>
+        <translation>正在所有文档中查找…</translation>
+    </message>
+    <message>
+        <source>Looking in all documents: %1 of %2…</source>
+        <translation>正在所有文档中查找：第 %1 篇，共 %2 篇…</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2260,10 @@ The details are in the log file; please send it with a note of what you were doi
 <context>
     <name>ProjectJobs</name>
     <message>
+        <source>Backup not made: %1</source>
+        <translation>未能备份：%1</translation>
+    </message>
+    <message>
         <source>Importing the bundled seed pages…</source>
         <translation>正在导入内置的示例版面…</translation>
     </message>
@@ -2270,6 +2278,49 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Suggesting candidates: %1 of %2</source>
         <translation>正在生成候选：%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSafety</name>
+    <message>
+        <source>This project is read-only: its file or folder cannot be written. You can read and export it; to annotate, copy it somewhere you can write, or ask for write permission.</source>
+        <translation>此项目为只读：无法写入其文件或所在文件夹。可以查看和导出；如需标注，请把它复制到可写的位置，或申请写入权限。</translation>
+    </message>
+    <message>
+        <source>The project is damaged</source>
+        <translation>项目已损坏</translation>
+    </message>
+    <message>
+        <source>Annotator cannot use this project, and it has no backup.</source>
+        <translation>Annotator 无法使用此项目，且没有可用的备份。</translation>
+    </message>
+    <message>
+        <source>Annotator cannot use this project. Restore the newest good backup (from %1)?</source>
+        <translation>Annotator 无法使用此项目。是否恢复最新的完好备份（%1）？</translation>
+    </message>
+    <message>
+        <source>The damaged file is not overwritten: it is kept in %1.</source>
+        <translation>损坏的文件不会被覆盖，它会保留在 %1。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Checking the backups and restoring the newest good one…</source>
+        <translation>正在检查备份并恢复最新的完好备份…</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Restored the backup %1.</source>
+        <translation>已恢复备份 %1。</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept as %1.</source>
+        <translation>损坏的文件已保留为 %1。</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2499,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>已重做：%1</translation>
     </message>
     <message>
+        <source>This project is read-only: it can be read and exported, not changed.</source>
+        <translation>此项目为只读：可以查看和导出，不能修改。</translation>
+    </message>
+    <message>
         <source>Choose the tail entity first (Tab to it, or click it).</source>
         <translation>请先选择尾实体（按 Tab 移到它，或点击它）。</translation>
     </message>
@@ -2546,10 +2601,6 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>导出…</translation>
     </message>
     <message>
-        <source>The schema could not be saved; the status bar says why.</source>
-        <translation>标签体系未能保存；原因见状态栏。</translation>
-    </message>
-    <message>
         <source>Loaded %1. Labels with the same name as a saved label keep its annotations; check the changes, then Save.</source>
         <translation>已载入 %1。与现有标签同名的标签会保留原有标注；请检查改动，然后保存。</translation>
     </message>
@@ -2600,6 +2651,10 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>TOML (*.toml);;JSON (*.json)</source>
         <translation>TOML（*.toml）;;JSON（*.json）</translation>
+    </message>
+    <message>
+        <source>The schema could not be saved; the status bar says why.</source>
+        <translation>标签体系未能保存；原因见状态栏。</translation>
     </message>
 </context>
 <context>
@@ -2789,12 +2844,12 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>将文本移到 %1</translation>
     </message>
     <message>
-        <source>Change the label schema</source>
-        <translation>修改标签体系</translation>
-    </message>
-    <message>
         <source>Label %n occurrence(s) of %1 as %2</source>
         <translation>将 %1 的 %n 处出现标为 %2</translation>
+    </message>
+    <message>
+        <source>Change the label schema</source>
+        <translation>修改标签体系</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from review_projects import project, store  # noqa: F401  (fixtures shared with tests/review)
 
@@ -30,6 +32,11 @@ def no_leaked_widgets(request):
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Collect this test's garbage here, on the GUI thread. Left to the collector, a Qt object
+    # caught in a reference cycle would be destroyed on whatever thread allocates next, often a
+    # later test's worker: Qt cannot stop its timers from there, and a timer then fires on a
+    # deleted object (a segmentation fault several tests later).
+    gc.collect()
     leaked = [w for w in QApplication.topLevelWidgets() if w not in before]
     if leaked:
         names = ", ".join(f"{type(w).__name__}({w.objectName() or w.windowTitle()!r})" for w in leaked)

@@ -301,6 +301,52 @@ def test_label_all_occurrences_dialog_buttons_with_an_entity_focused(window, qtb
     assert any(p.startswith("OccurrencesDialog") for p in walker.pressed)
 
 
+def test_every_action_of_a_read_only_project_runs_without_an_error_and_changes_nothing(
+    project, qtbot, qsettings_tmp, stubs, walker, monkeypatch
+):
+    """The read-only window (a banner, editing off) walked like the ordinary one; its file stays as it was."""
+    import hashlib
+    import os
+
+    from annotator.ui.app import build_main_window
+    from annotator.ui.project_safety import EDITING_ACTIONS
+
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):
+        if mode == os.W_OK and Path(path) in (project, project.parent):
+            return False  # the project's file and folder cannot be written
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    before = hashlib.sha256(project.read_bytes()).hexdigest()
+    window = build_main_window(project, "tester")
+    qtbot.addWidget(window)
+    window.start(background=False)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.store.read_only
+    walker.check_labels(window)
+    triggered = []
+    for action in menu_actions(window):
+        if not action.isEnabled():
+            continue
+        if window.help_overlay.isVisible():
+            window.help_overlay.hide()
+        triggered.append(action.objectName() or action.text())
+        action.trigger()
+        walker.settle(window)
+        walker.walk_new_windows()
+        walker.settle(window)
+    assert not {f"action_{name}" for name in EDITING_ACTIONS} & set(triggered)
+    assert {"action_export_data", "action_dashboard", "action_agreement", "action_quit"} <= set(triggered)
+    assert any(p.startswith("ExportDialog: Export") for p in walker.pressed)
+    assert not walker.guessing, "\n".join(walker.guessing)
+    left = [w for w in QApplication.topLevelWidgets() if alive(w) and w.isVisible() and isinstance(w, QDialog)]
+    assert not left, left
+    assert hashlib.sha256(project.read_bytes()).hexdigest() == before
+
+
 def alive(widget: QObject) -> bool:
     """False once Qt has deleted the object (dialogs that delete themselves on close)."""
     return shiboken6.isValid(widget)
