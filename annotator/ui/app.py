@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from annotator import __version__
 from annotator.errors import AnnotatorError, DatabaseError, InputError
 from annotator.ui import startup_probe, theme
+from annotator.ui.gui_thread_gc import GuiThreadCollector
 from annotator.ui.main_window import MainWindow
 from annotator.ui.plain_text import plain_message_box
 from annotator.ui.settings import APPLICATION, ORGANIZATION, ui_settings
@@ -289,8 +290,11 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
         QTimer.singleShot(BACKGROUND_DELAY_MS, window.start_background)
 
     after_first_paint(window, open_project)
+    collector = GuiThreadCollector(app)
+    collector.start()
     try:
         code = app.exec()
         return outcome["code"] or code
     finally:
+        collector.stop()
         reporter.uninstall()
