@@ -117,6 +117,7 @@ class AgreementView(QWidget):
         """Compute the figures again on a worker thread; they show when they arrive."""
         if self._running is not None:
             return
+        # workers load when agreement is first computed, not with the window
         from annotator.ui.workers import (
             BackgroundTasks,  # the window's workers load with it, not with this module
         )

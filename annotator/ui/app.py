@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator import __version__
-from annotator.errors import AnnotatorError, DatabaseError, InputError
+from annotator.errors import AnnotatorError, DatabaseError, InputError, ReadOnlyProjectError
 from annotator.ui import startup_probe, theme
 from annotator.ui.gui_thread_gc import GuiThreadCollector
 from annotator.ui.main_window import MainWindow
@@ -61,6 +61,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 def ensure_fonts() -> None:
     """A font for Chinese, registered from the bundle when the system has none."""
     try:
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui.fonts import ensure_cjk_font
 
         ensure_cjk_font()
@@ -71,6 +72,7 @@ def ensure_fonts() -> None:
 def install_translations(app: QApplication) -> None:
     """The UI language (the system's, or the one chosen), when the translations are installed."""
     try:
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui import i18n
     except ImportError:
         return
@@ -87,6 +89,7 @@ def app_keymap(schema_hotkeys: dict[str, str] | None = None) -> tuple[Keymap, st
     both a keymap action and a label's hotkey keeps working as the action
     (the view looks actions up first); the warning says which to change.
     """
+    # loaded after the empty window's first paint (start-up time; see the module's docstring)
     from annotator.review.keymap import load_keymap
     from annotator.ui.keys import check_keymap
 
@@ -112,7 +115,7 @@ def _text_hotkeys(hotkeys: dict[str, str] | None) -> dict[str, str] | None:
 
 def open_store(db_path: str | Path | None, annotator: str) -> Store:
     """The project for the window; read-only (the window says so) when its file or folder cannot be written."""
-    from annotator.errors import ReadOnlyProjectError
+    # loaded after the empty window's first paint (start-up time; see the module's docstring)
     from annotator.store import Store
 
     try:
@@ -123,6 +126,7 @@ def open_store(db_path: str | Path | None, annotator: str) -> Store:
 
 def open_store_or_restore(db_path: str | Path | None, annotator: str, parent: QWidget | None) -> Store | None:
     """``open_store``; a damaged project with backups offers to restore one first. None if the user declined."""
+    # loaded after the empty window's first paint (start-up time; see the module's docstring)
     from annotator.platform import app_paths
     from annotator.store import backups
     from annotator.ui import project_safety
@@ -171,6 +175,7 @@ def build_main_window(
     """
     ensure_application()
     ensure_fonts()
+    # loaded after the empty window's first paint (start-up time; see the module's docstring)
     from annotator.platform import profile
     from annotator.store import default_annotator
 
@@ -182,6 +187,7 @@ def build_main_window(
 
 def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWidget | None = None) -> str:
     """The name to annotate as: given on the command line, remembered, or asked for once."""
+    # loaded after the empty window's first paint (start-up time; see the module's docstring)
     from annotator.platform import profile
 
     if given:
@@ -195,6 +201,7 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
     remembered = profile.remembered_annotator()
     if remembered:
         return remembered
+    # loaded after the empty window's first paint (start-up time; see the module's docstring)
     from annotator.store import Store, default_annotator
     from annotator.ui.identity import ask_annotator
 
@@ -246,6 +253,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
     everything else come once it has painted.
     """
     app = ensure_application()
+    # loaded after the empty window's first paint (start-up time; see the module's docstring)
     from annotator.ui.excepthook import ErrorReporter
 
     reporter = ErrorReporter()
@@ -265,6 +273,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
             Qt,  # after the first paint: see main_window's imports
         )
 
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.platform import diagnostics
 
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -263,6 +263,7 @@ class Dashboard(QWidget):
         if self._running is not None:
             self._again = True
             return
+        # workers load when the dashboard first computes, not with the window
         from annotator.ui.workers import BackgroundTasks
 
         if self._tasks is None:

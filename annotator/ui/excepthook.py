@@ -58,6 +58,7 @@ class ErrorReporter:
             # Not a bug: the disk or the project file (full, damaged, read-only); say which in plain words.
             self._relay.raised.emit("user", str(database_error("", exc)).removeprefix(": "), "")
             return
+        # the log folder is made only when something went wrong
         from annotator.platform import diagnostics
 
         path = diagnostics.log_exception(exc_type, exc, tb)
@@ -92,6 +93,7 @@ class ErrorReporter:
             box.addButton(QMessageBox.StandardButton.Ok)
             box.exec()
             if box.clickedButton() is open_folder:
+                # the log folder is made only when something went wrong
                 from annotator.platform import diagnostics
 
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(diagnostics.log_path().parent)))

@@ -278,6 +278,7 @@ class ExportDialog(TransferDialog):
         if problem:
             self.problem.setText(problem)
             return
+        # the exporters and their formats load when an export starts, not with the window
         from annotator.project.exporting import export
 
         options = self.export_options()

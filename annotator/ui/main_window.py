@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.controller.storeFailed.connect(self.store_failed)
         self.jobs.damaged.connect(self.project_damaged)
         if store.read_only:
+            # loaded after the empty window's first paint (start-up time; see the module's docstring)
             from annotator.ui.project_safety import show_read_only
 
             show_read_only(self)
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
             self.status.say(self.tr("The suggester is already training."))
 
     def open_suggester(self):
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui.suggester_dialog import show_suggester_dialog
 
         if self.store is None:
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
 
     def suggester_not_ready(self, readiness) -> None:
         """Train now, with too little reviewed data: say how much more is needed."""
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from PySide6.QtWidgets import QMessageBox
 
         from annotator.ui.learning_jobs import readiness_text
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
         self.jobs.order = order
 
     def segmenter_ready(self) -> None:
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.text.segmenter import get_segmenter
 
         self.view.set_tokenizer(get_segmenter())
@@ -262,6 +266,7 @@ class MainWindow(QMainWindow):
     # --- window-level commands ------------------------------------------------------------
 
     def ask_skip(self):
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui.skip_dialog import SkipDialog
 
         if self.controller.state is None:
@@ -274,6 +279,7 @@ class MainWindow(QMainWindow):
 
     def label_occurrences(self):
         """Review, then label, the other occurrences of the focused span's text."""
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui.occurrences_dialog import OccurrencesDialog
 
         span = self.controller.focused_span()
@@ -356,6 +362,7 @@ class MainWindow(QMainWindow):
                 pass
 
     def switch_annotator(self) -> None:
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui.identity import ask_annotator
 
         store = self.controller.store
@@ -422,6 +429,7 @@ class MainWindow(QMainWindow):
 
     def highlight_search(self, query: str) -> None:
         """The document list's search, shown in the open document."""
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.project.search import find_hits, parse_query
 
         self._corpus_query = query
@@ -543,6 +551,7 @@ class MainWindow(QMainWindow):
 
     def project_damaged(self, message: str) -> None:
         """The background check found the project damaged: offer to restore the newest good backup."""
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui import project_safety
 
         if self._closed or self.store is None:

@@ -67,6 +67,7 @@ def build_menus(window: MainWindow) -> None:
     view.addSeparator()
     for dock in window.docks.values():
         view.addAction(dock.toggleViewAction())
+    # the language menu loads the translations' list when the menu is built, after the first paint
     from annotator.ui.i18n import LanguageMenu
 
     view.addSeparator()

@@ -128,6 +128,7 @@ class MergeDialog(QDialog):
         """Merge on a worker thread; progress and the outcome come back by signal."""
         if self._running is not None or not self.paths.count():
             return
+        # workers load when a merge starts, not with the window
         from annotator.ui.workers import (
             BackgroundTasks,  # loaded with the window, not with this module
         )

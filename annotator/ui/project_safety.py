@@ -89,6 +89,7 @@ def is_restorable(error: AnnotatorError) -> bool:
 
 def offer_restore(parent: QWidget | None, project: Path, message: str) -> bool:
     """Say what is wrong; True if the user wants the newest good backup put in its place."""
+    # the backups module (and its settings file) loads only when a backup is offered
     from annotator.store import backups
 
     found = backups.list_backups(project)
@@ -122,6 +123,7 @@ def offer_restore(parent: QWidget | None, project: Path, message: str) -> bool:
 
 def run_restore(parent: QWidget | None, project: Path) -> Restored | None:
     """Restore the newest good backup on a worker thread, with a progress dialog; None if it failed (said so)."""
+    # the backups module (and its settings file) loads only when a backup is offered
     from annotator.store import backups
 
     label = QCoreApplication.translate("ProjectSafety", "Checking the backups and restoring the newest good one…")
@@ -177,6 +179,7 @@ _reopened_windows: set = set()
 
 def restore_and_reopen(window: MainWindow) -> None:
     """Close the window's damaged project, restore its newest good backup, and open it in a new window."""
+    # app and main_window import this module: importing them back at the top would be a cycle
     from annotator.ui.app import BACKGROUND_DELAY_MS, fill_window, open_store
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import ui_settings

@@ -39,6 +39,7 @@ def _finish(target: str, what: str) -> None:
 
 def _paint_now(watched, probe, event) -> None:
     """Deliver the paint event the probe holds to ``watched`` now, through every other filter."""
+    # the probe costs the app nothing unless a benchmark sets its variable
     from PySide6.QtWidgets import QApplication
 
     watched.removeEventFilter(probe)
@@ -87,6 +88,7 @@ def watch_first_article(window: MainWindow) -> bool:
     if not found:
         return False
     target: str = found
+    # the probe costs the app nothing unless a benchmark sets its variable
     from PySide6.QtCore import QEvent, QObject
 
     from annotator.review.spans import SpanKind

@@ -18,6 +18,19 @@ def errors_fail_the_test(monkeypatch):
     monkeypatch.setattr(ErrorReporter, "install", lambda self: None)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_on_the_gui_thread_only():
+    """As in the app (annotator/ui/gui_thread_gc.py): no automatic collection, which could run
+    on a worker thread and destroy a Qt object there; each test's garbage is collected on the
+    GUI thread when it ends (no_leaked_widgets, below)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_widgets(request):
     """Fail a test that leaves a top-level widget behind (a window or dialog nobody closed)."""

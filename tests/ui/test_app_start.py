@@ -42,16 +42,25 @@ def test_run_app_seeds_a_new_project_opens_the_first_article_and_exits_cleanly(d
             seen["focus"] = QApplication.focusWidget() is window.view
             seen["text"] = window.view.toPlainText()[:20]
             window.close()
-        else:
+        elif not seen.get("finished"):
             QTimer.singleShot(25, poll)
 
     def give_up() -> None:
         for widget in QApplication.topLevelWidgets():
             widget.close()
 
+    # A timer object, stopped once run_app returns: a pending single shot would fire in a later
+    # test and close that test's window under it.
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(give_up)
+    timeout.start(TIMEOUT_MS)
     QTimer.singleShot(0, poll)
-    QTimer.singleShot(TIMEOUT_MS, give_up)
-    code = run_app(db_path, "新人")
+    try:
+        code = run_app(db_path, "新人")
+    finally:
+        timeout.stop()
+        seen["finished"] = True
     assert code == 0
     assert seen.get("doc_id"), "no document was opened before the time-out"
     assert seen["focus"]

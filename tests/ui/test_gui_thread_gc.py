@@ -22,6 +22,7 @@ def test_collections_happen_on_the_gui_thread_only(qtbot):
         if phase == "start":
             collecting_threads.append(threading.get_ident())
 
+    enabled_before = gc.isenabled()  # (off for the UI tests: see conftest)
     collector = GuiThreadCollector()
     gc.callbacks.append(record)
     try:
@@ -36,7 +37,7 @@ def test_collections_happen_on_the_gui_thread_only(qtbot):
     finally:
         collector.stop()
         gc.callbacks.remove(record)
-    assert gc.isenabled()
+    assert gc.isenabled() == enabled_before  # stopping puts back what it found
 
 
 def test_check_collects_the_oldest_generation_past_its_threshold():
