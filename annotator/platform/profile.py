@@ -1,4 +1,4 @@
-"""Who is annotating on this computer: asked once, remembered, switchable.
+"""Who is annotating on this computer, and which project they last opened: remembered.
 
 The name lives in ``profile.json`` in the user's data folder, not in a
 project database (one person works on several projects) and not in the
@@ -76,6 +76,22 @@ def remember_annotator(name: str) -> str:
     data.update(annotator=name, recent=recent)
     _write_atomically(profile_path(), json.dumps(data, ensure_ascii=False, indent=2))
     return name
+
+
+def remembered_project() -> Path | None:
+    """The project the app last opened by choice (File ▸ Open project…), if it still exists."""
+    value = _read().get("project")
+    if not isinstance(value, str) or not value:
+        return None
+    path = Path(value)
+    return path if path.is_file() else None
+
+
+def remember_project(path: str | Path) -> None:
+    """Open ``path`` next time the app starts without a project named."""
+    data = _read()
+    data["project"] = str(Path(path).resolve())
+    _write_atomically(profile_path(), json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _write_atomically(path: Path, text: str) -> None:

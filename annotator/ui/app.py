@@ -274,7 +274,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
         )
 
         # loaded after the empty window's first paint (start-up time; see the module's docstring)
-        from annotator.platform import diagnostics
+        from annotator.platform import diagnostics, profile
 
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         diagnostics.setup_logging()
@@ -284,8 +284,10 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
         ensure_fonts()
         window.show_opening()
         try:
-            name = choose_annotator(annotator, db_path, window)
-            store = open_store_or_restore(db_path, name, window)
+            # without a project named, the one last opened with File ▸ Open project…, else the default
+            path = db_path or profile.remembered_project()
+            name = choose_annotator(annotator, path, window)
+            store = open_store_or_restore(path, name, window)
             if store is None:  # a damaged project, and the user chose not to restore it
                 outcome["code"] = DatabaseError.exit_code
                 window.close()

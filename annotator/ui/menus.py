@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from annotator.platform import diagnostics
+from annotator.ui.project_switching import choose_and_open_project
 from annotator.ui.team_actions import add_team_tools
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
 
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    open_project = a.add("open_project", QCoreApplication.translate("Menus", "Open project…"), "Ctrl+O")
+    open_project.triggered.connect(lambda: choose_and_open_project(window))
     switch = a.add("switch_annotator", QCoreApplication.translate("Menus", "Switch annotator…"))
     switch.triggered.connect(window.switch_annotator)
     open_logs = a.add("open_logs", QCoreApplication.translate("Menus", "Open log folder"))
@@ -36,6 +39,8 @@ def build_menus(window: MainWindow) -> None:
     )
     quit_action = a.add("quit", QCoreApplication.translate("Menus", "Quit"), "Ctrl+Q")
     quit_action.triggered.connect(window.close)
+    file_menu.addAction(open_project)
+    file_menu.addSeparator()
     file_menu.addActions([a["import_files"], a["export_data"]])
     file_menu.addSeparator()
     file_menu.addActions([switch, open_logs])

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from annotator.errors import (
@@ -173,16 +173,11 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
     return outcome.get("value")
 
 
-# Windows opened by ``restore_and_reopen``, alive until Qt deletes them (they close with WA_DeleteOnClose).
-_reopened_windows: set = set()
-
-
 def restore_and_reopen(window: MainWindow) -> None:
     """Close the window's damaged project, restore its newest good backup, and open it in a new window."""
     # app and main_window import this module: importing them back at the top would be a cycle
-    from annotator.ui.app import BACKGROUND_DELAY_MS, fill_window, open_store
-    from annotator.ui.main_window import MainWindow
-    from annotator.ui.settings import ui_settings
+    from annotator.ui.app import open_store
+    from annotator.ui.project_switching import reopen
 
     if window.store is None:
         return
@@ -193,23 +188,4 @@ def restore_and_reopen(window: MainWindow) -> None:
     if run_restore(window, path) is None:
         window.close()
         return
-    reopened = MainWindow()
-    reopened.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    # Nothing else holds the new window once this function returns: without this, Python's
-    # garbage collector would destroy it (and its timers) at some later moment, on any thread.
-    _reopened_windows.add(reopened)
-    reopened.destroyed.connect(lambda: _reopened_windows.discard(reopened))
-    reopened.restore_geometry(ui_settings())
-    reopened.show()
-    try:
-        fill_window(reopened, open_store(path, annotator))
-    except AnnotatorError as exc:
-        title = QCoreApplication.translate("ProjectSafety", "Annotator")
-        plain_message_box(reopened, title, str(exc), QMessageBox.Icon.Critical).exec()
-        reopened.close()
-        window.close()
-        return
-    reopened.start(background=False)
-    # The window as the timer's context: closed (and deleted) before it fires, the timer goes with it.
-    QTimer.singleShot(BACKGROUND_DELAY_MS, reopened, reopened.start_background)
-    window.close()
+    reopen(window, lambda: open_store(path, annotator))

@@ -2056,6 +2056,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
         <source>Switch annotator…</source>
         <translation>切换标注员…</translation>
     </message>
@@ -2321,6 +2325,25 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>The damaged file is kept as %1.</source>
         <translation>损坏的文件已保留为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSwitching</name>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*.db *.annotator);;All files (*)</source>
+        <translation>Annotator 项目 (*.db *.annotator);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is already open.</source>
+        <translation>%1 已经打开。</translation>
     </message>
 </context>
 <context>
