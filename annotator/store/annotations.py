@@ -176,6 +176,13 @@ class AnnotationsMixin(DocumentsMixin):
         text = doc_text[start:end]
         if not text.strip():
             raise InputError(f"document {doc_id}: span {start}-{end} holds only white space")
+        if "\x00" in text:
+            # SQLite's length() stops at a NUL, so the table's span check would refuse the row with a raw error.
+            # Imports now replace NULs; a project imported earlier may still hold some.
+            raise InputError(
+                f"document {doc_id}: span {start}-{end} contains a NUL character (U+0000), which cannot be "
+                "stored in an entity; label the text on either side of it"
+            )
         return text
 
     def _refuse_duplicate(self, doc_id: str, start: int, end: int, label: str) -> None:
