@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from annotator.candidates.analysis import TextAnalysis, analyse
-from annotator.candidates.context import SuggestContext, default_context
+from annotator.candidates.context import LabelledSpan, SuggestContext, default_context
 from annotator.candidates.resolve import resolve
 from annotator.candidates.ruleset import load_rules
 from annotator.candidates.sources import get_source, registered_sources
 from annotator.candidates.spans import Suggestion
 from annotator.text.segmenter import get_segmenter
+
+# A long text is analysed a stretch of about this many characters at a time, so the
+# segmenter's and the sources' working memory stays bounded (an article is far shorter
+# and is analysed whole; a 1.5-million-character text analysed whole once took 1.7 GB).
+WINDOW_CHARS = 50_000
+# Where to end a stretch, best first: a paragraph, then a sentence.
+_PARAGRAPH_END = "\n"
+_SENTENCE_ENDS = "。！？；!?;"
 
 
 def suggest(text: str, *, context: SuggestContext | None = None) -> list[Suggestion]:
@@ -16,10 +26,62 @@ def suggest(text: str, *, context: SuggestContext | None = None) -> list[Suggest
 
     Offsets are code points into ``text`` as given. Without a context the
     bundled rules and the default schema are used, with an empty gazetteer.
+    At most ``max_per_document`` (resources/candidates/resolution.toml) are
+    returned, the first in reading order.
     """
     if not text or not text.strip():
         return []
-    return suggest_analysed(analyse(text), context or default_context())
+    context = context or default_context()
+    limit = context.rules.resolution.max_per_document
+    if len(text) <= WINDOW_CHARS:
+        return suggest_analysed(analyse(text), context)
+    found: list[Suggestion] = []
+    for start, end in windows(text):
+        part = text[start:end]
+        if not part.strip():
+            continue
+        here = _window_context(context, start, end)
+        for s in suggest_analysed(analyse(part), here):
+            found.append(Suggestion(s.start + start, s.end + start, s.label, s.text, s.source, s.score))
+        if len(found) >= limit:
+            return found[:limit]
+    return found
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """``text`` cut into stretches of at most ``size`` characters, at a paragraph or sentence end where
+    one falls in the second half of the stretch."""
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        end = text.rfind(_PARAGRAPH_END, start + size // 2, limit) + 1
+        if end <= 0:
+            end = max(text.rfind(mark, start + size // 2, limit) for mark in _SENTENCE_ENDS) + 1
+        if end <= 0:
+            end = limit
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    return cuts
+
+
+def _window_context(context: SuggestContext, start: int, end: int) -> SuggestContext:
+    """The document's context as seen from ``text[start:end]``: its entities shifted and clipped to it.
+
+    Entities outside the stretch stay (the gazetteer learns the document's own labels from
+    all of them) but are placed past its end, where they cover nothing.
+    """
+    if not context.entities_here:
+        return context
+    outside = end - start
+    shifted = tuple(
+        LabelledSpan(max(e.start, start) - start, min(e.end, end) - start, e.label, e.text)
+        if e.start < end and start < e.end
+        else LabelledSpan(outside, outside + len(e.text), e.label, e.text)
+        for e in context.entities_here
+    )
+    return replace(context, entities_here=shifted)
 
 
 def suggest_analysed(analysis: TextAnalysis, context: SuggestContext) -> list[Suggestion]:
