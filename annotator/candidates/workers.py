@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from annotator.candidates.analysis import analyse
 from annotator.candidates.context import LabelledSpan, SuggestContext
-from annotator.candidates.engine import suggest_analysed
+from annotator.candidates.engine import suggest
 from annotator.candidates.sources import SourceFactory, register_source
+from annotator.platform.parallel import exit_with_parent
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[tuple[
     results = []
     for job in jobs:
         here = context.for_document(rejected=job.rejected, entities=job.entities)
-        suggestions = suggest_analysed(analyse(job.text), here) if job.text.strip() else []
+        suggestions = suggest(job.text, context=here)
         results.append((job.doc_id, [(s.start, s.end, s.label, s.text, s.source, s.score) for s in suggestions]))
     return results
 
@@ -41,6 +41,7 @@ _context: SuggestContext | None = None
 def start(context: SuggestContext, factories: dict[str, SourceFactory]) -> None:
     """Initialiser of a worker process: the sources, the segmenter and the context, once."""
     global _context
+    exit_with_parent()
     for name, factory in factories.items():
         register_source(name, factory, replace=True)
     from annotator.text.segmenter import get_segmenter
