@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from annotator.errors import SchemaError
-from annotator.store.candidates import CandidatesMixin
+from annotator.store.candidates_due import CandidatesDueMixin
 from annotator.store.rows import loads
 
 
-class IntegrityMixin(CandidatesMixin):
+class IntegrityMixin(CandidatesDueMixin):
     def check(self) -> list[str]:
         """Every problem found, in plain words; an empty list means the project is sound."""
         problems: list[str] = []
@@ -64,4 +64,11 @@ class IntegrityMixin(CandidatesMixin):
                     problems.append(
                         f"document {row['id']}: provenance piece {piece['start']}-{piece['end']} is outside the text"
                     )
+        owed = self.documents_owed_candidates()
+        if owed:
+            problems.append(
+                f"{len(owed)} document(s) still wait for the candidate spans of an import that was interrupted "
+                f"(the first is {owed[0]}); run the same 'annotator import' again, or open the project in the "
+                "app, to finish them"
+            )
         return problems

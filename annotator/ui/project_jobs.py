@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.project import seeding
+from annotator.project import importing, seeding
 from annotator.store import Store
 from annotator.ui import workers
 from annotator.ui.coalesce import Coalescer
@@ -57,9 +57,12 @@ class ProjectJobs(QObject):
         return Path(self.store.path)
 
     def start(self) -> None:
-        """Seed if the project is new, and load jieba; both in the background."""
+        """Seed if the project is new (or finish what an interrupted import left undone), and load
+        jieba; both in the background."""
         if seeding.needs_seeding(self.store):
             self.seed()
+        elif importing.owes_work(self.store):
+            self.finish_imports()
         self.warm_up()
 
     def seed(self) -> None:
@@ -80,7 +83,21 @@ class ProjectJobs(QObject):
         self._seeding = False
         self.activity.emit("")
         self.documentsAdded.emit(doc_ids)
-        self.refresh_candidates(doc_ids)
+        self.finish_imports()
+
+    def finish_imports(self) -> None:
+        """Candidates (and search) for the documents an import stored but did not finish: the seeds
+        just imported, or an import that was killed or gave up on a lock."""
+        self.activity.emit(self.tr("Suggesting candidates…"))
+        self.tasks.start(
+            workers.finish_imports_task(self.db_path, self.store.annotator),
+            finished=self._candidates_done,
+            failed=self._failed,
+            progress=lambda done, total, stage: self.activity.emit(
+                (self.tr("Suggesting candidates: %1 of %2") if stage == importing.CANDIDATES
+                 else self.tr("Indexing for search: %1 of %2")).replace("%1", str(done)).replace("%2", str(total))
+            ),
+        )
 
     def warm_up(self) -> None:
         self.tasks.start(workers.warm_up_task(), finished=self._warmed_up, failed=self._failed)
