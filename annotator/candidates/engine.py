@@ -48,9 +48,10 @@ def suggest(text: str, *, context: SuggestContext | None = None) -> list[Suggest
     return found
 
 
-def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
-    """``text`` cut into stretches of at most ``size`` characters, at a paragraph or sentence end where
-    one falls in the second half of the stretch."""
+def windows(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """``text`` cut into stretches of at most ``size`` characters (default ``WINDOW_CHARS``), at a
+    paragraph or sentence end where one falls in the second half of the stretch."""
+    size = size or WINDOW_CHARS
     cuts: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > size:

@@ -222,8 +222,9 @@ def _owed_candidates(source: SourceFile, report: ImportReport) -> list[str]:
     ]
 
 
-def _apply_status(source: SourceFile, status: Status) -> None:
+def _apply_status(source: SourceFile, status: Status | str) -> None:
     """``status`` for the documents the file leaves at todo; the file's own statuses are kept, and noted."""
+    status = Status(status)
     kept: Counter[str] = Counter()
     for bundle in source.documents:
         current = Status(bundle.document.status)

@@ -1,0 +1,271 @@
+"""The import pipeline: every file stands alone, hostile input is refused or cleaned on purpose,
+documents can arrive reviewed, and an import that is interrupted is finished by the next one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.candidates import refresh
+from annotator.cli.main import main
+from annotator.errors import DatabaseError, InputError
+from annotator.project.importing import (
+    CANDIDATES,
+    FILES,
+    SEARCH,
+    ImportSettings,
+    finish_pending,
+    run_import,
+)
+from annotator.project.search import SearchIndex
+from annotator.store import Store
+
+GOOD = [
+    {"id": "g1", "text": "本报讯（记者张建华）河南省洛阳市涧西区总工会召开会议。",
+     "entities": [{"start": 6, "end": 9, "label": "PER", "text": "张建华"}]},
+    {"id": "g2", "text": "湖南省总工会党组书记王建国出席会议。"},
+]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def project_rows(db: Path) -> dict[str, list[tuple]]:
+    """Everything an import writes, minus what differs between two runs (times, row ids)."""
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            "documents": conn.execute(
+                "SELECT id, position, title, text, raw_text, kind, status, meta, provenance FROM documents ORDER BY id"
+            ).fetchall(),
+            "entities": conn.execute("SELECT doc_id, start, \"end\", label, text FROM entities ORDER BY 1, 2, 3, 4").fetchall(),
+            "sources": conn.execute("SELECT name, sha256, format FROM sources ORDER BY sha256").fetchall(),
+            "candidates": conn.execute(
+                "SELECT doc_id, start, \"end\", label, text, source, score, state FROM candidates ORDER BY 1, 2, 3, 4"
+            ).fetchall(),
+            "due": conn.execute("SELECT doc_id FROM candidates_due ORDER BY 1").fetchall(),
+            "events": conn.execute("SELECT action, doc_id FROM events WHERE action != 'annotator' ORDER BY id").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def folder(tmp_path: Path, seeds_dir: Path) -> Path:
+    """Two good newspaper pages and a good JSONL file."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for seed in sorted(seeds_dir.glob("*.txt"))[:2]:
+        shutil.copy(seed, inbox / seed.name)
+    write_jsonl(inbox / "good.jsonl", GOOD)
+    return inbox
+
+
+# --- every file stands alone ---------------------------------------------------------------------
+
+HOSTILE = {
+    "deep": ('{"text": ' + "[" * 10_000 + "]" * 10_000 + "}\n", "nested more than 100 levels deep"),
+    "surrogate": ('{"id": "s1", "text": "前文\\ud800后文"}\n', "line 1: field 'text' holds a lone UTF-16 surrogate"),
+    "surrogate_in_entity": (
+        '{"id": "s2", "text": "张三在北京", "entities": [{"start": 0, "end": 2, "label": "PER", "text": "张\\udc00"}]}\n',
+        "field 'entities[0].text' holds a lone UTF-16 surrogate",
+    ),
+    "not_json": ('{"id": "n1", "text": \n', "line 1 is not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_file_is_refused_by_name_and_the_good_ones_all_come_in(name, folder, tmp_path):
+    content, message = HOSTILE[name]
+    with Store(tmp_path / "clean.db", annotator="tester") as clean:
+        expected = run_import(clean, [folder], ImportSettings(suggest=False))
+    (folder / f"hostile_{name}.jsonl").write_text(content, encoding="utf-8")
+    with Store(tmp_path / "mixed.db", annotator="tester") as mixed:
+        result = run_import(mixed, [folder], ImportSettings(suggest=False))
+    (failed,) = result.failed
+    assert failed.file.endswith(f"hostile_{name}.jsonl")
+    assert failed.notes[0].startswith(str(folder / f"hostile_{name}.jsonl"))
+    assert message in failed.notes[0]
+    assert sorted(result.doc_ids) == sorted(expected.doc_ids)
+    # no trace of the hostile file: the project is exactly what the good files alone make
+    assert project_rows(tmp_path / "mixed.db") == project_rows(tmp_path / "clean.db")
+
+
+def test_nul_and_control_characters_are_replaced_one_for_one_and_the_spans_still_fit(fresh_store, tmp_path):
+    text = "张三\x00在北京\x0c工作\x01。"
+    record = {"id": "c1", "text": text, "title": "标题\x07",
+              "entities": [{"start": 0, "end": 3, "label": "PER", "text": "张三\x00"},
+                           {"start": 4, "end": 6, "label": "LOC", "text": "北京"}]}
+    path = write_jsonl(tmp_path / "controls.jsonl", [record])
+    result = run_import(fresh_store, [path], ImportSettings(suggest=False))
+    (report,) = result.reports
+    assert report.outcome == "imported", report.notes
+    stored = fresh_store.document_text("c1")
+    assert stored == "张三\ufffd在北京\n工作\ufffd。"
+    assert len(stored) == len(text)
+    assert [(e.start, e.end, e.text) for e in fresh_store.entities("c1")] == [(0, 3, "张三\ufffd"), (4, 6, "北京")]
+    assert fresh_store.document("c1").title == "标题\ufffd"
+    (note,) = [n for n in report.notes if "control character" in n]
+    assert "5 control character(s)" in note and "U+0000" in note and "U+000C" in note and "c1" in note
+    assert fresh_store.check() == []
+
+
+def test_a_megabyte_line_is_accepted(fresh_store, tmp_path):
+    text = ("工会组织职工开展技能竞赛。" * 80_000)[:1_000_000]
+    path = write_jsonl(tmp_path / "long.jsonl", [{"id": "long", "text": text}])
+    assert path.stat().st_size > 2_000_000
+    (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).reports
+    assert report.outcome == "imported"
+    assert fresh_store.document_text("long") == text
+
+
+def test_a_nul_span_in_an_older_project_is_refused_with_a_message(fresh_store):
+    fresh_store.db.conn.execute(
+        "INSERT INTO documents (id, position, text, content_hash, created_at, updated_at) "
+        "VALUES ('old', 1, ?, 'x', '', '')", ("张三\x00李四",)
+    )
+    with pytest.raises(InputError, match=r"document old: span 1-4 contains a NUL character"):
+        fresh_store.add_entity("old", 1, 4, "PER")
+    assert fresh_store.add_entity("old", 3, 5, "PER").text == "李四"
+
+
+def test_the_cli_names_the_hostile_file_and_imports_the_rest(folder, tmp_path, capsys):
+    (folder / "deep.jsonl").write_text("[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert main(["import", "--db", str(db), "--no-candidates", str(folder)]) == InputError.exit_code
+    err = capsys.readouterr().err
+    assert f"error: {folder / 'deep.jsonl'}: line 1: JSON nested more than 100 levels deep" in err
+    assert "internal error" not in err
+    assert "from 3 of 4 files" in err
+
+
+# --- arriving reviewed ---------------------------------------------------------------------------
+
+
+def test_status_done_marks_what_the_file_leaves_open_and_keeps_what_it_states(fresh_store, tmp_path):
+    path = write_jsonl(tmp_path / "mixed.jsonl", [
+        {"id": "a", "text": "张三在北京工作。"},
+        {"id": "b", "text": "李四在上海工作。", "status": "skipped", "status_reason": "广告"},
+        {"id": "c", "text": "王五在广州工作。", "status": "in_progress"},
+        {"id": "d", "text": "赵六在深圳工作。", "status": "todo"},
+    ])
+    result = run_import(fresh_store, [path], ImportSettings(status="done"))
+    statuses = {d: fresh_store.document(d).status.value for d in "abcd"}
+    assert statuses == {"a": "done", "b": "skipped", "c": "in_progress", "d": "done"}
+    assert fresh_store.document("b").status_reason == "广告"
+    (note,) = [n for n in result.reports[0].notes if "kept the status" in n]
+    assert "2 document(s)" in note and "in_progress 1, skipped 1" in note
+    # finished documents are not owed candidates; the one still in progress is
+    assert result.suggested == ["c"]
+
+
+def test_cli_status_done_brings_conll_gold_in_as_reviewed(tmp_path, capsys):
+    gold = tmp_path / "example.dev"
+    gold.write_text("张 B-PER\n三 I-PER\n在 O\n北 B-LOC\n京 I-LOC\n\n李 B-PER\n四 I-PER\n好 O\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert main(["import", "--db", str(db), "--format", "conll", "--status", "done", str(gold)]) == 0
+    with Store(db) as store:
+        assert store.document_count(["done"]) == store.document_count() == 2
+        assert store.db.conn.execute("SELECT COUNT(*) FROM candidates").fetchone()[0] == 0
+        assert store.check() == []
+
+
+# --- interrupted imports -------------------------------------------------------------------------
+
+
+def test_documents_are_owed_candidates_until_they_have_them_and_check_says_so(fresh_store, folder):
+    stored = run_import(fresh_store, [folder], ImportSettings(finish=False))
+    assert len(stored.doc_ids) > 10
+    assert fresh_store.documents_owed_candidates() == fresh_store.document_ids()
+    (problem,) = fresh_store.check()
+    assert f"{len(stored.doc_ids)} document(s) still wait for the candidate spans" in problem
+
+    again = run_import(fresh_store, [folder])
+    assert again.documents == 0 and again.resumed == len(stored.doc_ids)
+    assert again.candidates > 0
+    assert fresh_store.documents_owed_candidates() == []
+    assert fresh_store.db.conn.execute("SELECT COUNT(*) FROM candidates_due").fetchone()[0] == 0
+    assert fresh_store.check() == []
+    assert SearchIndex(fresh_store).pending() == 0
+
+
+def test_a_lock_held_during_the_candidates_leaves_them_owed_and_a_rerun_finishes(db_path, folder):
+    other = sqlite3.connect(db_path, isolation_level=None)
+    stages = []
+
+    def hold_the_lock_once_files_are_in(stage, done, total, what):
+        stages.append(stage)
+        if stage == CANDIDATES and not other.in_transaction:
+            other.execute("BEGIN IMMEDIATE")  # another program takes the write lock
+
+    with Store(db_path, annotator="tester") as store:
+        store.db.conn.execute("PRAGMA busy_timeout = 20")
+        result = run_import(store, [folder], progress=hold_the_lock_once_files_are_in)
+        assert isinstance(result.unfinished, DatabaseError)
+        assert "locked" in result.unfinished_message() and "running the import again" in result.unfinished_message()
+        other.execute("ROLLBACK")
+        other.close()
+        assert len(store.documents_owed_candidates()) == len(result.doc_ids) > 0
+        assert store.check()
+        again = run_import(store, [folder])
+        assert again.unfinished is None and again.resumed == len(result.doc_ids)
+        assert store.check() == []
+    assert FILES in stages and CANDIDATES in stages
+
+
+def test_the_cli_rerun_finishes_and_says_so(folder, tmp_path, capsys):
+    db = tmp_path / "p.db"
+    with Store(db, annotator="tester") as store:
+        owed = run_import(store, [folder], ImportSettings(finish=False)).doc_ids
+    assert main(["check", "--db", str(db)]) == 7
+    assert "still wait for the candidate spans" in capsys.readouterr().out + capsys.readouterr().err
+    assert main(["import", "--db", str(db), str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert f"{len(owed)} documents that an interrupted import had left without candidate spans now have them" in err
+    assert "0 new documents" in err
+    assert main(["check", "--db", str(db)]) == 0
+
+
+def test_no_candidates_leaves_nothing_owed(fresh_store, folder):
+    run_import(fresh_store, [folder], ImportSettings(suggest=False))
+    assert fresh_store.documents_owed_candidates() == []
+    assert fresh_store.check() == []
+
+
+def test_finding_what_is_owed_is_one_query_however_many_documents(fresh_store, tmp_path):
+    statements: list[str] = []
+    for n in (5, 40):
+        path = write_jsonl(tmp_path / f"batch{n}.jsonl", [{"id": f"b{n}-{i}", "text": f"第{i}篇：北京{n}。"} for i in range(n)])
+        run_import(fresh_store, [path], ImportSettings(finish=False))
+        statements.clear()
+        fresh_store.db.conn.set_trace_callback(statements.append)
+        finish_pending(fresh_store, workers=1)
+        fresh_store.db.conn.set_trace_callback(None)
+        per_document = [s for s in statements if "FROM candidates WHERE doc_id = ?" in s and "rejected" not in s]
+        assert not per_document, per_document[:3]
+        assert sum("candidates_due" in s for s in statements) == 3  # settle stale, list owed, settle done
+
+
+def test_stopping_in_the_candidates_stage_keeps_what_is_owed(fresh_store, folder, monkeypatch):
+    monkeypatch.setattr(refresh, "CHUNK_DOCUMENTS", 4)  # several chunks, so the stop falls between two
+    asked = []
+
+    def stop_once_candidates_start() -> bool:
+        return bool(asked) and asked[-1] == CANDIDATES
+
+    result = run_import(fresh_store, [folder], ImportSettings(workers=1),
+                        progress=lambda stage, *_: asked.append(stage), should_stop=stop_once_candidates_start)
+    assert result.stopped and result.doc_ids
+    owed = fresh_store.documents_owed_candidates()
+    suggested = [d for d in fresh_store.document_ids() if fresh_store.candidates(d)]
+    assert owed and suggested
+    assert sorted(owed + suggested) == sorted(fresh_store.document_ids())
+    assert SEARCH not in asked
+    again = run_import(fresh_store, [folder])
+    assert again.resumed == len(owed) and fresh_store.check() == []
