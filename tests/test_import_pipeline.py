@@ -165,13 +165,16 @@ def test_status_done_marks_what_the_file_leaves_open_and_keeps_what_it_states(fr
     assert result.suggested == ["c"]
 
 
-def test_cli_status_done_brings_conll_gold_in_as_reviewed(tmp_path, capsys):
+def test_cli_status_done_brings_gold_data_in_as_reviewed(tmp_path, capsys):
     gold = tmp_path / "example.dev"
     gold.write_text("张 B-PER\n三 I-PER\n在 O\n北 B-LOC\n京 I-LOC\n\n李 B-PER\n四 I-PER\n好 O\n", encoding="utf-8")
+    tasks = tmp_path / "tasks.json"  # Label Studio tasks without a review: todo unless told otherwise
+    tasks.write_text(json.dumps([{"id": 7, "data": {"text": "王五在上海工作。"}}], ensure_ascii=False), encoding="utf-8")
     db = tmp_path / "p.db"
     assert main(["import", "--db", str(db), "--format", "conll", "--status", "done", str(gold)]) == 0
+    assert main(["import", "--db", str(db), "--status", "done", str(tasks)]) == 0
     with Store(db) as store:
-        assert store.document_count(["done"]) == store.document_count() == 2
+        assert store.document_count(["done"]) == store.document_count() == 3
         assert store.db.conn.execute("SELECT COUNT(*) FROM candidates").fetchone()[0] == 0
         assert store.check() == []
 
