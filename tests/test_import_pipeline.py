@@ -13,6 +13,7 @@ import pytest
 from annotator.candidates import refresh
 from annotator.cli.main import main
 from annotator.errors import DatabaseError, InputError
+from annotator.project import importing
 from annotator.project.importing import (
     CANDIDATES,
     FILES,
@@ -211,7 +212,8 @@ def test_a_lock_held_during_the_candidates_leaves_them_owed_and_a_rerun_finishes
         store.db.conn.execute("PRAGMA busy_timeout = 20")
         result = run_import(store, [folder], progress=hold_the_lock_once_files_are_in)
         assert isinstance(result.unfinished, DatabaseError)
-        assert "locked" in result.unfinished_message() and "running the import again" in result.unfinished_message()
+        assert "locked" in result.unfinished_message()
+        assert "running the same import again finishes it" in result.unfinished_message()
         other.execute("ROLLBACK")
         other.close()
         assert len(store.documents_owed_candidates()) == len(result.doc_ids) > 0
@@ -220,6 +222,27 @@ def test_a_lock_held_during_the_candidates_leaves_them_owed_and_a_rerun_finishes
         assert again.unfinished is None and again.resumed == len(result.doc_ids)
         assert store.check() == []
     assert FILES in stages and CANDIDATES in stages
+
+
+def test_a_lock_held_while_files_are_stored_stops_the_import_and_a_rerun_goes_on(db_path, folder, monkeypatch):
+    monkeypatch.setattr(importing, "BATCH_FILES", 1)  # each file committed at once, so the lock can be taken between
+    other = sqlite3.connect(db_path, isolation_level=None)
+
+    def take_the_lock_after_the_first_file(stage, done, total, what):
+        if stage == FILES and done == 1 and not other.in_transaction:
+            other.execute("BEGIN IMMEDIATE")
+
+    with Store(db_path, annotator="tester") as store:
+        store.db.conn.execute("PRAGMA busy_timeout = 20")
+        stopped = run_import(store, [folder], progress=take_the_lock_after_the_first_file)
+        other.execute("ROLLBACK")
+        other.close()
+        assert isinstance(stopped.unfinished, DatabaseError)
+        # the lock is not the file's fault: no file is reported failed, the first is stored whole
+        assert [r.outcome for r in stopped.reports] == ["imported"] and not stopped.failed
+        again = run_import(store, [folder])
+        assert [r.outcome for r in again.reports] == ["unchanged", "imported", "imported"]
+        assert again.unfinished is None and store.check() == []
 
 
 def test_the_cli_rerun_finishes_and_says_so(folder, tmp_path, capsys):

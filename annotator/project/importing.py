@@ -35,7 +35,7 @@ from pathlib import Path
 
 from annotator.candidates import load_rules
 from annotator.candidates.refresh import refresh_candidates
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, DatabaseError, InputError
 from annotator.formats.registry import ReadOptions, importable_extensions, is_companion
 from annotator.formats.sanitize import printable
 from annotator.model import ImportReport, SourceFile, Status
@@ -113,8 +113,8 @@ class ImportResult:
         if self.unfinished is None:
             return None
         return (
-            f"{printable(str(self.unfinished))}; the documents stored are kept, and running the import again "
-            "(or opening the project in the app) gives them their candidate spans and search index"
+            f"{printable(str(self.unfinished))}; what was stored is kept, and running the same import again "
+            "finishes it (opening the project in the app finishes the candidate spans and search index too)"
         )
 
 
@@ -252,8 +252,11 @@ def run_import(
     files = discover(paths)
     result = ImportResult(files=len(files))
     stop = should_stop or (lambda: False)
-    _store_files(store, files, settings, result, progress, stop)
-    if settings.finish and not result.stopped:
+    try:
+        _store_files(store, files, settings, result, progress, stop)
+    except DatabaseError as exc:  # committing the last batch
+        result.unfinished = exc
+    if settings.finish and not result.stopped and result.unfinished is None:
         finish_pending(store, suggest=settings.suggest, workers=settings.workers, progress=progress,
                        should_stop=stop, result=result)
     return result
@@ -287,6 +290,11 @@ def _store_files(
                 _apply_status(outcome, settings.status)
             try:
                 result.reports.append(batches.store_source(outcome, owed=settings.suggest))
+            except DatabaseError as exc:
+                # Not this file's fault (another program holds the lock, the disk is full): stop
+                # here; what was stored stays, and running the import again goes on from here.
+                result.unfinished = exc
+                break
             except AnnotatorError as exc:
                 result.reports.append(ImportReport(file=str(path), outcome="failed", notes=[printable(str(exc))]))
             batches.commit_if_due()
@@ -297,7 +305,7 @@ def _store_files(
     finally:
         outcomes.close()  # stops the worker processes of an import that ended early
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
-    if progress and files and not result.stopped:
+    if progress and files and not result.stopped and result.unfinished is None:
         progress(FILES, len(files), len(files), "")
 
 

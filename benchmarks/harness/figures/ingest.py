@@ -2,7 +2,7 @@
 
 - baseline: read every page file and insert its raw text into SQLite in one
   transaction: what any importer must at least do;
-- import: ``annotator.project.importing.import_paths`` (what ``annotator import`` and
+- import: the files stage of ``annotator.project.importing.run_import`` (what ``annotator import`` and
   the app's import dialog run) into a new project: decoding, page
   segmentation into articles, and the store's transactional inserts. Candidate
   generation and search indexing, which follow an import, are figures of their own;
@@ -55,13 +55,14 @@ def read_and_insert(paths: list[Path], db: Path) -> None:
 
 
 def import_pages(paths: list[Path], db: Path, *, workers: int | None = None) -> int:
-    from annotator.project.importing import import_paths
+    from annotator.project.importing import ImportSettings, run_import
     from annotator.store import Store
 
     for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         leftover.unlink(missing_ok=True)
     with Store(db, annotator="bench") as store:
-        reports = import_paths(store, paths, suggest=False, workers=workers)
+        # the files stage only: read, segment, store (no candidates, no search index)
+        reports = run_import(store, paths, ImportSettings(suggest=False, finish=False, workers=workers)).reports
     failed = [r for r in reports if r.outcome == "failed"]
     if failed:
         raise RuntimeError(f"{len(failed)} pages failed to import: {failed[0].notes}")
@@ -131,7 +132,7 @@ def figures(session: Session) -> list[Figure]:
             note=IMPORT_NOTE,
             detail=(
                 f"{megabytes:.0f} MB of UTF-8 in {len(paths):,} files, {documents:,} documents; "
-                f"median of {plan.import_repeats}, in turns with the baseline; annotator.project.importing.import_paths "
+                f"median of {plan.import_repeats}, in turns with the baseline; the files stage of annotator.project.importing.run_import "
                 "without candidates"
             ),
         ),
