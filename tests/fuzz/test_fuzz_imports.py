@@ -4,19 +4,19 @@ no internal errors, every refusal names its file, and a refused file leaves no t
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from importers import IMPORTERS, Case, Harness
 
+REPO = Path(__file__).resolve().parent.parent.parent
 # Examples per importer in the normal test run; the full run uses 10,000.
 EXAMPLES = int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", "12"))
 
 
 @pytest.fixture(scope="module")
 def harness(tmp_path_factory: pytest.TempPathFactory) -> Harness:
-    from conftest import REPO
-
     return Harness(tmp_path_factory.mktemp("fuzz"), REPO / "seeds")
 
 
