@@ -295,3 +295,12 @@ def test_stopping_in_the_candidates_stage_keeps_what_is_owed(fresh_store, folder
     assert SEARCH not in asked
     again = run_import(fresh_store, [folder])
     assert again.resumed == len(owed) and fresh_store.check() == []
+
+
+def test_a_message_quoting_a_huge_field_is_cut_to_a_readable_length(fresh_store, tmp_path):
+    text = "工会" * 300_000
+    path = write_jsonl(tmp_path / "huge.jsonl", [{"id": "h", "text": text, "entities": [
+        {"start": 0, "end": len(text), "label": "ORG", "text": "不" + text[1:]}]}])
+    (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).failed
+    assert report.notes[0].startswith(f"{path}: line 1")
+    assert "characters left out" in report.notes[0] and len(report.notes[0]) < 2100

@@ -46,11 +46,19 @@ def clean_controls(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: "\n" if m.group() in _LINE_BREAKS else REPLACEMENT, text)
 
 
+# A message quoting a megabyte field is no clearer for it.
+MAX_MESSAGE_CHARS = 2000
+
+
 def printable(message: str) -> str:
-    """A message (never data) safe to print, log and show: surrogates spelled out, controls replaced."""
-    if not _SUSPECT_RE.search(message):
-        return message
-    return clean_controls(message.encode("utf-8", "backslashreplace").decode("utf-8"))
+    """A message (never data) safe to print, log and show: surrogates spelled out, controls
+    replaced, and at most ``MAX_MESSAGE_CHARS`` long (a long quote is cut in the middle)."""
+    if _SUSPECT_RE.search(message):
+        message = clean_controls(message.encode("utf-8", "backslashreplace").decode("utf-8"))
+    if len(message) > MAX_MESSAGE_CHARS:
+        half = MAX_MESSAGE_CHARS // 2
+        message = f"{message[:half]} … ({len(message) - 2 * half:,} characters left out) … {message[-half:]}"
+    return message
 
 
 class _Cleaner:
