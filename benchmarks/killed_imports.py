@@ -54,6 +54,8 @@ class Trial:
     owed: int = 0
     queued: int = 0
     check_reported_it: bool | None = None
+    # the import ended on its own before the moment drawn (the trial is drawn again)
+    finished_first: bool = False
     survivors: list[str] = field(default_factory=list)
     rerun_exit: int = 0
     differences: list[str] = field(default_factory=list)
@@ -200,14 +202,22 @@ def run(trials: int, pages: int, rng_seed: int, workdir: Path, cache: Path, repo
     report(f"reference: {pages} pages, {stored} documents, {len(reference['candidates'])} candidates, "
            f"{duration:.1f} s")
     results: list[Trial] = []
-    for number in range(1, trials + 1):
+    finished_first = 0
+    number = 0
+    while len(results) < trials:
+        number += 1
         db = workdir / f"trial-{number}.db"
         trial = Trial(number, round(rng.uniform(0.02, 1.0) * duration, 2))
         survivors, finished = kill_import(db, folder, env, trial.kill_after)
+        if finished:  # nothing was killed: not a trial; draw another moment
+            finished_first += 1
+            report(f"trial {number:2}: the import finished before {trial.kill_after:.2f} s; drawing again")
+            for path in workdir.glob(f"trial-{number}.db*"):
+                path.unlink()
+            continue
         trial.survivors = survivors
         trial.stored, trial.owed, trial.queued = progress_of(db)
-        unfinished = not finished and (trial.stored < stored or trial.owed > 0)
-        if unfinished and trial.owed:
+        if trial.owed:
             trial.check_reported_it = check_exit(db, env) == 7
         trial.rerun_exit, _ = run_import(db, folder, env)
         if check_exit(db, env) != 0:
@@ -226,7 +236,9 @@ def run(trials: int, pages: int, rng_seed: int, workdir: Path, cache: Path, repo
         "killed_while_storing_files": sum(0 < t.stored < stored for t in results),
         "killed_before_anything_was_stored": sum(t.stored == 0 for t in results),
         "killed_while_computing_candidates": sum(t.stored == stored and t.owed > 0 for t in results),
-        "killed_while_indexing_or_later": sum(t.stored == stored and t.owed == 0 for t in results),
+        "killed_while_indexing": sum(t.stored == stored and t.owed == 0 and t.queued > 0 for t in results),
+        "killed_after_indexing": sum(t.stored == stored and t.owed == 0 and t.queued == 0 for t in results),
+        "finished_before_the_kill": finished_first,
         "surviving_processes": sum(len(t.survivors) for t in results),
         "results": [asdict(t) for t in results],
     }
@@ -245,7 +257,7 @@ def main() -> int:
           f"({summary['killed_before_anything_was_stored']} killed before anything was stored, "
           f"{summary['killed_while_storing_files']} while storing files, "
           f"{summary['killed_while_computing_candidates']} while computing candidates, "
-          f"{summary['killed_while_indexing_or_later']} later); "
+          f"{summary['killed_while_indexing']} while indexing, {summary['killed_after_indexing']} while closing); "
           f"{summary['surviving_processes']} processes outlived a killed import")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

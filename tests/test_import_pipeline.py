@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,12 @@ def test_a_message_quoting_a_huge_field_is_cut_to_a_readable_length(fresh_store,
     (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).failed
     assert report.notes[0].startswith(f"{path}: line 1")
     assert "characters left out" in report.notes[0] and len(report.notes[0]) < 2100
+
+
+def test_a_compressed_file_that_would_inflate_to_gigabytes_is_refused_before_it_does(fresh_store, tmp_path):
+    pytest.importorskip("spacy")
+    bomb = tmp_path / "bomb.spacy"
+    bomb.write_bytes(zlib.compress(b"\0" * 200_000_000, 9))  # 200 MB from about 200 KB
+    assert bomb.stat().st_size < 1_000_000
+    (report,) = run_import(fresh_store, [bomb], ImportSettings(suggest=False)).failed
+    assert report.notes[0].startswith(f"{bomb}: inflates to more than")

@@ -12,6 +12,7 @@ import re
 import shutil
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -44,6 +45,26 @@ def read_input(path: Path) -> tuple[bytes, str]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
     return data, hashlib.sha256(data).hexdigest()
+
+
+# A compressed file (a spaCy DocBin is zlib data) may inflate to at most this many times its size,
+# and at least this much: real data compresses a few times over; a "zip bomb" a thousand times.
+MAX_INFLATION = 100
+MIN_INFLATED_LIMIT = 64 * 1024 * 1024
+
+
+def refuse_zlib_bomb(path: Path, data: bytes) -> None:
+    """Raise when the zlib data ``data`` would inflate far beyond what real data does, before
+    anything inflates it whole (a small file must not take gigabytes of memory)."""
+    limit = max(MAX_INFLATION * len(data), MIN_INFLATED_LIMIT)
+    inflater = zlib.decompressobj()
+    try:
+        inflater.decompress(data, limit)
+    except zlib.error:
+        return  # not zlib data: the reader says so in its own words
+    if inflater.unconsumed_tail:
+        raise InputError(f"{path}: inflates to more than {limit:,} bytes from {len(data):,}; "
+                         "that is no dataset, so the file is refused")
 
 
 def decode_utf8(path: Path, data: bytes) -> str:
