@@ -5,8 +5,10 @@
 A folder of synthetic newspaper pages (``harness.corpus``, large enough that reading and
 candidates both run on worker processes) is imported once without interruption: the reference.
 Then, trial after trial, the same import into a fresh project is killed (SIGKILL to the import
-process alone, as the task manager or a crash would) at a moment drawn uniformly from the
-reference's duration, and run again to completion. Each trial checks that
+process alone, as the task manager or a crash would) at a point drawn at random, and run again
+to completion. A point is a stage (starting up, storing files, computing candidates, indexing
+for search) and how far into it, measured in documents, so where the kills fall does not depend
+on how busy the machine is. Each trial checks that
 
 - no process of the killed import outlives it (its worker processes notice their parent is gone);
 - ``annotator check`` reports the unfinished import while it is unfinished, and nothing after the
@@ -48,7 +50,7 @@ QUERIES = ("工会", "职工", "总工会", "劳动", "记者", "北京", "会�
 @dataclass
 class Trial:
     number: int
-    kill_after: float
+    kill_at: str
     # what the killed import had done: documents stored, documents owed candidates, search queue
     stored: int = 0
     owed: int = 0
@@ -112,17 +114,48 @@ def wait_for_group_to_end(pgid: int, timeout: float) -> list[str]:
         time.sleep(0.1)
 
 
-def kill_import(db: Path, folder: Path, env: dict[str, str], after: float) -> tuple[list[str], bool]:
-    """Start the import in a process group of its own, SIGKILL the import process (only) after
-    ``after`` seconds; returns the processes of the group still alive 10 s later, and whether the
-    import had already finished by then."""
+@dataclass(frozen=True)
+class KillPoint:
+    """When to kill: ``fraction`` of the way through ``stage`` (counted in documents, so the point
+    does not move with the machine's load), or, for ``start``, that many seconds after starting."""
+
+    stage: str  # start, files, candidates, search
+    fraction: float
+
+    def reached(self, db: Path, documents: int, started: float) -> bool:
+        if self.stage == "start":
+            return time.monotonic() - started >= self.fraction
+        stored, owed, queued = progress_of(db)
+        if self.stage == "files":
+            return stored >= self.fraction * documents
+        if self.stage == "candidates":
+            return stored == documents and owed <= (1 - self.fraction) * documents
+        return stored == documents and owed == 0 and queued <= (1 - self.fraction) * documents
+
+    def __str__(self) -> str:
+        if self.stage == "start":
+            return f"{self.fraction:.2f} s after starting"
+        return f"{self.fraction:.0%} through {self.stage}"
+
+
+def draw_kill_point(rng: random.Random) -> KillPoint:
+    stage = rng.choices(["start", "files", "candidates", "search"], weights=[10, 30, 45, 15])[0]
+    return KillPoint(stage, round(rng.uniform(0.2, 2.0) if stage == "start" else rng.uniform(0.0, 1.0), 2))
+
+
+def kill_import(db: Path, folder: Path, env: dict[str, str], point: KillPoint, documents: int) -> tuple[list[str], bool]:
+    """Start the import in a process group of its own and SIGKILL the import process (only) once
+    ``point`` is reached; returns the processes of the group still alive 10 s later, and whether
+    the import had finished before the point was reached."""
+    started = time.monotonic()
     process = subprocess.Popen(import_command(db, folder), env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        process.wait(timeout=after)
-        return [], True
-    except subprocess.TimeoutExpired:
-        pass
+    while not point.reached(db, documents, started):
+        try:
+            process.wait(timeout=0.02)
+            return [], True
+        except subprocess.TimeoutExpired:
+            pass
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     return wait_for_group_to_end(process.pid, timeout=10), False
@@ -207,11 +240,12 @@ def run(trials: int, pages: int, rng_seed: int, workdir: Path, cache: Path, repo
     while len(results) < trials:
         number += 1
         db = workdir / f"trial-{number}.db"
-        trial = Trial(number, round(rng.uniform(0.02, 1.0) * duration, 2))
-        survivors, finished = kill_import(db, folder, env, trial.kill_after)
-        if finished:  # nothing was killed: not a trial; draw another moment
+        point = draw_kill_point(rng)
+        trial = Trial(number, str(point))
+        survivors, finished = kill_import(db, folder, env, point, stored)
+        if finished:  # nothing was killed: not a trial; draw another point
             finished_first += 1
-            report(f"trial {number:2}: the import finished before {trial.kill_after:.2f} s; drawing again")
+            report(f"trial {number:2}: the import finished before {point}; drawing again")
             for path in workdir.glob(f"trial-{number}.db*"):
                 path.unlink()
             continue
@@ -224,7 +258,7 @@ def run(trials: int, pages: int, rng_seed: int, workdir: Path, cache: Path, repo
             trial.differences.append("annotator check reports problems after the re-run")
         trial.differences += differences(reference, snapshot(db))
         results.append(trial)
-        report(f"trial {number:2}: killed after {trial.kill_after:5.2f} s with {trial.stored} documents stored, "
+        report(f"trial {number:2}: killed {trial.kill_at} with {trial.stored} documents stored, "
                f"{trial.owed} owed candidates, {trial.queued} waiting for the index; "
                f"{'passed' if trial.passed else 'FAILED ' + '; '.join(trial.differences + trial.survivors)}")
         for path in workdir.glob(f"trial-{number}.db*"):
