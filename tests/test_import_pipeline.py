@@ -314,3 +314,20 @@ def test_a_compressed_file_that_would_inflate_to_gigabytes_is_refused_before_it_
     assert bomb.stat().st_size < 1_000_000
     (report,) = run_import(fresh_store, [bomb], ImportSettings(suggest=False)).failed
     assert report.notes[0].startswith(f"{bomb}: inflates to more than")
+
+
+def test_an_unknown_document_label_is_refused_naming_the_file_and_the_document(fresh_store, tmp_path):
+    path = write_jsonl(tmp_path / "labels.jsonl", [{"id": "d1", "text": "工会召开会议。", "doc_labels": {"x": "其他"}}])
+    (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).failed
+    assert report.notes[0] == f"{path}: document d1: unknown document label 'x' (the schema has topic)"
+
+
+def test_a_refusal_that_forgets_the_file_gets_it_in_front(fresh_store, tmp_path, monkeypatch):
+    path = write_jsonl(tmp_path / "any.jsonl", [{"id": "d1", "text": "工会召开会议。"}])
+
+    def refuse(self, source):
+        raise InputError("something is wrong")
+
+    monkeypatch.setattr(Store, "import_source", refuse)
+    (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).failed
+    assert report.notes == [f"{path}: something is wrong"]

@@ -284,7 +284,7 @@ def _store_files(
                 result.stopped = True
                 break
             if isinstance(outcome, AnnotatorError):
-                result.reports.append(ImportReport(file=str(path), outcome="failed", notes=[printable(str(outcome))]))
+                result.reports.append(_refused(path, outcome))
                 continue
             if settings.status is not None:
                 _apply_status(outcome, settings.status)
@@ -296,7 +296,7 @@ def _store_files(
                 result.unfinished = exc
                 break
             except AnnotatorError as exc:
-                result.reports.append(ImportReport(file=str(path), outcome="failed", notes=[printable(str(exc))]))
+                result.reports.append(_refused(path, exc))
             batches.commit_if_due()
         batches.commit()
     except BaseException as exc:
@@ -312,6 +312,14 @@ def _store_files(
 def owes_work(store: Store) -> bool:
     """Did an import leave documents without their candidate spans? (Then ``finish_pending`` is due.)"""
     return bool(store.documents_owed_candidates())
+
+
+def _refused(path: Path, error: AnnotatorError) -> ImportReport:
+    """The report of a file that was not imported; its message always names the file."""
+    message = str(error)
+    if str(path) not in message and path.name not in message:
+        message = f"{path}: {message}"
+    return ImportReport(file=str(path), outcome="failed", notes=[printable(message)])
 
 
 def finish_pending(

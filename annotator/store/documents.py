@@ -227,7 +227,10 @@ class DocumentsMixin(SchemaMixin):
         )
 
     def _check_doc_label(self, name: str, value: str, where: str) -> None:
-        label = self.schema.document_label(name)
+        try:
+            label = self.schema.document_label(name)
+        except SchemaError as exc:
+            raise SchemaError(f"{where}: {exc}") from None
         if value not in label.values:
             raise SchemaError(
                 f"{where}: document label '{name}' has no value '{value}' (values: {', '.join(label.values)})"
