@@ -331,3 +331,20 @@ def test_a_refusal_that_forgets_the_file_gets_it_in_front(fresh_store, tmp_path,
     monkeypatch.setattr(Store, "import_source", refuse)
     (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).failed
     assert report.notes == [f"{path}: something is wrong"]
+
+
+def test_the_cli_says_how_far_an_import_stopped_by_a_lock_got(folder, tmp_path, capsys, monkeypatch):
+    stored = []
+    original = importing._Batches.store_source
+
+    def locked_after_the_first(self, source, *, owed):
+        if stored:
+            raise DatabaseError(f"{tmp_path / 'p.db'}: the database is locked by another program; close it and try again")
+        stored.append(source.path)
+        return original(self, source, owed=owed)
+
+    monkeypatch.setattr(importing._Batches, "store_source", locked_after_the_first)
+    assert main(["import", "--db", str(tmp_path / "p.db"), str(folder)]) == DatabaseError.exit_code
+    err = capsys.readouterr().err
+    assert "new documents from 1 of 3 files" in err and "(stopped before the other 2)" in err
+    assert "locked by another program" in err and "running the same import again finishes it" in err

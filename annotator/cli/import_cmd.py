@@ -94,9 +94,10 @@ def run(args: argparse.Namespace) -> int:
             if result.resumed:
                 say(f"{result.resumed} documents that an interrupted import had left without candidate spans "
                     "now have them")
-            total = result.documents
-            say(f"{total} new documents from {len(result.reports) - len(result.failed)} of {len(result.reports)} "
-                f"files into {store.path}")
+            stored = len(result.reports) - len(result.failed)
+            left = result.files - len(result.reports)
+            say(f"{result.documents} new documents from {stored} of {result.files} files into {store.path}"
+                + (f" (stopped before the other {left})" if left else ""))
             for note in result.notes:
                 say(f"note: {note}")
     if result.unfinished is not None:
