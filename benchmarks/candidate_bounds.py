@@ -1,6 +1,10 @@
 """Candidates on very long documents: how many, how long, and the peak memory of the process.
 
-    python benchmarks/candidate_bounds.py [--chars 1460000]
+    python benchmarks/candidate_bounds.py [--chars 1460000] [--code DIR]
+
+``--code`` measures another checkout's code instead (the figures "before" come from the
+commit this work started from: ``git archive 58eb327 | tar -x -C /tmp/before`` then
+``--code /tmp/before``).
 
 Each case runs in a fresh process (so its peak resident memory is its own), computing
 candidates exactly as an import's worker does (``annotator.candidates.workers.compute``):
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -29,8 +34,8 @@ REPO = Path(__file__).resolve().parent.parent
 CASES = ("names", "one-character", "news")
 
 
-def measure(case: str, chars: int) -> dict:
-    sys.path.insert(0, str(REPO))
+def measure(case: str, chars: int, code: Path) -> dict:
+    sys.path.insert(0, str(code))
     from annotator.candidates.context import LabelledSpan, default_context
     from annotator.candidates.gazetteer import Gazetteer
     from annotator.candidates.workers import DocumentJob, compute
@@ -45,7 +50,7 @@ def measure(case: str, chars: int) -> dict:
         text = "中" * chars
         context = replace(context, gazetteer=Gazetteer({("中中", "LOC"): 1, ("中中中", "ORG"): 1}))
     else:
-        seeds = "".join(path.read_text(encoding="utf-8") for path in sorted((REPO / "seeds").glob("*.txt")))
+        seeds = "".join(path.read_text(encoding="utf-8") for path in sorted((code / "seeds").glob("*.txt")))
         text = (seeds * (chars // len(seeds) + 1))[:chars]
     started = time.perf_counter()
     ((_doc, rows),) = compute([DocumentJob("long", text, frozenset(), entities)], context)
@@ -59,14 +64,16 @@ def measure(case: str, chars: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chars", type=int, default=1_460_000)
+    parser.add_argument("--code", type=Path, default=REPO, help="the checkout whose code to measure")
     parser.add_argument("--case", choices=CASES, help=argparse.SUPPRESS)  # one case, in this process
     args = parser.parse_args()
     if args.case:
-        print(json.dumps(measure(args.case, args.chars)))
+        print(json.dumps(measure(args.case, args.chars, args.code.resolve())))
         return 0
     for case in CASES:
-        done = subprocess.run([sys.executable, __file__, "--case", case, "--chars", str(args.chars)],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run([sys.executable, __file__, "--case", case, "--chars", str(args.chars),
+                               "--code", str(args.code)], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONPATH": str(args.code.resolve())})
         result = json.loads(done.stdout)
         print(f"{result['case']:14} {result['chars']:>9,} characters: {result['candidates']:>6,} candidates, "
               f"{result['seconds']:5.1f} s, peak {result['peak_mb']:,} MB")
