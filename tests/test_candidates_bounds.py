@@ -98,6 +98,6 @@ def test_an_import_says_which_documents_reached_the_cap(fresh_store, tmp_path, m
     path.write_text(json.dumps({"id": "long", "text": "本报讯（记者张建华）洛阳市总工会召开会议。" * 40}, ensure_ascii=False)
                     + "\n" + json.dumps({"id": "short", "text": "张建华说。"}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = run_import(fresh_store, [path])
-    assert len(fresh_store.candidates("long")) == 10
+    assert len(fresh_store.candidates.for_document("long")) == 10
     (note,) = result.notes
     assert "1 document(s) reached the cap of 10 candidate spans per document (long)" in note

@@ -108,11 +108,11 @@ def test_nul_and_control_characters_are_replaced_one_for_one_and_the_spans_still
     result = run_import(fresh_store, [path], ImportSettings(suggest=False))
     (report,) = result.reports
     assert report.outcome == "imported", report.notes
-    stored = fresh_store.document_text("c1")
+    stored = fresh_store.documents.text("c1")
     assert stored == "张三\ufffd在北京\n工作\ufffd。"
     assert len(stored) == len(text)
-    assert [(e.start, e.end, e.text) for e in fresh_store.entities("c1")] == [(0, 3, "张三\ufffd"), (4, 6, "北京")]
-    assert fresh_store.document("c1").title == "标题\ufffd"
+    assert [(e.start, e.end, e.text) for e in fresh_store.annotations.entities("c1")] == [(0, 3, "张三\ufffd"), (4, 6, "北京")]
+    assert fresh_store.documents.get("c1").title == "标题\ufffd"
     (note,) = [n for n in report.notes if "control character" in n]
     assert "5 control character(s)" in note and "U+0000" in note and "U+000C" in note and "c1" in note
     assert fresh_store.check() == []
@@ -124,7 +124,7 @@ def test_a_megabyte_line_is_accepted(fresh_store, tmp_path):
     assert path.stat().st_size > 2_000_000
     (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).reports
     assert report.outcome == "imported"
-    assert fresh_store.document_text("long") == text
+    assert fresh_store.documents.text("long") == text
 
 
 def test_a_nul_span_in_an_older_project_is_refused_with_a_message(fresh_store):
@@ -133,8 +133,8 @@ def test_a_nul_span_in_an_older_project_is_refused_with_a_message(fresh_store):
         "VALUES ('old', 1, ?, 'x', '', '')", ("张三\x00李四",)
     )
     with pytest.raises(InputError, match=r"document old: span 1-4 contains a NUL character"):
-        fresh_store.add_entity("old", 1, 4, "PER")
-    assert fresh_store.add_entity("old", 3, 5, "PER").text == "李四"
+        fresh_store.annotations.add_entity("old", 1, 4, "PER")
+    assert fresh_store.annotations.add_entity("old", 3, 5, "PER").text == "李四"
 
 
 def test_the_cli_names_the_hostile_file_and_imports_the_rest(folder, tmp_path, capsys):
@@ -158,9 +158,9 @@ def test_status_done_marks_what_the_file_leaves_open_and_keeps_what_it_states(fr
         {"id": "d", "text": "赵六在深圳工作。", "status": "todo"},
     ])
     result = run_import(fresh_store, [path], ImportSettings(status="done"))
-    statuses = {d: fresh_store.document(d).status.value for d in "abcd"}
+    statuses = {d: fresh_store.documents.get(d).status.value for d in "abcd"}
     assert statuses == {"a": "done", "b": "skipped", "c": "in_progress", "d": "done"}
-    assert fresh_store.document("b").status_reason == "广告"
+    assert fresh_store.documents.get("b").status_reason == "广告"
     (note,) = [n for n in result.reports[0].notes if "kept the status" in n]
     assert "2 document(s)" in note and "in_progress 1, skipped 1" in note
     # finished documents are not owed candidates; the one still in progress is
@@ -176,7 +176,7 @@ def test_cli_status_done_brings_gold_data_in_as_reviewed(tmp_path, capsys):
     assert main(["import", "--db", str(db), "--format", "conll", "--status", "done", str(gold)]) == 0
     assert main(["import", "--db", str(db), "--status", "done", str(tasks)]) == 0
     with Store(db) as store:
-        assert store.document_count(["done"]) == store.document_count() == 3
+        assert store.documents.count(["done"]) == store.documents.count() == 3
         assert store.db.conn.execute("SELECT COUNT(*) FROM candidates").fetchone()[0] == 0
         assert store.check() == []
 
@@ -187,7 +187,7 @@ def test_cli_status_done_brings_gold_data_in_as_reviewed(tmp_path, capsys):
 def test_documents_are_owed_candidates_until_they_have_them_and_check_says_so(fresh_store, folder):
     stored = run_import(fresh_store, [folder], ImportSettings(finish=False))
     assert len(stored.doc_ids) > 10
-    assert fresh_store.documents_owed_candidates() == fresh_store.document_ids()
+    assert fresh_store.documents_owed_candidates() == fresh_store.documents.ids()
     (problem,) = fresh_store.check()
     assert f"{len(stored.doc_ids)} document(s) still wait for the candidate spans" in problem
 
@@ -290,9 +290,9 @@ def test_stopping_in_the_candidates_stage_keeps_what_is_owed(fresh_store, folder
                         progress=lambda stage, *_: asked.append(stage), should_stop=stop_once_candidates_start)
     assert result.stopped and result.doc_ids
     owed = fresh_store.documents_owed_candidates()
-    suggested = [d for d in fresh_store.document_ids() if fresh_store.candidates(d)]
+    suggested = [d for d in fresh_store.documents.ids() if fresh_store.candidates.for_document(d)]
     assert owed and suggested
-    assert sorted(owed + suggested) == sorted(fresh_store.document_ids())
+    assert sorted(owed + suggested) == sorted(fresh_store.documents.ids())
     assert SEARCH not in asked
     again = run_import(fresh_store, [folder])
     assert again.resumed == len(owed) and fresh_store.check() == []

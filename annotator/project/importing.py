@@ -156,7 +156,7 @@ def import_file(store: Store, path: Path, *, format: str | None = None, options:
     outcome = read_one(Path(path), format, options or ReadOptions(annotator=store.annotator))
     if isinstance(outcome, AnnotatorError):
         raise outcome
-    return store.import_source(outcome)
+    return store.documents.import_source(outcome)
 
 
 # SQLite's page cache while importing, in KiB (its default is 2 MB). The
@@ -188,7 +188,7 @@ class _Batches:
             self._files, self._since = 0, time.monotonic()
         self._files += 1
         with self.store.transaction():  # a savepoint inside the open transaction: the file whole, or nothing
-            report = self.store.import_source(source)
+            report = self.store.documents.import_source(source)
             if owed and report.doc_ids:
                 self.store.mark_candidates_due(_owed_candidates(source, report))
         return report

@@ -14,7 +14,7 @@ SEEDED_SETTING = "seeded_at"
 
 
 def needs_seeding(store: Store) -> bool:
-    return store.document_count() == 0 and store.setting(SEEDED_SETTING) is None
+    return store.documents.count() == 0 and store.settings.get(SEEDED_SETTING) is None
 
 
 def seed(store: Store, *, suggest: bool = True, progress: Progress | None = None) -> list[str]:
@@ -33,7 +33,7 @@ def seed(store: Store, *, suggest: bool = True, progress: Progress | None = None
             progress(done, total, Path(name))
 
     result = run_import(store, seeds, ImportSettings(finish=suggest), progress=files_progress)
-    store.set_setting(SEEDED_SETTING, utc_now())
+    store.settings.set(SEEDED_SETTING, utc_now())
     if result.failed and not result.doc_ids:
         raise InputError("; ".join(note for r in result.failed for note in r.notes))
     if result.unfinished is not None:

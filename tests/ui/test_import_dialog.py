@@ -60,8 +60,8 @@ def test_a_folder_comes_in_and_the_bad_file_is_explained(dialog, store, qtbot, i
     dialog.add_paths([str(inbox)])
     doc_ids = run(dialog, qtbot)
     assert {"g0", "g1", "g2"} <= set(doc_ids)
-    assert store.document_count() == len(doc_ids)
-    assert not store.has_document("b1")
+    assert store.documents.count() == len(doc_ids)
+    assert not store.documents.exists("b1")
     text = dialog.result.plain_text
     assert "from 2 of 3 files" in text
     assert "bad.jsonl" in text and "outside the text" in text
@@ -98,7 +98,7 @@ def test_a_forced_format(dialog, store, qtbot, tmp_path):
     dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
     dialog.add_paths([str(records)])
     assert run(dialog, qtbot) == ["f1"]
-    assert store.document_text("f1") == "工会送清凉到工地。"
+    assert store.documents.text("f1") == "工会送清凉到工地。"
 
 
 def test_the_list_of_paths(dialog, inbox):
@@ -131,7 +131,7 @@ def test_cancel_stops_between_files(store, inbox):
                         progress=progress, should_stop=lambda: cancel.is_set)
     assert result.stopped
     assert [r.file.rsplit("/", 1)[-1] for r in result.reports] == ["bad.jsonl"]
-    assert store.document_count() == 0
+    assert store.documents.count() == 0
     assert all(stage == FILES for stage, _ in seen)  # nothing after the files ran
 
 
@@ -141,4 +141,4 @@ def test_imported_documents_can_arrive_as_done(dialog, store, qtbot, inbox):
     dialog.add_paths([str(inbox / "good.jsonl")])
     doc_ids = run(dialog, qtbot)
     assert sorted(doc_ids) == ["g0", "g1", "g2"]
-    assert store.document_ids(["done"]) == doc_ids
+    assert store.documents.ids(["done"]) == doc_ids

@@ -19,7 +19,7 @@ def test_the_app_finishes_the_candidates_an_import_left_owed(qtbot, db_path, see
         jobs.shutdown()
         assert sorted(ready.args[0]) == sorted(owed)
         assert store.documents_owed_candidates() == []
-        assert all(store.candidates(doc_id) for doc_id in owed[:3])
+        assert all(store.candidates.for_document(doc_id) for doc_id in owed[:3])
         assert SearchIndex(store).pending() == 0
         assert store.check() == []
 
