@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.platform import app_paths
 from annotator.errors import SchemaError
+from annotator.platform import app_paths
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -197,6 +197,87 @@ class AnnotatedDocument:
     time_spent: dict[str, float] = field(default_factory=dict)
 
 
+# --- layers: one person's annotation of one document ------------------------------------
+
+
+@dataclass(slots=True)
+class LayerEntity:
+    """An entity of a layer. ``key`` identifies it inside the layer (relations refer to it);
+    ``made_by``, ``origin`` and the times are the entity's own, kept wherever it is copied."""
+
+    key: int
+    start: int
+    end: int
+    label: str
+    text: str
+    made_by: str = ""
+    origin: str = "manual"
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def span(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+
+@dataclass(slots=True)
+class LayerRelation:
+    key: int
+    label: str
+    head_key: int
+    tail_key: int
+    made_by: str = ""
+    created_at: str = ""
+
+
+@dataclass(slots=True)
+class LayerLabel:
+    name: str
+    value: str
+    made_by: str = ""
+    updated_at: str = ""
+
+
+@dataclass
+class DocumentLayer:
+    """Everything one annotator decided about one document: entities, relations, document labels, status.
+
+    ``owner`` is whose layer it is: an annotator's name for their version (merged
+    from their package), or "" for the project's own layer, the one the window
+    edits and, once adjudicated, the gold layer.
+    """
+
+    doc_id: str
+    owner: str = ""
+    entities: list[LayerEntity] = field(default_factory=list)
+    relations: list[LayerRelation] = field(default_factory=list)
+    doc_labels: list[LayerLabel] = field(default_factory=list)
+    status: Status = Status.TODO
+    status_reason: str = ""
+
+    def entity_by_key(self) -> dict[int, LayerEntity]:
+        return {e.key: e for e in self.entities}
+
+    def fingerprint(self) -> str:
+        """What the layer says, as a digest: spans, labels, relations, document labels, status and who made
+        each; not ids, origins or times. Two layers with the same fingerprint say the same."""
+        return layer_fingerprint(self)
+
+
+def layer_fingerprint(layer: DocumentLayer) -> str:
+    # One line per fact, sorted, so the order rows were read in does not matter. Merging
+    # fingerprints every document of every package: this is written for speed.
+    spans = {e.key: f"{e.start}\t{e.end}\t{e.label}" for e in layer.entities}
+    lines = sorted(f"e\t{e.start}\t{e.end}\t{e.label}\t{e.made_by}" for e in layer.entities)
+    lines += sorted(
+        f"r\t{spans[r.head_key]}\t{spans[r.tail_key]}\t{r.label}\t{r.made_by}"
+        for r in layer.relations
+        if r.head_key in spans and r.tail_key in spans
+    )
+    lines += sorted(f"d\t{d.name}\t{d.value}" for d in layer.doc_labels)
+    lines.append(f"s\t{Status(layer.status).value}\t{layer.status_reason}")
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
 def span_mismatch(text: str, start: int, end: int, expected: str) -> str | None:
     """Why a span does not fit ``text``, or None when ``text[start:end] == expected``."""
     if not (isinstance(start, int) and isinstance(end, int)):

@@ -1,23 +1,30 @@
 """Annotator's benchmarks: every figure against a baseline measured in the same run, written to docs/performance.md.
 
-    python benchmarks/run.py [--quick] [--json OUT]
+    python benchmarks/run.py [--quick] [--json OUT] [--only GROUPS] [--skip GROUPS]
 
 The corpus is synthetic newspaper pages recombined from the seed pages'
-articles with fixed seeds: 1,000 pages in ``--quick`` (under 2 minutes), 20,000
-pages, about 330 MB of text, in the full run (under 15 minutes on 2 cores). It
-is written once to the cache folder and reused. Each figure is a median over
+articles with fixed seeds: the big project is 1,000 pages in ``--quick``
+(under 5 minutes), 20,000 pages, about 330 MB of text, in the full run. It is
+written once to the cache folder and reused. Each figure is a median over
 repeats next to its baseline, the ratio, the target and whether it is met
-(true, false, or null when there is nothing to judge, such as an app that is
-not built). For a figure that misses its target, the full run's report
-includes a profile of where the time goes (pyinstrument: ``pip install -e
-.[bench]``; ``--profile`` asks for it in ``--quick`` too).
+(true or false; null when there is nothing to judge: a feature that does not
+exist yet, an app that is not built, or a figure defined on 20,000 pages
+measured on fewer in ``--quick``). For a figure that misses its target, the
+full run's report includes a profile of where the time goes (pyinstrument:
+``pip install -e .[bench]``; ``--profile`` asks for it in ``--quick`` too).
 
-A complete full run writes docs/performance.md; ``--quick`` (or a run of
+Every figure has a stable ``id`` (``candidates_vs_rjieba``), declared by its
+module in ``benchmarks/harness/figures/``; adding a figure is one module there
+and one line in its ``MODULES`` (see that package's docstring).
+
+A complete full run writes docs/performance.md, its figures as JSON in
+docs/performance.json and the README's performance table; ``--quick`` (or a run of
 some groups only) writes its report to the cache folder unless ``--report``
-says where. ``--json OUT`` writes
-``{"machine": {...}, "run": {...}, "figures": [{"name", "value", "unit",
-"baseline", "ratio", "target", "met", ...}]}``. The exit status is 1 when a
-measurement could not be taken (an error, not a missed target), else 0.
+says where. ``--json OUT`` writes ``{"machine": {...}, "run": {...},
+"figures": [{"id", "name", "value", "unit", "baseline", "baseline_name",
+"ratio", "target", "targets", "met", "informational", ...}]}``. The exit
+status is 1 when a measurement could not be taken (an error, not a missed
+target), else 0.
 """
 
 from __future__ import annotations
@@ -30,8 +37,9 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -41,27 +49,17 @@ CACHE_ENV = "ANNOTATOR_BENCH_CACHE"
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+if TYPE_CHECKING:
+    from harness.measure import Figure
 
-# The groups of figures, in the order they run (later groups reuse the imported project).
-GROUPS = ("import", "candidates", "start", "window", "search", "list", "dashboard", "memory", "export", "frozen")
 
+def groups() -> dict[str, ModuleType]:
+    """The figure modules by group, in the order they run (later groups reuse the imported project)."""
+    # Imported here, not at the top: the harness sets up its environment (offscreen Qt, its own
+    # user folders) before anything of the app is imported.
+    from harness import figures
 
-def groups() -> dict[str, Callable]:
-    from harness.figures import candidates, dashboard, export, ingest, lists, memory, search, startup, window
-
-    table = {
-        "import": ingest.figures,
-        "candidates": candidates.figures,
-        "start": startup.app_start,
-        "window": window.figures,
-        "search": search.figures,
-        "list": lists.figures,
-        "dashboard": dashboard.figures,
-        "memory": memory.figures,
-        "export": export.figures,
-        "frozen": startup.frozen_start,
-    }
-    return {name: table[name] for name in GROUPS}
+    return figures.groups()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -71,7 +69,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--report", type=Path, help="where to write the Markdown report (default: "
                         "docs/performance.md for a complete full run, else the cache folder)")
     parser.add_argument("--cache", type=Path, help=f"corpus and project cache (default: ${CACHE_ENV} or {DEFAULT_CACHE})")
-    parser.add_argument("--only", help="comma-separated groups to run: " + ", ".join(GROUPS))
+    parser.add_argument("--only", help="comma-separated groups to run (see --list)")
+    parser.add_argument("--list", action="store_true", help="list the groups and their figures' ids, and stop")
     parser.add_argument("--skip", help="comma-separated groups to leave out")
     parser.add_argument("--pages", type=int, help="override the number of pages (for trying the harness out)")
     parser.add_argument("--repeats", type=int, help="override every repeat count (for trying the harness out)")
@@ -111,7 +110,7 @@ def _plan(args: argparse.Namespace):
 
     plan = QUICK if args.quick else FULL
     if args.pages:
-        plan = plan.scaled(pages=args.pages, segment_pages=min(plan.segment_pages, args.pages),
+        plan = plan.scaled(pages=args.pages, import_pages=min(plan.import_pages, args.pages),
                            export_documents=min(plan.export_documents, max(10, args.pages * 8)))
     if args.repeats:
         r = args.repeats
@@ -120,7 +119,7 @@ def _plan(args: argparse.Namespace):
     return plan
 
 
-def _selected(args: argparse.Namespace, available: dict[str, Callable]) -> dict[str, Callable]:
+def _selected(args: argparse.Namespace, available: dict[str, ModuleType]) -> dict[str, ModuleType]:
     only = {g.strip() for g in args.only.split(",")} if args.only else set(available)
     skip = {g.strip() for g in args.skip.split(",")} if args.skip else set()
     unknown = (only | skip) - set(available)
@@ -136,9 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     cache.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
     _environment(cache, work)
+    if args.list:
+        for name, module in groups().items():
+            print(f"{name}: " + ", ".join(module.FIGURES))
+        return 0
 
     from harness import machine, profiles, report
-    from harness.measure import Figure
     from harness.session import Session
 
     _settings(work)
@@ -147,23 +149,21 @@ def main(argv: list[str] | None = None) -> int:
     session = Session(plan=plan, cache=cache, work=work)
     described = machine.describe()
     print(f"{plan.mode} run: {plan.pages:,} pages; {described['cpus']} CPUs, Python {described['python']}, "
-          f"Qt {described['qt']}, SQLite {described['sqlite']}; scratch {work}", flush=True)
+          f"Qt {described['qt']}, SQLite {described['sqlite']}; load {described['load_average_at_start']}; "
+          f"scratch {work}", flush=True)
 
     figures: list[Figure] = []
+    loads: dict[str, list[float] | None] = {}
     failed = False
     try:
-        for name, run in _selected(args, groups()).items():
+        for name, module in _selected(args, groups()).items():
             group_started = time.perf_counter()
-            try:
-                produced = run(session)
-            except Exception as exc:  # noqa: BLE001 - one broken measurement must not lose the others
-                failed = True
-                traceback.print_exc()
-                message = (str(exc).strip().splitlines() or [""])[-1]
-                produced = [Figure(name=f"{name} (not measured)", value=None, unit="", error=f"{type(exc).__name__}: {message}")]
+            produced, broken = run_group(session, module)
+            failed = failed or broken
             for figure in produced:
                 print("  " + report.summary_line(figure), flush=True)
-            print(f"  [{name}: {time.perf_counter() - group_started:.1f} s]", flush=True)
+            loads[name] = machine.load_average()
+            print(f"  [{name}: {time.perf_counter() - group_started:.1f} s; load {loads[name]}]", flush=True)
             figures += produced
         profile = args.profile if args.profile is not None else plan.mode == "full"
         profiled = profiles.for_unmet(session, figures) if profile else ""
@@ -171,15 +171,48 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     seconds = time.perf_counter() - started
-    run_info = {"mode": plan.mode, "pages": plan.pages, "seconds": round(seconds, 1), "command": _command(argv)}
+    run_info = {
+        "mode": plan.mode, "pages": plan.pages, "seconds": round(seconds, 1), "command": _command(argv),
+        "load_average_after_each_group": loads,
+    }
     # Only a complete full run stands for the project; anything less reports to the cache folder.
     complete = plan.mode == "full" and not (args.only or args.skip or args.pages or args.repeats)
     target = args.report or (REPO / "docs" / "performance.md" if complete else cache / f"performance-{plan.mode}.md")
     report.write(target, report.markdown(described, run_info, figures, notes=profiled))
+    data = report.as_json(described, run_info, figures)
     if args.json:
-        report.write_json(args.json, report.as_json(described, run_info, figures))
+        report.write_json(args.json, data)
+    if complete and args.report is None:
+        # the run that stands for the project: its figures beside the report, and the README's table
+        report.write_json(REPO / "docs" / "performance.json", data)
+        readme = REPO / "README.md"
+        report.write(readme, report.with_readme_table(readme.read_text(encoding="utf-8"), data))
     print(f"{len(figures)} figures in {seconds:.0f} s; report: {target}" + (f"; JSON: {args.json}" if args.json else ""))
     return 1 if failed else 0
+
+
+def run_group(session, module: ModuleType) -> tuple[list[Figure], bool]:
+    """A group's figures, checked against the ids it declares; (figures, whether it broke).
+
+    A group that fails still reports each of its figures, as not measured with the error,
+    so one broken measurement loses no other and the ids stay the same run to run.
+    """
+    from harness.measure import Figure
+
+    try:
+        produced = module.figures(session)
+    except Exception as exc:  # noqa: BLE001 - one broken measurement must not lose the others
+        traceback.print_exc()
+        message = (str(exc).strip().splitlines() or [""])[-1]
+        return [
+            Figure(id=figure_id, name=f"{meaning} (not measured)", value=None, unit="",
+                   error=f"{type(exc).__name__}: {message}")
+            for figure_id, meaning in module.FIGURES.items()
+        ], True
+    undeclared = [f.id for f in produced if f.id not in module.FIGURES]
+    if undeclared:
+        raise RuntimeError(f"{module.__name__} produced figures it does not declare in FIGURES: {undeclared}")
+    return produced, False
 
 
 def _command(argv: list[str] | None) -> str:

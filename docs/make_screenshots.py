@@ -1,6 +1,6 @@
-"""Render the annotation window to PNG files in docs/screenshots/, offscreen.
+"""Render the annotation window to PNG files in docs/screenshots/, offscreen, in English and Chinese.
 
-    python docs/make_screenshots.py [--out docs/screenshots]
+    python docs/make_screenshots.py [--out docs/screenshots] [--language en|zh_CN]
 
 Builds a throw-away project from the bundled seed pages (in a temporary
 folder, with its own settings, so nothing of yours is touched), suggests
@@ -12,12 +12,17 @@ relations and the topic) and grabs the window:
   pending candidates and the arcs of the focused entity's relations;
 * ``relation-draft.png``: drawing a relation from the keyboard (R, Tab);
 * ``keyboard-help.png``: the keyboard help (F1).
+
+The window has its default size (what a new user sees first). Each
+picture is made in English and, with ``.zh_CN`` before the suffix, in the
+Chinese interface.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.*=false")
 
 REPO = Path(__file__).resolve().parent.parent
-WINDOW_SIZE = (1500, 940)
+LANGUAGES = ("en", "zh_CN")
 ARTICLE_TITLE = "“工会专家团”，给力！"
 
 
@@ -42,8 +47,7 @@ def build_project(db: Path):
     from annotator.store import Store
 
     store = Store(db, annotator="王芳")
-    reports = seeding.seed(store)
-    doc_ids = [doc_id for report in reports for doc_id in report.doc_ids]
+    doc_ids = seeding.seed(store, suggest=False)
     try:
         from annotator.candidates import refresh_candidates
 
@@ -115,17 +119,19 @@ def settle(app, window) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--language", choices=LANGUAGES, action="append",
+                        help="only this interface language (default: all of them)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
     folder = Path(tempfile.mkdtemp(prefix="annotator-screens-"))
     os.environ["ANNOTATOR_HOME"] = str(folder / "home")
 
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QSettings
 
     from annotator.model import Status
-    from annotator.ui.app import build_main_window, ensure_application
+    from annotator.ui import i18n
+    from annotator.ui.app import ensure_application
 
     app = ensure_application()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -133,14 +139,34 @@ def main() -> int:
 
     db = folder / "project.db"
     store, doc_ids = build_project(db)
-    article = next(d for d in doc_ids if store.document(d).title == ARTICLE_TITLE)
+    article = next(d for d in doc_ids if store.documents.get(d).title == ARTICLE_TITLE)
     # A few documents further on are done already, as on a second day of work.
     for doc_id in doc_ids[1:4]:
-        store.set_status(doc_id, Status.DONE)
+        store.documents.set_status(doc_id, Status.DONE)
     store.close()
 
+    written = []
+    for language in args.language or LANGUAGES:
+        i18n.remove_translators()
+        i18n.install_translators(app, language)
+        # Each language reviews its own copy, from the same starting point.
+        copy = folder / f"project-{language}.db"
+        shutil.copyfile(db, copy)
+        suffix = "" if language == "en" else f".{language}"
+        written += grab_window(app, copy, article, args.out, suffix)
+    i18n.remove_translators()
+    for path in written:
+        print(path)
+    return 0
+
+
+def grab_window(app, db: Path, article: str, out: Path, suffix: str) -> list[Path]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from annotator.ui.app import build_main_window
+
     window = build_main_window(db, "王芳", restore_settings=False)
-    window.resize(*WINDOW_SIZE)
     window.start(background=False)
     window.show()
     settle(app, window)
@@ -148,7 +174,7 @@ def main() -> int:
     window.view.verticalScrollBar().setValue(0)
     settle(app, window)
     written = []
-    path = args.out / "annotator-window.png"
+    path = out / f"annotator-window{suffix}.png"
     window.grab().save(str(path))
     written.append(path)
 
@@ -163,22 +189,19 @@ def main() -> int:
         if c.draft.tail is not None and c.draft.tail.label == "ORG":
             break
     settle(app, window)
-    path = args.out / "relation-draft.png"
+    path = out / f"relation-draft{suffix}.png"
     window.grab().save(str(path))
     written.append(path)
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
 
     window.help_overlay.show_over_parent()
     settle(app, window)
-    path = args.out / "keyboard-help.png"
+    path = out / f"keyboard-help{suffix}.png"
     window.grab().save(str(path))
     written.append(path)
     window.help_overlay.hide()
-
     window.close()
-    for path in written:
-        print(path)
-    return 0
+    return written
 
 
 if __name__ == "__main__":

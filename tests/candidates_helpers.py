@@ -11,11 +11,11 @@ def add_documents(store: Store, texts: dict[str, str]) -> list[str]:
         path="test", name="test", sha256=content_hash("".join(texts.values())), size=0, format="text"
     )
     source.documents = [AnnotatedDocument(Document(doc_id, text)) for doc_id, text in texts.items()]
-    return store.import_source(source).doc_ids
+    return store.documents.import_source(source).doc_ids
 
 
 def pending(store: Store, doc_id: str, text: str | None = None, label: str | None = None):
     return [
-        c for c in store.candidates(doc_id, states=["pending"])
+        c for c in store.candidates.for_document(doc_id, states=["pending"])
         if (text is None or c.text == text) and (label is None or c.label == label)
     ]

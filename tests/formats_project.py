@@ -34,29 +34,29 @@ def build_rich_project(store: Store) -> dict[str, object]:
     for doc_id, text, title in (("a-1", RICH_TEXT, "“工会专家团”，给力！"), ("a-2", PLAIN_TEXT, "二"),
                                 ("a-3", SKIPPED_TEXT, "广告"), ("a-4", TODO_TEXT, "")):
         source.documents.append(AnnotatedDocument(Document(id=doc_id, text=text, title=title, kind="news")))
-    store.import_source(source)
+    store.documents.import_source(source)
     store.set_annotator("alice")
-    union = store.add_entity("a-1", *span(RICH_TEXT, "浙江省嘉兴市嘉善县姚庄镇总工会"), "ORG")
-    town_union = store.add_entity("a-1", *span(RICH_TEXT, "姚庄镇总工会"), "ORG")  # nested
-    town = store.add_entity("a-1", *span(RICH_TEXT, "姚庄镇"), "LOC")  # nested twice
-    title = store.add_entity("a-1", *span(RICH_TEXT, "专职副主席"), "TITLE")
-    person = store.add_entity("a-1", *span(RICH_TEXT, "张萍"), "PER")
-    beijing = store.add_entity("a-1", *span(RICH_TEXT, "北京"), "LOC")  # after 𠮷 and 😀
-    store.add_relation(person.id, town_union.id, "works_at")
-    store.add_relation(person.id, title.id, "has_title")
+    union = store.annotations.add_entity("a-1", *span(RICH_TEXT, "浙江省嘉兴市嘉善县姚庄镇总工会"), "ORG")
+    town_union = store.annotations.add_entity("a-1", *span(RICH_TEXT, "姚庄镇总工会"), "ORG")  # nested
+    town = store.annotations.add_entity("a-1", *span(RICH_TEXT, "姚庄镇"), "LOC")  # nested twice
+    title = store.annotations.add_entity("a-1", *span(RICH_TEXT, "专职副主席"), "TITLE")
+    person = store.annotations.add_entity("a-1", *span(RICH_TEXT, "张萍"), "PER")
+    beijing = store.annotations.add_entity("a-1", *span(RICH_TEXT, "北京"), "LOC")  # after 𠮷 and 😀
+    store.annotations.add_relation(person.id, town_union.id, "works_at")
+    store.annotations.add_relation(person.id, title.id, "has_title")
     store.set_annotator("bob")
-    year = store.add_entity("a-1", *span(RICH_TEXT, "2018年"), "DATE")
-    county_town = store.add_entity("a-1", *span(RICH_TEXT, "嘉善县姚庄"), "LOC")  # crosses 姚庄镇总工会
-    second_union = store.add_entity("a-1", *span(RICH_TEXT, "该镇总工会"), "ORG")
-    store.add_relation(town_union.id, beijing.id, "located_in")
-    store.add_relation(second_union.id, town_union.id, "part_of")
-    store.set_doc_label("a-1", "topic", "工会建设")
-    store.set_status("a-1", Status.DONE)
-    store.set_status("a-2", Status.DONE)
-    store.add_entity("a-3", *span(SKIPPED_TEXT, "上海"), "LOC")
-    store.set_status("a-3", Status.SKIPPED, "advert")
-    store.add_entity("a-4", *span(TODO_TEXT, "邹倜然"), "PER")
-    store.replace_candidates({"a-1": [Candidate("a-1", *span(RICH_TEXT, "嘉兴市"), "LOC", "嘉兴市", "jieba:ns", 0.7)]})
+    year = store.annotations.add_entity("a-1", *span(RICH_TEXT, "2018年"), "DATE")
+    county_town = store.annotations.add_entity("a-1", *span(RICH_TEXT, "嘉善县姚庄"), "LOC")  # crosses 姚庄镇总工会
+    second_union = store.annotations.add_entity("a-1", *span(RICH_TEXT, "该镇总工会"), "ORG")
+    store.annotations.add_relation(town_union.id, beijing.id, "located_in")
+    store.annotations.add_relation(second_union.id, town_union.id, "part_of")
+    store.annotations.set_doc_label("a-1", "topic", "工会建设")
+    store.documents.set_status("a-1", Status.DONE)
+    store.documents.set_status("a-2", Status.DONE)
+    store.annotations.add_entity("a-3", *span(SKIPPED_TEXT, "上海"), "LOC")
+    store.documents.set_status("a-3", Status.SKIPPED, "advert")
+    store.annotations.add_entity("a-4", *span(TODO_TEXT, "邹倜然"), "PER")
+    store.candidates.replace({"a-1": [Candidate("a-1", *span(RICH_TEXT, "嘉兴市"), "LOC", "嘉兴市", "jieba:ns", 0.7)]})
     return {"union": union, "town_union": town_union, "town": town, "person": person, "beijing": beijing,
             "year": year, "county_town": county_town, "second_union": second_union}
 
@@ -64,8 +64,8 @@ def build_rich_project(store: Store) -> dict[str, object]:
 def annotations(store: Store) -> dict[str, tuple]:
     """Everything a lossless format must carry: per document, its text, entities and relations."""
     out = {}
-    for doc_id in store.document_ids():
-        bundle = store.annotated_document(doc_id, include_candidates=False)
+    for doc_id in store.documents.ids():
+        bundle = store.documents.annotated(doc_id, include_candidates=False)
         by_id = {e.id: (e.start, e.end, e.label) for e in bundle.entities}
         out[doc_id] = (
             bundle.document.text,

@@ -1,49 +1,74 @@
-"""The quality targets, computed on the hand-annotated gold set (docs/candidates.md has the figures).
+"""The quality figures, computed on the hand-annotated gold sets (docs/candidates.md has them).
 
-Targets (issue 4): over PER, ORG, LOC, TITLE, DATE, MONEY and WORK together, recall
-at least 0.90 and precision at least 0.75, and no label under 0.80 recall. The
-dev split is what the rules were tuned on and must meet them. The held-out test
-split was never looked at while tuning; it does not meet the recall target (see
-docs/candidates.md), so here it is guarded against getting worse than reported.
+Three splits are tuning material: the seed dev split, the seed's old "held out" split (its
+entries shaped rules, so it is tuning material now) and the tune split of the unseen pages.
+The test split of the unseen pages is the frozen test set: no rule was written against it and
+its errors are never looked at. Each split is guarded against getting worse than the figures
+reported in docs/candidates.md (rounded down). The dev split must also keep meeting the targets
+of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
+under 0.80 recall.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from annotator.candidates.evaluate import DEFAULT_GOLD, LABELS, load_gold, score, suggester
+from annotator.candidates.evaluate import (
+    BASELINE,
+    DEFAULT_GOLD,
+    LABELS,
+    PAGES_GOLD,
+    SPLITS,
+    SPLITS_BY_KEY,
+    SUGGESTER,
+    compare,
+    split_items,
+    suggester,
+)
 from annotator.formats.native_jsonl import read_jsonl
 from annotator.formats.registry import ReadOptions
+
+# (precision, recall) over all labels, then recall of ORG and LOC: at least what docs/candidates.md reports
+FLOORS = {
+    "seed-dev": {"all": (0.95, 0.94), "ORG": 0.92, "LOC": 0.86},
+    "seed-tuning": {"all": (0.85, 0.85), "ORG": 0.72, "LOC": 0.83},
+    "pages-tune": {"all": (0.83, 0.78), "ORG": 0.74, "LOC": 0.73},  # 494 entities of new pages added
+    "pages-test": {"all": (0.83, 0.78), "ORG": 0.73, "LOC": 0.75},
+}
 
 
 @pytest.fixture(scope="module")
 def reports():
-    documents = load_gold(DEFAULT_GOLD)
     predict = suggester()
-    return {
-        split: score([(d.id, d.text, d.spans) for d in documents if d.split == split], predict, LABELS)
-        for split in ("dev", "test")
-    }
+    return {split.key: compare(split_items(split), predict=predict) for split in SPLITS}
 
 
-def test_the_gold_set_is_valid_annotator_jsonl_with_both_splits():
-    source = read_jsonl(DEFAULT_GOLD, ReadOptions())
-    splits = {bundle.document.meta["split"] for bundle in source.documents}
-    assert splits == {"dev", "test"}
-    labels = {e.label for bundle in source.documents for e in bundle.entities}
-    assert labels == set(LABELS)
-    assert sum(len(bundle.entities) for bundle in source.documents) > 1000
+def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
+    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test"})):
+        source = read_jsonl(path, ReadOptions())
+        assert {bundle.document.meta["split"] for bundle in source.documents} == splits
+        assert {e.label for bundle in source.documents for e in bundle.entities} == set(LABELS)
+    assert SPLITS_BY_KEY["pages-test"].frozen and not any(s.frozen for s in SPLITS if s.key != "pages-test")
 
 
 def test_dev_split_meets_the_targets(reports):
-    dev = reports["dev"]
+    dev = reports["seed-dev"][SUGGESTER]
     assert dev.overall.recall >= 0.90, dev.as_dict()
     assert dev.overall.precision >= 0.75, dev.as_dict()
     for label in LABELS:
         assert dev.per_label[label].recall >= 0.80, (label, dev.as_dict())
 
 
-def test_held_out_split_does_not_get_worse_than_reported(reports):
-    test = reports["test"]
-    assert test.overall.precision >= 0.80, test.as_dict()
-    assert test.overall.recall >= 0.78, test.as_dict()
+@pytest.mark.parametrize("key", list(FLOORS))
+def test_no_split_gets_worse_than_reported(reports, key):
+    ours = reports[key][SUGGESTER]
+    precision, recall = FLOORS[key]["all"]
+    assert ours.overall.precision >= precision, ours.as_dict()
+    assert ours.overall.recall >= recall, ours.as_dict()
+    for label in ("ORG", "LOC"):
+        assert ours.label(label).recall >= FLOORS[key][label], (label, ours.as_dict())
+
+
+def test_the_baseline_is_scored_only_on_the_labels_jieba_can_produce(reports):
+    for by_name in reports.values():
+        assert by_name[BASELINE].labels == ("PER", "ORG", "LOC")

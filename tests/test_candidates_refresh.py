@@ -23,11 +23,11 @@ def test_refresh_stores_candidates_with_source_and_score_and_reports_progress(fr
     add_documents(fresh_store, TEXTS)
     calls = []
     stored = refresh_candidates(fresh_store, ["one", "two", "empty", "one"], progress=lambda d, t: calls.append((d, t)))
-    candidates = fresh_store.candidates("one") + fresh_store.candidates("two")
+    candidates = fresh_store.candidates.for_document("one") + fresh_store.candidates.for_document("two")
     assert stored == len(candidates) > 0
-    assert fresh_store.candidates("empty") == []
+    assert fresh_store.candidates.for_document("empty") == []
     assert calls[0] == (0, 3) and calls[-1] == (3, 3)
-    text = {doc_id: fresh_store.document_text(doc_id) for doc_id in ("one", "two")}
+    text = {doc_id: fresh_store.documents.text(doc_id) for doc_id in ("one", "two")}
     for c in candidates:
         assert text[c.doc_id][c.start : c.end] == c.text
         assert c.source and 0 < c.score <= 1
@@ -39,9 +39,9 @@ def test_refresh_stores_candidates_with_source_and_score_and_reports_progress(fr
 def test_refreshing_again_replaces_pending_candidates_instead_of_adding(fresh_store):
     add_documents(fresh_store, TEXTS)
     first = refresh_candidates(fresh_store, ["one"])
-    before = fresh_store.candidates("one")
+    before = fresh_store.candidates.for_document("one")
     second = refresh_candidates(fresh_store, ["one"])
-    after = fresh_store.candidates("one")
+    after = fresh_store.candidates.for_document("one")
     assert first == len(before) == len(pending(fresh_store, "one")) > 0
     # Nothing changed, so nothing was rewritten: the same rows keep their ids.
     assert second == 0
@@ -60,7 +60,7 @@ def test_a_large_batch_goes_to_worker_processes_and_gives_the_same_result(fresh_
     add_documents(fresh_store, texts)
     ids = list(texts)
     refresh_candidates(fresh_store, ids, workers=1)
-    in_process = {doc_id: [(c.start, c.end, c.label, c.source) for c in fresh_store.candidates(doc_id)] for doc_id in ids}
+    in_process = {doc_id: [(c.start, c.end, c.label, c.source) for c in fresh_store.candidates.for_document(doc_id)] for doc_id in ids}
 
     used_pool = []
     real_pooled = refresh._pooled
@@ -76,7 +76,7 @@ def test_a_large_batch_goes_to_worker_processes_and_gives_the_same_result(fresh_
     refresh_candidates(fresh_store, ids, workers=2, progress=lambda d, t: calls.append(d))
     assert used_pool == [2]
     assert calls == [0, 3, 6, 9, 12]
-    pooled = {doc_id: [(c.start, c.end, c.label, c.source) for c in fresh_store.candidates(doc_id)] for doc_id in ids}
+    pooled = {doc_id: [(c.start, c.end, c.label, c.source) for c in fresh_store.candidates.for_document(doc_id)] for doc_id in ids}
     assert pooled == in_process
 
 
@@ -101,14 +101,14 @@ def test_imported_documents_get_candidates(fresh_store, seed_copy):
     progress = []
     (report,) = import_paths(fresh_store, [page], candidate_progress=lambda d, t: progress.append((d, t)))
     assert report.doc_ids
-    assert sum(len(fresh_store.candidates(doc_id)) for doc_id in report.doc_ids) > 20
+    assert sum(len(fresh_store.candidates.for_document(doc_id)) for doc_id in report.doc_ids) > 20
     assert progress[-1] == (len(report.doc_ids), len(report.doc_ids))
 
 
 def test_import_without_candidates(fresh_store, seed_copy):
     page = sorted(seed_copy.glob("*.txt"))[0]
     (report,) = import_paths(fresh_store, [page], suggest=False)
-    assert all(fresh_store.candidates(doc_id) == [] for doc_id in report.doc_ids)
+    assert all(fresh_store.candidates.for_document(doc_id) == [] for doc_id in report.doc_ids)
 
 
 def test_documents_that_bring_their_own_candidates_keep_them(fresh_store, tmp_path):
@@ -119,7 +119,7 @@ def test_documents_that_bring_their_own_candidates_keep_them(fresh_store, tmp_pa
     }
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     import_paths(fresh_store, [path])
-    assert [(c.text, c.source) for c in fresh_store.candidates("m1")] == [("张建华", "model")]
+    assert [(c.text, c.source) for c in fresh_store.candidates.for_document("m1")] == [("张建华", "model")]
 
 
 def test_cli_import_computes_candidates_unless_told_not_to(tmp_path, seed_copy, capsys):
@@ -132,3 +132,21 @@ def test_cli_import_computes_candidates_unless_told_not_to(tmp_path, seed_copy, 
         assert store.stats()["candidates"]["pending"] > 0
     with Store(without_db) as store:
         assert store.stats()["candidates"]["pending"] == 0
+
+
+def _selects_while_refreshing(store: Store, doc_ids: list[str]) -> int:
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        refresh_candidates(store, doc_ids, workers=1)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    return sum(1 for sql in statements if sql.lstrip().upper().startswith("SELECT"))
+
+
+def test_a_refresh_reads_each_batch_in_a_fixed_number_of_queries(fresh_store):
+    """No query per document: 60 documents take as many SELECTs as 6 (one batch each)."""
+    add_documents(fresh_store, {f"d{i}": TEXTS["one"].replace("张建华", f"张建{i}") for i in range(60)})
+    few = _selects_while_refreshing(fresh_store, [f"d{i}" for i in range(6)])
+    many = _selects_while_refreshing(fresh_store, [f"d{i}" for i in range(60)])
+    assert many == few

@@ -97,9 +97,9 @@ def test_many_rejections_drop_a_candidate(context):
 
 
 class ConstantModel:
-    """A stand-in for the learned suggester: one candidate for every 张萍."""
+    """A plug-in source standing in for a learned one: one candidate for every 张萍."""
 
-    name = "model"
+    name = "constant"
 
     def suggest(self, analysis, context):
         start = analysis.text.find("张萍")
@@ -107,14 +107,14 @@ class ConstantModel:
 
 
 def test_a_registered_source_plugs_in_and_agrees_with_the_others():
-    register_source("model", ConstantModel)
+    register_source("constant", ConstantModel)
     try:
         (person,) = [c for c in suggest(TEXT) if c.label == "PER"]
-        assert "model" in person.source.split("+")
+        assert "constant" in person.source.split("+")
         assert "rules" in person.source.split("+")
     finally:
-        unregister_source("model")
-    assert all("model" not in c.source for c in suggest(TEXT))
+        unregister_source("constant")
+    assert all("constant" not in c.source for c in suggest(TEXT))
 
 
 def test_a_context_can_choose_its_sources(context):

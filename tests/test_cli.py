@@ -185,7 +185,7 @@ def test_unknown_label_names_the_document_and_imports_nothing(capsys, tmp_path):
     assert f"error: {path}: document g1, entity 1 ('张萍'): label 'PERSON' is not in the project's schema" in err
     assert "1 of 1 files were not imported" in err
     with Store(db) as store:
-        assert store.document_count() == 0
+        assert store.documents.count() == 0
 
 
 def test_one_bad_file_does_not_stop_the_others(capsys, tmp_path):
@@ -198,7 +198,7 @@ def test_one_bad_file_does_not_stop_the_others(capsys, tmp_path):
     assert code == 3
     assert "b.jsonl: line 1 is not valid JSON" in err
     with Store(db) as store:
-        assert store.document_ids() == ["g1"]
+        assert store.documents.ids() == ["g1"]
 
 
 def test_bad_status_filter(capsys, tmp_path):

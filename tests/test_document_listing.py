@@ -16,7 +16,7 @@ def add_documents(store: Store, docs: list[tuple[str, str, str]], name: str = "b
         path=name, name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=1, format="test",
         documents=[AnnotatedDocument(Document(id=d, text=text, title=title)) for d, title, text in docs],
     )
-    assert store.import_source(source).documents == len(docs)
+    assert store.documents.import_source(source).documents == len(docs)
 
 
 @pytest.fixture
@@ -30,20 +30,20 @@ def project(fresh_store: Store) -> Store:
     store = fresh_store
 
     def at(doc_id: str, needle: str) -> tuple[int, int]:
-        start = store.document_text(doc_id).index(needle)
+        start = store.documents.text(doc_id).index(needle)
         return start, start + len(needle)
 
     store.set_annotator("alice")
-    store.add_entity("n1", *at("n1", "邹倜然"), "PER")
-    store.add_entity("n1", *at("n1", "姚庄镇总工会"), "ORG")
+    store.annotations.add_entity("n1", *at("n1", "邹倜然"), "PER")
+    store.annotations.add_entity("n1", *at("n1", "姚庄镇总工会"), "ORG")
     store.set_annotator("bob")
-    store.add_entity("n3", *at("n3", "北京市总工会"), "ORG")
-    store.set_status("n3", Status.DONE)
-    store.set_status("n2", Status.SKIPPED, "广告")
-    store.replace_candidates({"n4": [Candidate("n4", *at("n4", "上海"), "LOC", "上海", "rules", 0.9),
+    store.annotations.add_entity("n3", *at("n3", "北京市总工会"), "ORG")
+    store.documents.set_status("n3", Status.DONE)
+    store.documents.set_status("n2", Status.SKIPPED, "广告")
+    store.candidates.replace({"n4": [Candidate("n4", *at("n4", "上海"), "LOC", "上海", "rules", 0.9),
                                      Candidate("n4", *at("n4", "张萍"), "PER", "张萍", "rules", 0.8)]})
     store.set_annotator("chen")
-    store.add_time("n4", 30)
+    store.annotations.add_time("n4", 30)
     return store
 
 
@@ -87,7 +87,7 @@ def test_snippets_for_the_rows_on_screen(project: Store):
     snippets = listing.snippets(keys, "总工会")
     assert len(snippets) == 2
     for key, snippet in snippets.items():
-        text = project.document_text(listing.rows([key])[key].doc_id)
+        text = project.documents.text(listing.rows([key])[key].doc_id)
         start, end = snippet.hits[0]
         assert text[start:end] == "总工会"
 
@@ -98,19 +98,19 @@ def test_signature_notices_new_removed_and_moved_documents(project: Store):
     add_documents(project, [("n5", "新", "新来的文档：劳模工匠。")], name="more")
     second = listing.signature()
     assert second != first
-    project._exec("UPDATE documents SET position = 0.5 WHERE id = 'n5'")
+    project.db.execute("UPDATE documents SET position = 0.5 WHERE id = 'n5'")
     assert listing.signature() != second
     assert ids(listing, ListFilter())[0] == "n5"
-    project.set_status("n5", Status.DONE)
+    project.documents.set_status("n5", Status.DONE)
     third = listing.signature()
-    project.set_status("n5", Status.TODO)
+    project.documents.set_status("n5", Status.TODO)
     assert listing.signature() == third  # a status change is not a change of rows
 
 
 def test_filter_choices(project: Store):
     listing = DocumentListing(project)
     assert listing.annotator_names() == ["alice", "bob", "chen", "tester"]
-    assert listing.labels_in_use() == project.schema.entity_names
+    assert listing.labels_in_use() == project.schema.current.entity_names
     assert listing.key_of("n3") in listing.keys()
     assert listing.key_of("missing") is None
     assert listing.status_counts() == {"todo": 1, "in_progress": 1, "done": 1, "skipped": 1}

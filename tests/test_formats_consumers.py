@@ -66,9 +66,9 @@ def test_spacy_reports_a_span_that_does_not_line_up(fresh_store, tmp_path):
 
     source = SourceFile(path="x", name="x", sha256="x", size=1, format="text")
     source.documents.append(AnnotatedDocument(Document(id="d", text="记者 邹倜然报道。")))
-    fresh_store.import_source(source)
-    fresh_store.add_entity("d", 2, 5, "PER")  # " 邹倜": starts on the space
-    fresh_store.add_entity("d", 3, 6, "PER")
+    fresh_store.documents.import_source(source)
+    fresh_store.annotations.add_entity("d", 2, 5, "PER")  # " 邹倜": starts on the space
+    fresh_store.annotations.add_entity("d", 3, 6, "PER")
     summary = export(fresh_store, "spacy", str(tmp_path / "x.spacy"), statuses=None)
     assert summary.entities == 1
     assert summary.skipped == ["document d: PER ' 邹倜' (2-5) does not line up with spaCy tokens "

@@ -187,7 +187,7 @@ def test_the_schema_travels_with_every_format(rich_store, tmp_path):
                                   ("brat", "brat", "brat/schema.json")]:
         summary = export(rich_store, fmt, str(tmp_path / out))
         schema = LabelSchema.load(tmp_path / schema_file)
-        assert schema == rich_store.schema
+        assert schema == rich_store.schema.current
         assert str(tmp_path / schema_file) in summary.files
     export(rich_store, "label-studio", str(tmp_path / "ls.json"))
     config = (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8")

@@ -74,16 +74,16 @@ CASES = {
     },
     "label-studio": {
         "missing field": (lambda p: label_studio(p, {}, drop="end"),
-                          "task 1 (document bad): annotations[0]: result[0]: value: missing field 'end'"),
+                          "task 2 (document bad): annotations[0]: result[0]: value: missing field 'end'"),
         "offsets out of range": (lambda p: label_studio(p, {"end": 40, "text": None}),
-                                 "task 1 (document bad): annotations[0]: result[0]: value: offsets 0-40 are "
+                                 "task 2 (document bad): annotations[0]: result[0]: value: offsets 0-40 are "
                                  "outside the text (length 6)"),
         "text mismatch": (lambda p: label_studio(p, {"text": "北京"}),
                           "(document bad): annotations[0]: result[0]: value: text[0:2] is '张萍', not '北京'"),
         "unknown label": (lambda p: label_studio(p, {"labels": ["CITY"]}),
                           "document bad, entity 1 ('张萍'): label 'CITY' is not in the project's schema"),
         "relation to nothing": (lambda p: label_studio(p, {}, relation_to="nowhere"),
-                                "task 1 (document bad): annotations[0]: result[1]: 'to_id' is 'nowhere', which is "
+                                "task 2 (document bad): annotations[0]: result[1]: 'to_id' is 'nowhere', which is "
                                 "not a region of this annotation"),
     },
     "prodigy": {
@@ -154,7 +154,7 @@ def test_a_malformed_file_names_document_and_field_and_imports_nothing(fresh_sto
     assert report.outcome == "failed"
     assert str(path) in report.notes[0]
     assert expected in report.notes[0]
-    assert fresh_store.document_count() == 0
+    assert fresh_store.documents.count() == 0
 
 
 def test_a_damaged_spacy_file(fresh_store, tmp_path):
@@ -177,7 +177,7 @@ def test_spacy_relations_must_point_at_spans(fresh_store, tmp_path):
     (report,) = import_paths(fresh_store, [path])
     assert report.outcome == "failed"
     assert "doc 0 (document bad): user_data relations[0]: the tail 3 is not a span of doc.spans['sc']" in report.notes[0]
-    assert fresh_store.document_count() == 0
+    assert fresh_store.documents.count() == 0
 
 
 def test_a_brat_annotation_without_its_text(fresh_store, tmp_path):

@@ -17,8 +17,9 @@ def doc(text: str, *spans: tuple[int, int, str | None]) -> RawDocument:
     return raw
 
 
-def decide(*docs: RawDocument, declared=None, forced="auto"):
-    return decide_units(list(docs), tool="doccano", convention=UTF16, declared=declared, forced=forced)
+def decide(*docs: RawDocument, declared=None, forced="auto", stated=None):
+    return decide_units(list(docs), tool="doccano", convention=UTF16, declared=declared, forced=forced,
+                        stated=stated)
 
 
 def test_text_inside_the_bmp_is_left_alone():
@@ -48,16 +49,23 @@ def test_the_span_text_decides():
     assert decide(doc(text, (4, 6, "张萍"))).units == [CODEPOINT]
 
 
-def test_undecided_documents_follow_the_file_then_the_declaration_then_the_tool():
+def test_undecided_documents_follow_what_the_file_says_and_otherwise_ask():
     open_doc = doc("😀姚庄镇总工会位于嘉兴。", (2, 8, None))  # fits both ways, differently
     proving_codepoints = doc("😀张萍在北京", (1, 3, None))
     assert decide(open_doc, proving_codepoints).units == [CODEPOINT, CODEPOINT]
     decision = decide(open_doc, declared=CODEPOINT)
     assert decision.units == [CODEPOINT]
     assert "as the schema file written with the export declares" in decision.notes[0]
-    decision = decide(open_doc)
-    assert decision.units == [UTF16]
-    assert "read as UTF-16 units (doccano's own convention); use --offsets to choose" in decision.notes[0]
+    # the record's own offset_unit column decides, and is checked
+    assert decide(open_doc, stated=[UTF16]).units == [UTF16]
+    assert decide(open_doc, stated=[CODEPOINT]).units == [CODEPOINT]
+    with pytest.raises(InputError, match=r"offsets read as code points, as the record's offset_unit says"):
+        decide(doc("记者张萍😀北京", (6, 8, None)), stated=[CODEPOINT])
+    # nothing says: never a silent guess, a question
+    with pytest.raises(InputError, match=r"doc 😀姚庄镇: the offsets fit the text both as UTF-16 units \(doccano's "
+                                         r"count\) and as code points, and the file does not say which .* Import "
+                                         r"again with --offsets utf16 .* or --offsets codepoint"):
+        decide(open_doc)
 
 
 def test_a_span_that_fits_neither_way_names_the_document_and_span():
@@ -78,8 +86,8 @@ def test_a_forced_unit_is_checked():
     assert decide(doc("😀姚庄镇总工会位于嘉兴。", (2, 8, None)), forced=UTF16).units == [UTF16]
 
 
-def test_a_doccano_export_without_its_schema_file_is_read_the_doccano_way(fresh_store, tmp_path):
-    """Written to stdout (no schema file), a code-point export with non-BMP text is ambiguous; the note says so."""
+def test_an_ambiguous_doccano_file_that_does_not_say_is_refused_with_a_question(fresh_store, tmp_path):
+    """A file without offset_unit or schema file whose offsets fit both ways: the answer comes from --offsets."""
     from annotator.formats.registry import ReadOptions
     from annotator.project.importing import import_paths
     from annotator.store import Store
@@ -89,8 +97,11 @@ def test_a_doccano_export_without_its_schema_file_is_read_the_doccano_way(fresh_
     path.write_text(json.dumps({"id": "x", "text": text, "entities": [
         {"id": 1, "label": "LOC", "start_offset": 9, "end_offset": 11}]}, ensure_ascii=False) + "\n", encoding="utf-8")
     (report,) = import_paths(fresh_store, [path])
-    assert any("read as UTF-16 units (doccano's own convention); use --offsets to choose" in n for n in report.notes)
-    assert [e.text for e in fresh_store.entities("x")] == ["于嘉"]
+    assert report.outcome == "failed"
+    assert "does not say which" in report.notes[0] and "--offsets utf16" in report.notes[0]
+    assert fresh_store.documents.ids() == []
+    import_paths(fresh_store, [path], options=ReadOptions(offsets="utf16"))
+    assert [e.text for e in fresh_store.annotations.entities("x")] == ["于嘉"]
     with Store(tmp_path / "other.db") as other:
         import_paths(other, [path], options=ReadOptions(offsets="codepoint"))
-        assert [e.text for e in other.entities("x")] == ["嘉兴"]
+        assert [e.text for e in other.annotations.entities("x")] == ["嘉兴"]

@@ -60,8 +60,8 @@ def test_a_conll_looking_txt_is_conll_and_a_news_page_is_text(tmp_path, seeds_di
 def test_doccano_utf16_offsets_are_detected_and_converted(fresh_store):
     (report,) = imported(fresh_store, DATA / "doccano_relation_utf16.jsonl")
     assert (report.documents, report.entities, report.relations) == (3, 5, 1)
-    got = {fresh_store.document(d).text: [(e.text, e.label) for e in fresh_store.entities(d)]
-           for d in fresh_store.document_ids()}
+    got = {fresh_store.documents.get(d).text: [(e.text, e.label) for e in fresh_store.annotations.entities(d)]
+           for d in fresh_store.documents.ids()}
     assert got["😀姚庄镇总工会位于嘉兴。"] == [("姚庄镇总工会", "ORG"), ("嘉兴", "LOC")]
     assert got["记者张萍😀北京"] == [("张萍", "PER"), ("北京", "LOC")]
     notes = "\n".join(report.notes)
@@ -69,8 +69,8 @@ def test_doccano_utf16_offsets_are_detected_and_converted(fresh_store):
     assert "converted UTF-16 offsets (as doccano counts them in the browser) to code points in 1 document(s)" in notes
     assert "fit the text both as code points and as UTF-16 units; read as UTF-16 units" in notes
     # doccano's numeric ids are its database rows: documents get content-based ids instead
-    assert all(d.startswith("doc-") for d in fresh_store.document_ids())
-    assert {fresh_store.document(d).status.value for d in fresh_store.document_ids()} == {"done"}
+    assert all(d.startswith("doc-") for d in fresh_store.documents.ids())
+    assert {fresh_store.documents.get(d).status.value for d in fresh_store.documents.ids()} == {"done"}
 
 
 def test_offsets_can_be_forced_and_a_wrong_choice_is_an_error(fresh_store):
@@ -81,7 +81,7 @@ def test_offsets_can_be_forced_and_a_wrong_choice_is_an_error(fresh_store):
     assert report.outcome == "failed"
     assert "line 2 (document doc-" in report.notes[0] and "entities[1]: offsets 6-8 are outside the text (length 7)" \
         in report.notes[0] and "as --offsets asked" in report.notes[0]
-    assert fresh_store.document_count() == 0
+    assert fresh_store.documents.count() == 0
 
 
 def test_doccano_classic_sequence_labelling(fresh_store):
@@ -92,17 +92,17 @@ def test_doccano_classic_sequence_labelling(fresh_store):
 def test_label_studio_export_takes_the_ground_truth_predictions_and_statuses(fresh_store):
     (report,) = imported(fresh_store, DATA / "label_studio_export.json")
     assert (report.documents, report.entities, report.relations) == (3, 2, 1)
-    by_text = {fresh_store.document(d).text: d for d in fresh_store.document_ids()}
+    by_text = {fresh_store.documents.get(d).text: d for d in fresh_store.documents.ids()}
     first = by_text["🎉𠮷野家的张萍任职于姚庄镇总工会。"]
-    assert [(e.text, e.label) for e in fresh_store.entities(first)] == [("张萍", "PER"), ("姚庄镇总工会", "ORG")]
-    (relation,) = fresh_store.relations(first)
-    head = fresh_store.entity(relation.head_id)
+    assert [(e.text, e.label) for e in fresh_store.annotations.entities(first)] == [("张萍", "PER"), ("姚庄镇总工会", "ORG")]
+    (relation,) = fresh_store.annotations.relations(first)
+    head = fresh_store.annotations.entity(relation.head_id)
     assert (head.text, relation.label) == ("张萍", "works_at")  # direction "left": to_id is the head
-    assert fresh_store.doc_labels(first) == {"topic": "工会建设"}
-    (candidate,) = fresh_store.candidates(first)
+    assert fresh_store.annotations.doc_labels(first) == {"topic": "工会建设"}
+    (candidate,) = fresh_store.candidates.for_document(first)
     assert (candidate.text, candidate.source, candidate.score, candidate.state) == (
         "姚庄镇", "ner-v2", 0.61, CandidateState.PENDING)
-    statuses = {fresh_store.document(d).text: fresh_store.document(d).status.value for d in by_text.values()}
+    statuses = {fresh_store.documents.get(d).text: fresh_store.documents.get(d).status.value for d in by_text.values()}
     assert statuses == {"🎉𠮷野家的张萍任职于姚庄镇总工会。": "done", "一则广告。": "skipped", "尚未标注的文章。": "todo"}
     notes = "\n".join(report.notes)
     assert "converted UTF-16 offsets" in notes
@@ -118,7 +118,7 @@ def test_label_studio_json_min(fresh_store):
 def test_prodigy_rel_manual_output(fresh_store):
     (report,) = imported(fresh_store, DATA / "prodigy_rel_manual.jsonl")
     assert (report.documents, report.entities, report.relations) == (2, 3, 1)
-    statuses = sorted(fresh_store.document(d).status.value for d in fresh_store.document_ids())
+    statuses = sorted(fresh_store.documents.get(d).status.value for d in fresh_store.documents.ids())
     assert statuses == ["done", "skipped"]  # accept, reject
 
 
@@ -129,19 +129,19 @@ def test_brat_keeps_what_it_can_and_reports_the_rest(fresh_store, tmp_path):
     assert [f.name for f in files] == ["news-1.ann"]  # the .txt is read with it
     (report,) = imported(fresh_store, folder)
     assert (report.documents, report.entities, report.relations) == (1, 4, 1)
-    (doc_id,) = fresh_store.document_ids()
+    (doc_id,) = fresh_store.documents.ids()
     assert doc_id == "news-1"
     notes = "\n".join(report.notes)
     for left_out in ("1 discontinuous spans left out", "1 relations to discontinuous spans left out",
-                     "1 events left out", "1 attributes left out", "1 notes left out"):
+                     "1 events (their type is not an entity label of the project) left out", "1 attributes left out", "1 notes left out"):
         assert left_out in notes
 
 
 def test_msra_bmes_without_document_markers_gives_a_document_per_sentence(fresh_store):
     (report,) = imported(fresh_store, DATA / "msra_sample.bmes")
     assert report.documents == 2
-    got = sorted((fresh_store.document(d).text, tuple((e.text, e.label) for e in fresh_store.entities(d)))
-                 for d in fresh_store.document_ids())
+    got = sorted((fresh_store.documents.get(d).text, tuple((e.text, e.label) for e in fresh_store.annotations.entities(d)))
+                 for d in fresh_store.documents.ids())
     assert got == [("张萍在北京。", (("张萍", "PER"), ("北京", "LOC"))),
                    ("该镇总工会好", (("镇", "LOC"), ("工会好", "ORG")))]
     assert any("no -DOCSTART- lines" in n for n in report.notes)
@@ -155,8 +155,8 @@ def test_people_daily_bio_with_a_loose_start(fresh_store):
 
 def test_token_classification_records(fresh_store):
     (report,) = imported(fresh_store, DATA / "hf_token_classification.jsonl")
-    (doc_id,) = fresh_store.document_ids()
-    assert [(e.text, e.label) for e in fresh_store.entities(doc_id)] == [("张萍", "PER"), ("北京", "LOC")]
+    (doc_id,) = fresh_store.documents.ids()
+    assert [(e.text, e.label) for e in fresh_store.annotations.entities(doc_id)] == [("张萍", "PER"), ("北京", "LOC")]
 
 
 def test_numeric_tags_are_named_by_the_schema_beside_them(fresh_store, tmp_path):
@@ -166,8 +166,8 @@ def test_numeric_tags_are_named_by_the_schema_beside_them(fresh_store, tmp_path)
     records = tmp_path / "hf" / "extra.jsonl"
     records.write_text(json.dumps({"tokens": ["张", "萍"], "ner_tags": [1, 2]}) + "\n", encoding="utf-8")
     (report,) = imported(fresh_store, records)
-    (doc_id,) = fresh_store.document_ids()
-    assert [(e.text, e.label) for e in fresh_store.entities(doc_id)] == [("张萍", "PER")]
+    (doc_id,) = fresh_store.documents.ids()
+    assert [(e.text, e.label) for e in fresh_store.annotations.entities(doc_id)] == [("张萍", "PER")]
 
 
 def test_folder_import_of_an_export_skips_its_companion_files(fresh_store, tmp_path):
@@ -197,7 +197,7 @@ def test_prodigy_copies_by_several_annotators_import_once(fresh_store, tmp_path)
     path.write_text(line + "\n" + line + "\n", encoding="utf-8")
     (report,) = imported(fresh_store, path)
     assert report.documents == 1
-    assert "1 task(s) repeat a text seen earlier in the file" in "\n".join(report.notes)
+    assert "1 manual task(s) repeat a text seen earlier in the file" in "\n".join(report.notes)
 
 
 def test_brat_file_names_for_ids_that_are_not_safe_file_names(fresh_store, tmp_path):
@@ -207,7 +207,7 @@ def test_brat_file_names_for_ids_that_are_not_safe_file_names(fresh_store, tmp_p
     source = SourceFile(path="s", name="s", sha256="s", size=1, format="text")
     for doc_id, text in (("news/2024:01", "第一篇。"), ("Page", "第二篇。"), ("page", "第三篇。")):
         source.documents.append(AnnotatedDocument(Document(id=doc_id, text=text)))
-    fresh_store.import_source(source)
+    fresh_store.documents.import_source(source)
     summary = export(fresh_store, "brat", str(tmp_path / "brat"), statuses=None)
     names = {p.name for p in (tmp_path / "brat").glob("*.txt")}
     (odd,) = names - {"Page.txt", "page-2.txt"}  # macOS and Windows would not tell Page from page

@@ -39,7 +39,7 @@ def round_trip(store: Store, tmp_path: Path, fmt: str, options: ExportOptions | 
         again = tmp_path / f"again{SUFFIX[fmt]}"
         export(second, fmt, str(again), options=options, **selection)
         imported = annotations(second)
-        statuses = {d: second.document(d).status.value for d in second.document_ids()}
+        statuses = {d: second.documents.get(d).status.value for d in second.documents.ids()}
     return summary, first, again, imported, statuses
 
 
@@ -128,11 +128,11 @@ def test_line_separators_inside_the_text_survive(fresh_store, tmp_path, fmt):
     text = "张萍\u2028在北京\x85工作\r\n记者\t邹倜然。"
     source = SourceFile(path="s", name="s", sha256="s", size=1, format="text")
     source.documents.append(AnnotatedDocument(Document(id="sep", text=text, status=Status.DONE)))
-    fresh_store.import_source(source)
+    fresh_store.documents.import_source(source)
     for needle, label in (("张萍", "PER"), ("北京", "LOC"), ("邹倜然", "PER")):
         start = text.index(needle)
-        fresh_store.add_entity("sep", start, start + len(needle), label)
-    fresh_store.set_status("sep", Status.DONE)
+        fresh_store.annotations.add_entity("sep", start, start + len(needle), label)
+    fresh_store.documents.set_status("sep", Status.DONE)
     _summary, first, again, imported, _statuses = round_trip(fresh_store, tmp_path, fmt)
     assert imported == annotations(fresh_store)
     assert tree(again) == tree(first)

@@ -25,6 +25,7 @@ from annotator.project.importing import (
 )
 from annotator.project.search import SearchIndex
 from annotator.store import Store
+from annotator.store.documents import Documents
 
 GOOD = [
     {"id": "g1", "text": "本报讯（记者张建华）河南省洛阳市涧西区总工会召开会议。",
@@ -187,14 +188,14 @@ def test_cli_status_done_brings_gold_data_in_as_reviewed(tmp_path, capsys):
 def test_documents_are_owed_candidates_until_they_have_them_and_check_says_so(fresh_store, folder):
     stored = run_import(fresh_store, [folder], ImportSettings(finish=False))
     assert len(stored.doc_ids) > 10
-    assert fresh_store.documents_owed_candidates() == fresh_store.documents.ids()
+    assert fresh_store.candidates_due.owed() == fresh_store.documents.ids()
     (problem,) = fresh_store.check()
     assert f"{len(stored.doc_ids)} document(s) still wait for the candidate spans" in problem
 
     again = run_import(fresh_store, [folder])
     assert again.documents == 0 and again.resumed == len(stored.doc_ids)
     assert again.candidates > 0
-    assert fresh_store.documents_owed_candidates() == []
+    assert fresh_store.candidates_due.owed() == []
     assert fresh_store.db.conn.execute("SELECT COUNT(*) FROM candidates_due").fetchone()[0] == 0
     assert fresh_store.check() == []
     assert SearchIndex(fresh_store).pending() == 0
@@ -217,7 +218,7 @@ def test_a_lock_held_during_the_candidates_leaves_them_owed_and_a_rerun_finishes
         assert "running the same import again finishes it" in result.unfinished_message()
         other.execute("ROLLBACK")
         other.close()
-        assert len(store.documents_owed_candidates()) == len(result.doc_ids) > 0
+        assert len(store.candidates_due.owed()) == len(result.doc_ids) > 0
         assert store.check()
         again = run_import(store, [folder])
         assert again.unfinished is None and again.resumed == len(result.doc_ids)
@@ -261,7 +262,7 @@ def test_the_cli_rerun_finishes_and_says_so(folder, tmp_path, capsys):
 
 def test_no_candidates_leaves_nothing_owed(fresh_store, folder):
     run_import(fresh_store, [folder], ImportSettings(suggest=False))
-    assert fresh_store.documents_owed_candidates() == []
+    assert fresh_store.candidates_due.owed() == []
     assert fresh_store.check() == []
 
 
@@ -276,7 +277,7 @@ def test_finding_what_is_owed_is_one_query_however_many_documents(fresh_store, t
         fresh_store.db.conn.set_trace_callback(None)
         per_document = [s for s in statements if "FROM candidates WHERE doc_id = ?" in s and "rejected" not in s]
         assert not per_document, per_document[:3]
-        assert sum("candidates_due" in s for s in statements) == 3  # settle stale, list owed, settle done
+        assert sum("candidates_due" in s for s in statements) == 2  # list owed; settled with the candidates
 
 
 def test_stopping_in_the_candidates_stage_keeps_what_is_owed(fresh_store, folder, monkeypatch):
@@ -289,7 +290,7 @@ def test_stopping_in_the_candidates_stage_keeps_what_is_owed(fresh_store, folder
     result = run_import(fresh_store, [folder], ImportSettings(workers=1),
                         progress=lambda stage, *_: asked.append(stage), should_stop=stop_once_candidates_start)
     assert result.stopped and result.doc_ids
-    owed = fresh_store.documents_owed_candidates()
+    owed = fresh_store.candidates_due.owed()
     suggested = [d for d in fresh_store.documents.ids() if fresh_store.candidates.for_document(d)]
     assert owed and suggested
     assert sorted(owed + suggested) == sorted(fresh_store.documents.ids())
@@ -328,7 +329,7 @@ def test_a_refusal_that_forgets_the_file_gets_it_in_front(fresh_store, tmp_path,
     def refuse(self, source):
         raise InputError("something is wrong")
 
-    monkeypatch.setattr(Store, "import_source", refuse)
+    monkeypatch.setattr(Documents, "import_source", refuse)
     (report,) = run_import(fresh_store, [path], ImportSettings(suggest=False)).failed
     assert report.notes == [f"{path}: something is wrong"]
 

@@ -13,6 +13,7 @@ from annotator.project import reading
 from annotator.formats.registry import READERS, ReadOptions, Reader
 from annotator.project.importing import import_paths
 from annotator.store import Store
+from annotator.store.documents import Documents
 
 
 def documents(db: Path) -> list[tuple]:
@@ -93,7 +94,7 @@ def test_stopping_keeps_the_files_stored_so_far_whole(pages: list[Path], fresh_s
 
 def test_an_unexpected_error_rolls_back_the_open_batch_and_propagates(pages: list[Path], fresh_store: Store, monkeypatch):
     calls = []
-    original = Store.import_source
+    original = Documents.import_source
 
     def failing(self, source):
         calls.append(source.path)
@@ -101,11 +102,11 @@ def test_an_unexpected_error_rolls_back_the_open_batch_and_propagates(pages: lis
             raise RuntimeError("a bug")
         return original(self, source)
 
-    monkeypatch.setattr(Store, "import_source", failing)
+    monkeypatch.setattr(Documents, "import_source", failing)
     with pytest.raises(RuntimeError, match="a bug"):
         import_paths(fresh_store, pages, suggest=False)
     # nothing half-imported: the first file's batch was not committed either
-    assert fresh_store.document_count() == 0
+    assert fresh_store.documents.count() == 0
     assert not fresh_store.db.conn.in_transaction
 
 

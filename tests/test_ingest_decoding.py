@@ -144,4 +144,4 @@ def test_a_failed_file_leaves_nothing_in_the_project(tmp_path: Path, fresh_store
     reports = {Path(r.file).name: r for r in import_paths(fresh_store, [tmp_path])}
     assert reports["bad.txt"].outcome == "failed" and "PNG" in reports["bad.txt"].notes[0]
     assert reports["good.txt"].outcome == "imported"
-    assert fresh_store.document_count() == 1
+    assert fresh_store.documents.count() == 1

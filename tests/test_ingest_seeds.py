@@ -3,59 +3,26 @@ and two pages of our own that mimic their hard cases with other content (tests/d
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
 
 from annotator.formats.registry import ReadOptions
-from annotator.project.importing import discover, import_file
+from annotator.ingest.evaluate import canon, read_page, score_pages
 from annotator.ingest.text_reader import read_text
 from annotator.model import DOCUMENT_KINDS, Document
+from annotator.project.importing import discover, import_file
 
 DATA = Path(__file__).parent / "data"
 SEED_GOLD = DATA / "seed_articles_gold.json"
 OWN_GOLD = DATA / "ingest" / "pages_gold.json"
-# Half-width punctuation the gold may print as the page does; the documents carry it full width.
-_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
 BYLINE_KEYS = {"raw", "reporters", "correspondents", "photographers", "others", "agency", "place", "date"}
 
 
-def canon(text: str) -> str:
-    return text.translate(_FULL)
-
-
-def expected_text(lines: list[str], paragraphs: list[str]) -> str:
-    """The article text the gold describes: its source lines in order, "a+b" rejoined with nothing between."""
-
-    def line(number: str) -> str:
-        return re.sub(r"^#+\s*", "", lines[int(number) - 1].strip()).strip()
-
-    return "\n".join("".join(line(n) for n in spec.split("+")) for spec in paragraphs)
-
-
-def read_page(path: Path) -> tuple[str, list[Document]]:
-    source = read_text(path, ReadOptions())
-    return path.read_bytes().decode("utf-8-sig"), [d.document for d in source.documents]
-
-
 def score(gold_path: Path, folder: Path) -> tuple[int, int, list[str], list[tuple[dict, Document]]]:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    exact, total, misses, matched = 0, 0, [], []
-    for name, articles in gold["pages"].items():
-        decoded, docs = read_page(folder / name)
-        lines = decoded.split("\n")
-        by_text = {canon(d.text): d for d in docs}
-        for article in articles:
-            total += 1
-            doc = by_text.get(canon(expected_text(lines, article["paragraphs"])))
-            if doc is None:
-                misses.append(f"{name}: {article['title']}")
-                continue
-            exact += 1
-            matched.append((article, doc))
-    return exact, total, misses, matched
+    """The same scoring as python -m annotator.ingest.evaluate, so the seeds and the unseen pages are judged alike."""
+    result = score_pages(gold_path.name, gold_path, folder)
+    return result.exact, result.total, [f"{m.page}: {m.title}" for m in result.misses], result.matched
 
 
 @pytest.fixture(scope="module")
@@ -142,11 +109,11 @@ def test_the_seed_folder_imports_once_and_reimporting_changes_nothing(seeds_dir:
     files = discover([seeds_dir])
     reports = [import_file(fresh_store, path) for path in files]
     assert [r.outcome for r in reports] == ["imported"] * 5
-    assert fresh_store.document_count() == sum(r.documents for r in reports) == 43
-    events = len(fresh_store.events())
+    assert fresh_store.documents.count() == sum(r.documents for r in reports) == 43
+    events = len(fresh_store.events.find())
     again = [import_file(fresh_store, path) for path in files]
     assert [r.outcome for r in again] == ["unchanged"] * 5
-    assert fresh_store.document_count() == 43 and len(fresh_store.events()) == events
+    assert fresh_store.documents.count() == 43 and len(fresh_store.events.find()) == events
     assert fresh_store.check() == []
     # notes tell the user what the importer decided
     notes = [n for r in reports for n in r.notes]

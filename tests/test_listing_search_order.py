@@ -24,7 +24,7 @@ def add(store: Store, docs: dict[str, str], name: str) -> None:
         path=name, name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=1, format="test",
         documents=[AnnotatedDocument(Document(id=doc_id, text=text)) for doc_id, text in docs.items()],
     )
-    store.import_source(source)
+    store.documents.import_source(source)
 
 
 def found(listing: DocumentListing, query: str, **filters) -> list[str]:
@@ -43,7 +43,7 @@ def test_search_results_come_in_reading_order_and_combine_with_filters(store: St
     assert found(listing, "工会") == ["a", "c", "d"]
     assert found(listing, "工会 职工") == ["c", "d"]
     assert listing.count(ListFilter.make(query="工会")) == 3
-    store.set_status("c", Status.DONE)
+    store.documents.set_status("c", Status.DONE)
     assert found(listing, "工会", statuses=["done"]) == ["c"]
     assert found(listing, "工会", statuses=["todo"]) == ["a", "d"]
     assert found(listing, "量子") == []
@@ -54,9 +54,9 @@ def test_added_removed_and_moved_documents_are_seen_at_once(store: Store):
     assert found(listing, "工会") == ["a", "c", "d"]  # the order is cached from here on
     add(store, {"e": "新成立的工会联合会。"}, "second")
     assert found(listing, "工会") == ["a", "c", "d", "e"]
-    store._exec("UPDATE documents SET position = 0.5 WHERE id = 'e'")
+    store.db.execute("UPDATE documents SET position = 0.5 WHERE id = 'e'")
     assert found(listing, "工会") == ["e", "a", "c", "d"]
-    store.merge_documents("a", "b")
+    store.segmentation.merge("a", "b")
     assert found(listing, "工会") == ["e", "a", "c", "d"]
     assert found(listing, "户外") == ["a"]  # b's text is in a now
 
@@ -65,10 +65,10 @@ def test_reading_order_follows_positions_not_insertion(store: Store):
     listing = DocumentListing(store)
     with store.transaction():
         for position, doc_id in enumerate(["d", "b", "a", "c"]):
-            store._exec("UPDATE documents SET position = ? WHERE id = ?", (position, doc_id))
+            store.db.execute("UPDATE documents SET position = ? WHERE id = ?", (position, doc_id))
     assert listing.doc_ids(listing.keys()) == ["d", "b", "a", "c"]
     assert found(listing, "工会") == ["d", "a", "c"]
-    store.set_status("a", Status.DONE)
+    store.documents.set_status("a", Status.DONE)
     assert listing.doc_ids(listing.keys(ListFilter.make(statuses=["todo"]))) == ["d", "b", "c"]
     assert listing.keys(ListFilter.make(query="量子 工会")) == []
 
@@ -91,10 +91,10 @@ def test_a_one_character_query_still_scans_the_text(store: Store):
 def test_annotating_does_not_change_the_results(store: Store):
     listing = DocumentListing(store)
     before = found(listing, "工会")
-    text = store.document_text("a")
+    text = store.documents.text("a")
     start = text.index("姚庄镇")
-    store.add_entity("a", start, start + 3, "LOC")
-    store.set_status("a", Status.DONE)
+    store.annotations.add_entity("a", start, start + 3, "LOC")
+    store.documents.set_status("a", Status.DONE)
     assert found(listing, "工会") == before
 
 
@@ -105,7 +105,7 @@ def test_a_removed_document_is_not_found_while_the_index_lags(store: Store, monk
     SearchIndex(store).sync()
     assert found(listing, "工会") == ["a", "c", "d"]
     monkeypatch.setattr(search, "AUTO_SYNC_LIMIT", 0)  # as with a long queue: the index is not caught up
-    store.merge_documents("c", "d")  # d is gone; its words are still in the index until a sync
+    store.segmentation.merge("c", "d")  # d is gone; its words are still in the index until a sync
     assert listing.search.pending() > 0
     assert found(listing, "工会") == ["a", "c"]
     assert found(listing, "技能") == []  # d's text moved into c, which the lagging index has not seen yet
@@ -114,7 +114,7 @@ def test_a_removed_document_is_not_found_while_the_index_lags(store: Store, monk
 def test_numbers_reused_after_a_removal_keep_the_results_right(store: Store):
     listing = DocumentListing(store)
     assert found(listing, "工会") == ["a", "c", "d"]
-    store.merge_documents("c", "d")  # the last document goes; its rowid is free again
+    store.segmentation.merge("c", "d")  # the last document goes; its rowid is free again
     add(store, {"g": "新的工会活动中心。"}, "fourth")  # may take d's rowid, never its index key
     assert found(listing, "工会") == ["a", "c", "g"]
     assert found(listing, "活动中心") == ["g"]

@@ -31,18 +31,18 @@ def annotated_project(store: Store) -> None:
     source.documents.append(AnnotatedDocument(doc))
     second = Document(id="page-2", text="第二篇文章没有标注。", title="二")
     source.documents.append(AnnotatedDocument(second))
-    store.import_source(source)
-    person = store.add_entity("page-1", 20, 22, "PER")
-    org = store.add_entity("page-1", 9, 15, "ORG")
-    store.add_entity("page-1", 0, 15, "ORG")  # nested: the union contains the town union
-    store.add_entity("page-1", 32, 34, "LOC")  # after two non-BMP characters
-    title = store.add_entity("page-1", 15, 20, "TITLE")
-    store.add_relation(person.id, org.id, "works_at")
-    store.add_relation(person.id, title.id, "has_title")
-    store.set_doc_label("page-1", "topic", "工会建设")
-    store.add_time("page-1", 42.0)
-    store.replace_candidates({"page-1": [Candidate("page-1", 3, 6, "LOC", "嘉兴市", "jieba:ns", 0.7)]})
-    store.set_status("page-1", Status.DONE)
+    store.documents.import_source(source)
+    person = store.annotations.add_entity("page-1", 20, 22, "PER")
+    org = store.annotations.add_entity("page-1", 9, 15, "ORG")
+    store.annotations.add_entity("page-1", 0, 15, "ORG")  # nested: the union contains the town union
+    store.annotations.add_entity("page-1", 32, 34, "LOC")  # after two non-BMP characters
+    title = store.annotations.add_entity("page-1", 15, 20, "TITLE")
+    store.annotations.add_relation(person.id, org.id, "works_at")
+    store.annotations.add_relation(person.id, title.id, "has_title")
+    store.annotations.set_doc_label("page-1", "topic", "工会建设")
+    store.annotations.add_time("page-1", 42.0)
+    store.candidates.replace({"page-1": [Candidate("page-1", 3, 6, "LOC", "嘉兴市", "jieba:ns", 0.7)]})
+    store.documents.set_status("page-1", Status.DONE)
 
 
 def test_export_writes_the_documented_shape(fresh_store, tmp_path):
@@ -124,7 +124,7 @@ def test_malformed_records_name_the_line_and_field_and_import_nothing(fresh_stor
     with pytest.raises(error, match=message):
         raise error(report.notes[0])
     assert str(path) in report.notes[0]
-    assert fresh_store.document_count() == 0
+    assert fresh_store.documents.count() == 0
 
 
 def test_invalid_json_and_encoding_are_reported_by_line(fresh_store, tmp_path):
@@ -142,6 +142,6 @@ def test_plain_jsonl_with_only_text_imports_as_documents(fresh_store, tmp_path):
     path.write_text('{"text": "第一篇"}\n\n{"text": "第二篇", "title": "二"}\n', encoding="utf-8")
     (report,) = import_paths(fresh_store, [path])
     assert report.documents == 2
-    ids = fresh_store.document_ids()
-    assert [fresh_store.document(i).text for i in ids] == ["第一篇", "第二篇"]
+    ids = fresh_store.documents.ids()
+    assert [fresh_store.documents.get(i).text for i in ids] == ["第一篇", "第二篇"]
     assert all(i.startswith("doc-") for i in ids)

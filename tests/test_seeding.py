@@ -12,9 +12,9 @@ def test_a_new_project_is_seeded_once_and_never_again(fresh_store):
     assert seeding.needs_seeding(fresh_store)
     calls = []
     doc_ids = seeding.seed(fresh_store, suggest=False, progress=lambda done, total, path: calls.append((done, total)))
-    assert len(doc_ids) == fresh_store.document_count() >= 40  # five pages, cut into their articles
+    assert len(doc_ids) == fresh_store.documents.count() >= 40  # five pages, cut into their articles
     assert calls[-1] == (5, 5)
-    assert all(not fresh_store.candidates(d) for d in doc_ids)  # suggest=False leaves them to the caller
+    assert all(not fresh_store.candidates.for_document(d) for d in doc_ids)  # suggest=False leaves them to the caller
     assert not seeding.needs_seeding(fresh_store)
     for doc_id in doc_ids:
         fresh_store.db.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

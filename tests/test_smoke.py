@@ -15,7 +15,7 @@ from annotator.cli.main import main
 from annotator.cli.smoke import CHECKS
 
 CHECK_NAMES = [name for name, _, _ in CHECKS]
-REQUIRED_CHECKS = ["qt", "jieba", "workers", "database", "import", "candidates", "export", "window"]
+REQUIRED_CHECKS = ["qt", "jieba", "workers", "database", "import", "candidates", "export", "learning", "window"]
 # A fontconfig setup with no fonts at all: a machine with no CJK font, made on demand.
 EMPTY_FONTCONFIG = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
@@ -55,6 +55,7 @@ def test_smoke_passes_in_process(capsys):
     assert f"smoke: {len(REQUIRED_CHECKS)} passed, 0 failed, 0 skipped" in output.splitlines()
     assert re.search(r"-> \d+ articles?$", lines["import"])
     assert "read back" in lines["export"]
+    assert re.search(r"model version 1 trained on \d+ documents .* \d+ suggestions? from it$", lines["learning"])
 
 
 def test_a_broken_part_fails_the_smoke_and_skips_what_depends_on_it(capsys, monkeypatch, tmp_path: Path):
@@ -67,9 +68,10 @@ def test_a_broken_part_fails_the_smoke_and_skips_what_depends_on_it(capsys, monk
     assert lines["import"].startswith("FAIL") and "no-seeds" in lines["import"]
     assert lines["candidates"].startswith("skip") and "needs import" in lines["candidates"]
     assert lines["export"].startswith("skip")
+    assert lines["learning"].startswith("skip") and "needs candidates" in lines["learning"]
     assert lines["window"].startswith("skip") and "needs import" in lines["window"]
     assert lines["database"].startswith("ok")
-    assert "smoke: 4 passed, 1 failed, 3 skipped" in output.splitlines()
+    assert "smoke: 4 passed, 1 failed, 4 skipped" in output.splitlines()
 
 
 @pytest.mark.slow

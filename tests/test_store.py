@@ -17,7 +17,7 @@ TEXT = "浙江省嘉兴市嘉善县姚庄镇总工会专职副主席张萍告诉
 def add_doc(store: Store, doc_id: str = "d1", text: str = TEXT, sha: str = "sha-1") -> str:
     source = SourceFile(path=f"{doc_id}.txt", name=f"{doc_id}.txt", sha256=sha, size=len(text), format="text")
     source.documents.append(AnnotatedDocument(Document(id=doc_id, text=text, title="标题")))
-    report = store.import_source(source)
+    report = store.documents.import_source(source)
     assert report.outcome == "imported"
     return doc_id
 
@@ -49,14 +49,14 @@ def test_reopening_applies_nothing_twice_and_keeps_data(db_path):
     with Store(db_path, annotator="a") as store:
         add_doc(store)
     with Store(db_path, annotator="b") as store:
-        assert store.document_count() == 1
-        assert store.annotators() == ["a", "b"]
+        assert store.documents.count() == 1
+        assert store.settings.annotators() == ["a", "b"]
         assert len(store_migrations.migrations.applied(store.db)) == len(store_migrations.known_names())
 
 
 def test_new_database_gets_a_copy_of_the_default_schema(fresh_store):
-    assert fresh_store.schema.entity_names == ["PER", "ORG", "LOC", "TITLE", "DATE", "MONEY", "WORK"]
-    assert fresh_store.events(action="schema.install")
+    assert fresh_store.schema.current.entity_names == ["PER", "ORG", "LOC", "TITLE", "DATE", "MONEY", "WORK"]
+    assert fresh_store.events.find(action="schema.install")
 
 
 def test_a_file_that_is_not_a_database_is_refused_by_name(tmp_path):
@@ -116,20 +116,20 @@ def test_an_error_inside_a_transaction_rolls_everything_back(fresh_store):
     before = table_counts(fresh_store)
     with pytest.raises(RuntimeError):
         with fresh_store.transaction():
-            fresh_store.add_entity("d1", 0, 3, "LOC")
-            fresh_store.add_entity("d1", 3, 6, "LOC")
+            fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
+            fresh_store.annotations.add_entity("d1", 3, 6, "LOC")
             raise RuntimeError("boom")
     assert table_counts(fresh_store) == before
-    assert fresh_store.entities("d1") == []
+    assert fresh_store.annotations.entities("d1") == []
 
 
 def test_a_failing_inner_step_rolls_back_only_itself(fresh_store):
     add_doc(fresh_store)
     with fresh_store.transaction():
-        fresh_store.add_entity("d1", 0, 3, "LOC")
+        fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
         with pytest.raises(SchemaError):
-            fresh_store.add_entity("d1", 3, 6, "NOPE")
-    assert [e.text for e in fresh_store.entities("d1")] == ["浙江省"]
+            fresh_store.annotations.add_entity("d1", 3, 6, "NOPE")
+    assert [e.text for e in fresh_store.annotations.entities("d1")] == ["浙江省"]
 
 
 def test_an_import_with_a_bad_document_writes_nothing(fresh_store):
@@ -141,27 +141,27 @@ def test_an_import_with_a_bad_document_writes_nothing(fresh_store):
     bad.entities.append(Entity("bad", 0, 2, "FOO", "另一", id=1))
     source.documents += [good, bad]
     with pytest.raises(SchemaError, match="p.jsonl: document bad, entity 1 .* label 'FOO'"):
-        fresh_store.import_source(source)
-    assert fresh_store.document_count() == 0
-    assert fresh_store.sources() == []
+        fresh_store.documents.import_source(source)
+    assert fresh_store.documents.count() == 0
+    assert fresh_store.documents.sources() == []
 
 
 def test_importing_the_same_bytes_twice_changes_nothing(fresh_store):
     add_doc(fresh_store)
-    events = len(fresh_store.events())
+    events = len(fresh_store.events.find())
     source = SourceFile(path="again.txt", name="again.txt", sha256="sha-1", size=1, format="text")
     source.documents.append(AnnotatedDocument(Document(id="other", text="完全不同")))
-    report = fresh_store.import_source(source)
+    report = fresh_store.documents.import_source(source)
     assert report.outcome == "unchanged"
-    assert fresh_store.document_count() == 1
-    assert len(fresh_store.events()) == events
+    assert fresh_store.documents.count() == 1
+    assert len(fresh_store.events.find()) == events
 
 
 def test_the_same_text_from_another_file_is_skipped_not_duplicated(fresh_store):
     add_doc(fresh_store)
     source = SourceFile(path="copy.txt", name="copy.txt", sha256="sha-2", size=1, format="text")
     source.documents.append(AnnotatedDocument(Document(id="d2", text=TEXT)))
-    report = fresh_store.import_source(source)
+    report = fresh_store.documents.import_source(source)
     assert report.documents == 0
     assert report.skipped == ["copy.txt: document d2: same text as document d1"]
 
@@ -171,14 +171,14 @@ def test_the_same_text_from_another_file_is_skipped_not_duplicated(fresh_store):
 
 def test_every_annotation_action_is_logged_with_before_and_after(fresh_store):
     add_doc(fresh_store)
-    person = fresh_store.add_entity("d1", 20, 22, "PER")
-    org = fresh_store.add_entity("d1", 9, 15, "ORG")
-    fresh_store.update_entity(org.id, start=0)
-    relation = fresh_store.add_relation(person.id, org.id, "works_at")
-    fresh_store.delete_relation(relation.id)
-    fresh_store.set_status("d1", Status.DONE)
+    person = fresh_store.annotations.add_entity("d1", 20, 22, "PER")
+    org = fresh_store.annotations.add_entity("d1", 9, 15, "ORG")
+    fresh_store.annotations.update_entity(org.id, start=0)
+    relation = fresh_store.annotations.add_relation(person.id, org.id, "works_at")
+    fresh_store.annotations.delete_relation(relation.id)
+    fresh_store.documents.set_status("d1", Status.DONE)
 
-    log = [(e.action, e.annotator) for e in fresh_store.events(doc_id="d1")]
+    log = [(e.action, e.annotator) for e in fresh_store.events.find(doc_id="d1")]
     assert log == [
         ("document.import", "tester"),
         ("entity.add", "tester"),
@@ -189,10 +189,10 @@ def test_every_annotation_action_is_logged_with_before_and_after(fresh_store):
         ("relation.delete", "tester"),
         ("document.status", "tester"),
     ]
-    update = fresh_store.events(action="entity.update")[0]
+    update = fresh_store.events.find(action="entity.update")[0]
     assert (update.before["start"], update.before["text"]) == (9, "姚庄镇总工会")
     assert (update.after["start"], update.after["text"]) == (0, "浙江省嘉兴市嘉善县姚庄镇总工会")
-    status = fresh_store.events(action="document.status")[-1]
+    status = fresh_store.events.find(action="document.status")[-1]
     assert status.before == {"status": "in_progress", "reason": ""}
     assert status.after == {"status": "done", "reason": ""}
 
@@ -210,9 +210,9 @@ def test_the_event_log_cannot_be_rewritten(fresh_store):
 
 def test_entities_take_their_text_from_the_document(fresh_store):
     add_doc(fresh_store)
-    entity = fresh_store.add_entity("d1", 0, 3, "LOC")
+    entity = fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
     assert (entity.text, entity.annotator, entity.origin) == ("浙江省", "tester", "manual")
-    assert fresh_store.document("d1").status is Status.IN_PROGRESS
+    assert fresh_store.documents.get("d1").status is Status.IN_PROGRESS
 
 
 @pytest.mark.parametrize(
@@ -222,64 +222,64 @@ def test_entities_take_their_text_from_the_document(fresh_store):
 def test_bad_spans_are_refused_with_the_document_named(fresh_store, start, end, message):
     add_doc(fresh_store)
     with pytest.raises(InputError, match=f"document d1: span {start}-{end} is {message}"):
-        fresh_store.add_entity("d1", start, end, "LOC")
+        fresh_store.annotations.add_entity("d1", start, end, "LOC")
 
 
 def test_unknown_labels_and_documents_are_refused(fresh_store):
     add_doc(fresh_store)
     with pytest.raises(SchemaError, match="unknown entity label 'PLACE'"):
-        fresh_store.add_entity("d1", 0, 3, "PLACE")
+        fresh_store.annotations.add_entity("d1", 0, 3, "PLACE")
     with pytest.raises(NotFoundError, match="no document with id 'nope'"):
-        fresh_store.add_entity("nope", 0, 3, "LOC")
+        fresh_store.annotations.add_entity("nope", 0, 3, "LOC")
 
 
 def test_the_same_span_and_label_cannot_be_added_twice(fresh_store):
     add_doc(fresh_store)
-    fresh_store.add_entity("d1", 0, 3, "LOC")
+    fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
     with pytest.raises(InputError, match="already labelled LOC"):
-        fresh_store.add_entity("d1", 0, 3, "LOC")
+        fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
     # nested and overlapping spans with other boundaries are fine
-    fresh_store.add_entity("d1", 0, 6, "LOC")
+    fresh_store.annotations.add_entity("d1", 0, 6, "LOC")
 
 
 def test_deleting_an_entity_takes_its_relations_and_restoring_brings_all_back(fresh_store):
     add_doc(fresh_store)
-    person = fresh_store.add_entity("d1", 20, 22, "PER")
-    org = fresh_store.add_entity("d1", 9, 15, "ORG")
-    title = fresh_store.add_entity("d1", 15, 20, "TITLE")
-    works = fresh_store.add_relation(person.id, org.id, "works_at")
-    holds = fresh_store.add_relation(person.id, title.id, "has_title")
+    person = fresh_store.annotations.add_entity("d1", 20, 22, "PER")
+    org = fresh_store.annotations.add_entity("d1", 9, 15, "ORG")
+    title = fresh_store.annotations.add_entity("d1", 15, 20, "TITLE")
+    works = fresh_store.annotations.add_relation(person.id, org.id, "works_at")
+    holds = fresh_store.annotations.add_relation(person.id, title.id, "has_title")
 
-    deleted = fresh_store.delete_entity(person.id)
+    deleted = fresh_store.annotations.delete_entity(person.id)
     assert [r.id for r in deleted.relations] == [works.id, holds.id]
-    assert fresh_store.relations("d1") == []
+    assert fresh_store.annotations.relations("d1") == []
 
-    fresh_store.restore_entity(deleted)
-    assert fresh_store.entity(person.id) == person
-    assert fresh_store.relations("d1") == [works, holds]
+    fresh_store.annotations.restore_entity(deleted)
+    assert fresh_store.annotations.entity(person.id) == person
+    assert fresh_store.annotations.relations("d1") == [works, holds]
 
 
 def test_relations_obey_the_schema(fresh_store):
     add_doc(fresh_store)
-    person = fresh_store.add_entity("d1", 20, 22, "PER")
-    place = fresh_store.add_entity("d1", 0, 3, "LOC")
+    person = fresh_store.annotations.add_entity("d1", 20, 22, "PER")
+    place = fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
     with pytest.raises(SchemaError, match="works_at' goes from PER to ORG, not from PER to LOC"):
-        fresh_store.add_relation(person.id, place.id, "works_at")
-    org = fresh_store.add_entity("d1", 9, 15, "ORG")
-    fresh_store.add_relation(person.id, org.id, "works_at")
+        fresh_store.annotations.add_relation(person.id, place.id, "works_at")
+    org = fresh_store.annotations.add_entity("d1", 9, 15, "ORG")
+    fresh_store.annotations.add_relation(person.id, org.id, "works_at")
     with pytest.raises(InputError, match="already related by works_at"):
-        fresh_store.add_relation(person.id, org.id, "works_at")
+        fresh_store.annotations.add_relation(person.id, org.id, "works_at")
     with pytest.raises(SchemaError, match="cannot relabel entity"):
-        fresh_store.update_entity(org.id, label="LOC")
+        fresh_store.annotations.update_entity(org.id, label="LOC")
 
 
 def test_update_entity_and_set_entity_are_inverses(fresh_store):
     add_doc(fresh_store)
-    entity = fresh_store.add_entity("d1", 9, 15, "ORG")
-    before, after = fresh_store.update_entity(entity.id, start=6, end=12, label="LOC")
+    entity = fresh_store.annotations.add_entity("d1", 9, 15, "ORG")
+    before, after = fresh_store.annotations.update_entity(entity.id, start=6, end=12, label="LOC")
     assert after.text == "嘉善县姚庄镇"
-    fresh_store.set_entity(before)
-    assert fresh_store.entity(entity.id) == entity
+    fresh_store.annotations.set_entity(before)
+    assert fresh_store.annotations.entity(entity.id) == entity
 
 
 # --- candidates --------------------------------------------------------------------------------
@@ -291,42 +291,42 @@ def suggestion(start: int, end: int, label: str, text: str = TEXT, source: str =
 
 def test_accepting_a_candidate_creates_an_entity_and_reset_undoes_it(fresh_store):
     add_doc(fresh_store)
-    fresh_store.replace_candidates({"d1": [suggestion(0, 3, "LOC"), suggestion(20, 22, "PER")]})
-    first, second = fresh_store.candidates("d1")
-    entity = fresh_store.accept_candidate(first.id)
+    fresh_store.candidates.replace({"d1": [suggestion(0, 3, "LOC"), suggestion(20, 22, "PER")]})
+    first, second = fresh_store.candidates.for_document("d1")
+    entity = fresh_store.candidates.accept(first.id)
     assert (entity.text, entity.label, entity.origin) == ("浙江省", "LOC", "candidate:rule:test")
-    assert fresh_store.candidate(first.id).state is CandidateState.ACCEPTED
+    assert fresh_store.candidates.get(first.id).state is CandidateState.ACCEPTED
 
-    fresh_store.reset_candidate(first.id)
-    assert fresh_store.entities("d1") == []
-    assert fresh_store.candidate(first.id).state is CandidateState.PENDING
+    fresh_store.candidates.reset(first.id)
+    assert fresh_store.annotations.entities("d1") == []
+    assert fresh_store.candidates.get(first.id).state is CandidateState.PENDING
 
-    fixed = fresh_store.accept_candidate(second.id, label="PER", start=19)
+    fixed = fresh_store.candidates.accept(second.id, label="PER", start=19)
     assert (fixed.text, fixed.start, fixed.end) == ("席张萍", 19, 22)
 
 
 def test_rejected_text_is_never_suggested_again_in_that_document(fresh_store):
     add_doc(fresh_store)
-    fresh_store.replace_candidates({"d1": [suggestion(20, 22, "PER")]})
-    (candidate,) = fresh_store.candidates("d1")
-    fresh_store.reject_candidate(candidate.id)
-    stored = fresh_store.replace_candidates({"d1": [suggestion(20, 22, "PER"), suggestion(0, 3, "LOC")]})
+    fresh_store.candidates.replace({"d1": [suggestion(20, 22, "PER")]})
+    (candidate,) = fresh_store.candidates.for_document("d1")
+    fresh_store.candidates.reject(candidate.id)
+    stored = fresh_store.candidates.replace({"d1": [suggestion(20, 22, "PER"), suggestion(0, 3, "LOC")]})
     assert stored == 1
-    assert [(c.text, c.state.value) for c in fresh_store.candidates("d1")] == [
+    assert [(c.text, c.state.value) for c in fresh_store.candidates.for_document("d1")] == [
         ("浙江省", "pending"),
         ("张萍", "rejected"),
     ]
-    assert fresh_store.rejection_counts() == {("张萍", "PER"): 1}
+    assert fresh_store.candidates.rejection_counts() == {("张萍", "PER"): 1}
 
 
 def test_a_refresh_keeps_the_ids_of_candidates_suggested_again(fresh_store):
     add_doc(fresh_store)
-    fresh_store.replace_candidates({"d1": [suggestion(0, 3, "LOC"), suggestion(20, 22, "PER")]})
-    kept, dropped = fresh_store.candidates("d1")
+    fresh_store.candidates.replace({"d1": [suggestion(0, 3, "LOC"), suggestion(20, 22, "PER")]})
+    kept, dropped = fresh_store.candidates.for_document("d1")
     again = Candidate("d1", 0, 3, "LOC", "浙江省", "gazetteer", 0.95)
-    stored = fresh_store.replace_candidates({"d1": [again, suggestion(3, 6, "LOC")]})
+    stored = fresh_store.candidates.replace({"d1": [again, suggestion(3, 6, "LOC")]})
     assert stored == 2  # one updated, one new
-    after = fresh_store.candidates("d1")
+    after = fresh_store.candidates.for_document("d1")
     assert [(c.id == kept.id, c.text, c.source, c.score) for c in after] == [
         (True, "浙江省", "gazetteer", 0.95),
         (False, "嘉兴市", "rule:test", 0.8),
@@ -338,18 +338,18 @@ def test_suggestions_that_do_not_match_the_text_are_refused(fresh_store):
     add_doc(fresh_store)
     wrong = Candidate("d1", 0, 3, "LOC", "北京市", "rule:test", 0.5)
     with pytest.raises(InputError, match="does not match the text at 0-3"):
-        fresh_store.replace_candidates({"d1": [wrong]})
+        fresh_store.candidates.replace({"d1": [wrong]})
 
 
 def test_deleting_an_accepted_entity_rejects_its_candidate(fresh_store):
     add_doc(fresh_store)
-    fresh_store.replace_candidates({"d1": [suggestion(0, 3, "LOC")]})
-    (candidate,) = fresh_store.candidates("d1")
-    entity = fresh_store.accept_candidate(candidate.id)
-    deleted = fresh_store.delete_entity(entity.id)
-    assert fresh_store.candidate(candidate.id).state is CandidateState.REJECTED
-    fresh_store.restore_entity(deleted)
-    assert fresh_store.candidate(candidate.id).state is CandidateState.ACCEPTED
+    fresh_store.candidates.replace({"d1": [suggestion(0, 3, "LOC")]})
+    (candidate,) = fresh_store.candidates.for_document("d1")
+    entity = fresh_store.candidates.accept(candidate.id)
+    deleted = fresh_store.annotations.delete_entity(entity.id)
+    assert fresh_store.candidates.get(candidate.id).state is CandidateState.REJECTED
+    fresh_store.annotations.restore_entity(deleted)
+    assert fresh_store.candidates.get(candidate.id).state is CandidateState.ACCEPTED
 
 
 # --- status, labels, time, schema ------------------------------------------------------------
@@ -357,50 +357,50 @@ def test_deleting_an_accepted_entity_rejects_its_candidate(fresh_store):
 
 def test_status_doc_labels_and_time(fresh_store):
     add_doc(fresh_store)
-    assert fresh_store.set_status("d1", "skipped", "not an article") == (Status.TODO, "")
-    assert fresh_store.document("d1").status_reason == "not an article"
-    assert fresh_store.set_doc_label("d1", "topic", "劳动权益") is None
-    assert fresh_store.set_doc_label("d1", "topic", None) == "劳动权益"
+    assert fresh_store.documents.set_status("d1", "skipped", "not an article") == (Status.TODO, "")
+    assert fresh_store.documents.get("d1").status_reason == "not an article"
+    assert fresh_store.annotations.set_doc_label("d1", "topic", "劳动权益") is None
+    assert fresh_store.annotations.set_doc_label("d1", "topic", None) == "劳动权益"
     with pytest.raises(SchemaError, match="has no value '天气'"):
-        fresh_store.set_doc_label("d1", "topic", "天气")
-    fresh_store.add_time("d1", 12.5)
-    fresh_store.add_time("d1", 2.5)
-    assert fresh_store.time_spent("d1") == {"tester": 15.0}
+        fresh_store.annotations.set_doc_label("d1", "topic", "天气")
+    fresh_store.annotations.add_time("d1", 12.5)
+    fresh_store.annotations.add_time("d1", 2.5)
+    assert fresh_store.annotations.time_spent("d1") == {"tester": 15.0}
 
 
 def test_next_unfinished_follows_reading_order_and_wraps(fresh_store):
     for n in range(3):
         add_doc(fresh_store, doc_id=f"d{n}", text=f"{TEXT}{n}", sha=f"s{n}")
-    fresh_store.set_status("d1", Status.DONE)
-    assert fresh_store.next_unfinished("d0") == "d2"
-    assert fresh_store.next_unfinished("d2") == "d0"
-    assert fresh_store.next_unfinished() == "d0"
+    fresh_store.documents.set_status("d1", Status.DONE)
+    assert fresh_store.documents.next_unfinished("d0") == "d2"
+    assert fresh_store.documents.next_unfinished("d2") == "d0"
+    assert fresh_store.documents.next_unfinished() == "d0"
 
 
 def test_renaming_a_label_carries_annotations_along(fresh_store):
     add_doc(fresh_store)
-    fresh_store.add_entity("d1", 0, 3, "LOC")
-    fresh_store.replace_candidates({"d1": [suggestion(3, 6, "LOC")]})
-    fresh_store.rename_entity_label("LOC", "GPE")
-    assert [e.label for e in fresh_store.entities("d1")] == ["GPE"]
-    assert [c.label for c in fresh_store.candidates("d1")] == ["GPE"]
-    assert fresh_store.schema.relation("located_in").heads == ("ORG", "GPE")
+    fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
+    fresh_store.candidates.replace({"d1": [suggestion(3, 6, "LOC")]})
+    fresh_store.schema.rename_entity_label("LOC", "GPE")
+    assert [e.label for e in fresh_store.annotations.entities("d1")] == ["GPE"]
+    assert [c.label for c in fresh_store.candidates.for_document("d1")] == ["GPE"]
+    assert fresh_store.schema.current.relation("located_in").heads == ("ORG", "GPE")
     with Store(fresh_store.path) as reopened:
-        assert "GPE" in reopened.schema.entity_names
+        assert "GPE" in reopened.schema.current.entity_names
 
 
 def test_a_schema_that_drops_a_used_label_is_refused(fresh_store):
     add_doc(fresh_store)
-    fresh_store.add_entity("d1", 0, 3, "LOC")
-    smaller = fresh_store.schema.without_relation("located_in").without_entity("LOC")
+    fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
+    smaller = fresh_store.schema.current.without_relation("located_in").without_entity("LOC")
     with pytest.raises(SchemaError, match="drops entity label 'LOC', which 1 entities use"):
-        fresh_store.set_schema(smaller)
-    assert "LOC" in fresh_store.schema.entity_names
+        fresh_store.schema.set(smaller)
+    assert "LOC" in fresh_store.schema.current.entity_names
 
 
 def test_check_finds_an_entity_that_no_longer_fits_its_text(fresh_store):
     add_doc(fresh_store)
-    fresh_store.add_entity("d1", 0, 3, "LOC")
+    fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
     assert fresh_store.check() == []
     fresh_store.db.conn.execute("UPDATE documents SET text = '北京' || substr(text, 3) WHERE id = 'd1'")
     problems = fresh_store.check()
@@ -410,9 +410,9 @@ def test_check_finds_an_entity_that_no_longer_fits_its_text(fresh_store):
 
 def test_stats_count_by_status_label_and_annotator(fresh_store):
     add_doc(fresh_store)
-    fresh_store.add_entity("d1", 0, 3, "LOC")
+    fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
     fresh_store.set_annotator("second")
-    fresh_store.add_entity("d1", 20, 22, "PER")
+    fresh_store.annotations.add_entity("d1", 20, 22, "PER")
     stats = fresh_store.stats()
     assert stats["documents"]["in_progress"] == 1
     assert stats["entities"] == {"total": 2, "by_label": {"LOC": 1, "PER": 1}}
@@ -438,11 +438,11 @@ def test_the_change_marker_notices_writes_from_this_and_other_connections(fresh_
     add_doc(fresh_store)
     quiet = fresh_store.change_marker()
     assert fresh_store.change_marker() == quiet
-    fresh_store.add_entity("d1", 0, 3, "LOC")
+    fresh_store.annotations.add_entity("d1", 0, 3, "LOC")
     mine = fresh_store.change_marker()
     assert mine != quiet
     with Store(fresh_store.path, annotator="other") as other:
-        other.add_entity("d1", 3, 6, "LOC")
+        other.annotations.add_entity("d1", 3, 6, "LOC")
     assert fresh_store.change_marker() != mine
     fresh_store.close()
     assert fresh_store.closed

@@ -53,11 +53,13 @@ def test_bulk_reads_match_the_row_converters(fresh_store: Store):
         doc_labels={},
     )
     source = SourceFile(path="s", name="s", sha256="1" * 64, size=1, format="test", documents=[bundle])
-    fresh_store.import_source(source)
-    fresh_store.reject_candidate(fresh_store.candidates("d1")[0].id)
+    fresh_store.documents.import_source(source)
+    fresh_store.candidates.reject(fresh_store.candidates.for_document("d1")[0].id)
 
-    (read,) = fresh_store.iter_annotated(["d1"], include_candidates=True)
-    by_name = fresh_store._rows
+    (read,) = fresh_store.documents.iter_annotated(["d1"], include_candidates=True)
+    def by_name(sql: str) -> list[dict]:
+        return list(fresh_store.db.query(sql))
+
     assert read.document == document_from_row(by_name(
         "SELECT id, position, title, text, raw_text, kind, status, status_reason, meta, provenance "
         "FROM documents WHERE id = 'd1'")[0])
@@ -66,6 +68,6 @@ def test_bulk_reads_match_the_row_converters(fresh_store: Store):
     assert read.relations == [relation_from_row(r) for r in by_name("SELECT * FROM relations")]
     assert read.candidates == [candidate_from_row(r) for r in by_name("SELECT * FROM candidates")]
     assert read.candidates[0].state is CandidateState.REJECTED
-    assert fresh_store.entities("d1") == read.entities
-    assert fresh_store.candidates("d1") == read.candidates
-    assert fresh_store.candidates("d1", [CandidateState.PENDING]) == []
+    assert fresh_store.annotations.entities("d1") == read.entities
+    assert fresh_store.candidates.for_document("d1") == read.candidates
+    assert fresh_store.candidates.for_document("d1", [CandidateState.PENDING]) == []

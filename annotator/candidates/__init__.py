@@ -1,11 +1,11 @@
 """Candidate spans: highlights that are right most of the time.
 
 Sources (jieba POS tags, rules for this kind of text, the reviewers' own labels,
-and later a learned model) each propose spans; ``resolve`` merges them into one
-clean list. The public API:
+and the project's learned model, ``annotator.learning``) each propose spans;
+``resolve`` merges them into one clean list. The public API:
 
 - ``suggest(text, context=None)``: suggestions for a text.
-- ``context_from_store(store)``: the project's schema, gazetteer and rejections.
+- ``context_from_store(store)``: the project's schema, gazetteer, rejections and model.
 - ``refresh_candidates(store, doc_ids)``: compute and store candidates.
 - ``propagate_labels(store, texts)``: after a reviewer labels something, its other
   occurrences in unfinished documents become candidates.

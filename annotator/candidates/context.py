@@ -4,7 +4,8 @@ rejections, and what the reviewer already decided in the document."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ from annotator.candidates.ruleset import RuleSet, load_rules
 
 if TYPE_CHECKING:
     from annotator.store import Store
+    from annotator.store.models import StoredModel
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class SuggestContext:
     ``entities_here`` describe one document: rejected (text, label) pairs never
     come back there, and spans overlapping its entities are not proposed.
     ``sources`` names the registered sources to use (None: all of them).
+    ``model`` is the project's learned model (checked, with the renames of its
+    labels), which the ``model`` source tags with; None: no model.
     """
 
     rules: RuleSet
@@ -42,6 +48,7 @@ class SuggestContext:
     rejected_here: frozenset[tuple[str, str]] = frozenset()
     entities_here: tuple[LabelledSpan, ...] = ()
     sources: tuple[str, ...] | None = None
+    model: StoredModel | None = None
 
     def for_document(
         self,
@@ -65,22 +72,47 @@ def default_context() -> SuggestContext:
 
 
 def context_from_store(store: Store, *, sources: tuple[str, ...] | None = None) -> SuggestContext:
-    """The project's schema labels, gazetteer and rejection counts."""
+    """The project's schema labels, gazetteer, rejection counts and learned model.
+
+    A stored model that cannot be used (damaged, or from a newer Annotator) is
+    left out with a warning in the log: the other sources carry on.
+    """
     rules = load_rules()
+    model, problem = store.models.usable()
+    if problem:
+        log.warning("%s", problem)
     return SuggestContext(
         rules=rules,
-        labels=frozenset(store.schema.entity_names),
-        gazetteer=Gazetteer(store.labelled_texts(), rules.gazetteer.min_length),
-        rejections=store.rejection_counts(),
+        labels=frozenset(store.schema.current.entity_names),
+        gazetteer=Gazetteer(store.annotations.labelled_texts(), rules.gazetteer.min_length),
+        rejections=store.candidates.rejection_counts(),
         sources=sources,
+        model=model,
     )
 
 
-def document_facts(store: Store, doc_id: str) -> tuple[frozenset[tuple[str, str]], tuple[LabelledSpan, ...]]:
-    """What the reviewer decided in one document: rejected (text, label) pairs and entities."""
-    rejected = frozenset((c.text, c.label) for c in store.candidates(doc_id, states=["rejected"]))
-    entities = tuple(LabelledSpan(e.start, e.end, e.label, e.text) for e in store.entities(doc_id))
-    return rejected, entities
+DocumentFacts = tuple[frozenset[tuple[str, str]], tuple[LabelledSpan, ...]]
+
+
+def documents_facts(store: Store, doc_ids: Sequence[str]) -> dict[str, DocumentFacts]:
+    """What the reviewer decided in each document: rejected (text, label) pairs and entities.
+
+    Two queries per few hundred documents, whatever their number.
+    """
+    rejected = store.candidates.rejected_by_document(doc_ids)
+    entities = store.annotations.entities_by_document(doc_ids)
+    return {
+        doc_id: (
+            frozenset(rejected[doc_id]),
+            tuple(LabelledSpan(e.start, e.end, e.label, e.text) for e in entities[doc_id]),
+        )
+        for doc_id in doc_ids
+    }
+
+
+def document_facts(store: Store, doc_id: str) -> DocumentFacts:
+    """What the reviewer decided in one document (see ``documents_facts``)."""
+    return documents_facts(store, [doc_id])[doc_id]
 
 
 def context_for_document(store: Store, doc_id: str, base: SuggestContext | None = None) -> SuggestContext:

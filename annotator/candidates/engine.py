@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotator.candidates.analysis import TextAnalysis, analyse
+from annotator.candidates.analysis import (
+    MODEL_EXPECTED_WRONG,
+    MODEL_ID,
+    MODEL_UNCERTAINTY,
+    TextAnalysis,
+    analyse,
+)
 from annotator.candidates.context import LabelledSpan, SuggestContext, default_context
 from annotator.candidates.resolve import resolve
 from annotator.candidates.ruleset import load_rules
@@ -29,23 +35,49 @@ def suggest(text: str, *, context: SuggestContext | None = None) -> list[Suggest
     At most ``max_per_document`` (resources/candidates/resolution.toml) are
     returned, the first in reading order.
     """
+    return suggest_measured(text, context=context)[0]
+
+
+def suggest_measured(
+    text: str, *, context: SuggestContext | None = None
+) -> tuple[list[Suggestion], dict[str, float]]:
+    """``suggest``, with what the sources measured about the text (``TextAnalysis.measures``).
+
+    A text longer than ``WINDOW_CHARS`` is analysed a stretch at a time, and analysis stops
+    once the cap is reached. Its measures are then the expected wrong sentences summed over
+    the stretches analysed, and their uncertainty (a mean over sentences) weighted by the
+    stretches' lengths, which stand in for their numbers of sentences.
+    """
     if not text or not text.strip():
-        return []
+        return [], {}
     context = context or default_context()
     limit = context.rules.resolution.max_per_document
     if len(text) <= WINDOW_CHARS:
-        return suggest_analysed(analyse(text), context)
+        analysis = analyse(text)
+        return suggest_analysed(analysis, context), dict(analysis.measures)
     found: list[Suggestion] = []
+    measures: dict[str, float] = {}
+    weighed = 0
     for start, end in windows(text):
         part = text[start:end]
         if not part.strip():
             continue
-        here = _window_context(context, start, end)
-        for s in suggest_analysed(analyse(part), here):
+        analysis = analyse(part)
+        for s in suggest_analysed(analysis, _window_context(context, start, end)):
             found.append(Suggestion(s.start + start, s.end + start, s.label, s.text, s.source, s.score))
+        if MODEL_UNCERTAINTY in analysis.measures:
+            length = end - start
+            measures[MODEL_ID] = analysis.measures[MODEL_ID]
+            measures[MODEL_EXPECTED_WRONG] = (
+                measures.get(MODEL_EXPECTED_WRONG, 0.0) + analysis.measures[MODEL_EXPECTED_WRONG]
+            )
+            measures[MODEL_UNCERTAINTY] = (
+                measures.get(MODEL_UNCERTAINTY, 0.0) * weighed + analysis.measures[MODEL_UNCERTAINTY] * length
+            ) / (weighed + length)
+            weighed += length
         if len(found) >= limit:
-            return found[:limit]
-    return found
+            break
+    return found[:limit], measures
 
 
 def windows(text: str, size: int | None = None) -> list[tuple[int, int]]:
@@ -89,8 +121,20 @@ def suggest_analysed(analysis: TextAnalysis, context: SuggestContext) -> list[Su
     names = context.sources if context.sources is not None else registered_sources()
     proposed: list[Suggestion] = []
     for name in names:
-        proposed.extend(get_source(name).suggest(analysis, context))
+        proposed.extend(proposals_of(name, analysis, context))
     return resolve(proposed, context)
+
+
+def proposals_of(name: str, analysis: TextAnalysis, context: SuggestContext) -> list[Suggestion]:
+    """What source ``name`` proposes for the analysed text, computed once per analysis.
+
+    An analysis belongs to one suggestion pass, with one context: analyse the
+    text again to suggest with another.
+    """
+    found = analysis.proposals.get(name)
+    if found is None:
+        found = analysis.proposals[name] = list(get_source(name).suggest(analysis, context))
+    return found
 
 
 def warm_up() -> None:

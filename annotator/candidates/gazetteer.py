@@ -76,11 +76,14 @@ class Gazetteer:
         """
         lengths = self._lengths
         counts = self.counts
+        size = len(text)
         # per entry: where its last occurrence ended, and how many were found
         last_end: dict[str, int] = {}
         found: dict[str, int] = {}
         for start, char in enumerate(text):
             for length in lengths.get(char, ()):
+                if start + length > size:  # a shorter entry would match the cut-off slice
+                    continue
                 entry = text[start : start + length]
                 if entry not in counts or last_end.get(entry, 0) > start:
                     continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.errors import InputError
@@ -58,19 +58,40 @@ def _boundaries(text: str) -> set[int]:
     return boundaries
 
 
-def find_occurrences(store: Store, text: str, label: str, *, doc_id: str | None = None) -> list[Occurrence]:
-    """Every occurrence of ``text`` in one document (``doc_id``) or the whole project."""
+def find_occurrences(
+    store: Store,
+    text: str,
+    label: str,
+    *,
+    doc_id: str | None = None,
+    among: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Occurrence]:
+    """Every occurrence of ``text`` in one document (``doc_id``), in the documents ``among``, or the whole project.
+
+    ``among`` may hold documents without the text (a search index's
+    candidates); they are checked and left out. Without it, the whole
+    project is scanned, which is slow on a large one: the app passes the
+    search index's answer. ``progress(done, total)`` after each document.
+    """
     if not text or not text.strip():
         raise InputError("cannot look for an empty text")
-    store.schema.entity(label)
-    doc_ids = [doc_id] if doc_id is not None else store.documents_containing(text)
+    store.schema.current.entity(label)
+    if doc_id is not None:
+        doc_ids: Sequence[str] = [doc_id]
+    elif among is not None:
+        doc_ids = among
+    else:
+        doc_ids = store.documents.containing(text)
     found: list[Occurrence] = []
-    for current in doc_ids:
-        doc_text = store.document_text(current)
+    for done, current in enumerate(doc_ids, start=1):
+        if progress is not None:
+            progress(done, len(doc_ids))
+        doc_text = store.documents.text(current)
         positions = _positions(doc_text, text)
         if not positions:
             continue
-        entities = store.entities(current)
+        entities = store.annotations.entities(current)
         boundaries = _boundaries(doc_text)
         for start in positions:
             end = start + len(text)
@@ -102,7 +123,7 @@ def apply_occurrences(store: Store, occurrences: Iterable[Occurrence], label: st
     them no longer matches its document, so the app can undo the whole action by
     deleting the returned entities.
     """
-    store.schema.entity(label)
+    store.schema.current.entity(label)
     created: list[Entity] = []
     labelled: dict[str, set[tuple[int, int]]] = {}
     texts: dict[str, str] = {}
@@ -110,8 +131,8 @@ def apply_occurrences(store: Store, occurrences: Iterable[Occurrence], label: st
         for occurrence in occurrences:
             doc_id = occurrence.doc_id
             if doc_id not in texts:
-                texts[doc_id] = store.document_text(doc_id)
-                labelled[doc_id] = {(e.start, e.end) for e in store.entities(doc_id) if e.label == label}
+                texts[doc_id] = store.documents.text(doc_id)
+                labelled[doc_id] = {(e.start, e.end) for e in store.annotations.entities(doc_id) if e.label == label}
             if texts[doc_id][occurrence.start : occurrence.end] != occurrence.text:
                 raise InputError(
                     f"document {doc_id}: {occurrence.text!r} is no longer at "
@@ -119,6 +140,6 @@ def apply_occurrences(store: Store, occurrences: Iterable[Occurrence], label: st
                 )
             if (occurrence.start, occurrence.end) in labelled[doc_id]:
                 continue
-            created.append(store.add_entity(doc_id, occurrence.start, occurrence.end, label, origin=ORIGIN))
+            created.append(store.annotations.add_entity(doc_id, occurrence.start, occurrence.end, label, origin=ORIGIN))
             labelled[doc_id].add((occurrence.start, occurrence.end))
     return created

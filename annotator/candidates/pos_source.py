@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk
 from annotator.candidates.ruledata import RuleTable
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.spans import Suggestion
 
 if TYPE_CHECKING:
@@ -23,12 +24,17 @@ class TagRule:
     min_length: int
 
 
-@dataclass(frozen=True)
 class PosMapping:
-    tags: dict[str, TagRule]
+    """jieba's tags mapped to labels (``tags``); the words that make a suggestion are picked out
+    by their lexicon bit (rules/lexicon.py): a mapped tag, long enough, all CJK."""
+
+    def __init__(self, tags: dict[str, TagRule], lexicon: Lexicon | None = None) -> None:
+        self.tags = tags
+        self.lexicon = lexicon or Lexicon()
+        self._bit = self.lexicon.register(self._suggests)
 
     @classmethod
-    def from_table(cls, table: RuleTable) -> PosMapping:
+    def from_table(cls, table: RuleTable, lexicon: Lexicon | None = None) -> PosMapping:
         table.check_keys(("tags",))
         tags: dict[str, TagRule] = {}
         for entry in table.tables("tags"):
@@ -36,17 +42,27 @@ class PosMapping:
             tags[entry.string("tag")] = TagRule(
                 entry.string("label"), entry.score("score", 0.5), entry.integer("min_length", 2, minimum=1)
             )
-        return cls(tags)
+        return cls(tags, lexicon)
+
+    def _suggests(self, analysis: TextAnalysis, index: int) -> bool:
+        rule = self.tags.get(analysis.tags[index])
+        word = analysis.words[index]
+        return rule is not None and len(word) >= rule.min_length and all_cjk(word)
+
+    def words(self, analysis: TextAnalysis) -> list[int]:
+        """The words that make a suggestion, in order."""
+        return self.lexicon.indices(analysis, self._bit)
 
 
 class PosSource:
     name = SOURCE
 
     def suggest(self, analysis: TextAnalysis, context: SuggestContext) -> Iterable[Suggestion]:
-        mapping = context.rules.pos.tags
+        mapping = context.rules.pos
+        rules = mapping.tags
+        words, tags, starts, ends = analysis.words, analysis.tags, analysis.starts, analysis.ends
         found = []
-        for word, tag, start, end in zip(analysis.words, analysis.tags, analysis.starts, analysis.ends, strict=True):
-            rule = mapping.get(tag)
-            if rule is not None and len(word) >= rule.min_length and all_cjk(word):
-                found.append(Suggestion(start, end, rule.label, word, SOURCE, rule.score))
+        for index in mapping.words(analysis):
+            rule = rules[tags[index]]
+            found.append(Suggestion(starts[index], ends[index], rule.label, words[index], SOURCE, rule.score))
         return found

@@ -15,12 +15,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotator.candidates import workers as worker
-from annotator.candidates.context import SuggestContext, context_from_store, document_facts
+from annotator.candidates.analysis import MODEL_EXPECTED_WRONG, MODEL_ID, MODEL_UNCERTAINTY
+from annotator.candidates.context import SuggestContext, context_from_store, documents_facts
 from annotator.candidates.sources import source_factories
-from annotator.candidates.workers import DocumentJob, SuggestionRow, compute
+from annotator.candidates.workers import DocumentJob, DocumentResult, compute
 from annotator.model import Candidate
 from annotator.platform.parallel import spawn_context, worker_count
 from annotator.store import Store
+from annotator.store.models import DocumentUncertainty
 
 log = logging.getLogger(__name__)
 
@@ -40,25 +42,41 @@ POOL_MIN_CHARS = 400_000
 def _chunks(store: Store, doc_ids: Sequence[str]) -> Iterator[list[DocumentJob]]:
     chunk: list[DocumentJob] = []
     size = 0
-    for doc_id in doc_ids:
-        text = store.document_text(doc_id)
-        rejected, entities = document_facts(store, doc_id)
-        chunk.append(DocumentJob(doc_id, text, rejected, entities))
-        size += len(text)
-        if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS:
-            yield chunk
-            chunk, size = [], 0
+    # Read CHUNK_DOCUMENTS documents' texts and facts at a time: a few queries per batch, not per document.
+    for offset in range(0, len(doc_ids), CHUNK_DOCUMENTS):
+        batch = doc_ids[offset : offset + CHUNK_DOCUMENTS]
+        texts = store.documents.texts(batch)
+        facts = documents_facts(store, batch)
+        for doc_id in batch:
+            text = texts[doc_id]
+            rejected, entities = facts[doc_id]
+            chunk.append(DocumentJob(doc_id, text, rejected, entities))
+            size += len(text)
+            if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCUMENTS:
+                yield chunk
+                chunk, size = [], 0
     if chunk:
         yield chunk
 
 
-def _write(store: Store, results: Iterable[tuple[str, list[SuggestionRow]]]) -> int:
-    batch = {
-        doc_id: [Candidate(doc_id, *row) for row in rows]
-        for doc_id, rows in results
-        if store.has_document(doc_id)  # deleted while we were computing
-    }
-    return store.replace_candidates(batch) if batch else 0
+def _write(store: Store, results: Iterable[DocumentResult]) -> int:
+    results = list(results)
+    still_there = store.documents.existing(doc_id for doc_id, _rows, _measures in results)  # others were deleted meanwhile
+    present = [result for result in results if result[0] in still_there]
+    batch = {doc_id: [Candidate(doc_id, *row) for row in rows] for doc_id, rows, _measures in present}
+    measured = [
+        DocumentUncertainty(
+            doc_id, int(measures[MODEL_ID]), measures[MODEL_UNCERTAINTY], measures[MODEL_EXPECTED_WRONG]
+        )
+        for doc_id, _rows, measures in present
+        if MODEL_ID in measures
+    ]
+    if not batch:
+        return 0
+    with store.transaction():
+        stored = store.candidates.replace(batch)
+        store.models.record_uncertainty(measured)
+    return stored
 
 
 def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress | None = None) -> list[str]:
@@ -75,10 +93,10 @@ def propagate_labels(store: Store, texts: Iterable[str], *, progress: Progress |
     wanted = [text for text in dict.fromkeys(texts) if len(text.strip()) >= 2]
     if not wanted:
         return []
-    unfinished = set(store.document_ids([Status.TODO, Status.IN_PROGRESS]))
+    unfinished = set(store.documents.ids([Status.TODO, Status.IN_PROGRESS]))
     ids = [
         doc_id
-        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents_containing(text))
+        for doc_id in dict.fromkeys(d for text in wanted for d in store.documents.containing(text))
         if doc_id in unfinished
     ]
     refresh_candidates(store, ids, progress=progress)
@@ -126,10 +144,10 @@ def refresh_candidates(
     stored = 0
     finished: set[str] = set()
 
-    def store_results(results: list[tuple[str, list[SuggestionRow]]]) -> None:
+    def store_results(results: list[DocumentResult]) -> None:
         nonlocal stored
         stored += _write(store, results)
-        finished.update(doc_id for doc_id, _rows in results)
+        finished.update(result[0] for result in results)
         if progress:
             progress(len(finished), total)
 
@@ -154,7 +172,7 @@ def _chain(first: list[list[DocumentJob]], rest: Iterator[list[DocumentJob]]) ->
 
 def _pooled(
     chunks: Iterator[list[DocumentJob]], context: SuggestContext, workers: int
-) -> Iterator[list[tuple[str, list[SuggestionRow]]]]:
+) -> Iterator[list[DocumentResult]]:
     """Results chunk by chunk from ``workers - 1`` worker processes and this one, as they finish.
 
     This process computes a chunk whenever no finished one is waiting, rather

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from annotator.candidates.ruledata import RuleTable
@@ -49,10 +50,31 @@ def combine(scores: Iterable[float]) -> float:
     return 1.0 - remaining
 
 
+def _group_score(group: list[Suggestion], weights: dict[str, float]) -> tuple[float, str]:
+    """The score of suggestions that agree on a span and label, and their sources, strongest first:
+    combine() of each source's best, then of the sources, written out step by step."""
+    best_by_source: dict[str, float] = {}
+    for member in group:
+        remaining = 1.0 - min(max(best_by_source.get(member.source, 0.0), 0.0), 1.0)
+        remaining *= 1.0 - min(max(member.score * weights.get(member.source, 1.0), 0.0), 1.0)
+        best_by_source[member.source] = 1.0 - remaining
+    remaining = 1.0
+    for value in best_by_source.values():
+        remaining *= 1.0 - min(max(value, 0.0), 1.0)
+    if len(best_by_source) == 1:
+        sources = group[0].source
+    else:
+        sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))
+    return 1.0 - remaining, sources
+
+
 def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[Suggestion]:
     settings = context.rules.resolution
     labels = context.labels
     rejected_here = context.rejected_here
+    rejections = context.rejections
+    weights = settings.source_weights
+    min_score = settings.min_score
     suggestions = list(suggestions)
     size = max((s.end for s in suggestions), default=0)
     # one byte per character: 1 where an entity, or a chosen suggestion, already is
@@ -60,37 +82,55 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     for entity in context.entities_here:
         if entity.start < size:
             occupied[entity.start : min(entity.end, size)] = b"\x01" * (min(entity.end, size) - entity.start)
+    covered = occupied.find(1) >= 0
 
     # 1. Keep what may be proposed here; merge agreeing suggestions.
     merged: dict[tuple[int, int, str], list[Suggestion]] = {}
     for suggestion in suggestions:
-        if labels is not None and suggestion.label not in labels:
+        label = suggestion.label
+        if labels is not None and label not in labels:
             continue
-        if (suggestion.text, suggestion.label) in rejected_here:
+        if rejected_here and (suggestion.text, label) in rejected_here:
             continue
         if not suggestion.text.strip():
             continue
-        if occupied.find(1, suggestion.start, suggestion.end) >= 0:
+        if covered and occupied.find(1, suggestion.start, suggestion.end) >= 0:
             continue
-        merged.setdefault((suggestion.start, suggestion.end, suggestion.label), []).append(suggestion)
+        key = (suggestion.start, suggestion.end, label)
+        group = merged.get(key)
+        if group is None:
+            merged[key] = [suggestion]
+        else:
+            group.append(suggestion)
 
     scored: list[Suggestion] = []
+    # What a group's members' sources and scores make of it, worked out once per such group.
+    known_groups: dict[tuple, tuple[float, str]] = {}
     for (start, end, label), group in merged.items():
-        best_by_source: dict[str, float] = {}
-        for item in group:
-            weight = settings.source_weights.get(item.source, 1.0)
-            best_by_source[item.source] = combine((best_by_source.get(item.source, 0.0), item.score * weight))
-        score = combine(best_by_source.values())
-        text = group[0].text
-        rejections = context.rejections.get((text, label), 0)
+        item = group[0]
+        if len(group) == 1:
+            key: tuple = (item.source, item.score)
+        elif len(group) == 2:
+            key = (item.source, item.score, group[1].source, group[1].score)
+        else:
+            key = tuple((member.source, member.score) for member in group)
+        known = known_groups.get(key)
+        if known is None:
+            known = known_groups[key] = _group_score(group, weights)
+        score, sources = known
+        text = item.text
         if rejections:
-            # each rejection elsewhere lowers the score; acceptances (labels) and the prior temper it
-            accepted = context.gazetteer.labelled(text, label) + settings.rejection_prior
-            score *= accepted / (accepted + settings.rejection_weight * rejections)
-        if score < settings.min_score:
+            found = rejections.get((text, label), 0)
+            if found:
+                # each rejection elsewhere lowers the score; acceptances (labels) and the prior temper it
+                accepted = context.gazetteer.labelled(text, label) + settings.rejection_prior
+                score *= accepted / (accepted + settings.rejection_weight * found)
+        if score < min_score:
             continue
-        sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))
-        scored.append(Suggestion(start, end, label, text, sources, score))
+        if len(group) == 1 and score == item.score:
+            scored.append(item)  # one source's suggestion, kept as it was proposed
+        else:
+            scored.append(Suggestion(start, end, label, text, sources, score))
 
     # 2. One label per span: the best.
     best_per_span: dict[tuple[int, int], Suggestion] = {}
@@ -104,7 +144,7 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     strong = settings.strong_score
     ordered = sorted(
         best_per_span.values(),
-        key=lambda s: (s.score >= strong, s.length if s.score >= strong else 0, s.score, -s.start),
+        key=lambda s: (s.score >= strong, s.end - s.start if s.score >= strong else 0, s.score, -s.start),
         reverse=True,
     )
     chosen: list[Suggestion] = []
@@ -112,6 +152,6 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
         if occupied.find(1, suggestion.start, suggestion.end) >= 0:
             continue
         chosen.append(suggestion)
-        occupied[suggestion.start : suggestion.end] = b"\x01" * suggestion.length
-    chosen.sort(key=lambda s: (s.start, s.end))
+        occupied[suggestion.start : suggestion.end] = b"\x01" * (suggestion.end - suggestion.start)
+    chosen.sort(key=attrgetter("start", "end"))
     return chosen[: settings.max_per_document]

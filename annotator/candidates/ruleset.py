@@ -10,6 +10,7 @@ from annotator.candidates.pos_source import PosMapping
 from annotator.candidates.resolve import ResolutionSettings
 from annotator.candidates.ruledata import load_table
 from annotator.candidates.rules.bylines import BylineRule
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.numbers import PatternRule
 from annotator.candidates.rules.organisations import OrganisationRule
 from annotator.candidates.rules.people import PersonRule
@@ -37,15 +38,16 @@ class RuleSet:
     @classmethod
     def load(cls) -> RuleSet:
         surnames = Surnames(load_table("surnames"))
-        titles = TitleRule(load_table("titles"))
+        lexicon = Lexicon()
+        titles = TitleRule(load_table("titles"), lexicon)
         words = WordClasses(load_table("words"))
-        places = PlaceRule(load_table("places"), load_table("place_names"), words)
+        places = PlaceRule(load_table("places"), load_table("place_names"), words, lexicon)
         return cls(
-            pos=PosMapping.from_table(load_table("pos")),
+            pos=PosMapping.from_table(load_table("pos"), lexicon),
             places=places,
             titles=titles,
-            organisations=OrganisationRule(load_table("organisations"), titles, words),
-            people=PersonRule(load_table("people"), surnames, places.is_place_name),
+            organisations=OrganisationRule(load_table("organisations"), titles, words, lexicon),
+            people=PersonRule(load_table("people"), surnames, places.is_place_name, lexicon),
             bylines=BylineRule(load_table("bylines"), surnames, words.function_chars),
             dates=PatternRule("DATE", load_table("dates")),
             money=PatternRule("MONEY", load_table("money")),

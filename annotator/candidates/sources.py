@@ -1,11 +1,12 @@
 """Candidate sources and the registry that plugs them in.
 
 A source turns an analysed text into suggestions. The built-in ones are ``pos``
-(jieba's tags), ``rules`` and ``gazetteer``; the learned suggester registers
-itself as ``model``::
+(jieba's tags), ``rules``, ``gazetteer`` and ``model`` (the project's learned
+model, ``annotator.learning``, which proposes nothing when the context has no
+model). Others plug in the same way::
 
     from annotator.candidates import register_source
-    register_source("model", ModelSource)
+    register_source("mine", MySource)
 
 ``factory`` is called once per process to make the source. It must be a
 module-level function or class, so that worker processes of a large refresh
@@ -77,6 +78,19 @@ def get_source(name: str) -> CandidateSource:
     return source
 
 
+def model_source() -> CandidateSource:
+    """The learned suggester, from ``annotator.learning``.
+
+    That package is a layer above this one (it trains on what the other
+    sources find) and brings CRFsuite with it, so it is imported the first
+    time a suggestion pass asks for this source, the way a plug-in's entry
+    point is, rather than when candidates are imported.
+    """
+    from annotator.learning.source import ModelSource
+
+    return ModelSource()
+
+
 def _register_builtins() -> None:
     from annotator.candidates.gazetteer import GazetteerSource
     from annotator.candidates.pos_source import PosSource
@@ -84,6 +98,8 @@ def _register_builtins() -> None:
 
     for factory in (PosSource, RuleSource, GazetteerSource):
         register_source(factory.name, factory, replace=True)
+    # Last: it reads what the rules proposed for the same text.
+    register_source("model", model_source, replace=True)
 
 
 _register_builtins()

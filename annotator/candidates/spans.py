@@ -44,3 +44,29 @@ class Suggestion:
 
     def to_candidate(self, doc_id: str) -> Candidate:
         return Candidate(doc_id, self.start, self.end, self.label, self.text, self.source, self.score)
+
+
+def _set_fields(fields: tuple[str, ...]):
+    """A faster ``__init__`` for the frozen Suggestion: its slots set directly.
+
+    The rules make thousands of suggestions per article, and the generated
+    ``__init__`` of a frozen dataclass goes through ``object.__setattr__``
+    once per field, which made building them a tenth of all the work.
+    Instances stay frozen: only this ``__init__`` sets their slots.
+    """
+    set_start, set_end, set_label, set_text, set_source, set_score = (
+        Suggestion.__dict__[name].__set__ for name in fields
+    )
+
+    def __init__(self: Suggestion, start: int, end: int, label: str, text: str, source: str, score: float) -> None:
+        set_start(self, start)
+        set_end(self, end)
+        set_label(self, label)
+        set_text(self, text)
+        set_source(self, source)
+        set_score(self, score)
+
+    return __init__
+
+
+Suggestion.__init__ = _set_fields(("start", "end", "label", "text", "source", "score"))  # type: ignore[method-assign]

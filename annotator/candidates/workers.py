@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.candidates.context import LabelledSpan, SuggestContext
-from annotator.candidates.engine import suggest
+from annotator.candidates.engine import suggest_measured
 from annotator.candidates.sources import SourceFactory, register_source
 from annotator.platform.parallel import exit_with_parent
 
@@ -24,14 +24,21 @@ class DocumentJob:
 
 
 SuggestionRow = tuple[int, int, str, str, str, float]
+# One document's result: its id, its suggestions, and what the sources measured about it
+# (``TextAnalysis.measures``: the learned model's uncertainty).
+DocumentResult = tuple[str, list[SuggestionRow], dict[str, float]]
 
 
-def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[tuple[str, list[SuggestionRow]]]:
+def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[DocumentResult]:
     results = []
     for job in jobs:
+        if not job.text.strip():
+            results.append((job.doc_id, [], {}))
+            continue
         here = context.for_document(rejected=job.rejected, entities=job.entities)
-        suggestions = suggest(job.text, context=here)
-        results.append((job.doc_id, [(s.start, s.end, s.label, s.text, s.source, s.score) for s in suggestions]))
+        suggestions, measures = suggest_measured(job.text, context=here)
+        rows = [(s.start, s.end, s.label, s.text, s.source, s.score) for s in suggestions]
+        results.append((job.doc_id, rows, measures))
     return results
 
 
@@ -50,7 +57,7 @@ def start(context: SuggestContext, factories: dict[str, SourceFactory]) -> None:
     _context = context
 
 
-def work(jobs: Sequence[DocumentJob]) -> list[tuple[str, list[SuggestionRow]]]:
+def work(jobs: Sequence[DocumentJob]) -> list[DocumentResult]:
     if _context is None:
         raise RuntimeError("candidate worker process was not started with a context")
     return compute(jobs, _context)

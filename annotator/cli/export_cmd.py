@@ -7,8 +7,9 @@ import sys
 
 from annotator import formats
 from annotator.cli.common import add_db_option, open_project, progress_bar, say
-from annotator.project.exporting import export, parse_splits, parse_statuses
+from annotator.formats.nesting import NESTING_CHOICES
 from annotator.formats.registry import TOKEN_MODES, ExportOptions, ExportSummary
+from annotator.project.exporting import export, parse_splits, parse_statuses
 
 HELP = "write a gold dataset (default: done documents)"
 # Listed one by one unless --verbose; the rest are counted.
@@ -57,6 +58,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                                 "relations need both ends")
     selection.add_argument("--annotator", dest="annotators", action="append", metavar="NAME",
                            help="export only documents, entities and relations by this person (repeatable)")
+    selection.add_argument("--layer", metavar="gold|project|NAME",
+                           help="whose annotations: gold (adjudicated; the default once any document is), "
+                                "project (as the app shows them) or an annotator's merged versions")
     selection.add_argument("--include-candidates", action="store_true",
                            help="also write candidate spans (jsonl; label-studio writes them as predictions)")
     layout = parser.add_argument_group("how to write it")
@@ -66,9 +70,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="mixed into the split hash; change it to draw a different, equally stable split")
     layout.add_argument("--tokens", choices=TOKEN_MODES, default="char",
                         help="tokens for conll, prodigy, spacy and the hf tags: characters (default) or jieba words")
-    layout.add_argument("--offsets", choices=("codepoint", "utf16"), default="codepoint",
-                        help="doccano and label-studio: code points (default, what Python counts) or the UTF-16 "
-                             "units the tools' web pages count (for files to annotate further there)")
+    layout.add_argument("--offsets", choices=("codepoint", "utf16"), default=None,
+                        help="doccano and label-studio: code points (what Python counts) or the UTF-16 units the "
+                             "tools' web pages count; default: utf16 for doccano (what doccano itself writes), "
+                             "codepoint for label-studio. The unit is written into the export")
+    layout.add_argument("--nested", choices=NESTING_CHOICES, default="all",
+                        help="where entities nest or overlap: keep all (default), or only the outermost or "
+                             "innermost layer, for readers that take one (spaCy doc.ents, the spaCy relation "
+                             "tutorial's parse_data.py reading a prodigy export)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="list everything that was skipped")
     parser.set_defaults(run=run)
@@ -88,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         split_seed=args.split_seed,
         tokens=args.tokens,
         offsets=args.offsets,
+        nesting=args.nested,
     )
     with open_project(args) as store:
         bar = progress_bar(0, "doc", not args.quiet)
@@ -106,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
             annotators=args.annotators,
             options=options,
             progress=progress,
+            layer=args.layer,
         )
         bar.close()
     if not args.quiet:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import ClassVar
 
 from annotator import formats
@@ -16,6 +17,7 @@ from annotator.cli.common import (
 from annotator.errors import InputError
 from annotator.formats.registry import ReadOptions
 from annotator.model import ImportReport, Status
+from annotator.project import label_adoption
 from annotator.project.importing import (
     CANDIDATES,
     FILES,
@@ -68,17 +70,51 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="do not compute candidate spans (highlights) for the new documents; the import is faster",
     )
+    parser.add_argument(
+        "--add-labels",
+        action="store_true",
+        help="add the labels the files use (and their tools' label sets beside them: brat annotation.conf, "
+        "Label Studio label_config.xml, a doccano label list) that the project's schema lacks; lists them first",
+    )
+    parser.add_argument("--dry-run", action="store_true",
+                        help="with --add-labels: only list the labels that would be added; change nothing")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, usage_error=parser.error)
+
+
+def _adopt_labels(args: argparse.Namespace, store, files, options: ReadOptions) -> bool:
+    """List (and unless --dry-run, add) the labels the files bring; False when the import should stop here."""
+    root = Path(args.paths[0]) if len(args.paths) == 1 and Path(args.paths[0]).is_dir() else None
+    additions = label_adoption.plan(store.schema.current, files, format=args.format, options=options, root=root)
+    for source in additions.sources:
+        say(f"label set: {source}")
+    verb = "would add" if args.dry_run else "adding"
+    lines = additions.describe()
+    say(f"schema: {verb} {len(lines)} label(s)" + (":" if lines else ""))
+    for line in lines:
+        say(f"  {line}")
+    for problem in additions.problems:
+        say(f"  warning: {problem}")
+    if args.dry_run:
+        return False
+    label_adoption.adopt(store, additions)
+    return True
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.dry_run and not args.add_labels:
+        args.usage_error("--dry-run goes with --add-labels (it lists the labels that would be added)")
     files = discover(args.paths)
     store = open_project(args)
     with store:
+        options = ReadOptions(normalise_width=not args.keep_width, annotator=store.annotator, offsets=args.offsets)
+        if args.add_labels and not _adopt_labels(args, store, files, options):
+            return 0
+        # brat events come in where the schema (as adopted) has their labels
+        options.schema = store.schema.current
         settings = ImportSettings(
             format=args.format,
-            read=ReadOptions(normalise_width=not args.keep_width, annotator=store.annotator, offsets=args.offsets),
+            read=options,
             status=Status(args.status) if args.status else None,
             suggest=not args.no_candidates,
         )
@@ -87,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
             result = run_import(store, files, settings, progress=bars.update)
         finally:
             bars.close()
-        _print_reports(result.reports, quiet=args.quiet)
+        _print_reports(result.reports, quiet=args.quiet, add_labels=args.add_labels)
         if not args.quiet:
             if result.candidates:
                 say(f"{result.candidates} candidate spans suggested")
@@ -109,10 +145,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_reports(reports: list[ImportReport], *, quiet: bool) -> None:
+def _print_reports(reports: list[ImportReport], *, quiet: bool, add_labels: bool) -> None:
     for report in reports:
         if report.outcome == "failed":
             say(f"error: {report.notes[0]}")
+            if "is not in the project's schema" in report.notes[0] and not add_labels:
+                say("  hint: --add-labels adds the labels the files use to the schema (--dry-run lists them)")
             continue
         if quiet:
             continue

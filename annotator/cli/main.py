@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from annotator import __version__
 from annotator.errors import AnnotatorError
 
-COMMANDS = ("gui_cmd", "import_cmd", "export_cmd", "suggest_cmd", "stats_cmd", "check_cmd")
+COMMANDS = (
+    "gui_cmd", "import_cmd", "export_cmd", "train_cmd", "suggest_cmd", "stats_cmd", "check_cmd",
+    "assign_cmd", "pack_cmd", "merge_cmd", "agree_cmd", "adjudicate_cmd",
+)
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
@@ -37,7 +40,7 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
         "--smoke",
         action="store_true",
         help="self-test for packaged builds: exits 0 only if Qt, jieba, the database, import, "
-        "candidates and export all work",
+        "candidates, export and learning all work",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in commands:

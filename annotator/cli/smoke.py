@@ -3,7 +3,8 @@
 It proves the parts a packaged build most often loses: the Qt platform plugin
 and the font for Chinese, jieba's dictionary and rjieba's extension, spawning
 a worker process (each one is the frozen executable again), SQLite, the seed
-pages, the candidate pipeline, an exporter, and the real main window. A check
+pages, the candidate pipeline, an exporter, training a model (CRFsuite, on
+worker processes) and suggesting with it, and the real main window. A check
 that needs another (the export needs candidates) is skipped when that one
 failed. Everything is written to a temporary folder that is removed
 afterwards; the only lasting trace is jieba's dictionary cache in the user's
@@ -162,7 +163,7 @@ def check_database(ctx: SmokeContext) -> str:
     problems = store.check()
     if problems:
         raise SmokeFailure(f"a new database fails its integrity check: {problems[0]}")
-    labels = len(store.schema.entity_names)
+    labels = len(store.schema.current.entity_names)
     return f"opened {path} (schema version {store.version}, {labels} entity labels)"
 
 
@@ -182,15 +183,15 @@ def check_candidates(ctx: SmokeContext) -> str:
 
     store = ctx.store
     refresh_candidates(store, ctx.doc_ids)
-    found = {doc_id: store.candidates(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
+    found = {doc_id: store.candidates.for_document(doc_id) for doc_id in ctx.doc_ids}  # type: ignore[attr-defined]
     total = sum(len(c) for c in found.values())
     if total == 0:
         raise SmokeFailure(f"no candidates in {len(ctx.doc_ids)} imported article(s)")
     sources = sorted({c.source for cands in found.values() for c in cands})
     # Accept one so the export below has an entity to verify.
     doc_id, cands = next((d, c) for d, c in found.items() if c)
-    store.accept_candidate(cands[0].id)  # type: ignore[attr-defined]
-    store.set_status(doc_id, "done")  # type: ignore[attr-defined]
+    store.candidates.accept(cands[0].id)  # type: ignore[attr-defined]
+    store.documents.set_status(doc_id, "done")  # type: ignore[attr-defined]
     return f"{_count(total, 'candidate')} from {', '.join(sources)}"
 
 
@@ -208,7 +209,7 @@ def check_export(ctx: SmokeContext) -> str:
             f"{out.name}: {len(records)} records, summary says {summary.documents}, imported {len(ctx.doc_ids)}"
         )
     for record in records:
-        if record["text"] != store.document_text(record["id"]):  # type: ignore[attr-defined]
+        if record["text"] != store.documents.text(record["id"]):  # type: ignore[attr-defined]
             raise SmokeFailure(f"{out.name}: the text of {record['id']} differs from the project's")
         for entity in record["entities"]:
             if record["text"][entity["start"] : entity["end"]] != entity["text"]:
@@ -224,6 +225,43 @@ def check_export(ctx: SmokeContext) -> str:
     return (
         f"{_count(summary.documents, 'document')}, {_count(summary.entities, 'entity', 'entities')} "
         "exported to JSONL and read back"
+    )
+
+
+# Enough to train on (annotator.learning needs 5 documents), few enough to train in seconds.
+LEARNING_DOCUMENTS = 6
+
+
+def check_learning(ctx: SmokeContext) -> str:
+    """A tiny model trains on worker processes, is stored, and suggests through the candidate pipeline."""
+    from annotator.candidates import context_from_store, suggest
+    from annotator.learning import CrfSettings, TrainingSettings, train_project
+
+    store = ctx.store
+    reviewed = []
+    for doc_id in ctx.doc_ids:
+        pending = store.candidates.for_document(doc_id, states=["pending"])  # type: ignore[attr-defined]
+        if not pending:
+            continue
+        for candidate in pending:
+            store.candidates.accept(candidate.id)  # type: ignore[attr-defined]
+        store.documents.set_status(doc_id, "done")  # type: ignore[attr-defined]
+        reviewed.append(doc_id)
+        if len(reviewed) == LEARNING_DOCUMENTS:
+            break
+    settings = TrainingSettings(folds=2, curve_fractions=(), crf=CrfSettings(max_iterations=30))
+    report = train_project(store, settings=settings, workers=2)  # type: ignore[arg-type]
+    model, problem = store.models.usable()  # type: ignore[attr-defined]
+    if model is None:
+        raise SmokeFailure(f"the trained model was not stored: {problem or 'no model'}")
+    text = store.documents.text(reviewed[0])  # type: ignore[attr-defined]
+    found = [s for s in suggest(text, context=context_from_store(store)) if "model" in s.source.split("+")]  # type: ignore[arg-type]
+    if not found:
+        raise SmokeFailure(f"the model (version {model.id}) suggested nothing in a document it was trained on")
+    return (
+        f"model version {model.id} trained on {report.model.documents} documents in "
+        f"{report.timings['training']:.1f} s ({report.processes} processes, CV F1 "
+        f"{report.model.metrics['overall']['f1']:.2f}), {_count(len(found), 'suggestion')} from it"
     )
 
 
@@ -266,6 +304,7 @@ CHECKS: list[tuple[str, Callable[[SmokeContext], str], tuple[str, ...]]] = [
     ("import", check_import, ("database",)),
     ("candidates", check_candidates, ("import", "jieba")),
     ("export", check_export, ("candidates",)),
+    ("learning", check_learning, ("candidates", "workers")),
     ("window", check_window, ("qt", "import")),
 ]
 

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from annotator.cli.common import say
 from annotator.errors import InputError, NotFoundError
 
 HELP = "print candidate spans for a text as JSON lines"
@@ -20,8 +21,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "Print the candidate spans Annotator would highlight in a text, one JSON object per "
             'line: {"start", "end", "label", "text", "source", "score"}. Offsets are code points '
             "into the text as given (a UTF-8 byte order mark is not part of the text). With --db "
-            "the project's label schema, its reviewers' labels (the gazetteer) and their "
-            "rejections are used; without it, the defaults."
+            "the project's label schema, its reviewers' labels (the gazetteer), their rejections "
+            "and its trained model (see 'annotator train') are used; without it, the bundled rules."
         ),
     )
     parser.add_argument(
@@ -30,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--db", metavar="PATH", type=Path,
-        help="an existing project database whose schema, gazetteer and rejections to use",
+        help="an existing project database whose schema, gazetteer, rejections and model to use",
     )
     parser.add_argument(
         "--min-score", type=float, default=None, metavar="SCORE",
@@ -53,7 +54,7 @@ def _read(name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{where}: not UTF-8 text (byte {exc.start} cannot be decoded)") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
 
         with Store(args.db) as store:
             context = context_from_store(store)
+            _model, problem = store.models.usable()
+        if problem:
+            say(f"note: {problem}")
     else:
         context = default_context()
     out = sys.stdout

@@ -7,7 +7,14 @@ the schema beside the data); readers share ``fields`` and ``offset_units``.
 
 from annotator.formats import native_jsonl  # noqa: F401  (registers jsonl)
 from annotator.formats import brat, conll, doccano, huggingface, label_studio, prodigy, spacy_docbin  # noqa: F401
-from annotator.formats.registry import READERS, WRITERS, detect_reader, reader_named, writer_named
+from annotator.formats.registry import (
+    READERS,
+    WRITERS,
+    detect_reader,
+    importable_extensions,
+    reader_named,
+    writer_named,
+)
 from annotator.ingest import text_reader  # noqa: F401  (registers text)
 
-__all__ = ["READERS", "WRITERS", "detect_reader", "reader_named", "writer_named"]
+__all__ = ["READERS", "WRITERS", "detect_reader", "importable_extensions", "reader_named", "writer_named"]

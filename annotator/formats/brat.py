@@ -19,9 +19,11 @@ where brat finds it for every subfolder.
 File names are the document ids where those are safe file names on every
 system; other ids are written as a cleaned name plus a hash (reported).
 Reading: an ``.ann`` file and the ``.txt`` beside it are one document with the
-file name as its id, imported as done (brat has no review status).
-Discontinuous spans, events, attributes and notes have no place in Annotator
-and are reported, not imported.
+file name as its id, imported as done (brat has no review status). Events
+come in as trigger entities and role relations where the project's schema
+has their labels (see ``_AnnReader``) and are counted otherwise.
+Discontinuous spans, attributes, normalisations and notes have no place in
+Annotator and are counted in the notes, not imported.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.formats.dataset import FOLDER, Context, FormatWriter, Part, Written
+from annotator.formats.duplicates import Duplicates
 from annotator.formats.files import numbered_lines, read_input, safe_file_stem
 from annotator.formats.numbering import entity_numbers, ordered_relations
 from annotator.formats.registry import Reader, ReadOptions, register_companion, register_reader
@@ -133,16 +136,39 @@ class BratWriter(FormatWriter):
 # --- reading ---------------------------------------------------------------------------
 
 
-class _AnnReader:
-    """Parses one .ann file against its text."""
+_TRAILING_DIGITS = re.compile(r"^(.*?\D)\d+$")
 
-    def __init__(self, path: Path, text: str, doc_id: str, annotator: str) -> None:
-        self.path, self.text, self.doc_id, self.annotator = path, text, doc_id, annotator
+
+def event_role(role: str) -> str:
+    """brat numbers a role that repeats (Org-Arg, Org-Arg2, Org-Arg3); the relation label is the role itself."""
+    match = _TRAILING_DIGITS.match(role)
+    return match.group(1) if match else role
+
+
+class _AnnReader:
+    """Parses one .ann file against its text.
+
+    Text-bound annotations and relations come in as entities and relations.
+    An event (``E1	Merge-org:T3 Org-Arg:T4 Org-Arg2:T5``) is a trigger span
+    with role arguments; it comes in as an entity labelled with the event type
+    (the trigger) and one relation per argument, from the trigger to the
+    argument, labelled with the role (repeat numbers dropped). Only where the
+    project's schema has those labels, though (``ReadOptions.schema``; or all
+    of them with ``events="all"``, when planning a label adoption): the rest is
+    counted and left out, so a corpus with events imports its entities and
+    relations either way.
+    """
+
+    def __init__(self, path: Path, text: str, doc_id: str, options: ReadOptions) -> None:
+        self.path, self.text, self.doc_id = path, text, doc_id
+        self.annotator, self.options = options.annotator, options
         self.bundle = AnnotatedDocument(Document(id=doc_id, text=text, title="", kind="text", status=Status.DONE))
         self.numbers: dict[str, int] = {}  # brat id -> entity number
-        self.spans: dict[tuple[int, int, str], int] = {}
+        self.spans: dict[str, tuple[int, int, str]] = {}  # T id -> (start, end, label)
         self.discontinuous: set[str] = set()
+        self.textbound_lines: list[tuple[str, str, str]] = []
         self.relation_lines: list[tuple[str, str, str, str]] = []
+        self.event_lines: list[tuple[str, str, str]] = []
         self.left_out: Counter = Counter()
 
     def read(self, ann: str) -> None:
@@ -153,25 +179,40 @@ class _AnnReader:
             annotation_id, _, rest = line.partition("\t")
             kind = annotation_id[:1]
             if kind == "T":
-                self._textbound(annotation_id, rest, where)
+                self.textbound_lines.append((where, annotation_id, rest))
             elif kind == "R":
                 label_args = rest.split("\t")[0].split()
                 if len(label_args) != 3:
                     raise InputError(f"{where}: a relation line is 'R1<TAB>label Arg1:T1 Arg2:T2'")
                 self.relation_lines.append((where, *label_args))
+            elif kind == "E":
+                self.event_lines.append((where, annotation_id, rest.split("\t")[0]))
             elif kind in _OTHER_KINDS:
                 self.left_out[_OTHER_KINDS[kind]] += 1
             else:
                 raise InputError(f"{where}: '{annotation_id}' is not a brat annotation id (T, R, E, A, N, #...)")
+        events = [self._parse_event(*line) for line in self.event_lines]
+        # A trigger's text-bound line carries the event type as its label (brat writes them so);
+        # a T-line of another type that an event points at stays an entity of its own.
+        triggers = {(trigger, event_type) for _where, _id, event_type, trigger, _args in events}
+        for where, annotation_id, rest in self.textbound_lines:
+            label = rest.partition("\t")[0].partition(" ")[0]
+            self._textbound(annotation_id, rest, where, trigger=(annotation_id, label) in triggers)
+        trigger_of = {event_id: trigger for _where, event_id, _type, trigger, _args in events}
+        numbers = [self._trigger(where, event_type, trigger, arguments)
+                   for where, _id, event_type, trigger, arguments in events]
+        for (where, _id, event_type, _trigger, arguments), number in zip(events, numbers):
+            if number is not None:
+                self._arguments(where, event_type, number, arguments, trigger_of)
         for where, label, first, second in self.relation_lines:
-            self._relation(where, label, first, second)
+            self._relation(where, label, first, second, trigger_of)
 
-    def _textbound(self, annotation_id: str, rest: str, where: str) -> None:
+    def _textbound(self, annotation_id: str, rest: str, where: str, *, trigger: bool) -> None:
         type_and_offsets, sep, shown = rest.partition("\t")
         label, _, offsets = type_and_offsets.partition(" ")
         if not sep or not label or not offsets:
             raise InputError(f"{where}: a text-bound line is 'T1<TAB>label START END<TAB>text'")
-        if annotation_id in self.numbers or annotation_id in self.discontinuous:
+        if annotation_id in self.spans or annotation_id in self.discontinuous:
             raise InputError(f"{where}: the id {annotation_id} is used twice")
         pieces = []
         for fragment in offsets.split(";"):
@@ -189,22 +230,87 @@ class _AnnReader:
             self.discontinuous.add(annotation_id)
             self.left_out["discontinuous spans"] += 1
             return
-        start, end = pieces[0][0], pieces[-1][1]
-        key = (start, end, label)
-        if key not in self.spans:
-            self.spans[key] = len(self.bundle.entities) + 1
-            self.bundle.entities.append(Entity(self.doc_id, start, end, label, self.text[start:end],
-                                               id=self.spans[key], annotator=self.annotator, origin="import"))
-        self.numbers[annotation_id] = self.spans[key]
+        self.spans[annotation_id] = (pieces[0][0], pieces[-1][1], label)
+        if not trigger:  # an event's trigger comes in with its event, if at all
+            self.numbers[annotation_id] = self._entity(*self.spans[annotation_id])
 
-    def _relation(self, where: str, label: str, first: str, second: str) -> None:
+    def _entity(self, start: int, end: int, label: str) -> int:
+        self.bundle.entities.append(Entity(self.doc_id, start, end, label, self.text[start:end],
+                                           id=len(self.bundle.entities) + 1, annotator=self.annotator,
+                                           origin="import"))
+        return len(self.bundle.entities)
+
+    def _parse_event(self, where: str, event_id: str, body: str) -> tuple[str, str, str, str, list[tuple[str, str]]]:
+        parts = body.split()
+        if not parts or ":" not in parts[0]:
+            raise InputError(f"{where}: an event line is 'E1<TAB>Type:T1 Role:T2 ...'")
+        event_type, _, trigger = parts[0].partition(":")
+        arguments = []
+        for part in parts[1:]:
+            role, sep, ref = part.partition(":")
+            if not sep or not role or not ref:
+                raise InputError(f"{where}: '{part}' is not ROLE:ID")
+            arguments.append((role, ref))
+        return where, event_id, event_type, trigger, arguments
+
+    def _allowed(self, what: str, name: str, heads: str = "", tail: str = "") -> bool:
+        if self.options.events == "all":
+            return True
+        schema = self.options.schema
+        if schema is None:
+            return False
+        if what == "entity":
+            return schema.has_entity(name)
+        return name in schema.relation_names and schema.relation(name).allows(heads, tail)
+
+    def _trigger(self, where: str, event_type: str, trigger: str, arguments: list[tuple[str, str]]) -> int | None:
+        """The trigger's entity number, or None when the event is left out."""
+        if trigger not in self.spans:
+            raise InputError(f"{where}: the trigger '{trigger}' is not a text-bound annotation of this file")
+        if not self._allowed("entity", event_type):
+            self.left_out["events (their type is not an entity label of the project)"] += 1
+            self.left_out["event arguments"] += len(arguments)
+            return None
+        self.left_out["events imported as trigger entities"] += 1
+        start, end, label = self.spans[trigger]
+        if trigger in self.numbers and label == event_type:  # another event with the same trigger
+            return self.numbers[trigger]
+        number = self._entity(start, end, event_type)
+        self.numbers.setdefault(trigger, number)
+        return number
+
+    def _arguments(self, where: str, event_type: str, number: int, arguments: list[tuple[str, str]],
+                   trigger_of: dict[str, str]) -> None:
+        for role, ref in arguments:
+            target = trigger_of.get(ref, ref)  # an event as argument: its trigger
+            if target not in self.spans:
+                raise InputError(f"{where}: the argument {role}:{ref} is not an annotation of this file")
+            label = event_role(role)
+            tail_label = self._label_of(target)
+            if target not in self.numbers or not self._allowed("relation", label, event_type, tail_label):
+                self.left_out["event arguments (the role is not a relation of the project between those labels)"] += 1
+                continue
+            self.bundle.relations.append(Relation(self.doc_id, label, number, self.numbers[target],
+                                                  annotator=self.annotator))
+
+    def _label_of(self, annotation_id: str) -> str:
+        number = self.numbers.get(annotation_id)
+        if number is not None:
+            return self.bundle.entities[number - 1].label
+        return self.spans[annotation_id][2]
+
+    def _relation(self, where: str, label: str, first: str, second: str, trigger_of: dict[str, str]) -> None:
         ends = []
         for role, arg in zip(("Arg1", "Arg2"), (first, second)):
             _role, sep, ref = arg.partition(":")
             if not sep or not ref:
                 raise InputError(f"{where}: '{arg}' is not ROLE:ID")
+            ref = trigger_of.get(ref, ref)  # a relation to an event points at its trigger
             if ref in self.discontinuous:
                 self.left_out["relations to discontinuous spans"] += 1
+                return
+            if ref in self.spans and ref not in self.numbers:
+                self.left_out["relations to events that were left out"] += 1
                 return
             if ref not in self.numbers:
                 raise InputError(f"{where}: {role} is '{ref}', which is not a text-bound annotation of this file")
@@ -212,7 +318,7 @@ class _AnnReader:
         self.bundle.relations.append(Relation(self.doc_id, label, ends[0], ends[1], annotator=self.annotator))
 
 
-_OTHER_KINDS = {"E": "events", "A": "attributes", "M": "attributes", "N": "normalizations", "#": "notes",
+_OTHER_KINDS = {"A": "attributes", "M": "attributes", "N": "normalizations", "#": "notes",
                 "*": "equivalence groups"}
 
 
@@ -233,13 +339,18 @@ def read_brat(path: Path, options: ReadOptions) -> SourceFile:
     pair_sha = hashlib.sha256(f"{sha}:{txt_sha}".encode()).hexdigest()
     source = SourceFile(path=str(path), name=path.name, sha256=pair_sha, size=len(ann_bytes) + len(txt_bytes),
                         format=FORMAT, encoding="utf-8")
-    reader = _AnnReader(path, text, path.stem, options.annotator)
+    reader = _AnnReader(path, text, path.stem, options)
     reader.read(ann)
+    imported_events = reader.left_out.pop("events imported as trigger entities", 0)
+    if imported_events:
+        source.notes.append(f"document {path.stem}: {imported_events} event(s) imported as trigger entities "
+                            "labelled with the event type, their arguments as relations labelled with the role")
     for what, count in sorted(reader.left_out.items()):
-        source.notes.append(f"document {path.stem}: {count} {what} left out (Annotator holds continuous spans "
-                            "and binary relations)")
+        source.notes.append(f"document {path.stem}: {count} {what} left out")
     source.notes.append("brat has no review status; the document was imported as done")
-    source.documents.append(reader.bundle)
+    duplicates = Duplicates()
+    source.documents.append(duplicates.merge(reader.bundle, f"document {path.stem}"))
+    source.notes.extend(duplicates.notes())
     return source
 
 

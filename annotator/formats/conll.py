@@ -42,7 +42,7 @@ from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, content_document_id
 from annotator.formats.files import numbered_lines, read_input
 from annotator.formats.nesting import describe_drop, outermost
-from annotator.formats.registry import SNIFF_BYTES, Reader, ReadOptions, register_reader
+from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.tokens import TokenIndex, tokenize
 from annotator.model import AnnotatedDocument, Document, Entity, SourceFile, Status
 
@@ -159,9 +159,37 @@ class ConllWriter(FormatWriter):
 # --- reading ---------------------------------------------------------------------------
 
 
+_CHAR_AND_POSITION = re.compile(r"^(.)(\d{1,2})$")
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+
+
+def has_word_positions(text: str) -> bool:
+    """True when every token is one character followed by its position in its word (Weibo NER's "2nd" files).
+
+    ``李0 开1 复2`` is 李开复 with the segmentation folded into the tokens: the
+    digits count 0, 1, 2... within each word. Read as they stand they would
+    put the digits into the text, so they are recognised by that count (each
+    token's number is 0 or one more than the previous token's) and removed.
+    """
+    previous, tokens, cjk = -1, 0, False
+    for _number, raw in numbered_lines(text):
+        line = raw.strip(" \t\r\ufeff")
+        if not line or line.startswith(DOCSTART):
+            continue
+        match = _CHAR_AND_POSITION.match(_COLUMNS.split(line)[0])
+        if not match:
+            return False
+        position = int(match.group(2))
+        if position not in (0, previous + 1):
+            return False
+        previous, tokens = position, tokens + 1
+        cjk = cjk or bool(_CJK.match(match.group(1)))
+    return tokens > 0 and cjk
+
+
 class _ConllReader:
-    def __init__(self, path: Path, annotator: str) -> None:
-        self.path, self.annotator = path, annotator
+    def __init__(self, path: Path, annotator: str, strip_positions: bool = False) -> None:
+        self.path, self.annotator, self.strip_positions = path, annotator, strip_positions
         self.documents: list[AnnotatedDocument] = []
         self.ids = DocumentIds()
         self.loose_starts = 0
@@ -185,7 +213,8 @@ class _ConllReader:
                 continue
             if len(columns) < 2:
                 raise InputError(f"{where}: expected a token and its tag, got {line!r}")
-            self._sentence.append((columns[0], columns[-1], where))
+            token = columns[0][0] if self.strip_positions else columns[0]
+            self._sentence.append((token, columns[-1], where))
         self._end_document()
 
     def _end_sentence(self) -> None:
@@ -233,8 +262,12 @@ def read_conll(path: Path, options: ReadOptions) -> SourceFile:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"{path}: line {line} is not valid UTF-8; CoNLL files must be UTF-8") from None
     source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT, encoding="utf-8")
-    reader = _ConllReader(path, options.annotator)
+    positions = has_word_positions(text)
+    reader = _ConllReader(path, options.annotator, strip_positions=positions)
     reader.read(text)
+    if positions:
+        source.notes.append("each token is a character followed by its position in its word (李0 开1 复2, as in "
+                            "Weibo NER's 2nd-version files); the positions were removed from the text")
     source.documents.extend(reader.documents)
     source.notes.extend(reader.ids.note())
     if reader.loose_starts:
@@ -248,9 +281,7 @@ def read_conll(path: Path, options: ReadOptions) -> SourceFile:
 
 
 def looks_like_conll(head: bytes) -> bool:
-    lines = head.decode("utf-8", errors="ignore").split("\n")
-    if len(head) >= SNIFF_BYTES:
-        lines = lines[:-1]  # perhaps cut short
+    lines = head.decode("utf-8", errors="ignore").split("\n")  # whole lines (registry.read_head)
     # Every .txt file to import is sniffed: stop at the 60th line with text, and at the first untagged one.
     content: list[str] = []
     for line in lines:

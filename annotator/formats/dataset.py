@@ -25,12 +25,13 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
 from annotator.formats.files import atomic_files, atomic_folder_output
+from annotator.formats.nesting import NESTING_CHOICES, one_layer
 from annotator.formats.registry import ExportOptions, ExportSummary, Writer, register_writer
 from annotator.formats.schema_files import SCHEMA_NAME, export_info, schema_document, sidecar_path
 from annotator.formats.splits import METHOD as SPLIT_METHOD
@@ -110,6 +111,8 @@ class FormatWriter:
     # the part's name inside the folder when there are no splits ("" = the folder itself)
     single_part: str = "data"
     uses: frozenset[str] = frozenset()
+    # the offset unit written unless the export names one (doccano: UTF-16, as its web page counts)
+    default_offsets: str = "codepoint"
 
     def open_part(self, target: Any, context: Context) -> Part:  # pragma: no cover - interface
         raise NotImplementedError
@@ -143,6 +146,7 @@ class FormatWriter:
                 suffix=self.suffix,
                 stdout=self.part_kind == TEXT and not self.always_folder,
                 uses=self.uses,
+                default_offsets=self.default_offsets,
             )
         )
 
@@ -156,12 +160,16 @@ def write_dataset(
     fmt: FormatWriter, bundles: Iterable[AnnotatedDocument], schema: LabelSchema, out: str, options: ExportOptions
 ) -> ExportSummary:
     splits = check_splits(dict(options.splits)) if options.splits else None
+    explicit_offsets = options.offsets
+    options = replace(options, offsets=options.offsets or fmt.default_offsets)
+    if options.nesting not in NESTING_CHOICES:
+        raise InputError(f"--nested: '{options.nesting}' is not one of {', '.join(NESTING_CHOICES)}")
     context = Context(schema=schema, options=options, report=Report())
     if options.include_candidates and "include_candidates" not in fmt.uses:
         context.report.note(f"the {fmt.name} format has no place for candidates; --include-candidates was ignored")
     if options.tokens != "char" and "tokens" not in fmt.uses:
         context.report.note(f"the {fmt.name} format has no tokens; --tokens was ignored")
-    if options.offsets != "codepoint" and "offsets" not in fmt.uses:
+    if explicit_offsets not in (None, "codepoint") and "offsets" not in fmt.uses:
         context.report.note(f"the {fmt.name} format always counts code points; --offsets was ignored")
     summary = ExportSummary(output=out)
     info = export_info(fmt.name, **fmt.export_details(options), **_split_details(splits, options),
@@ -199,7 +207,10 @@ class _Tally:
 
     def feed(self, bundles: Iterable[AnnotatedDocument]) -> None:
         labels: Counter = Counter()
+        nesting = self.context.options.nesting
         for bundle in bundles:
+            if nesting != "all":
+                bundle = one_layer(bundle, nesting, self.context.schema.entity_names, self.context.report)
             verify_document(bundle)
             name = split_of(bundle.document.id, self.splits, self.context.options.split_seed) if self.splits else None
             self.context.split = name

@@ -7,9 +7,17 @@ Written, one document per line::
      "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "works_at"}]}
 
 ``id`` and ``title`` are extra columns, which doccano keeps as metadata. Entity
-and relation ids are numbers local to the document. Offsets are code points
-by default; ``--offsets utf16`` writes the UTF-16 units doccano's browser
-front end counts, for files meant to be annotated further in doccano.
+and relation ids are numbers local to the document.
+
+Offsets are UTF-16 code units by default, because that is what doccano
+itself counts: its sequence-labelling page takes offsets from the browser's
+DOM selection (JavaScript strings count UTF-16 units) and stores them as
+they are; only a project with "Count grapheme clusters as one character"
+counts otherwise (doccano 1.8.4, ``frontend``'s text annotator and
+``projects.models.Project.grapheme_mode``, off by default). ``--offsets
+codepoint`` writes Python string indices instead. Either way each record
+names its unit in an extra column, ``"offset_unit"``, which doccano keeps as
+metadata, so the file says how to read it wherever it goes.
 
 Read: that shape (doccano's "relation" projects) and the plain sequence
 labelling shape ``{"text", "label": [[start, end, "LABEL"], ...]}``. doccano
@@ -27,6 +35,7 @@ from typing import IO, Any
 
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
+from annotator.formats.duplicates import Duplicates
 from annotator.formats.fields import DocumentIds, Fields, as_record, content_document_id, foreign_document_id
 from annotator.formats.files import head_json_values, json_lines, read_utf8_source
 from annotator.formats.numbering import entity_numbers, ordered_relations
@@ -37,6 +46,8 @@ from annotator.model import AnnotatedDocument, Document, Entity, Relation, Sourc
 from annotator.text.offsets import OffsetMap
 
 FORMAT = "doccano"
+# the extra column in which an export names its offset unit (doccano keeps it as metadata)
+UNIT_COLUMN = "offset_unit"
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -50,9 +61,10 @@ class _DoccanoPart(Part):
         doc = bundle.document
         numbers = entity_numbers(bundle)
         convert = OffsetMap(doc.text).to_utf16 if self.utf16 else int
-        record: dict[str, Any] = {"id": doc.id, "text": doc.text}
-        if doc.title:
-            record["title"] = doc.title
+        # Every record has the same columns: doccano 1.8.4 reads the file into a table and stores a
+        # column missing from one record as NaN in that record's metadata, which its database refuses.
+        record: dict[str, Any] = {"id": doc.id, "text": doc.text, "title": doc.title}
+        record[UNIT_COLUMN] = UTF16 if self.utf16 else CODEPOINT
         record["entities"] = [
             {"id": numbers[e.id], "label": e.label, "start_offset": convert(e.start), "end_offset": convert(e.end)}
             for e in bundle.entities
@@ -71,6 +83,7 @@ class DoccanoWriter(FormatWriter):
     description = "doccano JSONL (sequence labelling with relations)"
     suffix = ".jsonl"
     uses = frozenset({"offsets"})
+    default_offsets = UTF16
 
     def open_part(self, target: IO[str], context: Context) -> Part:
         if context.options.offsets not in (CODEPOINT, UTF16):
@@ -88,6 +101,8 @@ class _Pending:
     raw: RawDocument
     doc_id: str
     title: str
+    # the unit the record names in its offset_unit column, if any
+    unit: str | None = None
     labels: list[str] = field(default_factory=list)
     local_ids: list[str] = field(default_factory=list)
     relations: list[tuple[str, str, str, str]] = field(default_factory=list)  # (where, from, to, type)
@@ -142,7 +157,10 @@ def _parse(record: Any, where: str) -> _Pending:
         raise InputError(f"{where}: 'text' is empty")
     doc_id = foreign_document_id(fields.get("id", (int, str)), text)
     fields.where = f"{where} (document {doc_id})"
-    pending = _Pending(RawDocument(fields.where, text), doc_id, fields.get("title", str, default=""))
+    unit = fields.get(UNIT_COLUMN, str)
+    if unit is not None and unit not in (CODEPOINT, UTF16):
+        raise InputError(f"{fields.where}: '{UNIT_COLUMN}' is '{unit}', not {CODEPOINT} or {UTF16}")
+    pending = _Pending(RawDocument(fields.where, text), doc_id, fields.get("title", str, default=""), unit)
     _entities(fields, pending)
     _relations(fields, pending)
     return pending
@@ -153,14 +171,9 @@ def _bundle(pending: _Pending, unit: str, annotator: str) -> AnnotatedDocument:
     bundle = AnnotatedDocument(Document(id=pending.doc_id, text=raw.text, title=pending.title, kind="text",
                                         status=Status.DONE))
     number: dict[str, int] = {}
-    seen: dict[tuple[int, int, str], int] = {}
     for n, (span, label, local) in enumerate(zip(raw.spans, pending.labels, pending.local_ids), start=1):
         start, end = to_codepoints(raw, span, unit)
-        key = (start, end, label)
-        if key in seen:  # the same span twice: one entity, and relations follow the first
-            number[local] = seen[key]
-            continue
-        seen[key] = number[local] = n
+        number[local] = n
         bundle.entities.append(Entity(pending.doc_id, start, end, label, raw.text[start:end], id=n,
                                       annotator=annotator, origin="import"))
     for _where, head, tail, label in pending.relations:
@@ -180,10 +193,11 @@ def read_doccano(path: Path, options: ReadOptions) -> SourceFile:
     info = find_export_info(path) or {}
     decision = decide_units([p.raw for p in pendings], tool="doccano", convention=UTF16,
                             declared=info.get("offsets") if info.get("format") == FORMAT else None,
-                            forced=options.offsets)
-    source.notes.extend(decision.notes + ids.note())
+                            forced=options.offsets, stated=[p.unit for p in pendings])
+    duplicates = Duplicates()
     for pending, unit in zip(pendings, decision.units):
-        source.documents.append(_bundle(pending, unit, options.annotator))
+        source.documents.append(duplicates.merge(_bundle(pending, unit, options.annotator), pending.raw.where))
+    source.notes.extend(decision.notes + ids.note() + duplicates.notes())
     if pendings:
         source.notes.append("doccano has no review status; the documents were imported as done")
     return source

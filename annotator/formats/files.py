@@ -205,7 +205,7 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     be cut at line feeds alone.
     """
     for number, line in enumerate(text.split("\n"), start=1):
-        yield number, line[:-1] if line.endswith("\r") else line
+        yield number, line.removesuffix("\r")
 
 
 def json_lines(path: Path, text: str) -> Iterator[tuple[int, Any]]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,7 +38,8 @@ from annotator.errors import InputError
 from annotator.formats.bio import decode, encode, tag_names
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, as_record, content_document_id
-from annotator.formats.files import head_json_values, json_lines, read_utf8_source
+from annotator.formats.files import head_json_values, json_lines, read_input, read_utf8_source
+from annotator.formats.hf_disk import tag_names_from_info
 from annotator.formats.native_jsonl import _record_to_bundle as native_record_to_bundle
 from annotator.formats.nesting import POLICY, describe_drop, outermost
 from annotator.formats.numbering import entity_numbers, ordered_relations
@@ -133,6 +135,43 @@ class HuggingFaceWriter(FormatWriter):
         (folder / CARD).write_text(dataset_card(context, summary, splits), encoding="utf-8", newline="\n")
 
 
+def _yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dataset_info_yaml(schema: LabelSchema) -> list[str]:
+    """The card's ``dataset_info``: the features of every record, declared rather than inferred.
+
+    Without it ``datasets`` infers each split's types from its own rows, and a
+    field that is empty or null throughout one split (no relations in a small
+    test split, a document label nobody set) gets type null there and the
+    splits no longer load together. ``ner_tags`` is a sequence of ClassLabel,
+    as msra_ner, peoples_daily_ner and conll2003 publish it, so
+    ``features["ner_tags"].feature.names`` gives the tag names (what
+    transformers' token-classification example reads).
+    """
+    lines = ["dataset_info:", "  features:"]
+    for name in ("id", "title", "text"):
+        lines += [f"  - name: {name}", "    dtype: string"]
+    lines += ["  - name: entities", "    list:"]
+    for name, dtype in (("id", "string"), ("start", "int64"), ("end", "int64"), ("label", "string"),
+                        ("text", "string")):
+        lines += [f"    - name: {name}", f"      dtype: {dtype}"]
+    lines += ["  - name: relations", "    list:"]
+    for name in ("id", "head", "tail", "label"):
+        lines += [f"    - name: {name}", "      dtype: string"]
+    if schema.document_labels:
+        lines += ["  - name: doc_labels", "    struct:"]
+        for doc_label in schema.document_labels:
+            lines += [f"    - name: {_yaml_string(doc_label.name)}", "      dtype: string"]
+    lines += ["  - name: tokens", "    sequence: string", "  - name: ner_tags", "    sequence:", "      class_label:",
+              "        names:"]
+    lines += [f"          '{i}': {_yaml_string(tag)}" for i, tag in enumerate(tag_names(schema))]
+    # (no "splits" here: datasets wants byte counts of its own Arrow files there; the configs above name the splits)
+    return lines
+
+
 def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
@@ -157,12 +196,16 @@ def dataset_card(context: Context, summary: ExportSummary, splits: dict[str, tup
     ]
     for name, (file_name, _counts) in splits.items():
         lines += [f"  - split: {name}", f"    path: {file_name}"]
+    lines += dataset_info_yaml(schema)
     lines += ["---", "", f"# {schema.name}", "",
               f"Gold entity and relation annotations of Chinese news articles, exported by Annotator {__version__} "
               f"in its Hugging Face format.", "", "## Loading", "", "```python", "from datasets import load_dataset",
-              "", "dataset = load_dataset(\"json\", data_files={"
-              + ", ".join(f"{json.dumps(n)}: {json.dumps(f)}" for n, (f, _c) in splits.items()) + "})",
-              "# or, with this folder's path: load_dataset(\"path/to/this/folder\")", "```", "",
+              "", "dataset = load_dataset(\"path/to/this/folder\")  # the header above declares splits and features",
+              "dataset[\"" + next(iter(splits), "train") + "\"].features[\"ner_tags\"].feature.names  # the tag names",
+              "```", "",
+              "Loading the files with `load_dataset(\"json\", data_files=...)` instead infers the types split by "
+              "split, and a field that is empty throughout one split (no relations in a small split) then fails "
+              "to load; pass `features=` or load the folder.", "",
               "## Splits", "", "| split | documents | entities | relations |", "|---|---:|---:|---:|"]
     for name, (_file, counts) in splits.items():
         lines.append(f"| {name} | {counts['documents']} | {counts['entities']} | {counts['relations']} |")
@@ -173,7 +216,7 @@ def dataset_card(context: Context, summary: ExportSummary, splits: dict[str, tup
               "- `relations`: `id`, `head` and `tail` (entity ids), `label`.",
               f"- `tokens`: the text cut into {'characters' if options.tokens == 'char' else 'jieba words'}, "
               "whitespace left out.",
-              "- `ner_tags`: one BIO tag per token, as an index into the tag names below. "
+              "- `ner_tags`: one BIO tag per token, a ClassLabel: an index into the tag names below. "
               f"{POLICY[0].upper() + POLICY[1:]}; every entity is still in `entities`."]
     if schema.document_labels:
         lines.append("- `doc_labels`: the document-level labels (`null` where not set).")
@@ -222,13 +265,14 @@ def dataset_card(context: Context, summary: ExportSummary, splits: dict[str, tup
 
 
 def _tag_names_beside(path: Path) -> list[str] | None:
+    """Names for numeric ner_tags: Annotator's schema.json, else a Hugging Face dataset_info(s).json."""
     schema_path = path.parent / SCHEMA_NAME
-    if not schema_path.is_file():
-        return None
-    try:
-        return tag_names(LabelSchema.load(schema_path))
-    except InputError:
-        return None
+    if schema_path.is_file():
+        try:
+            return tag_names(LabelSchema.load(schema_path))
+        except InputError:
+            pass
+    return tag_names_from_info(path.parent)
 
 
 def _tags_record_to_bundle(fields, where: str, names: list[str] | None, annotator: str) -> AnnotatedDocument:
@@ -242,8 +286,8 @@ def _tags_record_to_bundle(fields, where: str, names: list[str] | None, annotato
         tag_strings = tags
     elif all(isinstance(t, int) and not isinstance(t, bool) for t in tags):
         if names is None:
-            raise InputError(f"{where}: 'ner_tags' are numbers, and there is no {SCHEMA_NAME} beside the file "
-                             "to name them; write the tags as strings (B-PER...) or add the schema")
+            raise InputError(f"{where}: 'ner_tags' are numbers, and there is no {SCHEMA_NAME} or dataset_info.json "
+                             "beside the file to name them; write the tags as strings (B-PER...) or add one")
         bad = [t for t in tags if not 0 <= t < len(names)]
         if bad:
             raise InputError(f"{where}: ner_tags value {bad[0]} is not one of the {len(names)} tag names")
@@ -257,7 +301,9 @@ def _tags_record_to_bundle(fields, where: str, names: list[str] | None, annotato
         position += len(token)
     decoded = decode(tag_strings, [f"{where}: ner_tags[{i}]" for i in range(len(tags))])
     given = fields.data.get("id")
-    doc_id = given if isinstance(given, str) and given else content_document_id(text)
+    # msra_ner, peoples_daily_ner and conll2003 number their rows "0", "1"... in every split: not document ids
+    usable = isinstance(given, str) and given.strip() and not given.isdigit()
+    doc_id = given if usable else content_document_id(text)
     bundle = AnnotatedDocument(Document(id=doc_id, text=text, title=fields.get("title", str, default=""),
                                         kind="text", status=Status.DONE))
     for n, (first, last, label) in enumerate(decoded.spans, start=1):
@@ -267,12 +313,35 @@ def _tags_record_to_bundle(fields, where: str, names: list[str] | None, annotato
     return bundle
 
 
-def read_hf(path: Path, options: ReadOptions) -> SourceFile:
+def _arrow_rows(path: Path) -> tuple[SourceFile, list[str] | None, Iterator[tuple[str, Any]]]:
+    """The rows of one Arrow file of a dataset saved with ``save_to_disk``, read through ``datasets``."""
+    try:
+        import datasets  # optional: only needed to read save_to_disk folders, never in the app bundle
+    except ImportError:
+        raise InputError(f"{path}: is part of a Hugging Face dataset saved with save_to_disk; reading it needs the "
+                         "datasets package (pip install datasets), or save it as JSON Lines with "
+                         "dataset.to_json(\"data.jsonl\", force_ascii=False) and import that") from None
+    data, sha = read_input(path)
+    try:
+        dataset = datasets.Dataset.from_file(str(path))
+    except Exception as exc:  # pyarrow raises its own errors on files that are not Arrow streams
+        raise InputError(f"{path}: not a Hugging Face Arrow file ({type(exc).__name__}: {exc})") from None
+    source = SourceFile(path=str(path), name=path.name, sha256=sha, size=len(data), format=FORMAT)
+    tags = dataset.features.get("ner_tags")
+    inner = getattr(tags, "feature", None)
+    names = list(inner.names) if isinstance(inner, datasets.ClassLabel) else _tag_names_beside(path)
+    return source, names, ((f"{path}: row {n}", row) for n, row in enumerate(dataset))
+
+
+def _json_rows(path: Path) -> tuple[SourceFile, list[str] | None, Iterator[tuple[str, Any]]]:
     source, content = read_utf8_source(path, FORMAT)
-    names = _tag_names_beside(path)
+    return source, _tag_names_beside(path), ((f"{path}: line {n}", r) for n, r in json_lines(path, content))
+
+
+def read_hf(path: Path, options: ReadOptions) -> SourceFile:
+    source, names, rows = _arrow_rows(path) if path.suffix.lower() == ".arrow" else _json_rows(path)
     ids = DocumentIds()
-    for number, record in json_lines(path, content):
-        where = f"{path}: line {number}"
+    for where, record in rows:
         fields = as_record(record, where)
         if "entities" in record:
             record = dict(record)
@@ -309,7 +378,7 @@ register_reader(
     Reader(
         name=FORMAT,
         description="Hugging Face JSON Lines records with tokens and ner_tags (Annotator's, or token-classification data)",
-        extensions=(".jsonl",),
+        extensions=(".jsonl", ".arrow"),
         read=read_hf,
         sniff=looks_like_hf,
         priority=25,

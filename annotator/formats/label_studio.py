@@ -38,10 +38,25 @@ from xml.sax.saxutils import quoteattr
 
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
-from annotator.formats.fields import DocumentIds, Fields, as_record, content_document_id, foreign_document_id
+from annotator.formats.duplicates import Duplicates
+from annotator.formats.fields import (
+    DocumentIds,
+    Fields,
+    as_record,
+    content_document_id,
+    foreign_document_id,
+)
 from annotator.formats.files import parse_json, read_utf8_source
+from annotator.formats.hf_disk import is_hf_disk_metadata
 from annotator.formats.numbering import entity_numbers, ordered_relations
-from annotator.formats.offset_units import CODEPOINT, UTF16, RawDocument, RawSpan, decide_units, to_codepoints
+from annotator.formats.offset_units import (
+    CODEPOINT,
+    UTF16,
+    RawDocument,
+    RawSpan,
+    decide_units,
+    to_codepoints,
+)
 from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.schema_files import find_export_info
 from annotator.label_schema import LabelSchema
@@ -112,6 +127,7 @@ class _TasksPart(Part):
         self.handle, self.context = handle, context
         self.utf16 = context.options.offsets == UTF16
         self.first = True
+        self.number = 0
         self.directed = {r.name: r.directed for r in context.schema.relations}
         handle.write("[")
 
@@ -135,7 +151,10 @@ class _TasksPart(Part):
             result.append({"id": _choices_name(name), "from_name": _choices_name(name), "to_name": TEXT_TAG,
                            "type": "choices", "value": {"choices": [value]}})
         status = Status(doc.status)
-        task: dict[str, Any] = {"data": {"text": doc.text, "doc_id": doc.id, "title": doc.title,
+        # Label Studio numbers tasks from 1, and its SDK's converters need the number (KeyError: 'id' without it)
+        self.number += 1
+        task: dict[str, Any] = {"id": self.number,
+                                "data": {"text": doc.text, "doc_id": doc.id, "title": doc.title,
                                          "status": status.value}}
         if result or status in (Status.DONE, Status.SKIPPED):
             task["annotations"] = [{"was_cancelled": status == Status.SKIPPED, "result": result}]
@@ -314,7 +333,8 @@ def _parse_task(data: Any, where: str, notes: _Notes) -> _Task:
     doc_id = foreign_document_id(payload.data.get("doc_id") or task_fields.data.get("id"), text)
     where = f"{where} (document {doc_id})"
     task_fields.where = where
-    annotations = task_fields.objects("annotations")
+    # "completions" is what Label Studio before 1.0 called annotations (its templates still show it)
+    annotations = task_fields.objects("annotations" if "annotations" in task_fields.data else "completions")
     chosen = _pick_annotation(annotations)
     if len([a for a in annotations if not a.data.get("was_cancelled")]) > 1:
         notes.add("tasks with several annotations: the ground truth or latest was imported", where)
@@ -367,15 +387,12 @@ def _bundle(task: _Task, unit: str, annotator: str) -> AnnotatedDocument:
     doc = Document(id=task.doc_id, text=raw.text, title=task.title, kind="text", status=task.status)
     bundle = AnnotatedDocument(doc, doc_labels=dict(task.doc_labels))
     by_region: dict[str, int] = {}
-    seen: dict[tuple[int, int, str], int] = {}
     for region in task.regions:
         start, end = to_codepoints(raw, region.span, unit)
-        key = (start, end, region.label)
-        if key not in seen:
-            seen[key] = len(bundle.entities) + 1
-            bundle.entities.append(Entity(task.doc_id, start, end, region.label, raw.text[start:end],
-                                          id=seen[key], annotator=annotator, origin="import"))
-        by_region.setdefault(region.region_id, seen[key])
+        number = len(bundle.entities) + 1
+        bundle.entities.append(Entity(task.doc_id, start, end, region.label, raw.text[start:end],
+                                      id=number, annotator=annotator, origin="import"))
+        by_region.setdefault(region.region_id, number)  # a span stated twice is merged by Duplicates
     for head, tail, label in task.relations:
         bundle.relations.append(Relation(task.doc_id, label, by_region[head], by_region[tail], annotator=annotator))
     for region in task.predictions:
@@ -392,13 +409,19 @@ def read_label_studio(path: Path, options: ReadOptions) -> SourceFile:
     if isinstance(parsed, dict) and "export" in parsed and "entities" in parsed:
         raise InputError(f"{path}: this is a label schema written beside an export, not a dataset; "
                          "import the data file next to it")
+    if is_hf_disk_metadata(parsed):
+        raise InputError(f"{path}: this describes a Hugging Face dataset saved with save_to_disk, not a dataset; "
+                         "import its folder (or the .arrow files in it)")
     tasks = parsed if isinstance(parsed, list) else [parsed]
     notes = _Notes()
     parsed_tasks: list[_Task] = []
     ids = DocumentIds()
-    for n, item in enumerate(tasks):
-        task = _parse_task(item, f"{path}: task {n}", notes)
-        if ids.claim(task.doc_id, derived=task.doc_id == content_document_id(task.raw.text), where=f"{path}: task {n}"):
+    for n, item in enumerate(tasks, start=1):
+        # numbered from 1 like Label Studio's own list, with the task's id where it has one
+        given = item.get("id") if isinstance(item, dict) else None
+        where = f"{path}: task {n}" + (f" (id {given})" if isinstance(given, (int, str)) and given != n else "")
+        task = _parse_task(item, where, notes)
+        if ids.claim(task.doc_id, derived=task.doc_id == content_document_id(task.raw.text), where=where):
             parsed_tasks.append(task)
     info = find_export_info(path) or {}
     decision = decide_units([t.raw for t in parsed_tasks], tool="Label Studio", convention=UTF16,
@@ -406,8 +429,10 @@ def read_label_studio(path: Path, options: ReadOptions) -> SourceFile:
                             forced=options.offsets)
     source.notes.extend(decision.notes)
     source.notes.extend(notes.render() + ids.note())
+    duplicates = Duplicates()
     for task, unit in zip(parsed_tasks, decision.units):
-        source.documents.append(_bundle(task, unit, options.annotator))
+        source.documents.append(duplicates.merge(_bundle(task, unit, options.annotator), task.raw.where))
+    source.notes.extend(duplicates.notes())
     return source
 
 

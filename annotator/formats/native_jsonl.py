@@ -265,10 +265,40 @@ def _record_to_bundle(data: Any, where: str) -> AnnotatedDocument:
     return bundle
 
 
+def _foreign_annotations(record: Any) -> str | None:
+    """The format whose annotations ``record`` carries where this format has none, if any.
+
+    Annotator's JSONL holds spans in ``entities`` with ``start``/``end``. A
+    record whose spans sit under another format's keys would import as plain
+    text, its annotations lost without a word; it is refused instead.
+    """
+    if not isinstance(record, dict):
+        return None
+    entities = record.get("entities")
+    if isinstance(entities, list) and entities and isinstance(entities[0], dict) and "start_offset" in entities[0]:
+        return "doccano"
+    if "entities" in record:
+        return None
+    spans = record.get("spans")
+    if isinstance(spans, list) and spans and isinstance(spans[0], dict) and "start" in spans[0]:
+        return "prodigy"
+    if "ner_tags" in record:
+        return "hf"
+    for key in ("label", "labels"):
+        items = record.get(key)
+        if isinstance(items, list) and items and isinstance(items[0], list) and len(items[0]) == 3:
+            return "doccano"
+    return None
+
+
 def read_jsonl(path: Path, options: ReadOptions) -> SourceFile:
     source, text = read_utf8_source(path, FORMAT)
     ids = DocumentIds()
     for number, record in json_lines(path, text):
+        foreign = _foreign_annotations(record)
+        if foreign:
+            raise InputError(f"{path}: line {number} holds its annotations the way the {foreign} format does, "
+                             f"which Annotator's JSONL would drop; import it with --format {foreign}")
         bundle = _record_to_bundle(record, f"{path}: line {number}")
         doc = bundle.document
         if ids.claim(doc.id, derived=doc.id == content_document_id(doc.text), where=f"{path}: line {number}"):

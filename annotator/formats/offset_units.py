@@ -12,8 +12,11 @@ per document, made from evidence:
 * a span's own text, where the format records it (Label Studio's
   ``value.text``), decides it;
 * a document whose spans fit both ways and carry no text takes the unit the
-  rest of the file proved, else the unit the writer declared in the schema
-  written beside the export, else the tool's own convention.
+  file states: the record's own ``offset_unit`` (Annotator's doccano export
+  writes one), else the unit declared in the schema written beside the
+  export, else the unit the rest of the file proved;
+* when nothing says, the import stops and asks (``--offsets``): guessing
+  would shift entities silently (𠮷田一郎 read as 者𠮷田).
 
 Only documents with non-BMP characters can differ; all others are left alone.
 """
@@ -92,29 +95,29 @@ class UnitDecision:
 
 
 def decide_units(
-    docs: list[RawDocument], *, tool: str, convention: str, declared: str | None, forced: str = "auto"
+    docs: list[RawDocument], *, tool: str, convention: str, declared: str | None, forced: str = "auto",
+    stated: list[str | None] | None = None,
 ) -> UnitDecision:
     """The unit of each document's offsets, and notes saying what was converted and why.
 
-    ``convention`` is how the tool counts (UTF-16 for the web tools);
-    ``declared`` is what a schema file written beside the export says;
-    ``forced`` is the user's ``--offsets`` choice. Raises ``InputError`` naming
-    the document and field when a span fits the text neither way.
+    ``convention`` is how the tool counts (UTF-16 for the web tools), named in
+    the question asked when a file does not say; ``declared`` is what a schema
+    file written beside the export says; ``stated[i]`` is what document i's
+    record says itself; ``forced`` is the user's ``--offsets`` choice. Raises
+    ``InputError`` naming the document and field when a span fits the text
+    neither way, or fits both ways and nothing says which.
     """
     maps = [OffsetMap(doc.text) for doc in docs]
+    stated = stated or [None] * len(docs)
     if forced in (CODEPOINT, UTF16):
         for doc, offsets in zip(docs, maps):
-            for span in doc.spans:
-                problem = _check(doc.text, offsets, span, forced)
-                if isinstance(problem, str):
-                    raise InputError(f"{span.where}: {problem} (offsets read as {UNIT_NAMES[forced]}, "
-                                     "as --offsets asked)")
+            _require_fit(doc, offsets, forced, "as --offsets asked")
         converted = [d.where for d, m in zip(docs, maps) if forced == UTF16 and not m.trivial and d.spans]
         notes = [_converted_note(tool, converted, "as --offsets utf16 asked")] if converted else []
         return UnitDecision([forced] * len(docs), notes)
 
     verdicts = []
-    for doc, offsets in zip(docs, maps):
+    for doc, offsets, unit in zip(docs, maps, stated):
         if offsets.trivial:  # both counts agree: only check the spans fit
             for span in doc.spans:
                 problem = _check(doc.text, offsets, span, CODEPOINT)
@@ -122,31 +125,60 @@ def decide_units(
                     raise InputError(f"{span.where}: {problem}")
             verdicts.append("trivial")
             continue
+        if unit in (CODEPOINT, UTF16):
+            _require_fit(doc, offsets, unit, "as the record's offset_unit says")
+            verdicts.append(f"stated:{unit}")
+            continue
         verdict = _verdict(doc, offsets)
         if verdict == "neither":
             _raise_first_problem(doc, offsets)
         verdicts.append(verdict)
     proved = Counter(v for v in verdicts if v in (CODEPOINT, UTF16))
-    if proved:
-        fallback, reason = proved.most_common(1)[0][0], "as the other documents of the file prove"
-    elif declared in (CODEPOINT, UTF16):
+    open_docs = [d for d, v in zip(docs, verdicts) if v == "open"]
+    fallback, reason = None, ""
+    if declared in (CODEPOINT, UTF16):
         fallback, reason = declared, "as the schema file written with the export declares"
-    else:
-        fallback, reason = convention, f"{tool}'s own convention"
-    units = [CODEPOINT if v == "trivial" else fallback if v in ("same", "open") else v for v in verdicts]
+    elif proved:
+        fallback, reason = proved.most_common(1)[0][0], "as the other documents of the file prove"
+    if open_docs and fallback is None:
+        raise InputError(
+            f"{open_docs[0].where}: the offsets fit the text both as UTF-16 units ({tool}'s count) and as code "
+            f"points, and the file does not say which ({len(open_docs)} such document(s)). Which is it? Import "
+            f"again with --offsets utf16 if the file came from {tool}'s own export, or --offsets codepoint if a "
+            "Python program wrote it"
+        )
+    units = []
+    for v in verdicts:
+        if v == "trivial":
+            units.append(CODEPOINT)
+        elif v.startswith("stated:"):
+            units.append(v.split(":", 1)[1])
+        elif v in ("same", "open"):
+            units.append(fallback or CODEPOINT)
+        else:
+            units.append(v)
     notes = []
     by_evidence = [d.where for d, v in zip(docs, verdicts) if v == UTF16]
     if by_evidence:
         notes.append(_converted_note(tool, by_evidence, "the offsets only fit the text that way"))
-    guessed = [d.where for d, v in zip(docs, verdicts) if v == "open"]
-    if guessed:
+    by_statement = [d.where for d, v in zip(docs, verdicts) if v == f"stated:{UTF16}"]
+    if by_statement:
+        notes.append(_converted_note(tool, by_statement, "as each record's offset_unit says"))
+    if open_docs and fallback is not None:
         unit = UNIT_NAMES[fallback]
         notes.append(
-            f"{len(guessed)} document(s) with characters outside the BMP had offsets that fit the text both "
+            f"{len(open_docs)} document(s) with characters outside the BMP had offsets that fit the text both "
             f"as code points and as UTF-16 units; read as {unit} ({reason}); use --offsets to choose: "
-            + _some(guessed)
+            + _some([d.where for d in open_docs])
         )
     return UnitDecision(units, notes)
+
+
+def _require_fit(doc: RawDocument, offsets: OffsetMap, unit: str, why: str) -> None:
+    for span in doc.spans:
+        problem = _check(doc.text, offsets, span, unit)
+        if isinstance(problem, str):
+            raise InputError(f"{span.where}: {problem} (offsets read as {UNIT_NAMES[unit]}, {why})")
 
 
 def to_codepoints(doc: RawDocument, span: RawSpan, unit: str) -> tuple[int, int]:

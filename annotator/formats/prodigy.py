@@ -19,6 +19,13 @@ only a span starting or ending on whitespace can do, is reported and left out.
 Offsets are code points (Prodigy is Python). Answers: done -> accept,
 skipped -> ignore, todo/in progress -> no answer; read back the same way
 (reject -> skipped).
+
+Binary tasks are read differently: in data from Prodigy's yes/no interfaces
+(``_view_id`` "ner", or spans carrying their own ``answer``, as ner.teach
+saves them) an answer is about one suggested span. Accepted spans become
+entities, rejected ones rejected candidates ("not this label here"), and
+every task about the same text adds its decision to one document, imported
+as in progress.
 """
 
 from __future__ import annotations
@@ -30,12 +37,23 @@ from typing import IO, Any
 
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
+from annotator.formats.duplicates import Duplicates
 from annotator.formats.fields import Fields, as_record, foreign_document_id
 from annotator.formats.files import head_json_values, json_lines, read_utf8_source
 from annotator.formats.numbering import ordered_relations
 from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.tokens import TokenIndex, tokenize
-from annotator.model import AnnotatedDocument, Document, Entity, Relation, SourceFile, Status, span_mismatch
+from annotator.model import (
+    AnnotatedDocument,
+    Candidate,
+    CandidateState,
+    Document,
+    Entity,
+    Relation,
+    SourceFile,
+    Status,
+    span_mismatch,
+)
 
 FORMAT = "prodigy"
 _ANSWERS = {Status.DONE: "accept", Status.SKIPPED: "ignore"}
@@ -142,10 +160,9 @@ def _record_to_bundle(record: Any, where: str, annotator: str) -> AnnotatedDocum
         problem = span_mismatch(text, key[0], key[1], expected)
         if problem:
             raise InputError(f"{span.where}: {problem}")
-        if key in numbers:
-            continue
-        numbers[key] = len(bundle.entities) + 1
-        bundle.entities.append(Entity(doc_id, key[0], key[1], key[2], expected, id=numbers[key],
+        number = len(bundle.entities) + 1
+        numbers.setdefault(key, number)  # a span stated twice is merged (and counted) by Duplicates
+        bundle.entities.append(Entity(doc_id, key[0], key[1], key[2], expected, id=number,
                                       annotator=annotator, origin="import"))
     for relation in fields.objects("relations"):
         ends = []
@@ -162,22 +179,127 @@ def _record_to_bundle(record: Any, where: str, annotator: str) -> AnnotatedDocum
     return bundle
 
 
+# Prodigy's interfaces that ask one yes/no question about a suggested span
+# (ner.teach, ner.correct's binary mode): an answer there is a decision about
+# that span, not a claim that the task's spans are all the entities of the text.
+BINARY_VIEWS = frozenset({"ner", "binary"})
+
+
+def _is_binary(fields: Fields) -> bool:
+    if fields.data.get("_view_id") in BINARY_VIEWS:
+        return True
+    spans = fields.data.get("spans")
+    return isinstance(spans, list) and any(isinstance(s, dict) and "answer" in s for s in spans)
+
+
+class _BinaryDecisions:
+    """Yes/no answers about single spans, gathered per text into one document.
+
+    accept: the span is an entity; reject: it is not (a rejected candidate,
+    which the project never suggests again in that document); ignore: no
+    answer. A later answer about the same span replaces an earlier one.
+    """
+
+    def __init__(self, annotator: str) -> None:
+        self.annotator = annotator
+        self.documents: dict[str, AnnotatedDocument] = {}
+        self.decisions: dict[str, dict[tuple[int, int, str], tuple[str, float, str]]] = {}
+        self.counts: Counter = Counter()
+        self.changed_minds = 0
+        self.tasks = 0
+
+    def add(self, fields: Fields, text: str, doc_id: str, title: str) -> None:
+        self.tasks += 1
+        task_answer = fields.get("answer", str)
+        if doc_id not in self.documents:
+            self.documents[doc_id] = AnnotatedDocument(Document(id=doc_id, text=text, title=title, kind="text",
+                                                                status=Status.IN_PROGRESS))
+            self.decisions[doc_id] = {}
+        decisions = self.decisions[doc_id]
+        for span in fields.objects("spans"):
+            key = _span_key(span)
+            if not key[2]:
+                raise InputError(f"{span.where}: 'label' is empty")
+            expected = span.get("text", str, default=text[key[0]:key[1]])
+            problem = span_mismatch(text, key[0], key[1], expected)
+            if problem:
+                raise InputError(f"{span.where}: {problem}")
+            answer = span.get("answer", str, default=task_answer)
+            if answer not in _STATUS_OF_ANSWER:
+                raise InputError(f"{span.where}: 'answer' is {answer!r}, not accept, reject or ignore")
+            score = float(span.get("score", (int, float), default=0.5))
+            if key in decisions and decisions[key][0] != answer:
+                self.changed_minds += 1
+            decisions[key] = (answer, score, expected)
+
+    def finish(self) -> tuple[list[AnnotatedDocument], list[str]]:
+        for doc_id, bundle in self.documents.items():
+            for (start, end, label), (answer, score, text) in sorted(self.decisions[doc_id].items()):
+                self.counts[answer] += 1
+                if answer == "accept":
+                    bundle.entities.append(Entity(doc_id, start, end, label, text, id=len(bundle.entities) + 1,
+                                                  annotator=self.annotator, origin="import"))
+                elif answer == "reject":
+                    bundle.candidates.append(Candidate(doc_id, start, end, label, text, source="prodigy",
+                                                       score=score, state=CandidateState.REJECTED))
+        if not self.tasks:
+            return [], []
+        note = (f"{self.tasks} task(s) are binary answers about single spans (as ner.teach saves them), about "
+                f"{len(self.documents)} text(s): {self.counts['accept']} accepted span(s) became entities, "
+                f"{self.counts['reject']} rejected span(s) became rejected candidates (not this label here), "
+                f"{self.counts['ignore']} ignored; the documents were imported as in progress, since yes/no "
+                "answers do not cover the whole text")
+        notes = [note]
+        if self.changed_minds:
+            notes.append(f"{self.changed_minds} span(s) were answered differently by different tasks; "
+                         "the later answer in the file was kept")
+        return list(self.documents.values()), notes
+
+
 def read_prodigy(path: Path, options: ReadOptions) -> SourceFile:
     source, text = read_utf8_source(path, FORMAT)
-    seen: set[str] = set()
+    seen: dict[str, AnnotatedDocument] = {}
     repeats: list[int] = []
+    binary = _BinaryDecisions(options.annotator)
+    duplicates = Duplicates()
     for number, record in json_lines(path, text):
-        bundle = _record_to_bundle(record, f"{path}: line {number}", options.annotator)
+        where = f"{path}: line {number}"
+        fields = as_record(record, where)
+        if _is_binary(fields):
+            task_text = fields.get("text", str, required=True)
+            if not task_text:
+                raise InputError(f"{where}: 'text' is empty")
+            meta = fields.object("meta")
+            doc_id = foreign_document_id(meta.data.get("id") if meta else None, task_text)
+            fields.where = f"{where} (document {doc_id})"
+            title = meta.get("title", str, default="") if meta else ""
+            binary.add(fields, task_text, doc_id, title)
+            continue
+        bundle = _record_to_bundle(record, where, options.annotator)
         if bundle.document.id in seen:
-            # A Prodigy dataset holds one task per annotator (and per answer); the first is imported.
+            # A Prodigy dataset holds one manual task per annotator; the first is imported.
             repeats.append(number)
             continue
-        seen.add(bundle.document.id)
+        seen[bundle.document.id] = duplicates.merge(bundle, f"line {number}")
         source.documents.append(bundle)
+    binary_documents, binary_notes = binary.finish()
+    for bundle in binary_documents:
+        manual = seen.get(bundle.document.id)
+        if manual is None:
+            source.documents.append(bundle)
+            continue
+        # The same text was also annotated by hand: its manual entities stand, the yes/no answers add to them.
+        taken = {(e.start, e.end, e.label) for e in manual.entities}
+        for entity in bundle.entities:
+            if (entity.start, entity.end, entity.label) not in taken:
+                entity.id = len(manual.entities) + 1
+                manual.entities.append(entity)
+        manual.candidates.extend(bundle.candidates)
     if repeats:
         lines = ", ".join(map(str, repeats[:10])) + (" ..." if len(repeats) > 10 else "")
-        source.notes.append(f"{len(repeats)} task(s) repeat a text seen earlier in the file (another annotator's "
-                            f"copy); the first of each was imported, lines {lines} were not")
+        source.notes.append(f"{len(repeats)} manual task(s) repeat a text seen earlier in the file (another "
+                            f"annotator's copy); the first of each was imported, lines {lines} were not")
+    source.notes.extend(binary_notes + duplicates.notes())
     return source
 
 

@@ -17,6 +17,10 @@ from annotator.label_schema import LabelSchema
 from annotator.model import AnnotatedDocument, SourceFile
 
 SNIFF_BYTES = 64 * 1024
+# A format is recognised from whole lines: the head is read on to the end of
+# the line it stops in (a Prodigy task for one 1,100-character article is a
+# 70 KB line). A first line longer than this is refused with a question.
+SNIFF_LINE_LIMIT = 64 * 1024 * 1024
 
 
 # How offsets in an imported file count characters: ``auto`` decides per file
@@ -34,6 +38,13 @@ class ReadOptions:
     annotator: str = ""
     # auto, codepoint or utf16: how doccano / Label Studio offsets count
     offsets: str = "auto"
+    # The project's schema, for readers whose files hold layers that come in
+    # only where the schema has their labels (brat events). None: leave them out.
+    schema: LabelSchema | None = None
+    # brat events: "schema" (triggers and arguments where ``schema`` has their
+    # labels, else counted and left out) or "all" (every one, for planning a
+    # label adoption; see annotator.project.label_adoption)
+    events: str = "schema"
 
 
 @dataclass
@@ -46,8 +57,14 @@ class ExportOptions:
     split_seed: str = ""
     # char or word (jieba): tokens of CoNLL, Prodigy, spaCy and the Hugging Face tags
     tokens: str = "char"
-    # codepoint or utf16: offsets written by doccano and Label Studio
-    offsets: str = "codepoint"
+    # codepoint or utf16: offsets written by doccano and Label Studio; None is
+    # the format's own convention (``Writer.default_offsets``: UTF-16 for
+    # doccano, whose web page counts them, code points for Label Studio)
+    offsets: str | None = None
+    # all, outermost or innermost: which spans go out where entities nest
+    # (``annotator.formats.nesting``); readers such as spaCy's doc.ents and the
+    # relation tutorial's parse_data.py take one layer only
+    nesting: str = "all"
     # What was selected and how (statuses, labels, annotators, documents); set by
     # ``annotator.project.exporting.export`` and written into dataset cards and schema files.
     selection: dict[str, Any] = field(default_factory=dict)
@@ -76,8 +93,8 @@ class Reader:
     description: str
     extensions: tuple[str, ...]
     read: Callable[[Path, ReadOptions], SourceFile]
-    # Given the file's first bytes, is it this format? Only consulted among
-    # readers that accept the file's extension.
+    # Given the file's first bytes (whole lines: see ``read_head``), is it this
+    # format? Only consulted among readers that accept the file's extension.
     sniff: Callable[[bytes], bool] = lambda head: True
     # Lower is tried first when several readers accept an extension.
     priority: int = 100
@@ -98,6 +115,8 @@ class Writer:
     # ("tokens", "offsets", "include_candidates"), so the CLI and the export
     # dialog offer only what applies
     uses: frozenset[str] = frozenset()
+    # the offset unit written when ExportOptions.offsets is None
+    default_offsets: str = "codepoint"
 
 
 READERS: dict[str, Reader] = {}
@@ -144,6 +163,37 @@ def writer_named(name: str) -> Writer:
     return WRITERS[name]
 
 
+def read_head(path: Path) -> bytes:
+    """The file's first ``SNIFF_BYTES``, read on to the end of the line they stop in.
+
+    Sniffers see whole lines only, so a long first record (one Prodigy task,
+    one doccano or Hugging Face document) is judged by its content, not cut
+    off and mistaken for another format.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+            if len(head) < SNIFF_BYTES or head.endswith(b"\n"):
+                return head
+            parts, size = [head], len(head)
+            while True:
+                chunk = handle.read(SNIFF_BYTES)
+                if not chunk:
+                    break
+                cut = chunk.find(b"\n")
+                if cut >= 0:
+                    parts.append(chunk[: cut + 1])
+                    break
+                parts.append(chunk)
+                size += len(chunk)
+                if size > SNIFF_LINE_LIMIT:
+                    raise InputError(f"{path}: the first line is longer than {SNIFF_LINE_LIMIT // (1024 * 1024)} MB, "
+                                     "so its format cannot be told from it; name it with --format")
+            return b"".join(parts)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+
+
 def detect_reader(path: Path) -> Reader:
     suffix = path.suffix.lower()
     candidates = sorted(
@@ -153,11 +203,7 @@ def detect_reader(path: Path) -> Reader:
         known = ", ".join(sorted(importable_extensions()))
         raise InputError(f"{path}: cannot tell its format from the extension '{suffix}' (known: {known}); "
                          "use --format")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    head = read_head(path)
     for reader in candidates:
         if reader.sniff(head):
             return reader

@@ -152,8 +152,10 @@ class _Cleaner:
         shown = ", ".join(self.documents[:5]) + (", ..." if len(self.documents) > 5 else "")
         total = sum(self.replaced.values())
         return [
-            f"{self.path}: {total} control character(s) ({kinds}) in {len(self.documents)} document(s) were "
-            f"replaced, one for one, by U+FFFD (or, for page and line feeds, a line break): {shown}"
+            (
+                f"{self.path}: {total} control character(s) ({kinds}) in {len(self.documents)} document(s) were "
+                f"replaced, one for one, by U+FFFD (or, for page and line feeds, a line break): {shown}"
+            )
         ]
 
 

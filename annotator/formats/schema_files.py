@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.label_schema import LabelSchema
 from annotator.errors import InputError
 from annotator.formats.files import parse_json
 from annotator.formats.registry import register_companion
+from annotator.label_schema import LabelSchema
 
 SCHEMA_NAME = "schema.json"
 SIDECAR_SUFFIX = ".schema.json"

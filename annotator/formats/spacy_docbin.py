@@ -36,7 +36,14 @@ from annotator.formats.nesting import outermost
 from annotator.formats.numbering import ordered_relations
 from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.tokens import tokenize
-from annotator.model import AnnotatedDocument, Document, Entity, Relation, SourceFile, Status
+from annotator.model import (
+    AnnotatedDocument,
+    Document,
+    Entity,
+    Relation,
+    SourceFile,
+    Status,
+)
 
 FORMAT = "spacy"
 SPAN_KEY = "sc"

@@ -13,6 +13,7 @@ from typing import Any
 
 from annotator.ingest import bylines
 from annotator.ingest.bylines import Byline
+from annotator.ingest.furniture import is_section_label
 from annotator.ingest.page_model import Para, Role, Unit
 from annotator.ingest.widths import normalise_widths
 from annotator.model import AnnotatedDocument, Document, Piece, Provenance
@@ -41,6 +42,7 @@ class DocumentBuilder:
         if not paras:
             return None
         raw, pieces, flags = self._compose(paras)
+        flags[:0] = [_flag(f.kind, f.offset, f.confidence, f.message) for f in unit.boundary_flags]
         if unit.headline is None and kind != "text":
             flags.insert(0, _flag("no_headline", 0, 0.5, "no headline was found for this text; "
                                   "it may belong to another article"))
@@ -140,14 +142,24 @@ def _title(unit: Unit) -> str:
 
 
 def unit_kind(unit: Unit) -> str:
-    """photo, feature (通讯/特写: standalone byline, 阅读提示 box or column label) or news (消息)."""
+    """photo, feature (通讯/特写: a byline under the headline, a 阅读提示 box or a feature column) or news (消息).
+
+    A byline printed after the text signs the piece off and says nothing of its genre;
+    a column label counts when it names a feature column (特写, 故事, 巡礼…), not a news
+    one printed beside the title (部门动态).
+    """
     if unit.photo:
         return "photo"
     headline = unit.headline
-    if headline is not None and headline.section:
+    if headline is not None and any(is_section_label(s) for s in headline.section):
         return "feature"
-    if any(p.role in (Role.BOX, Role.BYLINE) for p in unit.paras):
+    if any(p.role is Role.BOX for p in unit.paras):
         return "feature"
+    for para in unit.paras:
+        if para.role is Role.BYLINE:
+            return "feature"
+        if para.role is Role.BODY:
+            break
     return "news"
 
 

@@ -1,22 +1,32 @@
 """Bylines, datelines and photo credits: who wrote or shot a piece, for whom, where and when.
 
-Recognised forms (all seen on 工人日报 pages):
+Recognised forms:
 
 - inline, opening the first paragraph: ``本报讯（记者邹倜然）…``, ``本报讯(记者…)``,
-  ``本报(记者毛浓曦)…``, and datelines ``本报广州6月23日电(记者叶小钟 通讯员廖宇红 实习生谢迅)``;
-- a line of its own: ``本报记者 余嘉熙 本报通讯员 韩冬梅 杨敏``;
-- a photo credit closing a caption: ``…的平台。本报通讯员 肖本祥摄``, ``新华社记者 季春鹏 摄``;
+  ``本报(记者毛浓曦)…``, and datelines ``本报广州6月23日电(记者叶小钟 通讯员廖宇红 实习生谢迅)``,
+  ``本报北京4月30日讯``, ``新华社北京九月二日电``, ``本报某地1月2日电记者某某报道：``; the outlet may be
+  any paper, agency, site or station (``光明日报``, ``中新社``, ``某某网``);
+- a line of its own, before or after the body: ``本报记者 余嘉熙 本报通讯员 韩冬梅 杨敏``,
+  ``记者：某某 通讯员：某某、某某``, ``读者 某某``, a dateline alone (``新华社北京5月1日电 新华社记者``),
+  or a signature in brackets (``（某某厂工会）``);
+- a photo credit closing a caption: ``…的平台。本报通讯员 肖本祥摄``, ``新华社记者 季春鹏 摄``,
+  ``记者 某某 摄影报道``;
 - an author's name closing an article: ``…萌芽状态。（王阳）``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from annotator.ingest.cues import (
     AGENCY_PAREN_RE,
+    BYLINE_BULLETS,
+    BYLINE_SEPARATORS_RE,
+    CREDIT_ENDINGS,
     DATELINE_RE,
+    HAN_RE,
     NAME_TOKEN_RE,
     NEWS_FLASH_RE,
     ROLE_FIELDS,
@@ -29,6 +39,10 @@ from annotator.ingest.cues import (
 _FIELDS = ("reporters", "correspondents", "photographers", "others")
 _MAX_STANDALONE_LEN = 48
 _MAX_NAMES_WITHOUT_ROLE = 3
+# The last character of a credit (…摄, …摄影, …摄影报道, or a bracket around one): a cheap test first.
+_CREDIT_LAST_CHARS = tuple({ending[-1] for ending in CREDIT_ENDINGS} | {"）", ")"})
+# A signature line in brackets (an organisation, or 作者：… 单位：…) is short.
+_MAX_SIGNATURE_LEN = 40
 
 
 @dataclass
@@ -58,6 +72,10 @@ class Byline:
         self.place = self.place or other.place
         self.date = self.date or other.date
 
+    def copy(self) -> Byline:
+        return Byline(list(self.raw), list(self.reporters), list(self.correspondents), list(self.photographers),
+                      list(self.others), self.agency, self.place, self.date)
+
     def to_meta(self) -> dict[str, Any]:
         """The ``meta["byline"]`` form: empty keys left out."""
         out: dict[str, Any] = {}
@@ -78,7 +96,7 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     A name without a role takes the role before it. In a photo credit every
     name is a photographer, whatever role is printed.
     """
-    tokens = text.split()
+    tokens = [t for t in BYLINE_SEPARATORS_RE.split(text) if t]
     if not tokens:
         return None
     byline = Byline()
@@ -110,34 +128,72 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     return byline
 
 
-def standalone_byline(line: str) -> Byline | None:
-    """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``."""
-    if len(line) > _MAX_STANDALONE_LEN or line.endswith("摄"):
+def _standalone_byline(line: str) -> Byline | None:
+    """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``, ``记者：某某``, a dateline alone.
+
+    A line in brackets that is only a signature (``（某某厂工会宣传部）``) counts too:
+    printed after the body, it names who sent the piece.
+    """
+    line = line.lstrip(BYLINE_BULLETS).strip()  # ■ 本版摄影 记者 …, □ 新华社记者 …
+    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line:
         return None
-    if not ROLE_TOKEN_RE.match(line.split()[0]):
+    first = BYLINE_SEPARATORS_RE.split(line, maxsplit=1)[0]
+    if ROLE_TOKEN_RE.match(first):
+        byline = _credited_names(line)
+        if byline is not None:
+            byline.raw.append(line)
+        return byline
+    lead = leading_byline(line)
+    if lead is not None:
+        end, byline = lead
+        rest = [t for t in BYLINE_SEPARATORS_RE.split(line[end:]) if t]
+        # only role words after the dateline (新华社北京5月1日电 新华社记者), or names with them
+        if not rest:
+            return byline
+        credited = _credited_names(line[end:]) if ROLE_TOKEN_RE.match(rest[0]) else None
+        if credited is not None or all(ROLE_TOKEN_RE.match(t) for t in rest):
+            if credited is not None:
+                byline.update(credited)
+            byline.raw = [line]
+            return byline
         return None
-    byline = _credited_names(line)
-    if byline is not None:
-        byline.raw.append(line)
+    return bracketed_signature(line)
+
+
+def bracketed_signature(line: str) -> Byline | None:
+    """A line that is only a bracketed signature: ``（某某厂工会宣委会）``, ``（作者：某某 单位：某某）``."""
+    text = line.strip()
+    if len(text) > _MAX_SIGNATURE_LEN or text[:1] not in "（(" or text[-1:] not in "）)":
+        return None
+    inner = text[1:-1].strip()
+    if not inner or any(ch in inner for ch in "（()）。！？!?，,；;") or inner in SIGNATURE_STOPWORDS:
+        return None
+    if not HAN_RE.match(inner[0]):
+        return None
+    byline = _credited_names(inner) or Byline(others=[inner])
+    byline.raw.append(text)
     return byline
 
 
-def photo_credit(text: str) -> tuple[int, Byline] | None:
+def _photo_credit(text: str) -> tuple[int, Byline] | None:
     """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who."""
     stripped = text.rstrip()
-    if stripped.endswith(("）", ")")) and stripped[:-1].rstrip().endswith("摄"):
+    if not stripped.endswith(_CREDIT_LAST_CHARS):
+        return None
+    if stripped.endswith(("）", ")")) and stripped[:-1].rstrip().endswith(CREDIT_ENDINGS):
         stripped = stripped[:-1].rstrip()
-    if not stripped.endswith("摄"):
+    ending = next((e for e in CREDIT_ENDINGS if stripped.endswith(e)), None)
+    if ending is None:
         return None
     start = 0
     for index in range(len(stripped) - 1, -1, -1):
         if stripped[index] in SENTENCE_END or stripped[index] in "”）)":
             start = index + 1
             break
-    credit = stripped[start:].strip()
+    credit = stripped[start:].strip().lstrip(BYLINE_BULLETS).strip()  # …冠军。 ■新华社记者 某某 摄
     if credit.startswith(("（", "(")):
         credit = credit[1:]
-    body = credit[:-1].rstrip()
+    body = credit[: -len(ending)].rstrip()
     if not body or len(body) > _MAX_STANDALONE_LEN:
         return None
     byline = _credited_names(body, photo=True)
@@ -148,12 +204,13 @@ def photo_credit(text: str) -> tuple[int, Byline] | None:
     return offset, byline
 
 
-def leading_byline(paragraph: str) -> tuple[int, Byline] | None:
+def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
     match = DATELINE_RE.match(paragraph)
     if match:
-        agency, place, date, inner = match.groups()
-        byline = (_credited_names(inner) if inner else None) or Byline()
+        agency, place, date, inner, named = match.groups()
+        credits = inner or named
+        byline = (_credited_names(credits) if credits else None) or Byline()
         byline.agency, byline.place, byline.date = agency, place or "", date
     else:
         match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph)
@@ -179,3 +236,40 @@ def trailing_signature(paragraph: str) -> Byline | None:
         byline = Byline(others=names)
     byline.raw.append(paragraph[match.start() + 1 :].strip())
     return byline
+
+
+# The same line is asked about by the line classifier, the role features, the layout and the
+# document builder: parse it once. The public functions hand out copies, so callers may change them.
+_cached_standalone = lru_cache(maxsize=4096)(_standalone_byline)
+_cached_credit = lru_cache(maxsize=4096)(_photo_credit)
+_cached_leading = lru_cache(maxsize=4096)(_leading_byline)
+
+
+def standalone_byline(line: str) -> Byline | None:
+    """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``, ``记者：某某``, a dateline alone.
+
+    A line in brackets that is only a signature (``（某某厂工会宣传部）``) counts too:
+    printed after the body, it names who sent the piece.
+    """
+    found = _cached_standalone(line)
+    return found.copy() if found is not None else None
+
+
+def photo_credit(text: str) -> tuple[int, Byline] | None:
+    """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who."""
+    found = _cached_credit(text)
+    return (found[0], found[1].copy()) if found is not None else None
+
+
+def leading_byline(paragraph: str) -> tuple[int, Byline] | None:
+    """The byline or dateline opening a news paragraph, and where it ends."""
+    found = _cached_leading(paragraph)
+    return (found[0], found[1].copy()) if found is not None else None
+
+
+def has_leading_byline(paragraph: str) -> bool:
+    return _cached_leading(paragraph) is not None
+
+
+def has_photo_credit(text: str) -> bool:
+    return _cached_credit(text) is not None

@@ -9,15 +9,18 @@ on structure alone:
 - a headline block without a byline whose first paragraph starts
   mid-sentence (a headline printed after the article's first column);
 - a box in the middle of another article, with what follows it;
-- the tail of another article, from a paragraph boundary on.
+- the tail of another article, from a paragraph boundary on, where the cut
+  shows (a word across it, a comma or function word before it, or a
+  paragraph that starts mid-sentence).
 
 Each candidate is scored on the evidence of the cut itself (``joins``), on
 structure, and on topic: how much more the candidate shares with the
-dangling article than with the article it sits in (``topics``). Dangling
-articles are taken in page order; for each, the best candidate among the
-units that follow it is attached if it scores ``ACCEPT`` or more, with
-nothing inserted at the cut. Joins below ``REVIEW_BELOW`` are flagged for
-the reviewer; an article that stays dangling is flagged as unfinished.
+dangling article than with the article it sits in (``topics``). The pass
+is global: every dangling article is scored against every candidate that
+follows it, and joins scoring ``ACCEPT`` or more are made best first, each
+article and each candidate used once a round, with nothing inserted at the
+cut. Joins below ``REVIEW_BELOW`` are flagged for the reviewer; an article
+that stays dangling is flagged as unfinished.
 """
 
 from __future__ import annotations
@@ -25,8 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from annotator.ingest.furniture import starts_mid_sentence
-from annotator.ingest.joins import Evidence, join_evidence
+from annotator.ingest.furniture import (
+    ends_with_continuation_mark,
+    ends_with_function_word,
+    starts_mid_sentence,
+    starts_with_stray_char,
+)
+from annotator.ingest.joins import Evidence, join_evidence, word_across
 from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
 from annotator.ingest.topics import Topic, TopicSpace
 
@@ -63,24 +71,38 @@ class _Candidate:
 
 
 def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
-    """Attach each dangling unit's continuation, in page order; flag those left unfinished."""
+    """Attach continuations to the dangling units, best-scoring joins on the whole page first.
+
+    Every dangling unit is scored against every candidate further down the page
+    (within ``HOSTS_AHEAD`` units), and the joins are taken in order of score, each
+    unit taking part in one join a round: so a strong continuation goes to the article
+    it fits best even when another article, earlier on the page, also dangles and would
+    take it if served first. A continuation that itself stops mid-sentence is looked
+    for again in the next round.
+    """
     units = list(units)
     if not any(unit.dangling for unit in units):
         return units
-    topics = _Topics(TopicSpace(para.grams for unit in units for para in unit.paras))
-    index = 0
-    while index < len(units):
-        dangling = units[index]
-        # an attached continuation may itself stop mid-sentence: look again, a few times at most
-        for _ in range(_MAX_JOINS_PER_ARTICLE):
-            if not dangling.dangling:
+    topics = _Topics(units)
+    for _ in range(_MAX_JOINS_PER_ARTICLE):
+        candidates: list[_Candidate] = []
+        for index, dangling in enumerate(units):
+            if dangling.dangling:
+                candidates += _candidates_for(topics, dangling, units[index + 1 : index + 1 + HOSTS_AHEAD])
+        candidates.sort(key=lambda c: -c.score)
+        busy: set[int] = set()
+        attached = False
+        for candidate in candidates:
+            if candidate.score < ACCEPT:
                 break
-            best = _best_candidate(topics, dangling, units[index + 1 : index + 1 + HOSTS_AHEAD])
-            if best is None or best.score < ACCEPT:
-                break
-            _attach(best, notes)
-            units = [u for u in units if u.paras or u.headline]
-        index += 1
+            if id(candidate.dangling) in busy or id(candidate.host) in busy:
+                continue
+            _attach(candidate, notes)
+            busy.update((id(candidate.dangling), id(candidate.host)))
+            attached = True
+        units = [u for u in units if u.paras or u.headline]
+        if not attached:
+            break
     for unit in units:
         if unit.dangling:
             last = unit.paras[-1]
@@ -96,14 +118,11 @@ def attach_continuations(units: list[Unit], notes: list[str]) -> list[Unit]:
     return units
 
 
-def _best_candidate(topics: _Topics, dangling: Unit, hosts: list[Unit]) -> _Candidate | None:
-    dangling_topic = topics.space.topic(*dangling.grams())
-    best: _Candidate | None = None
+def _candidates_for(topics: _Topics, dangling: Unit, hosts: list[Unit]) -> list[_Candidate]:
+    found: list[_Candidate] = []
     for host in hosts:
-        for candidate in _candidates(topics, dangling, dangling_topic, host):
-            if best is None or candidate.score > best.score:
-                best = candidate
-    return best
+        found += _candidates(topics, dangling, host)
+    return found
 
 
 def _split_points(host: Unit) -> list[tuple[int, float, str]]:
@@ -136,11 +155,27 @@ def _split_points(host: Unit) -> list[tuple[int, float, str]]:
 
 
 class _Topics:
-    """The page's topic space, with each paragraph's topic computed once."""
+    """The page's topic space (built on first use), with each paragraph's topic computed once."""
 
-    def __init__(self, space: TopicSpace) -> None:
-        self.space = space
+    def __init__(self, units: list[Unit]) -> None:
+        self._units = units
+        self._space: TopicSpace | None = None
         self._paragraphs: dict[int, tuple[Para, Topic]] = {}
+        self._unit_topics: dict[tuple[int, int, int], Topic] = {}
+
+    @property
+    def space(self) -> TopicSpace:
+        if self._space is None:
+            self._space = TopicSpace(para.grams for unit in self._units for para in unit.paras)
+        return self._space
+
+    def of_unit(self, unit: Unit) -> Topic:
+        """The topic of a whole unit (headline and text), as it stands now."""
+        key = (id(unit), len(unit.paras), len(unit.paras[-1].text) if unit.paras else 0)
+        cached = self._unit_topics.get(key)
+        if cached is None:
+            cached = self._unit_topics[key] = self.space.topic(*unit.grams())
+        return cached
 
     def of(self, para: Para) -> Topic:
         cached = self._paragraphs.get(id(para))
@@ -150,17 +185,28 @@ class _Topics:
         return cached[1]
 
 
-def _candidates(topics: _Topics, dangling: Unit, dangling_topic: Topic, host: Unit) -> Iterator[_Candidate]:
+def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candidate]:
     if host.photo or host is dangling or not host.paras:
         return
-    space = topics.space
     paras = host.paras
     left = dangling.paras[-1].text
+    left_unfinished = ends_with_continuation_mark(left) or ends_with_function_word(left)
     for start, bonus, where in _split_points(host):
         moving = paras[start:]
         body = next((p for p in moving if p.role is Role.BODY), None)
         if body is None:
             continue
+        if bonus == _TAIL and not (
+            left_unfinished
+            or starts_mid_sentence(body.text)
+            or starts_with_stray_char(body.text)
+            or word_across(left, body.text)
+        ):
+            # the tail of another article is taken only where the cut shows, as a reader would see it
+            continue
+        evidence = join_evidence(left, body.text, adjacent=False)
+        space = topics.space
+        dangling_topic = topics.of_unit(dangling)
         if bonus == _TAIL:
             # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
             first = topics.of(body)
@@ -179,7 +225,6 @@ def _candidates(topics: _Topics, dangling: Unit, dangling_topic: Topic, host: Un
             ) / 2
         if bonus == _TAIL and margin < TAIL_MIN_MARGIN:
             continue
-        evidence = join_evidence(left, body.text, adjacent=False)
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin
         yield _Candidate(score, dangling, host, start, body, evidence, margin, where)
 

@@ -32,6 +32,8 @@ ROLE_FIELDS = {
     "首席记者": "reporters",
     "见习记者": "reporters",
     "驻站记者": "reporters",
+    "全媒体记者": "reporters",
+    "融媒体记者": "reporters",
     "通讯员": "correspondents",
     "特约通讯员": "correspondents",
     "摄影记者": "photographers",
@@ -39,29 +41,50 @@ ROLE_FIELDS = {
     "摄": "photographers",
     "实习生": "others",
     "撰稿": "others",
+    "撰文": "others",
     "特约撰稿人": "others",
+    "作者": "others",
+    "读者": "others",
+    "评论员": "others",
 }
-AGENCIES = ("本报", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网", "中国新闻社")
+# Who a byline is from: the paper itself, or a named paper, agency, site or station
+# (新华社, 光明日报, 中新网, 央视网…): a short name ending in the word for its kind of outlet.
+AGENCIES = ("本报", "本刊", "本网", "本台", "本版", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
+            "中国新闻社")
+OUTLET_ENDINGS = ("日报", "晚报", "早报", "商报", "时报", "青年报", "工人报", "报", "通讯社", "社", "网", "电视台", "广播电台",
+                  "台")
 
-_AGENCY = "|".join(AGENCIES)
+_AGENCY = "|".join(AGENCIES) + f"|[{HAN}]{{1,8}}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
 _ROLE = "|".join(sorted(ROLE_FIELDS, key=len, reverse=True))
+# Marks some papers print before a byline or a photo credit (■ 本版摄影 …, □ 新华社记者 …, ■新华社记者 某某 摄).
+BYLINE_BULLETS = "■□●◆◇▲△▼○★☆"
 # A name as printed in a byline: two to five Han characters, or a transliterated name with "·".
 NAME = f"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
-ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})({NAME})?$")
+# A role word, optionally after its outlet and before a colon and the first name: 记者陈国琦, 记者：郝倩, 光明日报记者
+ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
 NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
+# Names in a byline are separated by spaces or 、 (通讯员：门波、周志昊), sometimes by commas.
+BYLINE_SEPARATORS_RE = re.compile(r"[\s、，,]+")
 
+# A date in a dateline: 6月23日, 2021年6月23日, 18日, 九月二十七日
+_CN_NUMBER = "[一二三四五六七八九十〇零]{1,3}"
+DATELINE_DATE = f"(?:(?:\\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?:(?:\\d{{1,2}}|{_CN_NUMBER})月)?(?:\\d{{1,2}}|{_CN_NUMBER})日"
 # 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…）
 NEWS_FLASH_RE = re.compile(f"^({_AGENCY})讯\\s*(?:[（(]([^（()）]{{1,80}})[）)])?")
 # 本报(记者…) / 本报（记者…）
 AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
-# 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电
+# 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电
+# and the reporter named after it without brackets: …1月28日电记者张金江报道：
 DATELINE_RE = re.compile(
-    f"^({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*((?:\\d{{4}}年)?\\d{{1,2}}月\\d{{1,2}}日)电\\s*(?:[（(]([^（()）]{{1,80}})[）)])?"
+    f"^({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]"
+    f"(?:\\s*[（(]([^（()）]{{1,80}})[）)]|\\s*((?:{_ROLE})\\s*(?:{NAME})(?:[\\s、](?:{NAME}))*)报道[：:]?)?"
 )
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
-_CREDITED = f"(?:{_ROLE})?(?:{NAME})"
-TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:\\s+{_CREDITED})*)[）)]$")
+_CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
+TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:[\\s、]+{_CREDITED})*)[）)]$")
 SIGNATURE_STOPWORDS = frozenset({"完", "待续", "未完待续", "上", "下", "续"})
+# A photo credit ends in one of these: …本报记者 王伟伟 摄, 记者 某某 摄影报道
+CREDIT_ENDINGS = ("摄影报道", "摄影", "摄")
 
 # Column labels printed above or below a headline.
 SECTION_PATTERNS = (
@@ -69,7 +92,8 @@ SECTION_PATTERNS = (
     re.compile(f"^G\\s?[{HAN}]{{2,8}}$"),
     # a numbered series: 砥砺奋进中的吉林工会（四）
     re.compile("^[^，,。]{2,22}[（(][一二三四五六七八九十百零〇\\d]{1,4}[）)]$"),
-    re.compile("^[^，,。]{2,22}之[一二三四五六七八九十]{1,3}$"),
+    # 之三 numbers a series; 分之一 is a fraction (十分之一), not a label
+    re.compile("^[^，,。]{2,22}(?<!分)之[一二三四五六七八九十]{1,3}$"),
 )
 SECTION_SUFFIXES = (
     "新闻特写", "特写", "故事", "巡礼", "札记", "手记", "纪事", "侧记", "速写", "走基层", "图片新闻",

@@ -8,8 +8,8 @@ around it and happens in ``layout``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
@@ -30,6 +30,7 @@ from annotator.ingest.cues import (
     UNDASHED_HEADLINE_MAX_LEN,
 )
 from annotator.ingest.source_lines import SourceLine
+from annotator.ingest.topics import gram_set
 from annotator.text.segmenter import get_segmenter
 
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t\u3000]*")
@@ -54,22 +55,30 @@ class LineKind(str, Enum):
     BODY = "body"
 
 
-@dataclass
 class PageLine:
     """A cleaned source line with what it looks like."""
 
-    source: SourceLine  # without any Markdown marker
-    kind: LineKind
-    level: int = 0  # Markdown heading level, 0 for plain lines
-    section_like: bool = False
+    __slots__ = ("_grams", "kind", "level", "number", "section_like", "source", "text")
+
+    def __init__(self, source: SourceLine, kind: LineKind, level: int = 0, section_like: bool = False) -> None:
+        self.source = source  # without any Markdown marker
+        self.kind = kind
+        self.level = level  # Markdown heading level, 0 for plain lines
+        self.section_like = section_like
+        # read thousands of times a page: plain attributes, not properties
+        self.text = source.text
+        self.number = source.number
+        self._grams: frozenset[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"PageLine({self.number}, {self.kind.value}, {self.text[:20]!r})"
 
     @property
-    def text(self) -> str:
-        return self.source.text
-
-    @property
-    def number(self) -> int:
-        return self.source.number
+    def grams(self) -> frozenset[str]:
+        """The line's character bigrams, computed once (features, topics and paragraphs share them)."""
+        if self._grams is None:
+            self._grams = gram_set(self.text)
+        return self._grams
 
     @property
     def is_headline_like(self) -> bool:
@@ -102,7 +111,13 @@ def classify(line: SourceLine) -> PageLine:
     return PageLine(line, LineKind.BODY)
 
 
+# No column label pattern matches a longer line (the longest: 22 characters and a bracketed number).
+_SECTION_PATTERN_MAX_LEN = 30
+
+
 def is_section_label(text: str) -> bool:
+    if len(text) > _SECTION_PATTERN_MAX_LEN:
+        return False  # a line of text: asked of every line, so settled before any pattern is tried
     if any(p.match(text) for p in SECTION_PATTERNS):
         return True
     return len(text) <= SECTION_MAX_LEN and text.endswith(SECTION_SUFFIXES) and not _CLAUSE_END_RE.search(text)
@@ -121,7 +136,7 @@ def looks_like_headline(text: str) -> bool:
     last = text[-1]
     if last in "。；;，,、：:" or "。" in text:
         return False
-    if bylines.leading_byline(text) is not None or bylines.photo_credit(text) is not None:
+    if bylines.has_leading_byline(text) or bylines.has_photo_credit(text):
         return False
     # no headline leaves a quote open or ends on 由, 和 or 的: such a line is a sentence cut short
     if any(text.count(opening) > text.count(closing) for opening, closing in QUOTE_PAIRS):
@@ -138,7 +153,7 @@ def ends_open(text: str) -> bool:
     if not stripped:
         return False
     last = stripped[-1]
-    if last in SENTENCE_END:
+    if last in SENTENCE_END or _ends_on_half_width_stop(stripped):
         return False
     if last in CLOSERS:
         # "…说：“好！”" is complete; "…设置“提案管理”" is not. A closing bracket
@@ -152,6 +167,15 @@ def ends_open(text: str) -> bool:
     return True
 
 
+def _ends_on_half_width_stop(text: str) -> bool:
+    """A paragraph ending in "." (OCR of 。) after a Chinese character or a closing quote: …良师益友”."""
+    if text[-1] not in ".．" or len(text) < 2:
+        return False
+    before = text[-2]
+    return bool(HAN_RE.match(before)) or before in CLOSERS
+
+
+@lru_cache(maxsize=4096)
 def starts_mid_sentence(text: str) -> bool:
     """Does the paragraph begin inside a sentence that started elsewhere?
 
@@ -182,7 +206,13 @@ def ends_with_function_word(text: str) -> bool:
     stripped = text.rstrip()
     if not stripped or not HAN_RE.match(stripped[-1]):
         return False
-    tags = get_segmenter().tag(stripped[-12:])
+    return _tail_is_function_word(stripped[-12:])
+
+
+@lru_cache(maxsize=4096)
+def _tail_is_function_word(tail: str) -> bool:
+    # the same line end is asked about by the line classifier, the role features and the joins: tag it once
+    tags = get_segmenter().tag(tail)
     return bool(tags) and tags[-1][1] in _FUNCTION_TAGS
 
 
@@ -194,7 +224,12 @@ def starts_with_stray_char(text: str) -> bool:
     """
     if not text or not HAN_RE.match(text[0]) or text[0] in _SENTENCE_OPENING_CHARS:
         return False
-    words = get_segmenter().cut(text[:12])
+    return _opens_on_lone_char(text[:12])
+
+
+@lru_cache(maxsize=4096)
+def _opens_on_lone_char(head: str) -> bool:
+    words = get_segmenter().cut(head)
     return bool(words) and len(words[0]) == 1
 
 

@@ -21,6 +21,7 @@ Topic similarity, used for joins across the page, lives in ``topics``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import HAN_RE
@@ -104,7 +105,16 @@ def fits_after_preposition(left: str, right: str) -> bool | None:
 
 
 def join_evidence(left: str, right: str, *, adjacent: bool) -> Evidence:
-    """How likely ``left`` + ``right`` (with nothing between) is one sentence."""
+    """How likely ``left`` + ``right`` (with nothing between) is one sentence.
+
+    The same cut is weighed by the role features, the layout and the continuations;
+    it is worked out once. The result is shared: read it, do not change it.
+    """
+    return _join_evidence(left, right, adjacent)
+
+
+@lru_cache(maxsize=2048)
+def _join_evidence(left: str, right: str, adjacent: bool) -> Evidence:
     evidence = Evidence(ADJACENT_BASE if adjacent else DISTANT_BASE)
     reasons = evidence.reasons
     score = evidence.confidence
@@ -147,7 +157,7 @@ def join_evidence(left: str, right: str, *, adjacent: bool) -> Evidence:
     if right[:1] in "“「『" and not debt:
         score -= 0.3
         reasons.append("the next part opens a quote, as new paragraphs do")
-    if bylines.leading_byline(right) is not None:
+    if bylines.has_leading_byline(right):
         score -= 0.6
         reasons.append("the next part opens with a byline")
     evidence.confidence = max(0.0, min(1.0, score))

@@ -1,243 +1,419 @@
-"""From classified lines to units: which short lines are headlines, where each article starts.
+"""From lines with roles to units: where each article starts, what belongs to it, what is dropped.
 
-Pages come in two styles. Some mark headlines with Markdown ``#``/``##``
-(the kicker, subtitle and intertitles around them are plain lines); others
-print every line plain. A run of short lines is a headline block when:
+``line_roles`` gives every line its role (headline lines, byline, credit,
+box, intertitle, body, advertisement, page furniture) with a confidence.
+This module turns the roles into units, in page order:
 
-- Markdown pages: it holds a ``#`` or ``##`` heading, and that heading is a
-  level-1 heading, or has a kicker, subtitle or column label with it, or is
-  followed by a byline, a 阅读提示 box or a photo caption. A lone ``##``
-  over plain paragraphs is a subheading of the article (as in a Markdown
-  article), and ``###`` always is.
-- Plain pages: it is followed by a byline, a box or a photo caption, or has
-  two lines or more (kicker and title, title and subtitle), or holds a column
-  label. A single short line over plain paragraphs is an intertitle.
+- a run of headline lines (section, kicker, title, subtitle) opens a new unit;
+  its title is the line the model is surest is the title, the lines above it
+  are kickers and those below it subtitles, unless read as column labels. A
+  title line that carries its kicker, subtitle or column label too (``部门动态
+  某某开展…``, ``标题——副题``) is split by its shape;
+- a headline whose next paragraphs (at most three) end in a photo credit is a
+  photo: the unit closes at the credit;
+- 广告 and the advertisement under it, up to the next headline, are dropped,
+  as is page furniture (page headers, series banners), each with a note;
+- bylines, the 阅读提示 box, intertitles and body text go to the open unit; a
+  byline printed after the body closes it, and a dateline opening a paragraph
+  of an article that already has text starts a new one;
+- paragraphs cut by a column break are rejoined as they are read (see
+  ``joins``).
 
-Inside a block, a line ending in ``——`` is a kicker, a column label is a
-section, and the title is the Markdown heading or else the shortest line;
-lines above it are kickers and lines below it subtitles.
-
-Paragraphs cut by a column break are rejoined here as they are read (see
-``joins`` for the evidence); continuations from further down the page are
+A headline the model was not sure of, or an intertitle it nearly read as a
+headline, is flagged ``uncertain_boundary`` for the reviewer, with the
+features that decided it. Continuations from further down the page are
 ``continuations``' job.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import (
-    INTERTITLE_MAX_LEN,
-    KICKER_DASHES,
-    PHOTO_CAPTION_MAX_PARAGRAPHS,
+from annotator.ingest.cues import AD_LINES, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
+from annotator.ingest.furniture import (
+    LineKind,
+    PageLine,
+    ends_open,
+    starts_mid_sentence,
+    starts_with_stray_char,
 )
-from annotator.ingest.furniture import LineKind, PageLine, starts_mid_sentence
-from annotator.ingest.joins import (
-    JOIN_THRESHOLD,
-    REVIEW_BELOW,
-    SHORT_LINE_JOIN,
-    join_evidence,
+from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence
+from annotator.ingest.line_roles import (
+    HEADLINE_ROLES,
+    LineRole,
+    RoleReading,
+    default_model,
 )
 from annotator.ingest.page_model import Flag, Headline, Join, Para, Role, Unit
 
+# A headline the model gives less than this is flagged as a boundary to check;
+# an intertitle it gives more than ``SUBHEAD_DOUBT`` of being a headline is flagged too.
+BOUNDARY_REVIEW = 0.8
+SUBHEAD_DOUBT = 0.25
 # A single headline line of three or more parts (量化目标任务 明确部门责任 江苏阜宁县总实施“六个100”行动):
 # short leading parts are the kicker when the last part is the long one.
 _KICKER_PART_MAX = 8
 _TITLE_PART_MIN = 8
+# A column label printed on the title's line (部门动态 某某开展…, 栏目丨标题): short, before a long title.
+_SECTION_PART_MAX = 4
+_SECTION_SEPARATORS_RE = re.compile(r"\s*[丨|｜]\s*")
+_PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
+# An advertisement is a box of a few lines; a short line under it this likely to be a headline starts an article.
+AD_MAX_LINES = 4
+AD_END_HEADLINE = 0.1
 
 
-def is_markdown_page(lines: Sequence[PageLine]) -> bool:
-    return any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like for line in lines)
-
-
-def build_units(lines: Sequence[PageLine], notes: list[str]) -> list[Unit]:
+def build_units(
+    lines: Sequence[PageLine], notes: list[str], readings: list[RoleReading] | None = None
+) -> list[Unit]:
     lines = list(lines)
-    _unmask_cut_paragraphs(lines)
-    return _Builder(lines, notes).build()
+    readings = default_model().read(lines) if readings is None else readings
+    roles = [reading.role for reading in readings]
+    _reclaim_cut_lines(lines, roles, notes)
+    after_ads = _mark_advertisements(lines, roles, readings)
+    return _Builder(lines, roles, readings, notes, set(after_ads)).build()
 
 
-def _unmask_cut_paragraphs(lines: list[PageLine]) -> None:
-    """A short line whose sentence runs on into the next line is body text, not an intertitle.
+def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings: list[RoleReading]) -> list[int]:
+    """广告, its own headline, and the few lines under it up to the next headline or article, are the advertisement.
 
-    A column break can cut a paragraph a few characters in (为使…独立上岗条 / 件，…),
-    leaving a short unpunctuated line that looks like a subheading. It is
-    read as body text when the cut itself shows (a word across it, a comma or
-    preposition before it), or when the line sits alone between paragraphs
-    and is too long or too clause-like for an intertitle.
+    Returns the index of the first line after each advertisement. An advertisement
+    is a box of a few lines: it ends after the telephone number it closes on, at a
+    line read as a headline (not a telephone number), at a short line the model
+    gives some chance of being one, at a dateline, a 阅读提示 box or a line that
+    resumes a sentence, and after at most ``AD_MAX_LINES`` lines of text. A short
+    line right after it is read as the next article's headline.
     """
-    for index, (line, following) in enumerate(zip(lines, lines[1:], strict=False)):
-        if line.kind is not LineKind.SHORT or following.kind is not LineKind.BODY or line.text.endswith(KICKER_DASHES):
+    ends = []
+    n = len(lines)
+    index = 0
+    while index < n:
+        if lines[index].text not in AD_LINES:
+            index += 1
             continue
-        evidence = join_evidence(line.text, following.text, adjacent=True)
-        if evidence.binds and evidence.confidence >= SHORT_LINE_JOIN:
-            line.kind = LineKind.BODY
-            continue
-        alone = index == 0 or not lines[index - 1].is_headline_like
-        clause_like = len(line.text) > INTERTITLE_MAX_LEN or "，" in line.text or "," in line.text
-        if alone and clause_like and evidence.confidence >= JOIN_THRESHOLD and not _credit_within(lines, index + 1):
-            line.kind = LineKind.BODY
+        roles[index] = LineRole.AD
+        j = index + 1
+        while j < n and roles[j] in HEADLINE_ROLES:  # the advertisement's own headline
+            roles[j] = LineRole.AD
+            j += 1
+        text_lines = 0
+        contact_given = False
+        while j < n and text_lines < AD_MAX_LINES:
+            line, role = lines[j], roles[j]
+            phone = bool(_PHONE_RE.search(line.text))
+            if contact_given and not phone:
+                break  # an advertisement closes on its telephone number or address
+            if role in HEADLINE_ROLES and not phone:
+                break
+            if not phone and line.kind is LineKind.SHORT and readings[j].headline_probability >= AD_END_HEADLINE:
+                break
+            if role in (LineRole.PROMPT, LineRole.BOX) or bylines.has_leading_byline(line.text):
+                break
+            if starts_mid_sentence(line.text):  # an article's text resumes
+                break
+            roles[j] = LineRole.AD
+            text_lines += 1
+            contact_given = phone
+            j += 1
+        after_ad = lines[j] if j < n else None
+        if after_ad is not None and after_ad.kind in (LineKind.SHORT, LineKind.HEADING) and roles[j] in (
+            LineRole.BODY,
+            LineRole.SUBHEAD,
+        ):
+            roles[j] = LineRole.TITLE
+        ends.append(j)
+        index = j
+    return ends
 
 
-def _credit_within(lines: list[PageLine], start: int) -> bool:
-    """Do the next few lines close a photo caption with a credit?"""
-    for line in lines[start : start + PHOTO_CAPTION_MAX_PARAGRAPHS + 1]:
-        if line.kind is LineKind.CREDIT or (line.kind is LineKind.BODY and bylines.photo_credit(line.text)):
-            return True
-        if line.kind is not LineKind.BODY:
-            return False
-    return False
+# A word read across a cut to text further down the page, with this much evidence, shows the cut.
+RECLAIM_EVIDENCE = 0.7
+
+
+def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list[str]) -> None:
+    """A line read as the top of a headline that is really a paragraph cut short, resumed further down.
+
+    A line the model reads as a kicker, but too long or clause-like for a headline by the
+    typographic rules, that stops mid-word (…一派生机勃) while a line further down resumes
+    it (勃的景象，…: a dictionary word across the cut) is the end of the article above,
+    printed in the column before the next headline. It is read as text again, so the
+    continuation pass can join the two.
+    """
+    cut_kickers = [
+        index
+        for index, line in enumerate(lines)
+        # only a line today's rules already take for text (too long or too clause-like for a headline)
+        if roles[index] in (LineRole.KICKER, LineRole.SECTION)
+        and line.kind is LineKind.BODY
+        and index
+        and roles[index - 1] is LineRole.BODY
+        and not line.text.endswith(KICKER_DASHES)
+        and ends_open(line.text)
+    ]
+    if not cut_kickers:
+        return
+    resumed = [k for k, line in enumerate(lines) if roles[k] is LineRole.BODY and line.kind is LineKind.BODY
+               and (starts_mid_sentence(line.text) or starts_with_stray_char(line.text))]
+    for index in cut_kickers:
+        line = lines[index]
+        for k in resumed:
+            if k <= index:
+                continue
+            evidence = join_evidence(line.text, lines[k].text, adjacent=False)
+            if evidence.word and evidence.confidence >= RECLAIM_EVIDENCE:
+                roles[index] = LineRole.BODY
+                notes.append(f"line {line.number}: read as text cut short, not a kicker: '{evidence.word}' reads "
+                             f"across to line {lines[k].number}")
+                break
 
 
 def para_from_line(line: PageLine, role: Role) -> Para:
-    return Para(text=line.text, spans=line.source.spans, role=role, lines=[line.number])
+    return Para(text=line.text, spans=line.source.spans, role=role, lines=[line.number], _grams=line._grams)
+
+
+_PARA_ROLES = {
+    LineRole.BYLINE: Role.BYLINE,
+    LineRole.CREDIT: Role.CREDIT,
+    LineRole.SUBHEAD: Role.INTERTITLE,
+    LineRole.BOX: Role.BOX,
+}
 
 
 class _Builder:
-    def __init__(self, lines: Sequence[PageLine], notes: list[str]) -> None:
-        self.lines = list(lines)
+    def __init__(
+        self,
+        lines: list[PageLine],
+        roles: list[LineRole],
+        readings: list[RoleReading],
+        notes: list[str],
+        after_ads: set[int] = frozenset(),  # type: ignore[assignment]
+    ) -> None:
+        self.after_ads = after_ads
+        self.lines = lines
+        self.roles = roles
+        self.readings = readings
         self.notes = notes
-        self.markdown = is_markdown_page(self.lines)
         self.units: list[Unit] = []
         self.current: Unit | None = None
+        # the article a photo without headline was printed inside: its text goes on after the photo
+        self.resume: Unit | None = None
 
     def build(self) -> list[Unit]:
         i = 0
         n = len(self.lines)
         while i < n:
-            line = self.lines[i]
-            kind = line.kind
-            if kind is LineKind.AD:
-                self.notes.append(f"line {line.number}: dropped the advertisement marker '{line.text}'")
+            role = self.roles[i]
+            if i in self.after_ads and self.current is not None:
+                # an advertisement interrupts the article above: what follows it starts afresh
+                self.current.closed = True
+            if role in (LineRole.AD, LineRole.FURNITURE):
+                i = self._dropped(i)
+            elif role in HEADLINE_ROLES:
+                i = self._headline_block(i)
+            elif role is LineRole.PROMPT:
+                i += 1  # the words 阅读提示 are the box's title, not text
+            elif role is LineRole.BOX:
+                self._box(self.lines[i])
                 i += 1
-            elif self._starts_run(line):
-                i = self._headline_run(i)
-            elif kind is LineKind.HEADING:  # ### and deeper: a subheading
-                self._add(para_from_line(line, Role.INTERTITLE))
-                i += 1
-            elif kind is LineKind.PROMPT:
-                i = self._box(i)
-            elif kind is LineKind.BYLINE:
-                self._add(para_from_line(line, Role.BYLINE))
-                i += 1
-            elif kind is LineKind.CREDIT:
-                self._add(para_from_line(line, Role.CREDIT))
-                if self.current is not None and self.current.photo:
-                    self.current.closed = True
+            elif role is LineRole.BODY:
+                self._body(self.lines[i])
                 i += 1
             else:
-                self._body(line)
+                self._furniture_para(i)
                 i += 1
         return [u for u in self.units if u.paras or u.headline]
 
-    # --- headline blocks -------------------------------------------------------------
+    # --- dropped lines -----------------------------------------------------------------
 
-    def _starts_run(self, line: PageLine) -> bool:
-        if line.kind is LineKind.HEADING:
-            return line.level <= 2
-        return line.kind in (LineKind.SHORT, LineKind.SECTION)
-
-    def _headline_run(self, i: int) -> int:
+    def _dropped(self, i: int) -> int:
+        role = self.roles[i]
         end = i
-        while end < len(self.lines) and self._starts_run(self.lines[end]):
+        while end < len(self.lines) and self.roles[end] is role:
             end += 1
-        run = self.lines[i:end]
-        follows_byline = self._byline_follows(end)
-        photo = not follows_byline and self._caption_follows(end)
-        if self._is_headline(run, follows_byline or photo):
-            self.current = Unit(headline=make_headline(run, markdown=self.markdown), photo=photo)
-            self.units.append(self.current)
-            return self._front_matter(end)
-        for line in run:
-            self._add(para_from_line(line, Role.INTERTITLE))
+        first, last = self.lines[i].number, self.lines[end - 1].number
+        where = f"line {first}" if first == last else f"lines {first}-{last}"
+        if role is LineRole.AD:
+            self.notes.append(f"{where}: dropped the advertisement ('{self.lines[i].text[:20]}')")
+        else:
+            if self.current is not None:
+                # furniture between articles (a series banner) ends the article above
+                self.current.closed = True
+            texts = " / ".join(line.text[:20] for line in self.lines[i:end])
+            self.notes.append(f"{where}: dropped as page furniture ('{texts}'){self._doubt(i, end)}")
         return end
 
-    def _is_headline(self, run: list[PageLine], introduces: bool) -> bool:
-        has_section = any(line.section_like for line in run)
-        if self.markdown:
-            headings = [line for line in run if line.kind is LineKind.HEADING and not line.section_like]
-            if not headings:
-                # plain lines over a byline: a headline the page forgot to mark
-                return introduces and not all(line.section_like for line in run)
-            return any(line.level == 1 for line in headings) or len(run) >= 2 or introduces
-        return introduces or len(run) >= 2 or has_section
+    def _doubt(self, start: int, end: int) -> str:
+        """A note's tail when the model nearly read one of these lines as a headline."""
+        for k in range(start, end):
+            reading = self.readings[k]
+            if reading.headline_probability >= SUBHEAD_DOUBT:
+                return f"; line {self.lines[k].number} may be a headline ({reading.headline_probability:.2f})"
+        return ""
 
-    def _byline_follows(self, j: int) -> bool:
-        for line in self.lines[j : j + 3]:
-            if line.kind in (LineKind.BYLINE, LineKind.PROMPT):
-                return True
-            if line.kind is LineKind.BODY:
-                return bylines.leading_byline(line.text) is not None
-            if line.kind is not LineKind.AD:
-                return False
-        return False
+    # --- headline blocks ---------------------------------------------------------------
+
+    def _headline_block(self, i: int) -> int:
+        end = i
+        while end < len(self.lines) and self.roles[end] in HEADLINE_ROLES:
+            end += 1
+        run = self.lines[i:end]
+        current = self.current
+        if (
+            current is not None
+            and current.headline is not None
+            and not current.closed
+            and current.paras
+            and not any(p.role is Role.BODY for p in current.paras)
+        ):
+            # an article has text before the next one starts: under a headline and its byline,
+            # a short line is the first intertitle, not a headline of its own
+            for k, line in enumerate(run):
+                para = para_from_line(line, Role.INTERTITLE)
+                if self.readings[i + k].headline_probability >= SUBHEAD_DOUBT:
+                    para.flags.append(self._subhead_flag(line, self.readings[i + k]))
+                current.paras.append(para)
+            return end
+        self.resume = None
+        readings = self.readings[i:end]
+        headline = make_headline(run, readings)
+        photo = self._caption_follows(end)
+        self.current = Unit(headline=headline, photo=photo)
+        self.units.append(self.current)
+        title_start = (headline.title_span or (-1,))[0]
+        title_index = next((k for k, line in enumerate(run) if line.source.src_start == title_start), 0)
+        reading = readings[title_index]
+        confidence = reading.headline_probability
+        if confidence < BOUNDARY_REVIEW:
+            self.current.boundary_flags.append(
+                Flag(
+                    "uncertain_boundary",
+                    0,
+                    confidence,
+                    f"a new article was started at line {run[title_index].number} ('{run[title_index].text[:24]}'), "
+                    f"read as a headline with confidence {confidence:.2f}"
+                    + (f" ({', '.join(reading.reasons)})" if reading.reasons else "")
+                    + "; if it is an intertitle, merge this article with the one before",
+                )
+            )
+            self.notes.append(
+                f"line {run[title_index].number}: read as a headline with confidence {confidence:.2f}; flagged"
+            )
+        return end
 
     def _caption_follows(self, j: int) -> bool:
         """Do the next few paragraphs end in a photo credit, before anything else starts?"""
         for offset, line in enumerate(self.lines[j : j + PHOTO_CAPTION_MAX_PARAGRAPHS + 1]):
-            if line.kind is LineKind.CREDIT:
+            role = self.roles[j + offset]
+            if role is LineRole.CREDIT:
                 return offset > 0
-            if line.kind is not LineKind.BODY:
+            if role is not LineRole.BODY:
                 return False
-            if offset == 0 and bylines.leading_byline(line.text) is not None:
+            if offset == 0 and bylines.has_leading_byline(line.text):
                 return False
-            if bylines.photo_credit(line.text) is not None:
+            if bylines.has_photo_credit(line.text):
                 return True
         return False
 
-    def _front_matter(self, i: int) -> int:
-        """Standalone bylines and the 阅读提示 box printed right under a headline."""
-        while i < len(self.lines):
-            line = self.lines[i]
-            if line.kind is LineKind.BYLINE:
-                self._add(para_from_line(line, Role.BYLINE))
-                i += 1
-            elif line.kind is LineKind.PROMPT:
-                i = self._box(i)
-            else:
-                break
-        return i
-
-    def _box(self, i: int) -> int:
-        """阅读提示 and the paragraph it titles; the words 阅读提示 themselves are dropped."""
-        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        # a box may be one short question ("如何深入推进“产改”？"), which looks like a headline on its own
-        if following is None or following.kind not in (LineKind.BODY, LineKind.SHORT):
-            self.notes.append(f"line {self.lines[i].number}: '阅读提示' with no text under it, dropped")
-            return i + 1
-        box = para_from_line(following, Role.BOX)
-        if self.current is None or self.current.closed:
-            self._new_orphan()
-        assert self.current is not None
-        self.current.paras.append(box)
-        return i + 2
-
     # --- paragraphs --------------------------------------------------------------------
 
-    def _new_orphan(self) -> None:
+    def _new_orphan(self) -> Unit:
         self.current = Unit()
         self.units.append(self.current)
+        return self.current
 
-    def _add(self, para: Para) -> None:
+    def _open_unit(self) -> Unit:
         if self.current is None or self.current.closed:
-            self._new_orphan()
-        assert self.current is not None
-        self.current.paras.append(para)
+            return self._new_orphan()
+        return self.current
+
+    def _furniture_para(self, i: int) -> None:
+        """A byline, credit or intertitle: a paragraph of the open unit."""
+        line, role = self.lines[i], self.roles[i]
+        signed = self.current
+        if (
+            role is LineRole.BYLINE
+            and signed is not None
+            and signed.closed
+            and not signed.photo
+            and signed.paras
+            and signed.paras[-1].role is Role.BYLINE
+            and i
+            and self.roles[i - 1] is LineRole.BYLINE
+        ):
+            # a second byline line right under the one that signed the article off (记者… / 通讯员…)
+            signed.paras.append(para_from_line(line, Role.BYLINE))
+            return
+        unit = self._open_unit()
+        para = para_from_line(line, _PARA_ROLES[role])
+        reading = self.readings[i]
+        if role is LineRole.SUBHEAD and reading.headline_probability >= SUBHEAD_DOUBT:
+            para.flags.append(self._subhead_flag(line, reading))
+        last = unit.paras[-1] if unit.paras else None
+        if role is LineRole.CREDIT and not unit.photo and last is not None and last.role is Role.BODY and not last.is_open:
+            # a credit on the line under a caption printed inside an article (or alone): the caption and its
+            # credit are a photo of their own, and the article goes on after it
+            unit.paras.pop()
+            if unit.paras or unit.headline is not None:
+                self.current = unit
+                photo = self._photo_of_its_own(last)
+            else:
+                photo = unit
+                photo.photo = True
+                photo.paras.append(last)
+            photo.paras.append(para)
+            photo.closed = True
+            return
+        # a byline after a finished paragraph signs the article off
+        closes = role is LineRole.BYLINE and last is not None and last.role is Role.BODY and not last.is_open
+        unit.paras.append(para)
+        if role is LineRole.CREDIT and unit.photo:
+            unit.closed = True
+        if closes:
+            # a byline after the body signs the article off: what follows belongs elsewhere
+            unit.closed = True
+
+    @staticmethod
+    def _subhead_flag(line: PageLine, reading: RoleReading) -> Flag:
+        return Flag(
+            "uncertain_boundary",
+            0,
+            1.0 - reading.headline_probability,
+            f"line {line.number} was read as an intertitle of this article, but it may be the headline "
+            f"of another ({reading.headline_probability:.2f})"
+            + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
+            + "; if so, split the article here",
+        )
+
+    def _box(self, line: PageLine) -> None:
+        """The text of a 阅读提示 box belongs to the article it introduces (the open one, or one to come)."""
+        unit = self._open_unit()
+        unit.paras.append(para_from_line(line, Role.BOX))
 
     def _body(self, line: PageLine) -> None:
         para = para_from_line(line, Role.BODY)
+        if self.resume is not None and self.current is not None and self.current.photo and self.current.closed:
+            self.current, self.resume = self.resume, None
         unit = self.current
         if (
             unit is not None
             and not unit.closed
-            and bylines.leading_byline(line.text) is not None
+            and bylines.has_leading_byline(line.text)
             and any(p.role is Role.BODY for p in unit.paras)
         ):
             unit = None  # a new news item whose headline did not survive OCR
+        if bylines.has_photo_credit(line.text) and (
+            unit is None
+            or unit.closed
+            or (not unit.photo and any(p.role is Role.BODY for p in unit.paras) and not unit.paras[-1].is_open)
+        ):
+            # a caption closed by its credit, under text that is already complete (or on its own): a photo
+            # printed beside or between the articles, its own document
+            self._photo_of_its_own(para)
+            return
         if unit is None or unit.closed:
-            self._new_orphan()
-            unit = self.current
-        assert unit is not None
+            unit = self._new_orphan()
         previous = unit.paras[-1] if unit.paras else None
         if previous is not None and previous.is_open:
             if rejoin_column_break(previous, para, line.number):
@@ -256,9 +432,23 @@ class _Builder:
         unit.paras.append(para)
         self._close_photo_after(unit, para)
 
+    def _photo_of_its_own(self, caption: Para) -> Unit:
+        """A photo with no headline of its own: its caption (ending in a credit, or followed by one) alone."""
+        previous = self.current
+        unit = self._new_orphan()
+        unit.photo = True
+        unit.paras.append(caption)
+        if bylines.has_photo_credit(caption.text):
+            unit.closed = True
+        self.notes.append(f"line {caption.first_line}: a photo caption with no headline of its own, kept apart")
+        if previous is not None and not previous.closed and not previous.photo:
+            # the article the photo was printed in goes on after it
+            self.resume = previous
+        return unit
+
     @staticmethod
     def _close_photo_after(unit: Unit, para: Para) -> None:
-        if unit.photo and bylines.photo_credit(para.text) is not None:
+        if unit.photo and bylines.has_photo_credit(para.text):
             unit.closed = True
 
 
@@ -277,7 +467,7 @@ def rejoin_column_break(previous: Para, para: Para, number: int) -> bool:
             )
         )
         return False
-    previous.append(para, Join(0, "column_break", evidence.confidence, evidence.reasons, number))
+    previous.append(para, Join(0, "column_break", evidence.confidence, list(evidence.reasons), number))
     if evidence.confidence < REVIEW_BELOW:
         previous.flags.append(
             Flag(
@@ -291,38 +481,63 @@ def rejoin_column_break(previous: Para, para: Para, number: int) -> bool:
     return True
 
 
-def make_headline(run: Sequence[PageLine], *, markdown: bool) -> Headline:
+# --- the headline block ---------------------------------------------------------------------
+
+
+def make_headline(run: Sequence[PageLine], readings: Sequence[RoleReading] | None = None) -> Headline:
+    """Title, kickers, subtitles and column labels of a block of headline lines.
+
+    The title is the line the model gives the highest probability of being the
+    title (a Markdown heading of the lowest level first, when the block has
+    one); lines the model reads as column labels are sections, the others are
+    kickers above the title and subtitles below it.
+    """
     headline = Headline()
-    title_index = _title_index(run, markdown)
+    title_index = _title_index(run, readings)
     for index, line in enumerate(run):
         text = line.text
+        role = readings[index].role if readings else None
         if index == title_index:
             headline.title = text
             headline.title_span = (line.source.src_start, line.source.src_end)
-        elif line.section_like or (title_index is None and _is_slogan(text)):
+        elif text.endswith(KICKER_DASHES) and (title_index is None or index < title_index):
+            headline.kicker.append(text)  # a dash leads into the headline below
+        elif (
+            role is LineRole.SECTION
+            or (role is None and line.section_like)
+            or (title_index is None and _is_slogan(text))
+        ):
             headline.section.append(text)
         elif title_index is None or index < title_index or text.endswith(KICKER_DASHES):
             headline.kicker.append(text)
         else:
-            headline.subtitle.append(text)
-    _split_kicker_from_title(headline)
+            headline.subtitle.append(text.lstrip("—-").strip() or text)
+    _split_merged_title(headline)
     return headline
 
 
-def _title_index(run: Sequence[PageLine], markdown: bool) -> int | None:
-    candidates = [i for i, line in enumerate(run) if not line.section_like and not line.text.endswith(KICKER_DASHES)]
-    if markdown:
-        headings = [i for i in candidates if run[i].kind is LineKind.HEADING]
-        if headings:
-            return min(headings, key=lambda i: (run[i].level, i))
-    if not candidates:
+def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None) -> int | None:
+    if not run:
         return None
-    if len(candidates) == 1:
-        only = candidates[0]
-        # a slogan beside a column label is part of the label (奋斗百年路 启航新征程 / 工会工作巡礼)
-        if any(line.section_like for line in run) and _is_slogan(run[only].text):
+    headings = [i for i, line in enumerate(run) if line.kind is LineKind.HEADING and not line.section_like]
+    if headings:
+        lowest = min(run[i].level for i in headings)
+        headings = [i for i in headings if run[i].level == lowest]
+    candidates = headings or [
+        i
+        for i, line in enumerate(run)
+        if not line.text.endswith(KICKER_DASHES) and not line.text.startswith(KICKER_DASHES)
+    ] or list(range(len(run)))
+    if readings:
+        roles = [readings[i].role for i in range(len(run))]
+        if LineRole.TITLE not in roles and LineRole.SECTION in roles and all(
+            role is LineRole.SECTION or _is_slogan(run[i].text) for i, role in enumerate(roles)
+        ):
+            # a series banner with no headline of its own (奋斗百年路 启航新征程 / 工会工作巡礼)
             return None
-        return only
+        return max(candidates, key=lambda i: (readings[i].probability(LineRole.TITLE), -i))
+    if len(candidates) == 1:
+        return candidates[0]
     return min(candidates, key=lambda i: (len(run[i].text), i))
 
 
@@ -331,8 +546,31 @@ def _is_slogan(text: str) -> bool:
     return len(parts) >= 2 and len({len(p) for p in parts}) == 1 and 3 <= len(parts[0]) <= 7
 
 
-def _split_kicker_from_title(headline: Headline) -> None:
-    parts = headline.title.split()
+def _split_merged_title(headline: Headline) -> None:
+    """A title line that carries its column label, kicker or subtitle too: split it by its shape."""
+    title = headline.title
+    if not title:
+        return
+    parts = _SECTION_SEPARATORS_RE.split(title, maxsplit=1)
+    if len(parts) == 2 and all(parts) and len(parts[0]) <= 2 * len(parts[1]):
+        headline.section.append(parts[0])
+        headline.title = parts[1]
+        return
+    for dash in ("——", "--"):
+        if dash in title.strip("—-"):
+            left, right = title.split(dash, 1)
+            if left and right and not right.startswith(("—", "-")):
+                if len(left) <= len(right):
+                    headline.title, headline.subtitle = left, [right, *headline.subtitle]
+                else:
+                    headline.kicker.append(left)
+                    headline.title = right
+                return
+    parts = title.split()
+    if len(parts) == 2 and len(parts[0]) <= _SECTION_PART_MAX and len(parts[1]) >= 2 * len(parts[0]):
+        headline.section.append(parts[0])
+        headline.title = parts[1]
+        return
     if len(parts) < 3:
         return
     *lead, last = parts

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from annotator.ingest.bylines import leading_byline
+from annotator.ingest.bylines import has_leading_byline
 from annotator.ingest.furniture import ends_open
-from annotator.ingest.topics import bigrams
+from annotator.ingest.topics import gram_set
 
 
 class Role(str, Enum):
@@ -54,13 +54,13 @@ class Para:
     lines: list[int]
     joins: list[Join] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    _grams: list[str] | None = field(default=None, repr=False, compare=False)
+    _grams: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
-    def grams(self) -> list[str]:
+    def grams(self) -> frozenset[str]:
         """The paragraph's character bigrams (computed once, for topic comparisons)."""
         if self._grams is None:
-            self._grams = bigrams(self.text)
+            self._grams = gram_set(self.text)
         return self._grams
 
     @property
@@ -124,13 +124,15 @@ class Unit:
     closed: bool = False
     paras: list[Para] = field(default_factory=list)
     dropped: list[DroppedDuplicate] = field(default_factory=list)
+    # flags about where the unit starts (a headline the model was unsure of), at offset 0 of its text
+    boundary_flags: list[Flag] = field(default_factory=list)
 
     @property
     def has_byline(self) -> bool:
         if any(p.role is Role.BYLINE for p in self.paras):
             return True
         first = next((p for p in self.paras if p.role is Role.BODY), None)
-        return first is not None and leading_byline(first.text) is not None
+        return first is not None and has_leading_byline(first.text)
 
     @property
     def dangling(self) -> bool:
@@ -140,9 +142,9 @@ class Unit:
         last = self.paras[-1]
         return last.role is Role.BODY and last.is_open
 
-    def grams(self, paras: list[Para] | None = None, *, with_title: bool = True) -> list[list[str]]:
+    def grams(self, paras: list[Para] | None = None, *, with_title: bool = True) -> list[frozenset[str]]:
         """Bigram lists of the headline title and ``paras`` (all the unit's paragraphs by default)."""
         gram_lists = [p.grams for p in (self.paras if paras is None else paras)]
         if with_title and self.headline and self.headline.title:
-            gram_lists.append(bigrams(self.headline.title))
+            gram_lists.append(gram_set(self.headline.title))
         return gram_lists

@@ -18,8 +18,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain
 
 from annotator.ingest.cues import HAN
 
@@ -32,6 +33,11 @@ def bigrams(text: str) -> list[str]:
     return _BIGRAM.findall(text)
 
 
+def gram_set(text: str) -> frozenset[str]:
+    """The distinct pairs of adjacent Han characters of ``text``: what topics are made of."""
+    return frozenset(_BIGRAM.findall(text))
+
+
 @dataclass(frozen=True)
 class Topic:
     grams: frozenset[str]
@@ -41,28 +47,37 @@ class Topic:
 class TopicSpace:
     """IDF weights learnt from the paragraphs of one page."""
 
-    def __init__(self, paragraphs: Iterable[Iterable[str]]) -> None:
-        distinct = [set(grams) for grams in paragraphs]
-        frequency = Counter(chain.from_iterable(distinct))
+    def __init__(self, paragraphs: Iterable[AbstractSet[str]]) -> None:
+        distinct = [grams if isinstance(grams, frozenset) else frozenset(grams) for grams in paragraphs]
         total = max(1, len(distinct))
+        # the bigrams found in two paragraphs or more, but not in every one: set operations, in C
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for grams in distinct:
+            shared |= seen.intersection(grams)
+            seen |= grams
+        if len(distinct) > 1:
+            shared -= distinct[0].intersection(*distinct[1:])
+        # only the shared bigrams get a weight: count those alone (each paragraph's share cut out in C first)
+        frequency = Counter(chain.from_iterable(map(shared.intersection, distinct)))
         # document frequencies are small integers: one logarithm per value, not per bigram
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
-        self._weight = {gram: weight_of_df[df] for gram, df in frequency.items() if 1 < df < total}
-        self._sets: dict[int, tuple[list[str], frozenset[str]]] = {}
+        self._weight = dict(zip(shared, map(weight_of_df.__getitem__, map(frequency.__getitem__, shared)), strict=True))
+        self._sets: dict[int, tuple[AbstractSet[str], frozenset[str]]] = {}
 
-    def topic(self, *gram_lists: list[str]) -> Topic:
+    def topic(self, *gram_sets: AbstractSet[str]) -> Topic:
         weight = self._weight
-        if len(gram_lists) == 1:
-            grams = self._weighted_set(gram_lists[0])
+        if len(gram_sets) == 1:
+            grams = self._weighted_set(gram_sets[0])
         else:
-            grams = frozenset().union(*map(self._weighted_set, gram_lists))
-        return Topic(grams, math.sqrt(sum(map(weight.get, grams, repeat(0.0)))) or 1.0)
+            grams = frozenset().union(*map(self._weighted_set, gram_sets))
+        return Topic(grams, math.sqrt(sum(map(weight.__getitem__, grams))) or 1.0)
 
-    def _weighted_set(self, grams: list[str]) -> frozenset[str]:
+    def _weighted_set(self, grams: AbstractSet[str]) -> frozenset[str]:
         """The bigrams of one paragraph that carry weight; computed once per paragraph."""
         cached = self._sets.get(id(grams))
         if cached is None or cached[0] is not grams:
-            cached = (grams, frozenset(grams) & self._weight.keys())
+            cached = (grams, frozenset(self._weight.keys() & grams))
             self._sets[id(grams)] = cached
         return cached[1]
 
@@ -71,4 +86,4 @@ class TopicSpace:
         shared = a.grams & b.grams
         if not shared:
             return 0.0
-        return sum(map(self._weight.get, shared, repeat(0.0))) / (a.norm * b.norm)
+        return sum(map(self._weight.__getitem__, shared)) / (a.norm * b.norm)

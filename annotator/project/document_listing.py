@@ -16,6 +16,7 @@ stores them.
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -236,14 +237,12 @@ class DocumentListing:
         ).fetchone()
         if differing:
             return False
-        # reading order is rowid order: the two listings, as strings, are equal
-        by_position = self._conn.execute(
-            "SELECT group_concat(r) FROM (SELECT rowid AS r FROM documents ORDER BY position, rowid)"
-        ).fetchone()[0]
-        by_rowid = self._conn.execute(
-            "SELECT group_concat(r) FROM (SELECT rowid AS r FROM documents ORDER BY rowid)"
-        ).fetchone()[0]
-        return by_position == by_rowid
+        # Reading order is rowid order when rowids only rise along it: checked on the reading
+        # order itself, read from the position index. (Listing the rowids in rowid order to
+        # compare would read the whole documents table, every text: seconds on a large project
+        # for the first search of a session.)
+        order = self._ordered_rowids("FROM documents")
+        return all(map(operator.lt, order[:-1], order[1:]))  # at C speed: 150,000 numbers
 
     def _rowid_of_search_key(self, signature: tuple) -> dict[int, int]:
         cached = self._cache.get("rowid_of")
@@ -347,6 +346,6 @@ class DocumentListing:
 
     def labels_in_use(self) -> list[str]:
         """Entity labels of the schema, then any label the data uses that the schema lacks."""
-        schema_labels = self.store.schema.entity_names
+        schema_labels = self.store.schema.current.entity_names
         used = self._distinct("entities", "label")
         return schema_labels + [label for label in used if label not in schema_labels]

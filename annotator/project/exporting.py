@@ -11,6 +11,11 @@ Selection happens in two steps:
 
 * **Documents**: by status (default: done only), by id (``doc_ids``) and, when
   ``annotators`` is given, only documents those people annotated.
+* **Layer**: which annotations: ``project`` (the project's own, as the window
+  shows them), ``gold`` (the same, but documents that several annotators did
+  are left out until adjudicated) or an annotator's name (their versions,
+  merged from their package). By default ``gold`` once the project has
+  adjudicated documents, else ``project``.
 * **Annotations** inside them: ``labels`` keeps only entities with those
   labels, ``annotators`` only entities and relations those people made. A
   relation whose head or tail was filtered out is left out too (counted in the
@@ -30,16 +35,54 @@ from annotator import formats
 from annotator.errors import InputError, SchemaError
 from annotator.formats.registry import ExportOptions, ExportSummary
 from annotator.formats.splits import check_splits, parse_splits
-from annotator.model import AnnotatedDocument, Status
+from annotator.model import AnnotatedDocument, DocumentLayer, Entity, Relation, Status
 from annotator.store import Store
 
 DEFAULT_STATUSES = (Status.DONE,)
+PROJECT_LAYER = "project"
+GOLD_LAYER = "gold"
 
 # progress(documents_done, documents_total). It is called from the exporting
 # thread; raising from it cancels the export and nothing is written.
 Progress = Callable[[int, int], None]
 
-__all__ = ["DEFAULT_STATUSES", "Progress", "export", "parse_splits", "parse_statuses", "select_documents"]
+__all__ = [
+    "DEFAULT_STATUSES", "GOLD_LAYER", "PROJECT_LAYER", "Progress", "default_layer", "export", "parse_splits",
+    "parse_statuses", "select_documents",
+]
+
+
+def default_layer(store: Store) -> str:
+    """``gold`` once the project has adjudicated documents, else ``project``."""
+    return GOLD_LAYER if store.adjudications.everything() else PROJECT_LAYER
+
+
+def check_layer(store: Store, layer: str) -> str:
+    if layer in (PROJECT_LAYER, GOLD_LAYER):
+        return layer
+    known = store.versions.annotators()
+    if layer not in known:
+        raise InputError(
+            f"--layer: '{layer}' is not gold, project or an annotator with merged work "
+            f"({', '.join(known) or 'no work of annotators has been merged'})"
+        )
+    return layer
+
+
+def version_bundle(bundle: AnnotatedDocument, version: DocumentLayer) -> AnnotatedDocument:
+    """``bundle``'s document with an annotator's version as its annotations."""
+    entities = [
+        Entity(bundle.document.id, e.start, e.end, e.label, e.text, e.key, e.made_by, e.origin)
+        for e in version.entities
+    ]
+    relations = [
+        Relation(bundle.document.id, r.label, r.head_key, r.tail_key, r.key, r.made_by) for r in version.relations
+    ]
+    document = replace(bundle.document, status=version.status, status_reason=version.status_reason)
+    return AnnotatedDocument(
+        document, entities, relations, [], {d.name: d.value for d in version.doc_labels},
+        {k: v for k, v in bundle.time_spent.items() if k == version.owner},
+    )
 
 
 def parse_statuses(value: str) -> tuple[Status, ...] | None:
@@ -64,12 +107,25 @@ def select_documents(
     statuses: Iterable[Status] | None = DEFAULT_STATUSES,
     doc_ids: Sequence[str] | None = None,
     annotators: Sequence[str] | None = None,
+    layer: str = PROJECT_LAYER,
 ) -> list[str]:
     """Ids of the documents to export, in reading order."""
-    ids = store.document_ids(statuses, annotators=annotators or None)
+    if layer in (PROJECT_LAYER, GOLD_LAYER):
+        ids = store.documents.ids(statuses, annotators=annotators or None)
+        if layer == GOLD_LAYER:
+            waiting = set(store.adjudications.pending())
+            ids = [d for d in ids if d not in waiting]
+    else:
+        wanted_statuses = None if statuses is None else {Status(s) for s in statuses}
+        versions = store.versions.info()
+        ids = [
+            d for d in store.documents.ids()
+            if layer in versions.get(d, {}) and (wanted_statuses is None or versions[d][layer].status in wanted_statuses)
+        ]
     if doc_ids is not None:
         wanted = set(doc_ids)
-        missing = [d for d in doc_ids if not store.has_document(d)]
+        existing = store.documents.existing(doc_ids)
+        missing = [d for d in doc_ids if d not in existing]
         if missing:
             raise InputError(f"--doc: no document with id '{missing[0]}'")
         ids = [d for d in ids if d in wanted]
@@ -77,12 +133,12 @@ def select_documents(
 
 
 def _check_filters(store: Store, labels: Sequence[str] | None, annotators: Sequence[str] | None) -> None:
-    schema = store.schema
+    schema = store.schema.current
     for label in labels or ():
         if not schema.has_entity(label):
             raise SchemaError(f"--label: '{label}' is not an entity label of this project "
                               f"({', '.join(schema.entity_names)})")
-    known = store.annotators()
+    known = store.settings.annotators()
     for name in annotators or ():
         if name not in known:
             raise InputError(f"--annotator: nobody called '{name}' has worked in this project "
@@ -120,6 +176,7 @@ def export(
     annotators: Sequence[str] | None = None,
     options: ExportOptions | None = None,
     progress: Progress | None = None,
+    layer: str | None = None,
 ) -> ExportSummary:
     """Write the selected documents in ``format`` to ``out`` ('-' for stdout where the format allows).
 
@@ -138,8 +195,14 @@ def export(
         options.splits = check_splits(dict(options.splits))
     statuses = None if statuses is None else tuple(Status(s) for s in statuses)
     _check_filters(store, labels, annotators)
-    ids = select_documents(store, statuses=statuses, doc_ids=doc_ids, annotators=annotators)
+    layer = check_layer(store, layer or default_layer(store))
+    ids = select_documents(store, statuses=statuses, doc_ids=doc_ids, annotators=annotators, layer=layer)
     options.selection = _describe_selection(store, statuses, doc_ids, labels, annotators, len(ids))
+    options.selection["layer"] = layer
+    held_back = 0
+    if layer == GOLD_LAYER:
+        everything = select_documents(store, statuses=statuses, doc_ids=doc_ids, annotators=annotators)
+        held_back = len(everything) - len(ids)
     orphaned = 0
 
     def bundles() -> Iterator[AnnotatedDocument]:
@@ -147,16 +210,23 @@ def export(
         step = max(1, len(ids) // 200)
         if progress:
             progress(0, len(ids))
-        for done, bundle in enumerate(store.iter_annotated(ids, include_candidates=options.include_candidates), 1):
+        for done, bundle in enumerate(store.documents.iter_annotated(ids, include_candidates=options.include_candidates), 1):
+            if layer not in (PROJECT_LAYER, GOLD_LAYER):
+                bundle = version_bundle(bundle, store.versions.of_document(bundle.document.id)[layer])
             bundle, lost = filter_annotations(bundle, labels, annotators)
             orphaned += lost
             yield bundle
             if progress and (done % step == 0 or done == len(ids)):
                 progress(done, len(ids))
 
-    summary = writer.write(bundles(), store.schema, out, options)
+    summary = writer.write(bundles(), store.schema.current, out, options)
     if orphaned:
         summary.notes.append(f"{orphaned} relation(s) left out because their head or tail was filtered out")
+    if held_back:
+        summary.notes.append(
+            f"{held_back} document(s) annotated by several people are not adjudicated yet and were left out "
+            "of the gold layer (adjudicate them, or export --layer project)"
+        )
     if not ids:
         summary.notes.append("no document matched the selection; the output holds no documents")
     return summary
@@ -171,7 +241,7 @@ def _describe_selection(
     count: int,
 ) -> dict:
     selection: dict = {
-        "project": store.schema.name,
+        "project": store.schema.current.name,
         "statuses": [s.value for s in statuses] if statuses is not None else "all",
         "documents": count,
     }

@@ -11,7 +11,7 @@ the app's Import dialog and the first-run seeding.
    trace; the other files still import. Files are stored several to a short
    transaction, each in a savepoint of its own.
 2. ``candidates``: the new documents get candidate spans. They were marked
-   due in the transaction that stored them (``Store.mark_candidates_due``),
+   due in the transaction that stored them (``store.candidates_due``),
    and this stage computes whatever is due in the project, so documents an
    interrupted import (killed, or stopped by another program's lock) left
    without candidates are finished too.
@@ -190,7 +190,7 @@ class _Batches:
         with self.store.transaction():  # a savepoint inside the open transaction: the file whole, or nothing
             report = self.store.documents.import_source(source)
             if owed and report.doc_ids:
-                self.store.mark_candidates_due(_owed_candidates(source, report))
+                self.store.candidates_due.mark(_owed_candidates(source, report))
         return report
 
     def commit_if_due(self) -> None:
@@ -311,7 +311,7 @@ def _store_files(
 
 def owes_work(store: Store) -> bool:
     """Did an import leave documents without their candidate spans? (Then ``finish_pending`` is due.)"""
-    return bool(store.documents_owed_candidates())
+    return bool(store.candidates_due.owed())
 
 
 def _refused(path: Path, error: AnnotatorError) -> ImportReport:
@@ -360,17 +360,15 @@ def finish_pending(
 def _finish_candidates(
     store: Store, result: ImportResult, report: Callable[[int, int], None], workers: int | None
 ) -> None:
-    store.settle_candidates_due()  # marks of documents whose candidates were stored by now
-    owed = store.documents_owed_candidates()
+    owed = store.candidates_due.owed()
     if not owed:
         return
     new = set(result.doc_ids)
     result.resumed = sum(1 for doc_id in owed if doc_id not in new)
     result.candidates += refresh_candidates(store, owed, progress=report, workers=workers)
-    store.settle_candidates_due(owed)
     result.suggested += owed
     cap = load_rules().resolution.max_per_document
-    capped = store.documents_with_pending_candidates(owed, at_least=cap)
+    capped = store.candidates.documents_with_pending(owed, at_least=cap)
     if capped:
         shown = ", ".join(capped[:5]) + (", ..." if len(capped) > 5 else "")
         result.notes.append(

@@ -93,7 +93,7 @@ def status_counts(store: Store) -> dict[str, int]:
 
 def label_counts(store: Store) -> tuple[list[LabelCount], list[LabelCount]]:
     """Entity and relation label counts in schema order; labels in use but not in the schema last."""
-    schema = store.schema
+    schema = store.schema.current
     conn = store.db.conn
     entity_used = dict(conn.execute("SELECT label, COUNT(*) FROM entities GROUP BY label").fetchall())
     relation_used = dict(conn.execute("SELECT label, COUNT(*) FROM relations GROUP BY label").fetchall())

@@ -29,6 +29,7 @@ from annotator.label_schema import (
     LabelSchema,
     RelationLabel,
 )
+from annotator.review.steps import Change, Step, Title
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -239,9 +240,9 @@ class SchemaDraft:
         for index, relation in enumerate(self.relations):
             check_name(RELATIONS, index, relation.name, "relation label", relation_names)
         document_names: dict[str, int] = {}
-        for index, label in enumerate(self.document_labels):
-            check_name(DOCUMENT_LABELS, index, label.name, "document label", document_names)
-            values = [v.value for v in label.values]
+        for index, doc_label in enumerate(self.document_labels):
+            check_name(DOCUMENT_LABELS, index, doc_label.name, "document label", document_names)
+            values = [v.value for v in doc_label.values]
             if not values:
                 found.append(Problem(DOCUMENT_LABELS, index, "values", "a document label needs at least one value",
                                      "values_missing"))
@@ -374,6 +375,96 @@ def _rename_all(pairs: list[tuple[str, str]], names: Iterable[str], rename: Call
         rename(temp, new)
 
 
+@dataclass(frozen=True)
+class SchemaChange:
+    """One saved edit of the schema: the schema before and after, and the renames that carry the data along.
+
+    ``values`` maps a document label's name *after* the change to its
+    (old value, new value) pairs. ``inverse()`` is the change that takes it
+    all back, which is what undo applies.
+    """
+
+    old: LabelSchema
+    new: LabelSchema
+    entities: tuple[tuple[str, str], ...] = ()
+    relations: tuple[tuple[str, str], ...] = ()
+    document_labels: tuple[tuple[str, str], ...] = ()
+    values: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # an inverse renames values before the labels that hold them, since they carry the new names
+    values_first: bool = False
+
+    def inverse(self) -> SchemaChange:
+        def swapped(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+            return tuple((new, old) for old, new in pairs)
+
+        return SchemaChange(
+            old=self.new,
+            new=self.old,
+            entities=swapped(self.entities),
+            relations=swapped(self.relations),
+            document_labels=swapped(self.document_labels),
+            values=tuple((name, swapped(pairs)) for name, pairs in self.values),
+            values_first=not self.values_first,
+        )
+
+
+def plan_draft(store: Store, draft: SchemaDraft) -> SchemaChange:
+    """What saving the draft would do; raises SchemaError (nothing written) when it cannot be saved.
+
+    It cannot when the draft is invalid, removes a label that data still
+    uses, or the saved schema changed since the draft was made.
+    """
+    final = draft.build()
+    if store.schema.current.to_dict() != draft.saved.to_dict():
+        raise SchemaError("the label schema was changed elsewhere while you edited it; reopen the editor")
+    blocked = draft.blocked_removals(label_usage(store))
+    if blocked:
+        raise SchemaError("cannot remove a label that is in use: " + "; ".join(blocked))
+    renamed_docs = dict(draft.document_label_renames())
+    by_label: dict[str, list[tuple[str, str]]] = {}
+    for saved_name, old, new in draft.value_renames():
+        by_label.setdefault(renamed_docs.get(saved_name, saved_name), []).append((old, new))
+    return SchemaChange(
+        old=store.schema.current,
+        new=final,
+        entities=tuple(draft.entity_renames()),
+        relations=tuple(draft.relation_renames()),
+        document_labels=tuple(draft.document_label_renames()),
+        values=tuple((name, tuple(pairs)) for name, pairs in by_label.items()),
+    )
+
+
+def apply_schema_change(store: Store, change: SchemaChange) -> LabelSchema:
+    """Rename what the change renames (carrying the data along), then replace the schema; all or nothing.
+
+    Raises SchemaError (nothing written) when the saved schema is no longer
+    the change's starting point, or a relation's heads or tails would be
+    narrowed below what existing relations need.
+    """
+    with store.transaction():
+        if store.schema.current.to_dict() != change.old.to_dict():
+            raise SchemaError("the label schema was changed elsewhere; it no longer matches this step")
+
+        def rename_values() -> None:
+            for label_name, pairs in change.values:
+
+                def rename(old: str, new: str, name: str = label_name) -> None:
+                    store.schema.rename_document_label_value(name, old, new)
+
+                _rename_all(list(pairs), store.schema.current.document_label(label_name).values, rename)
+
+        if change.values_first:
+            rename_values()
+        _rename_all(list(change.entities), store.schema.current.entity_names, store.schema.rename_entity_label)
+        _rename_all(list(change.relations), store.schema.current.relation_names, store.schema.rename_relation_label)
+        _rename_all(list(change.document_labels), [d.name for d in store.schema.current.document_labels],
+                    store.schema.rename_document_label)
+        if not change.values_first:
+            rename_values()
+        store.schema.set(change.new)
+    return change.new
+
+
 def apply_draft(store: Store, draft: SchemaDraft) -> LabelSchema:
     """Write the draft: renames carry the data along, then the schema is replaced; all or nothing.
 
@@ -381,23 +472,27 @@ def apply_draft(store: Store, draft: SchemaDraft) -> LabelSchema:
     label that data still uses, or narrows a relation's heads or tails below
     what existing relations need.
     """
-    final = draft.build()
     with store.transaction():
-        if store.schema.to_dict() != draft.saved.to_dict():
-            raise SchemaError("the label schema was changed elsewhere while you edited it; reopen the editor")
-        blocked = draft.blocked_removals(label_usage(store))
-        if blocked:
-            raise SchemaError("cannot remove a label that is in use: " + "; ".join(blocked))
-        _rename_all(draft.entity_renames(), store.schema.entity_names, store.rename_entity_label)
-        _rename_all(draft.relation_renames(), store.schema.relation_names, store.rename_relation_label)
-        _rename_all(draft.document_label_renames(), [d.name for d in store.schema.document_labels],
-                    store.rename_document_label)
-        renamed_docs = dict(draft.document_label_renames())
-        by_label: dict[str, list[tuple[str, str]]] = {}
-        for saved_name, old, new in draft.value_renames():
-            by_label.setdefault(renamed_docs.get(saved_name, saved_name), []).append((old, new))
-        for label_name, pairs in by_label.items():
-            _rename_all(pairs, store.schema.document_label(label_name).values,
-                        lambda a, b, name=label_name: store.rename_document_label_value(name, a, b))
-        store.set_schema(final)
-    return final
+        return apply_schema_change(store, plan_draft(store, draft))
+
+
+class ChangeSchema(Step):
+    """Saving the schema editor's draft, as one undoable step (undo applies the inverse change)."""
+
+    restores_status = False
+
+    def __init__(self, store: Store, draft: SchemaDraft, *, doc_id: str = "") -> None:
+        # ``doc_id``: the document open in the window, re-read afterwards ("" for none)
+        super().__init__(store, doc_id, Title("change_schema"))
+        self.change = plan_draft(store, draft)
+
+    def status_documents(self) -> list[str]:
+        return []
+
+    def forward(self) -> Change:
+        apply_schema_change(self.store, self.change)
+        return Change(self.doc_id, everything=True, documents=True, schema=True)
+
+    def backward(self) -> Change:
+        apply_schema_change(self.store, self.change.inverse())
+        return Change(self.doc_id, everything=True, documents=True, schema=True)

@@ -15,7 +15,9 @@ callers': triggers (migration ``0002_search_index``) record every insert,
 delete and change of a document's title, text, id or position, whoever makes
 it (imports, merges and splits, other tools). What the triggers cannot do is
 cut text into bigrams, so they queue the changed documents, with the text the
-index still holds, and :meth:`SearchIndex.sync` brings the index up to date.
+index still holds, and :meth:`SearchIndex.sync` brings the index up to date
+through the store's index writer (``annotator.store.search_index``). This
+module is the query side.
 ``search`` syncs small queues itself; after a large import, call ``sync``
 (the import dialog does) or let it run in the background.
 
@@ -26,106 +28,29 @@ every offset reported here is a code-point offset into the original text.
 from __future__ import annotations
 
 import json
-import operator
-import re
-import sqlite3
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from annotator.errors import DatabaseError
+from annotator.store.search_index import DOCS_TABLE, FTS_TABLE
+from annotator.text.bigrams import ASCII_SHIFT, fold, fold_table, index_tokens
 
 if TYPE_CHECKING:
     from annotator.store import Store
-
-# Bump when ``fold`` or ``index_tokens`` change: rows already indexed would
-# no longer match what ``sync`` deletes, so the index is rebuilt.
-TOKENIZER_VERSION = 1
-TOKENIZER_SETTING = "search.tokenizer_version"
-
-FTS_TABLE = "search_fts"
-DOCS_TABLE = "search_docs"
-QUEUE_TABLE = "search_queue"
 
 # ``search`` indexes a queue this short itself; longer ones are left to an
 # explicit ``sync`` (the import dialog, or a background worker) so a search
 # never stalls the window for long.
 AUTO_SYNC_LIMIT = 300
 
-# ASCII characters other than letters and digits are moved to this private-use
-# plane so that FTS5's ``ascii`` tokenizer sees every bigram as one token:
-# it splits only on ASCII non-alphanumerics and keeps all other characters.
-_ASCII_SHIFT = 0x100000
-
 # progress(done, total)
 Progress = Callable[[int, int], None]
 
 
-# --- folding and tokens ---------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0x10000):
-        if 0xD800 <= code < 0xE000:
-            continue
-        char = chr(code)
-        folded = char
-        # Full-width Latin letters, digits and punctuation (Ａ, ０, ！) and the
-        # ideographic space match their ASCII forms.
-        if 0xFF01 <= code <= 0xFFEF or code == 0x3000:
-            normal = unicodedata.normalize("NFKC", char)
-            if len(normal) == 1:
-                folded = normal
-        lower = folded.lower()
-        if len(lower) == 1:
-            folded = lower
-        if ord(folded) < 128 and not folded.isalnum():
-            folded = chr(_ASCII_SHIFT + ord(folded))
-        if folded != char:
-            table[code] = folded
-    return table
-
-
-@lru_cache(maxsize=1)
-def _fold_pattern() -> re.Pattern[str]:
-    # Few characters of a Chinese text fold (line breaks, ASCII punctuation,
-    # Latin capitals), so replacing just those is several times faster than
-    # ``str.translate``, which looks up every character.
-    codes = sorted(_fold_table())
-    ranges: list[tuple[int, int]] = []
-    for code in codes:
-        if ranges and code == ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile("[" + "".join(parts) + "]")
-
-
-@lru_cache(maxsize=1)
-def _fold_chars() -> dict[str, str]:
-    return {chr(code): folded for code, folded in _fold_table().items()}
-
-
-def fold(text: str) -> str:
-    """``text`` as the index sees it: same length, one character for one character."""
-    chars = _fold_chars()
-    return _fold_pattern().sub(lambda match: chars[match.group()], text)
-
-
-def index_tokens(text: str) -> str:
-    """Every overlapping bigram of the folded text, space-separated, in order.
-
-    Token ``i`` is ``text[i:i + 2]``, so FTS5 positions are code-point offsets
-    and a phrase of consecutive bigrams matches exactly a substring.
-    """
-    folded = fold(text)
-    return " ".join(map(operator.add, folded[:-1], folded[1:]))
+# --- queries -------------------------------------------------------------------------------
 
 
 def parse_query(query: str) -> tuple[str, ...]:
@@ -153,10 +78,10 @@ def _fold_variants(char: str) -> tuple[str, ...]:
     """Every character that folds to the same thing as ``char`` (for the 1-character scan)."""
     target = fold(char)
     variants = {char, target}
-    for code, folded in _fold_table().items():
+    for code, folded in fold_table().items():
         if folded == target:
             variants.add(chr(code))
-    return tuple(sorted(v for v in variants if not (_ASCII_SHIFT <= ord(v) < _ASCII_SHIFT + 128)))
+    return tuple(sorted(v for v in variants if not (ASCII_SHIFT <= ord(v) < ASCII_SHIFT + 128)))
 
 
 # --- results ------------------------------------------------------------------------------
@@ -268,130 +193,6 @@ def make_snippets(
     return tuple(snippets)
 
 
-# --- keeping the index in step --------------------------------------------------------------
-
-
-def create_schema(conn: sqlite3.Connection) -> None:
-    """Tables and triggers of the index; the migration calls this once."""
-    statements = [
-        # One row per live document: a stable integer key for FTS5 (a
-        # document's rowid may change on VACUUM, its key never does) and a
-        # copy of the position, so results come out in reading order without
-        # reading the documents themselves.
-        f"""CREATE TABLE {DOCS_TABLE} (
-            key INTEGER PRIMARY KEY AUTOINCREMENT,
-            doc_id TEXT NOT NULL UNIQUE,
-            position REAL NOT NULL
-        )""",
-        f"CREATE INDEX {DOCS_TABLE}_position ON {DOCS_TABLE}(position, key)",
-        # Keys whose index entries are out of date, with the title and text
-        # the index holds for them (needed to delete from a contentless
-        # table); indexed = 0 when the index holds nothing for the key yet.
-        f"""CREATE TABLE {QUEUE_TABLE} (
-            key INTEGER PRIMARY KEY,
-            indexed INTEGER NOT NULL,
-            old_title TEXT,
-            old_text TEXT
-        )""",
-        # Contentless: the documents table already holds the text, so the
-        # index stores only bigrams and their positions.
-        f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
-            title, body, content='', columnsize=0, tokenize='ascii'
-        )""",
-        # INSERT OR IGNORE everywhere: when a key is already queued, the
-        # queued row still describes what the index holds.
-        f"""CREATE TRIGGER search_document_insert AFTER INSERT ON documents
-        BEGIN
-            INSERT INTO {DOCS_TABLE} (doc_id, position) VALUES (new.id, new.position);
-            INSERT OR IGNORE INTO {QUEUE_TABLE} (key, indexed)
-                SELECT key, 0 FROM {DOCS_TABLE} WHERE doc_id = new.id;
-        END""",
-        f"""CREATE TRIGGER search_document_update AFTER UPDATE OF id, title, text, position ON documents
-        BEGIN
-            INSERT OR IGNORE INTO {QUEUE_TABLE} (key, indexed, old_title, old_text)
-                SELECT key, 1, old.title, old.text FROM {DOCS_TABLE}
-                WHERE doc_id = old.id AND (old.title IS NOT new.title OR old.text IS NOT new.text);
-            UPDATE {DOCS_TABLE} SET doc_id = new.id, position = new.position
-                WHERE doc_id = old.id AND (doc_id IS NOT new.id OR position IS NOT new.position);
-        END""",
-        f"""CREATE TRIGGER search_document_delete AFTER DELETE ON documents
-        BEGIN
-            INSERT OR IGNORE INTO {QUEUE_TABLE} (key, indexed, old_title, old_text)
-                SELECT key, 1, old.title, old.text FROM {DOCS_TABLE} WHERE doc_id = old.id;
-            DELETE FROM {DOCS_TABLE} WHERE doc_id = old.id;
-        END""",
-    ]
-    for statement in statements:
-        conn.execute(statement)
-
-
-def enqueue_all(conn: sqlite3.Connection) -> int:
-    """Register every document not yet known to the index (the migration's first fill)."""
-    conn.execute(
-        f"INSERT INTO {DOCS_TABLE} (doc_id, position) SELECT id, position FROM documents "
-        f"WHERE id NOT IN (SELECT doc_id FROM {DOCS_TABLE}) ORDER BY position"
-    )
-    return conn.execute(
-        f"INSERT OR IGNORE INTO {QUEUE_TABLE} (key, indexed) SELECT key, 0 FROM {DOCS_TABLE}"
-    ).rowcount
-
-
-def pending_count(conn: sqlite3.Connection) -> int:
-    return conn.execute(f"SELECT COUNT(*) FROM {QUEUE_TABLE}").fetchone()[0]
-
-
-def index_queued(conn: sqlite3.Connection, limit: int) -> int:
-    """Bring up to ``limit`` queued keys up to date; the caller owns the transaction."""
-    rows = conn.execute(
-        f"SELECT q.key, q.indexed, q.old_title, q.old_text, d.title, d.text FROM {QUEUE_TABLE} q "
-        f"LEFT JOIN {DOCS_TABLE} s ON s.key = q.key LEFT JOIN documents d ON d.id = s.doc_id "
-        f"ORDER BY q.key LIMIT ?",
-        (limit,),
-    ).fetchall()
-    for key, indexed, old_title, old_text, title, text in rows:
-        if indexed:
-            conn.execute(
-                f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                (key, index_tokens(old_title or ""), index_tokens(old_text or "")),
-            )
-        if text is not None:
-            conn.execute(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (?, ?, ?)",
-                (key, index_tokens(title or ""), index_tokens(text)),
-            )
-    if rows:
-        marks = ",".join("?" * len(rows))
-        conn.execute(f"DELETE FROM {QUEUE_TABLE} WHERE key IN ({marks})", [row[0] for row in rows])
-    return len(rows)
-
-
-def reset_index(conn: sqlite3.Connection) -> int:
-    """Empty the index and queue every document again; the caller owns the transaction."""
-    conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
-    conn.execute(f"DELETE FROM {QUEUE_TABLE}")
-    conn.execute(f"DELETE FROM {DOCS_TABLE} WHERE doc_id NOT IN (SELECT id FROM documents)")
-    enqueue_all(conn)
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (TOKENIZER_SETTING, str(TOKENIZER_VERSION)),
-    )
-    return pending_count(conn)
-
-
-def install(conn: sqlite3.Connection) -> int:
-    """Create the index and fill it with the documents already there; the migration's body.
-
-    Runs inside the migration's transaction, so a project either has a
-    complete index or none at all. Returns the number of documents indexed.
-    """
-    create_schema(conn)
-    reset_index(conn)
-    done = 0
-    while n := index_queued(conn, 500):
-        done += n
-    return done
-
-
 # --- the public face ----------------------------------------------------------------------------
 
 
@@ -410,7 +211,7 @@ class SearchIndex:
 
     def pending(self) -> int:
         """How many documents changed since the index was last brought up to date."""
-        return pending_count(self._conn)
+        return self.store.search_index.pending()
 
     def sync(self, *, batch: int = 200, progress: Progress | None = None) -> int:
         """Index every queued document, ``batch`` per transaction; returns how many.
@@ -424,8 +225,7 @@ class SearchIndex:
         if progress:
             progress(0, total)
         while True:
-            with self.store.transaction():
-                n = index_queued(self._conn, batch)
+            n = self.store.search_index.index_queued(batch)
             if not n:
                 break
             done += n
@@ -435,20 +235,15 @@ class SearchIndex:
 
     def rebuild(self, *, progress: Progress | None = None) -> int:
         """Throw the index away and index every document again."""
-        with self.store.transaction():
-            reset_index(self._conn)
+        self.store.search_index.reset()
         self._checked_version = True
         return self.sync(progress=progress)
 
     def _check_version(self) -> None:
         if self._checked_version:
             return
-        stored = self._conn.execute(
-            "SELECT value FROM settings WHERE key = ?", (TOKENIZER_SETTING,)
-        ).fetchone()
-        if stored is None or stored[0] != str(TOKENIZER_VERSION):
-            with self.store.transaction():
-                reset_index(self._conn)
+        if not self.store.search_index.tokenizer_is_current():
+            self.store.search_index.reset()
         self._checked_version = True
 
     # --- queries -------------------------------------------------------------------------
@@ -510,6 +305,28 @@ class SearchIndex:
             [" AND ".join(_phrase(t) for t in terms)],
         ).fetchone()
         return json.loads(f"[{joined}]") if joined else []
+
+    def documents_containing(self, text: str) -> list[str] | None:
+        """Ids of the documents whose text may hold ``text``, in reading order; None when it is too short to look up.
+
+        The index sees folded text (case, full width), so this is a superset of
+        the documents holding ``text`` exactly, never missing one; the caller
+        checks each. A one-character text has no bigram: None, scan instead.
+        Brings the index up to date first, so call it where writing is fine
+        (a worker, not the window's thread).
+        """
+        if len(text) < 2:
+            return None
+        self._check_version()
+        self.sync()
+        return [
+            doc_id
+            for (doc_id,) in self._conn.execute(
+                f"SELECT s.doc_id FROM {FTS_TABLE} JOIN {DOCS_TABLE} s ON s.key = {FTS_TABLE}.rowid "
+                f"WHERE {FTS_TABLE} MATCH ? ORDER BY s.position, s.key",
+                ["body : " + _phrase(text)],
+            )
+        ]
 
     def count(self, query: str) -> int:
         terms = parse_query(query)

@@ -29,18 +29,18 @@ class DocumentState:
 
     @classmethod
     def load(cls, store: Store, doc_id: str) -> DocumentState:
-        state = cls(store.document(doc_id), SpanIndex(()))
+        state = cls(store.documents.get(doc_id), SpanIndex(()))
         state.reload(store)
         return state
 
     def reload(self, store: Store) -> None:
         """Re-read everything that annotating can change (not the text, which only segmentation edits change)."""
-        entities = store.entities(self.doc_id)
-        pending = store.candidates(self.doc_id, states=[CandidateState.PENDING])
+        entities = store.annotations.entities(self.doc_id)
+        pending = store.candidates.for_document(self.doc_id, states=[CandidateState.PENDING])
         self.entities = {e.id: e for e in entities if e.id is not None}
         self.spans = SpanIndex([Span.of_entity(e) for e in entities] + [Span.of_candidate(c) for c in pending])
-        self.relations = store.relations(self.doc_id)
-        self.doc_labels = store.doc_labels(self.doc_id)
+        self.relations = store.annotations.relations(self.doc_id)
+        self.doc_labels = store.annotations.doc_labels(self.doc_id)
         self.refresh_status(store)
 
     def refresh(
@@ -63,7 +63,7 @@ class DocumentState:
                 if key.kind == SpanKind.ENTITY:
                     self.entities.pop(key.id, None)
                     try:
-                        entity = store.entity(key.id)
+                        entity = store.annotations.entity(key.id)
                     except NotFoundError:
                         continue
                     if entity.doc_id == self.doc_id:
@@ -71,20 +71,20 @@ class DocumentState:
                         added.append(Span.of_entity(entity))
                 else:
                     try:
-                        candidate = store.candidate(key.id)
+                        candidate = store.candidates.get(key.id)
                     except NotFoundError:
                         continue
                     if candidate.state is CandidateState.PENDING and candidate.doc_id == self.doc_id:
                         added.append(Span.of_candidate(candidate))
             self.spans = self.spans.replaced(changed, added)
         if relations:
-            self.relations = store.relations(self.doc_id)
+            self.relations = store.annotations.relations(self.doc_id)
         if doc_labels:
-            self.doc_labels = store.doc_labels(self.doc_id)
+            self.doc_labels = store.annotations.doc_labels(self.doc_id)
         self.refresh_status(store)
 
     def refresh_status(self, store: Store) -> None:
-        document = store.document(self.doc_id)
+        document = store.documents.get(self.doc_id)
         self.document.status, self.document.status_reason = document.status, document.status_reason
 
     # --- questions the window asks ------------------------------------------------------

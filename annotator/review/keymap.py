@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.platform import app_paths
 from annotator.errors import InputError
+from annotator.platform import app_paths
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -18,7 +18,7 @@ DEFAULT_IDLE_LIMIT_S = 120.0
 
 
 class ActivityClock:
-    """Active seconds on the current document, handed out in slices for ``Store.add_time``."""
+    """Active seconds on the current document, handed out in slices for ``store.annotations.add_time``."""
 
     def __init__(self, idle_limit: float = DEFAULT_IDLE_LIMIT_S, clock: Clock = time.monotonic) -> None:
         self.idle_limit = idle_limit

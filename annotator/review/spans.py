@@ -100,6 +100,7 @@ class SpanIndex:
         self._starts = [s.start for s in self.spans]
         self._position = {s.key: i for i, s in enumerate(self.spans)}
         self._levels: dict[SpanKey, int] | None = None
+        self._entity_levels: dict[SpanKey, int] | None = None
         # Longest span, so a look-up by position knows how far back to search.
         self._max_length = max((s.end - s.start for s in self.spans), default=0)
 
@@ -186,6 +187,17 @@ class SpanIndex:
         if self._levels is None:
             self._levels = stack_levels(self.spans, ordered=True)
         return self._levels
+
+    def entity_levels(self) -> dict[SpanKey, int]:
+        """Stacking levels among the entities alone: how deep each entity is nested in others.
+
+        Candidates come and go with every decision; the room kept for nested
+        entities' bars and label names must not, or the text would move as
+        the reviewer works.
+        """
+        if self._entity_levels is None:
+            self._entity_levels = stack_levels([s for s in self.spans if s.is_entity], ordered=True)
+        return self._entity_levels
 
     def replaced(self, removed: Iterable[SpanKey], added: Iterable[Span]) -> SpanIndex:
         """A new index without ``removed`` and with ``added``: a merge, not a fresh sort."""

@@ -15,7 +15,7 @@ def upcoming_unfinished(store: Store, after_doc_id: str | None, count: int) -> l
     found: list[str] = []
     current = after_doc_id
     while len(found) < count:
-        following = store.next_unfinished(current)
+        following = store.documents.next_unfinished(current)
         if following is None or following == after_doc_id or following in found:
             break
         found.append(following)
@@ -25,4 +25,4 @@ def upcoming_unfinished(store: Store, after_doc_id: str | None, count: int) -> l
 
 def never_suggested(store: Store, doc_id: str) -> bool:
     """True when the document has no candidates at all, in any state (nothing was ever suggested for it)."""
-    return not store.candidates(doc_id)
+    return not store.candidates.for_document(doc_id)

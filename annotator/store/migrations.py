@@ -177,11 +177,64 @@ def _initial(db: sqlite_utils.Database) -> None:
 
 @migration("0002_search_index")
 def _search_index(db: sqlite_utils.Database) -> None:
-    # Full-text search: a bigram index kept in step by triggers, filled here
-    # with the documents the project already has (see annotator/project/search.py).
-    from annotator.project import search
-
-    search.install(db.conn)
+    # Full-text search: a bigram index kept in step by triggers. These are the
+    # statements the migration ran as released (it called annotator/search.py
+    # at commit e8e480f), frozen here so later changes to the search code can
+    # never change what this migration does. Released, it also cut the texts
+    # of the documents already there into bigrams, which only live code can
+    # do; here they are queued instead (search_queue, indexed = 0), and the
+    # search index indexes them on its next sync, exactly as it does for
+    # newly imported documents.
+    for statement in (
+        """CREATE TABLE search_docs (
+            key INTEGER PRIMARY KEY AUTOINCREMENT,
+            doc_id TEXT NOT NULL UNIQUE,
+            position REAL NOT NULL
+        )""",
+        "CREATE INDEX search_docs_position ON search_docs(position, key)",
+        """CREATE TABLE search_queue (
+            key INTEGER PRIMARY KEY,
+            indexed INTEGER NOT NULL,
+            old_title TEXT,
+            old_text TEXT
+        )""",
+        """CREATE VIRTUAL TABLE search_fts USING fts5(
+            title, body, content='', columnsize=0, tokenize='ascii'
+        )""",
+        """CREATE TRIGGER search_document_insert AFTER INSERT ON documents
+        BEGIN
+            INSERT INTO search_docs (doc_id, position) VALUES (new.id, new.position);
+            INSERT OR IGNORE INTO search_queue (key, indexed)
+                SELECT key, 0 FROM search_docs WHERE doc_id = new.id;
+        END""",
+        """CREATE TRIGGER search_document_update AFTER UPDATE OF id, title, text, position ON documents
+        BEGIN
+            INSERT OR IGNORE INTO search_queue (key, indexed, old_title, old_text)
+                SELECT key, 1, old.title, old.text FROM search_docs
+                WHERE doc_id = old.id AND (old.title IS NOT new.title OR old.text IS NOT new.text);
+            UPDATE search_docs SET doc_id = new.id, position = new.position
+                WHERE doc_id = old.id AND (doc_id IS NOT new.id OR position IS NOT new.position);
+        END""",
+        """CREATE TRIGGER search_document_delete AFTER DELETE ON documents
+        BEGIN
+            INSERT OR IGNORE INTO search_queue (key, indexed, old_title, old_text)
+                SELECT key, 1, old.title, old.text FROM search_docs WHERE doc_id = old.id;
+            DELETE FROM search_docs WHERE doc_id = old.id;
+        END""",
+        "INSERT INTO search_fts (search_fts) VALUES ('delete-all')",
+        "DELETE FROM search_queue",
+        "DELETE FROM search_docs WHERE doc_id NOT IN (SELECT id FROM documents)",
+        (
+            "INSERT INTO search_docs (doc_id, position) SELECT id, position FROM documents "
+            "WHERE id NOT IN (SELECT doc_id FROM search_docs) ORDER BY position"
+        ),
+        "INSERT OR IGNORE INTO search_queue (key, indexed) SELECT key, 0 FROM search_docs",
+        (
+            "INSERT INTO settings (key, value) VALUES ('search.tokenizer_version', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ),
+    ):
+        db.conn.execute(statement)
 
 
 @migration("0003_document_list_indexes")
@@ -204,7 +257,134 @@ def _events_by_action(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE INDEX events_action ON events(action, at, annotator)")
 
 
-@migration("0005_candidates_due")
+@migration("0005_teams")
+def _teams(db: sqlite_utils.Database) -> None:
+    # Work split among several annotators, each in a package of their own,
+    # merged back as one version per annotator and adjudicated into gold.
+    for statement in (
+        # Who works on which document; a document given to two or more people is double-annotated.
+        """CREATE TABLE assignments (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            assigned_at TEXT NOT NULL,
+            assigned_by TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        )""",
+        "CREATE INDEX assignments_annotator ON assignments(annotator, doc_id)",
+        # In a package only: each document's annotations as they were packed, by
+        # fingerprint, so merging can tell whether the project changed them since.
+        """CREATE TABLE package_documents (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            base TEXT NOT NULL
+        )""",
+        # Each annotator's own version of a document, as merged from their package.
+        """CREATE TABLE versions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done', 'skipped')),
+            status_reason TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            merged_at TEXT NOT NULL,
+            merged_from TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        )""",
+        "CREATE INDEX versions_annotator ON versions(annotator, doc_id)",
+        # ``key`` is the entity's id in the package; relations refer to entities by it.
+        """CREATE TABLE version_entities (
+            doc_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            key INTEGER NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            made_by TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, key),
+            FOREIGN KEY (doc_id, annotator) REFERENCES versions(doc_id, annotator) ON DELETE CASCADE,
+            CHECK ("end" > start)
+        )""",
+        """CREATE TABLE version_relations (
+            doc_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            key INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            head_key INTEGER NOT NULL,
+            tail_key INTEGER NOT NULL,
+            made_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, key),
+            FOREIGN KEY (doc_id, annotator) REFERENCES versions(doc_id, annotator) ON DELETE CASCADE
+        )""",
+        """CREATE TABLE version_doc_labels (
+            doc_id TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            made_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, name),
+            FOREIGN KEY (doc_id, annotator) REFERENCES versions(doc_id, annotator) ON DELETE CASCADE
+        )""",
+        # A document whose gold is settled: by an adjudicator, or by a merge that
+        # took the only version there is. ``versions`` holds the fingerprints of the
+        # versions the decision was made on; when one changes, it needs looking at again.
+        """CREATE TABLE adjudications (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            adjudicator TEXT NOT NULL,
+            method TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            versions TEXT NOT NULL
+        )""",
+        # Packages name the project they came from; merging refuses another project's.
+        (
+            "INSERT OR IGNORE INTO settings (key, value) "
+            "VALUES ('project.id', lower(hex(randomblob(16))))"
+        ),
+    ):
+        db.conn.execute(statement)
+
+
+@migration("0006_models")
+def _models(db: sqlite_utils.Database) -> None:
+    # The learned suggester's models, versioned, with what they were trained on and how well
+    # they did (annotator/store/models.py); the bytes of old versions are dropped, their
+    # figures kept for the learning curve. And how unsure the current model is of each
+    # unfinished document, for "most unsure first". One statement at a time, so the
+    # migration stays inside the transaction it runs in.
+    for statement in (
+        """CREATE TABLE models (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            format_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            annotator TEXT NOT NULL DEFAULT '',
+            documents INTEGER NOT NULL,
+            entities INTEGER NOT NULL,
+            labels TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            metrics TEXT NOT NULL,
+            learning_curve TEXT NOT NULL,
+            trained_after_event INTEGER NOT NULL DEFAULT 0,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB
+        )""",
+        """CREATE TABLE document_uncertainty (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+            uncertainty REAL NOT NULL,
+            expected_wrong_sentences REAL NOT NULL,
+            computed_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX document_uncertainty_rank ON document_uncertainty(model_id, uncertainty DESC)",
+    ):
+        db.conn.execute(statement)
+
+
+@migration("0007_candidates_due")
 def _candidates_due(db: sqlite_utils.Database) -> None:
     # Documents whose candidate spans are still to be computed. An import writes
     # them in the same transaction as the documents and removes them once the

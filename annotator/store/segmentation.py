@@ -10,10 +10,15 @@ Each edit:
   that the edit would cut in two makes it refuse, with a message naming it;
   a machine candidate that would be cut is dropped (and comes back on undo);
 - runs in one transaction and writes one event;
-- returns a ``SegmentationEdit``, whose ``undo_segmentation`` restores the
+- returns a ``SegmentationEdit``, whose ``Segmentation.undo`` restores the
   exact previous state (document ids, titles, metadata, positions, every
-  annotation row with its id) and whose ``redo_segmentation`` does the edit
+  annotation row with its id) and whose ``Segmentation.redo`` does the edit
   again with the same ids. These are what the app's undo commands call.
+
+An edit moves a document's rows in every table as one unit, each row with its
+id, and its undo puts those exact rows back. So this module snapshots and
+rewrites the rows of the edited documents itself, table by table, instead of
+through each aggregate's methods, which deal in single annotations.
 """
 
 from __future__ import annotations
@@ -21,10 +26,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.errors import InputError, NotFoundError
+from annotator.errors import InputError
 from annotator.model import Document, Provenance, Status, content_hash
-from annotator.store.candidates import CandidatesMixin
 from annotator.store.connection import utc_now
+from annotator.store.database import Aggregate
 from annotator.store.rows import dumps
 from annotator.store.segmentation_plan import (
     Part,
@@ -60,18 +65,18 @@ class SegmentationEdit:
         return [doc_id for doc_id in self.before if doc_id not in self.after]
 
 
-class SegmentationMixin(CandidatesMixin):
+class Segmentation(Aggregate):
     # --- the edits ------------------------------------------------------------------
 
-    def merge_documents(self, first_id: str, second_id: str, *, separator: str = PARAGRAPH_BREAK) -> SegmentationEdit:
+    def merge(self, first_id: str, second_id: str, *, separator: str = PARAGRAPH_BREAK) -> SegmentationEdit:
         """Append ``second_id``'s text to ``first_id``'s, as a new paragraph (or, with ``separator=""``,
         continuing the last one); the second document is removed and its annotations move over."""
         if separator not in (PARAGRAPH_BREAK, ""):
             raise InputError(f"documents are merged with a paragraph break or nothing between them, not {separator!r}")
         if first_id == second_id:
             raise InputError(f"document {first_id} cannot be merged with itself")
-        with self.transaction():
-            first, second = self.document(first_id), self.document(second_id)
+        with self._db.transaction():
+            first, second = self._project.documents.get(first_id), self._project.documents.get(second_id)
             edit = self._begin("merge", {"first_id": first_id, "second_id": second_id, "separator": separator},
                                [first_id, second_id])
             parts: list[Part] = [Slice(first_id, 0, len(first.text)), separator, Slice(second_id, 0, len(second.text))]
@@ -87,16 +92,16 @@ class SegmentationMixin(CandidatesMixin):
                 )
             status = first.status if first.status == second.status else Status.IN_PROGRESS
             self._write_plan(plan, metas={first_id: meta}, provenance_of={first_id: [first, second]})
-            self._exec(
+            self._db.execute(
                 "UPDATE documents SET status = ?, status_reason = ? WHERE id = ?",
                 (Status(status).value, first.status_reason if status == first.status else "", first_id),
             )
             self._merge_document_rows(into=first_id, source=second_id)
-            self._exec("DELETE FROM documents WHERE id = ?", (second_id,))
+            self._db.execute("DELETE FROM documents WHERE id = ?", (second_id,))
             self._finish(edit, "document.merge", first_id, f"document:{second_id}")
         return edit
 
-    def split_document(
+    def split(
         self, doc_id: str, offset: int, *, new_id: str | None = None, title: str | None = None
     ) -> SegmentationEdit:
         """Cut a document in two at ``offset``; the text after it becomes a new document placed right after.
@@ -104,8 +109,8 @@ class SegmentationMixin(CandidatesMixin):
         A paragraph break at the cut is dropped. An entity or relation across
         the cut makes the split refuse.
         """
-        with self.transaction():
-            doc = self.document(doc_id)
+        with self._db.transaction():
+            doc = self._project.documents.get(doc_id)
             text = doc.text
             if not isinstance(offset, int) or not 0 < offset < len(text):
                 raise InputError(
@@ -116,7 +121,7 @@ class SegmentationMixin(CandidatesMixin):
             if not text[:head_end].strip() or not text[tail_start:].strip():
                 raise InputError(f"document {doc_id}: splitting at {offset} would leave an empty document")
             new_id = new_id or self._split_id(doc, tail_start)
-            if self.has_document(new_id):
+            if self._project.documents.exists(new_id):
                 raise InputError(f"cannot split document {doc_id}: a document with id '{new_id}' already exists")
             params = {"doc_id": doc_id, "offset": offset, "new_id": new_id, "title": title}
             edit = self._begin("split", params, [doc_id])
@@ -134,7 +139,7 @@ class SegmentationMixin(CandidatesMixin):
                 metas={doc_id: _without(doc.meta, "flags"), new_id: {"split_from": doc_id}},
                 provenance_of={doc_id: [doc], new_id: [doc]},
             )
-            self._exec(
+            self._db.execute(
                 "INSERT INTO doc_labels (doc_id, name, value, annotator, updated_at) "
                 "SELECT ?, name, value, annotator, updated_at FROM doc_labels WHERE doc_id = ?",
                 (new_id, doc_id),
@@ -153,8 +158,8 @@ class SegmentationMixin(CandidatesMixin):
         """
         if source_id == target_id:
             raise InputError(f"document {source_id}: text is moved between two different documents")
-        with self.transaction():
-            source, target = self.document(source_id), self.document(target_id)
+        with self._db.transaction():
+            source, target = self._project.documents.get(source_id), self._project.documents.get(target_id)
             text = source.text
             if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= len(text):
                 raise InputError(
@@ -200,17 +205,17 @@ class SegmentationMixin(CandidatesMixin):
 
     # --- undo and redo ---------------------------------------------------------------
 
-    def undo_segmentation(self, edit: SegmentationEdit) -> None:
+    def undo(self, edit: SegmentationEdit) -> None:
         """Put back exactly what ``edit`` changed: documents, ids, metadata, positions and every annotation."""
-        with self.transaction():
+        with self._db.transaction():
             self._check_unchanged_since(edit)
             extra_time = self._time_since(edit)
             involved = sorted(set(edit.before) | set(edit.after))
             for doc_id, snapshot in edit.before.items():
                 row = snapshot["documents"][0]
                 columns = list(row)
-                if self.has_document(doc_id):
-                    self._exec(
+                if self._project.documents.exists(doc_id):
+                    self._db.execute(
                         f"UPDATE documents SET {', '.join(f'{_q(c)} = ?' for c in columns)} WHERE id = ?",
                         [row[c] for c in columns] + [doc_id],
                     )
@@ -222,25 +227,25 @@ class SegmentationMixin(CandidatesMixin):
             for snapshot in edit.before.values():
                 for entity in snapshot["entities"]:
                     columns = [c for c in entity if c != "id"]
-                    self._exec(
+                    self._db.execute(
                         f"UPDATE entities SET {', '.join(f'{_q(c)} = ?' for c in columns)} WHERE id = ?",
                         [entity[c] for c in columns] + [entity["id"]],
                     )
                 for relation in snapshot["relations"]:
-                    self._exec("UPDATE relations SET doc_id = ? WHERE id = ?", (relation["doc_id"], relation["id"]))
+                    self._db.execute("UPDATE relations SET doc_id = ? WHERE id = ?", (relation["doc_id"], relation["id"]))
                 for table in ("candidates", "doc_labels", "time_spent"):
                     for row in snapshot[table]:
                         self._insert_row(table, row)
             for doc_id in edit.created:
-                self._exec("DELETE FROM documents WHERE id = ?", (doc_id,))
+                self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             for (doc_id, annotator), seconds in extra_time.items():
-                self._exec(
+                self._db.execute(
                     "INSERT INTO time_spent (doc_id, annotator, seconds) VALUES (?, ?, ?) "
                     "ON CONFLICT(doc_id, annotator) DO UPDATE SET seconds = seconds + excluded.seconds",
                     (doc_id, annotator, seconds),
                 )
             home = next(iter(edit.before))
-            self._log(
+            self._db.log(
                 f"document.un{edit.action}" if edit.action != "move" else "document.unmove_text",
                 home,
                 f"document:{home}",
@@ -248,46 +253,33 @@ class SegmentationMixin(CandidatesMixin):
                 {doc_id: s["documents"][0]["content_hash"] for doc_id, s in edit.before.items()},
             )
 
-    def redo_segmentation(self, edit: SegmentationEdit) -> SegmentationEdit:
-        """Do ``edit`` again (after ``undo_segmentation``); a split makes the same new document id."""
-        operation = {"merge": self.merge_documents, "split": self.split_document, "move": self.move_text}[edit.action]
+    def redo(self, edit: SegmentationEdit) -> SegmentationEdit:
+        """Do ``edit`` again (after ``undo``); a split makes the same new document id."""
+        operation = {"merge": self.merge, "split": self.split, "move": self.move_text}[edit.action]
         return operation(**edit.params)
-
-    # --- neighbours, for "merge with the next document" --------------------------------
-
-    def adjacent_document(self, doc_id: str, step: int = 1) -> str | None:
-        """The document after (``step=1``) or before (``step=-1``) ``doc_id`` in reading order, if any."""
-        position = self._scalar("SELECT position FROM documents WHERE id = ?", (doc_id,))
-        if position is None:
-            raise NotFoundError(f"no document with id '{doc_id}' in {self.path}")
-        if step >= 0:
-            sql = (
-                "SELECT id FROM documents WHERE position > ? OR (position = ? AND id > ?) "
-                "ORDER BY position, id LIMIT 1"
-            )
-        else:
-            sql = (
-                "SELECT id FROM documents WHERE position < ? OR (position = ? AND id < ?) "
-                "ORDER BY position DESC, id DESC LIMIT 1"
-            )
-        return self._scalar(sql, (position, position, doc_id))
 
     # --- the machinery ---------------------------------------------------------------
 
     def _begin(self, action: str, params: dict[str, Any], doc_ids: list[str]) -> SegmentationEdit:
+        # Packages and annotators' versions hold offsets into these texts: changing
+        # them would misplace everything annotated elsewhere.
+        for doc_id, why in self._project.assignments.in_team_work(doc_ids).items():
+            raise InputError(
+                f"document {doc_id} {why}; its text cannot be split, merged or moved (unassign it first)"
+            )
         return SegmentationEdit(action, params, {doc_id: self._snapshot(doc_id) for doc_id in doc_ids})
 
     def _snapshot(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
-        snapshot = {"documents": self._rows("SELECT * FROM documents WHERE id = ?", (doc_id,))}
+        snapshot = {"documents": self._db.rows("SELECT * FROM documents WHERE id = ?", (doc_id,))}
         for table in _TABLES:
             order = "name" if table == "doc_labels" else "annotator" if table == "time_spent" else "id"
-            snapshot[table] = self._rows(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY {order}", (doc_id,))
+            snapshot[table] = self._db.rows(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY {order}", (doc_id,))
         return snapshot
 
     def _finish(self, edit: SegmentationEdit, action: str, doc_id: str, target: str) -> None:
         new_id = edit.params.get("new_id")
         for after_id in [*edit.before, *([new_id] if new_id else [])]:
-            hash_now = self._scalar("SELECT content_hash FROM documents WHERE id = ?", (after_id,))
+            hash_now = self._db.scalar("SELECT content_hash FROM documents WHERE id = ?", (after_id,))
             if hash_now is None:
                 continue
             edit.after[after_id] = {
@@ -296,10 +288,10 @@ class SegmentationMixin(CandidatesMixin):
                 "relations": self._ids("relations", after_id),
                 "time_spent": {
                     r["annotator"]: r["seconds"]
-                    for r in self._rows("SELECT annotator, seconds FROM time_spent WHERE doc_id = ?", (after_id,))
+                    for r in self._db.rows("SELECT annotator, seconds FROM time_spent WHERE doc_id = ?", (after_id,))
                 },
             }
-        self._log(
+        self._db.log(
             action,
             doc_id,
             target,
@@ -308,13 +300,13 @@ class SegmentationMixin(CandidatesMixin):
         )
 
     def _ids(self, table: str, doc_id: str) -> list[int]:
-        return [r["id"] for r in self._rows(f"SELECT id FROM {table} WHERE doc_id = ? ORDER BY id", (doc_id,))]
+        return [r["id"] for r in self._db.rows(f"SELECT id FROM {table} WHERE doc_id = ? ORDER BY id", (doc_id,))]
 
     def _refuse_cut(self, plan: Plan, doc_ids: list[str], what: str) -> None:
         """Refuse an edit that would cut an entity, or leave a relation's ends in two documents."""
         marks = ",".join("?" * len(doc_ids))
         landing: dict[int, str] = {}
-        for row in self._rows(f"SELECT * FROM entities WHERE doc_id IN ({marks}) ORDER BY start", doc_ids):
+        for row in self._db.rows(f"SELECT * FROM entities WHERE doc_id IN ({marks}) ORDER BY start", doc_ids):
             where = plan.locate(row["doc_id"], row["start"], row["end"])
             if where is None:
                 raise InputError(
@@ -322,7 +314,7 @@ class SegmentationMixin(CandidatesMixin):
                     "would be cut in two; delete or shrink it first"
                 )
             landing[row["id"]] = where[0]
-        for row in self._rows(
+        for row in self._db.rows(
             f"SELECT r.id, r.label, h.text AS head, t.text AS tail, r.head_id, r.tail_id FROM relations r "
             f"JOIN entities h ON h.id = r.head_id JOIN entities t ON t.id = r.tail_id WHERE r.doc_id IN ({marks})",
             doc_ids,
@@ -350,7 +342,7 @@ class SegmentationMixin(CandidatesMixin):
             provenance = (
                 Provenance(base.file, base.sha256, base.encoding, out.pieces) if base is not None else None
             )
-            self._exec(
+            self._db.execute(
                 "UPDATE documents SET text = ?, raw_text = ?, content_hash = ?, meta = ?, provenance = ?, "
                 "updated_at = ? WHERE id = ?",
                 (
@@ -365,21 +357,21 @@ class SegmentationMixin(CandidatesMixin):
             )
         sources = list(plan.documents)
         marks = ",".join("?" * len(sources))
-        for row in self._rows(f"SELECT id, doc_id, start, \"end\" FROM entities WHERE doc_id IN ({marks})", sources):
+        for row in self._db.rows(f"SELECT id, doc_id, start, \"end\" FROM entities WHERE doc_id IN ({marks})", sources):
             new_doc, new_start = plan.locate(row["doc_id"], row["start"], row["end"])  # type: ignore[misc]
-            self._exec(
+            self._db.execute(
                 "UPDATE entities SET doc_id = ?, start = ?, \"end\" = ? WHERE id = ?",
                 (new_doc, new_start, new_start + row["end"] - row["start"], row["id"]),
             )
-        for row in self._rows(
+        for row in self._db.rows(
             f"SELECT r.id, h.doc_id FROM relations r JOIN entities h ON h.id = r.head_id WHERE r.doc_id IN ({marks})",
             sources,
         ):
-            self._exec("UPDATE relations SET doc_id = ? WHERE id = ?", (row["doc_id"], row["id"]))
+            self._db.execute("UPDATE relations SET doc_id = ? WHERE id = ?", (row["doc_id"], row["id"]))
         # Candidates are re-inserted rather than updated: shifting them one by one
         # could collide with (doc, start, end, label) of one not shifted yet.
-        candidates = self._rows(f"SELECT * FROM candidates WHERE doc_id IN ({marks})", sources)
-        self._exec(f"DELETE FROM candidates WHERE doc_id IN ({marks})", sources)
+        candidates = self._db.rows(f"SELECT * FROM candidates WHERE doc_id IN ({marks})", sources)
+        self._db.execute(f"DELETE FROM candidates WHERE doc_id IN ({marks})", sources)
         for row in candidates:
             where = plan.locate(row["doc_id"], row["start"], row["end"])
             if where is None:
@@ -391,26 +383,26 @@ class SegmentationMixin(CandidatesMixin):
 
     def _merge_document_rows(self, *, into: str, source: str) -> None:
         """Document labels the kept document lacks, and time spent, follow a merged document."""
-        self._exec(
+        self._db.execute(
             "UPDATE doc_labels SET doc_id = ? WHERE doc_id = ? "
             "AND name NOT IN (SELECT name FROM doc_labels WHERE doc_id = ?)",
             (into, source, into),
         )
-        self._exec("DELETE FROM doc_labels WHERE doc_id = ?", (source,))
-        self._exec(
+        self._db.execute("DELETE FROM doc_labels WHERE doc_id = ?", (source,))
+        self._db.execute(
             # "AND true" lets SQLite tell the upsert clause from a join constraint
             "INSERT INTO time_spent (doc_id, annotator, seconds) SELECT ?, annotator, seconds FROM time_spent "
             "WHERE doc_id = ? AND true "
             "ON CONFLICT(doc_id, annotator) DO UPDATE SET seconds = seconds + excluded.seconds",
             (into, source),
         )
-        self._exec("DELETE FROM time_spent WHERE doc_id = ?", (source,))
+        self._db.execute("DELETE FROM time_spent WHERE doc_id = ?", (source,))
 
     def _insert_document_row(self, source_id: str, new_id: str, title: str) -> None:
         """A copy of the source document's row (kind, status, source), placed right after it in reading order."""
-        row = self._row("SELECT * FROM documents WHERE id = ?", (source_id,))
+        row = self._db.row("SELECT * FROM documents WHERE id = ?", (source_id,))
         assert row is not None
-        following = self._scalar(
+        following = self._db.scalar(
             "SELECT MIN(position) FROM documents WHERE position > ?", (row["position"],)
         )
         position = (row["position"] + following) / 2 if following is not None else row["position"] + 1
@@ -432,13 +424,13 @@ class SegmentationMixin(CandidatesMixin):
                     base = f"{provenance.sha256[:10]}-{source_offset:05d}"
                     break
         candidate, n = base, 2
-        while self.has_document(candidate):
+        while self._project.documents.exists(candidate):
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
     def _check_unchanged_since(self, edit: SegmentationEdit) -> None:
         for doc_id, info in edit.after.items():
-            row = self._row("SELECT content_hash FROM documents WHERE id = ?", (doc_id,))
+            row = self._db.row("SELECT content_hash FROM documents WHERE id = ?", (doc_id,))
             what = f"cannot undo the {edit.action} of document {doc_id}"
             if row is None:
                 raise InputError(f"{what}: the document no longer exists")
@@ -448,7 +440,7 @@ class SegmentationMixin(CandidatesMixin):
                 if self._ids(table, doc_id) != info[table]:
                     raise InputError(f"{what}: its {table} changed since; undo the later edits first")
         for doc_id in edit.removed:
-            if self.has_document(doc_id):
+            if self._project.documents.exists(doc_id):
                 raise InputError(f"cannot undo the {edit.action}: a document with id '{doc_id}' exists again")
 
     def _time_since(self, edit: SegmentationEdit) -> dict[tuple[str, str], float]:
@@ -456,7 +448,7 @@ class SegmentationMixin(CandidatesMixin):
         home = next(iter(edit.before))
         extra: dict[tuple[str, str], float] = {}
         for doc_id, info in edit.after.items():
-            for row in self._rows("SELECT annotator, seconds FROM time_spent WHERE doc_id = ?", (doc_id,)):
+            for row in self._db.rows("SELECT annotator, seconds FROM time_spent WHERE doc_id = ?", (doc_id,)):
                 gained = row["seconds"] - info["time_spent"].get(row["annotator"], 0.0)
                 if gained > 0:
                     key = (doc_id if doc_id in edit.before else home, row["annotator"])
@@ -465,13 +457,13 @@ class SegmentationMixin(CandidatesMixin):
 
     def _insert_row(self, table: str, row: dict[str, Any]) -> None:
         columns = list(row)
-        self._exec(
+        self._db.execute(
             f"INSERT INTO {table} ({', '.join(_q(c) for c in columns)}) VALUES ({', '.join('?' * len(columns))})",
             [row[c] for c in columns],
         )
 
     def _delete_where(self, table: str, doc_ids: list[str]) -> None:
-        self._exec(f"DELETE FROM {table} WHERE doc_id IN ({','.join('?' * len(doc_ids))})", doc_ids)
+        self._db.execute(f"DELETE FROM {table} WHERE doc_id IN ({','.join('?' * len(doc_ids))})", doc_ids)
 
 
 def _q(column: str) -> str:

@@ -1,7 +1,24 @@
 """The project database: one SQLite file holding documents, annotations and their history.
 
-``Store`` is the only way the rest of the program writes to the database.
-Each public method that changes something runs in a transaction and appends
+``Store`` is the composition root: it opens the file, applies migrations, and
+holds one object per aggregate, each owning its own tables' SQL:
+
+- ``store.documents``: documents and their source files, import, review status
+- ``store.annotations``: entities, relations, document labels, time spent
+- ``store.candidates``: machine suggestions and the reviewer's decisions on them
+- ``store.candidates_due``: documents an import stored and still owes their candidates
+- ``store.segmentation``: merging, splitting and moving text between documents
+- ``store.schema``: the project's label schema (``store.schema.current``) and label renames
+- ``store.events``: reading the append-only event log
+- ``store.settings``: project settings and the annotators who worked on it
+- ``store.search_index``: writing the full-text search index (a derived cache)
+- ``store.assignments``: who works on which document
+- ``store.versions``: each annotator's own version of a document, merged from their package
+- ``store.layers``: a document's project layer as a whole (adjudication replaces it)
+- ``store.adjudications``: which documents' gold is settled, by whom and how
+- ``store.transfers``: filling an annotator's package, and merging one back
+
+Every public method that changes something runs in a transaction and appends
 an event (who, when, what, before and after) in that same transaction, so the
 log and the data can never disagree. Methods compose: calling several inside
 ``with store.transaction():`` makes them one unit.
@@ -11,19 +28,34 @@ One ``Store`` belongs to one thread. Background workers open their own.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.platform import app_paths
-from annotator.errors import DatabaseError
+from annotator.errors import DatabaseError, SchemaError
 from annotator.label_schema import LabelSchema
+from annotator.platform import app_paths
 from annotator.store import migrations
-from annotator.store.connection import connect, describe_sqlite_error, utc_now
-from annotator.store.events import EventsMixin
-from annotator.store.integrity import IntegrityMixin
-from annotator.store.segmentation import SegmentationMixin
+from annotator.store.adjudications import Adjudications
+from annotator.store.annotations import Annotations
+from annotator.store.assignments import Assignments
+from annotator.store.candidates import Candidates
+from annotator.store.candidates_due import CandidatesDue
+from annotator.store.connection import connect, describe_sqlite_error
+from annotator.store.database import ProjectDatabase
+from annotator.store.documents import Documents
+from annotator.store.events import Events
+from annotator.store.layers import Layers
+from annotator.store.models import Models
+from annotator.store.schema import ProjectSchema
+from annotator.store.search_index import SearchIndexWriter
+from annotator.store.segmentation import Segmentation
+from annotator.store.settings import Settings
+from annotator.store.transfer import Transfers
+from annotator.store.versions import Versions
 
 
 def default_annotator() -> str:
@@ -33,9 +65,7 @@ def default_annotator() -> str:
         return "annotator"
 
 
-# Each layer builds on the one before: schema -> documents -> annotations ->
-# candidates -> segmentation edits / integrity checks; the event log is read alongside.
-class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
+class Store:
     def __init__(
         self,
         path: str | Path | None = None,
@@ -46,8 +76,6 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
         self.path = Path(path) if path else app_paths.default_db_path()
         self.closed = False
         self.db = connect(self.path)
-        self._savepoint_depth = 0
-        self._schema_cache: LabelSchema | None = None
         try:
             self.version = migrations.apply(self.db, str(self.path))
         except DatabaseError:
@@ -56,9 +84,24 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
         except sqlite3.Error as exc:
             self.db.conn.close()
             raise DatabaseError(describe_sqlite_error(self.path, exc)) from None
-        self._install_schema_if_missing(schema)
-        self.annotator = ""
+        self._db = ProjectDatabase(self.path, self.db)
+        self.documents = Documents(self._db, self)
+        self.annotations = Annotations(self._db, self)
+        self.candidates = Candidates(self._db, self)
+        self.candidates_due = CandidatesDue(self._db, self)
+        self.segmentation = Segmentation(self._db, self)
+        self.schema = ProjectSchema(self._db, self)
+        self.events = Events(self._db, self)
+        self.settings = Settings(self._db, self)
+        self.search_index = SearchIndexWriter(self._db, self)
+        self.assignments = Assignments(self._db, self)
+        self.versions = Versions(self._db, self)
+        self.layers = Layers(self._db, self)
+        self.adjudications = Adjudications(self._db, self)
+        self.transfers = Transfers(self._db, self)
+        self.models = Models(self._db, self)  # the learned suggester's models and the documents' uncertainty
         self.set_annotator(annotator or default_annotator())
+        self.schema.install_if_missing(schema)
 
     # --- lifecycle ------------------------------------------------------------
 
@@ -72,33 +115,78 @@ class Store(SegmentationMixin, IntegrityMixin, EventsMixin):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # --- annotators and settings ---------------------------------------------
+    # --- transactions and the current annotator ------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make every store call inside one unit: all of them happen, or none."""
+        with self._db.transaction():
+            yield
+
+    @property
+    def annotator(self) -> str:
+        """Who the changes made through this store are recorded for."""
+        return self._db.annotator
 
     def set_annotator(self, name: str) -> None:
         name = (name or "").strip()
         if not name:
             raise DatabaseError("the annotator name cannot be empty")
-        with self.transaction():
-            self._exec(
-                "INSERT OR IGNORE INTO annotators (name, created_at) VALUES (?, ?)",
-                (name, utc_now()),
-            )
-        self.annotator = name
+        previous = self._db.annotator
+        # The new annotator is who adds themselves to the project.
+        self._db.annotator = name
+        try:
+            self.settings.add_annotator(name)
+        except BaseException:
+            self._db.annotator = previous
+            raise
 
-    def annotators(self) -> list[str]:
-        return [r["name"] for r in self._rows("SELECT name FROM annotators ORDER BY name")]
+    def change_marker(self) -> tuple[int, int]:
+        """A value that differs whenever the project changed: by this connection (its
+        change count) or by any other (SQLite's data version). Compare two to know."""
+        return self.db.conn.total_changes, self._db.scalar("PRAGMA data_version")
 
-    def setting(self, key: str, default: str | None = None) -> str | None:
-        value = self._scalar("SELECT value FROM settings WHERE key = ?", (key,))
-        return default if value is None else value
+    # --- the whole project ---------------------------------------------------------
 
-    def set_setting(self, key: str, value: str) -> None:
-        with self.transaction():
-            self._exec(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+    def check(self) -> list[str]:
+        """``annotator check``: every problem found, in plain words; an empty list means the project is sound."""
+        problems: list[str] = []
+        for (result,) in self._db.execute("PRAGMA integrity_check").fetchall():
+            if result != "ok":
+                problems.append(f"SQLite integrity: {result}")
+        for row in self._db.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"table {row[0]} row {row[1]} points at a missing row in {row[2]}")
+        try:
+            schema = self.schema.current
+        except SchemaError as exc:
+            return problems + [str(exc)]
+        texts: dict[str, str] = {}
+
+        def doc_text(doc_id: str) -> str:
+            if doc_id not in texts:
+                texts[doc_id] = self.documents.text(doc_id)
+            return texts[doc_id]
+
+        problems += self.annotations.problems(schema, doc_text)
+        problems += self.candidates.problems(doc_text)
+        problems += self.versions.problems(doc_text)
+        problems += self.documents.problems()
+        problems += self.candidates_due.problems()
+        return problems
+
+    def stats(self) -> dict[str, Any]:
+        """The project's figures: documents by status, labels used, candidates by state, work per annotator."""
+        by_status = self.documents.count_by_status()
+        entity_labels = self.annotations.entity_label_counts()
+        relation_labels = self.annotations.relation_label_counts()
+        return {
+            "database": str(self.path),
+            "documents": {"total": sum(by_status.values()), **by_status},
+            "entities": {"total": sum(entity_labels.values()), "by_label": entity_labels},
+            "relations": {"total": sum(relation_labels.values()), "by_label": relation_labels},
+            "candidates": self.candidates.state_counts(),
+            "annotators": self.annotations.work_by_annotator(),
+        }
 
 
 def open_store(path: str | Path | None = None, **kwargs: Any) -> Store:

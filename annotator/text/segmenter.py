@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _instance: Segmenter | None = None
+# Dictionary look-ups remembered per segmenter: the candidate rules ask about the same words
+# again and again, and a call into the engine costs more than a dict look-up.
+_KNOWN_WORDS_LIMIT = 200_000
 
 
 def import_jieba() -> Any:
@@ -52,6 +55,9 @@ class Segmenter:
 
     def __init__(self, backend: str | None = None) -> None:
         self.backend = backend or self._pick_backend()
+        # Bumped by ``add_word``, so what callers remember about words can be forgotten.
+        self.dictionary_version = 0
+        self._known_words: dict[str, bool] = {}
         if self.backend == "rjieba":
             rjieba = importlib.import_module("rjieba")
             self._engine = rjieba.Jieba()
@@ -89,11 +95,20 @@ class Segmenter:
         return list(self._jieba.tokenize(text))
 
     def has_word(self, word: str) -> bool:
-        if self._engine is not None:
-            return self._engine.has_word(word)
-        return bool(self._jieba.dt.FREQ.get(word))
+        known = self._known_words.get(word)
+        if known is None:
+            if self._engine is not None:
+                known = self._engine.has_word(word)
+            else:
+                known = bool(self._jieba.dt.FREQ.get(word))
+            if len(self._known_words) >= _KNOWN_WORDS_LIMIT:
+                self._known_words.clear()
+            self._known_words[word] = known
+        return known
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+        self._known_words.clear()
+        self.dictionary_version += 1
         if self._engine is not None:
             self._engine.add_word(word, freq or 0, tag or "")
         else:

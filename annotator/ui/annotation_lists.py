@@ -27,6 +27,7 @@ from annotator.review.spans import Span, SpanKey
 from annotator.ui import theme
 from annotator.ui.coalesce import Coalescer
 from annotator.ui.label_menu import swatch
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.review_controller import ReviewController
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -87,9 +88,11 @@ class EntitiesModel(_ThreeColumnModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icons.get(span.label)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1 %2–%3 · by %4 · %5").replace("%1", span.label).replace("%2", str(span.start)).replace(
-                "%3", str(span.end)
-            ).replace("%4", span.annotator or "?").replace("%5", span.origin)
+            return plain_tooltip(
+                self.tr("%1 %2–%3 · by %4 · %5").replace("%1", span.label).replace("%2", str(span.start)).replace(
+                    "%3", str(span.end)
+                ).replace("%4", span.annotator or "?").replace("%5", span.origin)
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -117,6 +120,8 @@ class RelationsModel(_ThreeColumnModel):
             return None
         relation = self.rows[index.row()]
         state = self.controller.state
+        if state is None:
+            return None
         head, tail = state.entities.get(relation.head_id), state.entities.get(relation.tail_id)
         names = {r.name: r.display or r.name for r in self.controller.schema.relations}
         return (
@@ -156,6 +161,8 @@ class AnnotationLists(QTabWidget):
 
     # a relation row was chosen: the text shows it with both ends
     relationChosen = Signal(int)
+    # an entity row was chosen: the text focuses it (and the keyboard goes there)
+    entityChosen = Signal()
 
     def __init__(self, controller: ReviewController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +226,7 @@ class AnnotationLists(QTabWidget):
     def _entity_clicked(self, index: QModelIndex) -> None:
         span = self.entities_model.rows[index.row()]
         self.controller.set_focus(span.key)
+        self.entityChosen.emit()
 
     def _relation_clicked(self, index: QModelIndex) -> None:
         relation = self.relations_model.rows[index.row()]
@@ -229,4 +237,6 @@ class AnnotationLists(QTabWidget):
         self.controller.reject_or_delete_focused()
 
     def _delete_relation(self, row: int) -> None:
-        self.controller.delete_relation(self.relations_model.rows[row].id)
+        relation_id = self.relations_model.rows[row].id
+        if relation_id is not None:
+            self.controller.delete_relation(relation_id)

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator import __version__
 from annotator.errors import AnnotatorError, InputError
-from annotator.ui import theme
+from annotator.ui import startup_probe, theme
 from annotator.ui.main_window import MainWindow
+from annotator.ui.plain_text import plain_message_box
 from annotator.ui.settings import APPLICATION, ORGANIZATION, ui_settings
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ FIRST_PAINT_FALLBACK_MS = 500
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with the app's names and theme."""
-    app = QApplication.instance()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
     style_set = False
     if app is None:
         # The style is chosen as Qt starts: setting it later (or even asking
@@ -117,7 +119,7 @@ def fill_window(window: MainWindow, store: Store, keymap: Keymap | None = None, 
     """Build the window's contents on ``store`` and put back the user's layout."""
     warning = None
     if keymap is None:
-        keymap, warning = app_keymap({e.hotkey: e.name for e in store.schema.entities if e.hotkey})
+        keymap, warning = app_keymap({e.hotkey: e.name for e in store.schema.current.entities if e.hotkey})
     try:
         window.open_project(store, keymap)
     except BaseException:
@@ -159,6 +161,12 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
 
     if given:
         return profile.remember_annotator(given)
+    # a package is annotated as the person it was made for
+    from annotator.team.packages import peek_package_annotator
+
+    owner = peek_package_annotator(db_path)
+    if owner:
+        return owner
     remembered = profile.remembered_annotator()
     if remembered:
         return remembered
@@ -168,7 +176,7 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
     names: list[str] = []
     try:
         with open_store(db_path, "annotator") as store:
-            names = [n for n in store.annotators() if n != "annotator"]
+            names = [n for n in store.settings.annotators() if n != "annotator"]
     except AnnotatorError:
         pass
     chosen = ask_annotator(names, default_annotator(), parent)
@@ -195,7 +203,9 @@ class _FirstPaint(QObject):
         if self._done:
             return
         self._done = True
-        self.parent().removeEventFilter(self)
+        watched = self.parent()
+        if watched is not None:
+            watched.removeEventFilter(self)
         self._callback()
 
 
@@ -221,11 +231,13 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
 
     def fail(exc: AnnotatorError) -> None:
         outcome["code"] = exc.exit_code
-        QMessageBox.critical(window, "Annotator", str(exc))
+        plain_message_box(window, "Annotator", str(exc), QMessageBox.Icon.Critical).exec()
         window.close()
 
     def open_project() -> None:
-        from PySide6.QtCore import Qt  # after the first paint: see main_window's imports
+        from PySide6.QtCore import (
+            Qt,  # after the first paint: see main_window's imports
+        )
 
         from annotator.platform import diagnostics
 
@@ -244,6 +256,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
             fail(exc)
             return
         window.start(background=False)
+        startup_probe.watch_first_article(window)  # a no-op unless a start-up benchmark asked for it
         QTimer.singleShot(BACKGROUND_DELAY_MS, window.start_background)
 
     after_first_paint(window, open_project)

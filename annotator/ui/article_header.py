@@ -4,6 +4,10 @@ Metadata comes from the importer and its shape varies (a byline is a
 table of reporters and correspondents, or a plain string; flags are tables
 with a message and an offset, or plain strings). Whatever is there is shown;
 nothing is required. Clicking a flag scrolls the text to where it points.
+
+Everything here comes from imported files, so every label shows plain text:
+a headline holding ``<img src=...>`` or ``<b>`` shows those characters and
+loads nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from annotator.model import Document, Status
+from annotator.ui.flag_text import flag_text
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.review_controller import ReviewController
 
 STATUS_COLORS = {
@@ -71,7 +77,9 @@ class FlagLabel(QLabel):
     clicked = Signal(int)
 
     def __init__(self, message: str, offset: int | None, parent: QWidget) -> None:
-        super().__init__("⚑ " + message, parent)
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText("⚑ " + flag_text(message))
         self.setObjectName("ImportFlag")
         self.setWordWrap(True)
         self.offset = offset
@@ -137,6 +145,7 @@ class ArticleHeader(QWidget):
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -178,7 +187,7 @@ class ArticleHeader(QWidget):
             if pieces > 1:
                 parts.append(self.tr("pieces: %1").replace("%1", str(pieces)))
             self.provenance.setToolTip(
-                "\n".join(f"{p.file}  {p.src_start}–{p.src_end}  →  {p.start}–{p.end}" for p in provenance.pieces)
+                plain_tooltip("\n".join(f"{p.file}  {p.src_start}–{p.src_end}  →  {p.start}–{p.end}" for p in provenance.pieces))
             )
         parts.append(self.tr("length %1").replace("%1", str(len(document.text))))
         return "  ·  ".join(parts)
@@ -186,15 +195,18 @@ class ArticleHeader(QWidget):
     def _refresh_flags(self, entries: list[tuple[str, int | None]]) -> None:
         while self.flags.count():
             item = self.flags.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         for message, offset in entries[:6]:
             label = FlagLabel(message, offset, self)
             label.clicked.connect(self.flagActivated)
             self.flags.addWidget(label)
         if len(entries) > 6:
-            more = QLabel(self.tr("… flags not shown: %1").replace("%1", str(len(entries) - 6)), self)
+            more = QLabel(self)
+            more.setTextFormat(Qt.TextFormat.PlainText)
+            more.setText(self.tr("… flags not shown: %1").replace("%1", str(len(entries) - 6)))
             more.setObjectName("ArticleMeta")
             self.flags.addWidget(more)
 
@@ -225,6 +237,7 @@ class ArticleHeader(QWidget):
         for index, doc_label in enumerate(schema.document_labels):
             if index >= len(self._doc_label_chips):
                 chip = QLabel(self)
+                chip.setTextFormat(Qt.TextFormat.PlainText)
                 chip.setObjectName("DocLabelChip")
                 self.doc_label_chips.addWidget(chip)
                 self._doc_label_chips.append(chip)

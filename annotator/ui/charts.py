@@ -9,10 +9,10 @@ tooltip (the column is highlighted), so nobody has to read values off an axis.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from annotator.ui import theme
+from annotator.ui.plain_text import plain_tooltip
 
 # Tableau 10: distinct, print-safe, and readable for most colour-blind viewers.
 SERIES_COLORS = (
@@ -46,13 +47,17 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     if step < 1:
         step = 1.0
     start = math.floor(low / step) * step
-    ticks, value = [], start
-    while value < high + step * 0.5:
-        ticks.append(value)
-        if value >= high:
-            break
+    # Up to the first tick at or above ``high``: the tallest bar always has a tick above it.
+    ticks, value = [start], start
+    while value < high:
         value += step
+        ticks.append(value)
     return ticks
+
+
+def qdate(day: date) -> QDate:
+    """A Python date as Qt's, for the locale's date formats."""
+    return QDate(day.year, day.month, day.day)
 
 
 def format_number(value: float) -> str:
@@ -73,7 +78,7 @@ class _DailyChart(QWidget):
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(420, 220)
 
     # subclasses: the y range, drawing, and the tooltip of one day
@@ -99,7 +104,7 @@ class _DailyChart(QWidget):
     def column_center(self, plot: QRectF, index: int) -> float:
         return plot.left() + (index + 0.5) * self.column_width(plot)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = self._plot_rect()
@@ -132,18 +137,24 @@ class _DailyChart(QWidget):
         self._draw_data(painter, plot, to_y)
         self._draw_day_labels(painter, plot, metrics)
 
-    def _draw_day_labels(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
-        labels = [self.locale().toString(day, "M/d") for day in self.days]
+    def day_label_rects(self, plot: QRectF, metrics: QFontMetricsF) -> list[tuple[QRectF, str]]:
+        """Where the day labels go: the last day (today) always, counting back; none cut off at the edges."""
+        labels = [self.locale().toString(qdate(day), "M/d") for day in self.days]
         widest = max(metrics.horizontalAdvance(label) for label in labels) + 10
         every = max(1, math.ceil(widest / max(1.0, self.column_width(plot))))
-        painter.setPen(AXIS_INK)
-        # Label the last day (today) always, counting back from it.
+        placed = []
         for index in range(len(self.days) - 1, -1, -every):
-            x = self.column_center(plot, index)
-            painter.drawText(QRectF(x - widest / 2, plot.bottom() + 4, widest, metrics.height()),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, labels[index])
+            x = self.column_center(plot, index) - widest / 2
+            x = max(0.0, min(self.width() - widest, x))
+            placed.append((QRectF(x, plot.bottom() + 4, widest, metrics.height()), labels[index]))
+        return placed
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def _draw_day_labels(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
+        painter.setPen(AXIS_INK)
+        for rect, label in self.day_label_rects(plot, metrics):
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         plot = self._plot_rect()
         x = event.position().x()
         index = int((x - plot.left()) // self.column_width(plot)) if plot.left() <= x <= plot.right() else None
@@ -155,15 +166,15 @@ class _DailyChart(QWidget):
         if index is None or not self._has_data():
             QToolTip.hideText()
         else:
-            QToolTip.showText(event.globalPosition().toPoint(), self._tooltip(index), self)
+            QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip(self._tooltip(index)), self)
 
-    def leaveEvent(self, event) -> None:  # noqa: N802
+    def leaveEvent(self, event) -> None:
         self.hovered = None
         self.update()
         super().leaveEvent(event)
 
     def day_text(self, index: int) -> str:
-        return self.locale().toString(self.days[index], "yyyy-MM-dd ddd")
+        return self.locale().toString(qdate(self.days[index]), "yyyy-MM-dd ddd")
 
 
 class DailyBarsChart(_DailyChart):
@@ -177,6 +188,8 @@ class DailyBarsChart(_DailyChart):
         self.line_name = ""
         self.bar_color = QColor(theme.ACCENT)
         self.line_color = QColor("#2f9e44")
+        # where the running total's figure was drawn last (for the tests that check it is whole)
+        self.total_label_rect = QRectF()
 
     def set_data(self, days: Sequence[date], bars: Sequence[int], line: Sequence[int] = (),
                  bar_name: str = "", line_name: str = "") -> None:
@@ -227,9 +240,20 @@ class DailyBarsChart(_DailyChart):
             painter.setPen(self.line_color)
             label = format_number(self.line[-1])
             metrics = QFontMetricsF(painter.font())
-            painter.drawText(QRectF(end.x() - metrics.horizontalAdvance(label) - 6, end.y() - metrics.height() - 4,
-                                    metrics.horizontalAdvance(label) + 4, metrics.height()),
-                             Qt.AlignmentFlag.AlignRight, label)
+            self.total_label_rect = self.value_label_rect(end, metrics.horizontalAdvance(label) + 4, metrics.height())
+            painter.setBrush(theme.with_alpha(theme.PAPER, 220))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(self.total_label_rect, 3, 3)
+            painter.setPen(self.line_color)
+            painter.drawText(self.total_label_rect, Qt.AlignmentFlag.AlignCenter, label)
+
+    def value_label_rect(self, point: QPointF, width: float, height: float) -> QRectF:
+        """The running total's figure beside its last point: above and to the left, kept inside the chart."""
+        x = max(0.0, min(self.width() - width, point.x() - width - 6))
+        y = point.y() - height - 4
+        if y < 0:
+            y = point.y() + 6  # no room above the point: below it
+        return QRectF(x, y, width, height)
 
     def _tooltip(self, index: int) -> str:
         lines = [self.day_text(index), f"{self.bar_name}: {format_number(self.bars[index])}"]
@@ -248,7 +272,7 @@ class DailyLinesChart(_DailyChart):
         self.series: dict[str, list[int]] = {}
         self.colors: dict[str, QColor] = {}
 
-    def set_data(self, days: Sequence[date], series: dict[str, Sequence[int]]) -> None:
+    def set_data(self, days: Sequence[date], series: Mapping[str, Sequence[int]]) -> None:
         self.days = list(days)
         self.series = {name: list(values) for name, values in series.items()}
         self.colors = {name: QColor(SERIES_COLORS[i % len(SERIES_COLORS)]) for i, name in enumerate(self.series)}
@@ -310,10 +334,10 @@ class HorizontalBarsChart(QWidget):
         self.setFixedHeight(self.sizeHint().height())
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(320, max(60, len(self.items) * self.ROW + 8))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetricsF(self.font())
@@ -355,7 +379,7 @@ class StackedProgressBar(QWidget):
         self.parts = list(parts)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         total = sum(n for _, n, _ in self.parts)

@@ -15,10 +15,9 @@ freezes the window. Nothing here writes to the database.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -47,6 +45,7 @@ from annotator.ui.charts import (
     HorizontalBarsChart,
     StackedProgressBar,
 )
+from annotator.ui.plain_text import make_plain, plain_label
 from annotator.ui.status_icons import status_color, status_name
 
 PERIODS = (7, 30, 90, None)
@@ -73,11 +72,11 @@ def _card(title: str, hint: str = "") -> tuple[QFrame, QVBoxLayout]:
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(14, 12, 14, 12)
     layout.setSpacing(6)
-    heading = QLabel(title)
+    heading = plain_label(title)
     heading.setObjectName("CardTitle")
     layout.addWidget(heading)
     if hint:
-        note = QLabel(hint)
+        note = plain_label(hint)
         note.setObjectName("CardHint")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -93,11 +92,11 @@ class _Figure(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(0)
-        self.caption = QLabel(caption)
+        self.caption = plain_label(caption)
         self.caption.setObjectName("FigureCaption")
-        self.value = QLabel("–")
+        self.value = plain_label("–")
         self.value.setObjectName("FigureValue")
-        self.note = QLabel("")
+        self.note = plain_label("")
         self.note.setObjectName("FigureNote")
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
@@ -124,9 +123,9 @@ class Dashboard(QWidget):
         self._running: Any = None
         self._again = False
 
-        title = QLabel(self.tr("Project dashboard"))
+        title = plain_label(self.tr("Project dashboard"))
         title.setObjectName("DashboardTitle")
-        self.updated = QLabel("")
+        self.updated = plain_label("")
         self.updated.setObjectName("DashboardUpdated")
         self.period = QComboBox()
         for period in PERIODS:
@@ -173,7 +172,7 @@ class Dashboard(QWidget):
         self.entity_bars = HorizontalBarsChart()
         self.entity_bars.empty_text = self.tr("The schema has no entity labels.")
         labels_layout.addWidget(self.entity_bars)
-        relations_heading = QLabel(self.tr("Relation labels"))
+        relations_heading = plain_label(self.tr("Relation labels"))
         relations_heading.setObjectName("CardTitle")
         labels_layout.addSpacing(8)
         labels_layout.addWidget(relations_heading)
@@ -293,7 +292,7 @@ class Dashboard(QWidget):
         locale = self.locale()
         number = locale.toString
         self.updated.setText(self.tr("Updated %1").replace(
-            "%1", locale.toString(datetime.now().time(), QLocale.FormatType.ShortFormat)))
+            "%1", locale.toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)))
 
         total = figures.total_documents
         counts = figures.status_counts
@@ -384,6 +383,7 @@ class DashboardWindow(QDialog):
 
 def show_dashboard(store: Store, parent: QWidget | None = None) -> DashboardWindow:
     window = DashboardWindow(store, parent)
+    make_plain(window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.show()
     return window

@@ -12,6 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QFontMetricsF,
+    QGuiApplication,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -29,22 +32,29 @@ from annotator.review.keymap import Keymap
 from annotator.review.spans import Edge, Span
 from annotator.review.words import Tokenizer, WordIndex
 from annotator.ui import theme
+from annotator.ui.arc_layout import ArcEnd, ArcSpec, layout_arcs, tiers_by_line
 from annotator.ui.keys import KeyLookup
 from annotator.ui.label_menu import (
     document_label_menu,
     entity_label_menu,
     span_context_menu,
 )
-from annotator.ui.relation_overlay import draft_banner_text, paint_banner, relation_arcs
+from annotator.ui.line_room import BASE_LINE_HEIGHT_PERCENT, BlockRoom, block_rooms
+from annotator.ui.plain_text import plain_tooltip
+from annotator.ui.relation_overlay import (
+    draft_banner_text,
+    every_arc_set,
+    paint_banner,
+    relation_arcs,
+)
 from annotator.ui.review_controller import ReviewController
 from annotator.ui.span_details import span_tooltip
 from annotator.ui.span_geometry import SpanGeometry
-from annotator.ui.span_painter import PaintScene, SpanPainter
+from annotator.ui.span_painter import ARC_BASE, BAR_PITCH, Arc, PaintScene, SpanPainter
 from annotator.ui.text_mapping import TextMapping
 
-# Room under each line for stacked bars and label tags, as a share of the line height.
-LINE_HEIGHT_PERCENT = 215
 ZOOM_STEP = 1.0
+PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 
 
 class DocumentView(QTextEdit):
@@ -85,8 +95,13 @@ class DocumentView(QTextEdit):
         self._press_position: QPoint | None = None
         # the spans as last painted, and where the arcs were, to repaint only what changes
         self._last_painted: dict | None = None
-        self._last_arc_bounds = None
+        self._last_arc_bounds: QRectF | None = None
         self._own_document: QTextDocument | None = None
+        # the extra room each paragraph has now (see line_room), and a guard while it is being set
+        self._rooms: dict[int, BlockRoom] = {}
+        self._placing_room = False
+        # the spans and text the label rows were last counted for, and the count
+        self._rows_for: tuple[object, QTextDocument, dict[int, int]] | None = None
         self._actions = self._text_actions()
         self._keys = KeyLookup(keymap, km.TEXT)
         self._window_keys = KeyLookup(keymap, km.WINDOW)
@@ -95,7 +110,7 @@ class DocumentView(QTextEdit):
         controller.documentOpened.connect(self._show_document)
         controller.annotationsChanged.connect(self._annotations_changed)
         controller.focusChanged.connect(self._focus_changed)
-        controller.draftChanged.connect(self._repaint_everything)
+        controller.draftChanged.connect(self._draft_changed)
         controller.revealRequested.connect(self.reveal)
         self.cursorPositionChanged.connect(self._caret_moved)
 
@@ -111,7 +126,7 @@ class DocumentView(QTextEdit):
         document.setUndoRedoEnabled(False)  # read-only text: no need to record its insertion
         cursor = QTextCursor(document)
         block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setLineHeight(BASE_LINE_HEIGHT_PERCENT, PROPORTIONAL)
         cursor.setBlockFormat(block)
         cursor.insertText(text)
         return document
@@ -121,6 +136,7 @@ class DocumentView(QTextEdit):
         old = self._own_document
         self.setDocument(document)
         self._own_document = document
+        self._rooms = {}
         if old is not None:
             old.deleteLater()
         self.geometry_cache = SpanGeometry(document)
@@ -133,14 +149,22 @@ class DocumentView(QTextEdit):
 
     def _show_document(self, doc_id: str) -> None:
         state = self.controller.state
+        if state is None:
+            return
         self.mapping = TextMapping(state.text)
         self._words = None
         self.matches, self.current_match = [], -1
         self.highlighted_relation = None
-        self._install(self._new_document(self.mapping.display))
+        document = self._new_document(self.mapping.display)
+        # The nested entities' rows are set before the text is shown (and laid out): free then.
+        rows = block_rooms(self._tag_rows(document), {}, **self._room_sizes())
+        self._apply_rooms(document, rows, {})
+        self._install(document)
+        self._rooms = rows
+        self._update_room()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
-        self._repaint_everything()
+        self.repaint_everything()
 
     def _layout_changed(self, *_args) -> None:
         if self.geometry_cache is not None:
@@ -151,6 +175,7 @@ class DocumentView(QTextEdit):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._layout_changed()  # lines wrap differently; a height change moves nothing
+            self._update_room()
         else:
             self._last_painted = None
 
@@ -163,7 +188,14 @@ class DocumentView(QTextEdit):
         ):
             self.highlighted_relation = None
             self._last_painted = None
+        if self._update_room():
+            self.repaint_everything()
+            return
         self._repaint_changes()
+
+    def _draft_changed(self) -> None:
+        self._update_room()
+        self.repaint_everything()
 
     def _focus_changed(self) -> None:
         span = self.controller.focused_span()
@@ -171,9 +203,120 @@ class DocumentView(QTextEdit):
             self.reveal(span.start, span.end)
         self._repaint_changes()
 
-    def _repaint_everything(self) -> None:
+    def repaint_everything(self) -> None:
         self._last_painted = None
         self.viewport().update()
+
+    def schema_changed(self) -> None:
+        """Labels or their colours changed: repaint with the new ones (relation names may be wider)."""
+        self._update_room()
+        self.repaint_everything()
+
+    # --- room between the lines -----------------------------------------------------------------
+
+    def _update_room(self) -> bool:
+        """Give each paragraph the room its nested entities' names and its relation arcs need; True if it changed.
+
+        See ``line_room``: the room follows the entities and relations, not
+        the focus, so Tab and a decision never move the text.
+        """
+        state = self.controller.state
+        if state is None or self.geometry_cache is None or self._placing_room:
+            return False
+        self._placing_room = True
+        try:
+            document = self.document()
+            rooms = block_rooms(self._tag_rows(document), self._arc_tiers(), **self._room_sizes())
+            if rooms == self._rooms:
+                return False
+            self._apply_rooms(document, rooms, self._rooms)
+            self._rooms = rooms
+            self._layout_changed()
+            return True
+        finally:
+            self._placing_room = False
+
+    def _room_sizes(self) -> dict[str, float]:
+        return {
+            "row_pitch": self.painter.tag_row_height() + BAR_PITCH,
+            "tier_height": self.painter.tier_height(),
+            "arc_base": ARC_BASE,
+        }
+
+    @staticmethod
+    def _apply_rooms(document: QTextDocument, rooms: dict[int, BlockRoom], before: dict[int, BlockRoom]) -> None:
+        """Set the paragraphs' line height and top margin where their room changed from ``before``."""
+        # The font's height, not a laid-out line's: asking a line would lay the whole text out
+        # before the room is set, and again after.
+        line_height = QFontMetricsF(document.defaultFont()).height()
+        # One edit block: the layout hears of all the paragraphs' changes once, not once each.
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for number in sorted(set(rooms) | set(before)):
+            room = rooms.get(number, BlockRoom())
+            block = document.findBlockByNumber(number)
+            if room == before.get(number, BlockRoom()) or not block.isValid():
+                continue
+            block_format = block.blockFormat()
+            block_format.setTopMargin(room.top)
+            block_format.setLineHeight(room.line_height_percent(line_height), PROPORTIONAL)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format)
+        cursor.endEditBlock()
+
+    def _tag_rows(self, document: QTextDocument) -> dict[int, int]:
+        """Rows of bars and label names each paragraph needs: one, and one more per level of nesting."""
+        state = self.controller.state
+        rows: dict[int, int] = {}
+        if state is None:
+            return rows
+        if self._rows_for is not None and self._rows_for[0] is state.spans and self._rows_for[1] is document:
+            return self._rows_for[2]  # the same spans and text (a new index is made on every change)
+        for key, level in state.spans.entity_levels().items():
+            if level == 0:
+                continue
+            span = state.spans.get(key)
+            if span is None:
+                continue
+            for position in (span.start, span.end - 1):
+                number = document.findBlock(self.mapping.to_qt(position)).blockNumber()
+                rows[number] = max(rows.get(number, 1), level + 1)
+        self._rows_for = (state.spans, document, rows)
+        return rows
+
+    def _arc_tiers(self) -> dict[tuple[int, int], int]:
+        """Tiers of arcs each line needs, whichever entity is focused (and for the relation being drawn)."""
+        tiers: dict[tuple[int, int], int] = {}
+        sets = every_arc_set(self.controller)
+        shown, _marked, _extra = relation_arcs(self.controller, [], self.highlighted_relation)
+        if not sets and not shown:
+            return tiers
+        self.document().documentLayout().documentSize()  # lays the text out, so the arcs' ends can be measured
+        for arcs in [*sets, shown]:
+            for line, count in tiers_by_line(self._segments(arcs)[1]).items():
+                tiers[line] = max(tiers.get(line, 0), count)
+        return tiers
+
+    def _segments(self, arcs: list[Arc]):
+        """(the arcs that can be drawn, their segments): arcs whose ends are laid out, placed by ``arc_layout``."""
+        drawable: list[Arc] = []
+        specs: list[ArcSpec] = []
+        for arc in arcs:
+            head, tail = self._arc_end(arc.head), self._arc_end(arc.tail)
+            if head is None or tail is None:
+                continue
+            drawable.append(arc)
+            specs.append(ArcSpec(head, tail, self.painter.arc_label_width(arc.label)))
+        return drawable, layout_arcs(specs)
+
+    def _arc_end(self, span: Span) -> ArcEnd | None:
+        if self.geometry_cache is None:
+            return None
+        rects = self._fragments(span)
+        line = self.geometry_cache.line_box(self.mapping.to_qt(span.start))
+        if not rects or line is None:
+            return None
+        return ArcEnd(line, rects[0].center().x())
 
     def _repaint_changes(self) -> None:
         """Repaint only the lines whose spans changed since the last paint (and old and new arcs).
@@ -192,20 +335,22 @@ class DocumentView(QTextEdit):
         pitch = int(self.geometry_cache.line_pitch()) + 8
         offset = self._offset()
         for key in changed:
-            start, end = (now.get(key) or before.get(key))[:2]
+            start, end = (now.get(key) or before[key])[:2]
             for rect in self.geometry_cache.fragments(*self.mapping.span_to_qt(start, end)):
                 top = int(rect.top() + offset.y()) - 6
                 region += QRect(0, top, width, pitch)
         arcs = self._arc_bounds()
-        for rect in (self._last_arc_bounds, arcs):
-            if rect is not None:
-                region += rect.toAlignedRect().adjusted(-4, -4, 4, 4)
+        for bounds in (self._last_arc_bounds, arcs):
+            if bounds is not None:
+                region += bounds.toAlignedRect().adjusted(-4, -4, 4, 4)
         if not region.isEmpty():
             self.viewport().update(region)
 
     def _painted_summary(self) -> dict:
         """What the visible spans look like now: enough to tell which changed."""
         state = self.controller.state
+        if state is None:
+            return {}
         first, last = self._visible_range()
         focus = self.controller.focus
         return {
@@ -216,7 +361,7 @@ class DocumentView(QTextEdit):
         """Where the relation arcs are (viewport coordinates), or None without arcs."""
         scene = PaintScene(spans=[], levels={}, fragments=self._fragments, colors={}, tags={})
         self._add_relations(scene, [])
-        if not scene.arcs:
+        if not scene.segments:
             return None
         return self.painter.arcs_bounds(scene).translated(self._offset())
 
@@ -245,6 +390,7 @@ class DocumentView(QTextEdit):
         self.document().setDefaultFont(font)
         self.painter.set_text_font(font)
         self._layout_changed()
+        self._update_room()
         self.viewport().update()
         self.zoomChanged.emit(size)
 
@@ -263,7 +409,7 @@ class DocumentView(QTextEdit):
 
     def set_show_tags(self, show: bool) -> None:
         self.show_tags = show
-        self._repaint_everything()
+        self.repaint_everything()
 
     # --- positions --------------------------------------------------------------------------
 
@@ -291,7 +437,9 @@ class DocumentView(QTextEdit):
         offset = self._offset()
         return [r.translated(offset) for r in self._fragments(span)]
 
-    def _fragments(self, span: Span):
+    def _fragments(self, span: Span) -> list[QRectF]:
+        if self.geometry_cache is None:
+            return []
         start, end = self.mapping.span_to_qt(span.start, span.end)
         return self.geometry_cache.fragments(start, end)
 
@@ -325,7 +473,7 @@ class DocumentView(QTextEdit):
         painter.end()
         self._paint_banner()
         self._last_painted = self._painted_summary()
-        self._last_arc_bounds = self.painter.arcs_bounds(scene).translated(offset) if scene.arcs else None
+        self._last_arc_bounds = self.painter.arcs_bounds(scene).translated(offset) if scene.segments else None
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -344,6 +492,7 @@ class DocumentView(QTextEdit):
         scene = PaintScene(
             spans=visible,
             levels=state.spans.levels(),
+            entity_levels=state.spans.entity_levels(),
             fragments=self._fragments,
             colors=colors,
             tags=tags,
@@ -356,7 +505,8 @@ class DocumentView(QTextEdit):
         return scene
 
     def _add_relations(self, scene: PaintScene, visible: list[Span]) -> None:
-        scene.arcs, scene.marked, extra = relation_arcs(self.controller, visible, self.highlighted_relation)
+        arcs, scene.marked, extra = relation_arcs(self.controller, visible, self.highlighted_relation)
+        scene.arcs, scene.segments = self._segments(arcs)
         if extra:
             scene.spans = [*visible, *extra]
 
@@ -367,7 +517,7 @@ class DocumentView(QTextEdit):
 
     # --- keyboard --------------------------------------------------------------------------
 
-    def _text_actions(self) -> dict[str, Callable[[], bool | None]]:
+    def _text_actions(self) -> dict[str, Callable[[], object]]:
         c = self.controller
 
         def when_focused(step: Callable[[], None]) -> Callable[[], bool]:
@@ -402,8 +552,11 @@ class DocumentView(QTextEdit):
     def event(self, event: QEvent) -> bool:
         # Tab and Shift+Tab would move the keyboard focus to the next widget
         # before keyPressEvent sees them; here they step through the spans.
-        is_tab = event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        if is_tab and self._handle_key(event):
+        is_tab = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        )
+        if is_tab and isinstance(event, QKeyEvent) and self._handle_key(event):
             return True
         return super().event(event)
 
@@ -492,7 +645,7 @@ class DocumentView(QTextEdit):
 
     def word_index(self) -> WordIndex:
         if self._words is None or (self.tokenizer is not None and not self._words.segmented):
-            self._words = WordIndex(self.controller.state.text, self.tokenizer)
+            self._words = WordIndex(self.controller.state.text if self.controller.state else "", self.tokenizer)
         return self._words
 
     def apply_label(self, label: str) -> None:
@@ -514,8 +667,28 @@ class DocumentView(QTextEdit):
 
         self._close_menu(self.label_menu)
         self.label_menu = entity_label_menu(self.controller.schema, pick, self)
-        self.label_menu.popup(self.viewport().mapToGlobal(at if at is not None else self._caret_point()))
+        self.label_menu.popup(self._beside_selection(selection, self.label_menu, at))
         return self.label_menu
+
+    def _beside_selection(self, selection: tuple[int, int], menu: QMenu, at: QPoint | None) -> QPoint:
+        """Where a menu about the selection opens (global): under it, or over it when the screen ends below.
+
+        Never on top of it: the reviewer reads the selection while choosing its label.
+        """
+        rects = [r.translated(self._offset()) for r in self.geometry_cache.fragments(*self.mapping.span_to_qt(*selection))] \
+            if self.geometry_cache is not None else []
+        if not rects:
+            return self.viewport().mapToGlobal(at if at is not None else self._caret_point())
+        last, first = rects[-1], rects[0]
+        x = int(at.x()) if at is not None and len(rects) == 1 else int(last.left())
+        # Below the bars and label names under the line.
+        below = self.viewport().mapToGlobal(QPoint(x, int(last.bottom()) + 6))
+        height = menu.sizeHint().height()
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        if below.y() + height <= screen.bottom():
+            return below
+        above = self.viewport().mapToGlobal(QPoint(x, int(first.top()) - 4))
+        return QPoint(above.x(), above.y() - height)
 
     def show_document_label_menu(self) -> QMenu | None:
         state = self.controller.state
@@ -549,10 +722,10 @@ class DocumentView(QTextEdit):
             menu.popup(event.globalPos())
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self.controller.state is not None:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip and self.controller.state is not None:
             spans = self.controller.state.spans.at(self.position_at(event.pos()))
             if spans:
-                QToolTip.showText(event.globalPos(), span_tooltip(self.controller.schema, spans), self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(span_tooltip(self.controller.schema, spans)), self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -564,7 +737,7 @@ class DocumentView(QTextEdit):
         self.matches, self.current_match = matches, current
         if 0 <= current < len(matches):
             self.reveal(*matches[current])
-        self._repaint_everything()
+        self.repaint_everything()
 
     def clear_matches(self) -> None:
         self.set_matches([])

@@ -13,11 +13,12 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.errors import AnnotatorError
+from annotator.ui.plain_text import plain_message_box
 
 
 class _Relay(QObject):
@@ -43,7 +44,7 @@ class ErrorReporter:
         sys.excepthook = self._previous_hook
         threading.excepthook = self._previous_thread_hook
 
-    def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    def handle(self, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -63,10 +64,11 @@ class ErrorReporter:
         try:
             parent = QApplication.activeWindow()
             if kind == "user":
-                QMessageBox.warning(parent, QApplication.translate("ErrorReporter", "Annotator"), message)
+                plain_message_box(parent, QApplication.translate("ErrorReporter", "Annotator"), message).exec()
                 return
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Critical)
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowTitle(QApplication.translate("ErrorReporter", "Something went wrong"))
             box.setText(
                 QApplication.translate(

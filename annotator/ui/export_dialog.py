@@ -16,6 +16,7 @@ format uses them (``Writer.uses``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from annotator.formats.registry import ExportOptions, ExportSummary, Writer
 from annotator.formats.splits import parse_splits
 from annotator.model import Status
 from annotator.store import Store
+from annotator.ui.plain_text import menu_text, plain_label
 from annotator.ui.status_icons import status_icon, status_name
 from annotator.ui.transfer_common import (
     Cancelled,
@@ -69,12 +71,12 @@ class _Checklist(QToolButton):
         self.setMinimumWidth(180)
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
-        self.changed_callback = None
+        self.changed_callback: Callable[[], None] | None = None
 
     def set_items(self, items: list[tuple[str, str]]) -> None:
         self.menu_.clear()
         for value, text in items:
-            action = self.menu_.addAction(text)
+            action = self.menu_.addAction(menu_text(text))
             action.setCheckable(True)
             action.setData(value)
             action.toggled.connect(self._update)
@@ -97,6 +99,8 @@ class _Checklist(QToolButton):
 
 class ExportDialog(TransferDialog):
     exported = Signal(object)
+    # One export, then another format or selection: the Export button stays.
+    repeatable = True
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, doc_ids: list[str] | None = None) -> None:
         super().__init__(store, parent)
@@ -108,7 +112,7 @@ class ExportDialog(TransferDialog):
         self.format = QComboBox(self)
         for name in [n for n in FORMAT_ORDER if n in formats.WRITERS] + sorted(set(formats.WRITERS) - set(FORMAT_ORDER)):
             self.format.addItem(format_title(name), name)
-        self.format_help = QLabel(self)
+        self.format_help = plain_label("", self)
         self.format_help.setObjectName("TransferHint")
         self.format_help.setWordWrap(True)
         self.output = QLineEdit(self)
@@ -118,7 +122,7 @@ class ExportDialog(TransferDialog):
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
         output_row.addWidget(self.browse)
-        self.output_help = QLabel(self)
+        self.output_help = plain_label("", self)
         self.output_help.setObjectName("TransferHint")
         self.output_help.setWordWrap(True)
 
@@ -134,10 +138,10 @@ class ExportDialog(TransferDialog):
             status_row.addWidget(box)
         status_row.addStretch(1)
         self.labels = _Checklist(self.tr("All labels"), self)
-        self.labels.set_items([(e.name, f"{e.display or e.name} ({e.name})") for e in store.schema.entities])
+        self.labels.set_items([(e.name, f"{e.display or e.name} ({e.name})") for e in store.schema.current.entities])
         self.labels.changed_callback = self._selection_changed
         self.annotators = _Checklist(self.tr("Everyone"), self)
-        self.annotators.set_items([(name, name) for name in store.annotators()])
+        self.annotators.set_items([(name, name) for name in store.settings.annotators()])
         self.annotators.changed_callback = self._selection_changed
         self.only_listed = QCheckBox(self)
         self.only_listed.setVisible(self.offered_ids is not None)
@@ -145,7 +149,7 @@ class ExportDialog(TransferDialog):
         self.only_listed.setText(self.tr("Only the %n documents shown in the document list", "",
                                          len(self.offered_ids or ())))
         self.only_listed.toggled.connect(self._selection_changed)
-        self.selection_count = QLabel(self)
+        self.selection_count = plain_label("", self)
         self.selection_count.setObjectName("TransferHint")
 
         # --- how to write it
@@ -186,7 +190,7 @@ class ExportDialog(TransferDialog):
         split_row.addWidget(self.split)
         split_row.addWidget(self.split_ratios, 1)
         split_row.addWidget(self.split_seed)
-        self.split_help = QLabel(self.tr("The same document always lands in the same split: "
+        self.split_help = plain_label(self.tr("The same document always lands in the same split: "
                                          "it is chosen by a hash of the document's id."), self)
         self.split_help.setObjectName("TransferHint")
         self.split_help.setWordWrap(True)
@@ -207,9 +211,9 @@ class ExportDialog(TransferDialog):
         form.addRow(self.tr("Annotators"), self.annotators)
         form.addRow("", self.selection_count)
         form.addRow(self._title(self.tr("How to write it")))
-        self.tokens_label = QLabel(self.tr("Tokens"), self)
+        self.tokens_label = plain_label(self.tr("Tokens"), self)
         form.addRow(self.tokens_label, self.tokens_row)
-        self.offsets_label = QLabel(self.tr("Offsets"), self)
+        self.offsets_label = plain_label(self.tr("Offsets"), self)
         form.addRow(self.offsets_label, self.offsets_row)
         form.addRow("", self.include_candidates)
         form.addRow(self.tr("Splits"), split_row)
@@ -239,7 +243,7 @@ class ExportDialog(TransferDialog):
         self.output.textChanged.connect(self._validate)
         remembered = self.settings.value(SETTINGS_FORMAT, "jsonl")
         index = self.format.findData(remembered)
-        self.format.setCurrentIndex(index if index >= 0 else 0)
+        self.format.setCurrentIndex(max(index, 0))
         self._format_changed()
         self._count()
 
@@ -321,7 +325,7 @@ class ExportDialog(TransferDialog):
                     "%3", n(counts["relations"]))))
         for label, count in summary.labels.items():
             rows.append((label, n(count)))
-        self.result.show_result(headline, rows, [
+        self.result_view.show_result(headline, rows, [
             (self.tr("Left out, and why"), summary.skipped),
             (self.tr("Notes"), summary.notes),
             (self.tr("Files"), summary.files),
@@ -332,16 +336,16 @@ class ExportDialog(TransferDialog):
 
     def _failed(self, message: str) -> None:
         if self._cancel.is_set:
-            self.result.show_result(self.tr("Export cancelled. Nothing was written."))
+            self.result_view.show_result(self.tr("Export cancelled. Nothing was written."))
         else:
-            self.result.show_result(self.tr("The export failed. Nothing was written."),
+            self.result_view.show_result(self.tr("The export failed. Nothing was written."),
                                     lists=[(self.tr("Why"), [message])], error=True)
         self._set_running(False)
 
     # --- choices -------------------------------------------------------------------------------------
 
     def _title(self, text: str) -> QLabel:
-        label = QLabel(text, self)
+        label = plain_label(text, self)
         label.setObjectName("SectionTitle")
         return label
 
@@ -356,6 +360,8 @@ class ExportDialog(TransferDialog):
             widget.setVisible("tokens" in uses)
         for widget in (self.offsets_label, self.offsets_row):
             widget.setVisible("offsets" in uses)
+        # each web tool's own convention is the default (doccano counts UTF-16 units)
+        (self.offsets_utf16 if writer.default_offsets == "utf16" else self.offsets_codepoint).setChecked(True)
         self.include_candidates.setVisible("include_candidates" in uses)
         self._suggest_output()
         self._validate()
@@ -403,7 +409,7 @@ class ExportDialog(TransferDialog):
             self.selection_count.setText(self.tr("Choose at least one status."))
             return
         annotators = self.annotators.chosen() or None
-        ids = self.store.document_ids(statuses, annotators=annotators)
+        ids = self.store.documents.ids(statuses, annotators=annotators)
         wanted = self.chosen_doc_ids()
         count = len(set(ids) & set(wanted)) if wanted is not None else len(ids)
         self.selection_count.setText(self.tr("%n documents match.", "", count))
@@ -433,4 +439,4 @@ class ExportDialog(TransferDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-__all__ = ["ExportDialog", "Cancelled"]
+__all__ = ["Cancelled", "ExportDialog"]

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QToolButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.project.search import find_hits, parse_query
 from annotator.ui.document_view import DocumentView
+from annotator.ui.plain_text import plain_label
 
 
 class FindBar(QWidget):
@@ -37,7 +37,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Find in this document"))
         self.field.setClearButtonEnabled(True)
-        self.count = QLabel("", self)
+        self.count = plain_label("", self)
         self.count.setObjectName("PanelHint")
         previous = QToolButton(self)
         previous.setText("↑")

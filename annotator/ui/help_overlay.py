@@ -24,7 +24,7 @@ def action_titles() -> dict[str, str]:
     return {
         "focus_next": QCoreApplication.translate("Actions", "Next candidate or entity"),
         "focus_previous": QCoreApplication.translate("Actions", "Previous candidate or entity"),
-        "accept": QCoreApplication.translate("Actions", "Accept the candidate"),
+        "accept": QCoreApplication.translate("Actions", "Accept the candidate, then go to the next candidate"),
         "reject_or_delete": QCoreApplication.translate("Actions", "Reject the candidate / delete the entity"),
         "label_occurrences": QCoreApplication.translate("Actions", "Label all occurrences…"),
         "cancel": QCoreApplication.translate("Actions", "Cancel: drop the focus, selection or relation"),
@@ -126,19 +126,32 @@ class HelpOverlay(QWidget):
 
         left = "".join(table(groups[g], columns[g]) for g in ("review", "boundaries", "relations") if g in columns)
         left += table(self.tr("Labels (selection, or the focused span)"), label_rows)
+        number_rule = (
+            self.tr(
+                "A label key labels the selection, accepts the focused candidate with that label, or relabels the "
+                "focused entity. The focus stays on that span, so a second key corrects the label; %1 or %2 "
+                "moves on."
+            )
+            .replace("%1", native_text(_shown_keys(keymap.keys("accept"))[:1]) or "Return")
+            .replace("%2", native_text(_shown_keys(keymap.keys("focus_next"))[:1]) or "Tab")
+        )
+        left += f"<p style='color:#52606d; margin:6px 0 0 0'>{html.escape(number_rule)}</p>"
         right = "".join(table(groups[g], columns[g]) for g in ("document", "edit", "view", "project") if g in columns)
         right += table(self.tr("Mouse"), [f"<tr><td>{html.escape(m)}</td></tr>" for m in mouse])
         where = keymap.user_file or km.user_keymap_path()
         footer = self.tr("Change keys in %1 · any key closes this").replace("%1", html.escape(str(where)))
+        title = self.tr("Keyboard shortcuts")
         self.text.setText(
-            f"<h2 style='margin:0'>{html.escape(self.tr('Keyboard shortcuts'))}</h2>"
+            f"<h2 style='margin:0'>{html.escape(title)}</h2>"
             f"<table width='100%'><tr><td valign='top' style='padding-right:36px'>{left}</td>"
             f"<td valign='top'>{right}</td></tr></table>"
             f"<p style='color:#7b8794; margin-top:12px'>{footer}</p>"
         )
 
     def show_over_parent(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self._place_card()
         self.show()
         self.raise_()
@@ -158,8 +171,9 @@ class HelpOverlay(QWidget):
         painter.end()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(parent.rect())
             self._place_card()
         return False
 

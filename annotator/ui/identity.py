@@ -6,13 +6,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.platform import profile
 from annotator.errors import InputError
+from annotator.platform import profile
+from annotator.ui.plain_text import plain_label
 
 
 class IdentityDialog(QDialog):
@@ -21,7 +21,7 @@ class IdentityDialog(QDialog):
         self.setObjectName("IdentityDialog")
         self.setWindowTitle(self.tr("Who is annotating?"))
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             self.tr(
                 "Every entity, relation and decision records who made it. Type the name your team knows you by; "
                 "it is remembered on this computer and can be changed under File ▸ Switch annotator."
@@ -33,7 +33,7 @@ class IdentityDialog(QDialog):
         self.name.setEditable(True)
         self.name.addItems([s for s in dict.fromkeys(suggestions) if s])
         self.name.setCurrentText(current)
-        self.error = QLabel("", self)
+        self.error = plain_label("", self)
         self.error.setStyleSheet("color: #b44d12;")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -45,6 +45,7 @@ from annotator import formats
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
 from annotator.model import ImportReport, Status
+from annotator.project import label_adoption
 from annotator.project.importing import (
     CANDIDATES,
     FILES,
@@ -53,6 +54,7 @@ from annotator.project.importing import (
     discover,
     run_import,
 )
+from annotator.project.label_adoption import LabelPlan
 from annotator.store import Store
 from annotator.ui.transfer_common import (
     TransferDialog,
@@ -91,13 +93,13 @@ class _PathList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setMinimumHeight(120)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         _accept_urls(event)
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         _accept_urls(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = _dropped_paths(event)
         if paths:
             self.dropped.emit(paths)
@@ -153,6 +155,11 @@ class ImportDialog(TransferDialog):
         self.suggest.setChecked(True)
         self.mark_done = QCheckBox(self.tr("Mark the new documents as done (gold data that is already reviewed)"), self)
         self.mark_done.setToolTip(self.tr("Documents whose file gives them a status of their own keep it."))
+        # Label adoption (annotator.project.label_adoption): Import first lists the labels, a second Import adds them.
+        self.add_labels = QCheckBox(self.tr("Add the labels these files use that the project lacks (listed first)"),
+                                    self)
+        self.add_labels.toggled.connect(self._forget_label_plan)
+        self._label_plan: LabelPlan | None = None
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -167,6 +174,7 @@ class ImportDialog(TransferDialog):
         form.addRow("", self.normalise)
         form.addRow("", self.suggest)
         form.addRow("", self.mark_done)
+        form.addRow("", self.add_labels)
         for hint in (paths_hint, self.format_help):
             hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             hint.setMinimumWidth(400)
@@ -194,6 +202,7 @@ class ImportDialog(TransferDialog):
             item = QListWidgetItem(shown, self.paths)
             item.setData(Qt.ItemDataRole.UserRole, resolved)
             item.setToolTip(resolved)
+        self._forget_label_plan()
         self._update_buttons()
 
     def chosen_paths(self) -> list[str]:
@@ -209,17 +218,26 @@ class ImportDialog(TransferDialog):
         except AnnotatorError as exc:
             self.problem.setText(str(exc))
             return
+        format_name = self.format.currentData()
+        options = ReadOptions(normalise_width=self.normalise.isChecked(), annotator=self.store.annotator,
+                              offsets=self.offsets.currentData())
+        db_path, annotator, cancel = self.store.path, self.store.annotator, self._cancel
+        if self.add_labels.isChecked() and self._label_plan is None:
+            self._plan_labels(paths, format_name, options)
+            return
+        adopt, self._label_plan = self._label_plan, None
         settings = ImportSettings(
-            format=self.format.currentData(),
-            read=ReadOptions(normalise_width=self.normalise.isChecked(), annotator=self.store.annotator,
-                             offsets=self.offsets.currentData()),
+            format=format_name,
+            read=options,
             status=Status.DONE if self.mark_done.isChecked() else None,
             suggest=self.suggest.isChecked(),
         )
-        db_path, annotator, cancel = self.store.path, self.store.annotator, self._cancel
 
         def work(progress) -> ImportResult:
             with Store(db_path, annotator=annotator) as store:
+                if adopt is not None:
+                    label_adoption.adopt(store, adopt)
+                options.schema = store.schema.current  # brat events come in where the schema has their labels
                 return run_import(store, paths, settings, should_stop=lambda: cancel.is_set,
                                   progress=lambda stage, done, total, name: progress(done, total, f"{stage}:{name}"))
 
@@ -241,7 +259,40 @@ class ImportDialog(TransferDialog):
             text = self.tr("Indexing for search: %1 of %2 documents").replace("%1", n(done)).replace("%2", n(total))
         self.progress.show_progress(done, total, text)
 
-    def _finished(self, outcome: ImportResult) -> None:
+    def _plan_labels(self, paths: list[str], format_name: str | None, options: ReadOptions) -> None:
+        """First step with "Add the labels": read the files for their labels, then list them (``_show_label_plan``)."""
+        db_path, annotator = self.store.path, self.store.annotator
+        root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
+
+        def work(progress):
+            with Store(db_path, annotator=annotator) as store:
+                return label_adoption.plan(store.schema.current, discover(paths), format=format_name, options=options,
+                                           root=root)
+
+        self._run(work, busy=self.tr("Reading the labels the files use…"), cancelling=self.tr("Stopping…"))
+
+    def _show_label_plan(self, plan: LabelPlan) -> None:
+        self._label_plan = plan
+        lines = plan.describe()
+        headline = (self.tr("These labels will be added to the project's schema. Import again to add them and "
+                            "import the files.") if lines else
+                    self.tr("The files use no labels the project lacks. Import again to import them."))
+        self.result_view.show_result(headline, lists=[(self.tr("Labels to add"), lines),
+                                                 (self.tr("Read from"), plan.sources),
+                                                 (self.tr("Warnings"), plan.problems)])
+        self._set_running(False)
+        self.import_button.setText(self.tr("Add labels and import") if lines else self.tr("Import"))
+
+    def _forget_label_plan(self, *_args: Any) -> None:
+        """A listed plan holds for the files and choice it was made for; changing them asks again."""
+        if self._label_plan is not None:
+            self._label_plan = None
+            self.import_button.setText(self.tr("Import"))
+
+    def _finished(self, outcome: ImportResult | LabelPlan) -> None:
+        if isinstance(outcome, LabelPlan):
+            self._show_label_plan(outcome)
+            return
         unfinished = outcome.unfinished_message()
         notes_on_the_import = outcome.notes + ([unfinished] if unfinished else [])
         reports = outcome.reports + [ImportReport(file="", outcome="note", notes=notes_on_the_import)]
@@ -252,9 +303,12 @@ class ImportDialog(TransferDialog):
         entities = sum(r.entities for r in files)
         relations = sum(r.relations for r in files)
         failed = [r for r in files if r.outcome == "failed"]
-        headline = self.tr("Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.").replace(
-            "%1", n(documents)).replace("%2", n(entities)).replace("%3", n(relations)).replace(
-            "%4", n(len(files) - len(failed))).replace("%5", n(len(files)))
+        file_count = len(files)  # plain names: lupdate does not read call expressions as the count
+        headline = self.tr("Imported %1 (%2, %3) from %4.").replace(
+            "%1", self.tr("%n new documents", "", documents)).replace(
+            "%2", self.tr("%n entities", "", entities)).replace(
+            "%3", self.tr("%n relations", "", relations)).replace(
+            "%4", self.tr("%1 of %n files", "", file_count).replace("%1", n(file_count - len(failed))))
         if self._cancel.is_set:
             headline = self.tr("Cancelled.") + " " + headline
         outcomes = {
@@ -268,7 +322,7 @@ class ImportDialog(TransferDialog):
         failures = [_naming(r, r.notes[0] if r.notes else self.tr("unknown error")) for r in failed]
         skipped = [_naming(r, message) for r in files for message in r.skipped]
         notes = [_naming(r, note) for r in reports if r.outcome in ("imported", "note") for note in r.notes]
-        self.result.show_result(headline, rows, [
+        self.result_view.show_result(headline, rows, [
             (self.tr("Files not imported, and why"), failures),
             (self.tr("Documents skipped"), skipped),
             (self.tr("Notes"), notes),
@@ -277,12 +331,13 @@ class ImportDialog(TransferDialog):
         self.imported.emit([doc_id for r in files for doc_id in r.doc_ids])
 
     def _failed(self, message: str) -> None:
-        self.result.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
+        self.result_view.show_result(self.tr("The import stopped."), lists=[(self.tr("Why"), [message])], error=True)
         self._set_running(False)
 
     # --- choices -----------------------------------------------------------------------------------
 
     def _format_changed(self, *_args: Any) -> None:
+        self._forget_label_plan()
         name = self.format.currentData()
         if name is None:
             self.format_help.setText(self.tr("Chosen by each file's extension and contents."))
@@ -297,6 +352,7 @@ class ImportDialog(TransferDialog):
     def _remove_selected(self) -> None:
         for item in self.paths.selectedItems():
             self.paths.takeItem(self.paths.row(item))
+        self._forget_label_plan()
         self._update_buttons()
 
     def _start_folder(self) -> str:
@@ -314,10 +370,10 @@ class ImportDialog(TransferDialog):
         if path:
             self.add_paths([path])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         _accept_urls(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = _dropped_paths(event)
         if paths:
             self.add_paths(paths)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
@@ -57,7 +59,7 @@ def check_keymap(keymap: Keymap) -> None:
     for action, keys in keymap.bindings.items():
         for key in keys:
             sequence = QKeySequence(key)
-            if sequence.isEmpty() or sequence.count() != 1 or sequence[0].key() == Qt.Key.Key_unknown:
+            if sequence.isEmpty() or sequence.count() != 1 or cast(Any, sequence)[0].key() == Qt.Key.Key_unknown:
                 raise InputError(f"{origin}: action '{action}': Qt does not know the key '{key}'")
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from annotator.label_schema import LabelSchema
 from annotator.review.label_keys import key_for_label
 from annotator.ui import theme
+from annotator.ui.plain_text import menu_text, plain_tooltip
 from annotator.ui.review_controller import ReviewController
 
 
@@ -37,9 +38,9 @@ def entity_label_menu(schema: LabelSchema, on_pick: Callable[[str], None], paren
         if label.display and label.display != label.name:
             title = f"{title}  ({label.name})"
         # "&" makes the key the menu's accelerator; a literal & in a name must be doubled.
-        text = f"&{key}  {title.replace('&', '&&')}" if key else title.replace("&", "&&")
+        text = f"&{key}  {menu_text(title)}" if key else menu_text(title)
         action = menu.addAction(swatch(theme.label_color(label.color)), text)
-        action.setToolTip(label.description)
+        action.setToolTip(plain_tooltip(label.description))
         action.setData(label.name)
         action.triggered.connect(lambda _checked=False, name=label.name: on_pick(name))
     return menu
@@ -55,15 +56,15 @@ def document_label_menu(
     for index, doc_label in enumerate(labels):
         if len(labels) == 1:
             target = menu
-            menu.setTitle(doc_label.display or doc_label.name)
+            menu.setTitle(menu_text(doc_label.display or doc_label.name))
         else:
             prefix = f"&{index + 1}  " if index < 9 else ""
-            target = menu.addMenu(f"{prefix}{doc_label.display or doc_label.name}")
+            target = menu.addMenu(f"{prefix}{menu_text(doc_label.display or doc_label.name)}")
         target.setToolTipsVisible(True)
         chosen = current.get(doc_label.name)
         for number, value in enumerate(doc_label.values, start=1):
             prefix = f"&{number}  " if number <= 9 else "    "
-            action = target.addAction(f"{prefix}{value.replace('&', '&&')}")
+            action = target.addAction(f"{prefix}{menu_text(value)}")
             action.setCheckable(True)
             action.setChecked(value == chosen)
             action.setData(value)
@@ -97,7 +98,7 @@ def span_context_menu(
     for label in controller.schema.entities:
         relabel.addAction(
             swatch(theme.label_color(label.color)),
-            label.display or label.name,
+            menu_text(label.display or label.name),
             lambda name=label.name: controller.apply_label(name),
         )
     return menu

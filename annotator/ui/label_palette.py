@@ -6,6 +6,7 @@ the focused span.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
@@ -13,7 +14,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.review.label_keys import key_for_label
 from annotator.ui import theme
 from annotator.ui.coalesce import Coalescer
+from annotator.ui.plain_text import plain_label, plain_tooltip, rich_label
 from annotator.ui.review_controller import ReviewController
 
 # The counts catch up a moment after the text (a keypress repaints the text first).
@@ -36,30 +37,30 @@ class LabelRow(QFrame):
         self.name = name
         self.setObjectName("LabelRow")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(description)
+        self.setToolTip(plain_tooltip(description))
         self.setStyleSheet(
             "#LabelRow { border-radius: 6px; } #LabelRow:hover { background: #e8eef7; }"
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 8, 4)
         layout.setSpacing(8)
-        badge = QLabel(key or " ", self)
+        badge = plain_label(key or " ", self)
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setFixedWidth(22)
         badge.setStyleSheet(
             "border: 1px solid #cbd2d9; border-bottom-width: 2px; border-radius: 4px; "
             "background: #ffffff; color: #3e4c59; font-weight: 600;"
         )
-        chip = QLabel(self)
+        chip = plain_label("", self)
         chip.setFixedSize(12, 12)
         chip.setStyleSheet(
             f"background: {color.name()}; border-radius: 3px; border: 1px solid {theme.darker_ink(color).name()};"
         )
-        title = QLabel(display, self)
+        title = plain_label(display, self)
         title.setStyleSheet("color: #1f2933;")
-        code = QLabel(name if name != display else "", self)
+        code = plain_label(name if name != display else "", self)
         code.setStyleSheet("color: #9aa5b1;")
-        self.count = QLabel("", self)
+        self.count = plain_label("", self)
         self.count.setStyleSheet("color: #616e7c;")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(badge)
@@ -110,7 +111,7 @@ class LabelPalette(QScrollArea):
             layout.addWidget(row)
             self.rows[label.name] = row
         if schema.relations:
-            heading = QLabel(self.tr("Relations — R, Tab to the tail, then its number"), body)
+            heading = plain_label(self.tr("Relations — R, Tab to the tail, then its number"), body)
             heading.setObjectName("PanelHint")
             heading.setWordWrap(True)
             heading.setContentsMargins(6, 10, 6, 2)
@@ -119,10 +120,15 @@ class LabelPalette(QScrollArea):
                 heads = "/".join(relation.heads) or self.tr("any")
                 tails = "/".join(relation.tails) or self.tr("any")
                 arrow = "→" if relation.directed else "↔"
-                row = QLabel(f"{relation.display or relation.name}   <span style='color:#9aa5b1'>{heads} {arrow} {tails}</span>", body)
-                row.setToolTip(relation.description)
-                row.setContentsMargins(8, 2, 6, 2)
-                layout.addWidget(row)
+                # Rich text for the grey part; every name in it is escaped.
+                relation_row = rich_label(body)
+                relation_row.setText(
+                    f"{html.escape(relation.display or relation.name)}   "
+                    f"<span style='color:#9aa5b1'>{html.escape(heads)} {arrow} {html.escape(tails)}</span>"
+                )
+                relation_row.setToolTip(plain_tooltip(relation.description))
+                relation_row.setContentsMargins(8, 2, 6, 2)
+                layout.addWidget(relation_row)
         layout.addStretch(1)
         self.setWidget(body)
         self.refresh_counts()

@@ -24,13 +24,13 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.ui.plain_text import plain_label, plain_message_box
 from annotator.ui.settings import ui_settings
 
 if TYPE_CHECKING:
@@ -44,6 +44,12 @@ STATE_VERSION = 2
 
 
 class MainWindow(QMainWindow):
+    # the menus (annotator.ui.menus builds them as the project opens)
+    file_menu: QMenu
+    document_menu: QMenu
+    annotate_menu: QMenu
+    project_menu: QMenu
+    language_menu: QMenu
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -54,6 +60,9 @@ class MainWindow(QMainWindow):
         # tool windows opened from the menus (the dashboard...), by name
         self._tools: dict = {}
         self._background_started = False
+        # True while the document list's current row is being followed (see open_picked_document)
+        self._browsing = False
+        self._corpus_query = ""
         # A blank page first: the first text drawn loads the fonts (several
         # milliseconds), which the first paint need not wait for.
         blank = QWidget(self)
@@ -62,7 +71,7 @@ class MainWindow(QMainWindow):
 
     def show_opening(self) -> None:
         """Say that the project is opening, and paint that now (before the opening blocks the window)."""
-        opening = QLabel(self.tr("Opening the project…"), self)
+        opening = plain_label(self.tr("Opening the project…"), self)
         opening.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         opening.setStyleSheet("color: #7b8794; background: #ffffff;")
         self.setCentralWidget(opening)
@@ -110,6 +119,9 @@ class MainWindow(QMainWindow):
         self.details = SpanDetails(self.controller, self)
         self.lists = AnnotationLists(self.controller, self)
         self.guidelines = GuidelinesPanel(self)
+        own_guidelines = store.settings.get("guidelines")  # a project's own (a package always carries them)
+        if own_guidelines:
+            self.guidelines.setMarkdown(own_guidelines)
         left, right = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("documents", self.tr("Documents"), self.documents, left),
@@ -122,11 +134,16 @@ class MainWindow(QMainWindow):
         self.docks["annotations"].raise_()
         self.resizeDocks([self.docks["documents"]], [300], QtCore.Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["labels"]], [330], QtCore.Qt.Orientation.Horizontal)
+        # Room for the focused span's text, its label and facts without scrolling, at the default size.
+        self.resizeDocks(
+            [self.docks["labels"], self.docks["details"], self.docks["annotations"]], [310, 165, 250],
+            QtCore.Qt.Orientation.Vertical,
+        )
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)
-        self.help_overlay = HelpOverlay(keymap, store.schema, self)
-        self.actions = WindowActions(keymap, self)
+        self.help_overlay = HelpOverlay(keymap, store.schema.current, self)
+        self.actions_by_name = WindowActions(keymap, self)
         build_menus(self)
         connect_actions(self)
         self.view.setPlaceholderText(self.tr("No documents yet. Use File ▸ Import… to add some."))
@@ -149,10 +166,13 @@ class MainWindow(QMainWindow):
 
     def start(self, *, background: bool = True) -> None:
         """Open the first unfinished document with the keyboard in the text; with ``background``, start the jobs."""
-        from annotator.project import seeding
+        if not self.controller.open_first_unfinished():
+            # Imported here, and only for a project with nothing to open, for start-up time:
+            # seeding brings the whole import pipeline (formats, the page parser).
+            from annotator.project import seeding
 
-        if not self.controller.open_first_unfinished() and seeding.needs_seeding(self.store):
-            self.view.setPlaceholderText(self.tr("Importing the bundled seed pages…"))
+            if seeding.needs_seeding(self.controller.store):
+                self.view.setPlaceholderText(self.tr("Importing the bundled seed pages…"))
         self.view.setFocus()
         if background:
             self.start_background()
@@ -229,7 +249,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def dragEnterEvent(self, event) -> None:
-        if self.store is not None and event.mimeData().hasUrls() and self.actions["import_files"].isEnabled():
+        if self.store is not None and event.mimeData().hasUrls() and self.actions_by_name["import_files"].isEnabled():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
@@ -241,25 +261,22 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def edit_schema(self, editor_class):
-        """Project ▸ Label schema: the editor, over this window; a saved schema shows at once."""
-        editor = editor_class(self.store, self)
+        """Project ▸ Label schema: the editor, over this window; Save is a step on the undo history."""
+        editor = editor_class(self.store, self, run_step=self.controller.push, doc_id=self.controller.doc_id or "")
         editor.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.schemaChanged.connect(self.schema_changed)
+        editor.schemaChanged.connect(lambda _schema: self.status.say(self.tr("Label schema saved. Ctrl+Z takes it back.")))
         editor.finished.connect(lambda _result: self.view.setFocus())
         editor.open()
         return editor
 
-    def schema_changed(self, schema) -> None:
-        """Labels were renamed, recoloured, added or removed: redraw everything that shows them."""
-        # Steps on the undo stack name labels as they were; replaying them could
-        # bring back a label the schema no longer has.
-        self.controller.undo_stack.clear()
-        self.controller.reload()
+    def schema_changed(self) -> None:
+        """Labels were renamed, recoloured, added or removed (or an undo put them back): redraw what shows them."""
+        schema = self.controller.store.schema.current
         self.palette_panel.rebuild()
         self.help_overlay.set_content(self.keymap, schema)
         self.header.refresh()
-        self.view._repaint_everything()
-        self.status.say(self.tr("Label schema saved. Undo history starts again from here."))
+        self.documents.refresh_choices()
+        self.view.schema_changed()
 
     def open_tool(self, name: str, show) -> None:
         """A tool window (the dashboard...): one of each, raised if it is open already."""
@@ -284,30 +301,67 @@ class MainWindow(QMainWindow):
     def switch_annotator(self) -> None:
         from annotator.ui.identity import ask_annotator
 
-        name = ask_annotator(self.store.annotators(), self.store.annotator, self)
-        if name and name != self.store.annotator:
+        store = self.controller.store
+        name = ask_annotator(store.settings.annotators(), store.annotator, self)
+        if name and name != store.annotator:
             self.set_annotator(name)
 
     def set_annotator(self, name: str) -> None:
         self.controller.flush_time()
-        self.store.set_annotator(name)
+        self.controller.store.set_annotator(name)
         self.status.refresh_annotator()
         self._update_title()
         self.status.say(self.tr("Now annotating as %1.").replace("%1", name))
 
     def show_relation(self, relation_id: int) -> None:
         """A relation picked in the list: draw it with both its ends."""
+        state = self.controller.state
+        if state is None:
+            return
         self.view.highlighted_relation = relation_id
-        relation = next((r for r in self.controller.state.relations if r.id == relation_id), None)
+        relation = next((r for r in state.relations if r.id == relation_id), None)
         if relation is not None:
-            head = self.controller.state.entities.get(relation.head_id)
+            head = state.entities.get(relation.head_id)
             if head is not None:
                 self.view.reveal(head.start, head.end)
-        self.view._repaint_everything()
+        self.view.repaint_everything()
+        self.return_to_text()
+
+    def show_flag(self, offset: int) -> None:
+        """An import flag clicked in the header: its place in the text."""
+        self.view.reveal(offset, offset + 1)
+        self.return_to_text()
+
+    def show_guidelines(self) -> None:
+        self.docks["guidelines"].show()
+        self.docks["guidelines"].raise_()
+
+    # --- where the keyboard goes ------------------------------------------------------------------
+
+    def return_to_text(self) -> None:
+        """The focus rule: after any navigation the keyboard is in the text, so Tab reaches the next span.
+
+        The one exception is browsing the document list with the arrow keys,
+        which keeps the keyboard in the list (``open_picked_document``).
+        """
+        self.view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def open_picked_document(self, doc_id: str) -> None:
-        if doc_id != self.controller.doc_id:
-            self.controller.open_document(doc_id)
+        """The list's current row changed (click or arrow keys): show it, and leave the keyboard where it is."""
+        self._browsing = True
+        try:
+            if doc_id != self.controller.doc_id:
+                self.controller.open_document(doc_id)
+        finally:
+            self._browsing = False
+
+    def undo(self) -> None:
+        self.controller.undo()
+        self.return_to_text()
+
+    def redo(self) -> None:
+        self.controller.redo()
+        self.return_to_text()
 
     def highlight_search(self, query: str) -> None:
         """The document list's search, shown in the open document."""
@@ -326,17 +380,19 @@ class MainWindow(QMainWindow):
         self.documents.focus_search()
 
     def _document_opened(self, doc_id: str) -> None:
+        if not self._browsing:
+            self.return_to_text()
         self.documents.select_document(doc_id)
         if self._background_started:
             self.jobs.prepare(doc_id)
-        if getattr(self, "_corpus_query", ""):
+        if self._corpus_query:
             self.highlight_search(self._corpus_query)
         self._update_title()
 
     def _update_title(self, *_args) -> None:
         state = self.controller.state
         name = state.document.title if state and state.document.title else None
-        parts = [p for p in (name, self.store.path.name, "Annotator") if p]
+        parts = [p for p in (name, self.controller.store.path.name, "Annotator") if p]
         self.setWindowTitle(" — ".join(parts))
 
     def flush_panels(self) -> None:
@@ -372,7 +428,7 @@ class MainWindow(QMainWindow):
                 pass
         show_tags = settings.value("view/show_label_names")
         if show_tags is not None:
-            self.actions["toggle_label_names"].setChecked(str(show_tags).lower() in ("true", "1"))
+            self.actions_by_name["toggle_label_names"].setChecked(str(show_tags).lower() in ("true", "1"))
 
     def save_settings(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
@@ -403,4 +459,4 @@ class MainWindow(QMainWindow):
             self.store.close()
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Annotator"), message)
+        plain_message_box(self, self.tr("Annotator"), message).exec()

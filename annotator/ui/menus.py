@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from annotator.platform import diagnostics
+from annotator.ui.team_actions import add_team_tools
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 def build_menus(window: MainWindow) -> None:
-    a = window.actions
+    a = window.actions_by_name
     bar = window.menuBar()
 
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
@@ -77,14 +78,14 @@ def build_menus(window: MainWindow) -> None:
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addAction(a["help"])
     guidelines = a.add("show_guidelines", QCoreApplication.translate("Menus", "Guidelines"))
-    guidelines.triggered.connect(lambda: (window.docks["guidelines"].show(), window.docks["guidelines"].raise_()))
+    guidelines.triggered.connect(window.show_guidelines)
     help_menu.addAction(guidelines)
 
 
 def connect_actions(window: MainWindow) -> None:
-    a, c, view = window.actions, window.controller, window.view
-    a["undo"].triggered.connect(c.undo)
-    a["redo"].triggered.connect(c.redo)
+    a, c, view = window.actions_by_name, window.controller, window.view
+    a["undo"].triggered.connect(window.undo)
+    a["redo"].triggered.connect(window.redo)
     a["done_and_next"].triggered.connect(c.done_and_next)
     a["skip_and_next"].triggered.connect(window.ask_skip)
     a["next_document"].triggered.connect(lambda: c.open_adjacent(+1))
@@ -110,14 +111,17 @@ def connect_actions(window: MainWindow) -> None:
     view.windowActionRequested.connect(lambda name: a[name].trigger())
     window.palette_panel.picked.connect(view.apply_label)
     window.lists.relationChosen.connect(window.show_relation)
-    window.header.flagActivated.connect(lambda offset: view.reveal(offset, offset + 1))
+    window.header.flagActivated.connect(window.show_flag)
     window.find_bar.searchAllRequested.connect(window.search_all_documents)
     window.find_bar.enable_search_all(True)
     window.documents.documentPicked.connect(window.open_picked_document)
+    window.documents.textRequested.connect(window.return_to_text)
+    window.lists.entityChosen.connect(window.return_to_text)
     window.documents.searchChanged.connect(window.highlight_search)
     c.documentOpened.connect(window._document_opened)
     c.documentsChanged.connect(window.documents.refresh)
     c.documentsChanged.connect(window._update_title)
+    c.schemaChanged.connect(window.schema_changed)
 
     jobs = window.jobs
     jobs.activity.connect(window.status.set_background)
@@ -130,7 +134,7 @@ def connect_actions(window: MainWindow) -> None:
 
 def add_project_tools(window: MainWindow) -> None:
     """File and Project menu entries whose dialogs load on first use."""
-    a = window.actions
+    a = window.actions_by_name
     a["import_files"].triggered.connect(lambda: window.import_files(_dialog("import_dialog", "ImportDialog")))
     a["export_data"].triggered.connect(lambda: window.export_data(_dialog("export_dialog", "ExportDialog")))
     action = a.add("label_schema", QCoreApplication.translate("Menus", "Label schema…"))
@@ -139,6 +143,7 @@ def add_project_tools(window: MainWindow) -> None:
     action = a.add("dashboard", QCoreApplication.translate("Menus", "Dashboard…"))
     action.triggered.connect(lambda: window.open_tool("dashboard", _dialog("dashboard", "show_dashboard")))
     window.project_menu.addAction(action)
+    add_team_tools(window)
 
 
 def _dialog(module: str, name: str):

@@ -4,6 +4,10 @@ The gazetteer finds them (``annotator.candidates.find_occurrences``); the
 reviewer sees each in its context, with the ones that are already labelled,
 overlap another entity or cut a word in two left unticked, and applies the
 ticked ones as one undoable step.
+
+"In all documents" runs on a worker thread with its own store: the search
+index names the documents that can hold the text (instead of a scan of
+every text), and each is checked and cut into words there, with progress.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -24,9 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.candidates.occurrences import find_occurrences
 from annotator.errors import AnnotatorError
+from annotator.project.search import SearchIndex
+from annotator.store import Store
 from annotator.ui import theme
+from annotator.ui.plain_text import plain_label, plain_tooltip, rich_label
 from annotator.ui.review_controller import ReviewController
+from annotator.ui.workers import BackgroundTasks, TaskSignals
 
 CONTEXT_CHARS = 14
 
@@ -39,12 +47,15 @@ class OccurrencesDialog(QDialog):
         self.text = text
         self.label = label
         self.occurrences: list = []
+        self._tasks: BackgroundTasks | None = None
+        # the search of all documents under way; results of an older one are dropped
+        self._searching: TaskSignals | None = None
         schema_label = controller.schema.entity(label)
         self.color = theme.label_color(schema_label.color)
         self.setWindowTitle(self.tr("Label all occurrences"))
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        # Rich text for the bold parts; the text and the label's name in it are escaped.
+        self.heading = rich_label(self)
         self.heading.setText(
             self.tr("Occurrences of %1 to label as %2").replace("%1", f"<b>{html.escape(text)}</b>").replace(
                 "%2", f"<b style='color:{theme.darker_ink(self.color).name()}'>{html.escape(schema_label.display or label)}</b>"
@@ -62,7 +73,7 @@ class OccurrencesDialog(QDialog):
         scope.addStretch(1)
         self.list = QListWidget(self)
         self.list.setObjectName("OccurrenceList")
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.summary.setObjectName("PanelHint")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -79,14 +90,40 @@ class OccurrencesDialog(QDialog):
         self.search()
 
     def search(self, *_args) -> None:
-        from annotator.candidates import find_occurrences
+        """Look for the text here (at once) or in all documents (on a worker, with progress)."""
+        self._searching = None
+        if self.here.isChecked():
+            try:
+                found = find_occurrences(self.controller.store, self.text, self.label, doc_id=self.controller.doc_id)
+            except AnnotatorError as exc:
+                self._show([], str(exc))
+                return
+            self._show(found)
+            return
+        if self._tasks is None:
+            self._tasks = BackgroundTasks(self, threads=1)
+        self._show([], self.tr("Looking in all documents…"), busy=True)
+        store = self.controller.store
+        self._searching = self._tasks.start(everywhere_task(store.path, store.annotator, self.text, self.label))
+        searching = self._searching
+        searching.progress.connect(lambda done, total, _what: self._progress(searching, done, total))
+        searching.finished.connect(lambda found: self._found(searching, found))
+        searching.failed.connect(lambda message: self._found(searching, [], message))
 
-        doc_id = self.controller.doc_id if self.here.isChecked() else None
-        try:
-            self.occurrences = find_occurrences(self.controller.store, self.text, self.label, doc_id=doc_id)
-        except AnnotatorError as exc:
-            self.occurrences = []
-            self.summary.setText(str(exc))
+    def _progress(self, search: TaskSignals, done: int, total: int) -> None:
+        if search is self._searching:
+            self.summary.setText(
+                self.tr("Looking in all documents: %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
+            )
+
+    def _found(self, search: TaskSignals, found: list, problem: str = "") -> None:
+        if search is not self._searching:
+            return  # the reviewer went back to "this document" meanwhile
+        self._searching = None
+        self._show(found, problem)
+
+    def _show(self, occurrences: list, problem: str = "", *, busy: bool = False) -> None:
+        self.occurrences = occurrences
         self.list.blockSignals(True)
         self.list.clear()
         for occurrence in self.occurrences:
@@ -96,9 +133,16 @@ class OccurrencesDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if clean else Qt.CheckState.Unchecked)
             if occurrence.labelled:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip(self._why(occurrence))
+            item.setToolTip(plain_tooltip(self._why(occurrence)))
         self.list.blockSignals(False)
         self._update_button()
+        if problem or busy:
+            self.summary.setText(problem)
+
+    def done(self, result: int) -> None:
+        if self._tasks is not None:
+            self._tasks.shutdown()
+        super().done(result)
 
     def _describe(self, occurrence) -> str:
         where = "" if occurrence.doc_id == self.controller.doc_id else f"[{occurrence.doc_id}]  "
@@ -139,3 +183,16 @@ class OccurrencesDialog(QDialog):
         chosen = self.chosen()
         if chosen and self.controller.apply_occurrences(chosen, self.label):
             super().accept()
+
+
+def everywhere_task(path, annotator: str, text: str, label: str):
+    """Find ``text`` in every document, on a worker's own store: the search index first, then each document."""
+
+    def work(progress):
+        with Store(path, annotator=annotator) as store:
+            among = SearchIndex(store).documents_containing(text)
+            return find_occurrences(
+                store, text, label, among=among, progress=lambda done, total: progress(done, total, "")
+            )
+
+    return work

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.project import importing, seeding
 from annotator.store import Store
 from annotator.ui import workers
 from annotator.ui.coalesce import Coalescer
@@ -59,6 +58,10 @@ class ProjectJobs(QObject):
     def start(self) -> None:
         """Seed if the project is new (or finish what an interrupted import left undone), and load
         jieba; both in the background."""
+        # Imported here, not at the top, for start-up time: seeding brings the whole import
+        # pipeline (formats, the page parser), which the first article does not need.
+        from annotator.project import importing, seeding
+
         if seeding.needs_seeding(self.store):
             self.seed()
         elif importing.owes_work(self.store):
@@ -88,6 +91,9 @@ class ProjectJobs(QObject):
     def finish_imports(self) -> None:
         """Candidates (and search) for the documents an import stored but did not finish: the seeds
         just imported, or an import that was killed or gave up on a lock."""
+        # Imported here, not at the top, for start-up time (see ``start``).
+        from annotator.project import importing
+
         self.activity.emit(self.tr("Suggesting candidates…"))
         self.tasks.start(
             workers.finish_imports_task(self.db_path, self.store.annotator),

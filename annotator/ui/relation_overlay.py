@@ -22,11 +22,13 @@ def relation_arcs(
 ) -> tuple[list[Arc], tuple[SpanKey, ...], list[Span]]:
     """(arcs, spans to outline as relation ends, spans off screen the arcs need)."""
     state = controller.state
+    if state is None:
+        return [], (), []
     visible_keys = {s.key for s in visible}
     extra: dict[SpanKey, Span] = {}
 
-    def entity(entity_id: int) -> Span | None:
-        span = state.entity_span(entity_id)
+    def entity(entity_id: int | None) -> Span | None:
+        span = state.entity_span(entity_id) if entity_id is not None else None
         if span is not None and span.key not in visible_keys:
             extra[span.key] = span
         return span
@@ -60,6 +62,24 @@ def relation_arcs(
     return arcs, tuple(k for k in marked if k != controller.focus), list(extra.values())
 
 
+def every_arc_set(controller: ReviewController) -> list[list[Arc]]:
+    """The arcs drawn when each entity that has relations is focused: what the room above the lines must hold."""
+    state = controller.state
+    if state is None or not state.relations:
+        return []
+    names = {r.name: r.display or r.name for r in controller.schema.relations}
+    ends = {end for relation in state.relations for end in (relation.head_id, relation.tail_id)}
+    sets = []
+    for entity_id in sorted(ends):
+        arcs = []
+        for relation in state.relations_of(entity_id):
+            head, tail = state.entity_span(relation.head_id), state.entity_span(relation.tail_id)
+            if head is not None and tail is not None:
+                arcs.append(Arc(head, tail, names.get(relation.label, relation.label)))
+        sets.append(arcs)
+    return sets
+
+
 def draft_banner_text(controller: ReviewController) -> str | None:
     """What the keys do now, while a relation is being drawn; None when none is."""
     draft = controller.draft
@@ -71,7 +91,7 @@ def draft_banner_text(controller: ReviewController) -> str | None:
             .replace("%1", draft.head.text)
             .replace("%2", draft.head.label)
         )
-    choices = draft.choices(controller.state.relations)
+    choices = draft.choices(controller.state.relations if controller.state else [])
     if not choices:
         return (
             QCoreApplication.translate("RelationOverlay", "No relation type goes from %1 to %2 · Tab to another entity · Esc cancels")

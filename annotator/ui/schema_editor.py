@@ -2,8 +2,8 @@
 
 Public API::
 
-    editor = SchemaEditor(store, parent)
-    editor.schemaChanged.connect(window.schema_changed)   # LabelSchema, after a successful save
+    editor = SchemaEditor(store, parent, run_step=controller.push)  # Save goes on the window's undo history
+    editor.schemaChanged.connect(...)                      # LabelSchema, after a successful save
     editor.open()                                          # or exec(); window-modal
     editor.import_schema(path) / editor.export_schema(path)  # what the Import…/Export… buttons do
 
@@ -11,12 +11,14 @@ Edits go to a ``SchemaDraft`` (annotator/project/schema_editing.py); nothing tou
 the database until Save, which applies the draft in one transaction:
 renamed labels carry their entities, relations and document labels along,
 and a label that data still uses cannot be removed (the Remove button says
-why). Every problem is shown next to its field as it is typed, and Save
+why). Saving is one undoable step (``ChangeSchema``): given ``run_step``,
+it goes on the window's undo history, so Ctrl+Z takes it back. Every problem is shown next to its field as it is typed, and Save
 stays disabled until there are none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -53,6 +55,7 @@ from annotator.project.schema_editing import (
     DOCUMENT_LABELS,
     ENTITIES,
     RELATIONS,
+    ChangeSchema,
     DocumentLabelDraft,
     EntityDraft,
     Problem,
@@ -60,12 +63,13 @@ from annotator.project.schema_editing import (
     SchemaDraft,
     Usage,
     ValueDraft,
-    apply_draft,
     describe,
     label_usage,
 )
+from annotator.review.steps import Step
 from annotator.store import Store
 from annotator.ui import theme
+from annotator.ui.plain_text import make_plain, plain_label
 
 STYLE = """
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QListWidget[invalid="true"] {
@@ -196,7 +200,7 @@ class _Section(QWidget):
         form_column.addWidget(form_holder)
         form_column.addStretch(1)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.usage_note = QLabel(self)
+        self.usage_note = plain_label("", self)
         self.usage_note.setObjectName("UsageNote")
         self.usage_note.setWordWrap(True)
         self.build_form()
@@ -253,7 +257,7 @@ class _Section(QWidget):
         return items[index] if 0 <= index < len(items) else None
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
-        error = QLabel(self)
+        error = plain_label("", self)
         error.setObjectName("FieldError")
         error.setWordWrap(True)
         error.hide()
@@ -277,7 +281,7 @@ class _Section(QWidget):
     def text_area(self, key: str, label: str, setter) -> QPlainTextEdit:
         edit = QPlainTextEdit(self)
         edit.setFixedHeight(64)
-        edit.textChanged.connect(lambda: self._loading or self._edit(setter, edit.toPlainText()))
+        edit.textChanged.connect(lambda: self._edit(setter, edit.toPlainText()))
         self.add_field(key, label, edit)
         return edit
 
@@ -294,7 +298,8 @@ class _Section(QWidget):
 
     def reload(self, select: int | None = None) -> None:
         """Rebuild the table from the draft, keeping (or moving) the selection."""
-        keep = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else 0
+        current = self.tree.currentItem()
+        keep = self.tree.indexOfTopLevelItem(current) if current is not None else 0
         self.tree.blockSignals(True)
         self.tree.clear()
         for draft in self.items():
@@ -302,8 +307,9 @@ class _Section(QWidget):
             self._fill_item(item, draft)
         self.tree.blockSignals(False)
         index = keep if select is None else select
-        if self.items():
-            self.tree.setCurrentItem(self.tree.topLevelItem(max(0, min(index, len(self.items()) - 1))))
+        chosen = self.tree.topLevelItem(max(0, min(index, len(self.items()) - 1))) if self.items() else None
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
         self._load_form()
 
     def _fill_item(self, item: QTreeWidgetItem, draft) -> None:
@@ -352,7 +358,8 @@ class _Section(QWidget):
         name = self.fields.get("name")
         if name is not None:
             name.widget.setFocus()
-            name.widget.selectAll()
+            if isinstance(name.widget, QLineEdit):
+                name.widget.selectAll()
 
     def _remove(self) -> None:
         draft = self.current()
@@ -380,6 +387,8 @@ class _Section(QWidget):
         flagged = {p.index for p in problems if p.section == self.section}
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
+            if item is None:
+                continue
             font = item.font(0)
             font.setItalic(row in flagged)
             item.setFont(0, font)
@@ -523,7 +532,7 @@ class _RelationSection(_Section):
         self.tails.itemChanged.connect(lambda _item: self._edit(
             lambda d, _v: setattr(d, "tails", self.tails.chosen(self.draft.entities)), None))
         self.add_field("tails", self.tr("Tails"), self.tails)
-        hint = QLabel(self.tr("Tick none to allow any entity label."), self)
+        hint = plain_label(self.tr("Tick none to allow any entity label."), self)
         hint.setObjectName("UsageNote")
         self.form.addRow("", hint)
 
@@ -613,7 +622,10 @@ class _DocumentSection(_Section):
         for value in draft.values:
             item = QListWidgetItem(value.value, self.values)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            used = self.editor.usage.document_values.get((draft.origin, value.origin), 0) if value.origin else 0
+            used = (
+                self.editor.usage.document_values.get((draft.origin, value.origin), 0)
+                if draft.origin and value.origin else 0
+            )
             if used:
                 item.setToolTip(self.tr("Set on %n documents; renaming carries them along.", "", used))
         self.values.blockSignals(False)
@@ -666,13 +678,19 @@ class SchemaEditor(QDialog):
     # the schema as saved, after Save succeeded
     schemaChanged = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, run_step: Callable[[Step], bool] | None = None,
+        doc_id: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Label schema"))
+        # where Save's step runs: the window's undo history, or (standalone) straight on the store
+        self.run_step = run_step or _run_alone
+        self.doc_id = doc_id
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(STYLE)
         self.store = store
-        self.draft = SchemaDraft(store.schema)
+        self.draft = SchemaDraft(store.schema.current)
         self.usage: Usage = label_usage(store)
         self.problems: list[Problem] = []
 
@@ -687,7 +705,7 @@ class SchemaEditor(QDialog):
             section.changed.connect(self._changed)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.banner = QLabel(self)
+        self.banner = plain_label("", self)
         self.banner.setObjectName("ProblemBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -714,17 +732,28 @@ class SchemaEditor(QDialog):
         layout.addLayout(bottom)
         self.resize(860, 560)
         self._reload_all()
+        # The form rows' captions were made from strings; everything here shows plain text.
+        make_plain(self)
 
     # --- public API ------------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Apply the draft to the project; True when saved (the dialog then closes)."""
         try:
-            schema = apply_draft(self.store, self.draft)
+            step = ChangeSchema(self.store, self.draft, doc_id=self.doc_id)
         except AnnotatorError as exc:
             self.say(str(exc))
             return False
-        self.schemaChanged.emit(schema)
+        refusals: list[str] = []
+        try:
+            saved = self.run_step(step)
+        except AnnotatorError as exc:
+            refusals.append(str(exc))
+            saved = False
+        if not saved:
+            self.say(refusals[0] if refusals else self.tr("The schema could not be saved; the status bar says why."))
+            return False
+        self.schemaChanged.emit(step.change.new)
         self.accept()
         return True
 
@@ -812,3 +841,9 @@ class SchemaEditor(QDialog):
                                               self.tr("TOML (*.toml);;JSON (*.json)"))
         if path:
             self.export_schema(path)
+
+
+def _run_alone(step: Step) -> bool:
+    """Save without a window: do the step on the store (nothing to undo it from)."""
+    step.redo()
+    return True

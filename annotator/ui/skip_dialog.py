@@ -7,10 +7,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
+
+from annotator.ui.plain_text import plain_label
 
 
 def common_reasons() -> list[str]:
@@ -29,7 +30,7 @@ class SkipDialog(QDialog):
         self.setObjectName("SkipDialog")
         self.setWindowTitle(self.tr("Skip this document"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Why skip it? Pick a reason or type your own."), self))
+        layout.addWidget(plain_label(self.tr("Why skip it? Pick a reason or type your own."), self))
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.addItems(common_reasons())

@@ -5,12 +5,21 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.label_schema import LabelSchema
 from annotator.review.spans import Span
 from annotator.ui import theme
 from annotator.ui.coalesce import Coalescer
+from annotator.ui.plain_text import plain_label, plain_tooltip, rich_label
 from annotator.ui.review_controller import ReviewController
 
 DETAILS_DELAY_MS = 60
@@ -44,23 +53,55 @@ def span_tooltip(schema: LabelSchema, spans: list[Span]) -> str:
     return "\n".join(lines)
 
 
-class SpanDetails(QWidget):
+class SpanDetails(QScrollArea):
+    """The focused span: its text on one line, its label as a tag that never breaks, then the facts.
+
+    Made to fit the small dock it has at the default window size: the text
+    is cut to one line (all of it in the tooltip), the facts come after the
+    label, and whatever is still too tall scrolls instead of being cut off.
+    """
+
     def __init__(self, controller: ReviewController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SpanDetails")
         self.controller = controller
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        self.body = QLabel(self)
-        self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(self)
+        inner.setObjectName("SpanDetailsBody")
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        self.text = plain_label("", inner)
+        self.text.setObjectName("SpanText")
+        font = QFont(self.text.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.text.setFont(font)
         # The text changes with every focus; its size must not, or the docks would
         # re-lay out the window (and re-wrap the document) on every keypress.
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        tag_row = QHBoxLayout()
+        tag_row.setSpacing(6)
+        self.tag = plain_label("", inner)
+        self.tag.setObjectName("SpanTag")
+        self.where = plain_label("", inner)
+        self.where.setObjectName("PanelHint")
+        self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        tag_row.addWidget(self.tag)
+        tag_row.addWidget(self.where, 1)
+        # The app's own markup (a table); every stored value in it is escaped.
+        self.body = rich_label(inner)
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.text)
+        layout.addLayout(tag_row)
         layout.addWidget(self.body)
         layout.addStretch(1)
+        self.setWidget(inner)
+        self._full_text = ""
         # A moment after the text: laying out rich text is not part of a keypress's feedback.
         self._refresh_later = Coalescer(self.refresh, DETAILS_DELAY_MS, self)
         for signal in (controller.focusChanged, controller.annotationsChanged, controller.documentOpened):
@@ -71,10 +112,19 @@ class SpanDetails(QWidget):
         self._refresh_later.flush()
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 180)
+        return QSize(320, 170)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(160, 80)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        """The span's text on one line, cut with … where the panel ends."""
+        width = max(40, self.viewport().width() - 24)
+        self.text.setText(self.text.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, width))
 
     def refresh(self, *_args) -> None:
         span = self.controller.focused_span()
@@ -84,38 +134,48 @@ class SpanDetails(QWidget):
             hint = self.tr("Tab focuses the next candidate or entity.")
             if pending:
                 hint = self.tr("Candidates to review: %1. ").replace("%1", str(pending)) + hint
-            self.body.setText(f"<span style='color:#7b8794'>{html.escape(hint)}</span>")
+            self._full_text = ""
+            self.text.hide()
+            self.tag.hide()
+            self.where.setText(hint)
+            self.where.setWordWrap(True)
+            self.body.setText("")
+            self.setToolTip("")
             return
         schema = self.controller.schema
         label = next((e for e in schema.entities if e.name == span.label), None)
         color = theme.label_color(label.color if label else "#888888")
         name = (label.display or label.name) if label else span.label
-        rows = [
-            f"<div style='font-size:15pt; margin-bottom:4px'>{html.escape(span.text)}</div>",
-            (
-                f"<span style='background:{color.name()}; color:{theme.text_on(color).name()}; "
-                f"border-radius:3px'>&nbsp;{html.escape(name)}&nbsp;</span>&nbsp;"
-                f"<span style='color:#9aa5b1'>{html.escape(span.label)} · {span.start}–{span.end}</span>"
-            ),
-        ]
+        self._full_text = span.text
+        self.text.show()
+        self._elide()
+        self.setToolTip(plain_tooltip(span.text))
+        self.tag.setText(name)
+        self.tag.setStyleSheet(
+            f"background: {color.name()}; color: {theme.text_on(color).name()}; border-radius: 3px; padding: 0 5px;"
+        )
+        self.tag.show()
+        self.where.setWordWrap(False)
+        self.where.setText(f"{span.label} · {span.start}–{span.end}")
         facts: list[tuple[str, str]] = []
         if span.is_candidate:
+            score = f"{span.score:.2f}" if span.score is not None else "—"
             facts.append((self.tr("Status"), self.tr("candidate, not yet decided")))
-            facts.append((self.tr("Source"), describe_source(span.source)))
-            facts.append((self.tr("Score"), f"{span.score:.2f}" if span.score is not None else "—"))
+            facts.append((self.tr("Source"), f"{describe_source(span.source)} · {score}"))
         else:
             origin = span.origin
             if origin.startswith("candidate:"):
                 origin = self.tr("accepted candidate from %1").replace("%1", describe_source(origin.split(":", 1)[1]))
             facts.append((self.tr("Origin"), origin))
             facts.append((self.tr("By"), span.annotator or "?"))
-            relations = self.controller.state.relations_of(span.key.id)
+            relations = self.controller.state.relations_of(span.key.id) if self.controller.state else []
             if relations:
                 facts.append((self.tr("Relations"), str(len(relations))))
         if label is not None and label.description:
             facts.append((self.tr("Label"), label.description))
         table = "".join(
-            f"<tr><td style='color:#7b8794; padding-right:10px'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+            f"<tr><td style='color:#7b8794; padding-right:10px; white-space:nowrap'>{html.escape(k)}</td>"
+            f"<td>{html.escape(v)}</td></tr>"
             for k, v in facts
         )
-        self.body.setText("".join(rows) + f"<table style='margin-top:8px'>{table}</table>")
+        self.body.setText(f"<table cellspacing='0' cellpadding='1'>{table}</table>")

@@ -7,8 +7,12 @@ repaint after an annotation only draws; it never measures again.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextDocument
+
+from annotator.ui.arc_layout import LineBox
 
 
 class SpanGeometry:
@@ -47,8 +51,8 @@ class SpanGeometry:
                     a = max(low, line_start)
                     b = min(high, line_start + line.textLength())
                     if b > a:
-                        x1 = line.cursorToX(a)[0]
-                        x2 = line.cursorToX(b)[0]
+                        x1 = _x(line.cursorToX(a))
+                        x2 = _x(line.cursorToX(b))
                         rects.append(
                             QRectF(
                                 origin.x() + min(x1, x2),
@@ -60,6 +64,28 @@ class SpanGeometry:
                     number += 1
             block = block.next()
         return rects
+
+    def line_box(self, position: int) -> LineBox | None:
+        """The laid-out line holding ``position`` (Qt's units): which line it is, its top and its edges."""
+        block = self._document.findBlock(position)
+        if not block.isValid():
+            return None
+        layout = block.layout()
+        if not layout.lineCount():
+            return None
+        line = layout.lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return None
+        origin = layout.position()
+        left = origin.x() + line.x()
+        return LineBox((block.blockNumber(), line.lineNumber()), origin.y() + line.y(), left, left + line.width())
+
+    def line_height(self) -> float:
+        """A line's own height, without the room kept below it."""
+        layout = self._document.firstBlock().layout()
+        if layout.lineCount():
+            return layout.lineAt(0).height()
+        return 0.0
 
     def line_pitch(self) -> float:
         """Distance from one line's top to the next (text height plus the room below it)."""
@@ -73,3 +99,9 @@ class SpanGeometry:
                 return next_block.layout().position().y() - layout.position().y()
             return layout.lineAt(0).height() * 2
         return 0.0
+
+
+def _x(cursor_to_x: object) -> float:
+    """The x of ``QTextLine.cursorToX``, which PySide returns as (x, position)."""
+    x, _position = cast(tuple[float, int], cursor_to_x)
+    return x

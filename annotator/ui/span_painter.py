@@ -4,14 +4,19 @@ What a reviewer needs to read at a glance, in order of weight:
 
 * entities: a soft tint of the label colour behind the text and a solid bar
   under it; nested and crossing entities stack their bars one level lower
-  each, so every span stays visible;
-* candidates: a dashed outline, no tint: clearly a suggestion, not a fact;
+  each, and their label names one row lower each, so every span and every
+  label stays visible;
+* candidates: a dashed outline with solid ends, no tint: clearly a
+  suggestion, not a fact; where two spans touch, a gap and their ends show
+  where one stops and the next begins;
 * the focused span: a strong outline and a filled tag with its label;
-* relations of the focused entity (never all of them at once): arcs above the
-  text from head to tail, with the relation's name on the arc.
+* relations of the focused entity (never all of them at once): arcs in
+  tiers above the line, from head to tail, with the relation's name on the
+  arc (``arc_layout`` places them; the view keeps room for them).
 
 Everything is drawn in document coordinates; the caller translates the
-painter to the scroll position.
+painter to the scroll position. The painter draws the text's annotations,
+never the text: stored text is only ever drawn as plain text.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,9 +37,14 @@ from PySide6.QtGui import (
 
 from annotator.review.spans import Span, SpanKey
 from annotator.ui import theme
+from annotator.ui.arc_layout import Segment
 
 BAR_HEIGHT = 2.5
 BAR_PITCH = 4.0
+# Room between the top of the text and the lowest tier of arcs.
+ARC_BASE = 4.0
+# Left between two spans that touch, so each one's ends show.
+END_GAP = 1.0
 TINT_ALPHA = 52
 FOCUS_TINT_ALPHA = 96
 CANDIDATE_TINT_ALPHA = 16
@@ -52,6 +62,8 @@ class Arc:
 @dataclass
 class PaintScene:
     spans: Sequence[Span]
+    # stacking levels: ``levels`` of every span (candidates' outlines step inwards by it),
+    # ``entity_levels`` among entities alone (bars and label rows)
     levels: dict[SpanKey, int]
     fragments: Callable[[Span], list[QRectF]]
     colors: dict[str, QColor]
@@ -60,7 +72,10 @@ class PaintScene:
     # spans outlined as the two ends of a relation (draft or selected relation)
     marked: tuple[SpanKey, ...] = ()
     show_tags: bool = True
+    entity_levels: dict[SpanKey, int] = field(default_factory=dict)
     arcs: list[Arc] = field(default_factory=list)
+    # where each arc is drawn, line by line (see arc_layout)
+    segments: list[Segment] = field(default_factory=list)
     # find matches (document-coordinate rectangles) and which one is current
     matches: list[list[QRectF]] = field(default_factory=list)
     current_match: int = -1
@@ -81,6 +96,10 @@ class SpanPainter:
         self._tag_metrics = QFontMetricsF(self.tag_font)
         self._arc_metrics = QFontMetricsF(self.arc_font)
         self._tag_widths: dict[str, float] = {}
+        # what the last paint put where (document coordinates): label names and arc labels,
+        # with their text; for hit tests and for the tests that check nothing overlaps
+        self.drawn_tags: list[tuple[str, QRectF]] = []
+        self.drawn_arc_labels: list[tuple[str, QRectF]] = []
 
     def _tag_width(self, text: str) -> float:
         width = self._tag_widths.get(text)
@@ -140,12 +159,14 @@ class SpanPainter:
                 continue
             painter.setBrush(self._tint(color, alpha))
             for rect in rects:
-                painter.drawRoundedRect(rect.adjusted(-0.5, -1, 0.5, 1), 2.5, 2.5)
+                # Inside the glyph box at the ends, like the bars: touching entities keep a seam.
+                painter.drawRoundedRect(rect.adjusted(END_GAP / 2, -1, -END_GAP / 2, 1), 2.5, 2.5)
 
     # --- over the text ----------------------------------------------------------------------
 
     def paint_over(self, painter: QPainter, scene: PaintScene) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.drawn_tags, self.drawn_arc_labels = [], []
         line_depth = self._line_depths(scene)
         tags: list[tuple[QRectF, Span, QColor, bool]] = []
         for span in scene.spans:
@@ -154,57 +175,82 @@ class SpanPainter:
             if not rects:
                 continue
             focused = span.key == scene.focus
-            level = scene.levels.get(span.key, 0)
             if scene.needs(rects):
                 if span.is_entity:
-                    self._entity_bars(painter, rects, level, color)
+                    self._entity_bars(painter, rects, scene.entity_levels.get(span.key, 0), color)
                 else:
-                    self._candidate_outline(painter, rects, level, color, focused)
+                    self._candidate_outline(painter, rects, scene.levels.get(span.key, 0), color, focused)
             if focused or (scene.show_tags and span.is_entity):
                 tags.append((rects[0], span, color, focused))
         for key in scene.marked:
-            span = next((s for s in scene.spans if s.key == key), None)
-            if span is not None:
-                self._outline(painter, scene.fragments(span), theme.RELATION_INK, dashed=False, width=1.6)
+            marked = next((s for s in scene.spans if s.key == key), None)
+            if marked is not None:
+                self._outline(painter, scene.fragments(marked), theme.RELATION_INK, dashed=False, width=1.6)
         focused_span = next((s for s in scene.spans if s.key == scene.focus), None)
         if focused_span is not None:
             color = scene.colors.get(focused_span.label, QColor("#888888"))
             self._outline(painter, scene.fragments(focused_span), theme.darker_ink(color), dashed=focused_span.is_candidate, width=2.0)
         self._tags(painter, tags, scene, line_depth)
-        for index, arc in enumerate(scene.arcs):
-            self._arc(painter, arc, scene, index)
+        self._arcs(painter, scene)
 
     def _line_depths(self, scene: PaintScene) -> dict[int, int]:
-        """How many bar levels each visible line uses, so tags go below all of them."""
+        """How many rows of bars (and of label names) each visible line uses: its entities' deepest nesting."""
         depths: dict[int, int] = {}
         for span in scene.spans:
-            level = scene.levels.get(span.key, 0)
+            if not span.is_entity:
+                continue
+            level = scene.entity_levels.get(span.key, 0)
             for rect in scene.fragments(span):
                 key = round(rect.bottom())
                 depths[key] = max(depths.get(key, 0), level + 1)
         return depths
+
+    def tag_row_height(self) -> float:
+        """How far apart rows of label names are (the view keeps room for nested entities' rows)."""
+        return self._tag_metrics.height() + 1
+
+    def tier_height(self) -> float:
+        """How far apart tiers of arcs are (the view keeps room for the tiers above each line)."""
+        return self._arc_metrics.height() + 7
 
     def _entity_bars(self, painter: QPainter, rects: list[QRectF], level: int, color: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         for rect in rects:
             y = rect.bottom() + 2 + level * BAR_PITCH
-            painter.drawRoundedRect(QRectF(rect.left(), y, rect.width(), BAR_HEIGHT), 1, 1)
+            # A hair short at both ends, so the bars of two entities that touch stay two bars.
+            painter.drawRoundedRect(QRectF(rect.left() + END_GAP, y, max(1.0, rect.width() - 2 * END_GAP), BAR_HEIGHT), 1, 1)
 
     def _candidate_outline(self, painter: QPainter, rects: list[QRectF], level: int, color: QColor, focused: bool) -> None:
         # Square corners on whole pixels, without antialiasing: a dashed, antialiased,
         # rounded outline costs a millisecond each to stroke, and a page has hundreds.
-        pen = QPen(theme.with_alpha(color, 235 if focused else 210), 1)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setDashPattern([3, 2])
-        pen.setCosmetic(True)
+        ink = theme.with_alpha(color, 235 if focused else 210)
+        dashed = QPen(ink, 1)
+        dashed.setStyle(Qt.PenStyle.DashLine)
+        dashed.setDashPattern([3, 2])
+        dashed.setCosmetic(True)
+        solid = QPen(ink, 1)
+        solid.setCosmetic(True)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         inset = min(level, 2) * 2
-        for rect in rects:
-            painter.drawRect(rect.adjusted(-1 + inset, -2 + inset, 1 - inset, 2 - inset).toAlignedRect())
+        for index, rect in enumerate(rects):
+            # Inside the glyph box by a pixel at each end: two candidates that touch
+            # (工会主席|孙超) keep a gap between them, and each shows its own solid ends.
+            box = rect.adjusted(END_GAP + inset, -2 + inset, -END_GAP - inset, 2 - inset).toAlignedRect()
+            painter.setPen(dashed)
+            painter.drawLine(box.topLeft(), box.topRight())
+            painter.drawLine(box.bottomLeft(), box.bottomRight())
+            painter.setPen(solid)
+            if index == 0:  # where the span starts (a span over two lines has one start and one end)
+                painter.drawLine(box.topLeft(), box.bottomLeft())
+                painter.drawLine(box.topLeft(), box.topLeft() + QPoint(2, 0))
+                painter.drawLine(box.bottomLeft(), box.bottomLeft() + QPoint(2, 0))
+            if index == len(rects) - 1:
+                painter.drawLine(box.topRight(), box.bottomRight())
+                painter.drawLine(box.topRight(), box.topRight() - QPoint(2, 0))
+                painter.drawLine(box.bottomRight(), box.bottomRight() - QPoint(2, 0))
         painter.restore()
 
     def _outline(self, painter: QPainter, rects: list[QRectF], color: QColor, *, dashed: bool, width: float) -> None:
@@ -218,28 +264,45 @@ class SpanPainter:
             painter.drawRoundedRect(rect.adjusted(-2, -2.5, 2, 2.5), 3.5, 3.5)
 
     def _tags(self, painter: QPainter, tags, scene: PaintScene, line_depth: dict[int, int]) -> None:
-        """Label names under the bars; a tag that would overlap the one before it on its line is left out."""
+        """Label names under the bars, one row per level of nesting.
+
+        A nested entity's name goes on its own row (its level), so the
+        inner LOC of an ORG shows its name under the ORG's. A name that
+        would still touch another one on the rows its line has room for is
+        left out (its tooltip and the focus still tell); the focused span's
+        name is always drawn.
+        """
         painter.setFont(self.tag_font)
         metrics = self._tag_metrics
         height = metrics.height()
-        # Focused tags first so they always win their place.
-        tags.sort(key=lambda item: (not item[3], item[0].top(), item[0].left()))
-        placed: dict[int, list[QRectF]] = {}
+        row_height = self.tag_row_height()
+        # Focused tags first so they always win their place; then outer spans before nested ones.
+        tags.sort(key=lambda item: (not item[3], item[0].top(), item[0].left(), -(item[1].end - item[1].start)))
+        placed: dict[tuple[int, int], list[QRectF]] = {}
         for rect, span, color, focused in tags:
             line = round(rect.bottom())
-            depth = line_depth.get(line, 1)
+            depth = max(1, line_depth.get(line, 1))
+            level = scene.entity_levels.get(span.key, 0) if span.is_entity else 0
             text = scene.tags.get(span.label, span.label)
             if span.is_candidate and span.score is not None:
                 text = f"{text} {span.score:.2f}"
             width = self._tag_width(text) + (8 if focused else 2)
-            box = QRectF(rect.left(), rect.bottom() + 3 + depth * BAR_PITCH, width, height)
-            padded = box.adjusted(-3, 0, 3, 0)
-            on_line = placed.setdefault(line, [])
-            if not focused and any(padded.intersects(p) for p in on_line):
-                continue
-            on_line.append(box)
+            top = rect.bottom() + 3 + depth * BAR_PITCH
+            box = None
+            for row in [min(level, depth - 1), *range(depth)]:
+                candidate = QRectF(rect.left() + END_GAP, top + row * row_height, width, height)
+                padded = candidate.adjusted(-3, 0, 3, 0)
+                if not any(padded.intersects(p) for p in placed.get((line, row), [])):
+                    box = candidate
+                    placed.setdefault((line, row), []).append(candidate)
+                    break
+            if box is None:
+                if not focused:
+                    continue
+                box = QRectF(rect.left() + END_GAP, top + min(level, depth - 1) * row_height, width, height)
             if scene.clip is not None and not scene.clip.intersects(box):
                 continue
+            self.drawn_tags.append((text, box))
             if focused:
                 painter.setPen(Qt.PenStyle.NoPen)
                 fill = color if span.is_entity else theme.PAPER
@@ -257,70 +320,84 @@ class SpanPainter:
                 painter.setPen(self._ink(color))
                 painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _arc_path(self, arc: Arc, scene: PaintScene, index: int = 0) -> QPainterPath | None:
-        head_rects, tail_rects = scene.fragments(arc.head), scene.fragments(arc.tail)
-        if not head_rects or not tail_rects:
-            return None
-        head, tail = head_rects[0], tail_rects[0]
-        start = QPointF(head.center().x(), head.top() - 3)
-        end = QPointF(tail.center().x(), tail.top() - 3)
-        top = min(start.y(), end.y())
-        # Low arcs: they rise into the room between lines, and only far-apart ends need more.
-        rise = min(44.0, 10.0 + abs(end.x() - start.x()) * 0.06 + abs(end.y() - start.y()) * 0.15)
-        # Several arcs from one entity: each a little higher, so their names do not sit on each other.
-        rise += index * 13.0
-        control_y = top - rise
-        path = QPainterPath(start)
-        path.cubicTo(QPointF(start.x(), control_y), QPointF(end.x(), control_y), end)
-        return path
+    # --- relation arcs ------------------------------------------------------------------------------
+
+    def arc_label_width(self, label: str) -> float:
+        return self._arc_metrics.horizontalAdvance(label) + 12
+
+    def _tier_y(self, segment: Segment) -> float:
+        return segment.line.top - ARC_BASE - (segment.tier + 0.5) * self.tier_height()
 
     def arcs_bounds(self, scene: PaintScene) -> QRectF:
         """Everything the arcs cover, labels included (document coordinates)."""
         bounds = QRectF()
-        for index, arc in enumerate(scene.arcs):
-            path = self._arc_path(arc, scene, index)
-            if path is not None:
-                label_width = self._arc_metrics.horizontalAdvance(arc.label) + 12
-                bounds = bounds.united(path.boundingRect().adjusted(-label_width / 2, -20, label_width / 2, 10))
+        half = self.tier_height() / 2
+        for segment in scene.segments:
+            y = self._tier_y(segment)
+            box = QRectF(segment.left - 4, y - half - 2, segment.right - segment.left + 8, segment.line.top - y + half + 4)
+            bounds = bounds.united(box)
         return bounds
 
-    def _arc(self, painter: QPainter, arc: Arc, scene: PaintScene, index: int = 0) -> None:
-        path = self._arc_path(arc, scene, index)
-        if path is None:
+    def _segment_path(self, segment: Segment) -> QPainterPath:
+        """Up from the head (or in from the line's edge), across at the tier's height, down onto the tail."""
+        y = self._tier_y(segment)
+        foot = segment.line.top - 2
+        radius = min(5.0, abs(segment.x_to - segment.x_from) / 2, (foot - y) / 2)
+        step = radius if segment.x_to >= segment.x_from else -radius
+        path = QPainterPath()
+        if segment.starts_on_span:
+            path.moveTo(segment.x_from, foot)
+            path.lineTo(segment.x_from, y + radius)
+            path.quadTo(segment.x_from, y, segment.x_from + step, y)
+        else:
+            path.moveTo(segment.x_from, y)
+        if segment.arrow:
+            path.lineTo(segment.x_to - step, y)
+            path.quadTo(segment.x_to, y, segment.x_to, y + radius)
+            path.lineTo(segment.x_to, foot)
+        else:
+            path.lineTo(segment.x_to, y)
+        return path
+
+    def _arcs(self, painter: QPainter, scene: PaintScene) -> None:
+        if not scene.segments:
             return
-        end = path.pointAtPercent(1.0)
-        pen = QPen(theme.with_alpha(theme.RELATION_INK, 220), 1.6)
-        if arc.preview:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        # Arrow head at the tail, along the curve's last direction.
-        tip = end
-        before = path.pointAtPercent(0.96)
-        direction = QLineF(tip, before)
-        left = QLineF(tip, before)
-        left.setLength(7)
-        left.setAngle(direction.angle() + 25)
-        right = QLineF(tip, before)
-        right.setLength(7)
-        right.setAngle(direction.angle() - 25)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.RELATION_INK)
-        painter.drawPolygon(QPolygonF([tip, left.p2(), right.p2()]))
-        # The relation's name on the arc.
+        # Lines first, labels over them: a label may sit across another arc's leg, never under it.
+        for segment in scene.segments:
+            arc = scene.arcs[segment.arc]
+            pen = QPen(theme.with_alpha(theme.RELATION_INK, 220), 1.5)
+            if arc.preview:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._segment_path(segment))
+            foot = QPointF(segment.x_to, segment.line.top - 2)
+            if segment.arrow:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(theme.RELATION_INK)
+                painter.drawPolygon(QPolygonF([foot, foot + QPointF(-3.5, -7), foot + QPointF(3.5, -7)]))
+            else:
+                # The arc goes on at the line's edge: an open end, pointing the way it continues.
+                y = self._tier_y(segment)
+                direction = 1 if segment.x_to >= segment.x_from else -1
+                end = QPointF(segment.x_to, y)
+                painter.setPen(pen)
+                painter.drawLine(end, end + QPointF(-4 * direction, -3))
+                painter.drawLine(end, end + QPointF(-4 * direction, 3))
         painter.setFont(self.arc_font)
         metrics = self._arc_metrics
-        middle = path.pointAtPercent(0.5)
-        width = metrics.horizontalAdvance(arc.label) + 10
         height = metrics.height() + 2
-        box = QRectF(middle.x() - width / 2, middle.y() - height / 2, width, height)
-        painter.setBrush(theme.with_alpha(theme.PAPER, 225))
-        border = QPen(theme.RELATION_INK, 1)
-        if arc.preview:
-            border.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(border)
-        painter.drawRoundedRect(box, height / 2, height / 2)
-        painter.setPen(theme.RELATION_INK)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, arc.label)
+        for segment in scene.segments:
+            arc = scene.arcs[segment.arc]
+            y = self._tier_y(segment)
+            box = QRectF(segment.label_x - segment.label_width / 2, y - height / 2, segment.label_width, height)
+            self.drawn_arc_labels.append((arc.label, box))
+            painter.setBrush(theme.PAPER)
+            border = QPen(theme.RELATION_INK, 1)
+            if arc.preview:
+                border.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(border)
+            painter.drawRoundedRect(box, height / 2, height / 2)
+            painter.setPen(theme.RELATION_INK)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, arc.label)

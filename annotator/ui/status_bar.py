@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
+from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.review_controller import ReviewController
 
 MESSAGE_MS = 6000
@@ -16,10 +17,10 @@ class ReviewStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("ReviewStatusBar")
         self.controller = controller
-        self.background = QLabel("", self)
-        self.progress = QLabel("", self)
-        self.annotator = QLabel("", self)
-        self.speed = QLabel("", self)
+        self.background = plain_label("", self)
+        self.progress = plain_label("", self)
+        self.annotator = plain_label("", self)
+        self.speed = plain_label("", self)
         for label in (self.background, self.progress, self.annotator, self.speed):
             self.addPermanentWidget(label)
         controller.message.connect(self.say)
@@ -52,7 +53,9 @@ class ReviewStatusBar(QStatusBar):
 
     def refresh_annotator(self) -> None:
         self.annotator.setText(self.controller.store.annotator)
-        self.annotator.setToolTip(self.tr("Annotating as %1 (File ▸ Switch annotator…)").replace("%1", self.controller.store.annotator))
+        self.annotator.setToolTip(
+            plain_tooltip(self.tr("Annotating as %1 (File ▸ Switch annotator…)").replace("%1", self.controller.store.annotator))
+        )
 
     def refresh_speed(self, *_args) -> None:
         rate = self.controller.entities_per_minute()

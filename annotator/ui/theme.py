@@ -6,6 +6,8 @@ stays neutral so the annotations are what stands out.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -72,7 +74,7 @@ def with_alpha(color: QColor, alpha: int) -> QColor:
 
 def darker_ink(color: QColor) -> QColor:
     """A darker shade of a label colour, readable as text on white."""
-    h, s, l, _alpha = color.getHslF()
+    h, s, l, _alpha = cast(tuple[float, float, float, float], color.getHslF())
     return QColor.fromHslF(h, min(1.0, s * 1.05), min(l, 0.36), 1.0)
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QProgressBar,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.ui.plain_text import make_plain, plain_label
 from annotator.ui.settings import ui_settings
 from annotator.ui.workers import BackgroundTasks, TaskSignals
 
@@ -116,7 +116,7 @@ class ProgressRow(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
-        self.label = QLabel(self)
+        self.label = plain_label("", self)
         self.label.setObjectName("TransferHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -193,6 +193,8 @@ class TransferDialog(QDialog):
 
     # How long closing waits for the worker to reach its next progress report and stop.
     close_wait_ms = 30_000
+    # After a result, offer the work again (an export in another format) beside Close.
+    repeatable = False
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,13 +210,13 @@ class TransferDialog(QDialog):
     # --- building ----------------------------------------------------------------------------
 
     def _add_outcome_widgets(self) -> None:
-        self.problem = QLabel(self)
+        self.problem = plain_label("", self)
         self.problem.setObjectName("TransferError")
         self.problem.setWordWrap(True)
         self.progress = ProgressRow(self)
         self.progress.hide()
-        self.result = ResultView(self)
-        self.result.hide()
+        self.result_view = ResultView(self)
+        self.result_view.hide()
 
     def _add_buttons(self, action: str) -> QPushButton:
         """The button that starts the work (returned), Cancel, and Close once there is a result."""
@@ -233,7 +235,7 @@ class TransferDialog(QDialog):
         layout.addWidget(self.options)
         layout.addWidget(self.problem)
         layout.addWidget(self.progress)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.result_view, 1)
         # Takes the spare height until there is a result to show.
         layout.addStretch(1)
         self._spacer_index = layout.count() - 1
@@ -242,6 +244,8 @@ class TransferDialog(QDialog):
         else:
             layout.addWidget(bottom)
         self._layout = layout
+        # Labels the subclass made (file names, messages from the files) show plain text.
+        make_plain(self)
 
     # --- running ----------------------------------------------------------------------------
 
@@ -279,18 +283,20 @@ class TransferDialog(QDialog):
         self.options.setEnabled(not running)
         self._action_button.setEnabled(not running)
         self.progress.setVisible(running)
-        has_result = not running and self.result.toPlainText() != ""
-        self.result.setVisible(has_result)
+        has_result = not running and self.result_view.toPlainText() != ""
+        self.result_view.setVisible(has_result)
         self._layout.setStretch(self._spacer_index, 0 if has_result else 1)
         self.problem.clear()
 
     def _end_with_result(self) -> None:
-        """The work is done and its result shown: make room for it, and offer Close instead of starting again."""
+        """The work is done and its result shown: make room for it, and offer Close (and, if repeatable, the work again)."""
         self._set_running(False)
         self.resize(self.width(), max(self.height(), 700))
-        self._action_button.hide()
+        self._action_button.setVisible(self.repeatable)
+        self._action_button.setDefault(False)
         self.cancel_button.hide()
         self.close_button.show()
+        self.close_button.setDefault(True)
         self.close_button.setFocus()
 
     def _job_finished(self, result: Any) -> None:

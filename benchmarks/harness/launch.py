@@ -47,22 +47,36 @@ def time_to_first_paint(command: list[str], env: dict[str, str], folder: Path, *
     """Seconds from starting ``command`` to the first paint of its window (see annotator/ui/startup_probe.py)."""
     from annotator.ui.startup_probe import PROBE_ENV
 
-    marker = folder / "first-paint.txt"
+    seconds, window = time_to_mark(command, env, folder, PROBE_ENV)
+    if expect and window not in expect:
+        raise RuntimeError(f"the first window painted was a {window}, not {' or '.join(expect)}")
+    return seconds
+
+
+def time_to_first_article(command: list[str], env: dict[str, str], folder: Path) -> tuple[float, str]:
+    """Seconds from starting the app to its first article painted with its candidates and the keyboard
+    in the text, and which article (``doc_id:characters``)."""
+    from annotator.ui.startup_probe import ARTICLE_ENV
+
+    return time_to_mark(command, env, folder, ARTICLE_ENV)
+
+
+def time_to_mark(command: list[str], env: dict[str, str], folder: Path, variable: str) -> tuple[float, str]:
+    """Start ``command`` with ``variable`` naming a marker file; the seconds until the probe wrote it, and what."""
+    marker = folder / "startup-mark.txt"
     marker.unlink(missing_ok=True)
-    env = dict(env, **{PROBE_ENV: str(marker)})
+    env = dict(env, **{variable: str(marker)})
     started = time.time()
     completed = subprocess.run(
         command, env=env, cwd=folder, capture_output=True, text=True, timeout=LAUNCH_TIMEOUT_S, check=False
     )
     if not marker.is_file():
         raise RuntimeError(
-            f"no window was painted by {' '.join(command[:3])}… (exit {completed.returncode}): "
+            f"the probe ({variable}) noted nothing for {' '.join(command[:3])}… (exit {completed.returncode}): "
             f"{completed.stderr[-1500:]}"
         )
-    painted_at, window = marker.read_text(encoding="utf-8").split()
-    if expect and window not in expect:
-        raise RuntimeError(f"the first window painted was a {window}, not {' or '.join(expect)}")
-    return float(painted_at) - started
+    marked_at, what = marker.read_text(encoding="utf-8").split(maxsplit=1)
+    return float(marked_at) - started, what.strip()
 
 
 def settled_memory(kind: str, env: dict[str, str], folder: Path, db: Path | None = None) -> dict[str, float]:

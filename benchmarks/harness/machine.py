@@ -36,16 +36,21 @@ def _memory_gb() -> float | None:
         return None
 
 
+def load_average() -> list[float] | None:
+    """The 1-, 5- and 15-minute load averages now (None where the system has none)."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (OSError, AttributeError):
+        return None
+
+
 def describe() -> dict[str, Any]:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
     from annotator.text.segmenter import get_segmenter
 
-    try:
-        load = [round(x, 2) for x in os.getloadavg()]
-    except (OSError, AttributeError):
-        load = None
+    load = load_average()
     return {
         "cpus": os.cpu_count(),
         "cpu": _cpu_model(),

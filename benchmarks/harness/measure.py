@@ -27,11 +27,21 @@ class Target:
             return None
         return measured <= self.limit if self.at_most else measured >= self.limit
 
+    def as_json(self) -> dict[str, Any]:
+        return {"of": self.of, "at_most" if self.at_most else "at_least": self.limit, "text": self.text}
+
 
 @dataclass
 class Figure:
-    """One line of the report: a median next to its baseline from the same run."""
+    """One line of the report: a median next to its baseline from the same run.
 
+    ``id`` is the figure's stable name (``candidates_vs_rjieba``): the same in
+    every run and mode, declared by its module (``FIGURES``) so that tools and
+    later runs can follow it. ``name`` is the readable line, which may say the
+    sizes of this run.
+    """
+
+    id: str
     name: str
     value: float | None
     unit: str
@@ -40,8 +50,9 @@ class Figure:
     targets: list[Target] = field(default_factory=list)
     # How it was measured: repeats, sizes; shown in the report.
     detail: str = ""
-    # None: not judged (nothing to measure: the feature is missing or not built).
-    met_override: bool | None = None
+    # Judged as None whatever the value: nothing to judge yet (the feature does not exist, the app is
+    # not built) or measured on less than the figure is defined on (the quick run's smaller project).
+    unjudged: str = ""
     error: str = ""
     informational: bool = False
     # Where the time goes, for the report when the target is missed: returns a profile as text.
@@ -61,10 +72,11 @@ class Figure:
 
     @property
     def met(self) -> bool | None:
+        """True or False against every target; None when there is nothing to judge (never True then)."""
         if self.error:
             return False
-        if self.met_override is not None or self.value is None or not self.targets:
-            return self.met_override
+        if self.unjudged or self.value is None or not self.targets:
+            return None
         verdicts = [t.met_by(self.value, self.ratio) for t in self.targets]
         if any(v is None for v in verdicts):
             return None
@@ -72,18 +84,22 @@ class Figure:
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
+            "id": self.id,
             "name": self.name,
             "value": _rounded(self.value),
             "unit": self.unit,
             "baseline": _rounded(self.baseline),
+            "baseline_name": self.baseline_name,
             "ratio": _rounded(self.ratio),
             "target": self.target,
+            "targets": [t.as_json() for t in self.targets],
             "met": self.met,
+            "informational": self.informational,
         }
-        if self.baseline_name:
-            out["baseline_name"] = self.baseline_name
         if self.detail:
             out["detail"] = self.detail
+        if self.unjudged:
+            out["unjudged"] = self.unjudged
         if self.error:
             out["error"] = self.error
         return out
@@ -129,6 +145,24 @@ def alternating(runs: dict[str, Callable[[int], object]], repeats: int) -> dict[
             started = time.perf_counter()
             run(attempt)
             out[name].append(time.perf_counter() - started)
+    return out
+
+
+def cpu_seconds(run: Callable[[], object]) -> float:
+    """CPU seconds of this process spent in ``run()``: what one core did, whatever else the machine ran."""
+    started = time.process_time()
+    run()
+    return time.process_time() - started
+
+
+def alternating_cpu(runs: dict[str, Callable[[int], object]], repeats: int) -> dict[str, list[float]]:
+    """Like ``alternating``, in CPU seconds of this process (for work done on one core)."""
+    out: dict[str, list[float]] = {name: [] for name in runs}
+    for attempt in range(repeats):
+        for name, run in runs.items():
+            started = time.process_time()
+            run(attempt)
+            out[name].append(time.process_time() - started)
     return out
 
 

@@ -8,11 +8,15 @@ since what it spends is imports.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator.ui.startup_probe import ARTICLE_ENV
+from harness.launch import BENCHMARKS, SOURCE_APP
 from harness.measure import Figure
 from harness.session import Session
 
@@ -70,11 +74,10 @@ def _shorten(line: str) -> str:
 
 
 def import_times(command: list[str], env: dict[str, str], cwd: Path, *, top: int = 25) -> str:
-    """The slowest imports of a process, from ``python -X importtime`` (cumulative, in ms)."""
-    from annotator.ui.startup_probe import PROBE_ENV
-
-    # the probe ends the process at its first paint, so the imports are those before it
-    env = dict(env, **{PROBE_ENV: str(cwd / "importtime-paint.txt")})
+    """The slowest imports of an app launch until its first article is painted (``python -X importtime``,
+    cumulative, in ms)."""
+    # the probe ends the process at the first article, so the imports are those before it
+    env = dict(env, **{ARTICLE_ENV: str(cwd / "importtime-article.txt")})
     completed = subprocess.run(
         [command[0], "-X", "importtime", *command[1:]], env=env, cwd=cwd, capture_output=True, text=True,
         timeout=120, check=False,
@@ -89,9 +92,35 @@ def import_times(command: list[str], env: dict[str, str], cwd: Path, *, top: int
         return "(no import times recorded)"
     whole = sum(total for total, _own, indent, _name in rows if indent == 1)
     shown = sorted((r for r in rows if r[2] <= 3), reverse=True)[:top]
-    out = [f"{whole / 1000:7.1f} ms  all imports before the probe ended the process", ""]
+    out = [f"{whole / 1000:7.1f} ms  all imports before the first article was painted (python -X importtime)", ""]
     out += [f"{total / 1000:7.1f} ms  {'  ' * (indent - 1)}{name}" for total, _own, indent, name in shown]
     return "\n".join(out)
+
+
+def startup_profile(command: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Where an app launch spends its time until the first article is painted (pyinstrument, main thread).
+
+    ``command`` is a launch of ``launch.SOURCE_APP``; its arguments are kept.
+    """
+    if not available():
+        return "(pyinstrument is not installed: pip install -e .[bench] for the profile)"
+    arguments = command[command.index(SOURCE_APP) + 1 :] if SOURCE_APP in command else command[1:]
+    out = cwd / "startup-profile.txt"
+    out.unlink(missing_ok=True)
+    env = dict(env, **{ARTICLE_ENV: str(cwd / "profile-article.txt")})
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCHMARKS), env.get("PYTHONPATH", "")]))
+    completed = subprocess.run(
+        [sys.executable, "-m", "harness.startup_child", str(out), *arguments], env=env, cwd=cwd,
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    if not out.is_file():
+        return f"(the profiled launch wrote no profile: exit {completed.returncode}: {completed.stderr[-800:]})"
+    lines = [line for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith(("100%", "100.0%"))), 0)
+    tree = [_shorten(line) for line in lines[start:]]
+    if len(tree) > MAX_LINES:
+        tree = tree[:MAX_LINES] + [f"… {len(tree) - MAX_LINES} more lines"]
+    return "app launch until the first article is painted, main thread (pyinstrument):\n" + "\n".join(tree)
 
 
 def for_unmet(session: Session, figures: list[Figure]) -> str:
@@ -101,7 +130,7 @@ def for_unmet(session: Session, figures: list[Figure]) -> str:
         return ""
     parts = ["## Not met: where the time goes", ""]
     for figure in unmet:
-        parts.append(f"### {figure.name}")
+        parts.append(f"### `{figure.id}`: {figure.name} — not met")
         parts.append("")
         if figure.note:
             parts += [figure.note, ""]

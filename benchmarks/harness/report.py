@@ -33,6 +33,8 @@ def ratio_text(value: float | None) -> str:
 def met_text(figure: Figure) -> str:
     if figure.informational:
         return "(info)"
+    if figure.error:
+        return "**NO** (not measured)"
     return {True: "yes", False: "**NO**", None: "n/a"}[figure.met]
 
 
@@ -51,8 +53,9 @@ def markdown(
         "",
         f"Measured {when} in **{run['mode']}** mode (`{run['command']}`), in {run['seconds']:.0f} s.",
         "Every figure is a median over repeated runs, next to a baseline measured in the same run on the",
-        "same machine; *ratio* is figure ÷ baseline. *Met* is judged against the targets of issues 3, 4, 5,",
-        "7 and 8; *(info)* rows explain the others and have no target of their own.",
+        "same machine; *ratio* is figure ÷ baseline. *Met* is judged against the figure's target: **NO** when",
+        "missed, *n/a* when there is nothing to judge; *(info)* rows explain the others and have no target.",
+        "Each figure's `id` is stable from run to run (`benchmarks/harness/figures/`).",
         "",
         "## Machine",
         "",
@@ -63,25 +66,31 @@ def markdown(
         if isinstance(value, list):
             value = ", ".join(map(str, value))
         lines.append(f"| {key.replace('_', ' ')} | {value} |")
+    loads = run.get("load_average_after_each_group") or {}
+    if loads:
+        shown = "; ".join(f"{group} {', '.join(map(str, load or []))}" for group, load in loads.items())
+        lines.append(f"| load average after each group | {shown} |")
     lines += [
         "",
         "## Figures",
         "",
-        "| figure | value | baseline | ratio | target | met |",
-        "|---|---:|---:|---:|---|---|",
+        "| id | figure | value | baseline | ratio | target | met |",
+        "|---|---|---:|---:|---:|---|---|",
     ]
     for f in figures:
         lines.append(
-            f"| {f.name} | {number(f.value, f.unit)} | {number(f.baseline, f.unit)} | {ratio_text(f.ratio)} "
+            f"| `{f.id}` | {f.name} | {number(f.value, f.unit)} | {number(f.baseline, f.unit)} | {ratio_text(f.ratio)} "
             f"| {f.target or '—'} | {met_text(f)} |"
         )
     lines += ["", "## How each figure was measured", ""]
     for f in figures:
-        text = f"- **{f.name}**"
+        text = f"- **`{f.id}`**, {f.name}"
         if f.baseline_name:
             text += f" — baseline: {f.baseline_name}"
         if f.detail:
             text += f". {f.detail}"
+        if f.unjudged:
+            text += f". Not judged: {f.unjudged}"
         if f.error:
             text += f". **Failed:** {f.error.strip().splitlines()[-1]}"
         lines.append(text.rstrip(".") + ".")
@@ -89,15 +98,15 @@ def markdown(
     if notes.strip():
         lines += ["", notes.strip()]
     elif unmet:
-        lines += ["", "## Not met", ""] + [f"- {f.name}" for f in unmet]
+        lines += ["", "## Not met", ""] + [f"- `{f.id}`: {f.name}" for f in unmet]
     lines += [
         "",
         "## Reproduce",
         "",
         "```",
-        "python benchmarks/run.py            # full: 20,000 pages (about 330 MB), under 15 minutes on 2 cores",
-        "python benchmarks/run.py --quick    # 1,000 pages, under 2 minutes",
-        "python benchmarks/run.py --json figures.json",
+        "python benchmarks/run.py            # full: 20,000 pages (about 330 MB)",
+        "python benchmarks/run.py --quick    # 1,000 pages: the *_20k figures are measured but not judged",
+        "python benchmarks/run.py --only candidates --json figures.json   # one group; --list lists them",
         "```",
         "",
         "The corpus is cached in `.benchmarks-cache/` (git-ignored; `--cache DIR` or `ANNOTATOR_BENCH_CACHE`",
@@ -107,9 +116,54 @@ def markdown(
     return "\n".join(lines)
 
 
+README_START = "<!-- performance table: written by benchmarks/run.py from docs/performance.json; do not edit by hand -->"
+README_END = "<!-- end of performance table -->"
+
+
+def readme_table(data: dict[str, Any]) -> str:
+    """The README's performance table: every judged figure of a run's JSON, with its verdict."""
+    lines = [
+        README_START,
+        "",
+        "| id | figure | measured | baseline | ratio | target | met |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
+    for figure in data["figures"]:
+        if figure.get("informational"):
+            continue
+        verdict = {True: "yes", False: "**not met**", None: "n/a"}[figure["met"]]
+        if figure.get("error"):
+            verdict = "**not measured**"
+        lines.append(
+            f"| `{figure['id']}` | {figure['name']} | {number(figure['value'], figure['unit'])} "
+            f"| {number(figure['baseline'], figure['unit'])} | {ratio_text(figure['ratio'])} "
+            f"| {figure['target'] or '—'} | {verdict} |"
+        )
+    machine, run = data["machine"], data["run"]
+    start = (machine.get("load_average_at_start") or [None])[0]
+    during = [load[0] for load in (run.get("load_average_after_each_group") or {}).values() if load]
+    load_text = "unknown" if start is None else f"{start:g} at its start"
+    if during:
+        load_text += f", {min(during):g} to {max(during):g} during it"
+    lines += [
+        "",
+        f"{run['mode'].capitalize()} run of `{run['command']}` on {machine['cpus']} cores ({machine['cpu']}); "
+        f"load average (1 minute) {load_text}.",
+        "",
+        README_END,
+    ]
+    return "\n".join(lines)
+
+
+def with_readme_table(readme: str, data: dict[str, Any]) -> str:
+    """``readme`` with its performance table replaced by the one ``data`` makes."""
+    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
+    return readme[:start] + readme_table(data) + readme[end:]
+
+
 def summary_line(figure: Figure) -> str:
     """One line for the console: value against baseline, ratio, target and verdict."""
-    return (f"{figure.name}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
+    return (f"{figure.id}: {number(figure.value, figure.unit)} vs {number(figure.baseline, figure.unit)} "
             f"({ratio_text(figure.ratio)}), target {figure.target or '—'}: {met_text(figure)}")
 
 

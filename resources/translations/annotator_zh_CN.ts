@@ -272,7 +272,11 @@
     </message>
     <message>
         <source>Accept the candidate</source>
-        <translation>接受候选</translation>
+        <translation type="vanished">接受候选</translation>
+    </message>
+    <message>
+        <source>Accept the candidate, then go to the next candidate</source>
+        <translation>接受候选，并转到下一个候选</translation>
     </message>
     <message>
         <source>Reject the candidate / delete the entity</source>
@@ -416,6 +420,198 @@
     </message>
 </context>
 <context>
+    <name>AdjudicationView</name>
+    <message>
+        <source>next / previous disagreement</source>
+        <translation>下一处／上一处分歧</translation>
+    </message>
+    <message>
+        <source>take that annotator&apos;s spans here</source>
+        <translation>此处采用该标注员的片段</translation>
+    </message>
+    <message>
+        <source>take everyone&apos;s spans here</source>
+        <translation>此处采用所有人的片段</translation>
+    </message>
+    <message>
+        <source>take none here</source>
+        <translation>此处不采用任何片段</translation>
+    </message>
+    <message>
+        <source>take that annotator&apos;s whole version</source>
+        <translation>采用该标注员的整个版本</translation>
+    </message>
+    <message>
+        <source>union of all versions</source>
+        <translation>所有版本的并集</translation>
+    </message>
+    <message>
+        <source>only what all agree on</source>
+        <translation>只保留所有人一致的部分</translation>
+    </message>
+    <message>
+        <source>edit the gold in the main window</source>
+        <translation>在主窗口中编辑金标准</translation>
+    </message>
+    <message>
+        <source>accept the gold and open the next document</source>
+        <translation>接受金标准并打开下一篇</translation>
+    </message>
+    <message>
+        <source>undo / redo</source>
+        <translation>撤销／重做</translation>
+    </message>
+    <message>
+        <source>No document waits for adjudication.</source>
+        <translation>没有等待裁定的文档。</translation>
+    </message>
+    <message>
+        <source>adjudicated by %1 (%2)</source>
+        <translation>已由 %1 裁定（%2）</translation>
+    </message>
+    <message>
+        <source>waiting for adjudication</source>
+        <translation>等待裁定</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>The gold and every version agree.</source>
+        <translation>金标准与所有版本一致。</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Disagreement %1 of %2</source>
+        <translation>第 %1 处分歧，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Take none at %1</source>
+        <translation>在 %1 处不采用任何片段</translation>
+    </message>
+    <message>
+        <source>Take everyone&apos;s spans at %1</source>
+        <translation>在 %1 处采用所有人的片段</translation>
+    </message>
+    <message>
+        <source>Take %2&apos;s spans at %1</source>
+        <translation>在 %1 处采用 %2 的片段</translation>
+    </message>
+    <message>
+        <source>Take the union of all versions</source>
+        <translation>采用所有版本的并集</translation>
+    </message>
+    <message>
+        <source>Take what all agree on</source>
+        <translation>采用所有人一致的部分</translation>
+    </message>
+    <message>
+        <source>Take %1&apos;s version</source>
+        <translation>采用 %1 的版本</translation>
+    </message>
+    <message>
+        <source>Accept the gold of %1</source>
+        <translation>接受 %1 的金标准</translation>
+    </message>
+    <message>
+        <source>Every document is adjudicated.</source>
+        <translation>所有文档均已裁定。</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <source>Adjudicate</source>
+        <translation>裁定</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>精确 F1</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>重叠 F1</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>片段数</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Relation F1</source>
+        <translation>关系 F1</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohen&apos;s kappa</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;By label&lt;/b&gt; (all pairs)</source>
+        <translation>&lt;b&gt;按标签&lt;/b&gt;（所有标注员对）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;By pair of annotators&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按标注员对&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Least agreement first&lt;/b&gt; — click a document to adjudicate it</source>
+        <translation>&lt;b&gt;一致度最低的在前&lt;/b&gt;——点击文档即可裁定</translation>
+    </message>
+    <message>
+        <source>Could not compute agreement: %1</source>
+        <translation>无法计算一致度：%1</translation>
+    </message>
+    <message>
+        <source>No document has been annotated by two or more annotators yet. Assign documents with an overlap, pack, and merge the packages.</source>
+        <translation>还没有由两名或更多标注员标注的文档。请按重叠比例分配文档、打包，再合并标注包。</translation>
+    </message>
+    <message>
+        <source>%1 documents annotated by two or more of %2. Span F1: exact %3, overlapping %4; relation F1 %5. Character labels: Fleiss&apos; kappa %6, Krippendorff&apos;s alpha %7; unitizing alpha %8.</source>
+        <translation>%1 篇文档由 %2 中的两人或更多人标注。片段 F1：精确 %3，重叠 %4；关系 F1 %5。字符标签：Fleiss&apos; kappa %6，Krippendorff&apos;s alpha %7；切分 alpha（uα）%8。</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <source>Agreement</source>
+        <translation>标注一致度</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationLists</name>
     <message>
         <source>Entities</source>
@@ -511,6 +707,68 @@
     <message>
         <source>%1: not set (D)</source>
         <translation>%1：未设置（D）</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message>
+        <source>wang, li, zhao</source>
+        <translation>wang, li, zhao</translation>
+    </message>
+    <message>
+        <source>Also reassign documents that are assigned already</source>
+        <translation>已分配的文档也重新分配</translation>
+    </message>
+    <message>
+        <source>Annotators (comma-separated)</source>
+        <translation>标注员（以逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Documents given to several annotators</source>
+        <translation>分给多名标注员的文档比例</translation>
+    </message>
+    <message>
+        <source>Annotators per shared document</source>
+        <translation>每篇共享文档的标注员人数</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Unassign unfinished</source>
+        <translation>取消未完成文档的分配</translation>
+    </message>
+    <message>
+        <source>%1 unfinished documents are not assigned yet.</source>
+        <translation>有 %1 篇未完成的文档尚未分配。</translation>
+    </message>
+    <message>
+        <source>Assigned %1 documents, %2 of them to several annotators. Write each annotator&apos;s package with: annotator pack --annotator NAME -o NAME.annotator</source>
+        <translation>已分配 %1 篇文档，其中 %2 篇分给多名标注员。用以下命令为每位标注员生成标注包：annotator pack --annotator NAME -o NAME.annotator</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceButton</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
     </message>
 </context>
 <context>
@@ -1199,12 +1457,24 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>标签（作用于选区或当前聚焦的片段）</translation>
     </message>
     <message>
+        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; %1 or %2 moves on.</source>
+        <translation>标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 %1 或 %2 继续。</translation>
+    </message>
+    <message>
+        <source>A label key labels the selection, accepts the focused candidate with that label, or relabels the focused entity. The focus stays on that span, so a second key corrects the label; Return or Tab moves on.</source>
+        <translation type="vanished">标签键为选中的文字加标签，或以该标签接受当前候选，或修改当前实体的标签。焦点停留在这个片段上，再按一个标签键即可更正；按 Return 或 Tab 继续。</translation>
+    </message>
+    <message>
         <source>Mouse</source>
         <translation>鼠标</translation>
     </message>
     <message>
         <source>Change keys in %1 · any key closes this</source>
         <translation>可在 %1 中修改按键 · 按任意键关闭</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1543,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>文件中已带有状态的文档保留其原状态。</translation>
     </message>
     <message>
+        <source>Add the labels these files use that the project lacks (listed first)</source>
+        <translation>添加这些文件用到而项目中没有的标签（先列出）</translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation>文件</translation>
     </message>
@@ -1313,8 +1587,68 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>正在建立搜索索引：%1 / %2 篇文档</translation>
     </message>
     <message>
+        <source>Reading the labels the files use…</source>
+        <translation>正在读取文件用到的标签…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>These labels will be added to the project&apos;s schema. Import again to add them and import the files.</source>
+        <translation>这些标签将被添加到项目的标签体系中。再次点击导入即可添加并导入文件。</translation>
+    </message>
+    <message>
+        <source>The files use no labels the project lacks. Import again to import them.</source>
+        <translation>这些文件没有用到项目中缺少的标签。再次点击导入即可导入。</translation>
+    </message>
+    <message>
+        <source>Labels to add</source>
+        <translation>要添加的标签</translation>
+    </message>
+    <message>
+        <source>Read from</source>
+        <translation>读取自</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Add labels and import</source>
+        <translation>添加标签并导入</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2, %3) from %4.</source>
+        <translation>已导入 %1（%2，%3），来自 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new documents</source>
+        <translation>
+            <numerusform>%n 篇新文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n 个实体</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n 个关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files</source>
+        <translation>
+            <numerusform>%n 个文件中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Imported %1 new documents (%2 entities, %3 relations) from %4 of %5 files.</source>
-        <translation>从 %5 个文件中的 %4 个导入了 %1 篇新文档（%2 个实体，%3 个关系）。</translation>
+        <translation type="vanished">从 %5 个文件中的 %4 个导入了 %1 篇新文档（%2 个实体，%3 个关系）。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1375,6 +1709,133 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlags</name>
+    <message>
+        <source>no headline was found for this text; it may belong to another article</source>
+        <translation>没有找到这段文字的标题；它可能属于另一篇文章</translation>
+    </message>
+    <message>
+        <source>the text stops mid-sentence at line %1 and no continuation was found on the page; it may go on in another file or be lost</source>
+        <translation>正文在第 %1 行句子中间中断，本版面上没有找到接续部分；它可能在另一个文件中继续，或已丢失</translation>
+    </message>
+    <message>
+        <source>continues at line %1, further down the page (%2)</source>
+        <translation>接续在第 %1 行，版面下方（%2）</translation>
+    </message>
+    <message>
+        <source>line %1 was attached here as the continuation of this sentence; please check (%2)</source>
+        <translation>第 %1 行被接在这里作为这句话的后续；请核对（%2）</translation>
+    </message>
+    <message>
+        <source>line %1 starts mid-sentence but the paragraph before it is complete; its beginning may be missing</source>
+        <translation>第 %1 行从句子中间开始，但前一段是完整的；它的开头可能缺失</translation>
+    </message>
+    <message>
+        <source>the paragraph ends mid-sentence but line %1 does not read as its continuation (%2)</source>
+        <translation>该段在句子中间结束，但第 %1 行读起来不像它的后续（%2）</translation>
+    </message>
+    <message>
+        <source>the paragraph ends mid-sentence but line %1 does not read as its continuation</source>
+        <translation>该段在句子中间结束，但第 %1 行读起来不像它的后续</translation>
+    </message>
+    <message>
+        <source>line %1 was joined to the line above as one paragraph cut by a column break (%2)</source>
+        <translation>第 %1 行与上一行拼接为同一段（被分栏切断）（%2）</translation>
+    </message>
+    <message>
+        <source>line %1 was joined to the line above as one paragraph cut by a column break</source>
+        <translation>第 %1 行与上一行拼接为同一段（被分栏切断）</translation>
+    </message>
+    <message>
+        <source>a new article was started at line %1 (&apos;%2&apos;), read as a headline with confidence %3 (%4); if it is an intertitle, merge this article with the one before</source>
+        <translation>在第 %1 行（“%2”）开始了一篇新文章，该行被读作标题的置信度为 %3（%4）；如果它是小标题，请把这篇文章与上一篇合并</translation>
+    </message>
+    <message>
+        <source>a new article was started at line %1 (&apos;%2&apos;), read as a headline with confidence %3; if it is an intertitle, merge this article with the one before</source>
+        <translation>在第 %1 行（“%2”）开始了一篇新文章，该行被读作标题的置信度为 %3；如果它是小标题，请把这篇文章与上一篇合并</translation>
+    </message>
+    <message>
+        <source>line %1 was read as an intertitle of this article, but it may be the headline of another (%2): %3; if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它可能是另一篇文章的标题（%2）：%3；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>line %1 was read as an intertitle of this article, but it may be the headline of another (%2); if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它可能是另一篇文章的标题（%2）；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>the line ends on &apos;%1&apos;</source>
+        <translation>该行以“%1”结尾</translation>
+    </message>
+    <message>
+        <source>the line ends on a preposition, conjunction or particle</source>
+        <translation>该行以介词、连词或助词结尾</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a dictionary word across the cut</source>
+        <translation>“%1”是跨越断点的词典词</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reads as one word across the cut</source>
+        <translation>“%1”跨越断点读作一个词</translation>
+    </message>
+    <message>
+        <source>a noun follows the preposition before the cut</source>
+        <translation>断点前的介词后接名词</translation>
+    </message>
+    <message>
+        <source>no noun follows the preposition before the cut</source>
+        <translation>断点前的介词后没有名词</translation>
+    </message>
+    <message>
+        <source>the next part starts mid-sentence</source>
+        <translation>下一部分从句子中间开始</translation>
+    </message>
+    <message>
+        <source>the next part opens on a stray &apos;%1&apos;</source>
+        <translation>下一部分以多余的“%1”开头</translation>
+    </message>
+    <message>
+        <source>a quote opened before the cut closes after it</source>
+        <translation>断点前开始的引号在断点后闭合</translation>
+    </message>
+    <message>
+        <source>a quote closes after the cut that was never opened: text may be missing</source>
+        <translation>断点后出现未开启的闭引号：可能缺少文字</translation>
+    </message>
+    <message>
+        <source>the next part opens a quote, as new paragraphs do</source>
+        <translation>下一部分以引号开头，像新段落一样</translation>
+    </message>
+    <message>
+        <source>the next part opens with a byline</source>
+        <translation>下一部分以电头/署名开头</translation>
+    </message>
+    <message>
+        <source>paragraphs with no headline of their own</source>
+        <translation>没有自己标题的段落</translation>
+    </message>
+    <message>
+        <source>a headline without byline over a paragraph that starts mid-sentence</source>
+        <translation>没有署名的标题，下面的段落从句子中间开始</translation>
+    </message>
+    <message>
+        <source>a 阅读提示 box inside another article, and what follows it</source>
+        <translation>另一篇文章中的“阅读提示”框及其后的内容</translation>
+    </message>
+    <message>
+        <source>the end of another article</source>
+        <translation>另一篇文章的结尾</translation>
+    </message>
+    <message>
+        <source>topic closer to this article than to its neighbours by %1</source>
+        <translation>主题与本文比与相邻文章更接近（差值 %1）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1473,8 +1934,12 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>请先用 Tab 选中一个实体；按 A 标注它在其他位置的出现。</translation>
     </message>
     <message>
+        <source>Label schema saved. Ctrl+Z takes it back.</source>
+        <translation>标签体系已保存。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
         <source>Label schema saved. Undo history starts again from here.</source>
-        <translation>标签体系已保存。撤销记录从此处重新开始。</translation>
+        <translation type="vanished">标签体系已保存。撤销记录从此处重新开始。</translation>
     </message>
     <message>
         <source>Now annotating as %1.</source>
@@ -1539,6 +2004,81 @@ The details are in the log file; please send it with a note of what you were doi
         <source>Dashboard…</source>
         <translation>仪表盘…</translation>
     </message>
+    <message>
+        <source>Merge packages…</source>
+        <translation>合并标注包…</translation>
+    </message>
+    <message>
+        <source>Assign documents…</source>
+        <translation>分配文档…</translation>
+    </message>
+    <message>
+        <source>Adjudicate…</source>
+        <translation>裁定…</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>标注一致度…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>%1 (%2): %3 new versions, %4 updated, %5 unchanged; %6 became gold</source>
+        <translation>%1（%2）：新版本 %3 个，更新 %4 个，未变 %5 个；%6 篇成为金标准</translation>
+    </message>
+    <message>
+        <source>  %1 documents not merged: their text differs from the project&apos;s</source>
+        <translation>  %1 篇文档未合并：其文本与项目中的不同</translation>
+    </message>
+    <message>
+        <source>  %1 documents kept as they were: the project has newer work from %2</source>
+        <translation>  %1 篇文档保持原样：项目中已有 %2 更新的工作</translation>
+    </message>
+    <message>
+        <source>%1 documents wait for adjudication (Project ▸ Adjudicate).</source>
+        <translation>%1 篇文档等待裁定（项目 ▸ 裁定）。</translation>
+    </message>
+    <message>
+        <source>Merge packages</source>
+        <translation>合并标注包</translation>
+    </message>
+    <message>
+        <source>Annotators&apos; packages (made with annotator pack) come back into this project: each annotator&apos;s work becomes their version of each document. A package from another project, with labels this project lacks, or damaged is refused, and the project stays as it was.</source>
+        <translation>把标注员的标注包（由 annotator pack 生成）合并回本项目：每位标注员的工作成为其对各文档的版本。来自其他项目、含有本项目没有的标签或已损坏的标注包会被拒绝，项目保持原样。</translation>
+    </message>
+    <message>
+        <source>Add packages…</source>
+        <translation>添加标注包…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Packages to merge</source>
+        <translation>要合并的标注包</translation>
+    </message>
+    <message>
+        <source>Annotator packages (*%1);;All files (*)</source>
+        <translation>标注包 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>正在检查标注包…</translation>
+    </message>
+    <message>
+        <source>Merging %1</source>
+        <translation>正在合并 %1</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: %1</source>
+        <translation>未合并任何内容：%1</translation>
+    </message>
 </context>
 <context>
     <name>OccurrencesDialog</name>
@@ -1557,6 +2097,14 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>In all documents</source>
         <translation>在全部文档中</translation>
+    </message>
+    <message>
+        <source>Looking in all documents…</source>
+        <translation>正在所有文档中查找…</translation>
+    </message>
+    <message>
+        <source>Looking in all documents: %1 of %2…</source>
+        <translation>正在所有文档中查找：第 %1 篇，共 %2 篇…</translation>
     </message>
     <message>
         <source>already labelled</source>
@@ -1687,7 +2235,7 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
     <message>
         <source>This is already an entity; a number relabels it, Delete removes it.</source>
-        <translation>这已经是实体；按数字键改标签，按 Delete 删除。</translation>
+        <translation type="vanished">这已经是实体；按数字键改标签，按 Delete 删除。</translation>
     </message>
     <message>
         <source>Tab to a candidate or an entity first.</source>
@@ -1777,6 +2325,22 @@ The details are in the log file; please send it with a note of what you were doi
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
+    <message>
+        <source>Choose the tail entity first (Tab to it, or click it).</source>
+        <translation>请先选择尾实体（按 Tab 移到它，或点击它）。</translation>
+    </message>
+    <message>
+        <source>No relation type goes from %1 to %2 (%3 → %4).</source>
+        <translation>没有从 %1 到 %2 的关系类型（%3 → %4）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a choice for %2 → %3; pick 1–%4.</source>
+        <translation>%1 不是 %2 → %3 的可选项；请选择 1–%4。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are already related by %3.</source>
+        <translation>%1 和 %2 之间已有关系“%3”。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewStatusBar</name>
@@ -1850,6 +2414,10 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The schema could not be saved; the status bar says why.</source>
+        <translation>标签体系未能保存；原因见状态栏。</translation>
     </message>
     <message>
         <source>Loaded %1. Labels with the same name as a saved label keep its annotations; check the changes, then Save.</source>
@@ -1963,7 +2531,7 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
     <message>
         <source>Score</source>
-        <translation>得分</translation>
+        <translation type="vanished">得分</translation>
     </message>
     <message>
         <source>accepted candidate from %1</source>
@@ -2091,6 +2659,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>将文本移到 %1</translation>
     </message>
     <message>
+        <source>Change the label schema</source>
+        <translation>修改标签体系</translation>
+    </message>
+    <message>
         <source>Label %n occurrence(s) of %1 as %2</source>
         <translation>将 %1 的 %n 处出现标为 %2</translation>
     </message>
@@ -2099,7 +2671,7 @@ The details are in the log file; please send it with a note of what you were doi
     <name>_ChoiceButton</name>
     <message>
         <source>(none yet)</source>
-        <translation>（暂无）</translation>
+        <translation type="vanished">（暂无）</translation>
     </message>
 </context>
 <context>

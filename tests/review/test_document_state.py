@@ -10,7 +10,7 @@ from annotator.review.spans import SpanKind
 def add_doc(store, text="浙江省嘉兴市姚庄镇总工会专职副主席张萍", doc_id="d1", candidates=()):
     source = SourceFile(path=f"{doc_id}.txt", name=f"{doc_id}.txt", sha256=doc_id * 8, size=1, format="text")
     source.documents.append(AnnotatedDocument(Document(doc_id, text, title="t"), candidates=list(candidates)))
-    store.import_source(source)
+    store.documents.import_source(source)
     return doc_id
 
 
@@ -21,12 +21,12 @@ def test_state_lists_entities_and_only_pending_candidates(fresh_store):
         Candidate("d1", 17, 19, "PER", "张萍", "jieba:nr", 0.8),
     ]
     add_doc(fresh_store, text, candidates=cands)
-    first, second = fresh_store.candidates("d1")
-    fresh_store.reject_candidate(second.id)
-    org = fresh_store.add_entity("d1", 6, 12, "ORG")
-    per = fresh_store.add_entity("d1", 17, 19, "PER")
-    fresh_store.add_relation(per.id, org.id, "works_at")
-    fresh_store.set_doc_label("d1", "topic", "工会建设")
+    first, second = fresh_store.candidates.for_document("d1")
+    fresh_store.candidates.reject(second.id)
+    org = fresh_store.annotations.add_entity("d1", 6, 12, "ORG")
+    per = fresh_store.annotations.add_entity("d1", 17, 19, "PER")
+    fresh_store.annotations.add_relation(per.id, org.id, "works_at")
+    fresh_store.annotations.set_doc_label("d1", "topic", "工会建设")
 
     state = DocumentState.load(fresh_store, "d1")
     kinds = [(s.key.kind, s.text) for s in state.spans]
@@ -37,7 +37,7 @@ def test_state_lists_entities_and_only_pending_candidates(fresh_store):
     assert state.document.status.value == "in_progress"
     assert state.entity_span(per.id).annotator == "tester"
 
-    fresh_store.accept_candidate(first.id)
+    fresh_store.candidates.accept(first.id)
     state.reload(fresh_store)
     assert state.pending_count() == 0
     assert len(state.entities) == 3

@@ -11,9 +11,9 @@ def schema(*labels: EntityLabel) -> LabelSchema:
 
 
 def test_default_schema_hotkeys_are_digits(fresh_store):
-    keys = label_keys(fresh_store.schema)
+    keys = label_keys(fresh_store.schema.current)
     assert keys["1"] == "PER" and keys["2"] == "ORG"
-    assert key_for_label(fresh_store.schema)["LOC"] == "3"
+    assert key_for_label(fresh_store.schema.current)["LOC"] == "3"
 
 
 def test_labels_without_hotkeys_get_their_position():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.platform import profile
 from annotator.errors import InputError
+from annotator.platform import profile
 
 
 def test_remember_and_recall_with_recent_names():

@@ -13,7 +13,7 @@ def ent(id_: int, label: str, text: str = "张萍") -> Entity:
 
 
 def test_choices_follow_the_schema(fresh_store):
-    draft = RelationDraft(fresh_store.schema, ent(1, "PER"))
+    draft = RelationDraft(fresh_store.schema.current, ent(1, "PER"))
     assert draft.choices() == []
     draft.propose_tail(ent(2, "ORG", "姚庄镇总工会"))
     names = [c.relation.name for c in draft.choices()]
@@ -23,7 +23,7 @@ def test_choices_follow_the_schema(fresh_store):
 
 
 def test_invalid_pair_and_bad_number_are_refused_with_reasons(fresh_store):
-    draft = RelationDraft(fresh_store.schema, ent(1, "PER"))
+    draft = RelationDraft(fresh_store.schema.current, ent(1, "PER"))
     with pytest.raises(RelationRefused, match="tail"):
         draft.pick(1)
     draft.propose_tail(ent(2, "DATE", "2018年"))
@@ -35,7 +35,7 @@ def test_invalid_pair_and_bad_number_are_refused_with_reasons(fresh_store):
 
 
 def test_existing_relation_is_marked_and_refused(fresh_store):
-    draft = RelationDraft(fresh_store.schema, ent(1, "ORG", "市总工会"))
+    draft = RelationDraft(fresh_store.schema.current, ent(1, "ORG", "市总工会"))
     draft.propose_tail(ent(2, "ORG", "镇总工会"))
     existing = [Relation("d", "part_of", 1, 2, id=7)]
     choices = draft.choices(existing)
@@ -47,6 +47,6 @@ def test_existing_relation_is_marked_and_refused(fresh_store):
 
 def test_head_cannot_be_its_own_tail(fresh_store):
     head = ent(1, "ORG")
-    draft = RelationDraft(fresh_store.schema, head)
+    draft = RelationDraft(fresh_store.schema.current, head)
     draft.propose_tail(head)
     assert draft.tail is None

@@ -3,25 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ui_projects import ARTICLE, add_document, default_candidates
-
-from annotator.store import Store
-
-
-@pytest.fixture
-def project(db_path):
-    """Two articles; the first with four candidates. Returns the database path."""
-    with Store(db_path, annotator="tester") as store:
-        add_document(store, "a1", ARTICLE, title="“工会专家团”，给力！", candidates=default_candidates(),
-                     meta={"byline": {"reporters": ["邹倜然"]}, "flags": [{"kind": "join", "offset": 42, "confidence": 0.4, "message": "low-confidence join"}]})
-        add_document(store, "a2", "第二篇文章：北京市总工会召开会议。", title="第二篇")
-    return db_path
-
-
-@pytest.fixture
-def store(project):
-    with Store(project, annotator="tester") as store:
-        yield store
+from review_projects import project, store  # noqa: F401  (fixtures shared with tests/review)
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +41,7 @@ def no_leaked_widgets(request):
 
 
 @pytest.fixture
-def window(project, qtbot, qsettings_tmp):
+def window(project, qtbot, qsettings_tmp):  # noqa: F811  (the fixture, imported above)
     """The main window on the small project, shown, on its first unfinished document."""
     from annotator.ui.app import build_main_window
 

@@ -58,16 +58,16 @@ def test_run_app_seeds_a_new_project_opens_the_first_article_and_exits_cleanly(d
     assert seen["text"]
     assert profile.remembered_annotator() == "新人"
     with Store(db_path, annotator="check") as store:
-        assert store.document_count() >= 1
-        assert seen["doc_id"] in store.document_ids()
-        assert store.setting("seeded_at") is not None
+        assert store.documents.count() >= 1
+        assert seen["doc_id"] in store.documents.ids()
+        assert store.settings.get("seeded_at") is not None
 
 
 def test_run_app_reports_a_database_it_cannot_open(tmp_path, qapp, qsettings_tmp, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_bytes(b"this is not sqlite at all" * 100)
     code = run_app(not_a_db, "tester")

@@ -17,17 +17,17 @@ def store(db_path):
     with Store(db_path, annotator="alice") as store:
         docs = [AnnotatedDocument(Document(id=f"d{i}", text=f"第{i}篇：北京市总工会主席张萍出席。", title=f"标题{i}"))
                 for i in range(5)]
-        store.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
+        store.documents.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
                                        format="test", documents=docs))
         for i in range(3):
-            text = store.document_text(f"d{i}")
-            store.add_entity(f"d{i}", text.index("北京市"), text.index("北京市") + 3, "LOC")
-        store.set_status("d0", Status.DONE)
+            text = store.documents.text(f"d{i}")
+            store.annotations.add_entity(f"d{i}", text.index("北京市"), text.index("北京市") + 3, "LOC")
+        store.documents.set_status("d0", Status.DONE)
         store.set_annotator("bob")
-        text = store.document_text("d3")
-        store.add_entity("d3", text.index("张萍"), text.index("张萍") + 2, "PER")
-        store.set_status("d3", Status.DONE)
-        store.set_status("d4", Status.SKIPPED, "重复")
+        text = store.documents.text("d3")
+        store.annotations.add_entity("d3", text.index("张萍"), text.index("张萍") + 2, "PER")
+        store.documents.set_status("d3", Status.DONE)
+        store.documents.set_status("d4", Status.SKIPPED, "重复")
         yield store
 
 
@@ -47,7 +47,7 @@ def test_headline_figures_match_the_database(dashboard, store):
     assert dashboard.figure_entities.value.text() == str(store.db.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
     bars = {label: value for label, value, _ in dashboard.entity_bars.items}
     assert bars["地点"] == 3 and bars["人名"] == 1 and bars["机构"] == 0
-    assert [name for name, _, _ in dashboard.status_bar.parts][0] == "Done"
+    assert next(name for name, _, _ in dashboard.status_bar.parts) == "Done"
 
 
 def test_charts_show_today_s_work(dashboard):
@@ -74,8 +74,8 @@ def test_choosing_a_period_reloads(dashboard, qtbot):
 
 def test_refresh_picks_up_new_work(dashboard, qtbot, db_path):
     with Store(db_path, annotator="chen") as other:
-        text = other.document_text("d4")
-        other.add_entity("d4", text.index("张萍"), text.index("张萍") + 2, "PER")
+        text = other.documents.text("d4")
+        other.annotations.add_entity("d4", text.index("张萍"), text.index("张萍") + 2, "PER")
     with qtbot.waitSignal(dashboard.loaded, timeout=5000):
         qtbot.mouseClick(dashboard.refresh_button, Qt.MouseButton.LeftButton)
     assert dashboard.people_chart.series["chen"][-1] == 1
@@ -89,3 +89,26 @@ def test_the_window_wraps_the_dashboard(store, qtbot):
         window.show()
     assert window.dashboard.progress.total_documents == 5
     window.close()
+
+
+def test_the_last_day_and_the_running_total_are_drawn_whole(qtbot):
+    """Issue 13, item 11: the last bar's value and the last date were cut off at the chart's edges."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from annotator.ui.charts import DailyBarsChart, nice_ticks
+
+    chart = DailyBarsChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 220)
+    days = [date(2024, 12, 1) + timedelta(days=i) for i in range(30)]
+    chart.set_data(days, [0] * 28 + [3, 12], [5] * 28 + [30, 42], "done", "total")
+    chart.grab()  # paints it
+    inside = QRectF(chart.rect())
+    assert inside.contains(chart.total_label_rect), chart.total_label_rect
+    rects = chart.day_label_rects(chart._plot_rect(), QFontMetricsF(chart.font()))
+    assert rects[0][1] == chart.locale().toString(days[-1], "M/d")  # today is always labelled
+    assert all(inside.contains(rect) for rect, _ in rects)
+    assert nice_ticks(0, 12)[-1] >= 12 and nice_ticks(0, 10)[-1] == 10

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
-from annotator.platform import profile
 from annotator.errors import InputError
+from annotator.platform import profile
 from annotator.review.keymap import load_keymap
 from annotator.ui.identity import IdentityDialog
 from annotator.ui.keys import check_keymap, event_key
@@ -48,10 +50,18 @@ def test_error_reporter_logs_the_traceback_and_shows_where(qtbot, annotator_home
     assert "saved" in text and "KeyError" in informative
     log = annotator_home / "logs" / "annotator.log"
     assert detail == str(log) and "missing-label" in log.read_text(encoding="utf-8")
-    # the same error again does not pile up dialogs
-    reporter.handle(KeyError, KeyError("missing-label"), None)
-    qtbot.wait(20)
+    # the same error again, raised in a worker thread this time, does not pile up dialogs
+    worker = threading.Thread(target=reporter.handle, args=(KeyError, KeyError("missing-label"), None))
+    worker.start()
+    worker.join()
+    QCoreApplication.sendPostedEvents()  # the thread's queued report, if there is one, arrives now
     assert len(shown) == 1
+    # while another error from a thread does reach the main thread and is shown
+    worker = threading.Thread(target=reporter.handle, args=(ValueError, ValueError("other"), None))
+    worker.start()
+    worker.join()
+    QCoreApplication.sendPostedEvents()
+    assert len(shown) == 2 and "ValueError" in shown[1][1]
 
 
 def test_event_key_names_keys_the_way_the_keymap_writes_them(qapp):

@@ -19,7 +19,7 @@ def add_documents(store: Store, docs: list[tuple[str, str, str]], name: str) -> 
         path=name, name=name, sha256=hashlib.sha256(name.encode()).hexdigest(), size=1, format="test",
         documents=[AnnotatedDocument(Document(id=d, text=text, title=title)) for d, title, text in docs],
     )
-    assert store.import_source(source).documents == len(docs)
+    assert store.documents.import_source(source).documents == len(docs)
 
 
 @pytest.fixture
@@ -31,9 +31,9 @@ def store(db_path):
             ("n3", "抗疫一线", "北京市总工会慰问坚守岗位的职工。"),
             ("n4", "技能竞赛", "上海举办职工技能竞赛，张萍获得一等奖。"),
         ], "first")
-        text = store.document_text("n1")
-        store.add_entity("n1", text.index("邹倜然"), text.index("邹倜然") + 3, "PER")
-        store.set_status("n3", Status.DONE)
+        text = store.documents.text("n1")
+        store.annotations.add_entity("n1", text.index("邹倜然"), text.index("邹倜然") + 3, "PER")
+        store.documents.set_status("n3", Status.DONE)
         yield store
 
 
@@ -125,7 +125,7 @@ def test_down_from_the_search_box_goes_to_the_results(panel, qtbot):
 
 def test_changes_from_another_connection_show_up(panel, qtbot, db_path):
     with Store(db_path, annotator="worker") as other:
-        other.set_status("n1", Status.DONE)
+        other.documents.set_status("n1", Status.DONE)
         add_documents(other, [("n5", "新文档", "新来的文档：劳模工匠。")], "second")
     qtbot.waitUntil(lambda: listed(panel) == ["n1", "n2", "n3", "n4", "n5"], timeout=3000)
     qtbot.waitUntil(lambda: panel.model.index(0).data(RowRole).status is Status.DONE, timeout=3000)
@@ -135,7 +135,7 @@ def test_changes_from_another_connection_show_up(panel, qtbot, db_path):
 def test_rows_stay_put_until_the_filter_changes(panel, qtbot, store):
     qtbot.mouseClick(panel.status_buttons[Status.IN_PROGRESS], Qt.MouseButton.LeftButton)
     assert listed(panel) == ["n1"]
-    store.set_status("n1", Status.DONE)
+    store.documents.set_status("n1", Status.DONE)
     panel.refresh()
     assert listed(panel) == ["n1"]
     assert panel.model.index(0).data(RowRole).status is Status.DONE
@@ -159,3 +159,22 @@ def test_the_listed_ids_follow_the_filter(panel, qtbot):
     assert panel.listed_document_ids() == ["n1", "n2", "n3", "n4"]
     qtbot.mouseClick(panel.status_buttons[Status.DONE], Qt.MouseButton.LeftButton)
     assert panel.listed_document_ids() == ["n3"]
+
+
+def test_clearing_the_search_takes_the_snippet_line_away_again(panel, qtbot):
+    """Issue 13, item 11: a blank snippet line stayed in every row after a search was cleared."""
+    header = panel.view.verticalHeader()
+    plain = header.sectionSize(0)
+    with qtbot.waitSignal(panel.searchChanged, timeout=2000):
+        type_text(panel.search_box, "工会")
+    assert header.sectionSize(0) > plain
+    with qtbot.waitSignal(panel.searchChanged, timeout=2000):
+        panel.search_box.clear()
+    assert header.sectionSize(0) == plain
+
+
+def test_return_in_the_search_box_opens_the_first_result_and_asks_for_the_text(panel, qtbot):
+    type_text(panel.search_box, "上海")
+    with qtbot.waitSignal(panel.textRequested, timeout=1000), qtbot.waitSignal(panel.documentPicked, timeout=1000) as picked:
+        qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    assert picked.args == ["n4"]

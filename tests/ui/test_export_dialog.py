@@ -19,14 +19,14 @@ def store(db_path):
     with Store(db_path, annotator="alice") as store:
         docs = [AnnotatedDocument(Document(id=f"d{i}", text=f"第{i}篇：北京市总工会主席张萍出席会议。", title=f"标题{i}"))
                 for i in range(12)]
-        store.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
+        store.documents.import_source(SourceFile(path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1,
                                        format="test", documents=docs))
         for i in range(12):
-            text = store.document_text(f"d{i}")
-            store.add_entity(f"d{i}", text.index("北京市总工会"), text.index("北京市总工会") + 6, "ORG")
-            store.add_entity(f"d{i}", text.index("张萍"), text.index("张萍") + 2, "PER")
+            text = store.documents.text(f"d{i}")
+            store.annotations.add_entity(f"d{i}", text.index("北京市总工会"), text.index("北京市总工会") + 6, "ORG")
+            store.annotations.add_entity(f"d{i}", text.index("张萍"), text.index("张萍") + 2, "PER")
             if i < 9:
-                store.set_status(f"d{i}", Status.DONE)
+                store.documents.set_status(f"d{i}", Status.DONE)
         yield store
 
 
@@ -54,8 +54,22 @@ def test_exports_the_done_documents_by_default(dialog, qtbot, tmp_path):
     assert len(lines) == summary.documents == 9
     assert summary.entities == 18
     assert (tmp_path / "gold.schema.json").exists()
-    assert "Exported 9 documents, 18 entities and 0 relations." in dialog.result.plain_text
-    assert dialog.close_button.isVisible() and not dialog.export_button.isVisible()
+    assert "Exported 9 documents, 18 entities and 0 relations." in dialog.result_view.plain_text
+    assert dialog.close_button.isVisible() and dialog.close_button.isDefault()
+
+
+def test_a_second_export_in_another_format_after_the_first(dialog, qtbot, tmp_path):
+    """After one export the dialog still exports: change the format, press Export again (issue 13, item 9)."""
+    dialog.set_format("jsonl")
+    dialog.output.setText(str(tmp_path / "gold.jsonl"))
+    run_export(dialog, qtbot)
+    dialog.set_format("conll")
+    assert dialog.export_button.isVisible() and dialog.export_button.isEnabled()
+    assert dialog.output.text() == str(tmp_path / "gold.conll")  # the name follows the format
+    summary = run_export(dialog, qtbot)
+    assert summary.documents == 9
+    assert (tmp_path / "gold.jsonl").exists() and (tmp_path / "gold.conll").exists()
+    assert "Exported 9 documents" in dialog.result_view.plain_text
 
 
 def test_options_follow_the_format(dialog):
@@ -112,15 +126,15 @@ def test_a_failed_export_says_why_and_writes_nothing(dialog, qtbot, tmp_path):
     blocker.write_text("x")
     dialog.set_format("jsonl")
     dialog.output.setText(str(blocker / "gold.jsonl"))
-    with qtbot.waitSignal(dialog.result.textChanged, timeout=15000):
+    with qtbot.waitSignal(dialog.result_view.textChanged, timeout=15000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "The export failed. Nothing was written." in dialog.result.plain_text
+    assert "The export failed. Nothing was written." in dialog.result_view.plain_text
     assert dialog.summary is None
     assert dialog.export_button.isEnabled()
 
 
 def test_cancel_stops_the_export_and_leaves_nothing(dialog, qtbot, tmp_path, monkeypatch):
-    import annotator.project.exporting as exporting
+    from annotator.project import exporting
 
     release = threading.Event()
     real_export = exporting.export
@@ -134,10 +148,10 @@ def test_cancel_stops_the_export_and_leaves_nothing(dialog, qtbot, tmp_path, mon
     dialog.output.setText(str(tmp_path / "gold.jsonl"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.options.isEnabled()
-    with qtbot.waitSignal(dialog.result.textChanged, timeout=15000):
+    with qtbot.waitSignal(dialog.result_view.textChanged, timeout=15000):
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         release.set()
-    assert "Export cancelled. Nothing was written." in dialog.result.plain_text
+    assert "Export cancelled. Nothing was written." in dialog.result_view.plain_text
     assert not (tmp_path / "gold.jsonl").exists()
     assert dialog.isVisible()
 

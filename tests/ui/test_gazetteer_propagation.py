@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ui_projects import ARTICLE, add_document, span
+from review_projects import ARTICLE, add_document, span
 
 
 def gazetteer_candidates(store, doc_id: str, text: str):
     return [
         (c.label, c.state.value)
-        for c in store.candidates(doc_id)
+        for c in store.candidates.for_document(doc_id)
         if c.text == text and "gazetteer" in c.source
     ]
 

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.formats.registry import ReadOptions
+from annotator.project.importing import FILES, ImportSettings, run_import
 from annotator.project.search import SearchIndex
 from annotator.store import Store
-from annotator.project.importing import FILES, ImportSettings, run_import
 from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.transfer_common import CancelFlag
 
@@ -62,7 +62,7 @@ def test_a_folder_comes_in_and_the_bad_file_is_explained(dialog, store, qtbot, i
     assert {"g0", "g1", "g2"} <= set(doc_ids)
     assert store.documents.count() == len(doc_ids)
     assert not store.documents.exists("b1")
-    text = dialog.result.plain_text
+    text = dialog.result_view.plain_text
     assert "from 2 of 3 files" in text
     assert "bad.jsonl" in text and "outside the text" in text
     assert store.db.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] == 3
@@ -86,7 +86,7 @@ def test_importing_again_changes_nothing(dialog, store, qtbot, inbox, qsettings_
     again.suggest.setChecked(False)
     again.add_paths([str(inbox / "good.jsonl")])
     assert run(again, qtbot) == []
-    assert "Already imported before: 1" in again.result.plain_text
+    assert "Already imported before: 1" in again.result_view.plain_text
     again.close()
 
 

@@ -20,14 +20,14 @@ TEXT = "本报讯 记者张萍报道：北京市总工会主席王明出席会�
 @pytest.fixture
 def store(db_path):
     with Store(db_path, annotator="tester") as store:
-        store.import_source(SourceFile(
+        store.documents.import_source(SourceFile(
             path="x", name="x", sha256=hashlib.sha256(b"x").hexdigest(), size=1, format="test",
             documents=[AnnotatedDocument(Document(id="d1", text=TEXT, title="t"))],
         ))
-        person = store.add_entity("d1", TEXT.index("王明"), TEXT.index("王明") + 2, "PER")
-        org = store.add_entity("d1", TEXT.index("北京市总工会"), TEXT.index("北京市总工会") + 6, "ORG")
-        store.add_relation(person.id, org.id, "works_at")
-        store.set_doc_label("d1", "topic", "工会建设")
+        person = store.annotations.add_entity("d1", TEXT.index("王明"), TEXT.index("王明") + 2, "PER")
+        org = store.annotations.add_entity("d1", TEXT.index("北京市总工会"), TEXT.index("北京市总工会") + 6, "ORG")
+        store.annotations.add_relation(person.id, org.id, "works_at")
+        store.annotations.set_doc_label("d1", "topic", "工会建设")
         yield store
 
 
@@ -73,7 +73,7 @@ def test_renaming_a_label_carries_its_entities(editor, store, qtbot):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert saved.args[0].entity_names[0] == "PERSON"
     assert store.db.conn.execute("SELECT label FROM entities ORDER BY id").fetchall() == [("PERSON",), ("ORG",)]
-    assert store.schema.relation("works_at").heads == ("PERSON",)
+    assert store.schema.current.relation("works_at").heads == ("PERSON",)
 
 
 def test_problems_show_at_the_field_and_block_saving(editor, qtbot):
@@ -98,7 +98,7 @@ def test_a_label_in_use_cannot_be_removed_but_an_unused_one_can(editor, store, q
     qtbot.mouseClick(entities.remove_button, Qt.MouseButton.LeftButton)
     assert "MONEY" not in [entities.tree.topLevelItem(r).text(1) for r in range(entities.tree.topLevelItemCount())]
     assert editor.save()
-    assert "MONEY" not in store.schema.entity_names
+    assert "MONEY" not in store.schema.current.entity_names
 
 
 def test_add_a_label_with_a_chinese_display_name_and_a_colour(editor, store, qtbot):
@@ -109,7 +109,7 @@ def test_add_a_label_with_a_chinese_display_name_and_a_colour(editor, store, qtb
     commit_chinese(entities.display, "事件")
     entities.set_color("#123abc")
     assert editor.save()
-    label = store.schema.entity("EVENT")
+    label = store.schema.current.entity("EVENT")
     assert (label.display, label.color, label.hotkey) == ("事件", "#123abc", "8")
 
 
@@ -124,7 +124,7 @@ def test_relation_constraints_from_the_checklists(editor, store, qtbot):
     assert "PER" in relations.tree.currentItem().text(2)
     qtbot.mouseClick(relations.directed, Qt.MouseButton.LeftButton)
     assert editor.save()
-    located_in = store.schema.relation("located_in")
+    located_in = store.schema.current.relation("located_in")
     assert located_in.heads == ("PER", "ORG", "LOC") and located_in.directed is False
 
 
@@ -137,7 +137,7 @@ def test_narrowing_below_existing_relations_is_refused_inline(editor, store, qtb
                                       else Qt.CheckState.Unchecked)
     assert not editor.save()
     assert editor.isVisible() and "works_at" in editor.banner.text()
-    assert store.schema.relation("works_at").tails == ("ORG",)
+    assert store.schema.current.relation("works_at").tails == ("ORG",)
 
 
 def test_document_label_values(editor, store, qtbot):
@@ -150,20 +150,20 @@ def test_document_label_values(editor, store, qtbot):
     qtbot.mouseClick(documents.add_value, Qt.MouseButton.LeftButton)
     values.currentItem().setText("劳模故事")
     assert editor.save()
-    assert store.doc_labels("d1") == {"topic": "工会组织建设"}
-    assert store.schema.document_label("topic").values[-1] == "劳模故事"
+    assert store.annotations.doc_labels("d1") == {"topic": "工会组织建设"}
+    assert store.schema.current.document_label("topic").values[-1] == "劳模故事"
 
 
 def test_export_then_import_a_schema_file(editor, store, tmp_path):
     path = tmp_path / "schema.toml"
     assert editor.export_schema(path)
-    assert LabelSchema.load(path).to_dict() == store.schema.to_dict()
+    assert LabelSchema.load(path).to_dict() == store.schema.current.to_dict()
     changed = LabelSchema.load(path).renamed_entity("WORK", "DOC")
     changed.save(path)
     assert editor.import_schema(path)
     assert not editor.banner.objectName() == "ProblemBanner"
     assert editor.save()
-    assert "DOC" in store.schema.entity_names and "WORK" not in store.schema.entity_names
+    assert "DOC" in store.schema.current.entity_names and "WORK" not in store.schema.current.entity_names
 
 
 def test_a_broken_schema_file_is_reported(editor, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_projects import ARTICLE, snapshot, span
+from review_projects import ARTICLE, snapshot, span
 
 from annotator.model import CandidateState, Status
 from annotator.review.spans import SpanKind
@@ -20,7 +20,7 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier, times: in
 
 
 def entities(window):
-    return [(e.text, e.label) for e in window.store.entities(window.controller.doc_id)]
+    return [(e.text, e.label) for e in window.store.annotations.entities(window.controller.doc_id)]
 
 
 def test_window_opens_on_the_first_unfinished_document_with_the_keyboard_in_the_text(window):
@@ -79,7 +79,7 @@ def test_delete_rejects_a_candidate_and_backspace_deletes_an_entity(window, qtbo
     before = snapshot(window.store)
     press(qtbot, window, Qt.Key.Key_Tab)
     press(qtbot, window, Qt.Key.Key_Delete)
-    rejected = [c.text for c in window.store.candidates("a1", [CandidateState.REJECTED])]
+    rejected = [c.text for c in window.store.candidates.for_document("a1", [CandidateState.REJECTED])]
     assert rejected == ["邹倜然"]
     assert window.controller.focused_span().text == "嘉兴市"
     press(qtbot, window, Qt.Key.Key_Return)
@@ -94,14 +94,14 @@ def test_delete_rejects_a_candidate_and_backspace_deletes_an_entity(window, qtbo
 
 def test_deleting_an_entity_used_by_a_relation_is_undone_as_a_whole(window, qtbot):
     store = window.store
-    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会", 1), "ORG")
-    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
-    store.add_relation(per.id, org.id, "works_at")
+    org = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会", 1), "ORG")
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    store.annotations.add_relation(per.id, org.id, "works_at")
     window.controller.reload()
     window.controller.set_focus(window.controller.state.entity_span(org.id).key)
     before = snapshot(store)
     press(qtbot, window, Qt.Key.Key_Delete)
-    assert store.relations("a1") == []
+    assert store.annotations.relations("a1") == []
     assert "relations" in window.status.currentMessage()
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(store) == before
@@ -112,7 +112,7 @@ def test_selecting_text_and_pressing_a_digit_labels_it_even_after_astral_charact
     window.view.select(*span(ARTICLE, "𠮷野家"))
     press(qtbot, window, Qt.Key.Key_2)
     assert entities(window) == [("𠮷野家", "ORG")]
-    entity = window.store.entities("a1")[0]
+    entity = window.store.annotations.entities("a1")[0]
     assert ARTICLE[entity.start : entity.end] == "𠮷野家"
     assert not window.view.textCursor().hasSelection()
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
@@ -132,17 +132,17 @@ def test_keyboard_selection_with_shift_arrows_when_nothing_is_focused(window, qt
 def test_shift_and_alt_arrows_move_the_ends_of_an_entity_as_one_undo_step(window, qtbot):
     store = window.store
     start, end = span(ARTICLE, "姚庄镇总工")
-    entity = store.add_entity("a1", start, end, "ORG")
+    entity = store.annotations.add_entity("a1", start, end, "ORG")
     window.controller.reload()
     window.controller.set_focus(window.controller.state.entity_span(entity.id).key)
     before = snapshot(store)
     press(qtbot, window, Qt.Key.Key_Right, SHIFT)
-    assert store.entity(entity.id).text == "姚庄镇总工会"
+    assert store.annotations.entity(entity.id).text == "姚庄镇总工会"
     press(qtbot, window, Qt.Key.Key_Left, ALT)
-    assert store.entity(entity.id).text == "市姚庄镇总工会"
+    assert store.annotations.entity(entity.id).text == "市姚庄镇总工会"
     press(qtbot, window, Qt.Key.Key_Right, ALT)
     press(qtbot, window, Qt.Key.Key_Left, SHIFT)
-    assert store.entity(entity.id).text == "姚庄镇总工"
+    assert store.annotations.entity(entity.id).text == "姚庄镇总工"
     press(qtbot, window, Qt.Key.Key_Right, SHIFT)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(store) == before
@@ -159,9 +159,9 @@ def test_moving_a_candidates_end_accepts_it_with_the_new_boundary(window, qtbot)
 
 def test_r_tab_and_a_number_make_a_relation_and_invalid_pairs_are_refused(window, qtbot):
     store = window.store
-    per = store.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
-    loc = store.add_entity("a1", *span(ARTICLE, "嘉兴市"), "LOC")
-    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "邹倜然"), "PER")
+    loc = store.annotations.add_entity("a1", *span(ARTICLE, "嘉兴市"), "LOC")
+    org = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
     window.controller.reload()
     window.controller.set_focus(window.controller.state.entity_span(per.id).key)
     before = snapshot(store)
@@ -170,11 +170,11 @@ def test_r_tab_and_a_number_make_a_relation_and_invalid_pairs_are_refused(window
     press(qtbot, window, Qt.Key.Key_Tab)  # tail: 嘉兴市 (LOC)
     assert window.controller.draft.tail.id == loc.id
     press(qtbot, window, Qt.Key.Key_1)
-    assert store.relations("a1") == []
-    assert "no relation type goes from PER to LOC" in window.status.currentMessage()
+    assert store.annotations.relations("a1") == []
+    assert "No relation type goes from PER to LOC" in window.status.currentMessage()
     press(qtbot, window, Qt.Key.Key_Tab)  # tail: 姚庄镇总工会 (ORG)
     press(qtbot, window, Qt.Key.Key_1)
-    relations = store.relations("a1")
+    relations = store.annotations.relations("a1")
     assert [(r.label, r.head_id, r.tail_id) for r in relations] == [("works_at", per.id, org.id)]
     assert window.controller.draft is None
     assert window.controller.focus.id == per.id
@@ -184,8 +184,8 @@ def test_r_tab_and_a_number_make_a_relation_and_invalid_pairs_are_refused(window
 
 def test_escape_cancels_a_relation_and_return_confirms_the_only_choice(window, qtbot):
     store = window.store
-    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
-    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会", 1), "ORG")
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    org = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会", 1), "ORG")
     window.controller.reload()
     window.controller.set_focus(window.controller.state.entity_span(per.id).key)
     press(qtbot, window, Qt.Key.Key_R)
@@ -195,13 +195,13 @@ def test_escape_cancels_a_relation_and_return_confirms_the_only_choice(window, q
     press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
     assert window.controller.draft.tail.id == org.id
     press(qtbot, window, Qt.Key.Key_Return)
-    assert [r.label for r in store.relations("a1")] == ["works_at"]
+    assert [r.label for r in store.annotations.relations("a1")] == ["works_at"]
 
 
 def test_ctrl_return_marks_done_and_opens_the_next_unfinished_and_undo_goes_back(window, qtbot):
     before = snapshot(window.store)
     press(qtbot, window, Qt.Key.Key_Return, CTRL)
-    assert window.store.document("a1").status is Status.DONE
+    assert window.store.documents.get("a1").status is Status.DONE
     assert window.controller.doc_id == "a2"
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(window.store) == before
@@ -217,7 +217,7 @@ def test_skip_asks_for_a_reason(window, qtbot):
     assert dialog is not None and dialog.isVisible()
     dialog.reason.setCurrentIndex(1)
     dialog.accept()
-    document = window.store.document("a1")
+    document = window.store.documents.get("a1")
     assert document.status is Status.SKIPPED and "OCR" in document.status_reason
     assert window.controller.doc_id == "a2"
     window.view.setFocus()
@@ -231,7 +231,7 @@ def test_d_sets_a_document_label_from_the_keyboard(window, qtbot):
     menu = window.view.doc_label_menu
     assert menu is not None and menu.isVisible()
     qtbot.keyClick(menu, Qt.Key.Key_2)
-    assert window.store.doc_labels("a1") == {"topic": "工会建设"}
+    assert window.store.annotations.doc_labels("a1") == {"topic": "工会建设"}
     window.view.setFocus()
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(window.store) == before
@@ -288,11 +288,11 @@ def test_ctrl_shift_x_splits_at_the_cursor_and_ctrl_shift_m_merges_back(window, 
     offset = ARTICLE.index("\n") + 1
     window.view.reveal(offset, offset)
     press(qtbot, window, Qt.Key.Key_X, CTRL | SHIFT)
-    assert store.document_text("a1") == ARTICLE[: offset - 1]
+    assert store.documents.text("a1") == ARTICLE[: offset - 1]
     assert window.view.toPlainText() == ARTICLE[: offset - 1]
-    assert store.document_count() == 3
+    assert store.documents.count() == 3
     press(qtbot, window, Qt.Key.Key_M, CTRL | SHIFT)
-    assert store.document_text("a1") == ARTICLE
+    assert store.documents.text("a1") == ARTICLE
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(store) == before
@@ -305,8 +305,8 @@ def test_moving_the_selection_to_the_next_article(window, qtbot):
     start = ARTICLE.index("\n") + 1
     window.view.select(start, len(ARTICLE))
     press(qtbot, window, Qt.Key.Key_Down, CTRL | SHIFT)
-    assert store.document_text("a1") == ARTICLE[: start - 1]
-    assert store.document_text("a2").startswith(ARTICLE[start:])
+    assert store.documents.text("a1") == ARTICLE[: start - 1]
+    assert store.documents.text("a2").startswith(ARTICLE[start:])
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(store) == before
 
@@ -315,7 +315,7 @@ def test_a_labels_all_occurrences_after_review(window, qtbot):
     from annotator.ui.occurrences_dialog import OccurrencesDialog
 
     store = window.store
-    entity = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    entity = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
     window.controller.reload()
     window.controller.set_focus(window.controller.state.entity_span(entity.id).key)
     before = snapshot(store)
@@ -324,9 +324,55 @@ def test_a_labels_all_occurrences_after_review(window, qtbot):
     assert dialog is not None and dialog.isVisible()
     assert len(dialog.occurrences) == 2 and len(dialog.chosen()) == 1  # the one already labelled is left out
     dialog.everywhere.setChecked(True)
+    qtbot.waitUntil(lambda: dialog._searching is None)
     assert len(dialog.occurrences) == 2  # the second article says 北京市总工会, not 姚庄镇总工会
     dialog.accept()
-    assert [e.text for e in store.entities("a1")] == ["姚庄镇总工会", "姚庄镇总工会"]
+    assert [e.text for e in store.annotations.entities("a1")] == ["姚庄镇总工会", "姚庄镇总工会"]
     window.view.setFocus()
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert snapshot(store) == before
+
+
+def test_a_leaves_no_candidate_pending_under_what_it_labelled(window, qtbot):
+    """Issue 13, item 3: "A" left a pending candidate under each entity it made; Tab found it again."""
+    from annotator.model import Candidate
+    from annotator.ui.occurrences_dialog import OccurrencesDialog
+
+    store = window.store
+    second = span(ARTICLE, "姚庄镇总工会", 1)
+    store.candidates.replace({"a1": [*store.candidates.for_document("a1"), Candidate("a1", *second, "ORG", "姚庄镇总工会", "gazetteer", 0.7)]})
+    window.controller.reload()
+    press(qtbot, window, Qt.Key.Key_Tab, times=3)
+    assert window.controller.focused_span().text == "姚庄镇总工会"
+    press(qtbot, window, Qt.Key.Key_2)  # ORG; the focus stays on it
+    pending_before = window.controller.state.pending_count()
+    press(qtbot, window, Qt.Key.Key_A)
+    dialog = window.findChild(OccurrencesDialog)
+    assert len(dialog.chosen()) == 1
+    dialog.accept()
+    assert window.controller.state.pending_count() == pending_before - 1
+    texts = []
+    for _ in range(len(window.controller.state.spans)):
+        press(qtbot, window, Qt.Key.Key_Tab)
+        span_now = window.controller.focused_span()
+        if span_now.is_candidate:
+            texts.append(span_now.text)
+    assert "姚庄镇总工会" not in texts
+
+
+def test_looking_in_all_documents_runs_in_the_background(window, qtbot):
+    from annotator.ui.occurrences_dialog import OccurrencesDialog
+
+    store = window.store
+    entity = store.annotations.add_entity("a1", *span(ARTICLE, "总工会"), "ORG")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(entity.id).key)
+    press(qtbot, window, Qt.Key.Key_A)
+    dialog = window.findChild(OccurrencesDialog)
+    dialog.everywhere.setChecked(True)
+    # nothing found yet on the window's thread: the search went to a worker
+    assert dialog._searching is not None and dialog.occurrences == []
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    qtbot.waitUntil(lambda: dialog._searching is None)
+    assert sorted({o.doc_id for o in dialog.occurrences}) == ["a1", "a2"]
+    dialog.reject()

@@ -35,3 +35,26 @@ def test_the_dock_layout_is_restored_without_crushing_the_text(project, qtbot, q
     qtbot.waitUntil(lambda: second.docks["documents"].isVisible())
     qtbot.waitUntil(lambda: widths(second) == left, timeout=3000)
     second.close()
+
+
+def test_the_focused_span_panel_shows_a_long_span_whole_at_the_default_size(window, qtbot):
+    """Issue 13, item 8: a long span pushed Source, Score and Label below the panel's edge."""
+    from review_projects import ARTICLE, span
+
+    from annotator.model import Candidate
+
+    assert (window.width(), window.height()) == (1360, 860)
+    start, end = span(ARTICLE, "浙江省嘉兴市姚庄镇总工会成立了")
+    window.store.candidates.replace({"a1": [Candidate("a1", start, end, "ORG", ARTICLE[start:end], "rule:org", 0.61)]})
+    window.controller.reload()
+    window.controller.focus_next()
+    window.flush_panels()
+    details = window.details
+    qtbot.waitUntil(lambda: details.tag.isVisible())
+    assert details.tag.height() <= details.tag.fontMetrics().height() + 8  # the label on one line, never broken
+    assert details.text.text().endswith("…") or details.text.text() == ARTICLE[start:end]
+    body = details.widget()
+    needed = body.layout().totalHeightForWidth(details.viewport().width())
+    assert needed <= details.viewport().height(), f"the facts go below the panel's edge ({needed} px for {details.viewport().height()})"
+    text = details.body.text()
+    assert "Source" in text and "0.61" in text and "Label" in text

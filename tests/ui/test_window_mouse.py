@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from ui_projects import ARTICLE, snapshot, span
+from review_projects import ARTICLE, snapshot, span
 
 from annotator.text.segmenter import get_segmenter
 
@@ -29,9 +29,14 @@ def test_dragging_over_text_opens_the_label_menu_and_picking_labels_it(window, q
     assert window.view.selection() == (start, end)
     menu = window.view.label_menu
     assert menu is not None and menu.isVisible()
+    # the menu opens beside the selection, never on top of it (issue 13, item 10)
+    view = window.view
+    for rect in view.geometry_cache.fragments(*view.mapping.span_to_qt(start, end)):
+        on_screen = rect.translated(view._offset() + viewport.mapToGlobal(QPoint(0, 0)).toPointF()).toAlignedRect()
+        assert not menu.geometry().adjusted(-2, -2, 2, 2).intersects(on_screen), (menu.geometry(), on_screen)
     loc = next(a for a in menu.actions() if a.data() == "LOC")
     loc.trigger()
-    assert [(e.text, e.label) for e in window.store.entities("a1")] == [("浙江省", "LOC")]
+    assert [(e.text, e.label) for e in window.store.annotations.entities("a1")] == [("浙江省", "LOC")]
     assert window.view.selection() is None
     menu.close()
     window.controller.undo()
@@ -51,8 +56,8 @@ def test_double_click_selects_the_jieba_word_under_the_mouse(window, qtbot):
 
 def test_clicking_an_entity_focuses_it_and_clicking_again_steps_outwards(window, qtbot):
     store = window.store
-    outer = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
-    inner = store.add_entity("a1", *span(ARTICLE, "姚庄镇"), "LOC")
+    outer = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    inner = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇"), "LOC")
     window.controller.reload()
     at = point_at(window, span(ARTICLE, "庄")[0])
     qtbot.mouseClick(window.view.viewport(), LEFT, pos=at)
@@ -66,7 +71,7 @@ def test_clicking_an_entity_focuses_it_and_clicking_again_steps_outwards(window,
 
 def test_clicking_a_row_in_the_entity_list_jumps_to_the_span(window, qtbot):
     store = window.store
-    entity = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    entity = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
     window.controller.reload()
     window.lists.flush()
     model = window.lists.entities_model
@@ -83,7 +88,7 @@ def test_palette_click_labels_the_selection(window, qtbot):
     window.view.select(start, end)
     row = window.palette_panel.rows["PER"]
     qtbot.mouseClick(row, LEFT)
-    assert [(e.text, e.label) for e in window.store.entities("a1")] == [("邹倜然", "PER")]
+    assert [(e.text, e.label) for e in window.store.annotations.entities("a1")] == [("邹倜然", "PER")]
 
 
 def test_right_click_on_a_candidate_offers_accept_and_reject(window, qtbot):
@@ -99,7 +104,7 @@ def test_right_click_on_a_candidate_offers_accept_and_reject(window, qtbot):
     accept = next(a for a in menus[0].actions() if a.text() == "Accept")
     accept.trigger()
     menus[0].close()
-    assert [(e.text, e.label) for e in window.store.entities("a1")] == [("张萍", "PER")]
+    assert [(e.text, e.label) for e in window.store.annotations.entities("a1")] == [("张萍", "PER")]
 
 
 def test_hovering_a_candidate_shows_its_source_and_score(window):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from ui_projects import ARTICLE, span
+from review_projects import ARTICLE, span
 
 from annotator.review.session import ActivityClock
 from annotator.store import Store
@@ -22,13 +22,13 @@ def test_work_is_in_the_database_at_once_and_there_after_a_restart(window, qtbot
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     with Store(project, annotator="reader") as other:  # another connection sees it before any "save"
-        assert [e.text for e in other.entities("a1")] == ["邹倜然"]
+        assert [e.text for e in other.annotations.entities("a1")] == ["邹倜然"]
     window.close()
     again = build_main_window(project, "tester")
     qtbot.addWidget(again)
     again.start(background=False)
     assert again.controller.doc_id == "a1"
-    assert [e.text for e in again.store.entities("a1")] == ["邹倜然"]
+    assert [e.text for e in again.store.annotations.entities("a1")] == ["邹倜然"]
     again.close()
 
 
@@ -40,10 +40,10 @@ def test_time_on_a_document_is_recorded_for_the_annotator(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     clock.now += 8
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # opens a2
-    assert window.store.time_spent("a1") == {"tester": 20}
+    assert window.store.annotations.time_spent("a1") == {"tester": 20}
     clock.now += 5
     window.controller.flush_time()
-    assert window.store.time_spent("a2") == {"tester": 5}
+    assert window.store.annotations.time_spent("a2") == {"tester": 5}
 
 
 def test_status_bar_shows_progress_annotator_and_speed(window, qtbot):
@@ -74,7 +74,7 @@ def test_switching_annotator_attributes_new_work_to_them(window, qtbot):
     assert window.status.annotator.text() == "李明"
     window.view.select(*span(ARTICLE, "张萍"))
     qtbot.keyClick(window.view, Qt.Key.Key_1)
-    assert window.store.entities("a1")[0].annotator == "李明"
+    assert window.store.annotations.entities("a1")[0].annotator == "李明"
 
 
 def test_header_shows_title_byline_and_import_flags(window):
@@ -86,7 +86,7 @@ def test_header_shows_title_byline_and_import_flags(window):
 
 
 def test_the_dashboard_opens_from_the_project_menu_and_closes_with_the_window(window, qtbot):
-    action = window.actions.actions.get("dashboard")
+    action = window.actions_by_name.actions.get("dashboard")
     if action is None:
         raise AssertionError("the dashboard module is installed but the Project menu has no entry for it")
     action.trigger()
@@ -97,12 +97,12 @@ def test_the_dashboard_opens_from_the_project_menu_and_closes_with_the_window(wi
 
 
 def test_relations_list_shows_a_relation_with_both_ends_and_delete_removes_it(window, qtbot):
-    from ui_projects import snapshot
+    from review_projects import snapshot
 
     store = window.store
-    org = store.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
-    per = store.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
-    relation = store.add_relation(per.id, org.id, "works_at")
+    org = store.annotations.add_entity("a1", *span(ARTICLE, "姚庄镇总工会"), "ORG")
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    relation = store.annotations.add_relation(per.id, org.id, "works_at")
     window.controller.reload()
     window.lists.flush()
     lists = window.lists
@@ -116,7 +116,7 @@ def test_relations_list_shows_a_relation_with_both_ends_and_delete_removes_it(wi
     before = snapshot(store)
     lists.relations.setFocus()
     qtbot.keyClick(lists.relations, Qt.Key.Key_Delete)
-    assert store.relations("a1") == []
+    assert store.annotations.relations("a1") == []
     window.controller.undo()
     assert snapshot(store) == before
 
@@ -140,28 +140,37 @@ def test_help_lists_the_keys_as_configured(qtbot, project, qsettings_tmp):
     win.close()
 
 
-def test_a_saved_schema_change_shows_at_once_and_clears_the_undo_history(window, qtbot):
-    from annotator.label_schema import EntityLabel
+def test_a_saved_schema_change_shows_at_once_and_ctrl_z_takes_it_back(window, qtbot):
+    """Saving the schema is a step like any other: the undo history before it stays (issue 13)."""
+    from annotator.project.schema_editing import EntityDraft
+    from annotator.ui.schema_editor import SchemaEditor
 
     store = window.store
     window.view.select(*span(ARTICLE, "张萍"))
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert window.controller.undo_stack.count() == 1
-    store.rename_entity_label("PER", "PERSON")
-    schema = store.schema.with_entity(EntityLabel("EVENT", display="事件", color="#123456", hotkey="8"))
-    store.set_schema(schema)
-    window.schema_changed(store.schema)
-    assert window.controller.undo_stack.count() == 0
+    editor = window.edit_schema(SchemaEditor)
+    next(e for e in editor.draft.entities if e.name == "PER").name = "PERSON"
+    editor.draft.entities.append(EntityDraft("EVENT", display="事件", color="#123456", hotkey="8"))
+    assert editor.save()
+    assert window.controller.undo_stack.count() == 2
     assert "PERSON" in window.palette_panel.rows and "EVENT" in window.palette_panel.rows
     assert [s.label for s in window.controller.state.spans if s.is_entity] == ["PERSON"]
     assert "事件" in window.help_overlay.text.text()
     window.view.select(*span(ARTICLE, "邹倜然"))
     qtbot.keyClick(window.view, Qt.Key.Key_8)
-    assert ("邹倜然", "EVENT") in [(e.text, e.label) for e in store.entities("a1")]
+    assert ("邹倜然", "EVENT") in [(e.text, e.label) for e in store.annotations.entities("a1")]
+    for _ in range(2):  # the EVENT label, then the schema change
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "PER" in store.schema.current.entity_names and "EVENT" not in store.schema.current.entity_names
+    assert "PER" in window.palette_panel.rows and "EVENT" not in window.palette_panel.rows
+    assert [s.label for s in window.controller.state.spans if s.is_entity] == ["PER"]
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the first labelling
+    assert store.annotations.entities("a1") == []
 
 
 def test_the_schema_editor_opens_from_the_project_menu(window, qtbot):
-    action = window.actions.actions.get("label_schema")
+    action = window.actions_by_name.actions.get("label_schema")
     assert action is not None
     action.trigger()
     from annotator.ui.schema_editor import SchemaEditor
@@ -183,7 +192,7 @@ def test_file_import_brings_new_documents_into_the_list(window, qtbot, tmp_path)
     dialog = window.import_files(ImportDialog, [str(page)])
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         dialog.start()
-    assert window.store.document_count() == 3
+    assert window.store.documents.count() == 3
     dialog.close()
 
 

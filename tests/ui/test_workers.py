@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.errors import InputError
 from annotator.ui.workers import BackgroundTasks
 
@@ -58,18 +60,65 @@ def test_shutdown_stops_a_task_at_its_next_progress_report(qtbot):
     release.set()
     tasks.shutdown()
     assert not tasks.busy
-    qtbot.wait(50)  # let any stray queued signal arrive, so the assertion below can fail
+    # The task's thread is done, so anything it emitted is queued here by now: deliver it all,
+    # so the assertion below would see a stray result.
+    QCoreApplication.sendPostedEvents()
     assert results == []
 
 
-def test_a_result_arriving_after_shutdown_is_dropped(qtbot, store):
-    """A task can finish just before the window closes; its queued result must not reach the closed store."""
-    from annotator.ui.project_jobs import ProjectJobs
+def test_the_same_flush_delivers_a_result_that_was_sent(qtbot):
+    """The other side of the test above: flushing the queue does deliver a result that was emitted."""
+    tasks = BackgroundTasks()
+    results, ran = [], threading.Event()
 
-    jobs = ProjectJobs(store)
+    def work(progress):
+        ran.set()
+        return "done"
+
+    tasks.start(work, finished=results.append)
+    qtbot.waitUntil(ran.is_set)
+    tasks.pool.waitForDone()
+    QCoreApplication.sendPostedEvents()
+    assert results == ["done"]
+    tasks.shutdown()
+
+
+def test_a_result_arriving_after_shutdown_is_dropped(qtbot, store, monkeypatch):
+    """A job can finish just before the window closes: its result is already queued when shutdown runs.
+
+    Produced for real: each job finishes on its pool thread (its result queued, not yet
+    delivered), then the jobs shut down, then the queued results arrive.
+    """
+    from annotator.ui import project_jobs, workers
+
+    release = threading.Event()
+    started: list[str] = []
+
+    def held(name: str, result):
+        def task(*_args, **_kwargs):
+            def work(progress):
+                started.append(name)
+                release.wait(10)
+                if isinstance(result, Exception):
+                    raise result
+                return result
+
+            return work
+
+        return task
+
+    monkeypatch.setattr(workers, "candidates_task", held("candidates", ["a1"]))
+    monkeypatch.setattr(workers, "seed_task", held("seed", ["a1"]))
+    monkeypatch.setattr(workers, "warm_up_task", held("warm up", InputError("late")))
+    jobs = project_jobs.ProjectJobs(store)
+    jobs.tasks.pool.setMaxThreadCount(3)
+    jobs.refresh_candidates(["a1"])
+    jobs.seed()
+    jobs.warm_up()
+    qtbot.waitUntil(lambda: len(started) == 3)
+    release.set()
+    jobs.tasks.pool.waitForDone()  # every job has returned and queued its result or failure
     jobs.shutdown()
     with qtbot.assertNotEmitted(jobs.candidatesReady), qtbot.assertNotEmitted(jobs.documentsAdded), \
-            qtbot.assertNotEmitted(jobs.failed):
-        jobs._candidates_done(["a1"])
-        jobs._seeded(["a1"])
-        jobs._failed("late")
+            qtbot.assertNotEmitted(jobs.failed), qtbot.assertNotEmitted(jobs.segmenterReady):
+        QCoreApplication.sendPostedEvents()

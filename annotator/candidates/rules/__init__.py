@@ -24,8 +24,8 @@ class RuleSource:
         text = analysis.text
         places = rules.places.find(analysis)
         titles = rules.titles.find(analysis)
-        found = [*places, *titles]
-        found += rules.organisations.find(analysis, places)
+        organisations = rules.organisations.find(analysis, places)
+        found = [*rules.places.settle_venues(analysis, [*places, *organisations]), *titles]
         found += rules.people.find(analysis, titles)
         found += rules.bylines.find(text)
         found += rules.dates.find(text)

@@ -46,7 +46,7 @@ class BylineRule:
             follower = text[end]
             if follower in self.ends:
                 return end, True
-            if any(text.startswith(word, end) for word in self.end_words):
+            if text.startswith(self.end_words, end):
                 return end, True
             if follower in self.separators and end + 1 < len(text) and is_cjk(text[end + 1]):
                 return end, False

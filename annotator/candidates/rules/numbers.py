@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.candidates.regex_scan import Scanner
 from annotator.candidates.rules.common import span
 from annotator.candidates.ruledata import RuleTable, expand_patterns
 from annotator.candidates.spans import Suggestion
@@ -14,11 +15,12 @@ class PatternRule:
         table.check_keys(("fragments", "patterns"))
         self.label = label
         self.patterns = [(pattern, score) for pattern, score, _ in expand_patterns(table)]
+        self._scanners = [Scanner(pattern) for pattern, _score in self.patterns]
 
     def find(self, text: str) -> list[Suggestion]:
         found = []
-        for pattern, score in self.patterns:
-            for match in pattern.finditer(text):
+        for scanner, (_pattern, score) in zip(self._scanners, self.patterns, strict=True):
+            for match in scanner.finditer(text):
                 if match.end() > match.start():
                     found.append(span(text, match.start(), match.end(), self.label, score))
         return found

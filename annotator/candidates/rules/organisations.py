@@ -8,15 +8,20 @@ import re
 from collections.abc import Collection
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
+from annotator.candidates.memo import WordMemo
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.titles import TitleRule
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "ORG"
 # Tags of ordinary words that may be part of a name (钢铁, 物业, 服务, 豪迈).
-_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j"})
+_MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
+# Tags of words that may be a brand inside a registered company name (大自然/d, 安踏/v).
+_BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
@@ -27,17 +32,21 @@ _WEAK_REACH = 3
 
 
 class OrganisationRule:
-    def __init__(self, table: RuleTable, titles: TitleRule, words: WordClasses) -> None:
+    def __init__(
+        self, table: RuleTable, titles: TitleRule, words: WordClasses, lexicon: Lexicon | None = None
+    ) -> None:
         table.check_keys(
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
-             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation")
+             "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
+             "honour_words")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
         self._suffix_lengths = sorted({len(x) for x in self.suffixes}, reverse=True)
         # long suffixes jieba may cut into several words: 中级 + 人民法院, 人力资源 + 和 + 社会 + 保障局
         self._phrases = tuple(x for x in self.suffixes if len(x) >= 4)
+        self._phrase_set = frozenset(self._phrases)
         self.weak = frozenset(table.strings("weak_suffixes", ()))
         self.not_organisations = frozenset(table.strings("not_organisations", ()))
         self.registered = frozenset(table.strings("registered_suffixes", ()))
@@ -56,13 +65,29 @@ class OrganisationRule:
         self.score_weak = table.score("score_weak", 0.6)
         self.score_known = table.score("score_known", 0.9)
         self.score_abbreviation = table.score("score_abbreviation", 0.85)
+        self.score_dictionary = table.score("score_dictionary", 0.7)
+        self.honour_words = tuple(sorted(table.strings("honour_words", ()), key=len, reverse=True))
         self.titles = titles
         self.words = words
         self._suffix_cache: dict[str, str | None] = {}
+        self._proper_cache: dict[str, bool] = {}
+        # answers about a word and its tag alone, remembered (see annotator.candidates.memo)
+        self._suffix_memo = WordMemo()
+        self._unit_suffix_memo = WordMemo()
+        self._phrase_lengths: dict[str, tuple[int, ...]] = {}
+        self.lexicon = lexicon or Lexicon()
+        self._suffix_bit = self.lexicon.register(self._has_suffix)
+        self._dictionary_bit = self.lexicon.register(self._is_dictionary_name)
+        self._plain_place_bit = self.lexicon.register(self._is_plain_place)
+        self._anchor_bit = self.lexicon.register(self._anchor_alone, sparse=False)
+        self._material_bit = self.lexicon.register(self._material_alone, sparse=False)
+        self._unit_bit = self.lexicon.register(self._has_unit_suffix, sparse=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_suffix_cache"] = {}
+        state["_proper_cache"] = {}
+        state["_phrase_lengths"] = {}
         return state
 
     # --- what a word can be ----------------------------------------------------------------
@@ -77,6 +102,11 @@ class OrganisationRule:
 
     def suffix_at(self, analysis: TextAnalysis, index: int) -> str | None:
         """The organisation suffix word ``index`` ends with, if it can end an organisation name."""
+        pair = analysis.pair(index)
+        memo = self._suffix_memo
+        return memo[pair] if pair in memo else memo.remember(pair, self._suffix_here(analysis, index))
+
+    def _suffix_here(self, analysis: TextAnalysis, index: int) -> str | None:
         word = analysis.words[index]
         if word in self.not_organisations or not all_cjk(word):
             return None
@@ -92,11 +122,24 @@ class OrganisationRule:
             return None
         return suffix
 
-    def _is_anchor(self, analysis: TextAnalysis, index: int, places: set[int]) -> bool:
+    def _has_suffix(self, analysis: TextAnalysis, index: int) -> bool:
+        return self.suffix_at(analysis, index) is not None
+
+    def _is_dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """A dictionary organisation (nt) that has a name before its type."""
+        return analysis.tags[index] == "nt" and self._dictionary_name(analysis, index)
+
+    def _is_plain_place(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word jieba tagged as a place that its HMM did not glue to a function word."""
+        return analysis.tags[index] == "ns" and not self.words.is_glued(analysis, index)
+
+    def _is_anchor(self, analysis: TextAnalysis, index: int, places: Collection[int]) -> bool:
         """Whether word ``index`` makes a name a name: a place, a proper noun, an unknown word."""
+        return index in places or bool(self.lexicon.masks(analysis)[index] & self._anchor_bit)
+
+    def _anchor_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        """``_is_anchor`` for a word that is not part of a place: the word and its tag decide."""
         word, tag = analysis.words[index], analysis.tags[index]
-        if index in places:
-            return True
         if not all_cjk(word):
             return tag == "eng"
         if self.words.is_level(word) or word in self.inner_words or self.words.is_glued(analysis, index):
@@ -109,15 +152,17 @@ class OrganisationRule:
             if suffix in self.weak:
                 return False  # 司法局/nt, 交通运输局: a kind of office
             if tag in self.anchor_tags:
-                return True  # 兴业银行/nt
+                return self._named_stem(prefix, suffix)  # 兴业银行/nt, but not 全国工会/nt
             return len(prefix) >= 2 and not analysis.is_known(index) and not _is_word(prefix)
         return tag in self.anchor_tags or (len(word) >= 2 and not analysis.is_known(index))
 
     def _is_material(self, analysis: TextAnalysis, index: int, places: Collection[int] = ()) -> bool:
         """Whether word ``index`` can be inside a name."""
+        return index in places or bool(self.lexicon.masks(analysis)[index] & self._material_bit)
+
+    def _material_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        """``_is_material`` for a word that is not part of a place: the word and its tag decide."""
         word, tag = analysis.words[index], analysis.tags[index]
-        if index in places:
-            return True
         if word in self.stop_words:
             return False
         if not all_cjk(word):
@@ -133,6 +178,20 @@ class OrganisationRule:
             or (tag == "m" and word.startswith("第"))
         )
 
+    def _brand_word(self, analysis: TextAnalysis, index: int, places: Collection[int]) -> bool:
+        """A word of two or more characters that jieba tags as a verb or adverb but that may be a
+        brand inside a company name, with a name word before it (checked by the caller)."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 2
+            and all_cjk(word)
+            and analysis.tags[index] in _BRAND_TAGS
+            and word not in self.stop_words
+            and not self.words.is_glued(analysis, index)
+            and index > 0
+            and (index - 1 in places or analysis.tags[index - 1] in self.anchor_tags)
+        )
+
     def _ends_before_title(self, analysis: TextAnalysis, index: int) -> bool:
         """公司 | 工会主席: a union or party body followed by a title belongs to the title."""
         end = analysis.ends[index]
@@ -145,6 +204,8 @@ class OrganisationRule:
     # --- the rule ----------------------------------------------------------------------
 
     def find(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
+        for memo in (self._suffix_memo, self._unit_suffix_memo):
+            memo.current(analysis.segmenter)
         text = analysis.text
         place_words: set[int] = set()
         for place in places:
@@ -154,7 +215,7 @@ class OrganisationRule:
                 place_words.update(range(first, last + 1))
         found: list[Suggestion] = []
 
-        for index in range(len(analysis.words)):
+        for index in self.lexicon.indices(analysis, self._suffix_bit):
             suffix = self.suffix_at(analysis, index)
             if suffix is None or self._ends_before_title(analysis, index):
                 continue
@@ -177,21 +238,87 @@ class OrganisationRule:
                 if analysis.is_boundary(match.start()) and analysis.is_boundary(match.end()):
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
+        for index in self.lexicon.indices(analysis, self._dictionary_bit):
+            if not self._counted(analysis, index):
+                found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
+
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._units(analysis, found))
-        return found
+        return [s for s in found if not self._is_honour(text, s)]
+
+    @staticmethod
+    def _counted(analysis: TextAnalysis, index: int) -> bool:
+        """12个 + 国家博物馆, 该 + 研究院: counted or pointed-at bodies are kinds, not names."""
+        return index > 0 and analysis.tags[index - 1] in ("m", "q", "r", "mq")
+
+    def _is_honour(self, text: str, suggestion: Suggestion) -> bool:
+        """获得“山东省劳模创新工作室”称号: a name in quotation marks before 称号 is an honour."""
+        start, end = suggestion.start, suggestion.end
+        return (
+            start > 0 and text[start - 1] in "“\"「" and end < len(text) and text[end] in "”\"」"
+            and text.startswith(self.honour_words, end + 1)
+        )
+
+    def _dictionary_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word jieba's dictionary lists as an organisation (nt) that has a name before its type.
+
+        新华社, 国家文物局, 兴业银行 are names; 公安局, 镇党委, 现政府, 全国工会 and 党和政府
+        are kinds of body, and 中央政治局常委 is a post.
+        """
+        word = analysis.words[index]
+        if len(word) < 3 or not analysis.is_known(index) or word in self.not_organisations or not all_cjk(word):
+            return False
+        suffix = self._longest_suffix(word)
+        if suffix is None or self.titles.ends_with_head(word):
+            return False
+        return self._named_stem(word[: -len(suffix)], suffix, weak_needs_name=True)
+
+    def _named_stem(self, stem: str, suffix: str, *, weak_needs_name: bool = False) -> bool:
+        """Whether what stands before a type in one dictionary word names a body: 兴业 + 银行, but not
+        现 + 政府, 全国 + 工会, 党和 + 政府; with a weak type the stem must be a name (新华 + 社, not 公安 + 局)."""
+        if (
+            len(stem) < 2
+            or self.words.is_level(stem)
+            or stem in self.stop_words
+            or stem[:2] in self.stop_words
+            or any(c in self.words.function_chars for c in stem)
+        ):
+            return False
+        if weak_needs_name and suffix in self.weak:
+            return self._is_proper(stem)
+        return True
+
+    def _is_proper(self, stem: str) -> bool:
+        """Whether ``stem`` reads as a name: not one ordinary dictionary word (公安, 司法, 加油)."""
+        proper = self._proper_cache.get(stem)
+        if proper is None:
+            tagged = get_segmenter().tag(stem)
+            proper = len(tagged) > 1 or tagged[0][1] in self.anchor_tags
+            if len(self._proper_cache) < 50_000:
+                self._proper_cache[stem] = proper
+        return proper
 
     def _phrase_start(self, analysis: TextAnalysis, index: int) -> int | None:
         """The first word of a suffix that spans several words and ends with word ``index``."""
         end = analysis.ends[index]
-        word = analysis.words[index]
-        for phrase in self._phrases:
-            start = end - len(phrase)
-            if len(phrase) > len(word) and start >= 0 and analysis.text.startswith(phrase, start):
+        text = analysis.text
+        # Only a phrase that ends with the whole word and is longer can: tried from the longest.
+        for length in self._phrase_lengths_ending_with(analysis.words[index]):
+            start = end - length
+            if start >= 0 and text[start:end] in self._phrase_set:
                 first = analysis.index_starting_at(start)
                 if first is not None and first < index:
                     return first
         return None
+
+    def _phrase_lengths_ending_with(self, word: str) -> tuple[int, ...]:
+        lengths = self._phrase_lengths.get(word)
+        if lengths is None:
+            lengths = tuple(sorted({len(p) for p in self._phrases if len(p) > len(word) and p.endswith(word)}, reverse=True))
+            if len(self._phrase_lengths) >= 50_000:
+                self._phrase_lengths.clear()
+            self._phrase_lengths[word] = lengths
+        return lengths
 
     def _extend_left(
         self, analysis: TextAnalysis, index: int, suffix: str, places: set[int], end_index: int | None = None
@@ -202,19 +329,34 @@ class OrganisationRule:
         word = words[index]
         anchors = [index] if len(word) > len(suffix) and self._is_anchor(analysis, index, places) else []
         abbreviations: list[int] = []
+        # A registered company name may hold one word of another kind, brand names being
+        # what they are: 济南 + 大自然/d + 新材料 + 有限公司, 晋江市 + 安踏/v + 体育用品 + 有限公司
+        odd_word_allowed = suffix in self.registered
+        # (_is_material and _is_anchor, read from the words' masks: a word of a place is both)
+        masks = self.lexicon.masks(analysis)
+        material, anchor = self._material_bit, self._anchor_bit
+        tags = analysis.tags
+        reach = end - self.max_length  # the name starts no earlier than this
         position = index - 1
-        while position >= 0 and end - starts[position] <= self.max_length:
+        while position >= 0 and starts[position] >= reach:
             if words[position] in _CLOSING:
                 opening = self._bracket_start(analysis, position, places)
                 if opening is None:
                     break
                 position = opening
                 continue
-            if not self._is_material(analysis, position, places):
-                break
-            if self._is_anchor(analysis, position, places):
+            if position in places:
                 anchors.append(position)
-            elif analysis.tags[position] == "j":
+                position -= 1
+                continue
+            mask = masks[position]
+            if not mask & material:
+                if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
+                    break
+                odd_word_allowed = False
+            if mask & anchor:
+                anchors.append(position)
+            elif tags[position] == "j":
                 abbreviations.append(position)
             position -= 1
         if not anchors:
@@ -269,35 +411,56 @@ class OrganisationRule:
     def _units(self, analysis: TextAnalysis, organisations: list[Suggestion]) -> list[Suggestion]:
         """An organisation followed by its own unit is one name: 青岛市总工会 + 职工服务中心."""
         text = analysis.text
+        ends = analysis.ends
+        # (_unit_suffix, _is_material and _is_anchor, read from the words' masks)
+        masks = self.lexicon.masks(analysis)
+        unit, material, anchor = self._unit_bit, self._material_bit, self._anchor_bit
         found = []
         for org in organisations:
             index = analysis.index_starting_at(org.end)
             if index is None:
                 continue
-            for position in range(index, min(index + _UNIT_WORDS, len(analysis.words))):
-                if analysis.ends[position] - org.start > self.max_length:
+            for position in range(index, min(index + _UNIT_WORDS, len(masks))):
+                if ends[position] - org.start > self.max_length:
                     break
-                suffix = self.suffix_at(analysis, position)
-                if suffix is not None:
+                mask = masks[position]
+                if mask & unit:
                     if self._ends_before_title(analysis, position):
                         break
+                    suffix = self._unit_suffix(analysis, position)
                     weak = suffix in self.weak and len(analysis.words[position]) - len(suffix) < 2
                     score = min(org.score, self.score_weak if weak else self.score_strong)
-                    found.append(span(text, org.start, analysis.ends[position], LABEL, score))
+                    found.append(span(text, org.start, ends[position], LABEL, score))
                     continue
-                if not self._is_material(analysis, position):
+                if not mask & material:
                     break
-                if self._is_anchor(analysis, position, set()) and not self._suffix_follows(analysis, position):
+                if mask & anchor and not self._suffix_follows(analysis, position):
                     # a new name starts; but 中国建设银行 + 湖南省分行 is one (福建省总工会
                     # 联合 兴业银行 stops at the verb)
                     break
         return found
 
+    def _unit_suffix(self, analysis: TextAnalysis, index: int) -> str | None:
+        """The organisation suffix of word ``index`` inside a unit; jieba tags some unit words as
+        verbs (中国建设银行 + 湖南省 + 分行/v), which elsewhere end no name (举办/v)."""
+        pair = analysis.pair(index)
+        memo = self._unit_suffix_memo
+        return memo[pair] if pair in memo else memo.remember(pair, self._unit_suffix_here(analysis, index))
+
+    def _has_unit_suffix(self, analysis: TextAnalysis, index: int) -> bool:
+        return self._unit_suffix(analysis, index) is not None
+
+    def _unit_suffix_here(self, analysis: TextAnalysis, index: int) -> str | None:
+        suffix = self.suffix_at(analysis, index)
+        word = analysis.words[index]
+        if suffix is None and len(word) >= 2 and word in self._suffix_set:
+            return word
+        return suffix
+
     def _suffix_follows(self, analysis: TextAnalysis, index: int) -> bool:
         """Whether an organisation word ends within the next two words: 湖南省 + 分行, 杭州 + 机务段."""
-        return any(
-            self.suffix_at(analysis, position) is not None
-            for position in range(index + 1, min(index + 3, len(analysis.words)))
+        masks = self.lexicon.masks(analysis)
+        return any(masks[position] & self._unit_bit for position in range(index + 1, min(index + 3, len(masks)))
         )
 
     def _abbreviations(self, analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
@@ -305,19 +468,21 @@ class OrganisationRule:
         if self.abbreviation is None:
             return []
         text = analysis.text
+        matches = list(self.abbreviation.finditer(text))
+        if not matches:
+            return []
         place_start_by_end: dict[int, int] = {}
         for place in places:
             place_start_by_end[place.end] = min(place.start, place_start_by_end.get(place.end, place.start))
-        for index, tag in enumerate(analysis.tags):
-            if tag == "ns" and not self.words.is_glued(analysis, index):
-                place_start_by_end.setdefault(analysis.ends[index], analysis.starts[index])
+        for index in self.lexicon.indices(analysis, self._plain_place_bit):
+            place_start_by_end.setdefault(analysis.ends[index], analysis.starts[index])
         found = []
-        for match in self.abbreviation.finditer(text):
+        for match in matches:
             start = place_start_by_end.get(match.start() + 1)
             if start is None or start >= match.start():
                 continue
             end = match.end()
-            if any(text.startswith(word, end) for word in self.abbreviation_blockers):
+            if text.startswith(self.abbreviation_blockers, end):
                 continue
             if end < len(text) and is_cjk(text[end]) and not analysis.is_boundary(end):
                 # 市 | 总体: 总 starts a longer dictionary word (总体, 总是); 总向 is glue
@@ -328,6 +493,4 @@ class OrganisationRule:
 
 
 def _is_word(text: str) -> bool:
-    from annotator.text.segmenter import get_segmenter
-
     return get_segmenter().has_word(text)

@@ -7,10 +7,13 @@ import re
 from collections.abc import Callable
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
+from annotator.candidates.regex_scan import Scanner
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.surnames import Surnames
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "PER"
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
@@ -21,7 +24,13 @@ _SPLIT_GIVEN_TAGS = frozenset({"nr", "nrfg", "nrt", "n", "ns", "nz", "ng", "a", 
 
 
 class PersonRule:
-    def __init__(self, table: RuleTable, surnames: Surnames, is_place: Callable[[str], bool] = lambda w: False) -> None:
+    def __init__(
+        self,
+        table: RuleTable,
+        surnames: Surnames,
+        is_place: Callable[[str], bool] = lambda w: False,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         table.check_keys(
             ("honorifics", "familiar_prefixes", "anonymised", "not_after_anonymised", "given_name_stop",
              "not_name_endings", "not_in_given_names", "not_given_names", "speech_verbs", "score_honorific", "score_familiar", "score_anonymised",
@@ -31,12 +40,19 @@ class PersonRule:
         self.surnames = surnames
         every_surname = alternation((*surnames.compound, *surnames.common, *surnames.rare))
         common = alternation((*surnames.compound, *surnames.common))
-        self.honorific = re.compile(f"{every_surname}{alternation(table.strings('honorifics', ()))}")
+        honorifics = alternation(table.strings("honorifics", ()))
+        anonymised = alternation(table.strings("anonymised", ()))
+        self.honorific = re.compile(f"{every_surname}{honorifics}")
         self.familiar = re.compile(f"{alternation(table.strings('familiar_prefixes', ()))}{common}")
         self.anonymised = re.compile(
-            f"{every_surname}{alternation(table.strings('anonymised', ()))}"
-            f"(?!{alternation(table.strings('not_after_anonymised', ()))})"
+            f"{every_surname}{anonymised}(?!{alternation(table.strings('not_after_anonymised', ()))})"
         )
+        # What follows the surname: far rarer than surnames.
+        self._after_surname = {
+            self.honorific: Scanner(re.compile(honorifics)),
+            self.anonymised: Scanner(re.compile(anonymised)),
+        }
+        self._longest_surname = max(map(len, (*surnames.compound, *surnames.common, *surnames.rare)), default=1)
         self.speech = re.compile(alternation(table.strings("speech_verbs", ())))
         self.stop = frozenset(table.strings("given_name_stop", ()))
         self.not_endings = frozenset(table.strings("not_name_endings", ()))
@@ -53,6 +69,9 @@ class PersonRule:
         self.score_split_name = table.score("score_split_name", 0.55)
         self.score_dictionary_name = table.score("score_dictionary_name", 0.45)
         self.familiar_exceptions = frozenset(table.strings("familiar_exceptions", ()))
+        self.lexicon = lexicon or Lexicon()
+        self._name_word_bit = self.lexicon.register(self._may_be_name_word)
+        self._tagged_surname_bit = self.lexicon.register(self._is_tagged_surname)
 
     # --- reading one name --------------------------------------------------------------
 
@@ -146,9 +165,48 @@ class PersonRule:
         )
 
     def _is_word(self, text: str) -> bool:
-        from annotator.text.segmenter import get_segmenter
-
         return get_segmenter().has_word(text)
+
+    # --- what a word alone says (see rules/lexicon.py) ---------------------------------------
+
+    def _may_be_name_word(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word of 2-4 characters with a common surname first (or second, after a glued
+        character) that jieba tagged as a name or does not know: 张萍, 钟艾汝是, 工朱国强."""
+        word = analysis.words[index]
+        if not 2 <= len(word) <= 4 or not all_cjk(word):
+            return False
+        if self.surnames.at(word, 0, common_only=True) is None and not (
+            len(word) >= 3 and self.surnames.at(word, 1, common_only=True) is not None
+        ):
+            return False
+        tag = analysis.tags[index]
+        return tag in _NAME_TAGS or not (tag == "ns" or analysis.is_known(index))
+
+    def _is_tagged_surname(self, analysis: TextAnalysis, index: int) -> bool:
+        """A common surname alone that jieba tagged as a name: 范/nr + 海珠."""
+        word = analysis.words[index]
+        return analysis.tags[index] == "nr" and len(word) == 1 and self.surnames.at(word, 0, common_only=True) is not None
+
+    def _surname_matches(self, pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+        """``pattern.finditer(text)`` for a pattern that is a surname and then something else,
+        tried only just before where that something else starts."""
+        tries = sorted(
+            {
+                at - length
+                for at in self._after_surname[pattern].starts(text)
+                for length in range(1, self._longest_surname + 1)
+                if at >= length
+            }
+        )
+        found: list[re.Match[str]] = []
+        free = 0  # matches do not overlap, as finditer's do not
+        for position in tries:
+            if position >= free:
+                match = pattern.match(text, position)
+                if match is not None:
+                    found.append(match)
+                    free = match.end()
+        return found
 
     # --- the rule ----------------------------------------------------------------------
 
@@ -166,7 +224,7 @@ class PersonRule:
                     add(title.end, end, self.score_after_title)
 
         for pattern, score in ((self.honorific, self.score_honorific), (self.anonymised, self.score_anonymised)):
-            for match in pattern.finditer(text):
+            for match in self._surname_matches(pattern, text):
                 if analysis.is_boundary(match.start()):
                     add(match.start(), match.end(), score)
 
@@ -176,7 +234,7 @@ class PersonRule:
             if index is None:
                 continue
             if text[start:end] in self.familiar_exceptions:
-                continue  # 小康, 小龙, 老马: words that only look like a name
+                continue  # 小龙, 老马: words that only look like a name
             if analysis.is_boundary(end):
                 add(start, end, self.score_familiar)
 
@@ -189,17 +247,8 @@ class PersonRule:
                     break
 
         words, tags = analysis.words, analysis.tags
-        for index, word in enumerate(words):
-            if not 2 <= len(word) <= 4 or not all_cjk(word):
-                continue
-            if self.surnames.at(word, 0, common_only=True) is None and not (
-                len(word) >= 3 and self.surnames.at(word, 1, common_only=True) is not None
-            ):
-                continue
-            tag = tags[index]
-            tagged = tag in _NAME_TAGS
-            if not tagged and (tag == "ns" or analysis.is_known(index)):
-                continue
+        for index in self.lexicon.indices(analysis, self._name_word_bit):
+            tagged = tags[index] in _NAME_TAGS
             bounds = self._trim(analysis, index)
             if bounds is None:
                 continue
@@ -218,9 +267,9 @@ class PersonRule:
                 score = self.score_tagged_name
             add(start, end, score)
         # 范/nr + 海珠: a surname jieba tagged and the short word it split off
-        for index in range(len(words) - 1):
-            if tags[index] != "nr" or len(words[index]) != 1 or self.surnames.at(words[index], 0, common_only=True) is None:
-                continue
+        for index in self.lexicon.indices(analysis, self._tagged_surname_bit):
+            if index == len(words) - 1:
+                break
             given = words[index + 1]
             if not 1 <= len(given) <= 2 or not all_cjk(given) or given[-1] in self.not_endings:
                 continue

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from functools import lru_cache
+
 from annotator.candidates.analysis import TextAnalysis, all_cjk
+from annotator.candidates.memo import WordMemo
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.spans import Suggestion
+from annotator.text.segmenter import get_segmenter
 
 LABEL = "LOC"
 # Tags of words that can be the name part of a link (姚庄 + 镇) or a site (云顶 + 滑雪场).
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "n"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
+# Tags of a proper name that names a site on its own (京港 + 高铁, 裕华 + 路); not nt.
+_SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
 # Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园.
 _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
@@ -20,38 +28,90 @@ _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 _SITE_WORDS = 6
 
 
-def _is_word(text: str) -> bool:
-    from annotator.text.segmenter import get_segmenter
+class _SiteAlone(Enum):
+    """What a word alone says of a named site starting with it (``PlaceRule._named_site``)."""
 
+    NONE = 0
+    WORD = 1
+    IF_SITE_FOLLOWS = 2
+
+
+def _ends_with_one_of(name: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``name`` ends with one of ``suffixes`` and has more before it."""
+    # (endswith with a tuple rules most names out at C speed)
+    return name.endswith(suffixes) and any(name.endswith(s) and len(name) > len(s) for s in suffixes)
+
+
+def _is_word(text: str) -> bool:
     return get_segmenter().has_word(text)
 
 
+@lru_cache(maxsize=20_000)
+def _single_tag(word: str) -> str | None:
+    """jieba's tag for ``word`` when it reads it as one word, else None."""
+    tagged = get_segmenter().tag(word)
+    return tagged[0][1] if len(tagged) == 1 else None
+
+
 class PlaceRule:
-    def __init__(self, table: RuleTable, names: RuleTable, words: WordClasses) -> None:
+    def __init__(self, table: RuleTable, names: RuleTable, words: WordClasses, lexicon: Lexicon | None = None) -> None:
         table.check_keys(
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
-             "score_chain", "score_site", "score_name", "score_untagged_name")
+             "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
+             "venue_suffixes",
+             "place_words", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
-        self.sites = tuple(sorted(table.strings("site_suffixes", ()), key=len, reverse=True))
+        self.named_sites = frozenset(table.strings("named_site_suffixes", ()))
+        self._named_site_lengths = sorted({len(x) for x in self.named_sites}, reverse=True)
+        self.sites = tuple(sorted({*table.strings("site_suffixes", ()), *self.named_sites}, key=len, reverse=True))
         self.sites_set = frozenset(self.sites)
+        self.geographic_endings = frozenset(table.strings("geographic_endings", ()))
+        self.networks = frozenset(table.strings("networks", ()))
+        self.regions = frozenset(table.strings("regions", ()))
+        self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
+        self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
+        self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
+        self.place_words = frozenset(table.strings("place_words", ()))
         self._site_lengths = sorted({len(x) for x in self.sites if len(x) > 1}, reverse=True)
         self.not_names = frozenset(table.strings("not_names", ()))
         self.known = (
             frozenset(table.strings("provinces", ()))
             | frozenset(table.strings("countries", ()))
             | frozenset(table.strings("landmarks", ()))
+            | frozenset(table.strings("cities_abroad", ()))
+            | frozenset(table.strings("regions", ()))
             | frozenset(names.strings("names", ()))
         ) - self.not_names
         self.score_chain = table.score("score_chain", 0.8)
         self.score_site = table.score("score_site", 0.7)
         self.score_name = table.score("score_name", 0.75)
         self.score_untagged_name = table.score("score_untagged_name", 0.5)
+        self.score_geographic = table.score("score_geographic", 0.7)
+        self.score_named_site = table.score("score_named_site", 0.75)
         self.words = words
+        self._word_memo = WordMemo()  # answers about a word alone, by (question, word)
+        self._place_names = WordMemo()  # is_place_name, by word (the rule data alone decides it)
+        self.lexicon = lexicon or Lexicon()
+        self._named_site_prefixes = frozenset(site[:n] for site in self.named_sites for n in range(1, len(site) + 1))
+        self._start_bit = self.lexicon.register(self._starts_alone)
+        self._level_bit = self.lexicon.register(self._is_level_word)
+        self._site_if_followed_bit = self.lexicon.register(self._starts_site_if_followed)
+        self._site_begins_bit = self.lexicon.register(self._begins_named_site)
+        self._site_word_bit = self.lexicon.register(self._is_named_site_word)
+        self._link_bit = self.lexicon.register(self._links_alone, sparse=False)
+        self._sure_link_bit = self.lexicon.register(self._surely_links_alone, sparse=False)
+        self._is_site_bit = self.lexicon.register(self._names_a_site, sparse=False)
+        # what a word alone is to a site's name (_site_end)
+        self._site_part_bit = self.lexicon.register(self._is_site_part, sparse=False)
+        self._name_ending_with_site_bit = self.lexicon.register(self._is_name_ending_with_site, sparse=False)
+        self._site_name_bit = self.lexicon.register(self._is_site_name, sparse=False)
+        self._ordinal_bit = self.lexicon.register(self._is_ordinal, sparse=False)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -65,10 +125,13 @@ class PlaceRule:
 
     def is_place_name(self, word: str) -> bool:
         """A known place, with or without its level: 青岛, 青岛市, 沙特."""
-        if word in self.known:
-            return True
-        suffix = self.admin_suffix_of(word)
-        return suffix is not None and word[: -len(suffix)] in self.known
+        known = self._place_names.get(word)
+        if known is None:
+            suffix = self.admin_suffix_of(word)
+            known = self._place_names.remember(
+                word, word in self.known or (suffix is not None and word[: -len(suffix)] in self.known)
+            )
+        return known
 
     def _name_like(self, analysis: TextAnalysis, index: int, *, proper_only: bool = False) -> bool:
         word = analysis.words[index]
@@ -79,6 +142,25 @@ class PlaceRule:
 
     def _link(self, analysis: TextAnalysis, index: int) -> tuple[int, bool] | None:
         """The link starting at word ``index``: (index after it, whether it is certainly a place)."""
+        words = analysis.words
+        following = index + 1
+        if following < len(words) and words[following] in self.admin_set:
+            return self._link_here(analysis, index, look_ahead=True)
+        # Followed by no level, a link is one word and a matter of the word and its tag alone.
+        mask = self.lexicon.masks(analysis)[index]
+        if not mask & self._link_bit:
+            return None
+        return following, bool(mask & self._sure_link_bit)
+
+    def _links_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        return self._link_here(analysis, index, look_ahead=False) is not None
+
+    def _surely_links_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        link = self._link_here(analysis, index, look_ahead=False)
+        return link is not None and link[1]
+
+    def _link_here(self, analysis: TextAnalysis, index: int, *, look_ahead: bool) -> tuple[int, bool] | None:
+        """``_link`` worked out; without ``look_ahead`` as if no level followed the word."""
         words, tags = analysis.words, analysis.tags
         word = words[index]
         if word in self.not_names or not all_cjk(word) or self.words.is_level(word) or self.words.is_glued(analysis, index):
@@ -86,7 +168,7 @@ class PlaceRule:
         following = index + 1
         if self.is_place_name(word):
             # 高密 + 市 when jieba splits them
-            if following < len(words) and words[following] in self.admin_set:
+            if look_ahead and following < len(words) and words[following] in self.admin_set:
                 return following + 1, True
             return following, True
         suffix = self.admin_suffix_of(word)
@@ -96,14 +178,23 @@ class PlaceRule:
                 return following, True
             if tags[index] == "n" and suffix in _MAJOR_LEVELS and len(word) - len(suffix) >= 2:
                 return following, True  # 高密市/n; 超市 and 城市 are in not_names
-        if following < len(words) and words[following] in self.admin_set:
+            stem = word[: -len(suffix)]
+            if (
+                suffix in _MAJOR_LEVELS
+                and len(stem) >= 2
+                and not any(c in self.words.function_chars for c in stem)
+                and (not _is_word(stem) or _single_tag(stem) == "ns")
+            ):
+                return following, True  # 漾濞县/v: a county named by a place or an unknown word, whatever its tag
+        if look_ahead and following < len(words) and words[following] in self.admin_set:
             suffix = words[following]
             if suffix in self.weak_admin and not self._unknown_or_place(word):
                 return None
             if self._name_like(analysis, index, proper_only=len(suffix) == 1):
                 return following + 1, True
         if tags[index] == "ns" and len(word) >= 2:
-            return following, False
+            # 伶仃洋, 葛洲坝: a dictionary place with a geographic ending is a place on its own
+            return following, len(word) >= 3 and word[-1] in self.geographic_endings and analysis.is_known(index)
         return None
 
     def _site_word_end(self, analysis: TextAnalysis, position: int) -> int | None:
@@ -121,33 +212,60 @@ class PlaceRule:
         It follows an address chain: 云顶 + 滑雪场, 芳星园 + 第三 + 社区, 幸福 + 社区,
         北江 + 英德 + (五) + 站, and a site word right after the chain (英德 + 体育馆).
         """
-        words, tags = analysis.words, analysis.tags
+        words = analysis.words
+        sites = self.sites_set
+        masks = self.lexicon.masks(analysis)
         position = index
         named = False
         while position < len(words) and position - index < _SITE_WORDS:
             word = words[position]
-            site = self._site_word_end(analysis, position)
+            mask = masks[position]
+            if mask & self._site_part_bit:
+                site: int | None = position + 1
+            elif position + 1 < len(words) and word + words[position + 1] in sites:
+                site = position + 2  # 安置 + 点 split by jieba
+            else:
+                site = None
             if site is not None:
+                if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
+                    return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
-            if named and word in self.admin_set:
+            if named and mask & self._level_bit:
                 return position + 1
-            if (tags[position] in _PROPER_TAGS or not analysis.is_known(position)) and any(
-                len(word) > n and word[-n:] in self.sites_set for n in self._site_lengths
-            ):
+            if mask & self._name_ending_with_site_bit:
                 return position + 1
-            if self._name_like(analysis, position) or tags[position] in _SITE_NAME_TAGS:
+            if mask & self._site_name_bit:
                 named = True
                 position += 1
                 continue
-            if named and tags[position] == "m" and (word.startswith("第") or word.isdigit()):
+            if named and mask & self._ordinal_bit:
                 position += 1
                 continue
-            bracket = self._ordinal_in_brackets(analysis, position)
-            if named and bracket is not None:
+            bracket = self._ordinal_in_brackets(analysis, position) if named else None
+            if bracket is not None:
                 position = bracket
                 continue
             return None
         return None
+
+    def _is_site_part(self, analysis: TextAnalysis, index: int) -> bool:
+        """A site word: 滑雪场, 社区."""
+        return analysis.words[index] in self.sites_set
+
+    def _is_name_ending_with_site(self, analysis: TextAnalysis, index: int) -> bool:
+        """A proper or unknown word that ends with a site word: 芳星园."""
+        return (analysis.tags[index] in _PROPER_TAGS or not analysis.is_known(index)) and self._ends_with_site(
+            analysis.words[index]
+        )
+
+    def _is_site_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word that can be part of a site's name: 幸福/a, 云顶/ns."""
+        return self._name_like(analysis, index) or analysis.tags[index] in _SITE_NAME_TAGS
+
+    def _is_ordinal(self, analysis: TextAnalysis, index: int) -> bool:
+        """第三, 5."""
+        word = analysis.words[index]
+        return analysis.tags[index] == "m" and (word.startswith("第") or word.isdigit())
 
     @staticmethod
     def _ordinal_in_brackets(analysis: TextAnalysis, position: int) -> int | None:
@@ -159,18 +277,75 @@ class PlaceRule:
                 return position + 3
         return None
 
+    def _may_start(self, analysis: TextAnalysis) -> list[int]:
+        """The words a link or a named site may start with, in order; ``find`` skips the others.
+
+        A word followed by no level starts a link or a site according to the word and its
+        tag alone (``_link``, ``_named_site_alone``), or, for a name such as 裕华, if a site
+        word (路, 高铁) begins right after it; a word followed by a level may start a link.
+        """
+        lexicon = self.lexicon
+        before = {i - 1 for i in lexicon.indices(analysis, self._site_begins_bit) if i > 0}
+        starts = {
+            *lexicon.indices(analysis, self._start_bit),
+            *(i - 1 for i in lexicon.indices(analysis, self._level_bit) if i > 0),
+            *before.intersection(lexicon.indices(analysis, self._site_if_followed_bit)),
+        }
+        return sorted(starts)
+
+    def _is_level_word(self, analysis: TextAnalysis, index: int) -> bool:
+        return analysis.words[index] in self.admin_set
+
+    def _starts_alone(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether the word starts a link, or is a named site, whatever follows it (but a level)."""
+        return (
+            self._link_here(analysis, index, look_ahead=False) is not None
+            or self._named_site_alone(analysis, index) is _SiteAlone.WORD
+        )
+
+    def _is_named_site_word(self, analysis: TextAnalysis, index: int) -> bool:
+        """A named site in one word: 长江大桥, 武汉站."""
+        return self._named_site_alone(analysis, index) is _SiteAlone.WORD
+
+    def _starts_site_if_followed(self, analysis: TextAnalysis, index: int) -> bool:
+        return self._named_site_alone(analysis, index) is _SiteAlone.IF_SITE_FOLLOWS
+
+    def _begins_named_site(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether the word is a named site word (路) or how one begins (高 of 高铁 split by jieba)."""
+        return analysis.words[index] in self._named_site_prefixes
+
     def find(self, analysis: TextAnalysis) -> list[Suggestion]:
+        self._word_memo.current(analysis.segmenter)
         text = analysis.text
         words = analysis.words
+        masks = self.lexicon.masks(analysis)
+        link_bit, sure_bit, is_site_bit, levels = self._link_bit, self._sure_link_bit, self._is_site_bit, self.admin_set
         found = []
         index = 0
         count = len(words)
+        may_start = self._may_start(analysis)
+        next_start = 0
         while index < count:
+            # Jump to the next word that may start a place: the ones in between start nothing.
+            while next_start < len(may_start) and may_start[next_start] < index:
+                next_start += 1
+            if next_start == len(may_start):
+                break
+            index = may_start[next_start]
             links = 0
             certain = False
             position = index
             while position < count:
-                link = self._link(analysis, position)
+                if links and (words[position] in self.regions or words[position - 1] in self.regions):
+                    break  # 壮乡 | 广西: a region and a province side by side are two places
+                # (_link, with its word's mask read here)
+                following = position + 1
+                if following < count and words[following] in levels:
+                    link = self._link_here(analysis, position, look_ahead=True)
+                elif masks[position] & link_bit:
+                    link = (following, bool(masks[position] & sure_bit))
+                else:
+                    link = None
                 if link is None and links and position + 1 < count and self._bridges(analysis, position):
                     # 浙江 + 嘉善/nr + 姚庄镇: a proper name between two links is a link too
                     link = (position + 1, True)
@@ -180,7 +355,12 @@ class PlaceRule:
                 links += 1
                 certain = certain or sure
             if links == 0:
-                index += 1
+                site = self._named_site(analysis, index)
+                if site is not None:
+                    found.append(span(text, analysis.starts[index], analysis.ends[site - 1], LABEL, self.score_named_site))
+                    index = site
+                else:
+                    index += 1
                 continue
             end_index = position
             if links > 1 or words[index] not in self.known:
@@ -189,7 +369,7 @@ class PlaceRule:
                 score = self.score_name
             else:
                 score = self.score_untagged_name  # 惠民/nr, 海珠/n: also ordinary words and names
-            site = self._site_end(analysis, position) if position < count else None
+            site = self._site_end(analysis, position) if position < count and not masks[position - 1] & is_site_bit else None
             if site is not None:
                 end_index = site
                 score = self.score_site
@@ -201,6 +381,79 @@ class PlaceRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[end_index - 1], LABEL, score))
             index = end_index
         return found
+
+    def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
+        """Index after a site that a proper name alone makes a place: 京沪 + 高铁, 裕华 + 路, 武汉站.
+
+        Without a place before it, the name must be a proper noun or a word jieba does not know.
+        """
+        words = analysis.words
+        mask = self.lexicon.masks(analysis)[index]  # (what _named_site_alone says)
+        if mask & self._site_word_bit:
+            return index + 1
+        if not mask & self._site_if_followed_bit:
+            return None
+        for size in (1, 2):
+            end = index + 1 + size
+            if end <= len(words) and "".join(words[index + 1 : end]) in self.named_sites:
+                return end
+        return None
+
+    def _named_site_alone(self, analysis: TextAnalysis, index: int) -> _SiteAlone:
+        """What word ``index`` alone says of ``_named_site``: no site, a site in itself, or a site if
+        a site word follows."""
+        tags = analysis.tags
+        word = analysis.words[index]
+        if not all_cjk(word) or word in self.not_names or self.words.is_glued(analysis, index):
+            return _SiteAlone.NONE
+        for length in self._named_site_lengths:
+            stem = word[:-length]
+            if len(stem) >= 2 and word[-length:] in self.named_sites and (
+                self.is_place_name(stem) or tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index)
+            ):
+                return _SiteAlone.WORD  # 长江大桥/ns, 京沪高铁 as one word
+        if len(word) > 2 and word.endswith("站") and self.is_place_name(word[:-1]):
+            return _SiteAlone.WORD  # 武汉站: a station named after its city
+        if not 2 <= len(word) <= 4 or self.words.is_level(word):
+            return _SiteAlone.NONE
+        if not (tags[index] in _SITE_PROPER_TAGS or not analysis.is_known(index) or self.is_place_name(word)):
+            return _SiteAlone.NONE  # 海尔集团/nt + 工业园 is the company's park: an organisation does not name a site
+        return _SiteAlone.IF_SITE_FOLLOWS
+
+    def _names_a_site(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether the word already names a site (长江大桥), so no site follows it."""
+        word = analysis.words[index]
+        return any(len(word) > n and word[-n:] in self.named_sites for n in self._named_site_lengths)
+
+    def _ends_with_site(self, word: str) -> bool:
+        """Whether ``word`` ends with a site word and has more before it: 云顶滑雪场."""
+        memo = self._word_memo
+        key = ("ends_with_site", word)
+        if key not in memo:
+            memo.remember(key, any(len(word) > n and word[-n:] in self.sites_set for n in self._site_lengths))
+        return memo[key]
+
+    def _is_station(self, name: str) -> bool:
+        """武汉站, 北京西站: a place and 站 name a station."""
+        stem = name[:-1]
+        return name.endswith("站") and (self.is_place_name(stem) or (stem[-1:] in "东西南北" and self.is_place_name(stem[:-1])))
+
+    def settle_venues(self, analysis: TextAnalysis, suggestions: list[Suggestion]) -> list[Suggestion]:
+        """Stations and exhibition centres are places; a museum or a memorial hall is a place after
+        a word of place (在, 来到) and an organisation elsewhere. Other suggestions pass unchanged."""
+        text = analysis.text
+        settled = []
+        for suggestion in suggestions:
+            label = suggestion.label
+            if label in (LABEL, "ORG"):
+                name = suggestion.text
+                if self._is_station(name) or _ends_with_one_of(name, self.always_sites):
+                    label = LABEL
+                elif _ends_with_one_of(name, self.venues):
+                    before = analysis.index_ending_at(suggestion.start)
+                    label = LABEL if before is not None and analysis.words[before] in self.place_words else "ORG"
+            settled.append(suggestion if label == suggestion.label else span(text, suggestion.start, suggestion.end, label, suggestion.score))
+        return settled
 
     def _bridges(self, analysis: TextAnalysis, index: int) -> bool:
         word = analysis.words[index]

@@ -6,6 +6,7 @@ import re
 
 from annotator.candidates.analysis import TextAnalysis
 from annotator.candidates.rules.common import span
+from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.spans import Suggestion
 
@@ -15,9 +16,10 @@ _LONGEST = 12
 
 
 class TitleRule:
-    def __init__(self, table: RuleTable) -> None:
+    def __init__(self, table: RuleTable, lexicon: Lexicon | None = None) -> None:
         table.check_keys(("heads", "prefixes", "whole", "not_followed_by", "bodies", "score"))
         self.heads = frozenset(table.strings("heads"))
+        self._heads_by_length = tuple(sorted(self.heads, key=len, reverse=True))
         prefixes = table.strings("prefixes", ())
         whole = table.strings("whole", ())
         self.pattern = re.compile(
@@ -28,6 +30,38 @@ class TitleRule:
         self.not_followed_by = tuple(sorted(table.strings("not_followed_by", ()), key=len, reverse=True))
         self.bodies = frozenset(table.strings("bodies", ()))
         self.score = table.score("score", 0.85)
+        self._prefixes = tuple(prefixes)
+        # every beginning of a prefix, a head or a whole title
+        self._beginnings = frozenset(
+            literal[:n] for literal in (*prefixes, *self.heads, *whole) for n in range(len(literal) + 1)
+        )
+        self._whole_beginnings = frozenset(literal[:n] for literal in whole for n in range(len(literal) + 1))
+        self.lexicon = lexicon or Lexicon()
+        self._start_bit = self.lexicon.register(self._may_start_title)
+
+    def _may_start_title(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether a title can start with this word: the word begins with a title (常务副主席) or
+        is how one begins (常务 + 副 + 主席, 副 + 书记): whole, or prefixes then the beginning of a
+        prefix or a head. A title at any other word is impossible, whatever follows."""
+        word = analysis.words[index]
+        if word[0] not in self.first_chars:
+            return False
+        if self.pattern.match(word) or word in self._whole_beginnings:
+            return True
+        reached = [False] * (len(word) + 1)
+        reached[0] = True
+        for at in range(len(word)):
+            if reached[at]:
+                if word[at:] in self._beginnings:
+                    return True
+                for prefix in self._prefixes:
+                    if word.startswith(prefix, at):
+                        reached[at + len(prefix)] = True
+        return reached[len(word)] and bool(self.heads)
+
+    def ends_with_head(self, word: str) -> bool:
+        """Whether ``word`` ends with a title's head: 中央政治局常委 is a post, not a body."""
+        return any(word.endswith(head) for head in self._heads_by_length if len(word) > len(head))
 
     def starts_title(self, text: str, position: int) -> bool:
         """Whether a title (or a head alone) starts at ``position``: used to split 公司 | 工会主席."""
@@ -38,15 +72,18 @@ class TitleRule:
         found = []
         position_limit = len(text)
         next_free = 0
-        for index, start in enumerate(analysis.starts):
-            if start < next_free or text[start] not in self.first_chars:
+        starts = analysis.starts
+        for index in self.lexicon.indices(analysis, self._start_bit):
+            start = starts[index]
+            # (the pattern is literals and repeats: if nothing matches from here, nothing ends at a word end)
+            if start < next_free or self.pattern.match(text, start) is None:
                 continue
             # Try word ends from the longest down: the title must end where a word ends.
             ends = [e for e in analysis.ends[index : index + 8] if e - start <= _LONGEST]
             for end in reversed(ends):
                 if not self.pattern.fullmatch(text, start, end):
                     continue
-                if end < position_limit and any(text.startswith(w, end) for w in self.not_followed_by):
+                if end < position_limit and text.startswith(self.not_followed_by, end):
                     continue
                 found.append(span(text, start, end, LABEL, self.score))
                 next_free = end

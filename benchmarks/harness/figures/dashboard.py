@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import statistics
 
+from annotator.project import progress
+from annotator.store import Store
 from harness.measure import Figure, alternating
 from harness.projects import build_project
 from harness.session import Session
 
+GROUP = "dashboard"
+FIGURES = {"dashboard_100k": "the dashboard's figures for 100,000 documents, against counting them by status"}
 PROJECT_VERSION = 1
 
 
 def figures(session: Session) -> list[Figure]:
-    from annotator.project import progress
-    from annotator.store import Store
 
     documents = session.plan.dashboard_documents
     path = session.cache / f"dashboard-v{PROJECT_VERSION}-{documents}.db"
@@ -37,6 +39,7 @@ def figures(session: Session) -> list[Figure]:
         )
     return [
         Figure(
+            id="dashboard_100k",
             name=f"dashboard figures for {documents:,} documents",
             value=statistics.median(times["dashboard"]) * 1000,
             unit="ms",

@@ -17,8 +17,25 @@ import statistics
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTextEdit
+
+from annotator.model import AnnotatedDocument, Candidate, Document, Entity, SourceFile
+from annotator.review.spans import SpanKind
+from annotator.store import Store
+from annotator.ui.app import build_main_window, ensure_application
+from annotator.ui.theme import text_font
 from harness.measure import Figure, percentile, ratio_at_most, value_at_most
 from harness.session import Session
+
+GROUP = "window"
+FIGURES = {
+    "open_large_document": "open a 10,000-character article with 1,000 spans, against the text in a bare QTextEdit",
+    "keypress_accept_median": "accept keypress to commit and repaint, median",
+    "keypress_accept_p99": "accept keypress to commit and repaint, 99th percentile",
+}
 
 HAN = "中华人民共和国工会职工浙江嘉善姚庄镇总工会专家团主席记者劳动权益服务技能创新企业安全生产法律援助"
 PUNCT = "，。、；："
@@ -37,8 +54,6 @@ def synthetic_text(length: int, seed: int = 7) -> str:
 def build_review_project(path: Path, length: int = 10_000, entities: int = 600, candidates: int = 400) -> tuple[int, int]:
     """Document ``doc`` of ``length`` characters with about ``entities`` entities (every tenth with a nested one)
     and ``candidates`` pending candidates; ``doc2`` to switch away to. Returns (entities, candidates) stored."""
-    from annotator.model import AnnotatedDocument, Candidate, Document, Entity, SourceFile
-    from annotator.store import Store
 
     text = synthetic_text(length)
     rng = random.Random(11)
@@ -66,9 +81,9 @@ def build_review_project(path: Path, length: int = 10_000, entities: int = 600, 
     other = SourceFile(path="b2.txt", name="b2.txt", sha256="c" * 64, size=length, format="native")
     other.documents.append(AnnotatedDocument(Document("doc2", text[::-1], title="other")))
     with Store(path, annotator="bench") as store:
-        store.import_source(source)
-        store.import_source(other)
-        return len(store.entities("doc")), len(store.candidates("doc"))
+        store.documents.import_source(source)
+        store.documents.import_source(other)
+        return len(store.annotations.entities("doc")), len(store.candidates.for_document("doc"))
 
 
 def bare_insert_and_commit(db: Path, count: int) -> list[float]:
@@ -89,14 +104,7 @@ def bare_insert_and_commit(db: Path, count: int) -> list[float]:
 
 
 def figures(session: Session) -> list[Figure]:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QTextDocument
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QTextEdit
 
-    from annotator.review.spans import SpanKind
-    from annotator.ui.app import build_main_window, ensure_application
-    from annotator.ui.theme import text_font
 
     plan = session.plan
     db = session.work / "review.db"
@@ -107,7 +115,7 @@ def figures(session: Session) -> list[Figure]:
     window.show()
     app.processEvents()
     view = window.view
-    text = window.store.document_text("doc")
+    text = window.store.documents.text("doc")
 
     editor = QTextEdit()
     editor.resize(view.size())
@@ -154,6 +162,7 @@ def figures(session: Session) -> list[Figure]:
     keys = f"{len(accept_times)} keypresses, each accepting the focused candidate"
     return [
         Figure(
+            id="open_large_document",
             name="open a 10,000-character document with 1,000 spans",
             value=opened * 1000,
             unit="ms",
@@ -166,6 +175,7 @@ def figures(session: Session) -> list[Figure]:
             ),
         ),
         Figure(
+            id="keypress_accept_median",
             name="accept-candidate keypress to commit and repaint, median",
             value=statistics.median(accept_times) * 1000,
             unit="ms",
@@ -175,6 +185,7 @@ def figures(session: Session) -> list[Figure]:
             detail=keys,
         ),
         Figure(
+            id="keypress_accept_p99",
             name="accept-candidate keypress to commit and repaint, p99",
             value=percentile(accept_times, 0.99) * 1000,
             unit="ms",

@@ -1,0 +1,528 @@
+"""The role a reader gives each line of a page, read by a small CRF over the lines' features.
+
+Roles: page furniture (page headers, series banners), advertisement, the word
+阅读提示, column label, kicker, title, subtitle, byline, photo credit, the
+text of a 阅读提示 box, intertitle (subhead) and body text. The model is a
+linear-chain CRF (python-crfsuite) trained on hand-cut pages by
+``python -m annotator.ingest.train_line_roles``; its features are today's
+typographic rules (``line_features``), so what it learns is how much each rule
+counts and which roles follow which. The trained model is a small data file
+in ``resources/ingest/``, loaded once per process.
+
+Every line comes back with its role, the model's confidence in it (the
+marginal probability), the runner-up role, and the features that spoke most
+for the role against the runner-up, so a close decision can be explained in
+the import notes and flagged for the reviewer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import partial
+from pathlib import Path
+
+import pycrfsuite  # type: ignore[import-untyped]
+
+from annotator.ingest import bylines
+from annotator.ingest.cues import (
+    BYLINE_BULLETS,
+    INTERTITLE_MAX_LEN,
+    KICKER_DASHES,
+    SENTENCE_END,
+)
+from annotator.ingest.furniture import (
+    LineKind,
+    PageLine,
+    ends_open,
+    starts_mid_sentence,
+)
+from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
+from annotator.ingest.line_features import (
+    is_markdown_page,
+    opens_like_a_report,
+    page_features,
+    page_positions,
+)
+from annotator.platform.app_paths import resource
+
+MODEL_NAME = "line_roles.crfsuite"
+
+
+class LineRole(str, Enum):
+    FURNITURE = "furniture"  # page header, series banner: belongs to no article
+    AD = "ad"  # 广告 and the advertisement under it
+    PROMPT = "prompt"  # the words 阅读提示
+    SECTION = "section"  # column label
+    KICKER = "kicker"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"  # a line that only names who wrote or sent the piece
+    CREDIT = "credit"  # a photo credit on a line of its own
+    BOX = "box"  # the text of a 阅读提示 box
+    SUBHEAD = "subhead"  # an intertitle inside an article
+    BODY = "body"
+
+
+_ROLE_OF = {role.value: role for role in LineRole}
+HEADLINE_ROLES = frozenset({LineRole.SECTION, LineRole.KICKER, LineRole.TITLE, LineRole.SUBTITLE})
+
+
+@dataclass
+class RoleReading:
+    role: LineRole
+    # the model's marginal probability of every role for this line (only the chosen one when it is near certain)
+    probabilities: dict[LineRole, float] = field(default_factory=dict)
+    # why: the features that counted most for ``role`` against the runner-up, filled in on demand
+    _reasons: list[str] | None = None
+    _explain: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def reasons(self) -> list[str]:
+        if self._reasons is None:
+            self._reasons = self._explain() if self._explain is not None else []
+        return self._reasons
+
+    @property
+    def confidence(self) -> float:
+        return self.probabilities.get(self.role, 1.0)
+
+    def probability(self, role: LineRole) -> float:
+        if not self.probabilities:
+            return 1.0 if role is self.role else 0.0
+        return self.probabilities.get(role, 0.0)
+
+    @property
+    def headline_probability(self) -> float:
+        """How likely the line is part of a headline block (any of section, kicker, title, subtitle)."""
+        return sum(self.probability(role) for role in HEADLINE_ROLES)
+
+    @property
+    def runner_up(self) -> LineRole | None:
+        others = [(p, r) for r, p in self.probabilities.items() if r is not self.role]
+        return max(others)[1] if others else None
+
+
+# A role the model gives at least this is taken as certain: the other roles' probabilities are not asked for.
+NEAR_CERTAIN = 0.995
+
+
+class RoleModel:
+    """A trained line-role CRF; one tagger per thread (crfsuite taggers are not thread-safe)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise FileNotFoundError(f"line-role model {self.path} is missing")
+        self._local = threading.local()
+        self._weights: dict[tuple[str, str], float] | None = None
+
+    @property
+    def tagger(self) -> pycrfsuite.Tagger:
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.path))
+            self._local.tagger = tagger
+        return tagger
+
+    def weights(self) -> dict[tuple[str, str], float]:
+        """(feature, role) → weight, read from the model only when a decision needs explaining."""
+        if self._weights is None:
+            self._weights = dict(self.tagger.info().state_features)
+        return self._weights
+
+    def read(self, lines: Sequence[PageLine]) -> list[RoleReading]:
+        """Every line's role; a run of paragraphs read as one position gives its role to each of its lines.
+
+        A page whose typography settles every line (``settled_roles``: headlines marked
+        with #, nothing on the page the marks leave open) is not given to the model.
+        """
+        if not lines:
+            return []
+        settled = settled_roles(lines)
+        if settled is not None:
+            settled_readings = [RoleReading(role, {}, [reason]) for role, reason in settled]
+            _apply_certainties(lines, settled_readings)
+            return settled_readings
+        positions = page_positions(lines)
+        features = page_features(lines, positions)
+        tagger = self.tagger
+        labels = tagger.tag(features)
+        known = self.known_roles()
+        readings: list[RoleReading] = []
+        for position, (span, label) in enumerate(zip(positions, labels, strict=True)):
+            role = _ROLE_OF[label]
+            confidence = tagger.marginal(label, position)
+            if confidence >= NEAR_CERTAIN:
+                probabilities = {role: confidence}
+            else:
+                probabilities = {other: tagger.marginal(name, position) for name, other in known}
+            reading = RoleReading(role, probabilities)
+            reading._explain = partial(self._reasons_for, features[position], reading)
+            readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
+        _agree_with_marked_headlines(lines, readings)
+        _report_opens_under(lines, readings)
+        _apply_certainties(lines, readings)
+        return readings
+
+    def known_roles(self) -> list[tuple[str, LineRole]]:
+        known = getattr(self._local, "known", None)
+        if known is None:
+            known = [(label, LineRole(label)) for label in self.tagger.labels()]
+            self._local.known = known
+        return known
+
+    def _reasons_for(self, features: list[str], reading: RoleReading) -> list[str]:
+        return self.explain(features, reading.role, reading.runner_up)
+
+    def explain(self, features: list[str], role: LineRole, against: LineRole | None, top: int = 3) -> list[str]:
+        """The features of a line that weigh most for ``role`` and against ``against``."""
+        weights = self.weights()
+        scored = []
+        for feature in features:
+            if feature == "bias":
+                continue
+            margin = weights.get((feature, role.value), 0.0)
+            if against is not None:
+                margin -= weights.get((feature, against.value), 0.0)
+            if margin > 0:
+                scored.append((margin, feature))
+        scored.sort(reverse=True)
+        return [feature for _, feature in scored[:top]]
+
+
+# A headline the model is this sure of sets the page's headline style; a line it is less sure of follows it.
+STYLE_SETTER = 0.9
+STYLE_FOLLOWER_MIN = 0.05
+
+
+def headline_mark(text: str) -> str | None:
+    """The typographic mark a line opens with, if any: a bullet (■), a bracket around it (【…】), a number (1. / 一、)."""
+    first = text[:1]
+    if not first:
+        return None
+    if first in BYLINE_BULLETS:
+        return "bullet"
+    if first in "【[［" and text[-1] in "】]］":
+        return "bracket"
+    if first.isdigit() and len(text) > 2 and text[1:3].lstrip("0123456789")[:1] in ("、", ".", "．"):
+        return "number"
+    if first in "一二三四五六七八九十" and len(text) > 2 and text[1] in "、．.":
+        return "han-number"
+    return None
+
+
+def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """Headlines of one page look alike: where the model is sure a line marked ■, 【】 or 1. is a title, another
+    line with the same mark that it read as text or intertitle, but gave some chance of being a headline, is one too.
+
+    This is the global pass over the model's marginals: one decision the model is sure of carries the
+    page's style to the close calls, which the model weighs line by line.
+    """
+    marks = [headline_mark(line.text) if line.kind is not LineKind.BYLINE else None for line in lines]
+    setters = {mark for mark, reading in zip(marks, readings, strict=True)
+               if mark and reading.role is LineRole.TITLE and reading.confidence >= STYLE_SETTER}
+    if not setters:
+        return
+    for index, (mark, reading) in enumerate(zip(marks, readings, strict=True)):
+        if (
+            mark in setters
+            and reading.role in (LineRole.SUBHEAD, LineRole.BODY)
+            and lines[index].kind is LineKind.SHORT
+            and reading.headline_probability >= STYLE_FOLLOWER_MIN
+        ):
+            probabilities = dict(reading.probabilities)
+            readings[index] = RoleReading(LineRole.TITLE, probabilities,
+                                          [f"opens with the mark of the page's other headlines ({mark})"])
+
+
+# A line read as an intertitle with at least this chance of being a headline is a close call.
+CLOSE_CALL = 0.1
+
+
+def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A plain line the model doubted, with what follows it opening an article, is a headline.
+
+    - read as an intertitle, after a finished paragraph or a line that signed the article above off, and over
+      a paragraph that opens the way news reports open (a date, 近日，, 记者从…了解到, a dateline): intertitles
+      come inside an article's run of text, a report's opening formula under a line is the cut between two;
+    - read as page furniture, over a byline line or such an opening: a page header is followed by a headline,
+      never by a byline or a report's first sentence.
+
+    Only the model's close calls (a headline probability of ``CLOSE_CALL`` or more) are reconsidered.
+    """
+    for index in range(len(lines) - 1):
+        reading, line = readings[index], lines[index]
+        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
+            continue
+        below = lines[index + 1]
+        opening = below.kind is LineKind.BODY and opens_like_a_report(below.text)
+        if reading.role is LineRole.SUBHEAD and index:
+            above = lines[index - 1]
+            finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
+                LineKind.BYLINE, LineKind.CREDIT)
+            if finished and opening:
+                readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                              ["a news report's opening under it, the text above finished"])
+        elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["a byline or a report's opening under it, as no page header has"])
+
+
+def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
+
+    - the word 阅读提示 and the line right under it (the box);
+    - a Markdown heading of level 3 or deeper, and a lone ``##`` over plain text, on a
+      page that marks its headlines with ``#``: an intertitle, as in any Markdown article;
+      and on such a page a run of plain short lines over plain text is intertitles too;
+    - a run of short lines over a photo caption (paragraphs ending in a credit) is its
+      headline, on any page, and a line opening on a dash under a headline is its subtitle;
+    - a short line whose sentence plainly runs on into the next line (a word across the
+      cut, and a comma or function word before it: 为使…独立上岗条 / 件，…), or that is
+      printed with no blank line under an unfinished line of text and goes on with it
+      (text hard-wrapped at the column width), is body text, not a headline; and a short
+      line nothing ties to the line below (no word across, no comma or function word
+      before the cut, a clean sentence start after it) is no paragraph cut short either:
+      it stands alone, as an intertitle.
+    """
+    markdown = is_markdown_page(lines)
+    for index, line in enumerate(lines):
+        reading = readings[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        previous = lines[index - 1] if index else None
+        if line.kind is LineKind.PROMPT:
+            readings[index] = RoleReading(LineRole.PROMPT)
+            if following is not None and following.kind in (LineKind.BODY, LineKind.SHORT):
+                readings[index + 1] = RoleReading(LineRole.BOX)
+            continue
+        if reading.role is LineRole.BOX and not reading.probabilities:
+            continue  # set by the prompt above
+        if reading.role in (LineRole.BOX, LineRole.PROMPT):
+            # only 阅读提示 and the line under it are a box: elsewhere take the likeliest other role
+            others = {r: p for r, p in reading.probabilities.items() if r not in (LineRole.BOX, LineRole.PROMPT)}
+            role = max(others, key=others.__getitem__) if others else LineRole.BODY
+            readings[index] = reading = RoleReading(role, reading.probabilities, ["not under 阅读提示"])
+        if line.kind is LineKind.HEADING and line.level >= 3:
+            readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
+            continue
+        if (
+            markdown
+            and line.kind is LineKind.HEADING
+            and line.level == 2
+            and reading.role in HEADLINE_ROLES
+            and _lone(lines, index)
+            and not _introduces(lines, index)
+        ):
+            readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
+            continue
+        if line.kind is not LineKind.SHORT:
+            continue
+        if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:
+            # ——记某某: a subtitle leads off with a dash under its headline
+            readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["a line opening on a dash under a headline"])
+            continue
+        if (
+            index
+            and readings[index - 1].role in HEADLINE_ROLES
+            and reading.role not in HEADLINE_ROLES
+            and following is not None
+            and (following.kind is LineKind.BYLINE or bylines.has_leading_byline(following.text))
+        ):
+            # between a headline and the byline or dateline that opens its text: the headline's subtitle
+            readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["between a headline and the byline under it"])
+            continue
+        if (
+            previous is not None
+            and previous.kind is LineKind.BODY
+            and line.number == previous.number + 1
+            and ends_open(previous.text)
+            and join_evidence(previous.text, line.text, adjacent=True).confidence >= JOIN_THRESHOLD
+        ):
+            readings[index] = RoleReading(LineRole.BODY, {}, ["printed right under an unfinished line it goes on"])
+            continue
+        if following is not None and following.kind is LineKind.BODY and not line.text.endswith(KICKER_DASHES):
+            evidence = join_evidence(line.text, following.text, adjacent=True)
+            if reading.role is not LineRole.BODY and evidence.binds and evidence.confidence >= SHORT_LINE_JOIN:
+                readings[index] = RoleReading(LineRole.BODY, {}, ["the sentence runs on into the next line"])
+                continue
+            if (
+                reading.role is LineRole.BODY
+                and len(line.text) <= INTERTITLE_MAX_LEN
+                and line.text.rstrip("”’」』）)")[-1:] not in SENTENCE_END  # 问：…？ is a sentence, no intertitle
+                and not evidence.binds
+                and not starts_mid_sentence(following.text)
+            ):
+                # nothing ties it to the next line: a short line standing alone, not a paragraph cut short
+                readings[index] = RoleReading(LineRole.SUBHEAD, reading.probabilities,
+                                              ["a short line that does not run on into the next"])
+                continue
+        run = _plain_run(lines, index)
+        if run is None or index != run.start:
+            continue
+        if _introduces(lines, run.stop - 1, captions_only=True):
+            _headline_run(run, readings, "a short line over a photo caption")
+        elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
+            for k in run:
+                readings[k] = RoleReading(LineRole.SUBHEAD, {}, [_PLAIN_ON_MARKDOWN])
+
+
+def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | None:
+    """Every line's role with its reason, when the page's typography leaves nothing to weigh; else None.
+
+    Only pages that mark their headlines with ``#`` qualify. On them a run of short
+    lines holding one heading is a headline block (the heading the title, a column label
+    a section, the lines above it kickers and those below subtitles); a plain run over
+    plain text is intertitles; a lone ``##`` over plain text and a deeper heading are
+    intertitles; lines too long or too sentence-like for a headline are text; bylines,
+    credits, 阅读提示 and 广告 are what they say. Left open, sending the whole page to
+    the model: a short plain line above the page's first heading (a kicker, or the page
+    header?), a run with two headings, and plain lines over a byline, dateline or
+    caption (a headline the page forgot to mark?).
+    """
+    if not is_markdown_page(lines):
+        return None
+    n = len(lines)
+    out: list[tuple[LineRole, str]] = []
+    index = 0
+    while index < n:
+        line = lines[index]
+        if _in_block(line):
+            end = index + 1
+            while end < n and _in_block(lines[end]):
+                end += 1
+            block = _settled_block(lines, index, end)
+            if block is None:
+                return None
+            out += block
+            index = end
+            continue
+        if line.kind is LineKind.HEADING:
+            out.append((LineRole.SUBHEAD, "a ### heading"))
+        else:
+            out.append(_KIND_ROLES.get(line.kind, (LineRole.BODY, "text")))
+        index += 1
+    return out
+
+
+def _in_block(line: PageLine) -> bool:
+    return line.kind in (LineKind.SHORT, LineKind.SECTION) or (line.kind is LineKind.HEADING and line.level <= 2)
+
+
+def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tuple[LineRole, str]] | None:
+    """The roles of a run of short lines on a page with # headlines, if its typography settles them."""
+    run = range(start, end)
+    headings = [k for k in run if lines[k].kind is LineKind.HEADING and not lines[k].section_like]
+    if not headings:
+        if start == 0 or _introduces(lines, start):
+            return None
+        if any(len(lines[k].text) > INTERTITLE_MAX_LEN for k in run):
+            return None  # too long for an intertitle: a paragraph cut short?
+        return [(LineRole.SUBHEAD, _PLAIN_ON_MARKDOWN)] * len(run)
+    if len(headings) > 1:
+        return None
+    if start == 0 and any(len(lines[k].text) <= PAGE_HEADER_MAX_LEN and not lines[k].text.endswith(KICKER_DASHES)
+                          for k in range(start, headings[0])):
+        return None  # a short plain line over the page's first headline: its kicker, or the page's header?
+    title = headings[0]
+    if lines[title].level == 2 and len(run) == 1 and not _introduces(lines, start):
+        return [(LineRole.SUBHEAD, "a lone ## heading over plain text")]
+    block = []
+    for k in run:
+        if k == title:
+            block.append((LineRole.TITLE, "the # heading"))
+        elif lines[k].section_like:
+            block.append((LineRole.SECTION, "a column label by a # heading"))
+        else:
+            block.append((LineRole.KICKER if k < title else LineRole.SUBTITLE, "a line by a # heading"))
+    return block
+
+
+# A page header (第3版 要闻, 某某日报 综合新闻) is short; a longer line over the first headline is its kicker.
+PAGE_HEADER_MAX_LEN = 12
+_PLAIN_ON_MARKDOWN = "a plain line on a page whose headlines are marked with #"
+_KIND_ROLES = {
+    LineKind.BYLINE: (LineRole.BYLINE, "a byline"),
+    LineKind.CREDIT: (LineRole.CREDIT, "a photo credit"),
+    LineKind.PROMPT: (LineRole.PROMPT, "阅读提示"),
+    LineKind.AD: (LineRole.AD, "广告"),
+}
+
+
+def _headline_run(run: range, readings: list[RoleReading], reason: str) -> None:
+    """Make a run of lines a headline block: the likeliest title, kickers above it, subtitles below."""
+    if all(readings[k].role in HEADLINE_ROLES for k in run):
+        return
+    title = max(run, key=lambda k: (readings[k].probability(LineRole.TITLE), -k))
+    for k in run:
+        role = LineRole.TITLE if k == title else LineRole.KICKER if k < title else LineRole.SUBTITLE
+        readings[k] = RoleReading(role, {}, [reason])
+
+
+def _plain_run(lines: Sequence[PageLine], index: int) -> range | None:
+    """The run of short plain lines around ``index``, if no line of it is a heading or a column label."""
+    start = index
+    while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        start -= 1
+    end = index + 1
+    while end < len(lines) and lines[end].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        end += 1
+    run = range(start, end)
+    if any(lines[k].kind is not LineKind.SHORT for k in run):
+        return None
+    return run
+
+
+def _lone(lines: Sequence[PageLine], index: int) -> bool:
+    """Is the line alone between lines of text (no kicker, subtitle or column label with it)?"""
+    near = (lines[k] for k in (index - 1, index + 1) if 0 <= k < len(lines))
+    return not any(line.kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION) for line in near)
+
+
+def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = False) -> bool:
+    """Is the run around ``index`` followed by a byline, a dateline, a 阅读提示 box or a photo caption?"""
+    end = index + 1
+    while end < len(lines) and lines[end].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        end += 1
+    for offset, line in enumerate(lines[end : end + 4]):
+        if line.kind is LineKind.CREDIT:
+            return offset > 0 or not captions_only
+        if line.kind in (LineKind.BYLINE, LineKind.PROMPT):
+            return not captions_only
+        if line.kind is not LineKind.BODY:
+            return False
+        if offset == 0 and bylines.has_leading_byline(line.text):
+            return not captions_only
+        if bylines.has_photo_credit(line.text):
+            return True
+    return False
+
+
+_default: RoleModel | None = None
+_lock = threading.Lock()
+
+
+def default_model() -> RoleModel:
+    """The bundled model, loaded on first use."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = RoleModel(resource("ingest", MODEL_NAME))
+    return _default
+
+
+@contextmanager
+def use_model(path: Path) -> Iterator[RoleModel]:
+    """Read roles with another model for a while (cross-validation, trying a retrained model)."""
+    global _default
+    previous = _default
+    _default = RoleModel(path)
+    try:
+        yield _default
+    finally:
+        _default = previous

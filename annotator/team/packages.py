@@ -1,0 +1,184 @@
+"""An annotator's package: a project file of their own with just their share of the work.
+
+A package is an ordinary Annotator project (one SQLite file), so the annotator
+opens it like any project (``annotator --db alice.annotator``) and the app
+starts on the first unfinished document of their assignment. It holds:
+
+- their documents, each with the annotations to start from (their own earlier
+  version if they have one, else the project's), candidates, sources and time;
+- the label schema, the annotation guidelines and the project's learned model
+  (``store.transfer.WHOLE_TABLES``), so nothing else needs installing;
+- who it is for and which project it came from (``package.*`` settings and the
+  project's id), so merging can refuse another project's package.
+
+The file is written beside its destination and renamed into place, so a
+failed pack leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator import __version__
+from annotator.errors import InputError
+from annotator.platform import app_paths
+from annotator.store import Store
+from annotator.store.connection import utc_now
+
+SUFFIX = ".annotator"
+FORMAT_VERSION = "1"
+PROJECT_ID = "project.id"
+GUIDELINES = "guidelines"
+ANNOTATOR = "package.annotator"
+CREATED_AT = "package.created_at"
+CREATED_BY = "package.created_by"
+PROJECT_FILE = "package.project"
+FORMAT = "package.format"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class PackReport:
+    path: Path
+    annotator: str
+    documents: int
+    entities: int
+    relations: int
+    candidates: int
+    with_model: bool
+    guidelines: bool
+
+
+def bundled_guidelines() -> str | None:
+    """The guidelines that come with Annotator (docs/guidelines.md), as text."""
+    candidates = []
+    try:
+        candidates.append(app_paths.resource("guidelines.md"))
+    except FileNotFoundError:
+        pass
+    try:
+        candidates.append(app_paths.resources_dir().parent / "docs" / "guidelines.md")
+    except FileNotFoundError:
+        pass
+    for path in candidates:
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return None
+
+
+def project_guidelines(store: Store) -> str | None:
+    """The project's own guidelines if it has them (a package always does), else the bundled ones."""
+    return store.settings.get(GUIDELINES) or bundled_guidelines()
+
+
+def set_guidelines(store: Store, path: Path) -> str:
+    """Make the Markdown file at ``path`` the project's guidelines (packages carry them to annotators)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the guidelines as UTF-8 text ({exc})") from None
+    store.settings.set(GUIDELINES, text)
+    return text
+
+
+def package_annotator(store: Store) -> str | None:
+    """Who the project file is a package for, or None for a lead's project."""
+    return store.settings.get(ANNOTATOR)
+
+
+def peek_package_annotator(path: str | Path | None) -> str | None:
+    """Who the project file at ``path`` is a package for, read without opening it as a project (None if it
+    is not a package or cannot be read); the app annotates a package as its annotator."""
+    if path is None or not Path(path).is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (ANNOTATOR,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] else None
+
+
+def project_id(store: Store) -> str:
+    value = store.settings.get(PROJECT_ID)
+    if not value:
+        raise InputError(f"{store.path}: the project has no id; open it once with this version of Annotator")
+    return value
+
+
+def pack(
+    store: Store,
+    annotator: str,
+    out: str | Path,
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> PackReport:
+    """Write ``annotator``'s package of the documents assigned to them to ``out``."""
+    annotator = (annotator or "").strip()
+    out = Path(out)
+    doc_ids = store.assignments.of_annotator(annotator)
+    if not doc_ids:
+        known = ", ".join(store.assignments.counts()) or "nobody yet"
+        raise InputError(
+            f"no documents are assigned to '{annotator}' (assigned: {known}); assign some first (annotator assign)"
+        )
+    if out.exists() and out.resolve() == Path(store.path).resolve():
+        raise InputError(f"{out}: that is the project itself; write the package to another file")
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder; give the package's file name (e.g. {annotator}{SUFFIX})")
+    if out.exists() and not overwrite:
+        raise InputError(f"{out}: already exists; choose another name or overwrite it (--force)")
+    if not out.parent.is_dir():
+        raise InputError(f"{out.parent}: no such folder")
+    partial = out.with_name(f".{out.name}.partial")
+    _remove_with_journal(partial)
+    guidelines = project_guidelines(store)
+    settings = {
+        PROJECT_ID: project_id(store),
+        ANNOTATOR: annotator,
+        CREATED_AT: utc_now(),
+        CREATED_BY: store.annotator,
+        PROJECT_FILE: Path(store.path).name,
+        FORMAT: FORMAT_VERSION,
+        "package.app_version": __version__,
+    }
+    if guidelines:
+        settings[GUIDELINES] = guidelines
+    try:
+        with Store(partial, annotator=annotator, schema=store.schema.current) as package:
+            counts = package.transfers.fill_package(store, doc_ids, annotator, settings=settings, progress=progress)
+        # one self-contained file: fold the write-ahead log back in before it travels
+        _checkpoint(partial)
+        os.replace(partial, out)
+    except BaseException:
+        _remove_with_journal(partial)
+        raise
+    return PackReport(
+        out, annotator, counts["documents"], counts["entities"], counts["relations"], counts["candidates"],
+        with_model=counts.get("tables", 0) > 0, guidelines=bool(guidelines),
+    )
+
+
+def _checkpoint(path: Path) -> None:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+
+
+def _remove_with_journal(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        leftover.unlink(missing_ok=True)

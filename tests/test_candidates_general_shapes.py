@@ -1,0 +1,113 @@
+"""The rule shapes that find organisations and places in general (issue 16), each on a sentence
+written for this test (none is taken from a gold file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.candidates import suggest
+
+
+def labelled(text: str, label: str) -> set[str]:
+    return {s.text for s in suggest(text) if s.label == label}
+
+
+# --- organisations -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("外交部发言人在例行记者会上回答了提问。", "外交部"),  # a national body, known by name
+        ("据新华社报道，这条线路年底前开通。", "新华社"),  # national media
+        ("华为与多所高校签署了合作协议。", "华为"),  # a large enterprise's usual name
+        ("英法联军曾在此驻扎。", "英法联军"),
+    ],
+)
+def test_national_bodies_media_and_large_enterprises_are_known_by_name(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+def test_a_paper_named_after_a_place_is_an_organisation():
+    assert "洛阳日报" in labelled("据洛阳日报报道，当地新建了三座桥梁。", "ORG")
+
+
+def test_a_dictionary_organisation_needs_a_name_before_its_type():
+    sentence = "他在兴业银行办理了贷款，又去公安局报了案。"
+    assert labelled(sentence, "ORG") == {"兴业银行"}  # 公安局 is a kind of office
+    assert labelled("全国工会系统积极响应号召。", "ORG") == set()
+
+
+def test_counted_bodies_are_kinds_not_names():
+    assert labelled("五个国家博物馆联合举办文物展。", "ORG") == set()
+
+
+def test_a_unit_jieba_tags_as_a_verb_still_extends_its_organisation():
+    assert labelled("中国农业银行河北省分行向灾区捐款。", "ORG") == {"中国农业银行河北省分行"}
+
+
+def test_a_group_needs_no_place_when_its_name_has_two_words():
+    assert "华北重工集团" in labelled("记者走进华北重工集团的生产车间。", "ORG")
+
+
+def test_a_distinguishing_word_stays_inside_a_school_name():
+    assert "洛阳市高级技校" in labelled("他以第一名的成绩毕业于洛阳市高级技校。", "ORG")
+
+
+def test_an_honour_in_quotation_marks_is_not_an_organisation():
+    sentence = "该工作室获得“洛阳市劳模创新工作室”称号。"
+    assert labelled(sentence, "ORG") == set()
+    assert labelled(sentence, "LOC") == {"洛阳市"}
+
+
+# --- places --------------------------------------------------------------------------
+
+
+def test_cities_abroad_are_places():
+    assert labelled("代表团抵达伦敦后，又前往内罗毕访问。", "LOC") == {"伦敦", "内罗毕"}
+
+
+def test_traditional_regions_are_places_and_end_an_address_chain():
+    assert "巴蜀" in labelled("巴蜀大地处处是丰收的景象。", "LOC")
+    assert labelled("八桂广西山清水秀。", "LOC") == {"八桂", "广西"}
+
+
+def test_a_dictionary_place_with_a_geographic_ending_stands_alone():
+    assert labelled("渤海湾的渔民出海了。", "LOC") == {"渤海湾"}
+
+
+def test_a_proper_name_alone_names_a_line_a_road_or_a_station():
+    sentence = "武广高铁开通后，旅客在郑州站候车的时间缩短了。"
+    assert labelled(sentence, "LOC") == {"武广高铁", "郑州站"}
+    assert "裕华路" in labelled("他们乘车抵达裕华路。", "LOC")
+
+
+def test_a_network_after_a_country_is_not_a_named_line():
+    assert labelled("中国高铁运营里程位居世界第一。", "LOC") == {"中国"}
+
+
+def test_a_museum_is_a_place_after_a_word_of_place_and_an_organisation_elsewhere():
+    visited = suggest("他们来到湖南省博物馆参观。")
+    assert [(s.text, s.label) for s in visited if s.text == "湖南省博物馆"] == [("湖南省博物馆", "LOC")]
+    announced = suggest("湖南省博物馆发布公告称，周一闭馆。")
+    assert [(s.text, s.label) for s in announced if s.text == "湖南省博物馆"] == [("湖南省博物馆", "ORG")]
+
+
+def test_a_county_named_by_a_word_jieba_does_not_know_is_a_place():
+    assert "岚皋县" in labelled("记者在岚皋县采访时看到，村民正在收割。", "LOC")
+
+
+def test_an_organisation_does_not_name_a_site():
+    # the park of a company is not a place named by it: 集团 + 工业园
+    assert labelled("记者在三九集团工业园内看到了新产线。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("他在杭州飞跃纺织机械有限公司上班。", "杭州飞跃纺织机械有限公司"),  # 飞跃/v
+        ("她是苏州永远新材料有限公司的职工。", "苏州永远新材料有限公司"),  # 永远/d
+    ],
+)
+def test_a_registered_company_name_may_hold_one_brand_word_of_another_kind(sentence, company):
+    assert company in labelled(sentence, "ORG")
