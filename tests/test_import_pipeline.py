@@ -100,6 +100,27 @@ def test_a_hostile_file_is_refused_by_name_and_the_good_ones_all_come_in(name, f
     assert project_rows(tmp_path / "mixed.db") == project_rows(tmp_path / "clean.db")
 
 
+# Files read beside the data (a Hugging Face folder's metadata, a doccano label list) are JSON too.
+HOSTILE_COMPANIONS = {
+    "dataset_info.json": "[" * 50_000 + "]" * 50_000,
+    "labels.json": '[{"background_color": "#fff", "x": ' + "[" * 50_000 + "]" * 50_000 + "}]",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_COMPANIONS))
+@pytest.mark.parametrize("add_labels", [False, True])
+def test_a_hostile_companion_file_is_refused_by_name_and_the_rest_comes_in(name, add_labels, folder, tmp_path, capsys):
+    (folder / name).write_text(HOSTILE_COMPANIONS[name], encoding="utf-8")
+    db = tmp_path / "p.db"
+    arguments = ["import", "--db", str(db), "--no-candidates", *(["--add-labels"] if add_labels else []), str(folder)]
+    assert main(arguments) == InputError.exit_code
+    err = capsys.readouterr().err
+    assert f"error: {folder / name}: JSON nested more than 100 levels deep" in err
+    assert "internal error" not in err
+    with Store(db) as store:
+        assert {"g1", "g2"} <= set(store.documents.ids())
+
+
 def test_nul_and_control_characters_are_replaced_one_for_one_and_the_spans_still_fit(fresh_store, tmp_path):
     text = "张三\x00在北京\x0c工作\x01。"
     record = {"id": "c1", "text": text, "title": "标题\x07",
