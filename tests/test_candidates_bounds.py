@@ -9,10 +9,16 @@ from dataclasses import replace
 import pytest
 
 from annotator.candidates import engine, ruleset, suggest
+from annotator.candidates.analysis import (
+    MODEL_EXPECTED_WRONG,
+    MODEL_ID,
+    MODEL_UNCERTAINTY,
+)
 from annotator.candidates.context import LabelledSpan, default_context
 from annotator.candidates.gazetteer import Gazetteer
 from annotator.candidates.resolve import ResolutionSettings
 from annotator.candidates.ruledata import RuleTable
+from annotator.candidates.sources import register_source, unregister_source
 from annotator.errors import InputError
 from annotator.project.importing import run_import
 
@@ -101,3 +107,38 @@ def test_an_import_says_which_documents_reached_the_cap(fresh_store, tmp_path, m
     assert len(fresh_store.candidates.for_document("long")) == 10
     (note,) = result.notes
     assert "1 document(s) reached the cap of 10 candidate spans per document (long)" in note
+
+
+class _MeasuringSource:
+    """Stands in for the learned model: measures each text it sees (one sentence per 1,000 characters,
+    each wrong with a probability set by the stretch's first character) and proposes nothing."""
+
+    name = "measuring"
+
+    def suggest(self, analysis, context):
+        sentences = len(analysis.text) / 1000
+        wrong = 0.5 if analysis.text.startswith("甲") else 0.1
+        analysis.measures[MODEL_ID] = 7
+        analysis.measures[MODEL_EXPECTED_WRONG] = wrong * sentences
+        analysis.measures[MODEL_UNCERTAINTY] = wrong
+        return []
+
+
+def test_a_long_text_is_measured_over_its_stretches():
+    register_source("measuring", _MeasuringSource, replace=True)
+    try:
+        context = replace(default_context(), sources=("measuring",))
+        first = "甲" * 29_999 + "\n"  # the first stretch ends at this paragraph
+        text = first + "乙" * 90_000
+        cuts = engine.windows(text)
+        assert cuts[0] == (0, 30_000) and len(cuts) == 3
+        suggestions, measures = engine.suggest_measured(text, context=context)
+        assert suggestions == []
+        assert measures[MODEL_ID] == 7
+        assert measures[MODEL_EXPECTED_WRONG] == pytest.approx(0.5 * 30 + 0.1 * 90)
+        # the sentences' mean, as the model gives it for a whole text (the stretches' lengths weigh it)
+        assert measures[MODEL_UNCERTAINTY] == pytest.approx((0.5 * 30 + 0.1 * 90) / 120)
+        _, short_measures = engine.suggest_measured("甲" * 2000, context=context)
+        assert short_measures[MODEL_UNCERTAINTY] == 0.5 and short_measures[MODEL_EXPECTED_WRONG] == pytest.approx(1.0)
+    finally:
+        unregister_source("measuring")
