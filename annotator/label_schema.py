@@ -220,6 +220,8 @@ class LabelSchema:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SchemaError(f"{origin}: not valid JSON ({exc})") from None
+        except RecursionError:  # a hostile file nested thousands of levels deep
+            raise SchemaError(f"{origin}: JSON nested too deeply to be a label schema") from None
         return cls.from_dict(data, origin)
 
     @classmethod

@@ -43,6 +43,7 @@ from annotator.store.adjudications import Adjudications
 from annotator.store.annotations import Annotations
 from annotator.store.assignments import Assignments
 from annotator.store.candidates import Candidates
+from annotator.store.candidates_due import CandidatesDue
 from annotator.store.database import Aggregate
 from annotator.store.documents import Documents
 from annotator.store.events import Events
@@ -59,6 +60,7 @@ AGGREGATES: dict[str, type] = {
     "documents": Documents,
     "annotations": Annotations,
     "candidates": Candidates,
+    "candidates_due": CandidatesDue,
     "segmentation": Segmentation,
     "schema": ProjectSchema,
     "events": Events,
@@ -72,8 +74,11 @@ AGGREGATES: dict[str, type] = {
     "models": Models,
 }
 # The search index is a cache derived from ``documents`` (see annotator/store/search_index.py);
-# ``events`` is the log itself; ``sqlite_sequence`` is SQLite's AUTOINCREMENT bookkeeping.
-EXEMPT_TABLES = {"search_docs", "search_queue", "search_fts", "events", "sqlite_sequence"}
+# ``candidates_due`` is a to-do list (the documents an import still owes their candidates, see
+# annotator/store/candidates_due.py), written by the import and the candidates' replacement,
+# which log the change; ``events`` is the log itself; ``sqlite_sequence`` is SQLite's
+# AUTOINCREMENT bookkeeping.
+EXEMPT_TABLES = {"search_docs", "search_queue", "search_fts", "candidates_due", "events", "sqlite_sequence"}
 
 TEXT_A = "记者张三报道：北京市总工会主席李四在𠮷野家发言。"
 TEXT_B = "杭州市工会举办技能大赛，王五获得第一名。"
@@ -252,6 +257,9 @@ READS: dict[str, Callable[[Store], Any]] = {
     "candidates.documents_with_any": lambda s: s.candidates.documents_with_any(["a", "c"]),
     "candidates.rejection_counts": lambda s: s.candidates.rejection_counts(),
     "candidates.state_counts": lambda s: s.candidates.state_counts(),
+    "candidates.documents_with_pending": lambda s: s.candidates.documents_with_pending(["a", "b"], at_least=1),
+    "candidates_due.owed": lambda s: s.candidates_due.owed(),
+    "candidates_due.problems": lambda s: s.candidates_due.problems(),
     "candidates.attach": lambda s: s.candidates.attach({"a": AnnotatedDocument(s.documents.get("a"))}),
     "candidates.problems": lambda s: s.candidates.problems(s.documents.text),
     "events.find": lambda s: s.events.find("a", action="document.import"),

@@ -23,10 +23,15 @@ class ResolutionSettings:
     rejection_weight: float = 1.0
     rejection_prior: float = 3.0
     source_weights: dict[str, float] = field(default_factory=dict)
+    # At most this many candidates per document, the first in reading order; the reviewer works
+    # from the top, and the next refresh suggests the rest as these are decided.
+    max_per_document: int = 3000
 
     @classmethod
     def from_table(cls, table: RuleTable) -> ResolutionSettings:
-        table.check_keys(("min_score", "strong_score", "rejection_weight", "rejection_prior", "source_weights"))
+        table.check_keys(
+            ("min_score", "strong_score", "rejection_weight", "rejection_prior", "source_weights", "max_per_document")
+        )
         weights_table = table.table("source_weights")
         weights = {name: weights_table.number(name) for name in weights_table.data}
         return cls(
@@ -35,6 +40,7 @@ class ResolutionSettings:
             table.number("rejection_weight", 1.0),
             table.number("rejection_prior", 3.0),
             weights,
+            table.integer("max_per_document", 3000, minimum=1),
         )
 
 
@@ -151,7 +157,7 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
         occupied[suggestion.start : suggestion.end] = b"\x01" * (suggestion.end - suggestion.start)
     chosen = _settle_model_disagreements(chosen, ordered, suggestions, strong)
     chosen.sort(key=attrgetter("start", "end"))
-    return chosen
+    return chosen[: settings.max_per_document]  # the cap, in reading order
 
 
 def _settle_model_disagreements(

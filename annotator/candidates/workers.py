@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from annotator.candidates.analysis import analyse
 from annotator.candidates.context import LabelledSpan, SuggestContext
-from annotator.candidates.engine import suggest_analysed
+from annotator.candidates.engine import suggest_measured
 from annotator.candidates.sources import SourceFactory, register_source
+from annotator.platform.parallel import exit_with_parent
 from annotator.text.segmenter import get_segmenter
 
 
@@ -37,10 +37,9 @@ def compute(jobs: Sequence[DocumentJob], context: SuggestContext) -> list[Docume
             results.append((job.doc_id, [], {}))
             continue
         here = context.for_document(rejected=job.rejected, entities=job.entities)
-        analysis = analyse(job.text)
-        suggestions = suggest_analysed(analysis, here)
+        suggestions, measures = suggest_measured(job.text, context=here)
         rows = [(s.start, s.end, s.label, s.text, s.source, s.score) for s in suggestions]
-        results.append((job.doc_id, rows, dict(analysis.measures)))
+        results.append((job.doc_id, rows, measures))
     return results
 
 
@@ -50,6 +49,7 @@ _context: SuggestContext | None = None
 def start(context: SuggestContext, factories: dict[str, SourceFactory]) -> None:
     """Initialiser of a worker process: the sources, the segmenter and the context, once."""
     global _context
+    exit_with_parent()
     for name, factory in factories.items():
         register_source(name, factory, replace=True)
     get_segmenter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import ClassVar
 
 from annotator import formats
 from annotator.cli.common import (
@@ -15,11 +16,15 @@ from annotator.cli.common import (
 )
 from annotator.errors import InputError
 from annotator.formats.registry import ReadOptions
+from annotator.model import ImportReport, Status
 from annotator.project import label_adoption
 from annotator.project.importing import (
+    CANDIDATES,
+    FILES,
+    SEARCH,
+    ImportSettings,
     discover,
-    import_paths,
-    suggest_for_new_documents,
+    run_import,
 )
 
 HELP = "import text pages, articles or annotated datasets"
@@ -33,7 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "Import files or folders (searched recursively). The format is detected from the "
             "extension and contents; force it with --format. Each file is imported in one "
             "transaction: a file with an error is reported and nothing from it is kept. "
-            "Importing the same file again changes nothing."
+            "Importing the same file again changes nothing. An import that was interrupted is "
+            "finished by running it again: documents it stored without their candidate spans get them."
         ),
     )
     add_db_option(parser)
@@ -51,6 +57,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default="auto",
         help="how doccano / Label Studio offsets count: auto (decide from the evidence, the default), "
         "codepoint, or utf16 (what their web pages count)",
+    )
+    parser.add_argument(
+        "--status",
+        choices=("done",),
+        help="mark the imported documents with this status: 'done' brings in gold data as already reviewed "
+        "(it is exported by default, and the learned suggester trains on it). Documents whose file gives "
+        "them a status of their own (Annotator's JSONL, Prodigy's answers) keep it; the report says how many",
     )
     parser.add_argument(
         "--no-candidates",
@@ -99,48 +112,80 @@ def run(args: argparse.Namespace) -> int:
             return 0
         # brat events come in where the schema (as adopted) has their labels
         options.schema = store.schema.current
-        bar = progress_bar(len(files), "file", not args.quiet)
-        reports = import_paths(
-            store, files, format=args.format, options=options,
-            progress=lambda done, total, path: bar.update(done - bar.n),
-            suggest=False,
+        settings = ImportSettings(
+            format=args.format,
+            read=options,
+            status=Status(args.status) if args.status else None,
+            suggest=not args.no_candidates,
         )
-        bar.close()
-        if not args.no_candidates:
-            new_documents = sum(len(r.doc_ids) for r in reports)
-            candidate_bar = progress_bar(new_documents, "doc", not args.quiet and new_documents > 0)
-
-            def candidates_done(done: int, total: int) -> None:
-                candidate_bar.update(done - candidate_bar.n)
-
-            suggested = suggest_for_new_documents(store, reports, progress=candidates_done)
-            candidate_bar.close()
-            if suggested and not args.quiet:
-                say(f"{suggested} candidate spans suggested")
-        failed = [r for r in reports if r.outcome == "failed"]
-        for report in reports:
-            if report.outcome == "failed":
-                say(f"error: {report.notes[0]}")
-                if "is not in the project's schema" in report.notes[0] and not args.add_labels:
-                    say("  hint: --add-labels adds the labels the files use to the schema (--dry-run lists them)")
-                continue
-            if args.quiet:
-                continue
-            line = {
-                "imported": f"{report.file}: {report.documents} documents, {report.entities} entities, "
-                f"{report.relations} relations",
-                "unchanged": f"{report.file}: unchanged, already imported",
-                "empty": f"{report.file}: no text, nothing imported",
-            }[report.outcome]
-            say(line)
-            for note in report.notes:
-                if report.outcome != "unchanged":
-                    say(f"  note: {note}")
-            for skipped in report.skipped:
-                say(f"  skipped: {skipped}")
+        bars = _StageBars(len(files), enabled=not args.quiet)
+        try:
+            result = run_import(store, files, settings, progress=bars.update)
+        finally:
+            bars.close()
+        _print_reports(result.reports, quiet=args.quiet, add_labels=args.add_labels)
         if not args.quiet:
-            total = sum(r.documents for r in reports)
-            say(f"{total} new documents from {len(reports) - len(failed)} of {len(reports)} files into {store.path}")
-    if failed:
-        raise InputError(f"{len(failed)} of {len(reports)} files were not imported (see the errors above)")
+            if result.candidates:
+                say(f"{result.candidates} candidate spans suggested")
+            if result.resumed:
+                say(f"{result.resumed} documents that an interrupted import had left without candidate spans "
+                    "now have them")
+            stored = len(result.reports) - len(result.failed)
+            left = result.files - len(result.reports)
+            say(f"{result.documents} new documents from {stored} of {result.files} files into {store.path}"
+                + (f" (stopped before the other {left})" if left else ""))
+            for note in result.notes:
+                say(f"note: {note}")
+    if result.unfinished is not None:
+        raise type(result.unfinished)(result.unfinished_message())
+    if result.failed:
+        raise InputError(
+            f"{len(result.failed)} of {len(result.reports)} files were not imported (see the errors above)"
+        )
     return 0
+
+
+def _print_reports(reports: list[ImportReport], *, quiet: bool, add_labels: bool) -> None:
+    for report in reports:
+        if report.outcome == "failed":
+            say(f"error: {report.notes[0]}")
+            if "is not in the project's schema" in report.notes[0] and not add_labels:
+                say("  hint: --add-labels adds the labels the files use to the schema (--dry-run lists them)")
+            continue
+        if quiet:
+            continue
+        line = {
+            "imported": f"{report.file}: {report.documents} documents, {report.entities} entities, "
+            f"{report.relations} relations",
+            "unchanged": f"{report.file}: unchanged, already imported",
+            "empty": f"{report.file}: no text, nothing imported",
+        }[report.outcome]
+        say(line)
+        for note in report.notes:
+            if report.outcome != "unchanged":
+                say(f"  note: {note}")
+        for skipped in report.skipped:
+            say(f"  skipped: {skipped}")
+
+
+class _StageBars:
+    """A progress bar per stage (files, then documents for candidates and search), on a terminal only."""
+
+    UNITS: ClassVar[dict[str, str]] = {FILES: "file", CANDIDATES: "doc", SEARCH: "doc"}
+
+    def __init__(self, files: int, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.stage = FILES
+        self.bar = progress_bar(files, "file", enabled)
+
+    def update(self, stage: str, done: int, total: int, _what: str) -> None:
+        if stage != self.stage:
+            self.bar.close()
+            self.stage = stage
+            self.bar = progress_bar(total, self.UNITS.get(stage, "doc"), self.enabled and total > 0)
+        if self.bar.total != total:
+            self.bar.total = total
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        self.bar.close()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import array
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
 import shutil
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -42,6 +45,26 @@ def read_input(path: Path) -> tuple[bytes, str]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
     return data, hashlib.sha256(data).hexdigest()
+
+
+# A compressed file (a spaCy DocBin is zlib data) may inflate to at most this many times its size,
+# and at least this much: real data compresses a few times over; a "zip bomb" a thousand times.
+MAX_INFLATION = 100
+MIN_INFLATED_LIMIT = 64 * 1024 * 1024
+
+
+def refuse_zlib_bomb(path: Path, data: bytes) -> None:
+    """Raise when the zlib data ``data`` would inflate far beyond what real data does, before
+    anything inflates it whole (a small file must not take gigabytes of memory)."""
+    limit = max(MAX_INFLATION * len(data), MIN_INFLATED_LIMIT)
+    inflater = zlib.decompressobj()
+    try:
+        inflater.decompress(data, limit)
+    except zlib.error:
+        return  # not zlib data: the reader says so in its own words
+    if inflater.unconsumed_tail:
+        raise InputError(f"{path}: inflates to more than {limit:,} bytes from {len(data):,}; "
+                         "that is no dataset, so the file is refused")
 
 
 def decode_utf8(path: Path, data: bytes) -> str:
@@ -182,24 +205,99 @@ def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     be cut at line feeds alone.
     """
     for number, line in enumerate(text.split("\n"), start=1):
-        yield number, line[:-1] if line.endswith("\r") else line
+        yield number, line.removesuffix("\r")
 
 
 def json_lines(path: Path, text: str) -> Iterator[tuple[int, Any]]:
     """(line number, value) for each non-blank line of the JSON Lines file ``path`` whose text is ``text``.
 
-    A line that is not JSON stops the reading with an error naming it; the
-    lines before it have been yielded by then, so a record's own error on an
+    A line that is not JSON, or that JSON Annotator refuses (see
+    ``parse_json``), stops the reading with an error naming it; the lines
+    before it have been yielded by then, so a record's own error on an
     earlier line is the one reported.
     """
     for number, line in numbered_lines(text):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
-        yield number, value
+        yield number, parse_json(line, f"{path}: line {number}")
+
+
+# --- JSON that cannot hurt ------------------------------------------------------------------------
+#
+# Every JSON file a reader opens comes through ``parse_json``. What it refuses, and why:
+#
+# - Nesting deeper than ``MAX_JSON_DEPTH``: no dataset record needs more than a dozen levels, and
+#   Python's parser (and everything that walks the value afterwards) recurses once per level, so
+#   10,000 levels end in a RecursionError, or on a small worker-thread stack, in a crash.
+#   The depth is measured before parsing, without recursion.
+# - Lone UTF-16 surrogates (``"\ud800"`` with no partner): they are not characters, cannot be
+#   written as UTF-8 (so neither stored nor exported), and mean the tool that wrote the file cut a
+#   character in half; which character it was cannot be known, so the file is refused with the
+#   record and field named rather than guessed at.
+#
+# Control characters written as escapes (``"\u0000"``) are valid JSON and come through here;
+# ``annotator.formats.sanitize`` replaces them in every format alike, before anything is stored.
+
+MAX_JSON_DEPTH = 100
+# A JSON string with its escapes (the unrolled form, which the regex engine runs without backtracking).
+_JSON_STRING_RE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET_RE = re.compile(r"[^\[\]{}]+")
+# Brackets as steps of +1 (opening) and -1 (closing, as a signed byte).
+_BRACKET_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+# A \uD800-\uDFFF escape; in valid text they come in pairs that the parser joins.
+_SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def json_depth_exceeds(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when brackets outside strings nest more than ``limit`` deep (counted without recursion)."""
+    if text.count("[") + text.count("{") <= limit:
+        return False  # cannot nest deeper than it has brackets
+    brackets = _NOT_BRACKET_RE.sub("", _JSON_STRING_RE.sub("", text))
+    steps = array.array("b", brackets.encode("ascii").translate(_BRACKET_STEPS))
+    return max(itertools.accumulate(steps), default=0) > limit
+
+
+def parse_json(text: str, where: str) -> Any:
+    """The JSON value of ``text``, or an ``InputError`` that starts with ``where`` and says what is wrong."""
+    if json_depth_exceeds(text):
+        raise InputError(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep; "
+                         "no dataset needs that, so the file is refused")
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        position = f"line {exc.lineno}, column {exc.colno}" if "\n" in text else f"column {exc.colno}"
+        what = exc.msg.removesuffix(" at")  # "Unterminated string starting at"
+        raise InputError(f"{where} is not valid JSON ({what} at {position})") from None
+    except RecursionError:  # the depth check above makes this unreachable; kept as the last guard
+        raise InputError(f"{where}: JSON nested too deeply to read") from None
+    if _SURROGATE_ESCAPE_RE.search(text):
+        _refuse_lone_surrogates(value, where)
+    return value
+
+
+def _refuse_lone_surrogates(value: Any, where: str) -> None:
+    """Raise naming the first field (as a path: ``entities[0].text``) that holds a lone surrogate."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        field_path, item = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE_RE.search(item)
+            if found:
+                raise InputError(
+                    f"{where}: field '{field_path or '(the value)'}' holds a lone UTF-16 surrogate "
+                    f"(\\u{ord(found.group()):04x}) at character {found.start()}: the program that wrote the file "
+                    "cut a character in half; fix that character, or export the file again"
+                )
+        elif isinstance(item, dict):
+            for key in reversed(list(item)):
+                if _SURROGATE_RE.search(key):
+                    raise InputError(f"{where}: a field name in '{field_path or '(the record)'}' holds a lone "
+                                     "UTF-16 surrogate; fix it, or export the file again")
+                stack.append((f"{field_path}.{key}" if field_path else key, item[key]))
+        elif isinstance(item, list):
+            for index in reversed(range(len(item))):
+                stack.append((f"{field_path}[{index}]", item[index]))
 
 
 def head_json_values(head: bytes, lines: int | None = None) -> Iterator[Any]:
@@ -212,7 +310,7 @@ def head_json_values(head: bytes, lines: int | None = None) -> Iterator[Any]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError:
+            value = parse_json(line, "")
+        except InputError:
             return
         yield value

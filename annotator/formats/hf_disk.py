@@ -12,10 +12,11 @@ instead); the Arrow files are read by ``annotator.formats.huggingface``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from annotator.errors import InputError
+from annotator.formats.files import parse_json
 from annotator.formats.registry import register_companion
 
 METADATA_NAMES = ("dataset_info.json", "state.json", "dataset_dict.json", "dataset_infos.json")
@@ -38,8 +39,8 @@ def _is_metadata_file(path: Path) -> bool:
     if path.name not in METADATA_NAMES:
         return False
     try:
-        return is_hf_disk_metadata(json.loads(path.read_text(encoding="utf-8-sig")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return is_hf_disk_metadata(parse_json(path.read_text(encoding="utf-8-sig"), str(path)))
+    except (OSError, UnicodeDecodeError, InputError):  # not readable, not JSON, or hostile (too deep)
         return False
 
 
@@ -50,8 +51,8 @@ def tag_names_from_info(folder: Path) -> list[str] | None:
         if not path.is_file():
             continue
         try:
-            parsed = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            parsed = parse_json(path.read_text(encoding="utf-8-sig"), str(path))
+        except (OSError, UnicodeDecodeError, InputError):  # not readable, not JSON, or hostile (too deep)
             continue
         infos = [parsed] if "features" in parsed else list(parsed.values()) if isinstance(parsed, dict) else []
         for info in infos:

@@ -10,14 +10,14 @@ them, and with the labels the data itself uses, is
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, InputError
+from annotator.formats.files import parse_json
 from annotator.formats.registry import register_companion
 from annotator.label_schema import LabelSchema
 
@@ -174,15 +174,15 @@ def is_doccano_label_list(path: Path) -> bool:
             head = handle.read(2048).decode("utf-8", errors="ignore")
         if '"background_color"' not in head:
             return False
-        return _doccano_label_items(json.loads(path.read_text(encoding="utf-8-sig"))) is not None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return _doccano_label_items(parse_json(path.read_text(encoding="utf-8-sig"), str(path))) is not None
+    except (OSError, UnicodeDecodeError, InputError):  # not readable, not JSON, or hostile (too deep)
         return False
 
 
 def read_doccano_labels(path: Path) -> PeerLabels:
     """Span types become entity labels, relation types relation labels; categories are left out."""
     labels = PeerLabels(str(path))
-    items = _doccano_label_items(json.loads(path.read_text(encoding="utf-8-sig"))) or []
+    items = _doccano_label_items(parse_json(path.read_text(encoding="utf-8-sig"), str(path))) or []
     for item in items:
         kind = item.get("task_type", "Span")
         colour = item.get("background_color")

@@ -39,11 +39,24 @@ from xml.sax.saxutils import quoteattr
 from annotator.errors import InputError
 from annotator.formats.dataset import Context, FormatWriter, Part, Written
 from annotator.formats.duplicates import Duplicates
-from annotator.formats.fields import DocumentIds, Fields, as_record, content_document_id, foreign_document_id
-from annotator.formats.files import read_utf8_source
+from annotator.formats.fields import (
+    DocumentIds,
+    Fields,
+    as_record,
+    content_document_id,
+    foreign_document_id,
+)
+from annotator.formats.files import parse_json, read_utf8_source
 from annotator.formats.hf_disk import is_hf_disk_metadata
 from annotator.formats.numbering import entity_numbers, ordered_relations
-from annotator.formats.offset_units import CODEPOINT, UTF16, RawDocument, RawSpan, decide_units, to_codepoints
+from annotator.formats.offset_units import (
+    CODEPOINT,
+    UTF16,
+    RawDocument,
+    RawSpan,
+    decide_units,
+    to_codepoints,
+)
 from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.schema_files import find_export_info
 from annotator.label_schema import LabelSchema
@@ -392,10 +405,7 @@ def _bundle(task: _Task, unit: str, annotator: str) -> AnnotatedDocument:
 
 def read_label_studio(path: Path, options: ReadOptions) -> SourceFile:
     source, text = read_utf8_source(path, FORMAT)
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    parsed = parse_json(text, str(path))
     if isinstance(parsed, dict) and "export" in parsed and "entities" in parsed:
         raise InputError(f"{path}: this is a label schema written beside an export, not a dataset; "
                          "import the data file next to it")

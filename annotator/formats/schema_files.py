@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
+from annotator.errors import InputError
+from annotator.formats.files import parse_json
 from annotator.formats.registry import register_companion
 from annotator.label_schema import LabelSchema
 
@@ -51,8 +53,8 @@ def find_export_info(data_file: Path) -> dict[str, Any] | None:
 
 def _read_info(path: Path) -> dict[str, Any] | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = parse_json(path.read_text(encoding="utf-8-sig"), str(path))
+    except (OSError, UnicodeDecodeError, InputError):
         return None
     info = data.get("export") if isinstance(data, dict) else None
     return info if isinstance(info, dict) and info.get("tool") == "annotator" else None

@@ -31,12 +31,19 @@ from typing import Any
 from annotator.errors import InputError, VerificationError
 from annotator.formats.dataset import BINARY, Context, FormatWriter, Part, Written
 from annotator.formats.fields import DocumentIds, content_document_id
-from annotator.formats.files import read_input
+from annotator.formats.files import read_input, refuse_zlib_bomb
 from annotator.formats.nesting import outermost
 from annotator.formats.numbering import ordered_relations
 from annotator.formats.registry import Reader, ReadOptions, register_reader
 from annotator.formats.tokens import tokenize
-from annotator.model import AnnotatedDocument, Document, Entity, Relation, SourceFile, Status
+from annotator.model import (
+    AnnotatedDocument,
+    Document,
+    Entity,
+    Relation,
+    SourceFile,
+    Status,
+)
 
 FORMAT = "spacy"
 SPAN_KEY = "sc"
@@ -142,6 +149,7 @@ def read_spacy(path: Path, options: ReadOptions) -> SourceFile:
     from spacy.vocab import Vocab
 
     data, sha = read_input(path)
+    refuse_zlib_bomb(path, data)
     try:
         docs = list(DocBin().from_bytes(data).get_docs(Vocab()))
     except Exception as exc:  # noqa: BLE001 - spaCy raises ValueError, KeyError or msgpack errors on damaged data

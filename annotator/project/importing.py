@@ -1,29 +1,121 @@
-"""Importing files and folders into a project: find the files, read each, store each whole.
+"""Importing files and folders into a project: the one pipeline behind ``annotator import``,
+the app's Import dialog and the first-run seeding.
 
-A file that cannot be read or fails validation is reported and leaves no
-trace in the database; the other files still import. Files are read by
-``annotator.project.reading`` (on every core for large batches) and stored as they
-come, each in a savepoint of a short transaction shared by a few files.
+``run_import`` takes an import through three stages, reporting each through
+``progress(stage, done, total, what)``:
+
+1. ``files``: find the files (folders searched recursively), read each one
+   (``annotator.project.reading``: on every core for large batches, each file
+   made safe to store by ``annotator.formats.sanitize``) and store each whole.
+   A file that cannot be read or fails validation is reported and leaves no
+   trace; the other files still import. Files are stored several to a short
+   transaction, each in a savepoint of its own.
+2. ``candidates``: the new documents get candidate spans. They were marked
+   due in the transaction that stored them (``store.candidates_due``),
+   and this stage computes whatever is due in the project, so documents an
+   interrupted import (killed, or stopped by another program's lock) left
+   without candidates are finished too.
+3. ``search``: the search index takes in the new documents.
+
+``should_stop()`` is asked between files and between chunks of the later
+stages; what was stored stays whole, and what is left stays due for the next
+import or the app (``finish_pending``). A stage that fails for a reason the
+user can act on (a locked database) ends the import with the files already
+stored; ``ImportResult.unfinished`` says why, and the next run finishes it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator import formats
+from annotator.candidates import load_rules
+from annotator.candidates.refresh import refresh_candidates
 from annotator.errors import AnnotatorError, DatabaseError, InputError
 from annotator.formats.registry import ReadOptions, importable_extensions, is_companion
-from annotator.model import ImportReport, SourceFile
-from annotator.project.reading import read_sources
+from annotator.formats.sanitize import printable
+from annotator.model import ImportReport, SourceFile, Status
+from annotator.project.reading import read_one, read_sources
+from annotator.project.search import SearchIndex
 from annotator.store import Store
 
-# progress(files_done, files_total, current_path)
+# The stages ``run_import`` reports.
+FILES, CANDIDATES, SEARCH = "files", "candidates", "search"
+
+# progress(stage, done, total, what): files count files (what: the file's name), the later stages documents
+StageProgress = Callable[[str, int, int, str], None]
+# The older, per-stage callbacks of ``import_paths``: (files_done, files_total, current_path) and (done, total).
 Progress = Callable[[int, int, Path], None]
-# candidate_progress(documents_done, documents_total)
 CandidateProgress = Callable[[int, int], None]
+
+
+class ImportStopped(Exception):
+    """Raised inside a stage's progress report once ``should_stop()`` says so."""
+
+
+@dataclass(frozen=True)
+class ImportSettings:
+    # read every file as this format (None: detected per file)
+    format: str | None = None
+    # how to read (width normalisation, offsets, annotator); None: the defaults, as the store's annotator
+    read: ReadOptions | None = None
+    # Mark the imported documents with this status (``done`` imports gold data as reviewed). Only
+    # documents the file leaves at ``todo`` change; a status the file gives (in_progress, done,
+    # skipped: Annotator's own JSONL, Prodigy's answers) is kept, and the file's report says so.
+    status: Status | None = None
+    # the new documents are owed candidate spans (documents that brought candidates of their own,
+    # and documents imported as done or skipped, are not)
+    suggest: bool = True
+    # compute owed candidates and index for search now; False leaves both to a later
+    # ``finish_pending`` (the app does that in a job of its own)
+    finish: bool = True
+    # worker processes for reading and for candidates (None: one per core; 1: none)
+    workers: int | None = None
+
+
+@dataclass
+class ImportResult:
+    reports: list[ImportReport] = field(default_factory=list)
+    # the files found
+    files: int = 0
+    # should_stop() ended the import early
+    stopped: bool = False
+    # candidate spans stored, and the documents they were computed for
+    candidates: int = 0
+    suggested: list[str] = field(default_factory=list)
+    # documents an earlier, interrupted import left without candidates, finished by this one
+    resumed: int = 0
+    # documents taken into the search index
+    indexed: int = 0
+    # about the import as a whole (the candidate cap, what is left for later)
+    notes: list[str] = field(default_factory=list)
+    # why the candidates or search stage did not finish (the files stored stay stored)
+    unfinished: AnnotatorError | None = None
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [doc_id for report in self.reports for doc_id in report.doc_ids]
+
+    @property
+    def documents(self) -> int:
+        return sum(report.documents for report in self.reports)
+
+    @property
+    def failed(self) -> list[ImportReport]:
+        return [report for report in self.reports if report.outcome == "failed"]
+
+    def unfinished_message(self) -> str | None:
+        """Why the import stopped after storing its files, and what finishes it; None if it finished."""
+        if self.unfinished is None:
+            return None
+        return (
+            f"{printable(str(self.unfinished))}; what was stored is kept, and running the same import again "
+            "finishes it (opening the project in the app finishes the candidate spans and search index too)"
+        )
 
 
 def discover(paths: Sequence[str | Path]) -> list[Path]:
@@ -59,9 +151,12 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def import_file(store: Store, path: Path, *, format: str | None = None, options: ReadOptions | None = None) -> ImportReport:
-    reader = formats.reader_named(format) if format else formats.detect_reader(path)
-    source = reader.read(path, options or ReadOptions(annotator=store.annotator))
-    return store.documents.import_source(source)
+    """One file read (and made safe, as in ``run_import``) and stored whole, and nothing more: no
+    candidates, no search index. Raises the reader's error. For tools and tests."""
+    outcome = read_one(Path(path), format, options or ReadOptions(annotator=store.annotator))
+    if isinstance(outcome, AnnotatorError):
+        raise outcome
+    return store.documents.import_source(outcome)
 
 
 # SQLite's page cache while importing, in KiB (its default is 2 MB). The
@@ -86,13 +181,17 @@ class _Batches:
         self._files = 0
         self._since = 0.0
 
-    def store_source(self, source: SourceFile) -> ImportReport:
+    def store_source(self, source: SourceFile, *, owed: bool) -> ImportReport:
         if self._open is None:
             self._open = contextlib.ExitStack()
             self._open.enter_context(self.store.transaction())
             self._files, self._since = 0, time.monotonic()
         self._files += 1
-        return self.store.documents.import_source(source)  # a savepoint inside the open transaction
+        with self.store.transaction():  # a savepoint inside the open transaction: the file whole, or nothing
+            report = self.store.documents.import_source(source)
+            if owed and report.doc_ids:
+                self.store.candidates_due.mark(_owed_candidates(source, report))
+        return report
 
     def commit_if_due(self) -> None:
         if self._open is not None and (
@@ -111,6 +210,173 @@ class _Batches:
             opened.__exit__(type(exc), exc, exc.__traceback__)
 
 
+def _owed_candidates(source: SourceFile, report: ImportReport) -> list[str]:
+    """The stored documents that need candidates: unfinished, and without candidates of their own."""
+    stored = set(report.doc_ids)
+    return [
+        bundle.document.id
+        for bundle in source.documents
+        if bundle.document.id in stored
+        and not bundle.candidates
+        and Status(bundle.document.status) in (Status.TODO, Status.IN_PROGRESS)
+    ]
+
+
+def _apply_status(source: SourceFile, status: Status | str) -> None:
+    """``status`` for the documents the file leaves at todo; the file's own statuses are kept, and noted."""
+    status = Status(status)
+    kept: Counter[str] = Counter()
+    for bundle in source.documents:
+        current = Status(bundle.document.status)
+        if current is Status.TODO:
+            bundle.document.status = status
+        elif current is not status:
+            kept[current.value] += 1
+    if kept:
+        counts = ", ".join(f"{value} {n}" for value, n in sorted(kept.items()))
+        source.notes.append(
+            f"{source.path}: {sum(kept.values())} document(s) kept the status the file gives them ({counts}) "
+            f"instead of '{status.value}'"
+        )
+
+
+def run_import(
+    store: Store,
+    paths: Sequence[str | Path],
+    settings: ImportSettings = ImportSettings(),
+    *,
+    progress: StageProgress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Import ``paths`` into ``store``: files, then candidates, then the search index (see the module)."""
+    files = discover(paths)
+    result = ImportResult(files=len(files))
+    stop = should_stop or (lambda: False)
+    try:
+        _store_files(store, files, settings, result, progress, stop)
+    except DatabaseError as exc:  # committing the last batch
+        result.unfinished = exc
+    if settings.finish and not result.stopped and result.unfinished is None:
+        finish_pending(store, suggest=settings.suggest, workers=settings.workers, progress=progress,
+                       should_stop=stop, result=result)
+    return result
+
+
+def _store_files(
+    store: Store,
+    files: list[Path],
+    settings: ImportSettings,
+    result: ImportResult,
+    progress: StageProgress | None,
+    stop: Callable[[], bool],
+) -> None:
+    batches = _Batches(store)
+    read_options = settings.read or ReadOptions(annotator=store.annotator)
+    outcomes = read_sources(files, format=settings.format, options=read_options, workers=settings.workers)
+    conn = store.db.conn
+    (cache_size,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+    try:
+        for done, (path, outcome) in enumerate(outcomes):
+            if progress:
+                progress(FILES, done, len(files), path.name)
+            if stop():
+                result.stopped = True
+                break
+            if isinstance(outcome, AnnotatorError):
+                result.reports.append(_refused(path, outcome))
+                continue
+            if settings.status is not None:
+                _apply_status(outcome, settings.status)
+            try:
+                result.reports.append(batches.store_source(outcome, owed=settings.suggest))
+            except DatabaseError as exc:
+                # Not this file's fault (another program holds the lock, the disk is full): stop
+                # here; what was stored stays, and running the import again goes on from here.
+                result.unfinished = exc
+                break
+            except AnnotatorError as exc:
+                result.reports.append(_refused(path, exc))
+            batches.commit_if_due()
+        batches.commit()
+    except BaseException as exc:
+        batches.roll_back(exc)
+        raise
+    finally:
+        outcomes.close()  # stops the worker processes of an import that ended early
+        conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+    if progress and files and not result.stopped and result.unfinished is None:
+        progress(FILES, len(files), len(files), "")
+
+
+def owes_work(store: Store) -> bool:
+    """Did an import leave documents without their candidate spans? (Then ``finish_pending`` is due.)"""
+    return bool(store.candidates_due.owed())
+
+
+def _refused(path: Path, error: AnnotatorError) -> ImportReport:
+    """The report of a file that was not imported; its message always names the file."""
+    message = str(error)
+    if str(path) not in message and path.name not in message:
+        message = f"{path}: {message}"
+    return ImportReport(file=str(path), outcome="failed", notes=[printable(message)])
+
+
+def finish_pending(
+    store: Store,
+    *,
+    suggest: bool = True,
+    workers: int | None = None,
+    progress: StageProgress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    result: ImportResult | None = None,
+) -> ImportResult:
+    """The last two stages on their own: candidates for every document still owed them, then the
+    search index. What an import runs after storing its files, and what the app runs when it opens
+    a project an interrupted import left unfinished."""
+    result = result if result is not None else ImportResult()
+    stop = should_stop or (lambda: False)
+
+    def reporter(stage: str) -> Callable[[int, int], None]:
+        def report(done: int, total: int) -> None:
+            if stop():
+                raise ImportStopped()
+            if progress:
+                progress(stage, done, total, "")
+
+        return report
+
+    try:
+        if suggest:
+            _finish_candidates(store, result, reporter(CANDIDATES), workers)
+        result.indexed = SearchIndex(store).sync(progress=reporter(SEARCH))
+    except ImportStopped:
+        result.stopped = True
+    except AnnotatorError as exc:
+        result.unfinished = exc
+    return result
+
+
+def _finish_candidates(
+    store: Store, result: ImportResult, report: Callable[[int, int], None], workers: int | None
+) -> None:
+    owed = store.candidates_due.owed()
+    if not owed:
+        return
+    new = set(result.doc_ids)
+    result.resumed = sum(1 for doc_id in owed if doc_id not in new)
+    result.candidates += refresh_candidates(store, owed, progress=report, workers=workers)
+    result.suggested += owed
+    cap = load_rules().resolution.max_per_document
+    capped = store.candidates.documents_with_pending(owed, at_least=cap)
+    if capped:
+        shown = ", ".join(capped[:5]) + (", ..." if len(capped) > 5 else "")
+        result.notes.append(
+            f"{len(capped)} document(s) reached the cap of {cap:,} candidate spans per document ({shown}); "
+            "the rest are suggested as those are decided (the cap is 'max_per_document' in resolution.toml)"
+        )
+
+
 def import_paths(
     store: Store,
     paths: Sequence[str | Path],
@@ -122,67 +388,20 @@ def import_paths(
     candidate_progress: CandidateProgress | None = None,
     workers: int | None = None,
     should_stop: Callable[[], bool] | None = None,
+    status: Status | None = None,
 ) -> list[ImportReport]:
-    """Import ``paths``; with ``suggest``, new documents that brought no candidates of
-    their own get candidate spans (see ``annotator.candidates.refresh_candidates``).
+    """``run_import`` with a callback per stage, returning the files' reports; an error that kept
+    the candidates or the search index from finishing is raised (after the files were stored)."""
 
-    Large batches are read by worker processes while this thread stores them;
-    ``workers`` caps them (default: one per core; 1 reads everything here) and
-    the candidate workers alike. ``should_stop()``, asked between files, ends
-    the import early: the files stored so far stay, whole.
-    """
+    def staged(stage: str, done: int, total: int, what: str) -> None:
+        if stage == FILES and progress is not None:
+            progress(done, total, files[min(done, len(files) - 1)])
+        elif stage == CANDIDATES and candidate_progress is not None:
+            candidate_progress(done, total)
+
     files = discover(paths)
-    reports: list[ImportReport] = []
-    batches = _Batches(store)
-    read_options = options or ReadOptions(annotator=store.annotator)
-    outcomes = read_sources(files, format=format, options=read_options, workers=workers)
-    conn = store.db.conn
-    (cache_size,) = conn.execute("PRAGMA cache_size").fetchone()
-    conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
-    try:
-        for done, (path, outcome) in enumerate(outcomes):
-            if progress:
-                progress(done, len(files), path)
-            if should_stop is not None and should_stop():
-                break
-            if isinstance(outcome, AnnotatorError):
-                reports.append(ImportReport(file=str(path), outcome="failed", notes=[str(outcome)]))
-                continue
-            try:
-                reports.append(batches.store_source(outcome))
-            except DatabaseError:
-                # The project, not the file: locked, full, read-only or damaged. The next
-                # file would fail the same way: stop (the open batch rolls back whole).
-                raise
-            except AnnotatorError as exc:
-                reports.append(ImportReport(file=str(path), outcome="failed", notes=[str(exc)]))
-            batches.commit_if_due()
-        batches.commit()
-    except BaseException as exc:
-        batches.roll_back(exc)
-        raise
-    finally:
-        outcomes.close()  # stops the worker processes of an import that ended early
-        conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
-    if progress and files and len(reports) == len(files):
-        progress(len(files), len(files), files[-1])
-    if suggest:
-        suggest_for_new_documents(store, reports, progress=candidate_progress, workers=workers)
-    return reports
-
-
-def suggest_for_new_documents(
-    store: Store,
-    reports: Sequence[ImportReport],
-    *,
-    progress: CandidateProgress | None = None,
-    workers: int | None = None,
-) -> int:
-    """Candidates for the documents ``reports`` imported, unless they came with their own."""
-    # candidates bring the segmenter and the rules; imported only when an import suggests
-    from annotator.candidates import refresh_candidates
-
-    new_ids = [doc_id for report in reports for doc_id in report.doc_ids if not store.candidates.for_document(doc_id)]
-    if not new_ids:
-        return 0
-    return refresh_candidates(store, new_ids, progress=progress, workers=workers)
+    settings = ImportSettings(format=format, read=options, status=status, suggest=suggest, workers=workers)
+    result = run_import(store, files, settings, progress=staged, should_stop=should_stop)
+    if result.unfinished is not None:
+        raise result.unfinished
+    return result.reports

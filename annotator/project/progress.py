@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from annotator.learning.project import LearningCurve, learning_curve
@@ -243,7 +243,7 @@ def project_progress(
     office); None uses this computer's zone, daylight saving included.
     """
     if today is None:
-        now = datetime.now(UTC)
+        now = datetime.now(timezone.utc)
         today = (now.astimezone(timezone(utc_offset)) if utc_offset is not None else now.astimezone()).date()
     first = today - timedelta(days=max(1, days) - 1) if days is not None else first_activity(store, utc_offset)
     axis = day_range(first, today, None)

@@ -26,8 +26,9 @@ from pathlib import Path
 from annotator import formats
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
+from annotator.formats.sanitize import sanitize_source
 from annotator.model import SourceFile
-from annotator.platform.parallel import spawn_context, worker_count
+from annotator.platform.parallel import exit_with_parent, spawn_context, worker_count
 from annotator.text.segmenter import get_segmenter
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,11 @@ CHUNK_FILES = 32
 
 
 def read_one(path: Path, format: str | None, options: ReadOptions) -> Outcome:
-    """``path`` read by the reader ``format`` names, or the one its extension and content call for."""
+    """``path`` read by the reader ``format`` names, or the one its extension and content call for,
+    and made safe to store (``annotator.formats.sanitize``)."""
     try:
         reader = formats.reader_named(format) if format else formats.detect_reader(path)
-        return reader.read(path, options)
+        return sanitize_source(reader.read(path, options))
     except AnnotatorError as exc:
         return exc
 
@@ -151,6 +153,7 @@ def _pooled(
 
 def _start_worker() -> None:
     """Initialiser of a worker process: the readers and the segmenter, once."""
+    exit_with_parent()
     get_segmenter()
 
 

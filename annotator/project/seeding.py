@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from annotator.errors import InputError
 from annotator.platform import app_paths
-from annotator.project.importing import Progress, import_paths
+from annotator.project.importing import FILES, ImportSettings, Progress, run_import
 from annotator.store import Store
 from annotator.store.connection import utc_now
 
@@ -16,15 +18,24 @@ def needs_seeding(store: Store) -> bool:
 
 
 def seed(store: Store, *, suggest: bool = True, progress: Progress | None = None) -> list[str]:
-    """Import the bundled pages and remember that this project was seeded (even if it is emptied later).
+    """Import the bundled pages (through the import pipeline) and remember that this project was
+    seeded (even if it is emptied later).
 
-    Returns the new documents' ids. ``suggest=False`` leaves candidates to the
-    caller (the app computes them in a job of their own, with its own
-    progress). Raises ``InputError`` when not one seed page could be imported.
+    Returns the new documents' ids. They are owed candidates either way;
+    ``suggest=False`` leaves computing them, and the search index, to the
+    caller (the app runs ``importing.finish_pending`` in a job of its own, with
+    its own progress). Raises ``InputError`` when not one seed page could be imported.
     """
-    reports = import_paths(store, [app_paths.seeds_dir()], suggest=suggest, progress=progress)
+    seeds = [app_paths.seeds_dir()]
+
+    def files_progress(stage: str, done: int, total: int, name: str) -> None:
+        if stage == FILES and progress is not None:
+            progress(done, total, Path(name))
+
+    result = run_import(store, seeds, ImportSettings(finish=suggest), progress=files_progress)
     store.settings.set(SEEDED_SETTING, utc_now())
-    failed = [r for r in reports if r.outcome == "failed"]
-    if failed and not any(r.doc_ids for r in reports):
-        raise InputError("; ".join(note for r in failed for note in r.notes))
-    return [doc_id for report in reports for doc_id in report.doc_ids]
+    if result.failed and not result.doc_ids:
+        raise InputError("; ".join(note for r in result.failed for note in r.notes))
+    if result.unfinished is not None:
+        raise result.unfinished
+    return result.doc_ids

@@ -168,6 +168,13 @@ class Annotations(Aggregate):
         text = doc_text[start:end]
         if not text.strip():
             raise InputError(f"document {doc_id}: span {start}-{end} holds only white space")
+        if "\x00" in text:
+            # SQLite's length() stops at a NUL, so the table's span check would refuse the row with a raw error.
+            # Imports now replace NULs; a project imported earlier may still hold some.
+            raise InputError(
+                f"document {doc_id}: span {start}-{end} contains a NUL character (U+0000), which cannot be "
+                "stored in an entity; label the text on either side of it"
+            )
         return text
 
     def _refuse_duplicate(self, doc_id: str, start: int, end: int, label: str) -> None:
@@ -544,7 +551,10 @@ class Annotations(Aggregate):
         return problems
 
     def _check_doc_label(self, name: str, value: str, where: str) -> None:
-        label = self._project.schema.current.document_label(name)
+        try:
+            label = self._project.schema.current.document_label(name)
+        except SchemaError as exc:  # an unknown label: say which document (fuzzing found it named none)
+            raise SchemaError(f"{where}: {exc}") from None
         if value not in label.values:
             raise SchemaError(
                 f"{where}: document label '{name}' has no value '{value}' (values: {', '.join(label.values)})"

@@ -160,7 +160,23 @@ class Candidates(Aggregate):
                 "INSERT INTO candidates (doc_id, start, \"end\", label, text, source, score) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 inserts,
             )
+            # these documents have had their candidates computed: an import no longer owes them any
+            self._project.candidates_due.settle(doc_ids)
         return stored
+
+    def documents_with_pending(self, doc_ids: Sequence[str], *, at_least: int) -> list[str]:
+        """Those of ``doc_ids`` with ``at_least`` pending candidates (the ones the per-document cap cut short)."""
+        found: list[str] = []
+        for chunk in chunked(list(doc_ids)):
+            found += [
+                doc_id
+                for (doc_id,) in self._db.execute(
+                    f"SELECT doc_id FROM candidates WHERE doc_id IN ({placeholders(len(chunk))}) "
+                    "AND state = 'pending' GROUP BY doc_id HAVING COUNT(*) >= ?",
+                    [*chunk, at_least],
+                )
+            ]
+        return found
 
     # --- the reviewer's decisions ----------------------------------------------------
 

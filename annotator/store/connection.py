@@ -29,7 +29,8 @@ from __future__ import annotations
 import atexit
 import os
 import sqlite3
-from datetime import UTC, datetime
+import weakref
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -58,7 +59,7 @@ def busy_timeout_ms() -> int:
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def sidecars(path: Path) -> tuple[Path, Path]:
@@ -127,7 +128,46 @@ def _uri(path: Path, **params: str) -> str:
     return f"{path.resolve().as_uri()}?{query}"
 
 
-class _TidyingConnection(sqlite3.Connection):
+# The projects this process has open, by resolved path: their live connections.
+#
+# POSIX record locks belong to the process, not to a file descriptor, and closing *any*
+# descriptor of a file drops every lock the process holds on it. SQLite keeps its own
+# descriptors open for that reason, but a header read through ``open()`` would close
+# one: the process's connections would lose their locks, and the next connection to
+# close would believe itself the last, checkpoint and delete the -wal and -shm under
+# the others, whose later commits would then go to a deleted file (and be lost with
+# the process). So a project already open here is not read again behind SQLite's back.
+_open_here: dict[str, weakref.WeakSet[sqlite3.Connection]] = {}
+
+
+def _key(path: Path) -> str:
+    return str(path.resolve())
+
+
+def is_open_here(path: Path) -> bool:
+    """Whether this process holds a live connection to ``path`` made by ``connect``."""
+    return any(True for _ in _open_here.get(_key(path), ()))
+
+
+class _TrackedConnection(sqlite3.Connection):
+    """A project connection, listed in ``_open_here`` until it is closed."""
+
+    tracked_as: str | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.tracked_as is not None:
+            _open_here.get(self.tracked_as, weakref.WeakSet()).discard(self)
+            self.tracked_as = None
+
+
+def _track(conn: sqlite3.Connection, path: Path) -> None:
+    if isinstance(conn, _TrackedConnection):
+        conn.tracked_as = _key(path)
+        _open_here.setdefault(conn.tracked_as, weakref.WeakSet()).add(conn)
+
+
+class _TidyingConnection(_TrackedConnection):
     """A read-only connection that, once closed, lets SQLite remove the ``-wal``/``-shm`` it had to create."""
 
     tidy_path: Path | None = None
@@ -166,17 +206,23 @@ def tidy_sidecars(path: Path) -> bool:
 def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sqlite_utils.Database:
     """Open ``path``: read-only, for writing an existing project, or (``create``) a new file."""
     path = Path(path)
-    header = b"" if create else check_project_file(path)
+    # A project this process has open is a project: its header is not read again (see _open_here).
+    already_open = not create and is_open_here(path)
+    header = b"" if create or already_open else check_project_file(path)
     timeout = busy_timeout_ms()
     if not read_only and not create and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
         raise ReadOnlyProjectError(read_only_message(path))
     conn: sqlite3.Connection | None = None
     try:
         if read_only:
-            conn = _connect_read_only(path, timeout, wal=is_wal_header(header))
+            conn = _connect_read_only(path, timeout, wal=already_open or is_wal_header(header))
         else:
             conn = sqlite3.connect(
-                _uri(path, mode="rwc" if create else "rw"), uri=True, timeout=timeout / 1000, isolation_level=None
+                _uri(path, mode="rwc" if create else "rw"),
+                uri=True,
+                timeout=timeout / 1000,
+                isolation_level=None,
+                factory=_TrackedConnection,
             )
         # Autocommit at the driver level: every transaction is opened
         # explicitly by ``ProjectDatabase.transaction()``, never implicitly.
@@ -192,6 +238,7 @@ def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sql
         raise database_error(path, exc) from None
     # No sqlite-utils plugins on a project: finding them scans every installed package's entry
     # points (a tenth of a second at start-up), and the project needs none of their SQL functions.
+    _track(conn, path)
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 

@@ -103,15 +103,20 @@ def content_problems(conn: sqlite3.Connection, limit: int = MAX_PROBLEMS) -> lis
 
 
 def _undecodable_text(conn: sqlite3.Connection, table: str, limit: int) -> list[str]:
-    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    columns = [row[1] for row in info]
     if not columns:
         return []
+    # A row is named by its rowid, or in a table WITHOUT ROWID by its (first) primary-key column.
+    (definition,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone() or ("",)
+    without_rowid = "WITHOUT ROWID" in (definition or "").upper()
+    row_name = next((f'"{row[1]}"' for row in sorted(info, key=lambda r: r[5]) if row[5]), "rowid") if without_rowid else "rowid"
     # Read the raw bytes of every text value (blobs stay blobs) and decode them here.
     selected = ", ".join(
         f'CASE WHEN typeof("{c}") = \'text\' THEN CAST("{c}" AS BLOB) END' for c in columns
     )
     problems = []
-    for row in conn.execute(f'SELECT rowid, {selected} FROM "{table}"'):
+    for row in conn.execute(f'SELECT {row_name}, {selected} FROM "{table}"'):
         for column, value in zip(columns, row[1:]):
             if value is None:
                 continue

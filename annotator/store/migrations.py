@@ -384,6 +384,20 @@ def _models(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+@migration("0007_candidates_due")
+def _candidates_due(db: sqlite_utils.Database) -> None:
+    # Documents whose candidate spans are still to be computed. An import writes
+    # them in the same transaction as the documents and removes them once the
+    # candidates are stored, so an import that is killed, or that meets a lock,
+    # part-way is finished by the next one (or by the app), and `check` says so
+    # until then.
+    db.conn.execute(
+        """CREATE TABLE candidates_due (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE ON UPDATE CASCADE
+        ) WITHOUT ROWID"""
+    )
+
+
 def known_names() -> list[str]:
     return list(_names)
 

@@ -6,6 +6,7 @@ holds one object per aggregate, each owning its own tables' SQL:
 - ``store.documents``: documents and their source files, import, review status
 - ``store.annotations``: entities, relations, document labels, time spent
 - ``store.candidates``: machine suggestions and the reviewer's decisions on them
+- ``store.candidates_due``: documents an import stored and still owes their candidates
 - ``store.segmentation``: merging, splitting and moving text between documents
 - ``store.schema``: the project's label schema (``store.schema.current``) and label renames
 - ``store.events``: reading the append-only event log
@@ -40,6 +41,7 @@ from annotator.store.adjudications import Adjudications
 from annotator.store.annotations import Annotations
 from annotator.store.assignments import Assignments
 from annotator.store.candidates import Candidates
+from annotator.store.candidates_due import CandidatesDue
 from annotator.store.database import ProjectDatabase
 from annotator.store.documents import Documents
 from annotator.store.events import Events
@@ -86,6 +88,7 @@ class Store:
         self.documents = Documents(self._db, self)
         self.annotations = Annotations(self._db, self)
         self.candidates = Candidates(self._db, self)
+        self.candidates_due = CandidatesDue(self._db, self)
         self.segmentation = Segmentation(self._db, self)
         self.schema = ProjectSchema(self._db, self)
         self.events = Events(self._db, self)
@@ -184,6 +187,7 @@ class Store:
         problems += self.candidates.problems(doc_text)
         problems += self.versions.problems(doc_text)
         problems += self.documents.problems()
+        problems += self.candidates_due.problems()
         return problems
 
     def stats(self) -> dict[str, Any]:

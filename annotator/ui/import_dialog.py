@@ -7,12 +7,15 @@ Public API::
     dialog.imported.connect(...)      # list[str]: ids of the new documents
     dialog.open()
 
-Work happens on a worker thread with its own ``Store``: each file is read
-and stored in its own transaction (``annotator.project.importing``), so a file with
-an error leaves no trace and the others still come in; Cancel stops
-between files and reports what was done. Afterwards the new documents get
-candidate spans (optional) and are indexed for search, so the document list
-finds them at once.
+Work happens on a worker thread with its own ``Store``, through the import
+pipeline the command line uses (``annotator.project.importing.run_import``):
+each file is read and stored whole, so a file with an error leaves no trace
+and the others still come in; then the new documents get candidate spans
+(optional) and are indexed for search, so the document list finds them at
+once. This dialog adds only the choices and the progress display. Cancel
+stops between files (or between chunks of the later stages) and reports
+what was done; candidates left undone are finished by the next import or
+when the project is next opened.
 """
 
 from __future__ import annotations
@@ -41,64 +44,25 @@ from PySide6.QtWidgets import (
 from annotator import formats
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import ReadOptions
-from annotator.model import ImportReport
+from annotator.model import ImportReport, Status
 from annotator.project import label_adoption
+from annotator.project.importing import (
+    CANDIDATES,
+    FILES,
+    ImportResult,
+    ImportSettings,
+    discover,
+    run_import,
+)
 from annotator.project.label_adoption import LabelPlan
 from annotator.store import Store
 from annotator.ui.transfer_common import (
-    CancelFlag,
     TransferDialog,
     format_description,
     format_title,
 )
 
 SETTINGS_FOLDER = "import/folder"
-# stages reported by the worker, shown as text in the progress row
-FILES, CANDIDATES, SEARCH = "files", "candidates", "search"
-
-
-def run_import(
-    store: Store,
-    paths: list[str],
-    *,
-    format: str | None,
-    options: ReadOptions,
-    suggest: bool,
-    progress,
-    cancel: CancelFlag,
-) -> list[ImportReport]:
-    """Import file by file (stopping between files on Cancel), then suggest candidates and index for search.
-
-    ``progress(done, total, stage_and_name)`` is called from this thread.
-    """
-    from annotator.project.importing import discover, import_paths, suggest_for_new_documents
-    from annotator.project.search import SearchIndex
-
-    files = discover(paths)
-    # One call for all the files, so a large import reads them on every core.
-    reports = import_paths(
-        store, files, format=format, options=options, suggest=False,
-        progress=lambda done, total, path: progress(done, total, f"{FILES}:{path.name}"),
-        should_stop=lambda: cancel.is_set,
-    )
-    progress(len(files), len(files), f"{FILES}:")
-    new_documents = sum(len(r.doc_ids) for r in reports)
-
-    def candidate_progress(done: int, total: int) -> None:
-        cancel.check()
-        progress(done, total, f"{CANDIDATES}:")
-
-    if suggest and new_documents and not cancel.is_set:
-        try:
-            suggest_for_new_documents(store, reports, progress=candidate_progress)
-        except AnnotatorError as exc:
-            if not cancel.is_set:
-                reports.append(ImportReport(file="", outcome="note", notes=[f"candidate spans: {exc}"]))
-    if new_documents and not cancel.is_set:
-        # Cancelled imports are indexed later, by the first search.
-        index = SearchIndex(store)
-        index.sync(progress=lambda done, total: progress(done, total, f"{SEARCH}:"))
-    return reports
 
 
 def _accept_urls(event: QDragEnterEvent | QDragMoveEvent) -> None:
@@ -189,6 +153,8 @@ class ImportDialog(TransferDialog):
         self.normalise.setChecked(True)
         self.suggest = QCheckBox(self.tr("Suggest candidate spans for the new documents"), self)
         self.suggest.setChecked(True)
+        self.mark_done = QCheckBox(self.tr("Mark the new documents as done (gold data that is already reviewed)"), self)
+        self.mark_done.setToolTip(self.tr("Documents whose file gives them a status of their own keep it."))
         # Label adoption (annotator.project.label_adoption): Import first lists the labels, a second Import adds them.
         self.add_labels = QCheckBox(self.tr("Add the labels these files use that the project lacks (listed first)"),
                                     self)
@@ -207,6 +173,7 @@ class ImportDialog(TransferDialog):
         form.addRow(self.tr("Offsets"), self.offsets)
         form.addRow("", self.normalise)
         form.addRow("", self.suggest)
+        form.addRow("", self.mark_done)
         form.addRow("", self.add_labels)
         for hint in (paths_hint, self.format_help):
             hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -246,8 +213,6 @@ class ImportDialog(TransferDialog):
         if not paths:
             self.problem.setText(self.tr("Add at least one file or folder."))
             return
-        from annotator.project.importing import discover
-
         try:
             discover(paths)
         except AnnotatorError as exc:
@@ -256,20 +221,25 @@ class ImportDialog(TransferDialog):
         format_name = self.format.currentData()
         options = ReadOptions(normalise_width=self.normalise.isChecked(), annotator=self.store.annotator,
                               offsets=self.offsets.currentData())
-        suggest = self.suggest.isChecked()
         db_path, annotator, cancel = self.store.path, self.store.annotator, self._cancel
         if self.add_labels.isChecked() and self._label_plan is None:
             self._plan_labels(paths, format_name, options)
             return
         adopt, self._label_plan = self._label_plan, None
+        settings = ImportSettings(
+            format=format_name,
+            read=options,
+            status=Status.DONE if self.mark_done.isChecked() else None,
+            suggest=self.suggest.isChecked(),
+        )
 
-        def work(progress):
+        def work(progress) -> ImportResult:
             with Store(db_path, annotator=annotator) as store:
                 if adopt is not None:
                     label_adoption.adopt(store, adopt)
                 options.schema = store.schema.current  # brat events come in where the schema has their labels
-                return run_import(store, paths, format=format_name, options=options, suggest=suggest,
-                                  progress=progress, cancel=cancel)
+                return run_import(store, paths, settings, should_stop=lambda: cancel.is_set,
+                                  progress=lambda stage, done, total, name: progress(done, total, f"{stage}:{name}"))
 
         self.settings.setValue(SETTINGS_FOLDER, str(Path(paths[-1]).parent))
         self._run(work, busy=self.tr("Looking for files…"), cancelling=self.tr("Stopping after the current file…"))
@@ -295,8 +265,6 @@ class ImportDialog(TransferDialog):
         root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
 
         def work(progress):
-            from annotator.project.importing import discover
-
             with Store(db_path, annotator=annotator) as store:
                 return label_adoption.plan(store.schema.current, discover(paths), format=format_name, options=options,
                                            root=root)
@@ -321,10 +289,13 @@ class ImportDialog(TransferDialog):
             self._label_plan = None
             self.import_button.setText(self.tr("Import"))
 
-    def _finished(self, reports: list[ImportReport] | LabelPlan) -> None:
-        if isinstance(reports, LabelPlan):
-            self._show_label_plan(reports)
+    def _finished(self, outcome: ImportResult | LabelPlan) -> None:
+        if isinstance(outcome, LabelPlan):
+            self._show_label_plan(outcome)
             return
+        unfinished = outcome.unfinished_message()
+        notes_on_the_import = outcome.notes + ([unfinished] if unfinished else [])
+        reports = outcome.reports + [ImportReport(file="", outcome="note", notes=notes_on_the_import)]
         self.reports = reports
         files = [r for r in reports if r.outcome != "note"]
         n = self.locale().toString

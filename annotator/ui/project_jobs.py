@@ -78,16 +78,19 @@ class ProjectJobs(QObject):
         return Path(self.store.path)
 
     def start(self) -> None:
-        """Seed if the project is new, load jieba, check and back up the project; all in the background."""
+        """Seed if the project is new (or finish what an interrupted import left undone), load
+        jieba, check and back up the project; all in the background."""
         if self.store.read_only:
             self.warm_up()  # nothing else: every other job writes
             return
         # Imported here, not at the top, for start-up time: seeding brings the whole import
         # pipeline (formats, the page parser), which the first article does not need.
-        from annotator.project import seeding
+        from annotator.project import importing, seeding
 
         if seeding.needs_seeding(self.store):
             self.seed()
+        elif importing.owes_work(self.store):
+            self.finish_imports()
         self.warm_up()
         self.back_up(check=True)
         try:
@@ -141,7 +144,24 @@ class ProjectJobs(QObject):
         self._seeding = False
         self.activity.emit("")
         self.documentsAdded.emit(doc_ids)
-        self.refresh_candidates(doc_ids)
+        self.finish_imports()
+
+    def finish_imports(self) -> None:
+        """Candidates (and search) for the documents an import stored but did not finish: the seeds
+        just imported, or an import that was killed or gave up on a lock."""
+        # Imported here, not at the top, for start-up time (see ``start``).
+        from annotator.project import importing
+
+        self.activity.emit(self.tr("Suggesting candidates…"))
+        self.tasks.start(
+            workers.finish_imports_task(self.db_path, self.store.annotator),
+            finished=self._candidates_done,
+            failed=self._failed,
+            progress=lambda done, total, stage: self.activity.emit(
+                (self.tr("Suggesting candidates: %1 of %2") if stage == importing.CANDIDATES
+                 else self.tr("Indexing for search: %1 of %2")).replace("%1", str(done)).replace("%2", str(total))
+            ),
+        )
 
     def warm_up(self) -> None:
         self.tasks.start(workers.warm_up_task(), finished=self._warmed_up, failed=self._failed)

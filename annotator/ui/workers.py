@@ -149,6 +149,25 @@ def seed_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
     return work
 
 
+def finish_imports_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
+    """Finish what imports left undone: candidates for the documents owed them, then the search
+    index; returns the documents that got candidates."""
+
+    def work(progress: Callable) -> list[str]:
+        from annotator.project import importing
+        from annotator.store import Store
+
+        with Store(db_path, annotator=annotator) as store:
+            result = importing.finish_pending(
+                store, progress=lambda stage, done, total, _what: progress(done, total, stage)
+            )
+        if result.unfinished is not None:
+            raise result.unfinished
+        return result.suggested
+
+    return work
+
+
 def warm_up_task() -> Callable[[Callable], None]:
     """Load jieba (and whatever the candidate generators need) so the first use is instant."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from annotator.model import content_hash
@@ -57,7 +57,7 @@ def build_project(
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA synchronous = OFF")
     labels = ("PER", "ORG", "LOC", "TITLE", "DATE")
-    start_day = datetime(2024, 3, 1, tzinfo=UTC)
+    start_day = datetime(2024, 3, 1, tzinfo=timezone.utc)
     conn.execute("BEGIN")
     now = "2024-03-01T00:00:00.000Z"
     for index, (title, text) in enumerate(pages(count, chars_per_page, seed)):

@@ -1746,6 +1746,14 @@ The details are in the log file; please send it with a note of what you were doi
             <numerusform>%n 个文件中的 %1 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mark the new documents as done (gold data that is already reviewed)</source>
+        <translation>将新文档标记为已完成（已审核的金标准数据）</translation>
+    </message>
+    <message>
+        <source>Documents whose file gives them a status of their own keep it.</source>
+        <translation>文件中已带有状态的文档保留其原状态。</translation>
+    </message>
 </context>
 <context>
     <name>ImportFlags</name>
@@ -2282,6 +2290,10 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>Suggesting candidates: %1 of %2</source>
         <translation>正在生成候选：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 of %2</source>
+        <translation>正在建立搜索索引：%1 / %2</translation>
     </message>
 </context>
 <context>

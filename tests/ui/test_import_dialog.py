@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.formats.registry import ReadOptions
+from annotator.project.importing import FILES, ImportSettings, run_import
 from annotator.project.search import SearchIndex
 from annotator.store import Store
-from annotator.ui.import_dialog import ImportDialog, run_import
+from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.transfer_common import CancelFlag
 
 
@@ -117,16 +118,27 @@ def test_a_missing_path_is_reported_before_starting(dialog, tmp_path):
 
 
 def test_cancel_stops_between_files(store, inbox):
+    # What the dialog's Cancel does: its flag is the pipeline's should_stop, asked between files.
     cancel = CancelFlag()
     seen = []
 
-    def progress(done, total, what):
-        seen.append(what)
-        if done == 1 and what.startswith("files:") and what != "files:":
+    def progress(stage, done, total, name):
+        seen.append((stage, name))
+        if stage == FILES and done == 1:
             cancel.set()
 
-    reports = run_import(store, [str(inbox)], format=None, options=ReadOptions(annotator="tester"),
-                         suggest=False, progress=progress, cancel=cancel)
-    assert len(reports) == 1
-    assert reports[0].file.endswith("bad.jsonl")
+    result = run_import(store, [str(inbox)], ImportSettings(read=ReadOptions(annotator="tester"), suggest=False),
+                        progress=progress, should_stop=lambda: cancel.is_set)
+    assert result.stopped
+    assert [r.file.rsplit("/", 1)[-1] for r in result.reports] == ["bad.jsonl"]
     assert store.documents.count() == 0
+    assert all(stage == FILES for stage, _ in seen)  # nothing after the files ran
+
+
+def test_imported_documents_can_arrive_as_done(dialog, store, qtbot, inbox):
+    dialog.suggest.setChecked(False)
+    dialog.mark_done.setChecked(True)
+    dialog.add_paths([str(inbox / "good.jsonl")])
+    doc_ids = run(dialog, qtbot)
+    assert sorted(doc_ids) == ["g0", "g1", "g2"]
+    assert store.documents.ids(["done"]) == doc_ids

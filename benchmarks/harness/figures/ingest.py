@@ -1,8 +1,8 @@
 """Import: pages read, cut into articles and stored, against tagging the same text with rjieba.
 
-- ``import_vs_rjieba``: ``annotator.project.importing.import_paths`` (what
-  ``annotator import`` and the app's import dialog run) of 1,000 pages into
-  a new project, without candidates, on one core (``workers=1``: reading,
+- ``import_vs_rjieba``: the files stage of ``annotator.project.importing.run_import``
+  (what ``annotator import`` and the app's import dialog run) of 1,000 pages into
+  a new project, without candidates or the search index, on one core (``workers=1``: reading,
   decoding, page segmentation, the store's transactional inserts), against
   ``rjieba.tag`` over the text of the same pages on one core: the one pass
   over the words that any Chinese pipeline makes. Wall clock, in turns.
@@ -26,7 +26,7 @@ import rjieba
 
 from annotator.formats.registry import ReadOptions
 from annotator.ingest.text_reader import read_text
-from annotator.project.importing import import_paths
+from annotator.project.importing import ImportSettings, run_import
 from annotator.store import Store
 from annotator.text.segmenter import get_segmenter
 from harness.corpus import page_paths
@@ -81,7 +81,8 @@ def import_pages(paths: list[Path], db: Path, *, workers: int | None = None) -> 
     """Import ``paths`` into a new project at ``db``, without candidates; the number of documents."""
     remove_project(db)
     with Store(db, annotator="bench") as store:
-        reports = import_paths(store, paths, suggest=False, workers=workers)
+        # the files stage only: read, segment, store (candidates and the search index are figures of their own)
+        reports = run_import(store, paths, ImportSettings(suggest=False, finish=False, workers=workers)).reports
     failed = [r for r in reports if r.outcome == "failed"]
     if failed:
         raise RuntimeError(f"{len(failed)} pages failed to import: {failed[0].notes}")
@@ -139,7 +140,7 @@ def figures(session: Session) -> list[Figure]:
             note=IMPORT_NOTE,
             detail=(
                 f"{megabytes:.1f} MB of UTF-8 in {len(pages):,} files, {chars:,} characters, {documents:,} "
-                f"articles; import_paths(workers=1, suggest=False) into a new project; wall clock, median of "
+                f"articles; run_import's files stage (workers=1) into a new project; wall clock, median of "
                 f"{plan.import_repeats}, in turns with the baseline"
             ),
         ),
@@ -178,7 +179,7 @@ def _big_import(session: Session, paths: list[Path]) -> Figure:
         baseline=baseline,
         baseline_name="read the files and insert their raw text into SQLite in one transaction",
         detail=(
-            f"{megabytes:.0f} MB in {len(paths):,} files, {documents:,} articles; import_paths with the default "
+            f"{megabytes:.0f} MB in {len(paths):,} files, {documents:,} articles; run_import's files stage with the default "
             "worker pool, no candidates; one run each (it builds the project the later figures open)"
         ),
         informational=True,
