@@ -28,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported when the command runs: every command's parser is built at start-up
     from annotator.store import backups, health
     from annotator.store.opening import with_backup_advice
 

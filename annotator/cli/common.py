@@ -54,6 +54,7 @@ def open_project(args: argparse.Namespace, *, read_only: bool = False, quick_che
 
 def reading(store: Store):
     """Around reading ``store``: a damaged file gives a clear ``DamagedProjectError``, not a crash."""
+    # imported when a command opens a project: `annotator --help` and the app's start stay light
     from annotator.store.opening import reading_project
 
     return reading_project(store.path)

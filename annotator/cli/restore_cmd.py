@@ -28,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported when the command runs: every command's parser is built at start-up
     from annotator.store import backups
 
     project = args.db or app_paths.default_db_path()

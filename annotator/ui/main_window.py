@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
         from annotator.ui.import_dialog import ImportDialog
 
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]

@@ -189,6 +189,7 @@ class ProjectJobs(QObject):
 
     def prepare(self, doc_id: str, *, ahead: int = PREFETCH_DOCUMENTS) -> None:
         """Candidates for the document just opened (if it never had any) and for the next unfinished ones."""
+        # the reading order's helpers load when the first refresh after an import runs
         from annotator.review.upcoming import never_suggested, upcoming_unfinished
 
         if self._seeding or self.store.read_only:

@@ -9,6 +9,7 @@ asks running tasks to stop at their next progress report and waits for them.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DamagedProjectError
+from annotator.platform.diagnostics import log_exception
 from annotator.review.hold import HeldDocuments
+from annotator.store import Store, backups
 from annotator.store.connection import database_error, is_environment_error
 
 log = logging.getLogger(__name__)
@@ -59,10 +62,6 @@ class _Runnable(QRunnable):
             if is_environment_error(exc):  # the disk or the project file, not a bug: say which
                 self.signals.failed.emit(str(database_error("", exc)).removeprefix(": "))
                 return
-            import sys
-
-            from annotator.platform.diagnostics import log_exception
-
             path = log_exception(*sys.exc_info())
             self.signals.failed.emit(f"unexpected error in a background task; details in {path}")
             return
@@ -135,8 +134,8 @@ def seed_task(db_path: Path, annotator: str) -> Callable[[Callable], list[str]]:
     """Import the bundled seed pages into an empty project; returns the new document ids."""
 
     def work(progress: Callable) -> list[str]:
+        # the import pipeline and the candidate rules load in the task, on its thread, not with the window
         from annotator.project import seeding
-        from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:
             if not seeding.needs_seeding(store):
@@ -154,8 +153,8 @@ def finish_imports_task(db_path: Path, annotator: str) -> Callable[[Callable], l
     index; returns the documents that got candidates."""
 
     def work(progress: Callable) -> list[str]:
+        # the import pipeline and the candidate rules load in the task, on its thread, not with the window
         from annotator.project import importing
-        from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:
             result = importing.finish_pending(
@@ -172,6 +171,7 @@ def warm_up_task() -> Callable[[Callable], None]:
     """Load jieba (and whatever the candidate generators need) so the first use is instant."""
 
     def work(progress: Callable) -> None:
+        # the import pipeline and the candidate rules load in the task, on its thread, not with the window
         from annotator.candidates import warm_up
 
         warm_up()
@@ -187,8 +187,8 @@ def candidates_task(
     def work(progress: Callable) -> list[str]:
         if not doc_ids:
             return []
+        # the import pipeline and the candidate rules load in the task, on its thread, not with the window
         from annotator.candidates import refresh_candidates
-        from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:
             refresh_candidates(store, list(doc_ids), progress=progress, hold=hold)
@@ -204,8 +204,8 @@ def propagation_task(
     """Make newly labelled texts candidates wherever else they occur; returns the documents refreshed."""
 
     def work(progress: Callable) -> list[str]:
+        # the import pipeline and the candidate rules load in the task, on its thread, not with the window
         from annotator.candidates import propagate_labels
-        from annotator.store import Store
 
         with Store(db_path, annotator=annotator) as store:
             refreshed = propagate_labels(store, texts, progress=progress, hold=hold)
@@ -224,8 +224,6 @@ def backup_task(db_path: Path, *, check: bool) -> Callable[[Callable], tuple[str
     """
 
     def work(progress: Callable) -> tuple[str | None, str | None]:
-        from annotator.errors import DamagedProjectError
-        from annotator.store import backups
 
         try:
             backup = backups.safeguard(db_path) if check else backups.take_backup(db_path)
