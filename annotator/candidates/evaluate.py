@@ -34,6 +34,7 @@ from pathlib import Path
 from annotator.candidates.baseline import BASELINE_TAGS, posseg_spans
 from annotator.candidates.context import SuggestContext, default_context
 from annotator.candidates.engine import suggest
+from annotator.candidates.tally import Tally
 from annotator.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -92,34 +93,6 @@ class GoldDocument:
 
 
 @dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def gold(self) -> int:
-        return self.tp + self.fn
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "gold": self.gold, "predicted": self.tp + self.fp}
-
-
-@dataclass
 class Report:
     labels: tuple[str, ...]
     per_label: dict[str, Tally] = field(default_factory=dict)
@@ -135,8 +108,7 @@ class Report:
     def overall(self) -> Tally:
         total = Tally()
         for label in self.labels:
-            t = self.label(label)
-            total.tp, total.fp, total.fn = total.tp + t.tp, total.fp + t.fp, total.fn + t.fn
+            total.add(self.label(label))
         return total
 
     def restricted(self, labels: Sequence[str]) -> Report:

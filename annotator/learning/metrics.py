@@ -1,50 +1,16 @@
-"""Exact-span precision, recall and F1, and how well span scores are calibrated."""
+"""Exact-span precision, recall and F1 (a ``Tally`` per label), and how well span scores are calibrated."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, MutableMapping, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from annotator.candidates.tally import Tally
 from annotator.learning.tags import Span
 
 # Edges of the reliability table's score bins.
 CALIBRATION_EDGES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
-
-
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Tally) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "gold": self.tp + self.fn,
-            "predicted": self.tp + self.fp,
-        }
 
 
 def tally_spans(tallies: MutableMapping[str, Tally], predicted: Iterable[Span], gold: Iterable[Span]) -> None:

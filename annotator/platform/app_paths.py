@@ -100,3 +100,17 @@ def resource(*parts: str) -> Path:
 
 def seeds_dir() -> Path:
     return _bundled("seeds")
+
+
+def guidelines_path() -> Path | None:
+    """The annotation guidelines: bundled with the resources in a build, under docs/ in a source checkout."""
+    found = []
+    try:
+        found.append(resource("guidelines.md"))
+    except FileNotFoundError:
+        pass
+    try:
+        found.append(resources_dir().parent / "docs" / "guidelines.md")
+    except FileNotFoundError:
+        pass
+    return next((path for path in found if path.is_file()), None)

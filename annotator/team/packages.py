@@ -56,19 +56,8 @@ class PackReport:
 
 def bundled_guidelines() -> str | None:
     """The guidelines that come with Annotator (docs/guidelines.md), as text."""
-    candidates = []
-    try:
-        candidates.append(app_paths.resource("guidelines.md"))
-    except FileNotFoundError:
-        pass
-    try:
-        candidates.append(app_paths.resources_dir().parent / "docs" / "guidelines.md")
-    except FileNotFoundError:
-        pass
-    for path in candidates:
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-    return None
+    path = app_paths.guidelines_path()
+    return path.read_text(encoding="utf-8") if path is not None else None
 
 
 def project_guidelines(store: Store) -> str | None:

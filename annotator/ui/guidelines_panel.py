@@ -9,27 +9,13 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from annotator.platform import app_paths
 
 
-def guidelines_path() -> Path | None:
-    """The guidelines: bundled with the resources in a build, under docs/ in a source checkout."""
-    candidates = []
-    try:
-        candidates.append(app_paths.resource("guidelines.md"))
-    except FileNotFoundError:
-        pass
-    try:
-        candidates.append(app_paths.resources_dir().parent / "docs" / "guidelines.md")
-    except FileNotFoundError:
-        pass
-    return next((path for path in candidates if path.is_file()), None)
-
-
 class GuidelinesPanel(QTextBrowser):
     def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("GuidelinesPanel")
         self.setOpenExternalLinks(True)
         self.document().setDocumentMargin(12)
-        self.path = path or guidelines_path()
+        self.path = path or app_paths.guidelines_path()
         self.reload()
 
     def reload(self) -> None:
