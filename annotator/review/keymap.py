@@ -66,6 +66,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("merge_with_next", WINDOW, "document"),
     ActionSpec("move_to_previous", WINDOW, "document"),
     ActionSpec("move_to_next", WINDOW, "document"),
+    ActionSpec("open_project", WINDOW, "project"),
     ActionSpec("import_files", WINDOW, "project"),
     ActionSpec("export_data", WINDOW, "project"),
     ActionSpec("find", WINDOW, "view"),

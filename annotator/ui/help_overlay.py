@@ -44,6 +44,7 @@ def action_titles() -> dict[str, str]:
         "move_to_next": QCoreApplication.translate("Actions", "Move the selection to the next article"),
         "undo": QCoreApplication.translate("Actions", "Undo"),
         "redo": QCoreApplication.translate("Actions", "Redo"),
+        "open_project": QCoreApplication.translate("Actions", "Open project…"),
         "import_files": QCoreApplication.translate("Actions", "Import…"),
         "export_data": QCoreApplication.translate("Actions", "Export…"),
         "find": QCoreApplication.translate("Actions", "Find in this document…"),

@@ -29,7 +29,7 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
 
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
-    open_project = a.add("open_project", QCoreApplication.translate("Menus", "Open project…"), "Ctrl+O")
+    open_project = a["open_project"]
     open_project.triggered.connect(lambda: choose_and_open_project(window))
     switch = a.add("switch_annotator", QCoreApplication.translate("Menus", "Switch annotator…"))
     switch.triggered.connect(window.switch_annotator)

@@ -351,6 +351,10 @@
         <translation>重做</translation>
     </message>
     <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -2065,7 +2069,7 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
     <message>
         <source>Open project…</source>
-        <translation>打开项目…</translation>
+        <translation type="vanished">打开项目…</translation>
     </message>
     <message>
         <source>Switch annotator…</source>
