@@ -74,3 +74,15 @@ def window(project, qtbot, qsettings_tmp):  # noqa: F811  (the fixture, imported
     win.view.setFocus()
     yield win
     win.close()
+
+
+@pytest.fixture
+def import_dialog(fresh_store, qtbot, qsettings_tmp):
+    """File ▸ Import's dialog, shown, on an empty project."""
+    from annotator.ui.import_dialog import ImportDialog
+
+    widget = ImportDialog(fresh_store)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.close()
