@@ -102,7 +102,7 @@ def test_a_missing_path_is_reported_before_starting(import_dialog, tmp_path):
 
 
 def test_cancel_stops_between_files(fresh_store, inbox):
-    # What the import_dialog's Cancel does: its flag is the pipeline's should_stop, asked between files.
+    # What the dialog's Cancel does: its flag is the pipeline's should_stop, asked between files.
     cancel = CancelFlag()
     seen = []
 

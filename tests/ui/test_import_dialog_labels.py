@@ -24,7 +24,7 @@ def test_the_labels_are_listed_first_then_added_and_imported(import_dialog, fres
     with qtbot.waitSignal(import_dialog.imported, timeout=20000) as imported:
         qtbot.mouseClick(import_dialog.import_button, Qt.MouseButton.LeftButton)
     assert len(imported.args[0]) == 4
-    with Store(fresh_store.path) as fresh:  # the worker wrote through a fresh_store of its own
+    with Store(fresh_store.path) as fresh:  # the worker wrote through a store of its own
         assert fresh.schema.current.has_entity("Merge-org")
         assert any(e.label == "Merge-org" for e in fresh.annotations.entities("080-event-annotation"))
 
