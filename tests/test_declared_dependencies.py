@@ -52,9 +52,9 @@ def _applies(requirement: str, extras: set[str]) -> bool:
 
 def _installed_closure() -> set[str]:
     """Distribution names that ``pip install -e ".[test]"`` installs, transitively."""
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:  # Python 3.10
         import tomli as tomllib
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pending = [r for r in project["dependencies"] if _applies(r, set())]
