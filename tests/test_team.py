@@ -336,3 +336,78 @@ def test_segmentation_edits_refuse_documents_in_team_work(round_trip):
     _folder, lead = round_trip
     with Store(lead, annotator="lead") as store, pytest.raises(InputError, match="assigned"):
         store.segmentation.split("S1", 4)
+
+
+# --- every package at once (annotator pack --all, and the assign dialog's Write packages) -------
+
+
+def test_pack_all_writes_one_package_per_assigned_annotator(tmp_path: Path):
+    lead = _lead(tmp_path / "lead.db")
+    out = tmp_path / "out"
+    out.mkdir()
+    seen: list[tuple[int, int, str]] = []
+    with Store(lead, annotator="lead") as store:
+        store.assignments.assign({"S1": ["alice", "bob"], "S2": ["alice"], "B1": ["bob"]})
+        reports = packages.pack_all(store, out, progress=lambda done, total, who: seen.append((done, total, who)))
+    assert sorted(p.name for p in out.iterdir()) == ["alice.annotator", "bob.annotator"]
+    assert {(r.annotator, r.documents) for r in reports} == {("alice", 2), ("bob", 2)}
+    with Store(out / "bob.annotator", annotator="bob") as package:
+        assert packages.package_annotator(package) == "bob"
+        assert sorted(package.documents.ids()) == ["B1", "S1"]
+    # progress counts the documents over both packages, in order, to the end
+    assert seen[-1] == (4, 4, "bob") and [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
+
+
+def test_pack_all_checks_everything_before_writing_anything(tmp_path: Path):
+    lead = _lead(tmp_path / "lead.db")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "bob.annotator").write_bytes(b"someone else's file")
+    with Store(lead, annotator="lead") as store:
+        with pytest.raises(InputError, match="no documents are assigned"):
+            packages.pack_all(store, out)
+        store.assignments.assign({"S1": ["alice"], "B1": ["bob"]})
+        with pytest.raises(InputError, match=r"bob\.annotator already exists.*--force"):
+            packages.pack_all(store, out)
+        assert sorted(p.name for p in out.iterdir()) == ["bob.annotator"]  # alice's was not written either
+        assert (out / "bob.annotator").read_bytes() == b"someone else's file"
+        with pytest.raises(InputError, match="no such folder"):
+            packages.pack_all(store, tmp_path / "missing")
+        with pytest.raises(InputError, match="is a file"):
+            packages.pack_all(store, out / "bob.annotator")
+        packages.pack_all(store, out, overwrite=True)
+    with Store(out / "bob.annotator", annotator="bob") as package:
+        assert package.documents.ids() == ["B1"]
+
+
+def test_annotator_names_become_file_names_every_system_accepts(tmp_path: Path):
+    assert packages.package_file_name("王小明") == "王小明.annotator"
+    assert packages.package_file_name("li/wang") == "li_wang.annotator"
+    assert packages.package_file_name('a:b*c?"d<e>f|g\\h') == "a_b_c__d_e_f_g_h.annotator"
+    assert packages.package_file_name("CON") == "CON_.annotator"
+    assert packages.package_file_name(" .. ") == "annotator.annotator"
+    lead = _lead(tmp_path / "lead.db")
+    with Store(lead, annotator="lead") as store:
+        store.assignments.assign({"S1": ["Wang"], "B1": ["wang"]})
+        with pytest.raises(InputError, match="'Wang' and 'wang' would both be written to wang.annotator"):
+            packages.pack_all(store, tmp_path)
+
+
+def test_the_command_line_assigns_and_packs_everyone(tmp_path: Path, capsys):
+    from annotator.cli.main import main
+
+    lead = _lead(tmp_path / "lead.db")
+    out = tmp_path / "packages"  # made by pack --all
+    assert main(["assign", "--db", str(lead), "--to", "alice", "--to", "bob"]) == 0
+    assert main(["pack", "--db", str(lead), "--all", "-o", str(out)]) == 0
+    said = capsys.readouterr().err  # summaries go to stderr; stdout stays for data
+    assert "alice opens it with: annotator --db alice.annotator" in said
+    assert sorted(p.name for p in out.iterdir()) == ["alice.annotator", "bob.annotator"]
+    # again without --force: refused, naming the files, and nothing changes
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(["pack", "--db", str(lead), "--all", "-o", str(out)]) != 0
+    assert "alice.annotator, bob.annotator already exist" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    # one of --annotator and --all is required
+    with pytest.raises(SystemExit):
+        main(["pack", "--db", str(lead), "-o", str(out)])

@@ -18,6 +18,7 @@ failed pack leaves nothing half-written.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,6 +158,71 @@ def pack(
         out, annotator, counts["documents"], counts["entities"], counts["relations"], counts["candidates"],
         with_model=counts.get("tables", 0) > 0, guidelines=bool(guidelines),
     )
+
+
+# Characters Windows refuses in file names (a superset of what macOS and Linux refuse), and
+# control characters; names of devices that Windows reserves whatever the extension.
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def package_file_name(annotator: str) -> str:
+    """The file name of ``annotator``'s package, safe on Windows, macOS and Linux (``li/wang`` → ``li_wang.annotator``)."""
+    stem = _UNSAFE_IN_FILE_NAMES.sub("_", annotator.strip()).strip(" .") or "annotator"
+    if stem.upper() in _WINDOWS_DEVICES:
+        stem = f"{stem}_"
+    return f"{stem}{SUFFIX}"
+
+
+def pack_all(
+    store: Store,
+    folder: str | Path,
+    *,
+    overwrite: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[PackReport]:
+    """Write every assigned annotator's package into ``folder``, one ``NAME.annotator`` each.
+
+    Everything is checked before the first file is written: the folder exists, no two
+    annotators' names give the same file name, and no package would be overwritten
+    unless ``overwrite``. ``progress(done, total, annotator)`` counts documents over
+    all the packages.
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: is a file; give the folder to write the packages into")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder")
+    counts = store.assignments.counts()
+    if not counts:
+        raise InputError("no documents are assigned to anybody yet; assign some first (annotator assign)")
+    targets: dict[str, Path] = {}
+    by_file: dict[str, str] = {}
+    for annotator in counts:
+        name = package_file_name(annotator)
+        if name.lower() in by_file:  # case-insensitive file systems (Windows, macOS) would merge them
+            raise InputError(
+                f"'{by_file[name.lower()]}' and '{annotator}' would both be written to {name}; "
+                f"write one of them on its own (annotator pack --annotator NAME -o FILE)"
+            )
+        by_file[name.lower()] = annotator
+        targets[annotator] = folder / name
+    existing = [path for path in targets.values() if path.exists()]
+    if existing and not overwrite:
+        names = ", ".join(path.name for path in existing)
+        raise InputError(f"{folder}: {names} already exist{'s' if len(existing) == 1 else ''}; "
+                         f"choose another folder or overwrite them (--force)")
+    total = sum(figures["documents"] for figures in counts.values())
+    reports: list[PackReport] = []
+    before = 0
+    for annotator, path in targets.items():
+        def report(done: int, _total: int, offset: int = before, who: str = annotator) -> None:
+            if progress is not None:
+                progress(offset + done, total, who)
+
+        reports.append(pack(store, annotator, path, overwrite=overwrite, progress=report))
+        before += counts[annotator]["documents"]
+    return reports
 
 
 def _checkpoint(path: Path) -> None:

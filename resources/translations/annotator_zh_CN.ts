@@ -760,12 +760,56 @@
         <translation>取消未完成文档的分配</translation>
     </message>
     <message>
+        <source>Write packages…</source>
+        <translation>生成标注包…</translation>
+    </message>
+    <message>
+        <source>Write one package per assigned annotator into a folder: a project file with their documents, the schema, the guidelines and the learned model. Send each annotator theirs; File ▸ Merge packages takes them back.</source>
+        <translation>在一个文件夹中为每位已分配的标注员各生成一个标注包：其中有分给他的文档、标签体系、标注规范和学习到的模型。把标注包发给各位标注员；用“文件 ▸ 合并标注包”收回。</translation>
+    </message>
+    <message>
         <source>%1 unfinished documents are not assigned yet.</source>
         <translation>有 %1 篇未完成的文档尚未分配。</translation>
     </message>
     <message>
+        <source>Assigned %1 documents, %2 of them to several annotators. Write each annotator&apos;s package with Write packages….</source>
+        <translation>已分配 %1 篇文档，其中 %2 篇分给多名标注员。用“生成标注包…”为每位标注员生成标注包。</translation>
+    </message>
+    <message>
+        <source>Folder for the packages</source>
+        <translation>标注包保存到的文件夹</translation>
+    </message>
+    <message>
+        <source>Writing the packages into %1…</source>
+        <translation>正在把标注包写入 %1…</translation>
+    </message>
+    <message>
+        <source>Replace packages?</source>
+        <translation>替换标注包？</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2. Replace them? An annotator who already works in one of them would lose what is not merged yet.</source>
+        <translation>%1 中已有 %2。要替换吗？已经在用其中某个标注包工作的标注员会失去尚未合并的标注。</translation>
+    </message>
+    <message>
+        <source>Writing %1&apos;s package…</source>
+        <translation>正在生成 %1 的标注包…</translation>
+    </message>
+    <message>
+        <source>The packages were not all written: %1</source>
+        <translation>标注包未能全部生成：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 packages into %2. Send each annotator theirs; they open it with File ▸ Open project…, and File ▸ Merge packages takes it back.</source>
+        <translation>已在 %2 中生成 %1 个标注包。把标注包发给各位标注员，他们用“文件 ▸ 打开项目…”打开；用“文件 ▸ 合并标注包”收回。</translation>
+    </message>
+    <message>
+        <source>%1: %2 documents</source>
+        <translation>%1：%2 篇文档</translation>
+    </message>
+    <message>
         <source>Assigned %1 documents, %2 of them to several annotators. Write each annotator&apos;s package with: annotator pack --annotator NAME -o NAME.annotator</source>
-        <translation>已分配 %1 篇文档，其中 %2 篇分给多名标注员。用以下命令为每位标注员生成标注包：annotator pack --annotator NAME -o NAME.annotator</translation>
+        <translation type="vanished">已分配 %1 篇文档，其中 %2 篇分给多名标注员。用以下命令为每位标注员生成标注包：annotator pack --annotator NAME -o NAME.annotator</translation>
     </message>
 </context>
 <context>
