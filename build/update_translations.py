@@ -5,6 +5,9 @@
 
 Steps:
 
+0. The bundled label schema's descriptions (``resources/label_schema.toml``) are written
+   into ``annotator/ui/bundled_schema_texts.py`` so that lupdate finds them
+   (``annotator/ui/schema_texts.py`` says why).
 1. ``pyside6-lupdate`` reads every ``self.tr(...)`` and
    ``QCoreApplication.translate(...)`` in ``annotator/ui/*.py`` and merges
    them into ``resources/translations/annotator_zh_CN.ts``. New strings
@@ -25,6 +28,7 @@ Qt's own strings (standard buttons, file dialogs) come from the
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -36,6 +40,8 @@ SOURCES = REPO / "annotator" / "ui"
 TRANSLATIONS = REPO / "resources" / "translations"
 # language -> lupdate options; English needs only its plural forms
 LANGUAGES = {"zh_CN": [], "en": ["-pluralonly"]}
+BUNDLED_SCHEMA = REPO / "resources" / "label_schema.toml"
+BUNDLED_SCHEMA_TEXTS = SOURCES / "bundled_schema_texts.py"
 
 
 def tool(name: str) -> str:
@@ -52,6 +58,36 @@ def tool(name: str) -> str:
 def source_files() -> list[str]:
     # lupdate finds Python sources only when they are named one by one.
     return [str(path.relative_to(REPO)) for path in sorted(SOURCES.rglob("*.py"))]
+
+
+def bundled_schema_texts() -> str:
+    """The source of ``annotator/ui/bundled_schema_texts.py``: every description of the bundled schema."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10
+        import tomli as tomllib
+    schema = tomllib.loads(BUNDLED_SCHEMA.read_text(encoding="utf-8"))
+    texts = [
+        label["description"]
+        for kind in ("entities", "relations", "document_labels")
+        for label in schema.get(kind, [])
+        if label.get("description")
+    ]
+    lines = [
+        '"""The bundled label schema\'s descriptions, for the translation files.',
+        "",
+        "Written by build/update_translations.py from resources/label_schema.toml; do not edit.",
+        "annotator/ui/schema_texts.py says why they are translated.",
+        '"""',
+        "",
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "TEXTS = (",
+        *(f"    QT_TRANSLATE_NOOP(\"LabelSchema\", {json.dumps(text, ensure_ascii=False)})," for text in texts),
+        ")",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def update(language: str, options: list[str]) -> Path:
@@ -132,6 +168,8 @@ def main() -> int:
     args = parser.parse_args()
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
+    if not args.no_update:
+        BUNDLED_SCHEMA_TEXTS.write_text(bundled_schema_texts(), encoding="utf-8")
     for language, options in LANGUAGES.items():
         ts = TRANSLATIONS / f"annotator_{language}.ts"
         if not args.no_update:

@@ -75,3 +75,11 @@ def test_compiled_files_are_current(ts, tmp_path):
     subprocess.run([lrelease, "-silent", str(ts), "-qm", str(fresh)], check=True)
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), \
         f"{ts.with_suffix('.qm').name} is older than {ts.name}: run build/update_translations.py"
+
+
+def test_the_bundled_schemas_descriptions_are_collected_for_translation():
+    """annotator/ui/bundled_schema_texts.py is what the script writes from resources/label_schema.toml."""
+    script = load_script()
+    written = (REPO / "annotator" / "ui" / "bundled_schema_texts.py").read_text(encoding="utf-8")
+    assert written == script.bundled_schema_texts(), "run build/update_translations.py"
+    assert "A person's name, including names in bylines" in written

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.label_schema import LabelSchema
 from annotator.review.label_keys import key_for_label
-from annotator.ui import theme
+from annotator.ui import schema_texts, theme
 from annotator.ui.plain_text import menu_text, plain_tooltip
 from annotator.ui.review_controller import ReviewController
 
@@ -40,7 +40,7 @@ def entity_label_menu(schema: LabelSchema, on_pick: Callable[[str], None], paren
         # "&" makes the key the menu's accelerator; a literal & in a name must be doubled.
         text = f"&{key}  {menu_text(title)}" if key else menu_text(title)
         action = menu.addAction(swatch(theme.label_color(label.color)), text)
-        action.setToolTip(plain_tooltip(label.description))
+        action.setToolTip(plain_tooltip(schema_texts.shown(label.description)))
         action.setData(label.name)
         action.triggered.connect(lambda _checked=False, name=label.name: on_pick(name))
     return menu

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.review.label_keys import key_for_label
-from annotator.ui import theme
+from annotator.ui import schema_texts, theme
 from annotator.ui.coalesce import Coalescer
 from annotator.ui.plain_text import plain_label, plain_tooltip, rich_label
 from annotator.ui.review_controller import ReviewController
@@ -105,7 +105,7 @@ class LabelPalette(QScrollArea):
         for label in schema.entities:
             row = LabelRow(
                 label.name, label.display or label.name, theme.label_color(label.color), keys.get(label.name, ""),
-                label.description, body,
+                schema_texts.shown(label.description), body,
             )
             row.clicked.connect(self.picked)
             layout.addWidget(row)
@@ -126,7 +126,7 @@ class LabelPalette(QScrollArea):
                     f"{html.escape(relation.display or relation.name)}   "
                     f"<span style='color:#9aa5b1'>{html.escape(heads)} {arrow} {html.escape(tails)}</span>"
                 )
-                relation_row.setToolTip(plain_tooltip(relation.description))
+                relation_row.setToolTip(plain_tooltip(schema_texts.shown(relation.description)))
                 relation_row.setContentsMargins(8, 2, 6, 2)
                 layout.addWidget(relation_row)
         layout.addStretch(1)

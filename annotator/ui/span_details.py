@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.label_schema import LabelSchema
 from annotator.review.spans import Span
-from annotator.ui import theme
+from annotator.ui import schema_texts, theme
 from annotator.ui.coalesce import Coalescer
 from annotator.ui.plain_text import plain_label, plain_tooltip, rich_label
 from annotator.ui.review_controller import ReviewController
@@ -172,7 +172,7 @@ class SpanDetails(QScrollArea):
             if relations:
                 facts.append((self.tr("Relations"), str(len(relations))))
         if label is not None and label.description:
-            facts.append((self.tr("Label"), label.description))
+            facts.append((self.tr("Label"), schema_texts.shown(label.description)))
         table = "".join(
             f"<tr><td style='color:#7b8794; padding-right:10px; white-space:nowrap'>{html.escape(k)}</td>"
             f"<td>{html.escape(v)}</td></tr>"

@@ -1973,6 +1973,57 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
 </context>
 <context>
+    <name>LabelSchema</name>
+    <message>
+        <source>A person&apos;s name, including names in bylines (记者X) and 化名.</source>
+        <translation>人名，包括署名中的人名（记者X）和化名。</translation>
+    </message>
+    <message>
+        <source>Organisations: companies, unions (总工会, 市总), government bodies, courts, schools, teams with a name.</source>
+        <translation>机构：企业、工会（总工会、市总）、政府机关、法院、学校、有名称的团队。</translation>
+    </message>
+    <message>
+        <source>Places: countries, provinces, cities, counties, towns, streets, named sites.</source>
+        <translation>地点：国家、省、市、县、镇、街道和有名称的场所。</translation>
+    </message>
+    <message>
+        <source>Job titles and positions (主席, 党组书记, 工会主席), without the organisation.</source>
+        <translation>职务和职位（主席、党组书记、工会主席），不含所在机构。</translation>
+    </message>
+    <message>
+        <source>Dates and date expressions: years, months, days, 年初, 年底.</source>
+        <translation>日期和时间表达：年、月、日，以及年初、年底等。</translation>
+    </message>
+    <message>
+        <source>Amounts of money with their unit (7862元, 1038万元, 2000万余元).</source>
+        <translation>带单位的金额（7862元、1038万元、2000万余元）。</translation>
+    </message>
+    <message>
+        <source>Titled documents, laws, regulations and works, usually in 《》 (the brackets are not part of the span).</source>
+        <translation>有标题的文件、法律、法规和作品，通常在《》中（书名号不在片段内）。</translation>
+    </message>
+    <message>
+        <source>The person works for, or is a member of, the organisation.</source>
+        <translation>此人在该机构工作，或是该机构的成员。</translation>
+    </message>
+    <message>
+        <source>The person holds the title.</source>
+        <translation>此人担任该职务。</translation>
+    </message>
+    <message>
+        <source>The organisation or place is located in the place.</source>
+        <translation>该机构或地点位于该地点。</translation>
+    </message>
+    <message>
+        <source>The organisation is part of, or reports to, the other organisation.</source>
+        <translation>该机构隶属于另一机构，或向其负责。</translation>
+    </message>
+    <message>
+        <source>What the article is mainly about.</source>
+        <translation>文章的主要内容。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>

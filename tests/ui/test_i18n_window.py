@@ -111,3 +111,30 @@ def test_every_note_the_review_logic_gives_has_a_sentence():
     templates = note_templates()
     missing = [key for key in keys if key.removesuffix(LAST) not in templates]
     assert not missing, missing
+
+
+def test_the_bundled_label_descriptions_are_in_chinese_and_a_teams_own_as_written(chinese_window, qtbot):
+    from dataclasses import replace
+
+    from review_projects import ARTICLE, span
+
+    window = chinese_window
+    store = window.store
+    per = store.annotations.add_entity("a1", *span(ARTICLE, "张萍"), "PER")
+    window.controller.reload()
+    window.controller.set_focus(window.controller.state.entity_span(per.id).key)
+    window.flush_panels()
+    assert "人名，包括署名中的人名" in window.details.body.text()
+    assert "A person's name" not in window.details.body.text()
+    assert "机构：企业、工会" in window.palette_panel.rows["ORG"].toolTip()
+
+    # a team that wrote its own description reads it as written, in any interface language
+    schema = store.schema.current
+    own = replace(schema.entity("PER"), description="Only real people; no 化名.")
+    store.schema.set(schema.with_entity(own))
+    window.controller.reload()
+    window.palette_panel.rebuild()
+    window.controller.set_focus(window.controller.state.entity_span(per.id).key)
+    window.flush_panels()
+    assert "Only real people; no 化名." in window.details.body.text()
+    assert "Only real people; no 化名." in window.palette_panel.rows["PER"].toolTip()
