@@ -3,7 +3,7 @@
     python -m annotator.learning.evaluate peoples-daily [--half all|tune|check] [--curve] [--plain] [--json]
     python -m annotator.learning.evaluate ablation [--half tune|all] [--json]
     python -m annotator.learning.evaluate held-out [--json]
-    python -m annotator.learning.evaluate seeds [--json]
+    python -m annotator.learning.evaluate seeds [--verbose] [--json]
 
 **People's Daily** (``--file``, default ``$ANNOTATOR_PEOPLES_DAILY`` or
 ``shared/data/peoplesdaily/example.dev`` in a folder above the checkout; never bundled) is read as one reviewed document per
@@ -282,8 +282,9 @@ def stored_model_for(data: bytes, labels: Sequence[str], settings: TrainingSetti
 
 def seeds(
     path: str | Path, settings: TrainingSettings, *, reviewed: int = 3, workers: int | None = None,
-    in_process: bool = False,
+    in_process: bool = False, verbose: bool = False,
 ) -> dict[str, Any]:
+    """Every rotation of ``reviewed`` pages; ``verbose`` adds each rotation's missed entities (``missed``)."""
     paragraphs = seed_paragraphs(path)
     pages = sorted({p.page for p in paragraphs})
     rotations = []
@@ -306,9 +307,12 @@ def seeds(
         only_model = replace(with_model, sources=("model",))
         row: dict[str, Any] = {"reviewed": list(chosen), "evaluated": [p for p in pages if p not in chosen],
                                "train_paragraphs": len(train), "test_paragraphs": len(test)}
+        found = {}
         for name, context in (("rules and gazetteer", without), ("with the model", with_model),
                               ("model alone", only_model)):
-            row[name] = _score_context(test, context)
+            row[name], found[name] = _score_context(test, context)
+        if verbose:
+            row["missed"] = _differences(test, found["with the model"], found["rules and gazetteer"])
         row["recall gain"] = round(row["with the model"]["overall"]["recall"]
                                    - row["rules and gazetteer"]["overall"]["recall"], 4)
         rotations.append(row)
@@ -324,12 +328,30 @@ def seeds(
     }
 
 
-def _score_context(paragraphs: Sequence[GoldParagraph], context: SuggestContext) -> dict[str, Any]:
+def _score_context(
+    paragraphs: Sequence[GoldParagraph], context: SuggestContext
+) -> tuple[dict[str, Any], dict[str, set[tuple[int, int, str]]]]:
+    """The figures of the candidates, and the candidates of each paragraph."""
     tallies: dict[str, Tally] = {}
+    found_in: dict[str, set[tuple[int, int, str]]] = {}
     for paragraph in paragraphs:
-        found = {(s.start, s.end, s.label) for s in suggest(paragraph.text, context=context)}
+        found = found_in[paragraph.id] = {(s.start, s.end, s.label) for s in suggest(paragraph.text, context=context)}
         tally_spans(tallies, found, paragraph.spans)
-    return _report(tallies, SEED_LABELS)
+    return _report(tallies, SEED_LABELS), found_in
+
+
+def _differences(
+    paragraphs: Sequence[GoldParagraph], found: dict[str, set[tuple[int, int, str]]],
+    baseline: dict[str, set[tuple[int, int, str]]],
+) -> list[dict[str, Any]]:
+    """The gold entities the candidates with the model miss, each saying whether the rules and gazetteer found it."""
+    missed = []
+    for paragraph in paragraphs:
+        for start, end, label in paragraph.spans:
+            if (start, end, label) not in found[paragraph.id]:
+                missed.append({"paragraph": paragraph.id, "text": paragraph.text[start:end], "label": label,
+                               "rules and gazetteer found it": (start, end, label) in baseline[paragraph.id]})
+    return missed
 
 
 # --- printing -----------------------------------------------------------------------------------
@@ -370,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None,
                         help="training processes (default: one per core; 1 trains in this process)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--verbose", action="store_true", help="seeds: list each rotation's missed entities")
     args = parser.parse_args(argv)
     here = args.workers == 1
     settings = replace(TrainingSettings(), folds=args.folds, curve_fractions=TrainingSettings().curve_fractions
@@ -417,7 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in ("learned model", "plain character CRF", "candidate rules (no model)"):
             print(_line(name, figures[name], PD_LABELS))
     else:
-        found = seeds(args.gold, settings, workers=args.workers, in_process=here)
+        found = seeds(args.gold, settings, workers=args.workers, in_process=here, verbose=args.verbose)
         if args.json:
             print(json.dumps(found, ensure_ascii=False, indent=2))
             return 0
@@ -429,6 +452,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             pages = ",".join(page[:3] for page in row["reviewed"])
             print(f"{pages:<18}{base['precision']:>14.3f}/{base['recall']:.3f}{model['precision']:>10.3f}/"
                   f"{model['recall']:.3f}{row['recall gain']:>+13.3f}{alone['precision']:>10.3f}/{alone['recall']:.3f}")
+            for miss in row.get("missed", []):
+                lost = "  (the rules and gazetteer found it)" if miss["rules and gazetteer found it"] else ""
+                print(f"    missed {miss['label']:<6} {miss['text']}{lost}")
         print(f"mean recall gain {found['mean recall gain']:+.3f} (min {found['min recall gain']:+.3f}); "
               f"precision with the model: mean {found['mean precision with the model']:.3f}, "
               f"min {found['min precision with the model']:.3f}; "
