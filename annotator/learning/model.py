@@ -163,39 +163,46 @@ def alternative_spans(tagger, tags: Sequence[str], labels: Sequence[str], thresh
     The marginals come from forward-backward over all taggings, so these are
     the names the model gives some chance to, the best tagging's and others.
     A span's score is its smallest tag marginal, an upper bound of the
-    probability that the span is right, as for the best tagging's spans. Only
-    positions where "outside" is not nearly certain are looked at: the
-    marginal of O is asked once per character, the others only there.
+    probability that the span is right, as for the best tagging's spans.
+
+    Each marginal is one call into CRFsuite, so as few are asked as the
+    answer allows: "outside" once per character; where that is nearly
+    certain no tag of a label can reach the threshold. Elsewhere a label's
+    single and begin tags; its inside and end tags only along a span begun.
     """
+    marginal = tagger.marginal
     doubtful = 1.0 - threshold
-    open_at = [position for position in range(len(tags)) if tagger.marginal(OUTSIDE, position) <= doubtful]
+    length = len(tags)
+    is_open = [marginal(OUTSIDE, position) <= doubtful for position in range(length)]
+    open_at = [position for position in range(length) if is_open[position]]
     if not open_at:
         return []
     known = set(tagger.labels())
-    marginals: dict[int, dict[str, float]] = {position: {} for position in open_at}
     found: list[PredictedSpan] = []
     for label in labels:
         begin_tag, inside_tag, end_tag, single_tag = f"B-{label}", f"I-{label}", f"E-{label}", f"S-{label}"
-        for position in open_at:
-            here = marginals[position]
-            for tag in (begin_tag, inside_tag, end_tag, single_tag):
-                # a tag never seen in training (no one-character PER) is not in the model
-                here[tag] = tagger.marginal(tag, position) if tag in known else 0.0
-            if here[single_tag] >= threshold:
-                found.append(PredictedSpan(position, position + 1, label, here[single_tag], (here[single_tag],)))
+        if single_tag in known:  # a tag never seen in training (no one-character PER) is not in the model
+            for position in open_at:
+                single = marginal(single_tag, position)
+                if single >= threshold:
+                    found.append(PredictedSpan(position, position + 1, label, single, (single,)))
+        if begin_tag not in known or end_tag not in known:
+            continue
+        has_inside = inside_tag in known
         for start in open_at:
-            first = marginals[start][begin_tag]
+            first = marginal(begin_tag, start)
             if first < threshold:
                 continue
             inside = [first]
-            for stop in range(start + 1, min(start + MAX_ALTERNATIVE_LENGTH, len(tags))):
-                further = marginals.get(stop)
-                if further is None:  # "outside" is nearly certain here
+            for stop in range(start + 1, min(start + MAX_ALTERNATIVE_LENGTH, length)):
+                if not is_open[stop]:  # "outside" is nearly certain here
                     break
-                if further[end_tag] >= threshold:
-                    ended = (*inside, further[end_tag])
+                last = marginal(end_tag, stop)
+                if last >= threshold:
+                    ended = (*inside, last)
                     found.append(PredictedSpan(start, stop + 1, label, min(ended), ended))
-                if further[inside_tag] < threshold:
+                middle = marginal(inside_tag, stop) if has_inside else 0.0
+                if middle < threshold:
                     break
-                inside.append(further[inside_tag])
+                inside.append(middle)
     return found
