@@ -140,3 +140,32 @@ def test_a_registered_source_plugs_in_and_agrees_with_the_others():
 def test_a_context_can_choose_its_sources(context):
     only_pos = replace(context, sources=("pos",))
     assert all(c.source == "pos" for c in suggest(TEXT, context=only_pos))
+
+
+def test_the_model_agreeing_with_the_sources_it_learnt_from_is_not_counted_twice(context):
+    # the model tags with the rules' hits as features: its probability already weighs them
+    (merged,) = resolve([s(17, 19, "PER", "model", 0.9), s(17, 19, "PER", "rules", 0.8)], context)
+    assert (merged.source, merged.score) == ("model+rules", pytest.approx(0.9))
+    (merged,) = resolve([s(17, 19, "PER", "model", 0.5), s(17, 19, "PER", "rules", 0.8), s(17, 19, "PER", "pos", 0.35)],
+                        context)
+    assert merged.source == "rules+model+pos"
+    assert merged.score == pytest.approx(combine([0.8, 0.35]))
+
+
+def test_a_source_of_its_own_can_keep_less_certain_suggestions(context):
+    settings = replace(context.rules.resolution, min_score=0.4, source_min_scores={"model": 0.3})
+    lowered = replace(context, rules=replace(context.rules, resolution=settings))
+    found = resolve([s(17, 19, "PER", "model", 0.35), s(0, 3, "LOC", "rules", 0.35), s(6, 9, "LOC", "model", 0.25)],
+                    lowered)
+    assert [(c.text, c.source) for c in found] == [("张萍", "model")]
+    # the model's minimum counts its own score, not a group it merely joins
+    found = resolve([s(0, 3, "LOC", "rules", 0.35), s(0, 3, "LOC", "model", 0.1)], lowered)
+    assert found == []
+    # rejections elsewhere lower its own score as they lower the group's
+    rejected = replace(lowered, rejections={("张萍", "PER"): 3})
+    assert resolve([s(17, 19, "PER", "model", 0.35)], rejected) == []
+
+
+def test_the_bundled_resolution_keeps_the_models_less_certain_spans(context):
+    assert context.rules.resolution.source_min_scores == {"model": pytest.approx(0.3)}
+    assert context.rules.model.alternatives == pytest.approx(0.2)

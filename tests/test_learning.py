@@ -14,6 +14,7 @@ from annotator.candidates import context_from_store, refresh_candidates, suggest
 from annotator.candidates import refresh as refresh_module
 from annotator.candidates.analysis import analyse
 from annotator.candidates.gazetteer import EMPTY
+from annotator.candidates.model_settings import ModelSourceSettings
 from annotator.learning import (
     NotEnoughDataError,
     TrainingCancelled,
@@ -28,10 +29,11 @@ from annotator.learning import (
     train_project,
     training_readiness,
 )
-from annotator.learning.features import FeatureSettings, document_features
-from annotator.learning.model import LearnedModel
+from annotator.learning.features import FeatureSettings, document_features, sequence_ranges
+from annotator.learning.model import MAX_ALTERNATIVE_LENGTH, LearnedModel
 from annotator.learning.model_features import ModelFeatures
 from annotator.learning.source import ModelSource
+from annotator.learning.tags import decode_entities, encode
 from annotator.model import Status
 from annotator.project.importing import import_paths
 from annotator.project.schema_editing import SchemaDraft, apply_draft
@@ -173,6 +175,48 @@ def test_tagging_with_the_models_own_attributes_gives_the_same_tags_and_scores(t
         dictionary = [(1, 3, "ORG")]
         slow = document_features(analysis, model.settings.features, rule_spans=rules, dictionary_spans=dictionary)
         assert model.predict_features(text, slow) == model.predict(analysis, rule_spans=rules, dictionary_spans=dictionary)
+
+
+def test_alternative_spans_are_every_span_whose_tags_all_reach_the_threshold(trained):
+    """Checked against every span of every sentence, its BIOES tags' marginals asked one by one."""
+    store, _report = trained
+    stored = store.models.current()
+    model = LearnedModel(stored.data, stored.labels, TrainingSettings.from_dict(stored.settings))
+    text = UNSEEN + "钱华与孙丽去了西安市的秦川机床厂。周健说，吴楠在长沙。"
+    analysis = analyse(text)
+    threshold = 0.05
+    prediction = model.predict(analysis, alternatives=threshold)
+    assert model.predict(analysis).alternatives == []
+    assert prediction.spans == model.predict(analysis).spans  # the best tagging's spans are as before
+    tagger = model._tagger()
+    rows = model.model_features().rows(analysis)
+    expected = set()
+    for begin, end in sequence_ranges(text):
+        best = tagger.tag(rows[begin:end])
+        kept = {(begin + a, begin + b, label) for a, b, label in decode_entities(best)}
+        known = set(tagger.labels())
+        for label in model.labels:
+            for start in range(end - begin):
+                for stop in range(start + 1, min(end - begin, start + MAX_ALTERNATIVE_LENGTH) + 1):
+                    tags = encode([(start, stop, label)], stop)[start:]
+                    marginals = [tagger.marginal(tag, start + i) if tag in known else 0.0 for i, tag in enumerate(tags)]
+                    if min(marginals) >= threshold and (begin + start, begin + stop, label) not in kept:
+                        expected.add((begin + start, begin + stop, label, round(min(marginals), 9)))
+    found = {(p.start, p.end, p.label, round(p.score, 9)) for p in prediction.alternatives}
+    assert found == expected and found
+    assert all(p.score == min(p.marginals) for p in prediction.alternatives)
+
+
+def test_the_model_source_proposes_its_alternatives_as_the_rules_say(trained):
+    store, _report = trained
+    context = context_from_store(store)
+
+    def proposed(alternatives: float) -> set[tuple[int, int, str]]:
+        chosen = replace(context, rules=replace(context.rules, model=ModelSourceSettings(alternatives)))
+        return {(x.start, x.end, x.label) for x in ModelSource().suggest(analyse(UNSEEN), chosen)}
+
+    best = proposed(0.0)
+    assert best and proposed(0.01) > proposed(0.2) >= best
 
 
 @pytest.mark.parametrize("features", [

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from annotator.learning import evaluate
+from annotator.learning.settings import TrainingSettings
 
 CORPUS = Path(__file__).resolve().parent / "data" / "learning" / "tiny_corpus.jsonl"
 
@@ -65,3 +66,33 @@ def test_seed_rotations_score_every_choice_of_reviewed_pages(tmp_path: Path, cap
         base, with_model = row["rules and gazetteer"]["overall"], row["with the model"]["overall"]
         assert row["recall gain"] == round(with_model["recall"] - base["recall"], 4)
         assert with_model["gold"] == base["gold"] > 0
+
+
+def test_seed_rotations_list_the_missed_entities_when_asked(tmp_path: Path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    with gold.open("w", encoding="utf-8") as out:
+        for number, record in enumerate(done_records()):
+            record["meta"] = {"source": f"seeds/page{number % 4}.txt", "split": "dev"}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    found = evaluate.seeds(gold, TrainingSettings(), in_process=True, verbose=True)
+    for row in found["rotations"]:
+        overall = row["with the model"]["overall"]
+        right = round(overall["recall"] * overall["gold"])
+        assert len(row["missed"]) == overall["gold"] - right
+        assert all(set(miss) == {"paragraph", "text", "label", "rules and gazetteer found it"} for miss in row["missed"])
+
+
+def test_tune_pages_read_only_the_tune_split_and_score_each_fold(tmp_path: Path, capsys):
+    gold = tmp_path / "pages.jsonl"
+    with gold.open("w", encoding="utf-8") as out:
+        for number, record in enumerate(done_records()):
+            split = "test" if number == 0 else "tune"
+            record["meta"] = {"source": f"pages/{split}/p{number % 5}.txt", "split": split}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    paragraphs = evaluate.tune_page_paragraphs(gold)
+    assert len(paragraphs) == len(done_records()) - 1 and all("/tune/" in p.page for p in paragraphs)
+    assert evaluate.main(["tune-pages", "--gold", str(gold), "--workers", "1", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    base, with_model = report["rules and gazetteer"]["overall"], report["with the model"]["overall"]
+    assert base["gold"] == with_model["gold"] == sum(len(p.spans) for p in paragraphs)
+    assert report["recall gain"] == round(with_model["recall"] - base["recall"], 4)

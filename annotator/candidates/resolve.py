@@ -23,6 +23,9 @@ class ResolutionSettings:
     rejection_weight: float = 1.0
     rejection_prior: float = 3.0
     source_weights: dict[str, float] = field(default_factory=dict)
+    # min_score for suggestions of these sources alone (the learned model's calibrated
+    # probabilities can be kept lower than the rules' fixed priors)
+    source_min_scores: dict[str, float] = field(default_factory=dict)
     # At most this many candidates per document, the first in reading order; the reviewer works
     # from the top, and the next refresh suggests the rest as these are decided.
     max_per_document: int = 3000
@@ -30,16 +33,20 @@ class ResolutionSettings:
     @classmethod
     def from_table(cls, table: RuleTable) -> ResolutionSettings:
         table.check_keys(
-            ("min_score", "strong_score", "rejection_weight", "rejection_prior", "source_weights", "max_per_document")
+            ("min_score", "strong_score", "rejection_weight", "rejection_prior", "source_weights", "max_per_document",
+             "source_min_scores")
         )
         weights_table = table.table("source_weights")
         weights = {name: weights_table.number(name) for name in weights_table.data}
+        minimums_table = table.table("source_min_scores")
+        minimums = {name: minimums_table.score(name, 0.0) for name in minimums_table.data}
         return cls(
             table.score("min_score", 0.4),
             table.score("strong_score", 0.6),
             table.number("rejection_weight", 1.0),
             table.number("rejection_prior", 3.0),
             weights,
+            minimums,
             table.integer("max_per_document", 3000, minimum=1),
         )
 
@@ -54,20 +61,39 @@ def combine(scores: Iterable[float]) -> float:
 
 def _group_score(group: list[Suggestion], weights: dict[str, float]) -> tuple[float, str]:
     """The score of suggestions that agree on a span and label, and their sources, strongest first:
-    combine() of each source's best, then of the sources, written out step by step."""
+    combine() of each source's best, then of the sources, written out step by step; the
+    learned model's best counts as the larger of it and the others' combination."""
     best_by_source: dict[str, float] = {}
     for member in group:
         remaining = 1.0 - min(max(best_by_source.get(member.source, 0.0), 0.0), 1.0)
         remaining *= 1.0 - min(max(member.score * weights.get(member.source, 1.0), 0.0), 1.0)
         best_by_source[member.source] = 1.0 - remaining
     remaining = 1.0
-    for value in best_by_source.values():
-        remaining *= 1.0 - min(max(value, 0.0), 1.0)
+    for name, value in best_by_source.items():
+        if name != MODEL_SOURCE:
+            remaining *= 1.0 - min(max(value, 0.0), 1.0)
+    score = 1.0 - remaining
+    if MODEL_SOURCE in best_by_source:
+        # The model is no independent witness: it tagged with the other sources' hits as
+        # features, so its calibrated probability already weighs them. Combining it with
+        # them would count their evidence twice (docs/learning.md, the seed pages).
+        score = max(score, best_by_source[MODEL_SOURCE])
     if len(best_by_source) == 1:
         sources = group[0].source
     else:
         sources = "+".join(sorted(best_by_source, key=lambda s: -best_by_source[s]))
-    return 1.0 - remaining, sources
+    return score, sources
+
+
+def _own_minimum_reached(
+    group: list[Suggestion], minimums: dict[str, float], weights: dict[str, float], factor: float
+) -> bool:
+    """Whether a member of a group scoring under min_score reaches its own source's minimum
+    (``source_min_scores``), its score weighted and lowered by rejections as the group's is."""
+    return any(
+        member.source in minimums and member.score * weights.get(member.source, 1.0) * factor >= minimums[member.source]
+        for member in group
+    )
 
 
 def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[Suggestion]:
@@ -77,6 +103,7 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
     rejections = context.rejections
     weights = settings.source_weights
     min_score = settings.min_score
+    source_min_scores = settings.source_min_scores
     suggestions = list(suggestions)
     size = max((s.end for s in suggestions), default=0)
     # one byte per character: 1 where an entity, or a chosen suggestion, already is
@@ -121,13 +148,17 @@ def resolve(suggestions: Iterable[Suggestion], context: SuggestContext) -> list[
             known = known_groups[group_key] = _group_score(group, weights)
         score, sources = known
         text = item.text
+        factor = 1.0
         if rejections:
             found = rejections.get((text, label), 0)
             if found:
                 # each rejection elsewhere lowers the score; acceptances (labels) and the prior temper it
                 accepted = context.gazetteer.labelled(text, label) + settings.rejection_prior
-                score *= accepted / (accepted + settings.rejection_weight * found)
-        if score < min_score:
+                factor = accepted / (accepted + settings.rejection_weight * found)
+                score *= factor
+        if score < min_score and not (
+            source_min_scores and _own_minimum_reached(group, source_min_scores, weights, factor)
+        ):
             continue
         if len(group) == 1 and score == item.score:
             scored.append(item)  # one source's suggestion, kept as it was proposed

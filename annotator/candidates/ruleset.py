@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.candidates.gazetteer import GazetteerSettings
+from annotator.candidates.model_settings import ModelSourceSettings
 from annotator.candidates.pos_source import PosMapping
 from annotator.candidates.resolve import ResolutionSettings
 from annotator.candidates.ruledata import load_table
@@ -34,6 +35,7 @@ class RuleSet:
     works: WorkRule
     gazetteer: GazetteerSettings
     resolution: ResolutionSettings
+    model: ModelSourceSettings = field(default_factory=ModelSourceSettings)
 
     @classmethod
     def load(cls) -> RuleSet:
@@ -54,6 +56,7 @@ class RuleSet:
             works=WorkRule(load_table("works")),
             gazetteer=GazetteerSettings.from_table(load_table("gazetteer")),
             resolution=ResolutionSettings.from_table(load_table("resolution")),
+            model=ModelSourceSettings.from_table(load_table("model")),
         )
 
 

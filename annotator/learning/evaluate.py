@@ -3,7 +3,8 @@
     python -m annotator.learning.evaluate peoples-daily [--half all|tune|check] [--curve] [--plain] [--json]
     python -m annotator.learning.evaluate ablation [--half tune|all] [--json]
     python -m annotator.learning.evaluate held-out [--json]
-    python -m annotator.learning.evaluate seeds [--json]
+    python -m annotator.learning.evaluate seeds [--verbose] [--json]
+    python -m annotator.learning.evaluate tune-pages [--json]
 
 **People's Daily** (``--file``, default ``$ANNOTATOR_PEOPLES_DAILY`` or
 ``shared/data/peoplesdaily/example.dev`` in a folder above the checkout; never bundled) is read as one reviewed document per
@@ -22,6 +23,11 @@ reviewed (their gold entities are the project's labels and the model's
 training data), the candidates of the other two are scored against their
 gold, with and without the model: every one of the ten ways to choose the
 three pages.
+
+**Tune pages**: the same protocol on the tune pages of ``tests/data/pages/``
+(grouped 4-fold: a page stays on one side), the ground on which how the
+model contributes to the candidates was chosen. Their test pages are never
+read.
 """
 
 from __future__ import annotations
@@ -78,6 +84,7 @@ def default_peoples_daily() -> Path:
 
 DEFAULT_PEOPLES_DAILY = default_peoples_daily()
 DEFAULT_GOLD = REPO / "tests" / "data" / "candidates_gold.jsonl"
+DEFAULT_PAGES_GOLD = REPO / "tests" / "data" / "candidates_gold_pages.jsonl"
 PD_LABELS = ("PER", "LOC", "ORG")
 SEED_LABELS = ("PER", "ORG", "LOC", "TITLE", "DATE", "MONEY", "WORK")
 HALVES = ("all", "tune", "check")
@@ -282,8 +289,9 @@ def stored_model_for(data: bytes, labels: Sequence[str], settings: TrainingSetti
 
 def seeds(
     path: str | Path, settings: TrainingSettings, *, reviewed: int = 3, workers: int | None = None,
-    in_process: bool = False,
+    in_process: bool = False, verbose: bool = False,
 ) -> dict[str, Any]:
+    """Every rotation of ``reviewed`` pages; ``verbose`` adds each rotation's missed entities (``missed``)."""
     paragraphs = seed_paragraphs(path)
     pages = sorted({p.page for p in paragraphs})
     rotations = []
@@ -306,9 +314,12 @@ def seeds(
         only_model = replace(with_model, sources=("model",))
         row: dict[str, Any] = {"reviewed": list(chosen), "evaluated": [p for p in pages if p not in chosen],
                                "train_paragraphs": len(train), "test_paragraphs": len(test)}
+        found = {}
         for name, context in (("rules and gazetteer", without), ("with the model", with_model),
                               ("model alone", only_model)):
-            row[name] = _score_context(test, context)
+            row[name], found[name] = _score_context(test, context)
+        if verbose:
+            row["missed"] = _differences(test, found["with the model"], found["rules and gazetteer"])
         row["recall gain"] = round(row["with the model"]["overall"]["recall"]
                                    - row["rules and gazetteer"]["overall"]["recall"], 4)
         rotations.append(row)
@@ -324,12 +335,93 @@ def seeds(
     }
 
 
-def _score_context(paragraphs: Sequence[GoldParagraph], context: SuggestContext) -> dict[str, Any]:
+def tune_page_paragraphs(path: str | Path = DEFAULT_PAGES_GOLD) -> list[GoldParagraph]:
+    """The paragraphs of the *tune* pages of ``tests/data/pages/``; the frozen test pages are never read."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if record.get("meta", {}).get("split") != "tune":
+            continue
+        spans = tuple((e["start"], e["end"], e["label"]) for e in record["entities"])
+        out.append(GoldParagraph(record["id"], record["meta"]["source"], record["text"], spans))
+    return out
+
+
+def tune_pages(
+    path: str | Path, settings: TrainingSettings, *, folds: int = 4, workers: int | None = None,
+    in_process: bool = False,
+) -> dict[str, Any]:
+    """The seed protocol on pages the rules were not written for: grouped k-fold over the tune pages.
+
+    Each fold's pages are scored with the other folds' pages reviewed (their
+    entities the gazetteer and the model's training data). The settings of how
+    the model contributes (resources/candidates/model.toml and resolution.toml)
+    were chosen here, never on the seed rotations.
+    """
+    paragraphs = tune_page_paragraphs(path)
+    pages = sorted({p.page for p in paragraphs})
+    fold_of = {page: int(hashlib.sha1(page.encode()).hexdigest(), 16) % folds for page in pages}
+    tallies: dict[str, dict[str, Tally]] = {"rules and gazetteer": {}, "with the model": {}, "model alone": {}}
+    for fold in range(folds):
+        train = [p for p in paragraphs if fold_of[p.page] != fold]
+        test = [p for p in paragraphs if fold_of[p.page] == fold]
+        if not test:
+            continue
+        examples = examples_from([(p.id, p.text, p.spans) for p in train], SEED_LABELS)
+        labels = tuple(label for label in SEED_LABELS if any(s[2] == label for e in examples for s in e.spans))
+        tasks = [t for t in plan_tasks(examples, settings) if t.kind == FINAL]
+        outcome = run_trainings(examples, labels, tasks, settings, workers=workers, in_process=in_process)
+        base = default_context()
+        labelled: dict[tuple[str, str], int] = {}
+        for example in examples:
+            for start, end, label in example.spans:
+                key = (example.text[start:end], label)
+                labelled[key] = labelled.get(key, 0) + 1
+        project = replace(base, gazetteer=Gazetteer(labelled, base.rules.gazetteer.min_length))
+        with_model = replace(project, model=stored_model_for(_model_bytes(outcome.results[0]), labels, settings))
+        contexts = {
+            "rules and gazetteer": replace(project, sources=("pos", "rules", "gazetteer")),
+            "with the model": with_model,
+            "model alone": replace(with_model, sources=("model",)),
+        }
+        for name, context in contexts.items():
+            for paragraph in test:
+                found = {(s.start, s.end, s.label) for s in suggest(paragraph.text, context=context)}
+                tally_spans(tallies[name], found, paragraph.spans)
+    out: dict[str, Any] = {"pages": len(pages), "paragraphs": len(paragraphs), "folds": folds}
+    for name, tally in tallies.items():
+        out[name] = _report(tally, SEED_LABELS)
+    out["recall gain"] = round(out["with the model"]["overall"]["recall"]
+                               - out["rules and gazetteer"]["overall"]["recall"], 4)
+    return out
+
+
+def _score_context(
+    paragraphs: Sequence[GoldParagraph], context: SuggestContext
+) -> tuple[dict[str, Any], dict[str, set[tuple[int, int, str]]]]:
+    """The figures of the candidates, and the candidates of each paragraph."""
     tallies: dict[str, Tally] = {}
+    found_in: dict[str, set[tuple[int, int, str]]] = {}
     for paragraph in paragraphs:
-        found = {(s.start, s.end, s.label) for s in suggest(paragraph.text, context=context)}
+        found = found_in[paragraph.id] = {(s.start, s.end, s.label) for s in suggest(paragraph.text, context=context)}
         tally_spans(tallies, found, paragraph.spans)
-    return _report(tallies, SEED_LABELS)
+    return _report(tallies, SEED_LABELS), found_in
+
+
+def _differences(
+    paragraphs: Sequence[GoldParagraph], found: dict[str, set[tuple[int, int, str]]],
+    baseline: dict[str, set[tuple[int, int, str]]],
+) -> list[dict[str, Any]]:
+    """The gold entities the candidates with the model miss, each saying whether the rules and gazetteer found it."""
+    missed = []
+    for paragraph in paragraphs:
+        for start, end, label in paragraph.spans:
+            if (start, end, label) not in found[paragraph.id]:
+                missed.append({"paragraph": paragraph.id, "text": paragraph.text[start:end], "label": label,
+                               "rules and gazetteer found it": (start, end, label) in baseline[paragraph.id]})
+    return missed
 
 
 # --- printing -----------------------------------------------------------------------------------
@@ -358,9 +450,10 @@ def _calibration_lines(table: dict[str, Any]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.learning.evaluate",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("peoples-daily", "ablation", "held-out", "seeds"))
+    parser.add_argument("what", choices=("peoples-daily", "ablation", "held-out", "seeds", "tune-pages"))
     parser.add_argument("--file", type=Path, default=DEFAULT_PEOPLES_DAILY, help="People's Daily BIO file")
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the seed pages' gold set")
+    parser.add_argument("--gold", type=Path, default=None,
+                        help="the gold set (default: the seed pages'; tune-pages: the tune pages')")
     parser.add_argument("--half", choices=HALVES, default=None,
                         help="which People's Daily sentences (default: all; tune for the ablation)")
     parser.add_argument("--folds", type=int, default=5)
@@ -370,6 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None,
                         help="training processes (default: one per core; 1 trains in this process)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--verbose", action="store_true", help="seeds: list each rotation's missed entities")
     args = parser.parse_args(argv)
     here = args.workers == 1
     settings = replace(TrainingSettings(), folds=args.folds, curve_fractions=TrainingSettings().curve_fractions
@@ -416,8 +510,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_header(PD_LABELS))
         for name in ("learned model", "plain character CRF", "candidate rules (no model)"):
             print(_line(name, figures[name], PD_LABELS))
+    elif args.what == "tune-pages":
+        figures = tune_pages(args.gold or DEFAULT_PAGES_GOLD, settings, workers=args.workers, in_process=here)
+        if args.json:
+            print(json.dumps(figures, ensure_ascii=False, indent=2))
+            return 0
+        print(f"Tune pages: {figures['pages']} pages, grouped {figures['folds']}-fold "
+              "(the other folds' pages reviewed; all 7 labels, exact spans)")
+        for name in ("rules and gazetteer", "with the model", "model alone"):
+            overall = figures[name]["overall"]
+            print(f"{name:<22}P {overall['precision']:.3f}  R {overall['recall']:.3f}  F1 {overall['f1']:.3f}")
+        print(f"recall gain {figures['recall gain']:+.4f}")
     else:
-        found = seeds(args.gold, settings, workers=args.workers, in_process=here)
+        found = seeds(args.gold or DEFAULT_GOLD, settings, workers=args.workers, in_process=here,
+                      verbose=args.verbose)
         if args.json:
             print(json.dumps(found, ensure_ascii=False, indent=2))
             return 0
@@ -429,6 +535,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             pages = ",".join(page[:3] for page in row["reviewed"])
             print(f"{pages:<18}{base['precision']:>14.3f}/{base['recall']:.3f}{model['precision']:>10.3f}/"
                   f"{model['recall']:.3f}{row['recall gain']:>+13.3f}{alone['precision']:>10.3f}/{alone['recall']:.3f}")
+            for miss in row.get("missed", []):
+                lost = "  (the rules and gazetteer found it)" if miss["rules and gazetteer found it"] else ""
+                print(f"    missed {miss['label']:<6} {miss['text']}{lost}")
         print(f"mean recall gain {found['mean recall gain']:+.3f} (min {found['min recall gain']:+.3f}); "
               f"precision with the model: mean {found['mean precision with the model']:.3f}, "
               f"min {found['min precision with the model']:.3f}; "

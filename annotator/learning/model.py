@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.candidates.analysis import TextAnalysis
@@ -35,7 +35,7 @@ from annotator.learning.crf import open_tagger
 from annotator.learning.features import sequence_ranges
 from annotator.learning.model_features import ModelFeatures, model_attributes
 from annotator.learning.settings import TrainingSettings
-from annotator.learning.tags import Span, decode_entities
+from annotator.learning.tags import OUTSIDE, Span, decode_entities
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,9 @@ class Prediction:
     # the expected number of sentences the model tags wrongly somewhere: the sum of 1 - P(tags | sentence)
     expected_wrong_sentences: float
     sentences: int
+    # spans the best tagging does not hold whose every tag has a marginal of at least the
+    # threshold asked for (``predict(alternatives=...)``): what the model thinks may be a name too
+    alternatives: list[PredictedSpan] = field(default_factory=list)
 
     @property
     def uncertainty(self) -> float:
@@ -108,23 +111,98 @@ class LearnedModel:
         *,
         rule_spans: Sequence[Span] = (),
         dictionary_spans: Sequence[Span] = (),
+        alternatives: float | None = None,
     ) -> Prediction:
         rows = self.model_features().rows(analysis, rule_spans=rule_spans, dictionary_spans=dictionary_spans)
-        return self.predict_features(analysis.text, rows)
+        return self.predict_features(analysis.text, rows, alternatives=alternatives)
 
-    def predict_features(self, text: str, features: Sequence[Sequence[str] | Sequence[bytes]]) -> Prediction:
-        """Tag ``text`` from features already built for it (cross-validation builds them once)."""
+    def predict_features(
+        self, text: str, features: Sequence[Sequence[str] | Sequence[bytes]], *, alternatives: float | None = None
+    ) -> Prediction:
+        """Tag ``text`` from features already built for it (cross-validation builds them once).
+
+        With ``alternatives`` (a marginal probability, 0 < a < 1), the spans the best
+        tagging leaves out but whose tags all have at least that marginal come too
+        (``Prediction.alternatives``, see ``alternative_spans``).
+        """
         tagger = self._tagger()
         how = self.settings.span_score
         spans: list[PredictedSpan] = []
+        others: list[PredictedSpan] = []
         expected_wrong = 0.0
         sentences = 0
         for begin, end in sequence_ranges(text):
             tags = tagger.tag(features[begin:end])
-            expected_wrong += 1.0 - tagger.probability(tags)
+            wrong = 1.0 - tagger.probability(tags)
+            expected_wrong += wrong
             sentences += 1
-            for start, stop, label in decode_entities(tags):
+            found = decode_entities(tags)
+            for start, stop, label in found:
                 inside = tuple(tagger.marginal(tags[position], position) for position in range(start, stop))
                 score = min(inside) if how == "min" else math.prod(inside)
                 spans.append(PredictedSpan(begin + start, begin + stop, label, score, inside))
-        return Prediction(spans, expected_wrong, sentences)
+            # A tag the best tagging does not hold has a marginal of at most 1 - P(best), and a span
+            # the best leaves out has such a tag: where the model is that sure there is nothing to find.
+            if alternatives is not None and wrong >= alternatives and self.settings.scheme == "BIOES":
+                best = set(found)
+                for other in alternative_spans(tagger, tags, self.labels, alternatives):
+                    if (other.start, other.end, other.label) in best:
+                        continue
+                    score = other.score if how == "min" else math.prod(other.marginals)
+                    others.append(PredictedSpan(begin + other.start, begin + other.end, other.label, score, other.marginals))
+        return Prediction(spans, expected_wrong, sentences, others)
+
+
+# An alternative span is at most this long (a name is far shorter; it bounds the work on a long run of doubt).
+MAX_ALTERNATIVE_LENGTH = 40
+
+
+def alternative_spans(tagger, tags: Sequence[str], labels: Sequence[str], threshold: float) -> list[PredictedSpan]:
+    """Every span of the sentence just tagged whose BIOES tags each have a marginal of at least ``threshold``.
+
+    The marginals come from forward-backward over all taggings, so these are
+    the names the model gives some chance to, the best tagging's and others.
+    A span's score is its smallest tag marginal, an upper bound of the
+    probability that the span is right, as for the best tagging's spans.
+
+    Each marginal is one call into CRFsuite, so as few are asked as the
+    answer allows: "outside" once per character; where that is nearly
+    certain no tag of a label can reach the threshold. Elsewhere a label's
+    single and begin tags; its inside and end tags only along a span begun.
+    """
+    marginal = tagger.marginal
+    doubtful = 1.0 - threshold
+    length = len(tags)
+    is_open = [marginal(OUTSIDE, position) <= doubtful for position in range(length)]
+    open_at = [position for position in range(length) if is_open[position]]
+    if not open_at:
+        return []
+    known = set(tagger.labels())
+    found: list[PredictedSpan] = []
+    for label in labels:
+        begin_tag, inside_tag, end_tag, single_tag = f"B-{label}", f"I-{label}", f"E-{label}", f"S-{label}"
+        if single_tag in known:  # a tag never seen in training (no one-character PER) is not in the model
+            for position in open_at:
+                single = marginal(single_tag, position)
+                if single >= threshold:
+                    found.append(PredictedSpan(position, position + 1, label, single, (single,)))
+        if begin_tag not in known or end_tag not in known:
+            continue
+        has_inside = inside_tag in known
+        for start in open_at:
+            first = marginal(begin_tag, start)
+            if first < threshold:
+                continue
+            inside = [first]
+            for stop in range(start + 1, min(start + MAX_ALTERNATIVE_LENGTH, length)):
+                if not is_open[stop]:  # "outside" is nearly certain here
+                    break
+                last = marginal(end_tag, stop)
+                if last >= threshold:
+                    ended = (*inside, last)
+                    found.append(PredictedSpan(start, stop + 1, label, min(ended), ended))
+                middle = marginal(inside_tag, stop) if has_inside else 0.0
+                if middle < threshold:
+                    break
+                inside.append(middle)
+    return found

@@ -53,13 +53,15 @@ class ModelSource:
         features = model.settings.features
         rules = rule_spans(analysis, context) if features.rule_hits else []
         dictionary = self._dictionary_for(context.gazetteer, stored).spans(analysis.text) if features.dictionary else []
-        prediction = model.predict(analysis, rule_spans=rules, dictionary_spans=dictionary)
+        prediction = model.predict(
+            analysis, rule_spans=rules, dictionary_spans=dictionary, alternatives=context.rules.model.alternatives
+        )
         analysis.measures[MODEL_UNCERTAINTY] = prediction.uncertainty
         analysis.measures[MODEL_EXPECTED_WRONG] = prediction.expected_wrong_sentences
         analysis.measures[MODEL_ID] = stored.id
         text = analysis.text
         found = []
-        for span in prediction.spans:
+        for span in (*prediction.spans, *prediction.alternatives):
             label = stored.label_map.get(span.label, span.label)
             if label is None:  # deleted from the schema since training
                 continue
