@@ -528,6 +528,7 @@ class MainWindow(QMainWindow):
     def flush_panels(self) -> None:
         """Bring the panels that follow the text a moment later up to date now (tests, screenshots)."""
         self.build_panels()
+        self.status.flush()
         self.lists.flush()
         self.details.flush()
         self.palette_panel.flush()
