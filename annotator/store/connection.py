@@ -127,18 +127,40 @@ class OpenDatabase:
 
     Not sqlite-utils' ``Database``: importing sqlite-utils costs about 90 ms
     (it pulls in click, dateutil and pluggy), which every start of the app
-    and every command would pay to open a project. Only applying migrations
-    uses it (``migrations.apply``), and imports it then.
+    and every command would pay to open a project. Applying migrations uses
+    it (``migrations.apply``), and so may tests and tools: whatever else
+    sqlite-utils' ``Database`` offers (``query``, ``table_names``,
+    ``db["table"]``...) is there too, over the same connection, with
+    sqlite-utils imported on first use.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._full: Any = None
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 
     def executescript(self, script: str) -> sqlite3.Cursor:
         return self.conn.executescript(script)
+
+    def sqlite_utils(self) -> Any:
+        """sqlite-utils' ``Database`` over this connection (imported now if it was not yet)."""
+        if self._full is None:
+            # imported here, not at the top: opening a project does without it (start-up time)
+            from annotator.store.sqlite_utils_loader import load_sqlite_utils
+
+            # No plugins: finding them scans every installed package's entry points (a tenth of a second).
+            self._full = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        return self._full
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_full":
+            raise AttributeError(name)
+        return getattr(self.sqlite_utils(), name)
+
+    def __getitem__(self, table: str) -> Any:
+        return self.sqlite_utils()[table]
 
 
 

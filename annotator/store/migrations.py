@@ -476,9 +476,7 @@ def inspect(db: OpenDatabase, path: str, *, new: bool = False) -> list[str]:
 def apply(db: OpenDatabase, path: str, *, new: bool = False) -> int:
     """Bring ``db`` up to date; refuse databases that are not ours or are newer (see ``inspect``)."""
     if inspect(db, path, new=new):
-        # No sqlite-utils plugins on a project: finding them scans every installed package's entry
-        # points (a tenth of a second), and the migrations need none of their SQL functions.
-        migration_set().apply(load_sqlite_utils().Database(db.conn, execute_plugins=False))
+        migration_set().apply(db.sqlite_utils())
     version = len(known_names())
     # Only when it changes: writing the header on every open would change the file.
     if db.conn.execute("PRAGMA user_version").fetchone()[0] != version:
