@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from annotator.ui.annotation_lists import AnnotationLists
     from annotator.ui.document_list import DocumentListPanel
     from annotator.ui.guidelines_panel import GuidelinesPanel
+    from annotator.ui.help_overlay import HelpOverlay
     from annotator.ui.label_palette import LabelPalette
     from annotator.ui.span_details import SpanDetails
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._store_failure_shown = False
         # the docks hold their panels (``build_panels``), not the placeholders they start with
         self.panels_built = False
+        self._help_overlay: HelpOverlay | None = None
         # shown over the text when the project is read-only (project_safety.show_read_only)
         self.read_only_banner: QLabel | None = None
         # A blank page first: the first text drawn loads the fonts (several
@@ -112,7 +114,6 @@ class MainWindow(QMainWindow):
         from annotator.ui.article_header import ArticleHeader
         from annotator.ui.document_view import DocumentView
         from annotator.ui.find_bar import FindBar
-        from annotator.ui.help_overlay import HelpOverlay
         from annotator.ui.learning_jobs import SuggesterJobs
         from annotator.ui.menus import build_menus, connect_actions
         from annotator.ui.project_jobs import ProjectJobs
@@ -162,7 +163,6 @@ class MainWindow(QMainWindow):
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)
-        self.help_overlay = HelpOverlay(keymap, store.schema.current, self)
         self.actions_by_name = WindowActions(keymap, self)
         build_menus(self)
         connect_actions(self)
@@ -176,6 +176,16 @@ class MainWindow(QMainWindow):
         self.view.setPlaceholderText(self.tr("No documents yet. Use File ▸ Import… to add some."))
         self.setAcceptDrops(True)
         self._update_title()
+
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The keys' help over the window (F1), built when first asked for."""
+        if self._help_overlay is None:
+            # Imported here, not at the top: see the module's docstring.
+            from annotator.ui.help_overlay import HelpOverlay
+
+            self._help_overlay = HelpOverlay(self.keymap, self.controller.store.schema.current, self)
+        return self._help_overlay
 
     def build_panels(self) -> None:
         """Fill the docks: the document list, the labels, the focused span, the lists and the guidelines.
@@ -392,7 +402,8 @@ class MainWindow(QMainWindow):
     def schema_changed(self) -> None:
         """Labels were renamed, recoloured, added or removed (or an undo put them back): redraw what shows them."""
         schema = self.controller.store.schema.current
-        self.help_overlay.set_content(self.keymap, schema)
+        if self._help_overlay is not None:
+            self._help_overlay.set_content(self.keymap, schema)
         self.header.refresh()
         self.view.schema_changed()
         if self.panels_built:

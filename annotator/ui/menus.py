@@ -104,7 +104,7 @@ def connect_actions(window: MainWindow) -> None:
     a["zoom_out"].triggered.connect(lambda: view.zoom(-1))
     a["zoom_reset"].triggered.connect(lambda: view.zoom(0))
     a["toggle_label_names"].toggled.connect(view.set_show_tags)
-    a["help"].triggered.connect(window.help_overlay.show_over_parent)
+    a["help"].triggered.connect(lambda: window.help_overlay.show_over_parent())
     # Text-scope entries in the menus run the same code the keys run.
     for name in ("focus_next", "focus_previous", "accept", "reject_or_delete", "start_relation", "cancel"):
         a[name].triggered.connect(view.text_action(name))
