@@ -14,8 +14,6 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from annotator.errors import SchemaError
 from annotator.platform import app_paths
 
@@ -187,6 +185,9 @@ class LabelSchema:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
 
     def to_toml(self) -> str:
+        # imported here: only writing a schema file needs it, and the app's start need not wait for it
+        import tomli_w
+
         return tomli_w.dumps(self.to_dict())
 
     @classmethod

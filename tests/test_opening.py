@@ -172,7 +172,7 @@ def test_a_project_from_an_older_annotator_is_read_as_it_is_and_upgraded_only_wh
     import sqlite_utils
 
     db = sqlite_utils.Database(path)
-    migrations.migrations.apply(db, stop_before=migrations.known_names()[-1])
+    migrations.migration_set().apply(db, stop_before=migrations.known_names()[-1])
     db.execute(f"PRAGMA user_version = {len(migrations.known_names()) - 1}")
     db.conn.execute(
         "INSERT INTO documents (id, position, text, content_hash, created_at, updated_at) "

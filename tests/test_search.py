@@ -259,7 +259,7 @@ def test_a_new_tokenizer_version_rebuilds_the_index(corpus: Store):
 
 def test_migration_queues_documents_already_in_the_project_for_the_index(db_path):
     db = sqlite_utils.Database(sqlite3.connect(str(db_path), isolation_level=None))
-    migrations.migrations.apply(db, stop_before="0002_search_index")
+    migrations.migration_set().apply(db, stop_before="0002_search_index")
     db.conn.execute(
         "INSERT INTO documents (id, position, title, text, content_hash, created_at, updated_at) "
         "VALUES ('old', 1, '旧文档', '升级之前导入的文档：工会主席接受采访。', 'h', 'now', 'now')"

@@ -32,8 +32,9 @@ def state(store) -> dict[str, list[tuple]]:
     """Every row of every table a segmentation edit touches, in a stable order."""
     out = {}
     for table in _STATE_TABLES:
-        rows = store.db.query(f"SELECT * FROM {table}")
-        out[table] = sorted(tuple(sorted(r.items())) for r in rows)
+        cursor = store.db.execute(f"SELECT * FROM {table}")
+        names = [column[0] for column in cursor.description]
+        out[table] = sorted(tuple(sorted(zip(names, row))) for row in cursor)
     return out
 
 

@@ -10,6 +10,7 @@ from annotator.errors import DatabaseError, InputError, NotFoundError, SchemaErr
 from annotator.model import AnnotatedDocument, Candidate, CandidateState, Document, SourceFile, Status
 from annotator.store import Store
 from annotator.store import migrations as store_migrations
+from annotator.store.sqlite_utils_loader import load_sqlite_utils
 
 TEXT = "浙江省嘉兴市嘉善县姚庄镇总工会专职副主席张萍告诉记者。"
 
@@ -38,11 +39,13 @@ def test_new_database_is_migrated_to_the_latest_version(db_path):
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == store.version
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert {"documents", "entities", "relations", "candidates", "events", "annotators"} <= set(
-            store.db.table_names()
-        )
-        applied = [m.name for m in store_migrations.migrations.applied(store.db)]
-        assert applied == store_migrations.known_names()
+        tables = {name for (name,) in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"documents", "entities", "relations", "candidates", "events", "annotators"} <= tables
+        assert store_migrations.applied_names(store.db.conn) == store_migrations.known_names()
+        # read as sqlite-utils, which records them, reads them
+        sqlite_utils = load_sqlite_utils()
+        recorded = store_migrations.migration_set().applied(sqlite_utils.Database(store.db.conn))
+        assert [m.name for m in recorded] == store_migrations.known_names()
 
 
 def test_reopening_applies_nothing_twice_and_keeps_data(db_path):
@@ -51,7 +54,7 @@ def test_reopening_applies_nothing_twice_and_keeps_data(db_path):
     with Store(db_path, annotator="b") as store:
         assert store.documents.count() == 1
         assert store.settings.annotators() == ["a", "b"]
-        assert len(store_migrations.migrations.applied(store.db)) == len(store_migrations.known_names())
+        assert store_migrations.applied_names(store.db.conn) == store_migrations.known_names()
 
 
 def test_new_database_gets_a_copy_of_the_default_schema(fresh_store):
@@ -432,6 +435,23 @@ def test_opening_the_store_does_not_import_pandas_but_leaves_it_importable():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[False, False]"
+
+
+def test_opening_an_up_to_date_project_does_not_import_sqlite_utils(db_path):
+    import subprocess
+    import sys
+
+    Store(db_path).close()  # created (and migrated) here
+    # sqlite-utils (with click, dateutil, pluggy) is for applying migrations; opening costs start-up time without it.
+    script = (
+        "import sys\n"
+        "from annotator.store import Store\n"
+        f"with Store({str(db_path)!r}) as store:\n"
+        "    print(store.documents.count(), 'sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "False"]
 
 
 def test_the_change_marker_notices_writes_from_this_and_other_connections(fresh_store):

@@ -73,6 +73,8 @@ def remember_annotator(name: str) -> str:
     name = check_annotator_name(name)
     data = _read()
     recent = [name, *[n for n in recent_annotators() if n != name]][:MAX_RECENT]
+    if data.get("annotator") == name and data.get("recent") == recent:
+        return name  # remembered already: the app's every start need not rewrite the file
     data.update(annotator=name, recent=recent)
     _write_atomically(profile_path(), json.dumps(data, ensure_ascii=False, indent=2))
     return name

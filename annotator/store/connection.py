@@ -32,8 +32,7 @@ import sqlite3
 import weakref
 from datetime import datetime, timezone
 from pathlib import Path
-
-import sqlite_utils
+from typing import Any
 
 from annotator.errors import (
     DamagedProjectError,
@@ -123,6 +122,48 @@ def recorded_size(header: bytes) -> int | None:
 # --- opening ---------------------------------------------------------------------------------
 
 
+class OpenDatabase:
+    """An open project file: its connection, on which the store runs its own SQL.
+
+    Not sqlite-utils' ``Database``: importing sqlite-utils costs about 90 ms
+    (it pulls in click, dateutil and pluggy), which every start of the app
+    and every command would pay to open a project. Applying migrations uses
+    it (``migrations.apply``), and so may tests and tools: whatever else
+    sqlite-utils' ``Database`` offers (``query``, ``table_names``,
+    ``db["table"]``...) is there too, over the same connection, with
+    sqlite-utils imported on first use.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._full: Any = None
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executescript(self, script: str) -> sqlite3.Cursor:
+        return self.conn.executescript(script)
+
+    def sqlite_utils(self) -> Any:
+        """sqlite-utils' ``Database`` over this connection (imported now if it was not yet)."""
+        if self._full is None:
+            # imported here, not at the top: opening a project does without it (start-up time)
+            from annotator.store.sqlite_utils_loader import load_sqlite_utils
+
+            # No plugins: finding them scans every installed package's entry points (a tenth of a second).
+            self._full = load_sqlite_utils().Database(self.conn, execute_plugins=False)
+        return self._full
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_full":
+            raise AttributeError(name)
+        return getattr(self.sqlite_utils(), name)
+
+    def __getitem__(self, table: str) -> Any:
+        return self.sqlite_utils()[table]
+
+
+
 def _uri(path: Path, **params: str) -> str:
     query = "&".join(f"{key}={value}" for key, value in params.items())
     return f"{path.resolve().as_uri()}?{query}"
@@ -203,7 +244,7 @@ def tidy_sidecars(path: Path) -> bool:
     return not any(side.exists() for side in sidecars(path))
 
 
-def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sqlite_utils.Database:
+def connect(path: Path, *, read_only: bool = False, create: bool = False) -> OpenDatabase:
     """Open ``path``: read-only, for writing an existing project, or (``create``) a new file."""
     path = Path(path)
     # A project this process has open is a project: its header is not read again (see _open_here).
@@ -236,10 +277,8 @@ def connect(path: Path, *, read_only: bool = False, create: bool = False) -> sql
         if conn is not None:
             conn.close()  # a read-only one tidies the -wal and -shm it made
         raise database_error(path, exc) from None
-    # No sqlite-utils plugins on a project: finding them scans every installed package's entry
-    # points (a tenth of a second at start-up), and the project needs none of their SQL functions.
     _track(conn, path)
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return OpenDatabase(conn)
 
 
 def _connect_read_only(path: Path, timeout: int, *, wal: bool) -> sqlite3.Connection:
@@ -284,7 +323,7 @@ def is_disk_full(exc: sqlite3.Error) -> bool:
     return name in ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE") or "disk is full" in str(exc).lower()
 
 
-def prepare_for_writing(db: sqlite_utils.Database, path: Path) -> None:
+def prepare_for_writing(db: OpenDatabase, path: Path) -> None:
     """WAL, once the file is known to be a project of ours (switching it is a write)."""
     try:
         # Network file systems refuse WAL; SQLite then keeps its rollback

@@ -15,9 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import sqlite_utils
-
-from annotator.store.connection import database_error, is_environment_error, utc_now
+from annotator.store.connection import OpenDatabase, database_error, is_environment_error, utc_now
 from annotator.store.rows import dumps
 
 if TYPE_CHECKING:
@@ -41,7 +39,7 @@ def chunked(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
 class ProjectDatabase:
     """The project file as the aggregates see it: one connection, owned by one thread."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+    def __init__(self, path: Path, db: OpenDatabase) -> None:
         self.path = path
         self.db = db
         self.conn: sqlite3.Connection = db.conn

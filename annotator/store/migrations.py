@@ -4,24 +4,48 @@ Migrations are applied in order, each in its own transaction, and recorded by
 sqlite-utils in ``_sqlite_migrations``. Never edit a released migration; add
 a new one at the end. ``PRAGMA user_version`` mirrors the number applied so
 other tools can see the version at a glance.
+
+Opening a project only reads which migrations it has (``inspect``, in plain
+SQL); sqlite-utils is imported when there are migrations to apply, which is
+rare, so opening a project does not pay for importing it (about 90 ms).
 """
 
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from annotator.errors import NewerProjectError, NotAProjectError
+from annotator.store.connection import OpenDatabase
+from annotator.store.sqlite_utils_loader import load_sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "annotator"
+# the table sqlite-utils records applied migrations in
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
-migrations = Migrations(MIGRATION_SET)
-_names: list[str] = []
+# Every migration, in order: its name and the function that applies it to a sqlite-utils Database.
+registered: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
 
 
 def migration(name: str):
-    _names.append(name)
-    return migrations(name=name)
+    def register(apply: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+        registered.append((name, apply))
+        return apply
+
+    return register
+
+
+def migration_set() -> Migrations:
+    """The migrations as sqlite-utils applies and records them."""
+    migrations = load_sqlite_utils().Migrations(MIGRATION_SET)
+    for name, apply in registered:
+        migrations(name=name)(apply)
+    return migrations
 
 
 @migration("0001_initial")
@@ -399,10 +423,22 @@ def _candidates_due(db: sqlite_utils.Database) -> None:
 
 
 def known_names() -> list[str]:
-    return list(_names)
+    return [name for name, _apply in registered]
 
 
-def inspect(db: sqlite_utils.Database, path: str, *, new: bool = False) -> list[str]:
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations recorded in the project, in the order they were applied (as sqlite-utils reads them)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)).fetchone():
+        return [
+            name
+            for (name,) in conn.execute(
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+            )
+        ]
+    return []
+
+
+def inspect(db: OpenDatabase, path: str, *, new: bool = False) -> list[str]:
     """The migrations ``db`` still needs. Reads only: a database that is empty (unless
     ``new``), another program's or from a newer Annotator is refused before anything is written."""
     tables = [
@@ -414,7 +450,7 @@ def inspect(db: sqlite_utils.Database, path: str, *, new: bool = False) -> list[
         raise NotAProjectError(
             f"{path}: an empty SQLite database (it has no tables); it is not an Annotator project"
         )
-    applied = [m.name for m in migrations.applied(db)]
+    applied = applied_names(db.conn)
     if not applied:
         shown = sorted(t for t in tables if not t.startswith("sqlite_"))[:5]
         raise NotAProjectError(
@@ -437,10 +473,10 @@ def inspect(db: sqlite_utils.Database, path: str, *, new: bool = False) -> list[
     return [name for name in known if name not in applied]
 
 
-def apply(db: sqlite_utils.Database, path: str, *, new: bool = False) -> int:
+def apply(db: OpenDatabase, path: str, *, new: bool = False) -> int:
     """Bring ``db`` up to date; refuse databases that are not ours or are newer (see ``inspect``)."""
     if inspect(db, path, new=new):
-        migrations.apply(db)
+        migration_set().apply(db.sqlite_utils())
     version = len(known_names())
     # Only when it changes: writing the header on every open would change the file.
     if db.conn.execute("PRAGMA user_version").fetchone()[0] != version:

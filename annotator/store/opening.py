@@ -34,11 +34,10 @@ import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import sqlite_utils
-
 from annotator.errors import DamagedProjectError, DatabaseError, NotAProjectError
 from annotator.store import backups, health, migrations
 from annotator.store.connection import (
+    OpenDatabase,
     busy_timeout_ms,
     connect,
     database_error,
@@ -54,7 +53,7 @@ def open_database(
     read_only: bool = False,
     fresh: bool = False,
     build: Callable[[Path], None] | None = None,
-) -> tuple[sqlite_utils.Database, int]:
+) -> tuple[OpenDatabase, int]:
     """The open database at ``path`` and its schema version.
 
     ``fresh``: ``path`` is a private new file being built (by ``build``).
@@ -90,7 +89,7 @@ def open_database(
         raise
 
 
-def _open_fresh(path: Path) -> tuple[sqlite_utils.Database, int]:
+def _open_fresh(path: Path) -> tuple[OpenDatabase, int]:
     db = connect(path, create=True)
     try:
         prepare_for_writing(db, path)
@@ -130,7 +129,7 @@ class _TemporaryCopy(sqlite3.Connection):
             self.copy_path = None
 
 
-def _migrated_copy(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
+def _migrated_copy(db: OpenDatabase, path: Path) -> OpenDatabase:
     """A project from an older Annotator, read-only: migrate a temporary copy, never the file itself."""
     fd, name = tempfile.mkstemp(prefix="annotator-upgraded-", suffix=".db")
     os.close(fd)
@@ -141,7 +140,7 @@ def _migrated_copy(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Databa
         db.conn.close()
         copy.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         copy.execute("PRAGMA foreign_keys = ON")
-        upgraded = sqlite_utils.Database(copy, execute_plugins=False)
+        upgraded = OpenDatabase(copy)
         migrations.apply(upgraded, str(path))
         copy.execute("PRAGMA query_only = ON")
     except BaseException:

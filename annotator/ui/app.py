@@ -2,8 +2,10 @@
 
 ``run_app`` is what ``annotator gui`` calls. It shows the (empty) window
 first and opens the project on the next turn of the event loop, so the
-window paints as soon as Qt can; jieba and the candidates load after that,
-in the background. ``build_main_window`` builds the complete window on a
+window paints as soon as Qt can; then the first article, with the keyboard
+in it; then the docks' panels (the document list, the labels...) and the
+rotating log file, on the next turn; jieba and the candidates load after
+that, in the background. ``build_main_window`` builds the complete window on a
 given database without running the event loop, for the tests, the
 benchmarks and the screenshot script.
 
@@ -144,13 +146,20 @@ def open_store_or_restore(db_path: str | Path | None, annotator: str, parent: QW
     return open_store(db_path, annotator)
 
 
-def fill_window(window: MainWindow, store: Store, keymap: Keymap | None = None, *, restore: bool = True) -> None:
-    """Build the window's contents on ``store`` and put back the user's layout."""
+def fill_window(
+    window: MainWindow, store: Store, keymap: Keymap | None = None, *, restore: bool = True, panels: bool = True
+) -> None:
+    """Build the window's contents on ``store`` and put back the user's layout.
+
+    ``panels=False`` leaves the docks' panels for ``window.build_panels()`` (after the first article shows).
+    """
     warning = None
     if keymap is None:
         keymap, warning = app_keymap({e.hotkey: e.name for e in store.schema.current.entities if e.hotkey})
     try:
         window.open_project(store, keymap)
+        if panels:
+            window.build_panels()
     except BaseException:
         store.close()
         raise
@@ -217,19 +226,20 @@ def choose_annotator(given: str | None, db_path: str | Path | None, parent: QWid
 
 
 class _FirstPaint(QObject):
-    """Calls back once the window has painted for the first time (or after a moment, if it never does)."""
+    """Calls back once a widget has painted for the first time (or after a moment, if it never does)."""
 
     def __init__(self, window: QWidget, callback) -> None:
         super().__init__(window)
         self._callback = callback
         self._done = False
         window.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self._fire)
+        # bound to this object: if the widget goes first, so does the call
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._done:
             # Let this paint finish and reach the screen; then do the heavy work.
-            QTimer.singleShot(0, self._fire)
+            QTimer.singleShot(0, self, self._fire)
         return False
 
     def _fire(self) -> None:
@@ -242,8 +252,8 @@ class _FirstPaint(QObject):
         self._callback()
 
 
-def after_first_paint(window: QWidget, callback) -> None:
-    _FirstPaint(window, callback)
+def after_first_paint(widget: QWidget, callback) -> None:
+    _FirstPaint(widget, callback)
 
 
 def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> int:
@@ -277,7 +287,7 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
         from annotator.platform import diagnostics, profile
 
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        diagnostics.setup_logging()
+        diagnostics.start_logging()
         # Before any text: widgets take their text from the translation as they
         # are built, and it may be Chinese (the blank first frame has none).
         install_translations(app)
@@ -292,13 +302,23 @@ def run_app(db_path: str | Path | None = None, annotator: str | None = None) -> 
                 outcome["code"] = DatabaseError.exit_code
                 window.close()
                 return
-            fill_window(window, store)
+            fill_window(window, store, panels=False)
         except AnnotatorError as exc:
             fail(exc)
             return
         window.start(background=False)
         startup_probe.watch_first_article(window)  # a no-op unless a start-up benchmark asked for it
+        # The first article paints first; the panels and the rotating log come right after.
+        after_first_paint(window.view.viewport(), complete_window)
         QTimer.singleShot(BACKGROUND_DELAY_MS, window.start_background)
+
+    def complete_window() -> None:
+        # loaded after the empty window's first paint (start-up time; see the module's docstring)
+        from annotator.platform import diagnostics
+
+        if window.store is not None and not window.store.closed:
+            window.build_panels()
+        diagnostics.setup_logging()
 
     after_first_paint(window, open_project)
     collector = GuiThreadCollector(app)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.project.search import find_hits, parse_query
 from annotator.ui.document_view import DocumentView
 from annotator.ui.plain_text import plain_label
 
@@ -80,6 +79,9 @@ class FindBar(QWidget):
         self.view.setFocus()
 
     def _search(self, query: str) -> None:
+        # imported on the first search, not with the window: start-up time
+        from annotator.project.search import find_hits, parse_query
+
         state = self.view.controller.state
         matches = find_hits(state.text, parse_query(query)) if state else []
         caret = self.view.controller.caret

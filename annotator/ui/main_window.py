@@ -5,11 +5,14 @@ and menus ask, and the widgets draw its state. The window wires them
 together, keeps its own geometry in ``QSettings`` and runs the project's
 background jobs.
 
-It is built in two steps so it can paint before the heavy parts load:
+It is built in steps so it can paint before the heavy parts load:
 ``MainWindow()`` is an empty frame that costs next to nothing to show;
-``open_project(store, keymap)`` then imports and builds everything else
-(the database layer alone takes longer to import than Qt needs to show a
-window).
+``open_project(store, keymap)`` then imports and builds what the first
+article needs (the text, its header, the menus, the status bar, the docks'
+frames); ``build_panels()`` fills the docks (the document list, the labels,
+the focused span, the lists, the guidelines). The app shows the first
+article before it builds the panels, a moment later; ``app.fill_window``
+(the tests, the screenshots) builds them at once.
 """
 
 from __future__ import annotations
@@ -37,11 +40,19 @@ from annotator.ui.settings import ui_settings
 if TYPE_CHECKING:
     from annotator.review.keymap import Keymap
     from annotator.store import Store
+    from annotator.ui.annotation_lists import AnnotationLists
+    from annotator.ui.document_list import DocumentListPanel
+    from annotator.ui.guidelines_panel import GuidelinesPanel
+    from annotator.ui.help_overlay import HelpOverlay
+    from annotator.ui.label_palette import LabelPalette
+    from annotator.ui.span_details import SpanDetails
 
 log = logging.getLogger(__name__)
 
 # Bump when the dock layout changes, so an old saved layout is not restored onto new docks.
 STATE_VERSION = 2
+# the document list's width at first, before the user has a layout of their own
+DOCUMENTS_WIDTH = 340
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +62,13 @@ class MainWindow(QMainWindow):
     annotate_menu: QMenu
     project_menu: QMenu
     language_menu: QMenu
+    # the docks' contents (``build_panels``)
+    documents: DocumentListPanel
+    palette_panel: LabelPalette
+    details: SpanDetails
+    lists: AnnotationLists
+    guidelines: GuidelinesPanel
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -65,6 +83,9 @@ class MainWindow(QMainWindow):
         self._browsing = False
         self._corpus_query = ""
         self._store_failure_shown = False
+        # the docks hold their panels (``build_panels``), not the placeholders they start with
+        self.panels_built = False
+        self._help_overlay: HelpOverlay | None = None
         # shown over the text when the project is read-only (project_safety.show_read_only)
         self.read_only_banner: QLabel | None = None
         # A blank page first: the first text drawn loads the fonts (several
@@ -84,22 +105,19 @@ class MainWindow(QMainWindow):
     # --- composition -------------------------------------------------------------------
 
     def open_project(self, store: Store, keymap: Keymap) -> None:
-        """Build the window's contents on ``store``; the window owns the store from now on."""
+        """Build what the first article needs on ``store``; the window owns the store from now on.
+
+        The docks start empty, at their sizes: ``build_panels`` fills them.
+        """
         # Imported here, not at the top: see the module's docstring.
         from annotator.review.hold import HeldDocuments
-        from annotator.ui.annotation_lists import AnnotationLists
         from annotator.ui.article_header import ArticleHeader
-        from annotator.ui.document_list import DocumentListPanel
         from annotator.ui.document_view import DocumentView
         from annotator.ui.find_bar import FindBar
-        from annotator.ui.guidelines_panel import GuidelinesPanel
-        from annotator.ui.help_overlay import HelpOverlay
-        from annotator.ui.label_palette import LabelPalette
         from annotator.ui.learning_jobs import SuggesterJobs
         from annotator.ui.menus import build_menus, connect_actions
         from annotator.ui.project_jobs import ProjectJobs
         from annotator.ui.review_controller import ReviewController
-        from annotator.ui.span_details import SpanDetails
         from annotator.ui.status_bar import ReviewStatusBar
         from annotator.ui.window_actions import WindowActions
 
@@ -123,25 +141,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-        self.documents = DocumentListPanel(store, self)
-        self.palette_panel = LabelPalette(self.controller, self)
-        self.details = SpanDetails(self.controller, self)
-        self.lists = AnnotationLists(self.controller, self)
-        self.guidelines = GuidelinesPanel(self)
-        own_guidelines = store.settings.get("guidelines")  # a project's own (a package always carries them)
-        if own_guidelines:
-            self.guidelines.setMarkdown(own_guidelines)
         left, right = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
-            "documents": self._dock("documents", self.tr("Documents"), self.documents, left),
-            "labels": self._dock("labels", self.tr("Labels"), self.palette_panel, right),
-            "details": self._dock("details", self.tr("Focused span"), self.details, right),
-            "annotations": self._dock("annotations", self.tr("In this document"), self.lists, right),
-            "guidelines": self._dock("guidelines", self.tr("Guidelines"), self.guidelines, right),
+            "documents": self._dock("documents", self.tr("Documents"), left),
+            "labels": self._dock("labels", self.tr("Labels"), right),
+            "details": self._dock("details", self.tr("Focused span"), right),
+            "annotations": self._dock("annotations", self.tr("In this document"), right),
+            "guidelines": self._dock("guidelines", self.tr("Guidelines"), right),
         }
         self.tabifyDockWidget(self.docks["annotations"], self.docks["guidelines"])
         self.docks["annotations"].raise_()
-        self.resizeDocks([self.docks["documents"]], [300], QtCore.Qt.Orientation.Horizontal)
+        # Wide enough for the list's filter buttons with their counts (about 320 px in English), so
+        # the text does not move when build_panels puts the list in.
+        self.resizeDocks([self.docks["documents"]], [DOCUMENTS_WIDTH], QtCore.Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["labels"]], [330], QtCore.Qt.Orientation.Horizontal)
         # Room for the focused span's text, its label and facts without scrolling, at the default size.
         self.resizeDocks(
@@ -151,7 +163,6 @@ class MainWindow(QMainWindow):
 
         self.status = ReviewStatusBar(self.controller, self)
         self.setStatusBar(self.status)
-        self.help_overlay = HelpOverlay(keymap, store.schema.current, self)
         self.actions_by_name = WindowActions(keymap, self)
         build_menus(self)
         connect_actions(self)
@@ -166,10 +177,62 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._update_title()
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: QtCore.Qt.DockWidgetArea) -> QDockWidget:
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The keys' help over the window (F1), built when first asked for."""
+        if self._help_overlay is None:
+            # Imported here, not at the top: see the module's docstring.
+            from annotator.ui.help_overlay import HelpOverlay
+
+            self._help_overlay = HelpOverlay(self.keymap, self.controller.store.schema.current, self)
+        return self._help_overlay
+
+    def build_panels(self) -> None:
+        """Fill the docks: the document list, the labels, the focused span, the lists and the guidelines.
+
+        Each panel shows the open document as it is now; from then on it follows the controller.
+        """
+        if self.panels_built or self.store is None:
+            return
+        # Imported here, not at the top: see the module's docstring.
+        from annotator.ui.annotation_lists import AnnotationLists
+        from annotator.ui.document_list import DocumentListPanel
+        from annotator.ui.guidelines_panel import GuidelinesPanel
+        from annotator.ui.label_palette import LabelPalette
+        from annotator.ui.menus import connect_panels
+        from annotator.ui.span_details import SpanDetails
+
+        store = self.store
+        self.documents = DocumentListPanel(store, self)
+        self.palette_panel = LabelPalette(self.controller, self)
+        self.details = SpanDetails(self.controller, self)
+        self.lists = AnnotationLists(self.controller, self)
+        self.guidelines = GuidelinesPanel(self)
+        own_guidelines = store.settings.get("guidelines")  # a project's own (a package always carries them)
+        if own_guidelines:
+            self.guidelines.setMarkdown(own_guidelines)
+        for name, panel in (
+            ("documents", self.documents), ("labels", self.palette_panel), ("details", self.details),
+            ("annotations", self.lists), ("guidelines", self.guidelines),
+        ):
+            placeholder = self.docks[name].widget()
+            self.docks[name].setWidget(panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        self.panels_built = True
+        # the order the controller was given (the user's, from the settings) is the list's too
+        self.documents.set_order(self.controller.order)
+        connect_panels(self)
+        if self.controller.doc_id is not None:
+            self.documents.select_document(self.controller.doc_id)
+
+    def _dock(self, name: str, title: str, area: QtCore.Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
+        # blank until build_panels puts the panel in
+        placeholder = QWidget(dock)
+        placeholder.setStyleSheet("background: #ffffff;")
+        dock.setWidget(placeholder)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -204,7 +267,8 @@ class MainWindow(QMainWindow):
 
     def documents_added(self, doc_ids: list) -> None:
         self.view.setPlaceholderText(self.tr("No documents yet. Use File ▸ Import… to add some."))
-        self.documents.refresh()
+        if self.panels_built:
+            self.documents.refresh()
         if self.controller.state is None:
             self.controller.open_first_unfinished()
             self.view.setFocus()
@@ -213,7 +277,8 @@ class MainWindow(QMainWindow):
     def candidates_ready(self, doc_ids: list) -> None:
         if self.controller.doc_id in doc_ids:
             self.controller.reload()
-        self.documents.refresh()
+        if self.panels_built:
+            self.documents.refresh()
 
     # --- the suggester learning --------------------------------------------------------------
 
@@ -238,7 +303,8 @@ class MainWindow(QMainWindow):
 
     def suggester_trained(self, _outcome) -> None:
         """A new model: the list's "most unsure first" order and the figures changed."""
-        self.documents.reorder()
+        if self.panels_built:
+            self.documents.reorder()
 
     def suggester_not_ready(self, readiness) -> None:
         """Train now, with too little reviewed data: say how much more is needed."""
@@ -336,11 +402,13 @@ class MainWindow(QMainWindow):
     def schema_changed(self) -> None:
         """Labels were renamed, recoloured, added or removed (or an undo put them back): redraw what shows them."""
         schema = self.controller.store.schema.current
-        self.palette_panel.rebuild()
-        self.help_overlay.set_content(self.keymap, schema)
+        if self._help_overlay is not None:
+            self._help_overlay.set_content(self.keymap, schema)
         self.header.refresh()
-        self.documents.refresh_choices()
         self.view.schema_changed()
+        if self.panels_built:
+            self.palette_panel.rebuild()
+            self.documents.refresh_choices()
 
     def open_tool(self, name: str, show) -> None:
         """A tool window (the dashboard...): one of each, raised if it is open already."""
@@ -398,6 +466,7 @@ class MainWindow(QMainWindow):
         self.return_to_text()
 
     def show_guidelines(self) -> None:
+        self.build_panels()
         self.docks["guidelines"].show()
         self.docks["guidelines"].raise_()
 
@@ -441,6 +510,7 @@ class MainWindow(QMainWindow):
         self.view.set_matches(hits, 0 if hits else -1)
 
     def search_all_documents(self, query: str) -> None:
+        self.build_panels()
         self.docks["documents"].show()
         self.documents.search_box.setText(query)
         self.documents.focus_search()
@@ -450,7 +520,8 @@ class MainWindow(QMainWindow):
         self.learning.document_opened(doc_id, state.pending_count() if state is not None else 0)
         if not self._browsing:
             self.return_to_text()
-        self.documents.select_document(doc_id)
+        if self.panels_built:
+            self.documents.select_document(doc_id)
         if self._background_started:
             self.jobs.prepare(doc_id)
         if self._corpus_query:
@@ -467,6 +538,8 @@ class MainWindow(QMainWindow):
 
     def flush_panels(self) -> None:
         """Bring the panels that follow the text a moment later up to date now (tests, screenshots)."""
+        self.build_panels()
+        self.status.flush()
         self.lists.flush()
         self.details.flush()
         self.palette_panel.flush()
@@ -498,7 +571,10 @@ class MainWindow(QMainWindow):
                 pass
         order = settings.value("documents/order")
         if isinstance(order, str) and order:
-            self.documents.set_order(order)
+            if self.panels_built:
+                self.documents.set_order(order)
+            else:
+                self.set_review_order(order)  # the list takes it from the controller (build_panels)
         show_tags = settings.value("view/show_label_names")
         if show_tags is not None:
             self.actions_by_name["toggle_label_names"].setChecked(str(show_tags).lower() in ("true", "1"))
@@ -509,7 +585,7 @@ class MainWindow(QMainWindow):
             settings.setValue("window/state", self.saveState(STATE_VERSION))
             settings.setValue("view/point_size", self.view.point_size)
             settings.setValue("view/show_label_names", self.view.show_tags)
-            settings.setValue("documents/order", self.documents.filter.order)
+            settings.setValue("documents/order", self.documents.filter.order if self.panels_built else self.controller.order)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -526,7 +602,8 @@ class MainWindow(QMainWindow):
         self._close_tools()
         self.learning.shutdown()
         self.jobs.shutdown()
-        self.documents.shutdown()
+        if self.panels_built:
+            self.documents.shutdown()
         try:
             self.controller.close()
             self.save_settings(ui_settings())

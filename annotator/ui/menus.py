@@ -97,12 +97,14 @@ def connect_actions(window: MainWindow) -> None:
     a["next_document"].triggered.connect(lambda: c.open_adjacent(+1))
     a["previous_document"].triggered.connect(lambda: c.open_adjacent(-1))
     a["find"].triggered.connect(window.find_bar.open_bar)
-    a["search_documents"].triggered.connect(lambda: window.search_all_documents(window.documents.search_box.text()))
+    a["search_documents"].triggered.connect(
+        lambda: window.search_all_documents(window.documents.search_box.text() if window.panels_built else "")
+    )
     a["zoom_in"].triggered.connect(lambda: view.zoom(+1))
     a["zoom_out"].triggered.connect(lambda: view.zoom(-1))
     a["zoom_reset"].triggered.connect(lambda: view.zoom(0))
     a["toggle_label_names"].toggled.connect(view.set_show_tags)
-    a["help"].triggered.connect(window.help_overlay.show_over_parent)
+    a["help"].triggered.connect(lambda: window.help_overlay.show_over_parent())
     # Text-scope entries in the menus run the same code the keys run.
     for name in ("focus_next", "focus_previous", "accept", "reject_or_delete", "start_relation", "cancel"):
         a[name].triggered.connect(view.text_action(name))
@@ -115,17 +117,10 @@ def connect_actions(window: MainWindow) -> None:
     a["move_to_next"].triggered.connect(lambda: c.move_selection(view.selection(), +1))
 
     view.windowActionRequested.connect(lambda name: a[name].trigger())
-    window.palette_panel.picked.connect(view.apply_label)
-    window.lists.relationChosen.connect(window.show_relation)
     window.header.flagActivated.connect(window.show_flag)
     window.find_bar.searchAllRequested.connect(window.search_all_documents)
     window.find_bar.enable_search_all(True)
-    window.documents.documentPicked.connect(window.open_picked_document)
-    window.documents.textRequested.connect(window.return_to_text)
-    window.lists.entityChosen.connect(window.return_to_text)
-    window.documents.searchChanged.connect(window.highlight_search)
     c.documentOpened.connect(window._document_opened)
-    c.documentsChanged.connect(window.documents.refresh)
     c.documentsChanged.connect(window._update_title)
     c.schemaChanged.connect(window.schema_changed)
 
@@ -139,7 +134,6 @@ def connect_actions(window: MainWindow) -> None:
     learning.failed.connect(window.status.say)
     window.status.cancelLearningRequested.connect(learning.cancel)
     c.documentsChanged.connect(learning.documents_changed)
-    window.documents.orderChanged.connect(window.set_review_order)
 
     jobs = window.jobs
     jobs.activity.connect(window.status.set_background)
@@ -148,6 +142,19 @@ def connect_actions(window: MainWindow) -> None:
     c.relabelled.connect(jobs.propagate)
     jobs.segmenterReady.connect(window.segmenter_ready)
     jobs.failed.connect(window.status.say)
+
+
+def connect_panels(window: MainWindow) -> None:
+    """What the docks' panels are connected to, once they are built (``MainWindow.build_panels``)."""
+    c, view = window.controller, window.view
+    window.palette_panel.picked.connect(view.apply_label)
+    window.lists.relationChosen.connect(window.show_relation)
+    window.lists.entityChosen.connect(window.return_to_text)
+    window.documents.documentPicked.connect(window.open_picked_document)
+    window.documents.textRequested.connect(window.return_to_text)
+    window.documents.searchChanged.connect(window.highlight_search)
+    window.documents.orderChanged.connect(window.set_review_order)
+    c.documentsChanged.connect(window.documents.refresh)
 
 
 def add_project_tools(window: MainWindow) -> None:

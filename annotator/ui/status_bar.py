@@ -5,11 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton, QWidget
 
+from annotator.ui.coalesce import Coalescer
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.review_controller import ReviewController
 
 MESSAGE_MS = 6000
 SPEED_REFRESH_MS = 15_000
+# "n of N done" a moment after the change: counting a large project's documents is not part of a
+# keypress's feedback, nor of the first article's paint
+PROGRESS_DELAY_MS = 120
 
 
 class ReviewStatusBar(QStatusBar):
@@ -45,8 +49,9 @@ class ReviewStatusBar(QStatusBar):
         for label in (self.background, self.progress, self.annotator, self.speed):
             self.addPermanentWidget(label)
         controller.message.connect(self.say)
-        controller.documentsChanged.connect(self.refresh_progress)
-        controller.documentOpened.connect(self.refresh_progress)
+        self._progress_later = Coalescer(self.refresh_progress, PROGRESS_DELAY_MS, self)
+        controller.documentsChanged.connect(self._progress_later.schedule)
+        controller.documentOpened.connect(self._progress_later.schedule)
         controller.annotationsChanged.connect(self.refresh_speed)
         self._timer = QTimer(self)
         self._timer.setInterval(SPEED_REFRESH_MS)
@@ -72,10 +77,14 @@ class ReviewStatusBar(QStatusBar):
         self.background.setVisible(bool(text))
 
     def refresh(self) -> None:
-        self.refresh_progress()
+        self._progress_later.schedule()
         self.refresh_annotator()
         self.refresh_speed()
         self.set_background("")
+
+    def flush(self) -> None:
+        """Bring "n of N done" up to date now (tests, screenshots)."""
+        self._progress_later.flush()
 
     def refresh_progress(self, *_args) -> None:
         done, total = self.controller.progress()

@@ -104,6 +104,7 @@ def edit_in_window(window: MainWindow, doc_id: str) -> None:
 
 def project_changed(window: MainWindow) -> None:
     """A merge brought in versions, gold and maybe documents: show them."""
+    window.build_panels()  # (built already, unless this comes in the moment after the first article)
     window.documents.refresh()
     if window.controller.state is None:
         window.controller.open_first_unfinished()

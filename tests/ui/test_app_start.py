@@ -36,9 +36,12 @@ def test_run_app_seeds_a_new_project_opens_the_first_article_and_exits_cleanly(d
             and window.store is not None
             and window.controller.doc_id is not None
             and not window.jobs.tasks.busy
+            and window.panels_built  # the docks fill once the first article has painted
         )
         if ready:
             seen["doc_id"] = window.controller.doc_id
+            seen["listed"] = window.documents.current_document()
+            seen["docked"] = window.docks["documents"].widget() is window.documents
             seen["focus"] = QApplication.focusWidget() is window.view
             seen["text"] = window.view.toPlainText()[:20]
             window.close()
@@ -65,6 +68,7 @@ def test_run_app_seeds_a_new_project_opens_the_first_article_and_exits_cleanly(d
     assert seen.get("doc_id"), "no document was opened before the time-out"
     assert seen["focus"]
     assert seen["text"]
+    assert seen["docked"] and seen["listed"] == seen["doc_id"]
     assert profile.remembered_annotator() == "新人"
     with Store(db_path, annotator="check") as store:
         assert store.documents.count() >= 1

@@ -48,13 +48,13 @@ def test_time_on_a_document_is_recorded_for_the_annotator(window, qtbot):
 
 def test_status_bar_shows_progress_annotator_and_speed(window, qtbot):
     status = window.status
-    assert status.progress.text() == "0 of 2 done"
+    qtbot.waitUntil(lambda: status.progress.text() == "0 of 2 done")
     assert status.annotator.text() == "tester"
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert "1" in status.speed.text()
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert status.progress.text() == "1 of 2 done"
+    qtbot.waitUntil(lambda: status.progress.text() == "1 of 2 done")  # a moment later (status_bar.PROGRESS_DELAY_MS)
 
 
 def test_window_settings_go_to_qsettings_and_come_back(window, qtbot, qsettings_tmp, project):

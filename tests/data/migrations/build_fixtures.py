@@ -186,12 +186,10 @@ def build(folder: Path, version: int) -> Path:
     path = folder / f"v{version}.db"
     for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         leftover.unlink(missing_ok=True)
-    all_migrations = list(migrations.migrations._migrations)
-    all_names = list(migrations._names)
+    all_migrations = list(migrations.registered)
     # Cut the released migration list after the version wanted, as a project made by a
     # release with only those migrations would be.
-    migrations.migrations._migrations[:] = all_migrations[:version]
-    migrations._names[:] = all_names[:version]
+    migrations.registered[:] = all_migrations[:version]
     try:
         with Store(path, annotator="importer") as store:
             assert store.version == version
@@ -199,8 +197,7 @@ def build(folder: Path, version: int) -> Path:
             assert store.check() == [], store.check()
             store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        migrations.migrations._migrations[:] = all_migrations
-        migrations._names[:] = all_names
+        migrations.registered[:] = all_migrations
     conn = sqlite3.connect(path)
     try:
         expected = {
