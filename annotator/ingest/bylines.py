@@ -27,12 +27,16 @@ from annotator.ingest.cues import (
     CREDIT_ENDINGS,
     DATELINE_RE,
     HAN_RE,
+    JUMP_LINE_RE,
     NAME_TOKEN_RE,
+    NAMELESS_ROLES,
     NEWS_FLASH_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
+    NOT_NAMES,
     SIGNATURE_STOPWORDS,
+    SOURCE_SIGN_OFF_RE,
     TRAILING_SIGNATURE_RE,
 )
 
@@ -106,10 +110,15 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
         match = ROLE_TOKEN_RE.match(token)
         if match:
             agency, role, name = match.groups()
+            if name in NOT_NAMES:
+                return None  # 读者来信, 记者手记: a column label, not a role and a name
             byline.agency = byline.agency or (agency or "")
             role_field = "photographers" if photo else ROLE_FIELDS[role]
             if name:
                 byline.add(role_field, name)
+                named += 1
+            elif role in NAMELESS_ROLES and not photo:
+                byline.add(role_field, token)  # 本报评论员: the author is the role
                 named += 1
             continue
         if NAME_TOKEN_RE.match(token):
@@ -135,8 +144,11 @@ def _standalone_byline(line: str) -> Byline | None:
     printed after the body, it names who sent the piece.
     """
     line = line.lstrip(BYLINE_BULLETS).strip()  # ■ 本版摄影 记者 …, □ 新华社记者 …
-    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line:
+    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line or JUMP_LINE_RE.match(line):
         return None
+    source = SOURCE_SIGN_OFF_RE.match(line)
+    if source is not None:
+        return Byline(raw=[line], agency=source.group(1))  # 据新华社: the wire copy's source, signing it off
     first = BYLINE_SEPARATORS_RE.split(line, maxsplit=1)[0]
     if ROLE_TOKEN_RE.match(first):
         byline = _credited_names(line)

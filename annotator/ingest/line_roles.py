@@ -42,6 +42,7 @@ from annotator.ingest.furniture import (
 )
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import (
+    furniture_shape,
     is_markdown_page,
     opens_like_a_report,
     page_features,
@@ -276,6 +277,8 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
 
+    - page furniture by its shape (``line_features.furniture_shape``): a jump line (（转第2版）),
+      a date line with its weekday, an editors' line, a page number at the top or foot;
     - the word 阅读提示 and the line right under it (the box);
     - a Markdown heading of level 3 or deeper, and a lone ``##`` over plain text, on a
       page that marks its headlines with ``#``: an intertitle, as in any Markdown article;
@@ -295,6 +298,10 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         reading = readings[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
         previous = lines[index - 1] if index else None
+        furniture = furniture_shape(lines, index)
+        if furniture is not None:
+            readings[index] = RoleReading(LineRole.FURNITURE, {}, [furniture])
+            continue
         if line.kind is LineKind.PROMPT:
             readings[index] = RoleReading(LineRole.PROMPT)
             if following is not None and following.kind in (LineKind.BODY, LineKind.SHORT):
@@ -307,6 +314,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             others = {r: p for r, p in reading.probabilities.items() if r not in (LineRole.BOX, LineRole.PROMPT)}
             role = max(others, key=others.__getitem__) if others else LineRole.BODY
             readings[index] = reading = RoleReading(role, reading.probabilities, ["not under 阅读提示"])
+        if (
+            line.kind is LineKind.BODY
+            and reading.role is not LineRole.BODY
+            and following is not None
+            and following.kind is LineKind.SHORT
+            and following.number == line.number + 1
+            and ends_open(line.text)
+            and join_evidence(line.text, following.text, adjacent=True).confidence >= JOIN_THRESHOLD
+        ):
+            # hard-wrapped text: the short line under it goes on with it (the certainty below reads it as text),
+            # so this line is text too, not a kicker over it
+            readings[index] = RoleReading(LineRole.BODY, {}, ["an unfinished line going on right under it"])
+            continue
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
