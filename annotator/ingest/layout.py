@@ -237,9 +237,14 @@ class _Builder:
         if role is LineRole.AD:
             self.notes.append(f"{where}: dropped the advertisement ('{self.lines[i].text[:20]}')")
         else:
-            if self.current is not None and not all(JUMP_IN_RE.match(line.text) for line in self.lines[i:end]):
-                # furniture between articles (a series banner) ends the article above; （上接第1版） under a
-                # headline takes its text up from another page, so the article goes on
+            if (
+                self.current is not None
+                and (self.current.paras or self.current.headline is None)
+                and not all(JUMP_IN_RE.match(line.text) for line in self.lines[i:end])
+            ):
+                # furniture between articles (a series banner) ends the article above; furniture between a
+                # headline and its text (a website's 来源/时间 lines) does not, nor （上接第1版）, which takes
+                # the text up from another page
                 self.current.closed = True
             texts = " / ".join(line.text[:20] for line in self.lines[i:end])
             self.notes.append(f"{where}: dropped as page furniture ('{texts}'){self._doubt(i, end)}")

@@ -40,6 +40,7 @@ from annotator.ingest.cues import (
     PAGE_NUMBER_RE,
     READING_PROMPTS,
     SENTENCE_END,
+    WEB_CHROME_RE,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -229,7 +230,7 @@ def furniture_shape(lines: Sequence[PageLine], index: int) -> str | None:
     """Why the line is page furniture by its shape alone, or None: a jump line (（转第2版）), a date line with its
     weekday, an editors' line, or a short line at the top or foot of the page carrying a page number (第4版, A4版)."""
     line = lines[index]
-    if line.kind not in (LineKind.SHORT, LineKind.BODY, LineKind.SECTION):
+    if line.kind not in (LineKind.SHORT, LineKind.BODY, LineKind.SECTION, LineKind.BYLINE):
         return None
     text = line.text
     if JUMP_LINE_RE.match(text):
@@ -238,6 +239,8 @@ def furniture_shape(lines: Sequence[PageLine], index: int) -> str | None:
         return "a date line with its weekday"
     if EDITORS_LINE_RE.match(text):
         return "an editors' line"
+    if len(text) <= HEADLINE_MAX_LEN and WEB_CHROME_RE.search(text):
+        return "what a website prints around an article (links, metadata, copyright)"
     if (
         (index <= 1 or index == len(lines) - 1)
         and len(text) <= _PAGE_NUMBER_LINE_MAX_LEN

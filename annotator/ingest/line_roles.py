@@ -144,6 +144,18 @@ class RoleModel:
         """
         if not lines:
             return []
+        furniture = [furniture_shape(lines, index) for index in range(len(lines))]
+        if not any(furniture):
+            return self._read(lines)
+        # furniture by its shape (a website's links, a page number, a jump line) is left out of the page the
+        # model reads, as it was left out of the pages it learnt from: it says nothing about the lines around it
+        kept = [index for index, reason in enumerate(furniture) if reason is None]
+        inner = iter(self._read([lines[index] for index in kept]))
+        return [next(inner) if reason is None else RoleReading(LineRole.FURNITURE, {}, [reason]) for reason in furniture]
+
+    def _read(self, lines: Sequence[PageLine]) -> list[RoleReading]:
+        if not lines:
+            return []
         settled = settled_roles(lines)
         if settled is not None:
             settled_readings = [RoleReading(role, {}, [reason]) for role, reason in settled]
@@ -277,8 +289,6 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
 
-    - page furniture by its shape (``line_features.furniture_shape``): a jump line (（转第2版）),
-      a date line with its weekday, an editors' line, a page number at the top or foot;
     - the word 阅读提示 and the line right under it (the box);
     - a Markdown heading of level 3 or deeper, and a lone ``##`` over plain text, on a
       page that marks its headlines with ``#``: an intertitle, as in any Markdown article;
@@ -298,10 +308,6 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         reading = readings[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
         previous = lines[index - 1] if index else None
-        furniture = furniture_shape(lines, index)
-        if furniture is not None:
-            readings[index] = RoleReading(LineRole.FURNITURE, {}, [furniture])
-            continue
         if line.kind is LineKind.PROMPT:
             readings[index] = RoleReading(LineRole.PROMPT)
             if following is not None and following.kind in (LineKind.BODY, LineKind.SHORT):
