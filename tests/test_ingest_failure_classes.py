@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines
+from annotator.ingest import bylines, line_roles
+from annotator.ingest.furniture import classify
+from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
+from annotator.ingest.source_lines import split_lines
 from annotator.model import Document
 
 
@@ -326,3 +329,21 @@ def test_a_line_stopping_on_a_verb_and_le_joins_the_quote_after_the_column_break
     rest = "“邻里守望”的含义，也让更多居民愿意走出家门参与社区事务。"
     docs, _ = segment(page_of(BENCH, first, rest))
     assert texts(docs) == {BENCH: [first + rest]}
+
+
+def test_an_unfinished_line_sent_on_to_another_page_is_text_not_the_next_headline():
+    cut = "气象台提醒，连日降雨将对春播和户外施工等造成"
+    page = page_of("城乡周刊 第6版", ORCHARD, *ORCHARD_TEXT, cut, "（转第3版）", FERRY, *FERRY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {ORCHARD: [*ORCHARD_TEXT, cut], FERRY: FERRY_TEXT}
+
+
+def test_a_line_too_long_for_an_intertitle_that_runs_on_is_text_whatever_the_model_said():
+    first = "根据街道《老旧小区改造三年行动方案》，今年起各社区将按照先急后缓的顺序推进加装"
+    rest = "电梯、更换管网和外墙保温，每个小区改造前都要征求住户意见。"
+    short = "加装电梯提速"
+    lines = [classify(line) for line in split_lines(page_of(first, rest, short, rest))]
+    readings = [RoleReading(LineRole.SUBHEAD), RoleReading(LineRole.BODY), RoleReading(LineRole.SUBHEAD),
+                RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert [r.role for r in readings] == [LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY]
