@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import hashlib
 
+from annotator.ingest import bylines, line_roles
+from annotator.ingest.furniture import classify
+from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
+from annotator.ingest.source_lines import split_lines
 from annotator.model import Document
 
 
@@ -246,3 +250,100 @@ def test_a_doubtful_boundary_is_flagged_with_its_reasons():
         assert all("split" in f["message"] for f in found)
     else:
         assert found and all("merge" in f["message"] for f in found)
+
+
+# --- round 3: page furniture by its shape, web and e-paper exports, more byline shapes ----------------
+
+ORCHARD = "果园里的新品种挂果了"
+ORCHARD_TEXT = [
+    "本报讯 入秋以来，北坡村果园引进的三个苹果新品种陆续挂果，果农们忙着套袋和疏果。",
+    "村里请来的技术员每周上山两次，手把手教大家修剪枝条、防治病虫，今年的收成有望比去年多三成。",
+]
+FERRY = "渡口换上新渡船"
+FERRY_TEXT = [
+    "本报讯 东河渡口的木质渡船本周退役，新购置的钢制渡船可载客四十人，并配有救生设备。",
+    "据新华社",
+]
+
+
+def test_jump_lines_page_numbers_and_editors_lines_are_page_furniture():
+    page = page_of("城乡周刊 第6版", ORCHARD, ORCHARD_TEXT[0], "（转第3版）", FERRY, *FERRY_TEXT,
+                   "责任编辑：林 木", "2026年3月2日 星期一")
+    docs, notes = segment(page)
+    assert texts(docs) == {ORCHARD: [ORCHARD_TEXT[0]], FERRY: FERRY_TEXT}
+    assert any("转第3版" in note and "furniture" in note for note in notes)
+
+
+def test_a_wire_source_on_a_line_of_its_own_signs_the_text_off():
+    docs, _ = segment(page_of(FERRY, *FERRY_TEXT, ORCHARD, *ORCHARD_TEXT))
+    assert texts(docs) == {FERRY: FERRY_TEXT, ORCHARD: ORCHARD_TEXT}
+
+
+def test_a_column_label_is_no_byline_and_a_commentator_line_is_one():
+    assert bylines.standalone_byline("读者来信") is None
+    assert bylines.standalone_byline("记者手记") is None
+    commentator = bylines.standalone_byline("■ 本报评论员")
+    assert commentator is not None and commentator.agency == "本报"
+    padded = bylines.standalone_byline("本报记者 周海青 王 川")
+    assert padded is not None and padded.reporters == ["周海青", "王川"]
+
+
+WELL = "老街古井清淤完工"
+WELL_TEXT = [
+    "罗湖社区网讯：老街口的百年古井日前完成清淤，井水重新变得清澈，街坊们又能打水浇花了。",
+    "社区工作人员介绍，清淤期间还加装了井盖和护栏，下一步将为古井立牌介绍它的来历。",
+    "来源：老街社区 通讯员 韩青 编辑 苏河",
+]
+LAMPS = "小巷装上太阳能路灯"
+LAMPS_TEXT = [
+    "据东城区介绍，日前，二十盏太阳能路灯在杏花巷安装完毕，结束了小巷夜里摸黑走路的历史。",
+    "来源：城事新闻网",
+]
+
+
+def test_a_websites_furniture_around_an_article_is_dropped_and_its_source_line_kept():
+    page = page_of("首页 > 街坊 > 正文", WELL, "- 来源:老街社区", "- 时间:2026-03-02 09:15", *WELL_TEXT,
+                   "手机扫一扫打开当前页面", "相关新闻", LAMPS, "分享到:", "本篇文章96字,读完约1分钟", *LAMPS_TEXT,
+                   f"标题:{LAMPS}", "地址:http://news.example.cn/a/1.html", "全部>>")
+    docs, _ = segment(page)
+    assert texts(docs) == {WELL: WELL_TEXT, LAMPS: LAMPS_TEXT}
+
+
+BENCH = "公园长椅换新装"
+BENCH_TEXT = [
+    "2026年03月02日 苏晓禾",
+    "连日来，滨河公园的工人们给园内两百多张旧长椅打磨上漆，还在树荫下新添了三十张长椅，供散步的市民歇脚。",
+    "记者苏晓禾文/图",
+]
+
+
+def test_an_e_paper_exports_date_and_author_line_and_text_and_photo_sign_off_stay_with_their_article():
+    page = page_of("第5A版:城事 上一版 下一版", "上一篇 下一篇", BENCH, *BENCH_TEXT,
+                   "版权所有 ©2026 某某日报", "上一篇:河边新栈道 下一篇:社区义诊", ORCHARD, *ORCHARD_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {BENCH: BENCH_TEXT, ORCHARD: ORCHARD_TEXT}
+
+
+def test_a_line_stopping_on_a_verb_and_le_joins_the_quote_after_the_column_break():
+    first = "开春以来，社区志愿者每周六上门为独居老人打扫房间、代买药品、陪他们聊天，用一个个小行动生动诠释了"
+    rest = "“邻里守望”的含义，也让更多居民愿意走出家门参与社区事务。"
+    docs, _ = segment(page_of(BENCH, first, rest))
+    assert texts(docs) == {BENCH: [first + rest]}
+
+
+def test_an_unfinished_line_sent_on_to_another_page_is_text_not_the_next_headline():
+    cut = "气象台提醒，连日降雨将对春播和户外施工等造成"
+    page = page_of("城乡周刊 第6版", ORCHARD, *ORCHARD_TEXT, cut, "（转第3版）", FERRY, *FERRY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {ORCHARD: [*ORCHARD_TEXT, cut], FERRY: FERRY_TEXT}
+
+
+def test_a_line_too_long_for_an_intertitle_that_runs_on_is_text_whatever_the_model_said():
+    first = "根据街道《老旧小区改造三年行动方案》，今年起各社区将按照先急后缓的顺序推进加装"
+    rest = "电梯、更换管网和外墙保温，每个小区改造前都要征求住户意见。"
+    short = "加装电梯提速"
+    lines = [classify(line) for line in split_lines(page_of(first, rest, short, rest))]
+    readings = [RoleReading(LineRole.SUBHEAD), RoleReading(LineRole.BODY), RoleReading(LineRole.SUBHEAD),
+                RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert [r.role for r in readings] == [LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY]

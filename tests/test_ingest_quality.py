@@ -13,7 +13,7 @@ import pytest
 from annotator.ingest import evaluate
 
 # (set, articles exact when measured, articles in the set)
-MEASURED = {"seeds": (43, 43), "tune": (85, 91), "test": (21, 29)}
+MEASURED = {"seeds": (43, 43), "tune": (92, 98), "test": (21, 29)}
 
 
 @pytest.fixture(scope="module")

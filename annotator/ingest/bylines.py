@@ -25,14 +25,21 @@ from annotator.ingest.cues import (
     BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
     CREDIT_ENDINGS,
+    DATED_BYLINE_RE,
     DATELINE_RE,
     HAN_RE,
+    JUMP_LINE_RE,
     NAME_TOKEN_RE,
+    NAMELESS_ROLES,
     NEWS_FLASH_RE,
+    NOT_NAMES,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
     SIGNATURE_STOPWORDS,
+    SOURCE_LINE_RE,
+    SOURCE_SIGN_OFF_RE,
+    TEXT_AND_PHOTO_RE,
     TRAILING_SIGNATURE_RE,
 )
 
@@ -96,7 +103,7 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     A name without a role takes the role before it. In a photo credit every
     name is a photographer, whatever role is printed.
     """
-    tokens = [t for t in BYLINE_SEPARATORS_RE.split(text) if t]
+    tokens = _padded_names_rejoined([t for t in BYLINE_SEPARATORS_RE.split(text) if t])
     if not tokens:
         return None
     byline = Byline()
@@ -106,10 +113,15 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
         match = ROLE_TOKEN_RE.match(token)
         if match:
             agency, role, name = match.groups()
+            if name in NOT_NAMES:
+                return None  # 读者来信, 记者手记: a column label, not a role and a name
             byline.agency = byline.agency or (agency or "")
             role_field = "photographers" if photo else ROLE_FIELDS[role]
             if name:
                 byline.add(role_field, name)
+                named += 1
+            elif role in NAMELESS_ROLES and not photo:
+                byline.add(role_field, token)  # 本报评论员: the author is the role
                 named += 1
             continue
         if NAME_TOKEN_RE.match(token):
@@ -128,6 +140,24 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     return byline
 
 
+def _padded_names_rejoined(tokens: list[str]) -> list[str]:
+    """Two-character names printed with a space to the width of three (王 亮): two lone Han characters are one name."""
+    if not any(len(t) == 1 for t in tokens):
+        return tokens
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if len(token) == 1 and len(following) == 1 and HAN_RE.match(token) and HAN_RE.match(following):
+            out.append(token + following)
+            index += 2
+        else:
+            out.append(token)
+            index += 1
+    return out
+
+
 def _standalone_byline(line: str) -> Byline | None:
     """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``, ``记者：某某``, a dateline alone.
 
@@ -135,8 +165,27 @@ def _standalone_byline(line: str) -> Byline | None:
     printed after the body, it names who sent the piece.
     """
     line = line.lstrip(BYLINE_BULLETS).strip()  # ■ 本版摄影 记者 …, □ 新华社记者 …
-    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line:
+    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line or JUMP_LINE_RE.match(line):
         return None
+    source = SOURCE_SIGN_OFF_RE.match(line)
+    if source is not None:
+        return Byline(raw=[line], agency=source.group(1))  # 据新华社: the wire copy's source, signing it off
+    source_line = SOURCE_LINE_RE.match(line)
+    if source_line is not None:
+        # 来源：某某网 (通讯员 某某 编辑 某某): who the text comes from; the people named are kept when they parse
+        byline = _credited_names(source_line.group(2)) if source_line.group(2).strip() else None
+        byline = byline or Byline()
+        byline.agency, byline.raw = source_line.group(1), [line]
+        return byline
+    dated = DATED_BYLINE_RE.match(line)
+    if dated is not None and not dated.group(1).startswith(("星期", "礼拜")):
+        return Byline(raw=[line], others=dated.group(1).split())  # 2023年06月26日 某某: an e-paper's byline line
+    both = TEXT_AND_PHOTO_RE.search(line)
+    if both is not None and both.start() > 0:
+        byline = _standalone_byline(line[: both.start()])  # 记者某某文/图: words and pictures by one hand
+        if byline is not None:
+            byline.raw = [line]
+        return byline
     first = BYLINE_SEPARATORS_RE.split(line, maxsplit=1)[0]
     if ROLE_TOKEN_RE.match(first):
         byline = _credited_names(line)

@@ -46,7 +46,17 @@ ROLE_FIELDS = {
     "作者": "others",
     "读者": "others",
     "评论员": "others",
+    "特约评论员": "others",
+    "编辑": "others",
+    "责任编辑": "others",
 }
+# Authors a byline names by role alone, with no person's name: 本报评论员, 新华社评论员.
+NAMELESS_ROLES = frozenset({"评论员", "特约评论员"})
+# Words that follow a role word in a column label, not a name: 读者来信, 记者手记, 记者观察.
+NOT_NAMES = frozenset({
+    "来信", "来稿", "来电", "来函", "之声", "之家", "园地", "论坛", "信箱", "热线", "调查", "手记", "观察", "札记",
+    "视点", "连线", "追踪", "走访", "探访", "体验", "直击", "现场", "感言", "心声", "点评", "说法", "提问",
+})
 # Who a byline is from: the paper itself, or a named paper, agency, site or station
 # (新华社, 光明日报, 中新网, 央视网…): a short name ending in the word for its kind of outlet.
 AGENCIES = ("本报", "本刊", "本网", "本台", "本版", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
@@ -82,6 +92,14 @@ DATELINE_RE = re.compile(
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
 TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:[\\s、]+{_CREDITED})*)[）)]$")
+# A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某.
+SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
+# A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文.
+TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$")
+# A byline line of an e-paper export: the date, then the author (2023年06月26日 某某).
+DATED_BYLINE_RE = re.compile(f"^\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日\\s+((?:{NAME})(?:[\\s、]+(?:{NAME}))*)$")
+# A wire report's source on a line of its own, signing the text off: 据新华社, 据新华社电, （据中新社消息）.
+SOURCE_SIGN_OFF_RE = re.compile(f"^[（(]?据({_AGENCY})(?:电|消息|报道)?[）)]?$")
 SIGNATURE_STOPWORDS = frozenset({"完", "待续", "未完待续", "上", "下", "续"})
 # A photo credit ends in one of these: …本报记者 王伟伟 摄, 记者 某某 摄影报道
 CREDIT_ENDINGS = ("摄影报道", "摄影", "摄")
@@ -100,6 +118,37 @@ SECTION_SUFFIXES = (
     "系列报道", "专栏", "访谈录", "人物志", "一线故事", "工作巡礼",
 )
 SECTION_MAX_LEN = 20
+
+# Page furniture by its shape, anywhere on the page: a jump line sending the text to another page or taking
+# it up from one (（转第2版）, （下转A3版）, （上接第1版）), a date line with its weekday (2019年11月25日 星期一),
+# an editors' line (责任编辑：… 美术编辑：…).
+_PAGE_REF = r"(?:第\s*)?[A-Za-z]?[0-9一二三四五六七八九十]{1,3}\s*版"
+JUMP_LINE_RE = re.compile(f"^[（(]?(?:下转|转至|转|上接|紧接|接上|接){_PAGE_REF}[）)]?$")
+# A jump line that takes the text up from another page (（上接第1版）) opens what follows, it ends nothing.
+JUMP_IN_RE = re.compile(f"^[（(]?(?:上接|紧接|接上|接){_PAGE_REF}[）)]?$")
+DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
+    r"\s*(?:星期|周|礼拜)[一二三四五六日天]"
+)
+EDITORS_LINE_RE = re.compile(r"^(?:责任编辑|责编|本版编辑|美术编辑|美编|版式设计|版式|校对|排版|组版)\s*[：:\s]")
+# What a news website prints around an article, kept when a page is saved as text: share and print links, the
+# neighbouring articles (上一篇 下一篇), the e-paper's 上一版 下一版, reading time, copyright and licence lines,
+# the page's address and title repeated, a QR-code prompt, 相关新闻 / 更多>>, and metadata listed under the
+# headline (- 来源:… / - 时间:2025-04-25 10:36). General web vocabulary, not any one site's.
+WEB_CHROME_RE = re.compile(
+    r"^(?:分享到|打印本页|关闭窗口|返回顶部|返回首页|收藏本文|我要纠错|字号|字体)"
+    r"|^(?:上一篇|下一篇)|上一版\s*下一版|^(?:您的)?当前位置\s*[：:]|^首页\s*[>＞›»]"
+    r"|^(?:相关新闻|相关阅读|相关链接|相关文章|延伸阅读|热点推荐|推荐阅读|更多|全部|查看更多|阅读全文|继续阅读)\s*(?:>>|》》|＞＞|>)?$"
+    r"|(?:>>|》》|＞＞)$"
+    r"|版权所有|ICP备|^©|^(?:手机)?扫一扫|^扫码"
+    r"|^本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟"
+    r"|^(?:原文)?(?:地址|链接|网址)\s*[：:]\s*https?|^https?[：:]//\S+$|^标题\s*[：:]"
+    r"|^[-·•]\s*(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览次数|点击数|阅读量)\s*[：:]"
+    r"|^(?:发布)?(?:时间|日期)\s*[：:]\s*\d{4}[-/年.]"
+    r"|^\d{1,3}$"
+)
+# A page number in a page header or foot: 第4版, A4版, 24版 (on a short line at the top or foot of the page).
+PAGE_NUMBER_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![0-9])[A-Za-z]?[0-9]{1,2}\s*版(?![权面])")
 
 AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告专版"})
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})

@@ -104,6 +104,19 @@ def fits_after_preposition(left: str, right: str) -> bool | None:
     return None
 
 
+# jieba's tags for the aspect particles 了, 着, 过
+_ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
+
+
+def _awaits_object(left: str) -> bool:
+    """Does the line stop on a verb and its aspect particle (诠释了, 喊着) with no punctuation, so that what follows
+    is its object? (A bare verb is not enough: …共同出席 ends a clause as often as it awaits one.)"""
+    if not HAN_RE.match(left[-1:] or " "):
+        return False
+    tags = get_segmenter().tag(left[-6:])
+    return len(tags) >= 2 and tags[-1][1] in _ASPECT_TAGS and tags[-2][1].startswith("v")
+
+
 def join_evidence(left: str, right: str, *, adjacent: bool) -> Evidence:
     """How likely ``left`` + ``right`` (with nothing between) is one sentence.
 
@@ -155,8 +168,13 @@ def _join_evidence(left: str, right: str, adjacent: bool) -> Evidence:
         score -= 0.35
         reasons.append("a quote closes after the cut that was never opened: text may be missing")
     if right[:1] in "“「『" and not debt:
-        score -= 0.3
-        reasons.append("the next part opens a quote, as new paragraphs do")
+        if _awaits_object(left):
+            # …诠释了 / “百千万工程”的精神: a verb and 了 with nothing after them take the quote as their object
+            score += 0.1
+            reasons.append("the line stops on a verb and its particle, whose object the quote after the cut is")
+        else:
+            score -= 0.3
+            reasons.append("the next part opens a quote, as new paragraphs do")
     if bylines.has_leading_byline(right):
         score -= 0.6
         reasons.append("the next part opens with a byline")

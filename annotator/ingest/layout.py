@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import AD_LINES, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
+from annotator.ingest.cues import AD_LINES, JUMP_IN_RE, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -237,8 +237,14 @@ class _Builder:
         if role is LineRole.AD:
             self.notes.append(f"{where}: dropped the advertisement ('{self.lines[i].text[:20]}')")
         else:
-            if self.current is not None:
-                # furniture between articles (a series banner) ends the article above
+            if (
+                self.current is not None
+                and (self.current.paras or self.current.headline is None)
+                and not all(JUMP_IN_RE.match(line.text) for line in self.lines[i:end])
+            ):
+                # furniture between articles (a series banner) ends the article above; furniture between a
+                # headline and its text (a website's 来源/时间 lines) does not, nor （上接第1版）, which takes
+                # the text up from another page
                 self.current.closed = True
             texts = " / ".join(line.text[:20] for line in self.lines[i:end])
             self.notes.append(f"{where}: dropped as page furniture ('{texts}'){self._doubt(i, end)}")

@@ -29,13 +29,18 @@ from annotator.ingest.cues import (
     AD_LINES,
     BYLINE_BULLETS,
     CLOSERS,
+    DATE_LINE_RE,
+    EDITORS_LINE_RE,
     HAN,
     HAN_RE,
     HEADLINE_MAX_LEN,
+    JUMP_LINE_RE,
     KICKER_DASHES,
     OPENERS,
+    PAGE_NUMBER_RE,
     READING_PROMPTS,
     SENTENCE_END,
+    WEB_CHROME_RE,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -215,6 +220,34 @@ def _text_cues(text: str, *, phone: bool = True) -> list[str]:
     if ends_open(text):
         cues.append("ends-open")
     return cues
+
+
+# A page header or foot is short: 体育 第24版, A4版 端午·文化.
+_PAGE_NUMBER_LINE_MAX_LEN = 16
+
+
+def furniture_shape(lines: Sequence[PageLine], index: int) -> str | None:
+    """Why the line is page furniture by its shape alone, or None: a jump line (（转第2版）), a date line with its
+    weekday, an editors' line, or a short line at the top or foot of the page carrying a page number (第4版, A4版)."""
+    line = lines[index]
+    if line.kind not in (LineKind.SHORT, LineKind.BODY, LineKind.SECTION, LineKind.BYLINE):
+        return None
+    text = line.text
+    if JUMP_LINE_RE.match(text):
+        return "a jump line sending the text to another page"
+    if DATE_LINE_RE.match(text) and len(text) <= _PAGE_NUMBER_LINE_MAX_LEN:
+        return "a date line with its weekday"
+    if EDITORS_LINE_RE.match(text):
+        return "an editors' line"
+    if len(text) <= HEADLINE_MAX_LEN and WEB_CHROME_RE.search(text):
+        return "what a website prints around an article (links, metadata, copyright)"
+    if (
+        (index <= 1 or index == len(lines) - 1)
+        and len(text) <= _PAGE_NUMBER_LINE_MAX_LEN
+        and PAGE_NUMBER_RE.search(text)
+    ):
+        return "a page number at the top or foot of the page"
+    return None
 
 
 def opens_like_a_report(text: str) -> bool:

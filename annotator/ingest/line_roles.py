@@ -31,6 +31,8 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import (
     BYLINE_BULLETS,
     INTERTITLE_MAX_LEN,
+    JUMP_IN_RE,
+    JUMP_LINE_RE,
     KICKER_DASHES,
     SENTENCE_END,
 )
@@ -42,6 +44,7 @@ from annotator.ingest.furniture import (
 )
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import (
+    furniture_shape,
     is_markdown_page,
     opens_like_a_report,
     page_features,
@@ -141,6 +144,32 @@ class RoleModel:
         A page whose typography settles every line (``settled_roles``: headlines marked
         with #, nothing on the page the marks leave open) is not given to the model.
         """
+        if not lines:
+            return []
+        furniture = [furniture_shape(lines, index) for index in range(len(lines))]
+        if not any(furniture):
+            return self._read(lines)
+        # furniture by its shape (a website's links, a page number, a jump line) is left out of the page the
+        # model reads, as it was left out of the pages it learnt from: it says nothing about the lines around it
+        kept = [index for index, reason in enumerate(furniture) if reason is None]
+        inner = iter(self._read([lines[index] for index in kept]))
+        readings = [next(inner) if reason is None else RoleReading(LineRole.FURNITURE, {}, [reason])
+                    for reason in furniture]
+        for index in range(1, len(lines)):
+            above = lines[index - 1]
+            if (
+                furniture[index] is not None
+                and JUMP_LINE_RE.match(lines[index].text)
+                and not JUMP_IN_RE.match(lines[index].text)
+                and readings[index - 1].role in HEADLINE_ROLES
+                and above.kind in (LineKind.BODY, LineKind.SHORT)
+                and ends_open(above.text)
+            ):
+                # …等造成 / （转第2版）: an unfinished line sent on to another page is text, not a headline
+                readings[index - 1] = RoleReading(LineRole.BODY, {}, ["an unfinished line the page sends on elsewhere"])
+        return readings
+
+    def _read(self, lines: Sequence[PageLine]) -> list[RoleReading]:
         if not lines:
             return []
         settled = settled_roles(lines)
@@ -307,6 +336,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             others = {r: p for r, p in reading.probabilities.items() if r not in (LineRole.BOX, LineRole.PROMPT)}
             role = max(others, key=others.__getitem__) if others else LineRole.BODY
             readings[index] = reading = RoleReading(role, reading.probabilities, ["not under 阅读提示"])
+        if (
+            line.kind is LineKind.BODY
+            and reading.role is not LineRole.BODY
+            and following is not None
+            and following.kind is LineKind.SHORT
+            and following.number == line.number + 1
+            and ends_open(line.text)
+            and join_evidence(line.text, following.text, adjacent=True).confidence >= JOIN_THRESHOLD
+        ):
+            # hard-wrapped text: the short line under it goes on with it (the certainty below reads it as text),
+            # so this line is text too, not a kicker over it
+            readings[index] = RoleReading(LineRole.BODY, {}, ["an unfinished line going on right under it"])
+            continue
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
@@ -369,6 +411,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
             for k in run:
                 readings[k] = RoleReading(LineRole.SUBHEAD, {}, [_PLAIN_ON_MARKDOWN])
+    for index, line in enumerate(lines[:-1]):
+        following = lines[index + 1]
+        if (
+            readings[index].role is LineRole.SUBHEAD
+            and len(line.text) > INTERTITLE_MAX_LEN
+            and following.kind is LineKind.BODY
+            and ends_open(line.text)
+            and not line.text.endswith(KICKER_DASHES)
+            and join_evidence(line.text, following.text, adjacent=True).confidence >= JOIN_THRESHOLD
+        ):
+            # too long for an intertitle, unfinished, and the next paragraph goes on with it: text cut by the layout
+            readings[index] = RoleReading(LineRole.BODY, readings[index].probabilities,
+                                          ["too long for an intertitle, and it runs on into the next line"])
 
 
 def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | None:

@@ -31,7 +31,7 @@ import pycrfsuite
 from annotator.ingest import bylines
 from annotator.ingest.cues import AD_LINES, READING_PROMPTS, SENTENCE_END
 from annotator.ingest.furniture import PageLine, classify
-from annotator.ingest.line_features import page_features, page_positions
+from annotator.ingest.line_features import furniture_shape, page_features, page_positions
 from annotator.ingest.line_roles import MODEL_NAME, LineRole
 from annotator.ingest.page_variants import gather, variants
 from annotator.ingest.source_lines import split_lines
@@ -153,7 +153,8 @@ def label_page(path: Path, articles: list[dict]) -> LabelledPage:
     while changed:
         changed = False
         for index, line in enumerate(lines):
-            if line.number in roles or line.number < first_article_line or line.text in READING_PROMPTS:
+            if (line.number in roles or line.number < first_article_line or line.text in READING_PROMPTS
+                    or furniture_shape(lines, index) is not None):
                 continue
             for k in (index - 1, index + 1):
                 if 0 <= k < len(lines) and (roles.get(lines[k].number) in headline_roles
@@ -195,9 +196,15 @@ def train(pages: Sequence[LabelledPage], path: Path, *, variant_count: int | Non
     """Train on ``pages`` and variants typeset from their articles; write the model to ``path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for page in with_variants(pages, VARIANTS if variant_count is None else variant_count):
-        positions = page_positions(page.lines)
+        # furniture by its shape is settled before the model reads a page: it is left out of what it learns from
+        kept = [index for index in range(len(page.lines)) if furniture_shape(page.lines, index) is None]
+        lines = [page.lines[index] for index in kept]
+        roles = [page.roles[index] for index in kept]
+        if not lines:
+            continue
+        positions = page_positions(lines)
         # a run of paragraphs read as one position takes the role of its first line
-        trainer.append(page_features(page.lines, positions), [page.roles[span.start].value for span in positions])
+        trainer.append(page_features(lines, positions), [roles[span.start].value for span in positions])
     trainer.set_params(TRAINER_PARAMS)
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
@@ -212,6 +219,7 @@ class FoldResult:
     articles: int
     confusions: list[tuple[int, str, str, str]]  # line, gold role, read role, text
     misses: list[str]
+    differences: list[list[str]] = field(default_factory=list)  # per missed article, how it differs
 
 
 STYLES = DATA / "pages" / "tune" / "styles.json"
@@ -271,6 +279,7 @@ def cross_validate(
                     results.append(FoldResult(
                         path.name, len(held_out.lines) - len(confusions), len(held_out.lines), score.exact,
                         score.total, confusions, [m.title for m in score.misses],
+                        [m.describe() for m in score.misses],
                     ))
     return results
 
@@ -296,8 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.verbose:
                 for number, want, got, text in fold.confusions:
                     print(f"    line {number}: {want} read as {got}: {text}")
-                for title in fold.misses:
+                for title, difference in zip(fold.misses, fold.differences, strict=True):
                     print(f"    article not exact: {title}")
+                    for row in difference:
+                        print(f"      {row}")
             confusions.update((want, got) for _, want, got, _ in fold.confusions)
         lines_right = sum(f.lines_right for f in results)
         lines = sum(f.lines for f in results)
