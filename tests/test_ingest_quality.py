@@ -13,7 +13,7 @@ import pytest
 from annotator.ingest import evaluate
 
 # (set, articles exact when measured, articles in the set)
-MEASURED = {"seeds": (43, 43), "tune": (92, 98), "test": (21, 29)}
+MEASURED = {"seeds": (43, 43), "tune": (92, 98), "test": (23, 29)}
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,12 @@ def test_the_measured_figure_holds(scores: dict[str, evaluate.SetScore], name: s
     exact, total = MEASURED[name]
     score = scores[name]
     assert score.total == total
+    if name == "test":
+        # Pass or fail only: a count printed on every failing run would let work be steered by
+        # the frozen pages (the third round saw it this way; docs/ingest.md says what it moved).
+        held = score.exact >= exact
+        assert held, "the frozen test pages lost an article; see which change did on the tuning pages"
+        return
     assert score.exact >= exact, f"{name}: {score.exact} of {total} articles exact, was {exact}"
 
 
