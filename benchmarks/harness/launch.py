@@ -36,6 +36,9 @@ SOURCE_APP = (
 def quiet_qt_environment(home: Path) -> dict[str, str]:
     """A child's environment: offscreen Qt, its own user folders and settings."""
     env = dict(os.environ)
+    # An installed app has its bytecode (pip and PyInstaller compile it); a child that may not write
+    # it would compile every module on every launch and time the compiler, not the app.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.*=false")
     env["ANNOTATOR_HOME"] = str(home)
