@@ -60,6 +60,40 @@ def test_an_honour_in_quotation_marks_is_not_an_organisation():
     assert labelled(sentence, "LOC") == {"洛阳市"}
 
 
+def test_a_verb_of_organising_does_not_end_a_name():
+    # 主办/承办 end with 办, an organisation type: the body is the name before them
+    orgs = labelled("本次比赛由兰州市总工会主办，兰州日报社承办。", "ORG")
+    assert orgs == {"兰州市总工会", "兰州日报社"}
+
+
+def test_a_delegation_is_named_by_where_it_comes_from():
+    assert labelled("湖北代表团在开幕式上入场。", "ORG") == {"湖北代表团"}
+    assert labelled("巴西青年足球代表团抵达上海。", "ORG") == {"巴西青年足球代表团"}
+    assert labelled("代表团一行参观了工厂。", "ORG") == set()
+
+
+def test_an_organisations_delegation_is_the_organisation():
+    assert labelled("老挝国家工会联合会代表团到访。", "ORG") == {"老挝国家工会联合会"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation", "titles"),
+    [
+        ("新任宝鸡市委书记走访了企业。", "宝鸡市委", {"书记"}),
+        ("会议由洛阳市委副书记主持。", "洛阳市委", {"副书记"}),
+        ("嘉善县委常委出席了仪式。", "嘉善县委", {"常委"}),
+    ],
+)
+def test_a_places_party_committee_glued_to_a_title_is_an_organisation_and_a_title(sentence, organisation, titles):
+    assert labelled(sentence, "ORG") == {organisation}
+    assert labelled(sentence, "TITLE") == titles
+
+
+def test_a_committee_and_title_without_a_place_stay_one_title():
+    assert labelled("市委书记到基层调研。", "TITLE") == {"市委书记"}
+    assert labelled("市委书记到基层调研。", "ORG") == set()
+
+
 # --- places --------------------------------------------------------------------------
 
 

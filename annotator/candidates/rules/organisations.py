@@ -12,6 +12,7 @@ from annotator.candidates.memo import WordMemo
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
+from annotator.candidates.rules.titles import LABEL as TITLE_LABEL
 from annotator.candidates.rules.titles import TitleRule
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.spans import Suggestion
@@ -39,7 +40,7 @@ class OrganisationRule:
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words")
+             "honour_words", "delegation_words", "place_committees")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -67,6 +68,8 @@ class OrganisationRule:
         self.score_abbreviation = table.score("score_abbreviation", 0.85)
         self.score_dictionary = table.score("score_dictionary", 0.7)
         self.honour_words = tuple(sorted(table.strings("honour_words", ()), key=len, reverse=True))
+        self.delegation_words = frozenset(table.strings("delegation_words", ()))
+        self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
         self.titles = titles
         self.words = words
         self._suffix_cache: dict[str, str | None] = {}
@@ -118,6 +121,8 @@ class OrganisationRule:
             return None
         if word == suffix:
             return suffix
+        if word in self.titles.heads or self.titles.ends_with_head(word):
+            return None  # 常委, 市委常委, 中央政治局常委: a post, not a body
         if len(suffix) == 1 and tag not in _MATERIAL_TAGS and tag not in self.anchor_tags and analysis.is_known(index):
             return None
         return suffix
@@ -230,6 +235,10 @@ class OrganisationRule:
             if start_index is None:
                 continue
             word = analysis.words[index]
+            if word in self.delegation_words and any(
+                self.suffix_at(analysis, k) is not None for k in range(start_index, index)
+            ):
+                continue  # 越南劳动总联合会 | 代表团: an organisation's delegation is not a body of its own
             score = self.score_weak if suffix in self.weak and len(word) - len(suffix) < 2 else self.score_strong
             found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, score))
 
@@ -245,6 +254,35 @@ class OrganisationRule:
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
+
+    def split_place_committees(
+        self, analysis: TextAnalysis, places: list[Suggestion], titles: list[Suggestion]
+    ) -> tuple[list[Suggestion], list[Suggestion]]:
+        """石家庄 + 市委书记, 洛阳 + 市委 + 副书记: a title that begins with a level's party committee
+        (市委书记, 县委常委) right after a place is that place's committee, an organisation, and
+        the title after it (the guidelines' 石家庄市委 + 书记). Without a place before it the whole
+        stays a title: 市委书记 is a post, not a name. Returns the organisations found and the
+        titles, those split replaced by their rest."""
+        if not self.place_committees or not titles or not places:
+            return [], titles
+        text = analysis.text
+        place_start_by_end: dict[int, int] = {}
+        for place in places:  # the longest place ending there
+            place_start_by_end[place.end] = min(place.start, place_start_by_end.get(place.end, place.start))
+        organisations: list[Suggestion] = []
+        kept: list[Suggestion] = []
+        for title in titles:
+            start = place_start_by_end.get(title.start)
+            committee = None if start is None else next(
+                (c for c in self.place_committees if title.text.startswith(c) and len(title.text) > len(c)), None
+            )
+            split = title.start + len(committee) if committee else 0
+            if committee is None or not self.titles.pattern.fullmatch(text, split, title.end):
+                kept.append(title)
+                continue
+            organisations.append(span(text, start, split, LABEL, self.score_strong))  # type: ignore[arg-type]
+            kept.append(span(text, split, title.end, TITLE_LABEL, title.score))
+        return organisations, kept
 
     @staticmethod
     def _counted(analysis: TextAnalysis, index: int) -> bool:
@@ -425,7 +463,7 @@ class OrganisationRule:
                     break
                 mask = masks[position]
                 if mask & unit:
-                    if self._ends_before_title(analysis, position):
+                    if self._ends_before_title(analysis, position) or analysis.words[position] in self.delegation_words:
                         break
                     suffix = self._unit_suffix(analysis, position)
                     weak = suffix in self.weak and len(analysis.words[position]) - len(suffix) < 2
