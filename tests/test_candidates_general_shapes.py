@@ -145,3 +145,35 @@ def test_an_organisation_does_not_name_a_site():
 )
 def test_a_registered_company_name_may_hold_one_brand_word_of_another_kind(sentence, company):
     assert company in labelled(sentence, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("车队翻过了雪松岭，天已经黑了。", "雪松岭"),  # 雪松/nr + 岭/n
+        ("大坝建在白马滩上游。", "白马滩"),  # 白马/ns + 滩/ng
+        ("他家住在柳树庄，离城不远。", "柳树庄"),  # 柳树/nr + 庄/nr
+    ],
+)
+def test_a_feature_ending_jieba_split_off_a_name_ends_a_place(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_feature_word_after_a_verb_or_a_counter_is_no_place():
+    assert labelled("他们爬上了山，又过了河。这座山很高。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("店铺位于北四环西路南侧。", "北四环西路"),  # 北四环/nr + 西路/ns
+        ("百货大楼坐落在金水东路。", "金水东路"),
+    ],
+)
+def test_a_road_with_a_direction_after_a_name_is_a_place(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_named_residential_compound_is_a_place_and_an_unnamed_one_is_not():
+    assert "丽景苑小区" in labelled("她住在丽景苑小区，每天步行上班。", "LOC")
+    assert labelled("这个小区的居民很热心。", "LOC") == set()

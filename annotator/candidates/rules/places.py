@@ -26,6 +26,10 @@ _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
+# Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
+# 白鹤/nr + 滩/ng, 石榴/n + 庄/nr), and tags of the two-character name before it.
+_SPLIT_ENDING_TAGS = frozenset({"n", "ng", "nr", "zg", "nz", "ns", "j"})
+_FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
 
 
 class _SiteAlone(Enum):
@@ -59,7 +63,7 @@ class PlaceRule:
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
-             "place_words", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_words", "split_feature_endings", "directional_roads", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -67,11 +71,17 @@ class PlaceRule:
         self.admin_set = frozenset(self.admin)
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
-        self.named_sites = frozenset(table.strings("named_site_suffixes", ()))
+        directional_roads = frozenset(table.strings("directional_roads", ()))
+        self.named_sites = frozenset(table.strings("named_site_suffixes", ())) | directional_roads
         self._named_site_lengths = sorted({len(x) for x in self.named_sites}, reverse=True)
-        self.sites = tuple(sorted({*table.strings("site_suffixes", ()), *self.named_sites}, key=len, reverse=True))
+        # (a directional road ends a site's name only after a name of its own: 湖南路 + 街道 is a
+        # street and a subdistrict, not 湖 + 南路)
+        self.sites = tuple(
+            sorted({*table.strings("site_suffixes", ()), *(self.named_sites - directional_roads)}, key=len, reverse=True)
+        )
         self.sites_set = frozenset(self.sites)
         self.geographic_endings = frozenset(table.strings("geographic_endings", ()))
+        self.split_feature_endings = frozenset(table.strings("split_feature_endings", ()))
         self.networks = frozenset(table.strings("networks", ()))
         self.regions = frozenset(table.strings("regions", ()))
         self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
@@ -112,6 +122,7 @@ class PlaceRule:
         self._name_ending_with_site_bit = self.lexicon.register(self._is_name_ending_with_site, sparse=False)
         self._site_name_bit = self.lexicon.register(self._is_site_name, sparse=False)
         self._ordinal_bit = self.lexicon.register(self._is_ordinal, sparse=False)
+        self._split_ending_bit = self.lexicon.register(self._is_split_ending)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -380,6 +391,32 @@ class PlaceRule:
             if links >= 2 or certain or site is not None:
                 found.append(span(text, analysis.starts[index], analysis.ends[end_index - 1], LABEL, score))
             index = end_index
+        return found + self._split_features(analysis)
+
+    def _is_split_ending(self, analysis: TextAnalysis, index: int) -> bool:
+        """A natural feature's last character that jieba left as a word of its own: 岭, 滩, 庄."""
+        return analysis.words[index] in self.split_feature_endings and analysis.tags[index] in _SPLIT_ENDING_TAGS
+
+    def _split_features(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """野麦 + 岭, 白鹤 + 滩, 石榴 + 庄: a two-character name and the feature's ending jieba split
+        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山)."""
+        words, tags = analysis.words, analysis.tags
+        found = []
+        for index in self.lexicon.indices(analysis, self._split_ending_bit):
+            before = index - 1
+            if before < 0:
+                continue
+            name = words[before]
+            if (
+                len(name) != 2
+                or tags[before] not in _FEATURE_NAME_TAGS
+                or not all_cjk(name)
+                or name in self.not_names
+                or self.words.is_level(name)
+                or self.words.is_glued(analysis, before)
+            ):
+                continue
+            found.append(span(analysis.text, analysis.starts[before], analysis.ends[index], LABEL, self.score_geographic))
         return found
 
     def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
