@@ -177,3 +177,16 @@ def test_a_road_with_a_direction_after_a_name_is_a_place(sentence, place):
 def test_a_named_residential_compound_is_a_place_and_an_unnamed_one_is_not():
     assert "丽景苑小区" in labelled("她住在丽景苑小区，每天步行上班。", "LOC")
     assert labelled("这个小区的居民很热心。", "LOC") == set()
+
+
+def test_a_paper_the_dictionary_lists_is_a_name_whatever_its_tag():
+    assert labelled("据证券日报报道，两家公司宣布合并。", "ORG") == {"证券日报"}  # 证券日报/n
+    assert labelled("据深圳晚报消息，地铁新线下月开通。", "ORG") == {"深圳晚报"}  # 深圳晚报/n
+
+
+def test_a_news_site_after_a_place_is_an_organisation():
+    assert "洛阳新闻网" in labelled("洛阳新闻网5月3日讯 当地新开通两条公交线路。", "ORG")
+
+
+def test_a_verb_and_a_level_are_no_place():
+    assert labelled("县里举行仪式，欢送学员赴市参加培训。", "LOC") == set()

@@ -40,7 +40,7 @@ class OrganisationRule:
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words", "delegation_words", "place_committees")
+             "honour_words", "delegation_words", "place_committees", "media_suffixes")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -69,6 +69,7 @@ class OrganisationRule:
         self.score_dictionary = table.score("score_dictionary", 0.7)
         self.honour_words = tuple(sorted(table.strings("honour_words", ()), key=len, reverse=True))
         self.delegation_words = frozenset(table.strings("delegation_words", ()))
+        self.media = frozenset(table.strings("media_suffixes", ()))
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
         self.titles = titles
         self.words = words
@@ -156,6 +157,10 @@ class OrganisationRule:
                 return False  # 总工会, 镇党委: a type, perhaps with a level
             if suffix in self.weak:
                 return False  # 司法局/nt, 交通运输局: a kind of office
+            if suffix in self.media and analysis.is_known(index):
+                # a paper the dictionary lists is a name, whatever its tag: 经济日报/n, 法制晚报/nz
+                # (not 今晚报: one character is no name)
+                return len(prefix) >= 2 and prefix not in self.stop_words
             if tag in self.anchor_tags:
                 return self._named_stem(prefix, suffix)  # 兴业银行/nt, but not 全国工会/nt
             return len(prefix) >= 2 and not analysis.is_known(index) and not _is_word(prefix)

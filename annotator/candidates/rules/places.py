@@ -24,6 +24,8 @@ _SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
 _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
+# Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
+_NOT_A_STEM_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "f", "ad"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
@@ -183,6 +185,8 @@ class PlaceRule:
                 return following + 1, True
             return following, True
         suffix = self.admin_suffix_of(word)
+        if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
+            return None  # 赴市, 入市: a verb and a level, not a place
         if suffix is not None and not (suffix in self.weak_admin and not self._unknown_or_place(word[: -len(suffix)])):
             # (沿海地区/ns, 封控社区: a kind of area, not a named one)
             if tags[index] in _PROPER_TAGS or not analysis.is_known(index):
