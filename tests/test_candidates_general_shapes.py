@@ -190,3 +190,18 @@ def test_a_news_site_after_a_place_is_an_organisation():
 
 def test_a_verb_and_a_level_are_no_place():
     assert labelled("县里举行仪式，欢送学员赴市参加培训。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("小组赛中，秘鲁队以二比一战胜了沙特队。", {"秘鲁队", "沙特队"}),  # 秘鲁队/n, 沙特队/n: a weak type
+        ("决赛中，巴西队以二比一战胜了阿根廷队。", {"巴西队", "阿根廷队"}),  # /nt
+    ],
+)
+def test_a_place_and_a_type_in_one_word_are_an_organisation(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
+
+
+def test_a_place_glued_to_a_part_of_the_compass_is_no_organisation():
+    assert labelled("我国中东部地区将有一次降温过程。", "ORG") == set()  # 中 + 东部, not 中东 + 部

@@ -5,7 +5,7 @@ bodies known by name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.memo import WordMemo
@@ -34,7 +34,12 @@ _WEAK_REACH = 3
 
 class OrganisationRule:
     def __init__(
-        self, table: RuleTable, titles: TitleRule, words: WordClasses, lexicon: Lexicon | None = None
+        self,
+        table: RuleTable,
+        titles: TitleRule,
+        words: WordClasses,
+        lexicon: Lexicon | None = None,
+        is_place_name: Callable[[str], bool] | None = None,
     ) -> None:
         table.check_keys(
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
@@ -73,6 +78,7 @@ class OrganisationRule:
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
         self.titles = titles
         self.words = words
+        self.is_place_name = is_place_name or _no_place_names
         self._suffix_cache: dict[str, str | None] = {}
         self._proper_cache: dict[str, bool] = {}
         # answers about a word and its tag alone, remembered (see annotator.candidates.memo)
@@ -155,6 +161,9 @@ class OrganisationRule:
             prefix = word[: -len(suffix)]
             if not prefix or self.words.is_level(prefix):
                 return False  # 总工会, 镇党委: a type, perhaps with a level
+            if len(prefix) >= 2 and self.is_place_name(prefix) and not self._ends_with_common_word(word):
+                # 智利队, 美国财政部, 安徽省人社厅: a place and a type in one word (but 中 + 东部)
+                return True
             if suffix in self.weak:
                 return False  # 司法局/nt, 交通运输局: a kind of office
             if suffix in self.media and analysis.is_known(index):
@@ -165,6 +174,10 @@ class OrganisationRule:
                 return self._named_stem(prefix, suffix)  # 兴业银行/nt, but not 全国工会/nt
             return len(prefix) >= 2 and not analysis.is_known(index) and not _is_word(prefix)
         return tag in self.anchor_tags or (len(word) >= 2 and not analysis.is_known(index))
+
+    def _ends_with_common_word(self, word: str) -> bool:
+        """Whether ``word`` ends with a word that only looks like a type: 中东部 is 中 + 东部."""
+        return any(word.endswith(common) for common in self.not_organisations)
 
     def _is_material(self, analysis: TextAnalysis, index: int, places: Collection[int] = ()) -> bool:
         """Whether word ``index`` can be inside a name."""
@@ -533,6 +546,11 @@ class OrganisationRule:
                     continue
             found.append(span(text, start, end, LABEL, self.score_abbreviation))
         return found
+
+
+def _no_place_names(name: str) -> bool:
+    """``is_place_name`` for a rule made without the place rule (a module function: rules are pickled)."""
+    return False
 
 
 def _is_word(text: str) -> bool:
