@@ -205,3 +205,13 @@ def test_a_place_and_a_type_in_one_word_are_an_organisation(sentence, organisati
 
 def test_a_place_glued_to_a_part_of_the_compass_is_no_organisation():
     assert labelled("我国中东部地区将有一次降温过程。", "ORG") == set()  # 中 + 东部, not 中东 + 部
+
+
+def test_a_region_beside_a_province_ends_before_the_provinces_network():
+    assert labelled("荆楚湖北高铁梦圆", "LOC") == {"荆楚", "湖北"}
+
+
+def test_a_team_event_is_not_a_team():
+    sentence = "在东京奥运会羽毛球女团决赛中，她发挥出色。"
+    assert labelled(sentence, "ORG") == set()
+    assert labelled(sentence, "LOC") == {"东京"}

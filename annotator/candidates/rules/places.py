@@ -350,9 +350,11 @@ class PlaceRule:
             links = 0
             certain = False
             position = index
+            two_places = False
             while position < count:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
-                    break  # 壮乡 | 广西: a region and a province side by side are two places
+                    two_places = True  # 壮乡 | 广西: a region and a province side by side are two places
+                    break
                 # (_link, with its word's mask read here)
                 following = position + 1
                 if following < count and words[following] in levels:
@@ -384,7 +386,12 @@ class PlaceRule:
                 score = self.score_name
             else:
                 score = self.score_untagged_name  # 惠民/nr, 海珠/n: also ordinary words and names
-            site = self._site_end(analysis, position) if position < count and not masks[position - 1] & is_site_bit else None
+            # (no site after a region that the next place stands beside: 壮乡 | 广西高铁)
+            site = (
+                self._site_end(analysis, position)
+                if position < count and not two_places and not masks[position - 1] & is_site_bit
+                else None
+            )
             if site is not None:
                 end_index = site
                 score = self.score_site
