@@ -26,6 +26,11 @@ def test_stems_of_the_division_list_join_the_dictionarys_unless_they_are_words(t
     assert names == ["宁溪", "岭北", "石泉", "青岛"]
 
 
+def test_a_stem_the_dictionary_has_seen_rarely_is_kept_whatever_its_tag(tmp_path):
+    dictionary = _dictionary(tmp_path, ["澄岚县 5 ns", "澄岚 6 v", "宁溪县 5 ns", "宁溪 400 v"])
+    assert place_names.collect(dictionary) == ["澄岚"]
+
+
 def test_without_a_division_list_only_the_dictionary_counts(tmp_path):
     dictionary = _dictionary(tmp_path, ["嘉善县 30 ns", "嘉善 3 nr", "中心区 40 ns"])
     assert place_names.collect(dictionary) == ["嘉善"]  # 中心 is an everyday word

@@ -37,11 +37,16 @@ SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗
 # Tags of stems that are ordinary words rather than names.
 _WORD_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "f", "m", "r", "s", "b", "c", "p", "u", "nz", "t", "q", "l", "i"})
 _COMMON_NOUN_LIMIT = 2000  # an n-tagged stem more frequent than this is a common noun (中心, 山地)
+# A stem this rare in the dictionary is kept whatever its tag: the tag of a word seen that seldom
+# says little (增城/v 9, 射洪/vn 3, 丰顺/nz 5 are counties).
+_RARE_LIMIT = 10
 DENY = frozenset(
     ["太阳", "中心", "山地", "无人", "东风", "黑人", "清水", "长子", "芙蓉", "洞口", "陆地", "赤道", "高原", "平原", "古城", "新城", "商城", "城中", "城北", "城南", "城东", "城西", "新建", "开发", "高新", "经济", "人民", "建设", "文化", "民主", "团结", "解放", "胜利", "前进", "红旗", "友谊", "幸福", "和谐", "光明", "新华", "城关", "东方", "永安", "长安", "太平", "中方", "南岸", "北岸", "河口", "江山", "都市", "大名", "路桥", "龙门", "江南", "江北", "两省", "各省", "各市", "各县", "自治", "积累", "精华", "珠宝", "繁华", "清新", "平定", "平安", "安定", "延长", "新兴", "四方", "万年", "共和", "和平", "宝山", "青山", "白山", "红山", "东山", "西山", "南山", "北山", "金山", "铁山", "新区", "市区", "新民", "安全", "长治", "定远", "凤凰", "向阳", "朝阳", "红星", "工农", "先锋", "城区", "郊区", "开放", "示范", "工业", "农业", "科技", "保税", "经开",
      # stems only the division list has that are words or people's names first
      "元宝", "博爱", "宝塔", "方正", "木兰", "武功", "玄武", "白云", "白玉", "钟楼", "龙凤", "阳明", "康乐", "延寿",
-     "海港", "凌云", "文成", "嘉禾", "马尾", "交口", "三山", "万全", "孙吴", "卢氏"]
+     "海港", "凌云", "文成", "嘉禾", "马尾", "交口", "三山", "万全", "孙吴", "卢氏",
+     # rare stems of the dictionary's places that are pieces of phrases (…下半县?, 路北 = north of the road)
+     "下半", "非上", "诸行", "宁边", "依通", "路北"]
 )
 
 # Well-known places the dictionary tags as something else (大连/d).
@@ -99,7 +104,7 @@ def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
         if stem in ALLOW:
             kept.add(stem)
             continue
-        if tag in _WORD_TAGS or (tag == "n" and frequency > _COMMON_NOUN_LIMIT):
+        if frequency > _RARE_LIMIT and (tag in _WORD_TAGS or (tag == "n" and frequency > _COMMON_NOUN_LIMIT)):
             continue
         kept.add(stem)
     for name in divisions:
@@ -110,7 +115,7 @@ def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
             kept.add(stem)
             continue
         frequency, tag = words[stem]
-        if tag in _DIVISION_NAME_TAGS or (tag == "n" and frequency <= _DIVISION_NOUN_LIMIT):
+        if frequency <= _RARE_LIMIT or tag in _DIVISION_NAME_TAGS or (tag == "n" and frequency <= _DIVISION_NOUN_LIMIT):
             kept.add(stem)
     return sorted(kept)
 
