@@ -215,3 +215,20 @@ def test_a_team_event_is_not_a_team():
     sentence = "在东京奥运会羽毛球女团决赛中，她发挥出色。"
     assert labelled(sentence, "ORG") == set()
     assert labelled(sentence, "LOC") == {"东京"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("湖南省残联为残疾人发放了助听器。", "湖南省残联"),  # federations by their short type
+        ("意大利议会通过了该法案。", "意大利议会"),  # a country's legislature
+        ("他在温州正泰企业集团工作。", "温州正泰企业集团"),  # 企业集团: 企业 belongs to the type
+    ],
+)
+def test_more_organisation_types_after_a_place(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+def test_a_federation_before_its_chair_stays_in_the_title():
+    assert labelled("江西省妇联主席出席了会议。", "TITLE") == {"妇联主席"}
+    assert labelled("江西省妇联主席出席了会议。", "ORG") == set()
