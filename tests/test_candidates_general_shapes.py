@@ -232,3 +232,8 @@ def test_more_organisation_types_after_a_place(sentence, organisation):
 def test_a_federation_before_its_chair_stays_in_the_title():
     assert labelled("江西省妇联主席出席了会议。", "TITLE") == {"妇联主席"}
     assert labelled("江西省妇联主席出席了会议。", "ORG") == set()
+
+
+def test_a_named_party_is_an_organisation_and_a_kind_of_party_is_not():
+    assert labelled("英国工党领袖发表讲话。", "ORG") == {"英国工党"}
+    assert labelled("执政党和反对党展开辩论，他入党已经二十年。", "ORG") == set()
