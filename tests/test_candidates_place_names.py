@@ -54,3 +54,7 @@ def test_a_county_missing_from_jiebas_dictionary_is_a_place():
     # 钟祥市 and 石楼县 are divisions jieba's dictionary does not list; jieba reads 钟祥 as a name
     assert "钟祥" in {s.text for s in suggest("钟祥的稻谷今年又丰收了。") if s.label == "LOC"}
     assert "石楼县" in {s.text for s in suggest("记者来到石楼县采访。") if s.label == "LOC"}
+
+
+def test_everyday_nouns_that_also_name_a_county_are_not_places_alone():
+    assert {s.text for s in suggest("孩子们在草坪上玩耍，池塘里开满了莲花。") if s.label == "LOC"} == set()

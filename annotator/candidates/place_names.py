@@ -45,6 +45,9 @@ DENY = frozenset(
      # stems only the division list has that are words or people's names first
      "元宝", "博爱", "宝塔", "方正", "木兰", "武功", "玄武", "白云", "白玉", "钟楼", "龙凤", "阳明", "康乐", "延寿",
      "海港", "凌云", "文成", "嘉禾", "马尾", "交口", "三山", "万全", "孙吴", "卢氏",
+     # everyday nouns that also name a county or district (草坪, 灯塔, 樟树)
+     "草坪", "莲花", "灯塔", "小店", "温泉", "石棉", "小河", "老城", "麒麟", "爱民", "富民", "清流", "名山", "双桥",
+     "高台", "五色", "樟树", "大方", "石门", "黑水", "高明",
      # rare stems of the dictionary's places that are pieces of phrases (…下半县?, 路北 = north of the road)
      "下半", "非上", "诸行", "宁边", "依通", "路北"]
 )
