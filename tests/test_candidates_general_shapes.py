@@ -237,3 +237,8 @@ def test_a_federation_before_its_chair_stays_in_the_title():
 def test_a_named_party_is_an_organisation_and_a_kind_of_party_is_not():
     assert labelled("英国工党领袖发表讲话。", "ORG") == {"英国工党"}
     assert labelled("执政党和反对党展开辩论，他入党已经二十年。", "ORG") == set()
+
+
+def test_new_before_a_place_name_is_an_era_not_the_place():
+    assert labelled("新中国成立后，这里建起了第一座工厂。", "LOC") == set()
+    assert labelled("他在新疆工作了十年，又去了中国南方。", "LOC") == {"新疆", "中国"}

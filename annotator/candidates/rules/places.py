@@ -65,7 +65,7 @@ class PlaceRule:
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
-             "place_words", "split_feature_endings", "directional_roads", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -84,6 +84,7 @@ class PlaceRule:
         self.sites_set = frozenset(self.sites)
         self.geographic_endings = frozenset(table.strings("geographic_endings", ()))
         self.split_feature_endings = frozenset(table.strings("split_feature_endings", ()))
+        self.era_prefixes = frozenset(table.strings("era_prefixes", ()))
         self.networks = frozenset(table.strings("networks", ()))
         self.regions = frozenset(table.strings("regions", ()))
         self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
@@ -209,7 +210,8 @@ class PlaceRule:
                 return following + 1, True
         if tags[index] == "ns" and len(word) >= 2:
             # 伶仃洋, 葛洲坝: a dictionary place with a geographic ending is a place on its own
-            return following, len(word) >= 3 and word[-1] in self.geographic_endings and analysis.is_known(index)
+            # (and so is a word jieba made up and tagged as a place: 溪洛渡/ns)
+            return following, len(word) >= 3 and word[-1] in self.geographic_endings
         return None
 
     def _site_word_end(self, analysis: TextAnalysis, position: int) -> int | None:
@@ -399,7 +401,9 @@ class PlaceRule:
                 inner = self._site_word_end(analysis, site) if site < count else None
                 if inner is not None:
                     end_index = inner
-            if links >= 2 or certain or site is not None:
+            if links == 1 and site is None and index > 0 and words[index - 1] in self.era_prefixes and analysis.tags[index - 1] == "a":
+                pass  # 新 + 中国: an era or an image of the place, not the place
+            elif links >= 2 or certain or site is not None:
                 found.append(span(text, analysis.starts[index], analysis.ends[end_index - 1], LABEL, score))
             index = end_index
         return found + self._split_features(analysis)
