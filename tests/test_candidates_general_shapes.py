@@ -242,3 +242,8 @@ def test_a_named_party_is_an_organisation_and_a_kind_of_party_is_not():
 def test_new_before_a_place_name_is_an_era_not_the_place():
     assert labelled("新中国成立后，这里建起了第一座工厂。", "LOC") == set()
     assert labelled("他在新疆工作了十年，又去了中国南方。", "LOC") == {"新疆", "中国"}
+
+
+def test_a_province_and_a_city_jieba_reads_as_one_word_are_a_place():
+    assert labelled("记者近日来到吉林长春采访。", "LOC") == {"吉林长春"}  # 吉林长春/nr
+    assert labelled("记者近日来到辽宁大连采访。", "LOC") == {"辽宁大连"}  # 辽宁大连/ns

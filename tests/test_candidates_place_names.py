@@ -58,3 +58,9 @@ def test_a_county_missing_from_jiebas_dictionary_is_a_place():
 
 def test_everyday_nouns_that_also_name_a_county_are_not_places_alone():
     assert {s.text for s in suggest("孩子们在草坪上玩耍，池塘里开满了莲花。") if s.label == "LOC"} == set()
+
+
+def test_a_division_jieba_tags_as_another_proper_noun_is_a_place(tmp_path):
+    dictionary = _dictionary(tmp_path, ["澄岚市 30 ns", "澄岚 90 nz", "宁溪区 30 ns", "宁溪 90 nz"])
+    # 澄岚 is a current division: a place; 宁溪 only the old dictionary lists, and nz may be a brand
+    assert place_names.collect(dictionary, ["澄岚市"]) == ["澄岚"]

@@ -47,7 +47,7 @@ DENY = frozenset(
      "海港", "凌云", "文成", "嘉禾", "马尾", "交口", "三山", "万全", "孙吴", "卢氏",
      # everyday nouns that also name a county or district (草坪, 灯塔, 樟树)
      "草坪", "莲花", "灯塔", "小店", "温泉", "石棉", "小河", "老城", "麒麟", "爱民", "富民", "清流", "名山", "双桥",
-     "高台", "五色", "樟树", "大方", "石门", "黑水", "高明",
+     "高台", "五色", "樟树", "大方", "石门", "黑水", "高明", "七星", "永和", "建华", "华龙",
      # rare stems of the dictionary's places that are pieces of phrases (…下半县?, 路北 = north of the road)
      "下半", "非上", "诸行", "宁边", "依通", "路北"]
 )
@@ -94,6 +94,10 @@ def _is_piece(stem: str) -> bool:
 
 def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
     words = read_dictionary(dictionary)
+    divisions = list(divisions)
+    # stems of today's divisions: one that jieba tags as another proper noun (义乌/nz, 三明/nz) is a
+    # place all the same, where an nz stem of the dictionary's own places may be a brand (丰田)
+    division_stems = {stem for stem in map(stem_of, divisions) if stem is not None}
     stems: set[str] = set()
     for word, (_, tag) in words.items():
         stem = stem_of(word) if tag == "ns" else None
@@ -107,6 +111,9 @@ def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
         if stem in ALLOW:
             kept.add(stem)
             continue
+        if tag == "nz" and stem in division_stems:
+            kept.add(stem)
+            continue
         if frequency > _RARE_LIMIT and (tag in _WORD_TAGS or (tag == "n" and frequency > _COMMON_NOUN_LIMIT)):
             continue
         kept.add(stem)
@@ -118,7 +125,12 @@ def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
             kept.add(stem)
             continue
         frequency, tag = words[stem]
-        if frequency <= _RARE_LIMIT or tag in _DIVISION_NAME_TAGS or (tag == "n" and frequency <= _DIVISION_NOUN_LIMIT):
+        if (
+            frequency <= _RARE_LIMIT
+            or tag in _DIVISION_NAME_TAGS
+            or tag == "nz"
+            or (tag == "n" and frequency <= _DIVISION_NOUN_LIMIT)
+        ):
             kept.add(stem)
     return sorted(kept)
 

@@ -185,6 +185,8 @@ class PlaceRule:
             if look_ahead and following < len(words) and words[following] in self.admin_set:
                 return following + 1, True
             return following, True
+        if self._glued_places(word):
+            return following, True  # 吉林长春/nr, 辽宁大连/ns: two places jieba reads as one word
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
@@ -213,6 +215,12 @@ class PlaceRule:
             # (and so is a word jieba made up and tagged as a place: 溪洛渡/ns)
             return following, len(word) >= 3 and word[-1] in self.geographic_endings
         return None
+
+    def _glued_places(self, word: str) -> bool:
+        """Whether ``word`` is two known place names one after the other: 吉林 + 长春."""
+        return 4 <= len(word) <= 8 and any(
+            self.is_place_name(word[:cut]) and self.is_place_name(word[cut:]) for cut in range(2, len(word) - 1)
+        )
 
     def _site_word_end(self, analysis: TextAnalysis, position: int) -> int | None:
         """Index after a site word at ``position``: 滑雪场, or 安置 + 点 split by jieba."""
