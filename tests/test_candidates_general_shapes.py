@@ -247,3 +247,28 @@ def test_new_before_a_place_name_is_an_era_not_the_place():
 def test_a_province_and_a_city_jieba_reads_as_one_word_are_a_place():
     assert labelled("记者近日来到吉林长春采访。", "LOC") == {"吉林长春"}  # 吉林长春/nr
     assert labelled("记者近日来到辽宁大连采访。", "LOC") == {"辽宁大连"}  # 辽宁大连/ns
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("据了解，山东省济南市历下区教育和体育局近日发布了通知。", "山东省济南市历下区教育和体育局"),
+        ("杭州市文化广电和旅游局近日发布了通知。", "杭州市文化广电和旅游局"),
+    ],
+)
+def test_an_office_named_by_two_fields_is_one_organisation(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    assert labelled("福建省总工会和兴业银行签署协议。", "ORG") == {"福建省总工会", "兴业银行"}
+    assert labelled("该县教育和体育局发布通知。", "ORG") == set()  # no name: a description
+
+
+@pytest.mark.parametrize(("sentence", "organisation"), [
+    ("他考上了同济大学。", "同济大学"),  # 同 is a function character, but inside the word 同济
+    ("她在北京协和医院工作。", "北京协和医院"),  # 北京 + 协和, not 党和 + 政府
+])
+def test_a_function_character_inside_a_word_of_the_name_does_not_break_it(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+    assert labelled("党和政府高度重视。", "ORG") == set()

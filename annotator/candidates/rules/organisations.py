@@ -26,6 +26,9 @@ _BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
+# Conjunctions inside an office's name (教育和体育局), and the tags of the field before them.
+_FIELD_CONJUNCTIONS = frozenset({"和", "与"})
+_FIELD_TAGS = frozenset({"n", "vn", "nz"})
 # How many words a unit may have after its parent: 有限公司 + 技术 + 中心
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
@@ -81,6 +84,7 @@ class OrganisationRule:
         self.is_place_name = is_place_name or _no_place_names
         self._suffix_cache: dict[str, str | None] = {}
         self._proper_cache: dict[str, bool] = {}
+        self._function_word_cache: dict[str, bool] = {}
         # answers about a word and its tag alone, remembered (see annotator.candidates.memo)
         self._suffix_memo = WordMemo()
         self._unit_suffix_memo = WordMemo()
@@ -97,6 +101,7 @@ class OrganisationRule:
         state = dict(self.__dict__)
         state["_suffix_cache"] = {}
         state["_proper_cache"] = {}
+        state["_function_word_cache"] = {}
         state["_phrase_lengths"] = {}
         return state
 
@@ -337,12 +342,24 @@ class OrganisationRule:
             or self.words.is_level(stem)
             or stem in self.stop_words
             or stem[:2] in self.stop_words
-            or any(c in self.words.function_chars for c in stem)
+            or self._has_function_word(stem)
         ):
             return False
         if weak_needs_name and suffix in self.weak:
             return self._is_proper(stem)
         return True
+
+    def _has_function_word(self, stem: str) -> bool:
+        """Whether jieba reads a function word alone in ``stem``: 党 + 和 (党和政府), but not 同济
+        (同济大学) or 北京 + 协和 (北京协和医院), whose function characters are inside words."""
+        if not any(c in self.words.function_chars for c in stem):
+            return False
+        found = self._function_word_cache.get(stem)
+        if found is None:
+            found = any(len(w) == 1 and w in self.words.function_chars for w, _ in get_segmenter().tag(stem))
+            if len(self._function_word_cache) < 50_000:
+                self._function_word_cache[stem] = found
+        return found
 
     def _is_proper(self, stem: str) -> bool:
         """Whether ``stem`` reads as a name: not one ordinary dictionary word (公安, 司法, 加油)."""
@@ -405,6 +422,9 @@ class OrganisationRule:
                 anchors.append(position)
                 position -= 1
                 continue
+            if position == index - 1 and end_index is None and self._joins_fields(analysis, position, index, places):
+                position -= 2  # 教育 + 和 + 体育局: one office named by two fields
+                continue
             mask = masks[position]
             if not mask & material:
                 if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
@@ -433,6 +453,26 @@ class OrganisationRule:
             if not (before >= start and (near or self.suffix_at(analysis, before) is not None)):
                 return None
         return start
+
+    def _joins_fields(self, analysis: TextAnalysis, conjunction: int, index: int, places: set[int]) -> bool:
+        """教育 + 和 + 体育局, 文化广电 + 和 + 旅游局: an office named by two fields joined by 和 or 与.
+
+        The type word must be a field and a type (旅游 + 局), not a name (兴业银行: 总工会和兴业银行
+        are two bodies), and the field before the conjunction an ordinary word, not a body."""
+        if analysis.words[conjunction] not in _FIELD_CONJUNCTIONS or conjunction < 1:
+            return False
+        word = analysis.words[index]
+        suffix = self.suffix_at(analysis, index)
+        if suffix is None or len(word) <= len(suffix) or index in places or self._is_anchor(analysis, index, places):
+            return False
+        field = conjunction - 1
+        return (
+            field not in places
+            and len(analysis.words[field]) >= 2
+            and analysis.tags[field] in _FIELD_TAGS
+            and self.suffix_at(analysis, field) is None
+            and bool(self.lexicon.masks(analysis)[field] & self._material_bit)
+        )
 
     def _registered_name_start(self, analysis: TextAnalysis, index: int, suffix: str, first: int) -> int | None:
         """A registered company name needs no place or proper noun: 东风 + 商用车 + 有限公司.
