@@ -272,3 +272,9 @@ def test_two_bodies_joined_by_and_stay_two():
 def test_a_function_character_inside_a_word_of_the_name_does_not_break_it(sentence, organisation):
     assert labelled(sentence, "ORG") == {organisation}
     assert labelled("党和政府高度重视。", "ORG") == set()
+
+
+def test_a_place_that_ends_like_an_organisation_type_is_a_place():
+    sentence = "俄罗斯总统明天将在莫斯科会见来访的客人。"  # 莫斯科/nr ends with 科 (a department)
+    assert labelled(sentence, "LOC") == {"俄罗斯", "莫斯科"}
+    assert labelled(sentence, "ORG") == set()

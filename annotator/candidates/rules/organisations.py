@@ -133,6 +133,8 @@ class OrganisationRule:
             return None
         if word == suffix:
             return suffix
+        if self.is_place_name(word):
+            return None  # 莫斯科/nr ends with 科, but it is a place
         if word in self.titles.heads or self.titles.ends_with_head(word):
             return None  # 常委, 市委常委, 中央政治局常委: a post, not a body
         if len(suffix) == 1 and tag not in _MATERIAL_TAGS and tag not in self.anchor_tags and analysis.is_known(index):
