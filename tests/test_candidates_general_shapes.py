@@ -278,3 +278,8 @@ def test_a_place_that_ends_like_an_organisation_type_is_a_place():
     sentence = "俄罗斯总统明天将在莫斯科会见来访的客人。"  # 莫斯科/nr ends with 科 (a department)
     assert labelled(sentence, "LOC") == {"俄罗斯", "莫斯科"}
     assert labelled(sentence, "ORG") == set()
+
+
+def test_a_village_after_a_place_is_named_by_any_word():
+    assert labelled("站在白云区水村的老槐树下。", "LOC") == {"白云区水村"}  # 水村/n
+    assert labelled("番禺区的小镇很热闹。", "LOC") == {"番禺区"}  # not a chain: 的 stands between

@@ -24,6 +24,8 @@ _SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
 _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
+# Levels of settlements, named after a place by any word: 黄埔区 + 火村.
+_SETTLEMENT_LEVELS = frozenset({"村", "镇", "乡", "街道", "社区", "屯"})
 # Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
 _NOT_A_STEM_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "f", "ad"})
 # The most words a site name may have after its place.
@@ -216,6 +218,20 @@ class PlaceRule:
             return following, len(word) >= 3 and word[-1] in self.geographic_endings
         return None
 
+    def _settlement_after_chain(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word that ends with a settlement's level (村, 镇, 社区) after a place: its stem may be any
+        word (火村/n, 石桥镇), which alone would be an everyday word (山村, 小镇: not_names)."""
+        word = analysis.words[index]
+        suffix = self.admin_suffix_of(word)
+        return (
+            suffix in _SETTLEMENT_LEVELS
+            and word not in self.not_names
+            and all_cjk(word)
+            and analysis.tags[index] not in _NOT_A_STEM_TAGS
+            and not self.words.is_level(word)
+            and not self.words.is_glued(analysis, index)
+        )
+
     def _glued_places(self, word: str) -> bool:
         """Whether ``word`` is two known place names one after the other: 吉林 + 长春."""
         return 4 <= len(word) <= 8 and any(
@@ -376,6 +392,8 @@ class PlaceRule:
                 if link is None and links and position + 1 < count and self._bridges(analysis, position):
                     # 浙江 + 嘉善/nr + 姚庄镇: a proper name between two links is a link too
                     link = (position + 1, True)
+                if link is None and certain and self._settlement_after_chain(analysis, position):
+                    link = (position + 1, True)  # 黄埔区 + 火村/n: after a place, a village is named by anything
                 if link is None:
                     break
                 position, sure = link
