@@ -283,3 +283,12 @@ def test_a_place_that_ends_like_an_organisation_type_is_a_place():
 def test_a_village_after_a_place_is_named_by_any_word():
     assert labelled("站在白云区水村的老槐树下。", "LOC") == {"白云区水村"}  # 水村/n
     assert labelled("番禺区的小镇很热闹。", "LOC") == {"番禺区"}  # not a chain: 的 stands between
+
+
+def test_a_dictionary_place_that_names_a_road_is_a_place():
+    assert labelled("车队沿延安路向东行驶。", "LOC") == {"延安路"}  # 延安路/ns
+
+
+@pytest.mark.parametrize("sentence", ["在银江路丽水社区开展活动。", "在银泉路桃源社区开展活动。"])
+def test_a_road_and_the_settlement_after_it_are_one_address(sentence):
+    assert labelled(sentence, "LOC") == {sentence[1:8]}

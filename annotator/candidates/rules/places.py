@@ -24,6 +24,9 @@ _SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
 _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
+# A road, and a settlement after it: one address (银古路 + 丽水社区).
+_ROAD_ENDINGS = ("路", "街", "大道", "巷", "弄")
+_SETTLEMENT_ENDINGS = ("社区", "村", "小区")
 # Levels of settlements, named after a place by any word: 黄埔区 + 火村.
 _SETTLEMENT_LEVELS = frozenset({"村", "镇", "乡", "街道", "社区", "屯"})
 # Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
@@ -431,8 +434,23 @@ class PlaceRule:
                 pass  # 新 + 中国: an era or an image of the place, not the place
             elif links >= 2 or certain or site is not None:
                 found.append(span(text, analysis.starts[index], analysis.ends[end_index - 1], LABEL, score))
+            elif links == 1 and masks[index] & self._site_word_bit:
+                # 长宁路/ns: a dictionary place that is not surely one alone, but names a site in itself
+                found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
-        return found + self._split_features(analysis)
+        found += self._split_features(analysis)
+        return found + self._roads_and_settlements(text, found)
+
+    @staticmethod
+    def _roads_and_settlements(text: str, places: list[Suggestion]) -> list[Suggestion]:
+        """银古路 + 丽水社区: a road and the settlement right after it are one address, as sure as
+        the surer of the two (a settlement named by an everyday word scores low alone)."""
+        starting = {p.start: p for p in places if p.text.endswith(_SETTLEMENT_ENDINGS)}
+        return [
+            span(text, road.start, settlement.end, LABEL, max(road.score, settlement.score))
+            for road in places
+            if road.text.endswith(_ROAD_ENDINGS) and (settlement := starting.get(road.end)) is not None
+        ]
 
     def _is_split_ending(self, analysis: TextAnalysis, index: int) -> bool:
         """A natural feature's last character that jieba left as a word of its own: 岭, 滩, 庄."""
