@@ -60,6 +60,40 @@ def test_an_honour_in_quotation_marks_is_not_an_organisation():
     assert labelled(sentence, "LOC") == {"洛阳市"}
 
 
+def test_a_verb_of_organising_does_not_end_a_name():
+    # 主办/承办 end with 办, an organisation type: the body is the name before them
+    orgs = labelled("本次比赛由兰州市总工会主办，兰州日报社承办。", "ORG")
+    assert orgs == {"兰州市总工会", "兰州日报社"}
+
+
+def test_a_delegation_is_named_by_where_it_comes_from():
+    assert labelled("湖北代表团在开幕式上入场。", "ORG") == {"湖北代表团"}
+    assert labelled("巴西青年足球代表团抵达上海。", "ORG") == {"巴西青年足球代表团"}
+    assert labelled("代表团一行参观了工厂。", "ORG") == set()
+
+
+def test_an_organisations_delegation_is_the_organisation():
+    assert labelled("老挝国家工会联合会代表团到访。", "ORG") == {"老挝国家工会联合会"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation", "titles"),
+    [
+        ("新任宝鸡市委书记走访了企业。", "宝鸡市委", {"书记"}),
+        ("会议由洛阳市委副书记主持。", "洛阳市委", {"副书记"}),
+        ("嘉善县委常委出席了仪式。", "嘉善县委", {"常委"}),
+    ],
+)
+def test_a_places_party_committee_glued_to_a_title_is_an_organisation_and_a_title(sentence, organisation, titles):
+    assert labelled(sentence, "ORG") == {organisation}
+    assert labelled(sentence, "TITLE") == titles
+
+
+def test_a_committee_and_title_without_a_place_stay_one_title():
+    assert labelled("市委书记到基层调研。", "TITLE") == {"市委书记"}
+    assert labelled("市委书记到基层调研。", "ORG") == set()
+
+
 # --- places --------------------------------------------------------------------------
 
 
@@ -111,3 +145,150 @@ def test_an_organisation_does_not_name_a_site():
 )
 def test_a_registered_company_name_may_hold_one_brand_word_of_another_kind(sentence, company):
     assert company in labelled(sentence, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("车队翻过了雪松岭，天已经黑了。", "雪松岭"),  # 雪松/nr + 岭/n
+        ("大坝建在白马滩上游。", "白马滩"),  # 白马/ns + 滩/ng
+        ("他家住在柳树庄，离城不远。", "柳树庄"),  # 柳树/nr + 庄/nr
+    ],
+)
+def test_a_feature_ending_jieba_split_off_a_name_ends_a_place(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_feature_word_after_a_verb_or_a_counter_is_no_place():
+    assert labelled("他们爬上了山，又过了河。这座山很高。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("店铺位于北四环西路南侧。", "北四环西路"),  # 北四环/nr + 西路/ns
+        ("百货大楼坐落在金水东路。", "金水东路"),
+    ],
+)
+def test_a_road_with_a_direction_after_a_name_is_a_place(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_named_residential_compound_is_a_place_and_an_unnamed_one_is_not():
+    assert "丽景苑小区" in labelled("她住在丽景苑小区，每天步行上班。", "LOC")
+    assert labelled("这个小区的居民很热心。", "LOC") == set()
+
+
+def test_a_paper_the_dictionary_lists_is_a_name_whatever_its_tag():
+    assert labelled("据证券日报报道，两家公司宣布合并。", "ORG") == {"证券日报"}  # 证券日报/n
+    assert labelled("据深圳晚报消息，地铁新线下月开通。", "ORG") == {"深圳晚报"}  # 深圳晚报/n
+
+
+def test_a_news_site_after_a_place_is_an_organisation():
+    assert "洛阳新闻网" in labelled("洛阳新闻网5月3日讯 当地新开通两条公交线路。", "ORG")
+
+
+def test_a_verb_and_a_level_are_no_place():
+    assert labelled("县里举行仪式，欢送学员赴市参加培训。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("小组赛中，秘鲁队以二比一战胜了沙特队。", {"秘鲁队", "沙特队"}),  # 秘鲁队/n, 沙特队/n: a weak type
+        ("决赛中，巴西队以二比一战胜了阿根廷队。", {"巴西队", "阿根廷队"}),  # /nt
+    ],
+)
+def test_a_place_and_a_type_in_one_word_are_an_organisation(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
+
+
+def test_a_place_glued_to_a_part_of_the_compass_is_no_organisation():
+    assert labelled("我国中东部地区将有一次降温过程。", "ORG") == set()  # 中 + 东部, not 中东 + 部
+
+
+def test_a_region_beside_a_province_ends_before_the_provinces_network():
+    assert labelled("荆楚湖北高铁梦圆", "LOC") == {"荆楚", "湖北"}
+
+
+def test_a_team_event_is_not_a_team():
+    sentence = "在东京奥运会羽毛球女团决赛中，她发挥出色。"
+    assert labelled(sentence, "ORG") == set()
+    assert labelled(sentence, "LOC") == {"东京"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("湖南省残联为残疾人发放了助听器。", "湖南省残联"),  # federations by their short type
+        ("意大利议会通过了该法案。", "意大利议会"),  # a country's legislature
+        ("他在温州正泰企业集团工作。", "温州正泰企业集团"),  # 企业集团: 企业 belongs to the type
+    ],
+)
+def test_more_organisation_types_after_a_place(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+def test_a_federation_before_its_chair_stays_in_the_title():
+    assert labelled("江西省妇联主席出席了会议。", "TITLE") == {"妇联主席"}
+    assert labelled("江西省妇联主席出席了会议。", "ORG") == set()
+
+
+def test_a_named_party_is_an_organisation_and_a_kind_of_party_is_not():
+    assert labelled("英国工党领袖发表讲话。", "ORG") == {"英国工党"}
+    assert labelled("执政党和反对党展开辩论，他入党已经二十年。", "ORG") == set()
+
+
+def test_new_before_a_place_name_is_an_era_not_the_place():
+    assert labelled("新中国成立后，这里建起了第一座工厂。", "LOC") == set()
+    assert labelled("他在新疆工作了十年，又去了中国南方。", "LOC") == {"新疆", "中国"}
+
+
+def test_a_province_and_a_city_jieba_reads_as_one_word_are_a_place():
+    assert labelled("记者近日来到吉林长春采访。", "LOC") == {"吉林长春"}  # 吉林长春/nr
+    assert labelled("记者近日来到辽宁大连采访。", "LOC") == {"辽宁大连"}  # 辽宁大连/ns
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("据了解，山东省济南市历下区教育和体育局近日发布了通知。", "山东省济南市历下区教育和体育局"),
+        ("杭州市文化广电和旅游局近日发布了通知。", "杭州市文化广电和旅游局"),
+    ],
+)
+def test_an_office_named_by_two_fields_is_one_organisation(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    assert labelled("福建省总工会和兴业银行签署协议。", "ORG") == {"福建省总工会", "兴业银行"}
+    assert labelled("该县教育和体育局发布通知。", "ORG") == set()  # no name: a description
+
+
+@pytest.mark.parametrize(("sentence", "organisation"), [
+    ("他考上了同济大学。", "同济大学"),  # 同 is a function character, but inside the word 同济
+    ("她在北京协和医院工作。", "北京协和医院"),  # 北京 + 协和, not 党和 + 政府
+])
+def test_a_function_character_inside_a_word_of_the_name_does_not_break_it(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+    assert labelled("党和政府高度重视。", "ORG") == set()
+
+
+def test_a_place_that_ends_like_an_organisation_type_is_a_place():
+    sentence = "俄罗斯总统明天将在莫斯科会见来访的客人。"  # 莫斯科/nr ends with 科 (a department)
+    assert labelled(sentence, "LOC") == {"俄罗斯", "莫斯科"}
+    assert labelled(sentence, "ORG") == set()
+
+
+def test_a_village_after_a_place_is_named_by_any_word():
+    assert labelled("站在白云区水村的老槐树下。", "LOC") == {"白云区水村"}  # 水村/n
+    assert labelled("番禺区的小镇很热闹。", "LOC") == {"番禺区"}  # not a chain: 的 stands between
+
+
+def test_a_dictionary_place_that_names_a_road_is_a_place():
+    assert labelled("车队沿延安路向东行驶。", "LOC") == {"延安路"}  # 延安路/ns
+
+
+@pytest.mark.parametrize("sentence", ["在银江路丽水社区开展活动。", "在银泉路桃源社区开展活动。"])
+def test_a_road_and_the_settlement_after_it_are_one_address(sentence):
+    assert labelled(sentence, "LOC") == {sentence[1:8]}

@@ -30,19 +30,31 @@ from annotator.formats.registry import ReadOptions
 
 # (precision, recall) over all labels, then recall of ORG and LOC: at least what docs/candidates.md reports
 FLOORS = {
-    "seed-dev": {"all": (0.95, 0.94), "ORG": 0.92, "LOC": 0.86},
+    "seed-dev": {"all": (0.95, 0.94), "ORG": 0.92, "LOC": 0.87},
     "seed-tuning": {"all": (0.85, 0.85), "ORG": 0.72, "LOC": 0.83},
-    # 494 entities of the splitter's second-round pages, then 39 of its third (web and e-paper exports: community
-    # names and roads the rules do not know, so recall fell from 0.786 to 0.778 and LOC recall from 0.735 to 0.719)
-    "pages-tune": {"all": (0.83, 0.77), "ORG": 0.73, "LOC": 0.71},
+    # the tune pages with the splitter's third-round pages (942 entities); the general ORG/LOC shapes of issue 16
+    "pages-tune": {"all": (0.86, 0.82), "ORG": 0.82, "LOC": 0.78},
     "pages-test": {"all": (0.83, 0.78), "ORG": 0.73, "LOC": 0.75},
 }
 
 
+class LazyReports:
+    """Each split's reports, computed the first time a test asks for that split: so a run that
+    leaves out the frozen split's tests (``-k "not pages-test"``) never evaluates it."""
+
+    def __init__(self) -> None:
+        self._predict = suggester()
+        self._reports: dict[str, dict] = {}
+
+    def __getitem__(self, key: str) -> dict:
+        if key not in self._reports:
+            self._reports[key] = compare(split_items(SPLITS_BY_KEY[key]), predict=self._predict)
+        return self._reports[key]
+
+
 @pytest.fixture(scope="module")
 def reports():
-    predict = suggester()
-    return {split.key: compare(split_items(split), predict=predict) for split in SPLITS}
+    return LazyReports()
 
 
 def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
@@ -71,6 +83,6 @@ def test_no_split_gets_worse_than_reported(reports, key):
         assert ours.label(label).recall >= FLOORS[key][label], (label, ours.as_dict())
 
 
-def test_the_baseline_is_scored_only_on_the_labels_jieba_can_produce(reports):
-    for by_name in reports.values():
-        assert by_name[BASELINE].labels == ("PER", "ORG", "LOC")
+@pytest.mark.parametrize("key", [split.key for split in SPLITS])
+def test_the_baseline_is_scored_only_on_the_labels_jieba_can_produce(reports, key):
+    assert reports[key][BASELINE].labels == ("PER", "ORG", "LOC")

@@ -48,7 +48,7 @@ class RuleSet:
             pos=PosMapping.from_table(load_table("pos"), lexicon),
             places=places,
             titles=titles,
-            organisations=OrganisationRule(load_table("organisations"), titles, words, lexicon),
+            organisations=OrganisationRule(load_table("organisations"), titles, words, lexicon, places.is_place_name),
             people=PersonRule(load_table("people"), surnames, places.is_place_name, lexicon),
             bylines=BylineRule(load_table("bylines"), surnames, words.function_chars),
             dates=PatternRule("DATE", load_table("dates")),

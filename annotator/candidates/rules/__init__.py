@@ -25,6 +25,8 @@ class RuleSource:
         places = rules.places.find(analysis)
         titles = rules.titles.find(analysis)
         organisations = rules.organisations.find(analysis, places)
+        committees, titles = rules.organisations.split_place_committees(analysis, places, titles)
+        organisations += committees
         found = [*rules.places.settle_venues(analysis, [*places, *organisations]), *titles]
         found += rules.people.find(analysis, titles)
         found += rules.bylines.find(text)

@@ -5,13 +5,14 @@ bodies known by name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.memo import WordMemo
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
+from annotator.candidates.rules.titles import LABEL as TITLE_LABEL
 from annotator.candidates.rules.titles import TitleRule
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.spans import Suggestion
@@ -25,6 +26,9 @@ _BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
+# Conjunctions inside an office's name (教育和体育局), and the tags of the field before them.
+_FIELD_CONJUNCTIONS = frozenset({"和", "与"})
+_FIELD_TAGS = frozenset({"n", "vn", "nz"})
 # How many words a unit may have after its parent: 有限公司 + 技术 + 中心
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
@@ -33,13 +37,18 @@ _WEAK_REACH = 3
 
 class OrganisationRule:
     def __init__(
-        self, table: RuleTable, titles: TitleRule, words: WordClasses, lexicon: Lexicon | None = None
+        self,
+        table: RuleTable,
+        titles: TitleRule,
+        words: WordClasses,
+        lexicon: Lexicon | None = None,
+        is_place_name: Callable[[str], bool] | None = None,
     ) -> None:
         table.check_keys(
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words")
+             "honour_words", "delegation_words", "place_committees", "media_suffixes")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -67,10 +76,15 @@ class OrganisationRule:
         self.score_abbreviation = table.score("score_abbreviation", 0.85)
         self.score_dictionary = table.score("score_dictionary", 0.7)
         self.honour_words = tuple(sorted(table.strings("honour_words", ()), key=len, reverse=True))
+        self.delegation_words = frozenset(table.strings("delegation_words", ()))
+        self.media = frozenset(table.strings("media_suffixes", ()))
+        self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
         self.titles = titles
         self.words = words
+        self.is_place_name = is_place_name or _no_place_names
         self._suffix_cache: dict[str, str | None] = {}
         self._proper_cache: dict[str, bool] = {}
+        self._function_word_cache: dict[str, bool] = {}
         # answers about a word and its tag alone, remembered (see annotator.candidates.memo)
         self._suffix_memo = WordMemo()
         self._unit_suffix_memo = WordMemo()
@@ -87,6 +101,7 @@ class OrganisationRule:
         state = dict(self.__dict__)
         state["_suffix_cache"] = {}
         state["_proper_cache"] = {}
+        state["_function_word_cache"] = {}
         state["_phrase_lengths"] = {}
         return state
 
@@ -118,6 +133,10 @@ class OrganisationRule:
             return None
         if word == suffix:
             return suffix
+        if self.is_place_name(word):
+            return None  # 莫斯科/nr ends with 科, but it is a place
+        if word in self.titles.heads or self.titles.ends_with_head(word):
+            return None  # 常委, 市委常委, 中央政治局常委: a post, not a body
         if len(suffix) == 1 and tag not in _MATERIAL_TAGS and tag not in self.anchor_tags and analysis.is_known(index):
             return None
         return suffix
@@ -149,12 +168,23 @@ class OrganisationRule:
             prefix = word[: -len(suffix)]
             if not prefix or self.words.is_level(prefix):
                 return False  # 总工会, 镇党委: a type, perhaps with a level
+            if len(prefix) >= 2 and self.is_place_name(prefix) and not self._ends_with_common_word(word):
+                # 智利队, 美国财政部, 安徽省人社厅: a place and a type in one word (but 中 + 东部)
+                return True
             if suffix in self.weak:
                 return False  # 司法局/nt, 交通运输局: a kind of office
+            if suffix in self.media and analysis.is_known(index):
+                # a paper the dictionary lists is a name, whatever its tag: 经济日报/n, 法制晚报/nz
+                # (not 今晚报: one character is no name)
+                return len(prefix) >= 2 and prefix not in self.stop_words
             if tag in self.anchor_tags:
                 return self._named_stem(prefix, suffix)  # 兴业银行/nt, but not 全国工会/nt
             return len(prefix) >= 2 and not analysis.is_known(index) and not _is_word(prefix)
         return tag in self.anchor_tags or (len(word) >= 2 and not analysis.is_known(index))
+
+    def _ends_with_common_word(self, word: str) -> bool:
+        """Whether ``word`` ends with a word that only looks like a type: 中东部 is 中 + 东部."""
+        return any(word.endswith(common) for common in self.not_organisations)
 
     def _is_material(self, analysis: TextAnalysis, index: int, places: Collection[int] = ()) -> bool:
         """Whether word ``index`` can be inside a name."""
@@ -230,6 +260,10 @@ class OrganisationRule:
             if start_index is None:
                 continue
             word = analysis.words[index]
+            if word in self.delegation_words and any(
+                self.suffix_at(analysis, k) is not None for k in range(start_index, index)
+            ):
+                continue  # 越南劳动总联合会 | 代表团: an organisation's delegation is not a body of its own
             score = self.score_weak if suffix in self.weak and len(word) - len(suffix) < 2 else self.score_strong
             found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, score))
 
@@ -245,6 +279,35 @@ class OrganisationRule:
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
+
+    def split_place_committees(
+        self, analysis: TextAnalysis, places: list[Suggestion], titles: list[Suggestion]
+    ) -> tuple[list[Suggestion], list[Suggestion]]:
+        """石家庄 + 市委书记, 洛阳 + 市委 + 副书记: a title that begins with a level's party committee
+        (市委书记, 县委常委) right after a place is that place's committee, an organisation, and
+        the title after it (the guidelines' 石家庄市委 + 书记). Without a place before it the whole
+        stays a title: 市委书记 is a post, not a name. Returns the organisations found and the
+        titles, those split replaced by their rest."""
+        if not self.place_committees or not titles or not places:
+            return [], titles
+        text = analysis.text
+        place_start_by_end: dict[int, int] = {}
+        for place in places:  # the longest place ending there
+            place_start_by_end[place.end] = min(place.start, place_start_by_end.get(place.end, place.start))
+        organisations: list[Suggestion] = []
+        kept: list[Suggestion] = []
+        for title in titles:
+            start = place_start_by_end.get(title.start)
+            committee = None if start is None else next(
+                (c for c in self.place_committees if title.text.startswith(c) and len(title.text) > len(c)), None
+            )
+            split = title.start + len(committee) if committee else 0
+            if committee is None or not self.titles.pattern.fullmatch(text, split, title.end):
+                kept.append(title)
+                continue
+            organisations.append(span(text, start, split, LABEL, self.score_strong))  # type: ignore[arg-type]
+            kept.append(span(text, split, title.end, TITLE_LABEL, title.score))
+        return organisations, kept
 
     @staticmethod
     def _counted(analysis: TextAnalysis, index: int) -> bool:
@@ -281,12 +344,24 @@ class OrganisationRule:
             or self.words.is_level(stem)
             or stem in self.stop_words
             or stem[:2] in self.stop_words
-            or any(c in self.words.function_chars for c in stem)
+            or self._has_function_word(stem)
         ):
             return False
         if weak_needs_name and suffix in self.weak:
             return self._is_proper(stem)
         return True
+
+    def _has_function_word(self, stem: str) -> bool:
+        """Whether jieba reads a function word alone in ``stem``: 党 + 和 (党和政府), but not 同济
+        (同济大学) or 北京 + 协和 (北京协和医院), whose function characters are inside words."""
+        if not any(c in self.words.function_chars for c in stem):
+            return False
+        found = self._function_word_cache.get(stem)
+        if found is None:
+            found = any(len(w) == 1 and w in self.words.function_chars for w, _ in get_segmenter().tag(stem))
+            if len(self._function_word_cache) < 50_000:
+                self._function_word_cache[stem] = found
+        return found
 
     def _is_proper(self, stem: str) -> bool:
         """Whether ``stem`` reads as a name: not one ordinary dictionary word (公安, 司法, 加油)."""
@@ -349,6 +424,9 @@ class OrganisationRule:
                 anchors.append(position)
                 position -= 1
                 continue
+            if position == index - 1 and end_index is None and self._joins_fields(analysis, position, index, places):
+                position -= 2  # 教育 + 和 + 体育局: one office named by two fields
+                continue
             mask = masks[position]
             if not mask & material:
                 if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
@@ -377,6 +455,26 @@ class OrganisationRule:
             if not (before >= start and (near or self.suffix_at(analysis, before) is not None)):
                 return None
         return start
+
+    def _joins_fields(self, analysis: TextAnalysis, conjunction: int, index: int, places: set[int]) -> bool:
+        """教育 + 和 + 体育局, 文化广电 + 和 + 旅游局: an office named by two fields joined by 和 or 与.
+
+        The type word must be a field and a type (旅游 + 局), not a name (兴业银行: 总工会和兴业银行
+        are two bodies), and the field before the conjunction an ordinary word, not a body."""
+        if analysis.words[conjunction] not in _FIELD_CONJUNCTIONS or conjunction < 1:
+            return False
+        word = analysis.words[index]
+        suffix = self.suffix_at(analysis, index)
+        if suffix is None or len(word) <= len(suffix) or index in places or self._is_anchor(analysis, index, places):
+            return False
+        field = conjunction - 1
+        return (
+            field not in places
+            and len(analysis.words[field]) >= 2
+            and analysis.tags[field] in _FIELD_TAGS
+            and self.suffix_at(analysis, field) is None
+            and bool(self.lexicon.masks(analysis)[field] & self._material_bit)
+        )
 
     def _registered_name_start(self, analysis: TextAnalysis, index: int, suffix: str, first: int) -> int | None:
         """A registered company name needs no place or proper noun: 东风 + 商用车 + 有限公司.
@@ -425,7 +523,7 @@ class OrganisationRule:
                     break
                 mask = masks[position]
                 if mask & unit:
-                    if self._ends_before_title(analysis, position):
+                    if self._ends_before_title(analysis, position) or analysis.words[position] in self.delegation_words:
                         break
                     suffix = self._unit_suffix(analysis, position)
                     weak = suffix in self.weak and len(analysis.words[position]) - len(suffix) < 2
@@ -490,6 +588,11 @@ class OrganisationRule:
                     continue
             found.append(span(text, start, end, LABEL, self.score_abbreviation))
         return found
+
+
+def _no_place_names(name: str) -> bool:
+    """``is_place_name`` for a rule made without the place rule (a module function: rules are pickled)."""
+    return False
 
 
 def _is_word(text: str) -> bool:

@@ -24,8 +24,19 @@ _SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
 _SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
+# A road, and a settlement after it: one address (银古路 + 丽水社区).
+_ROAD_ENDINGS = ("路", "街", "大道", "巷", "弄")
+_SETTLEMENT_ENDINGS = ("社区", "村", "小区")
+# Levels of settlements, named after a place by any word: 黄埔区 + 火村.
+_SETTLEMENT_LEVELS = frozenset({"村", "镇", "乡", "街道", "社区", "屯"})
+# Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
+_NOT_A_STEM_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "f", "ad"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
+# Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
+# 白鹤/nr + 滩/ng, 石榴/n + 庄/nr), and tags of the two-character name before it.
+_SPLIT_ENDING_TAGS = frozenset({"n", "ng", "nr", "zg", "nz", "ns", "j"})
+_FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
 
 
 class _SiteAlone(Enum):
@@ -59,7 +70,7 @@ class PlaceRule:
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
-             "place_words", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -67,11 +78,18 @@ class PlaceRule:
         self.admin_set = frozenset(self.admin)
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
-        self.named_sites = frozenset(table.strings("named_site_suffixes", ()))
+        directional_roads = frozenset(table.strings("directional_roads", ()))
+        self.named_sites = frozenset(table.strings("named_site_suffixes", ())) | directional_roads
         self._named_site_lengths = sorted({len(x) for x in self.named_sites}, reverse=True)
-        self.sites = tuple(sorted({*table.strings("site_suffixes", ()), *self.named_sites}, key=len, reverse=True))
+        # (a directional road ends a site's name only after a name of its own: 湖南路 + 街道 is a
+        # street and a subdistrict, not 湖 + 南路)
+        self.sites = tuple(
+            sorted({*table.strings("site_suffixes", ()), *(self.named_sites - directional_roads)}, key=len, reverse=True)
+        )
         self.sites_set = frozenset(self.sites)
         self.geographic_endings = frozenset(table.strings("geographic_endings", ()))
+        self.split_feature_endings = frozenset(table.strings("split_feature_endings", ()))
+        self.era_prefixes = frozenset(table.strings("era_prefixes", ()))
         self.networks = frozenset(table.strings("networks", ()))
         self.regions = frozenset(table.strings("regions", ()))
         self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
@@ -112,6 +130,7 @@ class PlaceRule:
         self._name_ending_with_site_bit = self.lexicon.register(self._is_name_ending_with_site, sparse=False)
         self._site_name_bit = self.lexicon.register(self._is_site_name, sparse=False)
         self._ordinal_bit = self.lexicon.register(self._is_ordinal, sparse=False)
+        self._split_ending_bit = self.lexicon.register(self._is_split_ending)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -171,7 +190,11 @@ class PlaceRule:
             if look_ahead and following < len(words) and words[following] in self.admin_set:
                 return following + 1, True
             return following, True
+        if self._glued_places(word):
+            return following, True  # 吉林长春/nr, 辽宁大连/ns: two places jieba reads as one word
         suffix = self.admin_suffix_of(word)
+        if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
+            return None  # 赴市, 入市: a verb and a level, not a place
         if suffix is not None and not (suffix in self.weak_admin and not self._unknown_or_place(word[: -len(suffix)])):
             # (沿海地区/ns, 封控社区: a kind of area, not a named one)
             if tags[index] in _PROPER_TAGS or not analysis.is_known(index):
@@ -194,8 +217,29 @@ class PlaceRule:
                 return following + 1, True
         if tags[index] == "ns" and len(word) >= 2:
             # 伶仃洋, 葛洲坝: a dictionary place with a geographic ending is a place on its own
-            return following, len(word) >= 3 and word[-1] in self.geographic_endings and analysis.is_known(index)
+            # (and so is a word jieba made up and tagged as a place: 溪洛渡/ns)
+            return following, len(word) >= 3 and word[-1] in self.geographic_endings
         return None
+
+    def _settlement_after_chain(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word that ends with a settlement's level (村, 镇, 社区) after a place: its stem may be any
+        word (火村/n, 石桥镇), which alone would be an everyday word (山村, 小镇: not_names)."""
+        word = analysis.words[index]
+        suffix = self.admin_suffix_of(word)
+        return (
+            suffix in _SETTLEMENT_LEVELS
+            and word not in self.not_names
+            and all_cjk(word)
+            and analysis.tags[index] not in _NOT_A_STEM_TAGS
+            and not self.words.is_level(word)
+            and not self.words.is_glued(analysis, index)
+        )
+
+    def _glued_places(self, word: str) -> bool:
+        """Whether ``word`` is two known place names one after the other: 吉林 + 长春."""
+        return 4 <= len(word) <= 8 and any(
+            self.is_place_name(word[:cut]) and self.is_place_name(word[cut:]) for cut in range(2, len(word) - 1)
+        )
 
     def _site_word_end(self, analysis: TextAnalysis, position: int) -> int | None:
         """Index after a site word at ``position``: 滑雪场, or 安置 + 点 split by jieba."""
@@ -335,9 +379,11 @@ class PlaceRule:
             links = 0
             certain = False
             position = index
+            two_places = False
             while position < count:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
-                    break  # 壮乡 | 广西: a region and a province side by side are two places
+                    two_places = True  # 壮乡 | 广西: a region and a province side by side are two places
+                    break
                 # (_link, with its word's mask read here)
                 following = position + 1
                 if following < count and words[following] in levels:
@@ -349,6 +395,8 @@ class PlaceRule:
                 if link is None and links and position + 1 < count and self._bridges(analysis, position):
                     # 浙江 + 嘉善/nr + 姚庄镇: a proper name between two links is a link too
                     link = (position + 1, True)
+                if link is None and certain and self._settlement_after_chain(analysis, position):
+                    link = (position + 1, True)  # 黄埔区 + 火村/n: after a place, a village is named by anything
                 if link is None:
                     break
                 position, sure = link
@@ -369,7 +417,12 @@ class PlaceRule:
                 score = self.score_name
             else:
                 score = self.score_untagged_name  # 惠民/nr, 海珠/n: also ordinary words and names
-            site = self._site_end(analysis, position) if position < count and not masks[position - 1] & is_site_bit else None
+            # (no site after a region that the next place stands beside: 壮乡 | 广西高铁)
+            site = (
+                self._site_end(analysis, position)
+                if position < count and not two_places and not masks[position - 1] & is_site_bit
+                else None
+            )
             if site is not None:
                 end_index = site
                 score = self.score_site
@@ -377,9 +430,52 @@ class PlaceRule:
                 inner = self._site_word_end(analysis, site) if site < count else None
                 if inner is not None:
                     end_index = inner
-            if links >= 2 or certain or site is not None:
+            if links == 1 and site is None and index > 0 and words[index - 1] in self.era_prefixes and analysis.tags[index - 1] == "a":
+                pass  # 新 + 中国: an era or an image of the place, not the place
+            elif links >= 2 or certain or site is not None:
                 found.append(span(text, analysis.starts[index], analysis.ends[end_index - 1], LABEL, score))
+            elif links == 1 and masks[index] & self._site_word_bit:
+                # 长宁路/ns: a dictionary place that is not surely one alone, but names a site in itself
+                found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
+        found += self._split_features(analysis)
+        return found + self._roads_and_settlements(text, found)
+
+    @staticmethod
+    def _roads_and_settlements(text: str, places: list[Suggestion]) -> list[Suggestion]:
+        """银古路 + 丽水社区: a road and the settlement right after it are one address, as sure as
+        the surer of the two (a settlement named by an everyday word scores low alone)."""
+        starting = {p.start: p for p in places if p.text.endswith(_SETTLEMENT_ENDINGS)}
+        return [
+            span(text, road.start, settlement.end, LABEL, max(road.score, settlement.score))
+            for road in places
+            if road.text.endswith(_ROAD_ENDINGS) and (settlement := starting.get(road.end)) is not None
+        ]
+
+    def _is_split_ending(self, analysis: TextAnalysis, index: int) -> bool:
+        """A natural feature's last character that jieba left as a word of its own: 岭, 滩, 庄."""
+        return analysis.words[index] in self.split_feature_endings and analysis.tags[index] in _SPLIT_ENDING_TAGS
+
+    def _split_features(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """野麦 + 岭, 白鹤 + 滩, 石榴 + 庄: a two-character name and the feature's ending jieba split
+        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山)."""
+        words, tags = analysis.words, analysis.tags
+        found = []
+        for index in self.lexicon.indices(analysis, self._split_ending_bit):
+            before = index - 1
+            if before < 0:
+                continue
+            name = words[before]
+            if (
+                len(name) != 2
+                or tags[before] not in _FEATURE_NAME_TAGS
+                or not all_cjk(name)
+                or name in self.not_names
+                or self.words.is_level(name)
+                or self.words.is_glued(analysis, before)
+            ):
+                continue
+            found.append(span(analysis.text, analysis.starts[before], analysis.ends[index], LABEL, self.score_geographic))
         return found
 
     def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
