@@ -34,7 +34,8 @@ FLOORS = {
     "seed-tuning": {"all": (0.85, 0.85), "ORG": 0.72, "LOC": 0.83},
     # the tune pages with the splitter's third-round pages (942 entities); the general ORG/LOC shapes of issue 16
     "pages-tune": {"all": (0.86, 0.82), "ORG": 0.82, "LOC": 0.78},
-    "pages-test": {"all": (0.83, 0.78), "ORG": 0.73, "LOC": 0.75},
+    # measured at the end of the third round of rule work (docs/candidates.md)
+    "pages-test": {"all": (0.84, 0.79), "ORG": 0.76, "LOC": 0.76},
 }
 
 
@@ -77,6 +78,13 @@ def test_dev_split_meets_the_targets(reports):
 def test_no_split_gets_worse_than_reported(reports, key):
     ours = reports[key][SUGGESTER]
     precision, recall = FLOORS[key]["all"]
+    if SPLITS_BY_KEY[key].frozen:
+        # Pass or fail only: figures printed on every failing run would let rule work be steered by
+        # the frozen text (python -m annotator.candidates.evaluate measures it at the end of a round).
+        held = (ours.overall.precision >= precision and ours.overall.recall >= recall
+                and all(ours.label(label).recall >= FLOORS[key][label] for label in ("ORG", "LOC")))
+        assert held, "the frozen test split fell below its measured figures; see which change did on the tuning splits"
+        return
     assert ours.overall.precision >= precision, ours.as_dict()
     assert ours.overall.recall >= recall, ours.as_dict()
     for label in ("ORG", "LOC"):
