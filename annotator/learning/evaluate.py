@@ -239,6 +239,25 @@ def held_out(
     return out
 
 
+def reviewed_project_contexts(
+    examples: Sequence[Example], settings: TrainingSettings, *, workers: int | None = None, in_process: bool = False,
+) -> tuple[SuggestContext, SuggestContext]:
+    """What a project whose reviewed documents are ``examples`` suggests with: their labelled texts
+    as its gazetteer (without a model), and the same with a model trained on them."""
+    labels = tuple(label for label in SEED_LABELS if any(s[2] == label for e in examples for s in e.spans))
+    tasks = [t for t in plan_tasks(examples, settings) if t.kind == FINAL]
+    outcome = run_trainings(examples, labels, tasks, settings, workers=workers, in_process=in_process)
+    base = default_context()
+    labelled: dict[tuple[str, str], int] = {}
+    for example in examples:
+        for start, end, label in example.spans:
+            key = (example.text[start:end], label)
+            labelled[key] = labelled.get(key, 0) + 1
+    project = replace(base, gazetteer=Gazetteer(labelled, base.rules.gazetteer.min_length))
+    with_model = replace(project, model=stored_model_for(_model_bytes(outcome.results[0]), labels, settings))
+    return project, with_model
+
+
 def _model_bytes(result: TaskResult) -> bytes:
     if result.data is None:
         raise InputError(f"training {result.task_id} produced no model")
@@ -299,18 +318,8 @@ def seeds(
         train = [p for p in paragraphs if p.page in chosen]
         test = [p for p in paragraphs if p.page not in chosen]
         examples = examples_from([(p.id, p.text, p.spans) for p in train], SEED_LABELS)
-        labels = tuple(label for label in SEED_LABELS if any(s[2] == label for e in examples for s in e.spans))
-        tasks = [t for t in plan_tasks(examples, settings) if t.kind == FINAL]
-        outcome = run_trainings(examples, labels, tasks, settings, workers=workers, in_process=in_process)
-        base = default_context()
-        labelled: dict[tuple[str, str], int] = {}
-        for example in examples:
-            for start, end, label in example.spans:
-                key = (example.text[start:end], label)
-                labelled[key] = labelled.get(key, 0) + 1
-        project = replace(base, gazetteer=Gazetteer(labelled, base.rules.gazetteer.min_length))
+        project, with_model = reviewed_project_contexts(examples, settings, workers=workers, in_process=in_process)
         without = replace(project, sources=("pos", "rules", "gazetteer"))
-        with_model = replace(project, model=stored_model_for(_model_bytes(outcome.results[0]), labels, settings))
         only_model = replace(with_model, sources=("model",))
         row: dict[str, Any] = {"reviewed": list(chosen), "evaluated": [p for p in pages if p not in chosen],
                                "train_paragraphs": len(train), "test_paragraphs": len(test)}
@@ -370,17 +379,7 @@ def tune_pages(
         if not test:
             continue
         examples = examples_from([(p.id, p.text, p.spans) for p in train], SEED_LABELS)
-        labels = tuple(label for label in SEED_LABELS if any(s[2] == label for e in examples for s in e.spans))
-        tasks = [t for t in plan_tasks(examples, settings) if t.kind == FINAL]
-        outcome = run_trainings(examples, labels, tasks, settings, workers=workers, in_process=in_process)
-        base = default_context()
-        labelled: dict[tuple[str, str], int] = {}
-        for example in examples:
-            for start, end, label in example.spans:
-                key = (example.text[start:end], label)
-                labelled[key] = labelled.get(key, 0) + 1
-        project = replace(base, gazetteer=Gazetteer(labelled, base.rules.gazetteer.min_length))
-        with_model = replace(project, model=stored_model_for(_model_bytes(outcome.results[0]), labels, settings))
+        project, with_model = reviewed_project_contexts(examples, settings, workers=workers, in_process=in_process)
         contexts = {
             "rules and gazetteer": replace(project, sources=("pos", "rules", "gazetteer")),
             "with the model": with_model,

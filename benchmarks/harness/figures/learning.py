@@ -155,17 +155,13 @@ def _training(session: Session) -> list[Figure]:
 def _prediction(session: Session) -> list[Figure]:
     from annotator.candidates import (
         context_from_store,
-        default_context,
         refresh_candidates,
         suggest,
         warm_up,
     )
-    from annotator.candidates.gazetteer import Gazetteer
     from annotator.learning.dataset import examples_from
-    from annotator.learning.evaluate import DEFAULT_GOLD, SEED_LABELS, stored_model_for
-    from annotator.learning.runner import run_trainings
+    from annotator.learning.evaluate import DEFAULT_GOLD, SEED_LABELS, reviewed_project_contexts
     from annotator.learning.settings import TrainingSettings
-    from annotator.learning.training import FINAL, plan_tasks
     from annotator.model import AnnotatedDocument, Document, Entity, SourceFile, Status
     from annotator.store import Store
     from annotator.store.models import ModelRecord
@@ -176,20 +172,12 @@ def _prediction(session: Session) -> list[Figure]:
         [(r["id"], r["text"], [(e["start"], e["end"], e["label"]) for e in r["entities"]]) for r in records],
         SEED_LABELS,
     )
-    labels = tuple(label for label in SEED_LABELS if any(s[2] == label for e in examples for s in e.spans))
     settings = TrainingSettings()
-    tasks = [t for t in plan_tasks(examples, settings) if t.kind == FINAL]
-    data = run_trainings(examples, labels, tasks, settings, in_process=True).results[0].data
+    project, with_model = reviewed_project_contexts(examples, settings, in_process=True)
+    assert with_model.model is not None
+    data, labels = with_model.model.data, with_model.model.labels
     warm_up()
-    base = default_context()
-    labelled: dict[tuple[str, str], int] = {}
-    for example in examples:
-        for start, end, label in example.spans:
-            key = (example.text[start:end], label)
-            labelled[key] = labelled.get(key, 0) + 1
-    project = replace(base, gazetteer=Gazetteer(labelled, base.rules.gazetteer.min_length))
     without = replace(project, sources=("pos", "rules", "gazetteer"))
-    with_model = replace(project, model=stored_model_for(data, labels, settings))
     texts = article_texts(plan.candidate_chars, seed=11)
     chars = sum(map(len, texts))
     suggest(texts[0], context=with_model)  # opens the tagger
