@@ -148,71 +148,75 @@ def test_a_refused_package_says_why_and_merges_nothing(tmp_path, qtbot):
         dialog.done(0)
 
 
-def test_assigning_in_the_app(tmp_path, qtbot):
+@pytest.fixture
+def unassigned(tmp_path):
+    """A lead's project of the team texts, nothing assigned yet."""
     with Store(tmp_path / "p.db", annotator="lead") as store:
         store.documents.import_source(SourceFile(
             "p", "p", hashlib.sha256(b"p").hexdigest(), 1, "test",
             documents=[AnnotatedDocument(Document(d, t, title=d)) for d, t in TEXTS.items()]))
-        dialog = AssignDialog(store)
-        qtbot.addWidget(dialog)
-        dialog.names.setText("wang, li")
-        dialog.overlap.setValue(50)
-        with qtbot.waitSignal(dialog.assigned) as assigned:
-            dialog.assign_button.click()
-        assert assigned.args[0].shared == 2
-        assert store.assignments.counts() == {"li": {"documents": 3, "shared": 2}, "wang": {"documents": 3, "shared": 2}}
-        assert dialog.table.rowCount() == 2
-        dialog.done(0)
+        yield store
 
 
-def test_writing_every_package_from_the_assign_dialog(tmp_path, qtbot, monkeypatch):
-    with Store(tmp_path / "p.db", annotator="lead") as store:
-        store.documents.import_source(SourceFile(
-            "p", "p", hashlib.sha256(b"p").hexdigest(), 1, "test",
-            documents=[AnnotatedDocument(Document(d, t, title=d)) for d, t in TEXTS.items()]))
-        dialog = AssignDialog(store)
-        qtbot.addWidget(dialog)
-        assert not dialog.pack_button.isEnabled()  # nothing assigned yet
-        dialog.names.setText("wang, li")
+def test_assigning_in_the_app(unassigned, qtbot):
+    store = unassigned
+    dialog = AssignDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.names.setText("wang, li")
+    dialog.overlap.setValue(50)
+    with qtbot.waitSignal(dialog.assigned) as assigned:
         dialog.assign_button.click()
-        assert dialog.pack_button.isEnabled()
-        out = tmp_path / "out"
-        out.mkdir()
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
-        with qtbot.waitSignal(dialog.packed, timeout=30_000) as packed:
-            dialog.pack_button.click()
-        assert sorted(r.path.name for r in packed.args[0]) == ["li.annotator", "wang.annotator"]
-        counts = store.assignments.counts()
-        assert f"li.annotator: {counts['li']['documents']} documents" in dialog.summary.text()
-        assert dialog.pack_button.isEnabled() and not dialog.progress.isVisible()
-        with Store(out / "wang.annotator", annotator="wang") as package:
-            assert len(package.documents.ids()) == counts["wang"]["documents"]
-        written = (out / "wang.annotator").stat().st_mtime_ns
+    assert assigned.args[0].shared == 2
+    assert store.assignments.counts() == {"li": {"documents": 3, "shared": 2}, "wang": {"documents": 3, "shared": 2}}
+    assert dialog.table.rowCount() == 2
+    dialog.done(0)
 
-        # the packages are there: asked first, and "No" leaves them alone
-        asked: list[str] = []
 
-        def answer(yes: bool):
-            def question(parent, title, text, *args, **kwargs):
-                asked.append(text)
-                return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
-            return question
-
-        monkeypatch.setattr(QMessageBox, "question", staticmethod(answer(False)))
+def test_writing_every_package_from_the_assign_dialog(unassigned, tmp_path, qtbot, monkeypatch):
+    store = unassigned
+    dialog = AssignDialog(store)
+    qtbot.addWidget(dialog)
+    assert not dialog.pack_button.isEnabled()  # nothing assigned yet
+    dialog.names.setText("wang, li")
+    dialog.assign_button.click()
+    assert dialog.pack_button.isEnabled()
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    with qtbot.waitSignal(dialog.packed, timeout=30_000) as packed:
         dialog.pack_button.click()
-        assert "li.annotator, wang.annotator" in asked[-1] and dialog._running is None
-        assert (out / "wang.annotator").stat().st_mtime_ns == written
-        monkeypatch.setattr(QMessageBox, "question", staticmethod(answer(True)))
-        with qtbot.waitSignal(dialog.packed, timeout=30_000):
-            dialog.pack_button.click()
-        assert len(asked) == 2
+    assert sorted(r.path.name for r in packed.args[0]) == ["li.annotator", "wang.annotator"]
+    counts = store.assignments.counts()
+    assert f"li.annotator: {counts['li']['documents']} documents" in dialog.summary.text()
+    assert dialog.pack_button.isEnabled() and not dialog.progress.isVisible()
+    with Store(out / "wang.annotator", annotator="wang") as package:
+        assert len(package.documents.ids()) == counts["wang"]["documents"]
+    written = (out / "wang.annotator").stat().st_mtime_ns
 
-        # a folder that went away meanwhile: said plainly, and the dialog works on
-        dialog.write_packages(tmp_path / "gone")
-        qtbot.waitUntil(lambda: "not all written" in dialog.summary.text(), timeout=30_000)
-        assert "gone: no such folder" in dialog.summary.text()
-        assert dialog.pack_button.isEnabled()
-        dialog.done(0)
+    # the packages are there: asked first, and "No" leaves them alone
+    asked: list[str] = []
+
+    def answer(yes: bool):
+        def question(parent, title, text, *args, **kwargs):
+            asked.append(text)
+            return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer(False)))
+    dialog.pack_button.click()
+    assert "li.annotator, wang.annotator" in asked[-1] and dialog._running is None
+    assert (out / "wang.annotator").stat().st_mtime_ns == written
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer(True)))
+    with qtbot.waitSignal(dialog.packed, timeout=30_000):
+        dialog.pack_button.click()
+    assert len(asked) == 2
+
+    # a folder that went away meanwhile: said plainly, and the dialog works on
+    dialog.write_packages(tmp_path / "gone")
+    qtbot.waitUntil(lambda: "not all written" in dialog.summary.text(), timeout=30_000)
+    assert "gone: no such folder" in dialog.summary.text()
+    assert dialog.pack_button.isEnabled()
+    dialog.done(0)
 
 
 def test_the_menus_open_the_team_tools(lead, qtbot, qsettings_tmp):
