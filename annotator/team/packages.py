@@ -174,6 +174,31 @@ def package_file_name(annotator: str) -> str:
     return f"{stem}{SUFFIX}"
 
 
+def package_targets(store: Store, folder: str | Path) -> dict[str, Path]:
+    """Where ``pack_all`` writes each assigned annotator's package in ``folder``, checked: the
+    folder exists, somebody is assigned, and no two names give the same file."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: is a file; give the folder to write the packages into")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder")
+    annotators = list(store.assignments.counts())
+    if not annotators:
+        raise InputError("no documents are assigned to anybody yet; assign some first (annotator assign)")
+    targets: dict[str, Path] = {}
+    by_file: dict[str, str] = {}
+    for annotator in annotators:
+        name = package_file_name(annotator)
+        if name.lower() in by_file:  # case-insensitive file systems (Windows, macOS) would merge them
+            raise InputError(
+                f"'{by_file[name.lower()]}' and '{annotator}' would both be written to {name}; "
+                f"write one of them on its own (annotator pack --annotator NAME -o FILE)"
+            )
+        by_file[name.lower()] = annotator
+        targets[annotator] = folder / name
+    return targets
+
+
 def pack_all(
     store: Store,
     folder: str | Path,
@@ -183,35 +208,17 @@ def pack_all(
 ) -> list[PackReport]:
     """Write every assigned annotator's package into ``folder``, one ``NAME.annotator`` each.
 
-    Everything is checked before the first file is written: the folder exists, no two
-    annotators' names give the same file name, and no package would be overwritten
-    unless ``overwrite``. ``progress(done, total, annotator)`` counts documents over
-    all the packages.
+    Everything is checked before the first file is written (``package_targets``, and no
+    package is overwritten unless ``overwrite``). ``progress(done, total, annotator)``
+    counts documents over all the packages.
     """
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder}: is a file; give the folder to write the packages into")
-    if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder")
-    counts = store.assignments.counts()
-    if not counts:
-        raise InputError("no documents are assigned to anybody yet; assign some first (annotator assign)")
-    targets: dict[str, Path] = {}
-    by_file: dict[str, str] = {}
-    for annotator in counts:
-        name = package_file_name(annotator)
-        if name.lower() in by_file:  # case-insensitive file systems (Windows, macOS) would merge them
-            raise InputError(
-                f"'{by_file[name.lower()]}' and '{annotator}' would both be written to {name}; "
-                f"write one of them on its own (annotator pack --annotator NAME -o FILE)"
-            )
-        by_file[name.lower()] = annotator
-        targets[annotator] = folder / name
+    targets = package_targets(store, folder)
     existing = [path for path in targets.values() if path.exists()]
     if existing and not overwrite:
         names = ", ".join(path.name for path in existing)
         raise InputError(f"{folder}: {names} already exist{'s' if len(existing) == 1 else ''}; "
                          f"choose another folder or overwrite them (--force)")
+    counts = store.assignments.counts()
     total = sum(figures["documents"] for figures in counts.values())
     reports: list[PackReport] = []
     before = 0

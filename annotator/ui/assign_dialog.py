@@ -44,7 +44,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import Status
 from annotator.store import Store
 from annotator.team.assignment import assign, documents_to_assign
-from annotator.team.packages import PackReport, pack_all, package_file_name
+from annotator.team.packages import PackReport, pack_all, package_targets
 from annotator.ui.plain_text import make_plain, plain_label
 
 UNFINISHED = (Status.TODO, Status.IN_PROGRESS)
@@ -169,8 +169,12 @@ class AssignDialog(QDialog):
         first before replacing packages that are there already."""
         if self._running is not None:
             return
-        names = [package_file_name(name) for name in self.store.assignments.counts()]
-        there = [name for name in names if (folder / name).exists()]
+        try:
+            targets = package_targets(self.store, folder)
+        except AnnotatorError as exc:
+            self._pack_failed(str(exc))
+            return
+        there = [path.name for path in targets.values() if path.exists()]
         if there and not self._confirm_replace(folder, there):
             return
         # workers load when packing starts, not with the window
