@@ -10,12 +10,13 @@ the closure of the project's dependencies plus its ``test`` extra.
 from __future__ import annotations
 
 import ast
-import re
 import sys
 from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement  # pytest's own dependency
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 # Code that runs in the peers' own environments (.ci/run builds them), not in ours.
@@ -24,30 +25,14 @@ OTHER_ENVIRONMENTS = {ROOT / "tests" / "peer_consumers"}
 GUARDED = {"psutil", "pyinstrument", "PyInstaller", "jieba_fast"}
 
 
-def _requirement_name(requirement: str) -> str:
-    return re.split(r"[\s\[;<>=!~(]", requirement.strip(), maxsplit=1)[0]
+def _name(requirement: str) -> str:
+    return canonicalize_name(Requirement(requirement).name)
 
 
-def _normalise(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def _applies(requirement: str, extras: set[str]) -> bool:
-    """Whether a requirement's environment marker holds here, for the given extras."""
-    if ";" not in requirement:
-        return True
-    marker = requirement.split(";", 1)[1]
-    extra = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", marker)
-    if extra:
-        return extra.group(1) in extras
-    if "python_version" in marker:
-        wanted = re.search(r"python_version\s*([<>=!]+)\s*['\"]([\d.]+)['\"]", marker)
-        if wanted:
-            here = sys.version_info[:2]
-            there = tuple(int(p) for p in wanted.group(2).split("."))
-            return {"<": here < there, "<=": here <= there, ">=": here >= there,
-                    ">": here > there, "==": here == there}.get(wanted.group(1), True)
-    return True
+def _applies(requirement: str) -> bool:
+    """Whether a requirement's environment marker holds here, with no extra asked for."""
+    marker = Requirement(requirement).marker
+    return marker is None or marker.evaluate({"extra": ""})
 
 
 def _project_requirements() -> list[str]:
@@ -61,15 +46,15 @@ def _project_requirements() -> list[str]:
 
 def _declared() -> set[str]:
     """What the project names itself, whatever the environment markers (``tomli`` on Python 3.10 only)."""
-    return {_normalise(_requirement_name(r)) for r in _project_requirements()}
+    return {_name(r) for r in _project_requirements()}
 
 
 def _installed_closure() -> set[str]:
     """Distribution names that ``pip install -e ".[test]"`` installs here, transitively."""
-    pending = [r for r in _project_requirements() if _applies(r, set())]
+    pending = [r for r in _project_requirements() if _applies(r)]
     seen: set[str] = set()
     while pending:
-        name = _normalise(_requirement_name(pending.pop()))
+        name = _name(pending.pop())
         if name in seen:
             continue
         seen.add(name)
@@ -77,7 +62,7 @@ def _installed_closure() -> set[str]:
             requires = metadata.requires(name) or []
         except metadata.PackageNotFoundError:
             continue
-        pending += [r for r in requires if _applies(r, set())]
+        pending += [r for r in requires if _applies(r)]
     return seen
 
 
@@ -126,7 +111,7 @@ def test_every_third_party_import_is_declared() -> None:
             if module not in providers and module in local:
                 continue  # a sibling module of the suite or the benchmarks
             # a module not installed here (tomli on Python 3.11) is known by its own name
-            distributions = {_normalise(d) for d in providers.get(module, [module])}
+            distributions = {canonicalize_name(d) for d in providers.get(module, [module])}
             if not distributions & installed:
                 undeclared.setdefault(module, []).append(str(path.relative_to(ROOT)))
     assert not undeclared, (
@@ -149,4 +134,4 @@ def test_the_check_notices_an_undeclared_import(tmp_path: Path) -> None:
     ("rjieba>=0.2.2", True),
 ])
 def test_markers_are_read(requirement: str, expected: bool) -> None:
-    assert _applies(requirement, set()) is expected
+    assert _applies(requirement) is expected
