@@ -59,11 +59,11 @@ def reports():
 
 
 def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
-    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test"})):
+    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test2"})):
         source = read_jsonl(path, ReadOptions())
         assert {bundle.document.meta["split"] for bundle in source.documents} == splits
         assert {e.label for bundle in source.documents for e in bundle.entities} == set(LABELS)
-    assert SPLITS_BY_KEY["pages-test"].frozen and not any(s.frozen for s in SPLITS if s.key != "pages-test")
+    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test2"}
 
 
 def test_dev_split_meets_the_targets(reports):
@@ -91,6 +91,8 @@ def test_no_split_gets_worse_than_reported(reports, key):
         assert ours.label(label).recall >= FLOORS[key][label], (label, ours.as_dict())
 
 
-@pytest.mark.parametrize("key", [split.key for split in SPLITS])
+# Only splits with a measured floor are evaluated here: the second frozen test split (pages-test2) gets
+# its floor when the lead measures it once; until then no test run scores it.
+@pytest.mark.parametrize("key", [split.key for split in SPLITS if split.key in FLOORS])
 def test_the_baseline_is_scored_only_on_the_labels_jieba_can_produce(reports, key):
     assert reports[key][BASELINE].labels == ("PER", "ORG", "LOC")

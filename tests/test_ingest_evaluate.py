@@ -19,7 +19,7 @@ from annotator.model import Document
 
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "pages"
-SPLITS = ("tune", "test")
+SPLITS = ("tune", "test", "test2")
 KINDS = {"news", "feature", "photo"}
 LABELS = {"PER", "ORG", "LOC", "TITLE", "DATE", "MONEY", "WORK"}
 
@@ -166,7 +166,7 @@ def test_pages_and_gold_are_exactly_what_their_specs_build(split: str):
         assert json.loads(json.dumps(entries, ensure_ascii=False)) == gold["pages"][spec.with_suffix(".txt").name]
 
 
-def test_candidate_gold_on_the_pages_has_offsets_that_match_its_text_and_covers_both_splits():
+def test_candidate_gold_on_the_pages_has_offsets_that_match_its_text_and_covers_every_split():
     records = [json.loads(line) for line in (DATA / "candidates_gold_pages.jsonl").read_text(encoding="utf-8").splitlines()]
     pages = {(r["meta"]["split"], r["meta"]["source"]) for r in records}
     for split in SPLITS:
@@ -188,6 +188,13 @@ def test_candidate_gold_on_the_pages_has_offsets_that_match_its_text_and_covers_
     from annotator.candidates.evaluate import load_gold
 
     assert len(load_gold(DATA / "candidates_gold_pages.jsonl")) == len(records)
+
+
+def test_both_test_sets_are_frozen_and_only_the_tuning_sets_show_differences():
+    shown = {name: may_show for name, _, _, may_show in evaluate.SETS}
+    assert shown == {"seeds": True, "tune": True, "test": False, "test2": False}
+    # the builder writes every split the evaluator scores
+    assert set(load_builder().SPLITS) == {name for name in shown if name != "seeds"}
 
 
 def test_sets_scores_only_the_sets_named_so_the_test_figure_stays_unseen(capsys: pytest.CaptureFixture[str]):

@@ -4,6 +4,9 @@ line-role splitter was finished may not fall.
 The test pages (tests/data/pages/test/) were frozen before any work on the splitter and never read while
 writing it; their figure was measured once, at the end. A change that loses an article there, on the seed
 pages or on the tuning pages fails here, and only the counts are reported (never the test pages' differences).
+
+Only the sets with a measured figure are scored. The second frozen test set (tests/data/pages/test2/) has
+none until the lead measures it once: until then no test run splits its pages, so nobody sees it scored.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from annotator.ingest import evaluate
 
 # (set, articles exact when measured, articles in the set)
 MEASURED = {"seeds": (43, 43), "tune": (92, 98), "test": (23, 29)}
+# the sets whose differences are never shown while tuning: pass or fail only
+FROZEN = {name for name, _, _, may_show in evaluate.SETS if not may_show}
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, evaluate.SetScore]:
-    return evaluate.evaluate()
+    return evaluate.evaluate([entry for entry in evaluate.SETS if entry[0] in MEASURED])
 
 
 @pytest.mark.parametrize("name", list(MEASURED))
@@ -26,7 +31,7 @@ def test_the_measured_figure_holds(scores: dict[str, evaluate.SetScore], name: s
     exact, total = MEASURED[name]
     score = scores[name]
     assert score.total == total
-    if name == "test":
+    if name in FROZEN:
         # Pass or fail only: a count printed on every failing run would let work be steered by
         # the frozen pages (the third round saw it this way; docs/ingest.md says what it moved).
         held = score.exact >= exact
