@@ -24,7 +24,8 @@ only those scoring at least each ``--min-scores`` value, a stricter cut than mod
 the starter alone. The frozen test pages are never read; nothing here is bundled.
 
     python benchmarks/starter_model.py [--folds 4] [--variant rule-hits|characters|both]
-                                       [--min-scores 0.5,0.7,0.85] [--no-peoples-daily]
+                                       [--min-scores 0.5,0.7,0.85] [--c1 0.05] [--c2 0.05]
+                                       [--no-peoples-daily]
 
 Measured 2026-12-01 (rules of main 982802f; about five minutes on a shared core), P / R:
 
@@ -44,8 +45,9 @@ The rule-hits starter learns to copy the rules (they were written on its trainin
 their hits look nearly always right there): ORG recall +0.008. The characters starter finds
 more organisations on People's Daily (+0.054) but at ORG precision 0.70, and costs LOC recall
 on the pages (its spans displace place names the rules had right); no cut keeps its gain at
-precision >= 0.75. About 1,700 entities are too few for a general model. So none is bundled
-(docs/learning.md).
+precision >= 0.75, nor does stronger regularisation (--c1 0.5 or --c2 1.0 with a 0.7 cut:
+at best ORG recall +0.026 at precision 0.753 on People's Daily, +0.000 on the pages). About
+1,700 entities are too few for a general model. So none is bundled (docs/learning.md).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ from annotator.candidates.engine import proposals_of  # noqa: E402
 from annotator.candidates.evaluate import DEFAULT_PEOPLES_DAILY, read_peoples_daily  # noqa: E402
 from annotator.candidates.resolve import resolve  # noqa: E402
 from annotator.candidates.sources import MODEL_SOURCE, registered_sources  # noqa: E402
+from annotator.learning.crf import CrfSettings  # noqa: E402
 from annotator.learning.dataset import examples_from  # noqa: E402
 from annotator.learning.evaluate import SEED_LABELS, _model_bytes, _report, stored_model_for  # noqa: E402
 from annotator.learning.features import FeatureSettings  # noqa: E402
@@ -152,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", choices=(*VARIANTS, "both"), default="both")
     parser.add_argument("--min-scores", default="0.5,0.7,0.85",
                         help="also score the starter's candidates cut at these scores (comma-separated)")
+    parser.add_argument("--c1", type=float, default=CrfSettings.c1, help="L1 regularisation of the starters")
+    parser.add_argument("--c2", type=float, default=CrfSettings.c2, help="L2 regularisation of the starters")
     parser.add_argument("--peoples-daily", type=Path, default=DEFAULT_PEOPLES_DAILY)
     parser.add_argument("--no-peoples-daily", action="store_true")
     args = parser.parse_args(argv)
@@ -167,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     variants = VARIANTS if args.variant == "both" else {args.variant: VARIANTS[args.variant]}
     print(f"training gold: {len(seed)} seed paragraphs, {len(tune)} tune-page paragraphs from {len(pages)} pages")
     for variant, features in variants.items():
-        settings = TrainingSettings(features=features)
+        settings = TrainingSettings(features=features, crf=CrfSettings(c1=args.c1, c2=args.c2))
         if peoples is not None:
             model = train(seed + tune, settings)
             tallies: dict[str, dict[str, Tally]] = {row: {} for row in rows(min_scores)}
