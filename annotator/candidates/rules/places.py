@@ -31,6 +31,11 @@ _SETTLEMENT_ENDINGS = ("社区", "村", "小区")
 _SETTLEMENT_LEVELS = frozenset({"村", "镇", "乡", "街道", "社区", "屯"})
 # Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
 _NOT_A_STEM_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "f", "ad"})
+# A level's own bodies and heads, which jieba glues to the level (区委, 县政府, 市长): after a
+# place name jieba cut into characters (新/a 都/d 区委), they show the characters are one name.
+_LEVEL_BODIES = ("委", "政府", "人民政府", "人大", "政协", "长")
+# How many one-character words a place name jieba cut apart may have (新 + 都, 鄞 + 州).
+_SPLIT_NAME_CHARS = (3, 2)
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
@@ -131,6 +136,7 @@ class PlaceRule:
         self._site_name_bit = self.lexicon.register(self._is_site_name, sparse=False)
         self._ordinal_bit = self.lexicon.register(self._is_ordinal, sparse=False)
         self._split_ending_bit = self.lexicon.register(self._is_split_ending)
+        self._level_start_bit = self.lexicon.register(self._starts_with_level)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -439,7 +445,34 @@ class PlaceRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
         found += self._split_features(analysis)
+        found += self._split_names(analysis)
         return found + self._roads_and_settlements(text, found)
+
+    def _starts_with_level(self, analysis: TextAnalysis, index: int) -> bool:
+        """A level alone (区, 县) or a level's body or head in one word (区委, 县政府, 市长)."""
+        word = analysis.words[index]
+        if word in self.admin_set:
+            return len(word) == 1
+        return len(word) >= 2 and word[0] in self.admin_set and word[1:].startswith(_LEVEL_BODIES)
+
+    def _split_names(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """新/a 都/d + 区委, 鄞/nr 州/n + 区: a known place name that jieba cut into one-character
+        words, shown to be a name by the level (or the level's body) right after it. The place is
+        the name, with the level when the level is a word of its own."""
+        words = analysis.words
+        found = []
+        for index in self.lexicon.indices(analysis, self._level_start_bit):
+            for size in _SPLIT_NAME_CHARS:
+                first = index - size
+                if first < 0 or any(len(words[k]) != 1 for k in range(first, index)):
+                    continue
+                name = "".join(words[first:index])
+                if name not in self.known or not all_cjk(name):
+                    continue
+                last = index if words[index] in self.admin_set else index - 1
+                found.append(span(analysis.text, analysis.starts[first], analysis.ends[last], LABEL, self.score_chain))
+                break
+        return found
 
     @staticmethod
     def _roads_and_settlements(text: str, places: list[Suggestion]) -> list[Suggestion]:
