@@ -23,6 +23,8 @@ LABEL = "ORG"
 _MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
 # Tags of words that may be a brand inside a registered company name (大自然/d, 安踏/v).
 _BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
+# Tags of a brand that names a group on its own (旺旺/a + 集团, 东方/s + 电气 + 集团).
+_LONE_BRAND_TAGS = frozenset({"a", "ad", "an", "i", "l", "s"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
@@ -482,11 +484,39 @@ class OrganisationRule:
         Its name must be two words or more, and not follow 一家, 该 or 某 (一家建筑有限公司
         is a description).
         """
-        if suffix not in self.registered or index - first < 2:
+        if suffix not in self.registered:
             return None
+        if index - first < 2:
+            brand = self._brand_name_start(analysis, index, first)
+            if brand is None:
+                return None
+            first = brand
         if first > 0 and analysis.tags[first - 1] in ("m", "r", "q") and analysis.words[first - 1] not in ("的",):
             return None
         return first
+
+    def _brand_name_start(self, analysis: TextAnalysis, index: int, first: int) -> int | None:
+        """A group or company named by a brand jieba reads as an ordinary word: 旺旺/a + 集团, or
+        a direction word and one word of trade (东方/s + 电气 + 集团). A lone adjective or noun of
+        a trade names no company (大型集团, 物流集团): the brand word must be one jieba would not
+        put before a kind of body (its tag is not a noun's or a verb's)."""
+        words, tags = analysis.words, analysis.tags
+        candidates = (first, first - 1) if index - first == 1 else ()
+        for start in candidates:
+            if start < 0 or start == first - 1 and tags[start] != "s":
+                continue
+            word = words[start]
+            if (
+                len(word) >= 2
+                and all_cjk(word)
+                and tags[start] in _LONE_BRAND_TAGS
+                and word not in self.stop_words
+                and word not in self.name_verbs
+                and not self.words.is_level(word)
+                and not self.words.is_glued(analysis, start)
+            ):
+                return start
+        return None
 
     def _bracket_start(self, analysis: TextAnalysis, closing: int, places: set[int]) -> int | None:
         """Index of the word before a bracketed part of a name: 建设 | (集团) | 股份, 立迅智造 | （浙江）.
