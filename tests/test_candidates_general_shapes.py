@@ -292,3 +292,50 @@ def test_a_dictionary_place_that_names_a_road_is_a_place():
 @pytest.mark.parametrize("sentence", ["在银江路丽水社区开展活动。", "在银泉路桃源社区开展活动。"])
 def test_a_road_and_the_settlement_after_it_are_one_address(sentence):
     assert labelled(sentence, "LOC") == {sentence[1:8]}
+
+
+# --- issue 16, fourth round ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("郑州经开区的企业复工了。", "郑州经开区"),  # 郑州/ns + 经开区/ns
+    ("武汉起步区正在建设。", "武汉起步区"),  # 起步区/n
+    ("长沙高新区的企业增多。", "长沙高新区"),  # 高新区/nr
+])
+def test_a_development_zone_named_after_a_place_is_a_place(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
+
+
+def test_a_development_zone_alone_is_no_place():
+    assert labelled("高新区的企业增多。", "LOC") == set()
+
+
+@pytest.mark.parametrize(("county", "words"), [("望都", "望/v 都/d"), ("金湖", "金/nr 湖/ns"), ("高青", "高/a 青/ns")])
+def test_a_county_jieba_cut_into_characters_is_shown_by_the_committee_after_it(county, words):
+    sentence = f"会上，{county}县委书记作了讲话。"
+    assert labelled(sentence, "ORG") == {f"{county}县委"}
+    assert labelled(sentence, "TITLE") == {"书记"}
+
+
+def test_characters_of_the_sentence_before_a_committee_make_no_place():
+    # 中和 is a place name too, but here 中/f and 和/c belong to the sentence
+    assert labelled("在这次活动中和县委书记交流。", "ORG") == set()
+
+
+@pytest.mark.parametrize(("sentence", "organisation"), [
+    ("美好集团宣布了新的计划。", "美好集团"),  # 美好/a
+    ("东方重型集团承建了这座桥。", "东方重型集团"),  # 东方/s + 重型/b + 集团
+])
+def test_a_group_named_by_a_brand_jieba_reads_as_an_ordinary_word(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+@pytest.mark.parametrize("sentence", ["该集团表示欢迎。", "几家大型集团参加了会议。", "他们组建集团的计划落空了。"])
+def test_a_kind_of_group_is_no_name(sentence):
+    assert labelled(sentence, "ORG") == set()
+
+
+def test_a_military_region_is_an_organisation_not_a_place():
+    sentence = "兰州军区某部官兵参加了抢险。"
+    assert "兰州军区" in labelled(sentence, "ORG")
+    assert "兰州军区" not in labelled(sentence, "LOC")

@@ -36,6 +36,8 @@ _NOT_A_STEM_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q"
 _LEVEL_BODIES = ("委", "政府", "人民政府", "人大", "政协", "长")
 # How many one-character words a place name jieba cut apart may have (新 + 都, 鄞 + 州).
 _SPLIT_NAME_CHARS = (3, 2)
+# Tags of characters that belong to the sentence rather than to such a name: 会议中/f 和/c 县委书记.
+_NOT_SPLIT_NAME_TAGS = frozenset({"f", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "m", "mq", "q", "r", "x"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
@@ -75,7 +77,7 @@ class PlaceRule:
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
-             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -103,6 +105,7 @@ class PlaceRule:
         self.place_words = frozenset(table.strings("place_words", ()))
         self._site_lengths = sorted({len(x) for x in self.sites if len(x) > 1}, reverse=True)
         self.not_names = frozenset(table.strings("not_names", ()))
+        self.organisation_endings = tuple(table.strings("organisation_endings", ()))
         self.known = (
             frozenset(table.strings("provinces", ()))
             | frozenset(table.strings("countries", ()))
@@ -190,6 +193,8 @@ class PlaceRule:
         word = words[index]
         if word in self.not_names or not all_cjk(word) or self.words.is_level(word) or self.words.is_glued(analysis, index):
             return None
+        if self.organisation_endings and word.endswith(self.organisation_endings):
+            return None  # 济南军区/ns: a command, not a district
         following = index + 1
         if self.is_place_name(word):
             # 高密 + 市 when jieba splits them
@@ -464,7 +469,9 @@ class PlaceRule:
         for index in self.lexicon.indices(analysis, self._level_start_bit):
             for size in _SPLIT_NAME_CHARS:
                 first = index - size
-                if first < 0 or any(len(words[k]) != 1 for k in range(first, index)):
+                if first < 0 or any(
+                    len(words[k]) != 1 or analysis.tags[k] in _NOT_SPLIT_NAME_TAGS for k in range(first, index)
+                ):
                     continue
                 name = "".join(words[first:index])
                 if name not in self.known or not all_cjk(name):
