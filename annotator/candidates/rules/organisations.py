@@ -503,7 +503,7 @@ class OrganisationRule:
         words, tags = analysis.words, analysis.tags
         candidates = (first, first - 1) if index - first == 1 else ()
         for start in candidates:
-            if start < 0 or start == first - 1 and tags[start] != "s":
+            if start < 0 or (start == first - 1 and tags[start] != "s"):
                 continue
             word = words[start]
             if (
