@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.candidates import suggest
+from annotator.candidates.analysis import analyse
+from annotator.candidates.ruleset import load_rules
 
 
 def labelled(text: str, label: str) -> set[str]:
@@ -339,3 +341,33 @@ def test_a_military_region_is_an_organisation_not_a_place():
     sentence = "兰州军区某部官兵参加了抢险。"
     assert "兰州军区" in labelled(sentence, "ORG")
     assert "兰州军区" not in labelled(sentence, "LOC")
+
+
+def test_a_county_cut_before_the_level_continues_the_chain_before_it():
+    # 濂/g + 溪区/ns: jieba glued the name's last character to the level
+    sentence = "江西省九江市濂溪区的群众。"
+    assert labelled(sentence, "LOC") == {"江西省九江市濂溪区"}
+
+
+@pytest.mark.parametrize(("sentence", "organisation", "title"), [
+    ("国网洛阳供电公司检修室主任带队抢修。", "国网洛阳供电公司检修室", "主任"),  # 检修 + 室主任/n
+    ("洛阳市人力资源和社会保障局局长出席。", "洛阳市人力资源和社会保障局", "局长"),  # 社会保障 + 局局长/n
+])
+def test_a_type_jieba_glued_to_the_title_after_it_ends_the_organisation(sentence, organisation, title):
+    assert organisation in labelled(sentence, "ORG")
+    assert labelled(sentence, "TITLE") == {title}
+
+
+def test_a_level_jieba_glued_to_the_adverb_after_it_ends_the_place():
+    assert labelled("嘉善县姚庄镇仅规模以上企业就有百余家。", "LOC") == {"嘉善县姚庄镇"}  # 镇仅/d
+
+
+def test_the_cut_words_are_the_rules_own():
+    # jieba's words stay as they were for the other sources (the POS mapping, the learned model)
+    analysis = analyse("检修室主任带队。")
+    cut = load_rules().cuts.cut(analysis)
+    assert "室主任" in analysis.words
+    assert cut.words[cut.words.index("室"):][:2] == ["室", "主任"]
+    assert "".join(cut.words) == analysis.text
+    plain = analyse("他们带队。")
+    assert load_rules().cuts.cut(plain) is plain  # nothing to cut: no copy

@@ -59,6 +59,8 @@ class OrganisationRule:
         self._phrases = tuple(x for x in self.suffixes if len(x) >= 4)
         self._phrase_set = frozenset(self._phrases)
         self.weak = frozenset(table.strings("weak_suffixes", ()))
+        # one-character types (局, 院, 室): what jieba may glue to the word after them
+        self.type_chars = frozenset(x for x in self.suffixes if len(x) == 1)
         self.not_organisations = frozenset(table.strings("not_organisations", ()))
         self.registered = frozenset(table.strings("registered_suffixes", ()))
         self.name_verbs = frozenset(table.strings("name_verbs", ()))

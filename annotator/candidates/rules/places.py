@@ -83,6 +83,7 @@ class PlaceRule:
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
+        self.level_chars = frozenset(x for x in self.admin if len(x) == 1)  # 镇, 村: as type_chars above
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
         directional_roads = frozenset(table.strings("directional_roads", ()))
@@ -450,36 +451,51 @@ class PlaceRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
         found += self._split_features(analysis)
-        found += self._split_names(analysis)
+        found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(text, found)
 
     def _starts_with_level(self, analysis: TextAnalysis, index: int) -> bool:
-        """A level alone (区, 县) or a level's body or head in one word (区委, 县政府, 市长)."""
+        """A level alone (区, 县), a level's body or head in one word (区委, 县政府, 市长), or a
+        character and a level in one word (溪区: the end of a name jieba cut, 濂 + 溪区)."""
         word = analysis.words[index]
         if word in self.admin_set:
             return len(word) == 1
+        if len(word) == 2 and word[1] in self.level_chars and word not in self.not_names:
+            return True
         return len(word) >= 2 and word[0] in self.admin_set and word[1:].startswith(_LEVEL_BODIES)
 
-    def _split_names(self, analysis: TextAnalysis) -> list[Suggestion]:
-        """新/a 都/d + 区委, 鄞/nr 州/n + 区: a known place name that jieba cut into one-character
-        words, shown to be a name by the level (or the level's body) right after it. The place is
-        the name, with the level when the level is a word of its own."""
-        words = analysis.words
-        found = []
+    def _split_names(self, analysis: TextAnalysis, found: list[Suggestion]) -> list[Suggestion]:
+        """新/a 都/d + 区委, 鄞/nr 州/n + 区, 濂/g + 溪区: a known place name that jieba cut into
+        one-character words (or a character and a character with the level), shown to be a name
+        by the level (or the level's body) right after it. The place is the name, with the level
+        when the level is in a word of its own or with the name's last character; after a chain
+        it continues the chain (九江市 + 濂溪区)."""
+        words, tags, text = analysis.words, analysis.tags, analysis.text
+        split = []
         for index in self.lexicon.indices(analysis, self._level_start_bit):
-            for size in _SPLIT_NAME_CHARS:
+            word = words[index]
+            glued = len(word) == 2 and word[1] in self.level_chars  # 溪区: the name's last character and the level
+            for size in (1, 2) if glued else _SPLIT_NAME_CHARS:
                 first = index - size
-                if first < 0 or any(
-                    len(words[k]) != 1 or analysis.tags[k] in _NOT_SPLIT_NAME_TAGS for k in range(first, index)
-                ):
+                if first < 0 or any(len(words[k]) != 1 or tags[k] in _NOT_SPLIT_NAME_TAGS for k in range(first, index)):
                     continue
-                name = "".join(words[first:index])
+                name = "".join(words[first:index]) + (word[0] if glued else "")
                 if name not in self.known or not all_cjk(name):
                     continue
-                last = index if words[index] in self.admin_set else index - 1
-                found.append(span(analysis.text, analysis.starts[first], analysis.ends[last], LABEL, self.score_chain))
+                last = index if glued or word in self.admin_set else index - 1
+                split.append(span(text, analysis.starts[first], analysis.ends[last], LABEL, self.score_chain))
                 break
-        return found
+        if not split:
+            return split
+        chain_start_by_end: dict[int, int] = {}  # the longest place ending there
+        for place in found:
+            chain_start_by_end[place.end] = min(place.start, chain_start_by_end.get(place.end, place.start))
+        joined = [
+            span(text, start, place.end, LABEL, self.score_chain)
+            for place in split
+            if place.text[-1] in self.level_chars and (start := chain_start_by_end.get(place.start)) is not None
+        ]
+        return split + joined
 
     @staticmethod
     def _roads_and_settlements(text: str, places: list[Suggestion]) -> list[Suggestion]:
