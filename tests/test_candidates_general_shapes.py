@@ -371,3 +371,9 @@ def test_the_cut_words_are_the_rules_own():
     assert "".join(cut.words) == analysis.text
     plain = analyse("他们带队。")
     assert load_rules().cuts.cut(plain) is plain  # nothing to cut: no copy
+
+
+def test_a_legal_form_jieba_cuts_in_two_is_still_a_legal_form():
+    # 有限责任/l + 公司: the phrase is the suffix, so the name may hold a brand word (延长/v)
+    sentence = "洛阳延长石油（集团）有限责任公司发布公告。"
+    assert labelled(sentence, "ORG") == {"洛阳延长石油（集团）有限责任公司"}

@@ -256,7 +256,9 @@ class OrganisationRule:
             first = self._phrase_start(analysis, index)
             if first is not None:
                 # 人力资源 + 和 + 社会 + 保障局: the whole phrase is the suffix
-                start_index = self._extend_left(analysis, first, analysis.words[first], place_words, end_index=index)
+                # (the phrase is the suffix: 有限责任 + 公司 is a legal form, whose name may hold a brand word)
+                phrase = text[analysis.starts[first] : analysis.ends[index]]
+                start_index = self._extend_left(analysis, first, phrase, place_words, end_index=index)
                 if start_index is not None:
                     found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, self.score_strong))
                 continue
