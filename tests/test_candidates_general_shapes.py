@@ -377,3 +377,9 @@ def test_a_legal_form_jieba_cuts_in_two_is_still_a_legal_form():
     # 有限责任/l + 公司: the phrase is the suffix, so the name may hold a brand word (延长/v)
     sentence = "洛阳延长石油（集团）有限责任公司发布公告。"
     assert labelled(sentence, "ORG") == {"洛阳延长石油（集团）有限责任公司"}
+
+
+def test_a_type_of_three_characters_jieba_cuts_in_two_is_one_type():
+    # 仲裁/vn + 院仅用/p: the rules cut 院 off the adverb, and 仲裁 + 院 is the type 仲裁院
+    sentence = "洛阳市涧西区劳动人事争议仲裁院仅用三天就结案。"
+    assert labelled(sentence, "ORG") == {"洛阳市涧西区劳动人事争议仲裁院"}

@@ -56,7 +56,7 @@ class OrganisationRule:
         self._suffix_set = frozenset(self.suffixes)
         self._suffix_lengths = sorted({len(x) for x in self.suffixes}, reverse=True)
         # long suffixes jieba may cut into several words: 中级 + 人民法院, 人力资源 + 和 + 社会 + 保障局
-        self._phrases = tuple(x for x in self.suffixes if len(x) >= 4)
+        self._phrases = tuple(x for x in self.suffixes if len(x) >= 3)
         self._phrase_set = frozenset(self._phrases)
         self.weak = frozenset(table.strings("weak_suffixes", ()))
         # one-character types (局, 院, 室): what jieba may glue to the word after them
