@@ -383,3 +383,17 @@ def test_a_type_of_three_characters_jieba_cuts_in_two_is_one_type():
     # 仲裁/vn + 院仅用/p: the rules cut 院 off the adverb, and 仲裁 + 院 is the type 仲裁院
     sentence = "洛阳市涧西区劳动人事争议仲裁院仅用三天就结案。"
     assert labelled(sentence, "ORG") == {"洛阳市涧西区劳动人事争议仲裁院"}
+
+
+@pytest.mark.parametrize(("sentence", "address"), [
+    ("他住在裕华路12号的老房子里。", "裕华路12号"),
+    ("在银江路88弄门口等车。", "银江路88弄"),
+])
+def test_a_road_and_its_house_number_are_one_address(sentence, address):
+    assert labelled(sentence, "LOC") == {address}
+
+
+def test_a_shopping_centre_is_a_place():
+    sentence = "记者前往洛阳王府井购物中心采访。"
+    assert "洛阳王府井购物中心" in labelled(sentence, "LOC")
+    assert labelled(sentence, "ORG") == set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from functools import lru_cache
 
@@ -27,6 +28,8 @@ _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # A road, and a settlement after it: one address (银古路 + 丽水社区).
 _ROAD_ENDINGS = ("路", "街", "大道", "巷", "弄")
 _SETTLEMENT_ENDINGS = ("社区", "村", "小区")
+# A house number after a road: 德丰路 + 199弄, 裕华路 + 12号 (one address, as the guidelines' chains are).
+_HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}(?:号院|号|弄)")
 # Levels of settlements, named after a place by any word: 黄埔区 + 火村.
 _SETTLEMENT_LEVELS = frozenset({"村", "镇", "乡", "街道", "社区", "屯"})
 # Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
@@ -500,12 +503,18 @@ class PlaceRule:
     @staticmethod
     def _roads_and_settlements(text: str, places: list[Suggestion]) -> list[Suggestion]:
         """银古路 + 丽水社区: a road and the settlement right after it are one address, as sure as
-        the surer of the two (a settlement named by an everyday word scores low alone)."""
+        the surer of the two (a settlement named by an everyday word scores low alone); so are a
+        road and its house number (德丰路 + 199弄)."""
         starting = {p.start: p for p in places if p.text.endswith(_SETTLEMENT_ENDINGS)}
+        roads = [road for road in places if road.text.endswith(_ROAD_ENDINGS)]
         return [
             span(text, road.start, settlement.end, LABEL, max(road.score, settlement.score))
-            for road in places
-            if road.text.endswith(_ROAD_ENDINGS) and (settlement := starting.get(road.end)) is not None
+            for road in roads
+            if (settlement := starting.get(road.end)) is not None
+        ] + [
+            span(text, road.start, number.end(), LABEL, road.score)
+            for road in roads
+            if (number := _HOUSE_NUMBER.match(text, road.end)) is not None
         ]
 
     def _is_split_ending(self, analysis: TextAnalysis, index: int) -> bool:
