@@ -397,3 +397,8 @@ def test_a_shopping_centre_is_a_place():
     sentence = "记者前往洛阳王府井购物中心采访。"
     assert "洛阳王府井购物中心" in labelled(sentence, "LOC")
     assert labelled(sentence, "ORG") == set()
+
+
+def test_an_abbreviated_name_a_trade_and_a_strong_type_make_an_organisation():
+    assert labelled("川航物流公司发布通知。", "ORG") == {"川航物流公司"}  # 川航/j + 物流 + 公司
+    assert labelled("交警大队连夜出警。", "ORG") == set()  # a kind of office

@@ -444,6 +444,11 @@ class OrganisationRule:
                 abbreviations.append(position)
             position -= 1
         if not anchors:
+            # an abbreviation of a name, a word of trade and a strong type: 亚航/j + 装饰 + 公司 (but
+            # not 交警/j + 大队 or 医保/j + 局, kinds of office, nor an abbreviation right before its type)
+            named = [a for a in abbreviations if a < index - 1 and len(words[a]) >= 2]
+            if named and suffix not in self.weak and len(word) == len(suffix):
+                return min(named)
             return self._registered_name_start(analysis, index, suffix, position + 1)
         # Leading ordinary words are context, not name: 工作人员 | 浙江...公司; but an
         # abbreviation before the anchor is part of it: 中石化 + 中原油田
