@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.candidates import suggest
+from annotator.candidates.analysis import analyse
+from annotator.candidates.ruleset import load_rules
 
 
 def labelled(text: str, label: str) -> set[str]:
@@ -292,3 +294,111 @@ def test_a_dictionary_place_that_names_a_road_is_a_place():
 @pytest.mark.parametrize("sentence", ["在银江路丽水社区开展活动。", "在银泉路桃源社区开展活动。"])
 def test_a_road_and_the_settlement_after_it_are_one_address(sentence):
     assert labelled(sentence, "LOC") == {sentence[1:8]}
+
+
+# --- issue 16, fourth round ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("郑州经开区的企业复工了。", "郑州经开区"),  # 郑州/ns + 经开区/ns
+    ("武汉起步区正在建设。", "武汉起步区"),  # 起步区/n
+    ("长沙高新区的企业增多。", "长沙高新区"),  # 高新区/nr
+])
+def test_a_development_zone_named_after_a_place_is_a_place(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
+
+
+def test_a_development_zone_alone_is_no_place():
+    assert labelled("高新区的企业增多。", "LOC") == set()
+
+
+@pytest.mark.parametrize(("county", "words"), [("望都", "望/v 都/d"), ("金湖", "金/nr 湖/ns"), ("高青", "高/a 青/ns")])
+def test_a_county_jieba_cut_into_characters_is_shown_by_the_committee_after_it(county, words):
+    sentence = f"会上，{county}县委书记作了讲话。"
+    assert labelled(sentence, "ORG") == {f"{county}县委"}
+    assert labelled(sentence, "TITLE") == {"书记"}
+
+
+def test_characters_of_the_sentence_before_a_committee_make_no_place():
+    # 中和 is a place name too, but here 中/f and 和/c belong to the sentence
+    assert labelled("在这次活动中和县委书记交流。", "ORG") == set()
+
+
+@pytest.mark.parametrize(("sentence", "organisation"), [
+    ("美好集团宣布了新的计划。", "美好集团"),  # 美好/a
+    ("东方重型集团承建了这座桥。", "东方重型集团"),  # 东方/s + 重型/b + 集团
+])
+def test_a_group_named_by_a_brand_jieba_reads_as_an_ordinary_word(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+@pytest.mark.parametrize("sentence", ["该集团表示欢迎。", "几家大型集团参加了会议。", "他们组建集团的计划落空了。"])
+def test_a_kind_of_group_is_no_name(sentence):
+    assert labelled(sentence, "ORG") == set()
+
+
+def test_a_military_region_is_an_organisation_not_a_place():
+    sentence = "兰州军区某部官兵参加了抢险。"
+    assert "兰州军区" in labelled(sentence, "ORG")
+    assert "兰州军区" not in labelled(sentence, "LOC")
+
+
+def test_a_county_cut_before_the_level_continues_the_chain_before_it():
+    # 濂/g + 溪区/ns: jieba glued the name's last character to the level
+    sentence = "江西省九江市濂溪区的群众。"
+    assert labelled(sentence, "LOC") == {"江西省九江市濂溪区"}
+
+
+@pytest.mark.parametrize(("sentence", "organisation", "title"), [
+    ("国网洛阳供电公司检修室主任带队抢修。", "国网洛阳供电公司检修室", "主任"),  # 检修 + 室主任/n
+    ("洛阳市人力资源和社会保障局局长出席。", "洛阳市人力资源和社会保障局", "局长"),  # 社会保障 + 局局长/n
+])
+def test_a_type_jieba_glued_to_the_title_after_it_ends_the_organisation(sentence, organisation, title):
+    assert organisation in labelled(sentence, "ORG")
+    assert labelled(sentence, "TITLE") == {title}
+
+
+def test_a_level_jieba_glued_to_the_adverb_after_it_ends_the_place():
+    assert labelled("嘉善县姚庄镇仅规模以上企业就有百余家。", "LOC") == {"嘉善县姚庄镇"}  # 镇仅/d
+
+
+def test_the_cut_words_are_the_rules_own():
+    # jieba's words stay as they were for the other sources (the POS mapping, the learned model)
+    analysis = analyse("检修室主任带队。")
+    cut = load_rules().cuts.cut(analysis)
+    assert "室主任" in analysis.words
+    assert cut.words[cut.words.index("室"):][:2] == ["室", "主任"]
+    assert "".join(cut.words) == analysis.text
+    plain = analyse("他们带队。")
+    assert load_rules().cuts.cut(plain) is plain  # nothing to cut: no copy
+
+
+def test_a_legal_form_jieba_cuts_in_two_is_still_a_legal_form():
+    # 有限责任/l + 公司: the phrase is the suffix, so the name may hold a brand word (延长/v)
+    sentence = "洛阳延长石油（集团）有限责任公司发布公告。"
+    assert labelled(sentence, "ORG") == {"洛阳延长石油（集团）有限责任公司"}
+
+
+def test_a_type_of_three_characters_jieba_cuts_in_two_is_one_type():
+    # 仲裁/vn + 院仅用/p: the rules cut 院 off the adverb, and 仲裁 + 院 is the type 仲裁院
+    sentence = "洛阳市涧西区劳动人事争议仲裁院仅用三天就结案。"
+    assert labelled(sentence, "ORG") == {"洛阳市涧西区劳动人事争议仲裁院"}
+
+
+@pytest.mark.parametrize(("sentence", "address"), [
+    ("他住在裕华路12号的老房子里。", "裕华路12号"),
+    ("在银江路88弄门口等车。", "银江路88弄"),
+])
+def test_a_road_and_its_house_number_are_one_address(sentence, address):
+    assert labelled(sentence, "LOC") == {address}
+
+
+def test_a_shopping_centre_is_a_place():
+    sentence = "记者前往洛阳王府井购物中心采访。"
+    assert "洛阳王府井购物中心" in labelled(sentence, "LOC")
+    assert labelled(sentence, "ORG") == set()
+
+
+def test_an_abbreviated_name_a_trade_and_a_strong_type_make_an_organisation():
+    assert labelled("川航物流公司发布通知。", "ORG") == {"川航物流公司"}  # 川航/j + 物流 + 公司
+    assert labelled("交警大队连夜出警。", "ORG") == set()  # a kind of office

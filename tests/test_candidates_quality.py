@@ -30,10 +30,11 @@ from annotator.formats.registry import ReadOptions
 
 # (precision, recall) over all labels, then recall of ORG and LOC: at least what docs/candidates.md reports
 FLOORS = {
-    "seed-dev": {"all": (0.95, 0.94), "ORG": 0.92, "LOC": 0.87},
-    "seed-tuning": {"all": (0.85, 0.85), "ORG": 0.72, "LOC": 0.83},
-    # the tune pages with the splitter's third-round pages (942 entities); the general ORG/LOC shapes of issue 16
-    "pages-tune": {"all": (0.86, 0.82), "ORG": 0.82, "LOC": 0.78},
+    # the tuning splits after the fourth round of issue 16's general shapes ("What moved the figures")
+    "seed-dev": {"all": (0.95, 0.95), "ORG": 0.94, "LOC": 0.88},
+    "seed-tuning": {"all": (0.86, 0.86), "ORG": 0.75, "LOC": 0.83},
+    # the tune pages with the splitter's third-round pages (942 entities)
+    "pages-tune": {"all": (0.87, 0.83), "ORG": 0.84, "LOC": 0.80},
     # measured at the end of the third round of rule work (docs/candidates.md)
     "pages-test": {"all": (0.84, 0.79), "ORG": 0.76, "LOC": 0.76},
 }

@@ -11,6 +11,7 @@ from annotator.candidates.pos_source import PosMapping
 from annotator.candidates.resolve import ResolutionSettings
 from annotator.candidates.ruledata import load_table
 from annotator.candidates.rules.bylines import BylineRule
+from annotator.candidates.rules.cuts import GlueCutter
 from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.numbers import PatternRule
 from annotator.candidates.rules.organisations import OrganisationRule
@@ -35,6 +36,7 @@ class RuleSet:
     works: WorkRule
     gazetteer: GazetteerSettings
     resolution: ResolutionSettings
+    cuts: GlueCutter
     model: ModelSourceSettings = field(default_factory=ModelSourceSettings)
 
     @classmethod
@@ -44,11 +46,12 @@ class RuleSet:
         titles = TitleRule(load_table("titles"), lexicon)
         words = WordClasses(load_table("words"))
         places = PlaceRule(load_table("places"), load_table("place_names"), words, lexicon)
+        organisations = OrganisationRule(load_table("organisations"), titles, words, lexicon, places.is_place_name)
         return cls(
             pos=PosMapping.from_table(load_table("pos"), lexicon),
             places=places,
             titles=titles,
-            organisations=OrganisationRule(load_table("organisations"), titles, words, lexicon, places.is_place_name),
+            organisations=organisations,
             people=PersonRule(load_table("people"), surnames, places.is_place_name, lexicon),
             bylines=BylineRule(load_table("bylines"), surnames, words.function_chars),
             dates=PatternRule("DATE", load_table("dates")),
@@ -56,6 +59,7 @@ class RuleSet:
             works=WorkRule(load_table("works")),
             gazetteer=GazetteerSettings.from_table(load_table("gazetteer")),
             resolution=ResolutionSettings.from_table(load_table("resolution")),
+            cuts=GlueCutter(organisations.type_chars | places.level_chars, titles.heads, lexicon),
             model=ModelSourceSettings.from_table(load_table("model")),
         )
 

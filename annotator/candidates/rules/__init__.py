@@ -22,6 +22,7 @@ class RuleSource:
     def suggest(self, analysis: TextAnalysis, context: SuggestContext) -> Iterable[Suggestion]:
         rules = context.rules
         text = analysis.text
+        analysis = rules.cuts.cut(analysis)  # 检修 + 室主任 → 室 + 主任 (rules/cuts.py)
         places = rules.places.find(analysis)
         titles = rules.titles.find(analysis)
         organisations = rules.organisations.find(analysis, places)

@@ -23,6 +23,8 @@ LABEL = "ORG"
 _MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
 # Tags of words that may be a brand inside a registered company name (大自然/d, 安踏/v).
 _BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
+# Tags of a brand that names a group on its own (旺旺/a + 集团, 东方/s + 电气 + 集团).
+_LONE_BRAND_TAGS = frozenset({"a", "ad", "an", "i", "l", "s"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
@@ -54,9 +56,11 @@ class OrganisationRule:
         self._suffix_set = frozenset(self.suffixes)
         self._suffix_lengths = sorted({len(x) for x in self.suffixes}, reverse=True)
         # long suffixes jieba may cut into several words: 中级 + 人民法院, 人力资源 + 和 + 社会 + 保障局
-        self._phrases = tuple(x for x in self.suffixes if len(x) >= 4)
+        self._phrases = tuple(x for x in self.suffixes if len(x) >= 3)
         self._phrase_set = frozenset(self._phrases)
         self.weak = frozenset(table.strings("weak_suffixes", ()))
+        # one-character types (局, 院, 室): what jieba may glue to the word after them
+        self.type_chars = frozenset(x for x in self.suffixes if len(x) == 1)
         self.not_organisations = frozenset(table.strings("not_organisations", ()))
         self.registered = frozenset(table.strings("registered_suffixes", ()))
         self.name_verbs = frozenset(table.strings("name_verbs", ()))
@@ -252,7 +256,9 @@ class OrganisationRule:
             first = self._phrase_start(analysis, index)
             if first is not None:
                 # 人力资源 + 和 + 社会 + 保障局: the whole phrase is the suffix
-                start_index = self._extend_left(analysis, first, analysis.words[first], place_words, end_index=index)
+                # (the phrase is the suffix: 有限责任 + 公司 is a legal form, whose name may hold a brand word)
+                phrase = text[analysis.starts[first] : analysis.ends[index]]
+                start_index = self._extend_left(analysis, first, phrase, place_words, end_index=index)
                 if start_index is not None:
                     found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, self.score_strong))
                 continue
@@ -438,6 +444,11 @@ class OrganisationRule:
                 abbreviations.append(position)
             position -= 1
         if not anchors:
+            # an abbreviation of a name, a word of trade and a strong type: 亚航/j + 装饰 + 公司 (but
+            # not 交警/j + 大队 or 医保/j + 局, kinds of office, nor an abbreviation right before its type)
+            named = [a for a in abbreviations if a < index - 1 and len(words[a]) >= 2]
+            if named and suffix not in self.weak and len(word) == len(suffix):
+                return min(named)
             return self._registered_name_start(analysis, index, suffix, position + 1)
         # Leading ordinary words are context, not name: 工作人员 | 浙江...公司; but an
         # abbreviation before the anchor is part of it: 中石化 + 中原油田
@@ -482,11 +493,39 @@ class OrganisationRule:
         Its name must be two words or more, and not follow 一家, 该 or 某 (一家建筑有限公司
         is a description).
         """
-        if suffix not in self.registered or index - first < 2:
+        if suffix not in self.registered:
             return None
+        if index - first < 2:
+            brand = self._brand_name_start(analysis, index, first)
+            if brand is None:
+                return None
+            first = brand
         if first > 0 and analysis.tags[first - 1] in ("m", "r", "q") and analysis.words[first - 1] not in ("的",):
             return None
         return first
+
+    def _brand_name_start(self, analysis: TextAnalysis, index: int, first: int) -> int | None:
+        """A group or company named by a brand jieba reads as an ordinary word: 旺旺/a + 集团, or
+        a direction word and one word of trade (东方/s + 电气 + 集团). A lone adjective or noun of
+        a trade names no company (大型集团, 物流集团): the brand word must be one jieba would not
+        put before a kind of body (its tag is not a noun's or a verb's)."""
+        words, tags = analysis.words, analysis.tags
+        candidates = (first, first - 1) if index - first == 1 else ()
+        for start in candidates:
+            if start < 0 or (start == first - 1 and tags[start] != "s"):
+                continue
+            word = words[start]
+            if (
+                len(word) >= 2
+                and all_cjk(word)
+                and tags[start] in _LONE_BRAND_TAGS
+                and word not in self.stop_words
+                and word not in self.name_verbs
+                and not self.words.is_level(word)
+                and not self.words.is_glued(analysis, start)
+            ):
+                return start
+        return None
 
     def _bracket_start(self, analysis: TextAnalysis, closing: int, places: set[int]) -> int | None:
         """Index of the word before a bracketed part of a name: 建设 | (集团) | 股份, 立迅智造 | （浙江）.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from functools import lru_cache
 
@@ -27,10 +28,19 @@ _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # A road, and a settlement after it: one address (银古路 + 丽水社区).
 _ROAD_ENDINGS = ("路", "街", "大道", "巷", "弄")
 _SETTLEMENT_ENDINGS = ("社区", "村", "小区")
+# A house number after a road: 德丰路 + 199弄, 裕华路 + 12号 (one address, as the guidelines' chains are).
+_HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}(?:号院|号|弄)")
 # Levels of settlements, named after a place by any word: 黄埔区 + 火村.
 _SETTLEMENT_LEVELS = frozenset({"村", "镇", "乡", "街道", "社区", "屯"})
 # Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
 _NOT_A_STEM_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "f", "ad"})
+# A level's own bodies and heads, which jieba glues to the level (区委, 县政府, 市长): after a
+# place name jieba cut into characters (新/a 都/d 区委), they show the characters are one name.
+_LEVEL_BODIES = ("委", "政府", "人民政府", "人大", "政协", "长")
+# How many one-character words a place name jieba cut apart may have (新 + 都, 鄞 + 州).
+_SPLIT_NAME_CHARS = (3, 2)
+# Tags of characters that belong to the sentence rather than to such a name: 会议中/f 和/c 县委书记.
+_NOT_SPLIT_NAME_TAGS = frozenset({"f", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "m", "mq", "q", "r", "x"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
@@ -70,12 +80,13 @@ class PlaceRule:
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
-             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
+        self.level_chars = frozenset(x for x in self.admin if len(x) == 1)  # 镇, 村: as type_chars above
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
         directional_roads = frozenset(table.strings("directional_roads", ()))
@@ -98,6 +109,7 @@ class PlaceRule:
         self.place_words = frozenset(table.strings("place_words", ()))
         self._site_lengths = sorted({len(x) for x in self.sites if len(x) > 1}, reverse=True)
         self.not_names = frozenset(table.strings("not_names", ()))
+        self.organisation_endings = tuple(table.strings("organisation_endings", ()))
         self.known = (
             frozenset(table.strings("provinces", ()))
             | frozenset(table.strings("countries", ()))
@@ -131,6 +143,7 @@ class PlaceRule:
         self._site_name_bit = self.lexicon.register(self._is_site_name, sparse=False)
         self._ordinal_bit = self.lexicon.register(self._is_ordinal, sparse=False)
         self._split_ending_bit = self.lexicon.register(self._is_split_ending)
+        self._level_start_bit = self.lexicon.register(self._starts_with_level)
 
     def _unknown_or_place(self, word: str) -> bool:
         return word in self.known or not _is_word(word)
@@ -184,6 +197,8 @@ class PlaceRule:
         word = words[index]
         if word in self.not_names or not all_cjk(word) or self.words.is_level(word) or self.words.is_glued(analysis, index):
             return None
+        if self.organisation_endings and word.endswith(self.organisation_endings):
+            return None  # 济南军区/ns: a command, not a district
         following = index + 1
         if self.is_place_name(word):
             # 高密 + 市 when jieba splits them
@@ -439,17 +454,67 @@ class PlaceRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
         found += self._split_features(analysis)
+        found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(text, found)
+
+    def _starts_with_level(self, analysis: TextAnalysis, index: int) -> bool:
+        """A level alone (区, 县), a level's body or head in one word (区委, 县政府, 市长), or a
+        character and a level in one word (溪区: the end of a name jieba cut, 濂 + 溪区)."""
+        word = analysis.words[index]
+        if word in self.admin_set:
+            return len(word) == 1
+        if len(word) == 2 and word[1] in self.level_chars and word not in self.not_names:
+            return True
+        return len(word) >= 2 and word[0] in self.admin_set and word[1:].startswith(_LEVEL_BODIES)
+
+    def _split_names(self, analysis: TextAnalysis, found: list[Suggestion]) -> list[Suggestion]:
+        """新/a 都/d + 区委, 鄞/nr 州/n + 区, 濂/g + 溪区: a known place name that jieba cut into
+        one-character words (or a character and a character with the level), shown to be a name
+        by the level (or the level's body) right after it. The place is the name, with the level
+        when the level is in a word of its own or with the name's last character; after a chain
+        it continues the chain (九江市 + 濂溪区)."""
+        words, tags, text = analysis.words, analysis.tags, analysis.text
+        split = []
+        for index in self.lexicon.indices(analysis, self._level_start_bit):
+            word = words[index]
+            glued = len(word) == 2 and word[1] in self.level_chars  # 溪区: the name's last character and the level
+            for size in (1, 2) if glued else _SPLIT_NAME_CHARS:
+                first = index - size
+                if first < 0 or any(len(words[k]) != 1 or tags[k] in _NOT_SPLIT_NAME_TAGS for k in range(first, index)):
+                    continue
+                name = "".join(words[first:index]) + (word[0] if glued else "")
+                if name not in self.known or not all_cjk(name):
+                    continue
+                last = index if glued or word in self.admin_set else index - 1
+                split.append(span(text, analysis.starts[first], analysis.ends[last], LABEL, self.score_chain))
+                break
+        if not split:
+            return split
+        chain_start_by_end: dict[int, int] = {}  # the longest place ending there
+        for place in found:
+            chain_start_by_end[place.end] = min(place.start, chain_start_by_end.get(place.end, place.start))
+        joined = [
+            span(text, start, place.end, LABEL, self.score_chain)
+            for place in split
+            if place.text[-1] in self.level_chars and (start := chain_start_by_end.get(place.start)) is not None
+        ]
+        return split + joined
 
     @staticmethod
     def _roads_and_settlements(text: str, places: list[Suggestion]) -> list[Suggestion]:
         """银古路 + 丽水社区: a road and the settlement right after it are one address, as sure as
-        the surer of the two (a settlement named by an everyday word scores low alone)."""
+        the surer of the two (a settlement named by an everyday word scores low alone); so are a
+        road and its house number (德丰路 + 199弄)."""
         starting = {p.start: p for p in places if p.text.endswith(_SETTLEMENT_ENDINGS)}
+        roads = [road for road in places if road.text.endswith(_ROAD_ENDINGS)]
         return [
             span(text, road.start, settlement.end, LABEL, max(road.score, settlement.score))
-            for road in places
-            if road.text.endswith(_ROAD_ENDINGS) and (settlement := starting.get(road.end)) is not None
+            for road in roads
+            if (settlement := starting.get(road.end)) is not None
+        ] + [
+            span(text, road.start, number.end(), LABEL, road.score)
+            for road in roads
+            if (number := _HOUSE_NUMBER.match(text, road.end)) is not None
         ]
 
     def _is_split_ending(self, analysis: TextAnalysis, index: int) -> bool:
