@@ -347,3 +347,42 @@ def test_a_line_too_long_for_an_intertitle_that_runs_on_is_text_whatever_the_mod
                 RoleReading(LineRole.BODY)]
     line_roles._apply_certainties(lines, readings)
     assert [r.role for r in readings] == [LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY]
+
+
+# --- round four: the 1980s subtitle, an amount cut in two ---------------------------------------
+
+HARVEST = "全县早稻获得丰收"
+HARVEST_SUBTITLE = "平均亩产比去年增加六十斤，优质稻面积扩大，收购进度加快，农民收入明显提高"
+HARVEST_TEXT = [
+    "本报讯 记者林远山报道：今年全县早稻收割已基本结束，总产量创历史最高水平。",
+    "县农业局介绍，今年早稻种植面积稳定在四十万亩，良种覆盖率达到九成。",
+]
+
+
+def test_a_long_subtitle_of_clauses_between_the_title_and_the_dateline_is_the_subtitle():
+    page = page_of("第3版", HARVEST, HARVEST_SUBTITLE, *HARVEST_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {HARVEST: HARVEST_TEXT}
+    assert docs[0].meta.get("subtitle") == HARVEST_SUBTITLE
+
+
+ORCHARDS = "山区果园连年增收"
+ORCHARDS_TEXT = [
+    "本报讯 记者周明报道：近年来，北山乡引导农户改种优质苹果，全乡果园面积达到一万二千亩。",
+    "据乡农技站统计，去年全乡水果总产量比五年前增加了三千多吨，增长40%",
+]
+ORCHARDS_REST = "以上，北山乡果农靠种植优质苹果人均增收两千元左右，果园成为全乡农户的致富园。"
+REPAIRS = "旧城区自来水管网改造完工"
+REPAIRS_TEXT = [
+    "本报讯 记者何平报道：历时八个月，旧城区自来水管网改造工程日前全部完工。",
+    "改造后，片区内三千多户居民的水压明显提高，停水检修的次数减少了一半以上。",
+]
+
+
+def test_an_amount_cut_before_yishang_is_continued_after_a_report_that_ends_on_a_full_sentence():
+    page = page_of(ORCHARDS, *ORCHARDS_TEXT, REPAIRS, *REPAIRS_TEXT, ORCHARDS_REST)
+    docs, _ = segment(page)
+    assert texts(docs) == {
+        ORCHARDS: [ORCHARDS_TEXT[0], ORCHARDS_TEXT[1] + ORCHARDS_REST],
+        REPAIRS: REPAIRS_TEXT,
+    }

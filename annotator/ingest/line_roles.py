@@ -362,6 +362,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         ):
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
             continue
+        if (
+            line.kind is LineKind.BODY
+            and index
+            and readings[index - 1].role in HEADLINE_ROLES
+            and following is not None
+            and (following.kind is LineKind.BYLINE or bylines.has_leading_byline(following.text))
+            and not SENTENCE_END.intersection(line.text)
+            and not bylines.has_leading_byline(line.text)
+        ):
+            # a long line of clauses with no sentence in it, between a headline and the byline or dateline that
+            # opens its text: the headline's subtitle (papers of the 1980s print long ones under the title)
+            readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["between a headline and the byline under it"])
+            continue
         if line.kind is not LineKind.SHORT:
             continue
         if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:
