@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, line_roles
+from annotator.ingest import bylines, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
@@ -386,3 +386,17 @@ def test_an_amount_cut_before_yishang_is_continued_after_a_report_that_ends_on_a
         ORCHARDS: [ORCHARDS_TEXT[0], ORCHARDS_TEXT[1] + ORCHARDS_REST],
         REPAIRS: REPAIRS_TEXT,
     }
+
+
+SWIMMING = "泳池迎来夺金日"
+SWIMMING_TEXT = [
+    "当地时间7月28日，游泳项目进入决赛阶段，中国选手在男子200米自由泳决赛中以领先半个身位的优势夺冠。",
+    "赛后，教练组表示，队员们在出发和转身环节的进步是这次夺冠的关键。",
+]
+
+
+def test_a_title_after_a_photo_credit_over_a_report_dated_in_local_time_opens_an_article():
+    assert line_features.opens_like_a_report(SWIMMING_TEXT[0])
+    page = page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", SWIMMING, *SWIMMING_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[SWIMMING] == SWIMMING_TEXT
