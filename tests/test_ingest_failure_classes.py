@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, line_features, line_roles
+from annotator.ingest import bylines, furniture, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
@@ -400,3 +400,18 @@ def test_a_title_after_a_photo_credit_over_a_report_dated_in_local_time_opens_an
     page = page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", SWIMMING, *SWIMMING_TEXT)
     docs, _ = segment(page)
     assert texts(docs)[SWIMMING] == SWIMMING_TEXT
+
+
+FAIR = "百家企业进校园 招聘会现场人头攒动"
+FAIR_TEXT = [
+    "“师傅！这个岗位还招不招应届生？”招聘会刚开场，几名毕业生就围住了一家机床企业的展位。",
+    "据介绍，本场招聘会共提供岗位两千多个，涉及机械、电子、物流等行业。",
+]
+
+
+def test_a_paragraph_opening_on_a_short_quoted_call_starts_afresh_under_its_headline():
+    assert not furniture.starts_mid_sentence(FAIR_TEXT[0])
+    assert furniture.starts_mid_sentence("创新举措。此外，街道还开通了热线。")
+    page = page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", FAIR, *FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[FAIR] == FAIR_TEXT
