@@ -415,3 +415,30 @@ def test_a_paragraph_opening_on_a_short_quoted_call_starts_afresh_under_its_head
     page = page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", FAIR, *FAIR_TEXT)
     docs, _ = segment(page)
     assert texts(docs)[FAIR] == FAIR_TEXT
+
+
+MEALS = "社区助餐点让老人吃上热乎饭"
+MEALS_FIRST = "柳湾社区助餐点开张三个月，每天中午为周边一百多位老人供应午餐，七十八岁的郑秀兰几乎每天都来。"
+MEALS_INTERTITLE = ["一荤两素八块钱", "郑秀兰说饭菜合口味"]
+MEALS_SECOND = "中午十一点，郑秀兰拄着拐杖走进柳湾社区助餐点，熟练地刷卡取餐，她说一荤两素只要八块钱，比自己做饭还省事。"
+
+
+def _story_page(second: str) -> tuple[list, list[RoleReading]]:
+    page = page_of(BRIDGE, *BRIDGE_TEXT, MEALS, MEALS_FIRST, *MEALS_INTERTITLE, second, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.TITLE if line.text in (BRIDGE, MEALS, LIBRARY) else LineRole.BODY)
+                for line in lines]
+    first = [line.text for line in lines].index(MEALS_INTERTITLE[0])
+    readings[first] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.64, LineRole.KICKER: 0.28})
+    readings[first + 1] = RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.4, LineRole.TITLE: 0.36})
+    return lines, readings
+
+
+def test_a_doubted_two_line_headline_inside_a_story_that_goes_on_under_it_is_an_intertitle():
+    lines, readings = _story_page(MEALS_SECOND)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.SUBHEAD] == MEALS_INTERTITLE
+    # the same lines over a paragraph about something else stay a headline
+    lines, readings = _story_page(LIBRARY_TEXT[1].replace("图书室", "文化站"))
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert not any(r.role is LineRole.SUBHEAD for r in readings)

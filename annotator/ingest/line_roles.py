@@ -50,6 +50,7 @@ from annotator.ingest.line_features import (
     page_features,
     page_positions,
 )
+from annotator.ingest.topics import TopicSpace
 from annotator.platform.app_paths import resource
 
 MODEL_NAME = "line_roles.crfsuite"
@@ -195,6 +196,7 @@ class RoleModel:
             readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
         _agree_with_marked_headlines(lines, readings)
         _report_opens_under(lines, readings)
+        _intertitles_inside_a_story(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -300,6 +302,68 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
         elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["a byline or a report's opening under it, as no page header has"])
+
+
+# A run of short lines the model took for a headline with less than this confidence is a close call.
+INTERTITLE_DOUBT = 0.8
+# How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
+# story: the same names and things, not only the page's subject (a weather page's reports share more than 0.4).
+STORY_GOES_ON = 0.5
+_MAX_INTERTITLE_LINES = 2
+
+
+def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A run of one or two short lines the model doubted as a headline, inside a story that goes on under it, is an
+    intertitle (``坐轮椅乘地铁`` / ``工作人员的专业服务让人满意``).
+
+    The run comes after a finished paragraph of text (no sign-off, no credit between), the paragraph under it does
+    not open the way reports open (no date, no dateline or byline, no 近日，) and it goes on with the same people,
+    places and things as the text over it: IDF-weighted bigrams of the page's paragraphs (``topics``), so a name
+    counts and the page's common words do not.
+    """
+    space: TopicSpace | None = None
+    index = 0
+    while index < len(lines):
+        if readings[index].role not in HEADLINE_ROLES:
+            index += 1
+            continue
+        start = index
+        while index < len(lines) and readings[index].role in HEADLINE_ROLES:
+            index += 1
+        run = range(start, index)
+        if (
+            len(run) > _MAX_INTERTITLE_LINES
+            or not start
+            or index >= len(lines)
+            or any(lines[k].kind is not LineKind.SHORT for k in run)
+            or any(readings[k].probability(LineRole.TITLE) >= INTERTITLE_DOUBT for k in run)
+        ):
+            continue
+        above, below = lines[start - 1], lines[index]
+        if (
+            above.kind is not LineKind.BODY
+            or readings[start - 1].role is not LineRole.BODY
+            or ends_open(above.text)
+            or below.kind is not LineKind.BODY
+            or readings[index].role is not LineRole.BODY
+            or opens_like_a_report(below.text)
+            or bylines.has_photo_credit(below.text)
+        ):
+            continue
+        story = []
+        for k in range(start - 1, -1, -1):
+            if readings[k].role in HEADLINE_ROLES:
+                break
+            if readings[k].role is LineRole.BODY:
+                story.append(lines[k].grams)
+        if space is None:
+            space = TopicSpace(line.grams for line, reading in zip(lines, readings, strict=True)
+                               if reading.role is LineRole.BODY)
+        if space.similarity(space.topic(below.grams), space.topic(*story)) < STORY_GOES_ON:
+            continue
+        for k in run:
+            readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
+                                      ["a doubted headline inside a story that goes on under it"])
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
