@@ -442,3 +442,28 @@ def test_a_doubted_two_line_headline_inside_a_story_that_goes_on_under_it_is_an_
     lines, readings = _story_page(LIBRARY_TEXT[1].replace("图书室", "文化站"))
     line_roles._intertitles_inside_a_story(lines, readings)
     assert not any(r.role is LineRole.SUBHEAD for r in readings)
+
+
+def test_two_names_alone_after_the_text_sign_it_off_and_are_no_headline():
+    signature = "张瑾 李明"
+    assert bylines.standalone_byline(signature) is not None
+    assert bylines.standalone_byline("坐轮椅 乘地铁") is None
+    page = page_of(BRIDGE, *BRIDGE_TEXT, signature, "5月6日，居民走过新桥。本报记者 陈立 摄", LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[BRIDGE] == [*BRIDGE_TEXT, signature]
+    assert "" in texts(docs) and texts(docs)[LIBRARY] == LIBRARY_TEXT
+
+
+def test_a_short_line_standing_alone_is_a_headline_where_the_model_gave_that_the_greater_chance():
+    title = "百家企业进校园"
+    lines = [classify(line) for line in split_lines(page_of(*BRIDGE_TEXT, title, FAIR_TEXT[1]))]
+    doubted = {LineRole.BODY: 0.57, LineRole.TITLE: 0.42, LineRole.SUBHEAD: 0.01}
+    readings = [RoleReading(LineRole.BODY), RoleReading(LineRole.BODY), RoleReading(LineRole.BODY, doubted),
+                RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[2].role is LineRole.TITLE
+    readings = [RoleReading(LineRole.BODY), RoleReading(LineRole.BODY),
+                RoleReading(LineRole.BODY, {LineRole.BODY: 0.57, LineRole.SUBHEAD: 0.3, LineRole.TITLE: 0.13}),
+                RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[2].role is LineRole.SUBHEAD

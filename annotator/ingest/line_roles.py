@@ -476,8 +476,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
                 and not evidence.binds
                 and not starts_mid_sentence(following.text)
             ):
-                # nothing ties it to the next line: a short line standing alone, not a paragraph cut short
-                readings[index] = RoleReading(LineRole.SUBHEAD, reading.probabilities,
+                # nothing ties it to the next line: a short line standing alone, not a paragraph cut short; an
+                # intertitle, or a headline where the model gave that the greater chance
+                role = (LineRole.TITLE if reading.headline_probability > reading.probability(LineRole.SUBHEAD)
+                        else LineRole.SUBHEAD)
+                readings[index] = RoleReading(role, reading.probabilities,
                                               ["a short line that does not run on into the next"])
                 continue
         run = _plain_run(lines, index)
