@@ -13,7 +13,7 @@ import pytest
 from annotator.ingest import evaluate
 
 # (set, articles exact when measured, articles in the set)
-MEASURED = {"seeds": (43, 43), "tune": (92, 98), "test": (23, 29)}
+MEASURED = {"seeds": (43, 43), "tune": (96, 101), "test": (23, 29)}
 
 
 @pytest.fixture(scope="module")
