@@ -467,3 +467,28 @@ def test_a_short_line_standing_alone_is_a_headline_where_the_model_gave_that_the
                 RoleReading(LineRole.BODY)]
     line_roles._apply_certainties(lines, readings)
     assert readings[2].role is LineRole.SUBHEAD
+
+
+ESSAY = "读书贵在有恒"
+ESSAY_AUTHOR = "钱若溪"
+ESSAY_TEXT = [
+    "“每天读十页书，一年就是三千多页。”这是我年轻时一位老师说过的话，我一直记到今天。",
+    "如今各种读物唾手可得，缺的不是书，而是每天坐下来读上一会儿的那份恒心。",
+]
+
+
+def test_a_short_line_over_an_authors_bare_name_over_text_is_a_headline_and_the_name_its_byline():
+    page = page_of(BRIDGE, *BRIDGE_TEXT, ESSAY, ESSAY_AUTHOR, *ESSAY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, ESSAY: [ESSAY_AUTHOR, *ESSAY_TEXT]}
+    # a place or a dictionary word in the same spot is no author
+    assert not line_roles._is_bare_name("李家村") and not line_roles._is_bare_name("黄金周")
+
+
+def test_an_authors_bare_name_overrules_the_models_intertitle_reading_of_the_line_above():
+    lines = [classify(line) for line in split_lines(page_of(*BRIDGE_TEXT, ESSAY, ESSAY_AUTHOR, *ESSAY_TEXT))]
+    readings = [RoleReading(LineRole.BODY) for _ in lines]
+    readings[2] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.92, LineRole.TITLE: 0.03})
+    readings[3] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.89})
+    line_roles._titles_over_an_authors_name(lines, readings)
+    assert [r.role for r in readings[2:4]] == [LineRole.TITLE, LineRole.BYLINE]

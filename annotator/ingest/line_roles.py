@@ -30,11 +30,13 @@ import pycrfsuite
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     BYLINE_BULLETS,
+    HAN_RE,
     INTERTITLE_MAX_LEN,
     JUMP_IN_RE,
     JUMP_LINE_RE,
     KICKER_DASHES,
     SENTENCE_END,
+    common_surnames,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -52,6 +54,7 @@ from annotator.ingest.line_features import (
 )
 from annotator.ingest.topics import TopicSpace
 from annotator.platform.app_paths import resource
+from annotator.text.segmenter import get_segmenter
 
 MODEL_NAME = "line_roles.crfsuite"
 
@@ -197,6 +200,7 @@ class RoleModel:
         _agree_with_marked_headlines(lines, readings)
         _report_opens_under(lines, readings)
         _intertitles_inside_a_story(lines, readings)
+        _titles_over_an_authors_name(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -364,6 +368,46 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
         for k in run:
             readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
                                       ["a doubted headline inside a story that goes on under it"])
+
+
+# Last characters of places and bodies: a three-character word ending in one is no person's name (李家村, 林业局).
+_PLACE_OR_BODY_ENDINGS = frozenset("村市县镇乡区路街巷馆局厂站所院校队会省州湖山河江桥港湾园场")
+
+
+def _is_bare_name(text: str) -> bool:
+    """A person's name printed alone (``刘宏图``): three Han characters, a common surname first, no word jieba's
+    dictionary knows (张家口, 黄金周 and 陈列馆 are words) and no ending of a place or a body."""
+    return (
+        len(text) == 3
+        and all(HAN_RE.fullmatch(ch) for ch in text)
+        and text[0] in common_surnames()
+        and text[-1] not in _PLACE_OR_BODY_ENDINGS
+        and not get_segmenter().has_word(text)
+    )
+
+
+def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line over an author's bare name over text, after finished text or a sign-off, is a headline and the
+    name its byline (a letter or a commentary: ``闻过则喜，更上层楼`` / ``刘宏图``): an intertitle has no author."""
+    for index in range(1, len(lines) - 2):
+        line, name, text, above = lines[index], lines[index + 1], lines[index + 2], lines[index - 1]
+        reading = readings[index]
+        if (
+            line.kind is not LineKind.SHORT
+            or reading.role in HEADLINE_ROLES
+            or name.kind is not LineKind.SHORT
+            or text.kind is not LineKind.BODY
+            or not _is_bare_name(name.text)
+        ):
+            continue
+        finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
+            LineKind.BYLINE, LineKind.CREDIT)
+        if not finished:
+            continue
+        readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                      ["an author's bare name under it, over the text"])
+        readings[index + 1] = RoleReading(LineRole.BYLINE, dict(readings[index + 1].probabilities),
+                                          ["an author's bare name under a headline"])
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
