@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, line_roles
+from annotator.ingest import bylines, furniture, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
@@ -347,3 +347,148 @@ def test_a_line_too_long_for_an_intertitle_that_runs_on_is_text_whatever_the_mod
                 RoleReading(LineRole.BODY)]
     line_roles._apply_certainties(lines, readings)
     assert [r.role for r in readings] == [LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY]
+
+
+# --- round four: the 1980s subtitle, an amount cut in two ---------------------------------------
+
+HARVEST = "全县早稻获得丰收"
+HARVEST_SUBTITLE = "平均亩产比去年增加六十斤，优质稻面积扩大，收购进度加快，农民收入明显提高"
+HARVEST_TEXT = [
+    "本报讯 记者林远山报道：今年全县早稻收割已基本结束，总产量创历史最高水平。",
+    "县农业局介绍，今年早稻种植面积稳定在四十万亩，良种覆盖率达到九成。",
+]
+
+
+def test_a_long_subtitle_of_clauses_between_the_title_and_the_dateline_is_the_subtitle():
+    page = page_of("第3版", HARVEST, HARVEST_SUBTITLE, *HARVEST_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {HARVEST: HARVEST_TEXT}
+    assert docs[0].meta.get("subtitle") == HARVEST_SUBTITLE
+
+
+ORCHARDS = "山区果园连年增收"
+ORCHARDS_TEXT = [
+    "本报讯 记者周明报道：近年来，北山乡引导农户改种优质苹果，全乡果园面积达到一万二千亩。",
+    "据乡农技站统计，去年全乡水果总产量比五年前增加了三千多吨，增长40%",
+]
+ORCHARDS_REST = "以上，北山乡果农靠种植优质苹果人均增收两千元左右，果园成为全乡农户的致富园。"
+REPAIRS = "旧城区自来水管网改造完工"
+REPAIRS_TEXT = [
+    "本报讯 记者何平报道：历时八个月，旧城区自来水管网改造工程日前全部完工。",
+    "改造后，片区内三千多户居民的水压明显提高，停水检修的次数减少了一半以上。",
+]
+
+
+def test_an_amount_cut_before_yishang_is_continued_after_a_report_that_ends_on_a_full_sentence():
+    page = page_of(ORCHARDS, *ORCHARDS_TEXT, REPAIRS, *REPAIRS_TEXT, ORCHARDS_REST)
+    docs, _ = segment(page)
+    assert texts(docs) == {
+        ORCHARDS: [ORCHARDS_TEXT[0], ORCHARDS_TEXT[1] + ORCHARDS_REST],
+        REPAIRS: REPAIRS_TEXT,
+    }
+
+
+SWIMMING = "泳池迎来夺金日"
+SWIMMING_TEXT = [
+    "当地时间7月28日，游泳项目进入决赛阶段，中国选手在男子200米自由泳决赛中以领先半个身位的优势夺冠。",
+    "赛后，教练组表示，队员们在出发和转身环节的进步是这次夺冠的关键。",
+]
+
+
+def test_a_title_after_a_photo_credit_over_a_report_dated_in_local_time_opens_an_article():
+    assert line_features.opens_like_a_report(SWIMMING_TEXT[0])
+    page = page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", SWIMMING, *SWIMMING_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[SWIMMING] == SWIMMING_TEXT
+
+
+FAIR = "百家企业进校园 招聘会现场人头攒动"
+FAIR_TEXT = [
+    "“师傅！这个岗位还招不招应届生？”招聘会刚开场，几名毕业生就围住了一家机床企业的展位。",
+    "据介绍，本场招聘会共提供岗位两千多个，涉及机械、电子、物流等行业。",
+]
+
+
+def test_a_paragraph_opening_on_a_short_quoted_call_starts_afresh_under_its_headline():
+    assert not furniture.starts_mid_sentence(FAIR_TEXT[0])
+    assert furniture.starts_mid_sentence("创新举措。此外，街道还开通了热线。")
+    page = page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", FAIR, *FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[FAIR] == FAIR_TEXT
+
+
+MEALS = "社区助餐点让老人吃上热乎饭"
+MEALS_FIRST = "柳湾社区助餐点开张三个月，每天中午为周边一百多位老人供应午餐，七十八岁的郑秀兰几乎每天都来。"
+MEALS_INTERTITLE = ["一荤两素八块钱", "郑秀兰说饭菜合口味"]
+MEALS_SECOND = "中午十一点，郑秀兰拄着拐杖走进柳湾社区助餐点，熟练地刷卡取餐，她说一荤两素只要八块钱，比自己做饭还省事。"
+
+
+def _story_page(second: str) -> tuple[list, list[RoleReading]]:
+    page = page_of(BRIDGE, *BRIDGE_TEXT, MEALS, MEALS_FIRST, *MEALS_INTERTITLE, second, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.TITLE if line.text in (BRIDGE, MEALS, LIBRARY) else LineRole.BODY)
+                for line in lines]
+    first = [line.text for line in lines].index(MEALS_INTERTITLE[0])
+    readings[first] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.64, LineRole.KICKER: 0.28})
+    readings[first + 1] = RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.4, LineRole.TITLE: 0.36})
+    return lines, readings
+
+
+def test_a_doubted_two_line_headline_inside_a_story_that_goes_on_under_it_is_an_intertitle():
+    lines, readings = _story_page(MEALS_SECOND)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.SUBHEAD] == MEALS_INTERTITLE
+    # the same lines over a paragraph about something else stay a headline
+    lines, readings = _story_page(LIBRARY_TEXT[1].replace("图书室", "文化站"))
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert not any(r.role is LineRole.SUBHEAD for r in readings)
+
+
+def test_two_names_alone_after_the_text_sign_it_off_and_are_no_headline():
+    signature = "张瑾 李明"
+    assert bylines.standalone_byline(signature) is not None
+    assert bylines.standalone_byline("坐轮椅 乘地铁") is None
+    page = page_of(BRIDGE, *BRIDGE_TEXT, signature, "5月6日，居民走过新桥。本报记者 陈立 摄", LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[BRIDGE] == [*BRIDGE_TEXT, signature]
+    assert "" in texts(docs) and texts(docs)[LIBRARY] == LIBRARY_TEXT
+
+
+def test_a_short_line_standing_alone_is_a_headline_where_the_model_gave_that_the_greater_chance():
+    title = "百家企业进校园"
+    lines = [classify(line) for line in split_lines(page_of(*BRIDGE_TEXT, title, FAIR_TEXT[1]))]
+    doubted = {LineRole.BODY: 0.57, LineRole.TITLE: 0.42, LineRole.SUBHEAD: 0.01}
+    readings = [RoleReading(LineRole.BODY), RoleReading(LineRole.BODY), RoleReading(LineRole.BODY, doubted),
+                RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[2].role is LineRole.TITLE
+    readings = [RoleReading(LineRole.BODY), RoleReading(LineRole.BODY),
+                RoleReading(LineRole.BODY, {LineRole.BODY: 0.57, LineRole.SUBHEAD: 0.3, LineRole.TITLE: 0.13}),
+                RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[2].role is LineRole.SUBHEAD
+
+
+ESSAY = "读书贵在有恒"
+ESSAY_AUTHOR = "钱若溪"
+ESSAY_TEXT = [
+    "“每天读十页书，一年就是三千多页。”这是我年轻时一位老师说过的话，我一直记到今天。",
+    "如今各种读物唾手可得，缺的不是书，而是每天坐下来读上一会儿的那份恒心。",
+]
+
+
+def test_a_short_line_over_an_authors_bare_name_over_text_is_a_headline_and_the_name_its_byline():
+    page = page_of(BRIDGE, *BRIDGE_TEXT, ESSAY, ESSAY_AUTHOR, *ESSAY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, ESSAY: [ESSAY_AUTHOR, *ESSAY_TEXT]}
+    # a place or a dictionary word in the same spot is no author
+    assert not line_roles._is_bare_name("李家村") and not line_roles._is_bare_name("黄金周")
+
+
+def test_an_authors_bare_name_overrules_the_models_intertitle_reading_of_the_line_above():
+    lines = [classify(line) for line in split_lines(page_of(*BRIDGE_TEXT, ESSAY, ESSAY_AUTHOR, *ESSAY_TEXT))]
+    readings = [RoleReading(LineRole.BODY) for _ in lines]
+    readings[2] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.92, LineRole.TITLE: 0.03})
+    readings[3] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.89})
+    line_roles._titles_over_an_authors_name(lines, readings)
+    assert [r.role for r in readings[2:4]] == [LineRole.TITLE, LineRole.BYLINE]

@@ -16,6 +16,7 @@ Recognised forms:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -27,6 +28,7 @@ from annotator.ingest.cues import (
     CREDIT_ENDINGS,
     DATED_BYLINE_RE,
     DATELINE_RE,
+    HAN,
     HAN_RE,
     JUMP_LINE_RE,
     NAME_TOKEN_RE,
@@ -42,10 +44,13 @@ from annotator.ingest.cues import (
     TEXT_AND_PHOTO_RE,
     TRAILING_SIGNATURE_RE,
 )
+from annotator.text.segmenter import get_segmenter
 
 _FIELDS = ("reporters", "correspondents", "photographers", "others")
 _MAX_STANDALONE_LEN = 48
 _MAX_NAMES_WITHOUT_ROLE = 3
+# A name printed alone, with no role word: two or three Han characters.
+_SHORT_NAME_RE = re.compile(f"^[{HAN}]{{2,3}}$")
 # The last character of a credit (…摄, …摄影, …摄影报道, or a bracket around one): a cheap test first.
 _CREDIT_LAST_CHARS = tuple({ending[-1] for ending in CREDIT_ENDINGS} | {"）", ")"})
 # A signature line in brackets (an organisation, or 作者：… 单位：…) is short.
@@ -206,7 +211,19 @@ def _standalone_byline(line: str) -> Byline | None:
             byline.raw = [line]
             return byline
         return None
+    names = _names_alone(line)
+    if names:
+        return Byline(raw=[line], others=names)  # 增公宣 龚宣: the writers' names alone sign the text off
     return bracketed_signature(line)
+
+
+def _names_alone(line: str) -> list[str]:
+    """Two or three short names and nothing else (``增公宣 龚宣``), each read as a person's name by jieba's tagger."""
+    tokens = line.split()
+    if not 2 <= len(tokens) <= _MAX_NAMES_WITHOUT_ROLE or not all(_SHORT_NAME_RE.match(t) for t in tokens):
+        return []
+    tagger = get_segmenter()
+    return tokens if all(tagger.tag(token) == [(token, "nr")] for token in tokens) else []
 
 
 def bracketed_signature(line: str) -> Byline | None:

@@ -9,6 +9,11 @@ the parser.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import tomllib
+
+from annotator.platform.app_paths import resource
 
 # Characters that end a sentence; a paragraph ending in one of these is complete.
 SENTENCE_END = frozenset("。！？!?…")
@@ -162,3 +167,11 @@ UNDASHED_HEADLINE_MAX_LEN = 40
 # Intertitles are short phrases; a longer line alone between paragraphs is body text cut short.
 INTERTITLE_MAX_LEN = 24
 PHOTO_CAPTION_MAX_PARAGRAPHS = 3
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The common one-character surnames, from the candidate rules' list (resources/candidates/surnames.toml), so
+    that one list, which users may extend, serves both."""
+    with resource("candidates", "surnames.toml").open("rb") as handle:
+        return frozenset(tomllib.load(handle).get("common", ()))

@@ -35,6 +35,8 @@ from annotator.text.segmenter import get_segmenter
 
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _CLAUSE_END_RE = re.compile(r"[，,。；;：:！!？?、]")
+# Quotes a speaker's words open with: what follows one starts afresh.
+_QUOTE_OPENERS = frozenset("“‘「『")
 # jieba's tags for prepositions, conjunctions and the particles 的/地/得: words a sentence cannot end on
 _FUNCTION_TAGS = frozenset({"p", "c", "uj", "ud", "uv"})
 # Single characters that commonly open a Chinese sentence on their own.
@@ -197,6 +199,8 @@ def starts_mid_sentence(text: str) -> bool:
             if depth == 0:
                 return True
             depth -= 1
+    if text[0] in _QUOTE_OPENERS:
+        return False  # “部长！…: a short exclamation inside a quote opened here starts the paragraph, it ends nothing
     end = _CLAUSE_END_RE.search(text)
     return bool(end and end.group() in "。！？!?" and end.start() <= 4 and len(text) > end.start())
 

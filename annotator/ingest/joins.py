@@ -20,6 +20,7 @@ Topic similarity, used for joins across the page, lives in ``topics``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,6 +63,11 @@ class Evidence:
         return bool(self.word) or self.left_unfinished
 
 
+# A number or amount, and the words that only ever follow one (30% / 以上, 一百斤 / 左右): a quantity cut in two.
+_QUANTITY_END_RE = re.compile(r"(?:\d|[%％‰]|[〇零一二两三四五六七八九十百千万亿])$")
+_AFTER_QUANTITY_RE = re.compile(r"^(?:以上|以下|以内|左右|之多|有余|开外)")
+
+
 def word_across(left: str, right: str) -> tuple[str, bool] | None:
     """The word jieba reads across the cut, if any, and whether its dictionary knows it.
 
@@ -69,7 +75,12 @@ def word_across(left: str, right: str) -> tuple[str, bool] | None:
     starts before the cut and ends after it is a word the cut went through
     (技 / 能提升 gives 技能). Words jieba's dictionary does not know but its
     model still reads as one (names: 黄 / 涛 gives 黄涛) count for less.
+    An amount before the cut and a word that only follows amounts after it
+    (增长30% / 以上) is a phrase cut in two, as sure as a dictionary word.
     """
+    after_quantity = _AFTER_QUANTITY_RE.match(right)
+    if after_quantity and _QUANTITY_END_RE.search(left.rstrip()):
+        return left.rstrip()[-1] + after_quantity.group(), True
     tail, head = left[-4:], right[:4]
     if not tail or not head or not HAN_RE.match(tail[-1]) or not HAN_RE.match(head[0]):
         return None

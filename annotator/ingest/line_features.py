@@ -67,7 +67,10 @@ _INNER_DASH_RE = re.compile("[^—-](——|--)[^—-]")
 _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
 # Telephone numbers and other long numbers: the stuff of advertisements.
 _PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
-_DATE_LEAD_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[上下晚早凌中]?")
+# A date, after the zone it is told in when a report from abroad names one (北京时间, 当地时间, 伦敦时间).
+_DATE_LEAD_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,4}时间)?(?:\d{4}年)?\d{1,2}月\d{1,2}日|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[上下晚早凌中]?"
+)
 # How a news report opens: a date, a word for when (近日, 连日来, 昨天…), or the reporter's source
 # (记者从…获悉 / 了解到). General news-writing formulae, not words of any one page.
 _NEWS_OPENER_RE = re.compile(

@@ -30,11 +30,13 @@ import pycrfsuite
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     BYLINE_BULLETS,
+    HAN_RE,
     INTERTITLE_MAX_LEN,
     JUMP_IN_RE,
     JUMP_LINE_RE,
     KICKER_DASHES,
     SENTENCE_END,
+    common_surnames,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -50,7 +52,9 @@ from annotator.ingest.line_features import (
     page_features,
     page_positions,
 )
+from annotator.ingest.topics import TopicSpace
 from annotator.platform.app_paths import resource
+from annotator.text.segmenter import get_segmenter
 
 MODEL_NAME = "line_roles.crfsuite"
 
@@ -195,6 +199,8 @@ class RoleModel:
             readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
         _agree_with_marked_headlines(lines, readings)
         _report_opens_under(lines, readings)
+        _intertitles_inside_a_story(lines, readings)
+        _titles_over_an_authors_name(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -302,6 +308,108 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
                                           ["a byline or a report's opening under it, as no page header has"])
 
 
+# A run of short lines the model took for a headline with less than this confidence is a close call.
+INTERTITLE_DOUBT = 0.8
+# How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
+# story: the same names and things, not only the page's subject (a weather page's reports share more than 0.4).
+STORY_GOES_ON = 0.5
+_MAX_INTERTITLE_LINES = 2
+
+
+def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A run of one or two short lines the model doubted as a headline, inside a story that goes on under it, is an
+    intertitle (``坐轮椅乘地铁`` / ``工作人员的专业服务让人满意``).
+
+    The run comes after a finished paragraph of text (no sign-off, no credit between), the paragraph under it does
+    not open the way reports open (no date, no dateline or byline, no 近日，) and it goes on with the same people,
+    places and things as the text over it: IDF-weighted bigrams of the page's paragraphs (``topics``), so a name
+    counts and the page's common words do not.
+    """
+    space: TopicSpace | None = None
+    index = 0
+    while index < len(lines):
+        if readings[index].role not in HEADLINE_ROLES:
+            index += 1
+            continue
+        start = index
+        while index < len(lines) and readings[index].role in HEADLINE_ROLES:
+            index += 1
+        run = range(start, index)
+        if (
+            len(run) > _MAX_INTERTITLE_LINES
+            or not start
+            or index >= len(lines)
+            or any(lines[k].kind is not LineKind.SHORT for k in run)
+            or any(readings[k].probability(LineRole.TITLE) >= INTERTITLE_DOUBT for k in run)
+        ):
+            continue
+        above, below = lines[start - 1], lines[index]
+        if (
+            above.kind is not LineKind.BODY
+            or readings[start - 1].role is not LineRole.BODY
+            or ends_open(above.text)
+            or below.kind is not LineKind.BODY
+            or readings[index].role is not LineRole.BODY
+            or opens_like_a_report(below.text)
+            or bylines.has_photo_credit(below.text)
+        ):
+            continue
+        story = []
+        for k in range(start - 1, -1, -1):
+            if readings[k].role in HEADLINE_ROLES:
+                break
+            if readings[k].role is LineRole.BODY:
+                story.append(lines[k].grams)
+        if space is None:
+            space = TopicSpace(line.grams for line, reading in zip(lines, readings, strict=True)
+                               if reading.role is LineRole.BODY)
+        if space.similarity(space.topic(below.grams), space.topic(*story)) < STORY_GOES_ON:
+            continue
+        for k in run:
+            readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
+                                      ["a doubted headline inside a story that goes on under it"])
+
+
+# Last characters of places and bodies: a three-character word ending in one is no person's name (李家村, 林业局).
+_PLACE_OR_BODY_ENDINGS = frozenset("村市县镇乡区路街巷馆局厂站所院校队会省州湖山河江桥港湾园场")
+
+
+def _is_bare_name(text: str) -> bool:
+    """A person's name printed alone (``刘宏图``): three Han characters, a common surname first, no word jieba's
+    dictionary knows (张家口, 黄金周 and 陈列馆 are words) and no ending of a place or a body."""
+    return (
+        len(text) == 3
+        and all(HAN_RE.fullmatch(ch) for ch in text)
+        and text[0] in common_surnames()
+        and text[-1] not in _PLACE_OR_BODY_ENDINGS
+        and not get_segmenter().has_word(text)
+    )
+
+
+def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line over an author's bare name over text, after finished text or a sign-off, is a headline and the
+    name its byline (a letter or a commentary: ``闻过则喜，更上层楼`` / ``刘宏图``): an intertitle has no author."""
+    for index in range(1, len(lines) - 2):
+        line, name, text, above = lines[index], lines[index + 1], lines[index + 2], lines[index - 1]
+        reading = readings[index]
+        if (
+            line.kind is not LineKind.SHORT
+            or reading.role in HEADLINE_ROLES
+            or name.kind is not LineKind.SHORT
+            or text.kind is not LineKind.BODY
+            or not _is_bare_name(name.text)
+        ):
+            continue
+        finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
+            LineKind.BYLINE, LineKind.CREDIT)
+        if not finished:
+            continue
+        readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                      ["an author's bare name under it, over the text"])
+        readings[index + 1] = RoleReading(LineRole.BYLINE, dict(readings[index + 1].probabilities),
+                                          ["an author's bare name under a headline"])
+
+
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
 
@@ -362,6 +470,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         ):
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
             continue
+        if (
+            line.kind is LineKind.BODY
+            and index
+            and readings[index - 1].role in HEADLINE_ROLES
+            and following is not None
+            and (following.kind is LineKind.BYLINE or bylines.has_leading_byline(following.text))
+            and not SENTENCE_END.intersection(line.text)
+            and not bylines.has_leading_byline(line.text)
+        ):
+            # a long line of clauses with no sentence in it, between a headline and the byline or dateline that
+            # opens its text: the headline's subtitle (papers of the 1980s print long ones under the title)
+            readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["between a headline and the byline under it"])
+            continue
         if line.kind is not LineKind.SHORT:
             continue
         if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:
@@ -399,8 +520,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
                 and not evidence.binds
                 and not starts_mid_sentence(following.text)
             ):
-                # nothing ties it to the next line: a short line standing alone, not a paragraph cut short
-                readings[index] = RoleReading(LineRole.SUBHEAD, reading.probabilities,
+                # nothing ties it to the next line: a short line standing alone, not a paragraph cut short; an
+                # intertitle, or a headline where the model gave that the greater chance
+                role = (LineRole.TITLE if reading.headline_probability > reading.probability(LineRole.SUBHEAD)
+                        else LineRole.SUBHEAD)
+                readings[index] = RoleReading(role, reading.probabilities,
                                               ["a short line that does not run on into the next"])
                 continue
         run = _plain_run(lines, index)
