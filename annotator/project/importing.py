@@ -205,6 +205,11 @@ class _Batches:
         waiting.reverse()  # taken from the end, in the order they came
         reports = self.result.reports
         while waiting and self.result.unfinished is None:
+            refused = waiting[-1][1]
+            if isinstance(refused, ImportReport):
+                reports.append(refused)  # a file refused when read: nothing to store, no lock to take
+                waiting.pop()
+                continue
             committed = len(reports)
             try:
                 with self.store.transaction():
@@ -226,7 +231,7 @@ class _Batches:
                             break
             except DatabaseError as exc:
                 # the transaction could not be opened or committed: none of its files is stored
-                del reports[committed:]
+                reports[committed:] = [report for report in reports[committed:] if report.outcome != "imported"]
                 self.result.unfinished = exc
 
     def store_source(self, source: SourceFile, *, owed: bool) -> ImportReport:
