@@ -370,3 +370,26 @@ def test_the_cli_says_how_far_an_import_stopped_by_a_lock_got(folder, tmp_path, 
     err = capsys.readouterr().err
     assert "new documents from 1 of 3 files" in err and "(stopped before the other 2)" in err
     assert "locked by another program" in err and "running the same import again finishes it" in err
+
+
+def test_no_write_transaction_is_open_while_a_file_is_read_and_the_disk_is_synced_once(
+    fresh_store, folder, monkeypatch
+):
+    """Files read wait to be stored together: the app's own writes never wait for a file being read,
+    and a small import commits once. A file refused when read keeps its place among the reports."""
+    monkeypatch.setattr(importing, "WAITING_SECONDS", 60.0)
+    (folder / "broken.jsonl").write_text('{"text": "没有结尾\n', encoding="utf-8")
+    open_while_reading: list[bool] = []
+    statements: list[str] = []
+    fresh_store.db.conn.set_trace_callback(statements.append)
+
+    def note(stage, done, total, what):
+        if stage == FILES and done < total:
+            open_while_reading.append(fresh_store.db.conn.in_transaction)
+
+    result = run_import(fresh_store, [folder], ImportSettings(suggest=False, finish=False), progress=note)
+    fresh_store.db.conn.set_trace_callback(None)
+    assert open_while_reading == [False] * 4
+    assert [Path(r.file).name for r in result.reports] == sorted(p.name for p in folder.iterdir())
+    assert [r.outcome for r in result.reports] == ["imported", "imported", "failed", "imported"]
+    assert [s for s in statements if s.startswith(("BEGIN", "COMMIT"))] == ["BEGIN IMMEDIATE", "COMMIT"]

@@ -169,6 +169,58 @@ def test_the_same_text_from_another_file_is_skipped_not_duplicated(fresh_store):
     assert report.skipped == ["copy.txt: document d2: same text as document d1"]
 
 
+
+def test_duplicates_inside_one_file_are_caught_as_each_document_is_taken(fresh_store):
+    """The file's lookups are made once for the whole file: a document repeated further down the same file
+    is still skipped, by id or by text, naming the copy taken first, and positions stay consecutive."""
+    add_doc(fresh_store)
+    source = SourceFile(path="many.txt", name="many.txt", sha256="sha-3", size=1, format="text")
+    for doc_id, text in [
+        ("a", "第一篇文章的正文。"),
+        ("d1", TEXT),  # an id the project holds, with its text
+        ("b", "第二篇文章的正文。"),
+        ("a", "第一篇文章的正文。"),  # taken a moment ago, same text
+        ("a", "同一个编号，另一段正文。"),  # taken a moment ago, another text
+        ("c", "第二篇文章的正文。"),  # the text of b
+        ("e", TEXT),  # the text of d1
+        ("f", "第三篇文章的正文。"),
+    ]:
+        source.documents.append(AnnotatedDocument(Document(id=doc_id, text=text)))
+    report = fresh_store.documents.import_source(source)
+    assert report.doc_ids == ["a", "b", "f"]
+    assert report.skipped == [
+        "many.txt: document d1: already in the project",
+        "many.txt: document a: already in the project",
+        "many.txt: document a: a different document with this id is already in the project",
+        "many.txt: document c: same text as document b",
+        "many.txt: document e: same text as document d1",
+    ]
+    ids = fresh_store.documents.ids()
+    assert ids == ["d1", "a", "b", "f"]
+    assert [fresh_store.documents.get(doc_id).position for doc_id in ids] == [1, 2, 3, 4]
+    imported = [e.doc_id for e in fresh_store.events.find(action="document.import")]
+    assert imported == ["d1", "a", "b", "f"]
+    assert fresh_store.documents.sources()[-1]["documents"] == 3
+
+
+def test_documents_with_and_without_annotations_go_in_together_in_file_order(fresh_store):
+    from annotator.model import Entity
+
+    source = SourceFile(path="mixed.jsonl", name="mixed.jsonl", sha256="sha-4", size=1, format="jsonl")
+    plain = AnnotatedDocument(Document(id="plain", text="没有标注的文章。"))
+    annotated = AnnotatedDocument(Document(id="annotated", text=TEXT))
+    annotated.entities.append(Entity("annotated", 0, 3, "LOC", "浙江省", id=1))
+    labelled = AnnotatedDocument(Document(id="labelled", text="另一篇没有实体的文章。"))
+    labelled.time_spent = {"tester": 12.5}
+    last = AnnotatedDocument(Document(id="last", text="最后一篇文章。"))
+    source.documents += [plain, annotated, labelled, last]
+    report = fresh_store.documents.import_source(source)
+    assert (report.documents, report.entities) == (4, 1)
+    assert fresh_store.documents.ids() == ["plain", "annotated", "labelled", "last"]
+    assert [e.text for e in fresh_store.annotations.entities("annotated")] == ["浙江省"]
+    assert fresh_store.documents.annotated("labelled").time_spent == {"tester": 12.5}
+
+
 # --- the event log ---------------------------------------------------------------------------
 
 

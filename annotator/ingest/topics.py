@@ -50,19 +50,12 @@ class TopicSpace:
     def __init__(self, paragraphs: Iterable[AbstractSet[str]]) -> None:
         distinct = [grams if isinstance(grams, frozenset) else frozenset(grams) for grams in paragraphs]
         total = max(1, len(distinct))
-        # the bigrams found in two paragraphs or more, but not in every one: set operations, in C
-        seen: set[str] = set()
-        shared: set[str] = set()
-        for grams in distinct:
-            shared |= seen.intersection(grams)
-            seen |= grams
-        if len(distinct) > 1:
-            shared -= distinct[0].intersection(*distinct[1:])
-        # only the shared bigrams get a weight: count those alone (each paragraph's share cut out in C first)
-        frequency = Counter(chain.from_iterable(map(shared.intersection, distinct)))
+        # each bigram's document frequency, counted in C over the paragraphs' sets
+        frequency = Counter(chain.from_iterable(distinct))
         # document frequencies are small integers: one logarithm per value, not per bigram
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
-        self._weight = dict(zip(shared, map(weight_of_df.__getitem__, map(frequency.__getitem__, shared)), strict=True))
+        # only the bigrams found in two paragraphs or more, but not in every one, get a weight
+        self._weight = {gram: weight_of_df[df] for gram, df in frequency.items() if 1 < df < total}
         self._sets: dict[int, tuple[AbstractSet[str], frozenset[str]]] = {}
 
     def topic(self, *gram_sets: AbstractSet[str]) -> Topic:

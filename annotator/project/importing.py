@@ -26,7 +26,6 @@ stored; ``ImportResult.unfinished`` says why, and the next run finishes it.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -167,47 +166,81 @@ IMPORT_CACHE_KIB = 32 * 1024
 
 # Files are stored several to a transaction (each in a savepoint of its own, so
 # a file that fails leaves no trace), which saves a disk sync per file. The
-# transaction is kept short, because the window's own writes wait for it.
+# transaction is kept short, because the window's own writes wait for it: it
+# is opened only once files read are waiting to be stored, never while the
+# next file is read, and committed after BATCH_FILES files or BATCH_SECONDS of
+# storing. A file read waits at most WAITING_SECONDS to be stored.
 BATCH_FILES = 64
 BATCH_SECONDS = 0.05
+WAITING_SECONDS = 0.5
 
 
 class _Batches:
-    """One write transaction at a time around several files, committed when full or old."""
+    """Files read, waiting to be stored several to a short write transaction, in the order they came."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, result: ImportResult, *, owed: bool) -> None:
         self.store = store
-        self._open: contextlib.ExitStack | None = None
-        self._files = 0
-        self._since = 0.0
+        self.result = result
+        self.owed = owed
+        # each file read (to be stored) or refused (its report), in the order the files came
+        self._waiting: list[tuple[Path, SourceFile | ImportReport]] = []
+        self._first_waiting = 0.0
+
+    def add(self, path: Path, outcome: SourceFile | ImportReport) -> None:
+        if not self._waiting:
+            self._first_waiting = time.monotonic()
+        self._waiting.append((path, outcome))
+
+    def store_if_due(self) -> None:
+        if len(self._waiting) >= BATCH_FILES or (
+            self._waiting and time.monotonic() - self._first_waiting >= WAITING_SECONDS
+        ):
+            self.store_waiting()
+
+    def store_waiting(self) -> None:
+        """Store the files waiting, a short transaction at a time. A database error (another program's
+        lock, a full disk) ends the import: the result says why, what was committed stays, and the
+        files after it are left for the next import, which goes on from there."""
+        waiting, self._waiting = self._waiting, []
+        waiting.reverse()  # taken from the end, in the order they came
+        reports = self.result.reports
+        while waiting and self.result.unfinished is None:
+            refused = waiting[-1][1]
+            if isinstance(refused, ImportReport):
+                reports.append(refused)  # a file refused when read: nothing to store, no lock to take
+                waiting.pop()
+                continue
+            committed = len(reports)
+            try:
+                with self.store.transaction():
+                    started = time.monotonic()
+                    for count in range(1, BATCH_FILES + 1):
+                        path, outcome = waiting.pop()
+                        if isinstance(outcome, ImportReport):
+                            reports.append(outcome)
+                        else:
+                            try:
+                                reports.append(self.store_source(outcome, owed=self.owed))
+                            except DatabaseError as exc:
+                                # not this file's fault: the files before it in this transaction are kept
+                                self.result.unfinished = exc
+                                break
+                            except AnnotatorError as exc:
+                                reports.append(_refused(path, exc))
+                        if not waiting or count == BATCH_FILES or time.monotonic() - started >= BATCH_SECONDS:
+                            break
+            except DatabaseError as exc:
+                # the transaction could not be opened or committed: none of its files is stored
+                reports[committed:] = [report for report in reports[committed:] if report.outcome != "imported"]
+                self.result.unfinished = exc
 
     def store_source(self, source: SourceFile, *, owed: bool) -> ImportReport:
-        if self._open is None:
-            self._open = contextlib.ExitStack()
-            self._open.enter_context(self.store.transaction())
-            self._files, self._since = 0, time.monotonic()
-        self._files += 1
-        with self.store.transaction():  # a savepoint inside the open transaction: the file whole, or nothing
+        """One file whole, or nothing: a savepoint inside the open transaction."""
+        with self.store.transaction():
             report = self.store.documents.import_source(source)
             if owed and report.doc_ids:
                 self.store.candidates_due.mark(_owed_candidates(source, report))
         return report
-
-    def commit_if_due(self) -> None:
-        if self._open is not None and (
-            self._files >= BATCH_FILES or time.monotonic() - self._since >= BATCH_SECONDS
-        ):
-            self.commit()
-
-    def commit(self) -> None:
-        if self._open is not None:
-            opened, self._open = self._open, None
-            opened.close()
-
-    def roll_back(self, exc: BaseException) -> None:
-        if self._open is not None:
-            opened, self._open = self._open, None
-            opened.__exit__(type(exc), exc, exc.__traceback__)
 
 
 def _owed_candidates(source: SourceFile, report: ImportReport) -> list[str]:
@@ -270,7 +303,7 @@ def _store_files(
     progress: StageProgress | None,
     stop: Callable[[], bool],
 ) -> None:
-    batches = _Batches(store)
+    batches = _Batches(store, result, owed=settings.suggest)
     read_options = settings.read or ReadOptions(annotator=store.annotator)
     outcomes = read_sources(files, format=settings.format, options=read_options, workers=settings.workers)
     conn = store.db.conn
@@ -284,24 +317,15 @@ def _store_files(
                 result.stopped = True
                 break
             if isinstance(outcome, AnnotatorError):
-                result.reports.append(_refused(path, outcome))
-                continue
-            if settings.status is not None:
-                _apply_status(outcome, settings.status)
-            try:
-                result.reports.append(batches.store_source(outcome, owed=settings.suggest))
-            except DatabaseError as exc:
-                # Not this file's fault (another program holds the lock, the disk is full): stop
-                # here; what was stored stays, and running the import again goes on from here.
-                result.unfinished = exc
+                batches.add(path, _refused(path, outcome))
+            else:
+                if settings.status is not None:
+                    _apply_status(outcome, settings.status)
+                batches.add(path, outcome)
+            batches.store_if_due()
+            if result.unfinished is not None:
                 break
-            except AnnotatorError as exc:
-                result.reports.append(_refused(path, exc))
-            batches.commit_if_due()
-        batches.commit()
-    except BaseException as exc:
-        batches.roll_back(exc)
-        raise
+        batches.store_waiting()
     finally:
         outcomes.close()  # stops the worker processes of an import that ended early
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")

@@ -62,74 +62,109 @@ class Documents(Aggregate):
                 ),
             ).lastrowid
             position = db.scalar("SELECT COALESCE(MAX(position), 0) FROM documents")
+            # what the project holds already, asked once for the whole file, then kept up to date below as
+            # each document is taken: the same answers as asking before every document, in a few queries
+            ids = [annotated.document.id for annotated in source.documents]
+            texts_by_id = self._texts_of(ids)
+            id_by_hash = self._first_with_hash([annotated.document.content_hash for annotated in source.documents])
+            now = utc_now()
+            rows: list[tuple[Any, ...]] = []
+            events: list[tuple[str, str | None, str | None, Any, Any]] = []
             for annotated in source.documents:
                 doc = annotated.document
                 where = f"{source.path}: document {doc.id}"
-                existing = db.row("SELECT text FROM documents WHERE id = ?", (doc.id,))
+                existing = texts_by_id.get(doc.id)
                 if existing is not None:
-                    if existing["text"] != doc.text:
+                    if existing != doc.text:
                         report.skipped.append(f"{where}: a different document with this id is already in the project")
                     else:
                         report.skipped.append(f"{where}: already in the project")
                     continue
-                duplicate = db.scalar("SELECT id FROM documents WHERE content_hash = ? LIMIT 1", (doc.content_hash,))
+                duplicate = id_by_hash.get(doc.content_hash)
                 if duplicate:
                     report.skipped.append(f"{where}: same text as document {duplicate}")
                     continue
                 position += 1
-                counts = self._insert_annotated(annotated, source_id=source_id, position=position, where=where)
+                rows.append(self._document_row(annotated, source_id=source_id, position=position, where=where, now=now))
+                texts_by_id[doc.id] = doc.text
+                id_by_hash[doc.content_hash] = doc.id
+                if annotated != AnnotatedDocument(doc):
+                    # it comes with annotations, candidates or time spent, whose rows refer to the document's
+                    self._insert_rows(rows)
+                    self._project.annotations.insert_imported(annotated, where)
+                    self._project.candidates.insert_imported(annotated.candidates, doc, where)
+                events.append(("document.import", doc.id, f"document:{doc.id}", None, {
+                    "title": doc.title,
+                    "content_hash": doc.content_hash,
+                    "entities": len(annotated.entities),
+                    "relations": len(annotated.relations),
+                }))
                 report.documents += 1
-                report.entities += counts[0]
-                report.relations += counts[1]
+                report.entities += len(annotated.entities)
+                report.relations += len(annotated.relations)
                 report.doc_ids.append(doc.id)
+            self._insert_rows(rows)
+            db.log_many(events)
             db.execute("UPDATE sources SET documents = ? WHERE id = ?", (report.documents, source_id))
         return report
 
-    def _insert_annotated(
-        self, annotated: AnnotatedDocument, *, source_id: int | None, position: float, where: str
-    ) -> tuple[int, int]:
+    def _texts_of(self, doc_ids: list[str]) -> dict[str, str]:
+        """The text of each of ``doc_ids`` the project holds (those it does not are left out)."""
+        found: dict[str, str] = {}
+        for chunk in chunked(list(dict.fromkeys(doc_ids))):
+            found.update(
+                self._db.execute(f"SELECT id, text FROM documents WHERE id IN ({placeholders(len(chunk))})", chunk)
+            )
+        return found
+
+    def _first_with_hash(self, hashes: list[str]) -> dict[str, str]:
+        """For each content hash the project holds, its first document (the one the hash's index lists first)."""
+        found: dict[str, str] = {}
+        for chunk in chunked(list(dict.fromkeys(hashes))):
+            for content_hash, doc_id in self._db.execute(
+                f"SELECT content_hash, id FROM documents WHERE content_hash IN ({placeholders(len(chunk))}) "
+                "ORDER BY content_hash, rowid",
+                chunk,
+            ):
+                found.setdefault(content_hash, doc_id)
+        return found
+
+    def _insert_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert the documents' rows gathered so far, in one statement, and empty the list."""
+        if rows:
+            self._db.executemany(
+                "INSERT INTO documents (id, position, title, text, raw_text, kind, status, status_reason, "
+                "meta, provenance, content_hash, source_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            rows.clear()
+
+    @staticmethod
+    def _document_row(
+        annotated: AnnotatedDocument, *, source_id: int | None, position: float, where: str, now: str
+    ) -> tuple[Any, ...]:
         doc = annotated.document
         if not doc.text:
             raise InputError(f"{where}: the text is empty")
         if doc.raw_text is not None and len(doc.raw_text) != len(doc.text):
             raise InputError(f"{where}: raw_text and text differ in length, so offsets would not match")
-        now = utc_now()
-        self._db.execute(
-            "INSERT INTO documents (id, position, title, text, raw_text, kind, status, status_reason, "
-            "meta, provenance, content_hash, source_id, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                doc.id,
-                position,
-                doc.title,
-                doc.text,
-                doc.raw_text if doc.raw_text != doc.text else None,
-                doc.kind,
-                Status(doc.status).value,
-                doc.status_reason,
-                dumps(doc.meta),
-                dumps(doc.provenance.to_dict()) if doc.provenance else None,
-                doc.content_hash,
-                source_id,
-                now,
-                now,
-            ),
-        )
-        self._project.annotations.insert_imported(annotated, where)
-        self._project.candidates.insert_imported(annotated.candidates, doc, where)
-        self._db.log(
-            "document.import",
+        return (
             doc.id,
-            f"document:{doc.id}",
-            None,
-            {
-                "title": doc.title,
-                "content_hash": doc.content_hash,
-                "entities": len(annotated.entities),
-                "relations": len(annotated.relations),
-            },
+            position,
+            doc.title,
+            doc.text,
+            doc.raw_text if doc.raw_text != doc.text else None,
+            doc.kind,
+            Status(doc.status).value,
+            doc.status_reason,
+            dumps(doc.meta),
+            dumps(doc.provenance.to_dict()) if doc.provenance else None,
+            doc.content_hash,
+            source_id,
+            now,
+            now,
         )
-        return len(annotated.entities), len(annotated.relations)
 
     # --- reading ------------------------------------------------------------------
 
