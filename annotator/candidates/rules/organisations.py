@@ -292,8 +292,9 @@ class OrganisationRule:
         return [s for s in found if not self._is_honour(text, s)]
 
     def _outlets(self, analysis: TextAnalysis) -> list[Suggestion]:
-        """陕工报/nt + 记者, 华商报/nz + 记者: a proper noun, an abbreviation or a word jieba made up,
-        right before a reporter, is the reporter's paper or station (not a place: 北京记者)."""
+        """陕工报/nt + 记者, 华商报/nz + 记者: a proper noun, an abbreviation or a word of three
+        characters or more jieba made up, right before a reporter, is the reporter's paper or
+        station (not a place: 北京记者)."""
         if not self.reporter_words:
             return []
         words, tags = analysis.words, analysis.tags
@@ -304,7 +305,8 @@ class OrganisationRule:
                 words[index + 1] in self.reporter_words
                 and len(word) >= 2
                 and all_cjk(word)
-                and (tags[index] in self.outlet_tags or not analysis.is_known(index))
+                # (a word jieba made up of two characters is as often the end of a name it cut: 滇/j 工报)
+                and (tags[index] in self.outlet_tags or (len(word) >= 3 and not analysis.is_known(index)))
                 and word not in self.not_organisations
                 and not self.is_place_name(word)
             ):
