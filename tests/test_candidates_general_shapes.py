@@ -424,19 +424,3 @@ def test_metro_and_light_rail_stations_are_places_not_organisations(sentence, st
     # 站 alone is a type of body (a service station); a station for trains is a site
     assert labelled(sentence, "LOC") == {station}
     assert labelled(sentence, "ORG") == set()
-
-
-def test_a_proper_noun_right_before_a_reporter_is_the_reporters_outlet():
-    sentence = "据华商报记者了解，工程已经完工。"  # 华商报/nz: no type the organisation rule knows alone
-    found = {s.text: s for s in suggest(sentence) if s.label == "ORG"}
-    assert set(found) == {"华商报"}
-    assert found["华商报"].score < load_rules().organisations.score_strong  # one word: less sure than a name with its type
-
-
-@pytest.mark.parametrize("sentence", [
-    "北京记者在现场。",  # a place before 记者 is where the reporter is from
-    "美国记者提问。",
-    "昨天，滇工报记者走访了工地。",  # 滇/j 工报: two made-up characters are as likely the end of a name cut apart
-])
-def test_places_and_fragments_before_a_reporter_are_no_outlet(sentence):
-    assert labelled(sentence, "ORG") == set()

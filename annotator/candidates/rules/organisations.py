@@ -50,8 +50,7 @@ class OrganisationRule:
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words", "delegation_words", "place_committees", "media_suffixes", "reporter_words", "outlet_tags",
-             "score_outlet")
+             "honour_words", "delegation_words", "place_committees", "media_suffixes")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -84,9 +83,6 @@ class OrganisationRule:
         self.delegation_words = frozenset(table.strings("delegation_words", ()))
         self.media = frozenset(table.strings("media_suffixes", ()))
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
-        self.reporter_words = frozenset(table.strings("reporter_words", ()))
-        self.outlet_tags = frozenset(table.strings("outlet_tags", ()))
-        self.score_outlet = table.score("score_outlet", 0.6)
         self.titles = titles
         self.words = words
         self.is_place_name = is_place_name or _no_place_names
@@ -287,31 +283,8 @@ class OrganisationRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
 
         found.extend(self._abbreviations(analysis, places))
-        found.extend(self._outlets(analysis))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
-
-    def _outlets(self, analysis: TextAnalysis) -> list[Suggestion]:
-        """陕工报/nt + 记者, 华商报/nz + 记者: a proper noun, an abbreviation or a word of three
-        characters or more jieba made up, right before a reporter, is the reporter's paper or
-        station (not a place: 北京记者)."""
-        if not self.reporter_words:
-            return []
-        words, tags = analysis.words, analysis.tags
-        found = []
-        for index in range(len(words) - 1):
-            word = words[index]
-            if (
-                words[index + 1] in self.reporter_words
-                and len(word) >= 2
-                and all_cjk(word)
-                # (a word jieba made up of two characters is as often the end of a name it cut: 滇/j 工报)
-                and (tags[index] in self.outlet_tags or (len(word) >= 3 and not analysis.is_known(index)))
-                and word not in self.not_organisations
-                and not self.is_place_name(word)
-            ):
-                found.append(span(analysis.text, analysis.starts[index], analysis.ends[index], LABEL, self.score_outlet))
-        return found
 
     def split_place_committees(
         self, analysis: TextAnalysis, places: list[Suggestion], titles: list[Suggestion]
