@@ -402,3 +402,25 @@ def test_a_shopping_centre_is_a_place():
 def test_an_abbreviated_name_a_trade_and_a_strong_type_make_an_organisation():
     assert labelled("川航物流公司发布通知。", "ORG") == {"川航物流公司"}  # 川航/j + 物流 + 公司
     assert labelled("交警大队连夜出警。", "ORG") == set()  # a kind of office
+
+
+# --- issue 16, fifth round (the operating point) ----------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("在和平街街道开展活动。", "和平街街道"),  # 和平街 + 街道: the street office named after the street
+    ("在金桥路社区开展活动。", "金桥路社区"),  # 金桥路 + 社区 (金桥路 alone is a road)
+    ("枫林路街道组织志愿者清扫。", "枫林路街道"),  # 枫林路/nz + 街道
+])
+def test_a_street_and_the_level_after_it_are_one_place(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
+
+
+@pytest.mark.parametrize(("sentence", "station"), [
+    ("乘客在北新桥地铁站换乘。", "北新桥地铁站"),
+    ("东湖轻轨站今天开通。", "东湖轻轨站"),
+])
+def test_metro_and_light_rail_stations_are_places_not_organisations(sentence, station):
+    # 站 alone is a type of body (a service station); a station for trains is a site
+    assert labelled(sentence, "LOC") == {station}
+    assert labelled(sentence, "ORG") == set()

@@ -28,6 +28,9 @@ _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # A road, and a settlement after it: one address (银古路 + 丽水社区).
 _ROAD_ENDINGS = ("路", "街", "大道", "巷", "弄")
 _SETTLEMENT_ENDINGS = ("社区", "村", "小区")
+# The levels of the bodies a street names (华阳街 + 街道, 民权街 + 社区): a road followed by one of
+# these as a word of its own is the street office's or community's name, not a road and a level.
+_STREET_BODIES = ("街道", "社区")
 # A house number after a road: 德丰路 + 199弄, 裕华路 + 12号 (one address, as the guidelines' chains are).
 _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}(?:号院|号|弄)")
 # Levels of settlements, named after a place by any word: 黄埔区 + 火村.
@@ -455,7 +458,7 @@ class PlaceRule:
             index = end_index
         found += self._split_features(analysis)
         found += self._split_names(analysis, found)
-        return found + self._roads_and_settlements(text, found)
+        return found + self._roads_and_settlements(analysis, found)
 
     def _starts_with_level(self, analysis: TextAnalysis, index: int) -> bool:
         """A level alone (区, 县), a level's body or head in one word (区委, 县政府, 市长), or a
@@ -501,13 +504,21 @@ class PlaceRule:
         return split + joined
 
     @staticmethod
-    def _roads_and_settlements(text: str, places: list[Suggestion]) -> list[Suggestion]:
+    def _roads_and_settlements(analysis: TextAnalysis, places: list[Suggestion]) -> list[Suggestion]:
         """银古路 + 丽水社区: a road and the settlement right after it are one address, as sure as
         the surer of the two (a settlement named by an everyday word scores low alone); so are a
-        road and its house number (德丰路 + 199弄)."""
+        road and its house number (德丰路 + 199弄), and a street and the level of the body named
+        after it (华阳街 + 街道, 民权街 + 社区)."""
+        text = analysis.text
         starting = {p.start: p for p in places if p.text.endswith(_SETTLEMENT_ENDINGS)}
         roads = [road for road in places if road.text.endswith(_ROAD_ENDINGS)]
-        return [
+        bodies = [
+            span(text, road.start, analysis.ends[following], LABEL, road.score)
+            for road in roads
+            if (following := analysis.index_starting_at(road.end)) is not None
+            and analysis.words[following] in _STREET_BODIES
+        ]
+        return bodies + [
             span(text, road.start, settlement.end, LABEL, max(road.score, settlement.score))
             for road in roads
             if (settlement := starting.get(road.end)) is not None
