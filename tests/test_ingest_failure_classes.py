@@ -492,3 +492,31 @@ def test_an_authors_bare_name_overrules_the_models_intertitle_reading_of_the_lin
     readings[3] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.89})
     line_roles._titles_over_an_authors_name(lines, readings)
     assert [r.role for r in readings[2:4]] == [LineRole.TITLE, LineRole.BYLINE]
+
+
+TRIAL = "偷拍外卖骑手的男子获刑八个月"
+TRIAL_FIRST = "本报讯（记者 孔令文）昨天上午，东湖区法院对被告人钱某多次盗窃外卖骑手电动车一案作出一审判决，钱某被判处有期徒刑八个月。"
+TRIAL_INTERTITLE = "深夜撬锁"
+TRIAL_SECOND = "2023年3月5日凌晨，钱某在东湖区一外卖站点附近连续撬开三辆电动车的车锁，被东湖区法院认定盗窃财物价值四千余元。"
+
+
+def _trial_page(second: str) -> tuple[list, list[RoleReading]]:
+    page = page_of(BRIDGE, *BRIDGE_TEXT, TRIAL, TRIAL_FIRST, TRIAL_INTERTITLE, second, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.TITLE if line.text in (BRIDGE, TRIAL, LIBRARY, TRIAL_INTERTITLE)
+                            else LineRole.BODY, {LineRole.TITLE: 0.95, LineRole.SUBHEAD: 0.03})
+                for line in lines]
+    return lines, readings
+
+
+def test_a_lone_intertitle_the_model_is_sure_is_a_headline_is_one_over_a_story_that_goes_on_under_a_date():
+    # the model reads a lone short line between paragraphs by its shape: a headline's, however sure it is
+    lines, readings = _trial_page(TRIAL_SECOND)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.SUBHEAD] == [
+        TRIAL_INTERTITLE]
+    # a date may open a story's next episode; a dateline opens a report, and the line over it stays a headline
+    lines, readings = _trial_page("本报讯 " + TRIAL_SECOND)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert not any(r.role is LineRole.SUBHEAD for r in readings)
+    assert not line_features.opens_like_a_dispatch(TRIAL_SECOND) and line_features.opens_like_a_report(TRIAL_SECOND)
