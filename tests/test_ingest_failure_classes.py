@@ -520,3 +520,18 @@ def test_a_lone_intertitle_the_model_is_sure_is_a_headline_is_one_over_a_story_t
     line_roles._intertitles_inside_a_story(lines, readings)
     assert not any(r.role is LineRole.SUBHEAD for r in readings)
     assert not line_features.opens_like_a_dispatch(TRIAL_SECOND) and line_features.opens_like_a_report(TRIAL_SECOND)
+
+
+GAMES = "全省运动会游泳田径两项收官"
+GAMES_FIRST = "本报临江9月14日电 记者方明报道：全省运动会游泳比赛今天结束，东港队获得团体总分第一名。"
+GAMES_SECOND = "本报临江9月14日电 记者韩青报道：全省运动会田径比赛今天下午在雨中收官，两项省纪录被打破。"
+
+
+def test_two_dispatches_from_one_place_and_day_under_one_headline_stay_one_article():
+    page = page_of(BRIDGE, *BRIDGE_TEXT, GAMES, GAMES_FIRST, GAMES_SECOND, LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[GAMES] == [GAMES_FIRST, GAMES_SECOND]
+    # a dispatch from another day under the text is a new item whose headline was lost
+    other_day = GAMES_SECOND.replace("9月14日", "9月15日")
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, GAMES, GAMES_FIRST, other_day, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[GAMES] == [GAMES_FIRST]
