@@ -535,3 +535,17 @@ def test_two_dispatches_from_one_place_and_day_under_one_headline_stay_one_artic
     other_day = GAMES_SECOND.replace("9月14日", "9月15日")
     docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, GAMES, GAMES_FIRST, other_day, LIBRARY, *LIBRARY_TEXT))
     assert texts(docs)[GAMES] == [GAMES_FIRST]
+
+
+def test_a_long_line_ending_on_a_full_stop_is_text_whatever_headline_role_the_model_gave_it():
+    sentence = "据街道介绍，日前，街道干部与社区志愿者一起走上街头，清理了商务区内的小广告和绿化带里的垃圾。"
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, sentence, *BRIDGE_TEXT))]
+    readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.62}),
+                RoleReading(LineRole.BODY), RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[1].role is LineRole.BODY
+    # a long subtitle of clauses, with no full stop, keeps its role
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, sentence.rstrip("。"), *BRIDGE_TEXT))]
+    readings[1] = RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.62})
+    line_roles._apply_certainties(lines, readings)
+    assert readings[1].role is LineRole.SUBTITLE

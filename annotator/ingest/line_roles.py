@@ -467,6 +467,15 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
         if (
+            line.kind is LineKind.BODY
+            and reading.role in HEADLINE_ROLES
+            and line.text.rstrip("”’」』）)")[-1:] == "。"
+        ):
+            # a long line closed by a full stop is a sentence of text: headlines end on no full stop (a long
+            # subtitle is a run of clauses, a headline asks or exclaims)
+            readings[index] = RoleReading(LineRole.BODY, reading.probabilities, ["a long line ending on a full stop"])
+            continue
+        if (
             markdown
             and line.kind is LineKind.HEADING
             and line.level == 2
