@@ -549,3 +549,19 @@ def test_a_long_line_ending_on_a_full_stop_is_text_whatever_headline_role_the_mo
     readings[1] = RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.62})
     line_roles._apply_certainties(lines, readings)
     assert readings[1].role is LineRole.SUBTITLE
+
+
+def test_a_short_line_read_as_an_intertitle_right_over_a_headline_belongs_to_that_headline():
+    label = "农村短讯"
+    page = page_of(BRIDGE, *BRIDGE_TEXT, label, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.TITLE if line.text in (BRIDGE, LIBRARY) else LineRole.BODY) for line in lines]
+    at = [line.text for line in lines].index(label)
+    readings[at] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.7, LineRole.SECTION: 0.2, LineRole.KICKER: 0.1})
+    line_roles._no_intertitle_over_a_headline(lines, readings)
+    assert readings[at].role is LineRole.SECTION
+    # over text it stays an intertitle
+    readings[at] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.7, LineRole.SECTION: 0.2})
+    readings[at + 1] = RoleReading(LineRole.BODY)
+    line_roles._no_intertitle_over_a_headline(lines, readings)
+    assert readings[at].role is LineRole.SUBHEAD

@@ -203,6 +203,7 @@ class RoleModel:
         _report_opens_under(lines, readings)
         _intertitles_inside_a_story(lines, readings)
         _titles_over_an_authors_name(lines, readings)
+        _no_intertitle_over_a_headline(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -414,6 +415,22 @@ def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleR
                                       ["an author's bare name under it, over the text"])
         readings[index + 1] = RoleReading(LineRole.BYLINE, dict(readings[index + 1].probabilities),
                                           ["an author's bare name under a headline"])
+
+
+def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line read as an intertitle, right over a line read as a title or kicker, belongs to that headline as
+    its column label or kicker (``经济短讯`` over a brief's title): an intertitle is followed by text."""
+    for index in range(len(lines) - 1, 0, -1):
+        reading = readings[index - 1]
+        if (
+            reading.role is LineRole.SUBHEAD
+            and lines[index - 1].kind in (LineKind.SHORT, LineKind.SECTION)
+            and readings[index].role in (LineRole.TITLE, LineRole.KICKER)
+        ):
+            role = (LineRole.SECTION if reading.probability(LineRole.SECTION) >= reading.probability(LineRole.KICKER)
+                    else LineRole.KICKER)
+            readings[index - 1] = RoleReading(role, dict(reading.probabilities),
+                                              ["over a headline: an intertitle is followed by text"])
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
