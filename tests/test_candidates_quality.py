@@ -33,8 +33,9 @@ FLOORS = {
     # the tuning splits after the fifth round of issue 16's general shapes ("What moved the figures")
     "seed-dev": {"all": (0.95, 0.95), "ORG": 0.94, "LOC": 0.88},
     "seed-tuning": {"all": (0.86, 0.86), "ORG": 0.75, "LOC": 0.83},
-    # the tune pages after the fifth round (982 entities: 0.868 / 0.820, ORG R 0.820, LOC R 0.797)
-    "pages-tune": {"all": (0.86, 0.81), "ORG": 0.81, "LOC": 0.79},
+    # the tune pages after the fifth round: 982 entities of the first four rounds and the 222 of p50-p53, which no
+    # rule was written against (1204 in all: 0.864 / 0.798, ORG R 0.770, LOC R 0.765)
+    "pages-tune": {"all": (0.86, 0.79), "ORG": 0.76, "LOC": 0.76},
     # measured at the end of the third round of rule work (docs/candidates.md)
     "pages-test": {"all": (0.84, 0.79), "ORG": 0.76, "LOC": 0.76},
 }

@@ -492,3 +492,76 @@ def test_an_authors_bare_name_overrules_the_models_intertitle_reading_of_the_lin
     readings[3] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.89})
     line_roles._titles_over_an_authors_name(lines, readings)
     assert [r.role for r in readings[2:4]] == [LineRole.TITLE, LineRole.BYLINE]
+
+
+TRIAL = "偷拍外卖骑手的男子获刑八个月"
+TRIAL_FIRST = "本报讯（记者 孔令文）昨天上午，东湖区法院对被告人钱某多次盗窃外卖骑手电动车一案作出一审判决，钱某被判处有期徒刑八个月。"
+TRIAL_INTERTITLE = "深夜撬锁"
+TRIAL_SECOND = "2023年3月5日凌晨，钱某在东湖区一外卖站点附近连续撬开三辆电动车的车锁，被东湖区法院认定盗窃财物价值四千余元。"
+
+
+def _trial_page(second: str) -> tuple[list, list[RoleReading]]:
+    page = page_of(BRIDGE, *BRIDGE_TEXT, TRIAL, TRIAL_FIRST, TRIAL_INTERTITLE, second, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.TITLE if line.text in (BRIDGE, TRIAL, LIBRARY, TRIAL_INTERTITLE)
+                            else LineRole.BODY, {LineRole.TITLE: 0.95, LineRole.SUBHEAD: 0.03})
+                for line in lines]
+    return lines, readings
+
+
+def test_a_lone_intertitle_the_model_is_sure_is_a_headline_is_one_over_a_story_that_goes_on_under_a_date():
+    # the model reads a lone short line between paragraphs by its shape: a headline's, however sure it is
+    lines, readings = _trial_page(TRIAL_SECOND)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.SUBHEAD] == [
+        TRIAL_INTERTITLE]
+    # a date may open a story's next episode; a dateline opens a report, and the line over it stays a headline
+    lines, readings = _trial_page("本报讯 " + TRIAL_SECOND)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert not any(r.role is LineRole.SUBHEAD for r in readings)
+    assert not line_features.opens_like_a_dispatch(TRIAL_SECOND) and line_features.opens_like_a_report(TRIAL_SECOND)
+
+
+GAMES = "全省运动会游泳田径两项收官"
+GAMES_FIRST = "本报临江9月14日电 记者方明报道：全省运动会游泳比赛今天结束，东港队获得团体总分第一名。"
+GAMES_SECOND = "本报临江9月14日电 记者韩青报道：全省运动会田径比赛今天下午在雨中收官，两项省纪录被打破。"
+
+
+def test_two_dispatches_from_one_place_and_day_under_one_headline_stay_one_article():
+    page = page_of(BRIDGE, *BRIDGE_TEXT, GAMES, GAMES_FIRST, GAMES_SECOND, LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[GAMES] == [GAMES_FIRST, GAMES_SECOND]
+    # a dispatch from another day under the text is a new item whose headline was lost
+    other_day = GAMES_SECOND.replace("9月14日", "9月15日")
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, GAMES, GAMES_FIRST, other_day, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[GAMES] == [GAMES_FIRST]
+
+
+def test_a_long_line_ending_on_a_full_stop_is_text_whatever_headline_role_the_model_gave_it():
+    sentence = "据街道介绍，日前，街道干部与社区志愿者一起走上街头，清理了商务区内的小广告和绿化带里的垃圾。"
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, sentence, *BRIDGE_TEXT))]
+    readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.62}),
+                RoleReading(LineRole.BODY), RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[1].role is LineRole.BODY
+    # a long subtitle of clauses, with no full stop, keeps its role
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, sentence.rstrip("。"), *BRIDGE_TEXT))]
+    readings[1] = RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.62})
+    line_roles._apply_certainties(lines, readings)
+    assert readings[1].role is LineRole.SUBTITLE
+
+
+def test_a_short_line_read_as_an_intertitle_right_over_a_headline_belongs_to_that_headline():
+    label = "农村短讯"
+    page = page_of(BRIDGE, *BRIDGE_TEXT, label, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.TITLE if line.text in (BRIDGE, LIBRARY) else LineRole.BODY) for line in lines]
+    at = [line.text for line in lines].index(label)
+    readings[at] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.7, LineRole.SECTION: 0.2, LineRole.KICKER: 0.1})
+    line_roles._no_intertitle_over_a_headline(lines, readings)
+    assert readings[at].role is LineRole.SECTION
+    # over text it stays an intertitle
+    readings[at] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.7, LineRole.SECTION: 0.2})
+    readings[at + 1] = RoleReading(LineRole.BODY)
+    line_roles._no_intertitle_over_a_headline(lines, readings)
+    assert readings[at].role is LineRole.SUBHEAD

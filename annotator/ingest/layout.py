@@ -15,7 +15,9 @@ This module turns the roles into units, in page order:
   as is page furniture (page headers, series banners), each with a note;
 - bylines, the 阅读提示 box, intertitles and body text go to the open unit; a
   byline printed after the body closes it, and a dateline opening a paragraph
-  of an article that already has text starts a new one;
+  of an article that already has text starts a new one, unless it repeats the
+  place and date of the dateline that opened it (two dispatches under one
+  headline);
 - paragraphs cut by a column break are rejoined as they are read (see
   ``joins``).
 
@@ -407,6 +409,7 @@ class _Builder:
             and not unit.closed
             and bylines.has_leading_byline(line.text)
             and any(p.role is Role.BODY for p in unit.paras)
+            and not _same_dispatch_point(unit, line.text)
         ):
             unit = None  # a new news item whose headline did not survive OCR
         if bylines.has_photo_credit(line.text) and (
@@ -456,6 +459,20 @@ class _Builder:
     def _close_photo_after(unit: Unit, para: Para) -> None:
         if unit.photo and bylines.has_photo_credit(para.text):
             unit.closed = True
+
+
+def _same_dispatch_point(unit: Unit, text: str) -> bool:
+    """Does ``text`` open on the dateline that opened the unit's text, place and date alike (``本报广州11月28日电
+    记者甲报道：`` twice)? A paper prints two dispatches from one place and day under one headline; a new item whose
+    headline was lost comes from elsewhere or another day."""
+    opening = next((p for p in unit.paras if p.role is Role.BODY), None)
+    if opening is None:
+        return False
+    first, second = bylines.leading_byline(opening.text), bylines.leading_byline(text)
+    if first is None or second is None:
+        return False
+    a, b = first[1], second[1]
+    return bool(a.place and a.date) and (a.agency, a.place, a.date) == (b.agency, b.place, b.date)
 
 
 def rejoin_column_break(previous: Para, para: Para, number: int) -> bool:

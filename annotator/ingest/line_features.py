@@ -258,6 +258,22 @@ def opens_like_a_report(text: str) -> bool:
     return bool(_DATE_LEAD_RE.match(text) or _NEWS_OPENER_RE.match(text)) or bylines.has_leading_byline(text)
 
 
+def introduced_person(subhead: str, below: str) -> str | None:
+    """The person a ``人名：短语`` line introduces, when the paragraph under it opens on that name (``孙雅琴：让老设备
+    焕发新活力`` over ``孙雅琴所在的维修班…``): the part of a profile about that person, not a new article."""
+    if not _NAME_COLON_RE.match(subhead):
+        return None
+    name = re.split("[：:]", subhead, maxsplit=1)[0]
+    return name if below.startswith(name) else None
+
+
+def opens_like_a_dispatch(text: str) -> bool:
+    """Does a paragraph open on a report's formula (a dateline or byline, 近日，, 记者从…了解到) rather than only on a
+    date? A date also opens a story's later episodes (``2004年7月9日12时许，…`` under an intertitle); a formula
+    opens a report."""
+    return bool(_NEWS_OPENER_RE.match(text)) or bylines.has_leading_byline(text)
+
+
 def is_markdown_page(lines: Sequence[PageLine]) -> bool:
     """Does the page mark its headlines with ``#``/``##``? Two such headings at least, an advertisement's aside."""
     headings = 0

@@ -47,7 +47,9 @@ from annotator.ingest.furniture import (
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import (
     furniture_shape,
+    introduced_person,
     is_markdown_page,
+    opens_like_a_dispatch,
     opens_like_a_report,
     page_features,
     page_positions,
@@ -201,6 +203,7 @@ class RoleModel:
         _report_opens_under(lines, readings)
         _intertitles_inside_a_story(lines, readings)
         _titles_over_an_authors_name(lines, readings)
+        _no_intertitle_over_a_headline(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -308,8 +311,6 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
                                           ["a byline or a report's opening under it, as no page header has"])
 
 
-# A run of short lines the model took for a headline with less than this confidence is a close call.
-INTERTITLE_DOUBT = 0.8
 # How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
 # story: the same names and things, not only the page's subject (a weather page's reports share more than 0.4).
 STORY_GOES_ON = 0.5
@@ -317,13 +318,16 @@ _MAX_INTERTITLE_LINES = 2
 
 
 def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
-    """A run of one or two short lines the model doubted as a headline, inside a story that goes on under it, is an
-    intertitle (``坐轮椅乘地铁`` / ``工作人员的专业服务让人满意``).
+    """A run of one or two short lines read as a headline, inside a story that goes on under it, is an intertitle
+    (``坐轮椅乘地铁`` / ``工作人员的专业服务让人满意``, ``庭审现场``).
 
     The run comes after a finished paragraph of text (no sign-off, no credit between), the paragraph under it does
-    not open the way reports open (no date, no dateline or byline, no 近日，) and it goes on with the same people,
-    places and things as the text over it: IDF-weighted bigrams of the page's paragraphs (``topics``), so a name
-    counts and the page's common words do not.
+    not open on a report's formula (no dateline or byline, no 近日，; a date alone may open a story's next episode)
+    and it goes on with the same people, places and things as the text over it: IDF-weighted bigrams of the page's
+    paragraphs (``topics``), so a name counts and the page's common words do not. However sure the model is: it
+    reads a short line between paragraphs by its shape, and the shape of a lone intertitle is a headline's. A
+    ``人名：短语`` line over a paragraph that opens on that name is a profile's part (a new person, so the names
+    above need not go on).
     """
     space: TopicSpace | None = None
     index = 0
@@ -340,7 +344,6 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or not start
             or index >= len(lines)
             or any(lines[k].kind is not LineKind.SHORT for k in run)
-            or any(readings[k].probability(LineRole.TITLE) >= INTERTITLE_DOUBT for k in run)
         ):
             continue
         above, below = lines[start - 1], lines[index]
@@ -350,9 +353,13 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or ends_open(above.text)
             or below.kind is not LineKind.BODY
             or readings[index].role is not LineRole.BODY
-            or opens_like_a_report(below.text)
+            or opens_like_a_dispatch(below.text)
             or bylines.has_photo_credit(below.text)
         ):
+            continue
+        if len(run) == 1 and introduced_person(lines[start].text, below.text):
+            readings[start] = RoleReading(LineRole.SUBHEAD, dict(readings[start].probabilities),
+                                          ["人名：短语 over a paragraph that opens on that name: a profile's part"])
             continue
         story = []
         for k in range(start - 1, -1, -1):
@@ -410,6 +417,22 @@ def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleR
                                           ["an author's bare name under a headline"])
 
 
+def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line read as an intertitle, right over a line read as a title or kicker, belongs to that headline as
+    its column label or kicker (``经济短讯`` over a brief's title): an intertitle is followed by text."""
+    for index in range(len(lines) - 1, 0, -1):
+        reading = readings[index - 1]
+        if (
+            reading.role is LineRole.SUBHEAD
+            and lines[index - 1].kind in (LineKind.SHORT, LineKind.SECTION)
+            and readings[index].role in (LineRole.TITLE, LineRole.KICKER)
+        ):
+            role = (LineRole.SECTION if reading.probability(LineRole.SECTION) >= reading.probability(LineRole.KICKER)
+                    else LineRole.KICKER)
+            readings[index - 1] = RoleReading(role, dict(reading.probabilities),
+                                              ["over a headline: an intertitle is followed by text"])
+
+
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
 
@@ -459,6 +482,15 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             continue
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
+            continue
+        if (
+            line.kind is LineKind.BODY
+            and reading.role in HEADLINE_ROLES
+            and line.text.rstrip("”’」』）)")[-1:] == "。"
+        ):
+            # a long line closed by a full stop is a sentence of text: headlines end on no full stop (a long
+            # subtitle is a run of clauses, a headline asks or exclaims)
+            readings[index] = RoleReading(LineRole.BODY, reading.probabilities, ["a long line ending on a full stop"])
             continue
         if (
             markdown
