@@ -33,9 +33,9 @@ FLOORS = {
     # the tuning splits after the fifth round of issue 16's general shapes ("What moved the figures")
     "seed-dev": {"all": (0.95, 0.95), "ORG": 0.94, "LOC": 0.88},
     "seed-tuning": {"all": (0.86, 0.86), "ORG": 0.75, "LOC": 0.83},
-    # the tune pages after the fifth round: 982 entities of the first four rounds and the 222 of p50-p53, which no
-    # rule was written against (1204 in all: 0.864 / 0.798, ORG R 0.770, LOC R 0.765)
-    "pages-tune": {"all": (0.86, 0.79), "ORG": 0.76, "LOC": 0.76},
+    # the tune pages after the fifth round, with the eight pages of the second test set (p41-p48) moved to tuning
+    # after it was measured once (1611 entities: 0.836 / 0.783, ORG R 0.720, LOC R 0.739)
+    "pages-tune": {"all": (0.83, 0.78), "ORG": 0.72, "LOC": 0.73},
     # measured at the end of the third round of rule work (docs/candidates.md)
     "pages-test": {"all": (0.84, 0.79), "ORG": 0.76, "LOC": 0.76},
 }
@@ -61,11 +61,11 @@ def reports():
 
 
 def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
-    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test2"})):
+    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test"})):
         source = read_jsonl(path, ReadOptions())
         assert {bundle.document.meta["split"] for bundle in source.documents} == splits
         assert {e.label for bundle in source.documents for e in bundle.entities} == set(LABELS)
-    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test2"}
+    assert {s.key for s in SPLITS if s.frozen} == {"pages-test"}
 
 
 def test_dev_split_meets_the_targets(reports):
@@ -93,8 +93,8 @@ def test_no_split_gets_worse_than_reported(reports, key):
         assert ours.label(label).recall >= FLOORS[key][label], (label, ours.as_dict())
 
 
-# Only splits with a measured floor are evaluated here: the second frozen test split (pages-test2) gets
-# its floor when the lead measures it once; until then no test run scores it.
+# Only splits with a measured floor are evaluated here: a new frozen split gets its floor when it is measured
+# once; until then no test run scores it.
 @pytest.mark.parametrize("key", [split.key for split in SPLITS if split.key in FLOORS])
 def test_the_baseline_is_scored_only_on_the_labels_jieba_can_produce(reports, key):
     assert reports[key][BASELINE].labels == ("PER", "ORG", "LOC")
