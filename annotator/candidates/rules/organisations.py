@@ -35,6 +35,9 @@ _FIELD_TAGS = frozenset({"n", "vn", "nz"})
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
 _WEAK_REACH = 3
+# A news site's dateline word (厦门网讯: jieba reads 网讯 as one word) and the most place words before it.
+_NEWS_SITE_DATELINE = "网讯"
+_NEWS_SITE_PLACE_WORDS = 3
 
 
 class OrganisationRule:
@@ -283,6 +286,7 @@ class OrganisationRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
 
         found.extend(self._abbreviations(analysis, places))
+        found.extend(self._news_sites(analysis, place_words))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
 
@@ -314,6 +318,21 @@ class OrganisationRule:
             organisations.append(span(text, start, split, LABEL, self.score_strong))  # type: ignore[arg-type]
             kept.append(span(text, split, title.end, TITLE_LABEL, title.score))
         return organisations, kept
+
+    def _news_sites(self, analysis: TextAnalysis, place_words: set[int]) -> list[Suggestion]:
+        """某地 + 网讯: a dateline's 网讯 (a news site's report, as 本报讯 is the paper's) after a place
+        names the site, the place and 网 (jieba reads 网讯 as one word)."""
+        found: list[Suggestion] = []
+        if _NEWS_SITE_DATELINE not in analysis.text:
+            return found
+        for index, word in enumerate(analysis.words):
+            if word != _NEWS_SITE_DATELINE or index == 0 or index - 1 not in place_words:
+                continue
+            first = index - 1
+            while first > 0 and first - 1 in place_words and index - first < _NEWS_SITE_PLACE_WORDS:
+                first -= 1
+            found.append(span(analysis.text, analysis.starts[first], analysis.ends[index] - 1, LABEL, self.score_strong))
+        return found
 
     @staticmethod
     def _counted(analysis: TextAnalysis, index: int) -> bool:
