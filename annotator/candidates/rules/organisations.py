@@ -31,6 +31,8 @@ _CLOSING = {")": "(", "）": "（"}
 # Conjunctions inside an office's name (教育和体育局), and the tags of the field before them.
 _FIELD_CONJUNCTIONS = frozenset({"和", "与"})
 _FIELD_TAGS = frozenset({"n", "vn", "nz"})
+# ... and of the first of two fields before a type of its own (海洋/ns + 与 + 渔业 + 科学院)
+_FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 # How many words a unit may have after its parent: 有限公司 + 技术 + 中心
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
@@ -452,6 +454,9 @@ class OrganisationRule:
             if position == index - 1 and end_index is None and self._joins_fields(analysis, position, index, places):
                 position -= 2  # 教育 + 和 + 体育局: one office named by two fields
                 continue
+            if position == index - 2 and end_index is None and self._joins_fields_before_type(analysis, position, index, places):
+                position -= 2  # 海洋 + 与 + 渔业 + 科学院: a body named by two fields, its type a word of its own
+                continue
             mask = masks[position]
             if not mask & material:
                 if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
@@ -504,6 +509,28 @@ class OrganisationRule:
             and analysis.tags[field] in _FIELD_TAGS
             and self.suffix_at(analysis, field) is None
             and bool(self.lexicon.masks(analysis)[field] & self._material_bit)
+        )
+
+    def _joins_fields_before_type(self, analysis: TextAnalysis, conjunction: int, index: int, places: set[int]) -> bool:
+        """海洋 + 与 + 渔业 + 科学院: two fields joined by 和 or 与 before a type that is a word of
+        its own. Both fields are ordinary words (海洋/ns counts, jieba tagging the sea as a place,
+        and the place rules reading it as the end of a chain), neither a body nor a known place
+        (北京 + 和 + 上海 + 分公司)."""
+        if analysis.words[conjunction] not in _FIELD_CONJUNCTIONS or conjunction < 1:
+            return False
+        word = analysis.words[index]
+        suffix = self.suffix_at(analysis, index)
+        if suffix is None or index in places or self._is_anchor(analysis, index, places):
+            return False
+        masks = self.lexicon.masks(analysis)
+        second, first = conjunction + 1, conjunction - 1
+        return all(
+            (field not in places or not self.is_place_name(analysis.words[field]))
+            and len(analysis.words[field]) >= 2
+            and analysis.tags[field] in tags
+            and self.suffix_at(analysis, field) is None
+            and bool(masks[field] & self._material_bit)
+            for field, tags in ((second, _FIELD_TAGS), (first, _FIELDS_BEFORE_CONJUNCTION_TAGS))
         )
 
     def _registered_name_start(self, analysis: TextAnalysis, index: int, suffix: str, first: int) -> int | None:
