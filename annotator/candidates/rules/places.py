@@ -419,6 +419,13 @@ class PlaceRule:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
                     two_places = True  # 壮乡 | 广西: a region and a province side by side are two places
                     break
+                if (
+                    links
+                    and analysis.tags[position] == "ns"
+                    and self._names_a_site(analysis, position - 1)
+                    and (position + 1 == count or words[position + 1] not in levels)
+                ):
+                    break  # 长江大桥/ns | 合龙/ns: a named site ends its address; jieba's place tag on the next word is a guess
                 # (_link, with its word's mask read here)
                 following = position + 1
                 if following < count and words[following] in levels:
