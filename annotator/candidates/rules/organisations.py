@@ -518,7 +518,6 @@ class OrganisationRule:
         (北京 + 和 + 上海 + 分公司)."""
         if analysis.words[conjunction] not in _FIELD_CONJUNCTIONS or conjunction < 1:
             return False
-        word = analysis.words[index]
         suffix = self.suffix_at(analysis, index)
         if suffix is None or index in places or self._is_anchor(analysis, index, places):
             return False
