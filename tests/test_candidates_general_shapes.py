@@ -424,3 +424,76 @@ def test_metro_and_light_rail_stations_are_places_not_organisations(sentence, st
     # 站 alone is a type of body (a service station); a station for trains is a site
     assert labelled(sentence, "LOC") == {station}
     assert labelled(sentence, "ORG") == set()
+
+
+# --- issue 16, sixth round (the second test set's pages as tuning material) ------------------
+
+
+@pytest.mark.parametrize(("sentence", "site"), [
+    ("候鸟陆续飞抵松岚湿地越冬。", "松岚湿地"),  # 湿地/z after a name
+    ("渔船清晨驶回青屿渔港卸货。", "青屿渔港"),
+    ("当年村民修通了马鞍渠，灌溉农田。", "马鞍渠"),
+])
+def test_wetlands_fishing_ports_and_canals_after_a_name_are_sites(sentence, site):
+    assert site in labelled(sentence, "LOC")
+
+
+def test_a_site_word_alone_is_no_place():
+    assert labelled("这条渠年久失修，湿地也在萎缩。", "LOC") == set()
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("近日，嘉善县太平镇新华村开展了义诊。", "嘉善县太平镇新华村"),  # 太平/d + 镇: a township named by any word
+    ("他出生在高密市前进镇。", "高密市前进镇"),
+])
+def test_after_a_place_a_word_and_a_township_level_are_one_link(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_word_of_the_sentence_names_no_township():
+    assert labelled("嘉善县在镇上设立了服务点。", "LOC") == {"嘉善县"}  # 在/p + 镇
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("这条航线连接东北亚和东南亚的港口。", "东北亚"),  # a region of the world
+    ("寒潮从西伯利亚南下。", "西伯利亚"),
+    ("北部湾渔场今年开海。", "北部湾"),  # a gulf jieba tags as a person's name
+    ("游客乘船游览白洋淀。", "白洋淀"),
+])
+def test_regions_of_the_world_and_chinas_seas_and_lakes_are_known_places(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_transliterated_names_ending_like_a_region_are_no_place():
+    # 西亚 is left out of the regions: it ends transliterated names (奥利西亚)
+    assert "西亚" not in labelled("中锋奥利西亚攻入一球。", "LOC")
+
+
+@pytest.mark.parametrize(("sentence", "site"), [
+    ("宁远网讯 昨日，县里召开了会议。", "宁远网"),  # a place before a dateline's 网讯
+    ("中国宁夏网讯 近日，银川举办了展会。", "中国宁夏网"),
+])
+def test_a_place_before_a_datelines_news_site_word_names_the_site(sentence, site):
+    assert site in labelled(sentence, "ORG")
+
+
+def test_a_national_news_site_is_known_but_a_paper_in_brackets_is_a_work():
+    assert "中新网" in labelled("中新网记者从会上获悉，方案已经出台。", "ORG")
+    assert labelled("他每天都读《工人日报》。", "ORG") == set()
+
+
+def test_two_fields_joined_by_yu_before_a_type_name_one_body():
+    assert "云南省林业与草原科学院" in labelled("云南省林业与草原科学院发布了调查报告。", "ORG")
+
+
+def test_a_provincial_capital_jieba_reads_as_a_word_is_a_place():
+    assert "海口" in labelled("航班从海口起飞，晚上抵达成都。", "LOC")
+
+
+def test_a_county_seat_after_a_place_is_a_site():
+    assert "宁远县城" in labelled("班车每天往返宁远县城和乡镇。", "LOC")
+
+
+def test_a_named_site_ends_its_address():
+    # jieba tags 合龙 (a bridge's closing) as a place; after a named bridge it is the sentence's verb
+    assert "武汉白沙洲长江大桥" in labelled("武汉白沙洲长江大桥合龙", "LOC")

@@ -34,9 +34,9 @@ FLOORS = {
     # the tuning splits after the fifth round of issue 16's general shapes ("What moved the figures")
     "seed-dev": {"all": (0.95, 0.95), "ORG": 0.94, "LOC": 0.88},
     "seed-tuning": {"all": (0.86, 0.86), "ORG": 0.75, "LOC": 0.83},
-    # the tune pages after the fifth round, with the eight pages of the second test set (p41-p48) moved to tuning
-    # after it was measured once (1611 entities: 0.836 / 0.783, ORG R 0.720, LOC R 0.739)
-    "pages-tune": {"all": (0.83, 0.78), "ORG": 0.72, "LOC": 0.73},
+    # the tune pages, with the eight pages of the second test set (p41-p48) moved to tuning after it was measured
+    # once, after the sixth round (1611 entities: 0.848 / 0.808, ORG R 0.756, LOC R 0.784)
+    "pages-tune": {"all": (0.84, 0.80), "ORG": 0.75, "LOC": 0.78},
     # measured at the end of the third round of rule work (docs/candidates.md)
     "pages-test": {"all": (0.84, 0.79), "ORG": 0.76, "LOC": 0.76},
 }

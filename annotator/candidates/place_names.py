@@ -52,8 +52,8 @@ DENY = frozenset(
      "下半", "非上", "诸行", "宁边", "依通", "路北"]
 )
 
-# Well-known places the dictionary tags as something else (大连/d).
-ALLOW = frozenset({"大连"})
+# Well-known places the dictionary tags as something else (大连/d; 海口/s, a provincial capital).
+ALLOW = frozenset({"大连", "海口"})
 # A stem that only the division list has is kept if the dictionary does not know it, tags it as
 # a place or a name (钟祥/nr, 黄梅/nr; the deny-list has the words among them), or as a noun no
 # more often than this (石楼/n 9; 同心/n 209 and 来宾/n 166 are words first).

@@ -31,10 +31,15 @@ _CLOSING = {")": "(", "）": "（"}
 # Conjunctions inside an office's name (教育和体育局), and the tags of the field before them.
 _FIELD_CONJUNCTIONS = frozenset({"和", "与"})
 _FIELD_TAGS = frozenset({"n", "vn", "nz"})
+# ... and of the first of two fields before a type of its own (海洋/ns + 与 + 渔业 + 科学院)
+_FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 # How many words a unit may have after its parent: 有限公司 + 技术 + 中心
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
 _WEAK_REACH = 3
+# A news site's dateline word (厦门网讯: jieba reads 网讯 as one word) and the most place words before it.
+_NEWS_SITE_DATELINE = "网讯"
+_NEWS_SITE_PLACE_WORDS = 3
 
 
 class OrganisationRule:
@@ -283,6 +288,7 @@ class OrganisationRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_dictionary))
 
         found.extend(self._abbreviations(analysis, places))
+        found.extend(self._news_sites(analysis, place_words))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
 
@@ -314,6 +320,21 @@ class OrganisationRule:
             organisations.append(span(text, start, split, LABEL, self.score_strong))  # type: ignore[arg-type]
             kept.append(span(text, split, title.end, TITLE_LABEL, title.score))
         return organisations, kept
+
+    def _news_sites(self, analysis: TextAnalysis, place_words: set[int]) -> list[Suggestion]:
+        """某地 + 网讯: a dateline's 网讯 (a news site's report, as 本报讯 is the paper's) after a place
+        names the site, the place and 网 (jieba reads 网讯 as one word)."""
+        found: list[Suggestion] = []
+        if _NEWS_SITE_DATELINE not in analysis.text:
+            return found
+        for index, word in enumerate(analysis.words):
+            if word != _NEWS_SITE_DATELINE or index == 0 or index - 1 not in place_words:
+                continue
+            first = index - 1
+            while first > 0 and first - 1 in place_words and index - first < _NEWS_SITE_PLACE_WORDS:
+                first -= 1
+            found.append(span(analysis.text, analysis.starts[first], analysis.ends[index] - 1, LABEL, self.score_strong))
+        return found
 
     @staticmethod
     def _counted(analysis: TextAnalysis, index: int) -> bool:
@@ -433,6 +454,9 @@ class OrganisationRule:
             if position == index - 1 and end_index is None and self._joins_fields(analysis, position, index, places):
                 position -= 2  # 教育 + 和 + 体育局: one office named by two fields
                 continue
+            if position == index - 2 and end_index is None and self._joins_fields_before_type(analysis, position, index, places):
+                position -= 2  # 海洋 + 与 + 渔业 + 科学院: a body named by two fields, its type a word of its own
+                continue
             mask = masks[position]
             if not mask & material:
                 if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
@@ -485,6 +509,27 @@ class OrganisationRule:
             and analysis.tags[field] in _FIELD_TAGS
             and self.suffix_at(analysis, field) is None
             and bool(self.lexicon.masks(analysis)[field] & self._material_bit)
+        )
+
+    def _joins_fields_before_type(self, analysis: TextAnalysis, conjunction: int, index: int, places: set[int]) -> bool:
+        """海洋 + 与 + 渔业 + 科学院: two fields joined by 和 or 与 before a type that is a word of
+        its own. Both fields are ordinary words (海洋/ns counts, jieba tagging the sea as a place,
+        and the place rules reading it as the end of a chain), neither a body nor a known place
+        (北京 + 和 + 上海 + 分公司)."""
+        if analysis.words[conjunction] not in _FIELD_CONJUNCTIONS or conjunction < 1:
+            return False
+        suffix = self.suffix_at(analysis, index)
+        if suffix is None or index in places or self._is_anchor(analysis, index, places):
+            return False
+        masks = self.lexicon.masks(analysis)
+        second, first = conjunction + 1, conjunction - 1
+        return all(
+            (field not in places or not self.is_place_name(analysis.words[field]))
+            and len(analysis.words[field]) >= 2
+            and analysis.tags[field] in tags
+            and self.suffix_at(analysis, field) is None
+            and bool(masks[field] & self._material_bit)
+            for field, tags in ((second, _FIELD_TAGS), (first, _FIELDS_BEFORE_CONJUNCTION_TAGS))
         )
 
     def _registered_name_start(self, analysis: TextAnalysis, index: int, suffix: str, first: int) -> int | None:

@@ -35,6 +35,8 @@ _STREET_BODIES = ("街道", "社区")
 _HOUSE_NUMBER = re.compile(r"[0-9０-９]{1,5}(?:号院|号|弄)")
 # Levels of settlements, named after a place by any word: 黄埔区 + 火村.
 _SETTLEMENT_LEVELS = frozenset({"村", "镇", "乡", "街道", "社区", "屯"})
+# Tags of a word that cannot name a township after a county (在/p + 镇, 各/r + 乡): the sentence's words.
+_NOT_A_TOWNSHIP_NAME_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "m", "mq", "q", "f", "x"})
 # Tags of a single character that cannot name a place before a level: 赴/v + 市, 入/v + 市.
 _NOT_A_STEM_TAGS = frozenset({"v", "vn", "vd", "p", "d", "c", "u", "r", "m", "q", "f", "ad"})
 # A level's own bodies and heads, which jieba glues to the level (区委, 县政府, 市长): after a
@@ -253,6 +255,21 @@ class PlaceRule:
             and not self.words.is_glued(analysis, index)
         )
 
+    def _township_after_chain(self, analysis: TextAnalysis, index: int) -> bool:
+        """A two-character word and a settlement's level as its own word after a place (太平/d + 镇/n):
+        jieba tags the name by its everyday sense, but after a county or city it names the township."""
+        words = analysis.words
+        word = words[index]
+        return (
+            index + 1 < len(words)
+            and words[index + 1] in _SETTLEMENT_LEVELS
+            and len(word) == 2
+            and all_cjk(word)
+            and word not in self.not_names
+            and analysis.tags[index] not in _NOT_A_TOWNSHIP_NAME_TAGS
+            and not self.words.is_level(word)
+        )
+
     def _glued_places(self, word: str) -> bool:
         """Whether ``word`` is two known place names one after the other: 吉林 + 长春."""
         return 4 <= len(word) <= 8 and any(
@@ -402,6 +419,13 @@ class PlaceRule:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
                     two_places = True  # 壮乡 | 广西: a region and a province side by side are two places
                     break
+                if (
+                    links
+                    and analysis.tags[position] == "ns"
+                    and self._names_a_site(analysis, position - 1)
+                    and (position + 1 == count or words[position + 1] not in levels)
+                ):
+                    break  # 长江大桥/ns | 合龙/ns: a named site ends its address; jieba's place tag on the next word is a guess
                 # (_link, with its word's mask read here)
                 following = position + 1
                 if following < count and words[following] in levels:
@@ -415,6 +439,8 @@ class PlaceRule:
                     link = (position + 1, True)
                 if link is None and certain and self._settlement_after_chain(analysis, position):
                     link = (position + 1, True)  # 黄埔区 + 火村/n: after a place, a village is named by anything
+                if link is None and certain and self._township_after_chain(analysis, position):
+                    link = (position + 2, True)  # 某县 + 太平/d + 镇: after a place, a township is named by any word
                 if link is None:
                     break
                 position, sure = link
