@@ -309,6 +309,18 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
         elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["a byline or a report's opening under it, as no page header has"])
+        elif (
+            reading.role is LineRole.FURNITURE
+            and below.kind is LineKind.BODY
+            and readings[index + 1].role is LineRole.BODY
+            and not starts_mid_sentence(below.text)
+            and not any(readings[k].role in HEADLINE_ROLES for k in range(index))
+        ):
+            # a page header is followed by a headline; text right under one, with no headline on the page above
+            # it, is a continuation from another page, which opens inside a sentence. A paragraph opening a
+            # sentence under a doubted header is the text of the headline the line is
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["a paragraph opening a sentence under it, as no page header has"])
 
 
 # How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
