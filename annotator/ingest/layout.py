@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import AD_LINES, JUMP_IN_RE, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
+from annotator.ingest.cues import AD_LINES, JUMP_IN_RE, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS, SENTENCE_END
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -315,6 +315,10 @@ class _Builder:
         for offset, line in enumerate(self.lines[j : j + PHOTO_CAPTION_MAX_PARAGRAPHS + 1]):
             role = self.roles[j + offset]
             if role is LineRole.CREDIT:
+                if offset > 1 and _printed_under_its_caption(self.lines, j + offset):
+                    # a credit printed right under one paragraph, where the paragraphs above stand apart: that
+                    # paragraph is a photo's caption inside the article, not the headline's photo
+                    return False
                 return offset > 0
             if role is not LineRole.BODY:
                 return False
@@ -459,6 +463,15 @@ class _Builder:
     def _close_photo_after(unit: Unit, para: Para) -> None:
         if unit.photo and bylines.has_photo_credit(para.text):
             unit.closed = True
+
+
+def _printed_under_its_caption(lines: Sequence[PageLine], index: int) -> bool:
+    """Is the credit at ``index`` printed with no blank line under a one-sentence paragraph (a caption), while that
+    paragraph stands apart from the one over it (the page's paragraphs are set off by blank lines)? A credit under
+    a paragraph of several sentences closes the text of a photo story, which its headline's photo carries."""
+    caption, before = lines[index - 1], lines[index - 2]
+    one_sentence = sum(caption.text.count(mark) for mark in SENTENCE_END) <= 1
+    return one_sentence and caption.number == lines[index].number - 1 and before.number < caption.number - 1
 
 
 def _same_dispatch_point(unit: Unit, text: str) -> bool:

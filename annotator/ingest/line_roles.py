@@ -492,6 +492,16 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             # so this line is text too, not a kicker over it
             readings[index] = RoleReading(LineRole.BODY, {}, ["an unfinished line going on right under it"])
             continue
+        if (
+            line.kind is LineKind.BODY
+            and reading.role in (LineRole.BYLINE, LineRole.CREDIT)
+            and (credit := bylines.photo_credit(line.text)) is not None
+            and credit[0] > 0
+        ):
+            # words of a caption before the credit that closes it (图为… 摄影：某某): a caption is text, whoever
+            # is credited at its end
+            readings[index] = RoleReading(LineRole.BODY, reading.probabilities, ["a caption closed by its credit"])
+            continue
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
