@@ -278,6 +278,8 @@ def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleR
                                           [f"opens with the mark of the page's other headlines ({mark})"])
 
 
+# A headline the model gives at least this chance is not made text by a word the segmenter only guesses across the cut.
+GLUE_OVERRULED_BY = 0.5
 # A line read as an intertitle with at least this chance of being a headline is a close call.
 CLOSE_CALL = 0.1
 
@@ -564,7 +566,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             continue
         if following is not None and following.kind is LineKind.BODY and not line.text.endswith(KICKER_DASHES):
             evidence = join_evidence(line.text, following.text, adjacent=True)
-            if reading.role is not LineRole.BODY and evidence.binds and evidence.confidence >= SHORT_LINE_JOIN:
+            # only the segmenter's model glues the two characters round the cut (昨61台 / 刚过完…: 台刚), no word
+            # of its dictionary, and nothing left unfinished: too little to overrule a headline the model is sure of
+            guessed_word_only = (
+                not evidence.left_unfinished
+                and not get_segmenter().has_word(evidence.word)
+                and reading.headline_probability >= GLUE_OVERRULED_BY
+            )
+            if (
+                reading.role is not LineRole.BODY
+                and evidence.binds
+                and evidence.confidence >= SHORT_LINE_JOIN
+                and not guessed_word_only
+            ):
                 readings[index] = RoleReading(LineRole.BODY, {}, ["the sentence runs on into the next line"])
                 continue
             if (
