@@ -31,6 +31,7 @@ from annotator.ingest.cues import (
     CREDIT_SOURCE_NOTE_RE,
     DATED_BYLINE_RE,
     DATELINE_RE,
+    DESK_DATELINE_RE,
     HAN,
     HAN_RE,
     JUMP_LINE_RE,
@@ -39,6 +40,7 @@ from annotator.ingest.cues import (
     NEWS_FLASH_RE,
     NOT_NAMES,
     OUTLET_TOKEN_RE,
+    PLACE_DATELINE_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
@@ -337,7 +339,7 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
 
 def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
-    match = DATELINE_RE.match(paragraph)
+    match = DATELINE_RE.match(paragraph) or PLACE_DATELINE_RE.match(paragraph) or DESK_DATELINE_RE.match(paragraph)
     if match:
         agency, place, date, inner, named = match.groups()
         credits = inner or named

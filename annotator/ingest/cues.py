@@ -97,6 +97,14 @@ DATELINE_RE = re.compile(
     f"^({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]"
     f"(?:\\s*[（(]([^（()）]{{1,80}})[）)]|\\s*((?:{_ROLE})\\s*(?:{NAME})(?:[\\s、](?:{NAME}))*)报道[：:]?)?"
 )
+# Datelines printed without their outlet (a wire's copy as another paper prints it), each with the groups of
+# DATELINE_RE (outlet, place, date, names in brackets, names after): 南昌12月5日电 （某某）, with the reporter
+# in brackets so that 电 is the dispatch's and no word's (电视, 电力); and a paper's desk before the place,
+# after a slash: 中国新闻组／北京16日电
+PLACE_DATELINE_RE = re.compile(
+    f"^()([{HAN}]{{2,8}}?)\\s*({DATELINE_DATE})电\\s*[（(]((?:(?:{_ROLE})\\s*)?(?:{NAME})(?:[\\s、，,]+(?:{NAME}))*)[）)]()"
+)
+DESK_DATELINE_RE = re.compile(f"^([{HAN}]{{2,10}})\\s*[/／]\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]()()")
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
 TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:[\\s、]+{_CREDITED})*)[）)]$")

@@ -326,6 +326,8 @@ class _Builder:
                 return False
             if bylines.has_photo_credit(line.text):
                 return True
+            if _WIRE_END_RE.search(line.text):
+                return False  # …（完）: the wire report under the headline ends here, a caption after it is apart
         return False
 
     # --- paragraphs --------------------------------------------------------------------
@@ -463,6 +465,10 @@ class _Builder:
     def _close_photo_after(unit: Unit, para: Para) -> None:
         if unit.photo and bylines.has_photo_credit(para.text):
             unit.closed = True
+
+
+# The mark closing a wire report: …觅食。（完）
+_WIRE_END_RE = re.compile(r"[（(]完[）)]$")
 
 
 def _printed_under_its_caption(lines: Sequence[PageLine], index: int) -> bool:
