@@ -325,7 +325,15 @@ class _Builder:
             if offset == 0 and bylines.has_leading_byline(line.text):
                 return False
             if bylines.has_photo_credit(line.text):
-                return True
+                after = j + offset + 1
+                # a credited caption with the text going on under it (no credit, no new headline) is a photo
+                # printed inside a report, not the headline's photo
+                return not (
+                    offset > 0
+                    and after < len(self.lines)
+                    and self.roles[after] is LineRole.BODY
+                    and not bylines.has_photo_credit(self.lines[after].text)
+                )
             if _WIRE_END_RE.search(line.text):
                 return False  # …（完）: the wire report under the headline ends here, a caption after it is apart
         return False
