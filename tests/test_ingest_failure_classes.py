@@ -663,3 +663,13 @@ def test_a_word_the_segmenter_only_guesses_across_the_cut_does_not_make_text_of_
     readings[at] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.4, LineRole.BODY: 0.6})
     line_roles._apply_certainties(lines, readings)
     assert readings[at].role is LineRole.BODY
+
+
+def test_a_scrap_of_a_sentence_joined_by_a_dictionary_word_is_resumed_after_another_report():
+    birds = "青石湖湿地迎来越冬候鸟"
+    first = "入冬以来，青石湖湿地陆续迎来越冬候鸟，白鹭、灰鹤和野鸭在湖面上觅食嬉戏，吸引不少市民前来观赏。"
+    cut = "“今年来的候鸟比往年多，我们每天都要沿湖巡护两次。”青石湖边防派"
+    scrap = "出所所长周海涛说。"
+    after = "据介绍，越冬候鸟将在青石湖湿地停留到明年三月，湖区已设置十处观鸟点，提醒市民观鸟时不要投喂惊扰候鸟。"
+    docs, _ = segment(page_of(birds, first, cut, MARKET, *MARKET_TEXT, scrap, after))
+    assert texts(docs) == {birds: [first, cut + scrap, after], MARKET: MARKET_TEXT}
