@@ -9,8 +9,11 @@ Recognised forms:
 - a line of its own, before or after the body: ``本报记者 余嘉熙 本报通讯员 韩冬梅 杨敏``,
   ``记者：某某 通讯员：某某、某某``, ``读者 某某``, a dateline alone (``新华社北京5月1日电 新华社记者``),
   or a signature in brackets (``（某某厂工会）``);
+- datelines without their outlet (``南昌12月5日电 （某某）``) or with a desk before the place
+  (``某某组／北京16日电``); sign-offs ``作者单位：…`` and ``某某 某某/中新网``;
 - a photo credit closing a caption: ``…的平台。本报通讯员 肖本祥摄``, ``新华社记者 季春鹏 摄``,
-  ``记者 某某 摄影报道``;
+  ``记者 某某 摄影报道``, ``某某 摄 （某某图片库发）``, ``… 摄影：某某``, ``…。人民网 某某摄``,
+  ``特约摄影 某某/某某``, ``…。某某管理局供图``;
 - an author's name closing an article: ``…萌芽状态。（王阳）``.
 """
 
