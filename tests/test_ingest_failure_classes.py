@@ -673,3 +673,16 @@ def test_a_scrap_of_a_sentence_joined_by_a_dictionary_word_is_resumed_after_anot
     after = "据介绍，越冬候鸟将在青石湖湿地停留到明年三月，湖区已设置十处观鸟点，提醒市民观鸟时不要投喂惊扰候鸟。"
     docs, _ = segment(page_of(birds, first, cut, MARKET, *MARKET_TEXT, scrap, after))
     assert texts(docs) == {birds: [first, cut + scrap, after], MARKET: MARKET_TEXT}
+
+
+def test_a_caption_credited_to_its_source_between_the_dateline_line_and_the_text_is_a_photo_of_its_own():
+    title = "江城发现宋代古桥遗址"
+    dateline = "地方新闻组／江城16日电"
+    caption = "江城出土的宋代桥墩石构件。（取材自江城日报）"
+    report = ["江城文物部门16日发布消息，在老城区改造工地发现一处宋代古桥遗址，桥墩保存基本完好。",
+              "文物专家介绍，这处遗址为研究当地古代水系和交通提供了新的实物资料。"]
+    docs, _ = segment(page_of(title, dateline, caption, *report, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [[dateline, *report], [caption], LIBRARY_TEXT]
+    assert docs[0].title == title
+    # a one-sentence caption only: a report's last paragraph keeps its source note as text
+    assert bylines.photo_credit("文物专家介绍，遗址保存完好。下一步将进行系统发掘。（取材自江城日报）") is None

@@ -279,7 +279,12 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
         return None
     note = CREDIT_SOURCE_NOTE_RE.search(stripped)
     if note is not None and note.start() > 0:
-        stripped = stripped[: note.start()].rstrip()  # 某某 摄 （某某图片库发）: the note is the credit's
+        caption = stripped[: note.start()].rstrip()
+        if _one_short_sentence(caption):
+            # 某某标本。（取材自某某报）: a one-sentence caption whose photo is credited to where it was taken from
+            offset = note.start() + len(note.group()) - len(note.group().lstrip())
+            return offset, Byline(raw=[text[offset:].strip()], others=[note.group().strip()[1:-1]])
+        stripped = caption  # 某某 摄 （某某图片库发）: the note is the credit's
     slash = SLASH_OUTLET_RE.search(stripped)
     if slash is not None and slash.start() > 0:
         credited = _credit_after_caption(text, stripped[: slash.start()].rstrip(), role_needed=True)
@@ -297,6 +302,18 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
         offset = supplied.start(1)
         return offset, Byline(raw=[text[offset:].strip()], others=[supplied.group(1)])
     return _credit_after_caption(text, stripped)
+
+
+# A caption is one sentence of about this length at most.
+_CAPTION_MAX_LEN = 40
+
+
+def _one_short_sentence(text: str) -> bool:
+    return (
+        0 < len(text) <= _CAPTION_MAX_LEN
+        and text[-1] in SENTENCE_END
+        and sum(text.count(mark) for mark in SENTENCE_END) == 1
+    )
 
 
 def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False) -> tuple[int, Byline] | None:

@@ -220,7 +220,7 @@ class _Builder:
                 self._box(self.lines[i])
                 i += 1
             elif role is LineRole.BODY:
-                self._body(self.lines[i])
+                self._body(self.lines[i], text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY)
                 i += 1
             else:
                 self._furniture_para(i)
@@ -413,7 +413,7 @@ class _Builder:
         unit = self._open_unit()
         unit.paras.append(para_from_line(line, Role.BOX))
 
-    def _body(self, line: PageLine) -> None:
+    def _body(self, line: PageLine, *, text_follows: bool = False) -> None:
         para = para_from_line(line, Role.BODY)
         if self.resume is not None and self.current is not None and self.current.photo and self.current.closed:
             self.current, self.resume = self.resume, None
@@ -430,6 +430,14 @@ class _Builder:
             unit is None
             or unit.closed
             or (not unit.photo and any(p.role is Role.BODY for p in unit.paras) and not unit.paras[-1].is_open)
+            or (
+                # between the byline or dateline line under a headline and the text it opens: a photo printed there
+                not unit.photo
+                and unit.headline is not None
+                and unit.paras
+                and all(p.role is Role.BYLINE for p in unit.paras)
+                and text_follows
+            )
         ):
             # a caption closed by its credit, under text that is already complete (or on its own): a photo
             # printed beside or between the articles, its own document
