@@ -278,6 +278,8 @@ def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleR
                                           [f"opens with the mark of the page's other headlines ({mark})"])
 
 
+# A short line read as text with at least this chance of being a headline, right over a title, is a close call.
+KICKER_CLOSE_CALL = 0.4
 # A headline the model gives at least this chance is not made text by a word the segmenter only guesses across the cut.
 GLUE_OVERRULED_BY = 0.5
 # A line read as an intertitle with at least this chance of being a headline is a close call.
@@ -433,9 +435,25 @@ def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleR
 
 def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """A short line read as an intertitle, right over a line read as a title or kicker, belongs to that headline as
-    its column label or kicker (``经济短讯`` over a brief's title): an intertitle is followed by text."""
+    its column label or kicker (``经济短讯`` over a brief's title): an intertitle is followed by text. And a short
+    line the model doubted between text and kicker, alone between finished text and a title, is its kicker."""
     for index in range(len(lines) - 1, 0, -1):
         reading = readings[index - 1]
+        if (
+            reading.role is LineRole.BODY
+            and reading.probabilities
+            and lines[index - 1].kind is LineKind.SHORT
+            and readings[index].role is LineRole.TITLE
+            and reading.headline_probability >= KICKER_CLOSE_CALL
+            and index > 1
+            and lines[index - 2].kind is LineKind.BODY
+            and not ends_open(lines[index - 2].text)
+        ):
+            # a short line the model doubted between text and kicker, alone between finished text and a title:
+            # no paragraph is one short line there, a kicker is
+            readings[index - 1] = RoleReading(LineRole.KICKER, dict(reading.probabilities),
+                                              ["a doubted short line between finished text and a title"])
+            continue
         if (
             reading.role is LineRole.SUBHEAD
             and lines[index - 1].kind in (LineKind.SHORT, LineKind.SECTION)
