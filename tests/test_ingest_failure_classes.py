@@ -565,3 +565,124 @@ def test_a_short_line_read_as_an_intertitle_right_over_a_headline_belongs_to_tha
     readings[at + 1] = RoleReading(LineRole.BODY)
     line_roles._no_intertitle_over_a_headline(lines, readings)
     assert readings[at].role is LineRole.SUBHEAD
+
+
+# --- round 6: the shapes of the second test set's pages (p41-p48), on invented text -------------------------------
+
+def test_photo_credits_of_other_shapes_close_their_caption():
+    # a note on who sent the photo out, after the credit
+    offset, credit = bylines.photo_credit("周明远 摄 （江城图片社发）")
+    assert offset == 0 and credit.photographers == ["周明远"]
+    assert classify(split_lines("周明远 摄 （江城图片社发）")[0]).kind is furniture.LineKind.CREDIT
+    # the role first, after a caption with no full stop
+    caption = "图为新修的环湖村道 摄影：程晓东"
+    offset, credit = bylines.photo_credit(caption)
+    assert caption[offset:] == "摄影：程晓东" and credit.photographers == ["程晓东"]
+    # an outlet before the photographer's name
+    offset, credit = bylines.photo_credit("渔民在码头晾晒海带。江城网 韩立新摄")
+    assert (credit.agency, credit.photographers) == ("江城网", ["韩立新"])
+    # a credit set off by a space after a caption with no full stop
+    caption = "停靠在新码头的集装箱货船 唐可欣 摄"
+    offset, credit = bylines.photo_credit(caption)
+    assert caption[offset:] == "唐可欣 摄" and credit.photographers == ["唐可欣"]
+    # who supplied the photo
+    caption = "湖面上的白天鹅。湿地保护站供图"
+    offset, credit = bylines.photo_credit(caption)
+    assert caption[offset:] == "湿地保护站供图" and credit.others == ["湿地保护站"]
+    # the outlet after a slash, with the role first
+    offset, credit = bylines.photo_credit("特约摄影 柯文博/视觉江城")
+    assert offset == 0 and credit.photographers == ["柯文博"]
+    # a sentence is no credit
+    assert bylines.photo_credit("湖边新建了一座观鸟台") is None
+
+
+def test_reporter_lines_of_other_shapes_are_bylines():
+    found = bylines.standalone_byline("钟岚 黎晓峰/江城网")
+    assert found is not None and (found.others, found.agency) == (["钟岚", "黎晓峰"], "江城网")
+    found = bylines.standalone_byline("作者单位：青石县融媒体中心")
+    assert found is not None and found.others == ["青石县融媒体中心"]
+    found = bylines.standalone_byline("江城日报云上新闻记者 宋佳怡")
+    assert found is not None and found.reporters == ["宋佳怡"]
+    assert bylines.standalone_byline("和平/发展") is None
+
+
+def test_datelines_without_their_outlet_or_with_a_desk_open_the_text():
+    text = "江城5月3日电 （记者 韩立新）3日，江城港新开一条航线。"
+    end, found = bylines.leading_byline(text)
+    assert text[end:].startswith("3日，")
+    assert (found.place, found.date, found.reporters) == ("江城", "5月3日", ["韩立新"])
+    _, found = bylines.leading_byline("国际新闻组／江城3日电")
+    assert (found.agency, found.place, found.date) == ("国际新闻组", "江城", "3日")
+    assert classify(split_lines("国际新闻组／江城3日电")[0]).kind is furniture.LineKind.BYLINE
+    # 电 of a word is no dispatch
+    assert bylines.leading_byline("江城5月3日电视台播出了专题片") is None
+
+
+def test_a_credit_under_a_one_sentence_caption_after_a_report_is_a_photo_of_its_own():
+    caption = "近日，青石镇的茶农在山坡茶园里采摘春茶。"
+    credit = "周明远 摄 （江城图片社发）"
+    page = page_of(BRIDGE, *BRIDGE_TEXT).rstrip("\n") + f"\n\n{caption}\n{credit}\n\n" + page_of(LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert [d.text.split("\n") for d in docs] == [BRIDGE_TEXT, [caption, credit], LIBRARY_TEXT]
+    assert [d.title for d in docs][0::2] == [BRIDGE, LIBRARY]
+    # a photo story: its credit under a paragraph of several sentences closes the headline's photo
+    story = ["这是新落成的青石镇人行桥（5月5日摄）。",
+             "5月6日，青石镇跨河人行桥正式通行。这座桥全长一百二十米，由镇政府筹资修建。"]
+    page = page_of(BRIDGE, story[0]).rstrip("\n") + f"\n\n{story[1]}\n新华社记者 唐可欣 摄\n\n" + page_of(
+        LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {BRIDGE: [*story, "新华社记者 唐可欣 摄"], LIBRARY: LIBRARY_TEXT}
+
+
+def test_a_caption_closed_by_a_role_first_credit_between_paragraphs_is_a_photo_not_a_byline():
+    caption = "图为青石镇新修的环湖村道 摄影：程晓东"
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], caption, BRIDGE_TEXT[1], LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [BRIDGE_TEXT, [caption], LIBRARY_TEXT]
+    assert docs[1].meta["byline"]["photographers"] == ["程晓东"]
+
+
+def test_a_wire_report_closed_by_wan_is_no_photos_text_and_the_caption_after_it_stands_apart():
+    report = ["江城5月3日电 （记者 韩立新）3日，江城港至青石港的集装箱航线开通，每周往返两班。",
+              "据了解，这条航线将为沿线企业节省约三成的运输时间。（完）"]
+    caption = "图为停靠在江城港的集装箱货船。港务集团供图"
+    docs, _ = segment(page_of("江城港新开集装箱航线", *report, caption, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [report, [caption], LIBRARY_TEXT]
+    assert docs[0].title == "江城港新开集装箱航线"
+
+
+def test_a_word_the_segmenter_only_guesses_across_the_cut_does_not_make_text_of_a_likely_headline():
+    title = "城区新增充电桩120台"
+    text = "刚入冬，城区的充电需求就明显上升，供电公司在二十个小区新装了充电桩，车主排队充电的时间缩短了一半。"
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, *BRIDGE_TEXT, title, text))]
+    at = [line.text for line in lines].index(title)
+    readings = [RoleReading(LineRole.TITLE if line.text == BRIDGE else LineRole.BODY) for line in lines]
+    readings[at] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.6, LineRole.BODY: 0.4})
+    line_roles._apply_certainties(lines, readings)
+    assert readings[at].role is LineRole.TITLE
+    # a headline the model doubts more than not is text when a word runs across
+    readings[at] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.4, LineRole.BODY: 0.6})
+    line_roles._apply_certainties(lines, readings)
+    assert readings[at].role is LineRole.BODY
+
+
+def test_a_scrap_of_a_sentence_joined_by_a_dictionary_word_is_resumed_after_another_report():
+    birds = "青石湖湿地迎来越冬候鸟"
+    first = "入冬以来，青石湖湿地陆续迎来越冬候鸟，白鹭、灰鹤和野鸭在湖面上觅食嬉戏，吸引不少市民前来观赏。"
+    cut = "“今年来的候鸟比往年多，我们每天都要沿湖巡护两次。”青石湖边防派"
+    scrap = "出所所长周海涛说。"
+    after = "据介绍，越冬候鸟将在青石湖湿地停留到明年三月，湖区已设置十处观鸟点，提醒市民观鸟时不要投喂惊扰候鸟。"
+    docs, _ = segment(page_of(birds, first, cut, MARKET, *MARKET_TEXT, scrap, after))
+    assert texts(docs) == {birds: [first, cut + scrap, after], MARKET: MARKET_TEXT}
+
+
+def test_a_caption_credited_to_its_source_between_the_dateline_line_and_the_text_is_a_photo_of_its_own():
+    title = "江城发现宋代古桥遗址"
+    dateline = "地方新闻组／江城16日电"
+    caption = "江城出土的宋代桥墩石构件。（取材自江城日报）"
+    report = ["江城文物部门16日发布消息，在老城区改造工地发现一处宋代古桥遗址，桥墩保存基本完好。",
+              "文物专家介绍，这处遗址为研究当地古代水系和交通提供了新的实物资料。"]
+    docs, _ = segment(page_of(title, dateline, caption, *report, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [[dateline, *report], [caption], LIBRARY_TEXT]
+    assert docs[0].title == title
+    # a one-sentence caption only: a report's last paragraph keeps its source note as text
+    assert bylines.photo_credit("文物专家介绍，遗址保存完好。下一步将进行系统发掘。（取材自江城日报）") is None

@@ -9,8 +9,11 @@ Recognised forms:
 - a line of its own, before or after the body: ``本报记者 余嘉熙 本报通讯员 韩冬梅 杨敏``,
   ``记者：某某 通讯员：某某、某某``, ``读者 某某``, a dateline alone (``新华社北京5月1日电 新华社记者``),
   or a signature in brackets (``（某某厂工会）``);
+- datelines without their outlet (``南昌12月5日电 （某某）``) or with a desk before the place
+  (``某某组／北京16日电``); sign-offs ``作者单位：…`` and ``某某 某某/中新网``;
 - a photo credit closing a caption: ``…的平台。本报通讯员 肖本祥摄``, ``新华社记者 季春鹏 摄``,
-  ``记者 某某 摄影报道``;
+  ``记者 某某 摄影报道``, ``某某 摄 （某某图片库发）``, ``… 摄影：某某``, ``…。人民网 某某摄``,
+  ``特约摄影 某某/某某``, ``…。某某管理局供图``;
 - an author's name closing an article: ``…萌芽状态。（王阳）``.
 """
 
@@ -23,11 +26,15 @@ from typing import Any
 
 from annotator.ingest.cues import (
     AGENCY_PAREN_RE,
+    AUTHOR_AFFILIATION_RE,
     BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
     CREDIT_ENDINGS,
+    CREDIT_ROLE_FIRST_RE,
+    CREDIT_SOURCE_NOTE_RE,
     DATED_BYLINE_RE,
     DATELINE_RE,
+    DESK_DATELINE_RE,
     HAN,
     HAN_RE,
     JUMP_LINE_RE,
@@ -35,12 +42,16 @@ from annotator.ingest.cues import (
     NAMELESS_ROLES,
     NEWS_FLASH_RE,
     NOT_NAMES,
+    OUTLET_TOKEN_RE,
+    PLACE_DATELINE_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
     SIGNATURE_STOPWORDS,
+    SLASH_OUTLET_RE,
     SOURCE_LINE_RE,
     SOURCE_SIGN_OFF_RE,
+    SUPPLIED_PHOTO_RE,
     TEXT_AND_PHOTO_RE,
     TRAILING_SIGNATURE_RE,
 )
@@ -51,8 +62,8 @@ _MAX_STANDALONE_LEN = 48
 _MAX_NAMES_WITHOUT_ROLE = 3
 # A name printed alone, with no role word: two or three Han characters.
 _SHORT_NAME_RE = re.compile(f"^[{HAN}]{{2,3}}$")
-# The last character of a credit (…摄, …摄影, …摄影报道, or a bracket around one): a cheap test first.
-_CREDIT_LAST_CHARS = tuple({ending[-1] for ending in CREDIT_ENDINGS} | {"）", ")"})
+# The last character of a credit (…摄, a name after 摄影：, an outlet after a slash, 供图, a bracket): a cheap test first.
+_CREDIT_ENDS = re.compile(f"[{HAN}A-Za-z）)]$")
 # A signature line in brackets (an organisation, or 作者：… 单位：…) is short.
 _MAX_SIGNATURE_LEN = 40
 
@@ -129,6 +140,9 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
                 byline.add(role_field, token)  # 本报评论员: the author is the role
                 named += 1
             continue
+        if photo and role_field is None and OUTLET_TOKEN_RE.match(token):
+            byline.agency = byline.agency or token  # 人民网 某某摄: the outlet, then its photographer
+            continue
         if NAME_TOKEN_RE.match(token):
             if role_field is None:
                 if not photo:
@@ -182,6 +196,17 @@ def _standalone_byline(line: str) -> Byline | None:
         byline = byline or Byline()
         byline.agency, byline.raw = source_line.group(1), [line]
         return byline
+    affiliation = AUTHOR_AFFILIATION_RE.match(line)
+    if affiliation is not None:
+        return Byline(raw=[line], others=[affiliation.group(1)])  # 作者单位：某某: the author's line, continued
+    slash = SLASH_OUTLET_RE.search(line)
+    if slash is not None and slash.start() > 0:
+        # 某某 某某/中新网: the writers' names, then their outlet after a slash
+        outlet = line[slash.start() :].strip().lstrip("/／").strip()
+        names = line[: slash.start()].split()
+        if OUTLET_TOKEN_RE.match(outlet) and 0 < len(names) <= _MAX_NAMES_WITHOUT_ROLE and all(
+                NAME_TOKEN_RE.match(name) for name in names):
+            return Byline(raw=[line], others=names, agency=outlet)
     dated = DATED_BYLINE_RE.match(line)
     if dated is not None and not dated.group(1).startswith(("星期", "礼拜")):
         return Byline(raw=[line], others=dated.group(1).split())  # 2023年06月26日 某某: an e-paper's byline line
@@ -242,15 +267,64 @@ def bracketed_signature(line: str) -> Byline | None:
 
 
 def _photo_credit(text: str) -> tuple[int, Byline] | None:
-    """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who."""
+    """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who.
+
+    Besides ``某某 摄`` after the caption's last sentence: a note after the credit on who sent the photo out
+    (``某某 摄 （某某图片库发）``), an outlet after the name (``特约摄影 某某/某某``), the role first
+    (``… 摄影：某某``), who supplied it (``…。某某管理局供图``), and a credit after a caption printed with no
+    full stop, set off by a space (``…的本地渔船 某某 摄``).
+    """
     stripped = text.rstrip()
-    if not stripped.endswith(_CREDIT_LAST_CHARS):
+    if not _CREDIT_ENDS.search(stripped):
         return None
+    note = CREDIT_SOURCE_NOTE_RE.search(stripped)
+    if note is not None and note.start() > 0:
+        caption = stripped[: note.start()].rstrip()
+        if _one_short_sentence(caption):
+            # 某某标本。（取材自某某报）: a one-sentence caption whose photo is credited to where it was taken from
+            offset = note.start() + len(note.group()) - len(note.group().lstrip())
+            return offset, Byline(raw=[text[offset:].strip()], others=[note.group().strip()[1:-1]])
+        stripped = caption  # 某某 摄 （某某图片库发）: the note is the credit's
+    slash = SLASH_OUTLET_RE.search(stripped)
+    if slash is not None and slash.start() > 0:
+        credited = _credit_after_caption(text, stripped[: slash.start()].rstrip(), role_needed=True)
+        if credited is not None:
+            return credited
+    role_first = CREDIT_ROLE_FIRST_RE.search(stripped)
+    if role_first is not None:
+        byline = _credited_names(role_first.group(1), photo=True)
+        if byline is not None:
+            offset = role_first.start() + len(role_first.group(0)) - len(role_first.group(0).lstrip())
+            byline.raw.append(text[offset:].strip())
+            return offset, byline
+    supplied = SUPPLIED_PHOTO_RE.search(stripped)
+    if supplied is not None:
+        offset = supplied.start(1)
+        return offset, Byline(raw=[text[offset:].strip()], others=[supplied.group(1)])
+    return _credit_after_caption(text, stripped)
+
+
+# A caption is one sentence of about this length at most.
+_CAPTION_MAX_LEN = 40
+
+
+def _one_short_sentence(text: str) -> bool:
+    return (
+        0 < len(text) <= _CAPTION_MAX_LEN
+        and text[-1] in SENTENCE_END
+        and sum(text.count(mark) for mark in SENTENCE_END) == 1
+    )
+
+
+def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False) -> tuple[int, Byline] | None:
+    """``某某 摄`` (or a credit line naming a role) at the end of ``stripped``, the caption's words before it."""
     if stripped.endswith(("）", ")")) and stripped[:-1].rstrip().endswith(CREDIT_ENDINGS):
         stripped = stripped[:-1].rstrip()
     ending = next((e for e in CREDIT_ENDINGS if stripped.endswith(e)), None)
     if ending is None:
-        return None
+        if not role_needed:
+            return None
+        ending = ""  # 特约摄影 某某/某某: the role word opens the credit, no 摄 closes it
     start = 0
     for index in range(len(stripped) - 1, -1, -1):
         if stripped[index] in SENTENCE_END or stripped[index] in "”）)":
@@ -259,11 +333,24 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
     credit = stripped[start:].strip().lstrip(BYLINE_BULLETS).strip()  # …冠军。 ■新华社记者 某某 摄
     if credit.startswith(("（", "(")):
         credit = credit[1:]
-    body = credit[: -len(ending)].rstrip()
-    if not body or len(body) > _MAX_STANDALONE_LEN:
+    body = credit[: len(credit) - len(ending)].rstrip()
+    if not body:
         return None
-    byline = _credited_names(body, photo=True)
+    byline = _credited_names(body, photo=True) if len(body) <= _MAX_STANDALONE_LEN else None
+    if byline is None and ending and " " in body.strip():
+        # …的本地渔船 某某 摄: no full stop closes the caption, a space sets its credit off
+        words = body.split()
+        for cut in range(len(words) - 1, 0, -1):
+            tail = " ".join(words[cut:])
+            byline = _credited_names(tail, photo=True)
+            if byline is not None and len(words) - cut <= _MAX_NAMES_WITHOUT_ROLE:
+                credit = stripped[stripped.rindex(words[cut], start) :].strip()
+                start = stripped.rindex(words[cut], start)
+                break
+            byline = None
     if byline is None:
+        return None
+    if role_needed and not ending and not any(ROLE_TOKEN_RE.match(t) for t in BYLINE_SEPARATORS_RE.split(body)):
         return None
     offset = text.index(credit, start) if credit in text[start:] else start
     byline.raw.append(text[offset:].strip())
@@ -272,7 +359,7 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
 
 def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
-    match = DATELINE_RE.match(paragraph)
+    match = DATELINE_RE.match(paragraph) or PLACE_DATELINE_RE.match(paragraph) or DESK_DATELINE_RE.match(paragraph)
     if match:
         agency, place, date, inner, named = match.groups()
         credits = inner or named

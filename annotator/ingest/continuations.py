@@ -196,19 +196,22 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         body = next((p for p in moving if p.role is Role.BODY), None)
         if body is None:
             continue
+        across = word_across(left, body.text)
         if bonus == _TAIL and not (
             left_unfinished
             or starts_mid_sentence(body.text)
             or starts_with_stray_char(body.text)
-            or word_across(left, body.text)
+            or across
         ):
             # the tail of another article is taken only where the cut shows, as a reader would see it
             continue
         evidence = join_evidence(left, body.text, adjacent=False)
         space = topics.space
         dangling_topic = topics.of_unit(dangling)
-        if bonus == _TAIL:
+        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)):
             # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
+            # (not asked of a scrap of a sentence that a dictionary word joins across the cut, 派 / 出所所长某某说。:
+            # a few words carry too few names to tell a topic; the paragraphs after it are weighed below)
             first = topics.of(body)
             if space.similarity(first, dangling_topic) <= space.similarity(first, topics.of(paras[start - 1])):
                 continue
@@ -227,6 +230,16 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
             continue
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin
         yield _Candidate(score, dangling, host, start, body, evidence, margin, where)
+
+
+# The rest of a sentence this short, before its full stop, is a scrap that says little of its topic.
+_SCRAP_MAX_LEN = 12
+
+
+def _scrap_first(text: str) -> bool:
+    """Does the paragraph open on a short scrap ending its sentence (出所所长某某说。, 祝大会现场，人山人海。)?"""
+    ends = [text.find(mark) for mark in "。！？!?" if mark in text]
+    return bool(ends) and min(ends) <= _SCRAP_MAX_LEN
 
 
 def _attach(candidate: _Candidate, notes: list[str]) -> None:

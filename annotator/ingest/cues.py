@@ -43,6 +43,7 @@ ROLE_FIELDS = {
     "特约通讯员": "correspondents",
     "摄影记者": "photographers",
     "摄影": "photographers",
+    "特约摄影": "photographers",
     "摄": "photographers",
     "实习生": "others",
     "撰稿": "others",
@@ -67,7 +68,7 @@ NOT_NAMES = frozenset({
 AGENCIES = ("本报", "本刊", "本网", "本台", "本版", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
             "中国新闻社")
 OUTLET_ENDINGS = ("日报", "晚报", "早报", "商报", "时报", "青年报", "工人报", "报", "通讯社", "社", "网", "电视台", "广播电台",
-                  "台")
+                  "台", "新闻")  # 新闻: a paper's news app (某某日报某某新闻记者)
 
 _AGENCY = "|".join(AGENCIES) + f"|[{HAN}]{{1,8}}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
 _ROLE = "|".join(sorted(ROLE_FIELDS, key=len, reverse=True))
@@ -78,6 +79,8 @@ NAME = f"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
 # A role word, optionally after its outlet and before a colon and the first name: 记者陈国琦, 记者：郝倩, 光明日报记者
 ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
 NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
+# An outlet named alone before a photographer's name: 人民网 某某摄
+OUTLET_TOKEN_RE = re.compile(f"^(?:{_AGENCY})$")
 # Names in a byline are separated by spaces or 、 (通讯员：门波、周志昊), sometimes by commas.
 BYLINE_SEPARATORS_RE = re.compile(r"[\s、，,]+")
 
@@ -94,6 +97,14 @@ DATELINE_RE = re.compile(
     f"^({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]"
     f"(?:\\s*[（(]([^（()）]{{1,80}})[）)]|\\s*((?:{_ROLE})\\s*(?:{NAME})(?:[\\s、](?:{NAME}))*)报道[：:]?)?"
 )
+# Datelines printed without their outlet (a wire's copy as another paper prints it), each with the groups of
+# DATELINE_RE (outlet, place, date, names in brackets, names after): 南昌12月5日电 （某某）, with the reporter
+# in brackets so that 电 is the dispatch's and no word's (电视, 电力); and a paper's desk before the place,
+# after a slash: 中国新闻组／北京16日电
+PLACE_DATELINE_RE = re.compile(
+    f"^()([{HAN}]{{2,8}}?)\\s*({DATELINE_DATE})电\\s*[（(]((?:(?:{_ROLE})\\s*)?(?:{NAME})(?:[\\s、，,]+(?:{NAME}))*)[）)]()"
+)
+DESK_DATELINE_RE = re.compile(f"^([{HAN}]{{2,10}})\\s*[/／]\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]()()")
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
 TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:[\\s、]+{_CREDITED})*)[）)]$")
@@ -108,6 +119,16 @@ SOURCE_SIGN_OFF_RE = re.compile(f"^[（(]?据({_AGENCY})(?:电|消息|报道)?[�
 SIGNATURE_STOPWORDS = frozenset({"完", "待续", "未完待续", "上", "下", "续"})
 # A photo credit ends in one of these: …本报记者 王伟伟 摄, 记者 某某 摄影报道
 CREDIT_ENDINGS = ("摄影报道", "摄影", "摄")
+# A credit naming the role first, at the end of a caption: … 摄影：某某, … 摄/某某
+CREDIT_ROLE_FIRST_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*(?:摄影|摄)\\s*[：:/／]\\s*((?:{NAME})(?:[\\s、]+(?:{NAME})){{0,3}})$")
+# Who supplied a photo, closing its caption: …。某某管理局供图, 受访者供图
+SUPPLIED_PHOTO_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*([{HAN}A-Za-z·]{{2,16}})\\s*(?:供图|提供图片|图片提供)$")
+# A note after a credit on who sent the photo out or where it was taken from: （某某图片库发）, （取材自某某报）
+CREDIT_SOURCE_NOTE_RE = re.compile(f"\\s*[（(](?:[{HAN}]{{2,16}}(?:发|供稿|供图)|(?:取材自|来源[：:]?|转自|选自)[{HAN}]{{2,16}})[）)]$")
+# An outlet after the name, printed with a slash: 某某/中新网, 特约摄影 某某/视觉某地
+# Where the author works, signing the text off under the author's line: 作者单位：某某县融媒体中心
+AUTHOR_AFFILIATION_RE = re.compile(r"^作者单位\s*[：:]\s*([^\s，,。；;：:！？!?]{2,24})$")
+SLASH_OUTLET_RE = re.compile(f"\\s*[/／]\\s*[{HAN}A-Za-z]{{2,8}}$")
 
 # Column labels printed above or below a headline.
 SECTION_PATTERNS = (

@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import AD_LINES, JUMP_IN_RE, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS
+from annotator.ingest.cues import AD_LINES, JUMP_IN_RE, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS, SENTENCE_END
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -220,7 +220,7 @@ class _Builder:
                 self._box(self.lines[i])
                 i += 1
             elif role is LineRole.BODY:
-                self._body(self.lines[i])
+                self._body(self.lines[i], text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY)
                 i += 1
             else:
                 self._furniture_para(i)
@@ -315,13 +315,27 @@ class _Builder:
         for offset, line in enumerate(self.lines[j : j + PHOTO_CAPTION_MAX_PARAGRAPHS + 1]):
             role = self.roles[j + offset]
             if role is LineRole.CREDIT:
+                if offset > 1 and _printed_under_its_caption(self.lines, j + offset):
+                    # a credit printed right under one paragraph, where the paragraphs above stand apart: that
+                    # paragraph is a photo's caption inside the article, not the headline's photo
+                    return False
                 return offset > 0
             if role is not LineRole.BODY:
                 return False
             if offset == 0 and bylines.has_leading_byline(line.text):
                 return False
             if bylines.has_photo_credit(line.text):
-                return True
+                after = j + offset + 1
+                # a credited caption with the text going on under it (no credit, no new headline) is a photo
+                # printed inside a report, not the headline's photo
+                return not (
+                    offset > 0
+                    and after < len(self.lines)
+                    and self.roles[after] is LineRole.BODY
+                    and not bylines.has_photo_credit(self.lines[after].text)
+                )
+            if _WIRE_END_RE.search(line.text):
+                return False  # …（完）: the wire report under the headline ends here, a caption after it is apart
         return False
 
     # --- paragraphs --------------------------------------------------------------------
@@ -399,7 +413,7 @@ class _Builder:
         unit = self._open_unit()
         unit.paras.append(para_from_line(line, Role.BOX))
 
-    def _body(self, line: PageLine) -> None:
+    def _body(self, line: PageLine, *, text_follows: bool = False) -> None:
         para = para_from_line(line, Role.BODY)
         if self.resume is not None and self.current is not None and self.current.photo and self.current.closed:
             self.current, self.resume = self.resume, None
@@ -416,6 +430,14 @@ class _Builder:
             unit is None
             or unit.closed
             or (not unit.photo and any(p.role is Role.BODY for p in unit.paras) and not unit.paras[-1].is_open)
+            or (
+                # between the byline or dateline line under a headline and the text it opens: a photo printed there
+                not unit.photo
+                and unit.headline is not None
+                and unit.paras
+                and all(p.role is Role.BYLINE for p in unit.paras)
+                and text_follows
+            )
         ):
             # a caption closed by its credit, under text that is already complete (or on its own): a photo
             # printed beside or between the articles, its own document
@@ -459,6 +481,19 @@ class _Builder:
     def _close_photo_after(unit: Unit, para: Para) -> None:
         if unit.photo and bylines.has_photo_credit(para.text):
             unit.closed = True
+
+
+# The mark closing a wire report: …觅食。（完）
+_WIRE_END_RE = re.compile(r"[（(]完[）)]$")
+
+
+def _printed_under_its_caption(lines: Sequence[PageLine], index: int) -> bool:
+    """Is the credit at ``index`` printed with no blank line under a one-sentence paragraph (a caption), while that
+    paragraph stands apart from the one over it (the page's paragraphs are set off by blank lines)? A credit under
+    a paragraph of several sentences closes the text of a photo story, which its headline's photo carries."""
+    caption, before = lines[index - 1], lines[index - 2]
+    one_sentence = sum(caption.text.count(mark) for mark in SENTENCE_END) <= 1
+    return one_sentence and caption.number == lines[index].number - 1 and before.number < caption.number - 1
 
 
 def _same_dispatch_point(unit: Unit, text: str) -> bool:

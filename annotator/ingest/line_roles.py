@@ -278,6 +278,10 @@ def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleR
                                           [f"opens with the mark of the page's other headlines ({mark})"])
 
 
+# A short line read as text with at least this chance of being a headline, right over a title, is a close call.
+KICKER_CLOSE_CALL = 0.4
+# A headline the model gives at least this chance is not made text by a word the segmenter only guesses across the cut.
+GLUE_OVERRULED_BY = 0.5
 # A line read as an intertitle with at least this chance of being a headline is a close call.
 CLOSE_CALL = 0.1
 
@@ -309,6 +313,18 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
         elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["a byline or a report's opening under it, as no page header has"])
+        elif (
+            reading.role is LineRole.FURNITURE
+            and below.kind is LineKind.BODY
+            and readings[index + 1].role is LineRole.BODY
+            and not starts_mid_sentence(below.text)
+            and not any(readings[k].role in HEADLINE_ROLES for k in range(index))
+        ):
+            # a page header is followed by a headline; text right under one, with no headline on the page above
+            # it, is a continuation from another page, which opens inside a sentence. A paragraph opening a
+            # sentence under a doubted header is the text of the headline the line is
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["a paragraph opening a sentence under it, as no page header has"])
 
 
 # How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
@@ -419,9 +435,25 @@ def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleR
 
 def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """A short line read as an intertitle, right over a line read as a title or kicker, belongs to that headline as
-    its column label or kicker (``经济短讯`` over a brief's title): an intertitle is followed by text."""
+    its column label or kicker (``经济短讯`` over a brief's title): an intertitle is followed by text. And a short
+    line the model doubted between text and kicker, alone between finished text and a title, is its kicker."""
     for index in range(len(lines) - 1, 0, -1):
         reading = readings[index - 1]
+        if (
+            reading.role is LineRole.BODY
+            and reading.probabilities
+            and lines[index - 1].kind is LineKind.SHORT
+            and readings[index].role is LineRole.TITLE
+            and reading.headline_probability >= KICKER_CLOSE_CALL
+            and index > 1
+            and lines[index - 2].kind is LineKind.BODY
+            and not ends_open(lines[index - 2].text)
+        ):
+            # a short line the model doubted between text and kicker, alone between finished text and a title:
+            # no paragraph is one short line there, a kicker is
+            readings[index - 1] = RoleReading(LineRole.KICKER, dict(reading.probabilities),
+                                              ["a doubted short line between finished text and a title"])
+            continue
         if (
             reading.role is LineRole.SUBHEAD
             and lines[index - 1].kind in (LineKind.SHORT, LineKind.SECTION)
@@ -479,6 +511,16 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             # hard-wrapped text: the short line under it goes on with it (the certainty below reads it as text),
             # so this line is text too, not a kicker over it
             readings[index] = RoleReading(LineRole.BODY, {}, ["an unfinished line going on right under it"])
+            continue
+        if (
+            line.kind is LineKind.BODY
+            and reading.role in (LineRole.BYLINE, LineRole.CREDIT)
+            and (credit := bylines.photo_credit(line.text)) is not None
+            and credit[0] > 0
+        ):
+            # words of a caption before the credit that closes it (图为… 摄影：某某): a caption is text, whoever
+            # is credited at its end
+            readings[index] = RoleReading(LineRole.BODY, reading.probabilities, ["a caption closed by its credit"])
             continue
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
@@ -542,7 +584,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             continue
         if following is not None and following.kind is LineKind.BODY and not line.text.endswith(KICKER_DASHES):
             evidence = join_evidence(line.text, following.text, adjacent=True)
-            if reading.role is not LineRole.BODY and evidence.binds and evidence.confidence >= SHORT_LINE_JOIN:
+            # only the segmenter's model glues the two characters round the cut (昨61台 / 刚过完…: 台刚), no word
+            # of its dictionary, and nothing left unfinished: too little to overrule a headline the model is sure of
+            guessed_word_only = (
+                not evidence.left_unfinished
+                and not get_segmenter().has_word(evidence.word)
+                and reading.headline_probability >= GLUE_OVERRULED_BY
+            )
+            if (
+                reading.role is not LineRole.BODY
+                and evidence.binds
+                and evidence.confidence >= SHORT_LINE_JOIN
+                and not guessed_word_only
+            ):
                 readings[index] = RoleReading(LineRole.BODY, {}, ["the sentence runs on into the next line"])
                 continue
             if (
