@@ -3,9 +3,9 @@
 Three splits are tuning material: the seed dev split, the seed's old "held out" split (its
 entries shaped rules, so it is tuning material now) and the tune split of the unseen pages.
 The test split of the unseen pages is the frozen test set: no rule was written against it and
-its errors are never looked at. The test3 split (pages-test3) is a later frozen set: it has no floor
-until the lead measures it once, so no test run scores it. Each split is guarded against getting worse than the figures
-reported in docs/candidates.md (rounded down). The dev split must also keep meeting the targets
+its errors are never looked at. The test3 split (pages-test3) is a later frozen set, built after the
+rule work of five rounds and measured once, at the end of the sixth. Each split is guarded against getting
+worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
 """
@@ -37,8 +37,9 @@ FLOORS = {
     # the tune pages, with the eight pages of the second test set (p41-p48) moved to tuning after it was measured
     # once, after the sixth round (1611 entities: 0.848 / 0.808, ORG R 0.756, LOC R 0.784)
     "pages-tune": {"all": (0.84, 0.80), "ORG": 0.75, "LOC": 0.78},
-    # measured at the end of the third round of rule work (docs/candidates.md)
-    "pages-test": {"all": (0.84, 0.79), "ORG": 0.76, "LOC": 0.76},
+    # the frozen splits, measured once at the end of the sixth round (474961b); pass or fail only
+    "pages-test": {"all": (0.84, 0.80), "ORG": 0.78, "LOC": 0.76},
+    "pages-test3": {"all": (0.76, 0.78), "ORG": 0.55, "LOC": 0.76},
 }
 
 
