@@ -125,9 +125,9 @@ CREDIT_ROLE_FIRST_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*(?:摄
 SUPPLIED_PHOTO_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*([{HAN}A-Za-z·]{{2,16}})\\s*(?:供图|提供图片|图片提供)$")
 # A note after a credit on who sent the photo out or where it was taken from: （某某图片库发）, （取材自某某报）
 CREDIT_SOURCE_NOTE_RE = re.compile(f"\\s*[（(](?:[{HAN}]{{2,16}}(?:发|供稿|供图)|(?:取材自|来源[：:]?|转自|选自)[{HAN}]{{2,16}})[）)]$")
-# An outlet after the name, printed with a slash: 某某/中新网, 特约摄影 某某/视觉某地
 # Where the author works, signing the text off under the author's line: 作者单位：某某县融媒体中心
 AUTHOR_AFFILIATION_RE = re.compile(r"^作者单位\s*[：:]\s*([^\s，,。；;：:！？!?]{2,24})$")
+# An outlet after the name, printed with a slash: 某某/中新网, 特约摄影 某某/视觉某地
 SLASH_OUTLET_RE = re.compile(f"\\s*[/／]\\s*[{HAN}A-Za-z]{{2,8}}$")
 
 # Column labels printed above or below a headline.

@@ -548,8 +548,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             line.kind is LineKind.BODY
             and index
             and readings[index - 1].role in HEADLINE_ROLES
-            and following is not None
-            and (following.kind is LineKind.BYLINE or bylines.has_leading_byline(following.text))
+            and _opens_text_with_byline(following)
             and not SENTENCE_END.intersection(line.text)
             and not bylines.has_leading_byline(line.text)
         ):
@@ -567,8 +566,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             index
             and readings[index - 1].role in HEADLINE_ROLES
             and reading.role not in HEADLINE_ROLES
-            and following is not None
-            and (following.kind is LineKind.BYLINE or bylines.has_leading_byline(following.text))
+            and _opens_text_with_byline(following)
         ):
             # between a headline and the byline or dateline that opens its text: the headline's subtitle
             readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["between a headline and the byline under it"])
@@ -740,6 +738,11 @@ def _plain_run(lines: Sequence[PageLine], index: int) -> range | None:
     if any(lines[k].kind is not LineKind.SHORT for k in run):
         return None
     return run
+
+
+def _opens_text_with_byline(line: PageLine | None) -> bool:
+    """Is ``line`` a byline or dateline, alone or opening a paragraph (what stands under a headline block)?"""
+    return line is not None and (line.kind is LineKind.BYLINE or bylines.has_leading_byline(line.text))
 
 
 def _lone(lines: Sequence[PageLine], index: int) -> bool:
