@@ -13,12 +13,9 @@ can produce (PER, LOC, ORG):
   (tests/data/candidates_gold_pages.jsonl, tuning);
 - ``pages-test``: the test split of the unseen pages, the frozen test set. No
   rule was written against it; never look at its errors.
-- ``pages-test3``: the test3 split of the unseen pages, a later frozen test
-  set built from outlets and regions the others do not use; frozen the same
-  way.
 
 ``--split tuning`` selects the three tuning splits (what to use while working
-on the rules), ``--split test`` the two frozen ones, ``--split all`` (the default)
+on the rules), ``--split test`` the frozen ones, ``--split all`` (the default)
 every split. The People's Daily dev split (PER/LOC/ORG, character BIO, external
 and not bundled) is reported when its file exists. ``--errors`` lists the
 misses and false alarms of the selected tuning splits; it never lists the
@@ -74,7 +71,6 @@ SPLITS = (
     GoldSplit("seed-tuning", "seed, the old held-out split (tuning)", DEFAULT_GOLD, "test"),
     GoldSplit("pages-tune", "unseen pages, tune (tuning)", PAGES_GOLD, "tune"),
     GoldSplit("pages-test", "unseen pages, test (FROZEN)", PAGES_GOLD, "test", frozen=True),
-    GoldSplit("pages-test3", "unseen pages, third test set (FROZEN)", PAGES_GOLD, "test3", frozen=True),
 )
 SPLITS_BY_KEY = {split.key: split for split in SPLITS}
 GROUPS = {
