@@ -122,6 +122,33 @@ def test_an_intertitle_that_may_be_a_headline_is_flagged_where_a_split_would_go(
     assert "split" in flag["message"]
 
 
+def test_a_text_line_the_model_nearly_read_as_a_sign_off_is_flagged_where_the_cut_would_go():
+    page = "甲地新闻\n\n本报讯 第一段正文。\n\n第二段正文。\n\n第三段正文。\n"
+    readings = [
+        reading(LineRole.TITLE, title=0.99),
+        reading(LineRole.BODY, body=1.0),
+        reading(LineRole.BODY, body=0.55, byline=0.45),
+        reading(LineRole.BODY, body=1.0),
+    ]
+    (doc,), notes = document_texts_and_flags(page, readings)
+    (flag,) = doc.meta["flags"]
+    assert flag["kind"] == "uncertain_boundary" and flag["confidence"] == 0.55
+    assert doc.text[flag["offset"]:].startswith("第二段正文")
+    assert "line 5" in flag["message"] and "a byline closing the article" in flag["message"]
+    assert any("line 5" in note and "flagged" in note for note in notes)
+
+
+def test_a_doubt_between_two_roles_that_cut_alike_is_not_flagged():
+    page = "甲地新闻\n\n本报讯 第一段正文。\n\n第二段正文。\n"
+    readings = [
+        reading(LineRole.TITLE, title=0.99),
+        reading(LineRole.BODY, body=1.0),
+        reading(LineRole.BODY, body=0.55, subhead=0.45),  # text or intertitle: the article is the same
+    ]
+    (doc,), _ = document_texts_and_flags(page, readings)
+    assert "flags" not in doc.meta
+
+
 def test_a_sure_cut_carries_no_flag():
     page = "甲地新闻\n\n本报讯 第一篇的正文。\n\n乙地新闻\n\n第二篇的正文。\n"
     readings = [reading(LineRole.TITLE, title=0.99), reading(LineRole.BODY, body=1.0),

@@ -9,6 +9,12 @@ some document of its page has the same text, paragraph for paragraph (half-width
 prints as the page does counts as its full-width form). Titles, kinds, kickers, subtitles, sections
 and bylines are checked on the exact articles and reported apart.
 
+A wrong cut costs the reviewer little if the import says where to look, so each set also reports how
+many of its missed articles are **flagged**: some document holding part of the article carries a warning
+flag (`meta["flags"]` of a kind in ``WARNINGS``: an uncertain boundary, a join to check, a text that stops or
+starts mid-sentence), and how many exact articles carry one anyway (false alarms, which teach reviewers to
+ignore flags). `continuation` and `no_headline` flags only inform, so they count for neither.
+
 ``--verbose`` lists, for the tuning pages only, which articles differ and how. ``--show-test-diffs``
 does the same for the test pages (the frozen sets): that is for the final report, not for tuning. Rules
 written while looking at the test pages make the test figure worthless. ``--sets seeds,tune`` scores only
@@ -41,6 +47,8 @@ SETS = (
 # Half-width punctuation the gold may print as the page does; the documents carry it full width.
 _FULL = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
 FURNITURE_KEYS = ("kicker", "subtitle", "section")
+# the flag kinds that tell a reviewer a cut or a join may be wrong (docs/ingest.md lists every kind)
+WARNINGS = frozenset({"uncertain_boundary", "low_confidence_join", "unterminated_paragraph", "unfinished", "fragment"})
 
 
 def canon(text: str) -> str:
@@ -96,6 +104,9 @@ class SetScore:
     misses: list[Miss] = field(default_factory=list)
     matched: list[tuple[dict, Document]] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
+    # missed articles some document holding part of them is flagged on; exact articles flagged anyway
+    flagged_misses: int = 0
+    flagged_exact: int = 0
 
     @property
     def unmatched_documents(self) -> int:
@@ -103,7 +114,8 @@ class SetScore:
 
     def as_dict(self) -> dict:
         return {"exact": self.exact, "total": self.total, "ratio": round(self.exact / self.total, 4) if self.total else 0.0,
-                "documents": self.documents, "furniture_mismatches": len(self.furniture)}
+                "documents": self.documents, "furniture_mismatches": len(self.furniture),
+                "misses_flagged": self.flagged_misses, "exact_flagged": self.flagged_exact}
 
 
 def load_gold(path: Path) -> dict[str, list[dict]]:
@@ -120,6 +132,11 @@ def load_gold(path: Path) -> dict[str, list[dict]]:
                 if key not in article:
                     raise InputError(f"{path}: {page}, article {number}: no '{key}'")
     return pages
+
+
+def warned(doc: Document) -> bool:
+    """Whether the document carries a flag telling the reviewer a cut or a join may be wrong."""
+    return any(flag.get("kind") in WARNINGS for flag in doc.meta.get("flags", ()))
 
 
 def furniture_mismatches(article: dict, doc: Document) -> list[str]:
@@ -156,6 +173,7 @@ def score_pages(name: str, gold_path: Path, folder: Path) -> SetScore:
             doc = by_text.get(text)
             if doc is not None:
                 result.exact += 1
+                result.flagged_exact += warned(doc)
                 result.matched.append((article, doc))
                 result.furniture += [f"{page}: {article['title']}: {m}" for m in furniture_mismatches(article, doc)]
                 continue
@@ -166,6 +184,8 @@ def score_pages(name: str, gold_path: Path, folder: Path) -> SetScore:
                 if shared > best_shared:
                     best, best_shared = (candidate, paragraphs), shared
             closest, closest_title = (best[1], best[0].title) if best else ([], "")
+            result.flagged_misses += any(warned(candidate) for candidate, paragraphs in doc_paragraphs
+                                         if set(expected) & set(paragraphs))
             result.misses.append(Miss(page, article["title"], expected, closest, closest_title))
     return result
 
@@ -177,12 +197,16 @@ def evaluate(sets: Sequence[tuple[str, Path, Path, bool]] = SETS) -> dict[str, S
 def report(scores: dict[str, SetScore], *, verbose: bool, show_test_diffs: bool,
            sets: Sequence[tuple[str, Path, Path, bool]] = SETS) -> str:
     tunable = {name: may_show for name, _, _, may_show in sets}
-    out = [f"{'set':<8}{'exact':>7}{'total':>7}{'ratio':>8}{'documents':>11}{'furniture':>11}"]
+    out = [f"{'set':<8}{'exact':>7}{'total':>7}{'ratio':>8}{'documents':>11}{'furniture':>11}"
+           f"{'misses flagged':>16}{'exact flagged':>15}"]
     for name, s in scores.items():
         ratio = s.exact / s.total if s.total else 0.0
-        out.append(f"{name:<8}{s.exact:>7}{s.total:>7}{ratio:>8.2f}{s.documents:>11}{len(s.furniture):>11}")
+        missed = s.total - s.exact
+        out.append(f"{name:<8}{s.exact:>7}{s.total:>7}{ratio:>8.2f}{s.documents:>11}{len(s.furniture):>11}"
+                   f"{f'{s.flagged_misses}/{missed}':>16}{f'{s.flagged_exact}/{s.exact}':>15}")
     out.append("(documents: what the splitter made of those pages; furniture: title, kind, headline lines or "
-               "byline differing on an exact article)")
+               "byline differing on an exact article; misses flagged: wrong articles a warning flag on one of their "
+               "documents points the reviewer to; exact flagged: right articles warned about anyway)")
     for name, s in scores.items():
         show = verbose and (tunable.get(name, False) or show_test_diffs)
         if not show:

@@ -219,6 +219,8 @@ class FoldResult:
     articles: int
     confusions: list[tuple[int, str, str, str]]  # line, gold role, read role, text
     misses: list[str]
+    flagged_misses: int
+    flagged_exact: int
     differences: list[list[str]] = field(default_factory=list)  # per missed article, how it differs
 
 
@@ -279,6 +281,7 @@ def cross_validate(
                     results.append(FoldResult(
                         path.name, len(held_out.lines) - len(confusions), len(held_out.lines), score.exact,
                         score.total, confusions, [m.title for m in score.misses],
+                        score.flagged_misses, score.flagged_exact,
                         [m.describe() for m in score.misses],
                     ))
     return results
@@ -316,6 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles = sum(f.articles for f in results)
         print(f"leave one {'page' if args.by_page else 'style'} out: lines {lines_right}/{lines} ({lines_right / lines:.3f}), "
               f"articles exact {exact}/{articles} ({exact / articles:.3f})")
+        # what the reviewer is told: with a model that never saw the page, are the wrong articles flagged?
+        print(f"  wrong articles a warning flag points to: {sum(f.flagged_misses for f in results)}/{articles - exact}; "
+              f"right articles warned about anyway: {sum(f.flagged_exact for f in results)}/{exact}")
         for (want, got), n in confusions.most_common():
             print(f"  {want} read as {got}: {n}")
         return 0

@@ -63,6 +63,12 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "if so, split the article here"),
          QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it may be the headline of "
                            "another (%2); if so, split the article here"), ()),
+        (("line %1 was read as %2 (%3), but it may be %4 (%5): %6; if so, the article is cut wrongly here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was read as %2 (%3), but it may be %4 (%5): %6; "
+                           "if so, the article is cut wrongly here"), (2, 4)),
+        (("line %1 was read as %2 (%3), but it may be %4 (%5); if so, the article is cut wrongly here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was read as %2 (%3), but it may be %4 (%5); "
+                           "if so, the article is cut wrongly here"), (2, 4)),
     ]
 
 
@@ -93,6 +99,15 @@ def _reasons() -> list[tuple[str, str]]:
         ("the end of another article", QCoreApplication.translate("ImportFlags", "the end of another article")),
         ("topic closer to this article than to its neighbours by %1",
          QCoreApplication.translate("ImportFlags", "topic closer to this article than to its neighbours by %1")),
+        # the roles a doubtful line was read as, or nearly
+        ("text", QCoreApplication.translate("ImportFlags", "text")),
+        ("an intertitle", QCoreApplication.translate("ImportFlags", "an intertitle")),
+        ("a reading tip", QCoreApplication.translate("ImportFlags", "a reading tip")),
+        ("a headline line", QCoreApplication.translate("ImportFlags", "a headline line")),
+        ("a byline closing the article", QCoreApplication.translate("ImportFlags", "a byline closing the article")),
+        ("a photo credit closing a caption", QCoreApplication.translate("ImportFlags", "a photo credit closing a caption")),
+        ("an advertisement", QCoreApplication.translate("ImportFlags", "an advertisement")),
+        ("page furniture", QCoreApplication.translate("ImportFlags", "page furniture")),
     ]
 
 

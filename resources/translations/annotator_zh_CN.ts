@@ -1858,6 +1858,14 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>第 %1 行被读作本文的小标题，但它可能是另一篇文章的标题（%2）；如果是，请在此处拆分文章</translation>
     </message>
     <message>
+        <source>line %1 was read as %2 (%3), but it may be %4 (%5): %6; if so, the article is cut wrongly here</source>
+        <translation>第 %1 行被读作%2（%3），但它可能是%4（%5）：%6；如果是，文章在此处切分有误</translation>
+    </message>
+    <message>
+        <source>line %1 was read as %2 (%3), but it may be %4 (%5); if so, the article is cut wrongly here</source>
+        <translation>第 %1 行被读作%2（%3），但它可能是%4（%5）；如果是，文章在此处切分有误</translation>
+    </message>
+    <message>
         <source>the line ends on &apos;%1&apos;</source>
         <translation>该行以“%1”结尾</translation>
     </message>
@@ -1924,6 +1932,38 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>topic closer to this article than to its neighbours by %1</source>
         <translation>主题与本文比与相邻文章更接近（差值 %1）</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>an intertitle</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <source>a reading tip</source>
+        <translation>阅读提示</translation>
+    </message>
+    <message>
+        <source>a headline line</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <source>a byline closing the article</source>
+        <translation>结束文章的署名行</translation>
+    </message>
+    <message>
+        <source>a photo credit closing a caption</source>
+        <translation>结束图片说明的摄影署名</translation>
+    </message>
+    <message>
+        <source>an advertisement</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>page furniture</source>
+        <translation>版面杂项</translation>
     </message>
     <message>
         <source>; </source>
