@@ -2,7 +2,7 @@
 
     python -m annotator.candidates.evaluate [--split NAME ...] [--errors] [--json]
 
-It reports five gold splits, each with the suggester on all seven labels and,
+It reports six gold splits, each with the suggester on all seven labels and,
 like with like, the suggester and plain jieba.posseg on the three labels jieba
 can produce (PER, LOC, ORG):
 
@@ -16,9 +16,12 @@ can produce (PER, LOC, ORG):
 - ``pages-test3``: the test3 split of the unseen pages, a later frozen test
   set built from outlets and regions the others do not use; frozen the same
   way.
+- ``pages-test4``: the test4 split of the unseen pages, the latest frozen test
+  set (outlets and regions no other set uses, Malaysian Chinese dailies
+  among them); frozen the same way.
 
 ``--split tuning`` selects the three tuning splits (what to use while working
-on the rules), ``--split test`` the two frozen ones, ``--split all`` (the default)
+on the rules), ``--split test`` the three frozen ones, ``--split all`` (the default)
 every split. The People's Daily dev split (PER/LOC/ORG, character BIO, external
 and not bundled) is reported when its file exists. ``--errors`` lists the
 misses and false alarms of the selected tuning splits; it never lists the
@@ -75,6 +78,7 @@ SPLITS = (
     GoldSplit("pages-tune", "unseen pages, tune (tuning)", PAGES_GOLD, "tune"),
     GoldSplit("pages-test", "unseen pages, test (FROZEN)", PAGES_GOLD, "test", frozen=True),
     GoldSplit("pages-test3", "unseen pages, third test set (FROZEN)", PAGES_GOLD, "test3", frozen=True),
+    GoldSplit("pages-test4", "unseen pages, fourth test set (FROZEN)", PAGES_GOLD, "test4", frozen=True),
 )
 SPLITS_BY_KEY = {split.key: split for split in SPLITS}
 GROUPS = {
