@@ -86,6 +86,8 @@ class _Cleaner:
 
     def value(self, value: Any, where: Callable[[], str]) -> Any:
         """A JSON-like value (meta) with every string in it, keys too, cleaned."""
+        if not _holds_suspect(value):
+            return value  # the common case: nothing to clean, so nothing is rebuilt
         if isinstance(value, str):
             return self.string(value, where)
         if isinstance(value, dict):
@@ -166,6 +168,17 @@ def sanitize_source(source: SourceFile) -> SourceFile:
         cleaner.document(bundle, number)
     source.notes = [printable(note) for note in source.notes] + cleaner.note()
     return source
+
+
+def _holds_suspect(value: Any) -> bool:
+    """Does a JSON-like value hold a string, or a key, that needs a closer look (a control or a surrogate)?"""
+    if isinstance(value, str):
+        return _SUSPECT_RE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_holds_suspect(k) or _holds_suspect(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(map(_holds_suspect, value))
+    return False
 
 
 def _inside(where: Callable[[], str], step: str) -> Callable[[], str]:

@@ -67,15 +67,16 @@ class DocumentBuilder:
         pieces: list[Piece] = []
         flags: list[dict[str, Any]] = []
         offset = 0
-        for index, para in enumerate(paras):
-            if index:
-                parts.append(PARAGRAPH_SEPARATOR)
-                offset += len(PARAGRAPH_SEPARATOR)
+        separator = len(PARAGRAPH_SEPARATOR)
+        for para in paras:
+            if parts:
+                offset += separator
             parts.append(para.text)
-            pieces.extend(_pieces(para, offset, self.file_name))
-            flags.extend(_flag(f.kind, offset + f.offset, f.confidence, f.message) for f in para.flags)
+            _add_pieces(pieces, para.spans, offset, self.file_name)
+            if para.flags:
+                flags.extend(_flag(f.kind, offset + f.offset, f.confidence, f.message) for f in para.flags)
             offset += len(para.text)
-        return "".join(parts), pieces, flags
+        return PARAGRAPH_SEPARATOR.join(parts), pieces, flags
 
     def _meta(self, unit: Unit) -> dict[str, Any]:
         meta: dict[str, Any] = {}
@@ -117,18 +118,21 @@ def ordered_paras(unit: Unit) -> list[Para]:
     return boxes + [p for p in unit.paras if p.role is not Role.BOX]
 
 
-def _pieces(para: Para, offset: int, file_name: str) -> list[Piece]:
-    pieces: list[Piece] = []
-    position = offset
-    for src_start, src_end in para.spans:
-        length = src_end - src_start
-        if pieces and pieces[-1].src_end == src_start and pieces[-1].end == position:
-            last = pieces.pop()
-            pieces.append(Piece(last.start, position + length, file_name, last.src_start, src_end))
+def _add_pieces(pieces: list[Piece], spans: tuple[tuple[int, int], ...], offset: int, file_name: str) -> None:
+    """The pieces of a paragraph at ``offset``: its source spans, those that run on in the source made one."""
+    if len(spans) == 1:  # most paragraphs are one stretch of one line
+        src_start, src_end = spans[0]
+        pieces.append(Piece(offset, offset + src_end - src_start, file_name, src_start, src_end))
+        return
+    merged: list[list[int]] = []  # [start, src_start, src_end]
+    for src_start, src_end in spans:
+        if merged and merged[-1][2] == src_start:
+            merged[-1][2] = src_end  # the text goes on where the source does: one piece
         else:
-            pieces.append(Piece(position, position + length, file_name, src_start, src_end))
-        position += length
-    return pieces
+            merged.append([offset, src_start, src_end])
+        offset += src_end - src_start
+    pieces.extend(Piece(start, start + src_end - src_start, file_name, src_start, src_end)
+                  for start, src_start, src_end in merged)
 
 
 def _title(unit: Unit) -> str:

@@ -51,13 +51,15 @@ def normalise_widths(text: str) -> str:
     text = _MARK_IN_CJK_CONTEXT.sub(_full_width, text)
     if "(" not in text and ")" not in text:
         return text
-    chars = list(text)
     parens = _matching_parens(text)
-    for match in _PARENS.finditer(text):
-        index = match.start()
-        if _paren_in_cjk_context(text, index, parens.get(index)):
-            chars[index] = FULL_WIDTH[text[index]]
-    return "".join(chars)
+    context = text  # the brackets' context is read in the text as it stands before any of them changes
+
+    def bracket(match: re.Match[str]) -> str:
+        mark = match.group()
+        return FULL_WIDTH[mark] if _paren_in_cjk_context(context, match.start(), parens.get(match.start())) else mark
+
+    # only the brackets are visited and replaced; the text between them is copied in C
+    return _PARENS.sub(bracket, text)
 
 
 def _full_width(match: re.Match[str]) -> str:
