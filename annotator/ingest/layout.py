@@ -563,7 +563,7 @@ def make_headline(run: Sequence[PageLine], readings: Sequence[RoleReading] | Non
         elif (
             role is LineRole.SECTION
             or (role is None and line.section_like)
-            or (title_index is None and _is_slogan(text))
+            or (title_index is None and (_is_slogan(text) or line.kind is LineKind.SECTION))
         ):
             headline.section.append(text)
         elif title_index is None or index < title_index or text.endswith(KICKER_DASHES):
@@ -588,10 +588,13 @@ def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None
     ] or list(range(len(run)))
     if readings:
         roles = [readings[i].role for i in range(len(run))]
-        if LineRole.TITLE not in roles and LineRole.SECTION in roles and all(
-            role is LineRole.SECTION or _is_slogan(run[i].text) for i, role in enumerate(roles)
+        if len(run) >= 2 and LineRole.SECTION in roles and all(
+            role is LineRole.SECTION or _is_slogan(run[i].text) or run[i].kind is LineKind.SECTION
+            for i, role in enumerate(roles)
         ):
-            # a series banner with no headline of its own (奋斗百年路 启航新征程 / 工会工作巡礼)
+            # a series banner with no headline of its own (奋斗百年路 启航新征程 / 工会工作巡礼): column labels and
+            # slogans only, whatever the model made of a line shaped like a column label (…巡礼, …侧记), which
+            # names a series, not one article, when a banner is printed over it
             return None
         return max(candidates, key=lambda i: (readings[i].probability(LineRole.TITLE), -i))
     if len(candidates) == 1:

@@ -483,6 +483,8 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
       it stands alone, as an intertitle.
     """
     markdown = is_markdown_page(lines)
+    marked_headlines = any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
+                           and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True))
     for index, line in enumerate(lines):
         reading = readings[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -605,9 +607,12 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
                 and not starts_mid_sentence(following.text)
             ):
                 # nothing ties it to the next line: a short line standing alone, not a paragraph cut short; an
-                # intertitle, or a headline where the model gave that the greater chance
-                role = (LineRole.TITLE if reading.headline_probability > reading.probability(LineRole.SUBHEAD)
-                        else LineRole.SUBHEAD)
+                # intertitle, or a headline where the model gave that the greater chance, unless the page marks
+                # its headlines with # and nothing under this plain line introduces an article (headlines of one
+                # page look alike: a plain line among # headlines is an intertitle)
+                headline = (reading.headline_probability > reading.probability(LineRole.SUBHEAD)
+                            and not (marked_headlines and not _introduces(lines, index)))
+                role = LineRole.TITLE if headline else LineRole.SUBHEAD
                 readings[index] = RoleReading(role, reading.probabilities,
                                               ["a short line that does not run on into the next"])
                 continue
