@@ -39,6 +39,10 @@ ROLE_FIELDS = {
     "驻站记者": "reporters",
     "全媒体记者": "reporters",
     "融媒体记者": "reporters",
+    "全媒记者": "reporters",
+    "融媒记者": "reporters",
+    "新闻记者": "reporters",  # a paper's news app's reporter, printed without the paper (某某日报)新闻记者
+    "新媒体记者": "reporters",
     "通讯员": "correspondents",
     "特约通讯员": "correspondents",
     "摄影记者": "photographers",
@@ -79,6 +83,9 @@ NAME = f"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
 # A role word, optionally after its outlet and before a colon and the first name: 记者陈国琦, 记者：郝倩, 光明日报记者
 ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
 NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
+# One role and its name inside a run of them printed with no space (某某新闻通讯员某某记者某某): the name runs up to the
+# next role word or the end.
+GLUED_CREDIT_RE = re.compile(f"(?:{_AGENCY})?(?:{_ROLE})[：:]?[{HAN}]{{2,4}}?(?=(?:{_AGENCY})?(?:{_ROLE})|$)")
 # An outlet named alone before a photographer's name: 人民网 某某摄
 OUTLET_TOKEN_RE = re.compile(f"^(?:{_AGENCY})$")
 # Names in a byline are separated by spaces or 、 (通讯员：门波、周志昊), sometimes by commas.
@@ -110,6 +117,8 @@ _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
 TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:[\\s、]+{_CREDITED})*)[）)]$")
 # A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某.
 SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
+# What the byline credits, printed before it: 文·图丨记者 某某, 文/记者 某某, 文｜某某 (words, or words and pictures).
+CREDIT_KIND_PREFIX_RE = re.compile(r"^(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:]\s*")
 # A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文.
 TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$")
 # A byline line of an e-paper export: the date, then the author (2023年06月26日 某某).
