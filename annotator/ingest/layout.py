@@ -132,14 +132,17 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
 
 # A word read across a cut to text further down the page, with this much evidence, shows the cut.
 RECLAIM_EVIDENCE = 0.7
+# A comma inside a short line: a clause ends there, as in a sentence (…还有很多，华晨宝), not only in a headline.
+_CLAUSE_BREAK_RE = re.compile("[，,；;]")
 
 
 def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list[str]) -> None:
     """A line read as the top of a headline that is really a paragraph cut short, resumed further down.
 
     A line the model reads as a kicker, but too long or clause-like for a headline by the
-    typographic rules, that stops mid-word (…一派生机勃) while a line further down resumes
-    it (勃的景象，…: a dictionary word across the cut) is the end of the article above,
+    typographic rules (or short with a clause ending inside it: …还有很多，华晨宝), that stops
+    mid-word (…一派生机勃) while a line further down resumes it (勃的景象，…: a dictionary word
+    across the cut) is the end of the article above,
     printed in the column before the next headline. It is read as text again, so the
     continuation pass can join the two.
     """
@@ -148,7 +151,7 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
         for index, line in enumerate(lines)
         # only a line today's rules already take for text (too long or too clause-like for a headline)
         if roles[index] in (LineRole.KICKER, LineRole.SECTION)
-        and line.kind is LineKind.BODY
+        and (line.kind is LineKind.BODY or (line.kind is LineKind.SHORT and _CLAUSE_BREAK_RE.search(line.text[:-1])))
         and index
         and roles[index - 1] is LineRole.BODY
         and not line.text.endswith(KICKER_DASHES)

@@ -619,7 +619,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         run = _plain_run(lines, index)
         if run is None or index != run.start:
             continue
-        if _introduces(lines, run.stop - 1, captions_only=True):
+        if _introduces(lines, run.stop - 1, captions_only=True) and not _running_text_over_a_caption(lines, run.stop):
             _headline_run(run, readings, "a short line over a photo caption")
         elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
             for k in run:
@@ -773,6 +773,32 @@ def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = 
         if bylines.has_photo_credit(line.text):
             return True
     return False
+
+
+def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
+    """Is what stands between a run of short lines and the photo credit under it running text, not a caption?
+
+    A caption is finished sentences closed by its credit. A paragraph on the way that stops mid-sentence (cut by the
+    layout: …这样的飞速让吴荷花) is a report's text, and a credited paragraph of one short sentence under paragraphs
+    of text (…集装箱码头。 记者 某某 摄) is a photo printed inside that report: either way the run over them is an
+    intertitle or a headline of that text, not a photo's headline.
+    """
+    for index in range(start, min(start + 4, len(lines))):
+        line = lines[index]
+        if line.kind is not LineKind.BODY:
+            return False
+        credit = bylines.photo_credit(line.text)
+        if credit is not None:
+            caption = line.text[: credit[0]].strip()
+            one_sentence = sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= _CAPTION_MAX_LEN
+            return index > start and one_sentence
+        if ends_open(line.text):
+            return True
+    return False
+
+
+# A caption inside a report is one sentence of about this length at most.
+_CAPTION_MAX_LEN = 40
 
 
 _default: RoleModel | None = None
