@@ -33,6 +33,7 @@ from annotator.ingest.cues import (
     CREDIT_KIND_PREFIX_RE,
     CREDIT_ROLE_FIRST_RE,
     CREDIT_SOURCE_NOTE_RE,
+    DATE_FIRST_DATELINE_RE,
     DATED_BYLINE_RE,
     DATELINE_RE,
     DESK_DATELINE_RE,
@@ -46,6 +47,7 @@ from annotator.ingest.cues import (
     NOT_NAMES,
     OUTLET_TOKEN_RE,
     PLACE_DATELINE_RE,
+    PRODUCTION_CREDIT_PART_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
@@ -232,6 +234,11 @@ def _standalone_byline(line: str) -> Byline | None:
         byline = byline or Byline()
         byline.agency, byline.raw = source_line.group(1), [line]
         return byline
+    credits = list(PRODUCTION_CREDIT_PART_RE.finditer(line))
+    if credits and credits[0].start() == 0 and "".join(c.group(0) for c in credits) == line:
+        # 系列报道策划：某某、某某 本篇统筹：某某: who planned or coordinated the piece
+        names = [name for credit in credits for name in BYLINE_SEPARATORS_RE.split(credit.group(1)) if name]
+        return Byline(raw=[line], others=names)
     affiliation = AUTHOR_AFFILIATION_RE.match(line)
     if affiliation is not None:
         return Byline(raw=[line], others=[affiliation.group(1)])  # 作者单位：某某: the author's line, continued
@@ -405,20 +412,34 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
 def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
     match = DATELINE_RE.match(paragraph) or PLACE_DATELINE_RE.match(paragraph) or DESK_DATELINE_RE.match(paragraph)
-    if match:
+    date_first = None if match else DATE_FIRST_DATELINE_RE.match(paragraph)
+    if date_first:
+        match = date_first
+        agency, date, place, inner, named = match.groups()
+    elif match:
         agency, place, date, inner, named = match.groups()
+    if match:
         credits = inner or named
-        byline = (_credited_names(credits) if credits else None) or Byline()
+        byline = (_credited_names(credits) if credits else None) or _reporters_alone(inner) or Byline()
         byline.agency, byline.place, byline.date = agency, place or "", date
     else:
         match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph)
         if not match:
             return None
-        agency, inner = match.groups()
+        agency, *credits = match.groups()
+        inner = next((c for c in credits if c), None)
         byline = (_credited_names(inner) if inner else None) or Byline()
         byline.agency = agency
     byline.raw.insert(0, match.group(0).strip())
     return match.end(), byline
+
+
+def _reporters_alone(inner: str | None) -> Byline | None:
+    """Names alone in a dateline's brackets (某某网拉萨9月1日电 （某某）): the reporters who filed it."""
+    names = inner.split() if inner else []
+    if not names or len(names) > _MAX_NAMES_WITHOUT_ROLE or not all(NAME_TOKEN_RE.match(n) for n in names):
+        return None
+    return Byline(reporters=names)
 
 
 def trailing_signature(paragraph: str) -> Byline | None:
