@@ -791,3 +791,20 @@ def test_a_series_production_credit_under_the_headline_is_a_byline_line():
     assert bylines.standalone_byline("策划：城市更新的三道难题怎么解") is None
     docs, _ = segment(page_of(BRIDGE, credit, *BRIDGE_TEXT, LIBRARY, *LIBRARY_TEXT))
     assert texts(docs) == {BRIDGE: [credit, *BRIDGE_TEXT], LIBRARY: LIBRARY_TEXT}
+
+
+def test_a_doubted_plain_line_among_headlines_marked_with_hash_is_an_intertitle_unless_a_byline_introduces_it():
+    def read(*page: str) -> list[RoleReading]:
+        lines = [classify(line) for line in split_lines(page_of(*page))]
+        doubted = {LineRole.TITLE: 0.47, LineRole.BODY: 0.43, LineRole.SUBHEAD: 0.07}
+        readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), RoleReading(LineRole.TITLE, doubted),
+                    *[RoleReading(LineRole.BYLINE if line.kind is furniture.LineKind.BYLINE else LineRole.BODY)
+                      for line in lines[3:]]]
+        line_roles._plain_lines_among_marked_headlines(lines, readings)
+        return readings
+
+    assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], "备足农资，保障春耕不误时", BRIDGE_TEXT[1])[2].role is LineRole.SUBHEAD
+    # a reporter line under it: an article starts there, whatever the page's other headlines look like
+    assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], LIBRARY, "本报记者 陈立", LIBRARY_TEXT[0])[2].role is LineRole.TITLE
+    # a report's opening under it: the same
+    assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], LIBRARY, LIBRARY_TEXT[0])[2].role is LineRole.TITLE

@@ -204,6 +204,7 @@ class RoleModel:
         _intertitles_inside_a_story(lines, readings)
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
+        _plain_lines_among_marked_headlines(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -463,6 +464,37 @@ def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[Rol
                     else LineRole.KICKER)
             readings[index - 1] = RoleReading(role, dict(reading.probabilities),
                                               ["over a headline: an intertitle is followed by text"])
+
+
+# A headline the model gives less than this is doubted (the cut it opens is flagged for the reviewer).
+DOUBTED_HEADLINE = 0.8
+
+
+def _plain_lines_among_marked_headlines(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """On a page that marks its headlines with ``#`` (one at least, read as a title), a plain short line standing
+    alone between finished text and text that does not open a report, that the model doubted as a headline, is an
+    intertitle (``# 春耕时节农机忙`` … ``备足农资，保障春耕不误时``): headlines of one page look alike, and nothing
+    under the line (a byline, a dateline, a caption) introduces an article."""
+    if not any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
+               and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True)):
+        return
+    for index in range(1, len(lines) - 1):
+        line, reading, above, below = lines[index], readings[index], lines[index - 1], lines[index + 1]
+        if (
+            line.kind is LineKind.SHORT
+            and reading.role in HEADLINE_ROLES
+            and reading.probabilities
+            and reading.confidence < DOUBTED_HEADLINE
+            and _lone(lines, index)
+            and above.kind is LineKind.BODY
+            and readings[index - 1].role is LineRole.BODY
+            and not ends_open(above.text)
+            and below.kind is LineKind.BODY
+            and not opens_like_a_report(below.text)
+            and not _introduces(lines, index)
+        ):
+            readings[index] = RoleReading(LineRole.SUBHEAD, dict(reading.probabilities),
+                                          ["a plain line among headlines marked with #"])
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
