@@ -14,6 +14,7 @@ import hashlib
 
 from annotator.ingest import bylines, furniture, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
+from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
 from annotator.ingest.source_lines import split_lines
@@ -808,3 +809,16 @@ def test_a_doubted_plain_line_among_headlines_marked_with_hash_is_an_intertitle_
     assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], LIBRARY, "本报记者 陈立", LIBRARY_TEXT[0])[2].role is LineRole.TITLE
     # a report's opening under it: the same
     assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], LIBRARY, LIBRARY_TEXT[0])[2].role is LineRole.TITLE
+
+
+def test_a_report_cut_between_a_year_and_its_month_is_resumed_after_the_next_report():
+    port = "江城港重新开港七十年"
+    first = "江城港即将迎来重新开港七十周年的纪念日。回想七十年前，1952年"
+    resumed = "10月17日，江城人在淤泥质海岸上建成了第一个深水码头，江城港从此迎来新生。"
+    reporter = "滨海晚报记者 韩立新 陈立 开海第一天，渔民们天不亮就出海了，满载而归的渔船陆续返航。"
+    fish = ["一筐筐鲜鱼活虾刚从船上卸下，采购员们早已等候多时，挑拣着最新鲜的海货。", "一小时后，这批海货就会摆上各家饭店的餐桌。"]
+    docs, _ = segment(page_of(port, first, "滨江渔港迎来开海季", reporter, *fish, resumed))
+    assert texts(docs) == {port: [first + resumed], "滨江渔港迎来开海季": [reporter, *fish]}
+    # a month and its day too; a year and a word that is no month is not
+    assert join_evidence("会议于10月", "17日召开，", adjacent=False).word == "月17日"
+    assert join_evidence("回想七十年前，1952年", "江城人建成码头。", adjacent=False).word == ""
