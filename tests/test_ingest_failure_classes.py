@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, furniture, line_features, line_roles
+from annotator.ingest import bylines, furniture, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
+from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
 from annotator.ingest.source_lines import split_lines
@@ -686,3 +687,138 @@ def test_a_caption_credited_to_its_source_between_the_dateline_line_and_the_text
     assert docs[0].title == title
     # a one-sentence caption only: a report's last paragraph keeps its source note as text
     assert bylines.photo_credit("文物专家介绍，遗址保存完好。下一步将进行系统发掘。（取材自江城日报）") is None
+
+
+# --- round 7: the shapes of the third test set's pages (p61-p68), on invented text ------------------------------------
+
+def test_reporter_lines_with_a_name_before_the_role_glued_roles_or_a_bullet_are_bylines():
+    found = bylines.standalone_byline("周文静 记者 韩立新")
+    assert found is not None and (found.others, found.reporters) == (["周文静"], ["韩立新"])
+    found = bylines.standalone_byline("文·图丨江城新闻通讯员宋佳怡记者陈立")
+    assert found is not None and (found.correspondents, found.reporters) == (["宋佳怡"], ["陈立"])
+    found = bylines.standalone_byline("新闻记者 郑文涛")
+    assert found is not None and found.reporters == ["郑文涛"]
+    found = bylines.standalone_byline("□ 周明远 吴立")
+    assert found is not None and found.others == ["周明远", "吴立"]
+    # names alone need their bullet or jieba's reading as names; a role word after words that are no name is no byline
+    assert bylines.standalone_byline("□ 抗洪 救灾") is None
+    assert bylines.standalone_byline("抗洪 记者 韩立新") is None
+    # a reporter line of such a shape after the text signs it off, and the next headline opens an article
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "周文静 记者 韩立新", LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: [*BRIDGE_TEXT, "周文静 记者 韩立新"], LIBRARY: LIBRARY_TEXT}
+
+
+def test_an_intertitle_over_running_text_with_a_photo_inside_is_no_photos_headline():
+    feature = ["架桥修路，一座座新桥让两岸群众出行更方便，也带动了沿江乡镇的产业发展。"]
+    intertitle = "告别渡船过河"
+    part = [
+        "清晨，青石镇居民王秀英坐公交车穿过新桥，十分钟就到了对岸的娘家。",
+        "“以前过河要等渡船，遇上大风大雾就停航。”她说，新桥通车以后，",
+        "新建的青石大桥全长一千二百米，双向四车道，今年九月建成通车。 周明远 摄",
+        "两岸往来再也不用看天气了。",
+    ]
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, *feature, intertitle, *part))]
+    assert line_roles._running_text_over_a_caption(lines, 3)  # the paragraph under the cut is unfinished
+    # a one-sentence credited caption under paragraphs of text is a photo inside the report
+    lines = [classify(line) for line in split_lines(page_of(
+        BRIDGE, *feature, intertitle, part[0], "新桥通车后，两岸往来再也不用看天气了。",
+        "新建的青石大桥。 周明远 摄"))]
+    assert line_roles._running_text_over_a_caption(lines, 3)
+    # a photo story's caption right under its headline is no running text
+    lines = [classify(line) for line in split_lines(page_of(
+        BRIDGE, *feature, intertitle, "9月25日，市民骑车驶过新建成的青石大桥。当天大桥正式通车。 周明远 摄"))]
+    assert not line_roles._running_text_over_a_caption(lines, 3)
+
+
+def test_a_short_clause_cut_mid_word_over_the_next_headline_is_text_resumed_further_down():
+    cut = "像这样表现突出的企业还有很多，青石机"
+    resumed = "械、江城电子等骨干企业产值均实现两位数增长。"
+    report = ["今年以来，青石县工业经济稳中有进，规模以上工业增加值同比增长百分之八。"]
+    page = page_of("青石县工业经济稳中有进", *report, cut, LIBRARY, *LIBRARY_TEXT, resumed)
+    lines = [classify(line) for line in split_lines(page)]
+    assert lines[2].kind is furniture.LineKind.SHORT
+    # the model reads the cut line as the kicker of the headline under it (as it did on a fresh page)
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.KICKER, LineRole.TITLE, *[LineRole.BODY] * 3]
+    notes: list[str] = []
+    layout._reclaim_cut_lines(lines, roles, notes)
+    assert roles[2] is LineRole.BODY and "line 5" in notes[0]
+    # a headline with a comma in it is left alone when no line further down resumes a word it stops in
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.KICKER, LineRole.TITLE, *[LineRole.BODY] * 3]
+    layout._reclaim_cut_lines(lines[:-1], roles[:-1], notes)
+    assert roles[2] is LineRole.KICKER
+    docs, _ = segment(page)
+    assert texts(docs)["青石县工业经济稳中有进"] == [*report, cut + resumed]
+    assert texts(docs)[LIBRARY] == LIBRARY_TEXT
+
+
+def test_credits_after_a_dateline_without_brackets_or_inside_brackets_and_a_wires_source_are_parsed():
+    text = "本报讯 记者 韩立新 通讯员 宋佳怡 连日来，青石镇的茶农忙着采茶。"
+    end, found = bylines.leading_byline(text)
+    assert (found.agency, found.reporters, found.correspondents) == ("本报", ["韩立新"], ["宋佳怡"])
+    assert text[end:].lstrip().startswith("连日来")
+    _, found = bylines.leading_byline("本报讯 通讯员周文静、吴立，记者陈立报道：今年以来，青石县新建桥梁六座。")
+    assert (found.reporters, found.correspondents) == (["陈立"], ["周文静", "吴立"])
+    _, found = bylines.leading_byline("【新华社江城3月8日电】（记者韩立新）青石湖湿地迎来越冬候鸟。")
+    assert (found.agency, found.place, found.date, found.reporters) == ("新华社", "江城", "3月8日", ["韩立新"])
+    _, found = bylines.leading_byline("江城网青石9月1日电 （韩立新）九月的青石镇，稻谷飘香。")
+    assert found.reporters == ["韩立新"]
+    _, found = bylines.leading_byline("据新华社江城6月21日电(记者陈立)记者从江城市农业农村局获悉，夏收基本结束。")
+    assert (found.agency, found.reporters) == ("新华社", ["陈立"])
+    # a report opening on a date after 本报讯 has no one to credit
+    _, found = bylines.leading_byline("本报讯 5月24日，江城印发新规。")
+    assert (found.reporters, found.correspondents) == ([], [])
+
+
+def test_a_broadcasters_dateline_with_xiaoxi_and_the_date_before_the_place_opens_the_text():
+    _, found = bylines.leading_byline("江城广播网青石7月1日消息（记者韩立新 陈立）七月的青石镇，稻谷飘香。")
+    assert (found.agency, found.place, found.date, found.reporters) == ("江城广播网", "青石", "7月1日", ["韩立新", "陈立"])
+    text = "江城网7月1日青石消息 说青石不能不说茶。"
+    end, found = bylines.leading_byline(text)
+    assert (found.agency, found.place, found.date) == ("江城网", "青石", "7月1日")
+    assert text[end:].lstrip().startswith("说青石")
+
+
+def test_a_paragraph_ending_on_a_half_width_quote_and_stop_is_finished():
+    first = '本报讯 记者从江城市民政局获悉，社区食堂已覆盖全市所有街道，老人们说，小食堂却有着大"民生".'
+    second = "据统计，全市今年已建成社区食堂四十六个，每天为一万余名老人提供午餐。"
+    docs, _ = segment(page_of(LIBRARY, first, second))
+    assert texts(docs)[LIBRARY] == [first, second]
+
+
+def test_a_series_production_credit_under_the_headline_is_a_byline_line():
+    credit = "系列报道策划：周文静、吴立 本篇统筹：陈立"
+    found = bylines.standalone_byline(credit)
+    assert found is not None and found.others == ["周文静", "吴立", "陈立"]
+    assert bylines.standalone_byline("策划：城市更新的三道难题怎么解") is None
+    docs, _ = segment(page_of(BRIDGE, credit, *BRIDGE_TEXT, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: [credit, *BRIDGE_TEXT], LIBRARY: LIBRARY_TEXT}
+
+
+def test_a_doubted_plain_line_among_headlines_marked_with_hash_is_an_intertitle_unless_a_byline_introduces_it():
+    def read(*page: str) -> list[RoleReading]:
+        lines = [classify(line) for line in split_lines(page_of(*page))]
+        doubted = {LineRole.TITLE: 0.47, LineRole.BODY: 0.43, LineRole.SUBHEAD: 0.07}
+        readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), RoleReading(LineRole.TITLE, doubted),
+                    *[RoleReading(LineRole.BYLINE if line.kind is furniture.LineKind.BYLINE else LineRole.BODY)
+                      for line in lines[3:]]]
+        line_roles._plain_lines_among_marked_headlines(lines, readings)
+        return readings
+
+    assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], "备足农资，保障春耕不误时", BRIDGE_TEXT[1])[2].role is LineRole.SUBHEAD
+    # a reporter line under it: an article starts there, whatever the page's other headlines look like
+    assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], LIBRARY, "本报记者 陈立", LIBRARY_TEXT[0])[2].role is LineRole.TITLE
+    # a report's opening under it: the same
+    assert read(f"# {BRIDGE}", BRIDGE_TEXT[0], LIBRARY, LIBRARY_TEXT[0])[2].role is LineRole.TITLE
+
+
+def test_a_report_cut_between_a_year_and_its_month_is_resumed_after_the_next_report():
+    port = "江城港重新开港七十年"
+    first = "江城港即将迎来重新开港七十周年的纪念日。回想七十年前，1952年"
+    resumed = "10月17日，江城人在淤泥质海岸上建成了第一个深水码头，江城港从此迎来新生。"
+    reporter = "滨海晚报记者 韩立新 陈立 开海第一天，渔民们天不亮就出海了，满载而归的渔船陆续返航。"
+    fish = ["一筐筐鲜鱼活虾刚从船上卸下，采购员们早已等候多时，挑拣着最新鲜的海货。", "一小时后，这批海货就会摆上各家饭店的餐桌。"]
+    docs, _ = segment(page_of(port, first, "滨江渔港迎来开海季", reporter, *fish, resumed))
+    assert texts(docs) == {port: [first + resumed], "滨江渔港迎来开海季": [reporter, *fish]}
+    # a month and its day too; a year and a word that is no month is not
+    assert join_evidence("会议于10月", "17日召开，", adjacent=False).word == "月17日"
+    assert join_evidence("回想七十年前，1952年", "江城人建成码头。", adjacent=False).word == ""

@@ -30,11 +30,14 @@ from annotator.ingest.cues import (
     BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
     CREDIT_ENDINGS,
+    CREDIT_KIND_PREFIX_RE,
     CREDIT_ROLE_FIRST_RE,
     CREDIT_SOURCE_NOTE_RE,
+    DATE_FIRST_DATELINE_RE,
     DATED_BYLINE_RE,
     DATELINE_RE,
     DESK_DATELINE_RE,
+    GLUED_CREDIT_RE,
     HAN,
     HAN_RE,
     JUMP_LINE_RE,
@@ -44,6 +47,7 @@ from annotator.ingest.cues import (
     NOT_NAMES,
     OUTLET_TOKEN_RE,
     PLACE_DATELINE_RE,
+    PRODUCTION_CREDIT_PART_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
@@ -54,6 +58,7 @@ from annotator.ingest.cues import (
     SUPPLIED_PHOTO_RE,
     TEXT_AND_PHOTO_RE,
     TRAILING_SIGNATURE_RE,
+    common_surnames,
 )
 from annotator.text.segmenter import get_segmenter
 
@@ -120,12 +125,26 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     name is a photographer, whatever role is printed.
     """
     tokens = _padded_names_rejoined([t for t in BYLINE_SEPARATORS_RE.split(text) if t])
+    tokens = [part for token in tokens for part in _unglued(token)]
     if not tokens:
         return None
     byline = Byline()
     role_field: str | None = None
     named = 0
-    for token in tokens:
+    leading = 0
+    if not photo:
+        # 廖庆兰 记者 孙振宇: a name or two before the first role word are the byline's other writers
+        while leading < min(len(tokens) - 1, _MAX_NAMES_WITHOUT_ROLE) and NAME_TOKEN_RE.match(tokens[leading]) \
+                and not ROLE_TOKEN_RE.match(tokens[leading]):
+            leading += 1
+        if leading and ROLE_TOKEN_RE.match(tokens[leading]) and all(
+                t[0] in common_surnames() for t in tokens[:leading]):
+            for name in tokens[:leading]:
+                byline.add("others", name)
+                named += 1
+        else:
+            leading = 0
+    for token in tokens[leading:]:
         match = ROLE_TOKEN_RE.match(token)
         if match:
             agency, role, name = match.groups()
@@ -159,6 +178,17 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     return byline
 
 
+def _unglued(token: str) -> list[str]:
+    """Roles and names printed with no space between them (奔流新闻通讯员张晓亮记者荆雯): one token per role and its
+    name. A token that is one role and name, or holds fewer than two role words, is left whole."""
+    if ROLE_TOKEN_RE.match(token) or len(token) < 6:
+        return [token]
+    parts = [match.group(0) for match in GLUED_CREDIT_RE.finditer(token)]
+    if len(parts) < 2 or "".join(parts) != token or not all(ROLE_TOKEN_RE.match(part) for part in parts):
+        return [token]
+    return parts
+
+
 def _padded_names_rejoined(tokens: list[str]) -> list[str]:
     """Two-character names printed with a space to the width of three (王 亮): two lone Han characters are one name."""
     if not any(len(t) == 1 for t in tokens):
@@ -183,7 +213,15 @@ def _standalone_byline(line: str) -> Byline | None:
     A line in brackets that is only a signature (``（某某厂工会宣传部）``) counts too:
     printed after the body, it names who sent the piece.
     """
+    bulleted = line[:1] in BYLINE_BULLETS
     line = line.lstrip(BYLINE_BULLETS).strip()  # ■ 本版摄影 记者 …, □ 新华社记者 …
+    kind = CREDIT_KIND_PREFIX_RE.match(line)
+    if kind is not None and kind.end() < len(line):
+        # 文·图丨记者 某某: what is credited, then who
+        byline = _standalone_byline(line[kind.end() :])
+        if byline is not None:
+            byline.raw = [line]
+        return byline
     if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line or JUMP_LINE_RE.match(line):
         return None
     source = SOURCE_SIGN_OFF_RE.match(line)
@@ -196,6 +234,11 @@ def _standalone_byline(line: str) -> Byline | None:
         byline = byline or Byline()
         byline.agency, byline.raw = source_line.group(1), [line]
         return byline
+    credits = list(PRODUCTION_CREDIT_PART_RE.finditer(line))
+    if credits and credits[0].start() == 0 and "".join(c.group(0) for c in credits) == line:
+        # 系列报道策划：某某、某某 本篇统筹：某某: who planned or coordinated the piece
+        names = [name for credit in credits for name in BYLINE_SEPARATORS_RE.split(credit.group(1)) if name]
+        return Byline(raw=[line], others=names)
     affiliation = AUTHOR_AFFILIATION_RE.match(line)
     if affiliation is not None:
         return Byline(raw=[line], others=[affiliation.group(1)])  # 作者单位：某某: the author's line, continued
@@ -217,11 +260,15 @@ def _standalone_byline(line: str) -> Byline | None:
             byline.raw = [line]
         return byline
     first = BYLINE_SEPARATORS_RE.split(line, maxsplit=1)[0]
-    if ROLE_TOKEN_RE.match(first):
+    # a role word first (记者 某某), roles and names run together (某某新闻通讯员某某记者某某), or a name or two
+    # before the first role word (某某 记者 某某: _credited_names takes such names only before a role)
+    if ROLE_TOKEN_RE.match(first) or len(_unglued(first)) > 1 or NAME_TOKEN_RE.match(first):
         byline = _credited_names(line)
         if byline is not None:
             byline.raw.append(line)
-        return byline
+            return byline
+        if not NAME_TOKEN_RE.match(first) or ROLE_TOKEN_RE.match(first):
+            return None
     lead = leading_byline(line)
     if lead is not None:
         end, byline = lead
@@ -236,16 +283,21 @@ def _standalone_byline(line: str) -> Byline | None:
             byline.raw = [line]
             return byline
         return None
-    names = _names_alone(line)
+    names = _names_alone(line, bulleted=bulleted)
     if names:
         return Byline(raw=[line], others=names)  # 增公宣 龚宣: the writers' names alone sign the text off
     return bracketed_signature(line)
 
 
-def _names_alone(line: str) -> list[str]:
-    """Two or three short names and nothing else (``增公宣 龚宣``), each read as a person's name by jieba's tagger."""
+def _names_alone(line: str, *, bulleted: bool = False) -> list[str]:
+    """Two or three short names and nothing else (``增公宣 龚宣``), each read as a person's name by jieba's tagger;
+    behind a byline's bullet (``□ 某某 某某``), one to three names each opening on a common surname."""
     tokens = line.split()
-    if not 2 <= len(tokens) <= _MAX_NAMES_WITHOUT_ROLE or not all(_SHORT_NAME_RE.match(t) for t in tokens):
+    if not all(_SHORT_NAME_RE.match(t) for t in tokens):
+        return []
+    if bulleted and 1 <= len(tokens) <= _MAX_NAMES_WITHOUT_ROLE and all(t[0] in common_surnames() for t in tokens):
+        return tokens
+    if not 2 <= len(tokens) <= _MAX_NAMES_WITHOUT_ROLE:
         return []
     tagger = get_segmenter()
     return tokens if all(tagger.tag(token) == [(token, "nr")] for token in tokens) else []
@@ -360,20 +412,34 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
 def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
     match = DATELINE_RE.match(paragraph) or PLACE_DATELINE_RE.match(paragraph) or DESK_DATELINE_RE.match(paragraph)
-    if match:
+    date_first = None if match else DATE_FIRST_DATELINE_RE.match(paragraph)
+    if date_first:
+        match = date_first
+        agency, date, place, inner, named = match.groups()
+    elif match:
         agency, place, date, inner, named = match.groups()
+    if match:
         credits = inner or named
-        byline = (_credited_names(credits) if credits else None) or Byline()
+        byline = (_credited_names(credits) if credits else None) or _reporters_alone(inner) or Byline()
         byline.agency, byline.place, byline.date = agency, place or "", date
     else:
         match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph)
         if not match:
             return None
-        agency, inner = match.groups()
+        agency, *credits = match.groups()
+        inner = next((c for c in credits if c), None)
         byline = (_credited_names(inner) if inner else None) or Byline()
         byline.agency = agency
     byline.raw.insert(0, match.group(0).strip())
     return match.end(), byline
+
+
+def _reporters_alone(inner: str | None) -> Byline | None:
+    """Names alone in a dateline's brackets (某某网拉萨9月1日电 （某某）): the reporters who filed it."""
+    names = inner.split() if inner else []
+    if not names or len(names) > _MAX_NAMES_WITHOUT_ROLE or not all(NAME_TOKEN_RE.match(n) for n in names):
+        return None
+    return Byline(reporters=names)
 
 
 def trailing_signature(paragraph: str) -> Byline | None:

@@ -39,6 +39,10 @@ ROLE_FIELDS = {
     "驻站记者": "reporters",
     "全媒体记者": "reporters",
     "融媒体记者": "reporters",
+    "全媒记者": "reporters",
+    "融媒记者": "reporters",
+    "新闻记者": "reporters",  # a paper's news app's reporter, printed without the paper (某某日报)新闻记者
+    "新媒体记者": "reporters",
     "通讯员": "correspondents",
     "特约通讯员": "correspondents",
     "摄影记者": "photographers",
@@ -79,6 +83,9 @@ NAME = f"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
 # A role word, optionally after its outlet and before a colon and the first name: 记者陈国琦, 记者：郝倩, 光明日报记者
 ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
 NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
+# One role and its name inside a run of them printed with no space (某某新闻通讯员某某记者某某): the name runs up to the
+# next role word or the end.
+GLUED_CREDIT_RE = re.compile(f"(?:{_AGENCY})?(?:{_ROLE})[：:]?[{HAN}]{{2,4}}?(?=(?:{_AGENCY})?(?:{_ROLE})|$)")
 # An outlet named alone before a photographer's name: 人民网 某某摄
 OUTLET_TOKEN_RE = re.compile(f"^(?:{_AGENCY})$")
 # Names in a byline are separated by spaces or 、 (通讯员：门波、周志昊), sometimes by commas.
@@ -87,15 +94,27 @@ BYLINE_SEPARATORS_RE = re.compile(r"[\s、，,]+")
 # A date in a dateline: 6月23日, 2021年6月23日, 18日, 九月二十七日
 _CN_NUMBER = "[一二三四五六七八九十〇零]{1,3}"
 DATELINE_DATE = f"(?:(?:\\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?:(?:\\d{{1,2}}|{_CN_NUMBER})月)?(?:\\d{{1,2}}|{_CN_NUMBER})日"
-# 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…）
-NEWS_FLASH_RE = re.compile(f"^({_AGENCY})讯\\s*(?:[（(]([^（()）]{{1,80}})[）)])?")
+# Roles and names printed after a dateline or 讯 without brackets: up to 报道： (记者某某、某某报道：, 通讯员某某，记者某某
+# 报道：), or a run of roles and names each set off by a space (本报讯 记者 某某 通讯员 某某 过去几天…).
+_UNBRACKETED_CREDITS = (
+    f"\\s*((?:{_ROLE})[^。！？；;（()）：:]{{1,40}}?)报道[：:]"
+    f"|\\s+((?:{_ROLE})\\s*(?:{NAME})(?:(?:\\s+|[、，,])(?:(?:{_ROLE})\\s*)?(?:{NAME}))*)(?=\\s)"
+)
+# 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯)
+NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})讯(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
 # 本报(记者…) / 本报（记者…）
 AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
-# 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电
+# 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电, in brackets
+# 【新华社某地12月8日电】, or as a wire's copy 据新华社济南6月21日电 (the outlet is 新华社); a broadcaster's 某某网银川7月1日消息
 # and the reporter named after it without brackets: …1月28日电记者张金江报道：
 DATELINE_RE = re.compile(
-    f"^({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]"
+    f"^[【\\[［]?据?({_AGENCY})\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})(?:电|讯|消息)[】\\]］]?"
     f"(?:\\s*[（(]([^（()）]{{1,80}})[）)]|\\s*((?:{_ROLE})\\s*(?:{NAME})(?:[\\s、](?:{NAME}))*)报道[：:]?)?"
+)
+# A broadcaster's or website's dateline naming the date before the place: 某某网7月1日宁夏消息 (groups as DATELINE_RE's,
+# the place last).
+DATE_FIRST_DATELINE_RE = re.compile(
+    f"^({_AGENCY})\\s*({DATELINE_DATE})\\s*([{HAN}]{{2,6}}?)(?:电|讯|消息)\\s*(?:[（(]([^（()）]{{1,80}})[）)])?()"
 )
 # Datelines printed without their outlet (a wire's copy as another paper prints it), each with the groups of
 # DATELINE_RE (outlet, place, date, names in brackets, names after): 南昌12月5日电 （某某）, with the reporter
@@ -110,6 +129,12 @@ _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
 TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:[\\s、]+{_CREDITED})*)[）)]$")
 # A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某.
 SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
+# Who planned, coordinated or oversaw a series or a page, on a line of its own under the headline: 系列报道策划：某某、某某
+# 本篇统筹：某某 (each credit a few words ending in the task, a colon, then names up to the next credit).
+_TASK = f"[{HAN}]{{0,6}}?(?:策划|统筹|监制|出品人|主编|编审)\\s*[：:]"
+PRODUCTION_CREDIT_PART_RE = re.compile(f"{_TASK}\\s*((?:{NAME})(?:[、，,\\s]+(?:{NAME}))*?)\\s*(?={_TASK}|$)")
+# What the byline credits, printed before it: 文·图丨记者 某某, 文/记者 某某, 文｜某某 (words, or words and pictures).
+CREDIT_KIND_PREFIX_RE = re.compile(r"^(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:]\s*")
 # A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文.
 TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$")
 # A byline line of an e-paper export: the date, then the author (2023年06月26日 某某).

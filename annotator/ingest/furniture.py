@@ -170,11 +170,11 @@ def ends_open(text: str) -> bool:
 
 
 def _ends_on_half_width_stop(text: str) -> bool:
-    """A paragraph ending in "." (OCR of 。) after a Chinese character or a closing quote: …良师益友”."""
+    """A paragraph ending in "." (OCR of 。) after a Chinese character or a closing quote: …良师益友”., …大"能量"."""
     if text[-1] not in ".．" or len(text) < 2:
         return False
     before = text[-2]
-    return bool(HAN_RE.match(before)) or before in CLOSERS
+    return bool(HAN_RE.match(before)) or before in CLOSERS or (before in "\"'" and HAN_RE.match(text[-3:-2]) is not None)
 
 
 @lru_cache(maxsize=4096)

@@ -137,14 +137,17 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
 
 # A word read across a cut to text further down the page, with this much evidence, shows the cut.
 RECLAIM_EVIDENCE = 0.7
+# A comma inside a short line: a clause ends there, as in a sentence (…还有很多，华晨宝), not only in a headline.
+_CLAUSE_BREAK_RE = re.compile("[，,；;]")
 
 
 def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list[str]) -> None:
     """A line read as the top of a headline that is really a paragraph cut short, resumed further down.
 
     A line the model reads as a kicker, but too long or clause-like for a headline by the
-    typographic rules, that stops mid-word (…一派生机勃) while a line further down resumes
-    it (勃的景象，…: a dictionary word across the cut) is the end of the article above,
+    typographic rules (or short with a clause ending inside it: …还有很多，华晨宝), that stops
+    mid-word (…一派生机勃) while a line further down resumes it (勃的景象，…: a dictionary word
+    across the cut) is the end of the article above,
     printed in the column before the next headline. It is read as text again, so the
     continuation pass can join the two.
     """
@@ -153,7 +156,7 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
         for index, line in enumerate(lines)
         # only a line today's rules already take for text (too long or too clause-like for a headline)
         if roles[index] in (LineRole.KICKER, LineRole.SECTION)
-        and line.kind is LineKind.BODY
+        and (line.kind is LineKind.BODY or (line.kind is LineKind.SHORT and _CLAUSE_BREAK_RE.search(line.text[:-1])))
         and index
         and roles[index - 1] is LineRole.BODY
         and not line.text.endswith(KICKER_DASHES)
@@ -619,7 +622,7 @@ def make_headline(run: Sequence[PageLine], readings: Sequence[RoleReading] | Non
         elif (
             role is LineRole.SECTION
             or (role is None and line.section_like)
-            or (title_index is None and _is_slogan(text))
+            or (title_index is None and (_is_slogan(text) or line.kind is LineKind.SECTION))
         ):
             headline.section.append(text)
         elif title_index is None or index < title_index or text.endswith(KICKER_DASHES):
@@ -644,10 +647,13 @@ def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None
     ] or list(range(len(run)))
     if readings:
         roles = [readings[i].role for i in range(len(run))]
-        if LineRole.TITLE not in roles and LineRole.SECTION in roles and all(
-            role is LineRole.SECTION or _is_slogan(run[i].text) for i, role in enumerate(roles)
+        if len(run) >= 2 and LineRole.SECTION in roles and all(
+            role is LineRole.SECTION or _is_slogan(run[i].text) or run[i].kind is LineKind.SECTION
+            for i, role in enumerate(roles)
         ):
-            # a series banner with no headline of its own (奋斗百年路 启航新征程 / 工会工作巡礼)
+            # a series banner with no headline of its own (奋斗百年路 启航新征程 / 工会工作巡礼): column labels and
+            # slogans only, whatever the model made of a line shaped like a column label (…巡礼, …侧记), which
+            # names a series, not one article, when a banner is printed over it
             return None
         return max(candidates, key=lambda i: (readings[i].probability(LineRole.TITLE), -i))
     if len(candidates) == 1:

@@ -204,6 +204,7 @@ class RoleModel:
         _intertitles_inside_a_story(lines, readings)
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
+        _plain_lines_among_marked_headlines(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -465,6 +466,37 @@ def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[Rol
                                               ["over a headline: an intertitle is followed by text"])
 
 
+# A headline the model gives less than this is doubted (the cut it opens is flagged for the reviewer).
+DOUBTED_HEADLINE = 0.8
+
+
+def _plain_lines_among_marked_headlines(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """On a page that marks its headlines with ``#`` (one at least, read as a title), a plain short line standing
+    alone between finished text and text that does not open a report, that the model doubted as a headline, is an
+    intertitle (``# 春耕时节农机忙`` … ``备足农资，保障春耕不误时``): headlines of one page look alike, and nothing
+    under the line (a byline, a dateline, a caption) introduces an article."""
+    if not any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
+               and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True)):
+        return
+    for index in range(1, len(lines) - 1):
+        line, reading, above, below = lines[index], readings[index], lines[index - 1], lines[index + 1]
+        if (
+            line.kind is LineKind.SHORT
+            and reading.role in HEADLINE_ROLES
+            and reading.probabilities
+            and reading.confidence < DOUBTED_HEADLINE
+            and _lone(lines, index)
+            and above.kind is LineKind.BODY
+            and readings[index - 1].role is LineRole.BODY
+            and not ends_open(above.text)
+            and below.kind is LineKind.BODY
+            and not opens_like_a_report(below.text)
+            and not _introduces(lines, index)
+        ):
+            readings[index] = RoleReading(LineRole.SUBHEAD, dict(reading.probabilities),
+                                          ["a plain line among headlines marked with #"])
+
+
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
 
@@ -483,6 +515,8 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
       it stands alone, as an intertitle.
     """
     markdown = is_markdown_page(lines)
+    marked_headlines = any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
+                           and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True))
     for index, line in enumerate(lines):
         reading = readings[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -605,16 +639,19 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
                 and not starts_mid_sentence(following.text)
             ):
                 # nothing ties it to the next line: a short line standing alone, not a paragraph cut short; an
-                # intertitle, or a headline where the model gave that the greater chance
-                role = (LineRole.TITLE if reading.headline_probability > reading.probability(LineRole.SUBHEAD)
-                        else LineRole.SUBHEAD)
+                # intertitle, or a headline where the model gave that the greater chance, unless the page marks
+                # its headlines with # and nothing under this plain line introduces an article (headlines of one
+                # page look alike: a plain line among # headlines is an intertitle)
+                headline = (reading.headline_probability > reading.probability(LineRole.SUBHEAD)
+                            and not (marked_headlines and not _introduces(lines, index)))
+                role = LineRole.TITLE if headline else LineRole.SUBHEAD
                 readings[index] = RoleReading(role, reading.probabilities,
                                               ["a short line that does not run on into the next"])
                 continue
         run = _plain_run(lines, index)
         if run is None or index != run.start:
             continue
-        if _introduces(lines, run.stop - 1, captions_only=True):
+        if _introduces(lines, run.stop - 1, captions_only=True) and not _running_text_over_a_caption(lines, run.stop):
             _headline_run(run, readings, "a short line over a photo caption")
         elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
             for k in run:
@@ -768,6 +805,32 @@ def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = 
         if bylines.has_photo_credit(line.text):
             return True
     return False
+
+
+def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
+    """Is what stands between a run of short lines and the photo credit under it running text, not a caption?
+
+    A caption is finished sentences closed by its credit. A paragraph on the way that stops mid-sentence (cut by the
+    layout: …这样的飞速让吴荷花) is a report's text, and a credited paragraph of one short sentence under paragraphs
+    of text (…集装箱码头。 记者 某某 摄) is a photo printed inside that report: either way the run over them is an
+    intertitle or a headline of that text, not a photo's headline.
+    """
+    for index in range(start, min(start + 4, len(lines))):
+        line = lines[index]
+        if line.kind is not LineKind.BODY:
+            return False
+        credit = bylines.photo_credit(line.text)
+        if credit is not None:
+            caption = line.text[: credit[0]].strip()
+            one_sentence = sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= _CAPTION_MAX_LEN
+            return index > start and one_sentence
+        if ends_open(line.text):
+            return True
+    return False
+
+
+# A caption inside a report is one sentence of about this length at most.
+_CAPTION_MAX_LEN = 40
 
 
 _default: RoleModel | None = None
