@@ -257,6 +257,8 @@ class _Builder:
         index_of = {line.number: k for k, line in enumerate(self.lines)}
         for unit in units:
             for para in unit.paras:
+                if para.role is Role.INTERTITLE:
+                    continue  # an intertitle's doubt has its own measure (SUBHEAD_DOUBT, in _headline_block)
                 for position, number in enumerate(para.lines):
                     k = index_of.get(number)
                     if k is None or self.roles[k] is not self.readings[k].role:
