@@ -37,6 +37,7 @@ from annotator.ingest.cues import (
     DESK_DATELINE_RE,
     HAN,
     HAN_RE,
+    ISSUED_BY_RE,
     JUMP_LINE_RE,
     NAME_TOKEN_RE,
     NAMELESS_ROLES,
@@ -46,6 +47,7 @@ from annotator.ingest.cues import (
     PLACE_DATELINE_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
+    ROLE_WORD_RE,
     SENTENCE_END,
     SIGNATURE_STOPWORDS,
     SLASH_OUTLET_RE,
@@ -119,7 +121,7 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     A name without a role takes the role before it. In a photo credit every
     name is a photographer, whatever role is printed.
     """
-    tokens = _padded_names_rejoined([t for t in BYLINE_SEPARATORS_RE.split(text) if t])
+    tokens = _roles_cut_apart(_padded_names_rejoined([t for t in BYLINE_SEPARATORS_RE.split(text) if t]))
     if not tokens:
         return None
     byline = Byline()
@@ -157,6 +159,27 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
     if photo and not any(ROLE_TOKEN_RE.match(t) for t in tokens) and named > _MAX_NAMES_WITHOUT_ROLE:
         return None
     return byline
+
+
+def _roles_cut_apart(tokens: list[str]) -> list[str]:
+    """Names run together with their roles (``本报记者张磊实习生潘立峯``, ``通讯员王斌银记者刘学智``) cut into one
+    role and name per token: a cut before each role word that follows a complete role and name."""
+    out: list[str] = []
+    for token in tokens:
+        parts = _run_together(token) if len(token) > 6 and not ROLE_TOKEN_RE.match(token) else None
+        out.extend(parts or [token])
+    return out
+
+
+def _run_together(token: str) -> list[str] | None:
+    for match in ROLE_WORD_RE.finditer(token):
+        head = ROLE_TOKEN_RE.match(token[: match.start()]) if match.start() else None
+        if head is not None and head.group(3):
+            rest = token[match.start() :]
+            tail = [rest] if ROLE_TOKEN_RE.match(rest) else _run_together(rest)
+            if tail:
+                return [token[: match.start()], *tail]
+    return None
 
 
 def _padded_names_rejoined(tokens: list[str]) -> list[str]:
@@ -334,9 +357,14 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
     if credit.startswith(("（", "(")):
         credit = credit[1:]
     body = credit[: len(credit) - len(ending)].rstrip()
+    issued = ISSUED_BY_RE.match(body)
+    if issued is not None:
+        body = body[issued.end() :]  # 新华社发（某某 摄）: the agency that sent the photo out, then who shot it
     if not body:
         return None
     byline = _credited_names(body, photo=True) if len(body) <= _MAX_STANDALONE_LEN else None
+    if byline is not None and issued is not None:
+        byline.agency = byline.agency or issued.group(1)
     if byline is None and ending and " " in body.strip():
         # …的本地渔船 某某 摄: no full stop closes the caption, a space sets its credit off
         words = body.split()

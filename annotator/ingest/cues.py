@@ -81,6 +81,10 @@ ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
 NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
 # An outlet named alone before a photographer's name: 人民网 某某摄
 OUTLET_TOKEN_RE = re.compile(f"^(?:{_AGENCY})$")
+# A role word anywhere in a token: where names run together with their roles (记者张磊实习生潘立峯) are cut apart.
+ROLE_WORD_RE = re.compile(_ROLE)
+# Who sent a photo out, before its photographer: 新华社发（某某 摄）, （新华社发 某某 摄）.
+ISSUED_BY_RE = re.compile(f"^({_AGENCY})发[\\s（(]*")
 # Names in a byline are separated by spaces or 、 (通讯员：门波、周志昊), sometimes by commas.
 BYLINE_SEPARATORS_RE = re.compile(r"[\s、，,]+")
 
