@@ -555,9 +555,12 @@ class _Builder:
             and unit.headline is not None
             and len(unit.paras) == 1
             and _one_sentence(para.text[: credit[0]])
+            and not any(other.dangling for other in self.units)
         ):
             # 图为…。 某某 摄 right under the headline, a report under it: the report's photo, and its text goes on
-            # (a photo story whose text is its caption is closed by the credit)
+            # (a photo story whose text is its caption is closed by the credit; and where an article above waits
+            # for the rest of its sentence, text with no headline of its own after a photo may be that rest,
+            # which the continuation pass weighs)
             return
         self._close_photo_after(unit, para)
 
