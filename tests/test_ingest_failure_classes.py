@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, furniture, line_features, line_roles
+from annotator.ingest import bylines, furniture, joins, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.line_roles import LineRole, RoleReading
 from annotator.ingest.pages import segment_text
@@ -773,8 +773,32 @@ def test_text_under_a_photo_that_takes_up_a_sentence_cut_elsewhere_is_that_artic
     scrap = "祝大会现场，人山人海。"
     after = "如今，老码头已改建成滨江公园，当年参加修建的老人常来这里散步。"
     caption = "5月8日，江城港新码头的岸桥正在作业。"
-    page = page_of("江滩上的老码头", TERMINAL_TEXT[1], cut, LIBRARY, *LIBRARY_TEXT).rstrip("\n") + (
+    # the brief the photo was printed beside is finished: the text under the photo is not its own
+    page = page_of("江滩上的老码头", TERMINAL_TEXT[1], cut, LIBRARY, LIBRARY_TEXT[0]).rstrip("\n") + (
         f"\n\n{caption}\n特约摄影 唐可欣/视觉江城\n\n") + page_of(scrap, after)
     docs, _ = segment(page)
     assert texts(docs)["江滩上的老码头"] == [TERMINAL_TEXT[1], cut + scrap, after]
-    assert texts(docs)[LIBRARY] == LIBRARY_TEXT
+    assert texts(docs)[LIBRARY] == [LIBRARY_TEXT[0]]
+
+
+def test_a_date_cut_between_its_year_and_month_is_resumed_after_another_report():
+    port = "江城港开港七十年"
+    first = "走进江城港，只见新建的集装箱码头一派繁忙，今年前三季度完成货物吞吐量一亿吨。"
+    cut = "回想七十年前，1955年"
+    rest = "10月17日，江城人在江滩上建成了第一座深水泊位，江城港从此开港通航，七十年来港口面貌日新月异。"
+    docs, _ = segment(page_of(port, first, cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {port: [first, cut + rest], LIBRARY: LIBRARY_TEXT}
+    assert joins.word_across("一九五五年", "十月十七日") == ("一九五五年十月十七日", True)
+    assert joins.word_across("工作了三年", "时间") is None
+
+
+def test_a_short_line_with_a_comma_cut_in_a_word_is_text_resumed_after_a_photo_story_not_a_kicker():
+    report = "今年，江城机械厂订单饱满，全年销售收入突破七亿元，利润总额也创下历史新高，车间里一派繁忙景象。"
+    cut = "像江城机械厂这样表现突出的企业还有很多，江城宝"
+    rest = "马汽车配件、江城通用电气等骨干企业前十个月均保持了较快增长，全市工业投资同比增长一成以上。"
+    story = ["江城茶园一角。", "制茶工人在炒制新茶。", "据统计，今年前四个月江城出口茶叶七千余吨。"]
+    page = page_of("江城机械厂销售收入突破七亿元", report, cut, "江城春茶飘海外", *story[:2]).rstrip("\n") + (
+        f"\n\n{story[2]}\n新华社记者 唐可欣摄\n\n") + page_of(rest)
+    docs, _ = segment(page)
+    assert texts(docs) == {"江城机械厂销售收入突破七亿元": [report, cut + rest],
+                           "江城春茶飘海外": [*story, "新华社记者 唐可欣摄"]}
