@@ -802,3 +802,14 @@ def test_a_short_line_with_a_comma_cut_in_a_word_is_text_resumed_after_a_photo_s
     docs, _ = segment(page)
     assert texts(docs) == {"江城机械厂销售收入突破七亿元": [report, cut + rest],
                            "江城春茶飘海外": [*story, "新华社记者 唐可欣摄"]}
+
+
+def test_a_line_opening_on_a_photographers_role_credits_the_photo_report_over_it():
+    found = bylines.standalone_byline("■ 本版摄影 记者 唐可欣 韩立新")
+    assert found is not None and found.photographers == ["唐可欣", "韩立新"] and not found.reporters
+    text = "9月1日，江城各中小学迎来了秋季学期开学的日子。"
+    docs, _ = segment(page_of("新学期，我们来了！", text, "■ 本版摄影 记者 唐可欣 韩立新").rstrip("\n")
+                      + "\n通讯员 周海涛\n\n" + page_of(LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {"新学期，我们来了！": [text, "■ 本版摄影 记者 唐可欣 韩立新", "通讯员 周海涛"],
+                           LIBRARY: LIBRARY_TEXT}
+    assert docs[0].kind == "photo" and docs[0].meta["byline"]["photographers"] == ["唐可欣", "韩立新"]

@@ -13,7 +13,9 @@ Recognised forms:
   (``某某组／北京16日电``); sign-offs ``作者单位：…`` and ``某某 某某/中新网``;
 - a photo credit closing a caption: ``…的平台。本报通讯员 肖本祥摄``, ``新华社记者 季春鹏 摄``,
   ``记者 某某 摄影报道``, ``某某 摄 （某某图片库发）``, ``… 摄影：某某``, ``…。人民网 某某摄``,
-  ``特约摄影 某某/某某``, ``…。某某管理局供图``;
+  ``特约摄影 某某/某某``, ``…。某某管理局供图``, the agency that sent the photo out before its photographer
+  (``…。新华社发（某某 摄）``, ``（某某社发 某某 摄）``), names run together with their roles
+  (``…。本报记者某某实习生某某摄``);
 - an author's name closing an article: ``…萌芽状态。（王阳）``.
 """
 
@@ -240,8 +242,10 @@ def _standalone_byline(line: str) -> Byline | None:
             byline.raw = [line]
         return byline
     first = BYLINE_SEPARATORS_RE.split(line, maxsplit=1)[0]
-    if ROLE_TOKEN_RE.match(first):
-        byline = _credited_names(line)
+    role = ROLE_TOKEN_RE.match(first)
+    if role:
+        # 本版摄影 记者 某某 某某: a line opening on a photographer's role credits photos, whatever roles follow
+        byline = _credited_names(line, photo=ROLE_FIELDS[role.group(2)] == "photographers")
         if byline is not None:
             byline.raw.append(line)
         return byline

@@ -334,6 +334,8 @@ class _Builder:
                     # headline's photo (a photo story of several one-sentence captions is the headline's)
                     return False
                 return offset > 0
+            if role is LineRole.BYLINE and offset > 0 and _credits_photos(line.text):
+                return True  # ■ 本版摄影 记者 某某 under the text: the headline's photos, credited
             if role is not LineRole.BODY:
                 return False
             if offset == 0 and bylines.has_leading_byline(line.text):
@@ -377,7 +379,7 @@ class _Builder:
             role is LineRole.BYLINE
             and signed is not None
             and signed.closed
-            and not signed.photo
+            and (not signed.photo or _credits_photos(signed.paras[-1].text))
             and signed.paras
             and signed.paras[-1].role is Role.BYLINE
             and i
@@ -594,6 +596,14 @@ def _printed_under_its_caption(lines: Sequence[PageLine], index: int) -> bool:
     a paragraph of several sentences closes the text of a photo story, which its headline's photo carries."""
     caption, before = lines[index - 1], lines[index - 2]
     return _one_sentence(caption.text) and caption.number == lines[index].number - 1 and before.number < caption.number - 1
+
+
+def _credits_photos(line: str) -> bool:
+    """Is the line a byline that names photographers only (``本版摄影 记者 某某``, ``摄影记者 某某``)?"""
+    byline = bylines.standalone_byline(line)
+    return byline is not None and bool(byline.photographers) and not (
+        byline.reporters or byline.correspondents or byline.others
+    )
 
 
 def _same_credit(caption: str, text: str) -> bool:
