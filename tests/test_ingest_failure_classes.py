@@ -748,6 +748,12 @@ def test_captions_after_a_photo_form_the_next_photo_and_one_photographers_set_is
     docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, first, *second, LIBRARY, *LIBRARY_TEXT))
     assert [d.text.split("\n") for d in docs] == [TERMINAL_TEXT, [first], second, LIBRARY_TEXT]
     assert docs[2].meta["byline"]["photographers"] == ["韩立新"]
+    # a report's paragraph between two photos printed inside it stays the report's: a caption is short
+    middle = "港务集团负责人介绍，新码头采用远程操控岸桥和无人驾驶集卡，装卸效率比老码头提高了三成以上。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], first, middle, "图为集装箱货船靠泊。 韩立新 摄", LIBRARY,
+                              *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [
+        [TERMINAL_TEXT[0], middle], [first], ["图为集装箱货船靠泊。 韩立新 摄"], LIBRARY_TEXT]
     # two captions of one photographer's set, each with its credit: one photo
     pair = ["5月8日，工人在江城港新码头检修岸桥。江城社发（韩立新 摄）",
             "码头四个泊位全部投入使用，港区一派繁忙。江城社发（韩立新 摄）"]

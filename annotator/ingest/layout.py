@@ -437,11 +437,11 @@ class _Builder:
     def _opens_caption(self, i: int) -> bool:
         """Is the paragraph at ``i`` the first of a caption closed by the credit of the paragraph under it?
 
-        One sentence (a report's paragraph has several), not resuming a sentence, over a paragraph that ends in a
+        One short sentence (a report's paragraph runs longer), not resuming a sentence, over a paragraph that ends in a
         credit or a credit line: ``8月13日早晨，游客在…游览。`` / ``今年以来，…。新华社发（某某 摄）``.
         """
         k = i + 1
-        if k >= len(self.lines) or not _one_sentence(self.lines[i].text) or starts_mid_sentence(self.lines[i].text):
+        if k >= len(self.lines) or not _short_caption(self.lines[i].text) or starts_mid_sentence(self.lines[i].text):
             return False
         if bylines.has_photo_credit(self.lines[i].text):
             return False
