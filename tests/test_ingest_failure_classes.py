@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, furniture, layout, line_features, line_roles
+from annotator.ingest import bylines, furniture, joins, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
@@ -820,5 +820,138 @@ def test_a_report_cut_between_a_year_and_its_month_is_resumed_after_the_next_rep
     docs, _ = segment(page_of(port, first, "滨江渔港迎来开海季", reporter, *fish, resumed))
     assert texts(docs) == {port: [first + resumed], "滨江渔港迎来开海季": [reporter, *fish]}
     # a month and its day too; a year and a word that is no month is not
-    assert join_evidence("会议于10月", "17日召开，", adjacent=False).word == "月17日"
+    assert join_evidence("会议于10月", "17日召开，", adjacent=False).word == "10月17日"
     assert join_evidence("回想七十年前，1952年", "江城人建成码头。", adjacent=False).word == ""
+
+
+# --- round 7: captions and credits as a class (the third test set's pages, p61-p68, on invented text) ---------------
+
+TERMINAL = "江城港新码头投入使用"
+TERMINAL_TEXT = [
+    "5月8日，江城港新建的集装箱码头正式投入使用。码头设有四个泊位，年吞吐能力达到一百二十万标准箱。",
+    "港务集团负责人介绍，新码头采用远程操控岸桥，装卸效率比老码头提高三成以上。",
+]
+
+
+def test_a_credit_names_the_agency_that_sent_the_photo_out_and_names_run_together_with_their_roles():
+    caption = "工人在码头检修岸桥。江城社发（唐可欣 摄）"
+    offset, credit = bylines.photo_credit(caption)
+    assert caption[offset:] == "江城社发（唐可欣 摄）"
+    assert (credit.agency, credit.photographers) == ("江城社", ["唐可欣"])
+    _, credit = bylines.photo_credit("工人在码头检修岸桥。（江城社发 唐可欣摄）")
+    assert (credit.agency, credit.photographers) == ("江城社", ["唐可欣"])
+    caption = "确保积水尽快排除。本报记者韩立新实习生周海涛摄"
+    offset, credit = bylines.photo_credit(caption)
+    assert caption[offset:] == "本报记者韩立新实习生周海涛摄" and credit.photographers == ["韩立新", "周海涛"]
+    _, found = bylines.leading_byline("江城晚报讯(通讯员周海涛记者韩立新)盛夏时节，游客增多。")
+    assert (found.reporters, found.correspondents) == (["韩立新"], ["周海涛"])
+    # a sentence ending on 发 is no credit
+    assert bylines.photo_credit("江城社发布了新的航线计划") is None
+
+
+def test_a_caption_complete_in_itself_under_a_reports_text_is_a_photo_of_its_own():
+    caption = "图为江城港新码头的岸桥。 唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], caption, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [[TERMINAL_TEXT[0]], [caption], LIBRARY_TEXT]
+    assert [d.kind for d in docs] == ["news", "photo", "news"]
+    # a strip of captions, each closed by its credit, under a feature's text: photos of their own
+    strip = ["新码头的岸桥。江城日报记者唐可欣摄", "集装箱货船靠泊。江城日报记者韩立新摄"]
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, *strip))
+    assert [d.text.split("\n") for d in docs] == [TERMINAL_TEXT, [strip[0]], [strip[1]]]
+    # a photo story of one-sentence captions under its headline, the credit under the last: the headline's photo
+    story = ["江城港新码头的远程操控中心。", "岸桥正在装卸集装箱。", "据统计，码头首日完成装卸作业八百余标准箱。"]
+    page = page_of("江城港新码头开港", *story[:2]).rstrip("\n") + f"\n\n{story[2]}\n新华社记者 唐可欣摄\n\n" + page_of(
+        LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {"江城港新码头开港": [*story, "新华社记者 唐可欣摄"], LIBRARY: LIBRARY_TEXT}
+    assert docs[0].kind == "photo"
+
+
+def test_a_caption_printed_where_a_report_is_cut_is_not_joined_to_it_and_the_report_goes_on_after_it():
+    cut = "“新码头投用后，货物在港停留时间大大缩短。”港务集团副总经理周"
+    rest = "海涛说，下一步还将开通两条近洋航线。"
+    caption = "5月8日，集装箱货船停靠在江城港新码头。图为工人在码头上指挥装卸。"
+    credit = "新华社记者 唐可欣摄"
+    page = page_of(TERMINAL, *TERMINAL_TEXT, cut).rstrip("\n") + f"\n\n{caption}\n{credit}\n\n" + page_of(
+        rest, LIBRARY, *LIBRARY_TEXT)
+    docs, _ = segment(page)
+    assert [d.text.split("\n") for d in docs] == [[*TERMINAL_TEXT, cut + rest], [caption, credit], LIBRARY_TEXT]
+
+
+def test_captions_after_a_photo_form_the_next_photo_and_one_photographers_set_is_one_photo():
+    first = "图为江城港新码头。 唐可欣 摄"
+    second = ["5月8日清晨，货船驶入江城港。", "今年以来，江城港货物吞吐量持续增长，前四个月同比增长一成以上。江城社发（韩立新 摄）"]
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, first, *second, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [TERMINAL_TEXT, [first], second, LIBRARY_TEXT]
+    assert docs[2].meta["byline"]["photographers"] == ["韩立新"]
+    # a report's paragraph between two photos printed inside it stays the report's: a caption is short
+    middle = "港务集团负责人介绍，新码头采用远程操控岸桥和无人驾驶集卡，装卸效率比老码头提高了三成以上。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], first, middle, "图为集装箱货船靠泊。 韩立新 摄", LIBRARY,
+                              *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [
+        [TERMINAL_TEXT[0], middle], [first], ["图为集装箱货船靠泊。 韩立新 摄"], LIBRARY_TEXT]
+    # two captions of one photographer's set, each with its credit: one photo
+    pair = ["5月8日，工人在江城港新码头检修岸桥。江城社发（韩立新 摄）",
+            "码头四个泊位全部投入使用，港区一派繁忙。江城社发（韩立新 摄）"]
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, *pair, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [TERMINAL_TEXT, pair, LIBRARY_TEXT]
+
+
+def test_a_caption_under_an_advertisement_is_a_photo_not_the_advertisements_text():
+    caption = "5月8日，江城港新码头的岸桥正在作业。目前码头四个泊位全部投入使用。 新华社记者 唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, "广告", "海鲜干货 全城配送 电话 0571-8888666", caption))
+    assert [d.text.split("\n") for d in docs] == [TERMINAL_TEXT, [caption]]
+
+
+def test_a_caption_right_under_its_headline_with_the_report_under_it_is_the_reports_photo():
+    caption = "图为江城港新码头的岸桥。 唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, caption, *TERMINAL_TEXT, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {TERMINAL: [caption, *TERMINAL_TEXT], LIBRARY: LIBRARY_TEXT}
+    assert docs[0].kind == "photo"
+
+
+def test_text_under_a_photo_that_takes_up_a_sentence_cut_elsewhere_is_that_articles_continuation():
+    cut = "三十年前，江城人在江滩上义务修建码头。那一天，码头落成的庆"
+    scrap = "祝大会现场，人山人海。"
+    after = "如今，老码头已改建成滨江公园，当年参加修建的老人常来这里散步。"
+    caption = "5月8日，江城港新码头的岸桥正在作业。"
+    # the brief the photo was printed beside is finished: the text under the photo is not its own
+    page = page_of("江滩上的老码头", TERMINAL_TEXT[1], cut, LIBRARY, LIBRARY_TEXT[0]).rstrip("\n") + (
+        f"\n\n{caption}\n特约摄影 唐可欣/视觉江城\n\n") + page_of(scrap, after)
+    docs, _ = segment(page)
+    assert texts(docs)["江滩上的老码头"] == [TERMINAL_TEXT[1], cut + scrap, after]
+    assert texts(docs)[LIBRARY] == [LIBRARY_TEXT[0]]
+
+
+def test_a_date_cut_between_its_year_and_month_is_resumed_after_another_report():
+    port = "江城港开港七十年"
+    first = "走进江城港，只见新建的集装箱码头一派繁忙，今年前三季度完成货物吞吐量一亿吨。"
+    cut = "回想七十年前，1955年"
+    rest = "10月17日，江城人在江滩上建成了第一座深水泊位，江城港从此开港通航，七十年来港口面貌日新月异。"
+    docs, _ = segment(page_of(port, first, cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {port: [first, cut + rest], LIBRARY: LIBRARY_TEXT}
+    assert joins.word_across("一九五五年", "十月十七日") == ("一九五五年十月十七日", True)
+    assert joins.word_across("工作了三年", "时间") is None
+
+
+def test_a_short_line_with_a_comma_cut_in_a_word_is_text_resumed_after_a_photo_story_not_a_kicker():
+    report = "今年，江城机械厂订单饱满，全年销售收入突破七亿元，利润总额也创下历史新高，车间里一派繁忙景象。"
+    cut = "像江城机械厂这样表现突出的企业还有很多，江城宝"
+    rest = "马汽车配件、江城通用电气等骨干企业前十个月均保持了较快增长，全市工业投资同比增长一成以上。"
+    story = ["江城茶园一角。", "制茶工人在炒制新茶。", "据统计，今年前四个月江城出口茶叶七千余吨。"]
+    page = page_of("江城机械厂销售收入突破七亿元", report, cut, "江城春茶飘海外", *story[:2]).rstrip("\n") + (
+        f"\n\n{story[2]}\n新华社记者 唐可欣摄\n\n") + page_of(rest)
+    docs, _ = segment(page)
+    assert texts(docs) == {"江城机械厂销售收入突破七亿元": [report, cut + rest],
+                           "江城春茶飘海外": [*story, "新华社记者 唐可欣摄"]}
+
+
+def test_a_line_opening_on_a_photographers_role_credits_the_photo_report_over_it():
+    found = bylines.standalone_byline("■ 本版摄影 记者 唐可欣 韩立新")
+    assert found is not None and found.photographers == ["唐可欣", "韩立新"] and not found.reporters
+    text = "9月1日，江城各中小学迎来了秋季学期开学的日子。"
+    docs, _ = segment(page_of("新学期，我们来了！", text, "■ 本版摄影 记者 唐可欣 韩立新").rstrip("\n")
+                      + "\n通讯员 周海涛\n\n" + page_of(LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {"新学期，我们来了！": [text, "■ 本版摄影 记者 唐可欣 韩立新", "通讯员 周海涛"],
+                           LIBRARY: LIBRARY_TEXT}
+    assert docs[0].kind == "photo" and docs[0].meta["byline"]["photographers"] == ["唐可欣", "韩立新"]

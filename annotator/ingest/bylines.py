@@ -13,7 +13,9 @@ Recognised forms:
   (``某某组／北京16日电``); sign-offs ``作者单位：…`` and ``某某 某某/中新网``;
 - a photo credit closing a caption: ``…的平台。本报通讯员 肖本祥摄``, ``新华社记者 季春鹏 摄``,
   ``记者 某某 摄影报道``, ``某某 摄 （某某图片库发）``, ``… 摄影：某某``, ``…。人民网 某某摄``,
-  ``特约摄影 某某/某某``, ``…。某某管理局供图``;
+  ``特约摄影 某某/某某``, ``…。某某管理局供图``, the agency that sent the photo out before its photographer
+  (``…。新华社发（某某 摄）``, ``（某某社发 某某 摄）``), names run together with their roles
+  (``…。本报记者某某实习生某某摄``);
 - an author's name closing an article: ``…萌芽状态。（王阳）``.
 """
 
@@ -40,6 +42,7 @@ from annotator.ingest.cues import (
     GLUED_CREDIT_RE,
     HAN,
     HAN_RE,
+    ISSUED_BY_RE,
     JUMP_LINE_RE,
     NAME_TOKEN_RE,
     NAMELESS_ROLES,
@@ -262,8 +265,10 @@ def _standalone_byline(line: str) -> Byline | None:
     first = BYLINE_SEPARATORS_RE.split(line, maxsplit=1)[0]
     # a role word first (记者 某某), roles and names run together (某某新闻通讯员某某记者某某), or a name or two
     # before the first role word (某某 记者 某某: _credited_names takes such names only before a role)
-    if ROLE_TOKEN_RE.match(first) or len(_unglued(first)) > 1 or NAME_TOKEN_RE.match(first):
-        byline = _credited_names(line)
+    role = ROLE_TOKEN_RE.match(first)
+    if role or len(_unglued(first)) > 1 or NAME_TOKEN_RE.match(first):
+        # 本版摄影 记者 某某 某某: a line opening on a photographer's role credits photos, whatever roles follow
+        byline = _credited_names(line, photo=role is not None and ROLE_FIELDS[role.group(2)] == "photographers")
         if byline is not None:
             byline.raw.append(line)
             return byline
@@ -386,9 +391,14 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
     if credit.startswith(("（", "(")):
         credit = credit[1:]
     body = credit[: len(credit) - len(ending)].rstrip()
+    issued = ISSUED_BY_RE.match(body)
+    if issued is not None:
+        body = body[issued.end() :]  # 新华社发（某某 摄）: the agency that sent the photo out, then who shot it
     if not body:
         return None
     byline = _credited_names(body, photo=True) if len(body) <= _MAX_STANDALONE_LEN else None
+    if byline is not None and issued is not None:
+        byline.agency = byline.agency or issued.group(1)
     if byline is None and ending and " " in body.strip():
         # …的本地渔船 某某 摄: no full stop closes the caption, a space sets its credit off
         words = body.split()

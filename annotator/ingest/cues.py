@@ -88,6 +88,8 @@ NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
 GLUED_CREDIT_RE = re.compile(f"(?:{_AGENCY})?(?:{_ROLE})[：:]?[{HAN}]{{2,4}}?(?=(?:{_AGENCY})?(?:{_ROLE})|$)")
 # An outlet named alone before a photographer's name: 人民网 某某摄
 OUTLET_TOKEN_RE = re.compile(f"^(?:{_AGENCY})$")
+# Who sent a photo out, before its photographer: 新华社发（某某 摄）, （新华社发 某某 摄）.
+ISSUED_BY_RE = re.compile(f"^({_AGENCY})发[\\s（(]*")
 # Names in a byline are separated by spaces or 、 (通讯员：门波、周志昊), sometimes by commas.
 BYLINE_SEPARATORS_RE = re.compile(r"[\s、，,]+")
 

@@ -66,10 +66,12 @@ class Evidence:
 # A number or amount, and the words that only ever follow one (30% / 以上, 一百斤 / 左右): a quantity cut in two.
 _QUANTITY_END_RE = re.compile(r"(?:\d|[%％‰]|[〇零一二两三四五六七八九十百千万亿])$")
 _AFTER_QUANTITY_RE = re.compile(r"^(?:以上|以下|以内|左右|之多|有余|开外)")
-# A date cut in two: a year before the cut and its month after it (1952年 / 10月17日), or a month and its day.
-_DATE_PART_END_RE = re.compile(r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})([年月])$")
-_DATE_PART_START_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})([月日])")
-_NEXT_DATE_PART = {"年": "月", "月": "日"}
+# A date cut between its year and month, or its month and day (…1952年 / 10月17日，…): one date in two pieces.
+_DATE_NUMBER = "(?:\\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
+_YEAR_END_RE = re.compile(f"{_DATE_NUMBER}年$")
+_MONTH_START_RE = re.compile(f"^{_DATE_NUMBER}月(?:{_DATE_NUMBER}日)?")
+_MONTH_END_RE = re.compile(f"{_DATE_NUMBER}月$")
+_DAY_START_RE = re.compile(f"^{_DATE_NUMBER}日")
 
 
 def word_across(left: str, right: str) -> tuple[str, bool] | None:
@@ -80,15 +82,17 @@ def word_across(left: str, right: str) -> tuple[str, bool] | None:
     (技 / 能提升 gives 技能). Words jieba's dictionary does not know but its
     model still reads as one (names: 黄 / 涛 gives 黄涛) count for less.
     An amount before the cut and a word that only follows amounts after it
-    (增长30% / 以上), and a year before the cut and its month after it (1952年 / 10月17日) or a
-    month and its day, are a phrase cut in two, as sure as a dictionary word.
+    (增长30% / 以上) is a phrase cut in two, as sure as a dictionary word, and so is a date cut between its
+    year and month or its month and day (1952年 / 10月17日).
     """
     after_quantity = _AFTER_QUANTITY_RE.match(right)
     if after_quantity and _QUANTITY_END_RE.search(left.rstrip()):
         return left.rstrip()[-1] + after_quantity.group(), True
-    date_end, date_start = _DATE_PART_END_RE.search(left.rstrip()), _DATE_PART_START_RE.match(right)
-    if date_end and date_start and _NEXT_DATE_PART[date_end.group(1)] == date_start.group(1):
-        return date_end.group(1) + date_start.group(), True  # 1952年 / 10月17日: one date
+    date_end = _YEAR_END_RE.search(left.rstrip()) or _MONTH_END_RE.search(left.rstrip())
+    if date_end is not None:
+        date_start = (_MONTH_START_RE if date_end.group().endswith("年") else _DAY_START_RE).match(right)
+        if date_start is not None:
+            return date_end.group() + date_start.group(), True
     tail, head = left[-4:], right[:4]
     if not tail or not head or not HAN_RE.match(tail[-1]) or not HAN_RE.match(head[0]):
         return None

@@ -41,7 +41,7 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence
+from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence, word_across
 from annotator.ingest.line_roles import (
     HEADLINE_ROLES,
     LineRole,
@@ -120,6 +120,8 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
                 break
             if starts_mid_sentence(line.text):  # an article's text resumes
                 break
+            if bylines.has_photo_credit(line.text) or role is LineRole.CREDIT:
+                break  # a caption closed by its credit: a photo printed under the advertisement, not its text
             roles[j] = LineRole.AD
             text_lines += 1
             contact_given = phone
@@ -154,7 +156,8 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
     cut_kickers = [
         index
         for index, line in enumerate(lines)
-        # only a line today's rules already take for text (too long or too clause-like for a headline)
+        # only a line today's rules already take for text (too long or too clause-like for a headline), or a
+        # short one whose clause runs on past a comma (…还有很多，华晨宝: a sentence, not a kicker's phrase)
         if roles[index] in (LineRole.KICKER, LineRole.SECTION)
         and (line.kind is LineKind.BODY or (line.kind is LineKind.SHORT and _CLAUSE_BREAK_RE.search(line.text[:-1])))
         and index
@@ -243,7 +246,13 @@ class _Builder:
                 self._box(self.lines[i])
                 i += 1
             elif role is LineRole.BODY:
-                self._body(self.lines[i], text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY)
+                self._body(
+                    self.lines[i],
+                    text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY,
+                    opens_caption=self._opens_caption(i),
+                    credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
+                    report_follows=self._report_follows(i),
+                )
                 i += 1
             else:
                 self._furniture_para(i)
@@ -376,16 +385,28 @@ class _Builder:
         for offset, line in enumerate(self.lines[j : j + PHOTO_CAPTION_MAX_PARAGRAPHS + 1]):
             role = self.roles[j + offset]
             if role is LineRole.CREDIT:
-                if offset > 1 and _printed_under_its_caption(self.lines, j + offset):
-                    # a credit printed right under one paragraph, where the paragraphs above stand apart: that
-                    # paragraph is a photo's caption inside the article, not the headline's photo
+                if (
+                    offset > 1
+                    and _printed_under_its_caption(self.lines, j + offset)
+                    and not _all_captions(self.lines[j : j + offset - 1])
+                ):
+                    # a credit printed right under one paragraph, where the paragraphs above stand apart and are
+                    # not captions themselves: that paragraph is a photo's caption inside the article, not the
+                    # headline's photo (a photo story of several one-sentence captions is the headline's)
                     return False
                 return offset > 0
+            if role is LineRole.BYLINE and offset > 0 and _credits_photos(line.text):
+                return True  # ■ 本版摄影 记者 某某 under the text: the headline's photos, credited
             if role is not LineRole.BODY:
                 return False
             if offset == 0 and bylines.has_leading_byline(line.text):
                 return False
-            if bylines.has_photo_credit(line.text):
+            credit = bylines.photo_credit(line.text)
+            if credit is not None:
+                if offset > 0 and _short_caption(line.text[: credit[0]]) and not _all_captions(self.lines[j : j + offset]):
+                    # 图为…。 某某 摄 under the report's text: a caption complete in itself, printed after the text,
+                    # is a photo of its own, not the headline's
+                    return False
                 after = j + offset + 1
                 # a credited caption with the text going on under it (no credit, no new headline) is a photo
                 # printed inside a report, not the headline's photo
@@ -419,7 +440,7 @@ class _Builder:
             role is LineRole.BYLINE
             and signed is not None
             and signed.closed
-            and not signed.photo
+            and (not signed.photo or _credits_photos(signed.paras[-1].text))
             and signed.paras
             and signed.paras[-1].role is Role.BYLINE
             and i
@@ -474,10 +495,66 @@ class _Builder:
         unit = self._open_unit()
         unit.paras.append(para_from_line(line, Role.BOX))
 
-    def _body(self, line: PageLine, *, text_follows: bool = False) -> None:
+    def _opens_caption(self, i: int) -> bool:
+        """Is the paragraph at ``i`` the first of a caption closed by the credit of the paragraph under it?
+
+        One short sentence (a report's paragraph runs longer), not resuming a sentence, over a paragraph that ends in a
+        credit or a credit line: ``8月13日早晨，游客在…游览。`` / ``今年以来，…。新华社发（某某 摄）``.
+        """
+        k = i + 1
+        if k >= len(self.lines) or not _short_caption(self.lines[i].text) or starts_mid_sentence(self.lines[i].text):
+            return False
+        if bylines.has_photo_credit(self.lines[i].text):
+            return False
+        return self.roles[k] is LineRole.CREDIT or (
+            self.roles[k] is LineRole.BODY and bylines.has_photo_credit(self.lines[k].text)
+        )
+
+    def _takes_up_a_cut_sentence(self, text: str) -> bool:
+        """Does ``text`` start mid-sentence, or finish a word an article above on the page was cut in?"""
+        if starts_mid_sentence(text) or starts_with_stray_char(text):
+            return True
+        for unit in self.units:
+            if unit.dangling:
+                across = word_across(unit.paras[-1].text, text)
+                if across is not None and across[1]:
+                    return True
+        return False
+
+    def _report_follows(self, i: int) -> bool:
+        """Is the line under ``i`` a paragraph of text that opens a sentence and carries no credit?"""
+        k = i + 1
+        if k >= len(self.lines) or self.roles[k] is not LineRole.BODY:
+            return False
+        text = self.lines[k].text
+        return not (bylines.has_photo_credit(text) or starts_mid_sentence(text) or starts_with_stray_char(text))
+
+    def _body(
+        self,
+        line: PageLine,
+        *,
+        text_follows: bool = False,
+        opens_caption: bool = False,
+        credit_under: bool = False,
+        report_follows: bool = False,
+    ) -> None:
         para = para_from_line(line, Role.BODY)
-        if self.resume is not None and self.current is not None and self.current.photo and self.current.closed:
-            self.current, self.resume = self.resume, None
+        after_photo = self.current is not None and self.current.photo and self.current.closed
+        if after_photo and self.current is not None and _same_credit(self.current.paras[-1].text, line.text):
+            # the next caption of the same photographer's set (新华社发（某某 摄） under each): one photo story
+            self.current.paras.append(para)
+            return
+        if opens_caption and (after_photo or self.current is None or self.current.closed):
+            # after a photo, or after an article that is over: the first paragraph of the next photo's caption
+            self._photo_of_its_own(para)
+            return
+        if self.resume is not None and after_photo:
+            if not self.resume.dangling and self._takes_up_a_cut_sentence(line.text):
+                # the article the photo was printed in is finished, and the text under the photo takes up a
+                # sentence cut elsewhere on the page: a continuation, left for the continuation pass to place
+                self.resume = None
+            else:
+                self.current, self.resume = self.resume, None
         unit = self.current
         if (
             unit is not None
@@ -507,7 +584,18 @@ class _Builder:
         if unit is None or unit.closed:
             unit = self._new_orphan()
         previous = unit.paras[-1] if unit.paras else None
-        if previous is not None and previous.is_open:
+        if (
+            previous is not None
+            and previous.is_open
+            and not unit.photo
+            and (credit_under or bylines.has_photo_credit(line.text))
+        ):
+            # a caption (closed by its credit, or with the credit on the line under it) is no column break's rest:
+            # a photo printed where the article's text stops, which goes on after it
+            self._photo_of_its_own(para)
+            return
+        if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
+            # (a caption closed by its credit ends there, though no full stop follows the photographer's name)
             if rejoin_column_break(previous, para, line.number):
                 self._close_photo_after(unit, previous)
                 return
@@ -522,6 +610,21 @@ class _Builder:
                 )
             )
         unit.paras.append(para)
+        credit = bylines.photo_credit(para.text)
+        if (
+            report_follows
+            and credit is not None
+            and unit.photo
+            and unit.headline is not None
+            and len(unit.paras) == 1
+            and _one_sentence(para.text[: credit[0]])
+            and not any(other.dangling for other in self.units)
+        ):
+            # 图为…。 某某 摄 right under the headline, a report under it: the report's photo, and its text goes on
+            # (a photo story whose text is its caption is closed by the credit; and where an article above waits
+            # for the rest of its sentence, text with no headline of its own after a photo may be that rest,
+            # which the continuation pass weighs)
+            return
         self._close_photo_after(unit, para)
 
     def _photo_of_its_own(self, caption: Para) -> Unit:
@@ -553,8 +656,41 @@ def _printed_under_its_caption(lines: Sequence[PageLine], index: int) -> bool:
     paragraph stands apart from the one over it (the page's paragraphs are set off by blank lines)? A credit under
     a paragraph of several sentences closes the text of a photo story, which its headline's photo carries."""
     caption, before = lines[index - 1], lines[index - 2]
-    one_sentence = sum(caption.text.count(mark) for mark in SENTENCE_END) <= 1
-    return one_sentence and caption.number == lines[index].number - 1 and before.number < caption.number - 1
+    return _one_sentence(caption.text) and caption.number == lines[index].number - 1 and before.number < caption.number - 1
+
+
+def _credits_photos(line: str) -> bool:
+    """Is the line a byline that names photographers only (``本版摄影 记者 某某``, ``摄影记者 某某``)?"""
+    byline = bylines.standalone_byline(line)
+    return byline is not None and bool(byline.photographers) and not (
+        byline.reporters or byline.correspondents or byline.others
+    )
+
+
+def _same_credit(caption: str, text: str) -> bool:
+    """Do two different captions close on the same credit (the photos of one set, printed one after the other)?"""
+    if caption == text:
+        return False  # the same caption printed twice is a copy, not the set's next photo
+    first, second = bylines.photo_credit(caption), bylines.photo_credit(text)
+    return first is not None and second is not None and first[1].raw == second[1].raw
+
+
+def _one_sentence(text: str) -> bool:
+    """A caption's shape: one sentence at most (a paragraph of a report has several)."""
+    return sum(text.count(mark) for mark in SENTENCE_END) <= 1
+
+
+# A photo's caption names what the picture shows in one short sentence; a report's lede runs longer.
+_CAPTION_MAX_LEN = 40
+
+
+def _short_caption(text: str) -> bool:
+    return _one_sentence(text) and len(text.strip()) <= _CAPTION_MAX_LEN
+
+
+def _all_captions(lines: Sequence[PageLine]) -> bool:
+    """Are these paragraphs captions, one short sentence each (a photo story's, under its headline)?"""
+    return all(_short_caption(line.text) for line in lines)
 
 
 def _same_dispatch_point(unit: Unit, text: str) -> bool:
