@@ -3,9 +3,8 @@
 Three splits are tuning material: the seed dev split, the seed's old "held out" split (its
 entries shaped rules, so it is tuning material now) and the tune split of the unseen pages.
 The test split of the unseen pages is the frozen test set: no rule was written against it and
-its errors are never looked at (two later frozen sets, test2 and test3, were measured once each and then
-became tuning material). The test4 split (pages-test4) is the latest frozen set: it has no floor until the
-lead measures it once, so no test run scores it. Each split is guarded against getting
+its errors are never looked at (three later frozen sets, test2, test3 and test4, were measured once each and then
+became tuning material). Each split is guarded against getting
 worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
@@ -35,9 +34,9 @@ FLOORS = {
     # the tuning splits after the fifth round of issue 16's general shapes ("What moved the figures")
     "seed-dev": {"all": (0.95, 0.95), "ORG": 0.94, "LOC": 0.88},
     "seed-tuning": {"all": (0.86, 0.86), "ORG": 0.75, "LOC": 0.83},
-    # the tune pages after the sixth round, with the second and third test sets (p41-p48, p61-p68) moved to tuning
-    # after each was measured once (2043 entities: 0.829 / 0.804, ORG R 0.722, LOC R 0.780)
-    "pages-tune": {"all": (0.82, 0.80), "ORG": 0.72, "LOC": 0.77},
+    # the tune pages with the second, third and fourth test sets (p41-p48, p61-p68, p71-p78) moved to tuning after each
+    # was measured once (2710 entities: 0.811 / 0.751, ORG R 0.653, LOC R 0.738)
+    "pages-tune": {"all": (0.81, 0.75), "ORG": 0.65, "LOC": 0.73},
     # the frozen split, measured at the end of the sixth round (474961b); pass or fail only
     "pages-test": {"all": (0.84, 0.80), "ORG": 0.78, "LOC": 0.76},
 }
@@ -63,11 +62,11 @@ def reports():
 
 
 def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
-    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test4"})):
+    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test"})):
         source = read_jsonl(path, ReadOptions())
         assert {bundle.document.meta["split"] for bundle in source.documents} == splits
         assert {e.label for bundle in source.documents for e in bundle.entities} == set(LABELS)
-    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test4"}
+    assert {s.key for s in SPLITS if s.frozen} == {"pages-test"}
 
 
 def test_dev_split_meets_the_targets(reports):
