@@ -69,6 +69,15 @@ def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
     assert {s.key for s in SPLITS if s.frozen} == {"pages-test"}
 
 
+def test_pages_select_the_records_of_those_pages_only():
+    split = SPLITS_BY_KEY["pages-tune"]
+    every = split_items(split)
+    two = split_items(split, ("p01", "p02"))
+    assert 0 < len(two) < len(every)
+    assert {doc_id.split("-")[2][:3] for doc_id, _, _ in two} == {"p01", "p02"}
+    assert split_items(split, ("p99",)) == []
+
+
 def test_dev_split_meets_the_targets(reports):
     dev = reports["seed-dev"][SUGGESTER]
     assert dev.overall.recall >= 0.90, dev.as_dict()

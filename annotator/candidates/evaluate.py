@@ -90,6 +90,7 @@ class GoldDocument:
     text: str
     split: str
     spans: set[Span]
+    source: str = ""  # the page a record was cut from (meta.source), for the pages' gold
 
 
 @dataclass
@@ -137,13 +138,17 @@ def load_gold(path: str | Path = DEFAULT_GOLD) -> list[GoldDocument]:
                 spans.add((start, end, entity["label"]))
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
             raise InputError(f"{path}: line {number}: not a gold record ({exc})") from None
-        documents.append(GoldDocument(record.get("id", f"line{number}"), text, record.get("meta", {}).get("split", "dev"), spans))
+        meta = record.get("meta", {})
+        documents.append(GoldDocument(record.get("id", f"line{number}"), text, meta.get("split", "dev"), spans,
+                                      str(meta.get("source", ""))))
     return documents
 
 
-def split_items(split: GoldSplit) -> list[tuple[str, str, set[Span]]]:
-    """(id, text, gold spans) of every document of one split."""
-    return [(d.id, d.text, d.spans) for d in load_gold(split.path) if d.split == split.value]
+def split_items(split: GoldSplit, pages: Sequence[str] = ()) -> list[tuple[str, str, set[Span]]]:
+    """(id, text, gold spans) of every document of one split; with ``pages``, only those cut from a page whose
+    file name starts with one of them (``p71`` …: the pages of one set, after it became tuning material)."""
+    return [(d.id, d.text, d.spans) for d in load_gold(split.path) if d.split == split.value
+            and (not pages or Path(d.source).name.startswith(tuple(pages)))]
 
 
 def read_peoples_daily(path: str | Path) -> list[tuple[str, set[Span]]]:
@@ -227,13 +232,16 @@ def compare(
     }
 
 
-def evaluate_splits(keys: Sequence[str] = GROUPS["all"], *, keep_errors: bool = False) -> dict[str, dict[str, Report]]:
-    """Reports per split key. Errors are kept for tuning splits only, never for the frozen ones."""
+def evaluate_splits(
+    keys: Sequence[str] = GROUPS["all"], *, keep_errors: bool = False, pages: Sequence[str] = ()
+) -> dict[str, dict[str, Report]]:
+    """Reports per split key (only the records of ``pages`` when given). Errors are kept for tuning splits only,
+    never for the frozen ones."""
     predict = suggester()
     results = {}
     for key in keys:
         split = SPLITS_BY_KEY[key]
-        results[key] = compare(split_items(split), keep_errors=keep_errors and not split.frozen, predict=predict)
+        results[key] = compare(split_items(split, pages), keep_errors=keep_errors and not split.frozen, predict=predict)
     return results
 
 
@@ -301,10 +309,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true", help="one line per split instead of the per-label tables")
     parser.add_argument("--errors", action="store_true",
                         help="list misses and false alarms of the selected tuning splits on stderr (never the test split's)")
+    parser.add_argument("--pages", default="",
+                        help="comma-separated page name prefixes (p71,p72): score only the records cut from those "
+                             "pages, e.g. a test set measured once and then made tuning material")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     keys = _selected(args.split or ["all"])
-    results = evaluate_splits(keys, keep_errors=args.errors)
+    pages = tuple(prefix.strip() for prefix in args.pages.split(",") if prefix.strip())
+    results = evaluate_splits(keys, keep_errors=args.errors, pages=pages)
     use_peoples = not args.no_peoples_daily and args.peoples_daily.is_file()
     peoples = evaluate_peoples_daily(args.peoples_daily) if use_peoples else None
     skipped = None if use_peoples or args.no_peoples_daily else f"People's Daily file not found at {args.peoples_daily}; skipped"
@@ -321,7 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         for key, reports in results.items():
             split = SPLITS_BY_KEY[key]
-            print(format_split(f"{split.title}: {split.path.name}, meta.split = {split.value}", reports))
+            only = f", pages {', '.join(pages)} only" if pages else ""
+            print(format_split(f"{split.title}: {split.path.name}, meta.split = {split.value}{only}", reports))
             print()
         if peoples:
             print(format_split(f"People's Daily dev ({args.peoples_daily.name}), PER/LOC/ORG, external", peoples))
