@@ -204,3 +204,11 @@ def test_sets_scores_only_the_sets_named_so_the_test_figure_stays_unseen(capsys:
     with pytest.raises(SystemExit):
         evaluate.main(["--sets", "seeds,nonsense"])
     assert "unknown set nonsense" in capsys.readouterr().err
+
+
+def test_pages_scores_only_the_pages_named(capsys: pytest.CaptureFixture[str]):
+    gold = json.loads((PAGES / "tune" / "gold.json").read_text(encoding="utf-8"))["pages"]
+    expected = sum(len(articles) for page, articles in gold.items() if page.startswith(("p01", "p02")))
+    assert evaluate.main(["--sets", "tune", "--pages", "p01,p02", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert 0 < figures["tune"]["total"] == expected < sum(len(articles) for articles in gold.values())

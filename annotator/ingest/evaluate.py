@@ -1,6 +1,6 @@
 """Article-splitting quality: how many articles of hand-cut pages come out exactly as a reader cuts them.
 
-    python -m annotator.ingest.evaluate [--sets seeds,tune,test] [--verbose] [--show-test-diffs] [--json]
+    python -m annotator.ingest.evaluate [--sets seeds,tune,test] [--pages p71,p72] [--verbose] [--show-test-diffs] [--json]
 
 Scores three sets of pages against gold lists written by reading them (never by running the
 splitter): the five seed pages (tests/data/seed_articles_gold.json, seeds/), the tuning pages
@@ -156,9 +156,12 @@ def furniture_mismatches(article: dict, doc: Document) -> list[str]:
     return found
 
 
-def score_pages(name: str, gold_path: Path, folder: Path) -> SetScore:
+def score_pages(name: str, gold_path: Path, folder: Path, pages: Sequence[str] = ()) -> SetScore:
+    """Score one set; with ``pages``, only its pages whose file name starts with one of them."""
     result = SetScore(name)
     for page, articles in load_gold(gold_path).items():
+        if pages and not page.startswith(tuple(pages)):
+            continue
         path = Path(folder) / page
         if not path.is_file():
             raise InputError(f"{gold_path}: page {page} not found in {folder}")
@@ -190,8 +193,8 @@ def score_pages(name: str, gold_path: Path, folder: Path) -> SetScore:
     return result
 
 
-def evaluate(sets: Sequence[tuple[str, Path, Path, bool]] = SETS) -> dict[str, SetScore]:
-    return {name: score_pages(name, gold, folder) for name, gold, folder, _ in sets}
+def evaluate(sets: Sequence[tuple[str, Path, Path, bool]] = SETS, pages: Sequence[str] = ()) -> dict[str, SetScore]:
+    return {name: score_pages(name, gold, folder, pages) for name, gold, folder, _ in sets}
 
 
 def report(scores: dict[str, SetScore], *, verbose: bool, show_test_diffs: bool,
@@ -236,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--sets", default=",".join(name for name, *_ in SETS),
                         help="comma-separated sets to score (default: all; 'seeds,tune' while tuning)")
+    parser.add_argument("--pages", default="",
+                        help="comma-separated page name prefixes (p71,p72): score only those pages of the sets, "
+                             "e.g. a test set measured once and then made tuning material")
     args = parser.parse_args(argv)
     known = {entry[0]: entry for entry in SETS}
     wanted = [name.strip() for name in args.sets.split(",") if name.strip()]
@@ -244,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--sets: unknown set {', '.join(unknown) or '(none given)'}; choose from {', '.join(known)}")
     chosen = [known[name] for name in wanted]
     try:
-        scores = evaluate(chosen)
+        scores = evaluate(chosen, tuple(p.strip() for p in args.pages.split(",") if p.strip()))
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code
