@@ -155,6 +155,8 @@ def test_a_registered_company_name_may_hold_one_brand_word_of_another_kind(sente
         ("车队翻过了雪松岭，天已经黑了。", "雪松岭"),  # 雪松/nr + 岭/n
         ("大坝建在白马滩上游。", "白马滩"),  # 白马/ns + 滩/ng
         ("他家住在柳树庄，离城不远。", "柳树庄"),  # 柳树/nr + 庄/nr
+        ("游客沿着栗树谷一路向上。", "栗树谷"),  # 栗树/nr + 谷/nr: a valley
+        ("考察队来到青松沟拍摄。", "青松沟"),  # 青松/n + 沟/n: a gully
     ],
 )
 def test_a_feature_ending_jieba_split_off_a_name_ends_a_place(sentence, place):
@@ -163,6 +165,7 @@ def test_a_feature_ending_jieba_split_off_a_name_ends_a_place(sentence, place):
 
 def test_a_feature_word_after_a_verb_or_a_counter_is_no_place():
     assert labelled("他们爬上了山，又过了河。这座山很高。", "LOC") == set()
+    assert labelled("他走进了山谷，跨过一条沟。", "LOC") == set()
 
 
 @pytest.mark.parametrize(
