@@ -150,6 +150,22 @@ def test_a_registered_company_name_may_hold_one_brand_word_of_another_kind(sente
 
 
 @pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("记者走进宁波华丰机械有限公司装配车间，工人们正在忙碌。", "宁波华丰机械有限公司装配车间"),
+        ("他在湖南野生动物保护研究中心衡阳基地工作了十年。", "湖南野生动物保护研究中心衡阳基地"),  # 保护/v
+        ("绍兴古建筑保护协会成立了。", "绍兴古建筑保护协会"),
+    ],
+)
+def test_a_workshop_or_base_after_an_organisation_is_its_unit(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+def test_a_workshop_or_base_alone_is_no_organisation():
+    assert labelled("工人们在车间里忙碌，基地建设加快。", "ORG") == set()
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("车队翻过了雪松岭，天已经黑了。", "雪松岭"),  # 雪松/nr + 岭/n

@@ -55,7 +55,7 @@ class OrganisationRule:
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words", "delegation_words", "place_committees", "media_suffixes")
+             "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -88,6 +88,7 @@ class OrganisationRule:
         self.delegation_words = frozenset(table.strings("delegation_words", ()))
         self.media = frozenset(table.strings("media_suffixes", ()))
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
+        self.unit_words = tuple(table.strings("unit_words", ()))
         self.titles = titles
         self.words = words
         self.is_place_name = is_place_name or _no_place_names
@@ -637,6 +638,8 @@ class OrganisationRule:
         word = analysis.words[index]
         if suffix is None and len(word) >= 2 and word in self._suffix_set:
             return word
+        if suffix is None and self.unit_words and word.endswith(self.unit_words):
+            return word  # 车间, 装配车间, 基地: a unit of the organisation before it, never a name on its own
         return suffix
 
     def _suffix_follows(self, analysis: TextAnalysis, index: int) -> bool:
