@@ -30,6 +30,22 @@ def test_national_bodies_media_and_large_enterprises_are_known_by_name(sentence,
     assert organisation in labelled(sentence, "ORG")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("报告会由中共中央政治局常委主持。", "中共中央政治局"),  # 中央政治局常委/nt: the body and the post
+        ("他连续两届当选政协委员，关注教育。", "政协"),  # 政协委员/n
+        ("政协是人民民主的重要形式。", "政协"),
+    ],
+)
+def test_a_body_known_by_name_is_found_where_jieba_glued_a_post_to_it(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+def test_a_body_known_by_name_that_is_also_a_type_is_a_description_after_a_level():
+    assert labelled("区政协副主席王立新出席了仪式。", "ORG") == set()
+
+
 def test_a_paper_named_after_a_place_is_an_organisation():
     assert "洛阳日报" in labelled("据洛阳日报报道，当地新建了三座桥梁。", "ORG")
 

@@ -55,7 +55,8 @@ class OrganisationRule:
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words")
+             "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words",
+             "glued_posts")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -89,6 +90,7 @@ class OrganisationRule:
         self.media = frozenset(table.strings("media_suffixes", ()))
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
         self.unit_words = tuple(table.strings("unit_words", ()))
+        self.glued_posts = frozenset(table.strings("glued_posts", ()))
         self.titles = titles
         self.words = words
         self.is_place_name = is_place_name or _no_place_names
@@ -281,7 +283,11 @@ class OrganisationRule:
 
         if self.known is not None:
             for match in self.known.finditer(text):
-                if analysis.is_boundary(match.start()) and analysis.is_boundary(match.end()):
+                if (
+                    analysis.is_boundary(match.start())
+                    and (analysis.is_boundary(match.end()) or self._post_glued_after(analysis, match.end()))
+                    and not self._type_after_level(analysis, match.start(), match.group())
+                ):
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
         for index in self.lexicon.indices(analysis, self._dictionary_bit):
@@ -292,6 +298,21 @@ class OrganisationRule:
         found.extend(self._news_sites(analysis, place_words))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
+
+    def _post_glued_after(self, analysis: TextAnalysis, end: int) -> bool:
+        """Whether the rest of the word that ``end`` falls inside is a post: jieba's dictionary glues
+        some bodies to their members' post (中央政治局 + 常委 as one word), and the body is named."""
+        index = analysis.index_at(end)
+        rest = analysis.text[end : analysis.ends[index]]
+        return rest in self.titles.heads or rest in self.glued_posts
+
+    def _type_after_level(self, analysis: TextAnalysis, start: int, name: str) -> bool:
+        """区 + 政协, 市 + 政协: a body known by name that is also a type, after a level alone, is a
+        description (like 县总工会), not the name."""
+        if name not in self._suffix_set or start == 0:
+            return False
+        before = analysis.index_at(start - 1)
+        return self.words.is_level(analysis.words[before])
 
     def split_place_committees(
         self, analysis: TextAnalysis, places: list[Suggestion], titles: list[Suggestion]
