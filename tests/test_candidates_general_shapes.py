@@ -46,6 +46,25 @@ def test_a_body_known_by_name_that_is_also_a_type_is_a_description_after_a_level
     assert labelled("区政协副主席王立新出席了仪式。", "ORG") == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("大众网记者从当地了解到，新桥今日通车。", "大众网"),  # 大众网/nz
+        ("据华声报报道，展会将持续三天。", "华声报"),  # 华声报/nz
+    ],
+)
+def test_a_proper_noun_ending_with_a_papers_or_sites_type_is_an_outlet(sentence, outlet):
+    assert labelled(sentence, "ORG") == {outlet}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["他在《华声报》上发表了文章。", "两国发表了联合公报。", "小区加装了防盗网，又检修了配电网。", "以太网接口坏了。"],
+)
+def test_a_paper_in_brackets_a_document_or_a_net_is_no_outlet(sentence):
+    assert labelled(sentence, "ORG") == set()
+
+
 def test_a_paper_named_after_a_place_is_an_organisation():
     assert "洛阳日报" in labelled("据洛阳日报报道，当地新建了三座桥梁。", "ORG")
 

@@ -37,6 +37,11 @@ _FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
 _WEAK_REACH = 3
+# jieba's tags for proper nouns an outlet's name may carry (某商报/nz, 某工报/nt, 某楚网/nr)
+_OUTLET_TAGS = frozenset({"nz", "nt", "nr", "nrt", "j"})
+
+_WORK_OPENINGS = "《〈"
+
 # A news site's dateline word (厦门网讯: jieba reads 网讯 as one word) and the most place words before it.
 _NEWS_SITE_DATELINE = "网讯"
 _NEWS_SITE_PLACE_WORDS = 3
@@ -56,7 +61,7 @@ class OrganisationRule:
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
              "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words",
-             "glued_posts")
+             "glued_posts", "outlet_endings", "not_outlet_endings")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -91,6 +96,8 @@ class OrganisationRule:
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
         self.unit_words = tuple(table.strings("unit_words", ()))
         self.glued_posts = frozenset(table.strings("glued_posts", ()))
+        self.outlet_endings = tuple(table.strings("outlet_endings", ()))
+        self.not_outlet_endings = tuple(table.strings("not_outlet_endings", ()))
         self.titles = titles
         self.words = words
         self.is_place_name = is_place_name or _no_place_names
@@ -108,6 +115,7 @@ class OrganisationRule:
         self._anchor_bit = self.lexicon.register(self._anchor_alone, sparse=False)
         self._material_bit = self.lexicon.register(self._material_alone, sparse=False)
         self._unit_bit = self.lexicon.register(self._has_unit_suffix, sparse=False)
+        self._outlet_bit = self.lexicon.register(self._is_outlet_name)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -296,6 +304,7 @@ class OrganisationRule:
 
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._news_sites(analysis, place_words))
+        found.extend(self._outlets(analysis))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
 
@@ -357,6 +366,28 @@ class OrganisationRule:
                 first -= 1
             found.append(span(analysis.text, analysis.starts[first], analysis.ends[index] - 1, LABEL, self.score_strong))
         return found
+
+    def _is_outlet_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """某商报/nz, 某广网/nz, 某工报/nt: a word jieba takes for a proper noun that ends
+        with a paper's or a site's type is the outlet's name."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 3
+            and bool(self.outlet_endings)
+            and word.endswith(self.outlet_endings)
+            and not word.endswith(self.not_outlet_endings)
+            and all_cjk(word)
+            and word not in self.not_organisations
+            and analysis.tags[index] in _OUTLET_TAGS
+        )
+
+    def _outlets(self, analysis: TextAnalysis) -> list[Suggestion]:
+        text, starts = analysis.text, analysis.starts
+        return [
+            span(text, starts[index], analysis.ends[index], LABEL, self.score_dictionary)
+            for index in self.lexicon.indices(analysis, self._outlet_bit)
+            if not (starts[index] > 0 and text[starts[index] - 1] in _WORK_OPENINGS)  # 《工人日报》 is a work
+        ]
 
     @staticmethod
     def _counted(analysis: TextAnalysis, index: int) -> bool:
