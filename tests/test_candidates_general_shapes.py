@@ -551,3 +551,14 @@ def test_a_county_seat_after_a_place_is_a_site():
 def test_a_named_site_ends_its_address():
     # jieba tags 合龙 (a bridge's closing) as a place; after a named bridge it is the sentence's verb
     assert "武汉白沙洲长江大桥" in labelled("武汉白沙洲长江大桥合龙", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("他们在美丽四川行活动中获奖。", "四川"),  # 美丽/ns
+        ("渔船从黄海新鲜捕捞的鱼运到码头。", "黄海"),  # 新鲜/ns
+    ],
+)
+def test_an_ordinary_word_jieba_tags_as_a_place_is_no_link_of_an_address(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
