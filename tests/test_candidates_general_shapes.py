@@ -562,3 +562,14 @@ def test_a_named_site_ends_its_address():
 )
 def test_an_ordinary_word_jieba_tags_as_a_place_is_no_link_of_an_address(sentence, place):
     assert labelled(sentence, "LOC") == {place}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("吴川以海鲜闻名。", "吴川"),  # 吴川以/nr: jieba's HMM glued the preposition to the county
+        ("任丘以石油闻名。", "任丘"),
+    ],
+)
+def test_a_known_place_name_glued_to_a_function_character_is_a_place(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
