@@ -573,3 +573,16 @@ def test_an_ordinary_word_jieba_tags_as_a_place_is_no_link_of_an_address(sentenc
 )
 def test_a_known_place_name_glued_to_a_function_character_is_a_place(sentence, place):
     assert labelled(sentence, "LOC") == {place}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("温州人善于经商。", "温州"),  # 温州人/nr
+        ("许多四川人外出务工。", "四川"),  # 四川人/nz
+        ("东欧国家的代表出席了会议。", "东欧"),  # 东欧国家/n
+        ("他是湖南籍运动员。", "湖南"),  # 湖南籍/n
+    ],
+)
+def test_a_known_place_glued_to_a_word_of_its_people_or_kind_is_a_place(sentence, place):
+    assert labelled(sentence, "LOC") == {place}

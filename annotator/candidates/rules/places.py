@@ -85,7 +85,8 @@ class PlaceRule:
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
-             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
+             "place_heads", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -143,6 +144,8 @@ class PlaceRule:
         self._sure_link_bit = self.lexicon.register(self._surely_links_alone, sparse=False)
         self._is_site_bit = self.lexicon.register(self._names_a_site, sparse=False)
         self._glued_stem_bit = self.lexicon.register(self._glued_place_stem)
+        self.place_heads = tuple(sorted(table.strings("place_heads", ()), key=len, reverse=True))
+        self._place_head_bit = self.lexicon.register(self._place_with_head)
         # what a word alone is to a site's name (_site_end)
         self._site_part_bit = self.lexicon.register(self._is_site_part, sparse=False)
         self._name_ending_with_site_bit = self.lexicon.register(self._is_name_ending_with_site, sparse=False)
@@ -503,12 +506,25 @@ class PlaceRule:
             return 1, len(word)
         return None
 
+    def _place_with_head(self, analysis: TextAnalysis, index: int) -> bool:
+        """天津人/nr, 西欧国家/n: a known place name and a word of its people or kind in one word."""
+        word = analysis.words[index]
+        return any(
+            len(word) - len(head) >= 2 and word.endswith(head) and self.is_place_name(word[: -len(head)])
+            for head in self.place_heads
+        )
+
     def _glued_to_function_words(self, analysis: TextAnalysis) -> list[Suggestion]:
         found = []
         for index in self.lexicon.indices(analysis, self._glued_stem_bit):
             first, last = self._glued_stem(analysis, index)  # type: ignore[misc]
             start = analysis.starts[index]
             found.append(span(analysis.text, start + first, start + last, LABEL, self.score_name))
+        for index in self.lexicon.indices(analysis, self._place_head_bit):
+            word = analysis.words[index]
+            head = next(h for h in self.place_heads if word.endswith(h))
+            start = analysis.starts[index]
+            found.append(span(analysis.text, start, start + len(word) - len(head), LABEL, self.score_name))
         return found
 
     def _starts_with_level(self, analysis: TextAnalysis, index: int) -> bool:
