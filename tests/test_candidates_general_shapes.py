@@ -65,6 +65,11 @@ def test_a_paper_in_brackets_a_document_or_a_net_is_no_outlet(sentence):
     assert labelled(sentence, "ORG") == set()
 
 
+def test_a_group_may_be_named_by_an_abbreviation_but_not_by_a_kind_of_enterprise():
+    assert labelled("光大集团发布年报。", "ORG") == {"光大集团"}  # 光大/j
+    assert labelled("央企集团加快改革。", "ORG") == set()  # 央企/j: state-owned enterprises in general
+
+
 def test_a_paper_named_after_a_place_is_an_organisation():
     assert "洛阳日报" in labelled("据洛阳日报报道，当地新建了三座桥梁。", "ORG")
 

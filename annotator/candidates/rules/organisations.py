@@ -23,8 +23,9 @@ LABEL = "ORG"
 _MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
 # Tags of words that may be a brand inside a registered company name (大自然/d, 安踏/v).
 _BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
-# Tags of a brand that names a group on its own (旺旺/a + 集团, 东方/s + 电气 + 集团).
-_LONE_BRAND_TAGS = frozenset({"a", "ad", "an", "i", "l", "s"})
+# Tags of a brand that names a group on its own (旺旺/a + 集团, 东方/s + 电气 + 集团, and an
+# abbreviation: 光大/j + 集团; 央企/j and its kind are stop words).
+_LONE_BRAND_TAGS = frozenset({"a", "ad", "an", "i", "l", "s", "j"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
