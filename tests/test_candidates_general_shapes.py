@@ -591,3 +591,11 @@ def test_a_known_place_name_glued_to_a_function_character_is_a_place(sentence, p
 )
 def test_a_known_place_glued_to_a_word_of_its_people_or_kind_is_a_place(sentence, place):
     assert labelled(sentence, "LOC") == {place}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [("江浙一带雨水偏多。", "江浙"), ("国家支持港澳发展。", "港澳")],
+)
+def test_a_region_named_by_the_short_names_of_its_provinces_is_a_place(sentence, place):
+    assert place in labelled(sentence, "LOC")
