@@ -70,6 +70,11 @@ def test_a_group_may_be_named_by_an_abbreviation_but_not_by_a_kind_of_enterprise
     assert labelled("央企集团加快改革。", "ORG") == set()  # 央企/j: state-owned enterprises in general
 
 
+def test_a_customs_office_named_after_its_place_is_an_organisation():
+    assert labelled("据青岛海关统计，出口增长。", "ORG") == {"青岛海关"}  # 海关/ns
+    assert labelled("据青岛海关统计，出口增长。", "LOC") == set()
+
+
 def test_a_paper_named_after_a_place_is_an_organisation():
     assert "洛阳日报" in labelled("据洛阳日报报道，当地新建了三座桥梁。", "ORG")
 
