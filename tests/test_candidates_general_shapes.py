@@ -75,6 +75,11 @@ def test_a_customs_office_named_after_its_place_is_an_organisation():
     assert labelled("据青岛海关统计，出口增长。", "LOC") == set()
 
 
+def test_a_place_and_a_site_jieba_read_as_one_word_before_a_datelines_讯_name_the_site():
+    assert labelled("绍兴东方网讯：新桥通车。", "ORG") == {"绍兴东方网"}  # 绍兴 + 东方网/nz + 讯
+    assert "绍兴" not in labelled("绍兴东方网讯：新桥通车。", "LOC")
+
+
 def test_a_paper_named_after_a_place_is_an_organisation():
     assert "洛阳日报" in labelled("据洛阳日报报道，当地新建了三座桥梁。", "ORG")
 

@@ -357,15 +357,23 @@ class OrganisationRule:
         """某地 + 网讯: a dateline's 网讯 (a news site's report, as 本报讯 is the paper's) after a place
         names the site, the place and 网 (jieba reads 网讯 as one word)."""
         found: list[Suggestion] = []
-        if _NEWS_SITE_DATELINE not in analysis.text:
+        if _NEWS_SITE_DATELINE[-1] not in analysis.text:
             return found
-        for index, word in enumerate(analysis.words):
-            if word != _NEWS_SITE_DATELINE or index == 0 or index - 1 not in place_words:
+        words = analysis.words
+        for index, word in enumerate(words):
+            if word == _NEWS_SITE_DATELINE:
+                site, end = index, analysis.ends[index] - 1
+            elif word == _NEWS_SITE_DATELINE[-1] and index > 0 and len(words[index - 1]) >= 2 and words[index - 1].endswith(_NEWS_SITE_DATELINE[0]):
+                # 某地 + 某某网 + 讯: jieba read the site's own name as one word, 讯 as another
+                site, end = index - 1, analysis.ends[index - 1]
+            else:
                 continue
-            first = index - 1
-            while first > 0 and first - 1 in place_words and index - first < _NEWS_SITE_PLACE_WORDS:
+            if site == 0 or site - 1 not in place_words:
+                continue
+            first = site - 1
+            while first > 0 and first - 1 in place_words and site - first < _NEWS_SITE_PLACE_WORDS:
                 first -= 1
-            found.append(span(analysis.text, analysis.starts[first], analysis.ends[index] - 1, LABEL, self.score_strong))
+            found.append(span(analysis.text, analysis.starts[first], end, LABEL, self.score_strong))
         return found
 
     def _is_outlet_name(self, analysis: TextAnalysis, index: int) -> bool:
