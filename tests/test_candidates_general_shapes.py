@@ -30,6 +30,56 @@ def test_national_bodies_media_and_large_enterprises_are_known_by_name(sentence,
     assert organisation in labelled(sentence, "ORG")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("报告会由中共中央政治局常委主持。", "中共中央政治局"),  # 中央政治局常委/nt: the body and the post
+        ("他连续两届当选政协委员，关注教育。", "政协"),  # 政协委员/n
+        ("政协是人民民主的重要形式。", "政协"),
+    ],
+)
+def test_a_body_known_by_name_is_found_where_jieba_glued_a_post_to_it(sentence, organisation):
+    assert labelled(sentence, "ORG") == {organisation}
+
+
+def test_a_body_known_by_name_that_is_also_a_type_is_a_description_after_a_level():
+    assert labelled("区政协副主席王立新出席了仪式。", "ORG") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("大众网记者从当地了解到，新桥今日通车。", "大众网"),  # 大众网/nz
+        ("据华声报报道，展会将持续三天。", "华声报"),  # 华声报/nz
+    ],
+)
+def test_a_proper_noun_ending_with_a_papers_or_sites_type_is_an_outlet(sentence, outlet):
+    assert labelled(sentence, "ORG") == {outlet}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["他在《华声报》上发表了文章。", "两国发表了联合公报。", "小区加装了防盗网，又检修了配电网。", "以太网接口坏了。"],
+)
+def test_a_paper_in_brackets_a_document_or_a_net_is_no_outlet(sentence):
+    assert labelled(sentence, "ORG") == set()
+
+
+def test_a_group_may_be_named_by_an_abbreviation_but_not_by_a_kind_of_enterprise():
+    assert labelled("光大集团发布年报。", "ORG") == {"光大集团"}  # 光大/j
+    assert labelled("央企集团加快改革。", "ORG") == set()  # 央企/j: state-owned enterprises in general
+
+
+def test_a_customs_office_named_after_its_place_is_an_organisation():
+    assert labelled("据青岛海关统计，出口增长。", "ORG") == {"青岛海关"}  # 海关/ns
+    assert labelled("据青岛海关统计，出口增长。", "LOC") == set()
+
+
+def test_a_place_and_a_site_jieba_read_as_one_word_before_a_datelines_讯_name_the_site():
+    assert labelled("绍兴东方网讯：新桥通车。", "ORG") == {"绍兴东方网"}  # 绍兴 + 东方网/nz + 讯
+    assert "绍兴" not in labelled("绍兴东方网讯：新桥通车。", "LOC")
+
+
 def test_a_paper_named_after_a_place_is_an_organisation():
     assert "洛阳日报" in labelled("据洛阳日报报道，当地新建了三座桥梁。", "ORG")
 
@@ -150,11 +200,29 @@ def test_a_registered_company_name_may_hold_one_brand_word_of_another_kind(sente
 
 
 @pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("记者走进宁波华丰机械有限公司装配车间，工人们正在忙碌。", "宁波华丰机械有限公司装配车间"),
+        ("他在湖南野生动物保护研究中心衡阳基地工作了十年。", "湖南野生动物保护研究中心衡阳基地"),  # 保护/v
+        ("绍兴古建筑保护协会成立了。", "绍兴古建筑保护协会"),
+    ],
+)
+def test_a_workshop_or_base_after_an_organisation_is_its_unit(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+def test_a_workshop_or_base_alone_is_no_organisation():
+    assert labelled("工人们在车间里忙碌，基地建设加快。", "ORG") == set()
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         ("车队翻过了雪松岭，天已经黑了。", "雪松岭"),  # 雪松/nr + 岭/n
         ("大坝建在白马滩上游。", "白马滩"),  # 白马/ns + 滩/ng
         ("他家住在柳树庄，离城不远。", "柳树庄"),  # 柳树/nr + 庄/nr
+        ("游客沿着栗树谷一路向上。", "栗树谷"),  # 栗树/nr + 谷/nr: a valley
+        ("考察队来到青松沟拍摄。", "青松沟"),  # 青松/n + 沟/n: a gully
     ],
 )
 def test_a_feature_ending_jieba_split_off_a_name_ends_a_place(sentence, place):
@@ -163,6 +231,7 @@ def test_a_feature_ending_jieba_split_off_a_name_ends_a_place(sentence, place):
 
 def test_a_feature_word_after_a_verb_or_a_counter_is_no_place():
     assert labelled("他们爬上了山，又过了河。这座山很高。", "LOC") == set()
+    assert labelled("他走进了山谷，跨过一条沟。", "LOC") == set()
 
 
 @pytest.mark.parametrize(
@@ -497,3 +566,46 @@ def test_a_county_seat_after_a_place_is_a_site():
 def test_a_named_site_ends_its_address():
     # jieba tags 合龙 (a bridge's closing) as a place; after a named bridge it is the sentence's verb
     assert "武汉白沙洲长江大桥" in labelled("武汉白沙洲长江大桥合龙", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("他们在美丽四川行活动中获奖。", "四川"),  # 美丽/ns
+        ("渔船从黄海新鲜捕捞的鱼运到码头。", "黄海"),  # 新鲜/ns
+    ],
+)
+def test_an_ordinary_word_jieba_tags_as_a_place_is_no_link_of_an_address(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("吴川以海鲜闻名。", "吴川"),  # 吴川以/nr: jieba's HMM glued the preposition to the county
+        ("任丘以石油闻名。", "任丘"),
+    ],
+)
+def test_a_known_place_name_glued_to_a_function_character_is_a_place(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("温州人善于经商。", "温州"),  # 温州人/nr
+        ("许多四川人外出务工。", "四川"),  # 四川人/nz
+        ("东欧国家的代表出席了会议。", "东欧"),  # 东欧国家/n
+        ("他是湖南籍运动员。", "湖南"),  # 湖南籍/n
+    ],
+)
+def test_a_known_place_glued_to_a_word_of_its_people_or_kind_is_a_place(sentence, place):
+    assert labelled(sentence, "LOC") == {place}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [("江浙一带雨水偏多。", "江浙"), ("国家支持港澳发展。", "港澳")],
+)
+def test_a_region_named_by_the_short_names_of_its_provinces_is_a_place(sentence, place):
+    assert place in labelled(sentence, "LOC")

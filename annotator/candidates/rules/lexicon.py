@@ -13,8 +13,9 @@ speed (``indices``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import reduce
 from itertools import chain, compress, repeat
-from operator import and_
+from operator import and_, or_
 from typing import cast
 
 from annotator.candidates.analysis import TextAnalysis
@@ -74,9 +75,13 @@ class Lexicon:
     def indices(self, analysis: TextAnalysis, bit: int) -> list[int]:
         """The words whose mask has ``bit``, in order."""
         key = (self, "by mask")
-        by_mask = cast("dict[int, list[int]] | None", analysis.derived.get(key))
-        if by_mask is None:
-            by_mask = analysis.derived[key] = self._positions_by_mask(analysis)
+        grouped = cast("tuple[dict[int, list[int]], int] | None", analysis.derived.get(key))
+        if grouped is None:
+            by_mask = self._positions_by_mask(analysis)
+            grouped = analysis.derived[key] = (by_mask, reduce(or_, by_mask, 0))
+        by_mask, present = grouped
+        if not present & bit:
+            return []  # no word of the text has the bit: most bits, in most texts
         runs = [positions for mask, positions in by_mask.items() if mask & bit]
         if len(runs) == 1:
             return list(runs[0])

@@ -23,8 +23,9 @@ LABEL = "ORG"
 _MATERIAL_TAGS = frozenset({"n", "vn", "nz", "an", "a", "ng", "nl", "l", "i", "j", "b"})
 # Tags of words that may be a brand inside a registered company name (大自然/d, 安踏/v).
 _BRAND_TAGS = frozenset({"d", "v", "vd", "vi", "ad", "ag", "s"})
-# Tags of a brand that names a group on its own (旺旺/a + 集团, 东方/s + 电气 + 集团).
-_LONE_BRAND_TAGS = frozenset({"a", "ad", "an", "i", "l", "s"})
+# Tags of a brand that names a group on its own (旺旺/a + 集团, 东方/s + 电气 + 集团, and an
+# abbreviation: 光大/j + 集团; 央企/j and its kind are stop words).
+_LONE_BRAND_TAGS = frozenset({"a", "ad", "an", "i", "l", "s", "j"})
 # A word with one of these tags does not end an organisation name (举办/v ends with 办).
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "ad", "d", "p", "c", "u", "uj", "ul", "r", "m", "q", "f", "t"})
 _CLOSING = {")": "(", "）": "（"}
@@ -37,6 +38,11 @@ _FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
 _WEAK_REACH = 3
+# jieba's tags for proper nouns an outlet's name may carry (某商报/nz, 某工报/nt, 某楚网/nr)
+_OUTLET_TAGS = frozenset({"nz", "nt", "nr", "nrt", "j"})
+
+_WORK_OPENINGS = "《〈"
+
 # A news site's dateline word (厦门网讯: jieba reads 网讯 as one word) and the most place words before it.
 _NEWS_SITE_DATELINE = "网讯"
 _NEWS_SITE_PLACE_WORDS = 3
@@ -55,7 +61,8 @@ class OrganisationRule:
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words", "delegation_words", "place_committees", "media_suffixes")
+             "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words",
+             "glued_posts", "outlet_endings", "not_outlet_endings")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -88,6 +95,10 @@ class OrganisationRule:
         self.delegation_words = frozenset(table.strings("delegation_words", ()))
         self.media = frozenset(table.strings("media_suffixes", ()))
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
+        self.unit_words = tuple(table.strings("unit_words", ()))
+        self.glued_posts = frozenset(table.strings("glued_posts", ()))
+        self.outlet_endings = tuple(table.strings("outlet_endings", ()))
+        self.not_outlet_endings = tuple(table.strings("not_outlet_endings", ()))
         self.titles = titles
         self.words = words
         self.is_place_name = is_place_name or _no_place_names
@@ -105,6 +116,7 @@ class OrganisationRule:
         self._anchor_bit = self.lexicon.register(self._anchor_alone, sparse=False)
         self._material_bit = self.lexicon.register(self._material_alone, sparse=False)
         self._unit_bit = self.lexicon.register(self._has_unit_suffix, sparse=False)
+        self._outlet_bit = self.lexicon.register(self._is_outlet_name)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -280,7 +292,11 @@ class OrganisationRule:
 
         if self.known is not None:
             for match in self.known.finditer(text):
-                if analysis.is_boundary(match.start()) and analysis.is_boundary(match.end()):
+                if (
+                    analysis.is_boundary(match.start())
+                    and (analysis.is_boundary(match.end()) or self._post_glued_after(analysis, match.end()))
+                    and not self._type_after_level(analysis, match.start(), match.group())
+                ):
                     found.append(span(text, match.start(), match.end(), LABEL, self.score_known))
 
         for index in self.lexicon.indices(analysis, self._dictionary_bit):
@@ -289,8 +305,24 @@ class OrganisationRule:
 
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._news_sites(analysis, place_words))
+        found.extend(self._outlets(analysis))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
+
+    def _post_glued_after(self, analysis: TextAnalysis, end: int) -> bool:
+        """Whether the rest of the word that ``end`` falls inside is a post: jieba's dictionary glues
+        some bodies to their members' post (中央政治局 + 常委 as one word), and the body is named."""
+        index = analysis.index_at(end)
+        rest = analysis.text[end : analysis.ends[index]]
+        return rest in self.titles.heads or rest in self.glued_posts
+
+    def _type_after_level(self, analysis: TextAnalysis, start: int, name: str) -> bool:
+        """区 + 政协, 市 + 政协: a body known by name that is also a type, after a level alone, is a
+        description (like 县总工会), not the name."""
+        if name not in self._suffix_set or start == 0:
+            return False
+        before = analysis.index_at(start - 1)
+        return self.words.is_level(analysis.words[before])
 
     def split_place_committees(
         self, analysis: TextAnalysis, places: list[Suggestion], titles: list[Suggestion]
@@ -325,16 +357,46 @@ class OrganisationRule:
         """某地 + 网讯: a dateline's 网讯 (a news site's report, as 本报讯 is the paper's) after a place
         names the site, the place and 网 (jieba reads 网讯 as one word)."""
         found: list[Suggestion] = []
-        if _NEWS_SITE_DATELINE not in analysis.text:
+        if _NEWS_SITE_DATELINE[-1] not in analysis.text:
             return found
-        for index, word in enumerate(analysis.words):
-            if word != _NEWS_SITE_DATELINE or index == 0 or index - 1 not in place_words:
+        words = analysis.words
+        for index, word in enumerate(words):
+            if word == _NEWS_SITE_DATELINE:
+                site, end = index, analysis.ends[index] - 1
+            elif word == _NEWS_SITE_DATELINE[-1] and index > 0 and len(words[index - 1]) >= 2 and words[index - 1].endswith(_NEWS_SITE_DATELINE[0]):
+                # 某地 + 某某网 + 讯: jieba read the site's own name as one word, 讯 as another
+                site, end = index - 1, analysis.ends[index - 1]
+            else:
                 continue
-            first = index - 1
-            while first > 0 and first - 1 in place_words and index - first < _NEWS_SITE_PLACE_WORDS:
+            if site == 0 or site - 1 not in place_words:
+                continue
+            first = site - 1
+            while first > 0 and first - 1 in place_words and site - first < _NEWS_SITE_PLACE_WORDS:
                 first -= 1
-            found.append(span(analysis.text, analysis.starts[first], analysis.ends[index] - 1, LABEL, self.score_strong))
+            found.append(span(analysis.text, analysis.starts[first], end, LABEL, self.score_strong))
         return found
+
+    def _is_outlet_name(self, analysis: TextAnalysis, index: int) -> bool:
+        """某商报/nz, 某广网/nz, 某工报/nt: a word jieba takes for a proper noun that ends
+        with a paper's or a site's type is the outlet's name."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 3
+            and bool(self.outlet_endings)
+            and word.endswith(self.outlet_endings)
+            and not word.endswith(self.not_outlet_endings)
+            and all_cjk(word)
+            and word not in self.not_organisations
+            and analysis.tags[index] in _OUTLET_TAGS
+        )
+
+    def _outlets(self, analysis: TextAnalysis) -> list[Suggestion]:
+        text, starts = analysis.text, analysis.starts
+        return [
+            span(text, starts[index], analysis.ends[index], LABEL, self.score_dictionary)
+            for index in self.lexicon.indices(analysis, self._outlet_bit)
+            if not (starts[index] > 0 and text[starts[index] - 1] in _WORK_OPENINGS)  # 《工人日报》 is a work
+        ]
 
     @staticmethod
     def _counted(analysis: TextAnalysis, index: int) -> bool:
@@ -637,6 +699,8 @@ class OrganisationRule:
         word = analysis.words[index]
         if suffix is None and len(word) >= 2 and word in self._suffix_set:
             return word
+        if suffix is None and self.unit_words and word.endswith(self.unit_words):
+            return word  # 车间, 装配车间, 基地: a unit of the organisation before it, never a name on its own
         return suffix
 
     def _suffix_follows(self, analysis: TextAnalysis, index: int) -> bool:

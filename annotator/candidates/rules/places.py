@@ -85,7 +85,8 @@ class PlaceRule:
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
-             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
+             "place_heads", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -142,6 +143,9 @@ class PlaceRule:
         self._link_bit = self.lexicon.register(self._links_alone, sparse=False)
         self._sure_link_bit = self.lexicon.register(self._surely_links_alone, sparse=False)
         self._is_site_bit = self.lexicon.register(self._names_a_site, sparse=False)
+        self._glued_stem_bit = self.lexicon.register(self._glued_place_stem)
+        self.place_heads = tuple(sorted(table.strings("place_heads", ()), key=len, reverse=True))
+        self._place_head_bit = self.lexicon.register(self._place_with_head)
         # what a word alone is to a site's name (_site_end)
         self._site_part_bit = self.lexicon.register(self._is_site_part, sparse=False)
         self._name_ending_with_site_bit = self.lexicon.register(self._is_name_ending_with_site, sparse=False)
@@ -483,8 +487,45 @@ class PlaceRule:
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
         found += self._split_features(analysis)
+        found += self._glued_to_function_words(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
+
+    def _glued_place_stem(self, analysis: TextAnalysis, index: int) -> bool:
+        return self._glued_stem(analysis, index) is not None
+
+    def _glued_stem(self, analysis: TextAnalysis, index: int) -> tuple[int, int] | None:
+        """某地以/ns, 由某地: the offsets in the word of a known place name (two characters or more)
+        that jieba's HMM glued to one function character before or after it."""
+        word = analysis.words[index]
+        if len(word) < 3 or not self.words.is_glued(analysis, index) or not all_cjk(word):
+            return None
+        if word[-1] in self.words.function_chars and self.is_place_name(word[:-1]):
+            return 0, len(word) - 1
+        if word[0] in self.words.function_chars and self.is_place_name(word[1:]):
+            return 1, len(word)
+        return None
+
+    def _place_with_head(self, analysis: TextAnalysis, index: int) -> bool:
+        """天津人/nr, 西欧国家/n: a known place name and a word of its people or kind in one word."""
+        word = analysis.words[index]
+        return any(
+            len(word) - len(head) >= 2 and word.endswith(head) and self.is_place_name(word[: -len(head)])
+            for head in self.place_heads
+        )
+
+    def _glued_to_function_words(self, analysis: TextAnalysis) -> list[Suggestion]:
+        found = []
+        for index in self.lexicon.indices(analysis, self._glued_stem_bit):
+            first, last = self._glued_stem(analysis, index)  # type: ignore[misc]
+            start = analysis.starts[index]
+            found.append(span(analysis.text, start + first, start + last, LABEL, self.score_name))
+        for index in self.lexicon.indices(analysis, self._place_head_bit):
+            word = analysis.words[index]
+            head = next(h for h in self.place_heads if word.endswith(h))
+            start = analysis.starts[index]
+            found.append(span(analysis.text, start, start + len(word) - len(head), LABEL, self.score_name))
+        return found
 
     def _starts_with_level(self, analysis: TextAnalysis, index: int) -> bool:
         """A level alone (区, 县), a level's body or head in one word (区委, 县政府, 市长), or a
