@@ -5,7 +5,7 @@ The test pages (tests/data/pages/test/) were frozen before any work on the split
 writing it; their figure was measured once, at the end. A change that loses an article there, on the seed
 pages or on the tuning pages fails here, and only the counts are reported (never the test pages' differences).
 
-Only the sets with a measured figure are scored: a new frozen set has none until
+Only the sets with a measured figure are scored: a new frozen set (tests/data/pages/test5/) has none until
 it is measured once, and until then no test run splits its pages, so nobody sees it scored.
 """
 
