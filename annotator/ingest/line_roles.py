@@ -300,20 +300,28 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
     """
     for index in range(len(lines) - 1):
         reading, line = readings[index], lines[index]
-        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
-            continue
         below = lines[index + 1]
         opening = below.kind is LineKind.BODY and opens_like_a_report(below.text)
+        if (
+            line.kind in (LineKind.SHORT, LineKind.HEADING)
+            and (opening or below.kind is LineKind.BYLINE)
+            and (reading.role is LineRole.FURNITURE or reading.role in HEADLINE_ROLES)
+            and 0 < reading.probability(LineRole.FURNITURE) < 1
+        ):
+            # a page header is followed by a headline, never by a byline or a report's opening: whatever chance the
+            # model gave the line of being one is its chance of being the headline over them (0.93 page header
+            # over 本报记者 某某 is a title the model took for the page's header, as pages open on their header)
+            readings[index] = _header_ruled_out(reading)
+            continue
+        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
+            continue
         if reading.role is LineRole.SUBHEAD and index:
             above = lines[index - 1]
             finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
-                LineKind.BYLINE, LineKind.CREDIT)
+                LineKind.BYLINE, LineKind.CREDIT) or (above.kind is LineKind.BODY and bylines.has_photo_credit(above.text))
             if finished and opening:
                 readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                               ["a news report's opening under it, the text above finished"])
-        elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
-            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
-                                          ["a byline or a report's opening under it, as no page header has"])
         elif (
             reading.role is LineRole.FURNITURE
             and below.kind is LineKind.BODY
@@ -326,6 +334,18 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
             # sentence under a doubted header is the text of the headline the line is
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["a paragraph opening a sentence under it, as no page header has"])
+
+
+def _header_ruled_out(reading: RoleReading) -> RoleReading:
+    """The reading of a line that cannot be a page header: the model's chance of furniture goes to the title."""
+    probabilities = dict(reading.probabilities)
+    furniture = probabilities.pop(LineRole.FURNITURE, 0.0)
+    probabilities[LineRole.TITLE] = probabilities.get(LineRole.TITLE, 0.0) + furniture
+    if reading.role is LineRole.FURNITURE:
+        return RoleReading(LineRole.TITLE, probabilities, ["a byline or a report's opening under it, as no page header has"])
+    kept = RoleReading(reading.role, probabilities)
+    kept._explain = reading._explain
+    return kept
 
 
 # How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
