@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, furniture, joins, layout, line_features, line_roles
+from annotator.ingest import bylines, cues, furniture, joins, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
@@ -955,3 +955,72 @@ def test_a_line_opening_on_a_photographers_role_credits_the_photo_report_over_it
     assert texts(docs) == {"新学期，我们来了！": [text, "■ 本版摄影 记者 唐可欣 韩立新", "通讯员 周海涛"],
                            LIBRARY: LIBRARY_TEXT}
     assert docs[0].kind == "photo" and docs[0].meta["byline"]["photographers"] == ["唐可欣", "韩立新"]
+
+
+# --- round 8: headlines, datelines and structure of the fourth test set's pages (p71-p78), on invented text --------
+
+CANAL = "南河运河段完成清淤"
+CANAL_TEXT = [
+    "(南河5日讯)南河市水利局表示，运河南河段的清淤工程已经完成，河道通航能力明显提升。",
+    "他说，清淤共挖出淤泥十二万立方米，将用于沿岸公园的绿化造地。",
+]
+
+
+def test_a_dateline_in_brackets_and_a_news_apps_dateline_open_the_text():
+    found = bylines.leading_byline("（南河5日讯）南河市水利局表示，运河清淤已经完成。")
+    assert found is not None and (found[1].place, found[1].date) == ("南河", "5日")
+    app = bylines.leading_byline("北岭新闻网·云川新闻客户端讯 入夏以来，北岭各地游客明显增多。")
+    assert app is not None and app[1].agency == "北岭新闻网·云川新闻客户端"
+    assert bylines.leading_byline("（这次活动）吸引了许多市民。") is None
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, CANAL, *CANAL_TEXT))
+    # the half-width brackets are printed full width between Chinese (width normalisation)
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, CANAL: [CANAL_TEXT[0].replace("(", "（").replace(")", "）"), CANAL_TEXT[1]]}
+    assert docs[1].meta["byline"]["place"] == "南河"
+
+
+def test_jump_lines_of_an_e_papers_shapes_are_page_furniture():
+    for line in ("文转>A4", "转A4", "（转第三版）", "文转>>B2", "转第2页"):
+        assert furniture_shape_of(line) is not None, line
+    for line in ("转发", "转A", "A4版 要闻"):
+        assert not cues.JUMP_LINE_RE.match(line), line
+    docs, notes = segment(page_of(BRIDGE, *BRIDGE_TEXT, "文转>A4", LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, LIBRARY: LIBRARY_TEXT}
+
+
+def furniture_shape_of(text: str) -> str | None:
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, BRIDGE_TEXT[0], text, LIBRARY, LIBRARY_TEXT[0]))]
+    return line_features.furniture_shape(lines, 2)
+
+
+def test_a_full_stop_printed_as_a_ling_ends_a_sentence_but_a_zero_among_numerals_does_not():
+    assert not furniture.ends_open("今年出口额达到四十亿元〇")
+    assert not furniture.ends_open("“工程将在年底前完工〇”")
+    assert furniture.ends_open("工程于二〇")
+    assert cues.count_zero_stops("二〇二三年，出口增长一成〇预计明年还将增长〇") == 2
+    first = "南河港今年前五个月完成集装箱吞吐量八十万标箱，同比增长一成半〇"
+    second = "港务局表示，新码头投入使用后，全年吞吐量有望突破两百万标箱〇"
+    # a finished paragraph is no column break's first half: the short paragraph under it stays its own
+    docs, _ = segment(page_of("南河港吞吐量稳步增长", first, "港区新添八台岸桥", second, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)["南河港吞吐量稳步增长"] == [first, "港区新添八台岸桥", second]
+
+
+def test_a_name_colon_phrase_line_over_a_paragraph_naming_that_person_after_their_titles_stays_in_the_report():
+    assert line_features.introduced_person("钱立德:发扬传统手艺", "大会主席拿督钱立德说，传统手艺要传承下去。") == "钱立德"
+    # a place before the colon is no person introduced, however the paragraph opens
+    assert line_features.introduced_person("南河县:茶叶产量创新高", "记者从南河县获悉，今年茶叶产量创新高。") is None
+    report = [
+        "南河市商会昨晚举行年度晚宴，三百多名会员出席，商会会长周永年在致辞中回顾了一年来的工作。",
+        "他说，商会今年共组织了六次招商活动，引进项目投资额超过十亿元。",
+    ]
+    part = ["钱立德:发扬传统手艺", "大会主席拿督钱立德说，传统手艺是南河的文化名片，要继续保留和发扬，让它传承下去。"]
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "南河商会举行年度晚宴", *report, *part, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)["南河商会举行年度晚宴"] == [*report, part[0].replace(":", "："), part[1]]
+
+
+def test_a_briefs_column_label_is_a_column_label_and_the_headline_under_it_opens_an_article():
+    for label in ("江城速递", "简讯", "商会动态", "简报"):
+        assert furniture.is_section_label(label), label
+    assert not furniture.is_section_label("市场出现新动态")
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "江城速递", LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, LIBRARY: LIBRARY_TEXT}
+    assert docs[1].meta["section"] == "江城速递"

@@ -35,8 +35,10 @@ from annotator.ingest.cues import (
     JUMP_IN_RE,
     JUMP_LINE_RE,
     KICKER_DASHES,
+    PLACE_OR_BODY_ENDINGS,
     SENTENCE_END,
     common_surnames,
+    is_zero_stop,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -414,8 +416,6 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
                                       ["a doubted headline inside a story that goes on under it"])
 
 
-# Last characters of places and bodies: a three-character word ending in one is no person's name (李家村, 林业局).
-_PLACE_OR_BODY_ENDINGS = frozenset("村市县镇乡区路街巷馆局厂站所院校队会省州湖山河江桥港湾园场")
 
 
 def _is_bare_name(text: str) -> bool:
@@ -425,7 +425,7 @@ def _is_bare_name(text: str) -> bool:
         len(text) == 3
         and all(HAN_RE.fullmatch(ch) for ch in text)
         and text[0] in common_surnames()
-        and text[-1] not in _PLACE_OR_BODY_ENDINGS
+        and text[-1] not in PLACE_OR_BODY_ENDINGS
         and not get_segmenter().has_word(text)
     )
 
@@ -582,7 +582,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if (
             line.kind is LineKind.BODY
             and reading.role in HEADLINE_ROLES
-            and line.text.rstrip("”’」』）)")[-1:] == "。"
+            and _last_mark(line.text) == "。"
         ):
             # a long line closed by a full stop is a sentence of text: headlines end on no full stop (a long
             # subtitle is a run of clauses, a headline asks or exclaims)
@@ -654,7 +654,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             if (
                 reading.role is LineRole.BODY
                 and len(line.text) <= INTERTITLE_MAX_LEN
-                and line.text.rstrip("”’」』）)")[-1:] not in SENTENCE_END  # 问：…？ is a sentence, no intertitle
+                and _last_mark(line.text) not in SENTENCE_END  # 问：…？ is a sentence, no intertitle
                 and not evidence.binds
                 and not starts_mid_sentence(following.text)
             ):
@@ -689,6 +689,12 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             # too long for an intertitle, unfinished, and the next paragraph goes on with it: text cut by the layout
             readings[index] = RoleReading(LineRole.BODY, readings[index].probabilities,
                                           ["too long for an intertitle, and it runs on into the next line"])
+
+
+def _last_mark(text: str) -> str:
+    """The line's last character before closing quotes and brackets, a 〇 printed for a full stop read as 。."""
+    stripped = text.rstrip("”’」』）)")
+    return "。" if is_zero_stop(stripped, len(stripped) - 1) else stripped[-1:]
 
 
 def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | None:
