@@ -1024,3 +1024,6 @@ def test_a_briefs_column_label_is_a_column_label_and_the_headline_under_it_opens
     docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "江城速递", LIBRARY, *LIBRARY_TEXT))
     assert texts(docs) == {BRIDGE: BRIDGE_TEXT, LIBRARY: LIBRARY_TEXT}
     assert docs[1].meta["section"] == "江城速递"
+    # on a page whose headlines carry #, a column label over a plain line marks a headline the page forgot to mark
+    docs, _ = segment(page_of(f"# {BRIDGE}", *BRIDGE_TEXT, f"# {MARKET}", *MARKET_TEXT, "江城速递", LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, MARKET: MARKET_TEXT, LIBRARY: LIBRARY_TEXT}

@@ -748,6 +748,17 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
             return None
         if any(len(lines[k].text) > INTERTITLE_MAX_LEN for k in run):
             return None  # too long for an intertitle: a paragraph cut short?
+        labels = [k for k in run if lines[k].kind is LineKind.SECTION]
+        if labels and labels[0] < end - 1:
+            # a column label over a plain line (瓷都速递 / 某某博览会开幕): a column label stands over a headline, never over
+            # an intertitle, so the plain line is the title of an article the page forgot to mark
+            title = next(k for k in run if k > labels[0] and lines[k].kind is not LineKind.SECTION)
+            return [
+                (LineRole.SECTION, _LABEL_OVER_PLAIN) if lines[k].kind is LineKind.SECTION
+                else (LineRole.TITLE if k == title else LineRole.KICKER if k < title else LineRole.SUBTITLE,
+                      _LABEL_OVER_PLAIN)
+                for k in run
+            ]
         return [(LineRole.SUBHEAD, _PLAIN_ON_MARKDOWN)] * len(run)
     if len(headings) > 1:
         return None
@@ -771,6 +782,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
 # A page header (第3版 要闻, 某某日报 综合新闻) is short; a longer line over the first headline is its kicker.
 PAGE_HEADER_MAX_LEN = 12
 _PLAIN_ON_MARKDOWN = "a plain line on a page whose headlines are marked with #"
+_LABEL_OVER_PLAIN = "a column label over a plain line: a headline the page did not mark"
 _KIND_ROLES = {
     LineKind.BYLINE: (LineRole.BYLINE, "a byline"),
     LineKind.CREDIT: (LineRole.CREDIT, "a photo credit"),
