@@ -1027,3 +1027,41 @@ def test_a_briefs_column_label_is_a_column_label_and_the_headline_under_it_opens
     # on a page whose headlines carry #, a column label over a plain line marks a headline the page forgot to mark
     docs, _ = segment(page_of(f"# {BRIDGE}", *BRIDGE_TEXT, f"# {MARKET}", *MARKET_TEXT, "江城速递", LIBRARY, *LIBRARY_TEXT))
     assert texts(docs) == {BRIDGE: BRIDGE_TEXT, MARKET: MARKET_TEXT, LIBRARY: LIBRARY_TEXT}
+
+
+def _read_as(page: str, roles: dict[str, RoleReading]) -> tuple[list, list[RoleReading]]:
+    """The page's lines, each read as ``roles`` says (by its text), the others as text: a model's doubts, made up."""
+    lines = [classify(line) for line in split_lines(page)]
+    return lines, [roles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
+
+
+def test_a_doubted_intertitle_after_a_paragraph_cut_off_over_a_reports_opening_is_a_headline():
+    # the paragraph stops mid-sentence (its rest is printed further down); the line under it opens a report
+    cut = "南河港新码头今年前五个月完成集装箱吞吐量八十万标箱，港务局表示，新码头投入使用后"
+    doubted = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.7, LineRole.TITLE: 0.3})
+    page = page_of("南河港吞吐量稳步增长", cut, LIBRARY, *LIBRARY_TEXT)
+    lines, readings = _read_as(page, {"南河港吞吐量稳步增长": RoleReading(LineRole.TITLE), LIBRARY: doubted})
+    line_roles._report_opens_under(lines, readings)
+    assert readings[2].role is LineRole.TITLE
+    # over a paragraph that opens no report it stays the intertitle the model read
+    lines, readings = _read_as(page_of("南河港吞吐量稳步增长", cut, LIBRARY, LIBRARY_TEXT[1]),
+                               {"南河港吞吐量稳步增长": RoleReading(LineRole.TITLE), LIBRARY: doubted})
+    line_roles._report_opens_under(lines, readings)
+    assert readings[2].role is LineRole.SUBHEAD
+
+
+def test_a_line_ending_on_a_dash_over_a_headline_is_its_kicker_and_a_doubted_text_line_over_one_stays_text():
+    kicker = "南河县总工会组建帮扶小分队，帮助小微企业把工会建起来、转起来、活起来——"
+    page = page_of(kicker, "“帮扶小分队”来了", "本报记者 冯涛", *BRIDGE_TEXT)
+    text_doubt = RoleReading(LineRole.BODY, {LineRole.BODY: 0.3, LineRole.SECTION: 0.26, LineRole.KICKER: 0.2})
+    lines, readings = _read_as(page, {kicker: text_doubt, "“帮扶小分队”来了": RoleReading(LineRole.TITLE)})
+    line_roles._apply_certainties(lines, readings)
+    assert readings[0].role is LineRole.KICKER
+    # a short line cut mid-sentence, read as an intertitle but more likely text than a headline line, over the next
+    # article's headline, is text (its rest is printed further down), not that headline's kicker
+    cut = "回想七十年前，1955年"
+    lines, readings = _read_as(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, LIBRARY_TEXT[0]), {
+        BRIDGE: RoleReading(LineRole.TITLE), LIBRARY: RoleReading(LineRole.TITLE),
+        cut: RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.56, LineRole.BODY: 0.35, LineRole.KICKER: 0.05})})
+    line_roles._no_intertitle_over_a_headline(lines, readings)
+    assert readings[2].role is LineRole.BODY

@@ -319,9 +319,13 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
             continue
         if reading.role is LineRole.SUBHEAD and index:
             above = lines[index - 1]
-            finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
-                LineKind.BYLINE, LineKind.CREDIT) or (above.kind is LineKind.BODY and bylines.has_photo_credit(above.text))
-            if finished and opening:
+            # an intertitle comes between paragraphs of one story, after a finished one: after a sign-off, a credit, or
+            # a paragraph (or a short line of text) the layout cut off, whose sentence goes on elsewhere on the page
+            # and not in this line (the certainties would take that for text), a short line over a report's opening
+            # is a headline
+            after_text = above.kind in (LineKind.BODY, LineKind.BYLINE, LineKind.CREDIT) or (
+                above.kind is LineKind.SHORT and readings[index - 1].role in (LineRole.BODY, LineRole.SUBHEAD))
+            if after_text and opening:
                 readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                               ["a news report's opening under it, the text above finished"])
         elif (
@@ -480,6 +484,12 @@ def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[Rol
             and lines[index - 1].kind in (LineKind.SHORT, LineKind.SECTION)
             and readings[index].role in (LineRole.TITLE, LineRole.KICKER)
         ):
+            if reading.probability(LineRole.BODY) > reading.headline_probability:
+                # the model's other reading is text, not a headline line: a sentence cut short (回想七十年前，1955年)
+                # over the next article's headline, its rest printed further down
+                readings[index - 1] = RoleReading(LineRole.BODY, dict(reading.probabilities),
+                                                  ["over a headline, and more likely text than a headline line"])
+                continue
             role = (LineRole.SECTION if reading.probability(LineRole.SECTION) >= reading.probability(LineRole.KICKER)
                     else LineRole.KICKER)
             readings[index - 1] = RoleReading(role, dict(reading.probabilities),
@@ -615,6 +625,16 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:
             # ——记某某: a subtitle leads off with a dash under its headline
             readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["a line opening on a dash under a headline"])
+            continue
+        if (
+            line.text.endswith(KICKER_DASHES)
+            and reading.role not in HEADLINE_ROLES
+            and following is not None
+            and following.kind in (LineKind.SHORT, LineKind.HEADING)
+            and readings[index + 1].role in HEADLINE_ROLES
+        ):
+            # …活起来——: a line ending on a dash leads into the headline under it, as its kicker
+            readings[index] = RoleReading(LineRole.KICKER, reading.probabilities, ["a line leading into a headline with a dash"])
             continue
         if (
             index
