@@ -985,6 +985,7 @@ def test_jump_lines_of_an_e_papers_shapes_are_page_furniture():
         assert not cues.JUMP_LINE_RE.match(line), line
     docs, notes = segment(page_of(BRIDGE, *BRIDGE_TEXT, "文转>A4", LIBRARY, *LIBRARY_TEXT))
     assert texts(docs) == {BRIDGE: BRIDGE_TEXT, LIBRARY: LIBRARY_TEXT}
+    assert any("文转>A4" in note for note in notes)  # dropped as page furniture, with a note
 
 
 def furniture_shape_of(text: str) -> str | None:
