@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, furniture, joins, layout, line_features, line_roles
+from annotator.ingest import bylines, cues, furniture, joins, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
@@ -955,3 +955,114 @@ def test_a_line_opening_on_a_photographers_role_credits_the_photo_report_over_it
     assert texts(docs) == {"新学期，我们来了！": [text, "■ 本版摄影 记者 唐可欣 韩立新", "通讯员 周海涛"],
                            LIBRARY: LIBRARY_TEXT}
     assert docs[0].kind == "photo" and docs[0].meta["byline"]["photographers"] == ["唐可欣", "韩立新"]
+
+
+# --- round 8: headlines, datelines and structure of the fourth test set's pages (p71-p78), on invented text --------
+
+CANAL = "南河运河段完成清淤"
+CANAL_TEXT = [
+    "(南河5日讯)南河市水利局表示，运河南河段的清淤工程已经完成，河道通航能力明显提升。",
+    "他说，清淤共挖出淤泥十二万立方米，将用于沿岸公园的绿化造地。",
+]
+
+
+def test_a_dateline_in_brackets_and_a_news_apps_dateline_open_the_text():
+    found = bylines.leading_byline("（南河5日讯）南河市水利局表示，运河清淤已经完成。")
+    assert found is not None and (found[1].place, found[1].date) == ("南河", "5日")
+    app = bylines.leading_byline("北岭新闻网·云川新闻客户端讯 入夏以来，北岭各地游客明显增多。")
+    assert app is not None and app[1].agency == "北岭新闻网·云川新闻客户端"
+    assert bylines.leading_byline("（这次活动）吸引了许多市民。") is None
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, CANAL, *CANAL_TEXT))
+    # the half-width brackets are printed full width between Chinese (width normalisation)
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, CANAL: [CANAL_TEXT[0].replace("(", "（").replace(")", "）"), CANAL_TEXT[1]]}
+    assert docs[1].meta["byline"]["place"] == "南河"
+
+
+def test_jump_lines_of_an_e_papers_shapes_are_page_furniture():
+    for line in ("文转>A4", "转A4", "（转第三版）", "文转>>B2", "转第2页"):
+        assert furniture_shape_of(line) is not None, line
+    for line in ("转发", "转A", "A4版 要闻"):
+        assert not cues.JUMP_LINE_RE.match(line), line
+    docs, notes = segment(page_of(BRIDGE, *BRIDGE_TEXT, "文转>A4", LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, LIBRARY: LIBRARY_TEXT}
+    assert any("文转>A4" in note for note in notes)  # dropped as page furniture, with a note
+
+
+def furniture_shape_of(text: str) -> str | None:
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, BRIDGE_TEXT[0], text, LIBRARY, LIBRARY_TEXT[0]))]
+    return line_features.furniture_shape(lines, 2)
+
+
+def test_a_full_stop_printed_as_a_ling_ends_a_sentence_but_a_zero_among_numerals_does_not():
+    assert not furniture.ends_open("今年出口额达到四十亿元〇")
+    assert not furniture.ends_open("“工程将在年底前完工〇”")
+    assert furniture.ends_open("工程于二〇")
+    assert cues.count_zero_stops("二〇二三年，出口增长一成〇预计明年还将增长〇") == 2
+    first = "南河港今年前五个月完成集装箱吞吐量八十万标箱，同比增长一成半〇"
+    second = "港务局表示，新码头投入使用后，全年吞吐量有望突破两百万标箱〇"
+    # a finished paragraph is no column break's first half: the short paragraph under it stays its own
+    docs, _ = segment(page_of("南河港吞吐量稳步增长", first, "港区新添八台岸桥", second, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)["南河港吞吐量稳步增长"] == [first, "港区新添八台岸桥", second]
+
+
+def test_a_name_colon_phrase_line_over_a_paragraph_naming_that_person_after_their_titles_stays_in_the_report():
+    assert line_features.introduced_person("钱立德:发扬传统手艺", "大会主席拿督钱立德说，传统手艺要传承下去。") == "钱立德"
+    # a place before the colon is no person introduced, however the paragraph opens
+    assert line_features.introduced_person("南河县:茶叶产量创新高", "记者从南河县获悉，今年茶叶产量创新高。") is None
+    report = [
+        "南河市商会昨晚举行年度晚宴，三百多名会员出席，商会会长周永年在致辞中回顾了一年来的工作。",
+        "他说，商会今年共组织了六次招商活动，引进项目投资额超过十亿元。",
+    ]
+    part = ["钱立德:发扬传统手艺", "大会主席拿督钱立德说，传统手艺是南河的文化名片，要继续保留和发扬，让它传承下去。"]
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "南河商会举行年度晚宴", *report, *part, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)["南河商会举行年度晚宴"] == [*report, part[0].replace(":", "："), part[1]]
+
+
+def test_a_briefs_column_label_is_a_column_label_and_the_headline_under_it_opens_an_article():
+    for label in ("江城速递", "简讯", "商会动态", "简报"):
+        assert furniture.is_section_label(label), label
+    assert not furniture.is_section_label("市场出现新动态")
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "江城速递", LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, LIBRARY: LIBRARY_TEXT}
+    assert docs[1].meta["section"] == "江城速递"
+    # on a page whose headlines carry #, a column label over a plain line marks a headline the page forgot to mark
+    docs, _ = segment(page_of(f"# {BRIDGE}", *BRIDGE_TEXT, f"# {MARKET}", *MARKET_TEXT, "江城速递", LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: BRIDGE_TEXT, MARKET: MARKET_TEXT, LIBRARY: LIBRARY_TEXT}
+
+
+def _read_as(page: str, roles: dict[str, RoleReading]) -> tuple[list, list[RoleReading]]:
+    """The page's lines, each read as ``roles`` says (by its text), the others as text: a model's doubts, made up."""
+    lines = [classify(line) for line in split_lines(page)]
+    return lines, [roles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
+
+
+def test_a_doubted_intertitle_after_a_paragraph_cut_off_over_a_reports_opening_is_a_headline():
+    # the paragraph stops mid-sentence (its rest is printed further down); the line under it opens a report
+    cut = "南河港新码头今年前五个月完成集装箱吞吐量八十万标箱，港务局表示，新码头投入使用后"
+    doubted = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.7, LineRole.TITLE: 0.3})
+    page = page_of("南河港吞吐量稳步增长", cut, LIBRARY, *LIBRARY_TEXT)
+    lines, readings = _read_as(page, {"南河港吞吐量稳步增长": RoleReading(LineRole.TITLE), LIBRARY: doubted})
+    line_roles._report_opens_under(lines, readings)
+    assert readings[2].role is LineRole.TITLE
+    # over a paragraph that opens no report it stays the intertitle the model read
+    lines, readings = _read_as(page_of("南河港吞吐量稳步增长", cut, LIBRARY, LIBRARY_TEXT[1]),
+                               {"南河港吞吐量稳步增长": RoleReading(LineRole.TITLE), LIBRARY: doubted})
+    line_roles._report_opens_under(lines, readings)
+    assert readings[2].role is LineRole.SUBHEAD
+
+
+def test_a_line_ending_on_a_dash_over_a_headline_is_its_kicker_and_a_doubted_text_line_over_one_stays_text():
+    kicker = "南河县总工会组建帮扶小分队，帮助小微企业把工会建起来、转起来、活起来——"
+    page = page_of(kicker, "“帮扶小分队”来了", "本报记者 冯涛", *BRIDGE_TEXT)
+    text_doubt = RoleReading(LineRole.BODY, {LineRole.BODY: 0.3, LineRole.SECTION: 0.26, LineRole.KICKER: 0.2})
+    lines, readings = _read_as(page, {kicker: text_doubt, "“帮扶小分队”来了": RoleReading(LineRole.TITLE)})
+    line_roles._apply_certainties(lines, readings)
+    assert readings[0].role is LineRole.KICKER
+    # a short line cut mid-sentence, read as an intertitle but more likely text than a headline line, over the next
+    # article's headline, is text (its rest is printed further down), not that headline's kicker
+    cut = "回想七十年前，1955年"
+    lines, readings = _read_as(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, LIBRARY_TEXT[0]), {
+        BRIDGE: RoleReading(LineRole.TITLE), LIBRARY: RoleReading(LineRole.TITLE),
+        cut: RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.56, LineRole.BODY: 0.35, LineRole.KICKER: 0.05})})
+    line_roles._no_intertitle_over_a_headline(lines, readings)
+    assert readings[2].role is LineRole.BODY

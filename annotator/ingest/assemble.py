@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.ingest import bylines
 from annotator.ingest.bylines import Byline
-from annotator.ingest.furniture import is_section_label
+from annotator.ingest.furniture import is_briefs_label, is_section_label
 from annotator.ingest.page_model import Para, Role, Unit
 from annotator.ingest.widths import normalise_widths
 from annotator.model import AnnotatedDocument, Document, Piece, Provenance
@@ -155,7 +155,7 @@ def unit_kind(unit: Unit) -> str:
     if unit.photo:
         return "photo"
     headline = unit.headline
-    if headline is not None and any(is_section_label(s) for s in headline.section):
+    if headline is not None and any(is_section_label(s) and not is_briefs_label(s) for s in headline.section):
         return "feature"
     if any(p.role is Role.BOX for p in unit.paras):
         return "feature"

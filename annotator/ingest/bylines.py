@@ -29,6 +29,7 @@ from typing import Any
 from annotator.ingest.cues import (
     AGENCY_PAREN_RE,
     AUTHOR_AFFILIATION_RE,
+    BRACKETED_DATELINE_RE,
     BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
     CREDIT_ENDINGS,
@@ -421,7 +422,12 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
 
 def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
-    match = DATELINE_RE.match(paragraph) or PLACE_DATELINE_RE.match(paragraph) or DESK_DATELINE_RE.match(paragraph)
+    match = (
+        DATELINE_RE.match(paragraph)
+        or PLACE_DATELINE_RE.match(paragraph)
+        or BRACKETED_DATELINE_RE.match(paragraph)
+        or DESK_DATELINE_RE.match(paragraph)
+    )
     date_first = None if match else DATE_FIRST_DATELINE_RE.match(paragraph)
     if date_first:
         match = date_first

@@ -17,6 +17,26 @@ from annotator.platform.app_paths import resource
 
 # Characters that end a sentence; a paragraph ending in one of these is complete.
 SENTENCE_END = frozenset("。！？!?…")
+# The OCR of some papers prints a full stop as 〇 (…令吉〇预计…): a 〇 with no numeral on either side ends a
+# sentence; among numerals it is a zero (二〇二三年, 一〇〇).
+ZERO_STOP = "〇"
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两0123456789０１２３４５６７８９")
+
+
+def is_zero_stop(text: str, index: int) -> bool:
+    """Is ``text[index]`` a 〇 printed for a full stop (after a word, not among numerals)?"""
+    if not 0 < index < len(text) or text[index] != ZERO_STOP:
+        return False
+    return text[index - 1] not in _NUMERALS and text[index + 1 : index + 2] not in _NUMERALS
+
+
+def count_zero_stops(text: str) -> int:
+    """How many 〇 in ``text`` stand for full stops."""
+    if ZERO_STOP not in text:
+        return 0
+    return sum(1 for index, char in enumerate(text) if char == ZERO_STOP and is_zero_stop(text, index))
+
+
 # Closing marks that may follow a sentence end ("……。”", "说。）").
 CLOSERS = frozenset("”’」』）)》〉】]")
 OPENERS = frozenset("“‘「『（(《〈【[")
@@ -53,7 +73,7 @@ ROLE_FIELDS = {
     "撰稿": "others",
     "撰文": "others",
     "特约撰稿人": "others",
-    "作者": "others",
+    "作者": "reporters",  # who wrote the piece: its reporter, as the pages that print 作者：某某 mean it
     "读者": "others",
     "评论员": "others",
     "特约评论员": "others",
@@ -72,9 +92,11 @@ NOT_NAMES = frozenset({
 AGENCIES = ("本报", "本刊", "本网", "本台", "本版", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
             "中国新闻社")
 OUTLET_ENDINGS = ("日报", "晚报", "早报", "商报", "时报", "青年报", "工人报", "报", "通讯社", "社", "网", "电视台", "广播电台",
-                  "台", "新闻")  # 新闻: a paper's news app (某某日报某某新闻记者)
+                  "台", "新闻", "客户端")  # 新闻, 客户端: a paper's news app (某某日报某某新闻记者, 某某新闻客户端讯)
 
-_AGENCY = "|".join(AGENCIES) + f"|[{HAN}]{{1,8}}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
+_OUTLET = f"[{HAN}]{{1,8}}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
+# an outlet may print its app or channel after its own name, joined by a middle dot (某某新闻网·某某客户端讯)
+_AGENCY = "|".join(AGENCIES) + f"|(?:{_OUTLET}[·・])?{_OUTLET}"
 _ROLE = "|".join(sorted(ROLE_FIELDS, key=len, reverse=True))
 # Marks some papers print before a byline or a photo credit (■ 本版摄影 …, □ 新华社记者 …, ■新华社记者 某某 摄).
 BYLINE_BULLETS = "■□●◆◇▲△▼○★☆"
@@ -125,6 +147,9 @@ DATE_FIRST_DATELINE_RE = re.compile(
 PLACE_DATELINE_RE = re.compile(
     f"^()([{HAN}]{{2,8}}?)\\s*({DATELINE_DATE})电\\s*[（(]((?:(?:{_ROLE})\\s*)?(?:{NAME})(?:[\\s、，,]+(?:{NAME}))*)[）)]()"
 )
+# A dateline in brackets opening the text, as the Chinese dailies of South-East Asia print it: (某地6日讯),
+# （某地26日电）; the outlet is the paper itself (groups as DATELINE_RE's, the outlet empty)
+BRACKETED_DATELINE_RE = re.compile(f"^[（(]()([{HAN}]{{2,8}}?)\\s*({DATELINE_DATE})[电讯][）)]()()")
 DESK_DATELINE_RE = re.compile(f"^([{HAN}]{{2,10}})\\s*[/／]\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]()()")
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
@@ -170,15 +195,22 @@ SECTION_SUFFIXES = (
     "新闻特写", "特写", "故事", "巡礼", "札记", "手记", "纪事", "侧记", "速写", "走基层", "图片新闻",
     "系列报道", "专栏", "访谈录", "人物志", "一线故事", "工作巡礼",
 )
+# The label over a column of briefs (某某速递, 简讯, 某某快讯, 某某动态, 简报) is a word or two: a longer line ending so
+# is a headline (市场出现新动态).
+BRIEFS_SUFFIXES = ("速递", "简讯", "快讯", "短讯", "动态", "简报")
+BRIEFS_LABEL_MAX_LEN = 6
 SECTION_MAX_LEN = 20
 
 # Page furniture by its shape, anywhere on the page: a jump line sending the text to another page or taking
-# it up from one (（转第2版）, （下转A3版）, （上接第1版）), a date line with its weekday (2019年11月25日 星期一),
-# an editors' line (责任编辑：… 美术编辑：…).
-_PAGE_REF = r"(?:第\s*)?[A-Za-z]?[0-9一二三四五六七八九十]{1,3}\s*版"
-JUMP_LINE_RE = re.compile(f"^[（(]?(?:下转|转至|转|上接|紧接|接上|接){_PAGE_REF}[）)]?$")
+# it up from one (（转第2版）, （下转A3版）, （上接第1版）, an e-paper's 文转>A4 or 转A4, 转第三页), a date line with its
+# weekday (2019年11月25日 星期一), an editors' line (责任编辑：… 美术编辑：…). A page is a number with 版 or 页, or
+# a letter and a number (A4: an e-paper's section and page, which needs no 版).
+_PAGE_REF = r"(?:第\s*)?(?:[A-Za-z]\s*\d{1,2}\s*[版页]?|[0-9一二三四五六七八九十]{1,3}\s*[版页])"
+# what may stand between the verb and the page: an arrow or a colon (文转>A4, 转→A3, 转：第2版)
+_JUMP_POINTER = r"\s*(?:>{1,2}|》|→|[：:])?\s*"
+JUMP_LINE_RE = re.compile(f"^[（(]?(?:本文|文)?(?:下转|转至|转到|转|上接|紧接|接上|接){_JUMP_POINTER}{_PAGE_REF}[）)]?$")
 # A jump line that takes the text up from another page (（上接第1版）) opens what follows, it ends nothing.
-JUMP_IN_RE = re.compile(f"^[（(]?(?:上接|紧接|接上|接){_PAGE_REF}[）)]?$")
+JUMP_IN_RE = re.compile(f"^[（(]?(?:本文|文)?(?:上接|紧接|接上|接){_JUMP_POINTER}{_PAGE_REF}[）)]?$")
 DATE_LINE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
     r"\s*(?:星期|周|礼拜)[一二三四五六日天]"
@@ -215,6 +247,10 @@ UNDASHED_HEADLINE_MAX_LEN = 40
 # Intertitles are short phrases; a longer line alone between paragraphs is body text cut short.
 INTERTITLE_MAX_LEN = 24
 PHOTO_CAPTION_MAX_PARAGRAPHS = 3
+
+
+# Last characters of places and bodies: a word ending in one is no person's name (李家村, 林业局, 清徐县).
+PLACE_OR_BODY_ENDINGS = frozenset("村市县镇乡区路街巷馆局厂站所院校队会省州湖山河江桥港湾园场")
 
 
 @lru_cache(maxsize=1)

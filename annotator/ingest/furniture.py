@@ -14,6 +14,8 @@ from functools import lru_cache
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
+    BRIEFS_LABEL_MAX_LEN,
+    BRIEFS_SUFFIXES,
     CANNOT_START,
     CLOSERS,
     CONTINUES,
@@ -28,6 +30,8 @@ from annotator.ingest.cues import (
     SECTION_SUFFIXES,
     SENTENCE_END,
     UNDASHED_HEADLINE_MAX_LEN,
+    count_zero_stops,
+    is_zero_stop,
 )
 from annotator.ingest.source_lines import SourceLine
 from annotator.ingest.topics import gram_set
@@ -122,7 +126,14 @@ def is_section_label(text: str) -> bool:
         return False  # a line of text: asked of every line, so settled before any pattern is tried
     if any(p.match(text) for p in SECTION_PATTERNS):
         return True
+    if is_briefs_label(text):
+        return True
     return len(text) <= SECTION_MAX_LEN and text.endswith(SECTION_SUFFIXES) and not _CLAUSE_END_RE.search(text)
+
+
+def is_briefs_label(text: str) -> bool:
+    """The label over a column of news briefs (某某速递, 简讯, 某某动态): a column label of news, not of features."""
+    return len(text) <= BRIEFS_LABEL_MAX_LEN and text.endswith(BRIEFS_SUFFIXES) and bool(HAN_RE.fullmatch(text[0]))
 
 
 def looks_like_headline(text: str) -> bool:
@@ -136,7 +147,7 @@ def looks_like_headline(text: str) -> bool:
     if len(text) > UNDASHED_HEADLINE_MAX_LEN or text.count("，") + text.count(",") > 1:
         return False
     last = text[-1]
-    if last in "。；;，,、：:" or "。" in text:
+    if last in "。；;，,、：:" or "。" in text or count_zero_stops(text):
         return False
     if bylines.has_leading_byline(text) or bylines.has_photo_credit(text):
         return False
@@ -155,13 +166,13 @@ def ends_open(text: str) -> bool:
     if not stripped:
         return False
     last = stripped[-1]
-    if last in SENTENCE_END or _ends_on_half_width_stop(stripped):
+    if last in SENTENCE_END or _ends_on_half_width_stop(stripped) or is_zero_stop(stripped, len(stripped) - 1):
         return False
     if last in CLOSERS:
         # "…说：“好！”" is complete; "…设置“提案管理”" is not. A closing bracket
         # ends asides and signatures ("（王阳）"), which close a paragraph.
         before = stripped.rstrip("".join(CLOSERS))
-        if not before or before[-1] in SENTENCE_END:
+        if not before or before[-1] in SENTENCE_END or is_zero_stop(before, len(before) - 1):
             return False
         return last not in "）)"
     if last in "：:":

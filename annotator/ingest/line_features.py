@@ -38,9 +38,13 @@ from annotator.ingest.cues import (
     KICKER_DASHES,
     OPENERS,
     PAGE_NUMBER_RE,
+    PLACE_OR_BODY_ENDINGS,
     READING_PROMPTS,
     SENTENCE_END,
     WEB_CHROME_RE,
+    common_surnames,
+    count_zero_stops,
+    is_zero_stop,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -79,6 +83,8 @@ _NEWS_OPENER_RE = re.compile(
 )
 _SPACE_SPLIT_RE = re.compile(r"[ \t\u3000]+")
 _STOPS_RE = re.compile("[。！？!?]")
+# where a paragraph's first clause ends
+_CLAUSE_END_RE = re.compile("[，,。！？!?；;：:]")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;\s\u3000]+")
 # Words a page header prints (第3版, 要闻, 综合新闻, a paper's name): general newspaper vocabulary.
 PAGE_HEADER_WORDS = ("版", "要闻", "综合", "新闻", "专版", "专刊", "副刊", "周刊", "日报", "晚报", "电讯", "时报", "商报")
@@ -104,11 +110,12 @@ def _length_bin(length: int) -> str:
 
 def _ending(text: str) -> str:
     last = text[-1]
-    if last in SENTENCE_END:
+    if last in SENTENCE_END or is_zero_stop(text, len(text) - 1):
         return "end:stop"
     if last in CLOSERS:
         before = text.rstrip("".join(CLOSERS))
-        return "end:close-after-stop" if before and before[-1] in SENTENCE_END else "end:close"
+        stopped = before and (before[-1] in SENTENCE_END or is_zero_stop(before, len(before) - 1))
+        return "end:close-after-stop" if stopped else "end:close"
     if last in "，,、；;":
         return "end:comma"
     if last in "：:":
@@ -161,7 +168,7 @@ def line_cues(line: PageLine) -> list[str]:
     if line.kind is LineKind.BODY and len(text) > HEADLINE_MAX_LEN:
         # a long line of text: only what tells a paragraph's place in an article matters
         return cues + _text_cues(text, phone=False)
-    stops = len(_STOPS_RE.findall(text))
+    stops = len(_STOPS_RE.findall(text)) + count_zero_stops(text)
     commas = text.count("，") + text.count(",")
     cues.append("stops:0" if not stops else "stops:1" if stops == 1 else "stops:2+")
     cues.append("commas:0" if not commas else "commas:1" if commas == 1 else "commas:2+")
@@ -260,11 +267,19 @@ def opens_like_a_report(text: str) -> bool:
 
 def introduced_person(subhead: str, below: str) -> str | None:
     """The person a ``人名：短语`` line introduces, when the paragraph under it opens on that name (``孙雅琴：让老设备
-    焕发新活力`` over ``孙雅琴所在的维修班…``): the part of a profile about that person, not a new article."""
+    焕发新活力`` over ``孙雅琴所在的维修班…``), or names that person in its first clause after their titles
+    (``大会主席拿督某某说，…``: a person's name, a common surname first and no ending of a place or a body, so
+    ``清徐县：…`` over ``1月4日从清徐县获悉，…`` is no person): the part of a profile or a report about that person,
+    not a new article."""
     if not _NAME_COLON_RE.match(subhead):
         return None
     name = re.split("[：:]", subhead, maxsplit=1)[0]
-    return name if below.startswith(name) else None
+    if below.startswith(name):
+        return name
+    first_clause = _CLAUSE_END_RE.split(below, maxsplit=1)[0]
+    if name in first_clause and name[0] in common_surnames() and name[-1] not in PLACE_OR_BODY_ENDINGS:
+        return name
+    return None
 
 
 def opens_like_a_dispatch(text: str) -> bool:

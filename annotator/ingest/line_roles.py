@@ -35,8 +35,10 @@ from annotator.ingest.cues import (
     JUMP_IN_RE,
     JUMP_LINE_RE,
     KICKER_DASHES,
+    PLACE_OR_BODY_ENDINGS,
     SENTENCE_END,
     common_surnames,
+    is_zero_stop,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -300,20 +302,32 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
     """
     for index in range(len(lines) - 1):
         reading, line = readings[index], lines[index]
-        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
-            continue
         below = lines[index + 1]
         opening = below.kind is LineKind.BODY and opens_like_a_report(below.text)
+        if (
+            line.kind in (LineKind.SHORT, LineKind.HEADING)
+            and (opening or below.kind is LineKind.BYLINE)
+            and (reading.role is LineRole.FURNITURE or reading.role in HEADLINE_ROLES)
+            and 0 < reading.probability(LineRole.FURNITURE) < 1
+        ):
+            # a page header is followed by a headline, never by a byline or a report's opening: whatever chance the
+            # model gave the line of being one is its chance of being the headline over them (0.93 page header
+            # over 本报记者 某某 is a title the model took for the page's header, as pages open on their header)
+            readings[index] = _header_ruled_out(reading)
+            continue
+        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
+            continue
         if reading.role is LineRole.SUBHEAD and index:
             above = lines[index - 1]
-            finished = (above.kind is LineKind.BODY and not ends_open(above.text)) or above.kind in (
-                LineKind.BYLINE, LineKind.CREDIT)
-            if finished and opening:
+            # an intertitle comes between paragraphs of one story, after a finished one: after a sign-off, a credit, or
+            # a paragraph (or a short line of text) the layout cut off, whose sentence goes on elsewhere on the page
+            # and not in this line (the certainties would take that for text), a short line over a report's opening
+            # is a headline
+            after_text = above.kind in (LineKind.BODY, LineKind.BYLINE, LineKind.CREDIT) or (
+                above.kind is LineKind.SHORT and readings[index - 1].role in (LineRole.BODY, LineRole.SUBHEAD))
+            if after_text and opening:
                 readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                               ["a news report's opening under it, the text above finished"])
-        elif reading.role is LineRole.FURNITURE and (opening or below.kind is LineKind.BYLINE):
-            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
-                                          ["a byline or a report's opening under it, as no page header has"])
         elif (
             reading.role is LineRole.FURNITURE
             and below.kind is LineKind.BODY
@@ -326,6 +340,18 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
             # sentence under a doubted header is the text of the headline the line is
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["a paragraph opening a sentence under it, as no page header has"])
+
+
+def _header_ruled_out(reading: RoleReading) -> RoleReading:
+    """The reading of a line that cannot be a page header: the model's chance of furniture goes to the title."""
+    probabilities = dict(reading.probabilities)
+    furniture = probabilities.pop(LineRole.FURNITURE, 0.0)
+    probabilities[LineRole.TITLE] = probabilities.get(LineRole.TITLE, 0.0) + furniture
+    if reading.role is LineRole.FURNITURE:
+        return RoleReading(LineRole.TITLE, probabilities, ["a byline or a report's opening under it, as no page header has"])
+    kept = RoleReading(reading.role, probabilities)
+    kept._explain = reading._explain
+    return kept
 
 
 # How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
@@ -394,8 +420,6 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
                                       ["a doubted headline inside a story that goes on under it"])
 
 
-# Last characters of places and bodies: a three-character word ending in one is no person's name (李家村, 林业局).
-_PLACE_OR_BODY_ENDINGS = frozenset("村市县镇乡区路街巷馆局厂站所院校队会省州湖山河江桥港湾园场")
 
 
 def _is_bare_name(text: str) -> bool:
@@ -405,7 +429,7 @@ def _is_bare_name(text: str) -> bool:
         len(text) == 3
         and all(HAN_RE.fullmatch(ch) for ch in text)
         and text[0] in common_surnames()
-        and text[-1] not in _PLACE_OR_BODY_ENDINGS
+        and text[-1] not in PLACE_OR_BODY_ENDINGS
         and not get_segmenter().has_word(text)
     )
 
@@ -460,6 +484,12 @@ def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[Rol
             and lines[index - 1].kind in (LineKind.SHORT, LineKind.SECTION)
             and readings[index].role in (LineRole.TITLE, LineRole.KICKER)
         ):
+            if reading.probability(LineRole.BODY) > reading.headline_probability:
+                # the model's other reading is text, not a headline line: a sentence cut short (回想七十年前，1955年)
+                # over the next article's headline, its rest printed further down
+                readings[index - 1] = RoleReading(LineRole.BODY, dict(reading.probabilities),
+                                                  ["over a headline, and more likely text than a headline line"])
+                continue
             role = (LineRole.SECTION if reading.probability(LineRole.SECTION) >= reading.probability(LineRole.KICKER)
                     else LineRole.KICKER)
             readings[index - 1] = RoleReading(role, dict(reading.probabilities),
@@ -562,7 +592,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if (
             line.kind is LineKind.BODY
             and reading.role in HEADLINE_ROLES
-            and line.text.rstrip("”’」』）)")[-1:] == "。"
+            and _last_mark(line.text) == "。"
         ):
             # a long line closed by a full stop is a sentence of text: headlines end on no full stop (a long
             # subtitle is a run of clauses, a headline asks or exclaims)
@@ -595,6 +625,16 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if line.text.startswith(KICKER_DASHES) and index and readings[index - 1].role in HEADLINE_ROLES:
             # ——记某某: a subtitle leads off with a dash under its headline
             readings[index] = RoleReading(LineRole.SUBTITLE, {}, ["a line opening on a dash under a headline"])
+            continue
+        if (
+            line.text.endswith(KICKER_DASHES)
+            and reading.role not in HEADLINE_ROLES
+            and following is not None
+            and following.kind in (LineKind.SHORT, LineKind.HEADING)
+            and readings[index + 1].role in HEADLINE_ROLES
+        ):
+            # …活起来——: a line ending on a dash leads into the headline under it, as its kicker
+            readings[index] = RoleReading(LineRole.KICKER, reading.probabilities, ["a line leading into a headline with a dash"])
             continue
         if (
             index
@@ -634,7 +674,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             if (
                 reading.role is LineRole.BODY
                 and len(line.text) <= INTERTITLE_MAX_LEN
-                and line.text.rstrip("”’」』）)")[-1:] not in SENTENCE_END  # 问：…？ is a sentence, no intertitle
+                and _last_mark(line.text) not in SENTENCE_END  # 问：…？ is a sentence, no intertitle
                 and not evidence.binds
                 and not starts_mid_sentence(following.text)
             ):
@@ -669,6 +709,12 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             # too long for an intertitle, unfinished, and the next paragraph goes on with it: text cut by the layout
             readings[index] = RoleReading(LineRole.BODY, readings[index].probabilities,
                                           ["too long for an intertitle, and it runs on into the next line"])
+
+
+def _last_mark(text: str) -> str:
+    """The line's last character before closing quotes and brackets, a 〇 printed for a full stop read as 。."""
+    stripped = text.rstrip("”’」』）)")
+    return "。" if is_zero_stop(stripped, len(stripped) - 1) else stripped[-1:]
 
 
 def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | None:
@@ -722,6 +768,17 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
             return None
         if any(len(lines[k].text) > INTERTITLE_MAX_LEN for k in run):
             return None  # too long for an intertitle: a paragraph cut short?
+        labels = [k for k in run if lines[k].kind is LineKind.SECTION]
+        if labels and labels[0] < end - 1:
+            # a column label over a plain line (瓷都速递 / 某某博览会开幕): a column label stands over a headline, never over
+            # an intertitle, so the plain line is the title of an article the page forgot to mark
+            title = next(k for k in run if k > labels[0] and lines[k].kind is not LineKind.SECTION)
+            return [
+                (LineRole.SECTION, _LABEL_OVER_PLAIN) if lines[k].kind is LineKind.SECTION
+                else (LineRole.TITLE if k == title else LineRole.KICKER if k < title else LineRole.SUBTITLE,
+                      _LABEL_OVER_PLAIN)
+                for k in run
+            ]
         return [(LineRole.SUBHEAD, _PLAIN_ON_MARKDOWN)] * len(run)
     if len(headings) > 1:
         return None
@@ -745,6 +802,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
 # A page header (第3版 要闻, 某某日报 综合新闻) is short; a longer line over the first headline is its kicker.
 PAGE_HEADER_MAX_LEN = 12
 _PLAIN_ON_MARKDOWN = "a plain line on a page whose headlines are marked with #"
+_LABEL_OVER_PLAIN = "a column label over a plain line: a headline the page did not mark"
 _KIND_ROLES = {
     LineKind.BYLINE: (LineRole.BYLINE, "a byline"),
     LineKind.CREDIT: (LineRole.CREDIT, "a photo credit"),

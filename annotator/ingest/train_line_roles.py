@@ -101,6 +101,25 @@ def _body_role(line: PageLine, single: bool, last: bool = False) -> LineRole:
     return LineRole.BODY
 
 
+def _lines_spelling(lines: list[PageLine], text: str, free: set[int]) -> list[PageLine]:
+    """Consecutive free lines whose headline texts, joined by a space, are ``text`` (a title on two lines)."""
+    for start, line in enumerate(lines):
+        if line.number not in free:
+            continue
+        run: list[PageLine] = []
+        spelled = ""
+        for following in lines[start:]:
+            if following.number not in free:
+                break
+            spelled = f"{spelled} {_headline_text(following.text)}".strip()
+            run.append(following)
+            if spelled == text:
+                return run if len(run) > 1 else []
+            if not text.startswith(spelled):
+                break
+    return []
+
+
 def label_page(path: Path, articles: list[dict]) -> LabelledPage:
     """The page's lines and the role of each, from its gold."""
     text = path.read_bytes().decode("utf-8-sig")
@@ -132,6 +151,13 @@ def label_page(path: Path, articles: list[dict]) -> LabelledPage:
                 if not hits and role is LineRole.TITLE:
                     # a headline line that also carries the kicker, subtitle or column label
                     hits = [ln for ln in free if part in _plain(ln.text)]
+                if not hits and role is LineRole.TITLE:
+                    # a title printed on two lines or more, which the gold joins with a space
+                    run = _lines_spelling(lines, part, {ln.number for ln in free})
+                    for ln in run:
+                        roles[ln.number] = role
+                        owners[ln.number] = owner
+                    continue
                 if hits:
                     nearest = min(hits, key=lambda ln: abs(ln.number - first))
                     roles[nearest.number] = role
