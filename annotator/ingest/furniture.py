@@ -155,13 +155,14 @@ def ends_open(text: str) -> bool:
     if not stripped:
         return False
     last = stripped[-1]
-    if last in SENTENCE_END or _ends_on_half_width_stop(stripped):
+    if last in SENTENCE_END or _ends_on_half_width_stop(stripped) or _ends_on_ocr_circle_stop(stripped):
         return False
-    if last in CLOSERS:
+    if last in CLOSERS or last == '"':
         # "…说：“好！”" is complete; "…设置“提案管理”" is not. A closing bracket
-        # ends asides and signatures ("（王阳）"), which close a paragraph.
-        before = stripped.rstrip("".join(CLOSERS))
-        if not before or before[-1] in SENTENCE_END:
+        # ends asides and signatures ("（王阳）"), which close a paragraph. A half-width quote after a
+        # sentence end closes it too (…缩短到18天。").
+        before = stripped.rstrip("".join(CLOSERS) + '"')
+        if not before or before[-1] in SENTENCE_END or _ends_on_ocr_circle_stop(before):
             return False
         return last not in "）)"
     if last in "：:":
@@ -175,6 +176,15 @@ def _ends_on_half_width_stop(text: str) -> bool:
         return False
     before = text[-2]
     return bool(HAN_RE.match(before)) or before in CLOSERS or (before in "\"'" and HAN_RE.match(text[-3:-2]) is not None)
+
+
+# Numerals a 〇 (zero) follows inside a number: 二〇一九, 1〇.
+_NUMERAL_CHARS = frozenset("〇零一二两三四五六七八九十百千0123456789０１２３４５６７８９")
+
+
+def _ends_on_ocr_circle_stop(text: str) -> bool:
+    """A paragraph ending in 〇 after a word, not a numeral: the OCR's reading of 。 (…投入运行〇, …令吉）〇)."""
+    return len(text) >= 2 and text[-1] == "〇" and text[-2] not in _NUMERAL_CHARS
 
 
 @lru_cache(maxsize=4096)

@@ -363,7 +363,9 @@ class _Builder:
         title_index = next((k for k, line in enumerate(run) if line.source.src_start == title_start), 0)
         reading = readings[title_index]
         confidence = reading.headline_probability
-        if confidence < BOUNDARY_REVIEW:
+        # the page's first article has nothing before it to merge with: a doubt about its headline moves no cut
+        article_before = any(unit.paras for unit in self.units[:-1])
+        if confidence < BOUNDARY_REVIEW and article_before:
             self.current.boundary_flags.append(
                 Flag(
                     "uncertain_boundary",
@@ -626,6 +628,10 @@ class _Builder:
             # which the continuation pass weighs)
             return
         self._close_photo_after(unit, para)
+        if not unit.photo and not para.is_open and bylines.trailing_signature(para.text) is not None:
+            # …发明专利48项。（某某）: the writer's name in brackets signs the article off, as a byline line after the
+            # text does; what follows belongs elsewhere (a new article, or a continuation)
+            unit.closed = True
 
     def _photo_of_its_own(self, caption: Para) -> Unit:
         """A photo with no headline of its own: its caption (ending in a credit, or followed by one) alone."""

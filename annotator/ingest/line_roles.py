@@ -43,6 +43,7 @@ from annotator.ingest.furniture import (
     PageLine,
     ends_open,
     starts_mid_sentence,
+    starts_with_stray_char,
 )
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import (
@@ -205,6 +206,7 @@ class RoleModel:
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
         _plain_lines_among_marked_headlines(lines, readings)
+        _no_intertitle_inside_a_cut_sentence(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -495,6 +497,33 @@ def _plain_lines_among_marked_headlines(lines: Sequence[PageLine], readings: lis
         ):
             readings[index] = RoleReading(LineRole.SUBHEAD, dict(reading.probabilities),
                                           ["a plain line among headlines marked with #"])
+
+
+def _no_intertitle_inside_a_cut_sentence(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line read as an intertitle right under a paragraph that stops mid-sentence, and that does not go on
+    with it, is a headline (``…回想70年前，1952年`` / ``滨江渔港迎来开海季``): an intertitle stands between finished
+    paragraphs, so a sentence cut before a short line it does not run into goes on elsewhere on the page, past the
+    next article's headline. (On the seed and tuning pages no intertitle follows such a paragraph; 24 titles do.)
+    The model's probabilities are kept, so a cut it doubted is still flagged for the reviewer."""
+    for index in range(1, len(lines)):
+        line, reading, above = lines[index], readings[index], lines[index - 1]
+        if (
+            reading.role is LineRole.SUBHEAD
+            and line.kind is LineKind.SHORT
+            and above.kind is LineKind.BODY
+            and readings[index - 1].role is LineRole.BODY
+            and _cut_mid_sentence(above.text)
+            and not starts_mid_sentence(line.text)
+            and not starts_with_stray_char(line.text)
+            and not join_evidence(above.text, line.text, adjacent=False).binds
+        ):
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["under a sentence cut short that it does not go on with"])
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """Does a paragraph stop inside a sentence (not on a caption's credit or a signature, which end it)?"""
+    return ends_open(text) and not bylines.has_photo_credit(text) and bylines.trailing_signature(text) is None
 
 
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
