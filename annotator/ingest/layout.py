@@ -251,6 +251,8 @@ class _Builder:
                     text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY,
                     opens_caption=self._opens_caption(i),
                     credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
+                    credited_under=i + 1 < n and self.roles[i + 1] is LineRole.BODY
+                    and bylines.has_photo_credit(self.lines[i + 1].text),
                     report_follows=self._report_follows(i),
                 )
                 i += 1
@@ -538,6 +540,7 @@ class _Builder:
         text_follows: bool = False,
         opens_caption: bool = False,
         credit_under: bool = False,
+        credited_under: bool = False,
         report_follows: bool = False,
     ) -> None:
         para = para_from_line(line, Role.BODY)
@@ -590,10 +593,15 @@ class _Builder:
             previous is not None
             and previous.is_open
             and not unit.photo
-            and (credit_under or bylines.has_photo_credit(line.text))
+            and (
+                credit_under
+                or bylines.has_photo_credit(line.text)
+                or (credited_under and not _goes_on_with(previous.text, para.text))
+            )
         ):
-            # a caption (closed by its credit, or with the credit on the line under it) is no column break's rest:
-            # a photo printed where the article's text stops, which goes on after it
+            # a caption (closed by its credit, or with the credit on the line under it, or opening on a paragraph
+            # over a credited one while nothing ties it to the cut sentence) is no column break's rest: a photo
+            # printed where the article's text stops, which goes on after it
             self._photo_of_its_own(para)
             return
         if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
@@ -679,6 +687,14 @@ def _same_credit(caption: str, text: str) -> bool:
         return False  # the same caption printed twice is a copy, not the set's next photo
     first, second = bylines.photo_credit(caption), bylines.photo_credit(text)
     return first is not None and second is not None and first[1].raw == second[1].raw
+
+
+def _goes_on_with(left: str, right: str) -> bool:
+    """Does ``right`` plainly go on with the sentence ``left`` stops in (a word across the cut, a comma or function
+    word before it, or ``right`` opening mid-sentence)?"""
+    if starts_mid_sentence(right) or starts_with_stray_char(right):
+        return True
+    return join_evidence(left, right, adjacent=True).binds
 
 
 def _one_sentence(text: str) -> bool:

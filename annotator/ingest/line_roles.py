@@ -680,7 +680,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         run = _plain_run(lines, index)
         if run is None or index != run.start:
             continue
-        if _introduces(lines, run.stop - 1, captions_only=True) and not _running_text_over_a_caption(lines, run.stop):
+        if (
+            _introduces(lines, run.stop - 1, captions_only=True)
+            and not _running_text_over_a_caption(lines, run.stop)
+            and not _under_a_headlines_byline(lines, readings, run.start)
+        ):
             _headline_run(run, readings, "a short line over a photo caption")
         elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
             for k in run:
@@ -834,6 +838,18 @@ def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = 
         if bylines.has_photo_credit(line.text):
             return True
     return False
+
+
+def _under_a_headlines_byline(lines: Sequence[PageLine], readings: list[RoleReading], start: int) -> bool:
+    """Is the line above ``start`` a byline printed under a headline (``作者:某某`` under the title)? What follows such
+    a byline is the article's text, which may open on a short paragraph (``…讯 一滴卤水,究竟藏着怎样的神奇?``) over
+    a photo printed inside it: no headline of that photo's."""
+    return (
+        start >= 2
+        and lines[start - 1].kind is LineKind.BYLINE
+        and readings[start - 1].role is LineRole.BYLINE
+        and readings[start - 2].role in HEADLINE_ROLES
+    )
 
 
 def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
