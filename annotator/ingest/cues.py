@@ -156,6 +156,10 @@ CREDIT_SOURCE_NOTE_RE = re.compile(f"\\s*[（(](?:[{HAN}]{{2,16}}(?:发|供稿|�
 PICTURE_SOURCE_NOTE_RE = re.compile(
     f"\\s*[（(](?:图|图片|照片)\\s*(?:取自|来自|来源|源自|转自|选自|提供|/|／|[：:])\\s*[：:]?\\s*([{HAN}A-Za-z·]{{2,16}})[）)]$"
 )
+# People named by where they stand in the picture, which only a caption does: （左起）, （右3）, （左二）, 左起：…, 右2为…
+PICTURE_POSITION_RE = re.compile(
+    "[（(](?:左|右|中|前排|后排)(?:起|[一二三四五六七八九1-9])?[）)]|[左右]起[：:]|[左右][一二三四五六七八九1-9]为"
+)
 # A credit in brackets before the caption's full stop: …制作陶瓷花瓶（新华社记者某某摄）。
 BRACKETED_CREDIT_BEFORE_STOP_RE = re.compile(r"[（(][^（()）。！？!?]{2,30}[）)]\s*[。.]$")
 # Where the author works, signing the text off under the author's line: 作者单位：某某县融媒体中心

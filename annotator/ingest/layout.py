@@ -33,7 +33,14 @@ import re
 from collections.abc import Sequence
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import AD_LINES, JUMP_IN_RE, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS, SENTENCE_END
+from annotator.ingest.cues import (
+    AD_LINES,
+    JUMP_IN_RE,
+    KICKER_DASHES,
+    PHOTO_CAPTION_MAX_PARAGRAPHS,
+    PICTURE_POSITION_RE,
+    SENTENCE_END,
+)
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -254,6 +261,8 @@ class _Builder:
                     credited_under=i + 1 < n and self.roles[i + 1] is LineRole.BODY
                     and bylines.has_photo_credit(self.lines[i + 1].text),
                     report_follows=self._report_follows(i),
+                    headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
+                    or self.roles[i + 1] in (LineRole.AD, LineRole.FURNITURE),
                 )
                 i += 1
             else:
@@ -542,8 +551,17 @@ class _Builder:
         credit_under: bool = False,
         credited_under: bool = False,
         report_follows: bool = False,
+        headline_follows: bool = False,
     ) -> None:
         para = para_from_line(line, Role.BODY)
+        # a caption naming people by where they stand in the picture, with no credit (…章瑛（左起）陪同…): closed in
+        # itself where the next article's headline follows it or where it interrupts a sentence
+        marked_caption = (
+            not credit_under
+            and not credited_under
+            and not bylines.has_photo_credit(line.text)
+            and _marked_caption(line.text)
+        )
         after_photo = self.current is not None and self.current.photo and self.current.closed
         if after_photo and self.current is not None and _same_credit(self.current.paras[-1].text, line.text):
             # the next caption of the same photographer's set (新华社发（某某 摄） under each): one photo story
@@ -569,7 +587,7 @@ class _Builder:
             and not _same_dispatch_point(unit, line.text)
         ):
             unit = None  # a new news item whose headline did not survive OCR
-        if bylines.has_photo_credit(line.text) and (
+        if (bylines.has_photo_credit(line.text) or (marked_caption and headline_follows)) and (
             unit is None
             or unit.closed
             or (not unit.photo and any(p.role is Role.BODY for p in unit.paras) and not unit.paras[-1].is_open)
@@ -596,7 +614,7 @@ class _Builder:
             and (
                 credit_under
                 or bylines.has_photo_credit(line.text)
-                or (credited_under and not _goes_on_with(previous.text, para.text))
+                or ((credited_under or marked_caption) and not _goes_on_with(previous.text, para.text))
             )
         ):
             # a caption (closed by its credit, or with the credit on the line under it, or opening on a paragraph
@@ -647,7 +665,7 @@ class _Builder:
         unit = self._new_orphan()
         unit.photo = True
         unit.paras.append(caption)
-        if bylines.has_photo_credit(caption.text):
+        if bylines.has_photo_credit(caption.text) or _marked_caption(caption.text):
             unit.closed = True
         self.notes.append(f"line {caption.first_line}: a photo caption with no headline of its own, kept apart")
         if previous is not None and not previous.closed and not previous.photo:
@@ -695,6 +713,22 @@ def _goes_on_with(left: str, right: str) -> bool:
     if starts_mid_sentence(right) or starts_with_stray_char(right):
         return True
     return join_evidence(left, right, adjacent=True).binds
+
+
+# A caption is a few sentences at most: a report's paragraph that names where people stand runs longer.
+_MARKED_CAPTION_MAX_LEN = 200
+_MARKED_CAPTION_MAX_SENTENCES = 3
+
+
+def _marked_caption(text: str) -> bool:
+    """Does the paragraph name people by where they stand in the picture (（左起）, （右3）, 左起：…), the way only a
+    caption does, in a caption's few sentences, with no dateline opening it?"""
+    return (
+        PICTURE_POSITION_RE.search(text) is not None
+        and len(text) <= _MARKED_CAPTION_MAX_LEN
+        and sum(text.count(mark) for mark in SENTENCE_END) <= _MARKED_CAPTION_MAX_SENTENCES
+        and not bylines.has_leading_byline(text)
+    )
 
 
 def _one_sentence(text: str) -> bool:
