@@ -708,11 +708,12 @@ def _same_credit(caption: str, text: str) -> bool:
 
 
 def _goes_on_with(left: str, right: str) -> bool:
-    """Does ``right`` plainly go on with the sentence ``left`` stops in (a word across the cut, a comma or function
-    word before it, or ``right`` opening mid-sentence)?"""
+    """Does ``right`` plainly go on with the sentence ``left`` stops in (a word across the cut, or ``right`` opening
+    mid-sentence)? A comma or function word before the cut says only that the sentence goes on somewhere, which
+    it does after the photo printed there (…预计从某年的某数增长至 / a caption / 某年的某数。)."""
     if starts_mid_sentence(right) or starts_with_stray_char(right):
         return True
-    return join_evidence(left, right, adjacent=True).binds
+    return bool(join_evidence(left, right, adjacent=True).word)
 
 
 # A caption is a few sentences at most: a report's paragraph that names where people stand runs longer.
