@@ -1020,3 +1020,16 @@ def test_a_paragraph_closed_by_an_ocr_circle_or_a_half_width_quote_after_its_sto
     assert not furniture.ends_open("考虑适当的项目融资方法〇”")
     assert not furniture.ends_open('把发酵周期缩短到18天。"')
     assert furniture.ends_open("时间定在二〇")  # a zero inside a number
+
+
+def test_a_caption_after_a_function_word_cut_is_a_photo_and_text_under_a_photo_joined_on_no_word_is_flagged():
+    caption = "江城港务集团负责人韩立新（左起）陪同来宾参观新码头的远程操控中心。"
+    cut, rest = "港务集团负责人介绍，新码头的年吞吐能力预计从今年的一百万标准箱增长至", "明年的一百五十万标准箱。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [[TERMINAL_TEXT[0], cut + rest], [caption], LIBRARY_TEXT]
+    (flag,) = flags(docs[0], "low_confidence_join")  # nothing reads across 增长至 / 明年: the reviewer checks the join
+    assert docs[0].text[flag["offset"]:].startswith(rest)
+    # a word across the cut under the photo: no doubt to flag
+    cut, rest = "港务集团负责人介绍，新码头采用远程操控岸桥，装卸效率比老码头提", "高三成以上，每年可为货主节省运费上亿元。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert not flags(docs[0], "low_confidence_join")

@@ -554,6 +554,7 @@ class _Builder:
         headline_follows: bool = False,
     ) -> None:
         para = para_from_line(line, Role.BODY)
+        resumed = False  # the article a photo was printed in, taken up again under the photo
         # a caption naming people by where they stand in the picture, with no credit (…章瑛（左起）陪同…): closed in
         # itself where the next article's headline follows it or where it interrupts a sentence
         marked_caption = (
@@ -578,6 +579,7 @@ class _Builder:
                 self.resume = None
             else:
                 self.current, self.resume = self.resume, None
+                resumed = True
         unit = self.current
         if (
             unit is not None
@@ -625,6 +627,17 @@ class _Builder:
         if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
             # (a caption closed by its credit ends there, though no full stop follows the photographer's name)
             if rejoin_column_break(previous, para, line.number):
+                if resumed and not _goes_on_with(previous.text[: previous.joins[-1].offset], para.text):
+                    # the sentence cut above a photo joined to the text under it, with nothing reading across the
+                    # cut: the rest may be elsewhere on the page, and this text the photo's or another article's
+                    join = previous.joins[-1]
+                    if not any(flag.offset == join.offset for flag in previous.flags):
+                        # (worded as the continuation pass words its joins, which the interface translates)
+                        previous.flags.append(Flag(
+                            "low_confidence_join", join.offset, join.confidence,
+                            f"line {line.number} was attached here as the continuation of this sentence; please check "
+                            "(paragraphs with no headline of their own)",
+                        ))
                 self._close_photo_after(unit, previous)
                 return
         elif previous is not None and starts_mid_sentence(para.text):
