@@ -338,12 +338,12 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
     if bracketed is not None and bracketed.start() > 0:
         # …制作陶瓷花瓶（新华社记者某某摄）。: the credit in brackets inside the caption's last sentence
         inner = stripped[bracketed.start() : stripped.rindex("）" if "）" in bracketed.group() else ")") + 1]
-        credited = _credit_after_caption(text, inner)
-        if credited is not None:
-            offset, byline = credited
+        in_brackets = _credit_after_caption(text, inner)
+        if in_brackets is not None:
+            credit = in_brackets[1]
             offset = bracketed.start() + len(bracketed.group()) - len(bracketed.group().lstrip())
-            byline.raw = [text[offset:].strip()]
-            return offset, byline
+            credit.raw = [text[offset:].strip()]
+            return offset, credit
     if not _CREDIT_ENDS.search(stripped):
         return None
     picture = PICTURE_SOURCE_NOTE_RE.search(stripped)
