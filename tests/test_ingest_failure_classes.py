@@ -1033,3 +1033,16 @@ def test_a_caption_after_a_function_word_cut_is_a_photo_and_text_under_a_photo_j
     cut, rest = "港务集团负责人介绍，新码头采用远程操控岸桥，装卸效率比老码头提", "高三成以上，每年可为货主节省运费上亿元。"
     docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
     assert not flags(docs[0], "low_confidence_join")
+
+
+def test_a_short_whole_sentence_printed_twice_after_its_original_is_dropped():
+    repeated = "新码头让很多人受益，来自江城、省内和海外的货主。"  # 24 characters: under the 30 a run of text needs
+    text = [TERMINAL_TEXT[0], repeated, TERMINAL_TEXT[1], repeated]
+    docs, notes = segment(page_of(TERMINAL, *text, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {TERMINAL: text[:3], LIBRARY: LIBRARY_TEXT}
+    assert any("word for word" in note for note in notes)
+    # a sentence under 20 characters said twice may be said twice (a refrain): no duplicated block
+    refrain = "新码头，让很多人受益。"
+    text = [TERMINAL_TEXT[0], refrain, TERMINAL_TEXT[1], refrain]
+    docs, _ = segment(page_of(TERMINAL, *text, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[TERMINAL] == text
