@@ -1066,3 +1066,94 @@ def test_a_line_ending_on_a_dash_over_a_headline_is_its_kicker_and_a_doubted_tex
         cut: RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.56, LineRole.BODY: 0.35, LineRole.KICKER: 0.05})})
     line_roles._no_intertitle_over_a_headline(lines, readings)
     assert readings[2].role is LineRole.BODY
+
+
+# --- round 8: captions, credits, column-break joins and continuations (the fourth test set's classes, p71-p78, on
+# invented text) -------------------------------------------------------------------------------------------------
+
+
+def test_a_credit_in_brackets_before_the_full_stop_and_where_the_picture_was_taken_from_close_a_caption():
+    caption = "拼版照片：上图为1978年，江城港老码头（资料照片）；下图为今年5月8日，工人在新码头检修岸桥（江城社记者唐可欣摄）。"
+    offset, credit = bylines.photo_credit(caption)
+    assert caption[offset:] == "（江城社记者唐可欣摄）。"
+    assert (credit.agency, credit.photographers) == ("江城社", ["唐可欣"])
+    caption = "韩立新（右3）向居民赠送新书，右2为周海涛，左为陈立。（图取自江城快讯）"
+    offset, credit = bylines.photo_credit(caption)
+    assert caption[offset:] == "（图取自江城快讯）" and credit.others == ["江城快讯"]
+    assert bylines.photo_credit("会议由王五主持（韩立新摄）。江城港今年吞吐量再创新高。") is None  # a report's text goes on
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, caption, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [TERMINAL_TEXT, [caption], LIBRARY_TEXT]
+    assert docs[1].kind == "photo"
+
+
+def test_an_uncredited_caption_naming_where_people_stand_is_a_photo_of_its_own():
+    caption = "江城港务集团负责人韩立新（左起）陪同来宾参观新码头的远程操控中心。"
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, caption, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [TERMINAL_TEXT, [caption], LIBRARY_TEXT]
+    # printed where the report's sentence is cut: a photo, and the sentence goes on after it
+    cut, rest = "港务集团负责人介绍，新码头采用远程操控岸桥，装卸效率比老码头提", "高三成以上，每年可为货主节省运费上亿元。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [[TERMINAL_TEXT[0], cut + rest], [caption], LIBRARY_TEXT]
+
+
+def test_a_two_paragraph_caption_printed_where_a_report_is_cut_is_a_photo_and_the_report_resumes_after_it():
+    cut = "港务集团负责人介绍，新码头采用远程操控岸桥，装卸效率比老码头提高三成以上，码头前沿水深达到十七米，可停靠江城"
+    rest = "港最大的集装箱船舶，每年可为货主节省运费上亿元。"
+    caption = ["江城港位于江城河入海口，港区岸线长十二公里，是我国东部沿海重要的综合性港口之一，近年来集装箱业务发展迅速。",
+               "图为5月8日拍摄的江城港新码头。江城社记者 唐可欣摄"]
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, *caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [[TERMINAL_TEXT[0], cut + rest], caption, LIBRARY_TEXT]
+    assert docs[1].kind == "photo"
+
+
+def test_a_short_paragraph_under_a_headlines_byline_is_its_text_not_the_headline_of_the_photo_under_it():
+    opening = "江城新闻客户端讯 一座新码头，究竟能带来什么？"
+    caption = "集装箱货船靠泊新码头。唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, "作者：韩立新 唐可欣", opening, caption, *TERMINAL_TEXT, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [["作者：韩立新 唐可欣", opening, *TERMINAL_TEXT], [caption],
+                                                  LIBRARY_TEXT]
+    assert docs[0].title == TERMINAL
+
+
+def test_a_brief_signed_off_by_its_writer_leaves_what_follows_to_the_report_cut_above_it():
+    cut = "目前，江城港集聚航运相关企业八十一家，形成从船舶代理到仓储物流的完整产业链，去年全产业链产值突破一百二十亿"
+    brief = ["5月4日从江城县获悉，去年该县港口货物吞吐量突破五千万吨，占全省的一成以上。",
+             "江城县是全省重要的港口县，现有万吨级泊位十二个，今年还将新建两个。（周海涛）"]
+    rest = "元，同比增长28.6%。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, "江城县港口吞吐量突破五千万吨", *brief, rest,
+                              LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {TERMINAL: [TERMINAL_TEXT[0], cut + rest], "江城县港口吞吐量突破五千万吨": brief,
+                           LIBRARY: LIBRARY_TEXT}
+
+
+def test_a_paragraph_closed_by_an_ocr_circle_or_a_half_width_quote_after_its_stop_is_finished():
+    assert not furniture.ends_open("可在2030年投入运行〇")
+    assert not furniture.ends_open("考虑适当的项目融资方法〇”")
+    assert not furniture.ends_open('把发酵周期缩短到18天。"')
+    assert furniture.ends_open("时间定在二〇")  # a zero inside a number
+
+
+def test_a_caption_after_a_function_word_cut_is_a_photo_and_text_under_a_photo_joined_on_no_word_is_flagged():
+    caption = "江城港务集团负责人韩立新（左起）陪同来宾参观新码头的远程操控中心。"
+    cut, rest = "港务集团负责人介绍，新码头的年吞吐能力预计从今年的一百万标准箱增长至", "明年的一百五十万标准箱。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert [d.text.split("\n") for d in docs] == [[TERMINAL_TEXT[0], cut + rest], [caption], LIBRARY_TEXT]
+    (flag,) = flags(docs[0], "low_confidence_join")  # nothing reads across 增长至 / 明年: the reviewer checks the join
+    assert docs[0].text[flag["offset"]:].startswith(rest)
+    # a word across the cut under the photo: no doubt to flag
+    cut, rest = "港务集团负责人介绍，新码头采用远程操控岸桥，装卸效率比老码头提", "高三成以上，每年可为货主节省运费上亿元。"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert not flags(docs[0], "low_confidence_join")
+
+
+def test_a_short_whole_sentence_printed_twice_after_its_original_is_dropped():
+    repeated = "新码头让很多人受益，来自江城、省内和海外的货主。"  # 24 characters: under the 30 a run of text needs
+    text = [TERMINAL_TEXT[0], repeated, TERMINAL_TEXT[1], repeated]
+    docs, notes = segment(page_of(TERMINAL, *text, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {TERMINAL: text[:3], LIBRARY: LIBRARY_TEXT}
+    assert any("word for word" in note for note in notes)
+    # a sentence under 20 characters said twice may be said twice (a refrain): no duplicated block
+    refrain = "新码头，让很多人受益。"
+    text = [TERMINAL_TEXT[0], refrain, TERMINAL_TEXT[1], refrain]
+    docs, _ = segment(page_of(TERMINAL, *text, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[TERMINAL] == text

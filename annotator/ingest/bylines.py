@@ -29,6 +29,7 @@ from typing import Any
 from annotator.ingest.cues import (
     AGENCY_PAREN_RE,
     AUTHOR_AFFILIATION_RE,
+    BRACKETED_CREDIT_BEFORE_STOP_RE,
     BRACKETED_DATELINE_RE,
     BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
@@ -50,6 +51,7 @@ from annotator.ingest.cues import (
     NEWS_FLASH_RE,
     NOT_NAMES,
     OUTLET_TOKEN_RE,
+    PICTURE_SOURCE_NOTE_RE,
     PLACE_DATELINE_RE,
     PRODUCTION_CREDIT_PART_RE,
     ROLE_FIELDS,
@@ -333,8 +335,23 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
     full stop, set off by a space (``…的本地渔船 某某 摄``).
     """
     stripped = text.rstrip()
+    bracketed = BRACKETED_CREDIT_BEFORE_STOP_RE.search(stripped)
+    if bracketed is not None and bracketed.start() > 0:
+        # …制作陶瓷花瓶（新华社记者某某摄）。: the credit in brackets inside the caption's last sentence
+        inner = stripped[bracketed.start() : stripped.rindex("）" if "）" in bracketed.group() else ")") + 1]
+        in_brackets = _credit_after_caption(text, inner)
+        if in_brackets is not None:
+            credit = in_brackets[1]
+            offset = bracketed.start() + len(bracketed.group()) - len(bracketed.group().lstrip())
+            credit.raw = [text[offset:].strip()]
+            return offset, credit
     if not _CREDIT_ENDS.search(stripped):
         return None
+    picture = PICTURE_SOURCE_NOTE_RE.search(stripped)
+    if picture is not None and picture.start() > 0 and _one_sentence_caption(stripped[: picture.start()].rstrip()):
+        # …左为某某。（图取自某某快讯）: where the picture was taken from, which only a caption says
+        offset = picture.start() + len(picture.group()) - len(picture.group().lstrip())
+        return offset, Byline(raw=[text[offset:].strip()], others=[picture.group(1)])
     note = CREDIT_SOURCE_NOTE_RE.search(stripped)
     if note is not None and note.start() > 0:
         caption = stripped[: note.start()].rstrip()
@@ -369,6 +386,18 @@ _CAPTION_MAX_LEN = 40
 def _one_short_sentence(text: str) -> bool:
     return (
         0 < len(text) <= _CAPTION_MAX_LEN
+        and text[-1] in SENTENCE_END
+        and sum(text.count(mark) for mark in SENTENCE_END) == 1
+    )
+
+
+# A caption credited to where its picture was taken from is one sentence, of up to this length.
+_PICTURE_CAPTION_MAX_LEN = 100
+
+
+def _one_sentence_caption(text: str) -> bool:
+    return (
+        0 < len(text) <= _PICTURE_CAPTION_MAX_LEN
         and text[-1] in SENTENCE_END
         and sum(text.count(mark) for mark in SENTENCE_END) == 1
     )

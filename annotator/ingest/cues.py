@@ -177,6 +177,16 @@ CREDIT_ROLE_FIRST_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*(?:摄
 SUPPLIED_PHOTO_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*([{HAN}A-Za-z·]{{2,16}})\\s*(?:供图|提供图片|图片提供)$")
 # A note after a credit on who sent the photo out or where it was taken from: （某某图片库发）, （取材自某某报）
 CREDIT_SOURCE_NOTE_RE = re.compile(f"\\s*[（(](?:[{HAN}]{{2,16}}(?:发|供稿|供图)|(?:取材自|来源[：:]?|转自|选自)[{HAN}]{{2,16}})[）)]$")
+# Where a picture was taken from, in brackets closing its caption: （图取自某某快讯）, （图片来源：某某网）, （图/某某）
+PICTURE_SOURCE_NOTE_RE = re.compile(
+    f"\\s*[（(](?:图|图片|照片)\\s*(?:取自|来自|来源|源自|转自|选自|提供|/|／|[：:])\\s*[：:]?\\s*([{HAN}A-Za-z·]{{2,16}})[）)]$"
+)
+# People named by where they stand in the picture, which only a caption does: （左起）, （右3）, （左二）, 左起：…, 右2为…
+PICTURE_POSITION_RE = re.compile(
+    "[（(](?:左|右|中|前排|后排)(?:起|[一二三四五六七八九1-9])?[）)]|[左右]起[：:]|[左右][一二三四五六七八九1-9]为"
+)
+# A credit in brackets before the caption's full stop: …制作陶瓷花瓶（新华社记者某某摄）。
+BRACKETED_CREDIT_BEFORE_STOP_RE = re.compile(r"[（(][^（()）。！？!?]{2,30}[）)]\s*[。.]$")
 # Where the author works, signing the text off under the author's line: 作者单位：某某县融媒体中心
 AUTHOR_AFFILIATION_RE = re.compile(r"^作者单位\s*[：:]\s*([^\s，,。；;：:！？!?]{2,24})$")
 # An outlet after the name, printed with a slash: 某某/中新网, 特约摄影 某某/视觉某地

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from annotator.ingest.cues import SENTENCE_END
 from annotator.ingest.page_model import DroppedDuplicate, Para, Role, Unit
 from annotator.ingest.topics import TopicSpace
 
 # A repeated paragraph shorter than this (a byline, "（完）") is not a duplicated block.
 _MIN_PARA_CHARS = 8
 _MIN_RUN_CHARS = 30
+# A whole sentence printed twice word for word is a duplicate at this length already (…世界其他角落的人。, 29 characters).
+_MIN_SENTENCE_RUN_CHARS = 20
 _ROLES = (Role.BODY, Role.INTERTITLE, Role.BOX)
 
 
@@ -39,7 +42,10 @@ def drop_duplicates(units: list[Unit], notes: list[str]) -> list[Unit]:
             if first in doomed or other in doomed:
                 continue
             run_a, run_b = _runs(units, first, other)
-            if sum(len(units[first[0]].paras[k].text) for k in run_a) < _MIN_RUN_CHARS:
+            length = sum(len(units[first[0]].paras[k].text) for k in run_a)
+            last = units[first[0]].paras[run_a[-1]].text.rstrip("”’」』）)")
+            sentences = bool(last) and last[-1] in SENTENCE_END
+            if length < (_MIN_SENTENCE_RUN_CHARS if sentences else _MIN_RUN_CHARS):
                 continue
             if space is None:
                 space = TopicSpace(para.grams for unit in units for para in unit.paras)

@@ -168,10 +168,11 @@ def ends_open(text: str) -> bool:
     last = stripped[-1]
     if last in SENTENCE_END or _ends_on_half_width_stop(stripped) or is_zero_stop(stripped, len(stripped) - 1):
         return False
-    if last in CLOSERS:
+    if last in CLOSERS or last == '"':
         # "…说：“好！”" is complete; "…设置“提案管理”" is not. A closing bracket
-        # ends asides and signatures ("（王阳）"), which close a paragraph.
-        before = stripped.rstrip("".join(CLOSERS))
+        # ends asides and signatures ("（王阳）"), which close a paragraph. A half-width quote after a
+        # sentence end closes it too (…缩短到18天。").
+        before = stripped.rstrip("".join(CLOSERS) + '"')
         if not before or before[-1] in SENTENCE_END or is_zero_stop(before, len(before) - 1):
             return False
         return last not in "）)"

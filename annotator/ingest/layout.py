@@ -33,7 +33,14 @@ import re
 from collections.abc import Sequence
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import AD_LINES, JUMP_IN_RE, KICKER_DASHES, PHOTO_CAPTION_MAX_PARAGRAPHS, SENTENCE_END
+from annotator.ingest.cues import (
+    AD_LINES,
+    JUMP_IN_RE,
+    KICKER_DASHES,
+    PHOTO_CAPTION_MAX_PARAGRAPHS,
+    PICTURE_POSITION_RE,
+    SENTENCE_END,
+)
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
@@ -251,7 +258,11 @@ class _Builder:
                     text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY,
                     opens_caption=self._opens_caption(i),
                     credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
+                    credited_under=i + 1 < n and self.roles[i + 1] is LineRole.BODY
+                    and bylines.has_photo_credit(self.lines[i + 1].text),
                     report_follows=self._report_follows(i),
+                    headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
+                    or self.roles[i + 1] in (LineRole.AD, LineRole.FURNITURE),
                 )
                 i += 1
             else:
@@ -363,7 +374,9 @@ class _Builder:
         title_index = next((k for k, line in enumerate(run) if line.source.src_start == title_start), 0)
         reading = readings[title_index]
         confidence = reading.headline_probability
-        if confidence < BOUNDARY_REVIEW:
+        # the page's first article has nothing before it to merge with: a doubt about its headline moves no cut
+        article_before = any(unit.paras for unit in self.units[:-1])
+        if confidence < BOUNDARY_REVIEW and article_before:
             self.current.boundary_flags.append(
                 Flag(
                     "uncertain_boundary",
@@ -536,9 +549,20 @@ class _Builder:
         text_follows: bool = False,
         opens_caption: bool = False,
         credit_under: bool = False,
+        credited_under: bool = False,
         report_follows: bool = False,
+        headline_follows: bool = False,
     ) -> None:
         para = para_from_line(line, Role.BODY)
+        resumed = False  # the article a photo was printed in, taken up again under the photo
+        # a caption naming people by where they stand in the picture, with no credit (…章瑛（左起）陪同…): closed in
+        # itself where the next article's headline follows it or where it interrupts a sentence
+        marked_caption = (
+            not credit_under
+            and not credited_under
+            and not bylines.has_photo_credit(line.text)
+            and _marked_caption(line.text)
+        )
         after_photo = self.current is not None and self.current.photo and self.current.closed
         if after_photo and self.current is not None and _same_credit(self.current.paras[-1].text, line.text):
             # the next caption of the same photographer's set (新华社发（某某 摄） under each): one photo story
@@ -555,6 +579,7 @@ class _Builder:
                 self.resume = None
             else:
                 self.current, self.resume = self.resume, None
+                resumed = True
         unit = self.current
         if (
             unit is not None
@@ -564,7 +589,7 @@ class _Builder:
             and not _same_dispatch_point(unit, line.text)
         ):
             unit = None  # a new news item whose headline did not survive OCR
-        if bylines.has_photo_credit(line.text) and (
+        if (bylines.has_photo_credit(line.text) or (marked_caption and headline_follows)) and (
             unit is None
             or unit.closed
             or (not unit.photo and any(p.role is Role.BODY for p in unit.paras) and not unit.paras[-1].is_open)
@@ -588,15 +613,31 @@ class _Builder:
             previous is not None
             and previous.is_open
             and not unit.photo
-            and (credit_under or bylines.has_photo_credit(line.text))
+            and (
+                credit_under
+                or bylines.has_photo_credit(line.text)
+                or ((credited_under or marked_caption) and not _goes_on_with(previous.text, para.text))
+            )
         ):
-            # a caption (closed by its credit, or with the credit on the line under it) is no column break's rest:
-            # a photo printed where the article's text stops, which goes on after it
+            # a caption (closed by its credit, or with the credit on the line under it, or opening on a paragraph
+            # over a credited one while nothing ties it to the cut sentence) is no column break's rest: a photo
+            # printed where the article's text stops, which goes on after it
             self._photo_of_its_own(para)
             return
         if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
             # (a caption closed by its credit ends there, though no full stop follows the photographer's name)
             if rejoin_column_break(previous, para, line.number):
+                if resumed and not _goes_on_with(previous.text[: previous.joins[-1].offset], para.text):
+                    # the sentence cut above a photo joined to the text under it, with nothing reading across the
+                    # cut: the rest may be elsewhere on the page, and this text the photo's or another article's
+                    join = previous.joins[-1]
+                    if not any(flag.offset == join.offset for flag in previous.flags):
+                        # (worded as the continuation pass words its joins, which the interface translates)
+                        previous.flags.append(Flag(
+                            "low_confidence_join", join.offset, join.confidence,
+                            f"line {line.number} was attached here as the continuation of this sentence; please check "
+                            "(paragraphs with no headline of their own)",
+                        ))
                 self._close_photo_after(unit, previous)
                 return
         elif previous is not None and starts_mid_sentence(para.text):
@@ -626,6 +667,10 @@ class _Builder:
             # which the continuation pass weighs)
             return
         self._close_photo_after(unit, para)
+        if not unit.photo and not para.is_open and bylines.trailing_signature(para.text) is not None:
+            # …发明专利48项。（某某）: the writer's name in brackets signs the article off, as a byline line after the
+            # text does; what follows belongs elsewhere (a new article, or a continuation)
+            unit.closed = True
 
     def _photo_of_its_own(self, caption: Para) -> Unit:
         """A photo with no headline of its own: its caption (ending in a credit, or followed by one) alone."""
@@ -633,7 +678,7 @@ class _Builder:
         unit = self._new_orphan()
         unit.photo = True
         unit.paras.append(caption)
-        if bylines.has_photo_credit(caption.text):
+        if bylines.has_photo_credit(caption.text) or _marked_caption(caption.text):
             unit.closed = True
         self.notes.append(f"line {caption.first_line}: a photo caption with no headline of its own, kept apart")
         if previous is not None and not previous.closed and not previous.photo:
@@ -673,6 +718,31 @@ def _same_credit(caption: str, text: str) -> bool:
         return False  # the same caption printed twice is a copy, not the set's next photo
     first, second = bylines.photo_credit(caption), bylines.photo_credit(text)
     return first is not None and second is not None and first[1].raw == second[1].raw
+
+
+def _goes_on_with(left: str, right: str) -> bool:
+    """Does ``right`` plainly go on with the sentence ``left`` stops in (a word across the cut, or ``right`` opening
+    mid-sentence)? A comma or function word before the cut says only that the sentence goes on somewhere, which
+    it does after the photo printed there (…预计从某年的某数增长至 / a caption / 某年的某数。)."""
+    if starts_mid_sentence(right) or starts_with_stray_char(right):
+        return True
+    return bool(join_evidence(left, right, adjacent=True).word)
+
+
+# A caption is a few sentences at most: a report's paragraph that names where people stand runs longer.
+_MARKED_CAPTION_MAX_LEN = 200
+_MARKED_CAPTION_MAX_SENTENCES = 3
+
+
+def _marked_caption(text: str) -> bool:
+    """Does the paragraph name people by where they stand in the picture (（左起）, （右3）, 左起：…), the way only a
+    caption does, in a caption's few sentences, with no dateline opening it?"""
+    return (
+        PICTURE_POSITION_RE.search(text) is not None
+        and len(text) <= _MARKED_CAPTION_MAX_LEN
+        and sum(text.count(mark) for mark in SENTENCE_END) <= _MARKED_CAPTION_MAX_SENTENCES
+        and not bylines.has_leading_byline(text)
+    )
 
 
 def _one_sentence(text: str) -> bool:

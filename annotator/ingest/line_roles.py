@@ -45,6 +45,7 @@ from annotator.ingest.furniture import (
     PageLine,
     ends_open,
     starts_mid_sentence,
+    starts_with_stray_char,
 )
 from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
 from annotator.ingest.line_features import (
@@ -207,6 +208,7 @@ class RoleModel:
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
         _plain_lines_among_marked_headlines(lines, readings)
+        _no_intertitle_inside_a_cut_sentence(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -527,6 +529,33 @@ def _plain_lines_among_marked_headlines(lines: Sequence[PageLine], readings: lis
                                           ["a plain line among headlines marked with #"])
 
 
+def _no_intertitle_inside_a_cut_sentence(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line read as an intertitle right under a paragraph that stops mid-sentence, and that does not go on
+    with it, is a headline (``…回想70年前，1952年`` / ``滨江渔港迎来开海季``): an intertitle stands between finished
+    paragraphs, so a sentence cut before a short line it does not run into goes on elsewhere on the page, past the
+    next article's headline. (On the seed and tuning pages no intertitle follows such a paragraph; 24 titles do.)
+    The model's probabilities are kept, so a cut it doubted is still flagged for the reviewer."""
+    for index in range(1, len(lines)):
+        line, reading, above = lines[index], readings[index], lines[index - 1]
+        if (
+            reading.role is LineRole.SUBHEAD
+            and line.kind is LineKind.SHORT
+            and above.kind is LineKind.BODY
+            and readings[index - 1].role is LineRole.BODY
+            and _cut_mid_sentence(above.text)
+            and not starts_mid_sentence(line.text)
+            and not starts_with_stray_char(line.text)
+            and not join_evidence(above.text, line.text, adjacent=False).binds
+        ):
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["under a sentence cut short that it does not go on with"])
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """Does a paragraph stop inside a sentence (not on a caption's credit or a signature, which end it)?"""
+    return ends_open(text) and not bylines.has_photo_credit(text) and bylines.trailing_signature(text) is None
+
+
 def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """Lines whose role is not a matter of weighing: typographic facts the model only confirms.
 
@@ -691,7 +720,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         run = _plain_run(lines, index)
         if run is None or index != run.start:
             continue
-        if _introduces(lines, run.stop - 1, captions_only=True) and not _running_text_over_a_caption(lines, run.stop):
+        if (
+            _introduces(lines, run.stop - 1, captions_only=True)
+            and not _running_text_over_a_caption(lines, run.stop)
+            and not _under_a_headlines_byline(lines, readings, run.start)
+        ):
             _headline_run(run, readings, "a short line over a photo caption")
         elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
             for k in run:
@@ -863,6 +896,18 @@ def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = 
         if bylines.has_photo_credit(line.text):
             return True
     return False
+
+
+def _under_a_headlines_byline(lines: Sequence[PageLine], readings: list[RoleReading], start: int) -> bool:
+    """Is the line above ``start`` a byline printed under a headline (``作者:某某`` under the title)? What follows such
+    a byline is the article's text, which may open on a short paragraph (``…讯 一滴卤水,究竟藏着怎样的神奇?``) over
+    a photo printed inside it: no headline of that photo's."""
+    return (
+        start >= 2
+        and lines[start - 1].kind is LineKind.BYLINE
+        and readings[start - 1].role is LineRole.BYLINE
+        and readings[start - 2].role in HEADLINE_ROLES
+    )
 
 
 def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
