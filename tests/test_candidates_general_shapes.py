@@ -609,3 +609,26 @@ def test_a_known_place_glued_to_a_word_of_its_people_or_kind_is_a_place(sentence
 )
 def test_a_region_named_by_the_short_names_of_its_provinces_is_a_place(sentence, place):
     assert place in labelled(sentence, "LOC")
+
+
+# --- money ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("这笔生意价值800万令吉。", "800万令吉"),  # the ringgit
+        ("去年营收约为3.2兆新台币。", "3.2兆新台币"),  # 兆, Taiwan and Malaysian usage
+        ("该项目耗资5亿2000万泰铢。", "5亿2000万泰铢"),  # two scales with a number between them
+        ("学校获拨款26万8800林吉特。", "26万8800林吉特"),
+        ("出口额为6480 亿港元，同比增长。", "6480 亿港元"),  # a space before the scale
+        ("筹得3500万 新元后开工。", "3500万 新元"),  # a space before the currency
+        ("门票每张120比索。", "120比索"),
+    ],
+)
+def test_amounts_in_any_currency_and_written_form_are_money(sentence, amount):
+    assert labelled(sentence, "MONEY") == {amount}
+
+
+def test_a_year_and_a_month_with_a_space_are_no_money():
+    assert labelled("2021年 3月，工程开工。", "MONEY") == set()
