@@ -632,3 +632,30 @@ def test_amounts_in_any_currency_and_written_form_are_money(sentence, amount):
 
 def test_a_year_and_a_month_with_a_space_are_no_money():
     assert labelled("2021年 3月，工程开工。", "MONEY") == set()
+
+
+# --- titles --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("党的总书记在会上讲话。", "总书记"),
+        ("该国总统昨天抵达。", "总统"),
+        ("议长宣布会议开始。", "议长"),
+        ("国会议员黄某某出席了推介礼。", "国会议员"),  # a member of a legislature, as one word
+        ("署理主席陈某某致辞。", "署理主席"),  # an acting post
+        ("市人大主任赵某某讲话。", "市人大主任"),  # the chair of a people's congress
+        ("政治秘书林某某代表出席。", "政治秘书"),
+    ],
+)
+def test_posts_of_every_chinese_speaking_place_are_titles(sentence, title):
+    assert title in labelled(sentence, "TITLE")
+
+
+def test_members_of_a_legislature_in_general_are_no_title():
+    assert labelled("所有议员都签署了宣言。", "TITLE") == set()
+
+
+def test_a_post_inside_the_name_of_its_office_is_no_title():
+    assert labelled("州首长公署发出文告。", "TITLE") == set()
