@@ -659,3 +659,18 @@ def test_members_of_a_legislature_in_general_are_no_title():
 
 def test_a_post_inside_the_name_of_its_office_is_no_title():
     assert labelled("州首长公署发出文告。", "TITLE") == set()
+
+
+# --- people --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("赵和发表示，工程将在年底完成。", "赵和发"),  # 李某/nr + 发/v + 表示: the third character split off
+        ("刘子健说，这是好事。", "刘子健"),  # 刘子/nr + 健说/v
+        ("王育璇、黄某出席了仪式。", "王育璇"),  # 王育/nr + 璇/g + 、
+    ],
+)
+def test_a_three_character_name_jieba_cut_after_its_second_character_is_whole(sentence, person):
+    assert person in labelled(sentence, "PER")

@@ -17,6 +17,8 @@ from annotator.text.segmenter import get_segmenter
 
 LABEL = "PER"
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# After a name's third character that jieba split off, these confirm the name has ended (李某发等).
+_AFTER_SPLIT_NAME = frozenset("等和与、")
 # Particles after a verb: 握 + 着, so 李丹握 is 李丹 + 握.
 _ASPECT_TAGS = frozenset({"uz", "ul", "ug", "uv", "ud"})
 # Tags of the word after a lone surname that can be a given name (海珠/n, 大洋/ns).
@@ -153,6 +155,27 @@ class PersonRule:
             return None
         return (start, end) if end - start >= 2 else None
 
+    def _third_character(self, analysis: TextAnalysis, start: int, end: int) -> int:
+        """Where a made-up name of a surname and one character ends, taking the one character
+        jieba split off after it when a punctuation mark, 等 or a speech verb follows that
+        character: 李某/nr + 发/v + 表示 → 李某发, 王某/nr + 璇/g + 、 (HMM names of three
+        characters cut after the second). Otherwise ``end``."""
+        text = analysis.text
+        if end - start != 2 or self.surnames.at(text, start) != 1 or end + 1 >= len(text):
+            return end
+        third, after = text[end], text[end + 1]
+        if (
+            not is_cjk(third)
+            or third in self.stop
+            or third in self.not_given
+            or third in self.not_endings
+            or not analysis.is_boundary(end)
+        ):
+            return end
+        if not is_cjk(after) or after in _AFTER_SPLIT_NAME or self.speech.match(text, end + 1):
+            return end + 1
+        return end
+
     @staticmethod
     def _ordinary_word(analysis: TextAnalysis, start: int, end: int) -> bool:
         """Whether jieba read ``start:end`` as one dictionary word that is not a name: 商量, 解释."""
@@ -265,6 +288,7 @@ class PersonRule:
                 score = self.score_dictionary_name
             else:
                 score = self.score_tagged_name
+                end = self._third_character(analysis, start, end)
             add(start, end, score)
         # 范/nr + 海珠: a surname jieba tagged and the short word it split off
         for index in self.lexicon.indices(analysis, self._tagged_surname_bit):
