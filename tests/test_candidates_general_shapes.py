@@ -674,3 +674,16 @@ def test_a_post_inside_the_name_of_its_office_is_no_title():
 )
 def test_a_three_character_name_jieba_cut_after_its_second_character_is_whole(sentence, person):
     assert person in labelled(sentence, "PER")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("这台晚会由湖南卫视播出。", "湖南卫视"),  # a province's satellite channel
+        ("孩子们在东湖村幼稚园上学。", "东湖村幼稚园"),  # the kindergarten of Southeast Asian usage
+        ("中国作家协会上海分会举办了讲座。", "中国作家协会上海分会"),  # a branch after its body
+        ("老字号紫林醋业扩建了厂房。", "紫林醋业"),  # a brand and its trade named with 业
+    ],
+)
+def test_more_kinds_of_body_and_units(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
