@@ -687,3 +687,16 @@ def test_a_three_character_name_jieba_cut_after_its_second_character_is_whole(se
 )
 def test_more_kinds_of_body_and_units(sentence, organisation):
     assert organisation in labelled(sentence, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("大会主席拿督斯里黄某某表示，活动圆满。", "黄某某"),  # a post, then a title of honour
+        ("他向丹斯里林某某致谢。", "林某某"),  # a title of honour alone
+    ],
+)
+def test_the_name_after_a_title_of_honour_is_a_person(sentence, person):
+    found = labelled(sentence, "PER")
+    assert person in found
+    assert not any("拿督" in name or "丹斯里" in name for name in found)

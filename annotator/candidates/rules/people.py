@@ -37,7 +37,7 @@ class PersonRule:
             ("honorifics", "familiar_prefixes", "anonymised", "not_after_anonymised", "given_name_stop",
              "not_name_endings", "not_in_given_names", "not_given_names", "speech_verbs", "score_honorific", "score_familiar", "score_anonymised",
              "score_after_title", "score_before_speech", "score_unknown_word", "score_tagged_name",
-             "score_split_name", "score_dictionary_name", "familiar_exceptions")
+             "score_split_name", "score_dictionary_name", "familiar_exceptions", "honorific_titles")
         )
         self.surnames = surnames
         every_surname = alternation((*surnames.compound, *surnames.common, *surnames.rare))
@@ -56,6 +56,8 @@ class PersonRule:
         }
         self._longest_surname = max(map(len, (*surnames.compound, *surnames.common, *surnames.rare)), default=1)
         self.speech = re.compile(alternation(table.strings("speech_verbs", ())))
+        titles_of_honour = table.strings("honorific_titles", ())
+        self.titles_of_honour = Scanner(re.compile(alternation(titles_of_honour))) if titles_of_honour else None
         self.stop = frozenset(table.strings("given_name_stop", ()))
         self.not_endings = frozenset(table.strings("not_name_endings", ()))
         self.not_given = frozenset(table.strings("not_in_given_names", ()))
@@ -245,6 +247,14 @@ class PersonRule:
                 end = self.name_end(analysis, title.end, rare_surnames=True)
                 if end is not None:
                     add(title.end, end, self.score_after_title)
+
+        # 拿督 + 李某某: the name after a title of honour, as after a post
+        if self.titles_of_honour is not None:
+            for match in self.titles_of_honour.finditer(text):
+                if match.end() < len(text):
+                    end = self.name_end(analysis, match.end(), rare_surnames=True)
+                    if end is not None:
+                        add(match.end(), end, self.score_after_title)
 
         for pattern, score in ((self.honorific, self.score_honorific), (self.anonymised, self.score_anonymised)):
             for match in self._surname_matches(pattern, text):
