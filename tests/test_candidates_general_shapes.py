@@ -700,3 +700,7 @@ def test_the_name_after_a_title_of_honour_is_a_person(sentence, person):
     found = labelled(sentence, "PER")
     assert person in found
     assert not any("拿督" in name or "丹斯里" in name for name in found)
+
+
+def test_a_country_by_its_usual_short_name_in_the_chinese_press_is_a_place():
+    assert labelled("大马的出口额去年创新高。", "LOC") == {"大马"}
