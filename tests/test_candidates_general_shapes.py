@@ -704,3 +704,18 @@ def test_the_name_after_a_title_of_honour_is_a_person(sentence, person):
 
 def test_a_country_by_its_usual_short_name_in_the_chinese_press_is_a_place():
     assert labelled("大马的出口额去年创新高。", "LOC") == {"大马"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("财政部长李某某出席了记者会。", "财政部长"),  # a field and a head in one dictionary word
+        ("学校的训导主任找他谈话。", "训导主任"),
+    ],
+)
+def test_a_post_named_by_its_field_in_one_dictionary_word_is_a_title(sentence, title):
+    assert labelled(sentence, "TITLE") == {title}
+
+
+def test_a_post_named_by_its_field_before_a_meeting_is_no_title():
+    assert labelled("国防部长会议在此举行。", "TITLE") == set()
