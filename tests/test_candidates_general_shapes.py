@@ -719,3 +719,13 @@ def test_a_post_named_by_its_field_in_one_dictionary_word_is_a_title(sentence, t
 
 def test_a_post_named_by_its_field_before_a_meeting_is_no_title():
     assert labelled("国防部长会议在此举行。", "TITLE") == set()
+
+
+def test_a_trade_jieba_tags_as_a_verb_after_a_brand_is_part_of_a_company_name():
+    # 金星/nz + 宣纸/v + 有限公司
+    assert labelled("订单交给了泾县金星宣纸有限公司。", "ORG") == {"泾县金星宣纸有限公司"}
+
+
+@pytest.mark.parametrize("sentence", ["他在北京成立有限公司。", "王某注册有限公司后开始经营。"])
+def test_a_verb_after_a_place_or_a_person_before_a_legal_form_is_the_sentences(sentence):
+    assert labelled(sentence, "ORG") == set()
