@@ -729,3 +729,12 @@ def test_a_trade_jieba_tags_as_a_verb_after_a_brand_is_part_of_a_company_name():
 @pytest.mark.parametrize("sentence", ["他在北京成立有限公司。", "王某注册有限公司后开始经营。"])
 def test_a_verb_after_a_place_or_a_person_before_a_legal_form_is_the_sentences(sentence):
     assert labelled(sentence, "ORG") == set()
+
+
+def test_a_well_known_persons_name_from_jiebas_dictionary_is_a_person_whatever_its_surname():
+    # 傅志寰/nrfg: a name jieba's dictionary lists, a dictionary word all the same
+    assert labelled("傅志寰在会上发言。", "PER") == {"傅志寰"}
+
+
+def test_a_well_known_persons_tag_on_a_clan_is_no_name():
+    assert labelled("他是庄稼人。", "PER") == set()

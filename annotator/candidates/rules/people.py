@@ -200,12 +200,20 @@ class PersonRule:
         word = analysis.words[index]
         if not 2 <= len(word) <= 4 or not all_cjk(word):
             return False
+        tag = analysis.tags[index]
+        if self._famous_name(word, tag):
+            return True
         if self.surnames.at(word, 0, common_only=True) is None and not (
             len(word) >= 3 and self.surnames.at(word, 1, common_only=True) is not None
         ):
             return False
-        tag = analysis.tags[index]
         return tag in _NAME_TAGS or not (tag == "ns" or analysis.is_known(index))
+
+    def _famous_name(self, word: str, tag: str) -> bool:
+        """A name of three characters jieba's dictionary lists as a well-known person's (`nrfg`),
+        whatever its surname, rare ones included (习/rare + 近平); the tag's shorter and longer
+        words are as often clans and phrases (谭家, 孙文学说)."""
+        return tag == "nrfg" and len(word) == 3 and self.surnames.at(word, 0) == 1 and word[-1] not in self.not_endings
 
     def _is_tagged_surname(self, analysis: TextAnalysis, index: int) -> bool:
         """A common surname alone that jieba tagged as a name: 范/nr + 海珠."""
@@ -291,7 +299,7 @@ class PersonRule:
                 continue  # 冷链, 封控, 夏父母: two unknown characters are too often not a name
             if not tagged:
                 score = self.score_unknown_word
-            elif analysis.is_known(index):
+            elif analysis.is_known(index) and not self._famous_name(name, tags[index]):
                 # 金秋/nr, 卫星/nr: dictionary words are names only where the context says so
                 if not self.score_dictionary_name:
                     continue
