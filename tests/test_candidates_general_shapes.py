@@ -738,3 +738,13 @@ def test_a_well_known_persons_name_from_jiebas_dictionary_is_a_person_whatever_i
 
 def test_a_well_known_persons_tag_on_a_clan_is_no_name():
     assert labelled("他是庄稼人。", "PER") == set()
+
+
+@pytest.mark.parametrize("sentence", ["瓷器陈设在展厅两侧。", "面条色泽金黄。", "金秋时节，稻谷飘香。"])
+def test_a_two_character_dictionary_word_tagged_as_a_name_is_no_person_on_its_tag_alone(sentence):
+    assert labelled(sentence, "PER") == set()
+
+
+@pytest.mark.parametrize("sentence", ["李鹏说，会议开得很成功。", "总理李鹏出席了开幕式。"])
+def test_a_two_character_dictionary_name_is_a_person_where_the_context_says_so(sentence):
+    assert labelled(sentence, "PER") == {"李鹏"}

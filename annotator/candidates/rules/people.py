@@ -301,7 +301,9 @@ class PersonRule:
                 score = self.score_unknown_word
             elif analysis.is_known(index) and not self._famous_name(name, tags[index]):
                 # 金秋/nr, 卫星/nr: dictionary words are names only where the context says so
-                if not self.score_dictionary_name:
+                # 陈设/nr, 金秋/nr: a dictionary word of two characters tagged as a name is an
+                # ordinary word far more often than a name, and only the context can say
+                if not self.score_dictionary_name or end - start == 2:
                     continue
                 score = self.score_dictionary_name
             else:
