@@ -609,3 +609,142 @@ def test_a_known_place_glued_to_a_word_of_its_people_or_kind_is_a_place(sentence
 )
 def test_a_region_named_by_the_short_names_of_its_provinces_is_a_place(sentence, place):
     assert place in labelled(sentence, "LOC")
+
+
+# --- money ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("这笔生意价值800万令吉。", "800万令吉"),  # the ringgit
+        ("去年营收约为3.2兆新台币。", "3.2兆新台币"),  # 兆, Taiwan and Malaysian usage
+        ("该项目耗资5亿2000万泰铢。", "5亿2000万泰铢"),  # two scales with a number between them
+        ("学校获拨款26万8800林吉特。", "26万8800林吉特"),
+        ("出口额为6480 亿港元，同比增长。", "6480 亿港元"),  # a space before the scale
+        ("筹得3500万 新元后开工。", "3500万 新元"),  # a space before the currency
+        ("门票每张120比索。", "120比索"),
+    ],
+)
+def test_amounts_in_any_currency_and_written_form_are_money(sentence, amount):
+    assert labelled(sentence, "MONEY") == {amount}
+
+
+def test_a_year_and_a_month_with_a_space_are_no_money():
+    assert labelled("2021年 3月，工程开工。", "MONEY") == set()
+
+
+# --- titles --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("党的总书记在会上讲话。", "总书记"),
+        ("该国总统昨天抵达。", "总统"),
+        ("议长宣布会议开始。", "议长"),
+        ("国会议员黄某某出席了推介礼。", "国会议员"),  # a member of a legislature, as one word
+        ("署理主席陈某某致辞。", "署理主席"),  # an acting post
+        ("市人大主任赵某某讲话。", "市人大主任"),  # the chair of a people's congress
+        ("政治秘书林某某代表出席。", "政治秘书"),
+    ],
+)
+def test_posts_of_every_chinese_speaking_place_are_titles(sentence, title):
+    assert title in labelled(sentence, "TITLE")
+
+
+def test_members_of_a_legislature_in_general_are_no_title():
+    assert labelled("所有议员都签署了宣言。", "TITLE") == set()
+
+
+def test_a_post_inside_the_name_of_its_office_is_no_title():
+    assert labelled("州首长公署发出文告。", "TITLE") == set()
+
+
+# --- people --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("赵和发表示，工程将在年底完成。", "赵和发"),  # 李某/nr + 发/v + 表示: the third character split off
+        ("刘子健说，这是好事。", "刘子健"),  # 刘子/nr + 健说/v
+        ("王育璇、黄某出席了仪式。", "王育璇"),  # 王育/nr + 璇/g + 、
+    ],
+)
+def test_a_three_character_name_jieba_cut_after_its_second_character_is_whole(sentence, person):
+    assert person in labelled(sentence, "PER")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("这台晚会由湖南卫视播出。", "湖南卫视"),  # a province's satellite channel
+        ("孩子们在东湖村幼稚园上学。", "东湖村幼稚园"),  # the kindergarten of Southeast Asian usage
+        ("中国作家协会上海分会举办了讲座。", "中国作家协会上海分会"),  # a branch after its body
+        ("老字号紫林醋业扩建了厂房。", "紫林醋业"),  # a brand and its trade named with 业
+    ],
+)
+def test_more_kinds_of_body_and_units(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("大会主席拿督斯里黄某某表示，活动圆满。", "黄某某"),  # a post, then a title of honour
+        ("他向丹斯里林某某致谢。", "林某某"),  # a title of honour alone
+    ],
+)
+def test_the_name_after_a_title_of_honour_is_a_person(sentence, person):
+    found = labelled(sentence, "PER")
+    assert person in found
+    assert not any("拿督" in name or "丹斯里" in name for name in found)
+
+
+def test_a_country_by_its_usual_short_name_in_the_chinese_press_is_a_place():
+    assert labelled("大马的出口额去年创新高。", "LOC") == {"大马"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("财政部长李某某出席了记者会。", "财政部长"),  # a field and a head in one dictionary word
+        ("学校的训导主任找他谈话。", "训导主任"),
+    ],
+)
+def test_a_post_named_by_its_field_in_one_dictionary_word_is_a_title(sentence, title):
+    assert labelled(sentence, "TITLE") == {title}
+
+
+def test_a_post_named_by_its_field_before_a_meeting_is_no_title():
+    assert labelled("国防部长会议在此举行。", "TITLE") == set()
+
+
+def test_a_trade_jieba_tags_as_a_verb_after_a_brand_is_part_of_a_company_name():
+    # 金星/nz + 宣纸/v + 有限公司
+    assert labelled("订单交给了泾县金星宣纸有限公司。", "ORG") == {"泾县金星宣纸有限公司"}
+
+
+@pytest.mark.parametrize("sentence", ["他在北京成立有限公司。", "王某注册有限公司后开始经营。"])
+def test_a_verb_after_a_place_or_a_person_before_a_legal_form_is_the_sentences(sentence):
+    assert labelled(sentence, "ORG") == set()
+
+
+def test_a_well_known_persons_name_from_jiebas_dictionary_is_a_person_whatever_its_surname():
+    # 傅志寰/nrfg: a name jieba's dictionary lists, a dictionary word all the same
+    assert labelled("傅志寰在会上发言。", "PER") == {"傅志寰"}
+
+
+def test_a_well_known_persons_tag_on_a_clan_is_no_name():
+    assert labelled("他是庄稼人。", "PER") == set()
+
+
+@pytest.mark.parametrize("sentence", ["瓷器陈设在展厅两侧。", "面条色泽金黄。", "金秋时节，稻谷飘香。"])
+def test_a_two_character_dictionary_word_tagged_as_a_name_is_no_person_on_its_tag_alone(sentence):
+    assert labelled(sentence, "PER") == set()
+
+
+@pytest.mark.parametrize("sentence", ["李鹏说，会议开得很成功。", "总理李鹏出席了开幕式。"])
+def test_a_two_character_dictionary_name_is_a_person_where_the_context_says_so(sentence):
+    assert labelled(sentence, "PER") == {"李鹏"}

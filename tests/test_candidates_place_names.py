@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from annotator.candidates import place_names, suggest
 
 if sys.version_info >= (3, 11):
@@ -69,3 +71,21 @@ def test_a_division_jieba_tags_as_another_proper_noun_is_a_place(tmp_path):
     dictionary = _dictionary(tmp_path, ["澄岚市 30 ns", "澄岚 90 nz", "宁溪区 30 ns", "宁溪 90 nz"])
     # 澄岚 is a current division: a place; 宁溪 only the old dictionary lists, and nz may be a brand
     assert place_names.collect(dictionary, ["澄岚市"]) == ["澄岚"]
+
+
+@pytest.mark.parametrize(
+    ("division", "stem"),
+    [
+        ("某某回族自治县", "某某"),  # an autonomous county is named by what comes before its peoples
+        ("某某回族土族自治县", "某某"),
+        ("某某哈萨克自治州", "某某"),  # a people's name of two characters or more without 族
+        ("内蒙古自治区", "内蒙古"),  # 内 + 蒙古 is no name
+        ("某某市", "某某"),
+    ],
+)
+def test_an_autonomous_divisions_stem_leaves_out_its_peoples(division, stem):
+    assert place_names.stem_of(division) == stem
+
+
+def test_a_county_named_with_its_peoples_is_a_place_by_its_stem():
+    assert {s.text for s in suggest("他们从化隆出发。") if s.label == "LOC"} == {"化隆"}

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,6 +48,7 @@ DENY = frozenset(
      "海港", "凌云", "文成", "嘉禾", "马尾", "交口", "三山", "万全", "孙吴", "卢氏",
      # everyday nouns that also name a county or district (草坪, 灯塔, 樟树)
      "草坪", "莲花", "灯塔", "小店", "温泉", "石棉", "小河", "老城", "麒麟", "爱民", "富民", "清流", "名山", "双桥",
+     "石柱", "沿河",
      "高台", "五色", "樟树", "大方", "石门", "黑水", "高明", "七星", "永和", "建华", "华龙",
      # rare stems of the dictionary's places that are pieces of phrases (…下半县?, 路北 = north of the road)
      "下半", "非上", "诸行", "宁边", "依通", "路北"]
@@ -78,11 +80,34 @@ def read_dictionary(dictionary: Path) -> dict[str, tuple[int, str]]:
     return words
 
 
+# China's 56 ethnic groups, as an autonomous division's name lists them before its level
+# (化隆回族自治县, 民和回族土族自治县, 伊犁哈萨克自治州): the place is named by what comes before them.
+_ETHNIC_GROUPS = (
+    "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
+    "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇",
+    "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+    "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
+    "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+)
+# a group's name with 族, or a name of two characters or more without it (伊犁 + 哈萨克 + 自治州)
+_ETHNIC_RUN = re.compile(
+    "(?:"
+    + "|".join(sorted((*(g + "族" for g in _ETHNIC_GROUPS), *(g for g in _ETHNIC_GROUPS if len(g) >= 2)), key=len, reverse=True))
+    + ")+$"
+)
+
+
 def stem_of(name: str) -> str | None:
-    """青岛市 → 青岛; None when no level ends the name or the stem is too short or long."""
+    """青岛市 → 青岛, 化隆回族自治县 → 化隆; None when no level ends the name or the stem is too short
+    or long."""
     for suffix in SUFFIXES:
+        if not name.endswith(suffix):
+            continue
         stem = name[: -len(suffix)]
-        if name.endswith(suffix) and 2 <= len(stem) <= 4:
+        named = _ETHNIC_RUN.sub("", stem) if suffix.startswith("自治") else stem
+        if len(named) >= 2 and not named.endswith("内"):  # (内蒙古 is a name, not 内 + 蒙古)
+            stem = named
+        if 2 <= len(stem) <= 4:
             return stem
     return None
 

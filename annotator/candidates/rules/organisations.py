@@ -243,6 +243,13 @@ class OrganisationRule:
             and (index - 1 in places or analysis.tags[index - 1] in self.anchor_tags)
         )
 
+    @staticmethod
+    def _trade_word_after_brand(analysis: TextAnalysis, index: int) -> bool:
+        """The word right before a legal form may be the company's trade that jieba tags as a verb
+        when a proper noun, the brand, stands before it: 某县 + 金星/nz + 宣纸/v + 有限公司. After a
+        place or a person's name the verb is the sentence's (北京 + 成立/v + 有限公司, 王某 + 注册/v)."""
+        return index > 0 and analysis.tags[index - 1] == "nz" and len(analysis.words[index]) == 2
+
     def _ends_before_title(self, analysis: TextAnalysis, index: int) -> bool:
         """公司 | 工会主席: a union or party body followed by a title belongs to the title."""
         end = analysis.ends[index]
@@ -521,7 +528,11 @@ class OrganisationRule:
                 continue
             mask = masks[position]
             if not mask & material:
-                if not (odd_word_allowed and position < index - 1 and self._brand_word(analysis, position, places)):
+                if not (
+                    odd_word_allowed
+                    and (position < index - 1 or self._trade_word_after_brand(analysis, position))
+                    and self._brand_word(analysis, position, places)
+                ):
                     break
                 odd_word_allowed = False
             if mask & anchor:

@@ -17,6 +17,8 @@ from annotator.text.segmenter import get_segmenter
 
 LABEL = "PER"
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# After a name's third character that jieba split off, these confirm the name has ended (李某发等).
+_AFTER_SPLIT_NAME = frozenset("等和与、")
 # Particles after a verb: 握 + 着, so 李丹握 is 李丹 + 握.
 _ASPECT_TAGS = frozenset({"uz", "ul", "ug", "uv", "ud"})
 # Tags of the word after a lone surname that can be a given name (海珠/n, 大洋/ns).
@@ -35,7 +37,7 @@ class PersonRule:
             ("honorifics", "familiar_prefixes", "anonymised", "not_after_anonymised", "given_name_stop",
              "not_name_endings", "not_in_given_names", "not_given_names", "speech_verbs", "score_honorific", "score_familiar", "score_anonymised",
              "score_after_title", "score_before_speech", "score_unknown_word", "score_tagged_name",
-             "score_split_name", "score_dictionary_name", "familiar_exceptions")
+             "score_split_name", "score_dictionary_name", "familiar_exceptions", "honorific_titles")
         )
         self.surnames = surnames
         every_surname = alternation((*surnames.compound, *surnames.common, *surnames.rare))
@@ -54,6 +56,8 @@ class PersonRule:
         }
         self._longest_surname = max(map(len, (*surnames.compound, *surnames.common, *surnames.rare)), default=1)
         self.speech = re.compile(alternation(table.strings("speech_verbs", ())))
+        titles_of_honour = table.strings("honorific_titles", ())
+        self.titles_of_honour = Scanner(re.compile(alternation(titles_of_honour))) if titles_of_honour else None
         self.stop = frozenset(table.strings("given_name_stop", ()))
         self.not_endings = frozenset(table.strings("not_name_endings", ()))
         self.not_given = frozenset(table.strings("not_in_given_names", ()))
@@ -153,6 +157,27 @@ class PersonRule:
             return None
         return (start, end) if end - start >= 2 else None
 
+    def _third_character(self, analysis: TextAnalysis, start: int, end: int) -> int:
+        """Where a made-up name of a surname and one character ends, taking the one character
+        jieba split off after it when a punctuation mark, 等 or a speech verb follows that
+        character: 李某/nr + 发/v + 表示 → 李某发, 王某/nr + 璇/g + 、 (HMM names of three
+        characters cut after the second). Otherwise ``end``."""
+        text = analysis.text
+        if end - start != 2 or self.surnames.at(text, start) != 1 or end + 1 >= len(text):
+            return end
+        third, after = text[end], text[end + 1]
+        if (
+            not is_cjk(third)
+            or third in self.stop
+            or third in self.not_given
+            or third in self.not_endings
+            or not analysis.is_boundary(end)
+        ):
+            return end
+        if not is_cjk(after) or after in _AFTER_SPLIT_NAME or self.speech.match(text, end + 1):
+            return end + 1
+        return end
+
     @staticmethod
     def _ordinary_word(analysis: TextAnalysis, start: int, end: int) -> bool:
         """Whether jieba read ``start:end`` as one dictionary word that is not a name: 商量, 解释."""
@@ -175,12 +200,20 @@ class PersonRule:
         word = analysis.words[index]
         if not 2 <= len(word) <= 4 or not all_cjk(word):
             return False
+        tag = analysis.tags[index]
+        if self._famous_name(word, tag):
+            return True
         if self.surnames.at(word, 0, common_only=True) is None and not (
             len(word) >= 3 and self.surnames.at(word, 1, common_only=True) is not None
         ):
             return False
-        tag = analysis.tags[index]
         return tag in _NAME_TAGS or not (tag == "ns" or analysis.is_known(index))
+
+    def _famous_name(self, word: str, tag: str) -> bool:
+        """A name of three characters jieba's dictionary lists as a well-known person's (`nrfg`),
+        whatever its surname, rare ones included (习/rare + 近平); the tag's shorter and longer
+        words are as often clans and phrases (谭家, 孙文学说)."""
+        return tag == "nrfg" and len(word) == 3 and self.surnames.at(word, 0) == 1 and word[-1] not in self.not_endings
 
     def _is_tagged_surname(self, analysis: TextAnalysis, index: int) -> bool:
         """A common surname alone that jieba tagged as a name: 范/nr + 海珠."""
@@ -223,6 +256,14 @@ class PersonRule:
                 if end is not None:
                     add(title.end, end, self.score_after_title)
 
+        # 拿督 + 李某某: the name after a title of honour, as after a post
+        if self.titles_of_honour is not None:
+            for match in self.titles_of_honour.finditer(text):
+                if match.end() < len(text):
+                    end = self.name_end(analysis, match.end(), rare_surnames=True)
+                    if end is not None:
+                        add(match.end(), end, self.score_after_title)
+
         for pattern, score in ((self.honorific, self.score_honorific), (self.anonymised, self.score_anonymised)):
             for match in self._surname_matches(pattern, text):
                 if analysis.is_boundary(match.start()):
@@ -258,13 +299,16 @@ class PersonRule:
                 continue  # 冷链, 封控, 夏父母: two unknown characters are too often not a name
             if not tagged:
                 score = self.score_unknown_word
-            elif analysis.is_known(index):
+            elif analysis.is_known(index) and not self._famous_name(name, tags[index]):
                 # 金秋/nr, 卫星/nr: dictionary words are names only where the context says so
-                if not self.score_dictionary_name:
+                # 陈设/nr, 金秋/nr: a dictionary word of two characters tagged as a name is an
+                # ordinary word far more often than a name, and only the context can say
+                if not self.score_dictionary_name or end - start == 2:
                     continue
                 score = self.score_dictionary_name
             else:
                 score = self.score_tagged_name
+                end = self._third_character(analysis, start, end)
             add(start, end, score)
         # 范/nr + 海珠: a surname jieba tagged and the short word it split off
         for index in self.lexicon.indices(analysis, self._tagged_surname_bit):

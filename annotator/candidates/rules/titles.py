@@ -11,6 +11,8 @@ from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.spans import Suggestion
 
 LABEL = "TITLE"
+# jieba's tags for names: a dictionary word tagged so is a name, not a post
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt"})
 # The longest title worth trying, in characters (常务副主席兼党组书记 is two titles).
 _LONGEST = 12
 
@@ -39,11 +41,25 @@ class TitleRule:
         self.lexicon = lexicon or Lexicon()
         self._start_bit = self.lexicon.register(self._may_start_title)
 
+    def _is_lexicalised_title(self, analysis: TextAnalysis, index: int) -> bool:
+        """A word jieba's dictionary lists that is a field and a head (交通部长, 宣传部长, 训导主任,
+        公安局长): a post named by what it is in charge of, whatever the field."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 4
+            and analysis.is_known(index)
+            and analysis.tags[index] not in _NAME_TAGS
+            and any(len(head) >= 2 and len(word) - len(head) >= 2 and word.endswith(head) for head in self._heads_by_length)
+        )
+
     def _may_start_title(self, analysis: TextAnalysis, index: int) -> bool:
         """Whether a title can start with this word: the word begins with a title (常务副主席) or
         is how one begins (常务 + 副 + 主席, 副 + 书记): whole, or prefixes then the beginning of a
-        prefix or a head. A title at any other word is impossible, whatever follows."""
+        prefix or a head, or it is a field and a head in one dictionary word (交通部长). A title at
+        any other word is impossible, whatever follows."""
         word = analysis.words[index]
+        if self._is_lexicalised_title(analysis, index):
+            return True
         if word[0] not in self.first_chars:
             return False
         if self.pattern.match(word) or word in self._whole_beginnings:
@@ -75,8 +91,16 @@ class TitleRule:
         starts = analysis.starts
         for index in self.lexicon.indices(analysis, self._start_bit):
             start = starts[index]
+            if start < next_free:
+                continue
+            if self._is_lexicalised_title(analysis, index):
+                end = analysis.ends[index]
+                if not (end < position_limit and text.startswith(self.not_followed_by, end)):
+                    found.append(span(text, start, end, LABEL, self.score))
+                    next_free = end
+                continue
             # (the pattern is literals and repeats: if nothing matches from here, nothing ends at a word end)
-            if start < next_free or self.pattern.match(text, start) is None:
+            if self.pattern.match(text, start) is None:
                 continue
             # Try word ends from the longest down: the title must end where a word ends.
             ends = [e for e in analysis.ends[index : index + 8] if e - start <= _LONGEST]
