@@ -4,8 +4,8 @@ Three splits are tuning material: the seed dev split, the seed's old "held out" 
 entries shaped rules, so it is tuning material now) and the tune split of the unseen pages.
 The test split of the unseen pages is the frozen test set: no rule was written against it and
 its errors are never looked at (three later frozen sets, test2, test3 and test4, were measured once each and then
-became tuning material). The test5 split (pages-test5) is the latest frozen set: it has no floor until the lead
-measures it once, so no test run scores it. Each split is guarded against getting
+became tuning material). The test5 split (pages-test5) is the latest frozen set, measured once at the end of the
+eighth round. Each split is guarded against getting
 worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
@@ -40,6 +40,9 @@ FLOORS = {
     "pages-tune": {"all": (0.84, 0.79), "ORG": 0.71, "LOC": 0.76},
     # the frozen split, measured at the end of the sixth round (474961b); pass or fail only
     "pages-test": {"all": (0.84, 0.80), "ORG": 0.78, "LOC": 0.76},
+    # the fifth test set (p81-p88), measured once by the lead at the end of issue 16's eighth round (eaa3456):
+    # 466 entities, 0.808 / 0.768, ORG R 0.638, LOC R 0.751; pass or fail only
+    "pages-test5": {"all": (0.80, 0.76), "ORG": 0.63, "LOC": 0.75},
 }
 
 
