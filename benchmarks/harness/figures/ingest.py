@@ -48,8 +48,14 @@ IMPORT_NOTE = (
     "reads and decodes each page, cuts it into its articles (headlines, bylines, column breaks, "
     "continuations, duplicates, page furniture), normalises widths and punctuation, and stores every "
     "article with its provenance, an event and a search-queue entry in a transaction. The summary below "
-    "splits the time between the page parser (annotator/ingest/, being rewritten on the splitter "
-    "branch) and storing."
+    "splits the time between the page parser (annotator/ingest/) and storing. The parser's cost is not work "
+    "done twice: each page's bigram sets are made once and reused, and its two topic spaces (body lines for "
+    "intertitles, paragraphs for continuations) learn from different paragraphs, so neither can stand in for "
+    "the other without changing the output. Bigram sets and their counts (about a tenth of the import) are "
+    "already in C; the rest is Python spread over many rule functions, none above a few per cent. Cutting a "
+    "third off the import needs a cheaper topic measure or fewer comparisons: a change of rules, to be judged "
+    "on the tuning pages and by cross-validation (`benchmarks/parser_fingerprint.py` and "
+    "`benchmarks/parser_cpu.py` compare another checkout's output and CPU time)."
 )
 # The steps of an import, by the function that does each, for the profile's summary.
 IMPORT_STEPS = {
