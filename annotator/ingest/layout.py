@@ -50,6 +50,7 @@ from annotator.ingest.furniture import (
 )
 from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence, word_across
 from annotator.ingest.line_roles import (
+    DOUBTED_HEADLINE,
     HEADLINE_ROLES,
     LineRole,
     RoleReading,
@@ -57,9 +58,9 @@ from annotator.ingest.line_roles import (
 )
 from annotator.ingest.page_model import Flag, Headline, Join, Para, Role, Unit
 
-# A headline the model gives less than this is flagged as a boundary to check;
-# an intertitle it gives more than ``SUBHEAD_DOUBT`` of being a headline is flagged too.
-BOUNDARY_REVIEW = 0.8
+# A headline the model gives less than this is flagged as a boundary to check (the same line the role pass draws
+# for a doubted headline); an intertitle it gives more than ``SUBHEAD_DOUBT`` of being a headline is flagged too.
+BOUNDARY_REVIEW = DOUBTED_HEADLINE
 SUBHEAD_DOUBT = 0.25
 # A line of an article's text the model read with less than this, where its runner-up role would have cut the
 # page differently (a headline, a sign-off, dropped furniture), is flagged for the reviewer too. Chosen by
