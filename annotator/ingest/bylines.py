@@ -33,6 +33,7 @@ from annotator.ingest.cues import (
     BRACKETED_DATELINE_RE,
     BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
+    CAPTION_MAX_LEN,
     CREDIT_ENDINGS,
     CREDIT_KIND_PREFIX_RE,
     CREDIT_ROLE_FIRST_RE,
@@ -348,14 +349,14 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
     if not _CREDIT_ENDS.search(stripped):
         return None
     picture = PICTURE_SOURCE_NOTE_RE.search(stripped)
-    if picture is not None and picture.start() > 0 and _one_sentence_caption(stripped[: picture.start()].rstrip()):
+    if picture is not None and picture.start() > 0 and _one_sentence_of_at_most(stripped[: picture.start()].rstrip(), _PICTURE_CAPTION_MAX_LEN):
         # …左为某某。（图取自某某快讯）: where the picture was taken from, which only a caption says
         offset = picture.start() + len(picture.group()) - len(picture.group().lstrip())
         return offset, Byline(raw=[text[offset:].strip()], others=[picture.group(1)])
     note = CREDIT_SOURCE_NOTE_RE.search(stripped)
     if note is not None and note.start() > 0:
         caption = stripped[: note.start()].rstrip()
-        if _one_short_sentence(caption):
+        if _one_sentence_of_at_most(caption, CAPTION_MAX_LEN):
             # 某某标本。（取材自某某报）: a one-sentence caption whose photo is credited to where it was taken from
             offset = note.start() + len(note.group()) - len(note.group().lstrip())
             return offset, Byline(raw=[text[offset:].strip()], others=[note.group().strip()[1:-1]])
@@ -379,25 +380,14 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
     return _credit_after_caption(text, stripped)
 
 
-# A caption is one sentence of about this length at most.
-_CAPTION_MAX_LEN = 40
-
-
-def _one_short_sentence(text: str) -> bool:
-    return (
-        0 < len(text) <= _CAPTION_MAX_LEN
-        and text[-1] in SENTENCE_END
-        and sum(text.count(mark) for mark in SENTENCE_END) == 1
-    )
-
-
 # A caption credited to where its picture was taken from is one sentence, of up to this length.
 _PICTURE_CAPTION_MAX_LEN = 100
 
 
-def _one_sentence_caption(text: str) -> bool:
+def _one_sentence_of_at_most(text: str, limit: int) -> bool:
+    """Is ``text`` one finished sentence of at most ``limit`` characters (a caption's shape)?"""
     return (
-        0 < len(text) <= _PICTURE_CAPTION_MAX_LEN
+        0 < len(text) <= limit
         and text[-1] in SENTENCE_END
         and sum(text.count(mark) for mark in SENTENCE_END) == 1
     )

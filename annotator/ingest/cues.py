@@ -257,6 +257,9 @@ UNDASHED_HEADLINE_MAX_LEN = 40
 # Intertitles are short phrases; a longer line alone between paragraphs is body text cut short.
 INTERTITLE_MAX_LEN = 24
 PHOTO_CAPTION_MAX_PARAGRAPHS = 3
+# A photo's caption names what the picture shows in one short sentence of about this length at most; a report's
+# lede, or its paragraph, runs longer.
+CAPTION_MAX_LEN = 40
 
 
 # Last characters of places and bodies: a word ending in one is no person's name (李家村, 林业局, 清徐县).

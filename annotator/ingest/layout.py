@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
+    CAPTION_MAX_LEN,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
@@ -283,7 +284,10 @@ class _Builder:
                 for position, number in enumerate(para.lines):
                     k = index_of.get(number)
                     if k is None or self.roles[k] is not self.readings[k].role:
-                        continue  # a role a rule settled after the model: no probability to doubt
+                        # a role the layout changed after reading (a cut line reclaimed as text): no probability
+                        # to doubt. A role-pass rule that overrode the model keeps the model's probabilities, so
+                        # where the model preferred a role that cuts elsewhere, that disagreement is flagged.
+                        continue
                     if len(para.lines) > 1:
                         continue  # joined across a column break: the join's evidence says it is running text
                     reading = self.readings[k]
@@ -751,12 +755,10 @@ def _one_sentence(text: str) -> bool:
     return sum(text.count(mark) for mark in SENTENCE_END) <= 1
 
 
-# A photo's caption names what the picture shows in one short sentence; a report's lede runs longer.
-_CAPTION_MAX_LEN = 40
 
 
 def _short_caption(text: str) -> bool:
-    return _one_sentence(text) and len(text.strip()) <= _CAPTION_MAX_LEN
+    return _one_sentence(text) and len(text.strip()) <= CAPTION_MAX_LEN
 
 
 def _all_captions(lines: Sequence[PageLine]) -> bool:

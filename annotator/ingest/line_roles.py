@@ -30,6 +30,7 @@ import pycrfsuite
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     BYLINE_BULLETS,
+    CAPTION_MAX_LEN,
     HAN_RE,
     INTERTITLE_MAX_LEN,
     JUMP_IN_RE,
@@ -925,15 +926,11 @@ def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
         credit = bylines.photo_credit(line.text)
         if credit is not None:
             caption = line.text[: credit[0]].strip()
-            one_sentence = sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= _CAPTION_MAX_LEN
+            one_sentence = sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= CAPTION_MAX_LEN
             return index > start and one_sentence
         if ends_open(line.text):
             return True
     return False
-
-
-# A caption inside a report is one sentence of about this length at most.
-_CAPTION_MAX_LEN = 40
 
 
 _default: RoleModel | None = None
