@@ -5,7 +5,8 @@ entries shaped rules, so it is tuning material now) and the tune split of the un
 The test split of the unseen pages is the frozen test set: no rule was written against it and
 its errors are never looked at (three later frozen sets, test2, test3 and test4, were measured once each and then
 became tuning material). The test5 split (pages-test5) is the latest frozen set, measured once at the end of the
-eighth round. Each split is guarded against getting
+eighth round. The test6 split (pages-test6) is a sixth frozen set: it has no floor until the lead measures it
+once, so no test run scores it. Each split is guarded against getting
 worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
@@ -66,11 +67,11 @@ def reports():
 
 
 def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
-    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test5"})):
+    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test5", "test6"})):
         source = read_jsonl(path, ReadOptions())
         assert {bundle.document.meta["split"] for bundle in source.documents} == splits
         assert {e.label for bundle in source.documents for e in bundle.entities} == set(LABELS)
-    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test5"}
+    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test5", "pages-test6"}
 
 
 def test_pages_select_the_records_of_those_pages_only():
