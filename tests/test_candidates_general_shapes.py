@@ -748,3 +748,31 @@ def test_a_two_character_dictionary_word_tagged_as_a_name_is_no_person_on_its_ta
 @pytest.mark.parametrize("sentence", ["李鹏说，会议开得很成功。", "总理李鹏出席了开幕式。"])
 def test_a_two_character_dictionary_name_is_a_person_where_the_context_says_so(sentence):
     assert labelled(sentence, "PER") == {"李鹏"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # names jieba cuts through their levels: 拉卜/nr 楞/zg 镇塔哇村/ns; 桃坪/ns 乡/n 桃坪村/ns
+        ("甘肃夏河县拉卜楞镇塔哇村的僧人。", "甘肃夏河县拉卜楞镇塔哇村"),
+        ("在四川理县桃坪乡桃坪村。", "四川理县桃坪乡桃坪村"),
+        ("镶黄旗巴音塔拉苏木额尔敦嘎查的牧民正在转场。", "镶黄旗巴音塔拉苏木额尔敦嘎查"),
+    ],
+)
+def test_an_address_goes_on_over_townships_and_villages_whatever_words_jieba_cut_them_into(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("平湖市广大农村的面貌变了。", "平湖市"),  # 农村: the level in a dictionary word
+        ("德清县推进农业农村现代化。", "德清县"),  # the sentence's words are no village's name
+        ("他在德清县的乡下长大。", "德清县"),  # a function character ends it
+        ("安吉县、长兴县等地参加。", "安吉县"),
+    ],
+)
+def test_an_address_does_not_go_on_over_the_sentences_words(sentence, place):
+    found = labelled(sentence, "LOC")
+    assert place in found
+    assert not any(name.startswith(place) and name != place for name in found)

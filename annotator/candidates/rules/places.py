@@ -6,7 +6,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from annotator.candidates.analysis import TextAnalysis, all_cjk
+from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.memo import WordMemo
 from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.rules.common import span
@@ -52,6 +52,14 @@ _SITE_WORDS = 6
 # 白鹤/nr + 滩/ng, 石榴/n + 庄/nr), and tags of the two-character name before it.
 _SPLIT_ENDING_TAGS = frozenset({"n", "ng", "nr", "zg", "nz", "ns", "j"})
 _FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
+# An address goes on below its last link character by character, whatever jieba made of the words
+# (伊州区 + 花园乡卡日塔里村: 花园/n 乡卡日/n 塔里/nrt 村/zg; 某县 + 淖毛湖镇: 淖/g 毛/nr 湖镇/ns), to the
+# level of a township or village (`lower_levels`, places.toml) named by at most this many characters.
+_LOWER_NAME_CHARS = 7
+# Tags of words a lower link's name may hold when jieba's dictionary knows them: proper names (帕亮/nr,
+# 洪格尔/nr) and characters it could not place (淖/g); a known word of any other tag (农业/n, 推进/v)
+# belongs to the sentence (某县 + 农业农村: no village).
+_LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 
 class _SiteAlone(Enum):
@@ -86,12 +94,13 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
+        self.lower_levels = tuple(sorted(table.strings("lower_levels", ()), key=len, reverse=True))
         self.level_chars = frozenset(x for x in self.admin if len(x) == 1)  # 镇, 村: as type_chars above
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
@@ -486,10 +495,57 @@ class PlaceRule:
                 # 长宁路/ns: a dictionary place that is not surely one alone, but names a site in itself
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
+        found = self._continue_addresses(analysis, found)
         found += self._split_features(analysis)
         found += self._glued_to_function_words(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
+
+    def _continue_addresses(self, analysis: TextAnalysis, chains: list[Suggestion]) -> list[Suggestion]:
+        """The chains and sites found so far, each taken on over the townships and villages after it
+        (``_lower_link_end``); what a longer chain now covers (湖镇, 马镇: jieba's cut through a
+        name) is dropped."""
+        if not self.lower_levels:
+            return chains
+        text = analysis.text
+        continued = []
+        for chain in chains:
+            end = chain.end
+            while (following := self._lower_link_end(analysis, end, after_level=text[end - 1] in self.level_chars)) is not None:
+                end = following
+            continued.append(chain if end == chain.end else span(text, chain.start, end, LABEL, max(chain.score, self.score_chain)))
+        longer = [c for c, old in zip(continued, chains, strict=True) if c is not old]
+        if not longer:
+            return continued
+        return [c for c in continued if not any(c is not big and big.start <= c.start and c.end <= big.end for big in longer)]
+
+    def _lower_link_end(self, analysis: TextAnalysis, start: int, *, after_level: bool) -> int | None:
+        """The end of a township or village right after offset ``start`` (the end of a place), read by
+        characters: a name of up to _LOWER_NAME_CHARS characters and a lower level (乡, 镇, 村, 嘎查),
+        whatever words jieba cut them into. The name holds no function character, level or known
+        everyday word; the level is no part of a dictionary word (农村, 乡镇, 城乡, 返乡: the sentence's
+        words). Right after a level the name needs two characters (某县 + 城乡 is no township)."""
+        text = analysis.text
+        words, tags = analysis.words, analysis.tags
+        function_chars, level_chars = self.words.function_chars, self.level_chars
+        for size in range(2 if after_level else 0, _LOWER_NAME_CHARS + 1):
+            name = text[start : start + size]
+            if len(name) < size or any(not is_cjk(c) or c in function_chars or c in level_chars for c in name):
+                return None
+            level = next((lv for lv in self.lower_levels if text.startswith(lv, start + size)), None)
+            if level is None:
+                continue
+            end = start + size + len(level)
+            for index in range(analysis.index_at(start), analysis.index_at(end - 1) + 1):
+                word = words[index]
+                if analysis.starts[index] == start + size and word[len(level) :] in self.place_heads:
+                    continue  # 帕亮 + 村人: the level and a word of its people
+                if len(word) > 1 and analysis.is_known(index) and tags[index] not in _LOWER_NAME_TAGS:
+                    # 农业/n, 推进/v: the sentence's words, not a name; 农村, 乡镇, 城乡, 村民: the
+                    # level is part of a dictionary word
+                    return None
+            return end
+        return None
 
     def _glued_place_stem(self, analysis: TextAnalysis, index: int) -> bool:
         return self._glued_stem(analysis, index) is not None
