@@ -776,3 +776,19 @@ def test_an_address_does_not_go_on_over_the_sentences_words(sentence, place):
     found = labelled(sentence, "LOC")
     assert place in found
     assert not any(name.startswith(place) and name != place for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("豫东的小麦开镰了。", "豫东"),
+        ("冬日的湘中大地一片忙碌。", "湘中"),
+        ("川东茶乡陕南的游客也来了。", "川东"),  # 茶乡 is no township of it
+    ],
+)
+def test_a_provinces_short_name_and_a_direction_name_a_part_of_it(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_known_place_that_reads_as_a_short_name_and_a_direction_stays_a_province():
+    assert "陕西岐山县" in labelled("走进陕西岐山县的一家工厂。", "LOC")

@@ -94,7 +94,7 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -118,6 +118,13 @@ class PlaceRule:
         self.era_prefixes = frozenset(table.strings("era_prefixes", ()))
         self.networks = frozenset(table.strings("networks", ()))
         self.regions = frozenset(table.strings("regions", ()))
+        # 桂中, 陇东, 黔东南: a province's one-character short name and a direction name a part of it
+        # (a place name like any other; those already known are places of their own: 陕西, 晋中, 甘南)
+        self.parts_of_provinces = parts_of_provinces = frozenset(
+            short + direction
+            for short in table.strings("province_short_names", ())
+            for direction in table.strings("region_directions", ())
+        ) - frozenset(names.strings("names", ())) - self.regions - frozenset(table.strings("provinces", ()))
         self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
         self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
         self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
@@ -130,7 +137,8 @@ class PlaceRule:
             | frozenset(table.strings("countries", ()))
             | frozenset(table.strings("landmarks", ()))
             | frozenset(table.strings("cities_abroad", ()))
-            | frozenset(table.strings("regions", ()))
+            | self.regions
+            | parts_of_provinces
             | frozenset(names.strings("names", ()))
         ) - self.not_names
         self.score_chain = table.score("score_chain", 0.8)
@@ -432,6 +440,10 @@ class PlaceRule:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
                     two_places = True  # 壮乡 | 广西: a region and a province side by side are two places
                     break
+                if links and words[position - 1] in self.parts_of_provinces and (
+                    words[position] in levels or self.admin_suffix_of(words[position]) is not None
+                ):
+                    break  # 闽北 | 茶乡: a part of a province stands above no county or township (滇西 + 高原 goes on)
                 if (
                     links
                     and analysis.tags[position] == "ns"
