@@ -792,3 +792,20 @@ def test_a_provinces_short_name_and_a_direction_name_a_part_of_it(sentence, plac
 
 def test_a_known_place_that_reads_as_a_short_name_and_a_direction_stays_a_province():
     assert "陕西岐山县" in labelled("走进陕西岐山县的一家工厂。", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        # a place further before its field's words than a proper name may stand (柯桥区 … 中心)
+        ("浙江省绍兴市柯桥区林业特产技术推广中心的专家来到村里。", "浙江省绍兴市柯桥区林业特产技术推广中心"),
+        ("长兴县农技推广总站的站长介绍了情况。", "长兴县农技推广总站"),  # 推广/v: a verb of the body's trade
+    ],
+)
+def test_a_place_names_a_body_of_a_weak_type_across_the_words_of_its_field(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+def test_a_name_jieba_guesses_far_before_a_weak_type_names_no_body():
+    # 建立健全/nr is no name: only a place may stand that far before the type
+    assert labelled("工会建立健全劳动争议调解中心。", "ORG") == set()
