@@ -809,3 +809,19 @@ def test_a_place_names_a_body_of_a_weak_type_across_the_words_of_its_field(sente
 def test_a_name_jieba_guesses_far_before_a_weak_type_names_no_body():
     # 建立健全/nr is no name: only a place may stand that far before the type
     assert labelled("工会建立健全劳动争议调解中心。", "ORG") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("图为新建的大棚。郑维摄", "郑维"),  # 郑维摄/nr: jieba glues the credit's verb to the name
+        ("村民在晒秋。（赵明宇摄）", "赵明宇"),  # a credit in brackets at the end of a line
+    ],
+)
+def test_a_photo_credits_verb_is_no_part_of_the_name(sentence, person):
+    assert labelled(sentence, "PER") == {person}
+
+
+def test_a_name_before_a_verb_jieba_glued_to_its_aspect_particle_keeps_its_last_character():
+    # 孙建国/nr + 领着/uz: the particle is in the verb's word, so 国 is the name's
+    assert labelled("孙建国领着村民修路。", "PER") == {"孙建国"}

@@ -81,6 +81,9 @@ class BylineRule:
                 break
         for match in self.closing.finditer(text):
             start, end = match.span(1)
+            # （某某摄）: the credit's verb after the name is no part of it
+            verb = next((w for w in self.end_words if text.endswith(w, start, end)), "")
+            end -= len(verb) if end - len(verb) - start >= self.min_name else 0
             if all(is_cjk(c) for c in text[start:end]) and self.surnames.at(text, start, common_only=True):
                 found.append(span(text, start, end, LABEL, self.score_closing))
         return found
