@@ -825,3 +825,19 @@ def test_a_photo_credits_verb_is_no_part_of_the_name(sentence, person):
 def test_a_name_before_a_verb_jieba_glued_to_its_aspect_particle_keeps_its_last_character():
     # 孙建国/nr + 领着/uz: the particle is in the verb's word, so 国 is the name's
     assert labelled("孙建国领着村民修路。", "PER") == {"孙建国"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("2019年春节前夕，他回到家乡。", {"2019年"}),  # a season that begins a word of its own
+        ("2023年春运期间客流回升。", {"2023年"}),
+        ("1999年中国加入了这个组织。", {"1999年"}),
+        ("工程预计10月中旬完工。", {"10月中旬"}),  # the longest part of a month, not 中
+        ("1975年初秋，他们来到这里。", {"1975年初秋"}),
+        ("腊月初八这天，家家熬粥。", {"腊月初八"}),
+        ("2021/2022赛季，球队排名第三。", {"2021/2022赛季"}),
+    ],
+)
+def test_dates_take_their_parts_whole_and_leave_the_next_word(sentence, dates):
+    assert labelled(sentence, "DATE") == dates
