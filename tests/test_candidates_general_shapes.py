@@ -841,3 +841,8 @@ def test_a_name_before_a_verb_jieba_glued_to_its_aspect_particle_keeps_its_last_
 )
 def test_dates_take_their_parts_whole_and_leave_the_next_word(sentence, dates):
     assert labelled(sentence, "DATE") == dates
+
+
+def test_a_railway_passenger_section_is_a_kind_of_body_and_a_unit_of_its_bureau():
+    assert labelled("她是郑州客运段的列车员。", "ORG") == {"郑州客运段"}
+    assert "上海铁路局杭州客运段" in labelled("他在上海铁路局杭州客运段工作。", "ORG")
