@@ -846,3 +846,15 @@ def test_dates_take_their_parts_whole_and_leave_the_next_word(sentence, dates):
 def test_a_railway_passenger_section_is_a_kind_of_body_and_a_unit_of_its_bureau():
     assert labelled("她是郑州客运段的列车员。", "ORG") == {"郑州客运段"}
     assert "上海铁路局杭州客运段" in labelled("他在上海铁路局杭州客运段工作。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("本报记者 刘 洋 陈建华", {"刘 洋", "陈建华"}),  # set to the width of three characters
+        ("本报记者\u3000王\u3000芳\u3000李建国", {"王\u3000芳", "李建国"}),
+        ("记者 王芳 李建国", {"王芳", "李建国"}),
+    ],
+)
+def test_a_two_character_name_spaced_to_three_in_a_byline_is_one_name(sentence, people):
+    assert labelled(sentence, "PER") == people
