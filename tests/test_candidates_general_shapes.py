@@ -858,3 +858,15 @@ def test_a_railway_passenger_section_is_a_kind_of_body_and_a_unit_of_its_bureau(
 )
 def test_a_two_character_name_spaced_to_three_in_a_byline_is_one_name(sentence, people):
     assert labelled(sentence, "PER") == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("游客来到乌兰察布大草原骑马。", {"乌兰察布大草原"}),  # 大/a + 草原/n as jieba cuts it
+        ("这里是张掖盆地的边缘。", {"张掖盆地"}),
+        ("牧民住在阿拉善盟北部草原。", {"阿拉善盟"}),  # after other words a landform is a description
+    ],
+)
+def test_a_landform_right_after_a_place_is_named_by_it(sentence, places):
+    assert labelled(sentence, "LOC") == places

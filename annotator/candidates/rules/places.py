@@ -94,12 +94,13 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
+        self.landforms = frozenset(table.strings("landforms", ()))
         self.lower_levels = tuple(sorted(table.strings("lower_levels", ()), key=len, reverse=True))
         self.level_chars = frozenset(x for x in self.admin if len(x) == 1)  # 镇, 村: as type_chars above
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
@@ -348,6 +349,14 @@ class PlaceRule:
             return None
         return None
 
+    def _landform_end(self, analysis: TextAnalysis, index: int) -> int | None:
+        """Index after a landform starting at word ``index`` (草原, or 大 + 草原 as jieba cuts it)."""
+        words = analysis.words
+        for size in (1, 2):
+            if index + size <= len(words) and "".join(words[index : index + size]) in self.landforms:
+                return index + size
+        return None
+
     def _is_site_part(self, analysis: TextAnalysis, index: int) -> bool:
         """A site word: 滑雪场, 社区."""
         return analysis.words[index] in self.sites_set
@@ -499,6 +508,12 @@ class PlaceRule:
                 inner = self._site_word_end(analysis, site) if site < count else None
                 if inner is not None:
                     end_index = inner
+            if (site is not None or certain) and not two_places:
+                # 某盟 + 大草原, 某县 + 某河 + 平原: a landform right after a place it names
+                landform = self._landform_end(analysis, end_index)
+                if landform is not None:
+                    site = end_index = landform
+                    score = self.score_site
             if links == 1 and site is None and index > 0 and words[index - 1] in self.era_prefixes and analysis.tags[index - 1] == "a":
                 pass  # 新 + 中国: an era or an image of the place, not the place
             elif links >= 2 or certain or site is not None:
