@@ -870,3 +870,12 @@ def test_a_two_character_name_spaced_to_three_in_a_byline_is_one_name(sentence, 
 )
 def test_a_landform_right_after_a_place_is_named_by_it(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize("sentence", ["这里是远近闻名的桃乡，也是重要的蔗区。", "产粮大镇今年又丰收了。"])
+def test_a_made_up_word_of_one_character_and_a_townships_level_is_a_kind_of_area(sentence):
+    assert labelled(sentence, "LOC") == set()
+
+
+def test_a_made_up_word_of_one_character_and_a_provinces_level_stays_a_place():
+    assert "威省" in labelled("他从威省来到槟城。", "LOC")

@@ -237,6 +237,16 @@ class PlaceRule:
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
+        if (
+            suffix is not None
+            and suffix not in _MAJOR_LEVELS
+            and len(word) - len(suffix) == 1
+            and not analysis.is_known(index)
+            and word[0] not in self.known
+        ):
+            # 蔗区, 瓜乡: a word jieba made up of one character and a district's, township's or village's
+            # level is a kind of area (a province, city or county so named is a place: 威省)
+            return None
         if suffix is not None and not (suffix in self.weak_admin and not self._unknown_or_place(word[: -len(suffix)])):
             # (沿海地区/ns, 封控社区: a kind of area, not a named one)
             if tags[index] in _PROPER_TAGS or not analysis.is_known(index):
