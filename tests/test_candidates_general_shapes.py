@@ -879,3 +879,8 @@ def test_a_made_up_word_of_one_character_and_a_townships_level_is_a_kind_of_area
 
 def test_a_made_up_word_of_one_character_and_a_provinces_level_stays_a_place():
     assert "威省" in labelled("他从威省来到槟城。", "LOC")
+
+
+@pytest.mark.parametrize(("sentence", "places"), [("旅客在宜宾车站候车。", {"宜宾车站"}), ("各地车站加开了列车。", set())])
+def test_a_station_after_a_place_is_a_site(sentence, places):
+    assert labelled(sentence, "LOC") == places
