@@ -748,3 +748,139 @@ def test_a_two_character_dictionary_word_tagged_as_a_name_is_no_person_on_its_ta
 @pytest.mark.parametrize("sentence", ["李鹏说，会议开得很成功。", "总理李鹏出席了开幕式。"])
 def test_a_two_character_dictionary_name_is_a_person_where_the_context_says_so(sentence):
     assert labelled(sentence, "PER") == {"李鹏"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # names jieba cuts through their levels: 拉卜/nr 楞/zg 镇塔哇村/ns; 桃坪/ns 乡/n 桃坪村/ns
+        ("甘肃夏河县拉卜楞镇塔哇村的僧人。", "甘肃夏河县拉卜楞镇塔哇村"),
+        ("在四川理县桃坪乡桃坪村。", "四川理县桃坪乡桃坪村"),
+        ("镶黄旗巴音塔拉苏木额尔敦嘎查的牧民正在转场。", "镶黄旗巴音塔拉苏木额尔敦嘎查"),
+    ],
+)
+def test_an_address_goes_on_over_townships_and_villages_whatever_words_jieba_cut_them_into(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("平湖市广大农村的面貌变了。", "平湖市"),  # 农村: the level in a dictionary word
+        ("德清县推进农业农村现代化。", "德清县"),  # the sentence's words are no village's name
+        ("他在德清县的乡下长大。", "德清县"),  # a function character ends it
+        ("安吉县、长兴县等地参加。", "安吉县"),
+    ],
+)
+def test_an_address_does_not_go_on_over_the_sentences_words(sentence, place):
+    found = labelled(sentence, "LOC")
+    assert place in found
+    assert not any(name.startswith(place) and name != place for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("豫东的小麦开镰了。", "豫东"),
+        ("冬日的湘中大地一片忙碌。", "湘中"),
+        ("川东茶乡陕南的游客也来了。", "川东"),  # 茶乡 is no township of it
+    ],
+)
+def test_a_provinces_short_name_and_a_direction_name_a_part_of_it(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_known_place_that_reads_as_a_short_name_and_a_direction_stays_a_province():
+    assert "陕西岐山县" in labelled("走进陕西岐山县的一家工厂。", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        # a place further before its field's words than a proper name may stand (柯桥区 … 中心)
+        ("浙江省绍兴市柯桥区林业特产技术推广中心的专家来到村里。", "浙江省绍兴市柯桥区林业特产技术推广中心"),
+        ("长兴县农技推广总站的站长介绍了情况。", "长兴县农技推广总站"),  # 推广/v: a verb of the body's trade
+    ],
+)
+def test_a_place_names_a_body_of_a_weak_type_across_the_words_of_its_field(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+def test_a_name_jieba_guesses_far_before_a_weak_type_names_no_body():
+    # 建立健全/nr is no name: only a place may stand that far before the type
+    assert labelled("工会建立健全劳动争议调解中心。", "ORG") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("图为新建的大棚。郑维摄", "郑维"),  # 郑维摄/nr: jieba glues the credit's verb to the name
+        ("村民在晒秋。（赵明宇摄）", "赵明宇"),  # a credit in brackets at the end of a line
+    ],
+)
+def test_a_photo_credits_verb_is_no_part_of_the_name(sentence, person):
+    assert labelled(sentence, "PER") == {person}
+
+
+def test_a_name_before_a_verb_jieba_glued_to_its_aspect_particle_keeps_its_last_character():
+    # 孙建国/nr + 领着/uz: the particle is in the verb's word, so 国 is the name's
+    assert labelled("孙建国领着村民修路。", "PER") == {"孙建国"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("2019年春节前夕，他回到家乡。", {"2019年"}),  # a season that begins a word of its own
+        ("2023年春运期间客流回升。", {"2023年"}),
+        ("1999年中国加入了这个组织。", {"1999年"}),
+        ("工程预计10月中旬完工。", {"10月中旬"}),  # the longest part of a month, not 中
+        ("1975年初秋，他们来到这里。", {"1975年初秋"}),
+        ("腊月初八这天，家家熬粥。", {"腊月初八"}),
+        ("2021/2022赛季，球队排名第三。", {"2021/2022赛季"}),
+    ],
+)
+def test_dates_take_their_parts_whole_and_leave_the_next_word(sentence, dates):
+    assert labelled(sentence, "DATE") == dates
+
+
+def test_a_railway_passenger_section_is_a_kind_of_body_and_a_unit_of_its_bureau():
+    assert labelled("她是郑州客运段的列车员。", "ORG") == {"郑州客运段"}
+    assert "上海铁路局杭州客运段" in labelled("他在上海铁路局杭州客运段工作。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("本报记者 刘 洋 陈建华", {"刘 洋", "陈建华"}),  # set to the width of three characters
+        ("本报记者\u3000王\u3000芳\u3000李建国", {"王\u3000芳", "李建国"}),
+        ("记者 王芳 李建国", {"王芳", "李建国"}),
+    ],
+)
+def test_a_two_character_name_spaced_to_three_in_a_byline_is_one_name(sentence, people):
+    assert labelled(sentence, "PER") == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("游客来到乌兰察布大草原骑马。", {"乌兰察布大草原"}),  # 大/a + 草原/n as jieba cuts it
+        ("这里是张掖盆地的边缘。", {"张掖盆地"}),
+        ("牧民住在阿拉善盟北部草原。", {"阿拉善盟"}),  # after other words a landform is a description
+    ],
+)
+def test_a_landform_right_after_a_place_is_named_by_it(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize("sentence", ["这里是远近闻名的桃乡，也是重要的蔗区。", "产粮大镇今年又丰收了。"])
+def test_a_made_up_word_of_one_character_and_a_townships_level_is_a_kind_of_area(sentence):
+    assert labelled(sentence, "LOC") == set()
+
+
+def test_a_made_up_word_of_one_character_and_a_provinces_level_stays_a_place():
+    assert "威省" in labelled("他从威省来到槟城。", "LOC")
+
+
+@pytest.mark.parametrize(("sentence", "places"), [("旅客在宜宾车站候车。", {"宜宾车站"}), ("各地车站加开了列车。", set())])
+def test_a_station_after_a_place_is_a_site(sentence, places):
+    assert labelled(sentence, "LOC") == places

@@ -54,6 +54,20 @@ class BylineRule:
                 return end, True
         return None
 
+    def _spaced_name_end(self, text: str, start: int) -> tuple[int, bool] | None:
+        """张 驰: a two-character name set with a space between surname and given name, as papers
+        set it to the width of three; the name ends after the given name (and the space is in it)."""
+        end = start + 3
+        if (
+            end <= len(text)
+            and text[start + 1] in " \u3000"
+            and is_cjk(text[start + 2])
+            and self.surnames.at(text, start, common_only=True) == 1
+            and (end == len(text) or text[end] in self.ends or text[end] in self.separators)
+        ):
+            return end, True
+        return None
+
     def find(self, text: str) -> list[Suggestion]:
         found: list[Suggestion] = []
         for marker in self.markers.finditer(text):
@@ -61,7 +75,7 @@ class BylineRule:
             while position < len(text) and (text[position] in _COLONS or text[position] in " \u3000"):
                 position += 1
             while position < len(text):
-                result = self._name_end(text, position)
+                result = self._spaced_name_end(text, position) or self._name_end(text, position)
                 if result is None:
                     break
                 end, strong = result
@@ -81,6 +95,9 @@ class BylineRule:
                 break
         for match in self.closing.finditer(text):
             start, end = match.span(1)
+            # （某某摄）: the credit's verb after the name is no part of it
+            verb = next((w for w in self.end_words if text.endswith(w, start, end)), "")
+            end -= len(verb) if end - len(verb) - start >= self.min_name else 0
             if all(is_cjk(c) for c in text[start:end]) and self.surnames.at(text, start, common_only=True):
                 found.append(span(text, start, end, LABEL, self.score_closing))
         return found

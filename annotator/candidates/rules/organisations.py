@@ -38,6 +38,8 @@ _FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
 _WEAK_REACH = 3
+# ... and a place this close, before the words of the body's field: 某区 + 农业 + 农村 + 技术推广 + 中心
+_WEAK_REACH_OF_PLACE = 5
 # jieba's tags for proper nouns an outlet's name may carry (某商报/nz, 某工报/nt, 某楚网/nr)
 _OUTLET_TAGS = frozenset({"nz", "nt", "nr", "nrt", "j"})
 
@@ -557,9 +559,10 @@ class OrganisationRule:
             start = min(leading)
         if suffix in self.weak and len(word) - len(suffix) < 2:
             # a short word with a weak suffix (部, 局, 中心) needs an anchor close before
-            # it, or the organisation it belongs to right before it
+            # it, or the organisation it belongs to right before it; a place may stand further
+            # before the words of the body's field (某区 + 农业 + 农村 + 技术推广 + 中心)
             before = index - 1
-            near = any(index - _WEAK_REACH <= a < index for a in anchors)
+            near = any(index - (_WEAK_REACH_OF_PLACE if a in places else _WEAK_REACH) <= a < index for a in anchors)
             if not (before >= start and (near or self.suffix_at(analysis, before) is not None)):
                 return None
         return start

@@ -142,7 +142,8 @@ class PersonRule:
         last = analysis.text[end - 1]
         if end - start >= 3 and (
             last in self.stop
-            or following_tag in _ASPECT_TAGS
+            # (an aspect particle alone: 领着/uz is a verb with its particle, after the whole name)
+            or (following_tag in _ASPECT_TAGS and len(following) == 1)
             # 李丹握 + 着: 握着 is a word, so 握 is not part of the name. A speech
             # verb is the exception: 张永明 + 说 is the name before 说, though 明说 is a word.
             or (

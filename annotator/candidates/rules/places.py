@@ -6,7 +6,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from annotator.candidates.analysis import TextAnalysis, all_cjk
+from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.memo import WordMemo
 from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.rules.common import span
@@ -52,6 +52,14 @@ _SITE_WORDS = 6
 # 白鹤/nr + 滩/ng, 石榴/n + 庄/nr), and tags of the two-character name before it.
 _SPLIT_ENDING_TAGS = frozenset({"n", "ng", "nr", "zg", "nz", "ns", "j"})
 _FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
+# An address goes on below its last link character by character, whatever jieba made of the words
+# (伊州区 + 花园乡卡日塔里村: 花园/n 乡卡日/n 塔里/nrt 村/zg; 某县 + 淖毛湖镇: 淖/g 毛/nr 湖镇/ns), to the
+# level of a township or village (`lower_levels`, places.toml) named by at most this many characters.
+_LOWER_NAME_CHARS = 7
+# Tags of words a lower link's name may hold when jieba's dictionary knows them: proper names (帕亮/nr,
+# 洪格尔/nr) and characters it could not place (淖/g); a known word of any other tag (农业/n, 推进/v)
+# belongs to the sentence (某县 + 农业农村: no village).
+_LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 
 class _SiteAlone(Enum):
@@ -86,12 +94,14 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
+        self.landforms = frozenset(table.strings("landforms", ()))
+        self.lower_levels = tuple(sorted(table.strings("lower_levels", ()), key=len, reverse=True))
         self.level_chars = frozenset(x for x in self.admin if len(x) == 1)  # 镇, 村: as type_chars above
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
@@ -109,6 +119,13 @@ class PlaceRule:
         self.era_prefixes = frozenset(table.strings("era_prefixes", ()))
         self.networks = frozenset(table.strings("networks", ()))
         self.regions = frozenset(table.strings("regions", ()))
+        # 桂中, 陇东, 黔东南: a province's one-character short name and a direction name a part of it
+        # (a place name like any other; those already known are places of their own: 陕西, 晋中, 甘南)
+        self.parts_of_provinces = parts_of_provinces = frozenset(
+            short + direction
+            for short in table.strings("province_short_names", ())
+            for direction in table.strings("region_directions", ())
+        ) - frozenset(names.strings("names", ())) - self.regions - frozenset(table.strings("provinces", ()))
         self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
         self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
         self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
@@ -121,7 +138,8 @@ class PlaceRule:
             | frozenset(table.strings("countries", ()))
             | frozenset(table.strings("landmarks", ()))
             | frozenset(table.strings("cities_abroad", ()))
-            | frozenset(table.strings("regions", ()))
+            | self.regions
+            | parts_of_provinces
             | frozenset(names.strings("names", ()))
         ) - self.not_names
         self.score_chain = table.score("score_chain", 0.8)
@@ -219,6 +237,16 @@ class PlaceRule:
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
+        if (
+            suffix is not None
+            and suffix not in _MAJOR_LEVELS
+            and len(word) - len(suffix) == 1
+            and not analysis.is_known(index)
+            and word[0] not in self.known
+        ):
+            # 蔗区, 瓜乡: a word jieba made up of one character and a district's, township's or village's
+            # level is a kind of area (a province, city or county so named is a place: 威省)
+            return None
         if suffix is not None and not (suffix in self.weak_admin and not self._unknown_or_place(word[: -len(suffix)])):
             # (沿海地区/ns, 封控社区: a kind of area, not a named one)
             if tags[index] in _PROPER_TAGS or not analysis.is_known(index):
@@ -331,6 +359,14 @@ class PlaceRule:
             return None
         return None
 
+    def _landform_end(self, analysis: TextAnalysis, index: int) -> int | None:
+        """Index after a landform starting at word ``index`` (草原, or 大 + 草原 as jieba cuts it)."""
+        words = analysis.words
+        for size in (1, 2):
+            if index + size <= len(words) and "".join(words[index : index + size]) in self.landforms:
+                return index + size
+        return None
+
     def _is_site_part(self, analysis: TextAnalysis, index: int) -> bool:
         """A site word: 滑雪场, 社区."""
         return analysis.words[index] in self.sites_set
@@ -423,6 +459,10 @@ class PlaceRule:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
                     two_places = True  # 壮乡 | 广西: a region and a province side by side are two places
                     break
+                if links and words[position - 1] in self.parts_of_provinces and (
+                    words[position] in levels or self.admin_suffix_of(words[position]) is not None
+                ):
+                    break  # 闽北 | 茶乡: a part of a province stands above no county or township (滇西 + 高原 goes on)
                 if (
                     links
                     and analysis.tags[position] == "ns"
@@ -478,6 +518,12 @@ class PlaceRule:
                 inner = self._site_word_end(analysis, site) if site < count else None
                 if inner is not None:
                     end_index = inner
+            if (site is not None or certain) and not two_places:
+                # 某盟 + 大草原, 某县 + 某河 + 平原: a landform right after a place it names
+                landform = self._landform_end(analysis, end_index)
+                if landform is not None:
+                    site = end_index = landform
+                    score = self.score_site
             if links == 1 and site is None and index > 0 and words[index - 1] in self.era_prefixes and analysis.tags[index - 1] == "a":
                 pass  # 新 + 中国: an era or an image of the place, not the place
             elif links >= 2 or certain or site is not None:
@@ -486,10 +532,57 @@ class PlaceRule:
                 # 长宁路/ns: a dictionary place that is not surely one alone, but names a site in itself
                 found.append(span(text, analysis.starts[index], analysis.ends[index], LABEL, self.score_named_site))
             index = end_index
+        found = self._continue_addresses(analysis, found)
         found += self._split_features(analysis)
         found += self._glued_to_function_words(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
+
+    def _continue_addresses(self, analysis: TextAnalysis, chains: list[Suggestion]) -> list[Suggestion]:
+        """The chains and sites found so far, each taken on over the townships and villages after it
+        (``_lower_link_end``); what a longer chain now covers (湖镇, 马镇: jieba's cut through a
+        name) is dropped."""
+        if not self.lower_levels:
+            return chains
+        text = analysis.text
+        continued = []
+        for chain in chains:
+            end = chain.end
+            while (following := self._lower_link_end(analysis, end, after_level=text[end - 1] in self.level_chars)) is not None:
+                end = following
+            continued.append(chain if end == chain.end else span(text, chain.start, end, LABEL, max(chain.score, self.score_chain)))
+        longer = [c for c, old in zip(continued, chains, strict=True) if c is not old]
+        if not longer:
+            return continued
+        return [c for c in continued if not any(c is not big and big.start <= c.start and c.end <= big.end for big in longer)]
+
+    def _lower_link_end(self, analysis: TextAnalysis, start: int, *, after_level: bool) -> int | None:
+        """The end of a township or village right after offset ``start`` (the end of a place), read by
+        characters: a name of up to _LOWER_NAME_CHARS characters and a lower level (乡, 镇, 村, 嘎查),
+        whatever words jieba cut them into. The name holds no function character, level or known
+        everyday word; the level is no part of a dictionary word (农村, 乡镇, 城乡, 返乡: the sentence's
+        words). Right after a level the name needs two characters (某县 + 城乡 is no township)."""
+        text = analysis.text
+        words, tags = analysis.words, analysis.tags
+        function_chars, level_chars = self.words.function_chars, self.level_chars
+        for size in range(2 if after_level else 0, _LOWER_NAME_CHARS + 1):
+            name = text[start : start + size]
+            if len(name) < size or any(not is_cjk(c) or c in function_chars or c in level_chars for c in name):
+                return None
+            level = next((lv for lv in self.lower_levels if text.startswith(lv, start + size)), None)
+            if level is None:
+                continue
+            end = start + size + len(level)
+            for index in range(analysis.index_at(start), analysis.index_at(end - 1) + 1):
+                word = words[index]
+                if analysis.starts[index] == start + size and word[len(level) :] in self.place_heads:
+                    continue  # 帕亮 + 村人: the level and a word of its people
+                if len(word) > 1 and analysis.is_known(index) and tags[index] not in _LOWER_NAME_TAGS:
+                    # 农业/n, 推进/v: the sentence's words, not a name; 农村, 乡镇, 城乡, 村民: the
+                    # level is part of a dictionary word
+                    return None
+            return end
+        return None
 
     def _glued_place_stem(self, analysis: TextAnalysis, index: int) -> bool:
         return self._glued_stem(analysis, index) is not None
