@@ -33,6 +33,7 @@ from annotator.ingest.cues import (
     count_zero_stops,
     is_zero_stop,
 )
+from annotator.ingest.page_cache import per_page
 from annotator.ingest.source_lines import SourceLine
 from annotator.ingest.topics import gram_set
 from annotator.text.segmenter import get_segmenter
@@ -136,6 +137,7 @@ def is_briefs_label(text: str) -> bool:
     return len(text) <= BRIEFS_LABEL_MAX_LEN and text.endswith(BRIEFS_SUFFIXES) and bool(HAN_RE.fullmatch(text[0]))
 
 
+@per_page
 def looks_like_headline(text: str) -> bool:
     """Short, no sentence end inside or at the end, not a byline: headline material."""
     if len(text) > HEADLINE_MAX_LEN or len(HAN_RE.findall(text)) < 2:
@@ -160,6 +162,7 @@ def looks_like_headline(text: str) -> bool:
 # --- sentence shape ----------------------------------------------------------------
 
 
+@per_page
 def ends_open(text: str) -> bool:
     """Does the paragraph stop mid-sentence (no sentence end, or a comma, dash or opening mark)?"""
     stripped = text.rstrip()

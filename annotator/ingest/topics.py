@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from annotator.ingest.cues import HAN
+from annotator.ingest.page_cache import per_page
 
 # Overlapping pairs of Han characters, found in C by a zero-width lookahead.
 _BIGRAM = re.compile(f"(?=([{HAN}]{{2}}))")
@@ -33,6 +34,7 @@ def bigrams(text: str) -> list[str]:
     return _BIGRAM.findall(text)
 
 
+@per_page
 def gram_set(text: str) -> frozenset[str]:
     """The distinct pairs of adjacent Han characters of ``text``: what topics are made of."""
     return frozenset(_BIGRAM.findall(text))
@@ -56,6 +58,9 @@ class TopicSpace:
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
         # only the bigrams found in two paragraphs or more, but not in every one, get a weight
         self._weight = {gram: weight_of_df[df] for gram, df in frequency.items() if 1 < df < total}
+        # the same bigrams as a set: a paragraph's weighted bigrams are an intersection of two frozensets, made in C
+        # by walking the smaller without a copy
+        self._weighted = frozenset(self._weight)
         self._sets: dict[int, tuple[AbstractSet[str], frozenset[str]]] = {}
 
     def topic(self, *gram_sets: AbstractSet[str]) -> Topic:
@@ -70,7 +75,7 @@ class TopicSpace:
         """The bigrams of one paragraph that carry weight; computed once per paragraph."""
         cached = self._sets.get(id(grams))
         if cached is None or cached[0] is not grams:
-            cached = (grams, frozenset(self._weight.keys() & grams))
+            cached = (grams, self._weighted.intersection(grams))
             self._sets[id(grams)] = cached
         return cached[1]
 
