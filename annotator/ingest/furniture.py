@@ -137,7 +137,6 @@ def is_briefs_label(text: str) -> bool:
     return len(text) <= BRIEFS_LABEL_MAX_LEN and text.endswith(BRIEFS_SUFFIXES) and bool(HAN_RE.fullmatch(text[0]))
 
 
-@per_page
 def looks_like_headline(text: str) -> bool:
     """Short, no sentence end inside or at the end, not a byline: headline material."""
     if len(text) > HEADLINE_MAX_LEN or len(HAN_RE.findall(text)) < 2:

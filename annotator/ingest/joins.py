@@ -34,7 +34,6 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.page_cache import per_page
 from annotator.text.segmenter import get_segmenter
 
 # Starting points: lines that touch are usually one paragraph; a piece far
@@ -75,7 +74,6 @@ _MONTH_END_RE = re.compile(f"{_DATE_NUMBER}月$")
 _DAY_START_RE = re.compile(f"^{_DATE_NUMBER}日")
 
 
-@per_page
 def word_across(left: str, right: str) -> tuple[str, bool] | None:
     """The word jieba reads across the cut, if any, and whether its dictionary knows it.
 

@@ -57,7 +57,6 @@ from annotator.ingest.line_roles import (
     RoleReading,
     default_model,
 )
-from annotator.ingest.page_cache import per_page
 from annotator.ingest.page_model import Flag, Headline, Join, Para, Role, Unit
 
 # A headline the model gives less than this is flagged as a boundary to check (the same line the role pass draws
@@ -740,7 +739,6 @@ _MARKED_CAPTION_MAX_LEN = 200
 _MARKED_CAPTION_MAX_SENTENCES = 3
 
 
-@per_page
 def _marked_caption(text: str) -> bool:
     """Does the paragraph name people by where they stand in the picture (（左起）, （右3）, 左起：…), the way only a
     caption does, in a caption's few sentences, with no dateline opening it?"""
@@ -752,7 +750,6 @@ def _marked_caption(text: str) -> bool:
     )
 
 
-@per_page
 def _one_sentence(text: str) -> bool:
     """A caption's shape: one sentence at most (a paragraph of a report has several)."""
     return sum(text.count(mark) for mark in SENTENCE_END) <= 1

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from itertools import chain
 
 from annotator.ingest.cues import HAN
-from annotator.ingest.page_cache import per_page
 
 # Overlapping pairs of Han characters, found in C by a zero-width lookahead.
 _BIGRAM = re.compile(f"(?=([{HAN}]{{2}}))")
@@ -34,7 +33,6 @@ def bigrams(text: str) -> list[str]:
     return _BIGRAM.findall(text)
 
 
-@per_page
 def gram_set(text: str) -> frozenset[str]:
     """The distinct pairs of adjacent Han characters of ``text``: what topics are made of."""
     return frozenset(_BIGRAM.findall(text))

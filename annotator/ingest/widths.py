@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from annotator.ingest.cues import HAN
-from annotator.ingest.page_cache import per_page
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
@@ -43,7 +42,6 @@ def _neighbour(text: str, index: int, step: int) -> str:
     return text[index] if 0 <= index < len(text) else ""
 
 
-@per_page
 def normalise_widths(text: str) -> str:
     """``text`` with half-width punctuation in Chinese context made full width; same length."""
     if not _CANDIDATES.search(text):
