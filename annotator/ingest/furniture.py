@@ -33,6 +33,7 @@ from annotator.ingest.cues import (
     count_zero_stops,
     is_zero_stop,
 )
+from annotator.ingest.page_cache import per_page
 from annotator.ingest.source_lines import SourceLine
 from annotator.ingest.topics import gram_set
 from annotator.text.segmenter import get_segmenter
@@ -160,6 +161,7 @@ def looks_like_headline(text: str) -> bool:
 # --- sentence shape ----------------------------------------------------------------
 
 
+@per_page
 def ends_open(text: str) -> bool:
     """Does the paragraph stop mid-sentence (no sentence end, or a comma, dash or opening mark)?"""
     stripped = text.rstrip()

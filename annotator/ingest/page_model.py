@@ -81,8 +81,13 @@ class Para:
         for inner in other.joins:
             inner.offset += len(self.text)
         self.joins.extend(other.joins)
+        if self._grams is not None and other._grams is not None:
+            # the bigrams of the two texts and the one across the join: the same set as the joined text's, without
+            # reading it again
+            self._grams = self._grams.union(other._grams, gram_set(self.text[-1:] + other.text[:1]))
+        else:
+            self._grams = None
         self.text += other.text
-        self._grams = None
         self.spans = self.spans + other.spans
         self.lines.extend(other.lines)
 

@@ -14,6 +14,7 @@ from annotator.ingest.continuations import attach_continuations
 from annotator.ingest.duplicates import drop_duplicates
 from annotator.ingest.furniture import LineKind, PageLine, classify
 from annotator.ingest.layout import build_units, para_from_line, rejoin_column_break
+from annotator.ingest.page_cache import new_page
 from annotator.ingest.page_model import Headline, Role, Unit
 from annotator.ingest.source_lines import split_lines
 from annotator.model import AnnotatedDocument
@@ -37,6 +38,7 @@ def segment_text(
 ) -> Segmented:
     """Cut decoded file text into documents (one per article, or one for the file when ``whole``)."""
     result = Segmented()
+    new_page()  # what the rules learnt of the last page's text is not carried into this one
     lines = [classify(line) for line in split_lines(text)]
     if not lines:
         result.notes.append("the file is empty" if not text else "the file holds only white space")

@@ -56,6 +56,9 @@ class TopicSpace:
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
         # only the bigrams found in two paragraphs or more, but not in every one, get a weight
         self._weight = {gram: weight_of_df[df] for gram, df in frequency.items() if 1 < df < total}
+        # the same bigrams as a set: a paragraph's weighted bigrams are an intersection of two frozensets, made in C
+        # by walking the smaller without a copy
+        self._weighted = frozenset(self._weight)
         self._sets: dict[int, tuple[AbstractSet[str], frozenset[str]]] = {}
 
     def topic(self, *gram_sets: AbstractSet[str]) -> Topic:
@@ -70,7 +73,7 @@ class TopicSpace:
         """The bigrams of one paragraph that carry weight; computed once per paragraph."""
         cached = self._sets.get(id(grams))
         if cached is None or cached[0] is not grams:
-            cached = (grams, frozenset(self._weight.keys() & grams))
+            cached = (grams, self._weighted.intersection(grams))
             self._sets[id(grams)] = cached
         return cached[1]
 
