@@ -467,6 +467,17 @@ class _Builder:
             # a second byline line right under the one that signed the article off (记者… / 通讯员…)
             signed.paras.append(para_from_line(line, Role.BYLINE))
             return
+        current = self.current
+        if (
+            role is LineRole.SUBHEAD
+            and self.resume is not None
+            and not self.resume.dangling
+            and current is not None
+            and current.photo
+            and current.closed
+        ):
+            # an intertitle under a photo printed inside an article: the article's next part, not a text of its own
+            self.current, self.resume = self.resume, None
         unit = self._open_unit()
         para = para_from_line(line, _PARA_ROLES[role])
         reading = self.readings[i]
