@@ -1279,3 +1279,18 @@ def test_an_intertitle_under_a_photo_printed_inside_a_feature_goes_on_with_the_f
     page = page_of("城乡新闻", FERRY, *opening, caption, intertitle, *FERRY_PART, BRIDGE, *BRIDGE_TEXT)
     docs, _ = segment(page)
     assert texts(docs) == {FERRY: [*opening, intertitle, *FERRY_PART], "": [caption], BRIDGE: BRIDGE_TEXT}
+
+
+def test_a_folio_line_with_the_papers_name_date_and_page_is_page_furniture_at_the_top_or_foot_only():
+    for folio in ("东岭日报  2026年3月2日  星期一  A05", "城乡周刊  2026年3月2日  第6版  乡村振兴"):
+        page = page_of(folio, FERRY, *FERRY_TEXT, BRIDGE, *BRIDGE_TEXT)
+        lines = [classify(line) for line in split_lines(page)]
+        assert line_features.furniture_shape(lines, 0) is not None, folio
+        docs, notes = segment(page)
+        assert texts(docs) == {FERRY: FERRY_TEXT, BRIDGE: BRIDGE_TEXT}
+        assert any(folio.split()[0] in note for note in notes)
+    # a headline opening on a year is no folio line, and neither is such a line mid-page
+    lines = [classify(line) for line in split_lines(page_of("2026年东岭区民生实事全部完成", *FERRY_TEXT))]
+    assert line_features.furniture_shape(lines, 0) is None
+    lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, "东岭日报  2026年3月2日  A05", *BRIDGE_TEXT))]
+    assert line_features.furniture_shape(lines, 2) is None

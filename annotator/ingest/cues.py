@@ -251,6 +251,12 @@ WEB_CHROME_RE = re.compile(
 # A page number in a page header or foot: 第4版, A4版, 24版 (on a short line at the top or foot of the page).
 PAGE_NUMBER_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![0-9])[A-Za-z]?[0-9]{1,2}\s*版(?![权面])")
 
+# The parts of a page's folio line (报头), printed apart: a full date, the weekday, the page (第7版, A03, A4版).
+FOLIO_PART_RE = re.compile(
+    r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
+    r"|(?:星期|周|礼拜)[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Za-z]?[0-9]{1,2}\s*版|[A-Z][0-9]{1,2})$"
+)
+
 AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告专版"})
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})
 
