@@ -260,7 +260,7 @@ def furniture_shape(lines: Sequence[PageLine], index: int) -> str | None:
     return None
 
 
-# A folio line: a few parts printed apart, the paper's or the page's name and at least a date or a page number
+# A folio line: a few parts printed apart, the paper's or the page's name and at least a full date or a page
 # (海南日报  2025年12月19日  星期五  A03, 吉林农村报  2025年7月5日  第8版  要闻链接, 草原新闻  2020年10月2日  A04).
 _FOLIO_MAX_LEN = 40
 _FOLIO_PARTS = range(2, 7)
@@ -276,7 +276,8 @@ def _is_folio_line(text: str) -> bool:
         return False
     names = [part for part in parts if not FOLIO_PART_RE.match(part)]
     return (
-        len(names) < len(parts)
+        # a date or a page printed as one (第8版): a bare letter and number (A6) beside a name may be a headline's
+        any(FOLIO_PART_RE.match(part) and part.endswith(("日", "版")) for part in parts)
         and len(names) <= _FOLIO_MAX_NAMES
         and all(len(name) <= _FOLIO_NAME_MAX_LEN and not SENTENCE_END.intersection(name) for name in names)
     )
