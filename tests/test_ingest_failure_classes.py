@@ -1294,3 +1294,15 @@ def test_a_folio_line_with_the_papers_name_date_and_page_is_page_furniture_at_th
     assert line_features.furniture_shape(lines, 0) is None
     lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, "东岭日报  2026年3月2日  A05", *BRIDGE_TEXT))]
     assert line_features.furniture_shape(lines, 2) is None
+
+
+def test_a_reading_prompt_over_a_series_headline_after_finished_text_goes_with_the_article_under_it():
+    box = "走进乡村看变化。本报今起推出系列报道，记录渡口、老街和新桥边的百姓生活。"
+    label = "乡村走基层系列报道（3）"
+    page = page_of("城乡新闻", FERRY, *FERRY_TEXT, "阅读提示", box, label, BRIDGE, "本报记者 陈立", *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {FERRY: FERRY_TEXT, BRIDGE: [box, "本报记者 陈立", *BRIDGE_TEXT]}
+    # with text under the box and no headline, the box is printed inside the article, which goes on around it
+    page = page_of(FERRY, *FERRY_TEXT, "阅读提示", box, *FERRY_PART, BRIDGE, *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[FERRY] == [box, *FERRY_TEXT, *FERRY_PART]
