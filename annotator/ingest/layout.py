@@ -377,9 +377,11 @@ class _Builder:
         if current is not None and _box_only(current):
             # the 阅读提示 box printed over this headline: the article it introduces
             current.headline, current.photo = headline, photo
+            opened = current
         else:
-            self.current = Unit(headline=headline, photo=photo)
-            self.units.append(self.current)
+            opened = Unit(headline=headline, photo=photo)
+            self.units.append(opened)
+        self.current = opened
         title_start = (headline.title_span or (-1,))[0]
         title_index = next((k for k, line in enumerate(run) if line.source.src_start == title_start), 0)
         reading = readings[title_index]
