@@ -1306,3 +1306,24 @@ def test_a_reading_prompt_over_a_series_headline_after_finished_text_goes_with_t
     page = page_of(FERRY, *FERRY_TEXT, "阅读提示", box, *FERRY_PART, BRIDGE, *BRIDGE_TEXT)
     docs, _ = segment(page)
     assert texts(docs)[FERRY] == [box, *FERRY_TEXT, *FERRY_PART]
+
+
+def test_a_short_line_read_as_an_intertitle_in_a_briefs_column_is_the_next_briefs_headline():
+    page = page_of(FERRY, *FERRY_TEXT, "社区动态", BRIDGE, BRIDGE_TEXT[0], LIBRARY, LIBRARY_TEXT[0])
+    lines = [classify(line) for line in split_lines(page)]
+    texts_ = [line.text for line in lines]
+    assert lines[texts_.index("社区动态")].kind is furniture.LineKind.SECTION
+    readings = [RoleReading(LineRole.BODY) for _ in lines]
+    readings[0] = RoleReading(LineRole.TITLE)
+    readings[texts_.index("社区动态")] = RoleReading(LineRole.SECTION)
+    readings[texts_.index(BRIDGE)] = RoleReading(LineRole.TITLE)
+    readings[texts_.index(LIBRARY)] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.73, LineRole.TITLE: 0.26})
+    line_roles._no_intertitles_among_briefs(lines, readings)
+    assert readings[texts_.index(LIBRARY)].role is LineRole.TITLE
+    assert readings[texts_.index(LIBRARY)].probability(LineRole.SUBHEAD) == 0.73  # the doubt is kept for the flag
+    # outside a briefs column (a feature's column label) an intertitle stays one
+    lines = [classify(line) for line in split_lines(page.replace("社区动态", "人物特写"))]
+    readings[texts_.index("社区动态")] = RoleReading(LineRole.SECTION)
+    readings[texts_.index(LIBRARY)] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.73, LineRole.TITLE: 0.26})
+    line_roles._no_intertitles_among_briefs(lines, readings)
+    assert readings[texts_.index(LIBRARY)].role is LineRole.SUBHEAD

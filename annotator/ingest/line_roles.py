@@ -46,6 +46,7 @@ from annotator.ingest.furniture import (
     LineKind,
     PageLine,
     ends_open,
+    is_briefs_label,
     starts_mid_sentence,
     starts_with_stray_char,
 )
@@ -209,6 +210,7 @@ class RoleModel:
         _intertitles_inside_a_story(lines, readings)
         _intertitles_by_their_shape(lines, readings)
         _column_labels_over_a_title(lines, readings)
+        _no_intertitles_among_briefs(lines, readings)
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
         _plain_lines_among_marked_headlines(lines, readings)
@@ -503,6 +505,23 @@ def _column_labels_over_a_title(lines: Sequence[PageLine], readings: list[RoleRe
                                           ["a column label over a short line and text"])
             readings[index + 1] = RoleReading(LineRole.TITLE, dict(readings[index + 1].probabilities),
                                               ["under a column label"])
+
+
+
+def _no_intertitles_among_briefs(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """Under a briefs column's label (简讯, 某某动态, 某某速递), down to the next column label or ``#`` heading, a
+    short line read as an intertitle is the headline of the next brief: a brief is too short to have parts (on the
+    seed and tuning pages all 17 short lines in such a column are headlines). The model's probabilities are kept."""
+    in_briefs = False
+    for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
+        if line.kind is LineKind.SECTION or (line.kind is LineKind.SHORT and reading.role is LineRole.SECTION):
+            in_briefs = is_briefs_label(line.text)
+            continue
+        if line.kind is LineKind.HEADING:
+            in_briefs = False
+        if in_briefs and line.kind is LineKind.SHORT and reading.role is LineRole.SUBHEAD:
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["in a briefs column, whose briefs have no intertitles"])
 
 
 def _is_bare_name(text: str) -> bool:
