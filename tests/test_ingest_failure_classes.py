@@ -1157,3 +1157,173 @@ def test_a_short_whole_sentence_printed_twice_after_its_original_is_dropped():
     text = [TERMINAL_TEXT[0], refrain, TERMINAL_TEXT[1], refrain]
     docs, _ = segment(page_of(TERMINAL, *text, LIBRARY, *LIBRARY_TEXT))
     assert texts(docs)[TERMINAL] == text
+
+
+# --- intertitles shaped as a feature labels its parts, column labels, headlines on mixed pages -----------------
+
+FERRY = "老渡口的新日子"
+FERRY_TEXT = [
+    "清晨六点，汀州河上的渡船准时起航，船工罗永福已经在这条河上撑了二十六年的船。",
+    "去年大桥通车后，渡口的客人少了许多，可罗永福还是每天把船擦得干干净净。",
+]
+FERRY_PART = [
+    "一天八趟，坐船的多是赶集的老人和放学的孩子，船费还是一块钱。",
+    "“只要还有人坐，这条船就不停。”罗永福说。",
+]
+
+
+def _ferry_page(intertitle: str) -> tuple[list, list[RoleReading]]:
+    page = page_of(FERRY, *FERRY_TEXT, intertitle, *FERRY_PART)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.TITLE if line.text == FERRY else LineRole.BODY) for line in lines]
+    readings[3] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.88, LineRole.SUBHEAD: 0.1})
+    return lines, readings
+
+
+def test_a_theme_and_a_colon_or_a_pull_quote_between_paragraphs_is_an_intertitle_however_sure_the_model_was():
+    for intertitle in ("渡口变了：守住老船就守住了乡愁", "“只要还有人坐，这条船就不停”"):
+        lines, readings = _ferry_page(intertitle)
+        line_roles._intertitles_by_their_shape(lines, readings)
+        assert readings[3].role is LineRole.SUBHEAD, intertitle
+        # the model's doubt is kept, so the reviewer still sees the cut it would have made
+        assert readings[3].probability(LineRole.TITLE) == 0.88
+    # a headline's colon follows where or who the news is about
+    for headline in ("汀州：老渡口迎来新日子", "罗永福：一条船撑了二十六年"):
+        lines, readings = _ferry_page(headline)
+        line_roles._intertitles_by_their_shape(lines, readings)
+        assert readings[3].role is LineRole.TITLE, headline
+    # over a report's opening the line opens a new article, whatever its shape
+    page = page_of(FERRY, *FERRY_TEXT, "渡口变了：守住老船就守住了乡愁", "5月6日上午，汀州河渡口举行了新船下水仪式。")
+    lines = [classify(line) for line in split_lines(page)]
+    readings = [RoleReading(LineRole.BODY) for _ in lines]
+    readings[3] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.88, LineRole.SUBHEAD: 0.1})
+    line_roles._intertitles_by_their_shape(lines, readings)
+    assert readings[3].role is LineRole.TITLE
+
+
+def test_a_column_label_read_as_an_intertitle_over_a_short_line_is_the_column_label_of_its_headline():
+    label, title = "城事速递", "第三届汀州龙舟赛开幕"
+    text = "6月10日上午，第三届汀州龙舟赛在汀州河开幕，二十支龙舟队参加比赛。"
+    lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, label, title, text))]
+    assert lines[2].kind is furniture.LineKind.SECTION
+    readings = [RoleReading(LineRole.BODY) for _ in lines]
+    readings[2] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.89, LineRole.SECTION: 0.07})
+    readings[3] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.89, LineRole.TITLE: 0.09})
+    line_roles._column_labels_over_a_title(lines, readings)
+    assert [r.role for r in readings[2:4]] == [LineRole.SECTION, LineRole.TITLE]
+
+
+def test_plain_lines_stay_headlines_on_a_page_where_the_model_is_sure_of_a_plain_headline():
+    doubted = {LineRole.TITLE: 0.68, LineRole.SUBHEAD: 0.3}
+    page = page_of(f"# {FERRY}", *FERRY_TEXT, BRIDGE, *BRIDGE_TEXT, LIBRARY, LIBRARY_TEXT[1])
+    lines = [classify(line) for line in split_lines(page)]
+    titles = {FERRY: RoleReading(LineRole.TITLE), BRIDGE: RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.98}),
+              LIBRARY: RoleReading(LineRole.TITLE, doubted)}
+    readings = [titles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
+    line_roles._plain_lines_among_marked_headlines(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.TITLE] == [
+        FERRY, BRIDGE, LIBRARY]
+    # where every sure headline carries #, the doubted plain line among them is an intertitle
+    titles[BRIDGE] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.85})
+    readings = [titles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
+    line_roles._plain_lines_among_marked_headlines(lines, readings)
+    assert readings[[line.text for line in lines].index(LIBRARY)].role is LineRole.SUBHEAD
+
+
+def test_the_title_under_its_kicker_is_not_made_text_by_a_word_the_segmenter_reads_across_the_cut():
+    kicker, title = "南山县水稻制种大会在东湖镇举行", "一粒稻种的三十年南繁路"
+    text = "南海之滨，冬暖如春。12月6日，水稻制种大会在东湖镇举行，两百多位育种专家和种粮大户到会。"
+    assert join_evidence(title, text, adjacent=True).word  # 路南: the segmenter's pick over 南海
+    lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, kicker, title, text))]
+    readings = [RoleReading(LineRole.BODY) for _ in lines]
+    readings[2] = RoleReading(LineRole.KICKER, {LineRole.KICKER: 0.87, LineRole.TITLE: 0.13})
+    readings[3] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.9, LineRole.SUBHEAD: 0.08})
+    line_roles._apply_certainties(lines, readings)
+    assert [r.role for r in readings[2:4]] == [LineRole.KICKER, LineRole.TITLE]
+
+
+def test_an_editors_line_after_the_pages_name_and_a_bulleted_photo_report_credit_are_read_by_their_shape():
+    assert cues.EDITORS_LINE_RE.match("本版责编：陈 蕾  美编：赵 阳")
+    assert cues.EDITORS_LINE_RE.match("编辑：周明远")
+    assert not cues.EDITORS_LINE_RE.match("编辑部的故事")
+    credit = classify(split_lines("□本报记者 周明远 摄影报道")[0])
+    assert credit.kind is furniture.LineKind.CREDIT
+    assert classify(split_lines("本报记者 周明远 摄影报道")[0]).kind is furniture.LineKind.CREDIT
+
+
+def test_an_opening_byline_in_square_brackets_is_read_as_it_would_be_without_them():
+    found = bylines.leading_byline("【本报讯 记者方明远】冬日清晨，东岭区的万亩蔗田里一片繁忙。")
+    assert found is not None
+    offset, byline = found
+    assert byline.reporters == ["方明远"] and byline.agency == "本报"
+    assert "【本报讯 记者方明远】冬日清晨"[offset:] == "冬日清晨"
+    # a bracketed label that is no byline stays text
+    assert bylines.leading_byline("【热点】东岭区的万亩蔗田里一片繁忙。") is None
+
+
+def test_a_websites_line_naming_the_paper_day_and_page_an_article_was_printed_in_is_its_byline():
+    line = "作者：《东岭日报》（2026年03月02日 05版）"
+    byline = bylines.standalone_byline(line)
+    assert byline is not None and byline.agency == "东岭日报" and byline.date == "2026年03月02日"
+    assert classify(split_lines(line)[0]).kind is furniture.LineKind.BYLINE
+    page = page_of(FERRY, line, *FERRY_TEXT, BRIDGE, *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {FERRY: [line, *FERRY_TEXT], BRIDGE: BRIDGE_TEXT}
+
+
+def test_an_intertitle_under_a_photo_printed_inside_a_feature_goes_on_with_the_feature():
+    caption = "汀州河渡口，船工罗永福在擦洗渡船（3月2日摄）。本报记者 陈立 摄"
+    intertitle = "渡口变了：守住老船就守住了乡愁"
+    # a report's paragraphs of several sentences, so the caption under them is no photo story of the headline's
+    opening = [FERRY_TEXT[0] + "他说，这条河养活了村里三代船工。", FERRY_TEXT[1] + "渡船每天还是准时起航。"]
+    page = page_of("城乡新闻", FERRY, *opening, caption, intertitle, *FERRY_PART, BRIDGE, *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {FERRY: [*opening, intertitle, *FERRY_PART], "": [caption], BRIDGE: BRIDGE_TEXT}
+
+
+def test_a_folio_line_with_the_papers_name_date_and_page_is_page_furniture_at_the_top_or_foot_only():
+    for folio in ("东岭日报  2026年3月2日  星期一  A05", "城乡周刊  2026年3月2日  第6版  乡村振兴"):
+        page = page_of(folio, FERRY, *FERRY_TEXT, BRIDGE, *BRIDGE_TEXT)
+        lines = [classify(line) for line in split_lines(page)]
+        assert line_features.furniture_shape(lines, 0) is not None, folio
+        docs, notes = segment(page)
+        assert texts(docs) == {FERRY: FERRY_TEXT, BRIDGE: BRIDGE_TEXT}
+        assert any(folio.split()[0] in note for note in notes)
+    # a headline opening on a year is no folio line, and neither is such a line mid-page
+    lines = [classify(line) for line in split_lines(page_of("2026年东岭区民生实事全部完成", *FERRY_TEXT))]
+    assert line_features.furniture_shape(lines, 0) is None
+    lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, "东岭日报  2026年3月2日  A05", *BRIDGE_TEXT))]
+    assert line_features.furniture_shape(lines, 2) is None
+
+
+def test_a_reading_prompt_over_a_series_headline_after_finished_text_goes_with_the_article_under_it():
+    box = "走进乡村看变化。本报今起推出系列报道，记录渡口、老街和新桥边的百姓生活。"
+    label = "乡村走基层系列报道（3）"
+    page = page_of("城乡新闻", FERRY, *FERRY_TEXT, "阅读提示", box, label, BRIDGE, "本报记者 陈立", *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {FERRY: FERRY_TEXT, BRIDGE: [box, "本报记者 陈立", *BRIDGE_TEXT]}
+    # with text under the box and no headline, the box is printed inside the article, which goes on around it
+    page = page_of(FERRY, *FERRY_TEXT, "阅读提示", box, *FERRY_PART, BRIDGE, *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[FERRY] == [box, *FERRY_TEXT, *FERRY_PART]
+
+
+def test_a_short_line_read_as_an_intertitle_in_a_briefs_column_is_the_next_briefs_headline():
+    page = page_of(FERRY, *FERRY_TEXT, "社区动态", BRIDGE, BRIDGE_TEXT[0], LIBRARY, LIBRARY_TEXT[0])
+    lines = [classify(line) for line in split_lines(page)]
+    texts_ = [line.text for line in lines]
+    assert lines[texts_.index("社区动态")].kind is furniture.LineKind.SECTION
+    readings = [RoleReading(LineRole.BODY) for _ in lines]
+    readings[0] = RoleReading(LineRole.TITLE)
+    readings[texts_.index("社区动态")] = RoleReading(LineRole.SECTION)
+    readings[texts_.index(BRIDGE)] = RoleReading(LineRole.TITLE)
+    readings[texts_.index(LIBRARY)] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.73, LineRole.TITLE: 0.26})
+    line_roles._no_intertitles_among_briefs(lines, readings)
+    assert readings[texts_.index(LIBRARY)].role is LineRole.TITLE
+    assert readings[texts_.index(LIBRARY)].probability(LineRole.SUBHEAD) == 0.73  # the doubt is kept for the flag
+    # outside a briefs column (a feature's column label) an intertitle stays one
+    lines = [classify(line) for line in split_lines(page.replace("社区动态", "人物特写"))]
+    readings[texts_.index("社区动态")] = RoleReading(LineRole.SECTION)
+    readings[texts_.index(LIBRARY)] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.73, LineRole.TITLE: 0.26})
+    line_roles._no_intertitles_among_briefs(lines, readings)
+    assert readings[texts_.index(LIBRARY)].role is LineRole.SUBHEAD

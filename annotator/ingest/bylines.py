@@ -54,6 +54,7 @@ from annotator.ingest.cues import (
     OUTLET_TOKEN_RE,
     PICTURE_SOURCE_NOTE_RE,
     PLACE_DATELINE_RE,
+    PRINTED_SOURCE_RE,
     PRODUCTION_CREDIT_PART_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
@@ -234,6 +235,9 @@ def _standalone_byline(line: str) -> Byline | None:
     source = SOURCE_SIGN_OFF_RE.match(line)
     if source is not None:
         return Byline(raw=[line], agency=source.group(1))  # 据新华社: the wire copy's source, signing it off
+    printed = PRINTED_SOURCE_RE.match(line)
+    if printed is not None:
+        return Byline(raw=[line], agency=printed.group(1), date=printed.group(2) or "")  # 作者：《某某日报》（…01版）
     source_line = SOURCE_LINE_RE.match(line)
     if source_line is not None:
         # 来源：某某网 (通讯员 某某 编辑 某某): who the text comes from; the people named are kept when they parse
@@ -460,13 +464,31 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     else:
         match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph)
         if not match:
-            return None
+            return _square_bracketed_byline(paragraph)
         agency, *credits = match.groups()
         inner = next((c for c in credits if c), None)
         byline = (_credited_names(inner) if inner else None) or Byline()
         byline.agency = agency
     byline.raw.insert(0, match.group(0).strip())
     return match.end(), byline
+
+
+# A whole opening byline in square brackets (【本报讯 记者某某】…), as some papers print it before the text.
+_SQUARE_BRACKETED_RE = re.compile(r"^【([^【】]{2,40})】")
+
+
+def _square_bracketed_byline(paragraph: str) -> tuple[int, Byline] | None:
+    """``【本报讯 记者某某】冬日清晨，…``: a byline that fills the brackets, read as it would be without them."""
+    square = _SQUARE_BRACKETED_RE.match(paragraph)
+    if square is None:
+        return None
+    inner = square.group(1).strip()
+    found = _leading_byline(inner + " ")  # credits without brackets end where a space sets the text off
+    if found is None or inner[found[0]:].strip():
+        return None
+    byline = found[1]
+    byline.raw[0] = square.group(0)
+    return square.end(), byline
 
 
 def _reporters_alone(inner: str | None) -> Byline | None:

@@ -154,6 +154,12 @@ DESK_DATELINE_RE = re.compile(f"^([{HAN}]{{2,10}})\\s*[/／]\\s*([{HAN}]{{0,8}}?
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
 TRAILING_SIGNATURE_RE = re.compile(f"[。！？!?”）)]\\s*[（(]({_CREDITED}(?:[\\s、]+{_CREDITED})*)[）)]$")
+# A website's line naming the paper an article was printed in, with the day and page: 作者：《某某日报》（2011年02月17日
+# 01版）, 来源：《某某报》(2020年5月6日 第3版). General web vocabulary.
+PRINTED_SOURCE_RE = re.compile(
+    r"^(?:作者|来源|稿源|文章来源)\s*[：:]\s*《([^《》]{2,20})》\s*[（(]\s*"
+    r"((?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日)?\s*(?:第?[A-Z]?\d{1,3}[A-Z]?版)?\s*[）)]$"
+)
 # A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某.
 SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
 # Who planned, coordinated or oversaw a series or a page, on a line of its own under the headline: 系列报道策划：某某、某某
@@ -225,7 +231,7 @@ DATE_LINE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
     r"\s*(?:星期|周|礼拜)[一二三四五六日天]"
 )
-EDITORS_LINE_RE = re.compile(r"^(?:责任编辑|责编|本版编辑|美术编辑|美编|版式设计|版式|校对|排版|组版)\s*[：:\s]")
+EDITORS_LINE_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|排版|组版)\s*[：:\s]")
 # What a news website prints around an article, kept when a page is saved as text: share and print links, the
 # neighbouring articles (上一篇 下一篇), the e-paper's 上一版 下一版, reading time, copyright and licence lines,
 # the page's address and title repeated, a QR-code prompt, 相关新闻 / 更多>>, and metadata listed under the
@@ -244,6 +250,12 @@ WEB_CHROME_RE = re.compile(
 )
 # A page number in a page header or foot: 第4版, A4版, 24版 (on a short line at the top or foot of the page).
 PAGE_NUMBER_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![0-9])[A-Za-z]?[0-9]{1,2}\s*版(?![权面])")
+
+# The parts of a page's folio line (报头), printed apart: a full date, the weekday, the page (第7版, A03, A4版).
+FOLIO_PART_RE = re.compile(
+    r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
+    r"|(?:星期|周|礼拜)[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Za-z]?[0-9]{1,2}\s*版|[A-Z][0-9]{1,2})$"
+)
 
 AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告专版"})
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})

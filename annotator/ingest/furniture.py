@@ -16,6 +16,7 @@ from annotator.ingest.cues import (
     AD_LINES,
     BRIEFS_LABEL_MAX_LEN,
     BRIEFS_SUFFIXES,
+    BYLINE_BULLETS,
     CANNOT_START,
     CLOSERS,
     CONTINUES,
@@ -111,7 +112,8 @@ def classify(line: SourceLine) -> PageLine:
     if bylines.standalone_byline(text) is not None:
         return PageLine(line, LineKind.BYLINE)
     credit = bylines.photo_credit(text)
-    if credit is not None and credit[0] == 0:
+    # the credit is the whole line, behind a bullet if any (□本报记者 某某 摄影报道)
+    if credit is not None and not text[: credit[0]].strip(BYLINE_BULLETS + " \u3000"):
         return PageLine(line, LineKind.CREDIT)
     if looks_like_headline(text):
         return PageLine(line, LineKind.SHORT)

@@ -250,6 +250,7 @@ class _Builder:
             elif role in HEADLINE_ROLES:
                 i = self._headline_block(i)
             elif role is LineRole.PROMPT:
+                self._prompt(i)
                 i += 1  # the words 阅读提示 are the box's title, not text
             elif role is LineRole.BOX:
                 self._box(self.lines[i])
@@ -373,8 +374,14 @@ class _Builder:
         readings = self.readings[i:end]
         headline = make_headline(run, readings)
         photo = self._caption_follows(end)
-        self.current = Unit(headline=headline, photo=photo)
-        self.units.append(self.current)
+        if current is not None and _box_only(current):
+            # the 阅读提示 box printed over this headline: the article it introduces
+            current.headline, current.photo = headline, photo
+            opened = current
+        else:
+            opened = Unit(headline=headline, photo=photo)
+            self.units.append(opened)
+        self.current = opened
         title_start = (headline.title_span or (-1,))[0]
         title_index = next((k for k, line in enumerate(run) if line.source.src_start == title_start), 0)
         reading = readings[title_index]
@@ -467,6 +474,17 @@ class _Builder:
             # a second byline line right under the one that signed the article off (记者… / 通讯员…)
             signed.paras.append(para_from_line(line, Role.BYLINE))
             return
+        current = self.current
+        if (
+            role is LineRole.SUBHEAD
+            and self.resume is not None
+            and not self.resume.dangling
+            and current is not None
+            and current.photo
+            and current.closed
+        ):
+            # an intertitle under a photo printed inside an article: the article's next part, not a text of its own
+            self.current, self.resume = self.resume, None
         unit = self._open_unit()
         para = para_from_line(line, _PARA_ROLES[role])
         reading = self.readings[i]
@@ -507,6 +525,25 @@ class _Builder:
             + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
             + "; if so, split the article here",
         )
+
+    def _prompt(self, i: int) -> None:
+        """阅读提示 over a headline, after an article's finished text, introduces the article under it: its box goes
+        to the top of that one. (With text under the box and no headline, the box is printed inside the article
+        above, which goes on around it.)"""
+        current = self.current
+        below = i + 1
+        while below < len(self.lines) and self.roles[below] is LineRole.BOX:
+            below += 1
+        if (
+            current is not None
+            and not current.closed
+            and any(p.role is Role.BODY for p in current.paras)
+            and not current.paras[-1].is_open
+            and below < len(self.lines)
+            and self.roles[below] in HEADLINE_ROLES
+        ):
+            current.closed = True
+            self._new_orphan()
 
     def _box(self, line: PageLine) -> None:
         """The text of a 阅读提示 box belongs to the article it introduces (the open one, or one to come)."""
@@ -910,3 +947,8 @@ def _split_merged_title(headline: Headline) -> None:
     ):
         headline.kicker.append(" ".join(lead))
         headline.title = last
+
+
+def _box_only(unit: Unit) -> bool:
+    """Is the unit only a 阅读提示 box so far, waiting for the headline of the article it introduces?"""
+    return unit.headline is None and not unit.closed and bool(unit.paras) and all(p.role is Role.BOX for p in unit.paras)

@@ -31,6 +31,7 @@ from annotator.ingest.cues import (
     CLOSERS,
     DATE_LINE_RE,
     EDITORS_LINE_RE,
+    FOLIO_PART_RE,
     HAN,
     HAN_RE,
     HEADLINE_MAX_LEN,
@@ -251,13 +252,35 @@ def furniture_shape(lines: Sequence[PageLine], index: int) -> str | None:
         return "an editors' line"
     if len(text) <= HEADLINE_MAX_LEN and WEB_CHROME_RE.search(text):
         return "what a website prints around an article (links, metadata, copyright)"
-    if (
-        (index <= 1 or index == len(lines) - 1)
-        and len(text) <= _PAGE_NUMBER_LINE_MAX_LEN
-        and PAGE_NUMBER_RE.search(text)
-    ):
-        return "a page number at the top or foot of the page"
+    if index <= 1 or index == len(lines) - 1:
+        if len(text) <= _PAGE_NUMBER_LINE_MAX_LEN and PAGE_NUMBER_RE.search(text):
+            return "a page number at the top or foot of the page"
+        if _is_folio_line(text):
+            return "the page's folio line (the paper's name, the date, the page) at its top or foot"
     return None
+
+
+# A folio line: a few parts printed apart, the paper's or the page's name and at least a full date or a page
+# (海南日报  2025年12月19日  星期五  A03, 吉林农村报  2025年7月5日  第8版  要闻链接, 草原新闻  2020年10月2日  A04).
+_FOLIO_MAX_LEN = 40
+_FOLIO_PARTS = range(2, 7)
+_FOLIO_NAME_MAX_LEN = 10
+_FOLIO_MAX_NAMES = 2
+
+
+def _is_folio_line(text: str) -> bool:
+    if len(text) > _FOLIO_MAX_LEN:
+        return False
+    parts = text.split()
+    if len(parts) not in _FOLIO_PARTS:
+        return False
+    names = [part for part in parts if not FOLIO_PART_RE.match(part)]
+    return (
+        # a date or a page printed as one (第8版): a bare letter and number (A6) beside a name may be a headline's
+        any(FOLIO_PART_RE.match(part) and part.endswith(("日", "版")) for part in parts)
+        and len(names) <= _FOLIO_MAX_NAMES
+        and all(len(name) <= _FOLIO_NAME_MAX_LEN and not SENTENCE_END.intersection(name) for name in names)
+    )
 
 
 def opens_like_a_report(text: str) -> bool:

@@ -17,6 +17,7 @@ the import notes and flagged for the reviewer.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ from annotator.ingest.furniture import (
     LineKind,
     PageLine,
     ends_open,
+    is_briefs_label,
     starts_mid_sentence,
     starts_with_stray_char,
 )
@@ -206,6 +208,9 @@ class RoleModel:
         _agree_with_marked_headlines(lines, readings)
         _report_opens_under(lines, readings)
         _intertitles_inside_a_story(lines, readings)
+        _intertitles_by_their_shape(lines, readings)
+        _column_labels_over_a_title(lines, readings)
+        _no_intertitles_among_briefs(lines, readings)
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
         _plain_lines_among_marked_headlines(lines, readings)
@@ -334,7 +339,9 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
         elif (
             reading.role is LineRole.FURNITURE
             and below.kind is LineKind.BODY
-            and readings[index + 1].role is LineRole.BODY
+            # a paragraph, or a long line the model doubted as an intertitle (no intertitle is that long: the
+            # certainties read it as text)
+            and readings[index + 1].role in (LineRole.BODY, LineRole.SUBHEAD)
             and not starts_mid_sentence(below.text)
             and not any(readings[k].role in HEADLINE_ROLES for k in range(index))
         ):
@@ -425,6 +432,98 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
 
 
 
+# How long the theme before an intertitle's colon is (土地变了：…, 初心与传承：…): a short phrase, not a sentence.
+_THEME_LEN = range(3, 7)
+_THEME_COLON_RE = re.compile(r"^([^：:，。“”]+)[：:](?=.)")
+# jieba's tags for the names a headline's colon follows (贵阳乌当：…, 卢少奎：…, 台湾气象署：…): places, people, bodies
+_NAME_TAGS = ("ns", "nr", "nt")
+_PERSONAL_NAME_MAX_LEN = 3
+
+
+def _shaped_like_an_intertitle(text: str) -> bool:
+    """Is a short line shaped the way a feature labels its parts, not the way a headline reads?
+
+    - wholly in quotes (a pull-quote from the part under it: ``“云南咖啡的名气就像普洱茶一样越来越大”``): a quoted
+      headline between two paragraphs comes with a kicker or a column label over it;
+    - a theme and a colon (``土地变了：守住黑土就守住了粮仓``, ``初心与传承：半个世纪的田野坚守``): a headline's colon
+      follows where or who the news is about (``吉林：…``, ``卢少奎：…``), an intertitle's follows a short phrase
+      naming no place, person or body.
+    """
+    if text.startswith("“") and text.endswith("”") and text.count("“") == 1:
+        return True
+    theme = _THEME_COLON_RE.match(text)
+    if theme is None or len(theme.group(1)) not in _THEME_LEN or not all(HAN_RE.match(ch) for ch in theme.group(1)):
+        return False
+    name = theme.group(1)
+    words = get_segmenter().tag(name)
+    return (
+        name[-1] not in PLACE_OR_BODY_ENDINGS
+        and not (len(name) <= _PERSONAL_NAME_MAX_LEN and name[0] in common_surnames())  # 罗永福：…, a name jieba misses
+        and not any(tag.startswith(_NAME_TAGS) for _, tag in words)
+    )
+
+
+def _intertitles_by_their_shape(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A lone short line read as a headline, shaped like an intertitle (``_shaped_like_an_intertitle``), between a
+    finished paragraph (or a caption's credit) and one that does not open a report (no date, dateline, byline or
+    近日，) and is no photo caption, is an intertitle of the story it stands in. The model's
+    probabilities are kept, so a cut it thought likely is still flagged for the reviewer."""
+    for index in range(1, len(lines) - 1):
+        line, reading, above, below = lines[index], readings[index], lines[index - 1], lines[index + 1]
+        if (
+            line.kind is LineKind.SHORT
+            and reading.role in HEADLINE_ROLES
+            and _lone(lines, index)
+            and above.kind is LineKind.BODY
+            and readings[index - 1].role is LineRole.BODY
+            and not _cut_mid_sentence(above.text)
+            and below.kind is LineKind.BODY
+            and readings[index + 1].role is LineRole.BODY
+            and not opens_like_a_report(below.text)
+            and not bylines.has_photo_credit(below.text)
+            and _shaped_like_an_intertitle(line.text)
+        ):
+            readings[index] = RoleReading(LineRole.SUBHEAD, dict(reading.probabilities),
+                                          ["shaped like an intertitle (a pull-quote, or a theme and a colon), "
+                                           "between paragraphs of a story"])
+
+
+def _column_labels_over_a_title(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A line shaped like a column label (``瓷都速递``) that the model read as an intertitle, over a short line read
+    as an intertitle or a headline and over text, is the column label of the headline under it: an intertitle
+    does not come in pairs, and a column label heads a headline (on the seed and tuning pages, every line of that
+    shape over a short line is a column label or a page header)."""
+    for index in range(len(lines) - 2):
+        if (
+            lines[index].kind is LineKind.SECTION
+            and readings[index].role is LineRole.SUBHEAD
+            and lines[index + 1].kind is LineKind.SHORT
+            and readings[index + 1].role in (LineRole.SUBHEAD, LineRole.TITLE)
+            and lines[index + 2].kind is LineKind.BODY
+        ):
+            readings[index] = RoleReading(LineRole.SECTION, dict(readings[index].probabilities),
+                                          ["a column label over a short line and text"])
+            readings[index + 1] = RoleReading(LineRole.TITLE, dict(readings[index + 1].probabilities),
+                                              ["under a column label"])
+
+
+
+def _no_intertitles_among_briefs(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """Under a briefs column's label (简讯, 某某动态, 某某速递), down to the next column label or ``#`` heading, a
+    short line read as an intertitle is the headline of the next brief: a brief is too short to have parts (on the
+    seed and tuning pages all 17 short lines in such a column are headlines). The model's probabilities are kept."""
+    in_briefs = False
+    for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
+        if line.kind is LineKind.SECTION or (line.kind is LineKind.SHORT and reading.role is LineRole.SECTION):
+            in_briefs = is_briefs_label(line.text)
+            continue
+        if line.kind is LineKind.HEADING:
+            in_briefs = False
+        if in_briefs and line.kind is LineKind.SHORT and reading.role is LineRole.SUBHEAD:
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["in a briefs column, whose briefs have no intertitles"])
+
+
 def _is_bare_name(text: str) -> bool:
     """A person's name printed alone (``刘宏图``): three Han characters, a common surname first, no word jieba's
     dictionary knows (张家口, 黄金周 and 陈列馆 are words) and no ending of a place or a body."""
@@ -507,9 +606,14 @@ def _plain_lines_among_marked_headlines(lines: Sequence[PageLine], readings: lis
     """On a page that marks its headlines with ``#`` (one at least, read as a title), a plain short line standing
     alone between finished text and text that does not open a report, that the model doubted as a headline, is an
     intertitle (``# 春耕时节农机忙`` … ``备足农资，保障春耕不误时``): headlines of one page look alike, and nothing
-    under the line (a byline, a dateline, a caption) introduces an article."""
+    under the line (a byline, a dateline, a caption) introduces an article. Not on a page where the model is sure
+    (``STYLE_SETTER``) of a plain headline: that page prints some of its headlines without #."""
     if not any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
                and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True)):
+        return
+    if any(line.kind is LineKind.SHORT and reading.role is LineRole.TITLE and reading.confidence >= STYLE_SETTER
+           for line, reading in zip(lines, readings, strict=True)):
+        # a plain headline the model is sure of: this page does not mark all its headlines with #
         return
     for index in range(1, len(lines) - 1):
         line, reading, above, below = lines[index], readings[index], lines[index - 1], lines[index + 1]
@@ -693,11 +797,24 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
                 and not get_segmenter().has_word(evidence.word)
                 and reading.headline_probability >= GLUE_OVERRULED_BY
             )
+            # the title of a headline block (under its kicker), over a paragraph that opens a sentence: a word read
+            # across the cut is the segmenter's choice between two readings (南繁路 / 南海之滨: 路南 or 南海), no
+            # sign that a sentence runs on (a paragraph's first line does not stand under a kicker)
+            title_under_its_kicker = (
+                not evidence.left_unfinished
+                and reading.role is LineRole.TITLE
+                and reading.probability(LineRole.TITLE) >= GLUE_OVERRULED_BY
+                and index > 0
+                and readings[index - 1].role in HEADLINE_ROLES
+                and lines[index - 1].kind is LineKind.SHORT
+                and not starts_mid_sentence(following.text)
+            )
             if (
                 reading.role is not LineRole.BODY
                 and evidence.binds
                 and evidence.confidence >= SHORT_LINE_JOIN
                 and not guessed_word_only
+                and not title_under_its_kicker
             ):
                 readings[index] = RoleReading(LineRole.BODY, {}, ["the sentence runs on into the next line"])
                 continue
