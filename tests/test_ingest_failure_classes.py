@@ -1157,3 +1157,34 @@ def test_a_short_whole_sentence_printed_twice_after_its_original_is_dropped():
     text = [TERMINAL_TEXT[0], refrain, TERMINAL_TEXT[1], refrain]
     docs, _ = segment(page_of(TERMINAL, *text, LIBRARY, *LIBRARY_TEXT))
     assert texts(docs)[TERMINAL] == text
+
+
+# --- the ninth round: a report under its headline's photo, continued; an editors' line before its rest --------
+
+GARDEN = "滨河公园新栽三百株樱花"
+GARDEN_CAPTION = "滨河公园新修的樱花步道。 本报记者 章立 摄"
+GARDEN_TEXT = ["近日，滨河公园完成了樱花步道的改造，新栽的三百株樱花沿河岸排开，成为市民散步的新去处。",
+               "园方介绍，步道两侧新设了十二处休息座椅，还增设了两处公共卫"]
+GARDEN_REST = "生间，游客赏樱时歇脚如厕更加方便，滨河公园的樱花预计下月初进入盛花期。"
+
+
+def test_a_report_under_its_headlines_photo_cut_mid_word_is_continued_after_the_next_report():
+    # the caption right under the headline is the report's photo and the report goes on under it: that report can
+    # stop mid-word and go on after another article, as any report can
+    docs, _ = segment(page_of(GARDEN, GARDEN_CAPTION, *GARDEN_TEXT, LIBRARY, *LIBRARY_TEXT, GARDEN_REST))
+    assert texts(docs) == {GARDEN: [GARDEN_CAPTION, GARDEN_TEXT[0], GARDEN_TEXT[1] + GARDEN_REST],
+                           LIBRARY: LIBRARY_TEXT}
+    # with nothing on the page to continue it, the report is flagged unfinished for the reviewer
+    docs, _ = segment(page_of(GARDEN, GARDEN_CAPTION, *GARDEN_TEXT, LIBRARY, *LIBRARY_TEXT))
+    (flag,) = flags(docs[0], "unfinished")
+    assert docs[0].text.endswith(GARDEN_TEXT[1]) and flag["offset"] == len(docs[0].text)
+
+
+def test_an_editors_line_of_this_page_between_a_cut_sentence_and_its_rest_is_furniture():
+    for editors in ("本版责编：闻静  美编：邱阳", "本期编辑 韩 雪", "编辑：韩雪"):
+        assert cues.EDITORS_LINE_RE.match(editors), editors
+        docs, notes = segment(page_of(GARDEN, *GARDEN_TEXT, editors, GARDEN_REST))
+        assert texts(docs) == {GARDEN: [GARDEN_TEXT[0], GARDEN_TEXT[1] + GARDEN_REST]}, editors
+        assert any("dropped as page furniture" in note and editors[:10] in note for note in notes)
+    assert not cues.EDITORS_LINE_RE.match("编辑部的同事们说，这样的稿子最难写。")
+
