@@ -1188,3 +1188,30 @@ def test_an_editors_line_of_this_page_between_a_cut_sentence_and_its_rest_is_fur
         assert any("dropped as page furniture" in note and editors[:10] in note for note in notes)
     assert not cues.EDITORS_LINE_RE.match("编辑部的同事们说，这样的稿子最难写。")
 
+
+def _flagged_messages(readings: list[RoleReading], page: str) -> list[str]:
+    lines = [classify(line) for line in split_lines(page)]
+    units = layout.build_units(lines, [], readings)
+    return [flag.message for unit in units for para in unit.paras for flag in para.flags]
+
+
+def test_a_doubt_about_a_line_a_rule_gave_its_role_says_what_the_rule_did_and_what_the_model_read():
+    credited = "居民走过新桥。 本报记者 陈立 摄"
+    page = page_of(BRIDGE, BRIDGE_TEXT[0], credited, BRIDGE_TEXT[1])
+    model_read = {LineRole.BODY: 0.25, LineRole.BYLINE: 0.75}
+    # a rule made the line text against the model, which read a byline
+    ruled = RoleReading(LineRole.BODY, dict(model_read), ["a caption closed by its credit"])
+    readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), ruled, RoleReading(LineRole.BODY)]
+    assert ruled.overrides_model and ruled.model_role is LineRole.BYLINE
+    assert _flagged_messages(readings, page) == [
+        "line 5 was taken for text by a rule (a caption closed by its credit), though the model read it as a byline "
+        "closing the article (0.75); if the model is right, the article is cut wrongly here"
+    ]
+    # the model's own close call is worded as its reading and its doubt
+    doubted = RoleReading(LineRole.BODY, {LineRole.BODY: 0.55, LineRole.BYLINE: 0.45}, by_model=True)
+    readings[2] = doubted
+    assert not doubted.overrides_model
+    assert _flagged_messages(readings, page) == [
+        "line 5 was read as text (0.55), but it may be a byline closing the article (0.45); if so, the article is "
+        "cut wrongly here"
+    ]

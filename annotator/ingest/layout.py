@@ -301,15 +301,21 @@ class _Builder:
                     offset = 0 if position == 0 else para.joins[position - 1].offset
                     if any(flag.offset == offset for flag in para.flags):
                         continue  # already flagged there (an intertitle that may be a headline)
-                    para.flags.append(Flag(
-                        "uncertain_boundary",
-                        offset,
-                        reading.confidence,
-                        f"line {number} was read as {_ROLE_WORDS[reading.role]} ({reading.confidence:.2f}), but it may "
-                        f"be {_ROLE_WORDS[other]} ({reading.probability(other):.2f})"
-                        + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
-                        + "; if so, the article is cut wrongly here",
-                    ))
+                    if reading.overrides_model:
+                        # a rule of the role pass decided against the model: say so, and what the model read instead
+                        message = (
+                            f"line {number} was taken for {_ROLE_WORDS[reading.role]} by a rule "
+                            f"({'; '.join(reading.reasons)}), though the model read it as {_ROLE_WORDS[other]} "
+                            f"({reading.probability(other):.2f}); if the model is right, the article is cut wrongly here"
+                        )
+                    else:
+                        message = (
+                            f"line {number} was read as {_ROLE_WORDS[reading.role]} ({reading.confidence:.2f}), but it "
+                            f"may be {_ROLE_WORDS[other]} ({reading.probability(other):.2f})"
+                            + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
+                            + "; if so, the article is cut wrongly here"
+                        )
+                    para.flags.append(Flag("uncertain_boundary", offset, reading.confidence, message))
                     self.notes.append(f"line {number}: read as {reading.role.value} with confidence "
                                       f"{reading.confidence:.2f} (or {other.value}); flagged")
 
@@ -388,8 +394,14 @@ class _Builder:
                     0,
                     confidence,
                     f"a new article was started at line {run[title_index].number} ('{run[title_index].text[:24]}'), "
-                    f"read as a headline with confidence {confidence:.2f}"
-                    + (f" ({', '.join(reading.reasons)})" if reading.reasons else "")
+                    + (
+                        # a rule made the line a headline against the model's reading
+                        f"taken for a headline by a rule ({'; '.join(reading.reasons)}), though the model gave that "
+                        f"only {confidence:.2f}"
+                        if reading.overrides_model
+                        else f"read as a headline with confidence {confidence:.2f}"
+                        + (f" ({', '.join(reading.reasons)})" if reading.reasons else "")
+                    )
                     + "; if it is an intertitle, merge this article with the one before",
                 )
             )
@@ -498,15 +510,21 @@ class _Builder:
 
     @staticmethod
     def _subhead_flag(line: PageLine, reading: RoleReading) -> Flag:
-        return Flag(
-            "uncertain_boundary",
-            0,
-            1.0 - reading.headline_probability,
-            f"line {line.number} was read as an intertitle of this article, but it may be the headline "
-            f"of another ({reading.headline_probability:.2f})"
-            + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
-            + "; if so, split the article here",
-        )
+        if reading.overrides_model and reading.model_role in HEADLINE_ROLES:
+            # a rule made the line an intertitle against the model's reading of a headline
+            message = (
+                f"line {line.number} was taken for an intertitle of this article by a rule "
+                f"({'; '.join(reading.reasons)}), though the model read it as the headline of another "
+                f"({reading.headline_probability:.2f}); if the model is right, split the article here"
+            )
+        else:
+            message = (
+                f"line {line.number} was read as an intertitle of this article, but it may be the headline "
+                f"of another ({reading.headline_probability:.2f})"
+                + (f": {', '.join(reading.reasons)}" if reading.reasons else "")
+                + "; if so, split the article here"
+            )
+        return Flag("uncertain_boundary", 0, 1.0 - reading.headline_probability, message)
 
     def _box(self, line: PageLine) -> None:
         """The text of a 阅读提示 box belongs to the article it introduces (the open one, or one to come)."""
