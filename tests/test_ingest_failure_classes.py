@@ -1189,6 +1189,35 @@ def test_an_editors_line_of_this_page_between_a_cut_sentence_and_its_rest_is_fur
     assert not cues.EDITORS_LINE_RE.match("编辑部的同事们说，这样的稿子最难写。")
 
 
+FERRY = "江心岛渡轮换新"
+FERRY_TEXT = ["昨日，江心岛渡口两艘新造的电动渡轮投入运营，每天往返三十个班次，可载客两百人。",
+              "据了解，新渡轮比老渡轮航速更快、噪音更小，岛上居民进城的时间缩短了一刻钟。 （记者 邵明 柯岚）"]
+FERRY_PHOTO = ("4月2日，在江城市江心岛渡口，乘客排队登上新投用的电动渡轮。眼下正是岛上柑橘上市的时节，"
+               "不少果农带着果筐搭船进城。今年全岛柑橘种植面积一万二千亩，预计产量三万吨。新华社记者 钟毅 摄")
+
+
+def test_a_credited_caption_after_a_report_signed_off_in_brackets_is_a_photo_of_its_own():
+    # the reporters' names in brackets close the report under the headline: the credited paragraph after it, however
+    # long, is no caption of that headline's photo
+    docs, _ = segment(page_of(FERRY, *FERRY_TEXT, FERRY_PHOTO, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.title, d.kind, d.text.split("\n")) for d in docs] == [
+        (FERRY, "news", FERRY_TEXT), ("", "photo", [FERRY_PHOTO]), (LIBRARY, "news", LIBRARY_TEXT)]
+
+
+def test_an_intertitle_after_a_photo_printed_inside_a_feature_goes_on_with_the_feature():
+    title, text = "古镇老街焕新颜", "走进青石镇老街，青砖黛瓦的店铺沿河排开，游客在茶馆里听评弹、品新茶，一派悠闲景象。"
+    caption, part = "青石镇老街上的茶馆。 本报记者 陈立 摄", "修旧如旧留住乡愁"
+    part_text = ["老街改造之初，镇里就定下了修旧如旧的原则，每一块青砖都按原样编号、拆下、再砌回原处。",
+                 "如今，老街的老字号从七家增加到二十多家，不少在外打工的年轻人回到镇上开起了民宿。"]
+    lines = [classify(line) for line in split_lines(page_of(title, "本报记者 邵明", text, caption, part, *part_text))]
+    roles = [LineRole.TITLE, LineRole.BYLINE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY,
+             LineRole.BODY]
+    units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+    assert [[para.text for para in unit.paras] for unit in units] == [
+        ["本报记者 邵明", text, part, *part_text], [caption]]
+    assert units[1].photo and units[1].headline is None
+
+
 def _flagged_messages(readings: list[RoleReading], page: str) -> list[str]:
     lines = [classify(line) for line in split_lines(page)]
     units = layout.build_units(lines, [], readings)

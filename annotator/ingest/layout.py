@@ -446,8 +446,10 @@ class _Builder:
                     and self.roles[after] is LineRole.BODY
                     and not bylines.has_photo_credit(self.lines[after].text)
                 )
-            if _WIRE_END_RE.search(line.text):
-                return False  # …（完）: the wire report under the headline ends here, a caption after it is apart
+            if _WIRE_END_RE.search(line.text) or bylines.trailing_signature(line.text) is not None:
+                # …（完）, …（记者 某某）: the report under the headline is closed or signed off here, and a caption
+                # after it is a photo of its own
+                return False
         return False
 
     # --- paragraphs --------------------------------------------------------------------
@@ -479,6 +481,17 @@ class _Builder:
             # a second byline line right under the one that signed the article off (记者… / 通讯员…)
             signed.paras.append(para_from_line(line, Role.BYLINE))
             return
+        if (
+            role is LineRole.SUBHEAD
+            and self.resume is not None
+            and not self.resume.dangling
+            and signed is not None
+            and signed.photo
+            and signed.closed
+        ):
+            # an intertitle right after a photo printed inside a finished part of an article: the article goes on
+            # under it (an intertitle stands between parts of an article's text, never opens a photo's)
+            self.current, self.resume = self.resume, None
         unit = self._open_unit()
         para = para_from_line(line, _PARA_ROLES[role])
         reading = self.readings[i]
