@@ -1218,6 +1218,18 @@ def test_an_intertitle_after_a_photo_printed_inside_a_feature_goes_on_with_the_f
     assert units[1].photo and units[1].headline is None
 
 
+def test_text_with_no_headline_under_a_photo_with_none_after_a_signed_off_report_is_the_photos_story():
+    signed = BRIDGE_TEXT[1][:-1] + "。（陈立）"
+    caption = "青石镇居民在新桥上晨练。 本报记者 韩雪 摄"
+    story = ["晨光初照，桥上人来人往。",
+             "连日来，青石镇跨河人行桥每天清晨都聚集着晨练的居民，打太极、跳广场舞的队伍从桥头排到桥尾。",
+             "（文/本报记者 邵明）"]
+    docs, notes = segment(page_of(BRIDGE, BRIDGE_TEXT[0], signed, caption, *story, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.title, d.kind, d.text.split("\n")) for d in docs] == [
+        (BRIDGE, "news", [BRIDGE_TEXT[0], signed]), ("", "photo", [caption, *story]), (LIBRARY, "news", LIBRARY_TEXT)]
+    assert any("the photo's story" in note for note in notes)
+
+
 def _flagged_messages(readings: list[RoleReading], page: str) -> list[str]:
     lines = [classify(line) for line in split_lines(page)]
     units = layout.build_units(lines, [], readings)

@@ -728,6 +728,31 @@ class _Builder:
             unit.closed = True
 
 
+def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
+    """Text with no headline of its own left right under a photo with none, once no article took it up as its
+    continuation, is that photo's story (a caption printed over the text it illustrates, 文/… and 摄 both credited):
+    one photo document. Left apart it would be an article with neither headline nor photo, which no page prints."""
+    merged: list[Unit] = []
+    for unit in units:
+        above = merged[-1] if merged else None
+        if (
+            above is not None
+            and above.photo
+            and above.headline is None
+            and unit.headline is None
+            and not unit.photo
+            and any(para.role is Role.BODY for para in unit.paras)
+            and not any(flag.kind == "fragment" for para in unit.paras for flag in para.flags)
+        ):
+            above.paras += unit.paras
+            above.dropped += unit.dropped
+            notes.append(f"line {unit.paras[0].first_line}: text with no headline under a photo with none, "
+                         "read as the photo's story")
+            continue
+        merged.append(unit)
+    return merged
+
+
 # The mark closing a wire report: …觅食。（完）
 _WIRE_END_RE = re.compile(r"[（(]完[）)]$")
 

@@ -13,7 +13,7 @@ from annotator.ingest.assemble import DocumentBuilder
 from annotator.ingest.continuations import attach_continuations
 from annotator.ingest.duplicates import drop_duplicates
 from annotator.ingest.furniture import LineKind, PageLine, classify
-from annotator.ingest.layout import build_units, para_from_line, rejoin_column_break
+from annotator.ingest.layout import build_units, para_from_line, photo_stories, rejoin_column_break
 from annotator.ingest.page_model import Headline, Role, Unit
 from annotator.ingest.source_lines import split_lines
 from annotator.model import AnnotatedDocument
@@ -51,6 +51,7 @@ def segment_text(
     units = build_units(lines, result.notes)
     units = drop_duplicates(units, result.notes)
     units = attach_continuations(units, result.notes)
+    units = photo_stories(units, result.notes)
     if not _has_page_structure(units):
         unit = _as_one_article(units)
         title = unit.headline.title if unit.headline and unit.headline.title else stem
