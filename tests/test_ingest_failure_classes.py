@@ -1230,6 +1230,37 @@ def test_text_with_no_headline_under_a_photo_with_none_after_a_signed_off_report
     assert any("the photo's story" in note for note in notes)
 
 
+LIBRARY_BOX = "社区图书室延长开放时间后，下班族也能在晚上借书还书，图书室的借阅量比去年同期翻了一番。"
+
+
+def test_a_reading_tip_box_standing_alone_over_a_headline_opens_that_headlines_article():
+    signed = BRIDGE_TEXT[1][:-1] + "。（陈立）"  # the article above is signed off: the box is no part of it
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], signed, "阅读提示", LIBRARY_BOX, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], signed], LIBRARY: [LIBRARY_BOX, *LIBRARY_TEXT]}
+    assert not any(flags(doc, "uncertain_boundary") for doc in docs)
+
+
+def test_a_reading_tip_box_put_with_the_article_whose_text_it_follows_is_flagged():
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "阅读提示", LIBRARY_BOX, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: [LIBRARY_BOX, *BRIDGE_TEXT], LIBRARY: LIBRARY_TEXT}
+    (flag,) = flags(docs[0], "uncertain_boundary")
+    assert flag["offset"] == 0 and "may introduce the next article" in flag["message"]
+
+
+def test_text_with_neither_headline_nor_photo_is_flagged_for_the_reviewer():
+    # a sentence resumed from another page, which nothing on this page continues: no page prints an article without
+    # headline or photo, so the reviewer is told to merge it
+    docs, _ = segment(page_of("发展的新路子。", BRIDGE, *BRIDGE_TEXT, LIBRARY, *LIBRARY_TEXT))
+    headless = [doc for doc in docs if not doc.title]
+    assert [doc.text for doc in headless] == ["发展的新路子。"]
+    assert any("no headline over it and is no photo's caption" in flag["message"]
+               for flag in flags(headless[0], "uncertain_boundary"))
+    # a photo with no headline is a document of its own as it should be: no such warning
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", LIBRARY, *LIBRARY_TEXT))
+    assert [doc.kind for doc in docs if not doc.title] == ["photo"]
+    assert not any("no photo's caption" in flag["message"] for doc in docs for flag in flags(doc, "uncertain_boundary"))
+
+
 def _flagged_messages(readings: list[RoleReading], page: str) -> list[str]:
     lines = [classify(line) for line in split_lines(page)]
     units = layout.build_units(lines, [], readings)

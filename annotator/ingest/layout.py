@@ -270,7 +270,7 @@ class _Builder:
             else:
                 self._furniture_para(i)
                 i += 1
-        units = [u for u in self.units if u.paras or u.headline]
+        units = _boxes_over_their_articles([u for u in self.units if u.paras or u.headline])
         self._flag_doubtful_lines(units)
         return units
 
@@ -728,6 +728,25 @@ class _Builder:
             unit.closed = True
 
 
+def _boxes_over_their_articles(units: list[Unit]) -> list[Unit]:
+    """A 阅读提示 box standing alone right over a headline (after an article that was over) introduces that
+    headline's article: it opens its text there, as it would under the headline."""
+    kept: list[Unit] = []
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if (
+            unit.headline is None
+            and unit.paras
+            and all(para.role is Role.BOX for para in unit.paras)
+            and following is not None
+            and following.headline is not None
+        ):
+            following.paras[:0] = unit.paras
+            continue
+        kept.append(unit)
+    return kept
+
+
 def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
     """Text with no headline of its own left right under a photo with none, once no article took it up as its
     continuation, is that photo's story (a caption printed over the text it illustrates, 文/… and 摄 both credited):
@@ -751,6 +770,33 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
             continue
         merged.append(unit)
     return merged
+
+
+def flag_doubtful_placements(units: list[Unit]) -> None:
+    """Warn where the page's pieces were placed by a guess the reviewer should check (after the continuations).
+
+    - Text with no headline that is no photo's caption: no page prints an article without either, so it is a piece
+      of another article (a continuation not found, a headline lost) or of a photo; the reviewer merges it.
+    - A 阅读提示 box printed after an article's text, with nothing of that article after it: a box introduces the
+      article it stands over, so it may be the next article's, put with this one.
+    """
+    for unit in units:
+        body = [para for para in unit.paras if para.role is not Role.BYLINE]
+        if not body:
+            continue
+        if unit.headline is None and not unit.photo and any(para.role in (Role.BODY, Role.BOX) for para in body):
+            body[0].flags.insert(0, Flag(
+                "uncertain_boundary", 0, 0.5,
+                f"line {body[0].first_line} has no headline over it and is no photo's caption: it may belong to the "
+                "article before or after it; if so, merge it there",
+            ))
+        if body[-1].role is Role.BOX and any(para.role is Role.BODY for para in body[:-1]):
+            box = body[-1]
+            box.flags.append(Flag(
+                "uncertain_boundary", 0, 0.5,
+                f"the 阅读提示 box at line {box.first_line} was printed after this article's text: it may introduce "
+                "the next article; if so, move it there",
+            ))
 
 
 # The mark closing a wire report: …觅食。（完）

@@ -55,6 +55,14 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "if it is an intertitle, merge this article with the one before"),
          QCoreApplication.translate("ImportFlags", "a new article was started at line %1 ('%2'), read as a headline with confidence %3; "
                            "if it is an intertitle, merge this article with the one before"), ()),
+        (("line %1 has no headline over it and is no photo's caption: it may belong to the article before or after "
+          "it; if so, merge it there"),
+         QCoreApplication.translate("ImportFlags", "line %1 has no headline over it and is no photo's caption: it may belong to the "
+                           "article before or after it; if so, merge it there"), ()),
+        (("the 阅读提示 box at line %1 was printed after this article's text: it may introduce the next article; "
+          "if so, move it there"),
+         QCoreApplication.translate("ImportFlags", "the 阅读提示 box at line %1 was printed after this article's text: it may "
+                           "introduce the next article; if so, move it there"), ()),
         # the same doubts where a rule of the role pass decided against the model (its reason in brackets)
         (("a new article was started at line %1 ('%2'), taken for a headline by a rule (%3), though the model gave "
           "that only %4; if it is an intertitle, merge this article with the one before"),

@@ -1850,6 +1850,14 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>在第 %1 行（“%2”）开始了一篇新文章，该行被读作标题的置信度为 %3；如果它是小标题，请把这篇文章与上一篇合并</translation>
     </message>
     <message>
+        <source>line %1 has no headline over it and is no photo&apos;s caption: it may belong to the article before or after it; if so, merge it there</source>
+        <translation>第 %1 行上方没有标题，也不是图片说明：它可能属于前一篇或后一篇文章；如果是，请把它合并过去</translation>
+    </message>
+    <message>
+        <source>the 阅读提示 box at line %1 was printed after this article&apos;s text: it may introduce the next article; if so, move it there</source>
+        <translation>第 %1 行的“阅读提示”印在本文正文之后：它可能是下一篇文章的导读；如果是，请把它移过去</translation>
+    </message>
+    <message>
         <source>a new article was started at line %1 (&apos;%2&apos;), taken for a headline by a rule (%3), though the model gave that only %4; if it is an intertitle, merge this article with the one before</source>
         <translation>在第 %1 行（“%2”）开始了一篇新文章：一条规则（%3）把该行当作标题，而模型认为它是标题的可能只有 %4；如果它是小标题，请把这篇文章与上一篇合并</translation>
     </message>
