@@ -1287,3 +1287,24 @@ def test_a_doubt_about_a_line_a_rule_gave_its_role_says_what_the_rule_did_and_wh
         "line 5 was read as text (0.55), but it may be a byline closing the article (0.45); if so, the article is "
         "cut wrongly here"
     ]
+
+
+def test_an_intertitle_with_its_headlines_mark_or_two_intertitles_in_a_row_are_flagged_as_possible_headlines():
+    def flagged(page_lines: list[str], roles: list[LineRole]) -> list[str]:
+        lines = [classify(line) for line in split_lines(page_of(*page_lines))]
+        units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+        return [flag.message for unit in units for para in unit.paras for flag in para.flags]
+
+    body = [LineRole.BODY, LineRole.BODY]
+    # ■ opens the article's headline and the line read as its intertitle: a page marks its headlines alike
+    (message,) = flagged(["■" + BRIDGE, *BRIDGE_TEXT, "■" + LIBRARY, *LIBRARY_TEXT],
+                         [LineRole.TITLE, *body, LineRole.SUBHEAD, *body])
+    assert message.startswith("line 7 was read as an intertitle of this article, but it opens with the mark of this "
+                              "article's headline (■)")
+    # no mark on the headline: an intertitle alone between paragraphs is no doubt
+    assert flagged([BRIDGE, *BRIDGE_TEXT, "■" + LIBRARY, *LIBRARY_TEXT], [LineRole.TITLE, *body, LineRole.SUBHEAD, *body]) == []
+    # two short lines in a row read as intertitles: a kicker and its title, more often than an intertitle
+    (message,) = flagged([BRIDGE, *BRIDGE_TEXT, "书香满社区", LIBRARY, *LIBRARY_TEXT],
+                         [LineRole.TITLE, *body, LineRole.SUBHEAD, LineRole.SUBHEAD, *body])
+    assert message.startswith("lines 7 and 9 were read as two intertitles in a row")
+

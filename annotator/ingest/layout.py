@@ -56,6 +56,7 @@ from annotator.ingest.line_roles import (
     LineRole,
     RoleReading,
     default_model,
+    headline_mark,
 )
 from annotator.ingest.page_model import Flag, Headline, Join, Para, Role, Unit
 
@@ -272,6 +273,7 @@ class _Builder:
                 i += 1
         units = _boxes_over_their_articles([u for u in self.units if u.paras or u.headline])
         self._flag_doubtful_lines(units)
+        _flag_intertitles_shaped_as_headlines(units)
         return units
 
     def _flag_doubtful_lines(self, units: list[Unit]) -> None:
@@ -726,6 +728,36 @@ class _Builder:
     def _close_photo_after(unit: Unit, para: Para) -> None:
         if unit.photo and bylines.has_photo_credit(para.text):
             unit.closed = True
+
+
+def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
+    """Flag intertitles printed the way headlines are, however sure the model was of them (it reads a line by its
+    neighbours, which inside a run of text look like an intertitle's):
+
+    - one that opens with the mark its article's headline opens with (■, 【】, 1.): a page marks its headlines alike;
+    - two or more short lines in a row: an intertitle is followed by its part's text, a kicker or a subtitle by the
+      title it goes with.
+    """
+    for unit in units:
+        title_mark = headline_mark(unit.headline.title) if unit.headline and unit.headline.title else None
+        previous: Para | None = None
+        for para in unit.paras:
+            if para.role is Role.INTERTITLE and not para.flags:
+                if title_mark and headline_mark(para.text) == title_mark:
+                    para.flags.append(Flag(
+                        "uncertain_boundary", 0, 0.5,
+                        f"line {para.first_line} was read as an intertitle of this article, but it opens with the "
+                        f"mark of this article's headline ({para.text[:1]}): it may be the headline of another; if so, "
+                        "split the article here",
+                    ))
+                elif previous is not None and previous.role is Role.INTERTITLE:
+                    previous.flags.append(Flag(
+                        "uncertain_boundary", 0, 0.5,
+                        f"lines {previous.first_line} and {para.first_line} were read as two intertitles in a row, but "
+                        "an intertitle is followed by text: they may be another article's headline lines; if so, "
+                        "split the article here",
+                    ))
+            previous = para
 
 
 def _boxes_over_their_articles(units: list[Unit]) -> list[Unit]:

@@ -63,6 +63,16 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "if so, move it there"),
          QCoreApplication.translate("ImportFlags", "the 阅读提示 box at line %1 was printed after this article's text: it may "
                            "introduce the next article; if so, move it there"), ()),
+        (("line %1 was read as an intertitle of this article, but it opens with the mark of this article's headline "
+          "(%2): it may be the headline of another; if so, split the article here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it opens with the mark "
+                           "of this article's headline (%2): it may be the headline of another; if so, split the "
+                           "article here"), ()),
+        (("lines %1 and %2 were read as two intertitles in a row, but an intertitle is followed by text: they may be "
+          "another article's headline lines; if so, split the article here"),
+         QCoreApplication.translate("ImportFlags", "lines %1 and %2 were read as two intertitles in a row, but an intertitle is "
+                           "followed by text: they may be another article's headline lines; if so, split the article "
+                           "here"), ()),
         # the same doubts where a rule of the role pass decided against the model (its reason in brackets)
         (("a new article was started at line %1 ('%2'), taken for a headline by a rule (%3), though the model gave "
           "that only %4; if it is an intertitle, merge this article with the one before"),

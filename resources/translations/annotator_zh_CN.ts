@@ -1858,6 +1858,14 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>第 %1 行的“阅读提示”印在本文正文之后：它可能是下一篇文章的导读；如果是，请把它移过去</translation>
     </message>
     <message>
+        <source>line %1 was read as an intertitle of this article, but it opens with the mark of this article&apos;s headline (%2): it may be the headline of another; if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它以本文标题的标记（%2）开头：它可能是另一篇文章的标题；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>lines %1 and %2 were read as two intertitles in a row, but an intertitle is followed by text: they may be another article&apos;s headline lines; if so, split the article here</source>
+        <translation>第 %1 行和第 %2 行被读作连续的两个小标题，但小标题之后应是正文：它们可能是另一篇文章的标题行；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
         <source>a new article was started at line %1 (&apos;%2&apos;), taken for a headline by a rule (%3), though the model gave that only %4; if it is an intertitle, merge this article with the one before</source>
         <translation>在第 %1 行（“%2”）开始了一篇新文章：一条规则（%3）把该行当作标题，而模型认为它是标题的可能只有 %4；如果它是小标题，请把这篇文章与上一篇合并</translation>
     </message>
