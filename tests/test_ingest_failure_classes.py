@@ -1259,6 +1259,9 @@ def test_text_with_neither_headline_nor_photo_is_flagged_for_the_reviewer():
     docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", LIBRARY, *LIBRARY_TEXT))
     assert [doc.kind for doc in docs if not doc.title] == ["photo"]
     assert not any("no photo's caption" in flag["message"] for doc in docs for flag in flags(doc, "uncertain_boundary"))
+    # nor on a plain article, a file with no page structure: it has no headline by right
+    (doc,), _ = segment(page_of(*BRIDGE_TEXT))
+    assert doc.kind == "text" and not flags(doc, "uncertain_boundary")
 
 
 def _flagged_messages(readings: list[RoleReading], page: str) -> list[str]:

@@ -58,7 +58,6 @@ def segment_text(
     units = drop_duplicates(units, result.notes)
     units = attach_continuations(units, result.notes)
     units = photo_stories(units, result.notes)
-    flag_doubtful_placements(units)
     if not _has_page_structure(units):
         unit = _as_one_article(units)
         title = unit.headline.title if unit.headline and unit.headline.title else stem
@@ -66,6 +65,7 @@ def segment_text(
         if document is not None:
             result.documents.append(document)
         return result
+    flag_doubtful_placements(units)  # a page's pieces only: a plain article has neither headline nor photo by right
     for unit in units:
         document = builder.build(unit)
         if document is None:
