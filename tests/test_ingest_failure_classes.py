@@ -1296,6 +1296,7 @@ def test_an_intertitle_with_its_headlines_mark_or_two_intertitles_in_a_row_are_f
     def flagged(page_lines: list[str], roles: list[LineRole]) -> list[str]:
         lines = [classify(line) for line in split_lines(page_of(*page_lines))]
         units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+        layout.flag_doubtful_placements(units)  # the page's warnings, after the continuations
         return [flag.message for unit in units for para in unit.paras for flag in para.flags]
 
     body = [LineRole.BODY, LineRole.BODY]

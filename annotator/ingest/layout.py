@@ -276,7 +276,6 @@ class _Builder:
                 i += 1
         units = _boxes_over_their_articles([u for u in self.units if u.paras or u.headline])
         self._flag_doubtful_lines(units)
-        _flag_intertitles_shaped_as_headlines(units)
         return units
 
     def _flag_doubtful_lines(self, units: list[Unit]) -> None:
@@ -814,7 +813,12 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
       of another article (a continuation not found, a headline lost) or of a photo; the reviewer merges it.
     - A 阅读提示 box printed after an article's text, with nothing of that article after it: a box introduces the
       article it stands over, so it may be the next article's, put with this one.
+    - Intertitles printed the way headlines are (``_flag_intertitles_shaped_as_headlines``).
+
+    Only a page's pieces: a plain article has no headline by right, and a line it reads as an intertitle no other
+    article to head.
     """
+    _flag_intertitles_shaped_as_headlines(units)
     for unit in units:
         body = [para for para in unit.paras if para.role is not Role.BYLINE]
         if not body:
