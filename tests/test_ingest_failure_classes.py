@@ -1327,3 +1327,158 @@ def test_a_short_line_read_as_an_intertitle_in_a_briefs_column_is_the_next_brief
     readings[texts_.index(LIBRARY)] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.73, LineRole.TITLE: 0.26})
     line_roles._no_intertitles_among_briefs(lines, readings)
     assert readings[texts_.index(LIBRARY)].role is LineRole.SUBHEAD
+
+
+# --- the ninth round: a report under its headline's photo, continued; an editors' line before its rest --------
+
+GARDEN = "滨河公园新栽三百株樱花"
+GARDEN_CAPTION = "滨河公园新修的樱花步道。 本报记者 章立 摄"
+GARDEN_TEXT = ["近日，滨河公园完成了樱花步道的改造，新栽的三百株樱花沿河岸排开，成为市民散步的新去处。",
+               "园方介绍，步道两侧新设了十二处休息座椅，还增设了两处公共卫"]
+GARDEN_REST = "生间，游客赏樱时歇脚如厕更加方便，滨河公园的樱花预计下月初进入盛花期。"
+
+
+def test_a_report_under_its_headlines_photo_cut_mid_word_is_continued_after_the_next_report():
+    # the caption right under the headline is the report's photo and the report goes on under it: that report can
+    # stop mid-word and go on after another article, as any report can
+    docs, _ = segment(page_of(GARDEN, GARDEN_CAPTION, *GARDEN_TEXT, LIBRARY, *LIBRARY_TEXT, GARDEN_REST))
+    assert texts(docs) == {GARDEN: [GARDEN_CAPTION, GARDEN_TEXT[0], GARDEN_TEXT[1] + GARDEN_REST],
+                           LIBRARY: LIBRARY_TEXT}
+    # with nothing on the page to continue it, the report is flagged unfinished for the reviewer
+    docs, _ = segment(page_of(GARDEN, GARDEN_CAPTION, *GARDEN_TEXT, LIBRARY, *LIBRARY_TEXT))
+    (flag,) = flags(docs[0], "unfinished")
+    assert docs[0].text.endswith(GARDEN_TEXT[1]) and flag["offset"] == len(docs[0].text)
+
+
+def test_an_editors_line_of_this_page_between_a_cut_sentence_and_its_rest_is_furniture():
+    for editors in ("本版责编：闻静  美编：邱阳", "本期编辑 韩 雪", "编辑：韩雪"):
+        assert cues.EDITORS_LINE_RE.match(editors), editors
+        docs, notes = segment(page_of(GARDEN, *GARDEN_TEXT, editors, GARDEN_REST))
+        assert texts(docs) == {GARDEN: [GARDEN_TEXT[0], GARDEN_TEXT[1] + GARDEN_REST]}, editors
+        assert any("dropped as page furniture" in note and editors[:10] in note for note in notes)
+    assert not cues.EDITORS_LINE_RE.match("编辑部的同事们说，这样的稿子最难写。")
+
+
+FERRY = "江心岛渡轮换新"
+FERRY_TEXT = ["昨日，江心岛渡口两艘新造的电动渡轮投入运营，每天往返三十个班次，可载客两百人。",
+              "据了解，新渡轮比老渡轮航速更快、噪音更小，岛上居民进城的时间缩短了一刻钟。 （记者 邵明 柯岚）"]
+FERRY_PHOTO = ("4月2日，在江城市江心岛渡口，乘客排队登上新投用的电动渡轮。眼下正是岛上柑橘上市的时节，"
+               "不少果农带着果筐搭船进城。今年全岛柑橘种植面积一万二千亩，预计产量三万吨。新华社记者 钟毅 摄")
+
+
+def test_a_credited_caption_after_a_report_signed_off_in_brackets_is_a_photo_of_its_own():
+    # the reporters' names in brackets close the report under the headline: the credited paragraph after it, however
+    # long, is no caption of that headline's photo
+    docs, _ = segment(page_of(FERRY, *FERRY_TEXT, FERRY_PHOTO, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.title, d.kind, d.text.split("\n")) for d in docs] == [
+        (FERRY, "news", FERRY_TEXT), ("", "photo", [FERRY_PHOTO]), (LIBRARY, "news", LIBRARY_TEXT)]
+
+
+def test_an_intertitle_after_a_photo_printed_inside_a_feature_goes_on_with_the_feature():
+    title, text = "古镇老街焕新颜", "走进青石镇老街，青砖黛瓦的店铺沿河排开，游客在茶馆里听评弹、品新茶，一派悠闲景象。"
+    caption, part = "青石镇老街上的茶馆。 本报记者 陈立 摄", "修旧如旧留住乡愁"
+    part_text = ["老街改造之初，镇里就定下了修旧如旧的原则，每一块青砖都按原样编号、拆下、再砌回原处。",
+                 "如今，老街的老字号从七家增加到二十多家，不少在外打工的年轻人回到镇上开起了民宿。"]
+    lines = [classify(line) for line in split_lines(page_of(title, "本报记者 邵明", text, caption, part, *part_text))]
+    roles = [LineRole.TITLE, LineRole.BYLINE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY,
+             LineRole.BODY]
+    units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+    assert [[para.text for para in unit.paras] for unit in units] == [
+        ["本报记者 邵明", text, part, *part_text], [caption]]
+    assert units[1].photo and units[1].headline is None
+
+
+def test_text_with_no_headline_under_a_photo_with_none_after_a_signed_off_report_is_the_photos_story():
+    signed = BRIDGE_TEXT[1][:-1] + "。（陈立）"
+    caption = "青石镇居民在新桥上晨练。 本报记者 韩雪 摄"
+    story = ["晨光初照，桥上人来人往。",
+             "连日来，青石镇跨河人行桥每天清晨都聚集着晨练的居民，打太极、跳广场舞的队伍从桥头排到桥尾。",
+             "（文/本报记者 邵明）"]
+    docs, notes = segment(page_of(BRIDGE, BRIDGE_TEXT[0], signed, caption, *story, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.title, d.kind, d.text.split("\n")) for d in docs] == [
+        (BRIDGE, "news", [BRIDGE_TEXT[0], signed]), ("", "photo", [caption, *story]), (LIBRARY, "news", LIBRARY_TEXT)]
+    assert any("the photo's story" in note for note in notes)
+
+
+LIBRARY_BOX = "社区图书室延长开放时间后，下班族也能在晚上借书还书，图书室的借阅量比去年同期翻了一番。"
+
+
+def test_a_reading_tip_box_standing_alone_over_a_headline_opens_that_headlines_article():
+    signed = BRIDGE_TEXT[1][:-1] + "。（陈立）"  # the article above is signed off: the box is no part of it
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], signed, "阅读提示", LIBRARY_BOX, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], signed], LIBRARY: [LIBRARY_BOX, *LIBRARY_TEXT]}
+    assert not any(flags(doc, "uncertain_boundary") for doc in docs)
+
+
+def test_a_reading_tip_box_put_with_the_article_whose_text_it_follows_is_flagged():
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "阅读提示", LIBRARY_BOX, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: [LIBRARY_BOX, *BRIDGE_TEXT], LIBRARY: LIBRARY_TEXT}
+    (flag,) = flags(docs[0], "uncertain_boundary")
+    assert flag["offset"] == 0 and "may introduce the next article" in flag["message"]
+
+
+def test_text_with_neither_headline_nor_photo_is_flagged_for_the_reviewer():
+    # a sentence resumed from another page, which nothing on this page continues: no page prints an article without
+    # headline or photo, so the reviewer is told to merge it
+    docs, _ = segment(page_of("发展的新路子。", BRIDGE, *BRIDGE_TEXT, LIBRARY, *LIBRARY_TEXT))
+    headless = [doc for doc in docs if not doc.title]
+    assert [doc.text for doc in headless] == ["发展的新路子。"]
+    assert any("no headline over it and is no photo's caption" in flag["message"]
+               for flag in flags(headless[0], "uncertain_boundary"))
+    # a photo with no headline is a document of its own as it should be: no such warning
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "5月6日，居民走过新桥。本报记者 陈立 摄", LIBRARY, *LIBRARY_TEXT))
+    assert [doc.kind for doc in docs if not doc.title] == ["photo"]
+    assert not any("no photo's caption" in flag["message"] for doc in docs for flag in flags(doc, "uncertain_boundary"))
+    # nor on a plain article, a file with no page structure: it has no headline by right
+    (doc,), _ = segment(page_of(*BRIDGE_TEXT))
+    assert doc.kind == "text" and not flags(doc, "uncertain_boundary")
+
+
+def _flagged_messages(readings: list[RoleReading], page: str) -> list[str]:
+    lines = [classify(line) for line in split_lines(page)]
+    units = layout.build_units(lines, [], readings)
+    return [flag.message for unit in units for para in unit.paras for flag in para.flags]
+
+
+def test_a_doubt_about_a_line_a_rule_gave_its_role_says_what_the_rule_did_and_what_the_model_read():
+    credited = "居民走过新桥。 本报记者 陈立 摄"
+    page = page_of(BRIDGE, BRIDGE_TEXT[0], credited, BRIDGE_TEXT[1])
+    model_read = {LineRole.BODY: 0.25, LineRole.BYLINE: 0.75}
+    # a rule made the line text against the model, which read a byline
+    ruled = RoleReading(LineRole.BODY, dict(model_read), ["a caption closed by its credit"])
+    readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), ruled, RoleReading(LineRole.BODY)]
+    assert ruled.overrides_model and ruled.model_role is LineRole.BYLINE
+    assert _flagged_messages(readings, page) == [
+        "line 5 was taken for text by a rule (a caption closed by its credit), though the model read it as a byline "
+        "closing the article (0.75); if the model is right, the article is cut wrongly here"
+    ]
+    # the model's own close call is worded as its reading and its doubt
+    doubted = RoleReading(LineRole.BODY, {LineRole.BODY: 0.55, LineRole.BYLINE: 0.45}, by_model=True)
+    readings[2] = doubted
+    assert not doubted.overrides_model
+    assert _flagged_messages(readings, page) == [
+        "line 5 was read as text (0.55), but it may be a byline closing the article (0.45); if so, the article is "
+        "cut wrongly here"
+    ]
+
+
+def test_an_intertitle_with_its_headlines_mark_or_two_intertitles_in_a_row_are_flagged_as_possible_headlines():
+    def flagged(page_lines: list[str], roles: list[LineRole]) -> list[str]:
+        lines = [classify(line) for line in split_lines(page_of(*page_lines))]
+        units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+        layout.flag_doubtful_placements(units)  # the page's warnings, after the continuations
+        return [flag.message for unit in units for para in unit.paras for flag in para.flags]
+
+    body = [LineRole.BODY, LineRole.BODY]
+    # ■ opens the article's headline and the line read as its intertitle: a page marks its headlines alike
+    (message,) = flagged(["■" + BRIDGE, *BRIDGE_TEXT, "■" + LIBRARY, *LIBRARY_TEXT],
+                         [LineRole.TITLE, *body, LineRole.SUBHEAD, *body])
+    assert message.startswith("line 7 was read as an intertitle of this article, but it opens with the mark of this "
+                              "article's headline (■)")
+    # no mark on the headline: an intertitle alone between paragraphs is no doubt
+    assert flagged([BRIDGE, *BRIDGE_TEXT, "■" + LIBRARY, *LIBRARY_TEXT], [LineRole.TITLE, *body, LineRole.SUBHEAD, *body]) == []
+    # two short lines in a row read as intertitles: a kicker and its title, more often than an intertitle
+    (message,) = flagged([BRIDGE, *BRIDGE_TEXT, "书香满社区", LIBRARY, *LIBRARY_TEXT],
+                         [LineRole.TITLE, *body, LineRole.SUBHEAD, LineRole.SUBHEAD, *body])
+    assert message.startswith("lines 7 and 9 were read as two intertitles in a row")
+

@@ -231,7 +231,10 @@ DATE_LINE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
     r"\s*(?:星期|周|礼拜)[一二三四五六日天]"
 )
-EDITORS_LINE_RE = re.compile(r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|排版|组版)\s*[：:\s]")
+# (本版 or 本期 before the role: 本版责编：某某 美编：某某, the editors of this page or issue)
+EDITORS_LINE_RE = re.compile(
+    r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|排版|组版)\s*[：:\s]"
+)
 # What a news website prints around an article, kept when a page is saved as text: share and print links, the
 # neighbouring articles (上一篇 下一篇), the e-paper's 上一版 下一版, reading time, copyright and licence lines,
 # the page's address and title repeated, a QR-code prompt, 相关新闻 / 更多>>, and metadata listed under the

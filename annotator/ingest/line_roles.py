@@ -94,6 +94,8 @@ class RoleReading:
     # why: the features that counted most for ``role`` against the runner-up, filled in on demand
     _reasons: list[str] | None = None
     _explain: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
+    # True for the model's own reading; False for one a rule gave (its reasons are then the rule's)
+    by_model: bool = False
 
     @property
     def reasons(self) -> list[str]:
@@ -119,6 +121,23 @@ class RoleReading:
     def runner_up(self) -> LineRole | None:
         others = [(p, r) for r, p in self.probabilities.items() if r is not self.role]
         return max(others)[1] if others else None
+
+    @property
+    def overrides_model(self) -> bool:
+        """Did a rule of the role pass give the line another role than the one the model gave most chance?
+
+        Such a reading keeps the model's probabilities and gives the rule's reason as its reasons, so a doubt about
+        it is worded as the rule against the model, not as a reading the model made with little confidence."""
+        if self.by_model or not self.probabilities:
+            return False  # the model's own reading, or one settled without it
+        return self.model_role is not self.role
+
+    @property
+    def model_role(self) -> LineRole:
+        """The role the model gave most chance (the reading's own role where it kept no probabilities)."""
+        if not self.probabilities:
+            return self.role
+        return max(self.probabilities.items(), key=lambda item: item[1])[0]
 
 
 # A role the model gives at least this is taken as certain: the other roles' probabilities are not asked for.
@@ -202,7 +221,7 @@ class RoleModel:
                 probabilities = {role: confidence}
             else:
                 probabilities = {other: tagger.marginal(name, position) for name, other in known}
-            reading = RoleReading(role, probabilities)
+            reading = RoleReading(role, probabilities, by_model=True)
             reading._explain = partial(self._reasons_for, features[position], reading)
             readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
         _agree_with_marked_headlines(lines, readings)
@@ -359,7 +378,7 @@ def _header_ruled_out(reading: RoleReading) -> RoleReading:
     probabilities[LineRole.TITLE] = probabilities.get(LineRole.TITLE, 0.0) + furniture
     if reading.role is LineRole.FURNITURE:
         return RoleReading(LineRole.TITLE, probabilities, ["a byline or a report's opening under it, as no page header has"])
-    kept = RoleReading(reading.role, probabilities)
+    kept = RoleReading(reading.role, probabilities, by_model=reading.by_model)
     kept._explain = reading._explain
     return kept
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from annotator.ingest.bylines import has_leading_byline
+from annotator.ingest.bylines import has_leading_byline, has_photo_credit
 from annotator.ingest.furniture import ends_open
 from annotator.ingest.topics import gram_set
 
@@ -142,10 +142,18 @@ class Unit:
     @property
     def dangling(self) -> bool:
         """Does the unit stop mid-sentence, so that its text must continue somewhere?"""
-        if self.photo or not self.paras:
+        if not self.paras or (self.photo and not self.report_under_its_photo):
             return False
         last = self.paras[-1]
         return last.role is Role.BODY and last.is_open
+
+    @property
+    def report_under_its_photo(self) -> bool:
+        """Does a report go on under the photo's credited caption (a caption right under the headline, the report's
+        text under it)? That text can stop mid-sentence and go on further down the page, as any report's can."""
+        return self.photo and any(
+            para.role is Role.CREDIT or has_photo_credit(para.text) for para in self.paras[:-1]
+        )
 
     def grams(self, paras: list[Para] | None = None, *, with_title: bool = True) -> list[frozenset[str]]:
         """Bigram lists of the headline title and ``paras`` (all the unit's paragraphs by default)."""

@@ -13,7 +13,13 @@ from annotator.ingest.assemble import DocumentBuilder
 from annotator.ingest.continuations import attach_continuations
 from annotator.ingest.duplicates import drop_duplicates
 from annotator.ingest.furniture import LineKind, PageLine, classify
-from annotator.ingest.layout import build_units, para_from_line, rejoin_column_break
+from annotator.ingest.layout import (
+    build_units,
+    flag_doubtful_placements,
+    para_from_line,
+    photo_stories,
+    rejoin_column_break,
+)
 from annotator.ingest.page_cache import new_page
 from annotator.ingest.page_model import Headline, Role, Unit
 from annotator.ingest.source_lines import split_lines
@@ -53,6 +59,7 @@ def segment_text(
     units = build_units(lines, result.notes)
     units = drop_duplicates(units, result.notes)
     units = attach_continuations(units, result.notes)
+    units = photo_stories(units, result.notes)
     if not _has_page_structure(units):
         unit = _as_one_article(units)
         title = unit.headline.title if unit.headline and unit.headline.title else stem
@@ -60,6 +67,7 @@ def segment_text(
         if document is not None:
             result.documents.append(document)
         return result
+    flag_doubtful_placements(units)  # a page's pieces only: a plain article has neither headline nor photo by right
     for unit in units:
         document = builder.build(unit)
         if document is None:

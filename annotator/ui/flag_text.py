@@ -55,6 +55,39 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "if it is an intertitle, merge this article with the one before"),
          QCoreApplication.translate("ImportFlags", "a new article was started at line %1 ('%2'), read as a headline with confidence %3; "
                            "if it is an intertitle, merge this article with the one before"), ()),
+        (("line %1 has no headline over it and is no photo's caption: it may belong to the article before or after "
+          "it; if so, merge it there"),
+         QCoreApplication.translate("ImportFlags", "line %1 has no headline over it and is no photo's caption: it may belong to the "
+                           "article before or after it; if so, merge it there"), ()),
+        (("the 阅读提示 box at line %1 was printed after this article's text: it may introduce the next article; "
+          "if so, move it there"),
+         QCoreApplication.translate("ImportFlags", "the 阅读提示 box at line %1 was printed after this article's text: it may "
+                           "introduce the next article; if so, move it there"), ()),
+        (("line %1 was read as an intertitle of this article, but it opens with the mark of this article's headline "
+          "(%2): it may be the headline of another; if so, split the article here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it opens with the mark "
+                           "of this article's headline (%2): it may be the headline of another; if so, split the "
+                           "article here"), ()),
+        (("lines %1 and %2 were read as two intertitles in a row, but an intertitle is followed by text: they may be "
+          "another article's headline lines; if so, split the article here"),
+         QCoreApplication.translate("ImportFlags", "lines %1 and %2 were read as two intertitles in a row, but an intertitle is "
+                           "followed by text: they may be another article's headline lines; if so, split the article "
+                           "here"), ()),
+        # the same doubts where a rule of the role pass decided against the model (its reason in brackets)
+        (("a new article was started at line %1 ('%2'), taken for a headline by a rule (%3), though the model gave "
+          "that only %4; if it is an intertitle, merge this article with the one before"),
+         QCoreApplication.translate("ImportFlags", "a new article was started at line %1 ('%2'), taken for a headline by a rule "
+                           "(%3), though the model gave that only %4; if it is an intertitle, merge this article with "
+                           "the one before"), (3,)),
+        (("line %1 was taken for an intertitle of this article by a rule (%2), though the model read it as the "
+          "headline of another (%3); if the model is right, split the article here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was taken for an intertitle of this article by a rule (%2), though the "
+                           "model read it as the headline of another (%3); if the model is right, split the article "
+                           "here"), (2,)),
+        (("line %1 was taken for %2 by a rule (%3), though the model read it as %4 (%5); if the model is right, "
+          "the article is cut wrongly here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was taken for %2 by a rule (%3), though the model read it as %4 (%5); "
+                           "if the model is right, the article is cut wrongly here"), (2, 3, 4)),
         (("line %1 was read as an intertitle of this article, but it may be the headline of another (%2): %3; "
           "if so, split the article here"),
          QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it may be the headline of "
@@ -99,6 +132,41 @@ def _reasons() -> list[tuple[str, str]]:
         ("the end of another article", QCoreApplication.translate("ImportFlags", "the end of another article")),
         ("topic closer to this article than to its neighbours by %1",
          QCoreApplication.translate("ImportFlags", "topic closer to this article than to its neighbours by %1")),
+        # why a rule of the role pass gave a line its role against the model (annotator/ingest/line_roles.py)
+        ("a caption closed by its credit", QCoreApplication.translate("ImportFlags", "a caption closed by its credit")),
+        ("a long line ending on a full stop", QCoreApplication.translate("ImportFlags", "a long line ending on a full stop")),
+        ("over a headline, and more likely text than a headline line",
+         QCoreApplication.translate("ImportFlags", "over a headline, and more likely text than a headline line")),
+        ("too long for an intertitle, and it runs on into the next line",
+         QCoreApplication.translate("ImportFlags", "too long for an intertitle, and it runs on into the next line")),
+        ("not under 阅读提示", QCoreApplication.translate("ImportFlags", "not under 阅读提示")),
+        ("an author's bare name under a headline", QCoreApplication.translate("ImportFlags", "an author's bare name under a headline")),
+        ("an author's bare name under it, over the text",
+         QCoreApplication.translate("ImportFlags", "an author's bare name under it, over the text")),
+        ("a short line that does not run on into the next",
+         QCoreApplication.translate("ImportFlags", "a short line that does not run on into the next")),
+        ("opens with the mark of the page's other headlines (%1)",
+         QCoreApplication.translate("ImportFlags", "opens with the mark of the page's other headlines (%1)")),
+        ("a news report's opening under it, the text above finished",
+         QCoreApplication.translate("ImportFlags", "a news report's opening under it, the text above finished")),
+        ("a paragraph opening a sentence under it, as no page header has",
+         QCoreApplication.translate("ImportFlags", "a paragraph opening a sentence under it, as no page header has")),
+        ("a byline or a report's opening under it, as no page header has",
+         QCoreApplication.translate("ImportFlags", "a byline or a report's opening under it, as no page header has")),
+        ("人名：短语 over a paragraph that opens on that name: a profile's part",
+         QCoreApplication.translate("ImportFlags", "人名：短语 over a paragraph that opens on that name: a profile's part")),
+        ("a doubted headline inside a story that goes on under it",
+         QCoreApplication.translate("ImportFlags", "a doubted headline inside a story that goes on under it")),
+        ("a doubted short line between finished text and a title",
+         QCoreApplication.translate("ImportFlags", "a doubted short line between finished text and a title")),
+        ("over a headline: an intertitle is followed by text",
+         QCoreApplication.translate("ImportFlags", "over a headline: an intertitle is followed by text")),
+        ("a plain line among headlines marked with #",
+         QCoreApplication.translate("ImportFlags", "a plain line among headlines marked with #")),
+        ("under a sentence cut short that it does not go on with",
+         QCoreApplication.translate("ImportFlags", "under a sentence cut short that it does not go on with")),
+        ("a line leading into a headline with a dash",
+         QCoreApplication.translate("ImportFlags", "a line leading into a headline with a dash")),
         # the roles a doubtful line was read as, or nearly
         ("text", QCoreApplication.translate("ImportFlags", "text")),
         ("an intertitle", QCoreApplication.translate("ImportFlags", "an intertitle")),

@@ -1850,6 +1850,34 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>在第 %1 行（“%2”）开始了一篇新文章，该行被读作标题的置信度为 %3；如果它是小标题，请把这篇文章与上一篇合并</translation>
     </message>
     <message>
+        <source>line %1 has no headline over it and is no photo&apos;s caption: it may belong to the article before or after it; if so, merge it there</source>
+        <translation>第 %1 行上方没有标题，也不是图片说明：它可能属于前一篇或后一篇文章；如果是，请把它合并过去</translation>
+    </message>
+    <message>
+        <source>the 阅读提示 box at line %1 was printed after this article&apos;s text: it may introduce the next article; if so, move it there</source>
+        <translation>第 %1 行的“阅读提示”印在本文正文之后：它可能是下一篇文章的导读；如果是，请把它移过去</translation>
+    </message>
+    <message>
+        <source>line %1 was read as an intertitle of this article, but it opens with the mark of this article&apos;s headline (%2): it may be the headline of another; if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它以本文标题的标记（%2）开头：它可能是另一篇文章的标题；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>lines %1 and %2 were read as two intertitles in a row, but an intertitle is followed by text: they may be another article&apos;s headline lines; if so, split the article here</source>
+        <translation>第 %1 行和第 %2 行被读作连续的两个小标题，但小标题之后应是正文：它们可能是另一篇文章的标题行；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>a new article was started at line %1 (&apos;%2&apos;), taken for a headline by a rule (%3), though the model gave that only %4; if it is an intertitle, merge this article with the one before</source>
+        <translation>在第 %1 行（“%2”）开始了一篇新文章：一条规则（%3）把该行当作标题，而模型认为它是标题的可能只有 %4；如果它是小标题，请把这篇文章与上一篇合并</translation>
+    </message>
+    <message>
+        <source>line %1 was taken for an intertitle of this article by a rule (%2), though the model read it as the headline of another (%3); if the model is right, split the article here</source>
+        <translation>一条规则（%2）把第 %1 行当作本文的小标题，而模型把它读作另一篇文章的标题（%3）；如果模型是对的，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>line %1 was taken for %2 by a rule (%3), though the model read it as %4 (%5); if the model is right, the article is cut wrongly here</source>
+        <translation>一条规则（%3）把第 %1 行当作%2，而模型把它读作%4（%5）；如果模型是对的，文章在此处切分有误</translation>
+    </message>
+    <message>
         <source>line %1 was read as an intertitle of this article, but it may be the headline of another (%2): %3; if so, split the article here</source>
         <translation>第 %1 行被读作本文的小标题，但它可能是另一篇文章的标题（%2）：%3；如果是，请在此处拆分文章</translation>
     </message>
@@ -1932,6 +1960,82 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>topic closer to this article than to its neighbours by %1</source>
         <translation>主题与本文比与相邻文章更接近（差值 %1）</translation>
+    </message>
+    <message>
+        <source>a caption closed by its credit</source>
+        <translation>以摄影署名结尾的图片说明</translation>
+    </message>
+    <message>
+        <source>a long line ending on a full stop</source>
+        <translation>以句号结尾的长行</translation>
+    </message>
+    <message>
+        <source>over a headline, and more likely text than a headline line</source>
+        <translation>位于标题之上，且更像正文而不是标题行</translation>
+    </message>
+    <message>
+        <source>too long for an intertitle, and it runs on into the next line</source>
+        <translation>作小标题太长，且句子延续到下一行</translation>
+    </message>
+    <message>
+        <source>not under 阅读提示</source>
+        <translation>不在“阅读提示”之下</translation>
+    </message>
+    <message>
+        <source>an author&apos;s bare name under a headline</source>
+        <translation>标题下只有作者姓名</translation>
+    </message>
+    <message>
+        <source>an author&apos;s bare name under it, over the text</source>
+        <translation>其下是作者姓名，再下是正文</translation>
+    </message>
+    <message>
+        <source>a short line that does not run on into the next</source>
+        <translation>短行，句子没有延续到下一行</translation>
+    </message>
+    <message>
+        <source>opens with the mark of the page&apos;s other headlines (%1)</source>
+        <translation>以本版其他标题的标记（%1）开头</translation>
+    </message>
+    <message>
+        <source>a news report&apos;s opening under it, the text above finished</source>
+        <translation>其下是新闻报道的开头，上方正文已结束</translation>
+    </message>
+    <message>
+        <source>a paragraph opening a sentence under it, as no page header has</source>
+        <translation>其下段落以新句子开头，版头下不会如此</translation>
+    </message>
+    <message>
+        <source>a byline or a report&apos;s opening under it, as no page header has</source>
+        <translation>其下是署名或报道的开头，版头下不会如此</translation>
+    </message>
+    <message>
+        <source>人名：短语 over a paragraph that opens on that name: a profile&apos;s part</source>
+        <translation>“人名：短语”行下的段落以该人名开头：人物通讯的一部分</translation>
+    </message>
+    <message>
+        <source>a doubted headline inside a story that goes on under it</source>
+        <translation>存疑的标题位于一篇报道中间，报道在其下继续</translation>
+    </message>
+    <message>
+        <source>a doubted short line between finished text and a title</source>
+        <translation>存疑的短行位于已结束的正文与标题之间</translation>
+    </message>
+    <message>
+        <source>over a headline: an intertitle is followed by text</source>
+        <translation>位于标题之上：小标题之后应是正文</translation>
+    </message>
+    <message>
+        <source>a plain line among headlines marked with #</source>
+        <translation>在用 # 标记的标题中没有标记的行</translation>
+    </message>
+    <message>
+        <source>under a sentence cut short that it does not go on with</source>
+        <translation>位于被截断的句子之下，且没有接续该句</translation>
+    </message>
+    <message>
+        <source>a line leading into a headline with a dash</source>
+        <translation>用破折号引出标题的行</translation>
     </message>
     <message>
         <source>text</source>

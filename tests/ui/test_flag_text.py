@@ -78,3 +78,17 @@ def test_a_doubtful_cut_is_worded_in_chinese_with_its_values(chinese):
     assert worded.startswith("在第 12 行") and "市总工会召开全委会" in worded and "0.62" in worded
     assert "kind:short, echo-after:high" in worded and "merge" not in worded
     json.dumps(worded)  # plain text, storable as it is
+
+
+def test_a_doubt_about_a_role_a_rule_gave_is_worded_in_chinese_with_the_rules_reason(chinese):
+    message = ("line 37 was taken for text by a rule (a caption closed by its credit), though the model read it as a "
+               "byline closing the article (0.75); if the model is right, the article is cut wrongly here")
+    assert flags.unknown_parts(message) == []
+    worded = flags.flag_text(message)
+    assert worded == "一条规则（以摄影署名结尾的图片说明）把第 37 行当作正文，而模型把它读作结束文章的署名行（0.75）；如果模型是对的，文章在此处切分有误"
+    headline = ("a new article was started at line 25 ('自1993年哈密市举办首届'), taken for a headline by a rule (a short line "
+                "that does not run on into the next), though the model gave that only 0.35; if it is an intertitle, "
+                "merge this article with the one before")
+    assert flags.unknown_parts(headline) == []
+    worded = flags.flag_text(headline)
+    assert "短行，句子没有延续到下一行" in worded and "0.35" in worded and "自1993年哈密市举办首届" in worded
