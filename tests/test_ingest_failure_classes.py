@@ -1161,21 +1161,21 @@ def test_a_short_whole_sentence_printed_twice_after_its_original_is_dropped():
 
 # --- intertitles shaped as a feature labels its parts, column labels, headlines on mixed pages -----------------
 
-FERRY = "老渡口的新日子"
-FERRY_TEXT = [
+OLD_FERRY = "老渡口的新日子"
+OLD_FERRY_TEXT = [
     "清晨六点，汀州河上的渡船准时起航，船工罗永福已经在这条河上撑了二十六年的船。",
     "去年大桥通车后，渡口的客人少了许多，可罗永福还是每天把船擦得干干净净。",
 ]
-FERRY_PART = [
+OLD_FERRY_PART = [
     "一天八趟，坐船的多是赶集的老人和放学的孩子，船费还是一块钱。",
     "“只要还有人坐，这条船就不停。”罗永福说。",
 ]
 
 
 def _ferry_page(intertitle: str) -> tuple[list, list[RoleReading]]:
-    page = page_of(FERRY, *FERRY_TEXT, intertitle, *FERRY_PART)
+    page = page_of(OLD_FERRY, *OLD_FERRY_TEXT, intertitle, *OLD_FERRY_PART)
     lines = [classify(line) for line in split_lines(page)]
-    readings = [RoleReading(LineRole.TITLE if line.text == FERRY else LineRole.BODY) for line in lines]
+    readings = [RoleReading(LineRole.TITLE if line.text == OLD_FERRY else LineRole.BODY) for line in lines]
     readings[3] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.88, LineRole.SUBHEAD: 0.1})
     return lines, readings
 
@@ -1193,7 +1193,7 @@ def test_a_theme_and_a_colon_or_a_pull_quote_between_paragraphs_is_an_intertitle
         line_roles._intertitles_by_their_shape(lines, readings)
         assert readings[3].role is LineRole.TITLE, headline
     # over a report's opening the line opens a new article, whatever its shape
-    page = page_of(FERRY, *FERRY_TEXT, "渡口变了：守住老船就守住了乡愁", "5月6日上午，汀州河渡口举行了新船下水仪式。")
+    page = page_of(OLD_FERRY, *OLD_FERRY_TEXT, "渡口变了：守住老船就守住了乡愁", "5月6日上午，汀州河渡口举行了新船下水仪式。")
     lines = [classify(line) for line in split_lines(page)]
     readings = [RoleReading(LineRole.BODY) for _ in lines]
     readings[3] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.88, LineRole.SUBHEAD: 0.1})
@@ -1204,7 +1204,7 @@ def test_a_theme_and_a_colon_or_a_pull_quote_between_paragraphs_is_an_intertitle
 def test_a_column_label_read_as_an_intertitle_over_a_short_line_is_the_column_label_of_its_headline():
     label, title = "城事速递", "第三届汀州龙舟赛开幕"
     text = "6月10日上午，第三届汀州龙舟赛在汀州河开幕，二十支龙舟队参加比赛。"
-    lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, label, title, text))]
+    lines = [classify(line) for line in split_lines(page_of(*OLD_FERRY_TEXT, label, title, text))]
     assert lines[2].kind is furniture.LineKind.SECTION
     readings = [RoleReading(LineRole.BODY) for _ in lines]
     readings[2] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.89, LineRole.SECTION: 0.07})
@@ -1215,14 +1215,14 @@ def test_a_column_label_read_as_an_intertitle_over_a_short_line_is_the_column_la
 
 def test_plain_lines_stay_headlines_on_a_page_where_the_model_is_sure_of_a_plain_headline():
     doubted = {LineRole.TITLE: 0.68, LineRole.SUBHEAD: 0.3}
-    page = page_of(f"# {FERRY}", *FERRY_TEXT, BRIDGE, *BRIDGE_TEXT, LIBRARY, LIBRARY_TEXT[1])
+    page = page_of(f"# {OLD_FERRY}", *OLD_FERRY_TEXT, BRIDGE, *BRIDGE_TEXT, LIBRARY, LIBRARY_TEXT[1])
     lines = [classify(line) for line in split_lines(page)]
-    titles = {FERRY: RoleReading(LineRole.TITLE), BRIDGE: RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.98}),
+    titles = {OLD_FERRY: RoleReading(LineRole.TITLE), BRIDGE: RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.98}),
               LIBRARY: RoleReading(LineRole.TITLE, doubted)}
     readings = [titles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
     line_roles._plain_lines_among_marked_headlines(lines, readings)
     assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.TITLE] == [
-        FERRY, BRIDGE, LIBRARY]
+        OLD_FERRY, BRIDGE, LIBRARY]
     # where every sure headline carries #, the doubted plain line among them is an intertitle
     titles[BRIDGE] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.85})
     readings = [titles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
@@ -1234,7 +1234,7 @@ def test_the_title_under_its_kicker_is_not_made_text_by_a_word_the_segmenter_rea
     kicker, title = "南山县水稻制种大会在东湖镇举行", "一粒稻种的三十年南繁路"
     text = "南海之滨，冬暖如春。12月6日，水稻制种大会在东湖镇举行，两百多位育种专家和种粮大户到会。"
     assert join_evidence(title, text, adjacent=True).word  # 路南: the segmenter's pick over 南海
-    lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, kicker, title, text))]
+    lines = [classify(line) for line in split_lines(page_of(*OLD_FERRY_TEXT, kicker, title, text))]
     readings = [RoleReading(LineRole.BODY) for _ in lines]
     readings[2] = RoleReading(LineRole.KICKER, {LineRole.KICKER: 0.87, LineRole.TITLE: 0.13})
     readings[3] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.9, LineRole.SUBHEAD: 0.08})
@@ -1266,50 +1266,50 @@ def test_a_websites_line_naming_the_paper_day_and_page_an_article_was_printed_in
     byline = bylines.standalone_byline(line)
     assert byline is not None and byline.agency == "东岭日报" and byline.date == "2026年03月02日"
     assert classify(split_lines(line)[0]).kind is furniture.LineKind.BYLINE
-    page = page_of(FERRY, line, *FERRY_TEXT, BRIDGE, *BRIDGE_TEXT)
+    page = page_of(OLD_FERRY, line, *OLD_FERRY_TEXT, BRIDGE, *BRIDGE_TEXT)
     docs, _ = segment(page)
-    assert texts(docs) == {FERRY: [line, *FERRY_TEXT], BRIDGE: BRIDGE_TEXT}
+    assert texts(docs) == {OLD_FERRY: [line, *OLD_FERRY_TEXT], BRIDGE: BRIDGE_TEXT}
 
 
 def test_an_intertitle_under_a_photo_printed_inside_a_feature_goes_on_with_the_feature():
     caption = "汀州河渡口，船工罗永福在擦洗渡船（3月2日摄）。本报记者 陈立 摄"
     intertitle = "渡口变了：守住老船就守住了乡愁"
     # a report's paragraphs of several sentences, so the caption under them is no photo story of the headline's
-    opening = [FERRY_TEXT[0] + "他说，这条河养活了村里三代船工。", FERRY_TEXT[1] + "渡船每天还是准时起航。"]
-    page = page_of("城乡新闻", FERRY, *opening, caption, intertitle, *FERRY_PART, BRIDGE, *BRIDGE_TEXT)
+    opening = [OLD_FERRY_TEXT[0] + "他说，这条河养活了村里三代船工。", OLD_FERRY_TEXT[1] + "渡船每天还是准时起航。"]
+    page = page_of("城乡新闻", OLD_FERRY, *opening, caption, intertitle, *OLD_FERRY_PART, BRIDGE, *BRIDGE_TEXT)
     docs, _ = segment(page)
-    assert texts(docs) == {FERRY: [*opening, intertitle, *FERRY_PART], "": [caption], BRIDGE: BRIDGE_TEXT}
+    assert texts(docs) == {OLD_FERRY: [*opening, intertitle, *OLD_FERRY_PART], "": [caption], BRIDGE: BRIDGE_TEXT}
 
 
 def test_a_folio_line_with_the_papers_name_date_and_page_is_page_furniture_at_the_top_or_foot_only():
     for folio in ("东岭日报  2026年3月2日  星期一  A05", "城乡周刊  2026年3月2日  第6版  乡村振兴"):
-        page = page_of(folio, FERRY, *FERRY_TEXT, BRIDGE, *BRIDGE_TEXT)
+        page = page_of(folio, OLD_FERRY, *OLD_FERRY_TEXT, BRIDGE, *BRIDGE_TEXT)
         lines = [classify(line) for line in split_lines(page)]
         assert line_features.furniture_shape(lines, 0) is not None, folio
         docs, notes = segment(page)
-        assert texts(docs) == {FERRY: FERRY_TEXT, BRIDGE: BRIDGE_TEXT}
+        assert texts(docs) == {OLD_FERRY: OLD_FERRY_TEXT, BRIDGE: BRIDGE_TEXT}
         assert any(folio.split()[0] in note for note in notes)
     # a headline opening on a year is no folio line, and neither is such a line mid-page
-    lines = [classify(line) for line in split_lines(page_of("2026年东岭区民生实事全部完成", *FERRY_TEXT))]
+    lines = [classify(line) for line in split_lines(page_of("2026年东岭区民生实事全部完成", *OLD_FERRY_TEXT))]
     assert line_features.furniture_shape(lines, 0) is None
-    lines = [classify(line) for line in split_lines(page_of(*FERRY_TEXT, "东岭日报  2026年3月2日  A05", *BRIDGE_TEXT))]
+    lines = [classify(line) for line in split_lines(page_of(*OLD_FERRY_TEXT, "东岭日报  2026年3月2日  A05", *BRIDGE_TEXT))]
     assert line_features.furniture_shape(lines, 2) is None
 
 
 def test_a_reading_prompt_over_a_series_headline_after_finished_text_goes_with_the_article_under_it():
     box = "走进乡村看变化。本报今起推出系列报道，记录渡口、老街和新桥边的百姓生活。"
     label = "乡村走基层系列报道（3）"
-    page = page_of("城乡新闻", FERRY, *FERRY_TEXT, "阅读提示", box, label, BRIDGE, "本报记者 陈立", *BRIDGE_TEXT)
+    page = page_of("城乡新闻", OLD_FERRY, *OLD_FERRY_TEXT, "阅读提示", box, label, BRIDGE, "本报记者 陈立", *BRIDGE_TEXT)
     docs, _ = segment(page)
-    assert texts(docs) == {FERRY: FERRY_TEXT, BRIDGE: [box, "本报记者 陈立", *BRIDGE_TEXT]}
+    assert texts(docs) == {OLD_FERRY: OLD_FERRY_TEXT, BRIDGE: [box, "本报记者 陈立", *BRIDGE_TEXT]}
     # with text under the box and no headline, the box is printed inside the article, which goes on around it
-    page = page_of(FERRY, *FERRY_TEXT, "阅读提示", box, *FERRY_PART, BRIDGE, *BRIDGE_TEXT)
+    page = page_of(OLD_FERRY, *OLD_FERRY_TEXT, "阅读提示", box, *OLD_FERRY_PART, BRIDGE, *BRIDGE_TEXT)
     docs, _ = segment(page)
-    assert texts(docs)[FERRY] == [box, *FERRY_TEXT, *FERRY_PART]
+    assert texts(docs)[OLD_FERRY] == [box, *OLD_FERRY_TEXT, *OLD_FERRY_PART]
 
 
 def test_a_short_line_read_as_an_intertitle_in_a_briefs_column_is_the_next_briefs_headline():
-    page = page_of(FERRY, *FERRY_TEXT, "社区动态", BRIDGE, BRIDGE_TEXT[0], LIBRARY, LIBRARY_TEXT[0])
+    page = page_of(OLD_FERRY, *OLD_FERRY_TEXT, "社区动态", BRIDGE, BRIDGE_TEXT[0], LIBRARY, LIBRARY_TEXT[0])
     lines = [classify(line) for line in split_lines(page)]
     texts_ = [line.text for line in lines]
     assert lines[texts_.index("社区动态")].kind is furniture.LineKind.SECTION
@@ -1359,19 +1359,19 @@ def test_an_editors_line_of_this_page_between_a_cut_sentence_and_its_rest_is_fur
     assert not cues.EDITORS_LINE_RE.match("编辑部的同事们说，这样的稿子最难写。")
 
 
-FERRY = "江心岛渡轮换新"
-FERRY_TEXT = ["昨日，江心岛渡口两艘新造的电动渡轮投入运营，每天往返三十个班次，可载客两百人。",
+ISLAND_FERRY = "江心岛渡轮换新"
+ISLAND_FERRY_TEXT = ["昨日，江心岛渡口两艘新造的电动渡轮投入运营，每天往返三十个班次，可载客两百人。",
               "据了解，新渡轮比老渡轮航速更快、噪音更小，岛上居民进城的时间缩短了一刻钟。 （记者 邵明 柯岚）"]
-FERRY_PHOTO = ("4月2日，在江城市江心岛渡口，乘客排队登上新投用的电动渡轮。眼下正是岛上柑橘上市的时节，"
+ISLAND_FERRY_PHOTO = ("4月2日，在江城市江心岛渡口，乘客排队登上新投用的电动渡轮。眼下正是岛上柑橘上市的时节，"
                "不少果农带着果筐搭船进城。今年全岛柑橘种植面积一万二千亩，预计产量三万吨。新华社记者 钟毅 摄")
 
 
 def test_a_credited_caption_after_a_report_signed_off_in_brackets_is_a_photo_of_its_own():
     # the reporters' names in brackets close the report under the headline: the credited paragraph after it, however
     # long, is no caption of that headline's photo
-    docs, _ = segment(page_of(FERRY, *FERRY_TEXT, FERRY_PHOTO, LIBRARY, *LIBRARY_TEXT))
+    docs, _ = segment(page_of(ISLAND_FERRY, *ISLAND_FERRY_TEXT, ISLAND_FERRY_PHOTO, LIBRARY, *LIBRARY_TEXT))
     assert [(d.title, d.kind, d.text.split("\n")) for d in docs] == [
-        (FERRY, "news", FERRY_TEXT), ("", "photo", [FERRY_PHOTO]), (LIBRARY, "news", LIBRARY_TEXT)]
+        (ISLAND_FERRY, "news", ISLAND_FERRY_TEXT), ("", "photo", [ISLAND_FERRY_PHOTO]), (LIBRARY, "news", LIBRARY_TEXT)]
 
 
 def test_an_intertitle_after_a_photo_printed_inside_a_feature_goes_on_with_the_feature():
@@ -1411,8 +1411,11 @@ def test_a_reading_tip_box_standing_alone_over_a_headline_opens_that_headlines_a
 
 
 def test_a_reading_tip_box_put_with_the_article_whose_text_it_follows_is_flagged():
-    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "阅读提示", LIBRARY_BOX, LIBRARY, *LIBRARY_TEXT))
-    assert texts(docs) == {BRIDGE: [LIBRARY_BOX, *BRIDGE_TEXT], LIBRARY: LIBRARY_TEXT}
+    # after a paragraph cut mid-sentence the box is printed inside the article above (it goes on further down),
+    # so it stays there, at the top of its text; but it may introduce the article under it, which the reviewer is told
+    cut = [BRIDGE_TEXT[0], BRIDGE_TEXT[1][:-1] + "，不少居民"]
+    docs, _ = segment(page_of(BRIDGE, *cut, "阅读提示", LIBRARY_BOX, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {BRIDGE: [LIBRARY_BOX, *cut], LIBRARY: LIBRARY_TEXT}
     (flag,) = flags(docs[0], "uncertain_boundary")
     assert flag["offset"] == 0 and "may introduce the next article" in flag["message"]
 

@@ -275,7 +275,7 @@ class _Builder:
             else:
                 self._furniture_para(i)
                 i += 1
-        units = _boxes_over_their_articles([u for u in self.units if u.paras or u.headline])
+        units = [u for u in self.units if u.paras or u.headline]
         self._flag_doubtful_lines(units)
         return units
 
@@ -786,25 +786,6 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
                         "split the article here",
                     ))
             previous = para
-
-
-def _boxes_over_their_articles(units: list[Unit]) -> list[Unit]:
-    """A 阅读提示 box standing alone right over a headline (after an article that was over) introduces that
-    headline's article: it opens its text there, as it would under the headline."""
-    kept: list[Unit] = []
-    for index, unit in enumerate(units):
-        following = units[index + 1] if index + 1 < len(units) else None
-        if (
-            unit.headline is None
-            and unit.paras
-            and all(para.role is Role.BOX for para in unit.paras)
-            and following is not None
-            and following.headline is not None
-        ):
-            following.paras[:0] = unit.paras
-            continue
-        kept.append(unit)
-    return kept
 
 
 def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
