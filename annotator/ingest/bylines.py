@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from annotator.ingest.cues import (
@@ -68,6 +67,7 @@ from annotator.ingest.cues import (
     TRAILING_SIGNATURE_RE,
     common_surnames,
 )
+from annotator.ingest.page_cache import per_page
 from annotator.text.segmenter import get_segmenter
 
 _FIELDS = ("reporters", "correspondents", "photographers", "others")
@@ -515,10 +515,10 @@ def trailing_signature(paragraph: str) -> Byline | None:
 
 
 # The same line is asked about by the line classifier, the role features, the layout and the
-# document builder: parse it once. The public functions hand out copies, so callers may change them.
-_cached_standalone = lru_cache(maxsize=4096)(_standalone_byline)
-_cached_credit = lru_cache(maxsize=4096)(_photo_credit)
-_cached_leading = lru_cache(maxsize=4096)(_leading_byline)
+# document builder: parse it once a page. The public functions hand out copies, so callers may change them.
+_cached_standalone = per_page(_standalone_byline)
+_cached_credit = per_page(_photo_credit)
+_cached_leading = per_page(_leading_byline)
 
 
 def standalone_byline(line: str) -> Byline | None:

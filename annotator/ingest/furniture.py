@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import lru_cache
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
@@ -193,7 +192,7 @@ def _ends_on_half_width_stop(text: str) -> bool:
     return bool(HAN_RE.match(before)) or before in CLOSERS or (before in "\"'" and HAN_RE.match(text[-3:-2]) is not None)
 
 
-@lru_cache(maxsize=4096)
+@per_page
 def starts_mid_sentence(text: str) -> bool:
     """Does the paragraph begin inside a sentence that started elsewhere?
 
@@ -229,7 +228,7 @@ def ends_with_function_word(text: str) -> bool:
     return _tail_is_function_word(stripped[-12:])
 
 
-@lru_cache(maxsize=4096)
+@per_page
 def _tail_is_function_word(tail: str) -> bool:
     # the same line end is asked about by the line classifier, the role features and the joins: tag it once
     tags = get_segmenter().tag(tail)
@@ -247,7 +246,7 @@ def starts_with_stray_char(text: str) -> bool:
     return _opens_on_lone_char(text[:12])
 
 
-@lru_cache(maxsize=4096)
+@per_page
 def _opens_on_lone_char(head: str) -> bool:
     words = get_segmenter().cut(head)
     return bool(words) and len(words[0]) == 1

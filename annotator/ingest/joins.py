@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import HAN_RE
@@ -34,6 +33,7 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
+from annotator.ingest.page_cache import per_page
 from annotator.text.segmenter import get_segmenter
 
 # Starting points: lines that touch are usually one paragraph; a piece far
@@ -149,7 +149,7 @@ def join_evidence(left: str, right: str, *, adjacent: bool) -> Evidence:
     return _join_evidence(left, right, adjacent)
 
 
-@lru_cache(maxsize=2048)
+@per_page
 def _join_evidence(left: str, right: str, adjacent: bool) -> Evidence:
     evidence = Evidence(ADJACENT_BASE if adjacent else DISTANT_BASE)
     reasons = evidence.reasons

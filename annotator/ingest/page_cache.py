@@ -10,9 +10,11 @@ page begins, forgets every answer. So one page's answers never serve another
 pages do, is not parsed faster than pages that share nothing), and what is
 kept stays bounded by one page.
 
-Only a pure function of hashable arguments whose answer is immutable (a bool,
-a number, a string, a frozenset, a tuple of those) may be decorated: every
-caller is handed the same object.
+Only a pure function of hashable arguments may be decorated, and its answer must
+be immutable (a bool, a number, a string, a frozenset, a tuple of those) or
+copied before anyone changes it (the bylines module hands out copies of its
+parsed bylines): every caller is handed the same object. Every cache the parser
+keeps is of this kind; none outlives its page.
 """
 
 from __future__ import annotations

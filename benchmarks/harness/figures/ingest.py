@@ -55,11 +55,11 @@ IMPORT_NOTE = (
     "already in C; the rest is Python spread over many rule functions, none above a few per cent. Cutting a "
     "third off the import needs a cheaper topic measure or fewer comparisons: a change of rules, to be judged "
     "on the tuning pages and by cross-validation (`benchmarks/parser_fingerprint.py` and "
-    "`benchmarks/parser_cpu.py` compare another checkout's output and CPU time). The figure flatters the import "
-    "somewhat: the synthetic pages are recombined from the seed articles, so paragraphs recur from page to page and "
-    "the parser's caches kept across pages answer them again, which a user's own pages would not allow; with those "
-    "caches emptied before every page the parser executes about 12% more instructions "
-    "(`benchmarks/parser_instructions.py --fresh-caches`)."
+    "`benchmarks/parser_cpu.py` compare another checkout's output and CPU time). The synthetic pages are recombined from the "
+    "seed articles, so paragraphs recur from page to page; every cache the parser keeps is forgotten as each page "
+    "begins (annotator/ingest/page_cache.py), so that recurrence buys nothing a user's own pages would not get "
+    "(caches kept across pages had flattered the parser by about 11% of its instructions: "
+    "`benchmarks/parser_instructions.py`)."
 )
 # The steps of an import, by the function that does each, for the profile's summary.
 IMPORT_STEPS = {
