@@ -5,7 +5,7 @@ entries shaped rules, so it is tuning material now) and the tune split of the un
 The test split of the unseen pages is the frozen test set: no rule was written against it and
 its errors are never looked at (four later frozen sets, test2 to test5, were measured once each and then
 became tuning material). The test6 split (pages-test6) is a sixth frozen set: it has no floor until the lead
-measures it once, so no test run scores it. Each split is guarded against getting
+measures it once, so no test run scores it; the test7 split (pages-test7), a seventh frozen set, likewise. Each split is guarded against getting
 worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
@@ -63,11 +63,11 @@ def reports():
 
 
 def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
-    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test6"})):
+    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test6", "test7"})):
         source = read_jsonl(path, ReadOptions())
         assert {bundle.document.meta["split"] for bundle in source.documents} == splits
         assert {e.label for bundle in source.documents for e in bundle.entities} == set(LABELS)
-    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test6"}
+    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test6", "pages-test7"}
 
 
 def test_pages_select_the_records_of_those_pages_only():

@@ -9,7 +9,8 @@ Only the sets with a measured figure are scored: a new frozen set has none until
 then no test run splits its pages, so nobody sees it scored. The fifth set (test5, p81-p88) was measured
 once at the end of the eighth round of issue 16 (5148368): 23 of 43; it is tuning material now.
 The sixth set (tests/data/pages/test6/) has no
-figure yet: no test run splits its pages until the lead measures it once.
+figure yet, nor has the seventh (tests/data/pages/test7/): no test run splits their pages until the lead measures
+each once.
 """
 
 from __future__ import annotations
