@@ -884,3 +884,19 @@ def test_a_made_up_word_of_one_character_and_a_provinces_level_stays_a_place():
 @pytest.mark.parametrize(("sentence", "places"), [("旅客在宜宾车站候车。", {"宜宾车站"}), ("各地车站加开了列车。", set())])
 def test_a_station_after_a_place_is_a_site(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+# --- the tenth round's shapes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("今年小麦长势良好，小车也能开进田里。", set()),  # 小麦/n, 小车/n: dictionary words, not 小 + a surname
+        ("小张说，这批货明天到。", {"小张"}),  # 小张/n is a word too, but 说 shows a person
+        ("去年小张和妻子来到杭州。", {"小张"}),
+        ("老周告诉记者，车间又添了新设备。", {"老周"}),
+    ],
+)
+def test_a_familiar_form_that_is_a_dictionary_word_needs_the_sentence_to_say_it_is_a_person(sentence, people):
+    assert labelled(sentence, "PER") == people
