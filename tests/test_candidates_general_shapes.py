@@ -900,3 +900,24 @@ def test_a_station_after_a_place_is_a_site(sentence, places):
 )
 def test_a_familiar_form_that_is_a_dictionary_word_needs_the_sentence_to_say_it_is_a_person(sentence, people):
     assert labelled(sentence, "PER") == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("——访制壶大师顾景舟", "顾景舟"),  # famous: a control that needs nothing new
+        ("和往年一样，何午红也没想过离开家乡。", "何午红"),  # 何午/nr + 红/a + 也
+        ("程笑辉种了三十亩油茶。", "程笑辉"),  # 程笑/nr + 辉种: the HMM glued 辉 to the next word
+        ("这件作品出自于李守才之手。", "李守才"),
+        ("记均陶大师李守才", "李守才"),  # the name ends the text
+    ],
+)
+def test_a_made_up_two_character_name_takes_the_character_jieba_split_off_when_the_sentence_goes_on_without_it(
+    sentence, person
+):
+    assert person in labelled(sentence, "PER")
+
+
+@pytest.mark.parametrize(("sentence", "person"), [("李某因涉嫌盗窃被刑事拘留。", "李某"), ("王军到北京开会。", "王军")])
+def test_a_two_character_name_before_a_link_word_or_verb_stays_two_characters(sentence, person):
+    assert person in labelled(sentence, "PER")
