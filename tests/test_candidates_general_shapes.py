@@ -921,3 +921,21 @@ def test_a_made_up_two_character_name_takes_the_character_jieba_split_off_when_t
 @pytest.mark.parametrize(("sentence", "person"), [("李某因涉嫌盗窃被刑事拘留。", "李某"), ("王军到北京开会。", "王军")])
 def test_a_two_character_name_before_a_link_word_or_verb_stays_two_characters(sentence, person):
     assert person in labelled(sentence, "PER")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("他大学毕业后来到白桦岭国有林场工作。", "白桦岭国有林场"),  # a state forest farm is an enterprise
+        ("这里原是兴隆华侨农场，后来改为镇。", "兴隆华侨农场"),
+        ("谢尔塔拉牧场的牧民迎来丰收。", "谢尔塔拉牧场"),
+    ],
+)
+def test_a_named_farm_forest_farm_or_ranch_is_an_organisation(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+    assert organisation not in labelled(sentence, "LOC")
+
+
+@pytest.mark.parametrize("sentence", ["各地林场都在植树。", "他在牧场放羊。"])
+def test_a_farm_without_a_name_is_no_organisation(sentence):
+    assert labelled(sentence, "ORG") == set()
