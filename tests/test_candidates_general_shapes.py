@@ -939,3 +939,16 @@ def test_a_named_farm_forest_farm_or_ranch_is_an_organisation(sentence, organisa
 @pytest.mark.parametrize("sentence", ["各地林场都在植树。", "他在牧场放羊。"])
 def test_a_farm_without_a_name_is_no_organisation(sentence):
     assert labelled(sentence, "ORG") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("该县被誉为“中国韭菜之乡”，远近闻名。", {"中国韭菜之乡"}),  # the nickname, not 中国 inside it
+        ("这里是“红枣之都”。", {"红枣之都"}),
+        ("作为韭菜之乡，这里很有名。", set()),  # without quotation marks: a description
+        ("他讲了“民歌之乡的故事”。", set()),  # the quotation is more than the nickname
+    ],
+)
+def test_a_quoted_nickname_of_a_place_is_a_place(sentence, places):
+    assert labelled(sentence, "LOC") == places
