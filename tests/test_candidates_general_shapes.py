@@ -952,3 +952,16 @@ def test_a_farm_without_a_name_is_no_organisation(sentence):
 )
 def test_a_quoted_nickname_of_a_place_is_a_place(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("他来到临泉县古乡镇堡子湾村。", {"临泉县古乡镇堡子湾村"}),  # 古/a 乡镇/n: a level ends the township's name
+        ("桂东县沙田镇堡子头村农民在晒谷。", {"桂东县沙田镇堡子头村"}),  # 堡子/n: below a township, a noun may name a village
+        ("该县各乡镇都建了卫生院。", set()),  # a quantifier before the level: the sentence's words
+        ("该县城乡居民收入增长。", set()),
+    ],
+)
+def test_an_address_goes_on_over_a_township_whose_name_ends_with_a_level_and_a_village_named_by_a_noun(sentence, places):
+    assert labelled(sentence, "LOC") == places
