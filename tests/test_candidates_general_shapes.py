@@ -893,6 +893,7 @@ def test_a_station_after_a_place_is_a_site(sentence, places):
     ("sentence", "people"),
     [
         ("今年小麦长势良好，小车也能开进田里。", set()),  # 小麦/n, 小车/n: dictionary words, not 小 + a surname
+        ("农民正在收割小麦。", set()),
         ("小张说，这批货明天到。", {"小张"}),  # 小张/n is a word too, but 说 shows a person
         ("去年小张和妻子来到杭州。", {"小张"}),
         ("老周告诉记者，车间又添了新设备。", {"老周"}),

@@ -205,10 +205,10 @@ class PersonRule:
         )
 
     def _ends_a_name_here(self, analysis: TextAnalysis, end: int) -> bool:
-        """Whether what follows offset ``end`` shows a person's name ends there: a speech verb, a
-        punctuation mark or the end of the text, or 和/与 (小张 + 和妻子)."""
+        """Whether what follows offset ``end`` shows a person's name ends there: a speech verb or
+        和/与 (小张 + 和妻子). A punctuation mark does not (收割小麦。)."""
         text = analysis.text
-        return end >= len(text) or not is_cjk(text[end]) or text[end] in "和与" or self.speech.match(text, end) is not None
+        return end < len(text) and (text[end] in "和与" or self.speech.match(text, end) is not None)
 
     def _is_word(self, text: str) -> bool:
         return get_segmenter().has_word(text)
@@ -298,7 +298,7 @@ class PersonRule:
             if text[start:end] in self.familiar_exceptions:
                 continue  # 小龙, 老马: words that only look like a name
             if self._ordinary_word(analysis, start, end) and not self._ends_a_name_here(analysis, end):
-                continue  # 小麦/n, 小车/n: a dictionary word, a name only where the sentence says so (小张/n 说)
+                continue  # 小麦/n, 小车/n: a dictionary word, a person only where the sentence says so (小张/n 说)
             if analysis.is_boundary(end):
                 add(start, end, self.score_familiar)
 
