@@ -966,3 +966,16 @@ def test_a_quoted_nickname_of_a_place_is_a_place(sentence, places):
 )
 def test_an_address_goes_on_over_a_township_whose_name_ends_with_a_level_and_a_village_named_by_a_noun(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("这是河北省第二大人工林场。", set()),  # a rank among bodies and a description
+        ("村子位于与内蒙古自治区交界处。", set()),  # where places meet, not an office (处)
+        ("城乡结合部的治安好转。", set()),
+        ("他毕业于北京市第二中学。", {"北京市第二中学"}),  # an ordinal alone still names a school
+    ],
+)
+def test_a_rank_or_a_meeting_point_of_places_is_no_organisation(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations

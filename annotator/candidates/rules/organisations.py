@@ -528,6 +528,8 @@ class OrganisationRule:
             if position == index - 2 and end_index is None and self._joins_fields_before_type(analysis, position, index, places):
                 position -= 2  # 海洋 + 与 + 渔业 + 科学院: a body named by two fields, its type a word of its own
                 continue
+            if words[position] == "大" and position > 0 and tags[position - 1] == "m" and words[position - 1].startswith("第"):
+                break  # 某省 + 第二大 + 人工 + 林场: a rank among bodies, the rest a description
             mask = masks[position]
             if not mask & material:
                 if not (
