@@ -979,3 +979,8 @@ def test_an_address_goes_on_over_a_township_whose_name_ends_with_a_level_and_a_v
 )
 def test_a_rank_or_a_meeting_point_of_places_is_no_organisation(sentence, organisations):
     assert labelled(sentence, "ORG") == organisations
+
+
+def test_a_word_jieba_tags_as_a_name_right_after_a_number_is_no_person():
+    # 米左右/nr: after 1500 the "surname" is the unit
+    assert labelled("这里平均海拔只有1500米左右，却很寒冷。", "PER") == set()

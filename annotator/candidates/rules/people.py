@@ -318,6 +318,8 @@ class PersonRule:
                 continue
             start, end = bounds
             name = text[start:end]
+            if start > 0 and text[start - 1].isdigit():
+                continue  # 1500 + 米左右/nr: after a number the "surname" is its unit
             if not tagged and (len(name) < 3 or any(c in self.stop or c in self.not_given for c in name[1:])):
                 continue  # 冷链, 封控, 夏父母: two unknown characters are too often not a name
             if not tagged:
