@@ -984,3 +984,15 @@ def test_a_rank_or_a_meeting_point_of_places_is_no_organisation(sentence, organi
 def test_a_word_jieba_tags_as_a_name_right_after_a_number_is_no_person():
     # 米左右/nr: after 1500 the "surname" is the unit
     assert labelled("这里平均海拔只有1500米左右，却很寒冷。", "PER") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("浙江手机报记者 王某 摄", {"浙江手机报"}),  # 浙江 + 手机/n + 报/n: the province's mobile paper
+        ("衡阳手机报讯（记者 张三）", {"衡阳手机报"}),  # 手机 + 报讯
+        ("他每天都看手机报。", set()),  # the medium, not an outlet
+    ],
+)
+def test_a_mobile_paper_after_a_place_is_that_places_outlet(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
