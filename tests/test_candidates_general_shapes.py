@@ -945,19 +945,6 @@ def test_a_farm_without_a_name_is_no_organisation(sentence):
 @pytest.mark.parametrize(
     ("sentence", "places"),
     [
-        ("该县被誉为“中国韭菜之乡”，远近闻名。", {"中国韭菜之乡"}),  # the nickname, not 中国 inside it
-        ("这里是“红枣之都”。", {"红枣之都"}),
-        ("作为韭菜之乡，这里很有名。", set()),  # without quotation marks: a description
-        ("他讲了“民歌之乡的故事”。", set()),  # the quotation is more than the nickname
-    ],
-)
-def test_a_quoted_nickname_of_a_place_is_a_place(sentence, places):
-    assert labelled(sentence, "LOC") == places
-
-
-@pytest.mark.parametrize(
-    ("sentence", "places"),
-    [
         ("他来到临泉县古乡镇堡子湾村。", {"临泉县古乡镇堡子湾村"}),  # 古/a 乡镇/n: a level ends the township's name
         ("桂东县沙田镇堡子头村农民在晒谷。", {"桂东县沙田镇堡子头村"}),  # 堡子/n: below a township, a noun may name a village
         ("该县各乡镇都建了卫生院。", set()),  # a quantifier before the level: the sentence's words

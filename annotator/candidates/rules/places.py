@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.memo import WordMemo
-from annotator.candidates.ruledata import RuleTable, alternation
+from annotator.candidates.ruledata import RuleTable
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.words import WordClasses
@@ -64,8 +64,6 @@ _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 # The levels of a township, below which a village may be named by an everyday noun.
 _TOWNSHIP_LEVELS = frozenset("乡镇")
-# The most characters a quoted nickname has before its ending (中国 + 某某某 + 之乡).
-_NICKNAME_NAME_CHARS = 8
 
 
 class _SiteAlone(Enum):
@@ -100,20 +98,13 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
         self.landforms = frozenset(table.strings("landforms", ()))
-        nickname_endings = table.strings("nickname_endings", ())
-        # “中国某某之乡”: a quotation that is a place's nickname and nothing else
-        self.quoted_nickname = (
-            re.compile(f"(?<=[“「\"])[\u4e00-\u9fff]{{1,{_NICKNAME_NAME_CHARS}}}(?:{alternation(nickname_endings)})(?=[”」\"])")
-            if nickname_endings
-            else None
-        )
         self.lower_levels = tuple(sorted(table.strings("lower_levels", ()), key=len, reverse=True))
         self.level_chars = frozenset(x for x in self.admin if len(x) == 1)  # 镇, 村: as type_chars above
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
@@ -548,18 +539,8 @@ class PlaceRule:
         found = self._continue_addresses(analysis, found)
         found += self._split_features(analysis)
         found += self._glued_to_function_words(analysis)
-        found += self._quoted_nicknames(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
-
-    def _quoted_nicknames(self, analysis: TextAnalysis) -> list[Suggestion]:
-        """A quotation that is a place's nickname, “中国某某之乡” or “某某之都”: a title the place was
-        given, a place of its own (the guidelines label it; without quotation marks, 作为蔬菜之乡, it
-        is a description)."""
-        if self.quoted_nickname is None or ("之" not in analysis.text):
-            return []
-        text = analysis.text
-        return [span(text, m.start(), m.end(), LABEL, self.score_named_site) for m in self.quoted_nickname.finditer(text)]
 
     def _continue_addresses(self, analysis: TextAnalysis, chains: list[Suggestion]) -> list[Suggestion]:
         """The chains and sites found so far, each taken on over the townships and villages after it
