@@ -884,3 +884,102 @@ def test_a_made_up_word_of_one_character_and_a_provinces_level_stays_a_place():
 @pytest.mark.parametrize(("sentence", "places"), [("旅客在宜宾车站候车。", {"宜宾车站"}), ("各地车站加开了列车。", set())])
 def test_a_station_after_a_place_is_a_site(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+# --- the tenth round's shapes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("今年小麦长势良好，小车也能开进田里。", set()),  # 小麦/n, 小车/n: dictionary words, not 小 + a surname
+        ("农民正在收割小麦。", set()),
+        ("小张说，这批货明天到。", {"小张"}),  # 小张/n is a word too, but 说 shows a person
+        ("去年小张和妻子来到杭州。", {"小张"}),
+        ("老周告诉记者，车间又添了新设备。", {"老周"}),
+    ],
+)
+def test_a_familiar_form_that_is_a_dictionary_word_needs_the_sentence_to_say_it_is_a_person(sentence, people):
+    assert labelled(sentence, "PER") == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("——访制壶大师顾景舟", "顾景舟"),  # famous: a control that needs nothing new
+        ("和往年一样，何午红也没想过离开家乡。", "何午红"),  # 何午/nr + 红/a + 也
+        ("程笑辉种了三十亩油茶。", "程笑辉"),  # 程笑/nr + 辉种: the HMM glued 辉 to the next word
+        ("这件作品出自于李守才之手。", "李守才"),
+        ("记均陶大师李守才", "李守才"),  # the name ends the text
+    ],
+)
+def test_a_made_up_two_character_name_takes_the_character_jieba_split_off_when_the_sentence_goes_on_without_it(
+    sentence, person
+):
+    assert person in labelled(sentence, "PER")
+
+
+@pytest.mark.parametrize(("sentence", "person"), [("李某因涉嫌盗窃被刑事拘留。", "李某"), ("王军到北京开会。", "王军")])
+def test_a_two_character_name_before_a_link_word_or_verb_stays_two_characters(sentence, person):
+    assert person in labelled(sentence, "PER")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("他大学毕业后来到白桦岭国有林场工作。", "白桦岭国有林场"),  # a state forest farm is an enterprise
+        ("这里原是兴隆华侨农场，后来改为镇。", "兴隆华侨农场"),
+        ("谢尔塔拉牧场的牧民迎来丰收。", "谢尔塔拉牧场"),
+    ],
+)
+def test_a_named_farm_forest_farm_or_ranch_is_an_organisation(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+    assert organisation not in labelled(sentence, "LOC")
+
+
+@pytest.mark.parametrize("sentence", ["各地林场都在植树。", "他在牧场放羊。"])
+def test_a_farm_without_a_name_is_no_organisation(sentence):
+    assert labelled(sentence, "ORG") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("他来到临泉县古乡镇堡子湾村。", {"临泉县古乡镇堡子湾村"}),  # 古/a 乡镇/n: a level ends the township's name
+        ("桂东县沙田镇堡子头村农民在晒谷。", {"桂东县沙田镇堡子头村"}),  # 堡子/n: below a township, a noun may name a village
+        ("该县各乡镇都建了卫生院。", set()),  # a quantifier before the level: the sentence's words
+        ("该县城乡居民收入增长。", set()),
+    ],
+)
+def test_an_address_goes_on_over_a_township_whose_name_ends_with_a_level_and_a_village_named_by_a_noun(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("这是河北省第二大人工林场。", set()),  # a rank among bodies and a description
+        ("村子位于与内蒙古自治区交界处。", set()),  # where places meet, not an office (处)
+        ("城乡结合部的治安好转。", set()),
+        ("他毕业于北京市第二中学。", {"北京市第二中学"}),  # an ordinal alone still names a school
+    ],
+)
+def test_a_rank_or_a_meeting_point_of_places_is_no_organisation(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
+
+
+def test_a_word_jieba_tags_as_a_name_right_after_a_number_is_no_person():
+    # 米左右/nr: after 1500 the "surname" is the unit
+    assert labelled("这里平均海拔只有1500米左右，却很寒冷。", "PER") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("浙江手机报记者 王某 摄", {"浙江手机报"}),  # 浙江 + 手机/n + 报/n: the province's mobile paper
+        ("衡阳手机报讯（记者 张三）", {"衡阳手机报"}),  # 手机 + 报讯
+        ("他每天都看手机报。", set()),  # the medium, not an outlet
+    ],
+)
+def test_a_mobile_paper_after_a_place_is_that_places_outlet(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations

@@ -64,7 +64,7 @@ class OrganisationRule:
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
              "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words",
-             "glued_posts", "outlet_endings", "not_outlet_endings")
+             "glued_posts", "outlet_endings", "not_outlet_endings", "place_outlets")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -100,6 +100,7 @@ class OrganisationRule:
         self.unit_words = tuple(table.strings("unit_words", ()))
         self.glued_posts = frozenset(table.strings("glued_posts", ()))
         self.outlet_endings = tuple(table.strings("outlet_endings", ()))
+        self.place_outlets = tuple(sorted(table.strings("place_outlets", ()), key=len, reverse=True))
         self.not_outlet_endings = tuple(table.strings("not_outlet_endings", ()))
         self.titles = titles
         self.words = words
@@ -314,6 +315,7 @@ class OrganisationRule:
 
         found.extend(self._abbreviations(analysis, places))
         found.extend(self._news_sites(analysis, place_words))
+        found.extend(self._place_outlets(analysis, place_words))
         found.extend(self._outlets(analysis))
         found.extend(self._units(analysis, found))
         return [s for s in found if not self._is_honour(text, s)]
@@ -383,6 +385,27 @@ class OrganisationRule:
             while first > 0 and first - 1 in place_words and site - first < _NEWS_SITE_PLACE_WORDS:
                 first -= 1
             found.append(span(analysis.text, analysis.starts[first], end, LABEL, self.score_strong))
+        return found
+
+    def _place_outlets(self, analysis: TextAnalysis, place_words: set[int]) -> list[Suggestion]:
+        """某省 + 手机 + 报: a kind of outlet jieba cuts into everyday words (`place_outlets`), right
+        after a place, is that place's outlet; alone (手机报) it is a kind of medium."""
+        text = analysis.text
+        found: list[Suggestion] = []
+        if not self.place_outlets or not place_words:
+            return found
+        for place_end in sorted({analysis.ends[i] for i in place_words}):
+            outlet = next((o for o in self.place_outlets if text.startswith(o, place_end)), None)
+            if outlet is None:
+                continue
+            end = place_end + len(outlet)
+            if not (analysis.is_boundary(end) or analysis.is_boundary(end - 1)):
+                continue  # the outlet ends a word, or its type begins the next one (手机 + 报讯)
+            first = analysis.index_ending_at(place_end)
+            while first is not None and first - 1 in place_words:
+                first -= 1
+            if first is not None:
+                found.append(span(text, analysis.starts[first], end, LABEL, self.score_strong))
         return found
 
     def _is_outlet_name(self, analysis: TextAnalysis, index: int) -> bool:
@@ -528,6 +551,8 @@ class OrganisationRule:
             if position == index - 2 and end_index is None and self._joins_fields_before_type(analysis, position, index, places):
                 position -= 2  # 海洋 + 与 + 渔业 + 科学院: a body named by two fields, its type a word of its own
                 continue
+            if words[position] == "大" and position > 0 and tags[position - 1] == "m" and words[position - 1].startswith("第"):
+                break  # 某省 + 第二大 + 人工 + 林场: a rank among bodies, the rest a description
             mask = masks[position]
             if not mask & material:
                 if not (

@@ -22,6 +22,9 @@ _AFTER_SPLIT_NAME = frozenset("等和与、")
 # Particles after a verb: 握 + 着, so 李丹握 is 李丹 + 握.
 _ASPECT_TAGS = frozenset({"uz", "ul", "ug", "uv", "ud"})
 # Tags of the word after a lone surname that can be a given name (海珠/n, 大洋/ns).
+# Tags of a character after a two-character name that make it the sentence's verb or link word
+# (李华 + 摘, 李华 + 因), not the name's third character.
+_VERB_TAGS = frozenset({"v", "vg", "vd", "vn", "vi", "p", "c"})
 _SPLIT_GIVEN_TAGS = frozenset({"nr", "nrfg", "nrt", "n", "ns", "nz", "ng", "a", "ag"})
 
 
@@ -164,9 +167,9 @@ class PersonRule:
         character: 李某/nr + 发/v + 表示 → 李某发, 王某/nr + 璇/g + 、 (HMM names of three
         characters cut after the second). Otherwise ``end``."""
         text = analysis.text
-        if end - start != 2 or self.surnames.at(text, start) != 1 or end + 1 >= len(text):
+        if end - start != 2 or self.surnames.at(text, start) != 1 or end >= len(text):
             return end
-        third, after = text[end], text[end + 1]
+        third = text[end]
         if (
             not is_cjk(third)
             or third in self.stop
@@ -175,8 +178,19 @@ class PersonRule:
             or not analysis.is_boundary(end)
         ):
             return end
+        if end + 1 == len(text):
+            return end + 1  # the name ends the text (a headline's 记某某大师 + 李守/nr 才/d)
+        after = text[end + 1]
         if not is_cjk(after) or after in _AFTER_SPLIT_NAME or self.speech.match(text, end + 1):
             return end + 1
+        index = analysis.index_starting_at(end)
+        if index is None or text[start + 1] in self.not_given:
+            return end  # (李某 + 因: an anonymised name is whole; only a mark, 等 or a speech verb says otherwise)
+        word, tag = analysis.words[index], analysis.tags[index]
+        if len(word) == 1 and after in self.stop and tag not in _VERB_TAGS:
+            return end + 1  # 何午/nr + 红/a + 也: a character that is no verb, and a word that cannot be a name's
+        if len(word) == 2 and not analysis.is_known(index):
+            return end + 1  # 程笑/nr + 辉种/q: jieba's HMM glued the name's last character to the next word
         return end
 
     @staticmethod
@@ -189,6 +203,12 @@ class PersonRule:
             and analysis.is_known(index)
             and analysis.tags[index] not in _NAME_TAGS
         )
+
+    def _ends_a_name_here(self, analysis: TextAnalysis, end: int) -> bool:
+        """Whether what follows offset ``end`` shows a person's name ends there: a speech verb or
+        和/与 (小张 + 和妻子). A punctuation mark does not (收割小麦。)."""
+        text = analysis.text
+        return end < len(text) and (text[end] in "和与" or self.speech.match(text, end) is not None)
 
     def _is_word(self, text: str) -> bool:
         return get_segmenter().has_word(text)
@@ -277,6 +297,8 @@ class PersonRule:
                 continue
             if text[start:end] in self.familiar_exceptions:
                 continue  # 小龙, 老马: words that only look like a name
+            if self._ordinary_word(analysis, start, end) and not self._ends_a_name_here(analysis, end):
+                continue  # 小麦/n, 小车/n: a dictionary word, a person only where the sentence says so (小张/n 说)
             if analysis.is_boundary(end):
                 add(start, end, self.score_familiar)
 
@@ -296,6 +318,8 @@ class PersonRule:
                 continue
             start, end = bounds
             name = text[start:end]
+            if start > 0 and text[start - 1].isdigit():
+                continue  # 1500 + 米左右/nr: after a number the "surname" is its unit
             if not tagged and (len(name) < 3 or any(c in self.stop or c in self.not_given for c in name[1:])):
                 continue  # 冷链, 封控, 夏父母: two unknown characters are too often not a name
             if not tagged:

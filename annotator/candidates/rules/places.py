@@ -62,6 +62,10 @@ _LOWER_NAME_CHARS = 7
 _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 
+# The levels of a township, below which a village may be named by an everyday noun.
+_TOWNSHIP_LEVELS = frozenset("乡镇")
+
+
 class _SiteAlone(Enum):
     """What a word alone says of a named site starting with it (``PlaceRule._named_site``)."""
 
@@ -565,19 +569,31 @@ class PlaceRule:
         text = analysis.text
         words, tags = analysis.words, analysis.tags
         function_chars, level_chars = self.words.function_chars, self.level_chars
+        # Below a township a village may be named by an everyday noun (某镇 + 石牛/n + 村, 堡子/n + 头村)
+        name_tags = _LOWER_NAME_TAGS | {"n"} if start > 0 and text[start - 1] in _TOWNSHIP_LEVELS else _LOWER_NAME_TAGS
         for size in range(2 if after_level else 0, _LOWER_NAME_CHARS + 1):
             name = text[start : start + size]
-            if len(name) < size or any(not is_cjk(c) or c in function_chars or c in level_chars for c in name):
+            # (a level's character may end a name, never begin it: 土市 + 镇, 永乡 + 镇, but not 城乡)
+            if len(name) < size or any(
+                not is_cjk(c) or c in function_chars or (c in level_chars and not 0 < at == size - 1)
+                for at, c in enumerate(name)
+            ):
                 return None
+            if name and name[-1] in level_chars and name[0] in self.words.quantifier_chars:
+                return None  # 某县 + 各乡 + 镇: a level after a quantifier is the sentence's (各乡镇)
             level = next((lv for lv in self.lower_levels if text.startswith(lv, start + size)), None)
             if level is None:
                 continue
             end = start + size + len(level)
+            if end < len(text) and text[end] in _TOWNSHIP_LEVELS:
+                continue  # 永 + 乡 + 镇: a level right before a township's is the last character of its name
             for index in range(analysis.index_at(start), analysis.index_at(end - 1) + 1):
                 word = words[index]
                 if analysis.starts[index] == start + size and word[len(level) :] in self.place_heads:
                     continue  # 帕亮 + 村人: the level and a word of its people
-                if len(word) > 1 and analysis.is_known(index) and tags[index] not in _LOWER_NAME_TAGS:
+                if size and all(c in level_chars for c in word) and analysis.starts[index] == end - len(word):
+                    continue  # 土 + 市镇/n: two levels, the name's last character and the township's
+                if len(word) > 1 and analysis.is_known(index) and tags[index] not in name_tags:
                     # 农业/n, 推进/v: the sentence's words, not a name; 农村, 乡镇, 城乡, 村民: the
                     # level is part of a dictionary word
                     return None
