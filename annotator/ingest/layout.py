@@ -49,7 +49,7 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence, word_across
+from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, date_across, join_evidence, word_across
 from annotator.ingest.line_roles import (
     DOUBTED_HEADLINE,
     HEADLINE_ROLES,
@@ -162,8 +162,8 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
     A line the model reads as a kicker, but too long or clause-like for a headline by the
     typographic rules (or short with a clause ending inside it: …还有很多，华晨宝), that stops
     mid-word (…一派生机勃) while a line further down resumes it (勃的景象，…: a dictionary word
-    across the cut) is the end of the article above,
-    printed in the column before the next headline. It is read as text again, so the
+    across the cut), or on a year whose month opens a line further down (…1955年 / 10月17日，…: a date cut in
+    two), is the end of the article above, printed in the column before the next headline. It is read as text again, so the
     continuation pass can join the two.
     """
     cut_kickers = [
@@ -180,15 +180,19 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
     ]
     if not cut_kickers:
         return
-    resumed = [k for k, line in enumerate(lines) if roles[k] is LineRole.BODY and line.kind is LineKind.BODY
-               and (starts_mid_sentence(line.text) or starts_with_stray_char(line.text))]
+    text_lines = [k for k, line in enumerate(lines) if roles[k] is LineRole.BODY and line.kind is LineKind.BODY]
+    resumed = [k for k in text_lines if starts_mid_sentence(lines[k].text) or starts_with_stray_char(lines[k].text)]
     for index in cut_kickers:
         line = lines[index]
-        for k in resumed:
+        for k in text_lines:
             if k <= index:
                 continue
+            # a date cut between its year and month (…1955年 / 10月17日，…): the right part alone opens like any
+            # sentence, yet with the year before it it is the middle of one, as sure as a word across the cut
+            if date_across(line.text, lines[k].text) is None and k not in resumed:
+                continue
             evidence = join_evidence(line.text, lines[k].text, adjacent=False)
-            if evidence.word and evidence.confidence >= RECLAIM_EVIDENCE:
+            if evidence.word and (evidence.confidence >= RECLAIM_EVIDENCE or k not in resumed):
                 roles[index] = LineRole.BODY
                 notes.append(f"line {line.number}: read as text cut short, not a kicker: '{evidence.word}' reads "
                              f"across to line {lines[k].number}")
