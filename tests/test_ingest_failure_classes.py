@@ -1485,3 +1485,29 @@ def test_an_intertitle_with_its_headlines_mark_or_two_intertitles_in_a_row_are_f
                          [LineRole.TITLE, *body, LineRole.SUBHEAD, LineRole.SUBHEAD, *body])
     assert message.startswith("lines 7 and 9 were read as two intertitles in a row")
 
+
+
+# --- the tenth round: a caption signed off without 摄 printed in a column break; a sign-off glued to the text --------
+
+
+def test_a_caption_signed_off_by_a_glued_byline_in_a_column_break_is_a_photo_and_the_cut_word_is_rejoined():
+    assert bylines.glued_sign_off("图为江城茶厂的炒茶车间。 本报记者林晓峰") is not None
+    # a sentence cut after its subject is no sign-off: no space before it and no outlet at its head
+    for cut_after_subject in ("他说。记者了解到", "他说。记者林晓峰说", "他说。 记者了解到"):
+        assert bylines.glued_sign_off(cut_after_subject) is None, cut_after_subject
+    head = "江城茶叶直供港澳"
+    opening = "江城讯（记者 唐可欣）今年以来，江城茶叶出口势头强劲，多个茶园获得出口基地认证。"
+    cut = "目前，江城已有十二个茶园通过出口基地备案，每年有三千吨江城茶叶直供香"
+    caption = "江城茶园春意正浓，茶农抢摘明前茶。图为江城茶厂的炒茶车间。 本报记者林晓峰"
+    rest = "港、澳门等地的茶叶市场，覆盖绿茶、红茶、白茶等多个品类。"
+    docs, _ = segment(page_of(head, opening, cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [opening, cut + rest], "": [caption], LIBRARY: LIBRARY_TEXT}
+    photo = next(d for d in docs if d.title == "")
+    assert photo.kind == "photo" and photo.meta["byline"]["photographers"] == ["林晓峰"]
+
+
+def test_a_report_signed_off_by_a_byline_glued_after_its_last_sentence_is_not_left_unfinished():
+    signed = LIBRARY_TEXT[1] + "本报记者 林晓峰 唐可欣"
+    docs, _ = segment(page_of(LIBRARY, LIBRARY_TEXT[0], signed, BRIDGE, *BRIDGE_TEXT))
+    assert texts(docs) == {LIBRARY: [LIBRARY_TEXT[0], signed], BRIDGE: BRIDGE_TEXT}
+    assert flags(docs[0], "unfinished") == [] and docs[0].meta["byline"]["reporters"] == ["林晓峰", "唐可欣"]

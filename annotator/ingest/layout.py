@@ -686,12 +686,16 @@ class _Builder:
             and (
                 credit_under
                 or bylines.has_photo_credit(line.text)
-                or ((credited_under or marked_caption) and not _goes_on_with(previous.text, para.text))
+                or (
+                    (credited_under or marked_caption or bylines.glued_sign_off(line.text) is not None)
+                    and not _goes_on_with(previous.text, para.text)
+                )
             )
         ):
             # a caption (closed by its credit, or with the credit on the line under it, or opening on a paragraph
-            # over a credited one while nothing ties it to the cut sentence) is no column break's rest: a photo
-            # printed where the article's text stops, which goes on after it
+            # over a credited one, or signed off by a byline glued after its last sentence, while nothing ties it to
+            # the cut sentence) is no column break's rest: a photo printed where the article's text stops, which goes
+            # on after it
             self._photo_of_its_own(para)
             return
         if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
@@ -748,7 +752,11 @@ class _Builder:
         unit = self._new_orphan()
         unit.photo = True
         unit.paras.append(caption)
-        if bylines.has_photo_credit(caption.text) or _marked_caption(caption.text):
+        if (
+            bylines.has_photo_credit(caption.text)
+            or _marked_caption(caption.text)
+            or bylines.glued_sign_off(caption.text) is not None
+        ):
             unit.closed = True
         self.notes.append(f"line {caption.first_line}: a photo caption with no headline of its own, kept apart")
         if previous is not None and not previous.closed and not previous.photo:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from annotator.ingest.bylines import has_leading_byline, has_photo_credit
+from annotator.ingest.bylines import glued_sign_off, has_leading_byline, has_photo_credit
 from annotator.ingest.furniture import ends_open
 from annotator.ingest.topics import gram_set
 
@@ -69,7 +69,8 @@ class Para:
 
     @property
     def is_open(self) -> bool:
-        return self.role is Role.BODY and ends_open(self.text)
+        # (a byline glued after the last sentence, …车间。 本报记者王凯旋, signs the paragraph off)
+        return self.role is Role.BODY and ends_open(self.text) and glued_sign_off(self.text) is None
 
     def append(self, other: Para, join: Join) -> None:
         """Continue this paragraph with ``other``, inserting nothing between them."""
