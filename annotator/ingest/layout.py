@@ -271,6 +271,7 @@ class _Builder:
                     credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
                     credited_under=i + 1 < n and self.roles[i + 1] is LineRole.BODY
                     and bylines.has_photo_credit(self.lines[i + 1].text),
+                    picture_caption_under=i + 1 < n and _PICTURE_OPENING_RE.match(self.lines[i + 1].text) is not None,
                     report_follows=self._report_follows(i),
                     headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
                     or self.roles[i + 1] in (LineRole.AD, LineRole.FURNITURE),
@@ -620,6 +621,7 @@ class _Builder:
         opens_caption: bool = False,
         credit_under: bool = False,
         credited_under: bool = False,
+        picture_caption_under: bool = False,
         report_follows: bool = False,
         headline_follows: bool = False,
     ) -> None:
@@ -687,7 +689,13 @@ class _Builder:
                 credit_under
                 or bylines.has_photo_credit(line.text)
                 or (
-                    (credited_under or marked_caption or bylines.glued_sign_off(line.text) is not None)
+                    (
+                        # (under the photo printed where the sentence was cut, text over a caption that opens on the
+                        # picture, 图为…。 某某 摄, complete in itself, is the sentence's rest, not that caption's part)
+                        (credited_under and not (resumed and picture_caption_under))
+                        or marked_caption
+                        or bylines.glued_sign_off(line.text) is not None
+                    )
                     and not _goes_on_with(previous.text, para.text)
                 )
             )
@@ -894,6 +902,8 @@ def _goes_on_with(left: str, right: str) -> bool:
     return bool(join_evidence(left, right, adjacent=True).word)
 
 
+# A caption that opens on the picture (图为…, 上图：…) describes it from its first word: it needs no paragraph over it.
+_PICTURE_OPENING_RE = re.compile("^[（(]?(?:图为|图片为|上图|下图|左图|右图|图中)")
 # A caption is a few sentences at most: a report's paragraph that names where people stand runs longer.
 _MARKED_CAPTION_MAX_LEN = 200
 _MARKED_CAPTION_MAX_SENTENCES = 3
