@@ -1534,3 +1534,21 @@ def test_a_short_credited_caption_printed_twice_in_a_row_is_one_photo():
     docs, notes = segment(page_of(LIBRARY, *LIBRARY_TEXT, caption, caption, BRIDGE, *BRIDGE_TEXT))
     assert [d.text for d in docs if d.title == ""] == [caption]
     assert any("word for word" in note for note in notes)
+
+
+def test_a_sentence_resumed_after_a_one_paragraph_brief_is_joined_where_a_name_of_the_article_reads_across_the_cut():
+    head = "竹编老手艺走出新天地"
+    text = ["江城县东山镇西山村“家家劈竹，户户编篮”，全村七成以上的农户从事竹编手工业生产。",
+            "村里的老匠人说，竹编讲究选竹、劈篾、编织三道工序，一件好作品往往要花上十来天。",
+            "为了让老手艺有新出路，2012年，西"]
+    brief_head = "江城农家乐推行明码标价"
+    brief = "近年来，江城乡村旅游发展迅速，全县已有三百多家农家乐，县市场监管局要求各家农家乐在店内公示菜品价格，接受游客监督。"
+    rest = "山村成立了全县首家竹编专业合作社，组织农户抱团闯市场、谋致富。"
+    docs, _ = segment(page_of(head, *text, brief_head, brief, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [*text[:2], text[2] + rest], brief_head: [brief], LIBRARY: LIBRARY_TEXT}
+    (joined,) = flags(docs[0], "continuation")
+    assert "'西山村' across the cut is printed in this article too" in joined["message"]
+    # a name the article never prints gives no such reason: the brief keeps its second paragraph
+    other = [text[0].replace("西山村", "北坡村"), *text[1:]]
+    docs, _ = segment(page_of(head, *other, brief_head, brief, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[brief_head] == [brief, rest]

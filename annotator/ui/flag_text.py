@@ -130,6 +130,8 @@ def _reasons() -> list[tuple[str, str]]:
         ("a 阅读提示 box inside another article, and what follows it",
          QCoreApplication.translate("ImportFlags", "a 阅读提示 box inside another article, and what follows it")),
         ("the end of another article", QCoreApplication.translate("ImportFlags", "the end of another article")),
+        ("'%1' across the cut is printed in this article too",
+         QCoreApplication.translate("ImportFlags", "'%1' across the cut is printed in this article too")),
         ("topic closer to this article than to its neighbours by %1",
          QCoreApplication.translate("ImportFlags", "topic closer to this article than to its neighbours by %1")),
         # why a rule of the role pass gave a line its role against the model (annotator/ingest/line_roles.py)

@@ -1958,6 +1958,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>另一篇文章的结尾</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; across the cut is printed in this article too</source>
+        <translation>跨断点读出的“%1”在本文中也出现过</translation>
+    </message>
+    <message>
         <source>topic closer to this article than to its neighbours by %1</source>
         <translation>主题与本文比与相邻文章更接近（差值 %1）</translation>
     </message>
