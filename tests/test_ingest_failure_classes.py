@@ -1552,3 +1552,18 @@ def test_a_sentence_resumed_after_a_one_paragraph_brief_is_joined_where_a_name_o
     other = [text[0].replace("西山村", "北坡村"), *text[1:]]
     docs, _ = segment(page_of(head, *other, brief_head, brief, rest, LIBRARY, *LIBRARY_TEXT))
     assert texts(docs)[brief_head] == [brief, rest]
+
+
+def test_an_articles_last_short_sentence_right_over_a_photos_caption_is_flagged_as_maybe_the_captions_first_part():
+    opening = "3月12日，在江城市北岭镇，农民驾驶旋耕机在田间作业。"
+    caption = ["今年江城全市计划播种粮食一百二十万亩，比去年增加三万亩，种子化肥等农资已全部到位。", "新华社发（唐可欣摄）"]
+    page = page_of(LIBRARY, *LIBRARY_TEXT, opening).rstrip("\n") + "\n\n" + "\n".join(caption) + "\n\n" + page_of(
+        BRIDGE, *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    library = next(d for d in docs if d.title == LIBRARY)
+    (flag,) = flags(library, "uncertain_boundary")
+    assert flag["message"].startswith("the last paragraph, at line 7, is one short sentence right over a photo's caption")
+    # a last paragraph of several sentences over the photo is the article's own
+    longer = opening + "今年全镇春播面积比去年扩大一成。"
+    docs, _ = segment(page.replace(opening, longer))
+    assert not flags(next(d for d in docs if d.title == LIBRARY), "uncertain_boundary")

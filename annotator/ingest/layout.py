@@ -846,6 +846,7 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
     article to head.
     """
     _flag_intertitles_shaped_as_headlines(units)
+    _flag_caption_openings_kept_as_text(units)
     for unit in units:
         body = [para for para in unit.paras if para.role is not Role.BYLINE]
         if not body:
@@ -862,6 +863,30 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
                 "uncertain_boundary", 0, 0.5,
                 f"the 阅读提示 box at line {box.first_line} was printed after this article's text: it may introduce "
                 "the next article; if so, move it there",
+            ))
+
+
+def _flag_caption_openings_kept_as_text(units: list[Unit]) -> None:
+    """Warn where an article's last paragraph, one short sentence, is printed right over a photo with no headline:
+    a caption of two paragraphs (``5月26日，农民在麦田里收割小麦。`` / ``…。新华社发（某某摄）``) opens the way a
+    closing sentence can, and nothing on the page tells which it is."""
+    for unit, under in zip(units, units[1:]):
+        if unit.photo or not under.photo or under.headline is not None or not under.paras:
+            continue
+        body = [para for para in unit.paras if para.role is Role.BODY]
+        if len(body) < 2 or body[-1] is not unit.paras[-1]:
+            continue
+        last = body[-1]
+        if (
+            _short_caption(last.text)
+            and not last.joins
+            and not bylines.has_leading_byline(last.text)
+            and last.lines[-1] < under.paras[0].first_line
+        ):
+            last.flags.append(Flag(
+                "uncertain_boundary", 0, 0.5,
+                f"the last paragraph, at line {last.first_line}, is one short sentence right over a photo's caption: "
+                "it may be the caption's first part; if so, move it to the photo",
             ))
 
 
