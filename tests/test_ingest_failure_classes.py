@@ -1567,3 +1567,21 @@ def test_an_articles_last_short_sentence_right_over_a_photos_caption_is_flagged_
     longer = opening + "今年全镇春播面积比去年扩大一成。"
     docs, _ = segment(page.replace(opening, longer))
     assert not flags(next(d for d in docs if d.title == LIBRARY), "uncertain_boundary")
+
+
+def test_an_intertitle_over_a_paragraph_that_opens_the_way_a_report_does_is_flagged_as_a_possible_headline():
+    def flagged(opening: str) -> list[str]:
+        page_lines = [BRIDGE, *BRIDGE_TEXT, LIBRARY, opening, LIBRARY_TEXT[1]]
+        lines = [classify(line) for line in split_lines(page_of(*page_lines))]
+        roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY, LineRole.BODY]
+        units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+        layout.flag_doubtful_placements(units)
+        return [flag.message for unit in units for para in unit.paras for flag in para.flags]
+
+    part = "社区图书室自本月起每天开放到晚上九点，方便下班后的居民借阅。"
+    for opening in ("江城新闻网消息：" + part, "近日，" + part):
+        (message,) = flagged(opening)
+        assert message.startswith("line 7 was read as an intertitle of this article, but the paragraph under it opens "
+                                  "the way a news report does"), opening
+    # a part of a feature goes on with its story
+    assert flagged(part) == []

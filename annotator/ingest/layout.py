@@ -36,6 +36,7 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
     CAPTION_MAX_LEN,
+    HAN,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
@@ -784,7 +785,9 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
 
     - one that opens with the mark its article's headline opens with (■, 【】, 1.): a page marks its headlines alike;
     - two or more short lines in a row: an intertitle is followed by its part's text, a kicker or a subtitle by the
-      title it goes with.
+      title it goes with;
+    - one over a paragraph that opens the way a news report does (a dateline, 央视网消息：…, 近日，…): a part of a
+      feature goes on with its story, a report starts over.
     """
     for unit in units:
         title_mark = headline_mark(unit.headline.title) if unit.headline and unit.headline.title else None
@@ -798,6 +801,13 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
                         f"mark of this article's headline ({para.text[:1]}): it may be the headline of another; if so, "
                         "split the article here",
                     ))
+                elif (following := _next_body(unit.paras, para)) is not None and _opens_a_report(following.text):
+                    para.flags.append(Flag(
+                        "uncertain_boundary", 0, 0.5,
+                        f"line {para.first_line} was read as an intertitle of this article, but the paragraph under it "
+                        "opens the way a news report does: it may be the headline of another; if so, split the "
+                        "article here",
+                    ))
                 elif previous is not None and previous.role is Role.INTERTITLE:
                     previous.flags.append(Flag(
                         "uncertain_boundary", 0, 0.5,
@@ -806,6 +816,24 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
                         "split the article here",
                     ))
             previous = para
+
+
+# An outlet's lead with 消息 or 讯 and a colon (央视网消息：…, 某某新闻客户端讯：…): how a news report opens.
+_OUTLET_LEAD_RE = re.compile(f"^[{HAN}·]{{2,12}}(?:消息|讯)[：:]")
+# How a report opens with no outlet (近日，…): a report's first words, rare at the top of a feature's part (where
+# 记者了解到 is common).
+_REPORT_OPENER_RE = re.compile("^(?:近日|日前|昨天|昨日|前不久|连日来)[，,]")
+
+
+def _opens_a_report(text: str) -> bool:
+    """Does the paragraph open the way a news report does: a dateline or byline, an outlet's lead, 近日，…?"""
+    return bool(bylines.has_leading_byline(text) or _OUTLET_LEAD_RE.match(text) or _REPORT_OPENER_RE.match(text))
+
+
+def _next_body(paras: list[Para], para: Para) -> Para | None:
+    """The paragraph right after ``para`` in its article, if it is text."""
+    k = next(i for i, p in enumerate(paras) if p is para) + 1
+    return paras[k] if k < len(paras) and paras[k].role is Role.BODY else None
 
 
 def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:

@@ -67,6 +67,11 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "caption's first part; if so, move it to the photo"),
          QCoreApplication.translate("ImportFlags", "the last paragraph, at line %1, is one short sentence right over a photo's "
                            "caption: it may be the caption's first part; if so, move it to the photo"), ()),
+        (("line %1 was read as an intertitle of this article, but the paragraph under it opens the way a news report "
+          "does: it may be the headline of another; if so, split the article here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but the paragraph under "
+                           "it opens the way a news report does: it may be the headline of another; if so, split the "
+                           "article here"), ()),
         (("line %1 was read as an intertitle of this article, but it opens with the mark of this article's headline "
           "(%2): it may be the headline of another; if so, split the article here"),
          QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it opens with the mark "

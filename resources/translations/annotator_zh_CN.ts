@@ -1862,6 +1862,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>第 %1 行的最后一段只有一个短句，紧挨在一张图片的说明之上：它可能是图片说明的开头；如果是，请把它移到图片</translation>
     </message>
     <message>
+        <source>line %1 was read as an intertitle of this article, but the paragraph under it opens the way a news report does: it may be the headline of another; if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它下面的段落以消息的方式开头：它可能是另一篇文章的标题；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
         <source>line %1 was read as an intertitle of this article, but it opens with the mark of this article&apos;s headline (%2): it may be the headline of another; if so, split the article here</source>
         <translation>第 %1 行被读作本文的小标题，但它以本文标题的标记（%2）开头：它可能是另一篇文章的标题；如果是，请在此处拆分文章</translation>
     </message>
