@@ -16,6 +16,7 @@ from annotator.ingest import bylines, cues, furniture, joins, layout, line_featu
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
+from annotator.ingest.page_model import Para, Role, Unit
 from annotator.ingest.pages import segment_text
 from annotator.ingest.source_lines import split_lines
 from annotator.model import Document
@@ -1585,3 +1586,18 @@ def test_an_intertitle_over_a_paragraph_that_opens_the_way_a_report_does_is_flag
                                   "the way a news report does"), opening
     # a part of a feature goes on with its story
     assert flagged(part) == []
+
+
+def test_a_report_closed_by_the_agency_it_was_taken_from_or_by_a_photo_credit_is_not_left_unfinished():
+    assert bylines.glued_sign_off("最先送完的竟是中文版。据新华社") is not None
+    assert bylines.glued_sign_off("他说。据新华社报道") is None  # 据新华社报道，… goes on
+    closing = "图书室现有藏书八千余册。据新华社"
+    docs, _ = segment(page_of(LIBRARY, LIBRARY_TEXT[0], closing, BRIDGE, *BRIDGE_TEXT))
+    assert texts(docs) == {LIBRARY: [LIBRARY_TEXT[0], closing], BRIDGE: BRIDGE_TEXT}
+    assert flags(docs[0], "unfinished") == [] and docs[0].meta["byline"]["agency"] == "新华社"
+    # a report whose last paragraph is closed by a photo's credit (the caption printed with its text) waits for nothing
+    def unit_ending_on(text: str) -> Unit:
+        return Unit(paras=[Para(LIBRARY_TEXT[0], ((0, 1),), Role.BODY, [3]), Para(text, ((2, 3),), Role.BODY, [5])])
+
+    assert not unit_ending_on("图书室现有藏书八千余册。本报记者林晓峰实习生唐可欣摄").dangling
+    assert unit_ending_on("图书室现有藏书八千余册，今年还将新增").dangling

@@ -146,7 +146,8 @@ class Unit:
         if not self.paras or (self.photo and not self.report_under_its_photo):
             return False
         last = self.paras[-1]
-        return last.role is Role.BODY and last.is_open
+        # (a paragraph closed by a photo's credit, …积水尽快排除。本报记者某某摄, ends there: a caption, not a cut)
+        return last.role is Role.BODY and last.is_open and not has_photo_credit(last.text)
 
     @property
     def report_under_its_photo(self) -> bool:
