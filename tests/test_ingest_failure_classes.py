@@ -16,6 +16,7 @@ from annotator.ingest import bylines, cues, furniture, joins, layout, line_featu
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
+from annotator.ingest.page_model import Para, Role, Unit
 from annotator.ingest.pages import segment_text
 from annotator.ingest.source_lines import split_lines
 from annotator.model import Document
@@ -1485,3 +1486,118 @@ def test_an_intertitle_with_its_headlines_mark_or_two_intertitles_in_a_row_are_f
                          [LineRole.TITLE, *body, LineRole.SUBHEAD, LineRole.SUBHEAD, *body])
     assert message.startswith("lines 7 and 9 were read as two intertitles in a row")
 
+
+
+# --- the tenth round: a caption signed off without 摄 printed in a column break; a sign-off glued to the text --------
+
+
+def test_a_caption_signed_off_by_a_glued_byline_in_a_column_break_is_a_photo_and_the_cut_word_is_rejoined():
+    assert bylines.glued_sign_off("图为江城茶厂的炒茶车间。 本报记者林晓峰") is not None
+    # a sentence cut after its subject is no sign-off: no space before it and no outlet at its head
+    for cut_after_subject in ("他说。记者了解到", "他说。记者林晓峰说", "他说。 记者了解到"):
+        assert bylines.glued_sign_off(cut_after_subject) is None, cut_after_subject
+    head = "江城茶叶直供港澳"
+    opening = "江城讯（记者 唐可欣）今年以来，江城茶叶出口势头强劲，多个茶园获得出口基地认证。"
+    cut = "目前，江城已有十二个茶园通过出口基地备案，每年有三千吨江城茶叶直供香"
+    caption = "江城茶园春意正浓，茶农抢摘明前茶。图为江城茶厂的炒茶车间。 本报记者林晓峰"
+    rest = "港、澳门等地的茶叶市场，覆盖绿茶、红茶、白茶等多个品类。"
+    docs, _ = segment(page_of(head, opening, cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [opening, cut + rest], "": [caption], LIBRARY: LIBRARY_TEXT}
+    photo = next(d for d in docs if d.title == "")
+    assert photo.kind == "photo" and photo.meta["byline"]["photographers"] == ["林晓峰"]
+
+
+def test_a_report_signed_off_by_a_byline_glued_after_its_last_sentence_is_not_left_unfinished():
+    signed = LIBRARY_TEXT[1] + "本报记者 林晓峰 唐可欣"
+    docs, _ = segment(page_of(LIBRARY, LIBRARY_TEXT[0], signed, BRIDGE, *BRIDGE_TEXT))
+    assert texts(docs) == {LIBRARY: [LIBRARY_TEXT[0], signed], BRIDGE: BRIDGE_TEXT}
+    assert flags(docs[0], "unfinished") == [] and docs[0].meta["byline"]["reporters"] == ["林晓峰", "唐可欣"]
+
+
+def test_text_under_a_photo_where_a_sentence_was_cut_over_a_caption_opening_on_the_picture_is_the_sentences_rest():
+    head = "江城春耕备耕忙"
+    opening = "本报讯（记者 林晓峰）眼下正值春耕时节，江城各地农民抢抓农时，田间地头一派繁忙景象。"
+    second = "今年江城全市计划播种粮食一百二十万亩，比去年增加三万亩，种子化肥等农资已全部到位。"
+    cut = "江城市农业农村局提醒，近期气温回升较快，各地应适时浇好返青水和追施"
+    photo = ["3月12日，在江城市北岭镇，农民驾驶旋耕机在田间作业。", "唐可欣 摄"]
+    rest = "尿素，促进小麦分蘖成穗。同时做好病虫害监测，确保春播顺利开展。"
+    caption = "图为北岭镇农民在麦田里查看苗情。 唐可欣 摄"
+    page = page_of(head, opening, second, cut).rstrip("\n") + "\n\n" + "\n".join(photo) + "\n\n" + page_of(rest, caption)
+    docs, _ = segment(page + "\n" + page_of(LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[head] == [opening, second, cut + rest]
+    assert sorted(d.text for d in docs if d.title == "") == sorted(["\n".join(photo), caption])
+    # nothing reads across that cut (追施 / 尿素): the join is one to check
+    assert flags(next(d for d in docs if d.title == head), "low_confidence_join")
+
+
+def test_a_short_credited_caption_printed_twice_in_a_row_is_one_photo():
+    caption = "图为北岭镇农民在麦田里查看苗情。 唐可欣 摄"
+    docs, notes = segment(page_of(LIBRARY, *LIBRARY_TEXT, caption, caption, BRIDGE, *BRIDGE_TEXT))
+    assert [d.text for d in docs if d.title == ""] == [caption]
+    assert any("word for word" in note for note in notes)
+
+
+def test_a_sentence_resumed_after_a_one_paragraph_brief_is_joined_where_a_name_of_the_article_reads_across_the_cut():
+    head = "竹编老手艺走出新天地"
+    text = ["江城县东山镇西山村“家家劈竹，户户编篮”，全村七成以上的农户从事竹编手工业生产。",
+            "村里的老匠人说，竹编讲究选竹、劈篾、编织三道工序，一件好作品往往要花上十来天。",
+            "为了让老手艺有新出路，2012年，西"]
+    brief_head = "江城农家乐推行明码标价"
+    brief = "近年来，江城乡村旅游发展迅速，全县已有三百多家农家乐，县市场监管局要求各家农家乐在店内公示菜品价格，接受游客监督。"
+    rest = "山村成立了全县首家竹编专业合作社，组织农户抱团闯市场、谋致富。"
+    docs, _ = segment(page_of(head, *text, brief_head, brief, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [*text[:2], text[2] + rest], brief_head: [brief], LIBRARY: LIBRARY_TEXT}
+    (joined,) = flags(docs[0], "continuation")
+    assert "'西山村' across the cut is printed in this article too" in joined["message"]
+    # a name the article never prints gives no such reason: the brief keeps its second paragraph
+    other = [text[0].replace("西山村", "北坡村"), *text[1:]]
+    docs, _ = segment(page_of(head, *other, brief_head, brief, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[brief_head] == [brief, rest]
+
+
+def test_an_articles_last_short_sentence_right_over_a_photos_caption_is_flagged_as_maybe_the_captions_first_part():
+    opening = "3月12日，在江城市北岭镇，农民驾驶旋耕机在田间作业。"
+    caption = ["今年江城全市计划播种粮食一百二十万亩，比去年增加三万亩，种子化肥等农资已全部到位。", "新华社发（唐可欣摄）"]
+    page = page_of(LIBRARY, *LIBRARY_TEXT, opening).rstrip("\n") + "\n\n" + "\n".join(caption) + "\n\n" + page_of(
+        BRIDGE, *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    library = next(d for d in docs if d.title == LIBRARY)
+    (flag,) = flags(library, "uncertain_boundary")
+    assert flag["message"].startswith("the last paragraph, at line 7, is one short sentence right over a photo's caption")
+    # a last paragraph of several sentences over the photo is the article's own
+    longer = opening + "今年全镇春播面积比去年扩大一成。"
+    docs, _ = segment(page.replace(opening, longer))
+    assert not flags(next(d for d in docs if d.title == LIBRARY), "uncertain_boundary")
+
+
+def test_an_intertitle_over_a_paragraph_that_opens_the_way_a_report_does_is_flagged_as_a_possible_headline():
+    def flagged(opening: str) -> list[str]:
+        page_lines = [BRIDGE, *BRIDGE_TEXT, LIBRARY, opening, LIBRARY_TEXT[1]]
+        lines = [classify(line) for line in split_lines(page_of(*page_lines))]
+        roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.BODY, LineRole.BODY]
+        units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+        layout.flag_doubtful_placements(units)
+        return [flag.message for unit in units for para in unit.paras for flag in para.flags]
+
+    part = "社区图书室自本月起每天开放到晚上九点，方便下班后的居民借阅。"
+    for opening in ("江城新闻网消息：" + part, "近日，" + part):
+        (message,) = flagged(opening)
+        assert message.startswith("line 7 was read as an intertitle of this article, but the paragraph under it opens "
+                                  "the way a news report does"), opening
+    # a part of a feature goes on with its story
+    assert flagged(part) == []
+
+
+def test_a_report_closed_by_the_agency_it_was_taken_from_or_by_a_photo_credit_is_not_left_unfinished():
+    assert bylines.glued_sign_off("最先送完的竟是中文版。据新华社") is not None
+    assert bylines.glued_sign_off("他说。据新华社报道") is None  # 据新华社报道，… goes on
+    closing = "图书室现有藏书八千余册。据新华社"
+    docs, _ = segment(page_of(LIBRARY, LIBRARY_TEXT[0], closing, BRIDGE, *BRIDGE_TEXT))
+    assert texts(docs) == {LIBRARY: [LIBRARY_TEXT[0], closing], BRIDGE: BRIDGE_TEXT}
+    assert flags(docs[0], "unfinished") == [] and docs[0].meta["byline"]["agency"] == "新华社"
+    # a report whose last paragraph is closed by a photo's credit (the caption printed with its text) waits for nothing
+    def unit_ending_on(text: str) -> Unit:
+        return Unit(paras=[Para(LIBRARY_TEXT[0], ((0, 1),), Role.BODY, [3]), Para(text, ((2, 3),), Role.BODY, [5])])
+
+    assert not unit_ending_on("图书室现有藏书八千余册。本报记者林晓峰实习生唐可欣摄").dangling
+    assert unit_ending_on("图书室现有藏书八千余册，今年还将新增").dangling

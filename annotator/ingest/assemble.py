@@ -178,6 +178,11 @@ def unit_byline(unit: Unit) -> Byline | None:
         elif para.role is Role.CREDIT or (unit.photo and para.role is Role.BODY):
             credit = bylines.photo_credit(para.text)
             parsed = credit[1] if credit else None
+            if parsed is None and unit.photo and (glued := bylines.glued_sign_off(para.text)) is not None:
+                # a caption signed off by a byline without 摄 (…车间。 本报记者王凯旋): in a photo credit every name
+                # is a photographer
+                parsed = Byline(raw=glued.raw, photographers=glued.reporters + glued.correspondents
+                                + glued.photographers, agency=glued.agency)
         if parsed is not None:
             found.update(parsed)
             seen = True
@@ -188,6 +193,8 @@ def unit_byline(unit: Unit) -> Byline | None:
             found.update(lead[1])
             seen = True
         signature = bylines.trailing_signature(body[-1].text)
+        if signature is None and not unit.photo:
+            signature = bylines.glued_sign_off(body[-1].text)
         if signature is not None:
             found.update(signature)
             seen = True

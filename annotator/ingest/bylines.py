@@ -531,6 +531,34 @@ def standalone_byline(line: str) -> Byline | None:
     return found.copy() if found is not None else None
 
 
+# What a paragraph prints after its last sentence: a byline glued on (…加工车间。 本报记者王凯旋) signs it off.
+_AFTER_LAST_SENTENCE_RE = re.compile("[。！？!?”」』）)](\\s*)([^。！？!?“”]{2,40})$")
+
+
+def glued_sign_off(paragraph: str) -> Byline | None:
+    """A byline printed after a paragraph's last sentence, on the same line, without brackets or 摄:
+    ``…一处苦瓜加工车间。 本报记者王凯旋``, or the agency it was taken from (``…。据新华社``). The paragraph is signed
+    off there, not cut mid-sentence.
+
+    Names that open on a common surname, and a space before the byline or its outlet at its head (…。本报记者某某),
+    tell it from a sentence cut after its subject (…。记者了解到, …。记者王某说)."""
+    match = _AFTER_LAST_SENTENCE_RE.search(paragraph.rstrip())
+    if match is None:
+        return None
+    byline = standalone_byline(match.group(2).strip())
+    if byline is None or not (match.group(1) or byline.agency):
+        return None
+    names = byline.reporters + byline.correspondents + byline.photographers
+    if not names:
+        # …竟是中文版。据新华社: the agency the report was taken from signs it off
+        # (据新华社报道，… goes on: only the agency alone, or with 电, signs off)
+        tail = match.group(2).strip()
+        return byline if byline.agency and tail in (f"据{byline.agency}", f"据{byline.agency}电") else None
+    if not all(name[:1] in common_surnames() for name in names):
+        return None
+    return byline
+
+
 def photo_credit(text: str) -> tuple[int, Byline] | None:
     """The credit closing a caption (``…平台。本报通讯员 肖本祥摄``): where it starts, and who."""
     found = _cached_credit(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from annotator.ingest import bylines
 from annotator.ingest.cues import SENTENCE_END
 from annotator.ingest.page_model import DroppedDuplicate, Para, Role, Unit
 from annotator.ingest.topics import TopicSpace
@@ -19,7 +20,8 @@ from annotator.ingest.topics import TopicSpace
 # A repeated paragraph shorter than this (a byline, "（完）") is not a duplicated block.
 _MIN_PARA_CHARS = 8
 _MIN_RUN_CHARS = 30
-# A whole sentence printed twice word for word is a duplicate at this length already (…世界其他角落的人。, 29 characters).
+# A whole sentence printed twice word for word is a duplicate at this length already (…世界其他角落的人。, 29 characters;
+# a caption's sentence and the credit closing it, …抢收小麦。 某某 摄, count as one).
 _MIN_SENTENCE_RUN_CHARS = 20
 _ROLES = (Role.BODY, Role.INTERTITLE, Role.BOX)
 
@@ -43,7 +45,7 @@ def drop_duplicates(units: list[Unit], notes: list[str]) -> list[Unit]:
                 continue
             run_a, run_b = _runs(units, first, other)
             length = sum(len(units[first[0]].paras[k].text) for k in run_a)
-            last = units[first[0]].paras[run_a[-1]].text.rstrip("”’」』）)")
+            last = _without_credit(units[first[0]].paras[run_a[-1]].text).rstrip("”’」』）)")
             sentences = bool(last) and last[-1] in SENTENCE_END
             if length < (_MIN_SENTENCE_RUN_CHARS if sentences else _MIN_RUN_CHARS):
                 continue
@@ -55,6 +57,12 @@ def drop_duplicates(units: list[Unit], notes: list[str]) -> list[Unit]:
     for u, unit in enumerate(units):
         unit.paras = [p for k, p in enumerate(unit.paras) if (u, k) not in doomed]
     return [unit for unit in units if unit.paras or unit.headline]
+
+
+def _without_credit(text: str) -> str:
+    """A caption without the credit closing it: …抢收小麦。 某某 摄 ends its sentence before the photographer."""
+    credit = bylines.photo_credit(text)
+    return text[: credit[0]].rstrip() if credit is not None and credit[0] > 0 else text
 
 
 def _runs(units: list[Unit], a: tuple[int, int], b: tuple[int, int]) -> tuple[list[int], list[int]]:

@@ -88,11 +88,9 @@ def word_across(left: str, right: str) -> tuple[str, bool] | None:
     after_quantity = _AFTER_QUANTITY_RE.match(right)
     if after_quantity and _QUANTITY_END_RE.search(left.rstrip()):
         return left.rstrip()[-1] + after_quantity.group(), True
-    date_end = _YEAR_END_RE.search(left.rstrip()) or _MONTH_END_RE.search(left.rstrip())
-    if date_end is not None:
-        date_start = (_MONTH_START_RE if date_end.group().endswith("年") else _DAY_START_RE).match(right)
-        if date_start is not None:
-            return date_end.group() + date_start.group(), True
+    date = date_across(left, right)
+    if date is not None:
+        return date, True
     tail, head = left[-4:], right[:4]
     if not tail or not head or not HAN_RE.match(tail[-1]) or not HAN_RE.match(head[0]):
         return None
@@ -106,6 +104,19 @@ def word_across(left: str, right: str) -> tuple[str, bool] | None:
                 return word, known
             return None
     return None
+
+
+def date_across(left: str, right: str) -> str | None:
+    """The date a cut went through between its year and month or its month and day (1952年 / 10月17日), if any.
+
+    The right part alone opens like any sentence (10月17日，…); only with the year before the cut is it the
+    middle of one.
+    """
+    date_end = _YEAR_END_RE.search(left.rstrip()) or _MONTH_END_RE.search(left.rstrip())
+    if date_end is None:
+        return None
+    date_start = (_MONTH_START_RE if date_end.group().endswith("年") else _DAY_START_RE).match(right)
+    return None if date_start is None else date_end.group() + date_start.group()
 
 
 def fits_after_preposition(left: str, right: str) -> bool | None:

@@ -36,6 +36,7 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
     CAPTION_MAX_LEN,
+    HAN,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
@@ -49,7 +50,7 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, join_evidence, word_across
+from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, date_across, join_evidence, word_across
 from annotator.ingest.line_roles import (
     DOUBTED_HEADLINE,
     HEADLINE_ROLES,
@@ -162,8 +163,8 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
     A line the model reads as a kicker, but too long or clause-like for a headline by the
     typographic rules (or short with a clause ending inside it: …还有很多，华晨宝), that stops
     mid-word (…一派生机勃) while a line further down resumes it (勃的景象，…: a dictionary word
-    across the cut) is the end of the article above,
-    printed in the column before the next headline. It is read as text again, so the
+    across the cut), or on a year whose month opens a line further down (…1955年 / 10月17日，…: a date cut in
+    two), is the end of the article above, printed in the column before the next headline. It is read as text again, so the
     continuation pass can join the two.
     """
     cut_kickers = [
@@ -180,15 +181,19 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
     ]
     if not cut_kickers:
         return
-    resumed = [k for k, line in enumerate(lines) if roles[k] is LineRole.BODY and line.kind is LineKind.BODY
-               and (starts_mid_sentence(line.text) or starts_with_stray_char(line.text))]
+    text_lines = [k for k, line in enumerate(lines) if roles[k] is LineRole.BODY and line.kind is LineKind.BODY]
+    resumed = [k for k in text_lines if starts_mid_sentence(lines[k].text) or starts_with_stray_char(lines[k].text)]
     for index in cut_kickers:
         line = lines[index]
-        for k in resumed:
+        for k in text_lines:
             if k <= index:
                 continue
+            # a date cut between its year and month (…1955年 / 10月17日，…): the right part alone opens like any
+            # sentence, yet with the year before it it is the middle of one, as sure as a word across the cut
+            if date_across(line.text, lines[k].text) is None and k not in resumed:
+                continue
             evidence = join_evidence(line.text, lines[k].text, adjacent=False)
-            if evidence.word and evidence.confidence >= RECLAIM_EVIDENCE:
+            if evidence.word and (evidence.confidence >= RECLAIM_EVIDENCE or k not in resumed):
                 roles[index] = LineRole.BODY
                 notes.append(f"line {line.number}: read as text cut short, not a kicker: '{evidence.word}' reads "
                              f"across to line {lines[k].number}")
@@ -267,6 +272,7 @@ class _Builder:
                     credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
                     credited_under=i + 1 < n and self.roles[i + 1] is LineRole.BODY
                     and bylines.has_photo_credit(self.lines[i + 1].text),
+                    picture_caption_under=i + 1 < n and _PICTURE_OPENING_RE.match(self.lines[i + 1].text) is not None,
                     report_follows=self._report_follows(i),
                     headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
                     or self.roles[i + 1] in (LineRole.AD, LineRole.FURNITURE),
@@ -616,6 +622,7 @@ class _Builder:
         opens_caption: bool = False,
         credit_under: bool = False,
         credited_under: bool = False,
+        picture_caption_under: bool = False,
         report_follows: bool = False,
         headline_follows: bool = False,
     ) -> None:
@@ -682,12 +689,22 @@ class _Builder:
             and (
                 credit_under
                 or bylines.has_photo_credit(line.text)
-                or ((credited_under or marked_caption) and not _goes_on_with(previous.text, para.text))
+                or (
+                    (
+                        # (under the photo printed where the sentence was cut, text over a caption that opens on the
+                        # picture, 图为…。 某某 摄, complete in itself, is the sentence's rest, not that caption's part)
+                        (credited_under and not (resumed and picture_caption_under))
+                        or marked_caption
+                        or bylines.glued_sign_off(line.text) is not None
+                    )
+                    and not _goes_on_with(previous.text, para.text)
+                )
             )
         ):
             # a caption (closed by its credit, or with the credit on the line under it, or opening on a paragraph
-            # over a credited one while nothing ties it to the cut sentence) is no column break's rest: a photo
-            # printed where the article's text stops, which goes on after it
+            # over a credited one, or signed off by a byline glued after its last sentence, while nothing ties it to
+            # the cut sentence) is no column break's rest: a photo printed where the article's text stops, which goes
+            # on after it
             self._photo_of_its_own(para)
             return
         if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
@@ -744,7 +761,11 @@ class _Builder:
         unit = self._new_orphan()
         unit.photo = True
         unit.paras.append(caption)
-        if bylines.has_photo_credit(caption.text) or _marked_caption(caption.text):
+        if (
+            bylines.has_photo_credit(caption.text)
+            or _marked_caption(caption.text)
+            or bylines.glued_sign_off(caption.text) is not None
+        ):
             unit.closed = True
         self.notes.append(f"line {caption.first_line}: a photo caption with no headline of its own, kept apart")
         if previous is not None and not previous.closed and not previous.photo:
@@ -764,7 +785,9 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
 
     - one that opens with the mark its article's headline opens with (■, 【】, 1.): a page marks its headlines alike;
     - two or more short lines in a row: an intertitle is followed by its part's text, a kicker or a subtitle by the
-      title it goes with.
+      title it goes with;
+    - one over a paragraph that opens the way a news report does (a dateline, 央视网消息：…, 近日，…): a part of a
+      feature goes on with its story, a report starts over.
     """
     for unit in units:
         title_mark = headline_mark(unit.headline.title) if unit.headline and unit.headline.title else None
@@ -778,6 +801,13 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
                         f"mark of this article's headline ({para.text[:1]}): it may be the headline of another; if so, "
                         "split the article here",
                     ))
+                elif (following := _next_body(unit.paras, para)) is not None and _opens_a_report(following.text):
+                    para.flags.append(Flag(
+                        "uncertain_boundary", 0, 0.5,
+                        f"line {para.first_line} was read as an intertitle of this article, but the paragraph under it "
+                        "opens the way a news report does: it may be the headline of another; if so, split the "
+                        "article here",
+                    ))
                 elif previous is not None and previous.role is Role.INTERTITLE:
                     previous.flags.append(Flag(
                         "uncertain_boundary", 0, 0.5,
@@ -786,6 +816,24 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
                         "split the article here",
                     ))
             previous = para
+
+
+# An outlet's lead with 消息 or 讯 and a colon (央视网消息：…, 某某新闻客户端讯：…): how a news report opens.
+_OUTLET_LEAD_RE = re.compile(f"^[{HAN}·]{{2,12}}(?:消息|讯)[：:]")
+# How a report opens with no outlet (近日，…): a report's first words, rare at the top of a feature's part (where
+# 记者了解到 is common).
+_REPORT_OPENER_RE = re.compile("^(?:近日|日前|昨天|昨日|前不久|连日来)[，,]")
+
+
+def _opens_a_report(text: str) -> bool:
+    """Does the paragraph open the way a news report does: a dateline or byline, an outlet's lead, 近日，…?"""
+    return bool(bylines.has_leading_byline(text) or _OUTLET_LEAD_RE.match(text) or _REPORT_OPENER_RE.match(text))
+
+
+def _next_body(paras: list[Para], para: Para) -> Para | None:
+    """The paragraph right after ``para`` in its article, if it is text."""
+    k = next(i for i, p in enumerate(paras) if p is para) + 1
+    return paras[k] if k < len(paras) and paras[k].role is Role.BODY else None
 
 
 def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
@@ -826,6 +874,7 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
     article to head.
     """
     _flag_intertitles_shaped_as_headlines(units)
+    _flag_caption_openings_kept_as_text(units)
     for unit in units:
         body = [para for para in unit.paras if para.role is not Role.BYLINE]
         if not body:
@@ -842,6 +891,30 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
                 "uncertain_boundary", 0, 0.5,
                 f"the 阅读提示 box at line {box.first_line} was printed after this article's text: it may introduce "
                 "the next article; if so, move it there",
+            ))
+
+
+def _flag_caption_openings_kept_as_text(units: list[Unit]) -> None:
+    """Warn where an article's last paragraph, one short sentence, is printed right over a photo with no headline:
+    a caption of two paragraphs (``5月26日，农民在麦田里收割小麦。`` / ``…。新华社发（某某摄）``) opens the way a
+    closing sentence can, and nothing on the page tells which it is."""
+    for unit, under in zip(units, units[1:]):
+        if unit.photo or not under.photo or under.headline is not None or not under.paras:
+            continue
+        body = [para for para in unit.paras if para.role is Role.BODY]
+        if len(body) < 2 or body[-1] is not unit.paras[-1]:
+            continue
+        last = body[-1]
+        if (
+            _short_caption(last.text)
+            and not last.joins
+            and not bylines.has_leading_byline(last.text)
+            and last.lines[-1] < under.paras[0].first_line
+        ):
+            last.flags.append(Flag(
+                "uncertain_boundary", 0, 0.5,
+                f"the last paragraph, at line {last.first_line}, is one short sentence right over a photo's caption: "
+                "it may be the caption's first part; if so, move it to the photo",
             ))
 
 
@@ -882,6 +955,8 @@ def _goes_on_with(left: str, right: str) -> bool:
     return bool(join_evidence(left, right, adjacent=True).word)
 
 
+# A caption that opens on the picture (图为…, 上图：…) describes it from its first word: it needs no paragraph over it.
+_PICTURE_OPENING_RE = re.compile("^[（(]?(?:图为|图片为|上图|下图|左图|右图|图中)")
 # A caption is a few sentences at most: a report's paragraph that names where people stand runs longer.
 _MARKED_CAPTION_MAX_LEN = 200
 _MARKED_CAPTION_MAX_SENTENCES = 3

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from annotator.ingest.bylines import has_leading_byline, has_photo_credit
-from annotator.ingest.furniture import ends_open
+from annotator.ingest.bylines import glued_sign_off, has_leading_byline, has_photo_credit
+from annotator.ingest.furniture import ends_open, is_section_label
 from annotator.ingest.topics import gram_set
 
 
@@ -69,7 +69,8 @@ class Para:
 
     @property
     def is_open(self) -> bool:
-        return self.role is Role.BODY and ends_open(self.text)
+        # (a byline glued after the last sentence, …车间。 本报记者王凯旋, signs the paragraph off)
+        return self.role is Role.BODY and ends_open(self.text) and glued_sign_off(self.text) is None
 
     def append(self, other: Para, join: Join) -> None:
         """Continue this paragraph with ``other``, inserting nothing between them."""
@@ -102,7 +103,13 @@ class Headline:
     section: list[str] = field(default_factory=list)
 
     def absorb(self, other: Headline) -> None:
-        """Take ``other``'s headline where this block had none (a headline printed after the first column)."""
+        """Take ``other``'s headline where this block had none (a headline printed after the first column).
+
+        A block whose only title is a column label by its shape (工会工作巡礼: the label printed over the first column,
+        read as the title for want of one) had none: the label is its section."""
+        if self.title and other.title and not self.kicker and not self.subtitle and is_section_label(self.title):
+            self.section = self.section + [self.title]
+            self.title, self.title_span = "", None
         if not self.title and other.title:
             self.title, self.title_span = other.title, other.title_span
             self.kicker = other.kicker + self.kicker
@@ -145,7 +152,8 @@ class Unit:
         if not self.paras or (self.photo and not self.report_under_its_photo):
             return False
         last = self.paras[-1]
-        return last.role is Role.BODY and last.is_open
+        # (a paragraph closed by a photo's credit, …积水尽快排除。本报记者某某摄, ends there: a caption, not a cut)
+        return last.role is Role.BODY and last.is_open and not has_photo_credit(last.text)
 
     @property
     def report_under_its_photo(self) -> bool:

@@ -63,6 +63,15 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "if so, move it there"),
          QCoreApplication.translate("ImportFlags", "the 阅读提示 box at line %1 was printed after this article's text: it may "
                            "introduce the next article; if so, move it there"), ()),
+        (("the last paragraph, at line %1, is one short sentence right over a photo's caption: it may be the "
+          "caption's first part; if so, move it to the photo"),
+         QCoreApplication.translate("ImportFlags", "the last paragraph, at line %1, is one short sentence right over a photo's "
+                           "caption: it may be the caption's first part; if so, move it to the photo"), ()),
+        (("line %1 was read as an intertitle of this article, but the paragraph under it opens the way a news report "
+          "does: it may be the headline of another; if so, split the article here"),
+         QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but the paragraph under "
+                           "it opens the way a news report does: it may be the headline of another; if so, split the "
+                           "article here"), ()),
         (("line %1 was read as an intertitle of this article, but it opens with the mark of this article's headline "
           "(%2): it may be the headline of another; if so, split the article here"),
          QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but it opens with the mark "
@@ -130,6 +139,8 @@ def _reasons() -> list[tuple[str, str]]:
         ("a 阅读提示 box inside another article, and what follows it",
          QCoreApplication.translate("ImportFlags", "a 阅读提示 box inside another article, and what follows it")),
         ("the end of another article", QCoreApplication.translate("ImportFlags", "the end of another article")),
+        ("'%1' across the cut is printed in this article too",
+         QCoreApplication.translate("ImportFlags", "'%1' across the cut is printed in this article too")),
         ("topic closer to this article than to its neighbours by %1",
          QCoreApplication.translate("ImportFlags", "topic closer to this article than to its neighbours by %1")),
         # why a rule of the role pass gave a line its role against the model (annotator/ingest/line_roles.py)

@@ -1858,6 +1858,14 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>第 %1 行的“阅读提示”印在本文正文之后：它可能是下一篇文章的导读；如果是，请把它移过去</translation>
     </message>
     <message>
+        <source>the last paragraph, at line %1, is one short sentence right over a photo&apos;s caption: it may be the caption&apos;s first part; if so, move it to the photo</source>
+        <translation>第 %1 行的最后一段只有一个短句，紧挨在一张图片的说明之上：它可能是图片说明的开头；如果是，请把它移到图片</translation>
+    </message>
+    <message>
+        <source>line %1 was read as an intertitle of this article, but the paragraph under it opens the way a news report does: it may be the headline of another; if so, split the article here</source>
+        <translation>第 %1 行被读作本文的小标题，但它下面的段落以消息的方式开头：它可能是另一篇文章的标题；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
         <source>line %1 was read as an intertitle of this article, but it opens with the mark of this article&apos;s headline (%2): it may be the headline of another; if so, split the article here</source>
         <translation>第 %1 行被读作本文的小标题，但它以本文标题的标记（%2）开头：它可能是另一篇文章的标题；如果是，请在此处拆分文章</translation>
     </message>
@@ -1956,6 +1964,10 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>the end of another article</source>
         <translation>另一篇文章的结尾</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; across the cut is printed in this article too</source>
+        <translation>跨断点读出的“%1”在本文中也出现过</translation>
     </message>
     <message>
         <source>topic closer to this article than to its neighbours by %1</source>
