@@ -260,6 +260,10 @@ FOLIO_PART_RE = re.compile(
     r"|(?:星期|周|礼拜)[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Za-z]?[0-9]{1,2}\s*版|[A-Z][0-9]{1,2})$"
 )
 
+# A column label printed before the title on the title's line (行进中国丨…, 农民丰收丨…): the furniture of a headline.
+# An intertitle names a part of one article and carries no column of its own.
+COLUMN_ON_TITLE_RE = re.compile(f"^[{HAN}]{{2,6}}\\s*[丨｜]\\s*[^丨｜\\s]{{4,}}")
+
 AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告专版"})
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})
 

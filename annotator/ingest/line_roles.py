@@ -30,8 +30,10 @@ import pycrfsuite
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
+    BRACKETED_CREDIT_BEFORE_STOP_RE,
     BYLINE_BULLETS,
     CAPTION_MAX_LEN,
+    COLUMN_ON_TITLE_RE,
     HAN_RE,
     INTERTITLE_MAX_LEN,
     JUMP_IN_RE,
@@ -416,8 +418,9 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or not start
             or index >= len(lines)
             or any(lines[k].kind is not LineKind.SHORT for k in run)
+            or any(COLUMN_ON_TITLE_RE.match(lines[k].text) for k in run)
         ):
-            continue
+            continue  # 栏目丨标题: a column label on the line is a headline's furniture, never an intertitle's
         above, below = lines[start - 1], lines[index]
         if (
             above.kind is not LineKind.BODY
@@ -849,7 +852,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
                 # its headlines with # and nothing under this plain line introduces an article (headlines of one
                 # page look alike: a plain line among # headlines is an intertitle)
                 headline = (reading.headline_probability > reading.probability(LineRole.SUBHEAD)
-                            and not (marked_headlines and not _introduces(lines, index)))
+                            and not (marked_headlines and not _begins_a_piece(lines, index)))
                 role = LineRole.TITLE if headline else LineRole.SUBHEAD
                 readings[index] = RoleReading(role, reading.probabilities,
                                               ["a short line that does not run on into the next"])
@@ -863,7 +866,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             and not _under_a_headlines_byline(lines, readings, run.start)
         ):
             _headline_run(run, readings, "a short line over a photo caption")
-        elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
+        elif (
+            markdown
+            and any(readings[k].role in HEADLINE_ROLES for k in run)
+            and not _begins_a_piece(lines, index)
+        ):
             for k in run:
                 readings[k] = RoleReading(LineRole.SUBHEAD, {}, [_PLAIN_ON_MARKDOWN])
     for index, line in enumerate(lines[:-1]):
@@ -934,7 +941,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
     run = range(start, end)
     headings = [k for k in run if lines[k].kind is LineKind.HEADING and not lines[k].section_like]
     if not headings:
-        if start == 0 or _introduces(lines, start):
+        if start == 0 or _begins_a_piece(lines, start):
             return None
         if any(len(lines[k].text) > INTERTITLE_MAX_LEN for k in run):
             return None  # too long for an intertitle: a paragraph cut short?
@@ -1017,7 +1024,8 @@ def _lone(lines: Sequence[PageLine], index: int) -> bool:
 
 
 def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = False) -> bool:
-    """Is the run around ``index`` followed by a byline, a dateline, a 阅读提示 box or a photo caption?"""
+    """Is the run around ``index`` followed by a byline, a dateline or a report's opening formula (近日，, 记者从…获悉),
+    a 阅读提示 box or a photo caption?"""
     end = index + 1
     while end < len(lines) and lines[end].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         end += 1
@@ -1028,11 +1036,25 @@ def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = 
             return not captions_only
         if line.kind is not LineKind.BODY:
             return False
-        if offset == 0 and bylines.has_leading_byline(line.text):
+        if offset == 0 and (bylines.has_leading_byline(line.text) or opens_like_a_dispatch(line.text)):
             return not captions_only
         if bylines.has_photo_credit(line.text):
             return True
     return False
+
+
+def _begins_a_piece(lines: Sequence[PageLine], index: int) -> bool:
+    """Does the run of short lines around ``index`` stand where a piece begins rather than inside an article: over a
+    byline, dateline, report's opening, box or caption (``_introduces``), or right under 广告 (the advertisement's
+    own lines, and whatever headline follows them: an intertitle stands between two paragraphs of one text, never
+    under an advertisement)? On a page with # headlines such a plain run is weighed by the model, not taken for
+    intertitles."""
+    if _introduces(lines, index):
+        return True
+    start = index
+    while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        start -= 1
+    return start > 0 and lines[start - 1].kind is LineKind.AD
 
 
 def _under_a_headlines_byline(lines: Sequence[PageLine], readings: list[RoleReading], start: int) -> bool:
@@ -1057,16 +1079,25 @@ def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
     """
     for index in range(start, min(start + 4, len(lines))):
         line = lines[index]
+        if line.kind is LineKind.CREDIT and index - 1 > start:
+            # the credit on a line of its own credits the paragraph right over it; paragraphs between the run and
+            # that caption are text when the caption is one short sentence
+            return _one_short_sentence(lines[index - 1].text)
         if line.kind is not LineKind.BODY:
             return False
         credit = bylines.photo_credit(line.text)
         if credit is not None:
-            caption = line.text[: credit[0]].strip()
-            one_sentence = sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= CAPTION_MAX_LEN
-            return index > start and one_sentence
+            return index > start and _one_short_sentence(line.text[: credit[0]].strip())
         if ends_open(line.text):
             return True
     return False
+
+
+def _one_short_sentence(caption: str) -> bool:
+    """A photo caption's shape: one sentence of a caption's length, not counting a bracketed note before its full
+    stop (``…的蔬菜（1月21日摄，无人机照片）。``, ``（新华社记者某某摄）。``), which says how the picture was taken."""
+    caption = BRACKETED_CREDIT_BEFORE_STOP_RE.sub("。", caption)
+    return sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= CAPTION_MAX_LEN
 
 
 _default: RoleModel | None = None
