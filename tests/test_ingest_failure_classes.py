@@ -1531,15 +1531,21 @@ def test_a_line_carrying_its_column_label_before_a_vertical_bar_is_a_headline_ev
     assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.TITLE] == [HARBOUR, title]
 
 
-def test_a_short_line_over_text_and_then_a_caption_with_its_credit_on_the_next_line_is_an_intertitle():
-    # the credit on a line of its own credits the paragraph right over it; the paragraph between the short line and
-    # that caption is text, so the short line is no photo's headline (a note in brackets, 某日摄, is the caption's)
+def test_a_short_line_over_text_and_then_a_credited_caption_is_an_intertitle_over_short_captions_a_photos_headline():
+    # the credit credits the paragraph right over it (on its line or on the next); a paragraph between the short
+    # line and that caption too long for a caption is text, so the short line is that text's intertitle
     title, part = "东湾渔港：一座港兴一方人", "冷链“一条龙”"
     text = ["东湾渔港是全省最大的县级渔港，每年经这里上岸的渔获有二十多万吨。",
-            "“渔船一靠岸，渔获就能上车”——这是东湾渔民最常说的一句话。"]
-    caption, credit = "工人在东湾渔港冷库分拣刚上岸的带鱼（8月9日摄，无人机照片）。", "本报记者 邵明 摄"
+            "“渔船一靠岸，渔获就能上车”——这是东湾渔民最常说的一句话。冷库建成以前，渔获要连夜运进城，路上损耗不小。"]
+    caption, credit = "工人在东湾渔港冷库分拣刚上岸的带鱼。", "本报记者 邵明 摄"
     rest = "9时许，一辆辆冷藏车从渔港驶出，把新鲜渔获送往周边城市的超市和餐馆。"
-    lines = [classify(line) for line in split_lines(page_of(title, "本报记者 韩雪", text[0], part, text[1], caption,
-                                                            credit, rest))]
+    page = page_of(title, "本报记者 韩雪", text[0], part, text[1]) + caption + "\n" + page_of(credit, rest)
+    lines = [classify(line) for line in split_lines(page)]
+    assert [line.kind for line in lines[5:7]] == [furniture.LineKind.BODY, furniture.LineKind.CREDIT]
     assert line_roles._running_text_over_a_caption(lines, 4)
-    assert not line_roles._running_text_over_a_caption(lines[4:], 1)  # the caption right under the run: a photo's
+    inline = [classify(line) for line in split_lines(page_of(part, text[1], f"{caption} {credit}"))]
+    assert line_roles._running_text_over_a_caption(inline, 1)
+    # a photo story's captions are short sentences each: the short line over them is the photo's headline
+    story = ["渔港的清晨。", "渔民把渔获搬上码头。", "冷藏车排队装车。"]
+    captions = [classify(line) for line in split_lines(page_of(part, *story[:2]) + story[2] + "\n" + page_of(credit))]
+    assert not line_roles._running_text_over_a_caption(captions, 1)

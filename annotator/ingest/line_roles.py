@@ -30,7 +30,6 @@ import pycrfsuite
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
-    BRACKETED_CREDIT_BEFORE_STOP_RE,
     BYLINE_BULLETS,
     CAPTION_MAX_LEN,
     COLUMN_ON_TITLE_RE,
@@ -1073,31 +1072,33 @@ def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
     """Is what stands between a run of short lines and the photo credit under it running text, not a caption?
 
     A caption is finished sentences closed by its credit. A paragraph on the way that stops mid-sentence (cut by the
-    layout: …这样的飞速让吴荷花) is a report's text, and a credited paragraph of one short sentence under paragraphs
-    of text (…集装箱码头。 记者 某某 摄) is a photo printed inside that report: either way the run over them is an
-    intertitle or a headline of that text, not a photo's headline.
+    layout: …这样的飞速让吴荷花) is a report's text; a credited paragraph of one short sentence under paragraphs
+    of text (…集装箱码头。 记者 某某 摄) is a photo printed inside that report; and so is any credited paragraph
+    (or one with its credit on the next line) under a paragraph too long for a caption: a photo story's captions
+    are short sentences each. Either way the run over them is an intertitle or a headline of that text, not a
+    photo's headline.
     """
     for index in range(start, min(start + 4, len(lines))):
         line = lines[index]
-        if line.kind is LineKind.CREDIT and index - 1 > start:
-            # the credit on a line of its own credits the paragraph right over it; paragraphs between the run and
-            # that caption are text when the caption is one short sentence
-            return _one_short_sentence(lines[index - 1].text)
+        if line.kind is LineKind.CREDIT:
+            # a credit on a line of its own credits the paragraph right over it
+            return not all(_caption_shaped(lines[k].text) for k in range(start, index - 1))
         if line.kind is not LineKind.BODY:
             return False
         credit = bylines.photo_credit(line.text)
         if credit is not None:
-            return index > start and _one_short_sentence(line.text[: credit[0]].strip())
+            return index > start and (
+                _caption_shaped(line.text[: credit[0]].strip())
+                or not all(_caption_shaped(lines[k].text) for k in range(start, index))
+            )
         if ends_open(line.text):
             return True
     return False
 
 
-def _one_short_sentence(caption: str) -> bool:
-    """A photo caption's shape: one sentence of a caption's length, not counting a bracketed note before its full
-    stop (``…的蔬菜（1月21日摄，无人机照片）。``, ``（新华社记者某某摄）。``), which says how the picture was taken."""
-    caption = BRACKETED_CREDIT_BEFORE_STOP_RE.sub("。", caption)
-    return sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= CAPTION_MAX_LEN
+def _caption_shaped(text: str) -> bool:
+    """One sentence of a caption's length at most (a photo story's captions are; a report's paragraphs run longer)."""
+    return sum(text.count(mark) for mark in SENTENCE_END) <= 1 and len(text) <= CAPTION_MAX_LEN
 
 
 _default: RoleModel | None = None
