@@ -100,9 +100,15 @@ class Headline:
     kicker: list[str] = field(default_factory=list)
     subtitle: list[str] = field(default_factory=list)
     section: list[str] = field(default_factory=list)
+    # the title is a lone line shaped like a column label (工会工作巡礼): a series' name as likely as a headline
+    title_label_shaped: bool = False
 
     def absorb(self, other: Headline) -> None:
-        """Take ``other``'s headline where this block had none (a headline printed after the first column)."""
+        """Take ``other``'s headline where this block had none (a headline printed after the first column), or where
+        its only line is shaped like a column label, which is then the column label of the headline taken."""
+        if self.title_label_shaped and other.title:
+            self.section = [*self.section, self.title]
+            self.title, self.title_label_shaped = "", False
         if not self.title and other.title:
             self.title, self.title_span = other.title, other.title_span
             self.kicker = other.kicker + self.kicker
