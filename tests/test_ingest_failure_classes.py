@@ -1549,3 +1549,14 @@ def test_a_short_line_over_text_and_then_a_credited_caption_is_an_intertitle_ove
     story = ["渔港的清晨。", "渔民把渔获搬上码头。", "冷藏车排队装车。"]
     captions = [classify(line) for line in split_lines(page_of(part, *story[:2]) + story[2] + "\n" + page_of(credit))]
     assert not line_roles._running_text_over_a_caption(captions, 1)
+
+
+def test_a_line_shaped_like_a_byline_or_credit_that_the_model_read_as_an_intertitle_is_a_byline():
+    byline = "□本报记者 邵明 摄影报道"
+    lines = [classify(line) for line in split_lines(page_of(HARBOUR, byline, *HARBOUR_TEXT))]
+    assert lines[1].kind in (furniture.LineKind.BYLINE, furniture.LineKind.CREDIT)
+    readings = [RoleReading(LineRole.TITLE),
+                RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.68, LineRole.BYLINE: 0.15, LineRole.CREDIT: 0.07}),
+                RoleReading(LineRole.BODY), RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[1].role is LineRole.BYLINE and readings[1].overrides_model

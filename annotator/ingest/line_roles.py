@@ -744,6 +744,12 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
+        if line.kind in (LineKind.BYLINE, LineKind.CREDIT) and reading.role is LineRole.SUBHEAD:
+            # a line that parses as a byline or a credit (□本报记者 某某 摄影报道) names who wrote or shot the piece:
+            # no intertitle names a person with their role, so take the likelier of the two
+            role = max((LineRole.BYLINE, LineRole.CREDIT), key=reading.probability)
+            readings[index] = RoleReading(role, reading.probabilities, ["shaped like a byline, not an intertitle"])
+            continue
         if (
             line.kind is LineKind.BODY
             and reading.role in HEADLINE_ROLES
