@@ -1560,3 +1560,18 @@ def test_a_line_shaped_like_a_byline_or_credit_that_the_model_read_as_an_interti
                 RoleReading(LineRole.BODY), RoleReading(LineRole.BODY)]
     line_roles._apply_certainties(lines, readings)
     assert readings[1].role is LineRole.BYLINE and readings[1].overrides_model
+
+
+def test_an_advertisement_closes_a_briefs_column_so_an_intertitle_after_it_stays_one():
+    brief = "渔港新增冷库两座"
+    part = "渔港新貌，渔村新风"
+    page = page_of("渔港简讯", brief, NIGHT_MARKET_TEXT[1], "广告", "渔具批发 船用配件 欢迎选购", HARBOUR, part,
+                   *HARBOUR_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    assert furniture.is_briefs_label(lines[0].text)
+    roles = {brief: LineRole.SUBHEAD, part: LineRole.SUBHEAD, HARBOUR: LineRole.TITLE, "广告": LineRole.AD,
+             "渔具批发 船用配件 欢迎选购": LineRole.AD, "渔港简讯": LineRole.SECTION}
+    readings = [RoleReading(roles.get(line.text, LineRole.BODY)) for line in lines]
+    line_roles._no_intertitles_among_briefs(lines, readings)
+    assert {line.text: r.role for line, r in zip(lines, readings, strict=True)}[brief] is LineRole.TITLE
+    assert {line.text: r.role for line, r in zip(lines, readings, strict=True)}[part] is LineRole.SUBHEAD

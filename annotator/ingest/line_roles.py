@@ -530,7 +530,8 @@ def _column_labels_over_a_title(lines: Sequence[PageLine], readings: list[RoleRe
 
 
 def _no_intertitles_among_briefs(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
-    """Under a briefs column's label (简讯, 某某动态, 某某速递), down to the next column label or ``#`` heading, a
+    """Under a briefs column's label (简讯, 某某动态, 某某速递), down to the next column label, ``#`` heading,
+    advertisement or line of page furniture, a
     short line read as an intertitle is the headline of the next brief: a brief is too short to have parts (on the
     seed and tuning pages all 17 short lines in such a column are headlines). The model's probabilities are kept."""
     in_briefs = False
@@ -538,8 +539,8 @@ def _no_intertitles_among_briefs(lines: Sequence[PageLine], readings: list[RoleR
         if line.kind is LineKind.SECTION or (line.kind is LineKind.SHORT and reading.role is LineRole.SECTION):
             in_briefs = is_briefs_label(line.text)
             continue
-        if line.kind is LineKind.HEADING:
-            in_briefs = False
+        if line.kind in (LineKind.HEADING, LineKind.AD) or reading.role in (LineRole.AD, LineRole.FURNITURE):
+            in_briefs = False  # a # heading, an advertisement or the page's furniture closes the column
         if in_briefs and line.kind is LineKind.SHORT and reading.role is LineRole.SUBHEAD:
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["in a briefs column, whose briefs have no intertitles"])
