@@ -1549,6 +1549,16 @@ def test_a_short_line_over_text_and_then_a_credited_caption_is_an_intertitle_ove
     story = ["渔港的清晨。", "渔民把渔获搬上码头。", "冷藏车排队装车。"]
     captions = [classify(line) for line in split_lines(page_of(part, *story[:2]) + story[2] + "\n" + page_of(credit))]
     assert not line_roles._running_text_over_a_caption(captions, 1)
+    # a caption closed by a note of when or how the picture was taken, under a short paragraph with none: that
+    # paragraph is text (a photo set's captions carry a note each)
+    noted = "工人在东湾渔港冷库分拣带鱼（8月9日摄，无人机照片）。"
+    quoted = "“渔船一靠岸，渔获就能上车”——这是东湾渔民最常说的一句话。"
+    assert cues.PHOTO_NOTE_RE.search(noted) and not cues.PHOTO_NOTE_RE.search(quoted)
+    lines = [classify(line) for line in split_lines(page_of(part, quoted) + noted + "\n" + page_of(credit))]
+    assert line_roles._running_text_over_a_caption(lines, 1)
+    both = [classify(line) for line in split_lines(page_of(part, "渔港的清晨（8月9日摄）。") + noted + "\n"
+                                                   + page_of(credit))]
+    assert not line_roles._running_text_over_a_caption(both, 1)
 
 
 def test_a_line_shaped_like_a_byline_or_credit_that_the_model_read_as_an_intertitle_is_a_byline():

@@ -193,6 +193,9 @@ PICTURE_POSITION_RE = re.compile(
 )
 # A credit in brackets before the caption's full stop: …制作陶瓷花瓶（新华社记者某某摄）。
 BRACKETED_CREDIT_BEFORE_STOP_RE = re.compile(r"[（(][^（()）。！？!?]{2,30}[）)]\s*[。.]$")
+# A note in brackets closing a photo's caption, saying when or how the picture was taken: …的蔬菜（1月21日摄，无人机
+#照片）。, …（资料照片）, …（新华社记者某某摄）。 Only a caption carries one.
+PHOTO_NOTE_RE = re.compile(r"[（(][^（()）]{0,24}(?:摄|照片|航拍)[^（()）]{0,24}[）)]\s*[。.]?$")
 # Where the author works, signing the text off under the author's line: 作者单位：某某县融媒体中心
 AUTHOR_AFFILIATION_RE = re.compile(r"^作者单位\s*[：:]\s*([^\s，,。；;：:！？!?]{2,24})$")
 # An outlet after the name, printed with a slash: 某某/中新网, 特约摄影 某某/视觉某地

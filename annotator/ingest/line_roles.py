@@ -38,6 +38,7 @@ from annotator.ingest.cues import (
     JUMP_IN_RE,
     JUMP_LINE_RE,
     KICKER_DASHES,
+    PHOTO_NOTE_RE,
     PLACE_OR_BODY_ENDINGS,
     SENTENCE_END,
     common_surnames,
@@ -1088,8 +1089,12 @@ def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
     for index in range(start, min(start + 4, len(lines))):
         line = lines[index]
         if line.kind is LineKind.CREDIT:
-            # a credit on a line of its own credits the paragraph right over it
-            return not all(_caption_shaped(lines[k].text) for k in range(start, index - 1))
+            # a credit on a line of its own credits the paragraph right over it; a paragraph between that is too
+            # long for a caption, or carries no photo note where that caption does (…（1月21日摄）。), is text
+            between = range(start, index - 1)
+            marked = PHOTO_NOTE_RE.search(lines[index - 1].text) is not None
+            return any(not _caption_shaped(lines[k].text) or (marked and not PHOTO_NOTE_RE.search(lines[k].text))
+                       for k in between)
         if line.kind is not LineKind.BODY:
             return False
         credit = bylines.photo_credit(line.text)
