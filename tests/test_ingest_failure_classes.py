@@ -1585,3 +1585,14 @@ def test_an_advertisement_closes_a_briefs_column_so_an_intertitle_after_it_stays
     line_roles._no_intertitles_among_briefs(lines, readings)
     assert {line.text: r.role for line, r in zip(lines, readings, strict=True)}[brief] is LineRole.TITLE
     assert {line.text: r.role for line, r in zip(lines, readings, strict=True)}[part] is LineRole.SUBHEAD
+
+
+def test_a_sites_message_dateline_opens_a_report_and_is_read_as_its_byline():
+    found = bylines.leading_byline("东湾网消息：近日，东湾海滨夜市正式开市。")
+    assert found is not None and found[1].agency == "东湾网" and found[0] == len("东湾网消息：")
+    assert bylines.leading_byline("据新华社消息，东湾海滨夜市正式开市。") is None  # citing a wire inside a text
+    opened = "东湾网消息：" + NIGHT_MARKET_TEXT[0]
+    assert line_features.opens_like_a_dispatch(opened)
+    docs, _ = segment(page_of(HARBOUR, *HARBOUR_TEXT, NIGHT_MARKET, opened, NIGHT_MARKET_TEXT[1]))
+    assert texts(docs) == {HARBOUR: HARBOUR_TEXT, NIGHT_MARKET: [opened, NIGHT_MARKET_TEXT[1]]}
+    assert next(d for d in docs if d.title == NIGHT_MARKET).meta["byline"]["agency"] == "东湾网"

@@ -124,8 +124,9 @@ _UNBRACKETED_CREDITS = (
     f"\\s*((?:{_ROLE})[^。！？；;（()）：:]{{1,40}}?)报道[：:]"
     f"|\\s+((?:{_ROLE})\\s*(?:{NAME})(?:(?:\\s+|[、，,])(?:(?:{_ROLE})\\s*)?(?:{NAME}))*)(?=\\s)"
 )
-# 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯)
-NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})讯(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
+# 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯);
+# a site's or broadcaster's 某某网消息：… (消息 with its colon: 据新华社消息， inside a text cites, it does not open)
+NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})(?:讯|消息[：:])(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
 # 本报(记者…) / 本报（记者…）
 AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
 # 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电, in brackets
