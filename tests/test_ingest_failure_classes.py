@@ -1601,3 +1601,114 @@ def test_a_report_closed_by_the_agency_it_was_taken_from_or_by_a_photo_credit_is
 
     assert not unit_ending_on("图书室现有藏书八千余册。本报记者林晓峰实习生唐可欣摄").dangling
     assert unit_ending_on("图书室现有藏书八千余册，今年还将新增").dangling
+
+
+# --- the tenth round: headlines a page forgot to mark, a column label on a title, a caption inside a feature ------
+
+HARBOUR = "渔港码头完成扩建"
+HARBOUR_TEXT = ["本月起，东湾渔港扩建后的码头投入使用，可同时停靠渔船四百艘，比扩建前多出一倍。",
+                "码头新建了冷库和交易大厅，渔获上岸后一小时内就能完成分拣、称重和装车。"]
+NIGHT_MARKET = "海滨夜市开市"
+NIGHT_MARKET_TEXT = ["近日，东湾海滨夜市正式开市，一百二十个摊位沿海堤排开，售卖海鲜小吃和本地特产。",
+                     "夜市由街道统一管理，每晚营业到十一点，周边还新增了三百个停车位。"]
+FISH_FESTIVAL = "东湾开渔节吸引游客两万人次"
+FISH_FESTIVAL_TEXT = ["9月1日上午，东湾开渔节在渔港广场开幕，上百艘渔船鸣笛出海，岸上游客挥旗送行。",
+                      "开渔节期间还举办了海鲜美食街和渔家民俗展，当天接待游客两万人次。"]
+
+
+def test_plain_headlines_on_a_page_marking_its_headlines_with_a_hash_over_a_report_or_under_an_advertisement():
+    # a plain line over a paragraph opening on a report's formula (近日，), or right under an advertisement and
+    # its lines, begins a piece: a headline the page forgot to mark, not an intertitle of the article above
+    page = page_of("# " + HARBOUR, *HARBOUR_TEXT, "# 渔民新村通上自来水", "6月5日，渔民新村的自来水管网全部接通，家家户户用上了自来水。",
+                   NIGHT_MARKET, *NIGHT_MARKET_TEXT, "广告", "渔具批发 船用配件 地址见本报分类广告",
+                   FISH_FESTIVAL, *FISH_FESTIVAL_TEXT)
+    docs, _ = segment(page)
+    found = texts(docs)
+    assert found[NIGHT_MARKET] == NIGHT_MARKET_TEXT
+    assert found[FISH_FESTIVAL] == FISH_FESTIVAL_TEXT
+    assert found[HARBOUR] == HARBOUR_TEXT
+    # a plain line over text that only goes on (no formula opening it, no advertisement over it) stays an intertitle
+    part = "冷库日夜运转"
+    rest = "冷库建成后，渔民不必再连夜把渔获运往城里，损耗比往年少了三成。"
+    docs, _ = segment(page_of("# " + HARBOUR, *HARBOUR_TEXT, part, rest, "# " + NIGHT_MARKET, *NIGHT_MARKET_TEXT))
+    assert texts(docs) == {HARBOUR: [*HARBOUR_TEXT, part, rest], NIGHT_MARKET: NIGHT_MARKET_TEXT}
+
+
+def test_a_line_carrying_its_column_label_before_a_vertical_bar_is_a_headline_even_inside_a_story_on_its_topic():
+    assert cues.COLUMN_ON_TITLE_RE.match("走进乡村丨东湾渔港：渔船归港渔获满仓")
+    assert not cues.COLUMN_ON_TITLE_RE.match("文·图丨记者 邵明")
+    assert not cues.COLUMN_ON_TITLE_RE.match("一丨开篇")
+    title = "走进乡村丨东湾渔港：渔船归港渔获满仓"
+    text = ["傍晚时分，东湾渔港的渔船陆续归港，渔民把一筐筐渔获搬上码头，冷库前排起了装车的长队。",
+            "渔港扩建以后，东湾渔船出海的航次多了，渔民的收入也跟着涨了。"]
+    lines = [classify(line) for line in split_lines(page_of(HARBOUR, *HARBOUR_TEXT, title, *text))]
+    readings = [RoleReading(LineRole.TITLE if line.text in (HARBOUR, title) else LineRole.BODY) for line in lines]
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.TITLE] == [HARBOUR, title]
+
+
+def test_a_short_line_over_text_and_then_a_credited_caption_is_an_intertitle_over_short_captions_a_photos_headline():
+    # the credit credits the paragraph right over it (on its line or on the next); a paragraph between the short
+    # line and that caption too long for a caption is text, so the short line is that text's intertitle
+    title, part = "东湾渔港：一座港兴一方人", "冷链“一条龙”"
+    text = ["东湾渔港是全省最大的县级渔港，每年经这里上岸的渔获有二十多万吨。",
+            "“渔船一靠岸，渔获就能上车”——这是东湾渔民最常说的一句话。冷库建成以前，渔获要连夜运进城，路上损耗不小。"]
+    caption, credit = "工人在东湾渔港冷库分拣刚上岸的带鱼。", "本报记者 邵明 摄"
+    rest = "9时许，一辆辆冷藏车从渔港驶出，把新鲜渔获送往周边城市的超市和餐馆。"
+    page = page_of(title, "本报记者 韩雪", text[0], part, text[1]) + caption + "\n" + page_of(credit, rest)
+    lines = [classify(line) for line in split_lines(page)]
+    assert [line.kind for line in lines[5:7]] == [furniture.LineKind.BODY, furniture.LineKind.CREDIT]
+    assert line_roles._running_text_over_a_caption(lines, 4)
+    inline = [classify(line) for line in split_lines(page_of(part, text[1], f"{caption} {credit}"))]
+    assert line_roles._running_text_over_a_caption(inline, 1)
+    # a photo story's captions are short sentences each: the short line over them is the photo's headline
+    story = ["渔港的清晨。", "渔民把渔获搬上码头。", "冷藏车排队装车。"]
+    captions = [classify(line) for line in split_lines(page_of(part, *story[:2]) + story[2] + "\n" + page_of(credit))]
+    assert not line_roles._running_text_over_a_caption(captions, 1)
+    # a caption closed by a note of when or how the picture was taken, under a short paragraph with none: that
+    # paragraph is text (a photo set's captions carry a note each)
+    noted = "工人在东湾渔港冷库分拣带鱼（8月9日摄，无人机照片）。"
+    quoted = "“渔船一靠岸，渔获就能上车”——这是东湾渔民最常说的一句话。"
+    assert cues.PHOTO_NOTE_RE.search(noted) and not cues.PHOTO_NOTE_RE.search(quoted)
+    lines = [classify(line) for line in split_lines(page_of(part, quoted) + noted + "\n" + page_of(credit))]
+    assert line_roles._running_text_over_a_caption(lines, 1)
+    both = [classify(line) for line in split_lines(page_of(part, "渔港的清晨（8月9日摄）。") + noted + "\n"
+                                                   + page_of(credit))]
+    assert not line_roles._running_text_over_a_caption(both, 1)
+
+
+def test_a_line_shaped_like_a_byline_or_credit_that_the_model_read_as_an_intertitle_is_a_byline():
+    byline = "□本报记者 邵明 摄影报道"
+    lines = [classify(line) for line in split_lines(page_of(HARBOUR, byline, *HARBOUR_TEXT))]
+    assert lines[1].kind in (furniture.LineKind.BYLINE, furniture.LineKind.CREDIT)
+    readings = [RoleReading(LineRole.TITLE),
+                RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.68, LineRole.BYLINE: 0.15, LineRole.CREDIT: 0.07}),
+                RoleReading(LineRole.BODY), RoleReading(LineRole.BODY)]
+    line_roles._apply_certainties(lines, readings)
+    assert readings[1].role is LineRole.BYLINE and readings[1].overrides_model
+
+
+def test_an_advertisement_closes_a_briefs_column_so_an_intertitle_after_it_stays_one():
+    brief = "渔港新增冷库两座"
+    part = "渔港新貌，渔村新风"
+    page = page_of("渔港简讯", brief, NIGHT_MARKET_TEXT[1], "广告", "渔具批发 船用配件 欢迎选购", HARBOUR, part,
+                   *HARBOUR_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    assert furniture.is_briefs_label(lines[0].text)
+    roles = {brief: LineRole.SUBHEAD, part: LineRole.SUBHEAD, HARBOUR: LineRole.TITLE, "广告": LineRole.AD,
+             "渔具批发 船用配件 欢迎选购": LineRole.AD, "渔港简讯": LineRole.SECTION}
+    readings = [RoleReading(roles.get(line.text, LineRole.BODY)) for line in lines]
+    line_roles._no_intertitles_among_briefs(lines, readings)
+    assert {line.text: r.role for line, r in zip(lines, readings, strict=True)}[brief] is LineRole.TITLE
+    assert {line.text: r.role for line, r in zip(lines, readings, strict=True)}[part] is LineRole.SUBHEAD
+
+
+def test_a_sites_message_dateline_opens_a_report_and_is_read_as_its_byline():
+    found = bylines.leading_byline("东湾网消息：近日，东湾海滨夜市正式开市。")
+    assert found is not None and found[1].agency == "东湾网" and found[0] == len("东湾网消息：")
+    assert bylines.leading_byline("据新华社消息，东湾海滨夜市正式开市。") is None  # citing a wire inside a text
+    opened = "东湾网消息：" + NIGHT_MARKET_TEXT[0]
+    assert line_features.opens_like_a_dispatch(opened)
+    docs, _ = segment(page_of(HARBOUR, *HARBOUR_TEXT, NIGHT_MARKET, opened, NIGHT_MARKET_TEXT[1]))
+    assert texts(docs) == {HARBOUR: HARBOUR_TEXT, NIGHT_MARKET: [opened, NIGHT_MARKET_TEXT[1]]}
+    assert next(d for d in docs if d.title == NIGHT_MARKET).meta["byline"]["agency"] == "东湾网"

@@ -21,7 +21,7 @@ import pytest
 from annotator.ingest import evaluate
 
 # (set, articles exact when measured, articles in the set)
-MEASURED = {"seeds": (43, 43), "tune": (281, 322), "test": (25, 29)}
+MEASURED = {"seeds": (43, 43), "tune": (291, 322), "test": (25, 29)}
 # the sets whose differences are never shown while tuning: pass or fail only
 FROZEN = {name for name, _, _, may_show in evaluate.SETS if not may_show}
 

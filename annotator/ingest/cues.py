@@ -124,8 +124,9 @@ _UNBRACKETED_CREDITS = (
     f"\\s*((?:{_ROLE})[^。！？；;（()）：:]{{1,40}}?)报道[：:]"
     f"|\\s+((?:{_ROLE})\\s*(?:{NAME})(?:(?:\\s+|[、，,])(?:(?:{_ROLE})\\s*)?(?:{NAME}))*)(?=\\s)"
 )
-# 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯)
-NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})讯(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
+# 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯);
+# a site's or broadcaster's 某某网消息：… (消息 with its colon: 据新华社消息， inside a text cites, it does not open)
+NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})(?:讯|消息[：:])(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
 # 本报(记者…) / 本报（记者…）
 AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
 # 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电, in brackets
@@ -193,6 +194,9 @@ PICTURE_POSITION_RE = re.compile(
 )
 # A credit in brackets before the caption's full stop: …制作陶瓷花瓶（新华社记者某某摄）。
 BRACKETED_CREDIT_BEFORE_STOP_RE = re.compile(r"[（(][^（()）。！？!?]{2,30}[）)]\s*[。.]$")
+# A note in brackets closing a photo's caption, saying when or how the picture was taken: …的蔬菜（1月21日摄，无人机
+#照片）。, …（资料照片）, …（新华社记者某某摄）。 Only a caption carries one.
+PHOTO_NOTE_RE = re.compile(r"[（(][^（()）]{0,24}(?:摄|照片|航拍)[^（()）]{0,24}[）)]\s*[。.]?$")
 # Where the author works, signing the text off under the author's line: 作者单位：某某县融媒体中心
 AUTHOR_AFFILIATION_RE = re.compile(r"^作者单位\s*[：:]\s*([^\s，,。；;：:！？!?]{2,24})$")
 # An outlet after the name, printed with a slash: 某某/中新网, 特约摄影 某某/视觉某地
@@ -259,6 +263,10 @@ FOLIO_PART_RE = re.compile(
     r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
     r"|(?:星期|周|礼拜)[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Za-z]?[0-9]{1,2}\s*版|[A-Z][0-9]{1,2})$"
 )
+
+# A column label printed before the title on the title's line (行进中国丨…, 农民丰收丨…): the furniture of a headline.
+# An intertitle names a part of one article and carries no column of its own.
+COLUMN_ON_TITLE_RE = re.compile(f"^[{HAN}]{{2,6}}\\s*[丨｜]\\s*[^丨｜\\s]{{4,}}")
 
 AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告专版"})
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})

@@ -1063,6 +1063,7 @@ def make_headline(run: Sequence[PageLine], readings: Sequence[RoleReading] | Non
             headline.kicker.append(text)
         else:
             headline.subtitle.append(text.lstrip("—-").strip() or text)
+    headline.title_label_shaped = len(run) == 1 and title_index == 0 and run[0].kind is LineKind.SECTION
     _split_merged_title(headline)
     return headline
 

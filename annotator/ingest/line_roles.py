@@ -32,11 +32,13 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import (
     BYLINE_BULLETS,
     CAPTION_MAX_LEN,
+    COLUMN_ON_TITLE_RE,
     HAN_RE,
     INTERTITLE_MAX_LEN,
     JUMP_IN_RE,
     JUMP_LINE_RE,
     KICKER_DASHES,
+    PHOTO_NOTE_RE,
     PLACE_OR_BODY_ENDINGS,
     SENTENCE_END,
     common_surnames,
@@ -416,8 +418,9 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or not start
             or index >= len(lines)
             or any(lines[k].kind is not LineKind.SHORT for k in run)
+            or any(COLUMN_ON_TITLE_RE.match(lines[k].text) for k in run)
         ):
-            continue
+            continue  # 栏目丨标题: a column label on the line is a headline's furniture, never an intertitle's
         above, below = lines[start - 1], lines[index]
         if (
             above.kind is not LineKind.BODY
@@ -528,7 +531,8 @@ def _column_labels_over_a_title(lines: Sequence[PageLine], readings: list[RoleRe
 
 
 def _no_intertitles_among_briefs(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
-    """Under a briefs column's label (简讯, 某某动态, 某某速递), down to the next column label or ``#`` heading, a
+    """Under a briefs column's label (简讯, 某某动态, 某某速递), down to the next column label, ``#`` heading,
+    advertisement or line of page furniture, a
     short line read as an intertitle is the headline of the next brief: a brief is too short to have parts (on the
     seed and tuning pages all 17 short lines in such a column are headlines). The model's probabilities are kept."""
     in_briefs = False
@@ -536,8 +540,8 @@ def _no_intertitles_among_briefs(lines: Sequence[PageLine], readings: list[RoleR
         if line.kind is LineKind.SECTION or (line.kind is LineKind.SHORT and reading.role is LineRole.SECTION):
             in_briefs = is_briefs_label(line.text)
             continue
-        if line.kind is LineKind.HEADING:
-            in_briefs = False
+        if line.kind in (LineKind.HEADING, LineKind.AD) or reading.role in (LineRole.AD, LineRole.FURNITURE):
+            in_briefs = False  # a # heading, an advertisement or the page's furniture closes the column
         if in_briefs and line.kind is LineKind.SHORT and reading.role is LineRole.SUBHEAD:
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["in a briefs column, whose briefs have no intertitles"])
@@ -742,6 +746,12 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         if line.kind is LineKind.HEADING and line.level >= 3:
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a ### heading"])
             continue
+        if line.kind in (LineKind.BYLINE, LineKind.CREDIT) and reading.role is LineRole.SUBHEAD:
+            # a line that parses as a byline or a credit (□本报记者 某某 摄影报道) names who wrote or shot the piece:
+            # no intertitle names a person with their role, so take the likelier of the two
+            role = max((LineRole.BYLINE, LineRole.CREDIT), key=reading.probability)
+            readings[index] = RoleReading(role, reading.probabilities, ["shaped like a byline, not an intertitle"])
+            continue
         if (
             line.kind is LineKind.BODY
             and reading.role in HEADLINE_ROLES
@@ -849,7 +859,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
                 # its headlines with # and nothing under this plain line introduces an article (headlines of one
                 # page look alike: a plain line among # headlines is an intertitle)
                 headline = (reading.headline_probability > reading.probability(LineRole.SUBHEAD)
-                            and not (marked_headlines and not _introduces(lines, index)))
+                            and not (marked_headlines and not _begins_a_piece(lines, index)))
                 role = LineRole.TITLE if headline else LineRole.SUBHEAD
                 readings[index] = RoleReading(role, reading.probabilities,
                                               ["a short line that does not run on into the next"])
@@ -863,7 +873,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             and not _under_a_headlines_byline(lines, readings, run.start)
         ):
             _headline_run(run, readings, "a short line over a photo caption")
-        elif markdown and any(readings[k].role in HEADLINE_ROLES for k in run) and not _introduces(lines, index):
+        elif (
+            markdown
+            and any(readings[k].role in HEADLINE_ROLES for k in run)
+            and not _begins_a_piece(lines, index)
+        ):
             for k in run:
                 readings[k] = RoleReading(LineRole.SUBHEAD, {}, [_PLAIN_ON_MARKDOWN])
     for index, line in enumerate(lines[:-1]):
@@ -934,7 +948,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
     run = range(start, end)
     headings = [k for k in run if lines[k].kind is LineKind.HEADING and not lines[k].section_like]
     if not headings:
-        if start == 0 or _introduces(lines, start):
+        if start == 0 or _begins_a_piece(lines, start):
             return None
         if any(len(lines[k].text) > INTERTITLE_MAX_LEN for k in run):
             return None  # too long for an intertitle: a paragraph cut short?
@@ -1017,7 +1031,8 @@ def _lone(lines: Sequence[PageLine], index: int) -> bool:
 
 
 def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = False) -> bool:
-    """Is the run around ``index`` followed by a byline, a dateline, a 阅读提示 box or a photo caption?"""
+    """Is the run around ``index`` followed by a byline, a dateline or a report's opening formula (近日，, 记者从…获悉),
+    a 阅读提示 box or a photo caption?"""
     end = index + 1
     while end < len(lines) and lines[end].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         end += 1
@@ -1028,11 +1043,25 @@ def _introduces(lines: Sequence[PageLine], index: int, *, captions_only: bool = 
             return not captions_only
         if line.kind is not LineKind.BODY:
             return False
-        if offset == 0 and bylines.has_leading_byline(line.text):
+        if offset == 0 and (bylines.has_leading_byline(line.text) or opens_like_a_dispatch(line.text)):
             return not captions_only
         if bylines.has_photo_credit(line.text):
             return True
     return False
+
+
+def _begins_a_piece(lines: Sequence[PageLine], index: int) -> bool:
+    """Does the run of short lines around ``index`` stand where a piece begins rather than inside an article: over a
+    byline, dateline, report's opening, box or caption (``_introduces``), or right under 广告 (the advertisement's
+    own lines, and whatever headline follows them: an intertitle stands between two paragraphs of one text, never
+    under an advertisement)? On a page with # headlines such a plain run is weighed by the model, not taken for
+    intertitles."""
+    if _introduces(lines, index):
+        return True
+    start = index
+    while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        start -= 1
+    return start > 0 and lines[start - 1].kind is LineKind.AD
 
 
 def _under_a_headlines_byline(lines: Sequence[PageLine], readings: list[RoleReading], start: int) -> bool:
@@ -1051,22 +1080,37 @@ def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
     """Is what stands between a run of short lines and the photo credit under it running text, not a caption?
 
     A caption is finished sentences closed by its credit. A paragraph on the way that stops mid-sentence (cut by the
-    layout: …这样的飞速让吴荷花) is a report's text, and a credited paragraph of one short sentence under paragraphs
-    of text (…集装箱码头。 记者 某某 摄) is a photo printed inside that report: either way the run over them is an
-    intertitle or a headline of that text, not a photo's headline.
+    layout: …这样的飞速让吴荷花) is a report's text; a credited paragraph of one short sentence under paragraphs
+    of text (…集装箱码头。 记者 某某 摄) is a photo printed inside that report; and so is any credited paragraph
+    (or one with its credit on the next line) under a paragraph too long for a caption: a photo story's captions
+    are short sentences each. Either way the run over them is an intertitle or a headline of that text, not a
+    photo's headline.
     """
     for index in range(start, min(start + 4, len(lines))):
         line = lines[index]
+        if line.kind is LineKind.CREDIT:
+            # a credit on a line of its own credits the paragraph right over it; a paragraph between that is too
+            # long for a caption, or carries no photo note where that caption does (…（1月21日摄）。), is text
+            between = range(start, index - 1)
+            marked = PHOTO_NOTE_RE.search(lines[index - 1].text) is not None
+            return any(not _caption_shaped(lines[k].text) or (marked and not PHOTO_NOTE_RE.search(lines[k].text))
+                       for k in between)
         if line.kind is not LineKind.BODY:
             return False
         credit = bylines.photo_credit(line.text)
         if credit is not None:
-            caption = line.text[: credit[0]].strip()
-            one_sentence = sum(caption.count(mark) for mark in SENTENCE_END) <= 1 and len(caption) <= CAPTION_MAX_LEN
-            return index > start and one_sentence
+            return index > start and (
+                _caption_shaped(line.text[: credit[0]].strip())
+                or not all(_caption_shaped(lines[k].text) for k in range(start, index))
+            )
         if ends_open(line.text):
             return True
     return False
+
+
+def _caption_shaped(text: str) -> bool:
+    """One sentence of a caption's length at most (a photo story's captions are; a report's paragraphs run longer)."""
+    return sum(text.count(mark) for mark in SENTENCE_END) <= 1 and len(text) <= CAPTION_MAX_LEN
 
 
 _default: RoleModel | None = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from annotator.ingest.bylines import glued_sign_off, has_leading_byline, has_photo_credit
-from annotator.ingest.furniture import ends_open, is_section_label
+from annotator.ingest.furniture import ends_open
 from annotator.ingest.topics import gram_set
 
 
@@ -101,15 +101,15 @@ class Headline:
     kicker: list[str] = field(default_factory=list)
     subtitle: list[str] = field(default_factory=list)
     section: list[str] = field(default_factory=list)
+    # the title is a lone line shaped like a column label (工会工作巡礼): a series' name as likely as a headline
+    title_label_shaped: bool = False
 
     def absorb(self, other: Headline) -> None:
-        """Take ``other``'s headline where this block had none (a headline printed after the first column).
-
-        A block whose only title is a column label by its shape (工会工作巡礼: the label printed over the first column,
-        read as the title for want of one) had none: the label is its section."""
-        if self.title and other.title and not self.kicker and not self.subtitle and is_section_label(self.title):
-            self.section = self.section + [self.title]
-            self.title, self.title_span = "", None
+        """Take ``other``'s headline where this block had none (a headline printed after the first column), or where
+        its only line is shaped like a column label, which is then the column label of the headline taken."""
+        if self.title_label_shaped and other.title:
+            self.section = [*self.section, self.title]
+            self.title, self.title_label_shaped = "", False
         if not self.title and other.title:
             self.title, self.title_span = other.title, other.title_span
             self.kicker = other.kicker + self.kicker

@@ -151,6 +151,8 @@ def _reasons() -> list[tuple[str, str]]:
         ("too long for an intertitle, and it runs on into the next line",
          QCoreApplication.translate("ImportFlags", "too long for an intertitle, and it runs on into the next line")),
         ("not under 阅读提示", QCoreApplication.translate("ImportFlags", "not under 阅读提示")),
+        ("shaped like a byline, not an intertitle",
+         QCoreApplication.translate("ImportFlags", "shaped like a byline, not an intertitle")),
         ("an author's bare name under a headline", QCoreApplication.translate("ImportFlags", "an author's bare name under a headline")),
         ("an author's bare name under it, over the text",
          QCoreApplication.translate("ImportFlags", "an author's bare name under it, over the text")),

@@ -1994,6 +1994,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>不在“阅读提示”之下</translation>
     </message>
     <message>
+        <source>shaped like a byline, not an intertitle</source>
+        <translation>形似署名，不是小标题</translation>
+    </message>
+    <message>
         <source>an author&apos;s bare name under a headline</source>
         <translation>标题下只有作者姓名</translation>
     </message>
