@@ -1580,10 +1580,17 @@ def test_an_intertitle_over_a_paragraph_that_opens_the_way_a_report_does_is_flag
         return [flag.message for unit in units for para in unit.paras for flag in para.flags]
 
     part = "社区图书室自本月起每天开放到晚上九点，方便下班后的居民借阅。"
+    (message,) = flagged("近日，" + part)
+    assert message.startswith("line 7 was read as an intertitle of this article, but the paragraph under it opens "
+                              "the way a news report does")
+    # an outlet's dateline (某某网消息：) opens a report of its own even under a line read as an intertitle: the piece
+    # it opens has no headline, and that is what the reviewer is told
+    (message,) = flagged("江城新闻网消息：" + part)
+    assert message.startswith("line 9 has no headline over it")
+    # on the page itself the line over a report's opening is read as that report's headline, for either opening
     for opening in ("江城新闻网消息：" + part, "近日，" + part):
-        (message,) = flagged(opening)
-        assert message.startswith("line 7 was read as an intertitle of this article, but the paragraph under it opens "
-                                  "the way a news report does"), opening
+        docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, LIBRARY, opening, LIBRARY_TEXT[1]))
+        assert texts(docs) == {BRIDGE: BRIDGE_TEXT, LIBRARY: [opening, LIBRARY_TEXT[1]]}, opening
     # a part of a feature goes on with its story
     assert flagged(part) == []
 
