@@ -106,6 +106,8 @@ class PlaceRule:
         self.admin_set = frozenset(self.admin)
         self.landforms = frozenset(table.strings("landforms", ()))
         self.lower_levels = tuple(sorted(table.strings("lower_levels", ()), key=len, reverse=True))
+        # a level's first character must stand within a name's reach of a place's end for a township to follow it
+        self.lower_level_starts = frozenset(level[0] for level in self.lower_levels)
         self.level_chars = frozenset(x for x in self.admin if len(x) == 1)  # 镇, 村: as type_chars above
         self._admin_lengths = sorted({len(s) for s in self.admin}, reverse=True)
         self.weak_admin = frozenset(table.strings("weak_admin_suffixes", ()))
@@ -567,6 +569,8 @@ class PlaceRule:
         everyday word; the level is no part of a dictionary word (农村, 乡镇, 城乡, 返乡: the sentence's
         words). Right after a level the name needs two characters (某县 + 城乡 is no township)."""
         text = analysis.text
+        if self.lower_level_starts.isdisjoint(text[start : start + _LOWER_NAME_CHARS + 1]):
+            return None  # no level begins where one could: most places are followed by no township
         words, tags = analysis.words, analysis.tags
         function_chars, level_chars = self.words.function_chars, self.level_chars
         # Below a township a village may be named by an everyday noun (某镇 + 石牛/n + 村, 堡子/n + 头村)
