@@ -285,6 +285,12 @@ PHOTO_CAPTION_MAX_PARAGRAPHS = 3
 CAPTION_MAX_LEN = 40
 
 
+def short_caption(text: str) -> bool:
+    """A caption's shape: one sentence at most, of a caption's length (a photo story's captions are; a report's
+    paragraphs run longer)."""
+    return sum(text.count(mark) for mark in SENTENCE_END) <= 1 and len(text.strip()) <= CAPTION_MAX_LEN
+
+
 # Last characters of places and bodies: a word ending in one is no person's name (李家村, 林业局, 清徐县).
 PLACE_OR_BODY_ENDINGS = frozenset("村市县镇乡区路街巷馆局厂站所院校队会省州湖山河江桥港湾园场")
 

@@ -35,13 +35,12 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
-    CAPTION_MAX_LEN,
-    HAN,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
     PICTURE_POSITION_RE,
     SENTENCE_END,
+    short_caption,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -450,7 +449,7 @@ class _Builder:
                 return False
             credit = bylines.photo_credit(line.text)
             if credit is not None:
-                if offset > 0 and _short_caption(line.text[: credit[0]]) and not _all_captions(self.lines[j : j + offset]):
+                if offset > 0 and short_caption(line.text[: credit[0]]) and not _all_captions(self.lines[j : j + offset]):
                     # 图为…。 某某 摄 under the report's text: a caption complete in itself, printed after the text,
                     # is a photo of its own, not the headline's
                     return False
@@ -587,7 +586,7 @@ class _Builder:
         credit or a credit line: ``8月13日早晨，游客在…游览。`` / ``今年以来，…。新华社发（某某 摄）``.
         """
         k = i + 1
-        if k >= len(self.lines) or not _short_caption(self.lines[i].text) or starts_mid_sentence(self.lines[i].text):
+        if k >= len(self.lines) or not short_caption(self.lines[i].text) or starts_mid_sentence(self.lines[i].text):
             return False
         if bylines.has_photo_credit(self.lines[i].text):
             return False
@@ -818,16 +817,15 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
             previous = para
 
 
-# An outlet's lead with 消息 or 讯 and a colon (央视网消息：…, 某某新闻客户端讯：…): how a news report opens.
-_OUTLET_LEAD_RE = re.compile(f"^[{HAN}·]{{2,12}}(?:消息|讯)[：:]")
 # How a report opens with no outlet (近日，…): a report's first words, rare at the top of a feature's part (where
 # 记者了解到 is common).
 _REPORT_OPENER_RE = re.compile("^(?:近日|日前|昨天|昨日|前不久|连日来)[，,]")
 
 
 def _opens_a_report(text: str) -> bool:
-    """Does the paragraph open the way a news report does: a dateline or byline, an outlet's lead, 近日，…?"""
-    return bool(bylines.has_leading_byline(text) or _OUTLET_LEAD_RE.match(text) or _REPORT_OPENER_RE.match(text))
+    """Does the paragraph open the way a news report does: a dateline or byline (an outlet's lead among them,
+    央视网消息：…), 近日，…?"""
+    return bool(bylines.has_leading_byline(text) or _REPORT_OPENER_RE.match(text))
 
 
 def _next_body(paras: list[Para], para: Para) -> Para | None:
@@ -906,7 +904,7 @@ def _flag_caption_openings_kept_as_text(units: list[Unit]) -> None:
             continue
         last = body[-1]
         if (
-            _short_caption(last.text)
+            short_caption(last.text)
             and not last.joins
             and not bylines.has_leading_byline(last.text)
             and last.lines[-1] < under.paras[0].first_line
@@ -978,15 +976,9 @@ def _one_sentence(text: str) -> bool:
     return sum(text.count(mark) for mark in SENTENCE_END) <= 1
 
 
-
-
-def _short_caption(text: str) -> bool:
-    return _one_sentence(text) and len(text.strip()) <= CAPTION_MAX_LEN
-
-
 def _all_captions(lines: Sequence[PageLine]) -> bool:
     """Are these paragraphs captions, one short sentence each (a photo story's, under its headline)?"""
-    return all(_short_caption(line.text) for line in lines)
+    return all(short_caption(line.text) for line in lines)
 
 
 def _same_dispatch_point(unit: Unit, text: str) -> bool:

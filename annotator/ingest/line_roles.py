@@ -31,7 +31,6 @@ import pycrfsuite
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     BYLINE_BULLETS,
-    CAPTION_MAX_LEN,
     COLUMN_ON_TITLE_RE,
     HAN_RE,
     INTERTITLE_MAX_LEN,
@@ -43,6 +42,7 @@ from annotator.ingest.cues import (
     SENTENCE_END,
     common_surnames,
     is_zero_stop,
+    short_caption,
 )
 from annotator.ingest.furniture import (
     LineKind,
@@ -453,7 +453,6 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
 
 
 
-
 # How long the theme before an intertitle's colon is (土地变了：…, 初心与传承：…): a short phrase, not a sentence.
 _THEME_LEN = range(3, 7)
 _THEME_COLON_RE = re.compile(r"^([^：:，。“”]+)[：:](?=.)")
@@ -527,7 +526,6 @@ def _column_labels_over_a_title(lines: Sequence[PageLine], readings: list[RoleRe
                                           ["a column label over a short line and text"])
             readings[index + 1] = RoleReading(LineRole.TITLE, dict(readings[index + 1].probabilities),
                                               ["under a column label"])
-
 
 
 def _no_intertitles_among_briefs(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
@@ -1093,24 +1091,19 @@ def _running_text_over_a_caption(lines: Sequence[PageLine], start: int) -> bool:
             # long for a caption, or carries no photo note where that caption does (…（1月21日摄）。), is text
             between = range(start, index - 1)
             marked = PHOTO_NOTE_RE.search(lines[index - 1].text) is not None
-            return any(not _caption_shaped(lines[k].text) or (marked and not PHOTO_NOTE_RE.search(lines[k].text))
+            return any(not short_caption(lines[k].text) or (marked and not PHOTO_NOTE_RE.search(lines[k].text))
                        for k in between)
         if line.kind is not LineKind.BODY:
             return False
         credit = bylines.photo_credit(line.text)
         if credit is not None:
             return index > start and (
-                _caption_shaped(line.text[: credit[0]].strip())
-                or not all(_caption_shaped(lines[k].text) for k in range(start, index))
+                short_caption(line.text[: credit[0]].strip())
+                or not all(short_caption(lines[k].text) for k in range(start, index))
             )
         if ends_open(line.text):
             return True
     return False
-
-
-def _caption_shaped(text: str) -> bool:
-    """One sentence of a caption's length at most (a photo story's captions are; a report's paragraphs run longer)."""
-    return sum(text.count(mark) for mark in SENTENCE_END) <= 1 and len(text) <= CAPTION_MAX_LEN
 
 
 _default: RoleModel | None = None
