@@ -13,8 +13,6 @@ can produce (PER, LOC, ORG):
   (tests/data/candidates_gold_pages.jsonl, tuning);
 - ``pages-test``: the test split of the unseen pages, the frozen test set. No
   rule was written against it; never look at its errors.
-- ``pages-test7``: the test7 split of the unseen pages, a seventh frozen test set
-  (outlets, regions and subjects no other set uses); frozen the same way.
 
 ``--split tuning`` selects the three tuning splits (what to use while working
 on the rules), ``--split test`` the frozen ones, ``--split all`` (the default)
@@ -73,7 +71,6 @@ SPLITS = (
     GoldSplit("seed-tuning", "seed, the old held-out split (tuning)", DEFAULT_GOLD, "test"),
     GoldSplit("pages-tune", "unseen pages, tune (tuning)", PAGES_GOLD, "tune"),
     GoldSplit("pages-test", "unseen pages, test (FROZEN)", PAGES_GOLD, "test", frozen=True),
-    GoldSplit("pages-test7", "unseen pages, seventh test set (FROZEN)", PAGES_GOLD, "test7", frozen=True),
 )
 SPLITS_BY_KEY = {split.key: split for split in SPLITS}
 GROUPS = {
