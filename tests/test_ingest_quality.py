@@ -16,9 +16,12 @@ once at the end of the tenth round (5ef8d5e): 29 of 41; it is tuning material no
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annotator.ingest import evaluate
+from annotator.readme_figures import measured_once
 
 # (set, articles exact when measured, articles in the set)
 MEASURED = {"seeds": (43, 43), "tune": (327, 363), "test": (27, 29)}
@@ -48,3 +51,20 @@ def test_the_measured_figure_holds(scores: dict[str, evaluate.SetScore], name: s
 def test_the_seed_pages_stay_at_95_percent_or_more(scores: dict[str, evaluate.SetScore]):
     seeds = scores["seeds"]
     assert seeds.exact / seeds.total >= 0.95
+
+
+def test_the_readme_shows_the_figures_the_evaluator_measures_now(scores: dict[str, evaluate.SetScore]):
+    # the README's table is written by `python -m annotator.ingest.evaluate --readme`: a change that moves a
+    # figure must rewrite it, so the README never claims what the code no longer does
+    readme = (Path(evaluate.REPO) / "README.md").read_text(encoding="utf-8")
+    stale = [name for name in MEASURED if evaluate.readme_row(name, scores[name]) not in readme]
+    # a frozen set's row is named, never printed: its counts must not be seen while tuning
+    assert not stale, f"README.md's splitting table is stale for {stale}: run `{evaluate.README_COMMAND}`"
+
+
+def test_the_readme_keeps_every_fresh_set_as_it_was_measured_once():
+    readme = (Path(evaluate.REPO) / "README.md").read_text(encoding="utf-8")
+    for entry in measured_once():
+        row = next(line for line in evaluate.readme_table({}).splitlines() if line.startswith(f"| {entry.set} ("))
+        assert row in readme
+        assert f"| {entry.splitter['total']} | {entry.splitter['exact']} |" in row

@@ -34,7 +34,9 @@ from pathlib import Path
 from annotator.errors import InputError
 from annotator.formats.registry import ReadOptions
 from annotator.ingest.text_reader import read_text
+from annotator.ingest.train_line_roles import FoldResult, cross_validate
 from annotator.model import Document
+from annotator.readme_figures import measured_once, of, ratio, write_block
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -44,6 +46,14 @@ SETS = (
     ("tune", DATA / "pages" / "tune" / "gold.json", DATA / "pages" / "tune", True),
     ("test", DATA / "pages" / "test" / "gold.json", DATA / "pages" / "test", False),
 )
+# how the README's table names each set; a set not listed is a fresh frozen set
+SET_TITLES = {
+    "seeds": "the five seed pages",
+    "tune": "the tune pages (tuning material)",
+    "test": "the first test pages (frozen, seen often)",
+}
+README_BLOCK = "splitting quality"
+README_COMMAND = "python -m annotator.ingest.evaluate --readme"
 # Half-width punctuation the gold may print as the page does; the documents carry it full width.
 _FULL = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
 FURNITURE_KEYS = ("kicker", "subtitle", "section")
@@ -229,6 +239,40 @@ def report(scores: dict[str, SetScore], *, verbose: bool, show_test_diffs: bool,
     return "\n".join(out)
 
 
+def readme_row(name: str, score: SetScore) -> str:
+    """One set's row of the README's table, as measured now."""
+    title = SET_TITLES.get(name, f"**{name} (frozen, measured once)**")
+    return (f"| {title} | {score.total} | {score.exact} | {ratio(score.exact, score.total)} "
+            f"| {of(score.flagged_misses, score.total - score.exact)} | {of(score.flagged_exact, score.exact)} |")
+
+
+def readme_table(scores: dict[str, SetScore], left_out: Sequence[FoldResult] = ()) -> str:
+    """The README's splitting table: every set now, the leave-one-style-out figure (``left_out``: the folds of
+    ``train_line_roles.cross_validate``), then each fresh set as it was measured once."""
+    rows = ["| pages | articles | exact | share | wrong ones a flag points to | right ones flagged anyway |",
+            "|---|---:|---:|---:|---:|---:|"]
+    rows += [readme_row(name, score) for name, score in scores.items()]
+    if left_out:
+        exact, total = sum(f.exact for f in left_out), sum(f.articles for f in left_out)
+        rows.append(f"| the seed and tune pages, each paper's style cut by a model trained without it "
+                    f"| {total} | {exact} | {ratio(exact, total)} "
+                    f"| {of(sum(f.flagged_misses for f in left_out), total - exact)} "
+                    f"| {of(sum(f.flagged_exact for f in left_out), exact)} |")
+    for entry in measured_once():
+        m = entry.splitter
+        rows.append(f"| {entry.set} ({entry.pages}, {entry.built}): measured once at {m['commit']}, now tuning "
+                    f"| {m['total']} | {m['exact']} | {ratio(m['exact'], m['total'])} "
+                    f"| {of(m['misses_flagged'], m['total'] - m['exact'])} | {of(m['exact_flagged'], m['exact'])} |")
+    return "\n".join(rows)
+
+
+def write_readme() -> str:
+    """Score every set and cross-validate (about two minutes), then rewrite the README's table; returns it."""
+    table = readme_table(evaluate(), cross_validate())
+    write_block(README_BLOCK, README_COMMAND, table)
+    return table
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.ingest.evaluate", description=__doc__.split("\n\n")[1])
     parser.add_argument("--verbose", "-v", action="store_true",
@@ -237,6 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="with --verbose, also list the test pages' differences: "
                              "for the final report, not for tuning")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--readme", action="store_true",
+                        help="score every set and cross-validate, then rewrite README.md's splitting table "
+                             "(what the README claims comes from here)")
     parser.add_argument("--sets", default=",".join(name for name, *_ in SETS),
                         help="comma-separated sets to score (default: all; 'seeds,tune' while tuning)")
     parser.add_argument("--pages", default="",
@@ -249,6 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown or not wanted:
         parser.error(f"--sets: unknown set {', '.join(unknown) or '(none given)'}; choose from {', '.join(known)}")
     chosen = [known[name] for name in wanted]
+    if args.readme:
+        print(write_readme())
+        return 0
     try:
         scores = evaluate(chosen, tuple(p.strip() for p in args.pages.split(",") if p.strip()))
     except InputError as exc:
