@@ -36,6 +36,7 @@ from annotator.candidates.context import SuggestContext, default_context
 from annotator.candidates.engine import suggest
 from annotator.candidates.tally import Tally
 from annotator.errors import InputError
+from annotator.readme_figures import measured_once, write_block
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "data" / "candidates_gold.jsonl"
@@ -78,6 +79,16 @@ GROUPS = {
     "test": tuple(s.key for s in SPLITS if s.frozen),
     "all": tuple(s.key for s in SPLITS),
 }
+
+# how the README's table names each split; a split not listed is a fresh frozen set
+README_TITLES = {
+    "seed-dev": "seed dev (tuning)",
+    "seed-tuning": "seed, old held-out (tuning)",
+    "pages-tune": "unseen pages, tune (tuning)",
+    "pages-test": "**unseen pages, test (frozen, seen often)**",
+}
+README_BLOCK = "candidate quality"
+README_COMMAND = "python -m annotator.candidates.evaluate --readme"
 
 SUGGESTER = "suggester"
 SUGGESTER_PLO = "suggester, PER/LOC/ORG"
@@ -289,6 +300,38 @@ def format_summary(results: dict[str, dict[str, Report]]) -> str:
     return "\n".join(lines)
 
 
+def _pr(t: Tally) -> str:
+    return f"{t.precision:.3f} / {t.recall:.3f}"
+
+
+def readme_row(title: str, reports: dict[str, Report]) -> str:
+    """One split's row of the README's table, as measured now."""
+    ours, plo = reports[SUGGESTER], reports[SUGGESTER_PLO]
+    t = ours.overall
+    return (f"| {title} | {t.gold:,} | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} "
+            f"| {_pr(ours.label('ORG'))} | {_pr(ours.label('LOC'))} | {plo.overall.f1:.3f} "
+            f"| {reports[BASELINE].overall.f1:.3f} |")
+
+
+def readme_title(key: str) -> str:
+    return README_TITLES.get(key, f"**unseen pages, {SPLITS_BY_KEY[key].value} (frozen, measured once)**")
+
+
+def readme_table(results: dict[str, dict[str, Report]], peoples: dict[str, Report] | None) -> str:
+    """The README's candidate table: every split now, People's Daily, then each fresh set as measured once."""
+    rows = ["| split | entities | P | R | F1 | ORG P / R | LOC P / R | F1, PER/LOC/ORG | jieba POS F1, PER/LOC/ORG |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows += [readme_row(readme_title(key), reports) for key, reports in results.items()]
+    if peoples:
+        rows.append(readme_row("People's Daily dev (PER/LOC/ORG, external)", peoples))
+    for entry in measured_once():
+        c = entry.candidates
+        org, loc = (f"{c[label][0]:.3f} / {c[label][1]:.3f}" for label in ("ORG", "LOC"))
+        rows.append(f"| {entry.set} ({entry.pages}): measured once at {c['commit']}, now tuning "
+                    f"| | | | | {org} | {loc} | | |")
+    return "\n".join(rows)
+
+
 def _selected(names: Sequence[str]) -> tuple[str, ...]:
     keys: list[str] = []
     for name in names:
@@ -313,7 +356,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="comma-separated page name prefixes (p71,p72): score only the records cut from those "
                              "pages, e.g. a test set measured once and then made tuning material")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--readme", action="store_true",
+                        help="score every split and People's Daily, then rewrite README.md's candidate table "
+                             "(what the README claims comes from here)")
     args = parser.parse_args(argv)
+    if args.readme:
+        if not args.peoples_daily.is_file():
+            parser.error(f"--readme: the People's Daily file {args.peoples_daily} is needed for the README's table")
+        table = readme_table(evaluate_splits(), evaluate_peoples_daily(args.peoples_daily))
+        write_block(README_BLOCK, README_COMMAND, table)
+        print(table)
+        return 0
     keys = _selected(args.split or ["all"])
     pages = tuple(prefix.strip() for prefix in args.pages.split(",") if prefix.strip())
     results = evaluate_splits(keys, keep_errors=args.errors, pages=pages)
