@@ -1719,3 +1719,26 @@ def test_a_sites_message_dateline_opens_a_report_and_is_read_as_its_byline():
     docs, _ = segment(page_of(HARBOUR, *HARBOUR_TEXT, NIGHT_MARKET, opened, NIGHT_MARKET_TEXT[1]))
     assert texts(docs) == {HARBOUR: HARBOUR_TEXT, NIGHT_MARKET: [opened, NIGHT_MARKET_TEXT[1]]}
     assert next(d for d in docs if d.title == NIGHT_MARKET).meta["byline"]["agency"] == "东湾网"
+
+
+# --- the eleventh round: headlines after an advertisement, kickers over a sure title, a box after a sign-off -------
+
+
+def test_a_headline_the_model_runs_an_advertisement_on_into_starts_the_next_article():
+    # the model reads the headline under the advertisement's lines as more of it (0.40 against 0.38 for a title);
+    # the advertisement ends where a short line may be a headline, so that line opens the article, not the ad
+    ad_lines = ["广告", "渔具批发 船用配件 欢迎选购", "城东码头北侧 全城配送"]
+    page = page_of(HARBOUR, *HARBOUR_TEXT, *ad_lines, NIGHT_MARKET, *NIGHT_MARKET_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    run_on = RoleReading(LineRole.AD, {LineRole.AD: 0.40, LineRole.TITLE: 0.38, LineRole.SUBHEAD: 0.18,
+                                       LineRole.BODY: 0.04}, by_model=True)
+    roles = {HARBOUR: RoleReading(LineRole.TITLE), NIGHT_MARKET: run_on,
+             **{line: RoleReading(LineRole.AD) for line in ad_lines}}
+    readings = [roles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
+    notes: list[str] = []
+    units = layout.build_units(lines, notes, readings)
+    assert [(unit.headline.title if unit.headline else "", [p.text for p in unit.paras]) for unit in units] == [
+        (HARBOUR, HARBOUR_TEXT), (NIGHT_MARKET, NIGHT_MARKET_TEXT)]
+    assert any("dropped the advertisement" in note for note in notes)
+    # the model doubted the headline: the reviewer is told
+    assert units[1].boundary_flags and units[1].boundary_flags[0].kind == "uncertain_boundary"

@@ -143,6 +143,7 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
         if after_ad is not None and after_ad.kind in (LineKind.SHORT, LineKind.HEADING) and roles[j] in (
             LineRole.BODY,
             LineRole.SUBHEAD,
+            LineRole.AD,  # the model ran the advertisement on into it, but the advertisement ended above it
         ):
             roles[j] = LineRole.TITLE
         ends.append(j)
