@@ -699,7 +699,8 @@ def _kickers_over_a_sure_title(lines: Sequence[PageLine], readings: list[RoleRea
             and not ends_open(previous.text)
             and following.kind in (LineKind.SHORT, LineKind.HEADING)
             and title.role is LineRole.TITLE
-            and title.probability(LineRole.TITLE) >= STYLE_SETTER
+            # sure of it: the model, or a rule of the page's headlines (marked alike: 【…】, ■)
+            and (title.probability(LineRole.TITLE) >= STYLE_SETTER or not title.by_model)
             and not join_evidence(line.text, following.text, adjacent=True).binds
             and not _resumed_further_down(lines, readings, index)
         ):
