@@ -1742,3 +1742,13 @@ def test_a_headline_the_model_runs_an_advertisement_on_into_starts_the_next_arti
     assert any("dropped the advertisement" in note for note in notes)
     # the model doubted the headline: the reviewer is told
     assert units[1].boundary_flags and units[1].boundary_flags[0].kind == "uncertain_boundary"
+
+
+def test_a_title_is_given_without_the_mark_the_page_prints_its_headlines_with():
+    for marked in ("【" + HARBOUR + "】", "■" + HARBOUR, "■ " + HARBOUR, "1." + HARBOUR, "一、" + HARBOUR):
+        docs, _ = segment(page_of(marked, *HARBOUR_TEXT, "【" + NIGHT_MARKET + "】", *NIGHT_MARKET_TEXT))
+        assert [d.title for d in docs] == [HARBOUR, NIGHT_MARKET], marked
+        assert texts(docs) == {HARBOUR: HARBOUR_TEXT, NIGHT_MARKET: NIGHT_MARKET_TEXT}
+    # a number that is part of the title, a bracket that opens only its first words, stay
+    for kept in ("5.12地震十周年纪念活动举行", "2026年渔港扩建完成", "【守望】渔港码头完成扩建"):
+        assert layout.without_headline_mark(kept) == kept
