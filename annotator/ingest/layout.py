@@ -492,7 +492,7 @@ class _Builder:
         line, role = self.lines[i], self.roles[i]
         signed = self.current
         if (
-            role is LineRole.BYLINE
+            role in (LineRole.BYLINE, LineRole.CREDIT)
             and signed is not None
             and signed.closed
             and (not signed.photo or _credits_photos(signed.paras[-1].text))
@@ -501,8 +501,9 @@ class _Builder:
             and i
             and self.roles[i - 1] is LineRole.BYLINE
         ):
-            # a second byline line right under the one that signed the article off (记者… / 通讯员…)
-            signed.paras.append(para_from_line(line, Role.BYLINE))
+            # a second byline line right under the one that signed the article off (记者… / 通讯员…), or the credit
+            # of its photo (本报记者 某某 文 / 某某 摄): words and picture signed off together
+            signed.paras.append(para_from_line(line, _PARA_ROLES[role]))
             return
         if (
             role is LineRole.SUBHEAD
