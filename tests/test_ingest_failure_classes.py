@@ -1719,3 +1719,57 @@ def test_a_sites_message_dateline_opens_a_report_and_is_read_as_its_byline():
     docs, _ = segment(page_of(HARBOUR, *HARBOUR_TEXT, NIGHT_MARKET, opened, NIGHT_MARKET_TEXT[1]))
     assert texts(docs) == {HARBOUR: HARBOUR_TEXT, NIGHT_MARKET: [opened, NIGHT_MARKET_TEXT[1]]}
     assert next(d for d in docs if d.title == NIGHT_MARKET).meta["byline"]["agency"] == "东湾网"
+
+
+# --- the eleventh round: headlines after an advertisement, kickers over a sure title, a box after a sign-off -------
+
+
+def test_a_headline_the_model_runs_an_advertisement_on_into_starts_the_next_article():
+    # the model reads the headline under the advertisement's lines as more of it (0.40 against 0.38 for a title);
+    # the advertisement ends where a short line may be a headline, so that line opens the article, not the ad
+    ad_lines = ["广告", "渔具批发 船用配件 欢迎选购", "城东码头北侧 全城配送"]
+    page = page_of(HARBOUR, *HARBOUR_TEXT, *ad_lines, NIGHT_MARKET, *NIGHT_MARKET_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    run_on = RoleReading(LineRole.AD, {LineRole.AD: 0.40, LineRole.TITLE: 0.38, LineRole.SUBHEAD: 0.18,
+                                       LineRole.BODY: 0.04}, by_model=True)
+    roles = {HARBOUR: RoleReading(LineRole.TITLE), NIGHT_MARKET: run_on,
+             **{line: RoleReading(LineRole.AD) for line in ad_lines}}
+    readings = [roles.get(line.text, RoleReading(LineRole.BODY)) for line in lines]
+    notes: list[str] = []
+    units = layout.build_units(lines, notes, readings)
+    assert [(unit.headline.title if unit.headline else "", [p.text for p in unit.paras]) for unit in units] == [
+        (HARBOUR, HARBOUR_TEXT), (NIGHT_MARKET, NIGHT_MARKET_TEXT)]
+    assert any("dropped the advertisement" in note for note in notes)
+    # the model doubted the headline: the reviewer is told
+    assert units[1].boundary_flags and units[1].boundary_flags[0].kind == "uncertain_boundary"
+
+
+def test_a_title_is_given_without_the_mark_the_page_prints_its_headlines_with():
+    for marked in ("【" + HARBOUR + "】", "■" + HARBOUR, "■ " + HARBOUR, "1." + HARBOUR, "一、" + HARBOUR):
+        docs, _ = segment(page_of(marked, *HARBOUR_TEXT, "【" + NIGHT_MARKET + "】", *NIGHT_MARKET_TEXT))
+        assert [d.title for d in docs] == [HARBOUR, NIGHT_MARKET], marked
+        assert texts(docs) == {HARBOUR: HARBOUR_TEXT, NIGHT_MARKET: NIGHT_MARKET_TEXT}
+    # a number that is part of the title, a bracket that opens only its first words, stay
+    for kept in ("5.12地震十周年纪念活动举行", "2026年渔港扩建完成", "【守望】渔港码头完成扩建"):
+        assert layout.without_headline_mark(kept) == kept
+
+
+def test_an_outlet_and_its_city_before_xun_with_the_reporters_in_brackets_is_a_dateline():
+    for opening, agency, place in (("本报东湾讯（记者 唐可欣 通讯员 陆远）", "本报", "东湾"),
+                                   ("东湾新闻网海滨讯（记者唐可欣）", "东湾新闻网", "海滨")):
+        found = bylines.leading_byline(opening + NIGHT_MARKET_TEXT[0])
+        assert found is not None and found[0] == len(opening), opening
+        assert (found[1].agency, found[1].place, found[1].reporters) == (agency, place, ["唐可欣"])
+    # without a role in the brackets it is no dateline (东湾讯 may open a sentence about a place called so)
+    assert bylines.leading_byline("本报东湾讯（唐可欣）" + NIGHT_MARKET_TEXT[0]) is None
+
+
+def test_a_text_signed_off_by_its_writer_and_its_photographer_keeps_both_lines():
+    # 本报记者 某某 文 / 某某 摄: the words and the picture signed off together under the text, the second line printed
+    # right under the first; neither is an article of its own
+    assert bylines.standalone_byline("本报记者 唐可欣 文").reporters == ["唐可欣"]
+    assert bylines.standalone_byline("记者 王文").reporters == ["王文"]  # a name that ends in 文
+    page = page_of(HARBOUR, *HARBOUR_TEXT) + "\n本报记者 唐可欣 文\n陆 远 摄\n\n" + page_of(NIGHT_MARKET, *NIGHT_MARKET_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {HARBOUR: [*HARBOUR_TEXT, "本报记者 唐可欣 文", "陆 远 摄"], NIGHT_MARKET: NIGHT_MARKET_TEXT}
+    assert docs[0].meta["byline"]["reporters"] == ["唐可欣"]

@@ -53,6 +53,7 @@ from annotator.ingest.cues import (
     OUTLET_TOKEN_RE,
     PICTURE_SOURCE_NOTE_RE,
     PLACE_DATELINE_RE,
+    PLACE_FLASH_RE,
     PRINTED_SOURCE_RE,
     PRODUCTION_CREDIT_PART_RE,
     ROLE_FIELDS,
@@ -450,6 +451,7 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
         or PLACE_DATELINE_RE.match(paragraph)
         or BRACKETED_DATELINE_RE.match(paragraph)
         or DESK_DATELINE_RE.match(paragraph)
+        or PLACE_FLASH_RE.match(paragraph)
     )
     date_first = None if match else DATE_FIRST_DATELINE_RE.match(paragraph)
     if date_first:

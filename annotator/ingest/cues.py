@@ -151,6 +151,9 @@ PLACE_DATELINE_RE = re.compile(
 # A dateline in brackets opening the text, as the Chinese dailies of South-East Asia print it: (某地6日讯),
 # （某地26日电）; the outlet is the paper itself (groups as DATELINE_RE's, the outlet empty)
 BRACKETED_DATELINE_RE = re.compile(f"^[（(]()([{HAN}]{{2,8}}?)\\s*({DATELINE_DATE})[电讯][）)]()()")
+# An outlet and its city before 讯, with no date, and the reporters in brackets (本报北京讯（记者某某）, 某某网大同讯
+# （记者某某）): groups as DATELINE_RE's, the date empty
+PLACE_FLASH_RE = re.compile(f"^据?({_AGENCY})(?![网报社台])([{HAN}]{{2,4}}?)讯()\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]()")
 DESK_DATELINE_RE = re.compile(f"^([{HAN}]{{2,10}})\\s*[/／]\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]()()")
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
@@ -169,8 +172,9 @@ _TASK = f"[{HAN}]{{0,6}}?(?:策划|统筹|监制|出品人|主编|编审)\\s*[�
 PRODUCTION_CREDIT_PART_RE = re.compile(f"{_TASK}\\s*((?:{NAME})(?:[、，,\\s]+(?:{NAME}))*?)\\s*(?={_TASK}|$)")
 # What the byline credits, printed before it: 文·图丨记者 某某, 文/记者 某某, 文｜某某 (words, or words and pictures).
 CREDIT_KIND_PREFIX_RE = re.compile(r"^(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:]\s*")
-# A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文.
-TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$")
+# A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文; or for the words alone, set off by a
+# space (本报记者 某某 文: a name may end in 文 itself).
+TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$|\s+文$")
 # A byline line of an e-paper export: the date, then the author (2023年06月26日 某某).
 DATED_BYLINE_RE = re.compile(f"^\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日\\s+((?:{NAME})(?:[\\s、]+(?:{NAME}))*)$")
 # A wire report's source on a line of its own, signing the text off: 据新华社, 据新华社电, （据中新社消息）.

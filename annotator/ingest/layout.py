@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
+    BYLINE_BULLETS,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
@@ -79,6 +80,11 @@ _TITLE_PART_MIN = 8
 # A column label printed on the title's line (部门动态 某某开展…, 栏目丨标题): short, before a long title.
 _SECTION_PART_MAX = 4
 _SECTION_SEPARATORS_RE = re.compile(r"\s*[丨|｜]\s*")
+# The marks a page prints its headlines with, which are no part of the title, as # is none: a bullet (■…), a
+# number in a list of briefs (1. / 一、, not 5.12 or 2026年), brackets around the whole line (【…】).
+_TITLE_BULLET_RE = re.compile(f"^[{BYLINE_BULLETS}]\\s*")
+_TITLE_NUMBER_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．](?!\d)\s*")
+_TITLE_BRACKETS = (("【", "】"), ("[", "]"), ("［", "］"))
 _PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
 # An advertisement is a box of a few lines; a short line under it this likely to be a headline starts an article.
 AD_MAX_LINES = 4
@@ -143,6 +149,7 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
         if after_ad is not None and after_ad.kind in (LineKind.SHORT, LineKind.HEADING) and roles[j] in (
             LineRole.BODY,
             LineRole.SUBHEAD,
+            LineRole.AD,  # the model ran the advertisement on into it, but the advertisement ended above it
         ):
             roles[j] = LineRole.TITLE
         ends.append(j)
@@ -485,7 +492,7 @@ class _Builder:
         line, role = self.lines[i], self.roles[i]
         signed = self.current
         if (
-            role is LineRole.BYLINE
+            role in (LineRole.BYLINE, LineRole.CREDIT)
             and signed is not None
             and signed.closed
             and (not signed.photo or _credits_photos(signed.paras[-1].text))
@@ -494,8 +501,9 @@ class _Builder:
             and i
             and self.roles[i - 1] is LineRole.BYLINE
         ):
-            # a second byline line right under the one that signed the article off (记者… / 通讯员…)
-            signed.paras.append(para_from_line(line, Role.BYLINE))
+            # a second byline line right under the one that signed the article off (记者… / 通讯员…), or the credit
+            # of its photo (本报记者 某某 文 / 某某 摄): words and picture signed off together
+            signed.paras.append(para_from_line(line, _PARA_ROLES[role]))
             return
         if (
             role is LineRole.SUBHEAD
@@ -789,7 +797,7 @@ def _flag_intertitles_shaped_as_headlines(units: list[Unit]) -> None:
       feature goes on with its story, a report starts over.
     """
     for unit in units:
-        title_mark = headline_mark(unit.headline.title) if unit.headline and unit.headline.title else None
+        title_mark = unit.headline.title_mark if unit.headline and unit.headline.title else None
         previous: Para | None = None
         for para in unit.paras:
             if para.role is Role.INTERTITLE and not para.flags:
@@ -1057,7 +1065,19 @@ def make_headline(run: Sequence[PageLine], readings: Sequence[RoleReading] | Non
             headline.subtitle.append(text.lstrip("—-").strip() or text)
     headline.title_label_shaped = len(run) == 1 and title_index == 0 and run[0].kind is LineKind.SECTION
     _split_merged_title(headline)
+    headline.title_mark = headline_mark(headline.title) if headline.title else None
+    headline.title = without_headline_mark(headline.title)
     return headline
+
+
+def without_headline_mark(title: str) -> str:
+    """The title without the mark the page prints its headlines with (``■某某``, ``1.某某``, ``【某某】``)."""
+    for opening, closing in _TITLE_BRACKETS:
+        inner = title[len(opening) : -len(closing)]
+        if title.startswith(opening) and title.endswith(closing) and inner and opening not in inner:
+            return inner.strip()
+    bare = _TITLE_NUMBER_RE.sub("", _TITLE_BULLET_RE.sub("", title), count=1)
+    return bare or title
 
 
 def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None) -> int | None:

@@ -236,6 +236,7 @@ class RoleModel:
         _no_intertitle_over_a_headline(lines, readings)
         _plain_lines_among_marked_headlines(lines, readings)
         _no_intertitle_inside_a_cut_sentence(lines, readings)
+        _kickers_over_a_sure_title(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -677,6 +678,52 @@ def _no_intertitle_inside_a_cut_sentence(lines: Sequence[PageLine], readings: li
                                           ["under a sentence cut short that it does not go on with"])
 
 
+def _kickers_over_a_sure_title(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line read as text, after a finished paragraph and right over a line the model is sure is a title, is
+    that title's kicker (`湖北工会…，掀起建功立业新热潮` / `在书写荆楚华章中…`): text is not printed as one short
+    unfinished line standing between a finished paragraph and a headline, unless it is a paragraph cut short by the
+    column, which a line further down then resumes (`…如今的三都` / `澳，渔排间距拉大…`).
+
+    Of the short unfinished lines in that place on the seed and tuning pages, 24 are kickers or column labels and 3
+    text cut short, each resumed further down."""
+    for index in range(1, len(lines) - 1):
+        line, previous, following = lines[index], lines[index - 1], lines[index + 1]
+        reading, title = readings[index], readings[index + 1]
+        if not (
+            line.kind is LineKind.SHORT
+            and reading.role is LineRole.BODY
+            and reading.by_model
+            and _last_mark(line.text) not in SENTENCE_END
+            and previous.kind in (LineKind.BODY, LineKind.BYLINE, LineKind.CREDIT)
+            and readings[index - 1].role in (LineRole.BODY, LineRole.BYLINE, LineRole.CREDIT)
+            and not ends_open(previous.text)
+            and following.kind in (LineKind.SHORT, LineKind.HEADING)
+            and title.role is LineRole.TITLE
+            # sure of it: the model, or a rule of the page's headlines (marked alike: 【…】, ■)
+            and (title.probability(LineRole.TITLE) >= STYLE_SETTER or not title.by_model)
+            and not join_evidence(line.text, following.text, adjacent=True).binds
+            and not _resumed_further_down(lines, readings, index)
+        ):
+            continue
+        readings[index] = RoleReading(LineRole.KICKER, reading.probabilities,
+                                      ["a short line between a finished paragraph and a sure title"])
+
+
+def _resumed_further_down(lines: Sequence[PageLine], readings: list[RoleReading], index: int) -> bool:
+    """Does a line of text further down take up the line at ``index`` mid-sentence, with a word read across?"""
+    text = lines[index].text
+    for k in range(index + 2, len(lines)):
+        below = lines[k]
+        if (
+            below.kind is LineKind.BODY
+            and readings[k].role is LineRole.BODY
+            and (starts_mid_sentence(below.text) or starts_with_stray_char(below.text))
+            and join_evidence(text, below.text, adjacent=False).word
+        ):
+            return True
+    return False
+
+
 def _cut_mid_sentence(text: str) -> bool:
     """Does a paragraph stop inside a sentence (not on a caption's credit or a signature, which end it)?"""
     return ends_open(text) and not bylines.has_photo_credit(text) and bylines.trailing_signature(text) is None
@@ -713,6 +760,17 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             continue
         if reading.role is LineRole.BOX and not reading.probabilities:
             continue  # set by the prompt above
+        if (
+            line.kind is LineKind.SHORT
+            and _lone(lines, index)
+            and reading.role in (*HEADLINE_ROLES, LineRole.SUBHEAD)
+            and _under_a_box_after_a_sign_off(lines, readings, index)
+        ):
+            # the article above is signed off, so the box after it introduces the next one, and the line under the
+            # box is that article's headline: a box stands over its headline or under it, never over an intertitle
+            # of an article that has not started
+            readings[index] = RoleReading(LineRole.TITLE, {}, ["under a 阅读提示 box printed after a signed-off text"])
+            continue
         if reading.role in (LineRole.BOX, LineRole.PROMPT):
             # only 阅读提示 and the line under it are a box: elsewhere take the likeliest other role
             others = {r: p for r, p in reading.probabilities.items() if r not in (LineRole.BOX, LineRole.PROMPT)}
@@ -891,6 +949,18 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             # too long for an intertitle, unfinished, and the next paragraph goes on with it: text cut by the layout
             readings[index] = RoleReading(LineRole.BODY, readings[index].probabilities,
                                           ["too long for an intertitle, and it runs on into the next line"])
+
+
+def _under_a_box_after_a_sign_off(lines: Sequence[PageLine], readings: list[RoleReading], index: int) -> bool:
+    """Is the line right under a 阅读提示 box whose prompt follows text signed off by its author (…。（王阳）, a reporter
+    line after the text, …。 本报记者某某)?"""
+    if index < 3 or readings[index - 1].role is not LineRole.BOX or lines[index - 2].kind is not LineKind.PROMPT:
+        return False
+    above, before = lines[index - 3], lines[index - 4] if index >= 4 else None
+    if above.kind is LineKind.BODY:
+        return bylines.trailing_signature(above.text) is not None or bylines.glued_sign_off(above.text) is not None
+    # a reporter line after the text (not the byline under a headline, which the box may follow)
+    return above.kind is LineKind.BYLINE and before is not None and before.kind is LineKind.BODY
 
 
 def _last_mark(text: str) -> str:

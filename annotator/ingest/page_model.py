@@ -103,6 +103,8 @@ class Headline:
     section: list[str] = field(default_factory=list)
     # the title is a lone line shaped like a column label (工会工作巡礼): a series' name as likely as a headline
     title_label_shaped: bool = False
+    # the mark the title's line was printed with (■, 【】, 1.: ``line_roles.headline_mark``), left out of ``title``
+    title_mark: str | None = None
 
     def absorb(self, other: Headline) -> None:
         """Take ``other``'s headline where this block had none (a headline printed after the first column), or where
@@ -111,7 +113,7 @@ class Headline:
             self.section = [*self.section, self.title]
             self.title, self.title_label_shaped = "", False
         if not self.title and other.title:
-            self.title, self.title_span = other.title, other.title_span
+            self.title, self.title_span, self.title_mark = other.title, other.title_span, other.title_mark
             self.kicker = other.kicker + self.kicker
             self.subtitle = self.subtitle + other.subtitle
         else:

@@ -147,7 +147,7 @@ def label_page(path: Path, articles: list[dict]) -> LabelledPage:
                           ("title", LineRole.TITLE), ("subtitle", LineRole.SUBTITLE)):
             for part in filter(None, article.get(key, "").split("\n")):
                 free = [ln for ln in lines if ln.number not in roles]
-                hits = [ln for ln in free if _headline_text(ln.text) == part]
+                hits = [ln for ln in free if _headline_text(ln.text) == _headline_text(part)]
                 if not hits and role is LineRole.TITLE:
                     # a headline line that also carries the kicker, subtitle or column label
                     hits = [ln for ln in free if part in _plain(ln.text)]
