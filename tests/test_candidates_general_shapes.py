@@ -983,3 +983,20 @@ def test_a_word_jieba_tags_as_a_name_right_after_a_number_is_no_person():
 )
 def test_a_mobile_paper_after_a_place_is_that_places_outlet(sentence, organisations):
     assert labelled(sentence, "ORG") == organisations
+
+
+# --- the eleventh round's shapes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("他是我的湖北老乡，也在这家厂里上班。", {"湖北"}),  # 老乡/n: a fellow from there, no village
+        ("走进浙江水乡，小桥流水人家。", {"浙江"}),
+        ("广东侨乡的新变化吸引了不少游客。", {"广东"}),
+        ("游古都西安，品尝当地美食。", {"西安"}),  # 古都/ns: a description before the name
+        ("全国各省、自治区、直辖市的代表参加了会议。", set()),  # a kind of division, not one
+    ],
+)
+def test_everyday_words_of_place_after_or_before_a_place_are_no_link_of_it(sentence, places):
+    assert labelled(sentence, "LOC") == places
