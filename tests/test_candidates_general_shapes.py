@@ -1000,3 +1000,17 @@ def test_a_mobile_paper_after_a_place_is_that_places_outlet(sentence, organisati
 )
 def test_everyday_words_of_place_after_or_before_a_place_are_no_link_of_it(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations", "places"),
+    [
+        ("长江新闻网宜昌讯（记者 李四）", {"长江新闻网"}, {"宜昌"}),  # 长江 + 新闻网/nz: the site, then the dateline's city
+        ("苍南融媒讯（记者 李四）", {"苍南融媒"}, set()),  # a county's media centre, 讯 glued to it (融媒讯)
+        ("图片来源：永嘉融媒 李四 摄", {"永嘉融媒"}, set()),
+        ("融媒时代的新闻怎么写？", set(), set()),  # the medium alone
+    ],
+)
+def test_an_outlet_before_its_datelines_place_and_a_places_media_centre(sentence, organisations, places):
+    assert labelled(sentence, "ORG") == organisations
+    assert labelled(sentence, "LOC") == places

@@ -399,8 +399,14 @@ class OrganisationRule:
             if outlet is None:
                 continue
             end = place_end + len(outlet)
-            if not (analysis.is_boundary(end) or analysis.is_boundary(end - 1)):
-                continue  # the outlet ends a word, or its type begins the next one (手机 + 报讯)
+            if not (
+                analysis.is_boundary(end)
+                or analysis.is_boundary(end - 1)
+                or (text.startswith(_NEWS_SITE_DATELINE[-1], end) and analysis.is_boundary(end + 1))
+            ):
+                # the outlet ends a word, or its type begins the next one (手机 + 报讯), or the
+                # dateline's 讯 is glued to it (某市 + 融媒讯)
+                continue
             first = analysis.index_ending_at(place_end)
             while first is not None and first - 1 in place_words:
                 first -= 1

@@ -813,5 +813,6 @@ class PlaceRule:
             2 <= len(word) <= 3
             and all_cjk(word)
             and analysis.tags[index] in _PROPER_TAGS
+            and not word.endswith(self.organisation_endings)  # 黄河 + 新闻网/nz | 大同 + 讯: an outlet and its dateline
             and self._link(analysis, index + 1) is not None
         )
