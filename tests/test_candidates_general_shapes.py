@@ -1014,3 +1014,15 @@ def test_everyday_words_of_place_after_or_before_a_place_are_no_link_of_it(sente
 def test_an_outlet_before_its_datelines_place_and_a_places_media_centre(sentence, organisations, places):
     assert labelled(sentence, "ORG") == organisations
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("来自各省和中国人民解放军代表队的选手参赛。", {"中国人民解放军"}),  # a body in jieba's dictionary (nt): its team
+        ("中华全国总工会代表队获得团体第一。", {"中华全国总工会"}),
+        ("杭州市代表队获得团体第一。", {"杭州市代表队"}),  # a team named by where it comes from
+    ],
+)
+def test_a_bodys_team_or_delegation_is_no_body_of_its_own(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations

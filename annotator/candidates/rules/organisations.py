@@ -294,9 +294,11 @@ class OrganisationRule:
                 continue
             word = analysis.words[index]
             if word in self.delegation_words and any(
-                self.suffix_at(analysis, k) is not None for k in range(start_index, index)
+                self.suffix_at(analysis, k) is not None or analysis.tags[k] == "nt" for k in range(start_index, index)
             ):
-                continue  # 越南劳动总联合会 | 代表团: an organisation's delegation is not a body of its own
+                # 越南劳动总联合会 | 代表团, 某某兵团/nt | 代表队: an organisation's delegation is not a
+                # body of its own
+                continue
             score = self.score_weak if suffix in self.weak and len(word) - len(suffix) < 2 else self.score_strong
             found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, score))
 
