@@ -160,6 +160,7 @@ def test_traditional_regions_are_places_and_end_an_address_chain():
 
 def test_a_dictionary_place_with_a_geographic_ending_stands_alone():
     assert labelled("渤海湾的渔民出海了。", "LOC") == {"渤海湾"}
+    assert labelled("清晨的三都澳雾气蒙蒙。", "LOC") == {"三都澳"}  # 澳, a bay
 
 
 def test_a_proper_name_alone_names_a_line_a_road_or_a_station():
@@ -624,6 +625,8 @@ def test_a_region_named_by_the_short_names_of_its_provinces_is_a_place(sentence,
         ("出口额为6480 亿港元，同比增长。", "6480 亿港元"),  # a space before the scale
         ("筹得3500万 新元后开工。", "3500万 新元"),  # a space before the currency
         ("门票每张120比索。", "120比索"),
+        ("当年一根冰棍卖2毛钱。", "2毛钱"),  # small change in its spoken units
+        ("一张邮票只要8分钱。", "8分钱"),
     ],
 )
 def test_amounts_in_any_currency_and_written_form_are_money(sentence, amount):
