@@ -1029,3 +1029,15 @@ def test_an_outlet_before_its_datelines_place_and_a_places_media_centre(sentence
 )
 def test_a_bodys_team_or_delegation_is_no_body_of_its_own(sentence, organisations):
     assert labelled(sentence, "ORG") == organisations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("华星电子有限公司生产基地今年投产。", {"华星电子有限公司"}),  # a base named by what is done there
+        ("华星电子有限公司研发基地设在园区。", {"华星电子有限公司"}),
+        ("中国林业科学研究中心三亚基地今年投用。", {"中国林业科学研究中心三亚基地"}),  # named by its place: the body's unit
+    ],
+)
+def test_a_base_is_an_organisations_unit_only_when_a_place_names_it(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
