@@ -1041,3 +1041,21 @@ def test_a_bodys_team_or_delegation_is_no_body_of_its_own(sentence, organisation
 )
 def test_a_base_is_an_organisations_unit_only_when_a_place_names_it(sentence, organisations):
     assert labelled(sentence, "ORG") == organisations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("他每天去武汉白沙洲农副产品批发市场进货。", {"武汉白沙洲农副产品批发市场"}),  # a named market is a site
+        ("清晨的昆明花市人头攒动。", {"昆明花市"}),
+        ("国际市场需求旺盛。", set()),  # the market in the economic sense is none
+        ("中国市场需求旺盛。", {"中国"}),
+    ],
+)
+def test_a_market_named_after_a_place_is_a_site(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+def test_a_part_of_a_province_after_a_city_is_a_place_of_its_own():
+    # 郴州市 | 湘南: the wider region after the city, not a link below it
+    assert labelled("湖南郴州市湘南的柑橘丰收了。", "LOC") == {"湖南郴州市", "湘南"}

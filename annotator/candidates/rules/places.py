@@ -469,6 +469,8 @@ class PlaceRule:
                     words[position] in levels or self.admin_suffix_of(words[position]) is not None
                 ):
                     break  # 闽北 | 茶乡: a part of a province stands above no county or township (滇西 + 高原 goes on)
+                if links and words[position] in self.parts_of_provinces and self.admin_suffix_of(words[position - 1]) in _MAJOR_LEVELS:
+                    break  # 某州市 | 赣南: nor below a city or county, of which it is the wider region
                 if (
                     links
                     and analysis.tags[position] == "ns"
