@@ -1059,3 +1059,15 @@ def test_a_market_named_after_a_place_is_a_site(sentence, places):
 def test_a_part_of_a_province_after_a_city_is_a_place_of_its_own():
     # 郴州市 | 湘南: the wider region after the city, not a link below it
     assert labelled("湖南郴州市湘南的柑橘丰收了。", "LOC") == {"湖南郴州市", "湘南"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations", "places"),
+    [
+        ("上周，学校迎来了澳门研学团。", set(), {"澳门"}),  # a party of visitors, as 旅游团, is no body
+        ("各部门精心安排，周密部署。", set(), set()),  # 部署 ends like 署, an office, but is a verb
+    ],
+)
+def test_everyday_words_that_end_like_a_type_are_no_organisation(sentence, organisations, places):
+    assert labelled(sentence, "ORG") == organisations
+    assert labelled(sentence, "LOC") == places
