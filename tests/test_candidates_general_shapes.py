@@ -1071,3 +1071,16 @@ def test_a_part_of_a_province_after_a_city_is_a_place_of_its_own():
 def test_everyday_words_that_end_like_a_type_are_no_organisation(sentence, organisations, places):
     assert labelled(sentence, "ORG") == organisations
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("游客们参观了灵隐寺和法门寺。", {"灵隐寺", "法门寺"}),  # 灵隐寺/nr: a temple, not a person
+        ("少林寺的武僧表演了功夫。", {"少林寺"}),
+        ("他每周去清真寺做礼拜。", set()),  # a kind of temple, not one
+    ],
+)
+def test_a_temple_jieba_tags_as_a_name_is_a_site(sentence, places):
+    assert labelled(sentence, "LOC") == places
+    assert not labelled(sentence, "PER") & places
