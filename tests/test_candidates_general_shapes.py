@@ -1084,3 +1084,9 @@ def test_everyday_words_that_end_like_a_type_are_no_organisation(sentence, organ
 def test_a_temple_jieba_tags_as_a_name_is_a_site(sentence, places):
     assert labelled(sentence, "LOC") == places
     assert not labelled(sentence, "PER") & places
+
+
+def test_former_ministries_are_known_by_name():
+    # an archive page's list of the State Council's ministries of the 1950s-1990s
+    sentence = "会议由冶金工业部、化学工业部、邮电部和国家计委联合召开。"
+    assert labelled(sentence, "ORG") == {"冶金工业部", "化学工业部", "邮电部", "国家计委"}
