@@ -1090,3 +1090,16 @@ def test_former_ministries_are_known_by_name():
     # an archive page's list of the State Council's ministries of the 1950s-1990s
     sentence = "会议由冶金工业部、化学工业部、邮电部和国家计委联合召开。"
     assert labelled(sentence, "ORG") == {"冶金工业部", "化学工业部", "邮电部", "国家计委"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("这座小城素有“中国竹编之乡”的美誉。", {"中国竹编之乡"}),  # the whole quotation: a title given to a place
+        ("景德镇被誉为“中国瓷都”。", {"景德镇", "中国瓷都"}),
+        ("这里被称为“竹编之乡”。", set()),  # no country: as often a description
+        ("走进中国竹编之乡，处处是竹。", {"中国"}),  # not quoted: a description after the country
+    ],
+)
+def test_a_quoted_title_a_country_gave_a_place_is_a_place(sentence, places):
+    assert labelled(sentence, "LOC") == places
