@@ -1103,3 +1103,14 @@ def test_former_ministries_are_known_by_name():
 )
 def test_a_quoted_title_a_country_gave_a_place_is_a_place(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("素有“泉城”之称的济南，泉水众多。", {"泉城", "济南"}),  # a city's nickname is a place
+        ("来到羊城广州的第一天，他就去了珠江边。", {"羊城", "广州", "珠江"}),  # beside the city's name, one of its own
+    ],
+)
+def test_a_citys_nickname_is_a_place_of_its_own(sentence, places):
+    assert labelled(sentence, "LOC") == places
