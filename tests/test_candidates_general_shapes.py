@@ -1114,3 +1114,8 @@ def test_a_quoted_title_a_country_gave_a_place_is_a_place(sentence, places):
 )
 def test_a_citys_nickname_is_a_place_of_its_own(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+def test_a_trade_named_by_a_verb_stands_inside_a_bodys_name():
+    # 拍卖/v, 交易: what the body does, inside its name (as 制造, 销售)
+    assert labelled("杭州国际茶叶拍卖交易中心今天开业。", "ORG") == {"杭州国际茶叶拍卖交易中心"}
