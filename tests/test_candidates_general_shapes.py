@@ -1119,3 +1119,14 @@ def test_a_citys_nickname_is_a_place_of_its_own(sentence, places):
 def test_a_trade_named_by_a_verb_stands_inside_a_bodys_name():
     # 拍卖/v, 交易: what the body does, inside its name (as 制造, 销售)
     assert labelled("杭州国际茶叶拍卖交易中心今天开业。", "ORG") == {"杭州国际茶叶拍卖交易中心"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("早在八十年代，这里就开始种花。", "八十年代"),  # a decade in words
+        ("上世纪五六十年代，这片海湾鱼虾成群。", "上世纪五六十年代"),  # two decades, with their century, as 上世纪80年代
+    ],
+)
+def test_decades_written_in_words_are_dates(sentence, date):
+    assert labelled(sentence, "DATE") == {date}
