@@ -1130,3 +1130,8 @@ def test_a_trade_named_by_a_verb_stands_inside_a_bodys_name():
 )
 def test_decades_written_in_words_are_dates(sentence, date):
     assert labelled(sentence, "DATE") == {date}
+
+
+def test_a_photo_credit_in_brackets_names_the_photographer_whatever_jiebas_tag():
+    # 黎桥洲/ns: a name ending like a place, before the credit's verb set off by a space
+    assert labelled("果农在采摘脐橙。新华社发（黎桥洲 摄）", "PER") == {"黎桥洲"}

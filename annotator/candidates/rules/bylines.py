@@ -31,8 +31,9 @@ class BylineRule:
         self.score_closing = table.score("score_closing", 0.7)
         self.surnames = surnames
         self.function_chars = function_chars
+        # （某某）, （某某摄）, （某某 摄）: a name in brackets closing a line, with a photo credit's verb
         self.closing = re.compile(
-            rf"[（(]([^\s（）()]{{{self.min_name},{self.max_name}}})[）)][ \t\u3000]*$", re.M
+            rf"[（(]([^\s（）()]{{{self.min_name},{self.max_name}}})(?:[ \u3000]+摄)?[）)][ \t\u3000]*$", re.M
         )
 
     def _name_end(self, text: str, start: int) -> tuple[int, bool] | None:
