@@ -1135,3 +1135,15 @@ def test_decades_written_in_words_are_dates(sentence, date):
 def test_a_photo_credit_in_brackets_names_the_photographer_whatever_jiebas_tag():
     # 黎桥洲/ns: a name ending like a place, before the credit's verb set off by a space
     assert labelled("果农在采摘脐橙。新华社发（黎桥洲 摄）", "PER") == {"黎桥洲"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("新华社兰州3月2日电（钱文静 许海山）春耕时节，田间一片忙碌。", {"钱文静", "许海山"}),  # no marker
+        ("本报讯（钱文静 记者 许海山）春耕时节，田间一片忙碌。", {"钱文静", "许海山"}),
+        ("今年全省发电（含风电）比去年多。", set()),  # a bracket after 电 that holds no name
+    ],
+)
+def test_the_bracket_after_a_datelines_电_or_讯_names_the_reporters(sentence, people):
+    assert labelled(sentence, "PER") == people
