@@ -160,6 +160,7 @@ def test_traditional_regions_are_places_and_end_an_address_chain():
 
 def test_a_dictionary_place_with_a_geographic_ending_stands_alone():
     assert labelled("渤海湾的渔民出海了。", "LOC") == {"渤海湾"}
+    assert labelled("清晨的三都澳雾气蒙蒙。", "LOC") == {"三都澳"}  # 澳, a bay
 
 
 def test_a_proper_name_alone_names_a_line_a_road_or_a_station():
@@ -624,6 +625,8 @@ def test_a_region_named_by_the_short_names_of_its_provinces_is_a_place(sentence,
         ("出口额为6480 亿港元，同比增长。", "6480 亿港元"),  # a space before the scale
         ("筹得3500万 新元后开工。", "3500万 新元"),  # a space before the currency
         ("门票每张120比索。", "120比索"),
+        ("当年一根冰棍卖2毛钱。", "2毛钱"),  # small change in its spoken units
+        ("一张邮票只要8分钱。", "8分钱"),
     ],
 )
 def test_amounts_in_any_currency_and_written_form_are_money(sentence, amount):
@@ -983,3 +986,164 @@ def test_a_word_jieba_tags_as_a_name_right_after_a_number_is_no_person():
 )
 def test_a_mobile_paper_after_a_place_is_that_places_outlet(sentence, organisations):
     assert labelled(sentence, "ORG") == organisations
+
+
+# --- the eleventh round's shapes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("他是我的湖北老乡，也在这家厂里上班。", {"湖北"}),  # 老乡/n: a fellow from there, no village
+        ("走进浙江水乡，小桥流水人家。", {"浙江"}),
+        ("广东侨乡的新变化吸引了不少游客。", {"广东"}),
+        ("游古都西安，品尝当地美食。", {"西安"}),  # 古都/ns: a description before the name
+        ("全国各省、自治区、直辖市的代表参加了会议。", set()),  # a kind of division, not one
+    ],
+)
+def test_everyday_words_of_place_after_or_before_a_place_are_no_link_of_it(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations", "places"),
+    [
+        ("长江新闻网宜昌讯（记者 李四）", {"长江新闻网"}, {"宜昌"}),  # 长江 + 新闻网/nz: the site, then the dateline's city
+        ("苍南融媒讯（记者 李四）", {"苍南融媒"}, set()),  # a county's media centre, 讯 glued to it (融媒讯)
+        ("图片来源：永嘉融媒 李四 摄", {"永嘉融媒"}, set()),
+        ("融媒时代的新闻怎么写？", set(), set()),  # the medium alone
+    ],
+)
+def test_an_outlet_before_its_datelines_place_and_a_places_media_centre(sentence, organisations, places):
+    assert labelled(sentence, "ORG") == organisations
+    assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("来自各省和中国人民解放军代表队的选手参赛。", {"中国人民解放军"}),  # a body in jieba's dictionary (nt): its team
+        ("中华全国总工会代表队获得团体第一。", {"中华全国总工会"}),
+        ("杭州市代表队获得团体第一。", {"杭州市代表队"}),  # a team named by where it comes from
+    ],
+)
+def test_a_bodys_team_or_delegation_is_no_body_of_its_own(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("华星电子有限公司生产基地今年投产。", {"华星电子有限公司"}),  # a base named by what is done there
+        ("华星电子有限公司研发基地设在园区。", {"华星电子有限公司"}),
+        ("中国林业科学研究中心三亚基地今年投用。", {"中国林业科学研究中心三亚基地"}),  # named by its place: the body's unit
+    ],
+)
+def test_a_base_is_an_organisations_unit_only_when_a_place_names_it(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("他每天去武汉白沙洲农副产品批发市场进货。", {"武汉白沙洲农副产品批发市场"}),  # a named market is a site
+        ("清晨的昆明花市人头攒动。", {"昆明花市"}),
+        ("国际市场需求旺盛。", set()),  # the market in the economic sense is none
+        ("中国市场需求旺盛。", {"中国"}),
+    ],
+)
+def test_a_market_named_after_a_place_is_a_site(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+def test_a_part_of_a_province_after_a_city_is_a_place_of_its_own():
+    # 郴州市 | 湘南: the wider region after the city, not a link below it
+    assert labelled("湖南郴州市湘南的柑橘丰收了。", "LOC") == {"湖南郴州市", "湘南"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations", "places"),
+    [
+        ("上周，学校迎来了澳门研学团。", set(), {"澳门"}),  # a party of visitors, as 旅游团, is no body
+        ("各部门精心安排，周密部署。", set(), set()),  # 部署 ends like 署, an office, but is a verb
+    ],
+)
+def test_everyday_words_that_end_like_a_type_are_no_organisation(sentence, organisations, places):
+    assert labelled(sentence, "ORG") == organisations
+    assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("游客们参观了灵隐寺和法门寺。", {"灵隐寺", "法门寺"}),  # 灵隐寺/nr: a temple, not a person
+        ("少林寺的武僧表演了功夫。", {"少林寺"}),
+        ("他每周去清真寺做礼拜。", set()),  # a kind of temple, not one
+    ],
+)
+def test_a_temple_jieba_tags_as_a_name_is_a_site(sentence, places):
+    assert labelled(sentence, "LOC") == places
+    assert not labelled(sentence, "PER") & places
+
+
+def test_former_ministries_are_known_by_name():
+    # an archive page's list of the State Council's ministries of the 1950s-1990s
+    sentence = "会议由冶金工业部、化学工业部、邮电部和国家计委联合召开。"
+    assert labelled(sentence, "ORG") == {"冶金工业部", "化学工业部", "邮电部", "国家计委"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("这座小城素有“中国竹编之乡”的美誉。", {"中国竹编之乡"}),  # the whole quotation: a title given to a place
+        ("景德镇被誉为“中国瓷都”。", {"景德镇", "中国瓷都"}),
+        ("这里被称为“竹编之乡”。", set()),  # no country: as often a description
+        ("走进中国竹编之乡，处处是竹。", {"中国"}),  # not quoted: a description after the country
+    ],
+)
+def test_a_quoted_title_a_country_gave_a_place_is_a_place(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("素有“泉城”之称的济南，泉水众多。", {"泉城", "济南"}),  # a city's nickname is a place
+        ("来到羊城广州的第一天，他就去了珠江边。", {"羊城", "广州", "珠江"}),  # beside the city's name, one of its own
+    ],
+)
+def test_a_citys_nickname_is_a_place_of_its_own(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+def test_a_trade_named_by_a_verb_stands_inside_a_bodys_name():
+    # 拍卖/v, 交易: what the body does, inside its name (as 制造, 销售)
+    assert labelled("杭州国际茶叶拍卖交易中心今天开业。", "ORG") == {"杭州国际茶叶拍卖交易中心"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("早在八十年代，这里就开始种花。", "八十年代"),  # a decade in words
+        ("上世纪五六十年代，这片海湾鱼虾成群。", "上世纪五六十年代"),  # two decades, with their century, as 上世纪80年代
+    ],
+)
+def test_decades_written_in_words_are_dates(sentence, date):
+    assert labelled(sentence, "DATE") == {date}
+
+
+def test_a_photo_credit_in_brackets_names_the_photographer_whatever_jiebas_tag():
+    # 黎桥洲/ns: a name ending like a place, before the credit's verb set off by a space
+    assert labelled("果农在采摘脐橙。新华社发（黎桥洲 摄）", "PER") == {"黎桥洲"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("新华社兰州3月2日电（钱文静 许海山）春耕时节，田间一片忙碌。", {"钱文静", "许海山"}),  # no marker
+        ("本报讯（钱文静 记者 许海山）春耕时节，田间一片忙碌。", {"钱文静", "许海山"}),
+        ("今年全省发电（含风电）比去年多。", set()),  # a bracket after 电 that holds no name
+    ],
+)
+def test_the_bracket_after_a_datelines_电_or_讯_names_the_reporters(sentence, people):
+    assert labelled(sentence, "PER") == people

@@ -89,3 +89,29 @@ def test_an_autonomous_divisions_stem_leaves_out_its_peoples(division, stem):
 
 def test_a_county_named_with_its_peoples_is_a_place_by_its_stem():
     assert {s.text for s in suggest("他们从化隆出发。") if s.label == "LOC"} == {"化隆"}
+
+
+def test_a_prefecture_level_city_is_a_place_whatever_the_dictionarys_tag(tmp_path):
+    # 宁溪 is a prefecture-level city (adcode PPCC00…) that the dictionary knows as an adverb, 澄岚 a
+    # county it knows as a verb: the first is a place every paper names, the second a word first
+    dictionary = _dictionary(tmp_path, ["宁溪市 30 ns", "宁溪 500 d", "澄岚县 30 ns", "澄岚 500 v"])
+    divisions = tmp_path / "adcodes.csv"
+    divisions.write_text(
+        "adcode,name,longitude,latitude\n990200000000,宁溪市,1,2\n990221000000,澄岚县,1,2\n990000000000,某省,1,2\n",
+        encoding="utf-8",
+    )
+    assert place_names.read_prefectures(divisions) == ["宁溪市"]
+    names = place_names.collect(dictionary, place_names.read_divisions(divisions), place_names.read_prefectures(divisions))
+    assert names == ["宁溪"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("大同的石窟每年吸引大批游客。", "大同"),  # 大同/d
+        ("保定和遵义都在扩建高铁站。", "保定"),  # 保定/v
+        ("包头的稀土产业发展很快。", "包头"),  # 包头/v
+    ],
+)
+def test_prefecture_level_cities_the_dictionary_tags_as_words_are_places(sentence, place):
+    assert place in {s.text for s in suggest(sentence) if s.label == "LOC"}

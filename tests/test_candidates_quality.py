@@ -41,10 +41,10 @@ FLOORS = {
     # the tuning splits after the eighth round of issue 16's general shapes ("What moved the figures")
     "seed-dev": {"all": (0.96, 0.95), "ORG": 0.94, "LOC": 0.88},
     "seed-tuning": {"all": (0.87, 0.86), "ORG": 0.75, "LOC": 0.83},
-    # the tune pages after the tenth round, with the second to seventh test sets (p41-p48, p61-p68, p71-p78, p81-p88,
-    # p91-p98, p101-p108) moved to tuning after each was measured once (4286 entities: 0.858 / 0.797, ORG R 0.717,
-    # LOC R 0.760)
-    "pages-tune": {"all": (0.85, 0.79), "ORG": 0.71, "LOC": 0.75},
+    # the tune pages after the eleventh round, with the second to seventh test sets (p41-p48, p61-p68, p71-p78,
+    # p81-p88, p91-p98, p101-p108) moved to tuning after each was measured once (4286 entities: 0.866 / 0.812,
+    # ORG R 0.734, LOC R 0.788)
+    "pages-tune": {"all": (0.86, 0.81), "ORG": 0.73, "LOC": 0.78},
     # the frozen split, measured at the end of the sixth round (474961b); pass or fail only
     "pages-test": {"all": (0.84, 0.80), "ORG": 0.78, "LOC": 0.76},
 }

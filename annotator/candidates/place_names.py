@@ -117,9 +117,13 @@ def _is_piece(stem: str) -> bool:
     return stem in DENY or not all_cjk(stem) or stem[-1] in "省市县区地军一二三四五六七八九十" or stem[0] in "省市县区"
 
 
-def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
+def collect(dictionary: Path, divisions: Iterable[str] = (), prefectures: Iterable[str] = ()) -> list[str]:
+    """The stems to bundle. ``prefectures`` are the divisions of prefecture level (大同市, 保定市):
+    the ~330 cities every paper names, kept whatever the dictionary's tag (大同/d, 保定/v, 遵义/v)
+    unless the deny-list has them (朝阳, a word first)."""
     words = read_dictionary(dictionary)
     divisions = list(divisions)
+    prefecture_stems = {stem for stem in map(stem_of, prefectures) if stem is not None}
     # stems of today's divisions: one that jieba tags as another proper noun (义乌/nz, 三明/nz) is a
     # place all the same, where an nz stem of the dictionary's own places may be a brand (丰田)
     division_stems = {stem for stem in map(stem_of, divisions) if stem is not None}
@@ -133,7 +137,7 @@ def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
         if _is_piece(stem):
             continue
         frequency, tag = words.get(stem, (0, "ns"))
-        if stem in ALLOW:
+        if stem in ALLOW or stem in prefecture_stems:
             kept.add(stem)
             continue
         if tag == "nz" and stem in division_stems:
@@ -146,7 +150,7 @@ def collect(dictionary: Path, divisions: Iterable[str] = ()) -> list[str]:
         stem = stem_of(name)
         if stem is None or stem in stems or _is_piece(stem):
             continue
-        if stem not in words:
+        if stem not in words or stem in prefecture_stems:
             kept.add(stem)
             continue
         frequency, tag = words[stem]
@@ -164,6 +168,17 @@ def read_divisions(path: Path) -> list[str]:
     """The ``name`` column of a CSV of administrative divisions (cpca's adcodes.csv)."""
     with path.open(encoding="utf-8", newline="") as handle:
         return [row["name"].strip() for row in csv.DictReader(handle) if row.get("name")]
+
+
+def read_prefectures(path: Path) -> list[str]:
+    """The divisions of prefecture level in the same CSV: an ``adcode`` of the form PPCC00…, a
+    province's two digits, the city's two (not 00) and 00 for the county."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            row["name"].strip()
+            for row in csv.DictReader(handle)
+            if row.get("name") and len(code := (row.get("adcode") or "").strip()) >= 6 and code[2:4] != "00" and code[4:6] == "00"
+        ]
 
 
 def render(names: list[str]) -> str:
@@ -196,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.divisions}: no such file", file=sys.stderr)
         return 1
     divisions = read_divisions(args.divisions) if args.divisions is not None else []
-    names = collect(dictionary, divisions)
+    prefectures = read_prefectures(args.divisions) if args.divisions is not None else []
+    names = collect(dictionary, divisions, prefectures)
     args.output.write_text(render(names), encoding="utf-8")
     print(f"{len(names)} place names written to {args.output}")
     return 0

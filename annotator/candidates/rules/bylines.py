@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from annotator.candidates.analysis import is_cjk
 from annotator.candidates.ruledata import RuleTable, alternation
@@ -31,8 +32,12 @@ class BylineRule:
         self.score_closing = table.score("score_closing", 0.7)
         self.surnames = surnames
         self.function_chars = function_chars
+        # 某日电（某某 某某）: the bracket after a dateline's 电 or 讯 holds the reporters' names, with or
+        # without a marker (记者 某某 is read as any byline)
+        self.dateline_bracket = re.compile(r"(?<=[电讯])[（(]")
+        # （某某）, （某某摄）, （某某 摄）: a name in brackets closing a line, with a photo credit's verb
         self.closing = re.compile(
-            rf"[（(]([^\s（）()]{{{self.min_name},{self.max_name}}})[）)][ \t\u3000]*$", re.M
+            rf"[（(]([^\s（）()]{{{self.min_name},{self.max_name}}})(?:[ \u3000]+摄)?[）)][ \t\u3000]*$", re.M
         )
 
     def _name_end(self, text: str, start: int) -> tuple[int, bool] | None:
@@ -70,8 +75,12 @@ class BylineRule:
 
     def find(self, text: str) -> list[Suggestion]:
         found: list[Suggestion] = []
-        for marker in self.markers.finditer(text):
+        for marker in chain(self.markers.finditer(text), self.dateline_bracket.finditer(text)):
             position = marker.end()
+            if marker.re is self.dateline_bracket and (
+                self.markers.match(text, position) or not self.surnames.at(text, position, common_only=True)
+            ):
+                continue  # a marker follows (read above), or no name: 发电（千瓦）
             while position < len(text) and (text[position] in _COLONS or text[position] in " \u3000"):
                 position += 1
             while position < len(text):

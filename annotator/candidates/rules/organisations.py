@@ -63,7 +63,7 @@ class OrganisationRule:
             ("suffixes", "weak_suffixes", "registered_suffixes", "not_organisations", "name_verbs", "stop_words", "inner_words",
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
-             "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words",
+             "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words", "placed_units",
              "glued_posts", "outlet_endings", "not_outlet_endings", "place_outlets")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
@@ -98,6 +98,7 @@ class OrganisationRule:
         self.media = frozenset(table.strings("media_suffixes", ()))
         self.place_committees = tuple(sorted(table.strings("place_committees", ()), key=len, reverse=True))
         self.unit_words = tuple(table.strings("unit_words", ()))
+        self.placed_units = frozenset(table.strings("placed_units", ()))
         self.glued_posts = frozenset(table.strings("glued_posts", ()))
         self.outlet_endings = tuple(table.strings("outlet_endings", ()))
         self.place_outlets = tuple(sorted(table.strings("place_outlets", ()), key=len, reverse=True))
@@ -294,9 +295,11 @@ class OrganisationRule:
                 continue
             word = analysis.words[index]
             if word in self.delegation_words and any(
-                self.suffix_at(analysis, k) is not None for k in range(start_index, index)
+                self.suffix_at(analysis, k) is not None or analysis.tags[k] == "nt" for k in range(start_index, index)
             ):
-                continue  # 越南劳动总联合会 | 代表团: an organisation's delegation is not a body of its own
+                # 越南劳动总联合会 | 代表团, 某某兵团/nt | 代表队: an organisation's delegation is not a
+                # body of its own
+                continue
             score = self.score_weak if suffix in self.weak and len(word) - len(suffix) < 2 else self.score_strong
             found.append(span(text, analysis.starts[start_index], analysis.ends[index], LABEL, score))
 
@@ -399,8 +402,14 @@ class OrganisationRule:
             if outlet is None:
                 continue
             end = place_end + len(outlet)
-            if not (analysis.is_boundary(end) or analysis.is_boundary(end - 1)):
-                continue  # the outlet ends a word, or its type begins the next one (手机 + 报讯)
+            if not (
+                analysis.is_boundary(end)
+                or analysis.is_boundary(end - 1)
+                or (text.startswith(_NEWS_SITE_DATELINE[-1], end) and analysis.is_boundary(end + 1))
+            ):
+                # the outlet ends a word, or its type begins the next one (手机 + 报讯), or the
+                # dateline's 讯 is glued to it (某市 + 融媒讯)
+                continue
             first = analysis.index_ending_at(place_end)
             while first is not None and first - 1 in place_words:
                 first -= 1
@@ -692,7 +701,8 @@ class OrganisationRule:
         return None
 
     def _units(self, analysis: TextAnalysis, organisations: list[Suggestion]) -> list[Suggestion]:
-        """An organisation followed by its own unit is one name: 青岛市总工会 + 职工服务中心."""
+        """An organisation followed by its own unit is one name: 青岛市总工会 + 职工服务中心; a unit
+        of `placed_units` only when a place names it (某研究中心 + 某地 + 基地, not 某公司 + 生产 + 基地)."""
         text = analysis.text
         ends = analysis.ends
         # (_unit_suffix, _is_material and _is_anchor, read from the words' masks)
@@ -710,6 +720,8 @@ class OrganisationRule:
                 if mask & unit:
                     if self._ends_before_title(analysis, position) or analysis.words[position] in self.delegation_words:
                         break
+                    if analysis.words[position] in self.placed_units and not self._names_a_place(analysis, position - 1):
+                        break
                     suffix = self._unit_suffix(analysis, position)
                     weak = suffix in self.weak and len(analysis.words[position]) - len(suffix) < 2
                     score = min(org.score, self.score_weak if weak else self.score_strong)
@@ -722,6 +734,10 @@ class OrganisationRule:
                     # 联合 兴业银行 stops at the verb)
                     break
         return found
+
+    def _names_a_place(self, analysis: TextAnalysis, index: int) -> bool:
+        """Whether word ``index`` is a place by itself: a known place name or jieba's place."""
+        return analysis.tags[index] == "ns" or self.is_place_name(analysis.words[index])
 
     def _unit_suffix(self, analysis: TextAnalysis, index: int) -> str | None:
         """The organisation suffix of word ``index`` inside a unit; jieba tags some unit words as

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from annotator.candidates.analysis import TextAnalysis, all_cjk, is_cjk
 from annotator.candidates.memo import WordMemo
-from annotator.candidates.ruledata import RuleTable
+from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
 from annotator.candidates.rules.words import WordClasses
@@ -66,6 +66,10 @@ _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 _TOWNSHIP_LEVELS = frozenset("乡镇")
 
 
+# The most characters a quoted nickname has between its country and its ending (中国 + 某某某 + 之乡).
+_NICKNAME_NAME_CHARS = 4
+
+
 class _SiteAlone(Enum):
     """What a word alone says of a named site starting with it (``PlaceRule._named_site``)."""
 
@@ -98,13 +102,24 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
         self.landforms = frozenset(table.strings("landforms", ()))
+        nickname_countries = table.strings("nickname_countries", ())
+        nickname_endings = table.strings("nickname_endings", ())
+        # “中国某某之乡”, “中国某都”: a quotation that is the title a country gave a place, and nothing else
+        self.quoted_nickname = (
+            re.compile(
+                f"(?<=[“「\"])(?:{alternation(nickname_countries)})[\u4e00-\u9fff]{{1,{_NICKNAME_NAME_CHARS}}}"
+                f"(?:{alternation(nickname_endings)})(?=[”」\"])"
+            )
+            if nickname_countries and nickname_endings
+            else None
+        )
         self.lower_levels = tuple(sorted(table.strings("lower_levels", ()), key=len, reverse=True))
         # a level's first character must stand within a name's reach of a place's end for a township to follow it
         self.lower_level_starts = frozenset(level[0] for level in self.lower_levels)
@@ -469,6 +484,8 @@ class PlaceRule:
                     words[position] in levels or self.admin_suffix_of(words[position]) is not None
                 ):
                     break  # 闽北 | 茶乡: a part of a province stands above no county or township (滇西 + 高原 goes on)
+                if links and words[position] in self.parts_of_provinces and self.admin_suffix_of(words[position - 1]) in _MAJOR_LEVELS:
+                    break  # 某州市 | 赣南: nor below a city or county, of which it is the wider region
                 if (
                     links
                     and analysis.tags[position] == "ns"
@@ -541,8 +558,18 @@ class PlaceRule:
         found = self._continue_addresses(analysis, found)
         found += self._split_features(analysis)
         found += self._glued_to_function_words(analysis)
+        found += self._quoted_nicknames(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
+
+    def _quoted_nicknames(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """“中国某某之乡”, “中国某都”: a quotation that is a title a country gave a place is a place
+        of its own. Without the country (“某某之乡”) or the quotation marks (作为蔬菜之乡) the pages'
+        gold labels it only as often as not: a description."""
+        if self.quoted_nickname is None:
+            return []
+        text = analysis.text
+        return [span(text, m.start(), m.end(), LABEL, self.score_named_site) for m in self.quoted_nickname.finditer(text)]
 
     def _continue_addresses(self, analysis: TextAnalysis, chains: list[Suggestion]) -> list[Suggestion]:
         """The chains and sites found so far, each taken on over the townships and villages after it
@@ -813,5 +840,6 @@ class PlaceRule:
             2 <= len(word) <= 3
             and all_cjk(word)
             and analysis.tags[index] in _PROPER_TAGS
+            and not word.endswith(self.organisation_endings)  # 黄河 + 新闻网/nz | 大同 + 讯: an outlet and its dateline
             and self._link(analysis, index + 1) is not None
         )
