@@ -9,7 +9,7 @@ model's without the dictionary (a fresh project has labelled nothing), so **the 
 among its features: any change to the rules (resources/candidates/*.toml, annotator/candidates/rules*)
 changes what it sees, and it must be retrained after one** (tests/test_learning_starter.py checks that the
 shipped model is what this writes). Training is deterministic (L-BFGS from zero weights, the same data in
-the same order), about three minutes on one core. The choice of features was measured leave one set out
+the same order), under a minute on an idle core (three under load). The choice of features was measured leave one set out
 over the tune pages and on People's Daily dev (docs/learning.md, "The starter model";
 benchmarks/starter_model.py).
 """
