@@ -47,8 +47,11 @@ def test_a_long_text_gives_at_most_the_cap_the_first_in_reading_order():
     capped = suggest(text, context=with_rules(default_context(), cap=50))
     assert len(capped) == 50
     assert capped == sorted(capped, key=lambda s: s.start)
-    # the same as the first fifty of an uncapped run over the same stretch
-    assert capped == suggest(text[: capped[-1].end + 20], context=default_context())[:50]
+    # the same as the first fifty of an uncapped run over the same stretch (the starter model's scores may differ
+    # in the last bit: CRFsuite sums the marginals over a text of another length)
+    uncapped = suggest(text[: capped[-1].end + 20], context=default_context())[:50]
+    assert [(s.start, s.end, s.label, s.source) for s in capped] == [(s.start, s.end, s.label, s.source) for s in uncapped]
+    assert [s.score for s in capped] == pytest.approx([s.score for s in uncapped], abs=1e-9)
 
 
 def test_one_texts_occurrences_never_overlap_and_stop_at_the_limit():

@@ -7,11 +7,13 @@ import pytest
 
 from annotator.candidates import suggest
 from annotator.candidates.analysis import analyse
+from annotator.candidates.evaluate import rules_context
 from annotator.candidates.ruleset import load_rules
 
 
 def labelled(text: str, label: str) -> set[str]:
-    return {s.text for s in suggest(text) if s.label == label}
+    """What the rules (not the bundled starter model, which learnt from pages) label ``label`` in ``text``."""
+    return {s.text for s in suggest(text, context=rules_context()) if s.label == label}
 
 
 # --- organisations -------------------------------------------------------------------

@@ -167,5 +167,5 @@ def test_a_source_of_its_own_can_keep_less_certain_suggestions(context):
 
 
 def test_the_bundled_resolution_keeps_the_models_less_certain_spans(context):
-    assert context.rules.resolution.source_min_scores == {"model": pytest.approx(0.3)}
+    assert context.rules.resolution.source_min_scores == {"model": pytest.approx(0.3), "starter": pytest.approx(0.3)}
     assert context.rules.model.alternatives == pytest.approx(0.2)

@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from annotator.candidates.ruledata import RuleTable
-from annotator.candidates.sources import MODEL_SOURCE
+from annotator.candidates.sources import LEARNED_SOURCES
 from annotator.candidates.spans import Suggestion
 
 if TYPE_CHECKING:
@@ -70,14 +70,14 @@ def _group_score(group: list[Suggestion], weights: dict[str, float]) -> tuple[fl
         best_by_source[member.source] = 1.0 - remaining
     remaining = 1.0
     for name, value in best_by_source.items():
-        if name != MODEL_SOURCE:
+        if name not in LEARNED_SOURCES:
             remaining *= 1.0 - min(max(value, 0.0), 1.0)
     score = 1.0 - remaining
-    if MODEL_SOURCE in best_by_source:
-        # The model is no independent witness: it tagged with the other sources' hits as
+    for name in LEARNED_SOURCES & best_by_source.keys():
+        # The model (or the starter) is no independent witness: it tagged with the other sources' hits as
         # features, so its calibrated probability already weighs them. Combining it with
         # them would count their evidence twice (docs/learning.md, the seed pages).
-        score = max(score, best_by_source[MODEL_SOURCE])
+        score = max(score, best_by_source[name])
     if len(best_by_source) == 1:
         sources = group[0].source
     else:
@@ -199,6 +199,8 @@ def _settle_model_disagreements(
 ) -> list[Suggestion]:
     """Where the learned model and the other sources disagree on a name's boundaries, the better score wins.
 
+    (The starter model, a learned model too, is treated as the project's model is; only one of them proposes.)
+
     Step 3 prefers the longer of two strong spans, so that a name wins over its
     parts (北京市总工会 over 北京市): right for the rules, whose spans nest and
     whose scores are fixed priors. The model's spans never nest, and its own
@@ -215,7 +217,7 @@ def _settle_model_disagreements(
     The room that frees is then filled again in step 3's order. Nothing
     changes where the model proposed nothing.
     """
-    own = {(s.start, s.end, s.label): s.score for s in proposed if s.source == MODEL_SOURCE}
+    own = {(s.start, s.end, s.label): s.score for s in proposed if s.source in LEARNED_SOURCES}
     if not own:
         return chosen
 
@@ -243,7 +245,7 @@ def _settle_model_disagreements(
     lost: set[Suggestion] = set()
     for mine in chosen:
         score = model_score(mine)
-        if score is None or mine.source != MODEL_SOURCE:  # other sources agree with it: not a disagreement
+        if score is None or mine.source not in LEARNED_SOURCES:  # other sources agree with it: not a disagreement
             continue
         for rival in overlapping(mine):
             if (

@@ -76,6 +76,12 @@ class RuleTable:
             raise self._fail(key, f"must be a number from 0 to 1, not {value!r}")
         return float(value)
 
+    def flag(self, key: str, default: bool | None = None) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self._fail(key, f"must be true or false, not {value!r}")
+        return value
+
     def integer(self, key: str, default: int | None = None, minimum: int = 0) -> int:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:

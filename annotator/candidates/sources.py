@@ -1,9 +1,11 @@
 """Candidate sources and the registry that plugs them in.
 
 A source turns an analysed text into suggestions. The built-in ones are ``pos``
-(jieba's tags), ``rules``, ``gazetteer`` and ``model`` (the project's learned
+(jieba's tags), ``rules``, ``gazetteer``, ``model`` (the project's learned
 model, ``annotator.learning``, which proposes nothing when the context has no
-model). Others plug in the same way::
+model) and ``starter`` (the model bundled with Annotator, trained on its own
+gold, which proposes only while the project has no model of its own and
+``starter`` in model.toml is on). Others plug in the same way::
 
     from annotator.candidates import register_source
     register_source("mine", MySource)
@@ -42,6 +44,11 @@ SourceFactory = Callable[[], CandidateSource]
 
 # The learned model's source (``annotator.learning.source``), registered below.
 MODEL_SOURCE = "model"
+# The bundled starter model's source (``annotator.learning.starter``): the same kind of model, trained on
+# Annotator's own gold, used by a project that has not trained its own.
+STARTER_SOURCE = "starter"
+# Sources whose scores are a learned model's calibrated probabilities, tagged with the other sources' hits as features
+LEARNED_SOURCES = frozenset({MODEL_SOURCE, STARTER_SOURCE})
 
 _lock = threading.Lock()
 _factories: dict[str, SourceFactory] = {}
@@ -98,12 +105,21 @@ def model_source() -> CandidateSource:
     return ModelSource()
 
 
+def starter_source() -> CandidateSource:
+    """The bundled starter model, from ``annotator.learning`` (imported when first asked for, as the model is)."""
+    # a layer above: imported the first time a suggestion pass asks for the starter
+    from annotator.learning.starter import StarterSource
+
+    return StarterSource()
+
+
 def _register_builtins() -> None:
 
     for factory in (PosSource, RuleSource, GazetteerSource):
         register_source(factory.name, factory, replace=True)
     # Last: it reads what the rules proposed for the same text.
     register_source(MODEL_SOURCE, model_source, replace=True)
+    register_source(STARTER_SOURCE, starter_source, replace=True)
 
 
 _register_builtins()

@@ -47,6 +47,13 @@ class ModelSource:
         stored = context.model
         if stored is None or not analysis.text.strip():
             return []
+        return self.propose(analysis, context, stored, measure=True)
+
+    def propose(
+        self, analysis: TextAnalysis, context: SuggestContext, stored: StoredModel, *, measure: bool
+    ) -> list[Suggestion]:
+        """The spans ``stored`` tags in the text, under this source's name; with ``measure``, how unsure it
+        was goes to ``analysis.measures`` (for the project's own model, whose id the refresh stores)."""
         model = self._loaded(stored)
         if model is None:
             return []
@@ -56,16 +63,17 @@ class ModelSource:
         prediction = model.predict(
             analysis, rule_spans=rules, dictionary_spans=dictionary, alternatives=context.rules.model.alternatives
         )
-        analysis.measures[MODEL_UNCERTAINTY] = prediction.uncertainty
-        analysis.measures[MODEL_EXPECTED_WRONG] = prediction.expected_wrong_sentences
-        analysis.measures[MODEL_ID] = stored.id
+        if measure:
+            analysis.measures[MODEL_UNCERTAINTY] = prediction.uncertainty
+            analysis.measures[MODEL_EXPECTED_WRONG] = prediction.expected_wrong_sentences
+            analysis.measures[MODEL_ID] = stored.id
         text = analysis.text
         found = []
         for span in (*prediction.spans, *prediction.alternatives):
             label = stored.label_map.get(span.label, span.label)
             if label is None:  # deleted from the schema since training
                 continue
-            found.append(Suggestion(span.start, span.end, label, text[span.start : span.end], SOURCE, span.score))
+            found.append(Suggestion(span.start, span.end, label, text[span.start : span.end], self.name, span.score))
         return found
 
     def _loaded(self, stored: StoredModel) -> LearnedModel | None:

@@ -31,6 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from annotator.learning.starter import starter_in_use
 from annotator.model import Status
 from annotator.review.hold import ANY_MODEL, HeldDocuments
 from annotator.store import Store
@@ -388,8 +389,15 @@ class LearningWords(QObject):
         if readiness.more_entities:
             todo.append(self.tr("Label %n more entities in documents marked done.", "", readiness.more_entities))
         return (self.tr("Not enough reviewed data to train the suggester yet: %1; it needs %2. %3 "
-                        "Until then suggestions come from the rules and the gazetteer.")
-                .replace("%1", have).replace("%2", need).replace("%3", " ".join(todo)))
+                        "Until then suggestions come from %4.")
+                .replace("%1", have).replace("%2", need).replace("%3", " ".join(todo))
+                .replace("%4", self.fallback_sources()))
+
+    def fallback_sources(self) -> str:
+        """What suggests while the project has no usable model of its own."""
+        if starter_in_use():
+            return self.tr("the rules, the gazetteer and the starter model bundled with Annotator")
+        return self.tr("the rules and the gazetteer")
 
     def model_problem(self, reason: str) -> str:
         """The stored model cannot be used (``ModelUnreadableError.reason``), and what to do."""
@@ -398,8 +406,8 @@ class LearningWords(QObject):
         else:
             why = self.tr("The project's suggester model is damaged.")
         return why + " " + self.tr(
-            "It is ignored: suggestions come from the rules and the gazetteer. "
-            "Project ▸ Train suggester now replaces it with a new one.")
+            "It is ignored: suggestions come from %1. "
+            "Project ▸ Train suggester now replaces it with a new one.").replace("%1", self.fallback_sources())
 
 
 def readiness_text(readiness: Any) -> str:
@@ -408,3 +416,7 @@ def readiness_text(readiness: Any) -> str:
 
 def model_problem_text(reason: str) -> str:
     return LearningWords().model_problem(reason)
+
+
+def fallback_sources_text() -> str:
+    return LearningWords().fallback_sources()

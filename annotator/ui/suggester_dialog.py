@@ -42,7 +42,7 @@ from annotator.learning.settings import (
 from annotator.model import Status
 from annotator.store import Store
 from annotator.store.models import ModelSummary, ModelUnreadableError
-from annotator.ui.learning_jobs import SuggesterJobs, model_problem_text
+from annotator.ui.learning_jobs import SuggesterJobs, fallback_sources_text, model_problem_text
 from annotator.ui.plain_text import make_plain, plain_label
 
 
@@ -130,8 +130,8 @@ class SuggesterDialog(QDialog):
             self.model_text.setText(problem)
         elif model is None:
             self.model_text.setText(self.tr(
-                "No model yet: suggestions come from the rules, jieba and the gazetteer. The suggester learns "
-                "from the documents you mark done."))
+                "No model yet: suggestions come from jieba, %1. The suggester learns "
+                "from the documents you mark done.").replace("%1", fallback_sources_text()))
         else:
             overall = (model.metrics.get("overall") or {}).get("f1")
             self.model_text.setText(

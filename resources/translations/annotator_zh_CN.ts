@@ -2233,8 +2233,24 @@ The details are in the log file; please send it with a note of what you were doi
         </translation>
     </message>
     <message>
+        <source>Not enough reviewed data to train the suggester yet: %1; it needs %2. %3 Until then suggestions come from %4.</source>
+        <translation>已审阅的数据还不足以训练建议模型：%1；训练需要%2。%3 在此之前，建议来自%4。</translation>
+    </message>
+    <message>
+        <source>the rules, the gazetteer and the starter model bundled with Annotator</source>
+        <translation>规则、已标注词表和 Annotator 自带的入门模型</translation>
+    </message>
+    <message>
+        <source>the rules and the gazetteer</source>
+        <translation>规则和已标注词表</translation>
+    </message>
+    <message>
+        <source>It is ignored: suggestions come from %1. Project ▸ Train suggester now replaces it with a new one.</source>
+        <translation>已忽略该模型：建议来自%1。使用 项目 ▸ 立即训练建议模型 可以用新模型替换它。</translation>
+    </message>
+    <message>
         <source>Not enough reviewed data to train the suggester yet: %1; it needs %2. %3 Until then suggestions come from the rules and the gazetteer.</source>
-        <translation>已审阅的数据还不足以训练建议模型：%1；训练需要%2。%3 在此之前，建议来自规则和已标注词表。</translation>
+        <translation type="vanished">已审阅的数据还不足以训练建议模型：%1；训练需要%2。%3 在此之前，建议来自规则和已标注词表。</translation>
     </message>
     <message>
         <source>The project&apos;s suggester model was made by a newer version of Annotator.</source>
@@ -2246,7 +2262,7 @@ The details are in the log file; please send it with a note of what you were doi
     </message>
     <message>
         <source>It is ignored: suggestions come from the rules and the gazetteer. Project ▸ Train suggester now replaces it with a new one.</source>
-        <translation>已忽略该模型：建议来自规则和已标注词表。使用 项目 ▸ 立即训练建议模型 可以用新模型替换它。</translation>
+        <translation type="vanished">已忽略该模型：建议来自规则和已标注词表。使用 项目 ▸ 立即训练建议模型 可以用新模型替换它。</translation>
     </message>
 </context>
 <context>
@@ -3189,8 +3205,12 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>立即训练</translation>
     </message>
     <message>
+        <source>No model yet: suggestions come from jieba, %1. The suggester learns from the documents you mark done.</source>
+        <translation>还没有模型：建议来自 jieba、%1。建议模型会从您标记为完成的文档中学习。</translation>
+    </message>
+    <message>
         <source>No model yet: suggestions come from the rules, jieba and the gazetteer. The suggester learns from the documents you mark done.</source>
-        <translation>还没有模型：建议来自规则、jieba 和已标注词表。建议模型会从您标记为完成的文档中学习。</translation>
+        <translation type="vanished">还没有模型：建议来自规则、jieba 和已标注词表。建议模型会从您标记为完成的文档中学习。</translation>
     </message>
     <message>
         <source>Model version %1, trained %2 on %3 documents with %4 entities. Cross-validated F1: %5.</source>

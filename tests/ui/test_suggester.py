@@ -150,7 +150,7 @@ def test_too_little_reviewed_data_says_how_much_more_is_needed(tmp_path, qtbot, 
         text = box.text()
         assert "2 documents marked done, with 6 entities" in text
         assert "Mark 3 more documents as done." in text and "Label 14 more entities" in text
-        assert "rules and the gazetteer" in text
+        assert "Until then suggestions come from the rules, the gazetteer and the starter model bundled with Annotator." in text
         box.close()
         assert window.store.models.latest_id() is None
     finally:

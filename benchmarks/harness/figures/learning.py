@@ -11,7 +11,13 @@
   and the learning curve, on worker processes.
 - ``predict_overhead`` (the target): the candidate pass (``suggest``) over
   article-length texts with the project's model against the same pass without
-  it, in turns.
+  it (jieba, the rules, the gazetteer: no model, and not the bundled starter
+  either), in turns. Since round 11 of issue 16 a project that has not trained
+  its own model suggests with the bundled starter model
+  (``annotator.learning.starter``), the same kind of model: a user without a
+  model of the project's own pays about this cost too, which ``starter_overhead``
+  (informational) measures in the same turns: that project's pass, starter
+  included, against the pass without it.
 - ``refresh_predict_overhead`` (informational): what a reviewer waits for after
   a training, the refresh of the unfinished documents' candidates: reading them
   from the project, the same pass, and storing the candidates and the
@@ -44,6 +50,8 @@ FIGURES = {
     "train_pd_dev_command": "annotator train on People's Daily dev, every core (informational, full run)",
     "predict_overhead": "the candidate pass with the model against the pass without it (≤ 1.5×)",
     "refresh_predict_overhead": "the candidate refresh of a project with the model against without it (informational)",
+    "starter_overhead": "the candidate pass of a project without its own model (the starter's) against rules alone "
+                        "(informational)",
 }
 
 TRAIN_TARGET_S = 60.0
@@ -178,10 +186,12 @@ def _prediction(session: Session) -> list[Figure]:
     data, labels = with_model.model.data, with_model.model.labels
     warm_up()
     without = replace(project, sources=("pos", "rules", "gazetteer"))
+    with_starter = replace(project, model=None, sources=None)  # no model of its own: the starter suggests
     texts = article_texts(plan.candidate_chars, seed=11)
     chars = sum(map(len, texts))
     suggest(texts[0], context=with_model)  # opens the tagger
-    cpu: dict[str, list[float]] = {"without": [], "with": [], "refresh without": [], "refresh with": []}
+    suggest(texts[0], context=with_starter)  # opens the starter's
+    cpu: dict[str, list[float]] = {"without": [], "with": [], "starter": [], "refresh without": [], "refresh with": []}
 
     def candidate_pass(which: str, context) -> None:
         started = time.process_time()
@@ -193,6 +203,7 @@ def _prediction(session: Session) -> list[Figure]:
         {
             "without": lambda i: candidate_pass("without", without),
             "with": lambda i: candidate_pass("with", with_model),
+            "starter": lambda i: candidate_pass("starter", with_starter),
         },
         plan.candidate_repeats,
     )
@@ -220,6 +231,16 @@ def _prediction(session: Session) -> list[Figure]:
         note=("The model's share is building its feature strings in Python and CRFsuite reading them and "
               "tagging 29 tags; tagging with only the attributes the model knows already halved both. Fewer "
               "features or BIO tags cost accuracy (docs/learning.md)."),
+    )
+
+    starter_s, starter_cpu = statistics.median(runs["starter"]), statistics.median(cpu["starter"])
+    starter_figure = Figure(
+        id="starter_overhead", name="candidate pass of a project without its own model (the starter's)",
+        value=starter_s, unit="s", baseline=without_s,
+        baseline_name="the same pass without the starter (jieba, rules, gazetteer, resolution)", informational=True,
+        detail=(f"{len(texts)} texts, {chars:,} characters, suggest() only, the same turns as predict_overhead; "
+                f"the bundled starter model; CPU time {starter_cpu:.2f} s against {without_cpu:.2f} s "
+                f"({starter_cpu / without_cpu:.2f}×)"),
     )
 
     # The refresh a reviewer waits for after a training: read, compute, store, in a project of its own.
@@ -271,4 +292,4 @@ def _prediction(session: Session) -> list[Figure]:
                 f"{plan.candidate_repeats}, in turns; CPU time {refresh_with_cpu:.2f} s against "
                 f"{refresh_without_cpu:.2f} s ({refresh_with_cpu / refresh_without_cpu:.2f}×)"),
     )
-    return [compute, refresh_figure]
+    return [compute, starter_figure, refresh_figure]
