@@ -25,18 +25,16 @@ that stays dangling is flagged as unfinished.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from annotator.ingest.cues import HAN
 from annotator.ingest.furniture import (
     ends_with_continuation_mark,
     ends_with_function_word,
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import Evidence, join_evidence, word_across
+from annotator.ingest.joins import Evidence, join_evidence, name_across, word_across
 from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
 from annotator.ingest.topics import Topic, TopicSpace
 
@@ -53,9 +51,6 @@ TAIL_MIN_MARGIN = 0.1
 _TAIL_MIN_HEAD_PARAGRAPHS = 2
 ACCEPT = 0.6
 REVIEW_BELOW = 0.75
-# The Han characters at the end and at the start of a stretch of text, a few at most.
-HAN_RUN_END_RE = re.compile(f"[{HAN}]{{1,4}}$")
-HAN_RUN_START_RE = re.compile(f"^[{HAN}]{{1,4}}")
 # Bounds that keep a long file (a book, not a page) linear: a page holds a
 # dozen or two articles of a few dozen paragraphs each.
 HOSTS_AHEAD = 20
@@ -202,7 +197,7 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         if body is None:
             continue
         across = word_across(left, body.text)
-        echo = _name_across(dangling, left, body.text, across)
+        echo = name_across("\n".join(p.text for p in dangling.paras), left, body.text, across)
         if (
             bonus == _TAIL
             and sum(p.role is Role.BODY for p in paras[:start]) < _TAIL_MIN_HEAD_PARAGRAPHS
@@ -245,31 +240,9 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
                          where + (f"; '{echo}' across the cut is printed in this article too" if echo else ""))
 
 
-# A name of three characters or more read across the cut (…2009年，西 / 望村成立了… gives 西望村) that the dangling
-# article prints elsewhere (丁蜀镇西望村) shows the cut the way a topic cannot: an article repeats its own names,
-# and a paragraph of a few words carries too few of them to tell its topic.
+# A name read across the cut that the dangling article prints elsewhere (``joins.name_across``) shows the cut the
+# way a topic cannot: it adds this to the join's score.
 _NAME_ACROSS = 0.2
-_NAME_ACROSS_MIN_LEN = 3
-
-
-def _name_across(dangling: Unit, left: str, right: str, across: tuple[str, bool] | None) -> str:
-    """The longest stretch of Han characters across the cut, holding the word read across it, that the dangling
-    article prints elsewhere (``""`` if none)."""
-    if not across:
-        return ""
-    # (the stretch holds characters from after the cut, so it cannot match at the cut itself)
-    printed = "\n".join(p.text for p in dangling.paras)
-    tail = HAN_RUN_END_RE.search(left)
-    head = HAN_RUN_START_RE.match(right)
-    if tail is None or head is None:
-        return ""
-    best = ""
-    for a in range(1, len(tail.group()) + 1):
-        for b in range(1, len(head.group()) + 1):
-            stretch = tail.group()[-a:] + head.group()[:b]
-            if len(stretch) >= max(_NAME_ACROSS_MIN_LEN, len(best) + 1) and across[0] in stretch and stretch in printed:
-                best = stretch
-    return best
 
 
 # The rest of a sentence this short, before its full stop, is a scrap that says little of its topic.
