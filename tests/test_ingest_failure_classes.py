@@ -1719,3 +1719,44 @@ def test_a_sites_message_dateline_opens_a_report_and_is_read_as_its_byline():
     docs, _ = segment(page_of(HARBOUR, *HARBOUR_TEXT, NIGHT_MARKET, opened, NIGHT_MARKET_TEXT[1]))
     assert texts(docs) == {HARBOUR: HARBOUR_TEXT, NIGHT_MARKET: [opened, NIGHT_MARKET_TEXT[1]]}
     assert next(d for d in docs if d.title == NIGHT_MARKET).meta["byline"]["agency"] == "东湾网"
+
+
+def test_a_caption_in_two_paragraphs_over_its_credit_line_where_a_report_is_cut_is_a_photo_and_the_report_resumes():
+    # the caption's first paragraph is one short sentence, the second runs on, and the credit is a line of its own:
+    # the first paragraph is no column break's rest of the cut sentence
+    cut = "港务集团负责人介绍，新码头投用后，集装箱货物可经铁路直达内陆城市，今年还将开通两条近洋航"
+    rest = "线。"
+    caption = ["5月8日，工人在江城港新码头指挥装卸。",
+               "近日，江城港集装箱业务进入旺季，港区一派繁忙景象。今年前四个月，港口集装箱吞吐量同比增长一成。"]
+    credit = "新华社记者 唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, *caption, credit, rest, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.kind, d.text.split("\n")) for d in docs] == [
+        ("news", [TERMINAL_TEXT[0], cut + rest]), ("photo", [*caption, credit]), ("news", LIBRARY_TEXT)]
+
+
+def test_a_caption_over_its_credit_line_under_an_advertisement_with_no_telephone_is_a_photo():
+    caption = "5月8日，江城港新码头的岸桥正在作业。目前码头四个泊位全部投入使用。"
+    credit = "新华社记者 唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, "广告", "海鲜干货 全城配送", "新鲜直达 量大从优 渔港市场二楼",
+                              caption, credit))
+    assert [(d.kind, d.text.split("\n")) for d in docs] == [("news", TERMINAL_TEXT), ("photo", [caption, credit])]
+
+
+def test_text_with_no_headline_right_over_a_photo_with_none_is_the_first_part_of_its_caption():
+    # a caption of three paragraphs and a credit line, printed after a report signed off by its reporter line: the
+    # paragraphs over the one the layout takes for the caption are no article of their own (no headline, no photo)
+    signed = "本报记者 陈立"
+    caption = ["12月20日，在江城港新码头，工人在检修岸桥。",
+               "寒冬时节，江城港新码头的工人们冒着严寒检修设备。今冬以来，码头没有因设备故障停工一天。",
+               "近年来，江城港持续推进码头智能化改造，港区装卸效率逐年提高。"]
+    credit = "江城社发（韩立新 摄）"
+    docs, notes = segment(page_of(BRIDGE, *BRIDGE_TEXT, signed, *caption, credit, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.title, d.kind, d.text.split("\n")) for d in docs] == [
+        (BRIDGE, "news", [*BRIDGE_TEXT, signed]), ("", "photo", [*caption, credit]), (LIBRARY, "news", LIBRARY_TEXT)]
+    assert any("the first part of its caption" in note for note in notes)
+    # text resuming a sentence over the photo is a continuation not found, not the caption's part: it stays apart
+    # and the reviewer is told
+    resumed = "”他说。江城港的装卸效率逐年提高，码头面貌焕然一新。"
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, signed, resumed, caption[2], credit, LIBRARY, *LIBRARY_TEXT))
+    headless = [d for d in docs if not d.title and d.kind != "photo"]
+    assert [d.text for d in headless] == [resumed]

@@ -135,6 +135,8 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
                 break
             if bylines.has_photo_credit(line.text) or role is LineRole.CREDIT:
                 break  # a caption closed by its credit: a photo printed under the advertisement, not its text
+            if role is LineRole.BODY and j + 1 < n and roles[j + 1] is LineRole.CREDIT:
+                break  # the same with its credit on the line under it (an advertisement credits no photographer)
             roles[j] = LineRole.AD
             text_lines += 1
             contact_given = phone
@@ -269,8 +271,7 @@ class _Builder:
                     text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY,
                     opens_caption=self._opens_caption(i),
                     credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
-                    credited_under=i + 1 < n and self.roles[i + 1] is LineRole.BODY
-                    and bylines.has_photo_credit(self.lines[i + 1].text),
+                    credited_under=self._caption_closes_under(i),
                     picture_caption_under=i + 1 < n and _PICTURE_OPENING_RE.match(self.lines[i + 1].text) is not None,
                     report_follows=self._report_follows(i),
                     headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
@@ -594,6 +595,22 @@ class _Builder:
             self.roles[k] is LineRole.BODY and bylines.has_photo_credit(self.lines[k].text)
         )
 
+    def _caption_closes_under(self, i: int) -> bool:
+        """Is the paragraph under ``i`` a caption closed by its credit: in the paragraph itself, or, under a paragraph
+        of a caption's shape (one short sentence), on a credit line right under it (``11月12日，…果农挑运收获的脐橙。`` /
+        ``近日，…。`` / ``新华社记者 某某 摄``: a caption in two paragraphs)?"""
+        k = i + 1
+        if k >= len(self.lines) or self.roles[k] is not LineRole.BODY:
+            return False
+        if bylines.has_photo_credit(self.lines[k].text):
+            return True
+        return (
+            k + 1 < len(self.lines)
+            and self.roles[k + 1] is LineRole.CREDIT
+            and short_caption(self.lines[i].text)
+            and not bylines.has_photo_credit(self.lines[i].text)
+        )
+
     def _takes_up_a_cut_sentence(self, text: str) -> bool:
         """Does ``text`` start mid-sentence, or finish a word an article above on the page was cut in?"""
         if starts_mid_sentence(text) or starts_with_stray_char(text):
@@ -837,10 +854,26 @@ def _next_body(paras: list[Para], para: Para) -> Para | None:
 def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
     """Text with no headline of its own left right under a photo with none, once no article took it up as its
     continuation, is that photo's story (a caption printed over the text it illustrates, 文/… and 摄 both credited):
-    one photo document. Left apart it would be an article with neither headline nor photo, which no page prints."""
+    one photo document. Left apart it would be an article with neither headline nor photo, which no page prints.
+    So is such text right over a photo with none, where it neither starts nor stops mid-sentence (a continuation
+    not found does one or the other): the first paragraphs of a caption of several (``12月20日，…工人在筛选马铃薯`` /
+    ``寒冬时节，…。`` / ``近年来，…。`` / ``新华社发（某某 摄）``)."""
     merged: list[Unit] = []
     for unit in units:
         above = merged[-1] if merged else None
+        if (
+            above is not None
+            and unit.photo
+            and unit.headline is None
+            and unit.paras
+            and _caption_opening_over(above, unit)
+        ):
+            unit.paras[:0] = above.paras
+            unit.dropped[:0] = above.dropped
+            merged[-1] = unit
+            notes.append(f"line {above.paras[0].first_line}: text with no headline over a photo with none, "
+                         "read as the first part of its caption")
+            continue
         if (
             above is not None
             and above.photo
@@ -857,6 +890,22 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
             continue
         merged.append(unit)
     return merged
+
+
+def _caption_opening_over(text: Unit, photo: Unit) -> bool:
+    """Is ``text`` (a piece with neither headline nor photo) the opening of the caption of ``photo`` under it?"""
+    body = [para for para in text.paras if para.role is Role.BODY]
+    return (
+        text.headline is None
+        and not text.photo
+        and bool(body)
+        and len(body) == len(text.paras)
+        and not body[-1].is_open
+        and not starts_mid_sentence(body[0].text)
+        and not starts_with_stray_char(body[0].text)
+        and not any(flag.kind == "fragment" for para in body for flag in para.flags)
+        and body[-1].lines[-1] < photo.paras[0].first_line
+    )
 
 
 def flag_doubtful_placements(units: list[Unit]) -> None:
