@@ -1760,3 +1760,41 @@ def test_text_with_no_headline_right_over_a_photo_with_none_is_the_first_part_of
     docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, signed, resumed, caption[2], credit, LIBRARY, *LIBRARY_TEXT))
     headless = [d for d in docs if not d.title and d.kind != "photo"]
     assert [d.text for d in headless] == [resumed]
+
+
+def test_the_rest_of_a_cut_sentence_printed_after_another_articles_finished_text_is_its_continuation():
+    # the rest closes the quote after its full stop (…硬朗了。”): it starts inside a sentence begun elsewhere, and
+    # after the other article's finished paragraph it can go on with nothing there, whatever its few words share
+    assert furniture.starts_mid_sentence("越来越硬朗了。”")
+    assert furniture.closing_quote_surplus("越来越硬朗了。”") == 1
+    assert not furniture.starts_mid_sentence("“每天来走一走。”老人说。")
+    cut = "今年七十岁的周大爷每天清晨都来桥上散步，他笑着说：“每天来这里走一走，身体"
+    rest = "越来越硬朗了。”"
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], cut + rest], LIBRARY: LIBRARY_TEXT}
+    (joined,) = flags(docs[0], "continuation")
+    assert "line" in joined["message"]
+    # the same for a rest that opens on a stray character finishing a word cut at the end of the article above
+    cut = "近年来，青石镇的竹编、石雕等手艺人纷纷走出大山，开办的工坊如雨后春笋般出现在全国各"
+    rest = "地，并不断发展壮大。"
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], cut + rest], LIBRARY: LIBRARY_TEXT}
+
+
+def test_a_paragraph_opening_on_another_dispatch_inside_an_article_is_flagged_for_the_reviewer():
+    # a report whose headline was lost runs on inside the article above: its dateline is the only sign
+    later = "本报讯（记者 陈立）本月起，柳湾社区图书室每天开放到晚上九点，方便下班后的居民借阅。"
+    units = [Unit(headline=None, paras=[Para(BRIDGE_TEXT[0], ((0, 1),), Role.BODY, [3]),
+                                       Para(BRIDGE_TEXT[1], ((1, 2),), Role.BODY, [5]),
+                                       Para(later, ((2, 3),), Role.BODY, [7])])]
+    layout.flag_doubtful_placements(units)
+    (flag,) = [f for f in units[0].paras[2].flags if f.kind == "uncertain_boundary"]
+    assert "opens with a dateline or byline" in flag.message and "split the article here" in flag.message
+    assert not any(f.message.startswith("line 3 opens with") for f in units[0].paras[0].flags)
+    # the same dispatch point twice (a paper's two dispatches from one place and day under one headline) is no sign
+    first = "本报广州11月28日电 记者甲报道：今天，全运会射击比赛在广州落幕。"
+    second = "本报广州11月28日电 记者乙报道：今天，广州的气温骤降。"
+    units = [Unit(headline=None, paras=[Para(first, ((0, 1),), Role.BODY, [3]),
+                                       Para(second, ((1, 2),), Role.BODY, [5])])]
+    layout.flag_doubtful_placements(units)
+    assert not any("opens with a dateline" in f.message for p in units[0].paras for f in p.flags)

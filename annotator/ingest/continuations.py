@@ -198,10 +198,20 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
             continue
         across = word_across(left, body.text)
         echo = name_across("\n".join(p.text for p in dangling.paras), left, body.text, across)
+        # a paragraph that starts mid-sentence (or on a stray character) after a finished one cannot go on with its
+        # host's text: it is the rest of a sentence cut elsewhere, whatever its few words say of their topic
+        # (…长跑实在 / 是强筋健骨…的好方法。”, …全国各 / 地，并不断发展壮大。)
+        stranded = (
+            bonus == _TAIL
+            and body is paras[start]
+            and not paras[start - 1].is_open
+            and (starts_mid_sentence(body.text) or starts_with_stray_char(body.text))
+        )
         if (
             bonus == _TAIL
             and sum(p.role is Role.BODY for p in paras[:start]) < _TAIL_MIN_HEAD_PARAGRAPHS
             and not echo
+            and not stranded
         ):
             continue
         if bonus == _TAIL and not (
@@ -215,7 +225,7 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         evidence = join_evidence(left, body.text, adjacent=False)
         space = topics.space
         dangling_topic = topics.of_unit(dangling)
-        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo:
+        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo and not stranded:
             # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
             # (not asked of a scrap of a sentence that a dictionary word joins across the cut, 派 / 出所所长某某说。:
             # a few words carry too few names to tell a topic; the paragraphs after it are weighed below)
@@ -233,7 +243,7 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
                 + space.similarity(first_topic, dangling_topic)
                 - space.similarity(first_topic, staying_topic)
             ) / 2
-        if bonus == _TAIL and margin < TAIL_MIN_MARGIN and not echo:
+        if bonus == _TAIL and margin < TAIL_MIN_MARGIN and not echo and not stranded:
             continue
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin + (_NAME_ACROSS if echo else 0.0)
         yield _Candidate(score, dangling, host, start, body, evidence, margin,

@@ -198,8 +198,8 @@ def starts_mid_sentence(text: str) -> bool:
 
     True when it opens with a mark no sentence starts with (``，`` ``、``
     ``”``), when a closing quote or bracket comes before any opening one in its
-    first sentence (``议”“零距离”…``), or when its first sentence is a scrap of a
-    few characters (``创新举措。``).
+    first sentence (``议”“零距离”…``, ``是强筋健骨、延年益寿的好方法。”``), or when its first
+    sentence is a scrap of a few characters (``创新举措。``).
     """
     if not text:
         return False
@@ -214,6 +214,8 @@ def starts_mid_sentence(text: str) -> bool:
             if depth == 0:
                 return True
             depth -= 1
+    if closing_quote_surplus(text):
+        return True  # …的好方法。”: the first sentence closes a quote opened before the paragraph
     if text[0] in _QUOTE_OPENERS:
         return False  # “部长！…: a short exclamation inside a quote opened here starts the paragraph, it ends nothing
     end = _CLAUSE_END_RE.search(text)
@@ -271,11 +273,17 @@ def opening_quote_debt(text: str) -> int:
 
 
 def closing_quote_surplus(text: str) -> int:
-    """How many closing quotes or brackets the first sentence of ``text`` has without their opening."""
+    """How many closing quotes or brackets the first sentence of ``text`` has without their opening.
+
+    The quotes right after the sentence's end mark close it too (``…的好方法。”``)."""
     surplus = 0
     depth = 0
+    ended = False
     for ch in text:
         if ch in SENTENCE_END:
+            ended = True
+            continue
+        if ended and ch not in CLOSERS:
             break
         if ch in OPENERS:
             depth += 1

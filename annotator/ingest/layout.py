@@ -922,6 +922,7 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
     """
     _flag_intertitles_shaped_as_headlines(units)
     _flag_caption_openings_kept_as_text(units)
+    _flag_datelines_inside_an_article(units)
     for unit in units:
         body = [para for para in unit.paras if para.role is not Role.BYLINE]
         if not body:
@@ -939,6 +940,27 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
                 f"the 阅读提示 box at line {box.first_line} was printed after this article's text: it may introduce "
                 "the next article; if so, move it there",
             ))
+
+
+def _flag_datelines_inside_an_article(units: list[Unit]) -> None:
+    """Warn where a paragraph after an article's first paragraph of text opens on a dateline or byline (本报讯,
+    某某网大同讯（记者…）, 新华社…电) that is not the article's own dispatch point again: a report opens so, and one
+    whose headline was lost, or taken with a continuation, runs on inside the article above. (On the seed and tuning
+    pages one article in some 400 prints a second dispatch inside, from the same place and day.)"""
+    for unit in units:
+        if unit.photo:
+            continue
+        seen_text = False
+        for para in unit.paras:
+            if para.role is not Role.BODY:
+                continue
+            if seen_text and bylines.has_leading_byline(para.text) and not _same_dispatch_point(unit, para.text):
+                para.flags.insert(0, Flag(
+                    "uncertain_boundary", 0, 0.5,
+                    f"line {para.first_line} opens with a dateline or byline, as a news report does: it may be "
+                    "another article whose headline was lost; if so, split the article here",
+                ))
+            seen_text = True
 
 
 def _flag_caption_openings_kept_as_text(units: list[Unit]) -> None:
