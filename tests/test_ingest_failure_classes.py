@@ -1798,3 +1798,21 @@ def test_a_paragraph_opening_on_another_dispatch_inside_an_article_is_flagged_fo
                                        Para(second, ((1, 2),), Role.BODY, [5])])]
     layout.flag_doubtful_placements(units)
     assert not any("opens with a dateline" in f.message for p in units[0].paras for f in p.flags)
+
+
+def test_a_doubted_headline_over_a_byline_or_dateline_is_not_flagged_but_one_over_plain_text_is():
+    # an intertitle is followed by its part's text, never by who wrote or sent a report: a byline line or a dateline
+    # under a line the model doubted as a headline settles the cut
+    doubted = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.6, LineRole.SUBHEAD: 0.4})
+
+    def boundary_flags(*under: str) -> list[str]:
+        page = page_of(BRIDGE, *BRIDGE_TEXT, LIBRARY, *under)
+        lines = [classify(line) for line in split_lines(page)]
+        readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), RoleReading(LineRole.BODY), doubted]
+        readings += [RoleReading(LineRole.BYLINE if bylines.standalone_byline(text) else LineRole.BODY) for text in under]
+        units = layout.build_units(lines, [], readings)
+        return [flag.message for unit in units for flag in unit.boundary_flags]
+
+    assert [m for m in boundary_flags(*LIBRARY_TEXT) if "a new article was started" in m]
+    assert not boundary_flags("本报记者 陈立", *LIBRARY_TEXT)
+    assert not boundary_flags("本报讯（记者 陈立）" + LIBRARY_TEXT[0], LIBRARY_TEXT[1])
