@@ -1816,3 +1816,24 @@ def test_a_doubted_headline_over_a_byline_or_dateline_is_not_flagged_but_one_ove
     assert [m for m in boundary_flags(*LIBRARY_TEXT) if "a new article was started" in m]
     assert not boundary_flags("本报记者 陈立", *LIBRARY_TEXT)
     assert not boundary_flags("本报讯（记者 陈立）" + LIBRARY_TEXT[0], LIBRARY_TEXT[1])
+
+
+def test_a_sites_dateline_with_a_place_and_no_date_opens_a_report_and_its_headline_ends_an_advertisement():
+    found = bylines.leading_byline("江城新闻网青石讯（记者 邵明）5月6日，青石镇跨河人行桥正式通行。")
+    assert found is not None and (found[1].agency, found[1].place, found[1].reporters) == ("江城新闻网", "青石", ["邵明"])
+    assert bylines.leading_byline("本报青石讯（记者 邵明）5月6日，青石镇跨河人行桥正式通行。") is not None
+    assert bylines.leading_byline("青石镇讯息显示，人行桥正式通行。") is None  # no outlet, no reporters in brackets
+    # an advertisement with no telephone number ends at the short line over that dateline: the report's headline
+    opened = "江城新闻网青石讯（记者 邵明）" + BRIDGE_TEXT[0]
+    docs, _ = segment(page_of(LIBRARY, *LIBRARY_TEXT, "广告", "青石竹编 竹篮 竹椅 手工直销", "镇南商业街 量大从优 全国包邮", BRIDGE, opened,
+                              BRIDGE_TEXT[1]))
+    assert texts(docs) == {LIBRARY: LIBRARY_TEXT, BRIDGE: [opened, BRIDGE_TEXT[1]]}
+    # whatever the model made of that short line: read as the advertisement's text, it still heads the report
+    page = page_of(LIBRARY, *LIBRARY_TEXT, "广告", "青石竹编 竹篮 竹椅 手工直销", "镇南商业街 量大从优 全国包邮", BRIDGE,
+                   opened, BRIDGE_TEXT[1])
+    lines = [classify(line) for line in split_lines(page)]
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.AD, LineRole.BODY, LineRole.BODY, LineRole.BODY,
+             LineRole.BODY, LineRole.BODY]
+    units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+    assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
+        (LIBRARY, LIBRARY_TEXT), (BRIDGE, [opened, BRIDGE_TEXT[1]])]

@@ -53,6 +53,7 @@ from annotator.ingest.cues import (
     OUTLET_TOKEN_RE,
     PICTURE_SOURCE_NOTE_RE,
     PLACE_DATELINE_RE,
+    PLACE_FLASH_RE,
     PRINTED_SOURCE_RE,
     PRODUCTION_CREDIT_PART_RE,
     ROLE_FIELDS,
@@ -462,13 +463,18 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
         byline = (_credited_names(credits) if credits else None) or _reporters_alone(inner) or Byline()
         byline.agency, byline.place, byline.date = agency, place or "", date
     else:
-        match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph)
+        place_flash = PLACE_FLASH_RE.match(paragraph)
+        match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph) or place_flash
         if not match:
             return _square_bracketed_byline(paragraph)
-        agency, *credits = match.groups()
-        inner = next((c for c in credits if c), None)
+        place = ""
+        if match is place_flash:
+            agency, place, inner = match.groups()
+        else:
+            agency, *credits = match.groups()
+            inner = next((c for c in credits if c), None)
         byline = (_credited_names(inner) if inner else None) or Byline()
-        byline.agency = agency
+        byline.agency, byline.place = agency, place
     byline.raw.insert(0, match.group(0).strip())
     return match.end(), byline
 

@@ -131,6 +131,13 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
                 break
             if role in (LineRole.PROMPT, LineRole.BOX) or bylines.has_leading_byline(line.text):
                 break
+            if (
+                not phone
+                and line.kind is LineKind.SHORT
+                and j + 1 < n
+                and (roles[j + 1] is LineRole.BYLINE or bylines.has_leading_byline(lines[j + 1].text))
+            ):
+                break  # a short line over a byline or a dateline: the headline of the report they open
             if starts_mid_sentence(line.text):  # an article's text resumes
                 break
             if bylines.has_photo_credit(line.text) or role is LineRole.CREDIT:
