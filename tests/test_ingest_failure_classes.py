@@ -1837,3 +1837,19 @@ def test_a_sites_dateline_with_a_place_and_no_date_opens_a_report_and_its_headli
     units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
     assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
         (LIBRARY, LIBRARY_TEXT), (BRIDGE, [opened, BRIDGE_TEXT[1]])]
+
+
+def test_an_articles_opening_printed_again_further_down_it_is_kept_once_and_flagged():
+    # a block printed over an article's opening and again among its text: the first copy is kept, and the reviewer is
+    # told the other may be the one in place
+    repeated = "新码头投用后，江城港与内陆城市之间的铁水联运班列将增加到每周十二列，货物中转时间缩短一半。"
+    docs, notes = segment(page_of(TERMINAL, repeated, *TERMINAL_TEXT, repeated, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {TERMINAL: [repeated, *TERMINAL_TEXT], LIBRARY: LIBRARY_TEXT}
+    (flag,) = [f for f in flags(docs[0], "uncertain_boundary") if "printed again" in f["message"]]
+    assert flag["offset"] == 0 and "move this paragraph there" in flag["message"]
+    assert any("word for word" in note for note in notes)
+    # an opening on a dateline is the article's own opening: nothing to say
+    dated = "本报讯（记者 唐可欣）" + repeated
+    docs, _ = segment(page_of(TERMINAL, dated, *TERMINAL_TEXT, dated, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[TERMINAL] == [dated, *TERMINAL_TEXT]
+    assert not any("printed again" in f["message"] for f in flags(docs[0], "uncertain_boundary"))
