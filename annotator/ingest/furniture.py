@@ -276,15 +276,13 @@ def closing_quote_surplus(text: str) -> int:
     """How many closing quotes or brackets the first sentence of ``text`` has without their opening.
 
     The quotes right after the sentence's end mark close it too (``…的好方法。”``)."""
+    first = _FIRST_SENTENCE_RE.match(text)
+    sentence = first.group() if first is not None else text
+    if _CLOSER_RE.search(sentence) is None:
+        return 0  # (read for every line: most first sentences close nothing)
     surplus = 0
     depth = 0
-    ended = False
-    for ch in text:
-        if ch in SENTENCE_END:
-            ended = True
-            continue
-        if ended and ch not in CLOSERS:
-            break
+    for ch in sentence:
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
@@ -293,6 +291,14 @@ def closing_quote_surplus(text: str) -> int:
             else:
                 surplus += 1
     return surplus
+
+
+# A text's first sentence: up to its first end mark, with the closing quotes right after it.
+_FIRST_SENTENCE_RE = re.compile(
+    "[^" + re.escape("".join(SENTENCE_END)) + "]*[" + re.escape("".join(SENTENCE_END)) + "]+["
+    + re.escape("".join(CLOSERS)) + "]*"
+)
+_CLOSER_RE = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 
 
 def ends_with_continuation_mark(text: str) -> bool:
