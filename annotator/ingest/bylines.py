@@ -451,6 +451,7 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
         or PLACE_DATELINE_RE.match(paragraph)
         or BRACKETED_DATELINE_RE.match(paragraph)
         or DESK_DATELINE_RE.match(paragraph)
+        or PLACE_FLASH_RE.match(paragraph)
     )
     date_first = None if match else DATE_FIRST_DATELINE_RE.match(paragraph)
     if date_first:
@@ -463,18 +464,13 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
         byline = (_credited_names(credits) if credits else None) or _reporters_alone(inner) or Byline()
         byline.agency, byline.place, byline.date = agency, place or "", date
     else:
-        place_flash = PLACE_FLASH_RE.match(paragraph)
-        match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph) or place_flash
+        match = NEWS_FLASH_RE.match(paragraph) or AGENCY_PAREN_RE.match(paragraph)
         if not match:
             return _square_bracketed_byline(paragraph)
-        place = ""
-        if match is place_flash:
-            agency, place, inner = match.groups()
-        else:
-            agency, *credits = match.groups()
-            inner = next((c for c in credits if c), None)
+        agency, *credits = match.groups()
+        inner = next((c for c in credits if c), None)
         byline = (_credited_names(inner) if inner else None) or Byline()
-        byline.agency, byline.place = agency, place
+        byline.agency = agency
     byline.raw.insert(0, match.group(0).strip())
     return match.end(), byline
 

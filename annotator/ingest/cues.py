@@ -127,10 +127,6 @@ _UNBRACKETED_CREDITS = (
 # 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯);
 # a site's or broadcaster's 某某网消息：… (消息 with its colon: 据新华社消息， inside a text cites, it does not open)
 NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})(?:讯|消息[：:])(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
-# 某某网大同讯（记者…） / 本报大同讯（记者…）: 讯 after the outlet and the place, with no date; only with the
-# reporters in brackets after it (groups: the outlet, the place, the credits); the place does not open on the end of an
-# outlet's name (黄河新闻网大同讯: the outlet is 黄河新闻网, not 黄河新闻)
-PLACE_FLASH_RE = re.compile(f"^({_AGENCY})(?![网报社台])([{HAN}]{{2,4}}?)讯\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
 # 本报(记者…) / 本报（记者…）
 AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
 # 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电, in brackets
@@ -155,6 +151,9 @@ PLACE_DATELINE_RE = re.compile(
 # A dateline in brackets opening the text, as the Chinese dailies of South-East Asia print it: (某地6日讯),
 # （某地26日电）; the outlet is the paper itself (groups as DATELINE_RE's, the outlet empty)
 BRACKETED_DATELINE_RE = re.compile(f"^[（(]()([{HAN}]{{2,8}}?)\\s*({DATELINE_DATE})[电讯][）)]()()")
+# An outlet and its city before 讯, with no date, and the reporters in brackets (本报北京讯（记者某某）, 某某网大同讯
+# （记者某某）): groups as DATELINE_RE's, the date empty
+PLACE_FLASH_RE = re.compile(f"^据?({_AGENCY})(?![网报社台])([{HAN}]{{2,4}}?)讯()\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]()")
 DESK_DATELINE_RE = re.compile(f"^([{HAN}]{{2,10}})\\s*[/／]\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]()()")
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
