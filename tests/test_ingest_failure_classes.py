@@ -1773,3 +1773,137 @@ def test_a_text_signed_off_by_its_writer_and_its_photographer_keeps_both_lines()
     docs, _ = segment(page)
     assert texts(docs) == {HARBOUR: [*HARBOUR_TEXT, "本报记者 唐可欣 文", "陆 远 摄"], NIGHT_MARKET: NIGHT_MARKET_TEXT}
     assert docs[0].meta["byline"]["reporters"] == ["唐可欣"]
+
+
+def test_a_caption_in_two_paragraphs_over_its_credit_line_where_a_report_is_cut_is_a_photo_and_the_report_resumes():
+    # the caption's first paragraph is one short sentence, the second runs on, and the credit is a line of its own:
+    # the first paragraph is no column break's rest of the cut sentence
+    cut = "港务集团负责人介绍，新码头投用后，集装箱货物可经铁路直达内陆城市，今年还将开通两条近洋航"
+    rest = "线。"
+    caption = ["5月8日，工人在江城港新码头指挥装卸。",
+               "近日，江城港集装箱业务进入旺季，港区一派繁忙景象。今年前四个月，港口集装箱吞吐量同比增长一成。"]
+    credit = "新华社记者 唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, TERMINAL_TEXT[0], cut, *caption, credit, rest, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.kind, d.text.split("\n")) for d in docs] == [
+        ("news", [TERMINAL_TEXT[0], cut + rest]), ("photo", [*caption, credit]), ("news", LIBRARY_TEXT)]
+
+
+def test_a_caption_over_its_credit_line_under_an_advertisement_with_no_telephone_is_a_photo():
+    caption = "5月8日，江城港新码头的岸桥正在作业。目前码头四个泊位全部投入使用。"
+    credit = "新华社记者 唐可欣 摄"
+    docs, _ = segment(page_of(TERMINAL, *TERMINAL_TEXT, "广告", "海鲜干货 全城配送", "新鲜直达 量大从优 渔港市场二楼",
+                              caption, credit))
+    assert [(d.kind, d.text.split("\n")) for d in docs] == [("news", TERMINAL_TEXT), ("photo", [caption, credit])]
+
+
+def test_text_with_no_headline_right_over_a_photo_with_none_is_the_first_part_of_its_caption():
+    # a caption of three paragraphs and a credit line, printed after a report signed off by its reporter line: the
+    # paragraphs over the one the layout takes for the caption are no article of their own (no headline, no photo)
+    signed = "本报记者 陈立"
+    caption = ["12月20日，在江城港新码头，工人在检修岸桥。",
+               "寒冬时节，江城港新码头的工人们冒着严寒检修设备。今冬以来，码头没有因设备故障停工一天。",
+               "近年来，江城港持续推进码头智能化改造，港区装卸效率逐年提高。"]
+    credit = "江城社发（韩立新 摄）"
+    docs, notes = segment(page_of(BRIDGE, *BRIDGE_TEXT, signed, *caption, credit, LIBRARY, *LIBRARY_TEXT))
+    assert [(d.title, d.kind, d.text.split("\n")) for d in docs] == [
+        (BRIDGE, "news", [*BRIDGE_TEXT, signed]), ("", "photo", [*caption, credit]), (LIBRARY, "news", LIBRARY_TEXT)]
+    assert any("the first part of its caption" in note for note in notes)
+    # text resuming a sentence over the photo is a continuation not found, not the caption's part: it stays apart
+    # and the reviewer is told
+    resumed = "”他说。江城港的装卸效率逐年提高，码头面貌焕然一新。"
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, signed, resumed, caption[2], credit, LIBRARY, *LIBRARY_TEXT))
+    headless = [d for d in docs if not d.title and d.kind != "photo"]
+    assert [d.text for d in headless] == [resumed]
+
+
+def test_the_rest_of_a_cut_sentence_printed_after_another_articles_finished_text_is_its_continuation():
+    # the rest closes the quote after its full stop (…硬朗了。”): it starts inside a sentence begun elsewhere, and
+    # after the other article's finished paragraph it can go on with nothing there, whatever its few words share
+    assert furniture.starts_mid_sentence("越来越硬朗了。”")
+    assert furniture.closing_quote_surplus("越来越硬朗了。”") == 1
+    assert not furniture.starts_mid_sentence("“每天来走一走。”老人说。")
+    cut = "今年七十岁的周大爷每天清晨都来桥上散步，他笑着说：“每天来这里走一走，身体"
+    rest = "越来越硬朗了。”"
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], cut + rest], LIBRARY: LIBRARY_TEXT}
+    (joined,) = flags(docs[0], "continuation")
+    assert "line" in joined["message"]
+    # the same for a rest that opens on a stray character finishing a word cut at the end of the article above
+    cut = "近年来，青石镇的竹编、石雕等手艺人纷纷走出大山，开办的工坊如雨后春笋般出现在全国各"
+    rest = "地，并不断发展壮大。"
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], cut + rest], LIBRARY: LIBRARY_TEXT}
+
+
+def test_a_paragraph_opening_on_another_dispatch_inside_an_article_is_flagged_for_the_reviewer():
+    # a report whose headline was lost runs on inside the article above: its dateline is the only sign
+    later = "本报讯（记者 陈立）本月起，柳湾社区图书室每天开放到晚上九点，方便下班后的居民借阅。"
+    units = [Unit(headline=None, paras=[Para(BRIDGE_TEXT[0], ((0, 1),), Role.BODY, [3]),
+                                       Para(BRIDGE_TEXT[1], ((1, 2),), Role.BODY, [5]),
+                                       Para(later, ((2, 3),), Role.BODY, [7])])]
+    layout.flag_doubtful_placements(units)
+    (flag,) = [f for f in units[0].paras[2].flags if f.kind == "uncertain_boundary"]
+    assert "opens with a dateline or byline" in flag.message and "split the article here" in flag.message
+    assert not any(f.message.startswith("line 3 opens with") for f in units[0].paras[0].flags)
+    # the same dispatch point twice (a paper's two dispatches from one place and day under one headline) is no sign
+    first = "本报广州11月28日电 记者甲报道：今天，全运会射击比赛在广州落幕。"
+    second = "本报广州11月28日电 记者乙报道：今天，广州的气温骤降。"
+    units = [Unit(headline=None, paras=[Para(first, ((0, 1),), Role.BODY, [3]),
+                                       Para(second, ((1, 2),), Role.BODY, [5])])]
+    layout.flag_doubtful_placements(units)
+    assert not any("opens with a dateline" in f.message for p in units[0].paras for f in p.flags)
+
+
+def test_a_doubted_headline_over_a_byline_or_dateline_is_not_flagged_but_one_over_plain_text_is():
+    # an intertitle is followed by its part's text, never by who wrote or sent a report: a byline line or a dateline
+    # under a line the model doubted as a headline settles the cut
+    doubted = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.6, LineRole.SUBHEAD: 0.4})
+
+    def boundary_flags(*under: str) -> list[str]:
+        page = page_of(BRIDGE, *BRIDGE_TEXT, LIBRARY, *under)
+        lines = [classify(line) for line in split_lines(page)]
+        readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), RoleReading(LineRole.BODY), doubted]
+        readings += [RoleReading(LineRole.BYLINE if bylines.standalone_byline(text) else LineRole.BODY) for text in under]
+        units = layout.build_units(lines, [], readings)
+        return [flag.message for unit in units for flag in unit.boundary_flags]
+
+    assert [m for m in boundary_flags(*LIBRARY_TEXT) if "a new article was started" in m]
+    assert not boundary_flags("本报记者 陈立", *LIBRARY_TEXT)
+    assert not boundary_flags("本报讯（记者 陈立）" + LIBRARY_TEXT[0], LIBRARY_TEXT[1])
+
+
+def test_a_sites_dateline_with_a_place_and_no_date_opens_a_report_and_its_headline_ends_an_advertisement():
+    found = bylines.leading_byline("江城新闻网青石讯（记者 邵明）5月6日，青石镇跨河人行桥正式通行。")
+    assert found is not None and (found[1].agency, found[1].place, found[1].reporters) == ("江城新闻网", "青石", ["邵明"])
+    assert bylines.leading_byline("本报青石讯（记者 邵明）5月6日，青石镇跨河人行桥正式通行。") is not None
+    assert bylines.leading_byline("青石镇讯息显示，人行桥正式通行。") is None  # no outlet, no reporters in brackets
+    # an advertisement with no telephone number ends at the short line over that dateline: the report's headline
+    opened = "江城新闻网青石讯（记者 邵明）" + BRIDGE_TEXT[0]
+    docs, _ = segment(page_of(LIBRARY, *LIBRARY_TEXT, "广告", "青石竹编 竹篮 竹椅 手工直销", "镇南商业街 量大从优 全国包邮", BRIDGE, opened,
+                              BRIDGE_TEXT[1]))
+    assert texts(docs) == {LIBRARY: LIBRARY_TEXT, BRIDGE: [opened, BRIDGE_TEXT[1]]}
+    # whatever the model made of that short line: read as the advertisement's text, it still heads the report
+    page = page_of(LIBRARY, *LIBRARY_TEXT, "广告", "青石竹编 竹篮 竹椅 手工直销", "镇南商业街 量大从优 全国包邮", BRIDGE,
+                   opened, BRIDGE_TEXT[1])
+    lines = [classify(line) for line in split_lines(page)]
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.AD, LineRole.BODY, LineRole.BODY, LineRole.BODY,
+             LineRole.BODY, LineRole.BODY]
+    units = layout.build_units(lines, [], [RoleReading(role) for role in roles])
+    assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
+        (LIBRARY, LIBRARY_TEXT), (BRIDGE, [opened, BRIDGE_TEXT[1]])]
+
+
+def test_an_articles_opening_printed_again_further_down_it_is_kept_once_and_flagged():
+    # a block printed over an article's opening and again among its text: the first copy is kept, and the reviewer is
+    # told the other may be the one in place
+    repeated = "新码头投用后，江城港与内陆城市之间的铁水联运班列将增加到每周十二列，货物中转时间缩短一半。"
+    docs, notes = segment(page_of(TERMINAL, repeated, *TERMINAL_TEXT, repeated, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {TERMINAL: [repeated, *TERMINAL_TEXT], LIBRARY: LIBRARY_TEXT}
+    (flag,) = [f for f in flags(docs[0], "uncertain_boundary") if "printed again" in f["message"]]
+    assert flag["offset"] == 0 and "move this paragraph there" in flag["message"]
+    assert any("word for word" in note for note in notes)
+    # an opening on a dateline is the article's own opening: nothing to say
+    dated = "本报讯（记者 唐可欣）" + repeated
+    docs, _ = segment(page_of(TERMINAL, dated, *TERMINAL_TEXT, dated, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[TERMINAL] == [dated, *TERMINAL_TEXT]
+    assert not any("printed again" in f["message"] for f in flags(docs[0], "uncertain_boundary"))

@@ -26,7 +26,7 @@ from annotator.ingest import evaluate
 from annotator.readme_figures import measured_once
 
 # (set, articles exact when measured, articles in the set)
-MEASURED = {"seeds": (43, 43), "tune": (327, 363), "test": (27, 29)}
+MEASURED = {"seeds": (43, 43), "tune": (335, 363), "test": (27, 29)}
 # the sets whose differences are never shown while tuning: pass or fail only
 FROZEN = {name for name, _, _, may_show in evaluate.SETS if not may_show}
 

@@ -25,18 +25,16 @@ that stays dangling is flagged as unfinished.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from annotator.ingest.cues import HAN
 from annotator.ingest.furniture import (
     ends_with_continuation_mark,
     ends_with_function_word,
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import Evidence, join_evidence, word_across
+from annotator.ingest.joins import Evidence, join_evidence, name_across, word_across
 from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
 from annotator.ingest.topics import Topic, TopicSpace
 
@@ -53,9 +51,6 @@ TAIL_MIN_MARGIN = 0.1
 _TAIL_MIN_HEAD_PARAGRAPHS = 2
 ACCEPT = 0.6
 REVIEW_BELOW = 0.75
-# The Han characters at the end and at the start of a stretch of text, a few at most.
-HAN_RUN_END_RE = re.compile(f"[{HAN}]{{1,4}}$")
-HAN_RUN_START_RE = re.compile(f"^[{HAN}]{{1,4}}")
 # Bounds that keep a long file (a book, not a page) linear: a page holds a
 # dozen or two articles of a few dozen paragraphs each.
 HOSTS_AHEAD = 20
@@ -202,11 +197,21 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         if body is None:
             continue
         across = word_across(left, body.text)
-        echo = _name_across(dangling, left, body.text, across)
+        echo = name_across("\n".join(p.text for p in dangling.paras), left, body.text, across)
+        # a paragraph that starts mid-sentence (or on a stray character) after a finished one cannot go on with its
+        # host's text: it is the rest of a sentence cut elsewhere, whatever its few words say of their topic
+        # (…长跑实在 / 是强筋健骨…的好方法。”, …全国各 / 地，并不断发展壮大。)
+        stranded = (
+            bonus == _TAIL
+            and body is paras[start]
+            and not paras[start - 1].is_open
+            and (starts_mid_sentence(body.text) or starts_with_stray_char(body.text))
+        )
         if (
             bonus == _TAIL
             and sum(p.role is Role.BODY for p in paras[:start]) < _TAIL_MIN_HEAD_PARAGRAPHS
             and not echo
+            and not stranded
         ):
             continue
         if bonus == _TAIL and not (
@@ -220,7 +225,7 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         evidence = join_evidence(left, body.text, adjacent=False)
         space = topics.space
         dangling_topic = topics.of_unit(dangling)
-        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo:
+        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo and not stranded:
             # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
             # (not asked of a scrap of a sentence that a dictionary word joins across the cut, 派 / 出所所长某某说。:
             # a few words carry too few names to tell a topic; the paragraphs after it are weighed below)
@@ -238,38 +243,16 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
                 + space.similarity(first_topic, dangling_topic)
                 - space.similarity(first_topic, staying_topic)
             ) / 2
-        if bonus == _TAIL and margin < TAIL_MIN_MARGIN and not echo:
+        if bonus == _TAIL and margin < TAIL_MIN_MARGIN and not echo and not stranded:
             continue
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin + (_NAME_ACROSS if echo else 0.0)
         yield _Candidate(score, dangling, host, start, body, evidence, margin,
                          where + (f"; '{echo}' across the cut is printed in this article too" if echo else ""))
 
 
-# A name of three characters or more read across the cut (…2009年，西 / 望村成立了… gives 西望村) that the dangling
-# article prints elsewhere (丁蜀镇西望村) shows the cut the way a topic cannot: an article repeats its own names,
-# and a paragraph of a few words carries too few of them to tell its topic.
+# A name read across the cut that the dangling article prints elsewhere (``joins.name_across``) shows the cut the
+# way a topic cannot: it adds this to the join's score.
 _NAME_ACROSS = 0.2
-_NAME_ACROSS_MIN_LEN = 3
-
-
-def _name_across(dangling: Unit, left: str, right: str, across: tuple[str, bool] | None) -> str:
-    """The longest stretch of Han characters across the cut, holding the word read across it, that the dangling
-    article prints elsewhere (``""`` if none)."""
-    if not across:
-        return ""
-    # (the stretch holds characters from after the cut, so it cannot match at the cut itself)
-    printed = "\n".join(p.text for p in dangling.paras)
-    tail = HAN_RUN_END_RE.search(left)
-    head = HAN_RUN_START_RE.match(right)
-    if tail is None or head is None:
-        return ""
-    best = ""
-    for a in range(1, len(tail.group()) + 1):
-        for b in range(1, len(head.group()) + 1):
-            stretch = tail.group()[-a:] + head.group()[:b]
-            if len(stretch) >= max(_NAME_ACROSS_MIN_LEN, len(best) + 1) and across[0] in stretch and stretch in printed:
-                best = stretch
-    return best
 
 
 # The rest of a sentence this short, before its full stop, is a scrap that says little of its topic.

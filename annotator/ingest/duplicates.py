@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from annotator.ingest import bylines
 from annotator.ingest.cues import SENTENCE_END
-from annotator.ingest.page_model import DroppedDuplicate, Para, Role, Unit
+from annotator.ingest.page_model import DroppedDuplicate, Flag, Para, Role, Unit
 from annotator.ingest.topics import TopicSpace
 
 # A repeated paragraph shorter than this (a byline, "（完）") is not a duplicated block.
@@ -53,6 +53,7 @@ def drop_duplicates(units: list[Unit], notes: list[str]) -> list[Unit]:
                 space = TopicSpace(para.grams for unit in units for para in unit.paras)
             keep, drop = _choose(units, space, (first[0], run_a), (other[0], run_b))
             _record(units, keep, drop, notes)
+            _flag_an_opening_printed_again_below(units, keep, drop)
             doomed.update((drop[0], k) for k in drop[1])
     for u, unit in enumerate(units):
         unit.paras = [p for k, p in enumerate(unit.paras) if (u, k) not in doomed]
@@ -103,6 +104,28 @@ def _choose(
     if a[0] == b[0]:
         return a, b
     return (a, b) if fit(a) >= fit(b) else (b, a)
+
+
+def _flag_an_opening_printed_again_below(
+    units: list[Unit], keep: tuple[int, list[int]], drop: tuple[int, list[int]]
+) -> None:
+    """Warn where the copy kept opens its article's text and the dropped one stands further down the same article,
+    after other paragraphs: the first copy is kept, but a block repeated over an article's opening is as likely the
+    repeat (an opening on a dateline or byline is the article's own: nothing is said)."""
+    (u, kept), (v, dropped) = keep, drop
+    paras = units[u].paras
+    body = [k for k, para in enumerate(paras) if para.role is Role.BODY]
+    if u != v or not body or kept[0] != body[0] or dropped[0] <= kept[-1] + 1:
+        return
+    opening = paras[kept[0]]
+    if bylines.has_leading_byline(opening.text):
+        return
+    again = units[v].paras[dropped[0]].first_line
+    opening.flags.append(Flag(
+        "uncertain_boundary", 0, 0.5,
+        f"line {opening.first_line} is printed again at line {again}, further down this article; the copy here, over "
+        "the article's other text, was kept: if the one further down is in its place, move this paragraph there",
+    ))
 
 
 def _span(paras: list[Para]) -> tuple[int, int]:

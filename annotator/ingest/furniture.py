@@ -198,8 +198,8 @@ def starts_mid_sentence(text: str) -> bool:
 
     True when it opens with a mark no sentence starts with (``，`` ``、``
     ``”``), when a closing quote or bracket comes before any opening one in its
-    first sentence (``议”“零距离”…``), or when its first sentence is a scrap of a
-    few characters (``创新举措。``).
+    first sentence (``议”“零距离”…``, ``是强筋健骨、延年益寿的好方法。”``), or when its first
+    sentence is a scrap of a few characters (``创新举措。``).
     """
     if not text:
         return False
@@ -214,6 +214,8 @@ def starts_mid_sentence(text: str) -> bool:
             if depth == 0:
                 return True
             depth -= 1
+    if closing_quote_surplus(text):
+        return True  # …的好方法。”: the first sentence closes a quote opened before the paragraph
     if text[0] in _QUOTE_OPENERS:
         return False  # “部长！…: a short exclamation inside a quote opened here starts the paragraph, it ends nothing
     end = _CLAUSE_END_RE.search(text)
@@ -271,12 +273,16 @@ def opening_quote_debt(text: str) -> int:
 
 
 def closing_quote_surplus(text: str) -> int:
-    """How many closing quotes or brackets the first sentence of ``text`` has without their opening."""
+    """How many closing quotes or brackets the first sentence of ``text`` has without their opening.
+
+    The quotes right after the sentence's end mark close it too (``…的好方法。”``)."""
+    first = _FIRST_SENTENCE_RE.match(text)
+    sentence = first.group() if first is not None else text
+    if _CLOSER_RE.search(sentence) is None:
+        return 0  # (read for every line: most first sentences close nothing)
     surplus = 0
     depth = 0
-    for ch in text:
-        if ch in SENTENCE_END:
-            break
+    for ch in sentence:
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
@@ -285,6 +291,14 @@ def closing_quote_surplus(text: str) -> int:
             else:
                 surplus += 1
     return surplus
+
+
+# A text's first sentence: up to its first end mark, with the closing quotes right after it.
+_FIRST_SENTENCE_RE = re.compile(
+    "[^" + re.escape("".join(SENTENCE_END)) + "]*[" + re.escape("".join(SENTENCE_END)) + "]+["
+    + re.escape("".join(CLOSERS)) + "]*"
+)
+_CLOSER_RE = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 
 
 def ends_with_continuation_mark(text: str) -> bool:

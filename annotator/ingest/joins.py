@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from annotator.ingest import bylines
-from annotator.ingest.cues import HAN_RE
+from annotator.ingest.cues import HAN, HAN_RE
 from annotator.ingest.furniture import (
     closing_quote_surplus,
     ends_with_continuation_mark,
@@ -117,6 +117,37 @@ def date_across(left: str, right: str) -> str | None:
         return None
     date_start = (_MONTH_START_RE if date_end.group().endswith("年") else _DAY_START_RE).match(right)
     return None if date_start is None else date_end.group() + date_start.group()
+
+
+# The Han characters at the end and at the start of a stretch of text, a few at most.
+_HAN_RUN_END_RE = re.compile(f"[{HAN}]{{1,4}}$")
+_HAN_RUN_START_RE = re.compile(f"^[{HAN}]{{1,4}}")
+# A name read across a cut is three characters or more (…2009年，西 / 望村成立了… gives 西望村): two are too often a
+# word any text prints.
+NAME_ACROSS_MIN_LEN = 3
+
+
+def name_across(printed: str, left: str, right: str, across: tuple[str, bool] | None) -> str:
+    """The longest stretch of Han characters across the cut, holding the word read across it (``across``, from
+    ``word_across``), that ``printed`` (the rest of the article the left part ends) holds too (``""`` if none).
+
+    An article repeats its own names (丁蜀镇西望村 … 西望村成立了): a name of its own read across a cut shows the
+    cut the way a topic cannot, where the part after it is too short to carry its topic.
+    (The stretch holds characters from after the cut, so it cannot match at the cut itself.)
+    """
+    if not across:
+        return ""
+    tail = _HAN_RUN_END_RE.search(left)
+    head = _HAN_RUN_START_RE.match(right)
+    if tail is None or head is None:
+        return ""
+    best = ""
+    for a in range(1, len(tail.group()) + 1):
+        for b in range(1, len(head.group()) + 1):
+            stretch = tail.group()[-a:] + head.group()[:b]
+            if len(stretch) >= max(NAME_ACROSS_MIN_LEN, len(best) + 1) and across[0] in stretch and stretch in printed:
+                best = stretch
+    return best
 
 
 def fits_after_preposition(left: str, right: str) -> bool | None:

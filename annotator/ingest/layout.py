@@ -137,10 +137,19 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
                 break
             if role in (LineRole.PROMPT, LineRole.BOX) or bylines.has_leading_byline(line.text):
                 break
+            if (
+                not phone
+                and line.kind is LineKind.SHORT
+                and j + 1 < n
+                and (roles[j + 1] is LineRole.BYLINE or bylines.has_leading_byline(lines[j + 1].text))
+            ):
+                break  # a short line over a byline or a dateline: the headline of the report they open
             if starts_mid_sentence(line.text):  # an article's text resumes
                 break
             if bylines.has_photo_credit(line.text) or role is LineRole.CREDIT:
                 break  # a caption closed by its credit: a photo printed under the advertisement, not its text
+            if role is LineRole.BODY and j + 1 < n and roles[j + 1] is LineRole.CREDIT:
+                break  # the same with its credit on the line under it (an advertisement credits no photographer)
             roles[j] = LineRole.AD
             text_lines += 1
             contact_given = phone
@@ -276,8 +285,7 @@ class _Builder:
                     text_follows=i + 1 < n and self.roles[i + 1] is LineRole.BODY,
                     opens_caption=self._opens_caption(i),
                     credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
-                    credited_under=i + 1 < n and self.roles[i + 1] is LineRole.BODY
-                    and bylines.has_photo_credit(self.lines[i + 1].text),
+                    credited_under=self._caption_closes_under(i),
                     picture_caption_under=i + 1 < n and _PICTURE_OPENING_RE.match(self.lines[i + 1].text) is not None,
                     report_follows=self._report_follows(i),
                     headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
@@ -410,7 +418,7 @@ class _Builder:
         confidence = reading.headline_probability
         # the page's first article has nothing before it to merge with: a doubt about its headline moves no cut
         article_before = any(unit.paras for unit in self.units[:-1])
-        if confidence < BOUNDARY_REVIEW and article_before:
+        if confidence < BOUNDARY_REVIEW and article_before and not self._signed_under(end):
             self.current.boundary_flags.append(
                 Flag(
                     "uncertain_boundary",
@@ -432,6 +440,15 @@ class _Builder:
                 f"line {run[title_index].number}: read as a headline with confidence {confidence:.2f}; flagged"
             )
         return end
+
+    def _signed_under(self, j: int) -> bool:
+        """Is the line at ``j`` a byline line, or a paragraph opening on a byline or dateline (本报讯（记者…）…)?
+
+        Under a line read as a headline it settles the doubt: an intertitle is followed by its part's text, never by
+        who wrote or sent a report (left out by style, no wrong cut was flagged only over one; two right ones were)."""
+        if j >= len(self.lines):
+            return False
+        return self.roles[j] is LineRole.BYLINE or bylines.has_leading_byline(self.lines[j].text)
 
     def _caption_follows(self, j: int) -> bool:
         """Do the next few paragraphs end in a photo credit, before anything else starts?"""
@@ -600,6 +617,22 @@ class _Builder:
             return False
         return self.roles[k] is LineRole.CREDIT or (
             self.roles[k] is LineRole.BODY and bylines.has_photo_credit(self.lines[k].text)
+        )
+
+    def _caption_closes_under(self, i: int) -> bool:
+        """Is the paragraph under ``i`` a caption closed by its credit: in the paragraph itself, or, under a paragraph
+        of a caption's shape (one short sentence), on a credit line right under it (``11月12日，…果农挑运收获的脐橙。`` /
+        ``近日，…。`` / ``新华社记者 某某 摄``: a caption in two paragraphs)?"""
+        k = i + 1
+        if k >= len(self.lines) or self.roles[k] is not LineRole.BODY:
+            return False
+        if bylines.has_photo_credit(self.lines[k].text):
+            return True
+        return (
+            k + 1 < len(self.lines)
+            and self.roles[k + 1] is LineRole.CREDIT
+            and short_caption(self.lines[i].text)
+            and not bylines.has_photo_credit(self.lines[i].text)
         )
 
     def _takes_up_a_cut_sentence(self, text: str) -> bool:
@@ -845,10 +878,26 @@ def _next_body(paras: list[Para], para: Para) -> Para | None:
 def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
     """Text with no headline of its own left right under a photo with none, once no article took it up as its
     continuation, is that photo's story (a caption printed over the text it illustrates, 文/… and 摄 both credited):
-    one photo document. Left apart it would be an article with neither headline nor photo, which no page prints."""
+    one photo document. Left apart it would be an article with neither headline nor photo, which no page prints.
+    So is such text right over a photo with none, where it neither starts nor stops mid-sentence (a continuation
+    not found does one or the other): the first paragraphs of a caption of several (``12月20日，…工人在筛选马铃薯`` /
+    ``寒冬时节，…。`` / ``近年来，…。`` / ``新华社发（某某 摄）``)."""
     merged: list[Unit] = []
     for unit in units:
         above = merged[-1] if merged else None
+        if (
+            above is not None
+            and unit.photo
+            and unit.headline is None
+            and unit.paras
+            and _caption_opening_over(above, unit)
+        ):
+            unit.paras[:0] = above.paras
+            unit.dropped[:0] = above.dropped
+            merged[-1] = unit
+            notes.append(f"line {above.paras[0].first_line}: text with no headline over a photo with none, "
+                         "read as the first part of its caption")
+            continue
         if (
             above is not None
             and above.photo
@@ -867,6 +916,22 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
     return merged
 
 
+def _caption_opening_over(text: Unit, photo: Unit) -> bool:
+    """Is ``text`` (a piece with neither headline nor photo) the opening of the caption of ``photo`` under it?"""
+    body = [para for para in text.paras if para.role is Role.BODY]
+    return (
+        text.headline is None
+        and not text.photo
+        and bool(body)
+        and len(body) == len(text.paras)
+        and not body[-1].is_open
+        and not starts_mid_sentence(body[0].text)
+        and not starts_with_stray_char(body[0].text)
+        and not any(flag.kind == "fragment" for para in body for flag in para.flags)
+        and body[-1].lines[-1] < photo.paras[0].first_line
+    )
+
+
 def flag_doubtful_placements(units: list[Unit]) -> None:
     """Warn where the page's pieces were placed by a guess the reviewer should check (after the continuations).
 
@@ -881,6 +946,7 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
     """
     _flag_intertitles_shaped_as_headlines(units)
     _flag_caption_openings_kept_as_text(units)
+    _flag_datelines_inside_an_article(units)
     for unit in units:
         body = [para for para in unit.paras if para.role is not Role.BYLINE]
         if not body:
@@ -898,6 +964,27 @@ def flag_doubtful_placements(units: list[Unit]) -> None:
                 f"the 阅读提示 box at line {box.first_line} was printed after this article's text: it may introduce "
                 "the next article; if so, move it there",
             ))
+
+
+def _flag_datelines_inside_an_article(units: list[Unit]) -> None:
+    """Warn where a paragraph after an article's first paragraph of text opens on a dateline or byline (本报讯,
+    某某网大同讯（记者…）, 新华社…电) that is not the article's own dispatch point again: a report opens so, and one
+    whose headline was lost, or taken with a continuation, runs on inside the article above. (On the seed and tuning
+    pages one article in some 400 prints a second dispatch inside, from the same place and day.)"""
+    for unit in units:
+        if unit.photo:
+            continue
+        seen_text = False
+        for para in unit.paras:
+            if para.role is not Role.BODY:
+                continue
+            if seen_text and bylines.has_leading_byline(para.text) and not _same_dispatch_point(unit, para.text):
+                para.flags.insert(0, Flag(
+                    "uncertain_boundary", 0, 0.5,
+                    f"line {para.first_line} opens with a dateline or byline, as a news report does: it may be "
+                    "another article whose headline was lost; if so, split the article here",
+                ))
+            seen_text = True
 
 
 def _flag_caption_openings_kept_as_text(units: list[Unit]) -> None:

@@ -52,7 +52,7 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence
+from annotator.ingest.joins import JOIN_THRESHOLD, SHORT_LINE_JOIN, join_evidence, name_across, word_across
 from annotator.ingest.line_features import (
     furniture_shape,
     introduced_person,
@@ -328,7 +328,10 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
     - read as page furniture, over a byline line or such an opening: a page header is followed by a headline,
       never by a byline or a report's first sentence.
 
-    Only the model's close calls (a headline probability of ``CLOSE_CALL`` or more) are reconsidered.
+    Only the model's close calls (a headline probability of ``CLOSE_CALL`` or more) are reconsidered, but for an
+    intertitle under text with no headline over it on the page (the page opens on a piece continued from elsewhere):
+    on the seed and tuning pages the one such line over a report's opening is a title, however little chance the
+    model gives it of being one.
     """
     for index in range(len(lines) - 1):
         reading, line = readings[index], lines[index]
@@ -345,7 +348,10 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
             # over 本报记者 某某 is a title the model took for the page's header, as pages open on their header)
             readings[index] = _header_ruled_out(reading)
             continue
-        if line.kind is not LineKind.SHORT or reading.headline_probability < CLOSE_CALL:
+        # text with no headline over it on the page is a piece continued from elsewhere: an intertitle under it over
+        # a report's opening would leave the report without a headline, whatever the model made of the line
+        headless_above = index > 0 and not any(readings[k].role in HEADLINE_ROLES for k in range(index))
+        if line.kind is not LineKind.SHORT or (reading.headline_probability < CLOSE_CALL and not headless_above):
             continue
         if reading.role is LineRole.SUBHEAD and index:
             above = lines[index - 1]
@@ -661,6 +667,12 @@ def _no_intertitle_inside_a_cut_sentence(lines: Sequence[PageLine], readings: li
     with it, is a headline (``…回想70年前，1952年`` / ``滨江渔港迎来开海季``): an intertitle stands between finished
     paragraphs, so a sentence cut before a short line it does not run into goes on elsewhere on the page, past the
     next article's headline. (On the seed and tuning pages no intertitle follows such a paragraph; 24 titles do.)
+    A word read across into the line (…2012年，西 / 江城农家乐… gives 西江) does not tie it to the sentence by itself
+    (a headline's first word meets the cut by chance; on the seed and tuning pages every short line under such a
+    paragraph is a headline line or page furniture, none an intertitle or the sentence's rest): the line is a headline
+    where the model gives it more chance of a headline than of text, or where a paragraph further down resumes the
+    sentence with a name the article prints (西 / 山村成立了… gives its own 西山村) and the line does not (an article
+    repeats its own names).
     The model's probabilities are kept, so a cut it doubted is still flagged for the reviewer."""
     for index in range(1, len(lines)):
         line, reading, above = lines[index], readings[index], lines[index - 1]
@@ -672,10 +684,36 @@ def _no_intertitle_inside_a_cut_sentence(lines: Sequence[PageLine], readings: li
             and _cut_mid_sentence(above.text)
             and not starts_mid_sentence(line.text)
             and not starts_with_stray_char(line.text)
-            and not join_evidence(above.text, line.text, adjacent=False).binds
         ):
-            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
-                                          ["under a sentence cut short that it does not go on with"])
+            evidence = join_evidence(above.text, line.text, adjacent=False)
+            if not evidence.binds:
+                reason = "under a sentence cut short that it does not go on with"
+            elif not evidence.left_unfinished and reading.headline_probability >= reading.probability(LineRole.BODY):
+                reason = (f"under a sentence cut short: only '{evidence.word}' reads across, and the model gives the line "
+                          "more chance of a headline than of the sentence's rest")
+            elif not evidence.left_unfinished and _resumed_further_down_with_its_name(lines, readings, index):
+                reason = "under a sentence cut short that a paragraph further down resumes with a name of its article"
+            else:
+                continue
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities), [reason])
+
+
+def _resumed_further_down_with_its_name(lines: Sequence[PageLine], readings: list[RoleReading], index: int) -> bool:
+    """Is the sentence cut at the end of line ``index - 1`` resumed by a paragraph further down the page with a name
+    its article prints elsewhere (``joins.name_across``), while the word read across into line ``index`` is no such
+    name?"""
+    left = lines[index - 1].text
+    start = index - 1
+    while start > 0 and readings[start - 1].role not in HEADLINE_ROLES:
+        start -= 1
+    printed = "\n".join(lines[k].text for k in range(start, index - 1))
+    if name_across(printed, left, lines[index].text, word_across(left, lines[index].text)):
+        return False
+    return any(
+        lines[k].kind is LineKind.BODY
+        and name_across(printed, left, lines[k].text, word_across(left, lines[k].text))
+        for k in range(index + 2, len(lines))
+    )
 
 
 def _kickers_over_a_sure_title(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:

@@ -67,6 +67,15 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "caption's first part; if so, move it to the photo"),
          QCoreApplication.translate("ImportFlags", "the last paragraph, at line %1, is one short sentence right over a photo's "
                            "caption: it may be the caption's first part; if so, move it to the photo"), ()),
+        (("line %1 opens with a dateline or byline, as a news report does: it may be another article whose headline "
+          "was lost; if so, split the article here"),
+         QCoreApplication.translate("ImportFlags", "line %1 opens with a dateline or byline, as a news report does: it may be "
+                           "another article whose headline was lost; if so, split the article here"), ()),
+        (("line %1 is printed again at line %2, further down this article; the copy here, over the article's other "
+          "text, was kept: if the one further down is in its place, move this paragraph there"),
+         QCoreApplication.translate("ImportFlags", "line %1 is printed again at line %2, further down this article; the copy "
+                           "here, over the article's other text, was kept: if the one further down is in its place, "
+                           "move this paragraph there"), ()),
         (("line %1 was read as an intertitle of this article, but the paragraph under it opens the way a news report "
           "does: it may be the headline of another; if so, split the article here"),
          QCoreApplication.translate("ImportFlags", "line %1 was read as an intertitle of this article, but the paragraph under "
@@ -178,6 +187,13 @@ def _reasons() -> list[tuple[str, str]]:
          QCoreApplication.translate("ImportFlags", "a plain line among headlines marked with #")),
         ("under a sentence cut short that it does not go on with",
          QCoreApplication.translate("ImportFlags", "under a sentence cut short that it does not go on with")),
+        ("under a sentence cut short: only '%1' reads across, and the model gives the line more chance of a headline "
+         "than of the sentence's rest",
+         QCoreApplication.translate("ImportFlags", "under a sentence cut short: only '%1' reads across, and the model gives the "
+                           "line more chance of a headline than of the sentence's rest")),
+        ("under a sentence cut short that a paragraph further down resumes with a name of its article",
+         QCoreApplication.translate("ImportFlags", "under a sentence cut short that a paragraph further down resumes with a "
+                           "name of its article")),
         ("a line leading into a headline with a dash",
          QCoreApplication.translate("ImportFlags", "a line leading into a headline with a dash")),
         # the roles a doubtful line was read as, or nearly

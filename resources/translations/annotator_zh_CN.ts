@@ -1862,6 +1862,14 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>第 %1 行的最后一段只有一个短句，紧挨在一张图片的说明之上：它可能是图片说明的开头；如果是，请把它移到图片</translation>
     </message>
     <message>
+        <source>line %1 opens with a dateline or byline, as a news report does: it may be another article whose headline was lost; if so, split the article here</source>
+        <translation>第 %1 行以电头或署名开头，像一篇消息的开头：它可能是另一篇丢了标题的文章；如果是，请在此处拆分文章</translation>
+    </message>
+    <message>
+        <source>line %1 is printed again at line %2, further down this article; the copy here, over the article&apos;s other text, was kept: if the one further down is in its place, move this paragraph there</source>
+        <translation>第 %1 行在本文后面的第 %2 行又印了一次；保留的是这里、位于本文其他正文之上的一份：如果后面那一份才在原位，请把这一段移到那里</translation>
+    </message>
+    <message>
         <source>line %1 was read as an intertitle of this article, but the paragraph under it opens the way a news report does: it may be the headline of another; if so, split the article here</source>
         <translation>第 %1 行被读作本文的小标题，但它下面的段落以消息的方式开头：它可能是另一篇文章的标题；如果是，请在此处拆分文章</translation>
     </message>
@@ -2048,6 +2056,14 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>under a sentence cut short that it does not go on with</source>
         <translation>位于被截断的句子之下，且没有接续该句</translation>
+    </message>
+    <message>
+        <source>under a sentence cut short: only &apos;%1&apos; reads across, and the model gives the line more chance of a headline than of the sentence&apos;s rest</source>
+        <translation>位于被截断的句子之下：跨越截断处的只有“%1”，而模型认为这一行是标题的可能性大于是该句的后半部分</translation>
+    </message>
+    <message>
+        <source>under a sentence cut short that a paragraph further down resumes with a name of its article</source>
+        <translation>位于被截断的句子之下，而页面下方有一段以该文中出现过的名称接续了这句话</translation>
     </message>
     <message>
         <source>a line leading into a headline with a dash</source>
