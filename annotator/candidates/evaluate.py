@@ -13,8 +13,6 @@ can produce (PER, LOC, ORG):
   (tests/data/candidates_gold_pages.jsonl, tuning);
 - ``pages-test``: the test split of the unseen pages, the frozen test set. No
   rule was written against it; never look at its errors.
-- ``pages-test8``: the test8 split of the unseen pages, an eighth frozen test set
-  (outlets, regions and subjects no other set uses); frozen the same way.
 
 The suggester scored is the rules' (jieba, the rules, an empty gazetteer), without the
 starter model bundled with Annotator (``annotator.learning.starter``), which learnt from
@@ -80,7 +78,6 @@ SPLITS = (
     GoldSplit("seed-tuning", "seed, the old held-out split (tuning)", DEFAULT_GOLD, "test"),
     GoldSplit("pages-tune", "unseen pages, tune (tuning)", PAGES_GOLD, "tune"),
     GoldSplit("pages-test", "unseen pages, test (FROZEN)", PAGES_GOLD, "test", frozen=True),
-    GoldSplit("pages-test8", "unseen pages, eighth test set (FROZEN)", PAGES_GOLD, "test8", frozen=True),
 )
 SPLITS_BY_KEY = {split.key: split for split in SPLITS}
 GROUPS = {
@@ -374,9 +371,11 @@ def readme_table(results: dict[str, dict[str, Report]], peoples: dict[str, Repor
             rows.append(readme_row(f"{title}, rules and starter model (a fresh project)", reports, starter=True))
     for entry in measured_once():
         c = entry.candidates
-        org, loc = (f"{c[label][0]:.3f} / {c[label][1]:.3f}" for label in ("ORG", "LOC"))
-        rows.append(f"| {entry.set} ({entry.pages}): measured once at {c['commit']}, now tuning "
-                    f"| | | | | {org} | {loc} | | |")
+        measured = [("", c)] + ([(", rules and starter model", c["with_starter"])] if "with_starter" in c else [])
+        for what, figures in measured:
+            org, loc = (f"{figures[label][0]:.3f} / {figures[label][1]:.3f}" for label in ("ORG", "LOC"))
+            rows.append(f"| {entry.set} ({entry.pages}){what}: measured once at {c['commit']}, now tuning "
+                        f"| | | | | {org} | {loc} | | |")
     return "\n".join(rows)
 
 
