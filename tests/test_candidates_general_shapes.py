@@ -1149,3 +1149,19 @@ def test_a_photo_credit_in_brackets_names_the_photographer_whatever_jiebas_tag()
 )
 def test_the_bracket_after_a_datelines_电_or_讯_names_the_reporters(sentence, people):
     assert labelled(sentence, "PER") == people
+
+
+# --- the twelfth round's shapes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("考察队穿越塔克拉玛干沙漠，抵达塔里木盆地南缘。", {"塔克拉玛干沙漠", "塔里木盆地"}),
+        ("黄土高原上的窑洞冬暖夏凉。", {"黄土高原"}),
+        ("华北平原的麦子熟了。", {"华北平原"}),
+        ("他在内蒙古草原放牧。", {"内蒙古"}),  # a grassland after a province is a description of it
+    ],
+)
+def test_a_dictionary_place_named_as_a_landform_is_a_place_on_its_own(sentence, places):
+    assert labelled(sentence, "LOC") == places

@@ -102,13 +102,14 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "named_landforms", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
         self.landforms = frozenset(table.strings("landforms", ()))
+        self.named_landforms = frozenset(table.strings("named_landforms", ()))
         nickname_countries = table.strings("nickname_countries", ())
         nickname_endings = table.strings("nickname_endings", ())
         # “中国某某之乡”, “中国某都”: a quotation that is the title a country gave a place, and nothing else
@@ -291,7 +292,9 @@ class PlaceRule:
         if tags[index] == "ns" and len(word) >= 2:
             # 伶仃洋, 葛洲坝: a dictionary place with a geographic ending is a place on its own
             # (and so is a word jieba made up and tagged as a place: 溪洛渡/ns)
-            return following, len(word) >= 3 and word[-1] in self.geographic_endings
+            # (松嫩平原, 库布其沙漠: so is one that ends with a named landform after a name of two
+            # characters or more; 兰平原 and 高平原 are fragments and a county's name)
+            return following, (len(word) >= 3 and word[-1] in self.geographic_endings) or self._ends_with_landform(word)
         return None
 
     def _settlement_after_chain(self, analysis: TextAnalysis, index: int) -> bool:
@@ -387,6 +390,10 @@ class PlaceRule:
             if index + size <= len(words) and "".join(words[index : index + size]) in self.landforms:
                 return index + size
         return None
+
+    def _ends_with_landform(self, word: str) -> bool:
+        """松嫩平原, 鄂尔多斯高原: a named landform's kind after a name of two characters or more."""
+        return any(word.endswith(landform) and len(word) - len(landform) >= 2 for landform in self.named_landforms)
 
     def _is_site_part(self, analysis: TextAnalysis, index: int) -> bool:
         """A site word: 滑雪场, 社区."""
