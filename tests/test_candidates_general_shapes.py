@@ -1165,3 +1165,14 @@ def test_the_bracket_after_a_datelines_电_or_讯_names_the_reporters(sentence, 
 )
 def test_a_dictionary_place_named_as_a_landform_is_a_place_on_its_own(sentence, places):
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("国家文旅部和国家商务部联合发文。", {"国家文旅部", "国家商务部"}),  # 国家/n + 某部/nt
+        ("这个国家外交部发言人说，会谈富有成果。", {"外交部"}),  # after a pronoun 国家 is a country
+    ],
+)
+def test_the_state_before_a_body_of_government_is_part_of_its_name(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
