@@ -1176,3 +1176,15 @@ def test_a_dictionary_place_named_as_a_landform_is_a_place_on_its_own(sentence, 
 )
 def test_the_state_before_a_body_of_government_is_part_of_its_name(sentence, organisations):
     assert labelled(sentence, "ORG") == organisations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "people"),
+    [
+        ("新厂建在宝鸡市潘家湾，离县城不远。", {"宝鸡市潘家湾"}, set()),  # 潘家湾/nr: a clan's village
+        ("他搬到了李家沟村。", {"李家沟村"}, set()),
+        ("王家卫导演和温家宝总理握手。", set(), {"王家卫", "温家宝"}),  # 卫, 宝 end given names
+    ],
+)
+def test_a_surname_and_家_before_a_kind_of_settlement_is_a_village_not_a_person(sentence, places, people):
+    assert (labelled(sentence, "LOC"), labelled(sentence, "PER")) == (places, people)
