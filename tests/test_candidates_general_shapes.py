@@ -1188,3 +1188,9 @@ def test_the_state_before_a_body_of_government_is_part_of_its_name(sentence, org
 )
 def test_a_surname_and_家_before_a_kind_of_settlement_is_a_village_not_a_person(sentence, places, people):
     assert (labelled(sentence, "LOC"), labelled(sentence, "PER")) == (places, people)
+
+
+@pytest.mark.parametrize(("sentence", "places"), [("货轮驶入南渚港区。", {"南渚港区"}), ("港区内车辆限速。", set())])
+def test_a_port_area_named_by_a_proper_name_is_a_site(sentence, places):
+    # 南渚/ns + 港区/n: a named port area, like a named 港 or 渔港; alone 港区 is a kind of area
+    assert labelled(sentence, "LOC") == places
