@@ -1181,7 +1181,7 @@ def test_the_state_before_a_body_of_government_is_part_of_its_name(sentence, org
 @pytest.mark.parametrize(
     ("sentence", "places", "people"),
     [
-        ("新厂建在宝鸡市潘家湾，离县城不远。", {"宝鸡市潘家湾"}, set()),  # 潘家湾/nr: a clan's village
+        ("新厂建在青阳县邓家湾，离县城不远。", {"青阳县邓家湾"}, set()),  # 邓家湾/nr: a clan's village
         ("他搬到了李家沟村。", {"李家沟村"}, set()),
         ("王家卫导演和温家宝总理握手。", set(), {"王家卫", "温家宝"}),  # 卫, 宝 end given names
     ],
