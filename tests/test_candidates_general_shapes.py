@@ -1149,3 +1149,48 @@ def test_a_photo_credit_in_brackets_names_the_photographer_whatever_jiebas_tag()
 )
 def test_the_bracket_after_a_datelines_电_or_讯_names_the_reporters(sentence, people):
     assert labelled(sentence, "PER") == people
+
+
+# --- the twelfth round's shapes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("考察队穿越塔克拉玛干沙漠，抵达塔里木盆地南缘。", {"塔克拉玛干沙漠", "塔里木盆地"}),
+        ("黄土高原上的窑洞冬暖夏凉。", {"黄土高原"}),
+        ("华北平原的麦子熟了。", {"华北平原"}),
+        ("他在内蒙古草原放牧。", {"内蒙古"}),  # a grassland after a province is a description of it
+    ],
+)
+def test_a_dictionary_place_named_as_a_landform_is_a_place_on_its_own(sentence, places):
+    assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("国家文旅部和国家商务部联合发文。", {"国家文旅部", "国家商务部"}),  # 国家/n + 某部/nt
+        ("这个国家外交部发言人说，会谈富有成果。", {"外交部"}),  # after a pronoun 国家 is a country
+    ],
+)
+def test_the_state_before_a_body_of_government_is_part_of_its_name(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "people"),
+    [
+        ("新厂建在青阳县邓家湾，离县城不远。", {"青阳县邓家湾"}, set()),  # 邓家湾/nr: a clan's village
+        ("他搬到了李家沟村。", {"李家沟村"}, set()),
+        ("王家卫导演和温家宝总理握手。", set(), {"王家卫", "温家宝"}),  # 卫, 宝 end given names
+    ],
+)
+def test_a_surname_and_家_before_a_kind_of_settlement_is_a_village_not_a_person(sentence, places, people):
+    assert (labelled(sentence, "LOC"), labelled(sentence, "PER")) == (places, people)
+
+
+@pytest.mark.parametrize(("sentence", "places"), [("货轮驶入南渚港区。", {"南渚港区"}), ("港区内车辆限速。", set())])
+def test_a_port_area_named_by_a_proper_name_is_a_site(sentence, places):
+    # 南渚/ns + 港区/n: a named port area, like a named 港 or 渔港; alone 港区 is a kind of area
+    assert labelled(sentence, "LOC") == places

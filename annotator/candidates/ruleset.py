@@ -45,7 +45,7 @@ class RuleSet:
         lexicon = Lexicon()
         titles = TitleRule(load_table("titles"), lexicon)
         words = WordClasses(load_table("words"))
-        places = PlaceRule(load_table("places"), load_table("place_names"), words, lexicon)
+        places = PlaceRule(load_table("places"), load_table("place_names"), words, lexicon, surnames)
         organisations = OrganisationRule(load_table("organisations"), titles, words, lexicon, places.is_place_name)
         return cls(
             pos=PosMapping.from_table(load_table("pos"), lexicon),

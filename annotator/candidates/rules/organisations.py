@@ -38,6 +38,8 @@ _FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 _UNIT_WORDS = 5
 # A short word with a weak suffix needs an anchor this close before it: 青岛 + 市南区 + 仲裁 + 院
 _WEAK_REACH = 3
+# words that make 国家 after them a country, not the state (这个 | 国家, 两个 | 国家)
+_COUNTING_TAGS = frozenset({"r", "m", "q"})
 # ... and a place this close, before the words of the body's field: 某区 + 农业 + 农村 + 技术推广 + 中心
 _WEAK_REACH_OF_PLACE = 5
 # jieba's tags for proper nouns an outlet's name may carry (某商报/nz, 某工报/nt, 某楚网/nr)
@@ -64,7 +66,7 @@ class OrganisationRule:
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
              "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words", "placed_units",
-             "glued_posts", "outlet_endings", "not_outlet_endings", "place_outlets")
+             "glued_posts", "outlet_endings", "not_outlet_endings", "place_outlets", "state_prefixes", "state_types")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -103,6 +105,8 @@ class OrganisationRule:
         self.outlet_endings = tuple(table.strings("outlet_endings", ()))
         self.place_outlets = tuple(sorted(table.strings("place_outlets", ()), key=len, reverse=True))
         self.not_outlet_endings = tuple(table.strings("not_outlet_endings", ()))
+        self.state_prefixes = frozenset(table.strings("state_prefixes", ()))
+        self.state_types = tuple(table.strings("state_types", ()))
         self.titles = titles
         self.words = words
         self.is_place_name = is_place_name or _no_place_names
@@ -321,7 +325,28 @@ class OrganisationRule:
         found.extend(self._place_outlets(analysis, place_words))
         found.extend(self._outlets(analysis))
         found.extend(self._units(analysis, found))
+        found = self._with_state_prefix(analysis, found)
         return [s for s in found if not self._is_honour(text, s)]
+
+    def _with_state_prefix(self, analysis: TextAnalysis, found: list[Suggestion]) -> list[Suggestion]:
+        """国家 + 文旅部, 国家 + 商务部: a word that says a body of government is the state's, right
+        before it, is part of its name (as 国家统计局 is one word to jieba); after a pronoun or a
+        number the word is a country (这个国家 | 外交部, 两个国家 | 外交部)."""
+        if not self.state_prefixes:
+            return found
+        widened: list[Suggestion] = []
+        for suggestion in found:
+            first = analysis.index_starting_at(suggestion.start)
+            if (
+                first is not None
+                and first > 0
+                and analysis.words[first - 1] in self.state_prefixes
+                and suggestion.text.endswith(self.state_types)
+                and (first < 2 or analysis.tags[first - 2] not in _COUNTING_TAGS)
+            ):
+                suggestion = span(analysis.text, analysis.starts[first - 1], suggestion.end, LABEL, suggestion.score)
+            widened.append(suggestion)
+        return widened
 
     def _post_glued_after(self, analysis: TextAnalysis, end: int) -> bool:
         """Whether the rest of the word that ``end`` falls inside is a post: jieba's dictionary glues

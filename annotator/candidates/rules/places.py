@@ -11,6 +11,7 @@ from annotator.candidates.memo import WordMemo
 from annotator.candidates.ruledata import RuleTable, alternation
 from annotator.candidates.rules.common import span
 from annotator.candidates.rules.lexicon import Lexicon
+from annotator.candidates.rules.surnames import Surnames
 from annotator.candidates.rules.words import WordClasses
 from annotator.candidates.spans import Suggestion
 from annotator.text.segmenter import get_segmenter
@@ -96,19 +97,30 @@ def _single_tag(word: str) -> str | None:
 
 
 class PlaceRule:
-    def __init__(self, table: RuleTable, names: RuleTable, words: WordClasses, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        table: RuleTable,
+        names: RuleTable,
+        words: WordClasses,
+        lexicon: Lexicon | None = None,
+        surnames: Surnames | None = None,
+    ) -> None:
         table.check_keys(
             ("admin_suffixes", "weak_admin_suffixes", "site_suffixes", "not_names", "provinces", "countries", "landmarks",
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
         self.admin = tuple(sorted(table.strings("admin_suffixes"), key=len, reverse=True))
         self.admin_set = frozenset(self.admin)
         self.landforms = frozenset(table.strings("landforms", ()))
+        self.named_landforms = frozenset(table.strings("named_landforms", ()))
+        self.clan_marker = table.string("clan_marker", "家")
+        self.clan_settlement_endings = frozenset(table.strings("clan_settlement_endings", ()))
+        self.surnames = surnames
         nickname_countries = table.strings("nickname_countries", ())
         nickname_endings = table.strings("nickname_endings", ())
         # “中国某某之乡”, “中国某都”: a quotation that is the title a country gave a place, and nothing else
@@ -255,6 +267,8 @@ class PlaceRule:
             return following, True
         if self._glued_places(word):
             return following, True  # 吉林长春/nr, 辽宁大连/ns: two places jieba reads as one word
+        if self._is_clan_settlement(word):
+            return following, True  # 潘家湾/nr, 李家沟/nr: a village named by a clan, not a person
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
@@ -291,7 +305,9 @@ class PlaceRule:
         if tags[index] == "ns" and len(word) >= 2:
             # 伶仃洋, 葛洲坝: a dictionary place with a geographic ending is a place on its own
             # (and so is a word jieba made up and tagged as a place: 溪洛渡/ns)
-            return following, len(word) >= 3 and word[-1] in self.geographic_endings
+            # (松嫩平原, 库布其沙漠: so is one that ends with a named landform after a name of two
+            # characters or more; 兰平原 and 高平原 are fragments and a county's name)
+            return following, (len(word) >= 3 and word[-1] in self.geographic_endings) or self._ends_with_landform(word)
         return None
 
     def _settlement_after_chain(self, analysis: TextAnalysis, index: int) -> bool:
@@ -387,6 +403,21 @@ class PlaceRule:
             if index + size <= len(words) and "".join(words[index : index + size]) in self.landforms:
                 return index + size
         return None
+
+    def _is_clan_settlement(self, word: str) -> bool:
+        """潘家湾, 苟家岭, 陈家店: a surname, 家 and a kind of settlement or feature that ends no given
+        name (湾, 沟, 岭; 王家卫 and 温家宝 are people)."""
+        return (
+            self.surnames is not None
+            and len(word) == 3
+            and word[1] == self.clan_marker
+            and word[2] in self.clan_settlement_endings
+            and (word[0] in self.surnames.common or word[0] in self.surnames.rare)
+        )
+
+    def _ends_with_landform(self, word: str) -> bool:
+        """松嫩平原, 鄂尔多斯高原: a named landform's kind after a name of two characters or more."""
+        return any(word.endswith(landform) and len(word) - len(landform) >= 2 for landform in self.named_landforms)
 
     def _is_site_part(self, analysis: TextAnalysis, index: int) -> bool:
         """A site word: 滑雪场, 社区."""
