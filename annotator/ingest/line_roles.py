@@ -397,11 +397,15 @@ def _another_story_under(lines: Sequence[PageLine], readings: list[RoleReading],
     An intertitle stands between two parts of one story; under a line the model takes for one with all its
     confidence, a report's opening formula that names none of what the story above names is the next article's
     start (the mirror of ``_intertitles_inside_a_story``, which keeps a doubted headline inside a story that goes on).
+    Not where the story above already has an intertitle: a feature told in episodes opens each on its own date,
+    place and people (``“帕拉达”号四度访青`` / ``200选手进驻OP帆船营`` / ``8月10日，…OP帆船营…``).
     """
     story = []
     for k in range(index - 1, -1, -1):
         if readings[k].role in HEADLINE_ROLES:
             break
+        if readings[k].role is LineRole.SUBHEAD:
+            return False  # a story already told in parts: its next part may open on its own date and people
         if readings[k].role is LineRole.BODY:
             story.append(lines[k].grams)
     if not story:
