@@ -898,9 +898,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
         ):
             # a byline names its writer (a person, or 记者, 评论员, 文/图): a short line naming nobody (居民参与热情高)
             # is no byline, whatever its place; take the likeliest other role
-            others = {r: p for r, p in reading.probabilities.items() if r is not LineRole.BYLINE}
-            role = max(others, key=others.__getitem__) if others else LineRole.BODY
-            readings[index] = reading = RoleReading(role, reading.probabilities, ["a short line that names no writer"])
+            not_byline: dict[LineRole, float] = {
+                r: p for r, p in reading.probabilities.items() if r is not LineRole.BYLINE}
+            likeliest = max(not_byline, key=not_byline.__getitem__) if not_byline else LineRole.BODY
+            readings[index] = reading = RoleReading(likeliest, reading.probabilities,
+                                                    ["a short line that names no writer"])
         if (
             line.kind is LineKind.BODY
             and reading.role in HEADLINE_ROLES
