@@ -1966,3 +1966,25 @@ def test_a_clause_cut_mid_sentence_the_model_finds_as_likely_text_as_a_kicker_is
     readings = read(0.3, 0.6)
     line_roles._apply_certainties(lines, readings)
     assert readings[2].role is LineRole.KICKER
+
+
+def test_a_credit_set_off_by_a_slash_or_after_a_picture_agencys_latin_name_closes_a_caption():
+    for caption, photographer, agency in (
+        ("湖畔公园的菊花竞相开放。CFP/林小帆 摄", "林小帆", "CFP"),
+        ("游客在湖心亭前拍照留念。新华社记者 周晓阳/摄", "周晓阳", "新华社"),
+    ):
+        credit = bylines.photo_credit(caption)
+        assert credit is not None, caption
+        assert (credit[1].photographers, credit[1].agency) == ([photographer], agency)
+    # a slash before 摄影报道 sets off who reported and shot a story: its byline, no caption's credit
+    assert bylines.photo_credit("湖畔公园菊展开幕。林小帆 / 摄影报道") is None
+
+
+def test_a_caption_printed_where_a_sentence_was_cut_mid_word_stands_apart_and_the_sentence_goes_on_after_it():
+    head = "湖畔公园菊展开幕"
+    opening = "本报讯 湖畔公园第十届菊展昨日开幕，园内布置了三十余组大型菊花造型。"
+    cut = "从公园东门到湖心亭的步道两旁摆满了各色盆菊，把湖畔古朴的长"
+    caption = "10月8日，市民在湖畔公园观赏菊花。今年菊展将持续到十一月底。"
+    rest = "廊装点得五彩缤纷，吸引了不少市民驻足拍照。"
+    docs, _ = segment(page_of(head, opening, cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [opening, cut + rest], "": [caption], LIBRARY: LIBRARY_TEXT}
