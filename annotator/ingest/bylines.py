@@ -398,6 +398,10 @@ def _one_sentence_of_at_most(text: str, limit: int) -> bool:
     )
 
 
+# A picture agency's Latin name before the photographer's, set off by a slash (CFP/某某, IC/某某, CICPHOTO/某某).
+_PICTURE_AGENCY_RE = re.compile(r"^([A-Za-z]{2,12})\s*[/／]\s*")
+
+
 def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False) -> tuple[int, Byline] | None:
     """``某某 摄`` (or a credit line naming a role) at the end of ``stripped``, the caption's words before it."""
     if stripped.endswith(("）", ")")) and stripped[:-1].rstrip().endswith(CREDIT_ENDINGS):
@@ -416,14 +420,22 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
     if credit.startswith(("（", "(")):
         credit = credit[1:]
     body = credit[: len(credit) - len(ending)].rstrip()
+    if ending == "摄":
+        # 某某/摄: a slash may set the name off from 摄 as a space does (某某 / 摄影报道 signs a report: a byline)
+        body = body.rstrip("/／").rstrip()
     issued = ISSUED_BY_RE.match(body)
     if issued is not None:
         body = body[issued.end() :]  # 新华社发（某某 摄）: the agency that sent the photo out, then who shot it
+    picture_agency = _PICTURE_AGENCY_RE.match(body)
+    if picture_agency is not None:
+        body = body[picture_agency.end() :]  # CFP/某某 摄: a picture agency's Latin name, then who shot the photo
     if not body:
         return None
     byline = _credited_names(body, photo=True) if len(body) <= _MAX_STANDALONE_LEN else None
     if byline is not None and issued is not None:
         byline.agency = byline.agency or issued.group(1)
+    if byline is not None and picture_agency is not None:
+        byline.agency = byline.agency or picture_agency.group(1)
     if byline is None and ending and " " in body.strip():
         # …的本地渔船 某某 摄: no full stop closes the caption, a space sets its credit off
         words = body.split()

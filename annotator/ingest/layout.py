@@ -288,6 +288,7 @@ class _Builder:
                     credited_under=self._caption_closes_under(i),
                     picture_caption_under=i + 1 < n and _PICTURE_OPENING_RE.match(self.lines[i + 1].text) is not None,
                     report_follows=self._report_follows(i),
+                    text_under=self.lines[i + 1].text if i + 1 < n and self.roles[i + 1] is LineRole.BODY else None,
                     headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
                     or self.roles[i + 1] in (LineRole.AD, LineRole.FURNITURE),
                 )
@@ -664,6 +665,7 @@ class _Builder:
         credited_under: bool = False,
         picture_caption_under: bool = False,
         report_follows: bool = False,
+        text_under: str | None = None,
         headline_follows: bool = False,
     ) -> None:
         para = para_from_line(line, Role.BODY)
@@ -746,6 +748,21 @@ class _Builder:
             # the cut sentence) is no column break's rest: a photo printed where the article's text stops, which goes
             # on after it
             self._photo_of_its_own(para)
+            return
+        if (
+            previous is not None
+            and previous.is_open
+            and not unit.photo
+            and text_under is not None
+            and not _goes_on_with(previous.text, para.text)
+            and (starts_mid_sentence(text_under) or starts_with_stray_char(text_under))
+            and join_evidence(previous.text, text_under, adjacent=False).word
+        ):
+            # a sentence cut before a paragraph that opens afresh (…古朴威严的龙 / 10月12日，游客…), and the paragraph
+            # under that one takes the sentence up mid-word (亭大殿景…: 龙亭 across the cut): what stands between is
+            # printed where the text was cut (a photo's caption whose credit is not at its end), and the article goes
+            # on after it
+            self._photo_of_its_own(para).closed = True
             return
         if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
             # (a caption closed by its credit ends there, though no full stop follows the photographer's name)

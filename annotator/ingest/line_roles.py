@@ -142,6 +142,10 @@ class RoleReading:
         return max(self.probabilities.items(), key=lambda item: item[1])[0]
 
 
+# A comma or semicolon inside a line: a clause ends there, as in a sentence.
+_CLAUSE_BREAK_RE = re.compile("[，,；;]")
+# Words of a byline that names its writer by role rather than by name (本报评论员, 文/图, 特约撰稿).
+_BYLINE_WORD_RE = re.compile("记者|通讯员|评论员|作者|撰稿|供稿|编辑|编者|[文图摄]")
 # A role the model gives at least this is taken as certain: the other roles' probabilities are not asked for.
 NEAR_CERTAIN = 0.995
 
@@ -351,7 +355,13 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
         # text with no headline over it on the page is a piece continued from elsewhere: an intertitle under it over
         # a report's opening would leave the report without a headline, whatever the model made of the line
         headless_above = index > 0 and not any(readings[k].role in HEADLINE_ROLES for k in range(index))
-        if line.kind is not LineKind.SHORT or (reading.headline_probability < CLOSE_CALL and not headless_above):
+        if line.kind is not LineKind.SHORT:
+            continue
+        if (
+            reading.headline_probability < CLOSE_CALL
+            and not headless_above
+            and not (reading.role is LineRole.SUBHEAD and opening and _another_story_under(lines, readings, index))
+        ):
             continue
         if reading.role is LineRole.SUBHEAD and index:
             above = lines[index - 1]
@@ -378,6 +388,30 @@ def _report_opens_under(lines: Sequence[PageLine], readings: list[RoleReading]) 
             # sentence under a doubted header is the text of the headline the line is
             readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
                                           ["a paragraph opening a sentence under it, as no page header has"])
+
+
+def _another_story_under(lines: Sequence[PageLine], readings: list[RoleReading], index: int) -> bool:
+    """Does the paragraph under line ``index`` tell of other people, places and things than the text over it, back to
+    the headline above (``topics``: IDF-weighted bigrams, so names count and the page's common words do not)?
+
+    An intertitle stands between two parts of one story; under a line the model takes for one with all its
+    confidence, a report's opening formula that names none of what the story above names is the next article's
+    start (the mirror of ``_intertitles_inside_a_story``, which keeps a doubted headline inside a story that goes on).
+    Not where the story above already has an intertitle: a feature told in episodes opens each on its own date,
+    place and people (``“帕拉达”号四度访青`` / ``200选手进驻OP帆船营`` / ``8月10日，…OP帆船营…``).
+    """
+    story = []
+    for k in range(index - 1, -1, -1):
+        if readings[k].role in HEADLINE_ROLES:
+            break
+        if readings[k].role is LineRole.SUBHEAD:
+            return False  # a story already told in parts: its next part may open on its own date and people
+        if readings[k].role is LineRole.BODY:
+            story.append(lines[k].grams)
+    if not story:
+        return False
+    space = TopicSpace(line.grams for line, reading in zip(lines, readings, strict=True) if reading.role is LineRole.BODY)
+    return space.similarity(space.topic(lines[index + 1].grams), space.topic(*story)) < STORY_GOES_ON
 
 
 def _header_ruled_out(reading: RoleReading) -> RoleReading:
@@ -854,6 +888,42 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             # a long line closed by a full stop is a sentence of text: headlines end on no full stop (a long
             # subtitle is a run of clauses, a headline asks or exclaims)
             readings[index] = RoleReading(LineRole.BODY, reading.probabilities, ["a long line ending on a full stop"])
+            continue
+        if (
+            reading.by_model
+            and reading.role is LineRole.BYLINE
+            and line.kind is LineKind.SHORT
+            and not _BYLINE_WORD_RE.search(line.text)
+            and not any(tag.startswith("nr") for _, tag in get_segmenter().tag(line.text))
+        ):
+            # a byline names its writer (a person, or 记者, 评论员, 文/图): a short line naming nobody (居民参与热情高)
+            # is no byline, whatever its place; take the likeliest other role
+            not_byline: dict[LineRole, float] = {
+                r: p for r, p in reading.probabilities.items() if r is not LineRole.BYLINE}
+            likeliest = max(not_byline, key=not_byline.__getitem__) if not_byline else LineRole.BODY
+            readings[index] = reading = RoleReading(likeliest, reading.probabilities,
+                                                    ["a short line that names no writer"])
+        if (
+            line.kind is LineKind.BODY
+            and reading.role in HEADLINE_ROLES
+            and bylines.has_leading_byline(line.text)
+        ):
+            # a long line opening on its dateline (本报讯 …, 新华社…电) is a report's first paragraph: a headline or its
+            # subtitle names no dispatch
+            readings[index] = RoleReading(LineRole.BODY, reading.probabilities, ["a long line opening on a dateline"])
+            continue
+        if (
+            reading.by_model
+            and reading.role in (LineRole.KICKER, LineRole.SUBTITLE)
+            and line.kind in (LineKind.BODY, LineKind.SHORT)
+            and _CLAUSE_BREAK_RE.search(line.text[:-1])
+            and _cut_mid_sentence(line.text)
+            and reading.probability(LineRole.BODY) >= reading.probability(reading.role)
+        ):
+            # a sentence stopping mid-way after a clause (…2012年，西): the model's best path ran through a headline's
+            # line, yet line by line it gives text as much chance; a kicker or subtitle is a finished phrase
+            readings[index] = RoleReading(LineRole.BODY, reading.probabilities,
+                                          ["a sentence cut mid-way, as likely text as a headline's line"])
             continue
         if (
             markdown
