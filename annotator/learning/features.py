@@ -23,6 +23,7 @@ whole) and cut into sentence-long sequences afterwards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -127,6 +128,8 @@ def sequence_ranges(text: str, keep_together: Iterable[Span] = ()) -> list[tuple
 
     No cut falls inside a span of ``keep_together`` (the gold entities while training).
     """
+    if not keep_together:  # nothing blocks a cut: the cuts are where the regular expression finds them
+        return _cut_everywhere(text)
     blocked = bytearray(len(text) + 1)
     for start, end, _label in keep_together:
         blocked[start + 1 : end] = b"\x01" * (end - start - 1)
@@ -149,6 +152,28 @@ def sequence_ranges(text: str, keep_together: Iterable[Span] = ()) -> list[tuple
             position = cut - 1
         position += 1
     ranges.append((begin, length))
+    return [(s, e) for s, e in ranges if e > s and text[s:e].strip()]
+
+
+# Where a sequence ends when nothing blocks a cut: after a line break (which no sequence holds) or
+# after a sentence end and the closing quotes or brackets right after it.
+_CUT = re.compile(
+    "[" + re.escape("".join(sorted(LINE_BREAKS))) + "]|[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]["
+    + re.escape("".join(sorted(CLOSERS))) + "]*"
+)
+
+
+def _cut_everywhere(text: str) -> list[tuple[int, int]]:
+    """``sequence_ranges`` without spans to keep together, with the search in C."""
+    ranges: list[tuple[int, int]] = []
+    begin = 0
+    for match in _CUT.finditer(text):
+        if text[match.start()] in LINE_BREAKS:
+            ranges.append((begin, match.start()))
+        else:
+            ranges.append((begin, match.end()))
+        begin = match.end()
+    ranges.append((begin, len(text)))
     return [(s, e) for s, e in ranges if e > s and text[s:e].strip()]
 
 
