@@ -98,16 +98,21 @@ class Dictionary:
         for text in entries:
             lengths.setdefault(text[0], set()).add(len(text))
         self._lengths = {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+        # where an entry may start: found in C, so that the loop below visits only those places
+        self._firsts = re.compile("[" + "".join(map(re.escape, sorted(lengths))) + "]") if lengths else None
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def spans(self, text: str, own: Mapping[tuple[str, str], int] | None = None) -> list[Span]:
         found: list[Span] = []
+        if self._firsts is None:
+            return found
         entries, lengths = self.entries, self._lengths
         size = len(text)
-        for start, char in enumerate(text):
-            for length in lengths.get(char, ()):
+        for match in self._firsts.finditer(text):
+            start = match.start()
+            for length in lengths[match.group()]:
                 if start + length > size:  # a shorter entry would match the cut-off slice
                     continue
                 entry = entries.get(text[start : start + length])

@@ -182,7 +182,7 @@ class ModelFeatures:
             if size > 1:
                 places[start:end] = self._places_in_word(size)
                 both[start:end] = self._place_tags_in_word(tag, size)
-                if settings.unknown_words and is_unknown is not None and not analysis.is_known(index):
+                if settings.unknown_words and not analysis.is_known(index):  # u=1, or nothing if not known
                     unknown[start:end] = [is_unknown] * size
             else:
                 both[start] = place_tags.get("S" + tag)
@@ -216,15 +216,12 @@ class ModelFeatures:
             columns.append(list(chain.from_iterable(map(self._word_place_tags.__getitem__, words))))
         if settings.unknown_words:
             is_known, is_unknown = self._unknown.get("0"), self._unknown.get("1")
-            if is_unknown is None:
-                columns.append([is_known] * len(analysis.text))
-            else:
-                has_word = analysis.segmenter.has_word
-                flags = [
-                    is_known if size == 1 or has_word(word) else is_unknown
-                    for word, size in zip(analysis.words, sizes, strict=True)
-                ]
-                columns.append(list(chain.from_iterable(map(repeat, flags, sizes))))
+            has_word = analysis.segmenter.has_word
+            flags = [
+                is_known if size == 1 or has_word(word) else is_unknown
+                for word, size in zip(analysis.words, sizes, strict=True)
+            ]
+            columns.append(list(chain.from_iterable(map(repeat, flags, sizes))))
         return columns
 
     def _places_in_word(self, size: int) -> list[bytes | None]:
