@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from annotator.candidates.analysis import analyse
+import hypothesis
+from hypothesis import strategies as st
+
+from annotator.candidates.analysis import TextAnalysis, analyse
 from annotator.candidates.gazetteer import Gazetteer
 from annotator.learning.dataset import Readiness, examples_from
 from annotator.learning.features import Dictionary, FeatureSettings, document_features, sequence_ranges
 from annotator.learning.metrics import Tally, calibration_table, tally_spans
+from annotator.learning.model_features import ModelFeatures
 from annotator.learning.settings import TrainingSettings
 from annotator.learning.tags import decode, encode, tag_labels
 from annotator.learning.training import CURVE, FINAL, FOLD, fold_order, plan_tasks
@@ -36,6 +40,46 @@ def test_sequences_are_sentences_and_lines_never_cutting_an_entity():
     # an entity spanning a sentence end keeps its sentence whole
     kept = sequence_ranges("他读了《好。书》很开心。", [(3, 8, "WORK")])
     assert [(s, e) for s, e in kept] == [(0, 12)]
+
+
+@hypothesis.settings(max_examples=400, deadline=None)
+@hypothesis.given(st.text(alphabet="张三。！？!?；;”’」』）)》】\"' \r\n\t", max_size=14))
+def test_the_cuts_of_a_text_with_nothing_to_keep_together_are_those_of_the_careful_search(text):
+    """Prediction's quick search (nothing to keep together) against the search that checks every cut: a span of
+    one character blocks no cut, so with it the careful search cuts everywhere too."""
+    assert sequence_ranges(text) == sequence_ranges(text, [(0, 1, "X")])
+
+
+def _known_subset(rows: list[tuple[str, ...]]) -> set[str]:
+    """Every other attribute name seen (sorted): a model that knows some of a text's attributes and not others."""
+    return set(sorted({name for row in rows for name in row})[::2])
+
+
+def test_a_models_features_are_the_definitions_known_attributes_in_the_same_order():
+    """``ModelFeatures.rows`` (what prediction tags with) against ``document_features`` (what training uses) less
+    the attributes the model does not know (a line break's character or pair is always passed on), for every
+    group of features, where jieba's words cover the text and where the segmenter left some of it out."""
+    text = "王芳在杭州工作。\n李明（北京大学教授）说：“好。”\r\n\n张三、李四到了上海市总工会。"
+    whole = analyse(text)
+    tagged = list(zip(whole.words, whole.tags, strict=True))
+    gapped = TextAnalysis(text, tagged[:3] + tagged[5:-4] + [("不在", "v")] + tagged[-2:])
+    assert gapped.starts[1:] != gapped.ends[:-1] and gapped.ends[-1] == len(text)
+    rules, dictionary = [(0, 2, "PER"), (3, 5, "LOC"), (3, 5, "ORG"), (60, 80, "LOC")], [(1, 3, "ORG"), (3, 4, "LOC")]
+    groups = ("bigrams", "word_position", "pos_tags", "unknown_words", "rule_hits", "dictionary")
+    choices = [FeatureSettings(word_position=True), FeatureSettings(), *(FeatureSettings().without(g) for g in groups)]
+    for chosen in choices:
+        for analysis in (whole, gapped):
+            full = document_features(analysis, chosen, rule_spans=rules, dictionary_spans=dictionary)
+            known = _known_subset(full)
+            expected = [
+                tuple(
+                    name.encode() for name in row
+                    if name in known or (name[0] in "cb" and ("\n" in name or "\r" in name))
+                )
+                for row in full
+            ]
+            built = ModelFeatures(chosen, known).rows(analysis, rule_spans=rules, dictionary_spans=dictionary)
+            assert built == expected, chosen
 
 
 def test_features_per_character_follow_the_settings():

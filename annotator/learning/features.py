@@ -23,6 +23,7 @@ whole) and cut into sentence-long sequences afterwards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -97,16 +98,21 @@ class Dictionary:
         for text in entries:
             lengths.setdefault(text[0], set()).add(len(text))
         self._lengths = {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+        # where an entry may start: found in C, so that the loop below visits only those places
+        self._firsts = re.compile("[" + "".join(map(re.escape, sorted(lengths))) + "]") if lengths else None
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def spans(self, text: str, own: Mapping[tuple[str, str], int] | None = None) -> list[Span]:
         found: list[Span] = []
+        if self._firsts is None:
+            return found
         entries, lengths = self.entries, self._lengths
         size = len(text)
-        for start, char in enumerate(text):
-            for length in lengths.get(char, ()):
+        for match in self._firsts.finditer(text):
+            start = match.start()
+            for length in lengths[match.group()]:
                 if start + length > size:  # a shorter entry would match the cut-off slice
                     continue
                 entry = entries.get(text[start : start + length])
@@ -127,6 +133,8 @@ def sequence_ranges(text: str, keep_together: Iterable[Span] = ()) -> list[tuple
 
     No cut falls inside a span of ``keep_together`` (the gold entities while training).
     """
+    if not keep_together:  # nothing blocks a cut: the cuts are where the regular expression finds them
+        return _cut_everywhere(text)
     blocked = bytearray(len(text) + 1)
     for start, end, _label in keep_together:
         blocked[start + 1 : end] = b"\x01" * (end - start - 1)
@@ -149,6 +157,28 @@ def sequence_ranges(text: str, keep_together: Iterable[Span] = ()) -> list[tuple
             position = cut - 1
         position += 1
     ranges.append((begin, length))
+    return [(s, e) for s, e in ranges if e > s and text[s:e].strip()]
+
+
+# Where a sequence ends when nothing blocks a cut: after a line break (which no sequence holds) or
+# after a sentence end and the closing quotes or brackets right after it.
+_CUT = re.compile(
+    "[" + re.escape("".join(sorted(LINE_BREAKS))) + "]|[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]["
+    + re.escape("".join(sorted(CLOSERS))) + "]*"
+)
+
+
+def _cut_everywhere(text: str) -> list[tuple[int, int]]:
+    """``sequence_ranges`` without spans to keep together, with the search in C."""
+    ranges: list[tuple[int, int]] = []
+    begin = 0
+    for match in _CUT.finditer(text):
+        if text[match.start()] in LINE_BREAKS:
+            ranges.append((begin, match.start()))
+        else:
+            ranges.append((begin, match.end()))
+        begin = match.end()
+    ranges.append((begin, len(text)))
     return [(s, e) for s, e in ranges if e > s and text[s:e].strip()]
 
 

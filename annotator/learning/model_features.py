@@ -22,10 +22,12 @@ less the unknown ones, at every position.
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 
 from annotator.candidates.analysis import TextAnalysis
 from annotator.learning.features import AFTER, BEFORE, LINE_BREAKS, FeatureSettings, hit_features
@@ -90,6 +92,8 @@ class ModelFeatures:
         # the attributes of a word's characters, by its length (and tag)
         self._word_places: dict[int, list[bytes | None]] = {}
         self._word_place_tags: dict[tuple[str, int], list[bytes | None]] = {}
+        # (prefix, label) -> the start, inside and after attributes of a rule's or the dictionary's hit
+        self._hits: dict[tuple[str, str], tuple[bytes | None, bytes | None, bytes | None]] = {}
 
     @staticmethod
     def _table(known: set[str], prefix: str) -> dict[str, bytes | None]:
@@ -125,21 +129,47 @@ class ModelFeatures:
         if self._words:
             columns.extend(self._word_columns(analysis, length))
         rows: list[Row] = list(map(tuple, map(functools.partial(filter, None), zip(*columns, strict=True))))
-        extra: dict[int, list[str]] = {}
+        extra: dict[int, list[bytes]] = {}
         if settings.rule_hits:
-            extra = hit_features("r", rule_spans, length)
+            self._add_hits(extra, "r", rule_spans, length)
         if settings.dictionary:
-            for position, names in hit_features("d", dictionary_spans, length).items():
-                extra.setdefault(position, []).extend(names)
-        known = self._known
+            self._add_hits(extra, "d", dictionary_spans, length)
         for position, names in extra.items():
-            wanted = tuple(name.encode() for name in names if name in known)
-            if wanted:
-                rows[position] = rows[position] + wanted
+            rows[position] = rows[position] + tuple(names)
         return rows
+
+    def _add_hits(self, extra: dict[int, list[bytes]], prefix: str, spans: Sequence[Span], length: int) -> None:
+        """``hit_features`` of ``spans``, the known ones only, added to ``extra`` in the same order."""
+        hits = self._hits
+        for start, end, label in spans:
+            if start >= length:
+                continue
+            names = hits.get((prefix, label))
+            if names is None:
+                names = hits[(prefix, label)] = self._hit_names(prefix, label)
+            begin, inside, after = names
+            if begin is not None:
+                extra.setdefault(start, []).append(begin)
+            if inside is not None:
+                for position in range(start + 1, min(end, length)):
+                    extra.setdefault(position, []).append(inside)
+            if after is not None and end < length:
+                extra.setdefault(end, []).append(after)
+
+    def _hit_names(self, prefix: str, label: str) -> tuple[bytes | None, bytes | None, bytes | None]:
+        """The start, inside and after attributes of a hit of ``label`` (None: the model does not know it)."""
+        # hit_features names them; a span of one character gives the start and after ones
+        names = hit_features(prefix, [(0, 2, label)], 3)
+        known = self._known
+        return tuple(  # type: ignore[return-value]
+            name.encode() if name in known else None for name in (names[0][0], names[1][0], names[2][0])
+        )
 
     def _word_columns(self, analysis: TextAnalysis, length: int) -> list[list[bytes | None]]:
         """jieba's words: the place in the word, the POS tag, both, and unknown words, as in ``document_features``."""
+        starts, ends = analysis.starts, analysis.ends
+        if starts and starts[0] == 0 and ends[-1] == length and starts[1:] == ends[:-1]:
+            return self._tiling_word_columns(analysis)
         settings = self.settings
         tags_table, place_tags, places_table, unknown_table = self._tags, self._place_tags, self._places, self._unknown
         places = [places_table.get("S")] * length
@@ -152,7 +182,7 @@ class ModelFeatures:
             if size > 1:
                 places[start:end] = self._places_in_word(size)
                 both[start:end] = self._place_tags_in_word(tag, size)
-                if settings.unknown_words and is_unknown is not None and not analysis.is_known(index):
+                if settings.unknown_words and not analysis.is_known(index):  # u=1, or nothing if not known
                     unknown[start:end] = [is_unknown] * size
             else:
                 both[start] = place_tags.get("S" + tag)
@@ -167,18 +197,48 @@ class ModelFeatures:
             columns.append(unknown)
         return columns
 
+    def _tiling_word_columns(self, analysis: TextAnalysis) -> list[list[bytes | None]]:
+        """``_word_columns`` where the words cover the text end to end (the usual case): whole columns
+        repeated word by word with ``map``, without a Python step per word."""
+        settings = self.settings
+        tags = analysis.tags
+        sizes = list(map(operator.sub, analysis.ends, analysis.starts))
+        columns = []
+        if settings.word_position:
+            for size in set(sizes):
+                self._places_in_word(size)
+            columns.append(list(chain.from_iterable(map(self._word_places.__getitem__, sizes))))
+        if settings.pos_tags:
+            columns.append(list(chain.from_iterable(map(repeat, map(self._tags.get, tags), sizes))))
+            words = list(zip(tags, sizes))
+            for tag, size in set(words):
+                self._place_tags_in_word(tag, size)
+            columns.append(list(chain.from_iterable(map(self._word_place_tags.__getitem__, words))))
+        if settings.unknown_words:
+            is_known, is_unknown = self._unknown.get("0"), self._unknown.get("1")
+            has_word = analysis.segmenter.has_word
+            flags = [
+                is_known if size == 1 or has_word(word) else is_unknown
+                for word, size in zip(analysis.words, sizes, strict=True)
+            ]
+            columns.append(list(chain.from_iterable(map(repeat, flags, sizes))))
+        return columns
+
     def _places_in_word(self, size: int) -> list[bytes | None]:
         found = self._word_places.get(size)
         if found is None:
             table = self._places
-            found = self._word_places[size] = [table.get("B"), *([table.get("M")] * (size - 2)), table.get("E")]
+            found = self._word_places[size] = (
+                [table.get("S")] if size == 1 else [table.get("B"), *([table.get("M")] * (size - 2)), table.get("E")]
+            )
         return found
 
     def _place_tags_in_word(self, tag: str, size: int) -> list[bytes | None]:
         found = self._word_place_tags.get((tag, size))
         if found is None:
             table = self._place_tags
-            found = self._word_place_tags[(tag, size)] = [
-                table.get("B" + tag), *([table.get("M" + tag)] * (size - 2)), table.get("E" + tag)
-            ]
+            found = self._word_place_tags[(tag, size)] = (
+                [table.get("S" + tag)] if size == 1
+                else [table.get("B" + tag), *([table.get("M" + tag)] * (size - 2)), table.get("E" + tag)]
+            )
         return found
