@@ -26,8 +26,8 @@ from annotator.candidates.spans import Suggestion
 from annotator.errors import AnnotatorError
 from annotator.learning.features import Dictionary
 from annotator.learning.model import LearnedModel
+from annotator.learning.rule_hits import rule_spans
 from annotator.learning.settings import TrainingSettings
-from annotator.learning.training import rule_spans
 from annotator.store.models import StoredModel
 
 log = logging.getLogger(__name__)

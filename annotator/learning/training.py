@@ -29,15 +29,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.candidates.analysis import analyse
-from annotator.candidates.context import SuggestContext, default_context
-from annotator.candidates.engine import proposals_of
+from annotator.candidates.context import default_context
 from annotator.learning.crf import Cancelled, IterationProgress, TrainingCancelled, train_crf
 from annotator.learning.dataset import Example
 from annotator.learning.features import Dictionary, add_features, document_features, hit_features, sequence_ranges
 from annotator.learning.metrics import Tally, calibration_table, tally_spans
 from annotator.learning.model import LearnedModel
+from annotator.learning.rule_hits import rule_spans
 from annotator.learning.settings import TrainingSettings
-from annotator.learning.tags import Span, encode
+from annotator.learning.tags import encode
 from annotator.text.segmenter import get_segmenter
 
 FINAL, FOLD, CURVE = "final", "fold", "curve"
@@ -51,10 +51,6 @@ class Prepared:
     features: list[tuple[str, ...]]
     ranges: list[tuple[int, int]]
     tags: list[str]
-
-
-def rule_spans(analysis, context: SuggestContext) -> list[Span]:
-    return [(s.start, s.end, s.label) for s in proposals_of("rules", analysis, context)]
 
 
 def prepare(
