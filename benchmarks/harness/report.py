@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from annotator.readme_figures import with_block
 from harness.measure import Figure
 
 
@@ -116,15 +117,13 @@ def markdown(
     return "\n".join(lines)
 
 
-README_START = "<!-- performance table: written by benchmarks/run.py from docs/performance.json; do not edit by hand -->"
-README_END = "<!-- end of performance table -->"
+README_BLOCK = "performance table"
+README_COMMAND = "python benchmarks/run.py"
 
 
 def readme_table(data: dict[str, Any]) -> str:
     """The README's performance table: every judged figure of a run's JSON, with its verdict."""
     lines = [
-        README_START,
-        "",
         "| id | figure | measured | baseline | ratio | target | met |",
         "|---|---|---:|---:|---:|---|---|",
     ]
@@ -149,16 +148,13 @@ def readme_table(data: dict[str, Any]) -> str:
         "",
         f"{run['mode'].capitalize()} run of `{run['command']}` on {machine['cpus']} cores ({machine['cpu']}); "
         f"load average (1 minute) {load_text}.",
-        "",
-        README_END,
     ]
     return "\n".join(lines)
 
 
 def with_readme_table(readme: str, data: dict[str, Any]) -> str:
     """``readme`` with its performance table replaced by the one ``data`` makes."""
-    start, end = readme.index(README_START), readme.index(README_END) + len(README_END)
-    return readme[:start] + readme_table(data) + readme[end:]
+    return with_block(readme, README_BLOCK, README_COMMAND, readme_table(data))
 
 
 def summary_line(figure: Figure) -> str:
