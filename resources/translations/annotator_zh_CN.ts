@@ -2070,6 +2070,74 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>用破折号引出标题的行</translation>
     </message>
     <message>
+        <source>shaped like an intertitle (a pull-quote, or a theme and a colon), between paragraphs of a story</source>
+        <translation>形如小标题（引语，或主题加冒号），位于一篇报道的段落之间</translation>
+    </message>
+    <message>
+        <source>a short line that names no writer</source>
+        <translation>未写明作者的短行</translation>
+    </message>
+    <message>
+        <source>a short line between a finished paragraph and a sure title</source>
+        <translation>位于已结束的段落与一个确定的标题之间的短行</translation>
+    </message>
+    <message>
+        <source>a column label over a short line and text</source>
+        <translation>位于短行和正文之上的栏目名</translation>
+    </message>
+    <message>
+        <source>under a column label</source>
+        <translation>位于栏目名之下</translation>
+    </message>
+    <message>
+        <source>in a briefs column, whose briefs have no intertitles</source>
+        <translation>位于简讯栏中，而简讯没有小标题</translation>
+    </message>
+    <message>
+        <source>under a 阅读提示 box printed after a signed-off text</source>
+        <translation>位于一篇已署名结束的文章之后的阅读提示框之下</translation>
+    </message>
+    <message>
+        <source>an unfinished line going on right under it</source>
+        <translation>下方紧接着一行未完的文字</translation>
+    </message>
+    <message>
+        <source>a ### heading</source>
+        <translation>### 标题</translation>
+    </message>
+    <message>
+        <source>a long line opening on a dateline</source>
+        <translation>以电头开头的长行</translation>
+    </message>
+    <message>
+        <source>a sentence cut mid-way, as likely text as a headline&apos;s line</source>
+        <translation>从中间截断的句子，是正文和是标题行的可能性相当</translation>
+    </message>
+    <message>
+        <source>a lone ## heading over plain text</source>
+        <translation>位于普通正文之上的单独一个 ## 标题</translation>
+    </message>
+    <message>
+        <source>between a headline and the byline under it</source>
+        <translation>位于标题与其下的署名之间</translation>
+    </message>
+    <message>
+        <source>a line opening on a dash under a headline</source>
+        <translation>位于标题之下、以破折号开头的行</translation>
+    </message>
+    <message>
+        <source>printed right under an unfinished line it goes on</source>
+        <translation>紧接在它所接续的未完行之下</translation>
+    </message>
+    <message>
+        <source>an unfinished line the page sends on elsewhere</source>
+        <translation>版面转到别处接续的未完行</translation>
+    </message>
+    <message>
+        <source>the sentence runs on into the next line</source>
+        <translation>句子延续到下一行</translation>
+    </message>
+    <message>
         <source>text</source>
         <translation>正文</translation>
     </message>
