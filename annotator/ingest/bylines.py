@@ -351,7 +351,7 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
             offset = bracketed.start() + len(bracketed.group()) - len(bracketed.group().lstrip())
             credit.raw = [text[offset:].strip()]
             return offset, credit
-    if not _CREDIT_ENDS.search(stripped):
+    if not _CREDIT_ENDS.match(stripped[-1:]):  # (its last character alone: a search would try every Han one)
         return None
     picture = PICTURE_SOURCE_NOTE_RE.search(stripped)
     if picture is not None and picture.start() > 0 and _one_sentence_of_at_most(stripped[: picture.start()].rstrip(), _PICTURE_CAPTION_MAX_LEN):

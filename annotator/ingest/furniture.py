@@ -207,7 +207,7 @@ def starts_mid_sentence(text: str) -> bool:
         return True
     first = _first_clause(text)
     depth = 0
-    for ch in first:
+    for ch in _QUOTE_MARK_RE.findall(first):
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
@@ -282,7 +282,7 @@ def closing_quote_surplus(text: str) -> int:
         return 0  # (read for every line: most first sentences close nothing)
     surplus = 0
     depth = 0
-    for ch in sentence:
+    for ch in _QUOTE_MARK_RE.findall(sentence):
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
@@ -299,6 +299,9 @@ _FIRST_SENTENCE_RE = re.compile(
     + re.escape("".join(CLOSERS)) + "]*"
 )
 _CLOSER_RE = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+# The opening and closing quotes and brackets of a stretch of text, in order: all that its depth counts look at
+# (picked out in C: the counts are asked of nearly every line, whose other characters are most of it).
+_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS))) + "]")
 
 
 def ends_with_continuation_mark(text: str) -> bool:
