@@ -556,6 +556,12 @@ def glued_sign_off(paragraph: str) -> Byline | None:
 
     Names that open on a common surname, and a space before the byline or its outlet at its head (…。本报记者某某),
     tell it from a sentence cut after its subject (…。记者了解到, …。记者王某说)."""
+    # (asked of every open paragraph each time the layout, the continuations or the builder ask whether it is open)
+    found = _cached_glued(paragraph)
+    return found.copy() if found is not None else None
+
+
+def _glued_sign_off(paragraph: str) -> Byline | None:
     match = _AFTER_LAST_SENTENCE_RE.search(paragraph.rstrip())
     if match is None:
         return None
@@ -571,6 +577,9 @@ def glued_sign_off(paragraph: str) -> Byline | None:
     if not all(name[:1] in common_surnames() for name in names):
         return None
     return byline
+
+
+_cached_glued = per_page(_glued_sign_off)
 
 
 def photo_credit(text: str) -> tuple[int, Byline] | None:
