@@ -353,12 +353,13 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
             return offset, credit
     if not _CREDIT_ENDS.match(stripped[-1:]):  # (its last character alone: a search would try every Han one)
         return None
-    picture = PICTURE_SOURCE_NOTE_RE.search(stripped)
+    # (each pattern below is tried only where the characters it needs are there: a search would try every position)
+    picture = PICTURE_SOURCE_NOTE_RE.search(stripped) if stripped.endswith(_BRACKET_CLOSERS) else None
     if picture is not None and picture.start() > 0 and _one_sentence_of_at_most(stripped[: picture.start()].rstrip(), _PICTURE_CAPTION_MAX_LEN):
         # …左为某某。（图取自某某快讯）: where the picture was taken from, which only a caption says
         offset = picture.start() + len(picture.group()) - len(picture.group().lstrip())
         return offset, Byline(raw=[text[offset:].strip()], others=[picture.group(1)])
-    note = CREDIT_SOURCE_NOTE_RE.search(stripped)
+    note = CREDIT_SOURCE_NOTE_RE.search(stripped) if stripped.endswith(_BRACKET_CLOSERS) else None
     if note is not None and note.start() > 0:
         caption = stripped[: note.start()].rstrip()
         if _one_sentence_of_at_most(caption, CAPTION_MAX_LEN):
@@ -366,25 +367,29 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
             offset = note.start() + len(note.group()) - len(note.group().lstrip())
             return offset, Byline(raw=[text[offset:].strip()], others=[note.group().strip()[1:-1]])
         stripped = caption  # 某某 摄 （某某图片库发）: the note is the credit's
-    slash = SLASH_OUTLET_RE.search(stripped)
+    slash = SLASH_OUTLET_RE.search(stripped) if "/" in stripped or "／" in stripped else None
     if slash is not None and slash.start() > 0:
         credited = _credit_after_caption(text, stripped[: slash.start()].rstrip(), role_needed=True)
         if credited is not None:
             return credited
-    role_first = CREDIT_ROLE_FIRST_RE.search(stripped)
+    role_first = CREDIT_ROLE_FIRST_RE.search(stripped) if "摄" in stripped else None
     if role_first is not None:
         byline = _credited_names(role_first.group(1), photo=True)
         if byline is not None:
             offset = role_first.start() + len(role_first.group(0)) - len(role_first.group(0).lstrip())
             byline.raw.append(text[offset:].strip())
             return offset, byline
-    supplied = SUPPLIED_PHOTO_RE.search(stripped)
+    supplied = SUPPLIED_PHOTO_RE.search(stripped) if stripped.endswith(_SUPPLIED_ENDINGS) else None
     if supplied is not None:
         offset = supplied.start(1)
         return offset, Byline(raw=[text[offset:].strip()], others=[supplied.group(1)])
     return _credit_after_caption(text, stripped)
 
 
+# What the patterns of a credit's note and of a supplied photo end on (cues.CREDIT_SOURCE_NOTE_RE,
+# PICTURE_SOURCE_NOTE_RE, SUPPLIED_PHOTO_RE): a line ending otherwise is not searched for them.
+_BRACKET_CLOSERS = ("）", ")")
+_SUPPLIED_ENDINGS = ("供图", "提供图片", "图片提供")
 # A caption credited to where its picture was taken from is one sentence, of up to this length.
 _PICTURE_CAPTION_MAX_LEN = 100
 
