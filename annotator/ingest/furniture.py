@@ -261,11 +261,8 @@ def _first_clause(text: str) -> str:
 
 def opening_quote_debt(text: str) -> int:
     """How many quotes or brackets the last sentence of ``text`` leaves open."""
-    tail = text
-    for index in range(len(text) - 1, -1, -1):
-        if text[index] in SENTENCE_END:
-            tail = text[index + 1 :]
-            break
+    # after the last sentence end (found by a scan in C from the right for each mark), or the whole text
+    tail = text[max(map(text.rfind, SENTENCE_END)) + 1 :]
     debt = 0
     for opening, closing in QUOTE_PAIRS:
         debt += max(0, tail.count(opening) - tail.count(closing))
