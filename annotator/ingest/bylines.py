@@ -463,6 +463,8 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
 
 def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
+    if not _MAY_OPEN_ON_BYLINE_RE.search(paragraph):
+        return None  # (asked of every paragraph: most hold none of the characters any of the patterns below needs)
     match = (
         DATELINE_RE.match(paragraph)
         or PLACE_DATELINE_RE.match(paragraph)
@@ -492,6 +494,10 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     return match.end(), byline
 
 
+# What any opening byline or dateline holds somewhere: 电, 讯 or 消息 after its date or outlet (DATELINE_RE,
+# DATE_FIRST_DATELINE_RE, PLACE_DATELINE_RE, BRACKETED_DATELINE_RE, DESK_DATELINE_RE, PLACE_FLASH_RE, NEWS_FLASH_RE),
+# a bracket round the credits (AGENCY_PAREN_RE), or the square bracket round the whole (_SQUARE_BRACKETED_RE).
+_MAY_OPEN_ON_BYLINE_RE = re.compile("[电讯（(]|消息|^【")
 # A whole opening byline in square brackets (【本报讯 记者某某】…), as some papers print it before the text.
 _SQUARE_BRACKETED_RE = re.compile(r"^【([^【】]{2,40})】")
 
