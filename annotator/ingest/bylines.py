@@ -190,8 +190,8 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
 def _unglued(token: str) -> list[str]:
     """Roles and names printed with no space between them (奔流新闻通讯员张晓亮记者荆雯): one token per role and its
     name. A token that is one role and name, or holds fewer than two role words, is left whole."""
-    if ROLE_TOKEN_RE.match(token) or len(token) < 6:
-        return [token]
+    if ROLE_TOKEN_RE.match(token) or len(token) < 6 or GLUED_CREDIT_RE.match(token) is None:
+        return [token]  # (the parts must cover the token from its first character: none starts there, none can)
     parts = [match.group(0) for match in GLUED_CREDIT_RE.finditer(token)]
     if len(parts) < 2 or "".join(parts) != token or not all(ROLE_TOKEN_RE.match(part) for part in parts):
         return [token]
