@@ -190,8 +190,8 @@ def _credited_names(text: str, *, photo: bool = False) -> Byline | None:
 def _unglued(token: str) -> list[str]:
     """Roles and names printed with no space between them (奔流新闻通讯员张晓亮记者荆雯): one token per role and its
     name. A token that is one role and name, or holds fewer than two role words, is left whole."""
-    if ROLE_TOKEN_RE.match(token) or len(token) < 6:
-        return [token]
+    if ROLE_TOKEN_RE.match(token) or len(token) < 6 or GLUED_CREDIT_RE.match(token) is None:
+        return [token]  # (the parts must cover the token from its first character: none starts there, none can)
     parts = [match.group(0) for match in GLUED_CREDIT_RE.finditer(token)]
     if len(parts) < 2 or "".join(parts) != token or not all(ROLE_TOKEN_RE.match(part) for part in parts):
         return [token]
@@ -351,14 +351,15 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
             offset = bracketed.start() + len(bracketed.group()) - len(bracketed.group().lstrip())
             credit.raw = [text[offset:].strip()]
             return offset, credit
-    if not _CREDIT_ENDS.search(stripped):
+    if not _CREDIT_ENDS.match(stripped[-1:]):  # (its last character alone: a search would try every Han one)
         return None
-    picture = PICTURE_SOURCE_NOTE_RE.search(stripped)
+    # (each pattern below is tried only where the characters it needs are there: a search would try every position)
+    picture = PICTURE_SOURCE_NOTE_RE.search(stripped) if stripped.endswith(_BRACKET_CLOSERS) else None
     if picture is not None and picture.start() > 0 and _one_sentence_of_at_most(stripped[: picture.start()].rstrip(), _PICTURE_CAPTION_MAX_LEN):
         # …左为某某。（图取自某某快讯）: where the picture was taken from, which only a caption says
         offset = picture.start() + len(picture.group()) - len(picture.group().lstrip())
         return offset, Byline(raw=[text[offset:].strip()], others=[picture.group(1)])
-    note = CREDIT_SOURCE_NOTE_RE.search(stripped)
+    note = CREDIT_SOURCE_NOTE_RE.search(stripped) if stripped.endswith(_BRACKET_CLOSERS) else None
     if note is not None and note.start() > 0:
         caption = stripped[: note.start()].rstrip()
         if _one_sentence_of_at_most(caption, CAPTION_MAX_LEN):
@@ -366,25 +367,29 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
             offset = note.start() + len(note.group()) - len(note.group().lstrip())
             return offset, Byline(raw=[text[offset:].strip()], others=[note.group().strip()[1:-1]])
         stripped = caption  # 某某 摄 （某某图片库发）: the note is the credit's
-    slash = SLASH_OUTLET_RE.search(stripped)
+    slash = SLASH_OUTLET_RE.search(stripped) if "/" in stripped or "／" in stripped else None
     if slash is not None and slash.start() > 0:
         credited = _credit_after_caption(text, stripped[: slash.start()].rstrip(), role_needed=True)
         if credited is not None:
             return credited
-    role_first = CREDIT_ROLE_FIRST_RE.search(stripped)
+    role_first = CREDIT_ROLE_FIRST_RE.search(stripped) if "摄" in stripped else None
     if role_first is not None:
         byline = _credited_names(role_first.group(1), photo=True)
         if byline is not None:
             offset = role_first.start() + len(role_first.group(0)) - len(role_first.group(0).lstrip())
             byline.raw.append(text[offset:].strip())
             return offset, byline
-    supplied = SUPPLIED_PHOTO_RE.search(stripped)
+    supplied = SUPPLIED_PHOTO_RE.search(stripped) if stripped.endswith(_SUPPLIED_ENDINGS) else None
     if supplied is not None:
         offset = supplied.start(1)
         return offset, Byline(raw=[text[offset:].strip()], others=[supplied.group(1)])
     return _credit_after_caption(text, stripped)
 
 
+# What the patterns of a credit's note and of a supplied photo end on (cues.CREDIT_SOURCE_NOTE_RE,
+# PICTURE_SOURCE_NOTE_RE, SUPPLIED_PHOTO_RE): a line ending otherwise is not searched for them.
+_BRACKET_CLOSERS = ("）", ")")
+_SUPPLIED_ENDINGS = ("供图", "提供图片", "图片提供")
 # A caption credited to where its picture was taken from is one sentence, of up to this length.
 _PICTURE_CAPTION_MAX_LEN = 100
 
@@ -458,6 +463,8 @@ def _credit_after_caption(text: str, stripped: str, *, role_needed: bool = False
 
 def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     """The byline or dateline opening a news paragraph, and where it ends."""
+    if not _MAY_OPEN_ON_BYLINE_RE.search(paragraph):
+        return None  # (asked of every paragraph: most hold none of the characters any of the patterns below needs)
     match = (
         DATELINE_RE.match(paragraph)
         or PLACE_DATELINE_RE.match(paragraph)
@@ -487,6 +494,10 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     return match.end(), byline
 
 
+# What any opening byline or dateline holds somewhere: 电, 讯 or 消息 after its date or outlet (DATELINE_RE,
+# DATE_FIRST_DATELINE_RE, PLACE_DATELINE_RE, BRACKETED_DATELINE_RE, DESK_DATELINE_RE, PLACE_FLASH_RE, NEWS_FLASH_RE),
+# a bracket round the credits (AGENCY_PAREN_RE), or the square bracket round the whole (_SQUARE_BRACKETED_RE).
+_MAY_OPEN_ON_BYLINE_RE = re.compile("[电讯（(]|消息|^【")
 # A whole opening byline in square brackets (【本报讯 记者某某】…), as some papers print it before the text.
 _SQUARE_BRACKETED_RE = re.compile(r"^【([^【】]{2,40})】")
 
@@ -556,6 +567,12 @@ def glued_sign_off(paragraph: str) -> Byline | None:
 
     Names that open on a common surname, and a space before the byline or its outlet at its head (…。本报记者某某),
     tell it from a sentence cut after its subject (…。记者了解到, …。记者王某说)."""
+    # (asked of every open paragraph each time the layout, the continuations or the builder ask whether it is open)
+    found = _cached_glued(paragraph)
+    return found.copy() if found is not None else None
+
+
+def _glued_sign_off(paragraph: str) -> Byline | None:
     match = _AFTER_LAST_SENTENCE_RE.search(paragraph.rstrip())
     if match is None:
         return None
@@ -571,6 +588,9 @@ def glued_sign_off(paragraph: str) -> Byline | None:
     if not all(name[:1] in common_surnames() for name in names):
         return None
     return byline
+
+
+_cached_glued = per_page(_glued_sign_off)
 
 
 def photo_credit(text: str) -> tuple[int, Byline] | None:

@@ -292,7 +292,8 @@ CAPTION_MAX_LEN = 40
 def short_caption(text: str) -> bool:
     """A caption's shape: one sentence at most, of a caption's length (a photo story's captions are; a report's
     paragraphs run longer)."""
-    return sum(text.count(mark) for mark in SENTENCE_END) <= 1 and len(text.strip()) <= CAPTION_MAX_LEN
+    # (the length first: asked of every paragraph, most of which are too long to be one)
+    return len(text.strip()) <= CAPTION_MAX_LEN and sum(text.count(mark) for mark in SENTENCE_END) <= 1
 
 
 # Last characters of places and bodies: a word ending in one is no person's name (李家村, 林业局, 清徐县).

@@ -207,7 +207,7 @@ def starts_mid_sentence(text: str) -> bool:
         return True
     first = _first_clause(text)
     depth = 0
-    for ch in first:
+    for ch in _QUOTE_MARK_RE.findall(first):
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
@@ -261,11 +261,8 @@ def _first_clause(text: str) -> str:
 
 def opening_quote_debt(text: str) -> int:
     """How many quotes or brackets the last sentence of ``text`` leaves open."""
-    tail = text
-    for index in range(len(text) - 1, -1, -1):
-        if text[index] in SENTENCE_END:
-            tail = text[index + 1 :]
-            break
+    # after the last sentence end (found by a scan in C from the right for each mark), or the whole text
+    tail = text[max(map(text.rfind, SENTENCE_END)) + 1 :]
     debt = 0
     for opening, closing in QUOTE_PAIRS:
         debt += max(0, tail.count(opening) - tail.count(closing))
@@ -282,7 +279,7 @@ def closing_quote_surplus(text: str) -> int:
         return 0  # (read for every line: most first sentences close nothing)
     surplus = 0
     depth = 0
-    for ch in sentence:
+    for ch in _QUOTE_MARK_RE.findall(sentence):
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
@@ -299,6 +296,9 @@ _FIRST_SENTENCE_RE = re.compile(
     + re.escape("".join(CLOSERS)) + "]*"
 )
 _CLOSER_RE = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+# The opening and closing quotes and brackets of a stretch of text, in order: all that its depth counts look at
+# (picked out in C: the counts are asked of nearly every line, whose other characters are most of it).
+_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS))) + "]")
 
 
 def ends_with_continuation_mark(text: str) -> bool:

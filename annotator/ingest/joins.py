@@ -112,11 +112,18 @@ def date_across(left: str, right: str) -> str | None:
     The right part alone opens like any sentence (10月17日，…); only with the year before the cut is it the
     middle of one.
     """
-    date_end = _YEAR_END_RE.search(left.rstrip()) or _MONTH_END_RE.search(left.rstrip())
+    date_end = _date_end(left)
     if date_end is None:
         return None
-    date_start = (_MONTH_START_RE if date_end.group().endswith("年") else _DAY_START_RE).match(right)
-    return None if date_start is None else date_end.group() + date_start.group()
+    date_start = (_MONTH_START_RE if date_end.endswith("年") else _DAY_START_RE).match(right)
+    return None if date_start is None else date_end + date_start.group()
+
+
+@per_page
+def _date_end(left: str) -> str | None:
+    """The year or month ``left`` stops on (…1952年, …10月), if any: one line is matched against every line below it."""
+    found = _YEAR_END_RE.search(left.rstrip()) or _MONTH_END_RE.search(left.rstrip())
+    return None if found is None else found.group()
 
 
 # The Han characters at the end and at the start of a stretch of text, a few at most.

@@ -458,6 +458,7 @@ class _Cues:
         self.lines = lines
         self._cues: list[list[str] | None] = [None] * len(lines)
         self._decisive: list[list[str] | None] = [None] * len(lines)
+        self._shapes: list[list[str] | None] = [None] * len(lines)
 
     def __getitem__(self, index: int) -> list[str]:
         cues = self._cues[index]
@@ -466,8 +467,12 @@ class _Cues:
         return cues
 
     def shape(self, index: int) -> list[str]:
-        cues = self._cues[index]
-        return cues[:4] if cues is not None else _shape(self.lines[index])
+        """The line's first four cues (read, never changed, by the positions around it: kept once made)."""
+        found = self._shapes[index]
+        if found is None:
+            cues = self._cues[index]
+            found = self._shapes[index] = cues[:4] if cues is not None else _shape(self.lines[index])
+        return found
 
     def decisive(self, index: int) -> list[str]:
         """The cues of a neighbouring line worth knowing beyond its shape."""

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
 
 from annotator.ingest.cues import HAN
 
@@ -54,8 +54,11 @@ class TopicSpace:
         frequency = Counter(chain.from_iterable(distinct))
         # document frequencies are small integers: one logarithm per value, not per bigram
         weight_of_df = [0.0, 0.0] + [math.log(total / df) ** 2 for df in range(2, total + 1)]
-        # only the bigrams found in two paragraphs or more, but not in every one, get a weight
-        self._weight = {gram: weight_of_df[df] for gram, df in frequency.items() if 1 < df < total}
+        # only the bigrams found in two paragraphs or more, but not in every one, get a weight: exactly those whose
+        # weight is not zero (a frequency of 1 weighs 0.0, and so does one of ``total``, log 1 = 0). The frequencies
+        # are looked up, and the bigrams picked, in C: a page has thousands of bigrams, most of them in one paragraph
+        weights = list(map(weight_of_df.__getitem__, frequency.values()))
+        self._weight = dict(zip(compress(frequency, weights), filter(None, weights)))
         # the same bigrams as a set: a paragraph's weighted bigrams are an intersection of two frozensets, made in C
         # by walking the smaller without a copy
         self._weighted = frozenset(self._weight)
