@@ -289,6 +289,7 @@ class _Builder:
                 self.interrupted = self.current
             if (
                 role is LineRole.SUBHEAD
+                and self.lines[i].kind is not LineKind.HEADING  # (### is an intertitle by its typography)
                 and self.resume is None
                 and self.current is not None
                 and self.current.photo
