@@ -1988,3 +1988,248 @@ def test_a_caption_printed_where_a_sentence_was_cut_mid_word_stands_apart_and_th
     rest = "廊装点得五彩缤纷，吸引了不少市民驻足拍照。"
     docs, _ = segment(page_of(head, opening, cut, caption, rest, LIBRARY, *LIBRARY_TEXT))
     assert texts(docs) == {head: [opening, cut + rest], "": [caption], LIBRARY: LIBRARY_TEXT}
+
+
+# --- round 13: credit, production and source lines of web copies; 题： after a dateline; ads; photos ---------------
+
+def test_credit_and_production_lines_closing_a_video_report_stay_with_it_and_the_next_article_starts():
+    head = "江心岛湿地迎来候鸟"
+    body = ["入冬以来，江心岛湿地陆续迎来白鹭、灰鹤等候鸟两万余只，观鸟爱好者纷纷前来拍摄。",
+            "湿地管护站在岛上增设了投食点和观鸟步道，并安排专人巡护。"]
+    credits = ["记者：方明远、韩雪", "报道员：邱立平、陶然", "东岭新闻社音视频部制作"]
+    page = page_of(head, *body, *credits, BRIDGE, *BRIDGE_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs) == {head: [*body, *credits], BRIDGE: BRIDGE_TEXT}
+    assert bylines.standalone_byline("报道员：邱立平、陶然").reporters == ["邱立平", "陶然"]  # type: ignore[union-attr]
+    assert bylines.standalone_byline("联合出品") is not None
+    assert bylines.standalone_byline("某某市文化和旅游局联合出品") is not None
+    # a headline ending in 制作 names no producer: no credit line
+    assert bylines.standalone_byline("石磨豆腐制作") is None
+
+
+def test_a_byline_crediting_words_and_pictures_after_underscores_and_run_together_photo_credits():
+    found = bylines.standalone_byline("文 _ 林小帆/山野旅行 图 _ 林小帆/山野旅行、周晓阳")
+    assert found is not None and (found.reporters, found.photographers) == (["林小帆"], ["林小帆", "周晓阳"])
+    credit = bylines.photo_credit("东岭新闻社记者方明远韩雪签约摄影师陶然摄影报道")
+    assert credit is not None and credit[0] == 0 and "陶然" in credit[1].photographers
+
+
+def test_where_a_picture_comes_from_closes_its_caption_without_brackets():
+    for caption, source in (
+        ("江心岛湿地迎来今冬第一批白鹭。  图/东岭新闻社", "东岭新闻社"),
+        ("1983年，考古队在遗址现场清理陶片的情景之一。图源东岭博物馆官网", "东岭博物馆官网"),
+        ("灯会是当地送旧迎新的传统节日。图片来源：林小帆/山野图库", "林小帆/山野图库"),
+        ("图|山野图库", "山野图库"),
+    ):
+        credit = bylines.photo_credit(caption)
+        assert credit is not None and credit[1].others == [source], caption
+    supplier = "东岭县野生动物救护与监测预警中心"  # longer than a name: a body
+    assert bylines.photo_credit(f"两只白鹭在浅滩觅食（无人机照片）。{supplier}供图") is not None
+    assert bylines.photo_credit("灯会现场（摄影 周晓阳）") is not None
+    # a sentence ending on a picture's words is no credit
+    assert bylines.photo_credit("规划绘就了一张发展蓝图/路线") is None
+
+
+def test_a_photo_credited_to_its_source_between_two_paragraphs_stands_apart_and_the_report_goes_on():
+    head = "湖畔公园菊展开幕"
+    first = "本报讯 湖畔公园第十届菊展昨日开幕，园内布置了三十余组大型菊花造型。"
+    caption = "菊展现场（摄影 周晓阳）"
+    second = "从公园东门到湖心亭的步道两旁摆满了各色盆菊，吸引了不少市民驻足拍照。"
+    docs, _ = segment(page_of(head, first, caption, second, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[head] == [first, second]
+    assert texts(docs)[LIBRARY] == LIBRARY_TEXT
+
+
+def test_a_wire_dateline_without_its_outlet_before_ti_opens_the_report_and_is_no_subtitle():
+    found = bylines.leading_byline("东岭江州8月6日电 题：江心岛湿地迎来候鸟")
+    assert found is not None and (found[1].place, found[1].date) == ("东岭江州", "8月6日")
+    head = "江心岛湿地迎来候鸟 观鸟爱好者纷纷前来"
+    dateline = "东岭江州8月6日电 题：江心岛湿地迎来候鸟 观鸟爱好者纷纷前来"
+    body = ["入冬以来，江心岛湿地陆续迎来白鹭、灰鹤等候鸟两万余只，观鸟爱好者纷纷前来拍摄。",
+            "湿地管护站在岛上增设了投食点和观鸟步道，并安排专人巡护。"]
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, head, dateline, "记者 方明远", *body))
+    assert texts(docs)[head] == [dateline, "记者 方明远", *body]
+    assert "subtitle" not in docs[1].meta
+
+
+def test_a_web_copys_editor_in_brackets_signs_it_off_while_the_pages_editors_line_is_furniture():
+    head = "东岭区总工会夏季送清凉"
+    body = ["日前，东岭区总工会为两百名环卫工人送去防暑药品和清凉饮料。", "区总工会还联系医院为环卫工人开展了免费体检。"]
+    page = page_of(head, *body, "责任编辑：【方明远】", BRIDGE, *BRIDGE_TEXT, "责任编辑：韩 雪  校对：邱立平")
+    docs, _ = segment(page)
+    assert texts(docs) == {head: [*body, "责任编辑：【方明远】"], BRIDGE: BRIDGE_TEXT}
+
+
+def test_a_lone_number_between_two_paragraphs_numbers_a_part_and_one_after_the_footer_is_furniture():
+    lines = [classify(line) for line in split_lines(page_of(
+        BRIDGE, BRIDGE_TEXT[0], "1", BRIDGE_TEXT[1], "版权所有 ©2024 东岭日报", "2", LIBRARY, *LIBRARY_TEXT))]
+    numbered = [k for k, line in enumerate(lines) if line.text in ("1", "2")]
+    assert [line_features.furniture_shape(lines, k) is None for k in numbered] == [True, False]
+
+
+def _model_reading(lines: list, roles: dict[int, tuple[LineRole, dict]]) -> list[RoleReading]:
+    """The model's reading: the given lines as given, every other line text it is sure of."""
+    return [RoleReading(*roles[k], by_model=True) if k in roles  # type: ignore[misc]
+            else RoleReading(LineRole.BODY, {LineRole.BODY: 1.0}, by_model=True) for k in range(len(lines))]
+
+
+def test_an_advertisement_ends_at_a_line_the_model_is_sure_is_text_and_the_article_it_interrupted_goes_on():
+    head = "江心岛湿地迎来候鸟"
+    body = ["入冬以来，江心岛湿地陆续迎来白鹭、灰鹤等候鸟两万余只，观鸟爱好者纷纷前来拍摄。",
+            "湿地管护站在岛上增设了投食点和观鸟步道，并安排专人巡护。"]
+    ad = "东岭渔具 钓竿 鱼线 直播间每晚开播"
+    after = ["没有观鸟活动的日子，湿地也不冷清。", "附近村民常在清晨沿步道散步，一些摄影爱好者一住就是半个月。"]
+    lines = [classify(line) for line in split_lines(page_of(head, *body, "广告", ad, *after, BRIDGE, *BRIDGE_TEXT))]
+    readings = _model_reading(lines, {0: (LineRole.TITLE, {LineRole.TITLE: 1.0}), 3: (LineRole.AD, {LineRole.AD: 1.0}),
+                                4: (LineRole.AD, {LineRole.AD: 0.94, LineRole.TITLE: 0.06}),
+                                7: (LineRole.TITLE, {LineRole.TITLE: 1.0})})
+    units = layout.photo_stories(layout.build_units(lines, [], readings), [])
+    assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
+        (head, [*body, *after]), (BRIDGE, BRIDGE_TEXT)]
+    # the copy of an advertisement the model reads as the advertisement is dropped with it
+    readings[5] = RoleReading(LineRole.BODY, {LineRole.BODY: 0.2, LineRole.AD: 0.8}, by_model=True)
+    units = layout.build_units(lines, [], readings)
+    assert [p.text for p in units[1].paras] == [after[1]]
+
+
+def test_a_caption_under_its_headline_keeps_the_report_it_shows_while_another_article_waits_for_its_rest():
+    cut = "本报讯 东岭区今年新建口袋公园十二座，工人们正在最后一座公园里铺设"
+    head = "江心岛的白鹭回来了"
+    caption = "江心岛和白鹭。（周晓阳 摄）"
+    report = ["你见过白鹭成群掠过江面的样子吗？清晨六时许，江心岛上的白鹭陆续飞出觅食。",
+              "管护站的工作人员说，今年来岛上越冬的白鹭比去年多了三成。"]
+    rest = "草坪和步道，预计月底开放。"
+    docs, _ = segment(page_of("口袋公园建设提速", cut, head, caption, *report, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs)[head] == [caption, *report]
+    assert texts(docs)["口袋公园建设提速"][0].startswith(cut)
+
+
+def test_a_dated_lede_restating_a_line_the_model_is_sure_is_a_title_makes_it_a_headline_inside_a_story_on_its_topic():
+    story = ["本报讯 第五届湖畔菊展昨日在湖畔公园开幕，展出菊花三百余个品种。",
+             "湖畔公园今年还将举办灯会和摄影展，菊展期间公园延长开放时间。"]
+    title = "第三届湖畔菊展拉开帷幕"
+    lede = "10月8日，第三届湖畔菊展在湖畔公园拉开帷幕，展出菊花两百余个品种。"
+    lines = [classify(line) for line in split_lines(page_of("湖畔菊展开幕", *story, title, lede))]
+    sure = (LineRole.TITLE, {LineRole.TITLE: 0.97, LineRole.SUBHEAD: 0.03})
+    readings = _model_reading(lines, {0: (LineRole.TITLE, {LineRole.TITLE: 1.0}), 3: sure})
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert readings[3].role is LineRole.TITLE
+    # a lede that does not restate it: the line is an intertitle of the story its paragraph goes on with
+    lines = [classify(line) for line in split_lines(page_of(
+        "湖畔菊展开幕", *story, "菊花里的老手艺", "10月8日，湖畔公园的老花匠在菊展上表演菊花造型手艺。"))]
+    readings = _model_reading(lines, {0: (LineRole.TITLE, {LineRole.TITLE: 1.0}), 3: sure})
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert readings[3].role is LineRole.SUBHEAD
+
+
+def test_the_rest_of_a_sentence_ending_text_with_no_headline_goes_on_with_the_cut_sentence_not_the_text_over_it():
+    salt = "盐都老街的故事"
+    cut = "走进老街的盐业会馆时，天空正飘着细雨，百年建筑在雨中更显清丽。我们跟着讲解员顺着回廊上的文物资料，从井盐的开拓者开始，对井盐的发展展开认"
+    fossils = "东岭化石馆巡礼"
+    fossils_text = "东岭化石馆建在一处化石遗址上，馆内陈列着上百具古生物化石。"
+    caption = "1983年，考古队在遗址现场清理化石的情景之一。图源东岭化石馆官网"
+    after = ["在化石馆的馆藏里，一张泛黄的老照片格外珍贵，照片上的地质工程师正在讲述发现化石的经过。",
+             "这位工程师就是化石遗址的首位发现者。"]
+    docs, _ = segment(page_of(salt, cut, fossils, "■ 周晓阳", fossils_text, "遗址寻踪", caption, *after, "识与了解。"))
+    assert texts(docs)[salt] == [cut + "识与了解。"]
+
+
+def test_on_a_page_with_hash_headlines_and_a_plain_one_the_model_is_sure_of_a_plain_line_it_reads_as_a_title_stays_one():
+    photo_head = "江心岛白鹭翩飞"
+    caption = "12月3日，白鹭在江心岛湿地浅滩觅食。 本报记者 周晓阳 摄"
+    page = page_of(photo_head, caption, BRIDGE, *BRIDGE_TEXT, "# " + LIBRARY, *LIBRARY_TEXT, "# " + MARKET, *MARKET_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+
+    def read() -> list[RoleReading]:
+        return _model_reading(lines, {
+            0: (LineRole.TITLE, {LineRole.TITLE: 0.98, LineRole.SUBHEAD: 0.02}),
+            2: (LineRole.TITLE, {LineRole.TITLE: 0.59, LineRole.SUBHEAD: 0.41}),
+            5: (LineRole.TITLE, {LineRole.TITLE: 1.0}), 8: (LineRole.TITLE, {LineRole.TITLE: 1.0})})
+
+    readings = read()
+    line_roles._apply_certainties(lines, readings)
+    assert readings[2].role is LineRole.TITLE
+    # where no plain headline is sure, a plain line among # headlines is an intertitle
+    readings = read()
+    readings[0] = RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.6, LineRole.SUBHEAD: 0.4}, by_model=True)
+    line_roles._apply_certainties(lines, readings)
+    assert readings[2].role is LineRole.SUBHEAD
+
+
+def test_a_pictures_credit_between_paragraphs_that_the_model_reads_as_furniture_does_not_end_the_article():
+    head = "湖畔公园菊展开幕"
+    first = "本报讯 湖畔公园第十届菊展昨日开幕，园内布置了三十余组大型菊花造型。"
+    second = "从公园东门到湖心亭的步道两旁摆满了各色盆菊，吸引了不少市民驻足拍照。"
+    lines = [classify(line) for line in split_lines(page_of(head, first, "菊展现场（摄影 周晓阳）", second, LIBRARY,
+                                                              *LIBRARY_TEXT))]
+    readings = _model_reading(lines, {0: (LineRole.TITLE, {LineRole.TITLE: 1.0}),
+                                      2: (LineRole.FURNITURE, {LineRole.FURNITURE: 0.7, LineRole.BODY: 0.3}),
+                                      4: (LineRole.TITLE, {LineRole.TITLE: 1.0})})
+    units = layout.build_units(lines, [], readings)
+    assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
+        (head, [first, second]), (LIBRARY, LIBRARY_TEXT)]
+    # other furniture between two paragraphs (a series banner) still ends the article above
+    lines = [classify(line) for line in split_lines(page_of(head, first, "奋斗百年路 启航新征程", second, LIBRARY,
+                                                              *LIBRARY_TEXT))]
+    units = layout.build_units(lines, [], readings)
+    assert [p.text for p in units[0].paras] == [first]
+
+
+def test_a_columns_label_in_square_brackets_before_the_title_or_its_tag_after_a_bar_is_the_section():
+    for line, title, section in (
+        ("【走进乡村】" + BRIDGE, BRIDGE, "走进乡村"),
+        (LIBRARY + "|手记", LIBRARY, "手记"),
+    ):
+        docs, _ = segment(page_of(line, *BRIDGE_TEXT, MARKET, *MARKET_TEXT))
+        assert (docs[0].title, docs[0].meta.get("section")) == (title, section)
+    # a dateline in brackets opening a paragraph is no label
+    assert layout._LEADING_LABEL_RE.match("【新华社某地12月8日电】") is None
+
+
+def test_captions_credited_to_the_photographers_a_photo_storys_line_names_are_its_pictures():
+    head = "江心岛放灯迎新年"
+    lead = "12月31日，江心岛举行放灯迎新年活动，上千名市民和游客参加。"
+    story = "东岭新闻社记者周阳林小帆摄影报道"
+    captions = ["12月31日晚，人们在江心岛畔放飞孔明灯。东岭新闻社发（林小帆摄）",
+                "12月31日晚，江心岛上空数以千计的孔明灯齐飞。东岭新闻社记者周阳摄"]
+    docs, _ = segment(page_of(head, lead, story, *captions, BRIDGE, *BRIDGE_TEXT))
+    assert texts(docs) == {head: [lead, story, *captions], BRIDGE: BRIDGE_TEXT}
+    # a caption credited to someone else is a photo of its own
+    other = "12月31日晚，江边的灯会吸引了众多游客。本报记者 邵明 摄"
+    docs, _ = segment(page_of(head, lead, story, captions[0], other, BRIDGE, *BRIDGE_TEXT))
+    assert texts(docs)[head] == [lead, story, captions[0]]
+    assert texts(docs)[""] == [other]
+
+
+def test_a_column_label_before_an_ascii_bar_heads_a_line_the_model_read_as_an_intertitle():
+    title = "古镇寻“宝”记|东湾竹编"
+    assert cues.COLUMN_ON_TITLE_RE.match(title)
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, *BRIDGE_TEXT, title, *LIBRARY_TEXT))]
+    readings = _model_reading(lines, {0: (LineRole.TITLE, {LineRole.TITLE: 1.0}),
+                                      3: (LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.67, LineRole.TITLE: 0.33})})
+    line_roles._titles_carrying_their_column_label(lines, readings)
+    assert readings[3].role is LineRole.TITLE
+
+
+def test_producers_printed_over_a_production_credit_close_the_piece_whatever_the_model_read_them_as():
+    producers = "东岭新闻网文旅频道\n东岭市文化和旅游局\n联合出品"
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, *BRIDGE_TEXT, producers, LIBRARY, *LIBRARY_TEXT))]
+    readings = _model_reading(lines, {0: (LineRole.TITLE, {LineRole.TITLE: 1.0}),
+                                      3: (LineRole.KICKER, {LineRole.KICKER: 0.91, LineRole.SECTION: 0.09}),
+                                      4: (LineRole.TITLE, {LineRole.TITLE: 1.0}),
+                                      5: (LineRole.BYLINE, {LineRole.BYLINE: 0.93, LineRole.SECTION: 0.07}),
+                                      6: (LineRole.TITLE, {LineRole.TITLE: 1.0})})
+    line_roles._producers_over_a_production_credit(lines, readings)
+    assert [r.role for r in readings[3:7]] == [LineRole.BYLINE, LineRole.BYLINE, LineRole.BYLINE, LineRole.TITLE]
+
+
+def test_a_short_line_over_text_after_a_finished_photo_under_an_advertisement_heads_the_next_article():
+    caption = "江心岛湿地步道。 本报记者 周晓阳 摄"
+    lines = [classify(line) for line in split_lines(page_of(
+        BRIDGE, *BRIDGE_TEXT, "广告", "东岭渔具 钓竿 鱼线 直播间每晚开播", caption, LIBRARY, *LIBRARY_TEXT))]
+    readings = _model_reading(lines, {0: (LineRole.TITLE, {LineRole.TITLE: 1.0}), 3: (LineRole.AD, {LineRole.AD: 1.0}),
+                                      4: (LineRole.AD, {LineRole.AD: 1.0}),
+                                      6: (LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.99, LineRole.TITLE: 0.01})})
+    units = layout.build_units(lines, [], readings)
+    assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
+        (BRIDGE, BRIDGE_TEXT), ("", [caption]), (LIBRARY, LIBRARY_TEXT)]

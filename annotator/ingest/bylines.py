@@ -30,6 +30,8 @@ from annotator.ingest.cues import (
     AUTHOR_AFFILIATION_RE,
     BRACKETED_CREDIT_BEFORE_STOP_RE,
     BRACKETED_DATELINE_RE,
+    BRACKETED_EDITOR_RE,
+    BRACKETED_ROLE_FIRST_RE,
     BYLINE_BULLETS,
     BYLINE_SEPARATORS_RE,
     CAPTION_MAX_LEN,
@@ -52,10 +54,13 @@ from annotator.ingest.cues import (
     NOT_NAMES,
     OUTLET_TOKEN_RE,
     PICTURE_SOURCE_NOTE_RE,
+    PICTURE_SOURCE_RE,
+    PICTURES_PART_RE,
     PLACE_DATELINE_RE,
     PLACE_FLASH_RE,
     PRINTED_SOURCE_RE,
     PRODUCTION_CREDIT_PART_RE,
+    PRODUCTION_LINE_RE,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
@@ -65,6 +70,7 @@ from annotator.ingest.cues import (
     SOURCE_SIGN_OFF_RE,
     SUPPLIED_PHOTO_RE,
     TEXT_AND_PHOTO_RE,
+    TITLED_PLACE_DATELINE_RE,
     TRAILING_SIGNATURE_RE,
     common_surnames,
 )
@@ -227,7 +233,7 @@ def _standalone_byline(line: str) -> Byline | None:
     kind = CREDIT_KIND_PREFIX_RE.match(line)
     if kind is not None and kind.end() < len(line):
         # 文·图丨记者 某某: what is credited, then who
-        byline = _standalone_byline(line[kind.end() :])
+        byline = _standalone_byline(line[kind.end() :]) or _words_and_pictures(line[kind.end() :])
         if byline is not None:
             byline.raw = [line]
         return byline
@@ -251,6 +257,13 @@ def _standalone_byline(line: str) -> Byline | None:
         # 系列报道策划：某某、某某 本篇统筹：某某: who planned or coordinated the piece
         names = [name for credit in credits for name in BYLINE_SEPARATORS_RE.split(credit.group(1)) if name]
         return Byline(raw=[line], others=names)
+    editor = BRACKETED_EDITOR_RE.match(line)
+    if editor is not None:
+        return Byline(raw=[line], others=[editor.group(1) or editor.group(2)])  # 责任编辑：【某某】: a web copy's editor
+    production = PRODUCTION_LINE_RE.match(line)
+    if production is not None:
+        # 新华社音视频部制作, 联合出品: who produced the piece, closing it
+        return Byline(raw=[line], others=[production.group(1)] if production.group(1) else [])
     affiliation = AUTHOR_AFFILIATION_RE.match(line)
     if affiliation is not None:
         return Byline(raw=[line], others=[affiliation.group(1)])  # 作者单位：某某: the author's line, continued
@@ -301,6 +314,26 @@ def _standalone_byline(line: str) -> Byline | None:
     if names:
         return Byline(raw=[line], others=names)  # 增公宣 龚宣: the writers' names alone sign the text off
     return bracketed_signature(line)
+
+
+def _words_and_pictures(credits: str) -> Byline | None:
+    """What follows ``文 _`` in ``文 _ 某某/某刊 图 _ 某某/某刊、某某``: the writers, each perhaps with the outlet after a
+    slash, then after ``图`` the photographers. Names only, one to three a part."""
+    parts = PICTURES_PART_RE.split(credits, maxsplit=1)
+    words, pictures = parts[0], parts[1] if len(parts) > 1 else ""
+    byline = Byline()
+    for field_name, part in (("reporters", words), ("photographers", pictures)):
+        names = []
+        for credit in (c for c in BYLINE_SEPARATORS_RE.split(part) if c):
+            name = re.split("[/／]", credit, maxsplit=1)[0]  # 某某/旅读中国: the outlet after the slash
+            if not NAME_TOKEN_RE.match(name):
+                return None
+            names.append(name)
+        if len(names) > _MAX_NAMES_WITHOUT_ROLE or (field_name == "reporters" and not names):
+            return None
+        for name in names:
+            byline.add(field_name, name)
+    return byline
 
 
 def _names_alone(line: str, *, bulleted: bool = False) -> list[str]:
@@ -377,6 +410,21 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
         byline = _credited_names(role_first.group(1), photo=True)
         if byline is not None:
             offset = role_first.start() + len(role_first.group(0)) - len(role_first.group(0).lstrip())
+            byline.raw.append(text[offset:].strip())
+            return offset, byline
+    source = PICTURE_SOURCE_RE.search(stripped)
+    if source is not None:
+        caption = stripped[: source.start()].rstrip()
+        if not caption or _one_sentence_of_at_most(caption, _PICTURE_CAPTION_MAX_LEN):
+            # …篮球场吸引了众多观众。 图/新华社, 图|视觉中国 over the caption: where the picture comes from
+            offset = source.start() + len(source.group()) - len(source.group().lstrip())
+            return offset, Byline(raw=[text[offset:].strip()], others=[source.group(1)])
+    bracketed_role = BRACKETED_ROLE_FIRST_RE.search(stripped)
+    if bracketed_role is not None and bracketed_role.start() > 0 and len(stripped[: bracketed_role.start()]) <= CAPTION_MAX_LEN:
+        # 灯会现场（摄影 某某）: a short caption, its photographer's role first in brackets
+        byline = _credited_names(bracketed_role.group(1), photo=True)
+        if byline is not None:
+            offset = bracketed_role.start()
             byline.raw.append(text[offset:].strip())
             return offset, byline
     supplied = SUPPLIED_PHOTO_RE.search(stripped) if stripped.endswith(_SUPPLIED_ENDINGS) else None
@@ -468,6 +516,7 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     match = (
         DATELINE_RE.match(paragraph)
         or PLACE_DATELINE_RE.match(paragraph)
+        or TITLED_PLACE_DATELINE_RE.match(paragraph)
         or BRACKETED_DATELINE_RE.match(paragraph)
         or DESK_DATELINE_RE.match(paragraph)
         or PLACE_FLASH_RE.match(paragraph)

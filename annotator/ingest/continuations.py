@@ -151,6 +151,16 @@ def _split_points(host: Unit) -> list[tuple[int, float, str]]:
             and body_before >= 1  # (a one-paragraph head only where a name the article prints reads across the cut)
         ):
             starts.append((k, _TAIL, "the end of another article"))
+        elif (
+            host.headline is None
+            and para.role is Role.BODY
+            and before.role is Role.BODY
+            and not before.is_open
+            and (starts_mid_sentence(para.text) or starts_with_stray_char(para.text))
+        ):
+            # text with no headline of its own that ends on the rest of a sentence cut elsewhere (…经过。 / 识与了解。):
+            # that rest has no headline either, and goes on with the cut sentence whatever the text over it continues
+            starts.append((k, _ORPHAN, "the rest of a sentence with no headline of its own"))
     return starts
 
 

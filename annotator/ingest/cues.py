@@ -63,11 +63,14 @@ ROLE_FIELDS = {
     "融媒记者": "reporters",
     "新闻记者": "reporters",  # a paper's news app's reporter, printed without the paper (某某日报)新闻记者
     "新媒体记者": "reporters",
+    "报道员": "reporters",  # a wire's local staff reporter, listed after its 记者 (报道员：某某、某某)
     "通讯员": "correspondents",
     "特约通讯员": "correspondents",
     "摄影记者": "photographers",
     "摄影": "photographers",
     "特约摄影": "photographers",
+    "摄影师": "photographers",
+    "签约摄影师": "photographers",
     "摄": "photographers",
     "实习生": "others",
     "撰稿": "others",
@@ -107,7 +110,7 @@ ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
 NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
 # One role and its name inside a run of them printed with no space (某某新闻通讯员某某记者某某): the name runs up to the
 # next role word or the end.
-GLUED_CREDIT_RE = re.compile(f"(?:{_AGENCY})?(?:{_ROLE})[：:]?[{HAN}]{{2,4}}?(?=(?:{_AGENCY})?(?:{_ROLE})|$)")
+GLUED_CREDIT_RE = re.compile(f"(?:{_AGENCY})?(?:{_ROLE})[：:]?[{HAN}]{{2,5}}?(?=(?:{_AGENCY})?(?:{_ROLE})|$)")
 # An outlet named alone before a photographer's name: 人民网 某某摄
 OUTLET_TOKEN_RE = re.compile(f"^(?:{_AGENCY})$")
 # Who sent a photo out, before its photographer: 新华社发（某某 摄）, （新华社发 某某 摄）.
@@ -154,6 +157,9 @@ BRACKETED_DATELINE_RE = re.compile(f"^[（(]()([{HAN}]{{2,8}}?)\\s*({DATELINE_DA
 # An outlet and its city before 讯, with no date, and the reporters in brackets (本报北京讯（记者某某）, 某某网大同讯
 # （记者某某）): groups as DATELINE_RE's, the date empty
 PLACE_FLASH_RE = re.compile(f"^据?({_AGENCY})(?![网报社台])([{HAN}]{{2,4}}?)讯()\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]()")
+# A wire's dateline without its outlet over a report that repeats its title after 题： (云南大理8月16日电 题：某某):
+# 题 after the date tells 电 is the dispatch's, as the reporter's brackets do above (groups as DATELINE_RE's).
+TITLED_PLACE_DATELINE_RE = re.compile(f"^()([{HAN}]{{2,8}}?)\\s*({DATELINE_DATE})电(?=\\s*题\\s*[：:])()()")
 DESK_DATELINE_RE = re.compile(f"^([{HAN}]{{2,10}})\\s*[/／]\\s*([{HAN}]{{0,8}}?)\\s*({DATELINE_DATE})[电讯]()()")
 # An author's name in brackets closing an article: …萌芽状态。（王阳）
 _CREDITED = f"(?:{_ROLE})?[：:]?(?:{NAME})"
@@ -170,8 +176,14 @@ SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源)\s*[�
 # 本篇统筹：某某 (each credit a few words ending in the task, a colon, then names up to the next credit).
 _TASK = f"[{HAN}]{{0,6}}?(?:策划|统筹|监制|出品人|主编|编审)\\s*[：:]"
 PRODUCTION_CREDIT_PART_RE = re.compile(f"{_TASK}\\s*((?:{NAME})(?:[、，,\\s]+(?:{NAME}))*?)\\s*(?={_TASK}|$)")
+# Who produced a video report or a series, on a line of its own closing it: 新华社音视频部制作, 某某频道 某某厅 / 联合出品.
+# A body (a desk, a centre, a channel, an outlet) or 联合 before the word, so that a headline ending in 制作 is none.
+_PRODUCER = f"(?:{_AGENCY})?[{HAN}]{{0,12}}?(?:部|中心|频道|工作室|厅|局|办|委员会|公司|集团|社|网|台)"
+PRODUCTION_LINE_RE = re.compile(f"^(?:({_PRODUCER})\\s*(?:联合)?|联合)(?:出品|制作|摄制|监制)$")
 # What the byline credits, printed before it: 文·图丨记者 某某, 文/记者 某某, 文｜某某 (words, or words and pictures).
-CREDIT_KIND_PREFIX_RE = re.compile(r"^(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:]\s*")
+CREDIT_KIND_PREFIX_RE = re.compile(r"^(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:_＿]\s*")
+# The pictures' credit after the words' in such a line: 文 _ 某某/某刊 图 _ 某某、某某.
+PICTURES_PART_RE = re.compile(r"\s+图\s*[丨|｜/／：:_＿]\s*")
 # A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文; or for the words alone, set off by a
 # space (本报记者 某某 文: a name may end in 文 itself).
 TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$|\s+文$")
@@ -185,12 +197,17 @@ CREDIT_ENDINGS = ("摄影报道", "摄影", "摄")
 # A credit naming the role first, at the end of a caption: … 摄影：某某, … 摄/某某
 CREDIT_ROLE_FIRST_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*(?:摄影|摄)\\s*[：:/／]\\s*((?:{NAME})(?:[\\s、]+(?:{NAME})){{0,3}})$")
 # Who supplied a photo, closing its caption: …。某某管理局供图, 受访者供图
-SUPPLIED_PHOTO_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*([{HAN}A-Za-z·]{{2,16}})\\s*(?:供图|提供图片|图片提供)$")
+SUPPLIED_PHOTO_RE = re.compile(f"(?:^|(?<=[\\s。！？!?”）)]))\\s*([{HAN}A-Za-z·]{{2,24}})\\s*(?:供图|提供图片|图片提供)$")
 # A note after a credit on who sent the photo out or where it was taken from: （某某图片库发）, （取材自某某报）
 CREDIT_SOURCE_NOTE_RE = re.compile(f"\\s*[（(](?:[{HAN}]{{2,16}}(?:发|供稿|供图)|(?:取材自|来源[：:]?|转自|选自)[{HAN}]{{2,16}})[）)]$")
 # Where a picture was taken from, in brackets closing its caption: （图取自某某快讯）, （图片来源：某某网）, （图/某某）
 PICTURE_SOURCE_NOTE_RE = re.compile(
     f"\\s*[（(](?:图|图片|照片)\\s*(?:取自|来自|来源|源自|转自|选自|提供|/|／|[：:])\\s*[：:]?\\s*([{HAN}A-Za-z·]{{2,16}})[）)]$"
+)
+# Where a picture comes from, after its caption's last sentence without brackets or on a line of its own over the
+# caption, as websites print it: …。 图/新华社, …。图源某某官网, …。图片来源：某某/视觉中国, 图|视觉中国.
+PICTURE_SOURCE_RE = re.compile(
+    f"(?:^|(?<=[\\s。！？!?”）)]))\\s*(?:图片来源\\s*[：:]|图片来自|图源|图\\s*[丨|｜/／])\\s*([{HAN}A-Za-z·][{HAN}A-Za-z·/／]{{1,23}})$"
 )
 # People named by where they stand in the picture, which only a caption does: （左起）, （右3）, （左二）, 左起：…, 右2为…
 PICTURE_POSITION_RE = re.compile(
@@ -200,6 +217,10 @@ PICTURE_POSITION_RE = re.compile(
 BRACKETED_CREDIT_BEFORE_STOP_RE = re.compile(r"[（(][^（()）。！？!?]{2,30}[）)]\s*[。.]$")
 # A note in brackets closing a photo's caption, saying when or how the picture was taken: …的蔬菜（1月21日摄，无人机
 #照片）。, …（资料照片）, …（新华社记者某某摄）。 Only a caption carries one.
+# A credit naming the role first in brackets closing a short caption: 灯会现场（摄影 某某）, …（摄影：某某）.
+BRACKETED_ROLE_FIRST_RE = re.compile(
+    f"[（(]\\s*(?:摄影|摄)\\s*[：:/／]?\\s*((?:{NAME})(?:[\\s、]+(?:{NAME})){{0,3}})\\s*[）)]$"
+)
 PHOTO_NOTE_RE = re.compile(r"[（(][^（()）]{0,24}(?:摄|照片|航拍)[^（()）]{0,24}[）)]\s*[。.]?$")
 # Where the author works, signing the text off under the author's line: 作者单位：某某县融媒体中心
 AUTHOR_AFFILIATION_RE = re.compile(r"^作者单位\s*[：:]\s*([^\s，,。；;：:！？!?]{2,24})$")
@@ -247,6 +268,11 @@ EDITORS_LINE_RE = re.compile(
 # neighbouring articles (上一篇 下一篇), the e-paper's 上一版 下一版, reading time, copyright and licence lines,
 # the page's address and title repeated, a QR-code prompt, 相关新闻 / 更多>>, and metadata listed under the
 # headline (- 来源:… / - 时间:2025-04-25 10:36). General web vocabulary, not any one site's.
+# A web copy's editor signing the article off, the name in square brackets (责任编辑：【某某】, 【编辑：某某】): the copy's own
+# last line, not the page's editors' line at its foot.
+BRACKETED_EDITOR_RE = re.compile(f"^(?:(?:责任编辑|编辑)\\s*[：:]\\s*【({NAME})】|【(?:责任编辑|编辑)\\s*[：:]\\s*({NAME})】)$")
+# A lone number (a web page's index, or a feature's numbered part between two paragraphs).
+LONE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 WEB_CHROME_RE = re.compile(
     r"^(?:分享到|打印本页|关闭窗口|返回顶部|返回首页|收藏本文|我要纠错|字号|字体)"
     r"|^(?:上一篇|下一篇)|上一版\s*下一版|^(?:您的)?当前位置\s*[：:]|^首页\s*[>＞›»]"
@@ -270,7 +296,7 @@ FOLIO_PART_RE = re.compile(
 
 # A column label printed before the title on the title's line (行进中国丨…, 农民丰收丨…): the furniture of a headline.
 # An intertitle names a part of one article and carries no column of its own.
-COLUMN_ON_TITLE_RE = re.compile(f"^[{HAN}]{{2,6}}\\s*[丨｜]\\s*[^丨｜\\s]{{4,}}")
+COLUMN_ON_TITLE_RE = re.compile(f"^(?=[{HAN}]{{2}})[{HAN}“”「」]{{2,8}}\\s*[丨｜|]\\s*[^丨｜|\\s]{{4,}}")
 
 AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告专版"})
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})

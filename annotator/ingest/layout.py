@@ -36,6 +36,7 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
     BYLINE_BULLETS,
+    HAN,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
@@ -47,6 +48,8 @@ from annotator.ingest.furniture import (
     LineKind,
     PageLine,
     ends_open,
+    ends_with_continuation_mark,
+    ends_with_function_word,
     starts_mid_sentence,
     starts_with_stray_char,
 )
@@ -85,10 +88,15 @@ _SECTION_SEPARATORS_RE = re.compile(r"\s*[丨|｜]\s*")
 _TITLE_BULLET_RE = re.compile(f"^[{BYLINE_BULLETS}]\\s*")
 _TITLE_NUMBER_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．](?!\d)\s*")
 _TITLE_BRACKETS = (("【", "】"), ("[", "]"), ("［", "］"))
+# A column's label in square brackets opening the title line (【特别报导】某某…): a few words, then the title.
+_LEADING_LABEL_RE = re.compile(r"^【([^【】，,。：:\s]{2,10})】(?=\S{4,})")
 _PHONE_RE = re.compile(r"\d{3,4}[-－—]\d{3,8}|\d{7,}")
 # An advertisement is a box of a few lines; a short line under it this likely to be a headline starts an article.
 AD_MAX_LINES = 4
 AD_END_HEADLINE = 0.1
+# The model reads an advertisement's copy as the advertisement (its text at 0.2 at most on the seed and tuning pages);
+# a line it gives this chance of being text is an article's.
+AD_END_TEXT = 0.9
 
 
 def build_units(
@@ -146,6 +154,13 @@ def _mark_advertisements(lines: list[PageLine], roles: list[LineRole], readings:
                 break  # a short line over a byline or a dateline: the headline of the report they open
             if starts_mid_sentence(line.text):  # an article's text resumes
                 break
+            if (
+                not phone
+                and role is LineRole.BODY
+                and readings[j].by_model
+                and readings[j].probability(LineRole.BODY) >= AD_END_TEXT
+            ):
+                break  # a line the model is sure is text: an article resumes (it reads an advertisement's copy as one)
             if bylines.has_photo_credit(line.text) or role is LineRole.CREDIT:
                 break  # a caption closed by its credit: a photo printed under the advertisement, not its text
             if role is LineRole.BODY and j + 1 < n and roles[j + 1] is LineRole.CREDIT:
@@ -260,6 +275,8 @@ class _Builder:
         self.current: Unit | None = None
         # the article a photo without headline was printed inside: its text goes on after the photo
         self.resume: Unit | None = None
+        # the article an advertisement just interrupted, for the unit the next line opens
+        self.interrupted: Unit | None = None
 
     def build(self) -> list[Unit]:
         i = 0
@@ -269,6 +286,21 @@ class _Builder:
             if i in self.after_ads and self.current is not None:
                 # an advertisement interrupts the article above: what follows it starts afresh
                 self.current.closed = True
+                self.interrupted = self.current
+            if (
+                role is LineRole.SUBHEAD
+                and self.lines[i].kind is not LineKind.HEADING  # (### is an intertitle by its typography)
+                and self.resume is None
+                and self.current is not None
+                and self.current.photo
+                and self.current.closed
+                and i + 1 < n
+                and self.roles[i + 1] is LineRole.BODY
+            ):
+                # a short line over text right after a finished photo (under its own headline, or with none and no
+                # article printed around it: the one above finished, or an advertisement between): no article is
+                # open for an intertitle to stand in, so it heads the next one
+                self.roles[i] = role = LineRole.TITLE
             if role in (LineRole.AD, LineRole.FURNITURE):
                 i = self._dropped(i)
             elif role in HEADLINE_ROLES:
@@ -361,10 +393,12 @@ class _Builder:
                 self.current is not None
                 and (self.current.paras or self.current.headline is None)
                 and not all(JUMP_IN_RE.match(line.text) for line in self.lines[i:end])
+                and not all(bylines.has_photo_credit(line.text) for line in self.lines[i:end])
             ):
                 # furniture between articles (a series banner) ends the article above; furniture between a
                 # headline and its text (a website's 来源/时间 lines) does not, nor （上接第1版）, which takes
-                # the text up from another page
+                # the text up from another page, nor a picture's credit printed between paragraphs (灯会现场（摄影
+                # 某某）), which a reader drops
                 self.current.closed = True
             texts = " / ".join(line.text[:20] for line in self.lines[i:end])
             self.notes.append(f"{where}: dropped as page furniture ('{texts}'){self._doubt(i, end)}")
@@ -497,6 +531,9 @@ class _Builder:
 
     def _new_orphan(self) -> Unit:
         self.current = Unit()
+        if self.interrupted is not None and self.units and self.units[-1] is self.interrupted:
+            self.current.interrupted = self.interrupted
+        self.interrupted = None
         self.units.append(self.current)
         return self.current
 
@@ -679,8 +716,11 @@ class _Builder:
             and _marked_caption(line.text)
         )
         after_photo = self.current is not None and self.current.photo and self.current.closed
-        if after_photo and self.current is not None and _same_credit(self.current.paras[-1].text, line.text):
-            # the next caption of the same photographer's set (新华社发（某某 摄） under each): one photo story
+        if after_photo and self.current is not None and (
+            _same_credit(self.current.paras[-1].text, line.text) or _credited_by_the_story(self.current, line.text)
+        ):
+            # the next caption of the same photographer's set (新华社发（某某 摄） under each), or of a photo story
+            # whose 摄影报道 line names its photographer: one photo story
             self.current.paras.append(para)
             return
         if opens_caption and (after_photo or self.current is None or self.current.closed):
@@ -799,12 +839,19 @@ class _Builder:
             and unit.headline is not None
             and len(unit.paras) == 1
             and _one_sentence(para.text[: credit[0]])
-            and not any(other.dangling for other in self.units)
+            and not any(
+                other.dangling
+                and not _opens_report_afresh(
+                    other.paras[-1].text, text_under or "", about=unit.headline.title + para.text[: credit[0]]
+                )
+                for other in self.units
+            )
         ):
             # 图为…。 某某 摄 right under the headline, a report under it: the report's photo, and its text goes on
             # (a photo story whose text is its caption is closed by the credit; and where an article above waits
             # for the rest of its sentence, text with no headline of its own after a photo may be that rest,
-            # which the continuation pass weighs)
+            # which the continuation pass weighs, unless that text opens a report afresh: a dateline, or a sentence
+            # nothing reads across to)
             return
         self._close_photo_after(unit, para)
         if not unit.photo and not para.is_open and bylines.trailing_signature(para.text) is not None:
@@ -898,7 +945,8 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
     one photo document. Left apart it would be an article with neither headline nor photo, which no page prints.
     So is such text right over a photo with none, where it neither starts nor stops mid-sentence (a continuation
     not found does one or the other): the first paragraphs of a caption of several (``12月20日，…工人在筛选马铃薯`` /
-    ``寒冬时节，…。`` / ``近年来，…。`` / ``新华社发（某某 摄）``)."""
+    ``寒冬时节，…。`` / ``近年来，…。`` / ``新华社发（某某 摄）``). And text with no headline right after an advertisement,
+    left by the continuations, is the rest of the finished article the advertisement was printed inside."""
     merged: list[Unit] = []
     for unit in units:
         above = merged[-1] if merged else None
@@ -914,6 +962,23 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
             merged[-1] = unit
             notes.append(f"line {above.paras[0].first_line}: text with no headline over a photo with none, "
                          "read as the first part of its caption")
+            continue
+        if (
+            above is not None
+            and unit.interrupted is above
+            and not above.photo
+            and not above.dangling
+            and unit.headline is None
+            and not unit.photo
+            and any(para.role is Role.BODY for para in unit.paras)
+            and not any(flag.kind == "fragment" for para in unit.paras for flag in para.flags)
+        ):
+            # text with no headline right after an advertisement, that no article took up as its continuation: the
+            # article the advertisement was printed inside goes on after it (no page prints text with no headline)
+            above.paras += unit.paras
+            above.dropped += unit.dropped
+            notes.append(f"line {unit.paras[0].first_line}: text with no headline after an advertisement, read as "
+                         "the rest of the article it interrupts")
             continue
         if (
             above is not None
@@ -1048,12 +1113,45 @@ def _credits_photos(line: str) -> bool:
     )
 
 
+def _credited_by_the_story(unit: Unit, text: str) -> bool:
+    """Is ``text`` a caption whose photographers the 摄影报道 line of the photo story ``unit`` (under its headline)
+    names (``新华社记者甲乙摄影报道`` over ``…。新华社发（乙摄）``)?"""
+    if unit.headline is None:
+        return False
+    story = next((p.text for p in unit.paras if p.text.endswith("摄影报道") and bylines.has_photo_credit(p.text)), None)
+    credit = bylines.photo_credit(text)
+    if story is None or credit is None or credit[0] == 0 or not credit[1].photographers:
+        return False
+    return all(name in story for name in credit[1].photographers)
+
+
 def _same_credit(caption: str, text: str) -> bool:
     """Do two different captions close on the same credit (the photos of one set, printed one after the other)?"""
     if caption == text:
         return False  # the same caption printed twice is a copy, not the set's next photo
     first, second = bylines.photo_credit(caption), bylines.photo_credit(text)
     return first is not None and second is not None and first[1].raw == second[1].raw
+
+
+def _opens_report_afresh(left: str, right: str, *, about: str) -> bool:
+    """Is ``right``, under a photo's caption, the report the photo shows rather than the rest of the sentence ``left``
+    stops in? It opens on a dateline or byline; or it opens a sentence with no word read across the cut, ``left``
+    stops on no comma or function word, and it names what the photo's headline and caption (``about``) name
+    (源头村和舴艋舟。 / 你听过舴艋舟的…)."""
+    if bylines.has_leading_byline(right):
+        return True
+    if _goes_on_with(left, right) or ends_with_continuation_mark(left) or ends_with_function_word(left):
+        return False
+    return len(_han_bigrams(about) & _han_bigrams(right)) >= _SHARED_BIGRAMS_WITH_PHOTO
+
+
+# Two Han bigrams shared (舴艋, 艋舟: one name of two or more characters) tie the text to the photo it is under.
+_SHARED_BIGRAMS_WITH_PHOTO = 2
+_HAN_BIGRAM_RE = re.compile(f"(?=([{HAN}]{{2}}))")
+
+
+def _han_bigrams(text: str) -> set[str]:
+    return set(_HAN_BIGRAM_RE.findall(text))
 
 
 def _goes_on_with(left: str, right: str) -> bool:
@@ -1226,6 +1324,17 @@ def _split_merged_title(headline: Headline) -> None:
     if len(parts) == 2 and all(parts) and len(parts[0]) <= 2 * len(parts[1]):
         headline.section.append(parts[0])
         headline.title = parts[1]
+        return
+    if len(parts) == 2 and all(parts) and len(parts[1]) <= _SECTION_PART_MAX and len(parts[0]) >= 2 * len(parts[1]):
+        # 标题|手记: the column's tag after the title
+        headline.section.append(parts[1])
+        headline.title = parts[0]
+        return
+    label = _LEADING_LABEL_RE.match(title)
+    if label is not None and not bylines.has_leading_byline(title):
+        # 【特别报导】标题: the column's label in square brackets before the title
+        headline.section.append(label.group(1))
+        headline.title = title[label.end() :].strip()
         return
     for dash in ("——", "--"):
         if dash in title.strip("—-"):

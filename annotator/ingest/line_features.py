@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
+    BRACKETED_EDITOR_RE,
     BYLINE_BULLETS,
     CLOSERS,
     DATE_LINE_RE,
@@ -37,6 +38,7 @@ from annotator.ingest.cues import (
     HEADLINE_MAX_LEN,
     JUMP_LINE_RE,
     KICKER_DASHES,
+    LONE_NUMBER_RE,
     OPENERS,
     PAGE_NUMBER_RE,
     PLACE_OR_BODY_ENDINGS,
@@ -248,8 +250,10 @@ def furniture_shape(lines: Sequence[PageLine], index: int) -> str | None:
         return "a jump line sending the text to another page"
     if DATE_LINE_RE.match(text) and len(text) <= _PAGE_NUMBER_LINE_MAX_LEN:
         return "a date line with its weekday"
-    if EDITORS_LINE_RE.match(text):
+    if EDITORS_LINE_RE.match(text) and not BRACKETED_EDITOR_RE.match(text):
         return "an editors' line"
+    if LONE_NUMBER_RE.match(text) and _between_paragraphs(lines, index):
+        return None  # 1 between two paragraphs of text: a feature's numbered part, not a web page's index
     if len(text) <= HEADLINE_MAX_LEN and WEB_CHROME_RE.search(text):
         return "what a website prints around an article (links, metadata, copyright)"
     if index <= 1 or index == len(lines) - 1:
@@ -258,6 +262,16 @@ def furniture_shape(lines: Sequence[PageLine], index: int) -> str | None:
         if _is_folio_line(text):
             return "the page's folio line (the paper's name, the date, the page) at its top or foot"
     return None
+
+
+def _between_paragraphs(lines: Sequence[PageLine], index: int) -> bool:
+    """Does the line stand between a finished paragraph of text and another paragraph of text?"""
+    return (
+        0 < index < len(lines) - 1
+        and lines[index - 1].kind is LineKind.BODY
+        and not ends_open(lines[index - 1].text)
+        and lines[index + 1].kind is LineKind.BODY
+    )
 
 
 # A folio line: a few parts printed apart, the paper's or the page's name and at least a full date or a page

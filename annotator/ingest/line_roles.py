@@ -39,6 +39,7 @@ from annotator.ingest.cues import (
     KICKER_DASHES,
     PHOTO_NOTE_RE,
     PLACE_OR_BODY_ENDINGS,
+    PRODUCTION_LINE_RE,
     SENTENCE_END,
     common_surnames,
     is_zero_stop,
@@ -230,6 +231,9 @@ class RoleModel:
             reading = RoleReading(role, probabilities, by_model=True)
             reading._explain = partial(self._reasons_for, features[position], reading)
             readings += [reading] * len(span)  # read once, the same for every line of a run of paragraphs
+        _titles_the_marginals_prefer(lines, readings)
+        _titles_carrying_their_column_label(lines, readings)
+        _producers_over_a_production_credit(lines, readings)
         _agree_with_marked_headlines(lines, readings)
         _report_opens_under(lines, readings)
         _intertitles_inside_a_story(lines, readings)
@@ -272,6 +276,7 @@ class RoleModel:
 
 # A headline the model is this sure of sets the page's headline style; a line it is less sure of follows it.
 STYLE_SETTER = 0.9
+KICKERS_TITLE = 0.5
 STYLE_FOLLOWER_MIN = 0.05
 
 
@@ -289,6 +294,59 @@ def headline_mark(text: str) -> str | None:
     if first in "一二三四五六七八九十" and len(text) > 2 and text[1] in "、．.":
         return "han-number"
     return None
+
+
+def _titles_carrying_their_column_label(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line carrying a column's label before a vertical bar (``古城寻“宝”记|平遥推光漆器``) that the model read as an
+    intertitle is a headline: a column label stands over or beside a headline, never an intertitle."""
+    for index, line in enumerate(lines):
+        reading = readings[index]
+        if line.kind is LineKind.SHORT and reading.role is LineRole.SUBHEAD and COLUMN_ON_TITLE_RE.match(line.text):
+            readings[index] = RoleReading(LineRole.TITLE, reading.probabilities,
+                                          ["a column's label before a vertical bar: a headline's, not an intertitle's"])
+
+
+def _producers_over_a_production_credit(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """Short lines printed with no blank line between them over a production credit (``新华网某某频道`` / ``某某厅`` /
+    ``联合出品``) name who produced the piece: they close it, as the credit does, whatever the model read them as."""
+    for index, line in enumerate(lines):
+        if not PRODUCTION_LINE_RE.match(line.text):
+            continue
+        k = index - 1
+        while (
+            k >= 0
+            and lines[k].number == lines[k + 1].number - 1
+            and lines[k].kind in (LineKind.SHORT, LineKind.SECTION)
+            and not SENTENCE_END.intersection(lines[k].text)
+        ):
+            readings[k] = RoleReading(LineRole.BYLINE, readings[k].probabilities,
+                                      ["a producer's name printed over a production credit"])
+            k -= 1
+        if k < index - 1:
+            readings[index] = RoleReading(LineRole.BYLINE, readings[index].probabilities,
+                                          ["a production credit closing the piece"])
+
+
+def _titles_the_marginals_prefer(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """A short line the model's best path reads as text, though line by line it gives the title more chance than text,
+    standing alone with no sentence end after a finished paragraph, is a title: the path weighs the lines round it
+    together, the marginal weighs this one (``在书写…展示新作为`` title 0.53 / text 0.46 over ``创新举措。``)."""
+    for index in range(1, len(lines)):
+        line, reading = lines[index], readings[index]
+        above = index - 1
+        while above > 0 and lines[above].kind is LineKind.SHORT:
+            above -= 1  # over a run of short lines (its kicker), the text before the run
+        if (
+            line.kind is LineKind.SHORT
+            and reading.role is LineRole.BODY
+            and reading.by_model
+            and reading.probability(LineRole.TITLE) > reading.probability(LineRole.BODY)
+            and _last_mark(line.text) not in SENTENCE_END
+            and lines[above].kind is not LineKind.SHORT
+            and (readings[above].role is not LineRole.BODY or not ends_open(lines[above].text))
+        ):
+            readings[index] = RoleReading(LineRole.TITLE, reading.probabilities,
+                                          ["a short line the model gives more chance of a title than of text"])
 
 
 def _agree_with_marked_headlines(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
@@ -473,6 +531,13 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or bylines.has_photo_credit(below.text)
         ):
             continue
+        if (
+            len(run) == 1
+            and readings[start].probability(LineRole.TITLE) >= STYLE_SETTER
+            and opens_like_a_report(below.text)
+            and _restates(below.text, lines[start].text)
+        ):
+            continue  # a dated lede that restates the line the model is sure is a title: a report's headline and lede
         if len(run) == 1 and introduced_person(lines[start].text, below.text):
             readings[start] = RoleReading(LineRole.SUBHEAD, dict(readings[start].probabilities),
                                           ["人名：短语 over a paragraph that opens on that name: a profile's part"])
@@ -492,6 +557,20 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
                                       ["a doubted headline inside a story that goes on under it"])
 
+
+
+# The share of a headline's character pairs its report's first sentence repeats (第四届平遥国际电影展拉开帷幕 /
+# 10月10日，第四届平遥国际电影展于…拉开帷幕，…): a lede restates its headline.
+_RESTATED_SHARE = 0.6
+_FIRST_SENTENCE_RE = re.compile("^[^。！？!?]*")
+
+
+def _restates(paragraph: str, line: str) -> bool:
+    """Does the paragraph's first sentence repeat most of the line's character pairs?"""
+    pairs = {line[k : k + 2] for k in range(len(line) - 1)}
+    match = _FIRST_SENTENCE_RE.match(paragraph)
+    first = match.group(0) if match else paragraph
+    return bool(pairs) and sum(pair in first for pair in pairs) >= _RESTATED_SHARE * len(pairs)
 
 
 # How long the theme before an intertitle's colon is (土地变了：…, 初心与传承：…): a short phrase, not a sentence.
@@ -772,7 +851,7 @@ def _kickers_over_a_sure_title(lines: Sequence[PageLine], readings: list[RoleRea
             and following.kind in (LineKind.SHORT, LineKind.HEADING)
             and title.role is LineRole.TITLE
             # sure of it: the model, or a rule of the page's headlines (marked alike: 【…】, ■)
-            and (title.probability(LineRole.TITLE) >= STYLE_SETTER or not title.by_model)
+            and (title.probability(LineRole.TITLE) >= KICKERS_TITLE or not title.by_model)
             and not join_evidence(line.text, following.text, adjacent=True).binds
             and not _resumed_further_down(lines, readings, index)
         ):
@@ -819,6 +898,10 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
       it stands alone, as an intertitle.
     """
     markdown = is_markdown_page(lines)
+    # a plain headline the model is sure of: this page prints some of its headlines without # (as the rule of
+    # _plain_lines_among_marked_headlines has it), so a plain run it reads as a headline may be one
+    plain_headlines = any(line.kind is LineKind.SHORT and reading.role is LineRole.TITLE and reading.by_model
+                          and reading.confidence >= STYLE_SETTER for line, reading in zip(lines, readings, strict=True))
     marked_headlines = any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
                            and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True))
     for index, line in enumerate(lines):
@@ -1041,6 +1124,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             markdown
             and any(readings[k].role in HEADLINE_ROLES for k in run)
             and not _begins_a_piece(lines, index)
+            and not plain_headlines
         ):
             for k in run:
                 readings[k] = RoleReading(LineRole.SUBHEAD, {}, [_PLAIN_ON_MARKDOWN])

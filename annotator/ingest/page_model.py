@@ -140,6 +140,8 @@ class Unit:
     dropped: list[DroppedDuplicate] = field(default_factory=list)
     # flags about where the unit starts (a headline the model was unsure of), at offset 0 of its text
     boundary_flags: list[Flag] = field(default_factory=list)
+    # text with no headline printed right after an advertisement: the finished article the advertisement interrupted
+    interrupted: Unit | None = field(default=None, compare=False, repr=False)
 
     @property
     def has_byline(self) -> bool:

@@ -1974,6 +1974,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>另一篇文章的结尾</translation>
     </message>
     <message>
+        <source>the rest of a sentence with no headline of its own</source>
+        <translation>没有自己标题的半句续文</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; across the cut is printed in this article too</source>
         <translation>跨断点读出的“%1”在本文中也出现过</translation>
     </message>
@@ -2136,6 +2140,22 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>the sentence runs on into the next line</source>
         <translation>句子延续到下一行</translation>
+    </message>
+    <message>
+        <source>a short line the model gives more chance of a title than of text</source>
+        <translation>模型认为更可能是标题而非正文的短行</translation>
+    </message>
+    <message>
+        <source>a column&apos;s label before a vertical bar: a headline&apos;s, not an intertitle&apos;s</source>
+        <translation>竖线前是栏目名：属于标题，而非小标题</translation>
+    </message>
+    <message>
+        <source>a producer&apos;s name printed over a production credit</source>
+        <translation>出品署名上方的出品方名称</translation>
+    </message>
+    <message>
+        <source>a production credit closing the piece</source>
+        <translation>结束全文的出品署名</translation>
     </message>
     <message>
         <source>text</source>
