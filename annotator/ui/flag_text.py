@@ -196,6 +196,10 @@ def _reasons() -> list[tuple[str, str]]:
                            "name of its article")),
         ("a line leading into a headline with a dash",
          QCoreApplication.translate("ImportFlags", "a line leading into a headline with a dash")),
+        ("a short line that names no writer", QCoreApplication.translate("ImportFlags", "a short line that names no writer")),
+        ("shaped like an intertitle (a pull-quote, or a theme and a colon), between paragraphs of a story",
+         QCoreApplication.translate("ImportFlags", "shaped like an intertitle (a pull-quote, or a theme and a colon), "
+                                    "between paragraphs of a story")),
         # the roles a doubtful line was read as, or nearly
         ("text", QCoreApplication.translate("ImportFlags", "text")),
         ("an intertitle", QCoreApplication.translate("ImportFlags", "an intertitle")),

@@ -2070,6 +2070,14 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>用破折号引出标题的行</translation>
     </message>
     <message>
+        <source>a short line that names no writer</source>
+        <translation>未署作者名的短行</translation>
+    </message>
+    <message>
+        <source>shaped like an intertitle (a pull-quote, or a theme and a colon), between paragraphs of a story</source>
+        <translation>形似小标题（引语，或主题加冒号），位于一篇稿件的段落之间</translation>
+    </message>
+    <message>
         <source>text</source>
         <translation>正文</translation>
     </message>
