@@ -268,7 +268,7 @@ def style_groups(sets: Sequence[tuple[str, Path, Path]] = TRAINING_SETS, styles:
 
 
 def cross_validate(
-    sets: Sequence[tuple[str, Path, Path]] = TRAINING_SETS, *, by_page: bool = False
+    sets: Sequence[tuple[str, Path, Path]] = TRAINING_SETS, *, by_page: bool = False, variant_count: int | None = None
 ) -> list[FoldResult]:
     """Leave a style group out (or one page, ``by_page``): train on the rest, cut the pages left out, score them.
 
@@ -290,7 +290,7 @@ def cross_validate(
     with tempfile.TemporaryDirectory() as scratch:
         for group in dict.fromkeys(group_of):
             model = Path(scratch) / "fold.crfsuite"
-            train([p for p, g in zip(pages, group_of, strict=True) if g != group], model)
+            train([p for p, g in zip(pages, group_of, strict=True) if g != group], model, variant_count=variant_count)
             with use_model(model) as role_model:
                 for (path, articles), held_out, g in zip(entries, pages, group_of, strict=True):
                     if g != group:
@@ -320,6 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="leave-one-style-out figures instead of training (a paper and its layout left out at once)")
     parser.add_argument("--by-page", action="store_true", help="with --cross-validate, leave one page out instead")
     parser.add_argument("--verbose", "-v", action="store_true", help="with --cross-validate, list every wrong line")
+    parser.add_argument("--variants", type=int, default=None, metavar="N",
+                        help=f"learn from N re-typeset variants of the training pages' articles (default {VARIANTS})")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help=f"where to write the model (default {MODEL_PATH})")
     args = parser.parse_args(argv)
     pages = training_pages()
@@ -327,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     summary = ", ".join(f"{role} {n}" for role, n in counts.most_common())
     print(f"{len(pages)} pages, {sum(counts.values())} lines: {summary}")
     if args.cross_validate:
-        results = cross_validate(by_page=args.by_page)
+        results = cross_validate(by_page=args.by_page, variant_count=args.variants)
         confusions: Counter = Counter()
         for fold in results:
             print(f"{fold.page}: lines {fold.lines_right}/{fold.lines}, articles {fold.exact}/{fold.articles}")
@@ -351,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for (want, got), n in confusions.most_common():
             print(f"  {want} read as {got}: {n}")
         return 0
-    train(pages, args.out)
+    train(pages, args.out, variant_count=args.variants)
     print(f"model written to {args.out} ({args.out.stat().st_size:,} bytes)")
     return 0
 
