@@ -1194,3 +1194,18 @@ def test_a_surname_and_家_before_a_kind_of_settlement_is_a_village_not_a_person
 def test_a_port_area_named_by_a_proper_name_is_a_site(sentence, places):
     # 南渚/ns + 港区/n: a named port area, like a named 港 or 渔港; alone 港区 is a kind of area
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("沿着岷江流域一路向南。", "岷江流域"),  # a river's basin after a place (岷江/ns + 流域/n)
+        ("当地从三门峡库区迁出数千户。", "三门峡库区"),  # a reservoir's area after a place
+    ],
+)
+def test_a_basin_or_a_reservoirs_area_after_a_place_is_one_site(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_basin_without_a_name_before_it_is_no_place():
+    assert labelled("该河全长八十公里，流域面积不大。", "LOC") == set()
