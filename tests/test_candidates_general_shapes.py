@@ -1209,3 +1209,19 @@ def test_a_basin_or_a_reservoirs_area_after_a_place_is_one_site(sentence, place)
 
 def test_a_basin_without_a_name_before_it_is_no_place():
     assert labelled("该河全长八十公里，流域面积不大。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("不少来自川渝的游客专程赶来。", "川渝"),  # 川/j + 渝/j
+        ("这条铁路穿过滇黔两省的山区。", "滇黔"),  # 滇/j + 黔/j
+    ],
+)
+def test_a_region_named_by_provinces_short_names_is_a_place_when_jieba_cuts_it_apart(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_region_is_found_only_between_word_ends_and_a_region_inside_stands_alone():
+    assert "江北" not in labelled("船只停靠在长江北岸。", "LOC")
+    assert labelled("中原大地麦浪翻滚。", "LOC") == {"中原"}

@@ -152,6 +152,8 @@ class PlaceRule:
         self.era_prefixes = frozenset(table.strings("era_prefixes", ()))
         self.networks = frozenset(table.strings("networks", ()))
         self.regions = frozenset(table.strings("regions", ()))
+        # a region's name where jieba may cut it apart (川/j + 渝/j, 滇/j + 黔/j, 大湾/ns + 区/n)
+        self._region_text = re.compile(alternation(r for r in self.regions if len(r) >= 2)) if self.regions else None
         # 桂中, 陇东, 黔东南: a province's one-character short name and a direction name a part of it
         # (a place name like any other; those already known are places of their own: 陕西, 晋中, 甘南)
         self.parts_of_provinces = parts_of_provinces = frozenset(
@@ -590,6 +592,7 @@ class PlaceRule:
         found += self._split_features(analysis)
         found += self._glued_to_function_words(analysis)
         found += self._quoted_nicknames(analysis)
+        found += self._regions_cut_apart(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
 
@@ -601,6 +604,29 @@ class PlaceRule:
             return []
         text = analysis.text
         return [span(text, m.start(), m.end(), LABEL, self.score_named_site) for m in self.quoted_nickname.finditer(text)]
+
+    def _regions_cut_apart(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """川/j + 渝/j, 滇/j + 黔/j: a region named by the short names of the provinces it spans (or by a
+        word and its ending, 大湾/ns + 区/n), which jieba cut into words of its own, is a place as it
+        is when jieba reads it as one word. Its ends must be the ends of words (长江北岸 holds no
+        江北), and a region jieba found in it stands alone (中原 + 大地: the pages' gold takes 中原)."""
+        if self._region_text is None:
+            return []
+        text = analysis.text
+        found = []
+        for match in self._region_text.finditer(text):
+            first = analysis.index_starting_at(match.start())
+            last = analysis.index_ending_at(match.end())
+            if (
+                first is not None
+                and last is not None
+                and first != last
+                and not any(
+                    analysis.tags[k] in _NOT_SPLIT_NAME_TAGS or analysis.words[k] in self.regions for k in range(first, last + 1)
+                )
+            ):
+                found.append(span(text, match.start(), match.end(), LABEL, self.score_name))
+        return found
 
     def _continue_addresses(self, analysis: TextAnalysis, chains: list[Suggestion]) -> list[Suggestion]:
         """The chains and sites found so far, each taken on over the townships and villages after it
