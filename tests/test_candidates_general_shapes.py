@@ -1225,3 +1225,8 @@ def test_a_region_named_by_provinces_short_names_is_a_place_when_jieba_cuts_it_a
 def test_a_region_is_found_only_between_word_ends_and_a_region_inside_stands_alone():
     assert "江北" not in labelled("船只停靠在长江北岸。", "LOC")
     assert labelled("中原大地麦浪翻滚。", "LOC") == {"中原"}
+
+
+def test_a_youth_paper_is_an_outlet_though_its_name_ends_like_an_annual_report():
+    assert "中国青年报" in labelled("中国青年报记者日前走访了多所学校。", "ORG")  # 青年报 ends with 年报
+    assert labelled("各地企业陆续发布年报。", "ORG") == set()

@@ -66,7 +66,7 @@ class OrganisationRule:
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
              "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words", "placed_units",
-             "glued_posts", "outlet_endings", "not_outlet_endings", "place_outlets", "state_prefixes", "state_types")
+             "glued_posts", "outlet_endings", "not_outlet_endings", "paper_kinds", "place_outlets", "state_prefixes", "state_types")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -105,6 +105,7 @@ class OrganisationRule:
         self.outlet_endings = tuple(table.strings("outlet_endings", ()))
         self.place_outlets = tuple(sorted(table.strings("place_outlets", ()), key=len, reverse=True))
         self.not_outlet_endings = tuple(table.strings("not_outlet_endings", ()))
+        self.paper_kinds = tuple(table.strings("paper_kinds", ()))
         self.state_prefixes = frozenset(table.strings("state_prefixes", ()))
         self.state_types = tuple(table.strings("state_types", ()))
         self.titles = titles
@@ -450,7 +451,7 @@ class OrganisationRule:
             len(word) >= 3
             and bool(self.outlet_endings)
             and word.endswith(self.outlet_endings)
-            and not word.endswith(self.not_outlet_endings)
+            and (not word.endswith(self.not_outlet_endings) or (bool(self.paper_kinds) and word.endswith(self.paper_kinds)))
             and all_cjk(word)
             and word not in self.not_organisations
             and analysis.tags[index] in _OUTLET_TAGS
