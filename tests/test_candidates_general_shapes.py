@@ -1230,3 +1230,19 @@ def test_a_region_is_found_only_between_word_ends_and_a_region_inside_stands_alo
 def test_a_youth_paper_is_an_outlet_though_its_name_ends_like_an_annual_report():
     assert "中国青年报" in labelled("中国青年报记者日前走访了多所学校。", "ORG")  # 青年报 ends with 年报
     assert labelled("各地企业陆续发布年报。", "ORG") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("东部网讯（记者 王小明）当地的春茶开采了。", "东部网"),  # 东部/f + 网讯: no place before it
+        ("山东农业网讯 今年的小麦长势良好。", "山东农业网"),  # a place and a field
+        ("　　北方网讯：昨天，市里召开了会议。", "北方网"),  # after the paragraph's indent
+    ],
+)
+def test_a_news_sites_dateline_opening_a_paragraph_is_named_by_the_words_before_it(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+def test_网讯_inside_a_sentence_names_no_site_after_the_sentences_words():
+    assert labelled("据了解，今天网讯报道了此事。", "ORG") == set()

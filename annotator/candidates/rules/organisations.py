@@ -50,6 +50,10 @@ _WORK_OPENINGS = "《〈"
 # A news site's dateline word (厦门网讯: jieba reads 网讯 as one word) and the most place words before it.
 _NEWS_SITE_DATELINE = "网讯"
 _NEWS_SITE_PLACE_WORDS = 3
+# What a dateline opening a paragraph comes after, and the tags of words that name no site before it
+# (the sentence's words: 据/p, 昨天/t, 该/r).
+_PARAGRAPH_BREAKS = "\n\r\u2029"
+_NOT_SITE_NAME_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "m", "mq", "q", "t", "d", "v", "x"})
 
 
 class OrganisationRule:
@@ -408,13 +412,39 @@ class OrganisationRule:
                 site, end = index - 1, analysis.ends[index - 1]
             else:
                 continue
-            if site == 0 or site - 1 not in place_words:
+            if site == 0:
                 continue
-            first = site - 1
-            while first > 0 and first - 1 in place_words and site - first < _NEWS_SITE_PLACE_WORDS:
-                first -= 1
+            if site - 1 in place_words:
+                first = site - 1
+                while first > 0 and first - 1 in place_words and site - first < _NEWS_SITE_PLACE_WORDS:
+                    first -= 1
+            else:
+                opening = self._dateline_opening(analysis, site)
+                if opening is None:
+                    continue
+                first = opening
             found.append(span(analysis.text, analysis.starts[first], end, LABEL, self.score_strong))
         return found
+
+    @staticmethod
+    def _dateline_opening(analysis: TextAnalysis, site: int) -> int | None:
+        """西部/f + 网讯, 某省 + 经济 + 网讯: a news site's dateline that opens a paragraph is named by
+        every word before it there, whatever they are, when they are few and all name material
+        (no function word, number or punctuation)."""
+        text, starts, words = analysis.text, analysis.starts, analysis.words
+        first = site
+        while first > 0 and site - first <= _NEWS_SITE_PLACE_WORDS and text[starts[first] - 1] not in _PARAGRAPH_BREAKS:
+            first -= 1
+        while first < site and not words[first].strip():
+            first += 1  # (the paragraph's indent)
+        before = starts[first] - 1
+        while before >= 0 and text[before] in " \t\u3000":
+            before -= 1
+        if (before >= 0 and text[before] not in _PARAGRAPH_BREAKS) or first == site or site - first > _NEWS_SITE_PLACE_WORDS:
+            return None
+        if any(not all_cjk(analysis.words[k]) or analysis.tags[k] in _NOT_SITE_NAME_TAGS for k in range(first, site)):
+            return None
+        return first
 
     def _place_outlets(self, analysis: TextAnalysis, place_words: set[int]) -> list[Suggestion]:
         """某省 + 手机 + 报: a kind of outlet jieba cuts into everyday words (`place_outlets`), right
