@@ -1246,3 +1246,9 @@ def test_a_news_sites_dateline_opening_a_paragraph_is_named_by_the_words_before_
 
 def test_网讯_inside_a_sentence_names_no_site_after_the_sentences_words():
     assert labelled("据了解，今天网讯报道了此事。", "ORG") == set()
+
+
+def test_an_office_named_by_fields_may_hold_one_jieba_tags_as_a_body():
+    # 广播电视/nt: jieba's dictionary tags the field as a body, though no type ends it
+    assert "绵阳市文化广播电视和旅游局" in labelled("绵阳市文化广播电视和旅游局近日发布通知。", "ORG")
+    assert "兴业银行" in labelled("市总工会和兴业银行签订协议。", "ORG")  # a named body stays one of two

@@ -32,6 +32,9 @@ _CLOSING = {")": "(", "）": "（"}
 # Conjunctions inside an office's name (教育和体育局), and the tags of the field before them.
 _FIELD_CONJUNCTIONS = frozenset({"和", "与"})
 _FIELD_TAGS = frozenset({"n", "vn", "nz"})
+# ... of the field before the conjunction in an office's name, where jieba's dictionary may tag a field
+# as a body though no type ends it (文化 + 广播电视/nt + 和 + 旅游局)
+_FIELDS_OF_AN_OFFICE_TAGS = _FIELD_TAGS | {"nt"}
 # ... and of the first of two fields before a type of its own (海洋/ns + 与 + 渔业 + 科学院)
 _FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 # How many words a unit may have after its parent: 有限公司 + 技术 + 中心
@@ -672,7 +675,7 @@ class OrganisationRule:
         return (
             field not in places
             and len(analysis.words[field]) >= 2
-            and analysis.tags[field] in _FIELD_TAGS
+            and analysis.tags[field] in _FIELDS_OF_AN_OFFICE_TAGS
             and self.suffix_at(analysis, field) is None
             and bool(self.lexicon.masks(analysis)[field] & self._material_bit)
         )
