@@ -1252,3 +1252,8 @@ def test_an_office_named_by_fields_may_hold_one_jieba_tags_as_a_body():
     # 广播电视/nt: jieba's dictionary tags the field as a body, though no type ends it
     assert "绵阳市文化广播电视和旅游局" in labelled("绵阳市文化广播电视和旅游局近日发布通知。", "ORG")
     assert "兴业银行" in labelled("市总工会和兴业银行签订协议。", "ORG")  # a named body stays one of two
+
+
+def test_a_site_word_after_a_split_feature_ends_the_site_it_names():
+    # 猴王/n + 谷 + 景区: jieba split the valley's last character off, the scenic area follows it
+    assert "猴王谷景区" in labelled("周末不少市民前往猴王谷景区游玩。", "LOC")

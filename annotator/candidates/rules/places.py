@@ -798,7 +798,8 @@ class PlaceRule:
 
     def _split_features(self, analysis: TextAnalysis) -> list[Suggestion]:
         """野麦 + 岭, 白鹤 + 滩, 石榴 + 庄: a two-character name and the feature's ending jieba split
-        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山)."""
+        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山). A
+        site's word of two characters or more right after it ends the site the feature names."""
         words, tags = analysis.words, analysis.tags
         found = []
         for index in self.lexicon.indices(analysis, self._split_ending_bit):
@@ -815,7 +816,11 @@ class PlaceRule:
                 or self.words.is_glued(analysis, before)
             ):
                 continue
-            found.append(span(analysis.text, analysis.starts[before], analysis.ends[index], LABEL, self.score_geographic))
+            end, score = index, self.score_geographic
+            site = self._site_word_end(analysis, index + 1) if index + 1 < len(words) else None
+            if site is not None and len("".join(words[index + 1 : site])) >= 2:
+                end, score = site - 1, self.score_site  # 野象 + 谷 + 景区, 白鹤 + 滩 + 水电站: the site named by the feature
+            found.append(span(analysis.text, analysis.starts[before], analysis.ends[end], LABEL, score))
         return found
 
     def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
