@@ -1257,3 +1257,8 @@ def test_an_office_named_by_fields_may_hold_one_jieba_tags_as_a_body():
 def test_a_site_word_after_a_split_feature_ends_the_site_it_names():
     # 猴王/n + 谷 + 景区: jieba split the valley's last character off, the scenic area follows it
     assert "猴王谷景区" in labelled("周末不少市民前往猴王谷景区游玩。", "LOC")
+
+
+def test_a_sites_rank_between_its_place_and_its_kind_is_part_of_its_name():
+    assert "卧龙国家级自然保护区" in labelled("科研人员在卧龙国家级自然保护区发现了新物种。", "LOC")
+    assert labelled("他被评为湖南省级劳模。", "LOC") == {"湖南"}  # a rank before no site stays out

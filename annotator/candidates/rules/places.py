@@ -47,6 +47,8 @@ _LEVEL_BODIES = ("委", "政府", "人民政府", "人大", "政协", "长")
 _SPLIT_NAME_CHARS = (3, 2)
 # Tags of characters that belong to the sentence rather than to such a name: 会议中/f 和/c 县委书记.
 _NOT_SPLIT_NAME_TAGS = frozenset({"f", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "m", "mq", "q", "r", "x"})
+# Ranks a site's name may hold between its place and its kind (某地 + 国家级 + 自然保护区).
+_SITE_RANKS = frozenset({"国家级", "省级"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
@@ -380,6 +382,8 @@ class PlaceRule:
                 if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
                     return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
+            if position == index and word in _SITE_RANKS and position + 1 < len(words) and masks[position + 1] & self._site_part_bit:
+                return position + 2  # 某地 + 国家级 + 自然保护区: the site's rank stands inside its name
             if named and mask & self._level_bit:
                 return position + 1
             if mask & self._name_ending_with_site_bit:
