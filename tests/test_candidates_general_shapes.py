@@ -1262,3 +1262,8 @@ def test_a_site_word_after_a_split_feature_ends_the_site_it_names():
 def test_a_sites_rank_between_its_place_and_its_kind_is_part_of_its_name():
     assert "卧龙国家级自然保护区" in labelled("科研人员在卧龙国家级自然保护区发现了新物种。", "LOC")
     assert labelled("他被评为湖南省级劳模。", "LOC") == {"湖南"}  # a rank before no site stays out
+
+
+def test_a_ball_court_after_a_village_is_a_site():
+    assert "黄埔区石桥村足球场" in labelled("决赛在黄埔区石桥村足球场举行。", "LOC")
+    assert labelled("孩子们在篮球场上奔跑。", "LOC") == set()  # a court with no name before it
