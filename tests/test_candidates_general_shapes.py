@@ -1207,6 +1207,11 @@ def test_a_basin_or_a_reservoirs_area_after_a_place_is_one_site(sentence, place)
     assert place in labelled(sentence, "LOC")
 
 
+def test_a_corridor_or_greenway_after_a_place_is_one_site():
+    assert "太湖生态廊道" in labelled("沿着太湖生态廊道骑行。", "LOC")
+    assert labelled("修建生态廊道是今年的重点工作。", "LOC") == set()
+
+
 def test_a_basin_without_a_name_before_it_is_no_place():
     assert labelled("该河全长八十公里，流域面积不大。", "LOC") == set()
 
