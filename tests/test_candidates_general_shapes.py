@@ -1272,9 +1272,3 @@ def test_a_sites_rank_between_its_place_and_its_kind_is_part_of_its_name():
 def test_a_ball_court_after_a_village_is_a_site():
     assert "黄埔区石桥村足球场" in labelled("决赛在黄埔区石桥村足球场举行。", "LOC")
     assert labelled("孩子们在篮球场上奔跑。", "LOC") == set()  # a court with no name before it
-
-
-def test_a_word_jieba_guesses_is_a_place_ends_no_address_without_a_level_or_an_ending():
-    # 黑土地/ns after a province: black soil, not a link of the address
-    assert labelled("辽宁省黑土地保护利用工作全面推进。", "LOC") == {"辽宁省"}
-    assert "大连新港" in labelled("货轮驶入大连新港。", "LOC")  # 新港/ns ends like a port: it stays

@@ -512,7 +512,6 @@ class PlaceRule:
             links = 0
             certain = False
             position = index
-            sure_end, sure_links = index, 0
             two_places = False
             while position < count:
                 if links and (words[position] in self.regions or words[position - 1] in self.regions):
@@ -551,8 +550,6 @@ class PlaceRule:
                 position, sure = link
                 links += 1
                 certain = certain or sure
-                if sure:
-                    sure_end, sure_links = position, links
             if links == 0:
                 site = self._named_site(analysis, index)
                 if site is not None:
@@ -561,17 +558,6 @@ class PlaceRule:
                 else:
                     index += 1
                 continue
-            if (
-                certain
-                and sure_end < position
-                and words[position - 1][-1] not in self.geographic_endings
-                and not any(w in self.named_sites or w in self.sites_set for w in words[sure_end:position])
-                and self._site_end(analysis, position) is None
-            ):
-                # 某地 + 天马/ns: a word jieba tags as a place, with no level, geographic ending or known
-                # name, after a place and before no site is jieba's guess, not a link of the address
-                # (某市 + 新港/ns stays, a port, and so does 某地 + 东路/ns, a site's word)
-                position, links = sure_end, sure_links
             end_index = position
             if links > 1 or words[index] not in self.known:
                 score = self.score_chain
