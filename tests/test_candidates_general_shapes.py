@@ -1194,3 +1194,81 @@ def test_a_surname_and_家_before_a_kind_of_settlement_is_a_village_not_a_person
 def test_a_port_area_named_by_a_proper_name_is_a_site(sentence, places):
     # 南渚/ns + 港区/n: a named port area, like a named 港 or 渔港; alone 港区 is a kind of area
     assert labelled(sentence, "LOC") == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("沿着岷江流域一路向南。", "岷江流域"),  # a river's basin after a place (岷江/ns + 流域/n)
+        ("当地从三门峡库区迁出数千户。", "三门峡库区"),  # a reservoir's area after a place
+    ],
+)
+def test_a_basin_or_a_reservoirs_area_after_a_place_is_one_site(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_corridor_or_greenway_after_a_place_is_one_site():
+    assert "太湖生态廊道" in labelled("沿着太湖生态廊道骑行。", "LOC")
+    assert labelled("修建生态廊道是今年的重点工作。", "LOC") == set()
+
+
+def test_a_basin_without_a_name_before_it_is_no_place():
+    assert labelled("该河全长八十公里，流域面积不大。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("不少来自川渝的游客专程赶来。", "川渝"),  # 川/j + 渝/j
+        ("这条铁路穿过滇黔两省的山区。", "滇黔"),  # 滇/j + 黔/j
+    ],
+)
+def test_a_region_named_by_provinces_short_names_is_a_place_when_jieba_cuts_it_apart(sentence, place):
+    assert place in labelled(sentence, "LOC")
+
+
+def test_a_region_is_found_only_between_word_ends_and_a_region_inside_stands_alone():
+    assert "江北" not in labelled("船只停靠在长江北岸。", "LOC")
+    assert labelled("中原大地麦浪翻滚。", "LOC") == {"中原"}
+
+
+def test_a_youth_paper_is_an_outlet_though_its_name_ends_like_an_annual_report():
+    assert "中国青年报" in labelled("中国青年报记者日前走访了多所学校。", "ORG")  # 青年报 ends with 年报
+    assert labelled("各地企业陆续发布年报。", "ORG") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("东部网讯（记者 王小明）当地的春茶开采了。", "东部网"),  # 东部/f + 网讯: no place before it
+        ("山东农业网讯 今年的小麦长势良好。", "山东农业网"),  # a place and a field
+        ("　　北方网讯：昨天，市里召开了会议。", "北方网"),  # after the paragraph's indent
+    ],
+)
+def test_a_news_sites_dateline_opening_a_paragraph_is_named_by_the_words_before_it(sentence, organisation):
+    assert organisation in labelled(sentence, "ORG")
+
+
+def test_网讯_inside_a_sentence_names_no_site_after_the_sentences_words():
+    assert labelled("据了解，今天网讯报道了此事。", "ORG") == set()
+
+
+def test_an_office_named_by_fields_may_hold_one_jieba_tags_as_a_body():
+    # 广播电视/nt: jieba's dictionary tags the field as a body, though no type ends it
+    assert "绵阳市文化广播电视和旅游局" in labelled("绵阳市文化广播电视和旅游局近日发布通知。", "ORG")
+    assert "兴业银行" in labelled("市总工会和兴业银行签订协议。", "ORG")  # a named body stays one of two
+
+
+def test_a_site_word_after_a_split_feature_ends_the_site_it_names():
+    # 猴王/n + 谷 + 景区: jieba split the valley's last character off, the scenic area follows it
+    assert "猴王谷景区" in labelled("周末不少市民前往猴王谷景区游玩。", "LOC")
+
+
+def test_a_sites_rank_between_its_place_and_its_kind_is_part_of_its_name():
+    assert "卧龙国家级自然保护区" in labelled("科研人员在卧龙国家级自然保护区发现了新物种。", "LOC")
+    assert labelled("他被评为湖南省级劳模。", "LOC") == {"湖南"}  # a rank before no site stays out
+
+
+def test_a_ball_court_after_a_village_is_a_site():
+    assert "黄埔区石桥村足球场" in labelled("决赛在黄埔区石桥村足球场举行。", "LOC")
+    assert labelled("孩子们在篮球场上奔跑。", "LOC") == set()  # a court with no name before it

@@ -115,3 +115,21 @@ def test_a_prefecture_level_city_is_a_place_whatever_the_dictionarys_tag(tmp_pat
 )
 def test_prefecture_level_cities_the_dictionary_tags_as_words_are_places(sentence, place):
     assert place in {s.text for s in suggest(sentence) if s.label == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("常熟的纺织企业去年订单不断。", "常熟"),  # 常熟/a
+        ("即墨的老酒远近闻名。", "即墨"),  # 即墨/v
+        ("监利的小龙虾销往全国。", "监利"),  # 监利/vn
+    ],
+)
+def test_counties_the_dictionary_tags_as_everyday_words_are_places_when_the_place_is_the_usual_reading(sentence, place):
+    assert place in {s.text for s in suggest(sentence) if s.label == "LOC"}
+
+
+def test_stems_whose_everyday_reading_is_common_stay_out_of_the_allowed_counties():
+    for word in ("平和", "友好", "开化", "通道", "江岸", "大兴"):
+        assert word not in place_names.ALLOW
+    assert {s.text for s in suggest("两国关系友好，双方态度平和。") if s.label == "LOC"} == set()

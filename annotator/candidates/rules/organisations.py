@@ -32,6 +32,9 @@ _CLOSING = {")": "(", "）": "（"}
 # Conjunctions inside an office's name (教育和体育局), and the tags of the field before them.
 _FIELD_CONJUNCTIONS = frozenset({"和", "与"})
 _FIELD_TAGS = frozenset({"n", "vn", "nz"})
+# ... of the field before the conjunction in an office's name, where jieba's dictionary may tag a field
+# as a body though no type ends it (文化 + 广播电视/nt + 和 + 旅游局)
+_FIELDS_OF_AN_OFFICE_TAGS = _FIELD_TAGS | {"nt"}
 # ... and of the first of two fields before a type of its own (海洋/ns + 与 + 渔业 + 科学院)
 _FIELDS_BEFORE_CONJUNCTION_TAGS = _FIELD_TAGS | {"ns"}
 # How many words a unit may have after its parent: 有限公司 + 技术 + 中心
@@ -50,6 +53,10 @@ _WORK_OPENINGS = "《〈"
 # A news site's dateline word (厦门网讯: jieba reads 网讯 as one word) and the most place words before it.
 _NEWS_SITE_DATELINE = "网讯"
 _NEWS_SITE_PLACE_WORDS = 3
+# What a dateline opening a paragraph comes after, and the tags of words that name no site before it
+# (the sentence's words: 据/p, 昨天/t, 该/r).
+_PARAGRAPH_BREAKS = "\n\r\u2029"
+_NOT_SITE_NAME_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "m", "mq", "q", "t", "d", "v", "x"})
 
 
 class OrganisationRule:
@@ -66,7 +73,7 @@ class OrganisationRule:
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
              "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words", "placed_units",
-             "glued_posts", "outlet_endings", "not_outlet_endings", "place_outlets", "state_prefixes", "state_types")
+             "glued_posts", "outlet_endings", "not_outlet_endings", "paper_kinds", "place_outlets", "state_prefixes", "state_types")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -105,6 +112,7 @@ class OrganisationRule:
         self.outlet_endings = tuple(table.strings("outlet_endings", ()))
         self.place_outlets = tuple(sorted(table.strings("place_outlets", ()), key=len, reverse=True))
         self.not_outlet_endings = tuple(table.strings("not_outlet_endings", ()))
+        self.paper_kinds = tuple(table.strings("paper_kinds", ()))
         self.state_prefixes = frozenset(table.strings("state_prefixes", ()))
         self.state_types = tuple(table.strings("state_types", ()))
         self.titles = titles
@@ -407,13 +415,39 @@ class OrganisationRule:
                 site, end = index - 1, analysis.ends[index - 1]
             else:
                 continue
-            if site == 0 or site - 1 not in place_words:
+            if site == 0:
                 continue
-            first = site - 1
-            while first > 0 and first - 1 in place_words and site - first < _NEWS_SITE_PLACE_WORDS:
-                first -= 1
+            if site - 1 in place_words:
+                first = site - 1
+                while first > 0 and first - 1 in place_words and site - first < _NEWS_SITE_PLACE_WORDS:
+                    first -= 1
+            else:
+                opening = self._dateline_opening(analysis, site)
+                if opening is None:
+                    continue
+                first = opening
             found.append(span(analysis.text, analysis.starts[first], end, LABEL, self.score_strong))
         return found
+
+    @staticmethod
+    def _dateline_opening(analysis: TextAnalysis, site: int) -> int | None:
+        """西部/f + 网讯, 某省 + 经济 + 网讯: a news site's dateline that opens a paragraph is named by
+        every word before it there, whatever they are, when they are few and all name material
+        (no function word, number or punctuation)."""
+        text, starts, words = analysis.text, analysis.starts, analysis.words
+        first = site
+        while first > 0 and site - first <= _NEWS_SITE_PLACE_WORDS and text[starts[first] - 1] not in _PARAGRAPH_BREAKS:
+            first -= 1
+        while first < site and not words[first].strip():
+            first += 1  # (the paragraph's indent)
+        before = starts[first] - 1
+        while before >= 0 and text[before] in " \t\u3000":
+            before -= 1
+        if (before >= 0 and text[before] not in _PARAGRAPH_BREAKS) or first == site or site - first > _NEWS_SITE_PLACE_WORDS:
+            return None
+        if any(not all_cjk(analysis.words[k]) or analysis.tags[k] in _NOT_SITE_NAME_TAGS for k in range(first, site)):
+            return None
+        return first
 
     def _place_outlets(self, analysis: TextAnalysis, place_words: set[int]) -> list[Suggestion]:
         """某省 + 手机 + 报: a kind of outlet jieba cuts into everyday words (`place_outlets`), right
@@ -450,7 +484,7 @@ class OrganisationRule:
             len(word) >= 3
             and bool(self.outlet_endings)
             and word.endswith(self.outlet_endings)
-            and not word.endswith(self.not_outlet_endings)
+            and (not word.endswith(self.not_outlet_endings) or (bool(self.paper_kinds) and word.endswith(self.paper_kinds)))
             and all_cjk(word)
             and word not in self.not_organisations
             and analysis.tags[index] in _OUTLET_TAGS
@@ -641,7 +675,7 @@ class OrganisationRule:
         return (
             field not in places
             and len(analysis.words[field]) >= 2
-            and analysis.tags[field] in _FIELD_TAGS
+            and analysis.tags[field] in _FIELDS_OF_AN_OFFICE_TAGS
             and self.suffix_at(analysis, field) is None
             and bool(self.lexicon.masks(analysis)[field] & self._material_bit)
         )

@@ -47,6 +47,8 @@ _LEVEL_BODIES = ("委", "政府", "人民政府", "人大", "政协", "长")
 _SPLIT_NAME_CHARS = (3, 2)
 # Tags of characters that belong to the sentence rather than to such a name: 会议中/f 和/c 县委书记.
 _NOT_SPLIT_NAME_TAGS = frozenset({"f", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "m", "mq", "q", "r", "x"})
+# Ranks a site's name may hold between its place and its kind (某地 + 国家级 + 自然保护区).
+_SITE_RANKS = frozenset({"国家级", "省级"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
@@ -152,6 +154,8 @@ class PlaceRule:
         self.era_prefixes = frozenset(table.strings("era_prefixes", ()))
         self.networks = frozenset(table.strings("networks", ()))
         self.regions = frozenset(table.strings("regions", ()))
+        # a region's name where jieba may cut it apart (川/j + 渝/j, 滇/j + 黔/j, 大湾/ns + 区/n)
+        self._region_text = re.compile(alternation(r for r in self.regions if len(r) >= 2)) if self.regions else None
         # 桂中, 陇东, 黔东南: a province's one-character short name and a direction name a part of it
         # (a place name like any other; those already known are places of their own: 陕西, 晋中, 甘南)
         self.parts_of_provinces = parts_of_provinces = frozenset(
@@ -378,6 +382,8 @@ class PlaceRule:
                 if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
                     return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
+            if position == index and word in _SITE_RANKS and position + 1 < len(words) and masks[position + 1] & self._site_part_bit:
+                return position + 2  # 某地 + 国家级 + 自然保护区: the site's rank stands inside its name
             if named and mask & self._level_bit:
                 return position + 1
             if mask & self._name_ending_with_site_bit:
@@ -590,6 +596,7 @@ class PlaceRule:
         found += self._split_features(analysis)
         found += self._glued_to_function_words(analysis)
         found += self._quoted_nicknames(analysis)
+        found += self._regions_cut_apart(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
 
@@ -601,6 +608,29 @@ class PlaceRule:
             return []
         text = analysis.text
         return [span(text, m.start(), m.end(), LABEL, self.score_named_site) for m in self.quoted_nickname.finditer(text)]
+
+    def _regions_cut_apart(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """川/j + 渝/j, 滇/j + 黔/j: a region named by the short names of the provinces it spans (or by a
+        word and its ending, 大湾/ns + 区/n), which jieba cut into words of its own, is a place as it
+        is when jieba reads it as one word. Its ends must be the ends of words (长江北岸 holds no
+        江北), and a region jieba found in it stands alone (中原 + 大地: the pages' gold takes 中原)."""
+        if self._region_text is None:
+            return []
+        text = analysis.text
+        found = []
+        for match in self._region_text.finditer(text):
+            first = analysis.index_starting_at(match.start())
+            last = analysis.index_ending_at(match.end())
+            if (
+                first is not None
+                and last is not None
+                and first != last
+                and not any(
+                    analysis.tags[k] in _NOT_SPLIT_NAME_TAGS or analysis.words[k] in self.regions for k in range(first, last + 1)
+                )
+            ):
+                found.append(span(text, match.start(), match.end(), LABEL, self.score_name))
+        return found
 
     def _continue_addresses(self, analysis: TextAnalysis, chains: list[Suggestion]) -> list[Suggestion]:
         """The chains and sites found so far, each taken on over the townships and villages after it
@@ -772,7 +802,8 @@ class PlaceRule:
 
     def _split_features(self, analysis: TextAnalysis) -> list[Suggestion]:
         """野麦 + 岭, 白鹤 + 滩, 石榴 + 庄: a two-character name and the feature's ending jieba split
-        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山)."""
+        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山). A
+        site's word of two characters or more right after it ends the site the feature names."""
         words, tags = analysis.words, analysis.tags
         found = []
         for index in self.lexicon.indices(analysis, self._split_ending_bit):
@@ -789,7 +820,11 @@ class PlaceRule:
                 or self.words.is_glued(analysis, before)
             ):
                 continue
-            found.append(span(analysis.text, analysis.starts[before], analysis.ends[index], LABEL, self.score_geographic))
+            end, score = index, self.score_geographic
+            site = self._site_word_end(analysis, index + 1) if index + 1 < len(words) else None
+            if site is not None and len("".join(words[index + 1 : site])) >= 2:
+                end, score = site - 1, self.score_site  # 野象 + 谷 + 景区, 白鹤 + 滩 + 水电站: the site named by the feature
+            found.append(span(analysis.text, analysis.starts[before], analysis.ends[end], LABEL, score))
         return found
 
     def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
