@@ -5,7 +5,7 @@ entries shaped rules, so it is tuning material now) and the tune split of the un
 The test split of the unseen pages is the frozen test set: no rule was written against it and
 its errors are never looked at (eight later frozen sets, test2 to test9, were measured once each and then
 became tuning material: tests/data/pages/measured_once.json keeps their figures). The test10 split (pages-test10) is a
-tenth frozen set: it has no floor until the lead measures it once, so no test run scores it. Each split is guarded against getting
+tenth frozen set, measured once at the end of the thirteenth round. Each split is guarded against getting
 worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
@@ -41,12 +41,15 @@ FLOORS = {
     # the tuning splits after the eighth round of issue 16's general shapes ("What moved the figures")
     "seed-dev": {"all": (0.96, 0.95), "ORG": 0.94, "LOC": 0.88},
     "seed-tuning": {"all": (0.87, 0.86), "ORG": 0.75, "LOC": 0.83},
-    # the tune pages after the twelfth round, with the second to ninth test sets (p41-p48, p61-p68, p71-p78,
+    # the tune pages after the thirteenth round, with the second to ninth test sets (p41-p48, p61-p68, p71-p78,
     # p81-p88, p91-p98, p101-p108, p111-p118, p121-p128) moved to tuning after each was measured once (5651
-    # entities: 0.861 / 0.799, ORG R 0.733, LOC R 0.759)
-    "pages-tune": {"all": (0.86, 0.79), "ORG": 0.73, "LOC": 0.75},
+    # entities: 0.865 / 0.809, ORG R 0.740, LOC R 0.779)
+    "pages-tune": {"all": (0.86, 0.80), "ORG": 0.74, "LOC": 0.77},
     # the frozen split, measured at the end of the sixth round (474961b); pass or fail only
     "pages-test": {"all": (0.84, 0.80), "ORG": 0.78, "LOC": 0.76},
+    # the tenth test set (p131-p138), measured once by the lead at the end of issue 16's thirteenth round (7ac66a0):
+    # 591 entities, the rules 0.827 / 0.800, ORG R 0.692, LOC R 0.770; pass or fail only
+    "pages-test10": {"all": (0.82, 0.80), "ORG": 0.69, "LOC": 0.77},
 }
 
 
