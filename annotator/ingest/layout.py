@@ -974,10 +974,7 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
             and unit.interrupted is above
             and not above.photo
             and not above.dangling
-            and unit.headline is None
-            and not unit.photo
-            and any(para.role is Role.BODY for para in unit.paras)
-            and not any(flag.kind == "fragment" for para in unit.paras for flag in para.flags)
+            and _headless_text(unit)
         ):
             # text with no headline right after an advertisement, that no article took up as its continuation: the
             # article the advertisement was printed inside goes on after it (no page prints text with no headline)
@@ -990,10 +987,7 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
             above is not None
             and above.photo
             and above.headline is None
-            and unit.headline is None
-            and not unit.photo
-            and any(para.role is Role.BODY for para in unit.paras)
-            and not any(flag.kind == "fragment" for para in unit.paras for flag in para.flags)
+            and _headless_text(unit)
         ):
             above.paras += unit.paras
             above.dropped += unit.dropped
@@ -1002,6 +996,16 @@ def photo_stories(units: list[Unit], notes: list[str]) -> list[Unit]:
             continue
         merged.append(unit)
     return merged
+
+
+def _headless_text(unit: Unit) -> bool:
+    """Is ``unit`` text with neither headline nor photo (and not a fragment the page sends elsewhere)?"""
+    return (
+        unit.headline is None
+        and not unit.photo
+        and any(para.role is Role.BODY for para in unit.paras)
+        and not any(flag.kind == "fragment" for para in unit.paras for flag in para.flags)
+    )
 
 
 def _caption_opening_over(text: Unit, photo: Unit) -> bool:
