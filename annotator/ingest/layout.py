@@ -36,7 +36,6 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
     BYLINE_BULLETS,
-    HAN,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
@@ -62,6 +61,7 @@ from annotator.ingest.line_roles import (
     headline_mark,
 )
 from annotator.ingest.page_model import Flag, Headline, Join, Para, Role, Unit
+from annotator.ingest.topics import gram_set
 
 # A headline the model gives less than this is flagged as a boundary to check (the same line the role pass draws
 # for a doubted headline); an intertitle it gives more than ``SUBHEAD_DOUBT`` of being a headline is flagged too.
@@ -1152,16 +1152,11 @@ def _opens_report_afresh(left: str, right: str, *, about: str) -> bool:
         return True
     if _goes_on_with(left, right) or ends_with_continuation_mark(left) or ends_with_function_word(left):
         return False
-    return len(_han_bigrams(about) & _han_bigrams(right)) >= _SHARED_BIGRAMS_WITH_PHOTO
+    return len(gram_set(about) & gram_set(right)) >= _SHARED_BIGRAMS_WITH_PHOTO
 
 
 # Two Han bigrams shared (舴艋, 艋舟: one name of two or more characters) tie the text to the photo it is under.
 _SHARED_BIGRAMS_WITH_PHOTO = 2
-_HAN_BIGRAM_RE = re.compile(f"(?=([{HAN}]{{2}}))")
-
-
-def _han_bigrams(text: str) -> set[str]:
-    return set(_HAN_BIGRAM_RE.findall(text))
 
 
 def _goes_on_with(left: str, right: str) -> bool:
