@@ -2233,3 +2233,28 @@ def test_a_short_line_over_text_after_a_finished_photo_under_an_advertisement_he
     units = layout.build_units(lines, [], readings)
     assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
         (BRIDGE, BRIDGE_TEXT), ("", [caption]), (LIBRARY, LIBRARY_TEXT)]
+
+
+# --- after the retrain with test10: an intertitle before any text -----------------------------------
+
+
+def test_a_line_read_as_an_intertitle_before_any_text_is_the_first_headline_and_after_text_stays_one():
+    doubted = {LineRole.SUBHEAD: 0.55, LineRole.TITLE: 0.45}
+    # on top of the page, under nothing but a page number: nothing for an intertitle to divide
+    lines = [classify(line) for line in split_lines(page_of("第3版", HARBOUR, *HARBOUR_TEXT))]
+    readings = [RoleReading(LineRole.FURNITURE), RoleReading(LineRole.SUBHEAD, dict(doubted), by_model=True),
+                *(RoleReading(LineRole.BODY) for _ in HARBOUR_TEXT)]
+    line_roles._no_intertitle_before_any_text(lines, readings)
+    assert [r.role for r in readings] == [LineRole.FURNITURE, LineRole.TITLE, LineRole.BODY, LineRole.BODY]
+    # the same line under text of the page divides that text: it stays an intertitle
+    lines = [classify(line) for line in split_lines(page_of(NIGHT_MARKET_TEXT[0], HARBOUR, *HARBOUR_TEXT))]
+    readings = [RoleReading(LineRole.BODY), RoleReading(LineRole.SUBHEAD, dict(doubted), by_model=True),
+                *(RoleReading(LineRole.BODY) for _ in HARBOUR_TEXT)]
+    line_roles._no_intertitle_before_any_text(lines, readings)
+    assert readings[1].role is LineRole.SUBHEAD
+    # and a line the model gives little chance of a headline is left to the other rules
+    lines = [classify(line) for line in split_lines(page_of(HARBOUR, *HARBOUR_TEXT))]
+    readings = [RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.8, LineRole.TITLE: 0.2}, by_model=True),
+                *(RoleReading(LineRole.BODY) for _ in HARBOUR_TEXT)]
+    line_roles._no_intertitle_before_any_text(lines, readings)
+    assert readings[0].role is LineRole.SUBHEAD

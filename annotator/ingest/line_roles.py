@@ -242,6 +242,7 @@ class RoleModel:
         _no_intertitles_among_briefs(lines, readings)
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
+        _no_intertitle_before_any_text(lines, readings)
         _plain_lines_among_marked_headlines(lines, readings)
         _no_intertitle_inside_a_cut_sentence(lines, readings)
         _kickers_over_a_sure_title(lines, readings)
@@ -739,6 +740,31 @@ def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[Rol
                                               ["over a headline: an intertitle is followed by text"])
 
 
+# A line the model reads as an intertitle before any text is taken for a headline when it gives a headline this much.
+HEADLINE_BEFORE_ANY_TEXT = 0.3
+
+
+def _no_intertitle_before_any_text(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """An intertitle divides the text of an article, so one needs text above it: a short line the model reads as an
+    intertitle with nothing but furniture above it on the page, and a fair chance of a headline, opens the page's
+    first article as its headline (■渔港码头完成扩建 on top of a page)."""
+    for index, reading in enumerate(readings):
+        if reading.role not in (LineRole.FURNITURE, LineRole.SUBHEAD):
+            return  # text, a headline or anything else came first: the page's first article has begun
+        if reading.role is LineRole.FURNITURE:
+            continue
+        if (
+            reading.by_model
+            and lines[index].kind is LineKind.SHORT
+            and reading.probability(LineRole.TITLE) >= HEADLINE_BEFORE_ANY_TEXT
+            and index + 1 < len(lines)
+            and readings[index + 1].role is LineRole.BODY
+        ):
+            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
+                                          ["an intertitle needs text above it: this line comes before any"])
+        return
+
+
 # A headline the model gives less than this is doubted (the cut it opens is flagged for the reviewer).
 DOUBTED_HEADLINE = 0.8
 
@@ -1002,9 +1028,11 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             and _CLAUSE_BREAK_RE.search(line.text[:-1])
             and _cut_mid_sentence(line.text)
             and reading.probability(LineRole.BODY) >= reading.probability(reading.role)
+            and not _opens_text_with_byline(following)
         ):
             # a sentence stopping mid-way after a clause (…2012年，西): the model's best path ran through a headline's
-            # line, yet line by line it gives text as much chance; a kicker or subtitle is a finished phrase
+            # line, yet line by line it gives text as much chance; a kicker or subtitle is a finished phrase. Not
+            # when a dateline or byline opens the next line: no sentence goes on into 本报讯…
             readings[index] = RoleReading(LineRole.BODY, reading.probabilities,
                                           ["a sentence cut mid-way, as likely text as a headline's line"])
             continue

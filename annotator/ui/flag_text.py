@@ -185,6 +185,8 @@ def _reasons() -> list[tuple[str, str]]:
          QCoreApplication.translate("ImportFlags", "a doubted short line between finished text and a title")),
         ("over a headline: an intertitle is followed by text",
          QCoreApplication.translate("ImportFlags", "over a headline: an intertitle is followed by text")),
+        ("an intertitle needs text above it: this line comes before any",
+         QCoreApplication.translate("ImportFlags", "an intertitle needs text above it: this line comes before any")),
         ("a plain line among headlines marked with #",
          QCoreApplication.translate("ImportFlags", "a plain line among headlines marked with #")),
         ("under a sentence cut short that it does not go on with",

@@ -2054,6 +2054,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>位于标题之上：小标题之后应是正文</translation>
     </message>
     <message>
+        <source>an intertitle needs text above it: this line comes before any</source>
+        <translation>小标题之上应有正文：此行之前没有正文</translation>
+    </message>
+    <message>
         <source>a plain line among headlines marked with #</source>
         <translation>在用 # 标记的标题中没有标记的行</translation>
     </message>
