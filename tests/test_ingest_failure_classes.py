@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, cues, furniture, joins, layout, line_features, line_roles
+from annotator.ingest import bylines, continuations, cues, furniture, joins, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
@@ -2233,3 +2233,79 @@ def test_a_short_line_over_text_after_a_finished_photo_under_an_advertisement_he
     units = layout.build_units(lines, [], readings)
     assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
         (BRIDGE, BRIDGE_TEXT), ("", [caption]), (LIBRARY, LIBRARY_TEXT)]
+
+
+# --- round 14: which of two articles on one subject a resumed piece goes on ------------------------------------
+# On a page about one place every article prints its names, so topic cannot tell which open article a piece resumes;
+# the cut can: a list stopped on 、 goes on with the next item, a word read across the cut.
+
+RACE = "青湾镇龙舟赛开赛"
+RACE_HEAD = "本报讯 端午前夕，青湾镇第八届龙舟赛在青湾河开赛，参赛的二十支队伍分别来自河东、桥头、"
+RACE_REST = ["上午十时，随着一声锣响，龙舟在青湾河上破浪前行，两岸观众呐喊助威。"]
+RACE_TAIL = "柳塘、石埠等五个村，队员多是当地渔民。"
+FESTIVAL = "青湾镇端午民俗节持续三天"
+FESTIVAL_TEXT = [
+    "本报讯 青湾镇端午民俗节昨日开幕，包粽子、挂艾草、赛龙舟等活动吸引了众多游客。",
+    "青湾镇地处青湾河下游，河网密布，划龙舟的习俗已有数百年历史，镇上至今保留着三座龙舟祠。",
+]
+MARKET_FAIR = "青湾河畔夜市开张"
+MARKET_FAIR_TEXT = [
+    "本报讯 青湾河畔夜市日前开张，六十个摊位售卖当地的粽子、咸鸭蛋和竹编。",
+    "夜市由镇里统一管理，每晚营业到十一点。",
+]
+
+
+def test_a_list_cut_on_its_comma_goes_on_with_the_next_item_not_with_the_tail_of_a_report_on_the_same_subject():
+    page = page_of(
+        RACE, RACE_HEAD, *RACE_REST[:0],
+        FESTIVAL, *FESTIVAL_TEXT,
+        MARKET_FAIR, *MARKET_FAIR_TEXT, RACE_TAIL,
+    )
+    docs, _ = segment(page)
+    assert texts(docs)[RACE] == [RACE_HEAD + RACE_TAIL]
+    assert texts(docs)[FESTIVAL] == FESTIVAL_TEXT  # its last paragraph opens on a clause no list holds
+    assert texts(docs)[MARKET_FAIR] == MARKET_FAIR_TEXT
+
+
+def test_a_list_cut_on_its_comma_takes_no_clause_that_holds_no_item_of_it():
+    # the right twin: nothing on the page goes on with the list; the report on the same subject keeps its tail
+    page = page_of(RACE, RACE_HEAD, FESTIVAL, *FESTIVAL_TEXT, MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[RACE] == [RACE_HEAD]
+    assert flags(next(d for d in docs if d.title == RACE), "unfinished")
+    assert texts(docs)[FESTIVAL] == FESTIVAL_TEXT
+    assert texts(docs)[MARKET_FAIR] == MARKET_FAIR_TEXT
+
+
+def test_list_goes_on_reads_the_item_after_the_cut():
+    assert continuations.list_goes_on("分别来自河东、桥头、", "柳塘、石埠等五个村，队员多是当地渔民。") is True
+    assert continuations.list_goes_on("分别来自河东、桥头、", "青湾镇地处青湾河下游，河网密布。") is False
+    assert continuations.list_goes_on("分别来自河东、桥头、", "柳塘等村，队员多是渔民。") is None  # too short to tell
+    assert continuations.list_goes_on("分别来自河东和桥头", "柳塘、石埠等五个村。") is None  # no list cut on 、
+
+
+TEA = "石岭乡春茶开采"
+TEA_HEAD = ["本报讯 清明前后，石岭乡的茶农忙着采摘春茶。", "石岭乡种茶历史悠久，全乡现有茶园三万亩，山顶新建的观景"]
+TEA_TAIL = "台上，游客举着手机拍照，不时传来阵阵欢笑声。"
+TEA_SHOP = "石岭乡茶叶加工厂扩建投产"
+TEA_SHOP_TEXT = [
+    "本报讯 石岭乡茶叶加工厂扩建后日前投产，新添的两条生产线每天可加工鲜叶五吨。",
+    "加工厂负责人说，扩建后石岭乡茶农采下的鲜叶当天就能收购加工，茶叶品质更有保障。",
+]
+
+
+def test_a_word_read_across_the_cut_takes_the_tail_of_a_report_on_the_same_subject():
+    page = page_of(TEA, *TEA_HEAD, TEA_SHOP, *TEA_SHOP_TEXT, TEA_TAIL, MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[TEA] == [TEA_HEAD[0], TEA_HEAD[1] + TEA_TAIL]  # 观景 / 台上: 观景台 across the cut
+    assert texts(docs)[TEA_SHOP] == TEA_SHOP_TEXT
+    assert flags(next(d for d in docs if d.title == TEA), "low_confidence_join")  # topic could not confirm it
+
+
+def test_a_tail_on_the_same_subject_with_nothing_read_across_the_cut_stays_where_it_is():
+    # the right twin: the report's last paragraph opens on a sentence of its own (游客…): nothing reads across
+    last = "游客举着手机拍照，不时传来阵阵欢笑声。"
+    page = page_of(TEA, *TEA_HEAD, TEA_SHOP, *TEA_SHOP_TEXT, last, MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[TEA] == TEA_HEAD
+    assert texts(docs)[TEA_SHOP] == [*TEA_SHOP_TEXT, last]

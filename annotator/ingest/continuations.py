@@ -25,6 +25,7 @@ that stays dangling is flagged as unfinished.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -211,6 +212,11 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
             continue
         across = word_across(left, body.text)
         echo = name_across("\n".join(p.text for p in dangling.paras), left, body.text, across)
+        listing = list_goes_on(left, body.text)
+        # the cut itself reads as one sentence (a dictionary word across it, a list going on across it): on a page
+        # about one place every article shares its names, so topic is not asked to speak for such a tail, only not
+        # to speak against it
+        bound = bool(across and across[1]) or listing is True
         # a paragraph that starts mid-sentence (or on a stray character) after a finished one cannot go on with its
         # host's text: it is the rest of a sentence cut elsewhere, whatever its few words say of their topic
         # (…长跑实在 / 是强筋健骨…的好方法。”, …全国各 / 地，并不断发展壮大。)
@@ -238,7 +244,8 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         evidence = join_evidence(left, body.text, adjacent=False)
         space = topics.space
         dangling_topic = topics.of_unit(dangling)
-        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo and not stranded:
+        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo and not stranded \
+                and not bound:
             # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
             # (not asked of a scrap of a sentence that a dictionary word joins across the cut, 派 / 出所所长某某说。:
             # a few words carry too few names to tell a topic; the paragraphs after it are weighed below)
@@ -256,16 +263,55 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
                 + space.similarity(first_topic, dangling_topic)
                 - space.similarity(first_topic, staying_topic)
             ) / 2
-        if bonus == _TAIL and margin < TAIL_MIN_MARGIN and not echo and not stranded:
+        if bonus == _TAIL and margin < (-BOUND_TOPIC_SLACK if bound else TAIL_MIN_MARGIN) and not echo and not stranded \
+                and listing is not True:
             continue
+        if bound:
+            # topic speaks against a cut that reads as one sentence only within the noise of a page on one subject
+            margin = max(margin, -BOUND_TOPIC_SLACK)
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin + (_NAME_ACROSS if echo else 0.0)
+        if listing is not None:
+            score += _LIST_ACROSS if listing else -_LIST_BROKEN
         yield _Candidate(score, dangling, host, start, body, evidence, margin,
-                         where + (f"; '{echo}' across the cut is printed in this article too" if echo else ""))
+                         where + (f"; '{echo}' across the cut is printed in this article too" if echo else "")
+                         + ("; a list goes on across the cut" if listing else ""))
 
 
 # A name read across the cut that the dangling article prints elsewhere (``joins.name_across``) shows the cut the
 # way a topic cannot: it adds this to the join's score.
 _NAME_ACROSS = 0.2
+
+
+# A list cut after its 、 goes on with the next item (…来自广东、山东、 / 香港、江西、辽宁等…): the cut shows, as a
+# word read across it does; a long clause after the cut (林芝平均海拔3100米，…) is no item of it.
+_LIST_ACROSS = 0.3
+_LIST_BROKEN = 0.3
+# Where the cut reads as one sentence, the tail's topic may lean this far the wrong way (within the noise of a page on
+# one subject) and still be taken, and counts no further against it; a list going on across the cut is taken whatever
+# the topic says.
+BOUND_TOPIC_SLACK = 0.2
+# A list's item is seldom longer than this; a clause of this many characters or more, with no 、 and no word that
+# closes a list (等, 和, 及, 与), after a cut on 、 is a sentence of its own.
+_LIST_ITEM_MAX = 8
+_CLAUSE_MIN = 10
+_CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?（(“”]")
+_LIST_CLOSERS = ("等", "和", "及", "与", "以及", "还有")
+
+
+def list_goes_on(left: str, right: str) -> bool | None:
+    """Where ``left`` stops on 、 (a list cut between its items): True if ``right`` opens on the list's next item
+    (a short item and a 、, 香港、江西…), False if it opens on a clause no list holds, None if it cannot tell or
+    ``left`` does not stop on 、."""
+    if not left.rstrip().endswith("、"):
+        return None
+    end = _CLAUSE_END_RE.search(right)
+    clause = right[: end.start()] if end else right
+    items = clause.split("、")
+    if len(items) >= 2 and 0 < len(items[0]) <= _LIST_ITEM_MAX:
+        return True
+    if len(items) == 1 and len(clause) >= _CLAUSE_MIN and not any(word in clause for word in _LIST_CLOSERS):
+        return False
+    return None
 
 
 # The rest of a sentence this short, before its full stop, is a scrap that says little of its topic.
