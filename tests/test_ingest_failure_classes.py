@@ -2309,3 +2309,17 @@ def test_a_tail_on_the_same_subject_with_nothing_read_across_the_cut_stays_where
     docs, _ = segment(page)
     assert texts(docs)[TEA] == TEA_HEAD
     assert texts(docs)[TEA_SHOP] == [*TEA_SHOP_TEXT, last]
+
+
+def test_a_run_of_paragraphs_read_as_one_position_is_flagged_once_for_its_one_doubt():
+    # the model reads a run of paragraphs as one position and gives each line the same reading: its doubt is one
+    # cause, and the reviewer sees it once, at the run's first line
+    page = page_of(BRIDGE, *BRIDGE_TEXT, *LIBRARY_TEXT)
+    run = RoleReading(LineRole.BODY, {LineRole.BODY: 0.79, LineRole.TITLE: 0.21}, by_model=True)
+    readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), run, run, run]
+    assert _flagged_messages(readings, page) == [
+        "line 5 was read as text (0.79), but it may be a headline line (0.21); if so, the article is cut wrongly here"
+    ]
+    # two readings that doubt alike are two causes, each flagged
+    readings[4] = RoleReading(LineRole.BODY, {LineRole.BODY: 0.79, LineRole.TITLE: 0.21}, by_model=True)
+    assert len(_flagged_messages(readings, page)) == 2

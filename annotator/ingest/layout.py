@@ -342,6 +342,9 @@ class _Builder:
         """Flag the lines of the articles' text whose role the model nearly gave to one that cuts elsewhere."""
         index_of = {line.number: k for k, line in enumerate(self.lines)}
         for unit in units:
+            # a run of paragraphs the model read as one position shares one reading: its doubt is one cause, flagged
+            # once, at the run's first line in the article (not once a paragraph, which only repeats it)
+            doubted: set[int] = set()
             for para in unit.paras:
                 if para.role is Role.INTERTITLE:
                     continue  # an intertitle's doubt has its own measure (SUBHEAD_DOUBT, in _headline_block)
@@ -365,6 +368,9 @@ class _Builder:
                     offset = 0 if position == 0 else para.joins[position - 1].offset
                     if any(flag.offset == offset for flag in para.flags):
                         continue  # already flagged there (an intertitle that may be a headline)
+                    if id(reading) in doubted:
+                        continue
+                    doubted.add(id(reading))
                     if reading.overrides_model:
                         # a rule of the role pass decided against the model: say so, and what the model read instead
                         message = (
