@@ -2323,3 +2323,38 @@ def test_a_run_of_paragraphs_read_as_one_position_is_flagged_once_for_its_one_do
     # two readings that doubt alike are two causes, each flagged
     readings[4] = RoleReading(LineRole.BODY, {LineRole.BODY: 0.79, LineRole.TITLE: 0.21}, by_model=True)
     assert len(_flagged_messages(readings, page)) == 2
+
+
+UNION = "东岭市总工会表彰先进集体"
+UNION_HEAD = "本报讯 近日，东岭市总工会表彰了一批先进集体和个人，获得表彰的有东岭机械厂工会委员会、东岭纺织公司工会，以及来自景"
+UNION_REST = "德镇陶瓷公司的十二名职工代表。"
+UNION_AFTER = "受表彰的集体和个人将获得证书和奖金。"
+VISIT = "市总工会走访慰问一线职工"
+VISIT_CAPTION = "市总工会负责人（左二）在车间慰问职工。"
+VISIT_TEXT = [
+    "东岭日报讯（记者 林涛）10月1日，东岭市总工会负责人带队走访慰问坚守岗位的一线职工。",
+    "慰问组来到东岭机械厂，详细了解职工的工作和生活情况，叮嘱企业做好安全生产。",
+]
+
+
+def test_the_rest_of_a_name_cut_at_an_articles_end_is_found_inside_text_with_no_headline_of_its_own():
+    # a report's text printed under its photo has no headline over it; further down it, after a finished paragraph,
+    # the rest of a sentence cut elsewhere opens on the rest of a name (景 / 德镇…: 景德镇) with no mark of the middle
+    # of a sentence: the article cut there takes it and what follows, the report keeps its own paragraphs
+    page = page_of(UNION, UNION_HEAD, VISIT, VISIT_CAPTION, *VISIT_TEXT, UNION_REST, UNION_AFTER,
+                   MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[UNION] == [UNION_HEAD + UNION_REST, UNION_AFTER]
+    assert not any(VISIT_TEXT[0] in d.text for d in docs if d.title == UNION)
+    assert texts(docs)[MARKET_FAIR] == MARKET_FAIR_TEXT
+
+
+def test_a_two_character_word_across_the_cut_is_no_rest_of_a_name():
+    # the right twin: 景 / 区内… reads 景区, a word two characters meet in by chance as often as not
+    def para(text: str, line: int) -> Para:
+        return Para(text, ((0, len(text)),), Role.BODY, [line])
+
+    host = Unit(paras=[para(VISIT_TEXT[0], 9), para("区内游客络绎不绝。", 11)])
+    assert continuations._word_rests("以及来自景", host) == []
+    host.paras[1] = para(UNION_REST, 11)
+    assert [start for start, _, _ in continuations._word_rests("以及来自景", host)] == [1]

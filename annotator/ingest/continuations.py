@@ -35,7 +35,7 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import Evidence, join_evidence, name_across, word_across
+from annotator.ingest.joins import NAME_ACROSS_MIN_LEN, Evidence, join_evidence, name_across, word_across
 from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
 from annotator.ingest.topics import Topic, TopicSpace
 
@@ -168,6 +168,23 @@ def _split_points(host: Unit) -> list[tuple[int, float, str]]:
     return starts
 
 
+def _word_rests(left: str, host: Unit) -> list[tuple[int, float, str]]:
+    """Paragraphs of ``host`` after a finished one that open on the rest of a name cut at the end of ``left``
+    (…资道清，炎 / 陵县人大常委会…: 炎陵县), where the host's own split points do not look (a paragraph with no mark
+    of the middle of a sentence, in text with no headline of its own). A dictionary word of three characters or more
+    across the cut is no chance meeting of two characters."""
+    rests = []
+    starts = {start for start, _, _ in _split_points(host)}
+    for k in range(1, min(len(host.paras), _MAX_SPLIT_POINTS)):
+        para, before = host.paras[k], host.paras[k - 1]
+        if k in starts or para.role is not Role.BODY or before.is_open:
+            continue
+        across = word_across(left, para.text)
+        if across and across[1] and len(across[0]) >= NAME_ACROSS_MIN_LEN:
+            rests.append((k, _ORPHAN if host.headline is None else _TAIL, "the rest of a word cut elsewhere"))
+    return rests
+
+
 class _Topics:
     """The page's topic space (built on first use), with each paragraph's topic computed once."""
 
@@ -205,7 +222,7 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
     paras = host.paras
     left = dangling.paras[-1].text
     left_unfinished = ends_with_continuation_mark(left) or ends_with_function_word(left)
-    for start, bonus, where in _split_points(host):
+    for start, bonus, where in _split_points(host) + _word_rests(left, host):
         moving = paras[start:]
         body = next((p for p in moving if p.role is Role.BODY), None)
         if body is None:
