@@ -11,7 +11,15 @@ on structure alone:
 - a box in the middle of another article, with what follows it;
 - the tail of another article, from a paragraph boundary on, where the cut
   shows (a word across it, a comma or function word before it, or a
-  paragraph that starts mid-sentence).
+  paragraph that starts mid-sentence);
+- any paragraph after a finished one that opens on the rest of a name cut at
+  the dangling article's end (…，炎 / 陵县…).
+
+On a page about one place every article prints the same names, so topic cannot
+tell which of two open articles a resumed piece goes on; the cut can. Where the
+cut reads as one sentence (a dictionary word across it, a list stopped on 、
+going on with its next item), topic may speak against the join only within
+``BOUND_TOPIC_SLACK``; a long clause after a cut on 、 is no item of the list.
 
 Each candidate is scored on the evidence of the cut itself (``joins``), on
 structure, and on topic: how much more the candidate shares with the
