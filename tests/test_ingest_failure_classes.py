@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, cues, furniture, joins, layout, line_features, line_roles
+from annotator.ingest import bylines, continuations, cues, furniture, joins, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
@@ -2258,3 +2258,128 @@ def test_a_line_read_as_an_intertitle_before_any_text_is_the_first_headline_and_
                 *(RoleReading(LineRole.BODY) for _ in HARBOUR_TEXT)]
     line_roles._no_intertitle_before_any_text(lines, readings)
     assert readings[0].role is LineRole.SUBHEAD
+
+
+# --- round 14: which of two articles on one subject a resumed piece goes on ------------------------------------
+# On a page about one place every article prints its names, so topic cannot tell which open article a piece resumes;
+# the cut can: a list stopped on 、 goes on with the next item, a word read across the cut.
+
+RACE = "青湾镇龙舟赛开赛"
+RACE_HEAD = "本报讯 端午前夕，青湾镇第八届龙舟赛在青湾河开赛，参赛的二十支队伍分别来自河东、桥头、"
+RACE_REST = ["上午十时，随着一声锣响，龙舟在青湾河上破浪前行，两岸观众呐喊助威。"]
+RACE_TAIL = "柳塘、石埠等五个村，队员多是当地渔民。"
+FESTIVAL = "青湾镇端午民俗节持续三天"
+FESTIVAL_TEXT = [
+    "本报讯 青湾镇端午民俗节昨日开幕，包粽子、挂艾草、赛龙舟等活动吸引了众多游客。",
+    "青湾镇地处青湾河下游，河网密布，划龙舟的习俗已有数百年历史，镇上至今保留着三座龙舟祠。",
+]
+MARKET_FAIR = "青湾河畔夜市开张"
+MARKET_FAIR_TEXT = [
+    "本报讯 青湾河畔夜市日前开张，六十个摊位售卖当地的粽子、咸鸭蛋和竹编。",
+    "夜市由镇里统一管理，每晚营业到十一点。",
+]
+
+
+def test_a_list_cut_on_its_comma_goes_on_with_the_next_item_not_with_the_tail_of_a_report_on_the_same_subject():
+    page = page_of(
+        RACE, RACE_HEAD, *RACE_REST[:0],
+        FESTIVAL, *FESTIVAL_TEXT,
+        MARKET_FAIR, *MARKET_FAIR_TEXT, RACE_TAIL,
+    )
+    docs, _ = segment(page)
+    assert texts(docs)[RACE] == [RACE_HEAD + RACE_TAIL]
+    assert texts(docs)[FESTIVAL] == FESTIVAL_TEXT  # its last paragraph opens on a clause no list holds
+    assert texts(docs)[MARKET_FAIR] == MARKET_FAIR_TEXT
+
+
+def test_a_list_cut_on_its_comma_takes_no_clause_that_holds_no_item_of_it():
+    # the right twin: nothing on the page goes on with the list; the report on the same subject keeps its tail
+    page = page_of(RACE, RACE_HEAD, FESTIVAL, *FESTIVAL_TEXT, MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[RACE] == [RACE_HEAD]
+    assert flags(next(d for d in docs if d.title == RACE), "unfinished")
+    assert texts(docs)[FESTIVAL] == FESTIVAL_TEXT
+    assert texts(docs)[MARKET_FAIR] == MARKET_FAIR_TEXT
+
+
+def test_list_goes_on_reads_the_item_after_the_cut():
+    assert continuations.list_goes_on("分别来自河东、桥头、", "柳塘、石埠等五个村，队员多是当地渔民。") is True
+    assert continuations.list_goes_on("分别来自河东、桥头、", "青湾镇地处青湾河下游，河网密布。") is False
+    assert continuations.list_goes_on("分别来自河东、桥头、", "柳塘等村，队员多是渔民。") is None  # too short to tell
+    assert continuations.list_goes_on("分别来自河东和桥头", "柳塘、石埠等五个村。") is None  # no list cut on 、
+
+
+TEA = "石岭乡春茶开采"
+TEA_HEAD = ["本报讯 清明前后，石岭乡的茶农忙着采摘春茶。", "石岭乡种茶历史悠久，全乡现有茶园三万亩，山顶新建的观景"]
+TEA_TAIL = "台上，游客举着手机拍照，不时传来阵阵欢笑声。"
+TEA_SHOP = "石岭乡茶叶加工厂扩建投产"
+TEA_SHOP_TEXT = [
+    "本报讯 石岭乡茶叶加工厂扩建后日前投产，新添的两条生产线每天可加工鲜叶五吨。",
+    "加工厂负责人说，扩建后石岭乡茶农采下的鲜叶当天就能收购加工，茶叶品质更有保障。",
+]
+
+
+def test_a_word_read_across_the_cut_takes_the_tail_of_a_report_on_the_same_subject():
+    page = page_of(TEA, *TEA_HEAD, TEA_SHOP, *TEA_SHOP_TEXT, TEA_TAIL, MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[TEA] == [TEA_HEAD[0], TEA_HEAD[1] + TEA_TAIL]  # 观景 / 台上: 观景台 across the cut
+    assert texts(docs)[TEA_SHOP] == TEA_SHOP_TEXT
+    assert flags(next(d for d in docs if d.title == TEA), "low_confidence_join")  # topic could not confirm it
+
+
+def test_a_tail_on_the_same_subject_with_nothing_read_across_the_cut_stays_where_it_is():
+    # the right twin: the report's last paragraph opens on a sentence of its own (游客…): nothing reads across
+    last = "游客举着手机拍照，不时传来阵阵欢笑声。"
+    page = page_of(TEA, *TEA_HEAD, TEA_SHOP, *TEA_SHOP_TEXT, last, MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[TEA] == TEA_HEAD
+    assert texts(docs)[TEA_SHOP] == [*TEA_SHOP_TEXT, last]
+
+
+def test_a_run_of_paragraphs_read_as_one_position_is_flagged_once_for_its_one_doubt():
+    # the model reads a run of paragraphs as one position and gives each line the same reading: its doubt is one
+    # cause, and the reviewer sees it once, at the run's first line
+    page = page_of(BRIDGE, *BRIDGE_TEXT, *LIBRARY_TEXT)
+    run = RoleReading(LineRole.BODY, {LineRole.BODY: 0.79, LineRole.TITLE: 0.21}, by_model=True)
+    readings = [RoleReading(LineRole.TITLE), RoleReading(LineRole.BODY), run, run, run]
+    assert _flagged_messages(readings, page) == [
+        "line 5 was read as text (0.79), but it may be a headline line (0.21); if so, the article is cut wrongly here"
+    ]
+    # two readings that doubt alike are two causes, each flagged
+    readings[4] = RoleReading(LineRole.BODY, {LineRole.BODY: 0.79, LineRole.TITLE: 0.21}, by_model=True)
+    assert len(_flagged_messages(readings, page)) == 2
+
+
+UNION = "东岭市总工会表彰先进集体"
+UNION_HEAD = "本报讯 近日，东岭市总工会表彰了一批先进集体和个人，获得表彰的有东岭机械厂工会委员会、东岭纺织公司工会，以及来自景"
+UNION_REST = "德镇陶瓷公司的十二名职工代表。"
+UNION_AFTER = "受表彰的集体和个人将获得证书和奖金。"
+VISIT = "市总工会走访慰问一线职工"
+VISIT_CAPTION = "市总工会负责人（左二）在车间慰问职工。"
+VISIT_TEXT = [
+    "东岭日报讯（记者 林涛）10月1日，东岭市总工会负责人带队走访慰问坚守岗位的一线职工。",
+    "慰问组来到东岭机械厂，详细了解职工的工作和生活情况，叮嘱企业做好安全生产。",
+]
+
+
+def test_the_rest_of_a_name_cut_at_an_articles_end_is_found_inside_text_with_no_headline_of_its_own():
+    # a report's text printed under its photo has no headline over it; further down it, after a finished paragraph,
+    # the rest of a sentence cut elsewhere opens on the rest of a name (景 / 德镇…: 景德镇) with no mark of the middle
+    # of a sentence: the article cut there takes it and what follows, the report keeps its own paragraphs
+    page = page_of(UNION, UNION_HEAD, VISIT, VISIT_CAPTION, *VISIT_TEXT, UNION_REST, UNION_AFTER,
+                   MARKET_FAIR, *MARKET_FAIR_TEXT)
+    docs, _ = segment(page)
+    assert texts(docs)[UNION] == [UNION_HEAD + UNION_REST, UNION_AFTER]
+    assert not any(VISIT_TEXT[0] in d.text for d in docs if d.title == UNION)
+    assert texts(docs)[MARKET_FAIR] == MARKET_FAIR_TEXT
+
+
+def test_a_two_character_word_across_the_cut_is_no_rest_of_a_name():
+    # the right twin: 景 / 区内… reads 景区, a word two characters meet in by chance as often as not
+    def para(text: str, line: int) -> Para:
+        return Para(text, ((0, len(text)),), Role.BODY, [line])
+
+    host = Unit(paras=[para(VISIT_TEXT[0], 9), para("区内游客络绎不绝。", 11)])
+    assert continuations._word_rests("以及来自景", host) == []
+    host.paras[1] = para(UNION_REST, 11)
+    assert [start for start, _, _ in continuations._word_rests("以及来自景", host)] == [1]

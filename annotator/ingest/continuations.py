@@ -11,7 +11,15 @@ on structure alone:
 - a box in the middle of another article, with what follows it;
 - the tail of another article, from a paragraph boundary on, where the cut
   shows (a word across it, a comma or function word before it, or a
-  paragraph that starts mid-sentence).
+  paragraph that starts mid-sentence);
+- any paragraph after a finished one that opens on the rest of a name cut at
+  the dangling article's end (…，炎 / 陵县…).
+
+On a page about one place every article prints the same names, so topic cannot
+tell which of two open articles a resumed piece goes on; the cut can. Where the
+cut reads as one sentence (a dictionary word across it, a list stopped on 、
+going on with its next item), topic may speak against the join only within
+``BOUND_TOPIC_SLACK``; a long clause after a cut on 、 is no item of the list.
 
 Each candidate is scored on the evidence of the cut itself (``joins``), on
 structure, and on topic: how much more the candidate shares with the
@@ -25,6 +33,7 @@ that stays dangling is flagged as unfinished.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,7 +43,7 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import Evidence, join_evidence, name_across, word_across
+from annotator.ingest.joins import NAME_ACROSS_MIN_LEN, Evidence, join_evidence, name_across, word_across
 from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
 from annotator.ingest.topics import Topic, TopicSpace
 
@@ -167,6 +176,23 @@ def _split_points(host: Unit) -> list[tuple[int, float, str]]:
     return starts
 
 
+def _word_rests(left: str, host: Unit) -> list[tuple[int, float, str]]:
+    """Paragraphs of ``host`` after a finished one that open on the rest of a name cut at the end of ``left``
+    (…资道清，炎 / 陵县人大常委会…: 炎陵县), where the host's own split points do not look (a paragraph with no mark
+    of the middle of a sentence, in text with no headline of its own). A dictionary word of three characters or more
+    across the cut is no chance meeting of two characters."""
+    rests = []
+    starts = {start for start, _, _ in _split_points(host)}
+    for k in range(1, min(len(host.paras), _MAX_SPLIT_POINTS)):
+        para, before = host.paras[k], host.paras[k - 1]
+        if k in starts or para.role is not Role.BODY or before.is_open:
+            continue
+        across = word_across(left, para.text)
+        if across and across[1] and len(across[0]) >= NAME_ACROSS_MIN_LEN:
+            rests.append((k, _ORPHAN if host.headline is None else _TAIL, "the rest of a word cut elsewhere"))
+    return rests
+
+
 class _Topics:
     """The page's topic space (built on first use), with each paragraph's topic computed once."""
 
@@ -204,13 +230,18 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
     paras = host.paras
     left = dangling.paras[-1].text
     left_unfinished = ends_with_continuation_mark(left) or ends_with_function_word(left)
-    for start, bonus, where in _split_points(host):
+    for start, bonus, where in _split_points(host) + _word_rests(left, host):
         moving = paras[start:]
         body = next((p for p in moving if p.role is Role.BODY), None)
         if body is None:
             continue
         across = word_across(left, body.text)
         echo = name_across("\n".join(p.text for p in dangling.paras), left, body.text, across)
+        listing = list_goes_on(left, body.text)
+        # the cut itself reads as one sentence (a dictionary word across it, a list going on across it): on a page
+        # about one place every article shares its names, so topic is not asked to speak for such a tail, only not
+        # to speak against it
+        bound = bool(across and across[1]) or listing is True
         # a paragraph that starts mid-sentence (or on a stray character) after a finished one cannot go on with its
         # host's text: it is the rest of a sentence cut elsewhere, whatever its few words say of their topic
         # (…长跑实在 / 是强筋健骨…的好方法。”, …全国各 / 地，并不断发展壮大。)
@@ -238,7 +269,8 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         evidence = join_evidence(left, body.text, adjacent=False)
         space = topics.space
         dangling_topic = topics.of_unit(dangling)
-        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo and not stranded:
+        if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo and not stranded \
+                and not bound:
             # cheap test first: does the paragraph turn away from the one before it, towards the dangling article?
             # (not asked of a scrap of a sentence that a dictionary word joins across the cut, 派 / 出所所长某某说。:
             # a few words carry too few names to tell a topic; the paragraphs after it are weighed below)
@@ -256,16 +288,55 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
                 + space.similarity(first_topic, dangling_topic)
                 - space.similarity(first_topic, staying_topic)
             ) / 2
-        if bonus == _TAIL and margin < TAIL_MIN_MARGIN and not echo and not stranded:
+        if bonus == _TAIL and margin < (-BOUND_TOPIC_SLACK if bound else TAIL_MIN_MARGIN) and not echo and not stranded \
+                and listing is not True:
             continue
+        if bound:
+            # topic speaks against a cut that reads as one sentence only within the noise of a page on one subject
+            margin = max(margin, -BOUND_TOPIC_SLACK)
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin + (_NAME_ACROSS if echo else 0.0)
+        if listing is not None:
+            score += _LIST_ACROSS if listing else -_LIST_BROKEN
         yield _Candidate(score, dangling, host, start, body, evidence, margin,
-                         where + (f"; '{echo}' across the cut is printed in this article too" if echo else ""))
+                         where + (f"; '{echo}' across the cut is printed in this article too" if echo else "")
+                         + ("; a list goes on across the cut" if listing else ""))
 
 
 # A name read across the cut that the dangling article prints elsewhere (``joins.name_across``) shows the cut the
 # way a topic cannot: it adds this to the join's score.
 _NAME_ACROSS = 0.2
+
+
+# A list cut after its 、 goes on with the next item (…来自广东、山东、 / 香港、江西、辽宁等…): the cut shows, as a
+# word read across it does; a long clause after the cut (林芝平均海拔3100米，…) is no item of it.
+_LIST_ACROSS = 0.3
+_LIST_BROKEN = 0.3
+# Where the cut reads as one sentence, the tail's topic may lean this far the wrong way (within the noise of a page on
+# one subject) and still be taken, and counts no further against it; a list going on across the cut is taken whatever
+# the topic says.
+BOUND_TOPIC_SLACK = 0.2
+# A list's item is seldom longer than this; a clause of this many characters or more, with no 、 and no word that
+# closes a list (等, 和, 及, 与), after a cut on 、 is a sentence of its own.
+_LIST_ITEM_MAX = 8
+_CLAUSE_MIN = 10
+_CLAUSE_END_RE = re.compile(r"[，。；：！？,;:!?（(“”]")
+_LIST_CLOSERS = ("等", "和", "及", "与", "以及", "还有")
+
+
+def list_goes_on(left: str, right: str) -> bool | None:
+    """Where ``left`` stops on 、 (a list cut between its items): True if ``right`` opens on the list's next item
+    (a short item and a 、, 香港、江西…), False if it opens on a clause no list holds, None if it cannot tell or
+    ``left`` does not stop on 、."""
+    if not left.rstrip().endswith("、"):
+        return None
+    end = _CLAUSE_END_RE.search(right)
+    clause = right[: end.start()] if end else right
+    items = clause.split("、")
+    if len(items) >= 2 and 0 < len(items[0]) <= _LIST_ITEM_MAX:
+        return True
+    if len(items) == 1 and len(clause) >= _CLAUSE_MIN and not any(word in clause for word in _LIST_CLOSERS):
+        return False
+    return None
 
 
 # The rest of a sentence this short, before its full stop, is a scrap that says little of its topic.

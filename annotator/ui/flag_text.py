@@ -152,6 +152,9 @@ def _reasons() -> list[tuple[str, str]]:
          QCoreApplication.translate("ImportFlags", "the rest of a sentence with no headline of its own")),
         ("'%1' across the cut is printed in this article too",
          QCoreApplication.translate("ImportFlags", "'%1' across the cut is printed in this article too")),
+        ("a list goes on across the cut", QCoreApplication.translate("ImportFlags", "a list goes on across the cut")),
+        ("the rest of a word cut elsewhere",
+         QCoreApplication.translate("ImportFlags", "the rest of a word cut elsewhere")),
         ("topic closer to this article than to its neighbours by %1",
          QCoreApplication.translate("ImportFlags", "topic closer to this article than to its neighbours by %1")),
         # why a rule of the role pass gave a line its role against the model (annotator/ingest/line_roles.py)

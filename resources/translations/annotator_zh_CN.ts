@@ -1982,6 +1982,14 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>跨断点读出的“%1”在本文中也出现过</translation>
     </message>
     <message>
+        <source>a list goes on across the cut</source>
+        <translation>断点前的并列成分在断点后继续</translation>
+    </message>
+    <message>
+        <source>the rest of a word cut elsewhere</source>
+        <translation>在别处断开的词的后半部分</translation>
+    </message>
+    <message>
         <source>topic closer to this article than to its neighbours by %1</source>
         <translation>主题与本文比与相邻文章更接近（差值 %1）</translation>
     </message>
