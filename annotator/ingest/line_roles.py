@@ -518,8 +518,12 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or index >= len(lines)
             or any(lines[k].kind is not LineKind.SHORT for k in run)
             or any(COLUMN_ON_TITLE_RE.match(lines[k].text) for k in run)
+            or any(lines[k].text.startswith(KICKER_DASHES) for k in run[1:])
         ):
-            continue  # 栏目丨标题: a column label on the line is a headline's furniture, never an intertitle's
+            # 栏目丨标题: a column label on the line is a headline's furniture, never an intertitle's; and a line
+            # leading off with a dash under the first (千年等“垕” 为“钧”而来 / ——第十一届…举行！) is a headline's
+            # subtitle: an intertitle names its part in one line and has no subtitle
+            continue
         above, below = lines[start - 1], lines[index]
         if (
             above.kind is not LineKind.BODY
@@ -543,11 +547,20 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
                                           ["人名：短语 over a paragraph that opens on that name: a profile's part"])
             continue
         story = []
+        siblings = []
         for k in range(start - 1, -1, -1):
             if readings[k].role in HEADLINE_ROLES:
                 break
             if readings[k].role is LineRole.BODY:
                 story.append(lines[k].grams)
+            elif readings[k].role is LineRole.SUBHEAD and lines[k].kind is LineKind.SHORT:
+                siblings.append(lines[k].text)
+        if siblings and not any(_alike_intertitles(lines[k].text, sibling) for k in run for sibling in siblings):
+            # the story above already names its parts, in lines of another shape and length (神奇的北极村 against
+            # 冬季漠河 各种“最北”等你来找): a feature prints its intertitles alike, so a line unlike them is no
+            # part of it, however many of the page's names the text under it shares (a page on one place
+            # shares them all); siblings alike (庭审现场 / 案情回放) leave it to the topic
+            continue
         if space is None:
             space = TopicSpace(line.grams for line, reading in zip(lines, readings, strict=True)
                                if reading.role is LineRole.BODY)
@@ -557,6 +570,22 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
                                       ["a doubted headline inside a story that goes on under it"])
 
+
+
+# How much longer or shorter than its sibling an intertitle of the same feature may be (庭审现场 / 案情回放, 种群复壮 /
+# 麋鹿回归): a feature prints its parts' names to one measure, a headline is set to its own.
+_SIBLING_LENGTH_RATIO = 2.0
+_INNER_SPACE_RE = re.compile(r"\S[ \t\u3000]+\S")
+
+
+def _alike_intertitles(line: str, sibling: str) -> bool:
+    """Is a short line shaped like an intertitle its story already has: about the same length, and both or neither
+    printed in two parts with a space between (冬季漠河 各种“最北”等你来找, a headline's way of setting two phrases)?"""
+    longer, shorter = max(len(line), len(sibling)), max(1, min(len(line), len(sibling)))
+    return (
+        longer <= _SIBLING_LENGTH_RATIO * shorter
+        and bool(_INNER_SPACE_RE.search(line)) == bool(_INNER_SPACE_RE.search(sibling))
+    )
 
 
 # The share of a headline's character pairs its report's first sentence repeats (第四届平遥国际电影展拉开帷幕 /
