@@ -95,7 +95,9 @@ NOT_NAMES = frozenset({
 AGENCIES = ("本报", "本刊", "本网", "本台", "本版", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
             "中国新闻社")
 OUTLET_ENDINGS = ("日报", "晚报", "早报", "商报", "时报", "青年报", "工人报", "报", "通讯社", "社", "网", "电视台", "广播电台",
-                  "台", "新闻", "客户端")  # 新闻, 客户端: a paper's news app (某某日报某某新闻记者, 某某新闻客户端讯)
+                  "台", "新闻", "客户端", "频道")
+# 新闻, 客户端: a paper's news app (某某日报某某新闻记者, 某某新闻客户端讯); 频道: a site's regional or subject channel, which
+# files its own reports (某某网河南频道报道：…)
 
 _OUTLET = f"[{HAN}]{{1,8}}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
 # an outlet may print its app or channel after its own name, joined by a middle dot (某某新闻网·某某客户端讯)
@@ -128,8 +130,9 @@ _UNBRACKETED_CREDITS = (
     f"|\\s+((?:{_ROLE})\\s*(?:{NAME})(?:(?:\\s+|[、，,])(?:(?:{_ROLE})\\s*)?(?:{NAME}))*)(?=\\s)"
 )
 # 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯);
-# a site's or broadcaster's 某某网消息：… (消息 with its colon: 据新华社消息， inside a text cites, it does not open)
-NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})(?:讯|消息[：:])(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
+# a site's or broadcaster's 某某网消息：… or 某某频道报道：… (消息 or 报道 with its colon: 据新华社消息， or 据某某报道， inside a
+# text cites, it does not open)
+NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})(?:讯|(?:消息|报道)[：:])(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
 # 本报(记者…) / 本报（记者…）
 AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
 # 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电, in brackets

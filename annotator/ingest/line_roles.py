@@ -708,13 +708,15 @@ def _is_bare_name(text: str) -> bool:
 
 def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """A short line over an author's bare name over text, after finished text or a sign-off, is a headline and the
-    name its byline (a letter or a commentary: ``闻过则喜，更上层楼`` / ``刘宏图``): an intertitle has no author."""
+    name its byline (a letter or a commentary: ``闻过则喜，更上层楼`` / ``刘宏图``): an intertitle has no author. Also
+    where the model read the line as a kicker and the name as its title (``神州北极`` / ``韩加君``): no headline on the
+    seed and tuning pages is a bare name, so the name is who wrote the piece and the line over it its title."""
     for index in range(1, len(lines) - 2):
         line, name, text, above = lines[index], lines[index + 1], lines[index + 2], lines[index - 1]
         reading = readings[index]
         if (
             line.kind is not LineKind.SHORT
-            or reading.role in HEADLINE_ROLES
+            or (reading.role in HEADLINE_ROLES and readings[index + 1].role not in HEADLINE_ROLES)
             or name.kind is not LineKind.SHORT
             or text.kind is not LineKind.BODY
             or not _is_bare_name(name.text)
