@@ -305,6 +305,9 @@ AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告�
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})
 
 # A kicker (引题) often ends in a dash that leads into the headline.
+# An editors' note opening a piece (编者按：…, 编者的话, 编前语): it introduces the article under it, whose byline may
+# follow it. General newspaper vocabulary.
+EDITORS_NOTE_RE = re.compile(r"^[【\[［（(]?(?:编者按|编者的话|编者注|编前语|编前话|编者[】\]］）)]?[：:])")
 KICKER_DASHES = ("——", "--", "—")
 
 # Lengths, in characters, that tell page furniture from body text.
