@@ -2329,3 +2329,10 @@ def test_a_byline_under_the_editors_note_opening_a_feature_opens_its_text_rather
     assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
         (BRIDGE, BRIDGE_TEXT), (head, [note, byline, *body]), (LIBRARY, LIBRARY_TEXT)]
     assert cues.EDITORS_NOTE_RE.match(note) and not cues.EDITORS_NOTE_RE.match("编者认为这组报道很有意义。")
+
+
+def test_a_line_naming_where_a_brief_was_taken_from_signs_it_off():
+    for line, outlet in (("信息参考：东岭日报", "东岭日报"), ("资料来源：东岭市统计局", "东岭市统计局")):
+        byline = bylines.standalone_byline(line)
+        assert byline is not None and byline.agency == outlet
+    assert bylines.standalone_byline("信息参考价值很高") is None

@@ -173,8 +173,9 @@ PRINTED_SOURCE_RE = re.compile(
     r"^(?:作者|来源|稿源|文章来源)\s*[：:]\s*《([^《》]{2,20})》\s*[（(]\s*"
     r"((?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日)?\s*(?:第?[A-Z]?\d{1,3}[A-Z]?版)?\s*[）)]$"
 )
-# A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某.
-SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
+# A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某; and as papers
+# print it under a brief taken from another outlet: 信息参考：某某日报, 资料来源：某某.
+SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源|消息来源|资料来源|信息参考|资料参考)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
 # Who planned, coordinated or oversaw a series or a page, on a line of its own under the headline: 系列报道策划：某某、某某
 # 本篇统筹：某某 (each credit a few words ending in the task, a colon, then names up to the next credit).
 _TASK = f"[{HAN}]{{0,6}}?(?:策划|统筹|监制|出品人|主编|编审)\\s*[：:]"
