@@ -2336,3 +2336,18 @@ def test_a_line_naming_where_a_brief_was_taken_from_signs_it_off():
         byline = bylines.standalone_byline(line)
         assert byline is not None and byline.agency == outlet
     assert bylines.standalone_byline("信息参考价值很高") is None
+
+
+def test_a_short_line_opening_the_page_over_text_is_a_headline_however_the_model_read_it():
+    # no article has begun for an intertitle to name a part of (the page header above it is furniture)
+    page = page_of("东岭日报 2026年1月5日 星期一 第3版", BRIDGE, *BRIDGE_TEXT, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = _model_reading(lines, {0: (LineRole.FURNITURE, {LineRole.FURNITURE: 1.0}),
+                                      1: (LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.53, LineRole.TITLE: 0.47}),
+                                      4: _SURE_TITLE})
+    line_roles._no_intertitle_opening_the_page(lines, readings)
+    assert readings[1].role is LineRole.TITLE and readings[1].probability(LineRole.TITLE) == 0.47
+    # further down the page an intertitle stays one
+    readings[4] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.53, LineRole.TITLE: 0.47}, by_model=True)
+    line_roles._no_intertitle_opening_the_page(lines, readings)
+    assert readings[4].role is LineRole.SUBHEAD

@@ -245,6 +245,7 @@ class RoleModel:
         _plain_lines_among_marked_headlines(lines, readings)
         _no_intertitle_inside_a_cut_sentence(lines, readings)
         _kickers_over_a_sure_title(lines, readings)
+        _no_intertitle_opening_the_page(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -858,6 +859,24 @@ def _resumed_further_down_with_its_name(lines: Sequence[PageLine], readings: lis
         and name_across(printed, left, lines[k].text, word_across(left, lines[k].text))
         for k in range(index + 2, len(lines))
     )
+
+
+def _no_intertitle_opening_the_page(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """The page's first line that is not its furniture, a short line read as an intertitle over text, is a headline:
+    an intertitle names a part of an article already begun, and above it no article has begun (no seed or tuning
+    page opens on one: 76 open on a title, 28 on a kicker or column label, 4 on text). The model's probabilities are
+    kept, so a cut it doubted is still flagged."""
+    first = next((k for k, reading in enumerate(readings) if reading.role is not LineRole.FURNITURE), None)
+    if (
+        first is not None
+        and first + 1 < len(lines)
+        and lines[first].kind is LineKind.SHORT
+        and readings[first].role is LineRole.SUBHEAD
+        and lines[first + 1].kind is LineKind.BODY
+        and readings[first + 1].role is LineRole.BODY
+    ):
+        readings[first] = RoleReading(LineRole.TITLE, dict(readings[first].probabilities),
+                                      ["the page's first line over text: no article has begun for an intertitle"])
 
 
 def _kickers_over_a_sure_title(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
