@@ -2235,31 +2235,6 @@ def test_a_short_line_over_text_after_a_finished_photo_under_an_advertisement_he
         (BRIDGE, BRIDGE_TEXT), ("", [caption]), (LIBRARY, LIBRARY_TEXT)]
 
 
-# --- after the retrain with test10: an intertitle before any text -----------------------------------
-
-
-def test_a_line_read_as_an_intertitle_before_any_text_is_the_first_headline_and_after_text_stays_one():
-    doubted = {LineRole.SUBHEAD: 0.55, LineRole.TITLE: 0.45}
-    # on top of the page, under nothing but a page number: nothing for an intertitle to divide
-    lines = [classify(line) for line in split_lines(page_of("第3版", HARBOUR, *HARBOUR_TEXT))]
-    readings = [RoleReading(LineRole.FURNITURE), RoleReading(LineRole.SUBHEAD, dict(doubted), by_model=True),
-                *(RoleReading(LineRole.BODY) for _ in HARBOUR_TEXT)]
-    line_roles._no_intertitle_before_any_text(lines, readings)
-    assert [r.role for r in readings] == [LineRole.FURNITURE, LineRole.TITLE, LineRole.BODY, LineRole.BODY]
-    # the same line under text of the page divides that text: it stays an intertitle
-    lines = [classify(line) for line in split_lines(page_of(NIGHT_MARKET_TEXT[0], HARBOUR, *HARBOUR_TEXT))]
-    readings = [RoleReading(LineRole.BODY), RoleReading(LineRole.SUBHEAD, dict(doubted), by_model=True),
-                *(RoleReading(LineRole.BODY) for _ in HARBOUR_TEXT)]
-    line_roles._no_intertitle_before_any_text(lines, readings)
-    assert readings[1].role is LineRole.SUBHEAD
-    # and a line the model gives little chance of a headline is left to the other rules
-    lines = [classify(line) for line in split_lines(page_of(HARBOUR, *HARBOUR_TEXT))]
-    readings = [RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.8, LineRole.TITLE: 0.2}, by_model=True),
-                *(RoleReading(LineRole.BODY) for _ in HARBOUR_TEXT)]
-    line_roles._no_intertitle_before_any_text(lines, readings)
-    assert readings[0].role is LineRole.SUBHEAD
-
-
 # --- round 14: which of two articles on one subject a resumed piece goes on ------------------------------------
 # On a page about one place every article prints its names, so topic cannot tell which open article a piece resumes;
 # the cut can: a list stopped on 、 goes on with the next item, a word read across the cut.
@@ -2383,3 +2358,121 @@ def test_a_two_character_word_across_the_cut_is_no_rest_of_a_name():
     assert continuations._word_rests("以及来自景", host) == []
     host.paras[1] = para(UNION_REST, 11)
     assert [start for start, _, _ in continuations._word_rests("以及来自景", host)] == [1]
+
+
+# --- round 14: headline-shaped lines in long features, and headlines under them -----------------------------------
+
+KILN = "古镇窑火"
+KILN_FIRST = "东岭古镇烧窑的历史可以追溯到宋代，镇上至今保留着七座明清老窑，窑工们仍用柴火烧制青瓷。"
+KILN_PART = "老窑新生"
+KILN_SECOND = "东岭古镇的老窑去年完成修缮，窑工们在老窑旁开起了青瓷工坊，东岭古镇的青瓷订单排到了明年。"
+KILN_NEXT = "冬游古镇 青瓷窑火看不够"
+KILN_NEXT_TEXT = "冬天来东岭古镇，看老窑开窑是游客的首选，东岭古镇的青瓷工坊里，游客还能亲手拉坯。"
+
+
+def _kiln_page(*middle: str, readings_of: dict[str, tuple[LineRole, dict]]) -> tuple[list, list[RoleReading]]:
+    page = page_of(BRIDGE, *BRIDGE_TEXT, KILN, KILN_FIRST, KILN_PART, KILN_SECOND, *middle, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    roles = {k: readings_of[line.text] for k, line in enumerate(lines) if line.text in readings_of}
+    return lines, _model_reading(lines, roles)
+
+
+_SURE_TITLE = (LineRole.TITLE, {LineRole.TITLE: 1.0})
+_SURE_PART = (LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.95, LineRole.TITLE: 0.05})
+_DOUBTED_TITLE = (LineRole.TITLE, {LineRole.TITLE: 0.6, LineRole.SUBHEAD: 0.4})
+
+
+def test_a_headline_shaped_unlike_the_intertitles_of_the_feature_above_stays_a_headline():
+    # 古镇窑火 prints its part as 老窑新生; 冬游古镇 青瓷窑火看不够 (two phrases, twice as long) is no part of it, however
+    # many of the page's names (东岭古镇, 青瓷, 老窑) the text under it shares with the feature
+    known = {BRIDGE: _SURE_TITLE, KILN: _SURE_TITLE, KILN_PART: _SURE_PART, KILN_NEXT: _DOUBTED_TITLE,
+             LIBRARY: _SURE_TITLE}
+    lines, readings = _kiln_page(KILN_NEXT, KILN_NEXT_TEXT, readings_of=known)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.TITLE] == [
+        BRIDGE, KILN, KILN_NEXT, LIBRARY]
+    # a second part named like the first (窑工传艺, four characters as 老窑新生) is left to the topic: an intertitle
+    alike = "窑工传艺"
+    lines, readings = _kiln_page(alike, KILN_NEXT_TEXT, readings_of={**known, alike: _DOUBTED_TITLE})
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [line.text for line, r in zip(lines, readings, strict=True) if r.role is LineRole.SUBHEAD] == [
+        KILN_PART, alike]
+    assert line_roles._alike_intertitles("庭审现场", "案情回放")
+    assert not line_roles._alike_intertitles("神奇的古村", "冬季古镇 各种“最老”等你来找")
+
+
+def test_a_headline_with_a_dash_led_subtitle_under_it_is_no_intertitle_of_the_story_above():
+    head, subtitle = "千年窑火 为瓷而来", "——第五届东岭青瓷文化节开幕"
+    known = {BRIDGE: _SURE_TITLE, KILN: _SURE_TITLE, KILN_PART: _SURE_PART, head: _SURE_TITLE,
+             subtitle: (LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.98, LineRole.BODY: 0.02}), LIBRARY: _SURE_TITLE}
+    lines, readings = _kiln_page(head, subtitle, KILN_NEXT_TEXT, readings_of=known)
+    line_roles._intertitles_inside_a_story(lines, readings)
+    assert [r.role for line, r in zip(lines, readings, strict=True) if line.text in (head, subtitle)] == [
+        LineRole.TITLE, LineRole.SUBTITLE]
+
+
+def test_a_site_channels_report_opens_like_a_report_and_the_line_over_it_is_its_headline():
+    opening = "东岭网文旅频道报道：东岭古镇是千年瓷镇，镇上的青瓷工坊今年接待游客十万人次。"
+    assert bylines.has_leading_byline(opening) and line_features.opens_like_a_report(opening)
+    assert not bylines.has_leading_byline("据东岭网报道，东岭古镇今年接待游客十万人次。")  # 据…报道， cites
+    head = "东岭古镇 窑火千年不息"
+    docs, _ = segment(page_of(KILN, KILN_FIRST, KILN_SECOND, head, opening, BRIDGE, *BRIDGE_TEXT))
+    assert texts(docs) == {KILN: [KILN_FIRST, KILN_SECOND], head: [opening], BRIDGE: BRIDGE_TEXT}
+
+
+def test_a_bare_name_read_as_the_title_under_a_line_read_as_its_kicker_is_the_authors_byline():
+    head, author = "北国寒村", "韩立新"
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, *BRIDGE_TEXT, head, author, *LIBRARY_TEXT))]
+    readings = _model_reading(lines, {0: _SURE_TITLE, 3: (LineRole.KICKER, {LineRole.KICKER: 0.89, LineRole.TITLE: 0.11}),
+                                      4: (LineRole.TITLE, {LineRole.TITLE: 0.92, LineRole.SUBHEAD: 0.08})})
+    line_roles._titles_over_an_authors_name(lines, readings)
+    assert [r.role for r in readings[3:5]] == [LineRole.TITLE, LineRole.BYLINE]
+
+
+def test_a_series_name_in_corner_brackets_over_a_title_is_its_kicker_whatever_the_model_made_of_it():
+    series, head = "「走村入户看变化」", "冬天，到江心岛看候鸟"
+    lines = [classify(line) for line in split_lines(page_of(series, head))]
+    readings = [RoleReading(LineRole.TITLE, {LineRole.TITLE: 0.7, LineRole.SUBHEAD: 0.3}),
+                RoleReading(LineRole.SUBTITLE, {LineRole.SUBTITLE: 0.4, LineRole.SUBHEAD: 0.45, LineRole.TITLE: 0.15})]
+    headline = layout.make_headline(lines, readings)
+    assert (headline.title, headline.kicker) == (head, [series])
+    # a title that opens on a name in brackets is a title
+    assert layout.make_headline(lines[1:], readings[1:]).title == head
+    assert not layout._SERIES_NAME_RE.fullmatch("「东岭」奇幻之旅：千年瓷镇华丽转身")
+
+
+def test_a_byline_under_the_editors_note_opening_a_feature_opens_its_text_rather_than_signing_it_off():
+    head = "候鸟回家"
+    note = "编者按：今年是东岭湿地保护区建区30周年，本报即日起推出《湿地30年》栏目，敬请关注。"
+    byline = "本报记者 苏明远"
+    body = ["深秋，江心岛湿地迎来了今年第一批越冬的灰鹤。", "1994年，也是这样的深秋，东岭湿地保护区挂牌成立，当年只记录到灰鹤十几只。"]
+    lines = [classify(line) for line in split_lines(page_of(BRIDGE, *BRIDGE_TEXT, head, note, byline, *body, LIBRARY,
+                                                            *LIBRARY_TEXT))]
+    readings = _model_reading(lines, {0: _SURE_TITLE, 3: _SURE_TITLE, 5: (LineRole.BYLINE, {LineRole.BYLINE: 1.0}),
+                                      8: _SURE_TITLE})
+    units = layout.build_units(lines, [], readings)
+    assert [(u.headline.title if u.headline else "", [p.text for p in u.paras]) for u in units] == [
+        (BRIDGE, BRIDGE_TEXT), (head, [note, byline, *body]), (LIBRARY, LIBRARY_TEXT)]
+    assert cues.EDITORS_NOTE_RE.match(note) and not cues.EDITORS_NOTE_RE.match("编者认为这组报道很有意义。")
+
+
+def test_a_line_naming_where_a_brief_was_taken_from_signs_it_off():
+    for line, outlet in (("信息参考：东岭日报", "东岭日报"), ("资料来源：东岭市统计局", "东岭市统计局")):
+        byline = bylines.standalone_byline(line)
+        assert byline is not None and byline.agency == outlet
+    assert bylines.standalone_byline("信息参考价值很高") is None
+
+
+def test_a_short_line_opening_the_page_over_text_is_a_headline_however_the_model_read_it():
+    # no article has begun for an intertitle to name a part of (the page header above it is furniture)
+    page = page_of("东岭日报 2026年1月5日 星期一 第3版", BRIDGE, *BRIDGE_TEXT, LIBRARY, *LIBRARY_TEXT)
+    lines = [classify(line) for line in split_lines(page)]
+    readings = _model_reading(lines, {0: (LineRole.FURNITURE, {LineRole.FURNITURE: 1.0}),
+                                      1: (LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.53, LineRole.TITLE: 0.47}),
+                                      4: _SURE_TITLE})
+    line_roles._no_intertitle_opening_the_page(lines, readings)
+    assert readings[1].role is LineRole.TITLE and readings[1].probability(LineRole.TITLE) == 0.47
+    # further down the page an intertitle stays one
+    readings[4] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.53, LineRole.TITLE: 0.47}, by_model=True)
+    line_roles._no_intertitle_opening_the_page(lines, readings)
+    assert readings[4].role is LineRole.SUBHEAD

@@ -543,10 +543,10 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
     return match.end(), byline
 
 
-# What any opening byline or dateline holds somewhere: 电, 讯 or 消息 after its date or outlet (DATELINE_RE,
+# What any opening byline or dateline holds somewhere: 电, 讯, 消息 or 报道 after its date or outlet (DATELINE_RE,
 # DATE_FIRST_DATELINE_RE, PLACE_DATELINE_RE, BRACKETED_DATELINE_RE, DESK_DATELINE_RE, PLACE_FLASH_RE, NEWS_FLASH_RE),
 # a bracket round the credits (AGENCY_PAREN_RE), or the square bracket round the whole (_SQUARE_BRACKETED_RE).
-_MAY_OPEN_ON_BYLINE_RE = re.compile("[电讯（(]|消息|^【")
+_MAY_OPEN_ON_BYLINE_RE = re.compile("[电讯（(]|消息|报道|^【")
 # A whole opening byline in square brackets (【本报讯 记者某某】…), as some papers print it before the text.
 _SQUARE_BRACKETED_RE = re.compile(r"^【([^【】]{2,40})】")
 

@@ -95,7 +95,9 @@ NOT_NAMES = frozenset({
 AGENCIES = ("本报", "本刊", "本网", "本台", "本版", "新华社", "中新社", "人民日报", "工人日报", "人民网", "新华网", "央视网",
             "中国新闻社")
 OUTLET_ENDINGS = ("日报", "晚报", "早报", "商报", "时报", "青年报", "工人报", "报", "通讯社", "社", "网", "电视台", "广播电台",
-                  "台", "新闻", "客户端")  # 新闻, 客户端: a paper's news app (某某日报某某新闻记者, 某某新闻客户端讯)
+                  "台", "新闻", "客户端", "频道")
+# 新闻, 客户端: a paper's news app (某某日报某某新闻记者, 某某新闻客户端讯); 频道: a site's regional or subject channel, which
+# files its own reports (某某网河南频道报道：…)
 
 _OUTLET = f"[{HAN}]{{1,8}}?(?:" + "|".join(OUTLET_ENDINGS) + ")"
 # an outlet may print its app or channel after its own name, joined by a middle dot (某某新闻网·某某客户端讯)
@@ -128,8 +130,9 @@ _UNBRACKETED_CREDITS = (
     f"|\\s+((?:{_ROLE})\\s*(?:{NAME})(?:(?:\\s+|[、，,])(?:(?:{_ROLE})\\s*)?(?:{NAME}))*)(?=\\s)"
 )
 # 本报讯（记者…） / 本报讯(记者…) / 新华社讯（…） / 本报讯 记者 某某 通讯员 某某 …; a wire's copy opens on 据 (据新华社讯);
-# a site's or broadcaster's 某某网消息：… (消息 with its colon: 据新华社消息， inside a text cites, it does not open)
-NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})(?:讯|消息[：:])(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
+# a site's or broadcaster's 某某网消息：… or 某某频道报道：… (消息 or 报道 with its colon: 据新华社消息， or 据某某报道， inside a
+# text cites, it does not open)
+NEWS_FLASH_RE = re.compile(f"^据?({_AGENCY})(?:讯|(?:消息|报道)[：:])(?:\\s*[（(]([^（()）]{{1,80}})[）)]|{_UNBRACKETED_CREDITS})?")
 # 本报(记者…) / 本报（记者…）
 AGENCY_PAREN_RE = re.compile(f"^({_AGENCY})\\s*[（(]((?:{_ROLE})[^（()）]{{1,80}})[）)]")
 # 本报广州6月23日电(记者…) / 新华社北京6月1日电 / 本报6月1日电 / 本报北京4月30日讯 / 本报合肥18日电, in brackets
@@ -170,8 +173,9 @@ PRINTED_SOURCE_RE = re.compile(
     r"^(?:作者|来源|稿源|文章来源)\s*[：:]\s*《([^《》]{2,20})》\s*[（(]\s*"
     r"((?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日)?\s*(?:第?[A-Z]?\d{1,3}[A-Z]?版)?\s*[）)]$"
 )
-# A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某.
-SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
+# A source line signing a text off, as websites print it: 来源：某某网, 来源：某某社区 通讯员 某某 编辑 某某; and as papers
+# print it under a brief taken from another outlet: 信息参考：某某日报, 资料来源：某某.
+SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源|文章来源|消息来源|资料来源|信息参考|资料参考)\s*[：:]\s*([^\s，,。；;：:！？!?]{2,20})((?:\s+[^\s，,。；;！？!?]{1,8}){0,8})$")
 # Who planned, coordinated or oversaw a series or a page, on a line of its own under the headline: 系列报道策划：某某、某某
 # 本篇统筹：某某 (each credit a few words ending in the task, a colon, then names up to the next credit).
 _TASK = f"[{HAN}]{{0,6}}?(?:策划|统筹|监制|出品人|主编|编审)\\s*[：:]"
@@ -302,6 +306,9 @@ AD_LINES = frozenset({"广告", "广 告", "（广告）", "(广告)", "广告�
 READING_PROMPTS = frozenset({"阅读提示", "【阅读提示】", "［阅读提示］", "阅读提示：", "阅读提示:"})
 
 # A kicker (引题) often ends in a dash that leads into the headline.
+# An editors' note opening a piece (编者按：…, 编者的话, 编前语): it introduces the article under it, whose byline may
+# follow it. General newspaper vocabulary.
+EDITORS_NOTE_RE = re.compile(r"^[【\[［（(]?(?:编者按|编者的话|编者注|编前语|编前话|编者[】\]］）)]?[：:])")
 KICKER_DASHES = ("——", "--", "—")
 
 # Lengths, in characters, that tell page furniture from body text.

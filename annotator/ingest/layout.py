@@ -36,6 +36,7 @@ from annotator.ingest import bylines
 from annotator.ingest.cues import (
     AD_LINES,
     BYLINE_BULLETS,
+    EDITORS_NOTE_RE,
     JUMP_IN_RE,
     KICKER_DASHES,
     PHOTO_CAPTION_MAX_PARAGRAPHS,
@@ -607,8 +608,15 @@ class _Builder:
             photo.paras.append(para)
             photo.closed = True
             return
-        # a byline after a finished paragraph signs the article off
-        closes = role is LineRole.BYLINE and last is not None and last.role is Role.BODY and not last.is_open
+        # a byline after a finished paragraph signs the article off, but not after the editors' note that opens it
+        # (编者按：… / 本报记者 某某 / the text): the note introduces the piece its writer's byline then opens
+        closes = (
+            role is LineRole.BYLINE
+            and last is not None
+            and last.role is Role.BODY
+            and not last.is_open
+            and not (len(unit.paras) == 1 and EDITORS_NOTE_RE.match(last.text))
+        )
         unit.paras.append(para)
         if role is LineRole.CREDIT and unit.photo:
             unit.closed = True
@@ -1297,6 +1305,11 @@ def without_headline_mark(title: str) -> str:
     return bare or title
 
 
+# A whole line in corner brackets (「走街串巷访百家」) names a series or a column, the way 《》 names a work: over a headline
+# it is that headline's label, never its title (a title may open on a bracketed name, 「自贡」奇幻之旅…, not be one).
+_SERIES_NAME_RE = re.compile("「[^「」]+」|『[^『』]+』")
+
+
 def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None) -> int | None:
     if not run:
         return None
@@ -1307,7 +1320,9 @@ def _title_index(run: Sequence[PageLine], readings: Sequence[RoleReading] | None
     candidates = headings or [
         i
         for i, line in enumerate(run)
-        if not line.text.endswith(KICKER_DASHES) and not line.text.startswith(KICKER_DASHES)
+        if not line.text.endswith(KICKER_DASHES)
+        and not line.text.startswith(KICKER_DASHES)
+        and not _SERIES_NAME_RE.fullmatch(line.text)
     ] or list(range(len(run)))
     if readings:
         roles = [readings[i].role for i in range(len(run))]

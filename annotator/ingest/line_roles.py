@@ -242,10 +242,10 @@ class RoleModel:
         _no_intertitles_among_briefs(lines, readings)
         _titles_over_an_authors_name(lines, readings)
         _no_intertitle_over_a_headline(lines, readings)
-        _no_intertitle_before_any_text(lines, readings)
         _plain_lines_among_marked_headlines(lines, readings)
         _no_intertitle_inside_a_cut_sentence(lines, readings)
         _kickers_over_a_sure_title(lines, readings)
+        _no_intertitle_opening_the_page(lines, readings)
         _apply_certainties(lines, readings)
         return readings
 
@@ -519,8 +519,12 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or index >= len(lines)
             or any(lines[k].kind is not LineKind.SHORT for k in run)
             or any(COLUMN_ON_TITLE_RE.match(lines[k].text) for k in run)
+            or any(lines[k].text.startswith(KICKER_DASHES) for k in run[1:])
         ):
-            continue  # 栏目丨标题: a column label on the line is a headline's furniture, never an intertitle's
+            # 栏目丨标题: a column label on the line is a headline's furniture, never an intertitle's; and a line
+            # leading off with a dash under the first (千年等“垕” 为“钧”而来 / ——第十一届…举行！) is a headline's
+            # subtitle: an intertitle names its part in one line and has no subtitle
+            continue
         above, below = lines[start - 1], lines[index]
         if (
             above.kind is not LineKind.BODY
@@ -544,11 +548,20 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
                                           ["人名：短语 over a paragraph that opens on that name: a profile's part"])
             continue
         story = []
+        siblings = []
         for k in range(start - 1, -1, -1):
             if readings[k].role in HEADLINE_ROLES:
                 break
             if readings[k].role is LineRole.BODY:
                 story.append(lines[k].grams)
+            elif readings[k].role is LineRole.SUBHEAD and lines[k].kind is LineKind.SHORT:
+                siblings.append(lines[k].text)
+        if siblings and not any(_alike_intertitles(lines[k].text, sibling) for k in run for sibling in siblings):
+            # the story above already names its parts, in lines of another shape and length (神奇的北极村 against
+            # 冬季漠河 各种“最北”等你来找): a feature prints its intertitles alike, so a line unlike them is no
+            # part of it, however many of the page's names the text under it shares (a page on one place
+            # shares them all); siblings alike (庭审现场 / 案情回放) leave it to the topic
+            continue
         if space is None:
             space = TopicSpace(line.grams for line, reading in zip(lines, readings, strict=True)
                                if reading.role is LineRole.BODY)
@@ -558,6 +571,22 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
                                       ["a doubted headline inside a story that goes on under it"])
 
+
+
+# How much longer or shorter than its sibling an intertitle of the same feature may be (庭审现场 / 案情回放, 种群复壮 /
+# 麋鹿回归): a feature prints its parts' names to one measure, a headline is set to its own.
+_SIBLING_LENGTH_RATIO = 2.0
+_INNER_SPACE_RE = re.compile(r"\S[ \t\u3000]+\S")
+
+
+def _alike_intertitles(line: str, sibling: str) -> bool:
+    """Is a short line shaped like an intertitle its story already has: about the same length, and both or neither
+    printed in two parts with a space between (冬季漠河 各种“最北”等你来找, a headline's way of setting two phrases)?"""
+    longer, shorter = max(len(line), len(sibling)), max(1, min(len(line), len(sibling)))
+    return (
+        longer <= _SIBLING_LENGTH_RATIO * shorter
+        and bool(_INNER_SPACE_RE.search(line)) == bool(_INNER_SPACE_RE.search(sibling))
+    )
 
 
 # The share of a headline's character pairs its report's first sentence repeats (第四届平遥国际电影展拉开帷幕 /
@@ -680,13 +709,15 @@ def _is_bare_name(text: str) -> bool:
 
 def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """A short line over an author's bare name over text, after finished text or a sign-off, is a headline and the
-    name its byline (a letter or a commentary: ``闻过则喜，更上层楼`` / ``刘宏图``): an intertitle has no author."""
+    name its byline (a letter or a commentary: ``闻过则喜，更上层楼`` / ``刘宏图``): an intertitle has no author. Also
+    where the model read the line as a kicker and the name as its title (``神州北极`` / ``韩加君``): no headline on the
+    seed and tuning pages is a bare name, so the name is who wrote the piece and the line over it its title."""
     for index in range(1, len(lines) - 2):
         line, name, text, above = lines[index], lines[index + 1], lines[index + 2], lines[index - 1]
         reading = readings[index]
         if (
             line.kind is not LineKind.SHORT
-            or reading.role in HEADLINE_ROLES
+            or (reading.role in HEADLINE_ROLES and readings[index + 1].role not in HEADLINE_ROLES)
             or name.kind is not LineKind.SHORT
             or text.kind is not LineKind.BODY
             or not _is_bare_name(name.text)
@@ -738,31 +769,6 @@ def _no_intertitle_over_a_headline(lines: Sequence[PageLine], readings: list[Rol
                     else LineRole.KICKER)
             readings[index - 1] = RoleReading(role, dict(reading.probabilities),
                                               ["over a headline: an intertitle is followed by text"])
-
-
-# A line the model reads as an intertitle before any text is taken for a headline when it gives a headline this much.
-HEADLINE_BEFORE_ANY_TEXT = 0.3
-
-
-def _no_intertitle_before_any_text(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
-    """An intertitle divides the text of an article, so one needs text above it: a short line the model reads as an
-    intertitle with nothing but furniture above it on the page, and a fair chance of a headline, opens the page's
-    first article as its headline (■渔港码头完成扩建 on top of a page)."""
-    for index, reading in enumerate(readings):
-        if reading.role not in (LineRole.FURNITURE, LineRole.SUBHEAD):
-            return  # text, a headline or anything else came first: the page's first article has begun
-        if reading.role is LineRole.FURNITURE:
-            continue
-        if (
-            reading.by_model
-            and lines[index].kind is LineKind.SHORT
-            and reading.probability(LineRole.TITLE) >= HEADLINE_BEFORE_ANY_TEXT
-            and index + 1 < len(lines)
-            and readings[index + 1].role is LineRole.BODY
-        ):
-            readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
-                                          ["an intertitle needs text above it: this line comes before any"])
-        return
 
 
 # A headline the model gives less than this is doubted (the cut it opens is flagged for the reviewer).
@@ -853,6 +859,24 @@ def _resumed_further_down_with_its_name(lines: Sequence[PageLine], readings: lis
         and name_across(printed, left, lines[k].text, word_across(left, lines[k].text))
         for k in range(index + 2, len(lines))
     )
+
+
+def _no_intertitle_opening_the_page(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
+    """The page's first line that is not its furniture, a short line read as an intertitle over text, is a headline:
+    an intertitle names a part of an article already begun, and above it no article has begun (no seed or tuning
+    page opens on one: 76 open on a title, 28 on a kicker or column label, 4 on text). The model's probabilities are
+    kept, so a cut it doubted is still flagged."""
+    first = next((k for k, reading in enumerate(readings) if reading.role is not LineRole.FURNITURE), None)
+    if (
+        first is not None
+        and first + 1 < len(lines)
+        and lines[first].kind is LineKind.SHORT
+        and readings[first].role is LineRole.SUBHEAD
+        and lines[first + 1].kind is LineKind.BODY
+        and readings[first + 1].role is LineRole.BODY
+    ):
+        readings[first] = RoleReading(LineRole.TITLE, dict(readings[first].probabilities),
+                                      ["the page's first line over text: no article has begun for an intertitle"])
 
 
 def _kickers_over_a_sure_title(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:

@@ -2038,6 +2038,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>其下是新闻报道的开头，上方正文已结束</translation>
     </message>
     <message>
+        <source>the page&apos;s first line over text: no article has begun for an intertitle</source>
+        <translation>版面第一行，其下是正文：尚无文章开始，不会是小标题</translation>
+    </message>
+    <message>
         <source>a paragraph opening a sentence under it, as no page header has</source>
         <translation>其下段落以新句子开头，版头下不会如此</translation>
     </message>
@@ -2060,10 +2064,6 @@ The details are in the log file; please send it with a note of what you were doi
     <message>
         <source>over a headline: an intertitle is followed by text</source>
         <translation>位于标题之上：小标题之后应是正文</translation>
-    </message>
-    <message>
-        <source>an intertitle needs text above it: this line comes before any</source>
-        <translation>小标题之上应有正文：此行之前没有正文</translation>
     </message>
     <message>
         <source>a plain line among headlines marked with #</source>
