@@ -1272,3 +1272,29 @@ def test_a_sites_rank_between_its_place_and_its_kind_is_part_of_its_name():
 def test_a_ball_court_after_a_village_is_a_site():
     assert "黄埔区石桥村足球场" in labelled("决赛在黄埔区石桥村足球场举行。", "LOC")
     assert labelled("孩子们在篮球场上奔跑。", "LOC") == set()  # a court with no name before it
+
+
+# --- fourteenth round (the tenth test set as tuning material) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        # a site names the larger site around it: what it holds, its rank, its kind
+        ("记者来到青海湿地黑颈鹤国家级自然保护区采访。", "青海湿地黑颈鹤国家级自然保护区"),
+        ("游客在浙江嘉兴荷花湿地生态旅游区内拍照。", "浙江嘉兴荷花湿地生态旅游区"),
+        # the rank after what the site holds, not only right after its place
+        ("四川雅安熊猫国家级自然保护区近日开放。", "四川雅安熊猫国家级自然保护区"),
+        # a rare character jieba could not make a word of is part of the site's name
+        ("开幕式在禹州市神垕瓷器文化主题公园举行。", "禹州市神垕瓷器文化主题公园"),
+    ],
+)
+def test_a_site_may_name_a_larger_site_around_it(sentence, site):
+    assert site in labelled(sentence, "LOC")
+
+
+def test_a_kind_of_area_after_words_of_its_own_is_no_larger_site():
+    # 重点 + 园区 is a description of parks, and a place starts a site of its own
+    found = labelled("海南自贸港重点园区吸引了大批企业。", "LOC")
+    assert "海南自贸港" in found and not any(name.endswith("园区") for name in found)
+    assert "湖泊滆湖" not in labelled("苏南第二大湖泊滆湖水质改善。", "LOC")

@@ -22,8 +22,9 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "n"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
 # Tags of a proper name that names a site on its own (京港 + 高铁, 裕华 + 路); not nt.
 _SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
-# Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园.
-_SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
+# Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园, and
+# characters jieba could not make a word of (神/n 垕/zg, a rare character of the place's name).
+_SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i", "g", "zg"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # A road, and a settlement after it: one address (银古路 + 丽水社区).
@@ -51,6 +52,10 @@ _NOT_SPLIT_NAME_TAGS = frozenset({"f", "p", "c", "u", "uj", "ul", "uz", "ug", "u
 _SITE_RANKS = frozenset({"国家级", "省级"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
+# The most words between a site and the larger site it names (湿地 + 珍禽 + 国家级 + 自然保护区), and
+# the tags of those words: nouns of what the site holds or is for (珍禽/n, 生态/n, 文化/n 主题/n).
+_INNER_SITE_WORDS = 4
+_INNER_SITE_NAME_TAGS = frozenset({"n", "nz", "vn", "b"})
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
 # 白鹤/nr + 滩/ng, 石榴/n + 庄/nr), and tags of the two-character name before it.
 _SPLIT_ENDING_TAGS = frozenset({"n", "ng", "nr", "zg", "nz", "ns", "j"})
@@ -382,8 +387,9 @@ class PlaceRule:
                 if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
                     return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
-            if position == index and word in _SITE_RANKS and position + 1 < len(words) and masks[position + 1] & self._site_part_bit:
-                return position + 2  # 某地 + 国家级 + 自然保护区: the site's rank stands inside its name
+            if (position == index or named) and word in _SITE_RANKS and position + 1 < len(words) and masks[position + 1] & self._site_part_bit:
+                # 某地 + 国家级 + 自然保护区, 某地 + 麋鹿 + 国家级 + 自然保护区: the site's rank stands inside its name
+                return position + 2
             if named and mask & self._level_bit:
                 return position + 1
             if mask & self._name_ending_with_site_bit:
@@ -400,6 +406,34 @@ class PlaceRule:
                 position = bracket
                 continue
             return None
+        return None
+
+    def _larger_site_end(self, analysis: TextAnalysis, index: int) -> int | None:
+        """Index after a site that the site ending before word ``index`` names, if one follows: a site
+        word right after it (英德 + 体育馆 + 安置点), or after the words of what the larger site holds
+        or is for, and its rank (某地 + 湿地 + 珍禽 + 国家级 + 自然保护区, 某地 + 湿地 + 生态 + 旅游区).
+        Those words are nouns of two characters or more; a function word, a locative (内, 上) or a
+        verb ends the site where it is."""
+        words, tags = analysis.words, analysis.tags
+        masks = self.lexicon.masks(analysis)
+        position = index
+        while position < len(words) and position - index < _INNER_SITE_WORDS:
+            end = self._site_word_end(analysis, position)
+            if end is not None:
+                # after words of its own, a kind of area (重点 + 园区) is a description, not the site's name
+                return end if position == index or "".join(words[position:end]) not in self.not_names else None
+            word = words[position]
+            if word in _SITE_RANKS:
+                position += 1
+                continue
+            if (
+                len(word) < 2
+                or tags[position] not in _INNER_SITE_NAME_TAGS
+                or not masks[position] & self._site_name_bit
+                or self.is_place_name(word)
+            ):
+                return None  # (a place starts a site of its own: 某高速公路 | 宝鸡 + 高新区)
+            position += 1
         return None
 
     def _landform_end(self, analysis: TextAnalysis, index: int) -> int | None:
@@ -553,6 +587,8 @@ class PlaceRule:
             if links == 0:
                 site = self._named_site(analysis, index)
                 if site is not None:
+                    # 丹顶鹤 + 湿地 + 生态 + 旅游区: the site names a larger one around it
+                    site = (self._larger_site_end(analysis, site) if site < count else None) or site
                     found.append(span(text, analysis.starts[index], analysis.ends[site - 1], LABEL, self.score_named_site))
                     index = site
                 else:
@@ -574,8 +610,8 @@ class PlaceRule:
             if site is not None:
                 end_index = site
                 score = self.score_site
-                # a site inside a site: 英德 + 体育馆 + 安置点
-                inner = self._site_word_end(analysis, site) if site < count else None
+                # a site inside a site: 英德 + 体育馆 + 安置点, 某地 + 湿地 + 珍禽 + 国家级 + 自然保护区
+                inner = self._larger_site_end(analysis, site) if site < count else None
                 if inner is not None:
                     end_index = inner
             if (site is not None or certain) and not two_places:
