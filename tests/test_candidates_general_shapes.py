@@ -1298,3 +1298,21 @@ def test_a_kind_of_area_after_words_of_its_own_is_no_larger_site():
     found = labelled("海南自贸港重点园区吸引了大批企业。", "LOC")
     assert "海南自贸港" in found and not any(name.endswith("园区") for name in found)
     assert "湖泊滆湖" not in labelled("苏南第二大湖泊滆湖水质改善。", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation", "title"),
+    [
+        # jieba's dictionary glues a type of institution to its head's title (商会会长/n, 小学校长/n)
+        ("温州鞋业商会会长陈明在会上发言。", "温州鞋业商会", "会长"),
+        ("青山实验小学校长李华介绍了情况。", "青山实验小学", "校长"),
+        ("宁波市体育总局局长王强出席。", "宁波市体育总局", "局长"),
+    ],
+)
+def test_a_type_of_institution_glued_to_its_heads_title_ends_the_name(sentence, organisation, title):
+    assert organisation in labelled(sentence, "ORG")
+    assert title in labelled(sentence, "TITLE")
+
+
+def test_a_level_committee_and_its_post_stay_one_title():
+    assert labelled("他后来担任市委书记。", "TITLE") == {"市委书记"}

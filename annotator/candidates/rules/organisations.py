@@ -84,6 +84,15 @@ class OrganisationRule:
         self.weak = frozenset(table.strings("weak_suffixes", ()))
         # one-character types (局, 院, 室): what jieba may glue to the word after them
         self.type_chars = frozenset(x for x in self.suffixes if len(x) == 1)
+        # types of institutions that jieba's dictionary glues to their head's title (商会 + 会长, 小学 + 校长,
+        # 协会 + 主席): not the bodies a title keeps (工会 + 主席, titles.toml), nor a level's committee
+        # (市委 + 书记: place_committees) or a body known by name (政协 + 主席), whose posts are titles whole
+        self.type_words = (
+            frozenset(x for x in self.suffixes if len(x) >= 2)
+            - titles.bodies
+            - frozenset(table.strings("place_committees", ()))
+            - frozenset(table.strings("known", ()))
+        )
         self.not_organisations = frozenset(table.strings("not_organisations", ()))
         self.registered = frozenset(table.strings("registered_suffixes", ()))
         self.name_verbs = frozenset(table.strings("name_verbs", ()))
