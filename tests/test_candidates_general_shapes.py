@@ -1316,3 +1316,36 @@ def test_a_type_of_institution_glued_to_its_heads_title_ends_the_name(sentence, 
 
 def test_a_level_committee_and_its_post_stay_one_title():
     assert labelled("他后来担任市委书记。", "TITLE") == {"市委书记"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("汕头特区报讯 记者林立报道：春雨来了。", "汕头特区报"),  # a dateline opening the paragraph
+        ("湖州在线5月8日讯 （湖州在线记者 严粒 蒋守）这部", "湖州在线"),  # after its date; and in the bracket
+        ("雪山映着桃林。滇云报全媒体记者 杨明 摄", "滇云报全媒体"),  # a caption's credit after a sentence
+    ],
+)
+def test_the_words_opening_a_credit_or_a_dateline_name_the_outlet(text, outlet):
+    assert outlet in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报北京3月23日讯 记者李四报道",  # this paper, and the dateline's city
+        "北京3月23日讯 昨天下午",  # a city alone
+        "（首席记者 张三）",  # a kind of reporter
+        "（通讯员 王五 记者 张三）",  # a person
+        "外媒记者纷纷赶来。",  # one word: a kind of medium
+        "他对当地记者说。",  # inside a sentence
+    ],
+)
+def test_no_outlet_is_read_into_a_credit_without_one(text):
+    assert labelled(text, "ORG") == set()
+
+
+def test_the_outlet_named_at_a_credits_start_ends_there():
+    # 新华社 + 北京 + 日期电: the dateline's city; 某日报 + 全媒体: the paper's newsroom
+    assert labelled("新华社北京3月23日电 记者张三报道", "ORG") == {"新华社"}
+    assert "广州日报全媒体" not in labelled("（广州日报全媒体记者 张三）", "ORG")
