@@ -1349,3 +1349,11 @@ def test_the_outlet_named_at_a_credits_start_ends_there():
     # 新华社 + 北京 + 日期电: the dateline's city; 某日报 + 全媒体: the paper's newsroom
     assert labelled("新华社北京3月23日电 记者张三报道", "ORG") == {"新华社"}
     assert "广州日报全媒体" not in labelled("（广州日报全媒体记者 张三）", "ORG")
+
+
+def test_the_world_a_body_serves_anchors_its_name_before_a_strong_type():
+    assert "世界湿地保护基金会" in labelled("世界湿地保护基金会提供了资助。", "ORG")
+    assert "国际龙舟联合会" in labelled("国际龙舟联合会派员观赛。", "ORG")
+    # before a weak type the world names a kind of body; 同类 compares, it names nothing
+    assert labelled("他们参观了国际传播中心。", "ORG") == set()
+    assert labelled("产量居世界同类油田前列。", "ORG") == set()

@@ -83,7 +83,7 @@ class OrganisationRule:
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
              "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words", "placed_units",
              "glued_posts", "outlet_endings", "not_outlet_endings", "paper_kinds", "place_outlets", "state_prefixes", "state_types",
-             "credit_markers", "dateline_markers")
+             "credit_markers", "dateline_markers", "world_words")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -135,6 +135,7 @@ class OrganisationRule:
         self.state_prefixes = frozenset(table.strings("state_prefixes", ()))
         self.state_types = tuple(table.strings("state_types", ()))
         self.credit_markers = frozenset(table.strings("credit_markers", ()))
+        self.world_words = frozenset(table.strings("world_words", ()))
         self.dateline_markers = frozenset(table.strings("dateline_markers", ()))
         self.titles = titles
         self.words = words
@@ -219,6 +220,8 @@ class OrganisationRule:
         word, tag = analysis.words[index], analysis.tags[index]
         if not all_cjk(word):
             return tag == "eng"
+        if word in self.world_words:
+            return True  # 世界 + 野生生物 + 基金会, 国际 + 足球 + 联合会: a body named by the world it serves
         if self.words.is_level(word) or word in self.inner_words or self.words.is_glued(analysis, index):
             return False
         suffix = self.suffix_at(analysis, index)
@@ -709,6 +712,9 @@ class OrganisationRule:
             elif tags[position] == "j":
                 abbreviations.append(position)
             position -= 1
+        if suffix in self.weak and self.world_words:
+            # 国际 + 传播 + 中心, 国际 + 采访 + 团: with a weak type the world names a kind, not a body
+            anchors = [a for a in anchors if words[a] not in self.world_words]
         if not anchors:
             # an abbreviation of a name, a word of trade and a strong type: 亚航/j + 装饰 + 公司 (but
             # not 交警/j + 大队 or 医保/j + 局, kinds of office, nor an abbreviation right before its type)
