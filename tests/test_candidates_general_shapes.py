@@ -1357,3 +1357,11 @@ def test_the_world_a_body_serves_anchors_its_name_before_a_strong_type():
     # before a weak type the world names a kind of body; 同类 compares, it names nothing
     assert labelled("他们参观了国际传播中心。", "ORG") == set()
     assert labelled("产量居世界同类油田前列。", "ORG") == set()
+
+
+def test_a_known_place_after_words_that_are_no_place_starts_a_place_of_its_own():
+    # 某村 + 距离 + 某市: the words between are the sentence's, not a site's name
+    found = labelled("北坡村距离漠河市一百多公里。", "LOC")
+    assert "漠河市" in found and not any("距离" in name for name in found)
+    found = labelled("南河村原名漠河村，位于山脚下。", "LOC")
+    assert "漠河村" in found and not any("原名" in name for name in found)

@@ -392,6 +392,8 @@ class PlaceRule:
                 return position + 2
             if named and mask & self._level_bit:
                 return position + 1
+            if position > index and self.is_place_name(word):
+                return None  # 某村 | 距离 + 某县: after words that are no place, a known place starts its own
             if mask & self._name_ending_with_site_bit:
                 return position + 1
             if mask & self._site_name_bit:
