@@ -1365,3 +1365,18 @@ def test_a_known_place_after_words_that_are_no_place_starts_a_place_of_its_own()
     assert "漠河市" in found and not any("距离" in name for name in found)
     found = labelled("南河村原名漠河村，位于山脚下。", "LOC")
     assert "漠河村" in found and not any("原名" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a rare character jieba could make no word of (篁/g, 垕/zg, 滆/zg) and a feature's ending
+        ("游客来到篁岭赏花。", "篁岭"),
+        ("太湖西边的滆湖水质改善。", "滆湖"),
+        # the settlement and the site named after such a feature
+        ("垕岭村村民在晾晒皇菊。", "垕岭村"),
+        ("他们在篁岭旅游度假区拍照。", "篁岭旅游度假区"),
+    ],
+)
+def test_a_rare_character_and_a_features_ending_name_a_place(sentence, place):
+    assert place in labelled(sentence, "LOC")

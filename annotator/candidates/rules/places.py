@@ -60,6 +60,9 @@ _INNER_SITE_NAME_TAGS = frozenset({"n", "nz", "vn", "b"})
 # 白鹤/nr + 滩/ng, 石榴/n + 庄/nr), and tags of the two-character name before it.
 _SPLIT_ENDING_TAGS = frozenset({"n", "ng", "nr", "zg", "nz", "ns", "j"})
 _FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
+# Tags of a character jieba could make no word of (篁/g, 垕/zg): a rare character, which alone may name a
+# feature (篁 + 岭).
+_RARE_CHARACTER_TAGS = frozenset({"g", "zg"})
 # An address goes on below its last link character by character, whatever jieba made of the words
 # (伊州区 + 花园乡卡日塔里村: 花园/n 乡卡日/n 塔里/nrt 村/zg; 某县 + 淖毛湖镇: 淖/g 毛/nr 湖镇/ns), to the
 # level of a township or village (`lower_levels`, places.toml) named by at most this many characters.
@@ -840,7 +843,7 @@ class PlaceRule:
 
     def _split_features(self, analysis: TextAnalysis) -> list[Suggestion]:
         """野麦 + 岭, 白鹤 + 滩, 石榴 + 庄: a two-character name and the feature's ending jieba split
-        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山). A
+        off it, or a rare character jieba could make no word of (篁/g + 岭). A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山). A
         site's word of two characters or more right after it ends the site the feature names."""
         words, tags = analysis.words, analysis.tags
         found = []
@@ -850,8 +853,8 @@ class PlaceRule:
                 continue
             name = words[before]
             if (
-                len(name) != 2
-                or tags[before] not in _FEATURE_NAME_TAGS
+                not (len(name) == 2 or (len(name) == 1 and tags[before] in _RARE_CHARACTER_TAGS))
+                or tags[before] not in _FEATURE_NAME_TAGS | _RARE_CHARACTER_TAGS
                 or not all_cjk(name)
                 or name in self.not_names
                 or self.words.is_level(name)
@@ -859,7 +862,12 @@ class PlaceRule:
             ):
                 continue
             end, score = index, self.score_geographic
-            site = self._site_word_end(analysis, index + 1) if index + 1 < len(words) else None
+            following = index + 1
+            if following < len(words) and len(words[following]) <= 2 and (
+                words[following] in _SETTLEMENT_LEVELS or self.admin_suffix_of(words[following]) in _SETTLEMENT_LEVELS
+            ):
+                index = end = following  # 篁 + 岭 + 村, 某某 + 岭 + 新村: the settlement named after the feature
+            site = self._larger_site_end(analysis, index + 1) if index + 1 < len(words) else None
             if site is not None and len("".join(words[index + 1 : site])) >= 2:
                 end, score = site - 1, self.score_site  # 野象 + 谷 + 景区, 白鹤 + 滩 + 水电站: the site named by the feature
             found.append(span(analysis.text, analysis.starts[before], analysis.ends[end], LABEL, score))
