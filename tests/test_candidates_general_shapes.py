@@ -1380,3 +1380,11 @@ def test_a_known_place_after_words_that_are_no_place_starts_a_place_of_its_own()
 )
 def test_a_rare_character_and_a_features_ending_name_a_place(sentence, place):
     assert place in labelled(sentence, "LOC")
+
+
+def test_two_characters_one_of_them_rare_before_a_settlements_level_name_it():
+    # 神/n 垕/zg + 镇, + 古镇: no place before, but jieba could make no word of the rare character
+    assert "神垕镇" in labelled("神垕镇是一座千年古镇。", "LOC")
+    assert "神垕古镇" in labelled("神垕古镇窑火千年不息。", "LOC")
+    # an old town alone is a description
+    assert "古镇" not in labelled("这是一座千年古镇。", "LOC")

@@ -635,6 +635,7 @@ class PlaceRule:
             index = end_index
         found = self._continue_addresses(analysis, found)
         found += self._split_features(analysis)
+        found += self._rare_named_settlements(analysis)
         found += self._glued_to_function_words(analysis)
         found += self._quoted_nicknames(analysis)
         found += self._regions_cut_apart(analysis)
@@ -871,6 +872,26 @@ class PlaceRule:
             if site is not None and len("".join(words[index + 1 : site])) >= 2:
                 end, score = site - 1, self.score_site  # 野象 + 谷 + 景区, 白鹤 + 滩 + 水电站: the site named by the feature
             found.append(span(analysis.text, analysis.starts[before], analysis.ends[end], LABEL, score))
+        return found
+
+    def _rare_named_settlements(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """神/n 垕/zg + 镇, 神/n 垕/zg + 古镇: two one-character words, one of them a rare character jieba
+        could make no word of, right before a settlement's level or a named old town or village name
+        that settlement, with no place before it (after a place, ``_lower_link_end`` reads such names)."""
+        words, tags = analysis.words, analysis.tags
+        found = []
+        for index in range(2, len(words)):
+            word = words[index]
+            if not (word in _SETTLEMENT_LEVELS or (len(word) == 2 and self.admin_suffix_of(word) in _SETTLEMENT_LEVELS)):
+                continue
+            first, second = index - 2, index - 1
+            if (
+                len(words[first]) == 1
+                and len(words[second]) == 1
+                and (tags[first] in _RARE_CHARACTER_TAGS or tags[second] in _RARE_CHARACTER_TAGS)
+                and all(is_cjk(words[k]) and tags[k] not in _NOT_A_STEM_TAGS and not self.words.is_level(words[k]) for k in (first, second))
+            ):
+                found.append(span(analysis.text, analysis.starts[first], analysis.ends[index], LABEL, self.score_chain))
         return found
 
     def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
