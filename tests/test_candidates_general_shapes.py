@@ -1388,3 +1388,8 @@ def test_two_characters_one_of_them_rare_before_a_settlements_level_name_it():
     assert "神垕古镇" in labelled("神垕古镇窑火千年不息。", "LOC")
     # an old town alone is a description
     assert "古镇" not in labelled("这是一座千年古镇。", "LOC")
+
+
+def test_a_wholesale_market_town_after_a_place_is_a_site():
+    assert "临沂国际商贸城" in labelled("客商们涌进临沂国际商贸城采购。", "LOC")
+    assert "商贸城" not in labelled("这座商贸城很大。", "LOC")  # a kind, with no name before it
