@@ -1393,3 +1393,11 @@ def test_two_characters_one_of_them_rare_before_a_settlements_level_name_it():
 def test_a_wholesale_market_town_after_a_place_is_a_site():
     assert "临沂国际商贸城" in labelled("客商们涌进临沂国际商贸城采购。", "LOC")
     assert "商贸城" not in labelled("这座商贸城很大。", "LOC")  # a kind, with no name before it
+
+
+def test_provinces_short_names_listed_before_their_count_are_each_a_place():
+    assert {"湘", "鄂", "赣"} <= labelled("地处湘、鄂、赣三省交界。", "LOC")
+    assert {"川", "渝", "滇", "黔"} <= labelled("川、渝、滇、黔等四省市联合行动。", "LOC")
+    assert "鄂三省" not in labelled("湘、鄂三省", "LOC")  # a count of provinces is no name
+    assert labelled("青、甘两个字", "LOC") == set()  # no count of provinces: characters
+    assert "三河市" in labelled("他来自三河市。", "LOC")  # a count inside a real name's stem stays

@@ -73,6 +73,9 @@ _LOWER_NAME_CHARS = 7
 _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 
+# Numerals that count places (三省, 两地): a count ending a word's stem makes no name of it (皖 + 三省).
+_COUNT_CHARS = "两二三四五六七八九十几"
+
 # The levels of a township, below which a village may be named by an everyday noun.
 _TOWNSHIP_LEVELS = frozenset("乡镇")
 
@@ -172,6 +175,13 @@ class PlaceRule:
             for direction in table.strings("region_directions", ())
         ) - frozenset(names.strings("names", ())) - self.regions - frozenset(table.strings("provinces", ()))
         self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
+        # 赣、浙、皖三省: provinces' one-character short names listed before their count
+        shorts = "".join(sorted(x for x in table.strings("province_short_names", ()) if len(x) == 1))
+        self._counted_short_names_text = (
+            re.compile(rf"[{shorts}](?:、[{shorts}])+等?[{_COUNT_CHARS}]个?(?:省|省区|省市|省份|地)")
+            if shorts
+            else None
+        )
         self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
         self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
         self.place_words = frozenset(table.strings("place_words", ()))
@@ -284,6 +294,8 @@ class PlaceRule:
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
+        if suffix is not None and word[-len(suffix) - 1] in _COUNT_CHARS:
+            return None  # 皖三省/ns: a count of provinces after a short name, not a province's name
         if (
             suffix is not None
             and suffix not in _MAJOR_LEVELS
@@ -639,6 +651,7 @@ class PlaceRule:
         found += self._glued_to_function_words(analysis)
         found += self._quoted_nicknames(analysis)
         found += self._regions_cut_apart(analysis)
+        found += self._counted_short_names(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
 
@@ -650,6 +663,19 @@ class PlaceRule:
             return []
         text = analysis.text
         return [span(text, m.start(), m.end(), LABEL, self.score_named_site) for m in self.quoted_nickname.finditer(text)]
+
+    def _counted_short_names(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """赣、浙、皖三省, 川、渝、滇等四地: provinces' one-character short names listed with 、 before their
+        count are each a place (alone each is as often an everyday character: 甘, 青, 宁)."""
+        if self._counted_short_names_text is None:
+            return []
+        text = analysis.text
+        found: list[Suggestion] = []
+        for match in self._counted_short_names_text.finditer(text):
+            names = [match.start()] + [k + 1 for k in range(match.start(), match.end()) if text[k] == "、"]
+            # (a name must stand alone, not end a word: 江苏、浙、皖三省 names 浙 and 皖 here)
+            found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in names if analysis.is_boundary(k))
+        return found
 
     def _regions_cut_apart(self, analysis: TextAnalysis) -> list[Suggestion]:
         """川/j + 渝/j, 滇/j + 黔/j: a region named by the short names of the provinces it spans (or by a
