@@ -1401,3 +1401,9 @@ def test_provinces_short_names_listed_before_their_count_are_each_a_place():
     assert "鄂三省" not in labelled("湘、鄂三省", "LOC")  # a count of provinces is no name
     assert labelled("青、甘两个字", "LOC") == set()  # no count of provinces: characters
     assert "三河市" in labelled("他来自三河市。", "LOC")  # a count inside a real name's stem stays
+
+
+def test_a_quarter_after_a_place_is_a_site_and_may_name_a_square():
+    assert "江西景德镇陶阳里文创街区" in labelled("游客漫步在江西景德镇陶阳里文创街区。", "LOC")
+    assert "肇庆市石门里文创街区广场" in labelled("人们在肇庆市石门里文创街区广场观看表演。", "LOC")
+    assert labelled("这个街区很安静。", "LOC") == set()
