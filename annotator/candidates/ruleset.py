@@ -59,7 +59,7 @@ class RuleSet:
             works=WorkRule(load_table("works")),
             gazetteer=GazetteerSettings.from_table(load_table("gazetteer")),
             resolution=ResolutionSettings.from_table(load_table("resolution")),
-            cuts=GlueCutter(organisations.type_chars | places.level_chars, titles.heads, lexicon),
+            cuts=GlueCutter(organisations.type_chars | places.level_chars, titles.heads, lexicon, organisations.type_words),
             model=ModelSourceSettings.from_table(load_table("model")),
         )
 

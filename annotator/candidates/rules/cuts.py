@@ -21,11 +21,15 @@ _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "u
 
 class GlueCutter:
     """Cuts a word that is a one-character type (室, 局, 院, 镇) and a title (主任, 局长), or a
-    type and function words jieba's HMM glued to it, into the type and the rest."""
+    type and function words jieba's HMM glued to it, into the type and the rest; and a word that is
+    a type of institution and its head's title (商会 + 会长, 小学 + 校长: ``type_words``)."""
 
-    def __init__(self, type_chars: frozenset[str], title_heads: frozenset[str], lexicon: Lexicon) -> None:
+    def __init__(
+        self, type_chars: frozenset[str], title_heads: frozenset[str], lexicon: Lexicon, type_words: frozenset[str] = frozenset()
+    ) -> None:
         self.type_chars = type_chars
         self.title_heads = title_heads
+        self.type_words = type_words
         self.lexicon = lexicon
         self._cut_bit = lexicon.register(self._needs_cut)
         self._rest_tags: dict[str, list[tuple[str, str]] | None] = {}
@@ -36,7 +40,15 @@ class GlueCutter:
         return state
 
     def _needs_cut(self, analysis: TextAnalysis, index: int) -> bool:
-        return self._cut_rest(analysis.words[index], analysis.is_known(index)) is not None
+        word = analysis.words[index]
+        return self._type_word_length(word) is not None or self._cut_rest(word, analysis.is_known(index)) is not None
+
+    def _type_word_length(self, word: str) -> int | None:
+        """The length of the type of institution ``word`` starts with when the rest is a title (商会会长: 2)."""
+        for length in range(2, len(word) - 1):
+            if word[:length] in self.type_words and word[length:] in self.title_heads:
+                return length
+        return None
 
     def _cut_rest(self, word: str, known: bool) -> list[tuple[str, str]] | None:
         """The words after the type character, tagged, if ``word`` is to be cut; else None."""
@@ -65,9 +77,13 @@ class GlueCutter:
         for index in indices:
             tagged.extend(zip(words[previous:index], tags[previous:index], strict=True))
             word = words[index]
-            rest = self._cut_rest(word, analysis.is_known(index))
-            tagged.append((word[0], "n"))
-            tagged.extend(rest or [(word[1:], "n")])
+            length = self._type_word_length(word)
+            if length is not None:
+                tagged.extend(((word[:length], "n"), (word[length:], "n")))  # 商会 + 会长
+            else:
+                rest = self._cut_rest(word, analysis.is_known(index))
+                tagged.append((word[0], "n"))
+                tagged.extend(rest or [(word[1:], "n")])
             previous = index + 1
         tagged.extend(zip(words[previous:], tags[previous:], strict=True))
         return TextAnalysis(analysis.text, tagged, analysis.segmenter)

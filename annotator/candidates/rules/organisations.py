@@ -57,6 +57,15 @@ _NEWS_SITE_PLACE_WORDS = 3
 # (the sentence's words: 据/p, 昨天/t, 该/r).
 _PARAGRAPH_BREAKS = "\n\r\u2029"
 _NOT_SITE_NAME_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "m", "mq", "q", "t", "d", "v", "x"})
+# What a credit (某报记者) or a dateline (某网3月5日讯) comes right after when it opens a paragraph, a
+# sentence, a bracket or a caption's credit (文/, 图/): the words between that and the marker name the outlet.
+_CREDIT_OPENINGS = frozenset("\n\r\u2029。！？；（(【[/▲■●| \u3000\t")
+# The most words an outlet's name has there, and the tags of words that name no outlet (the sentence's
+# words, a person's name: 通讯员 + 某某, numbers and dates).
+_CREDIT_NAME_WORDS = 4
+_NOT_OUTLET_NAME_TAGS = _NOT_SITE_NAME_TAGS | {"nr", "nrfg", "nrt", "f", "vn", "vd", "ad"}
+# The words of a date between an outlet and its dateline's 讯 (某网 + 3 + 月 + 23 + 日讯).
+_DATE_WORDS = frozenset({"年", "月", "日"})
 
 
 class OrganisationRule:
@@ -73,7 +82,8 @@ class OrganisationRule:
              "anchor_tags", "known", "abbreviation_levels", "abbreviation_marker", "abbreviation_not_followed_by",
              "max_length", "score_strong", "score_weak", "score_known", "score_abbreviation", "score_dictionary",
              "honour_words", "delegation_words", "place_committees", "media_suffixes", "unit_words", "placed_units",
-             "glued_posts", "outlet_endings", "not_outlet_endings", "paper_kinds", "place_outlets", "state_prefixes", "state_types")
+             "glued_posts", "outlet_endings", "not_outlet_endings", "paper_kinds", "place_outlets", "state_prefixes", "state_types",
+             "credit_markers", "dateline_markers", "world_words")
         )
         self.suffixes = tuple(sorted(table.strings("suffixes"), key=len, reverse=True))
         self._suffix_set = frozenset(self.suffixes)
@@ -84,6 +94,15 @@ class OrganisationRule:
         self.weak = frozenset(table.strings("weak_suffixes", ()))
         # one-character types (局, 院, 室): what jieba may glue to the word after them
         self.type_chars = frozenset(x for x in self.suffixes if len(x) == 1)
+        # types of institutions that jieba's dictionary glues to their head's title (商会 + 会长, 小学 + 校长,
+        # 协会 + 主席): not the bodies a title keeps (工会 + 主席, titles.toml), nor a level's committee
+        # (市委 + 书记: place_committees) or a body known by name (政协 + 主席), whose posts are titles whole
+        self.type_words = (
+            frozenset(x for x in self.suffixes if len(x) >= 2)
+            - titles.bodies
+            - frozenset(table.strings("place_committees", ()))
+            - frozenset(table.strings("known", ()))
+        )
         self.not_organisations = frozenset(table.strings("not_organisations", ()))
         self.registered = frozenset(table.strings("registered_suffixes", ()))
         self.name_verbs = frozenset(table.strings("name_verbs", ()))
@@ -115,6 +134,9 @@ class OrganisationRule:
         self.paper_kinds = tuple(table.strings("paper_kinds", ()))
         self.state_prefixes = frozenset(table.strings("state_prefixes", ()))
         self.state_types = tuple(table.strings("state_types", ()))
+        self.credit_markers = frozenset(table.strings("credit_markers", ()))
+        self.world_words = frozenset(table.strings("world_words", ()))
+        self.dateline_markers = frozenset(table.strings("dateline_markers", ()))
         self.titles = titles
         self.words = words
         self.is_place_name = is_place_name or _no_place_names
@@ -198,6 +220,8 @@ class OrganisationRule:
         word, tag = analysis.words[index], analysis.tags[index]
         if not all_cjk(word):
             return tag == "eng"
+        if word in self.world_words:
+            return True  # 世界 + 野生生物 + 基金会, 国际 + 足球 + 联合会: a body named by the world it serves
         if self.words.is_level(word) or word in self.inner_words or self.words.is_glued(analysis, index):
             return False
         suffix = self.suffix_at(analysis, index)
@@ -333,6 +357,7 @@ class OrganisationRule:
         found.extend(self._place_outlets(analysis, place_words))
         found.extend(self._outlets(analysis))
         found.extend(self._units(analysis, found))
+        found.extend(self._credited_outlets(analysis, place_words, found))
         found = self._with_state_prefix(analysis, found)
         return [s for s in found if not self._is_honour(text, s)]
 
@@ -475,6 +500,58 @@ class OrganisationRule:
             if first is not None:
                 found.append(span(text, analysis.starts[first], end, LABEL, self.score_strong))
         return found
+
+    def _credited_outlets(self, analysis: TextAnalysis, place_words: set[int], named: list[Suggestion]) -> list[Suggestion]:
+        """某地 + 特区报 + 记者, （某地 + 在线 + 记者 某某）, 某地 + 在线 + 3月23日讯: the few words that open a
+        paragraph, a sentence, a bracket or a caption's credit right before a reporter's credit
+        (`credit_markers`) or a dateline (`dateline_markers`, after its date) name the outlet the reporter
+        writes for, whatever jieba made of them. They must hold a name (a place, a proper noun, a word
+        jieba does not know) and more than a place (某地 + 3月23日讯 is the dateline's city alone); the
+        dateline's city after the outlet is no part of it (某报 + 某地 + 3月23日电), nor is this paper
+        (本报: a pronoun's word). One word alone is a kind of medium as often (外媒, 网媒), and an outlet
+        already named at the start (``named``) ends there: what follows it is its channel or edition
+        (某日报 + 全媒体, 某网 + 某省新闻, 某报 + 客户端)."""
+        text, words, tags, starts = analysis.text, analysis.words, analysis.tags, analysis.starts
+        found: list[Suggestion] = []
+        if not self.credit_markers and not self.dateline_markers:
+            return found
+        masks = self.lexicon.masks(analysis)
+        for marker, word in enumerate(words):
+            if word in self.credit_markers:
+                last = marker - 1
+            elif word in self.dateline_markers or (word[:1] in _DATE_WORDS and word[1:] in self.dateline_markers):
+                last = marker - 1
+                while last >= 0 and (tags[last] == "m" or words[last] in _DATE_WORDS):
+                    last -= 1  # 3 + 月 + 23 + 日讯: the date before the dateline's word
+            else:
+                continue
+            first = last + 1
+            while first > 0 and last - first + 1 < _CREDIT_NAME_WORDS and self._may_name_outlet(analysis, first - 1):
+                first -= 1
+            if first > last or (starts[first] > 0 and text[starts[first] - 1] not in _CREDIT_OPENINGS):
+                continue
+            while last > first and last in place_words and any(k not in place_words for k in range(first, last)):
+                last -= 1  # 某报 + 北京 + 3月23日电: the dateline's city after the outlet
+            names = range(first, last + 1)
+            if (
+                last == first
+                or all(k in place_words for k in names)
+                or not any(k in place_words or masks[k] & self._anchor_bit for k in names)
+                or any(o.start == starts[first] and o.end < analysis.ends[last] for o in named)
+            ):
+                continue
+            found.append(span(text, starts[first], analysis.ends[last], LABEL, self.score_strong))
+        return found
+
+    def _may_name_outlet(self, analysis: TextAnalysis, index: int) -> bool:
+        word = analysis.words[index]
+        return (
+            all_cjk(word)
+            and analysis.tags[index] not in _NOT_OUTLET_NAME_TAGS
+            and word not in self.stop_words
+            and word not in self.credit_markers
+            and not self.words.is_glued(analysis, index)
+        )
 
     def _is_outlet_name(self, analysis: TextAnalysis, index: int) -> bool:
         """某商报/nz, 某广网/nz, 某工报/nt: a word jieba takes for a proper noun that ends
@@ -635,6 +712,9 @@ class OrganisationRule:
             elif tags[position] == "j":
                 abbreviations.append(position)
             position -= 1
+        if suffix in self.weak and self.world_words:
+            # 国际 + 传播 + 中心, 国际 + 采访 + 团: with a weak type the world names a kind, not a body
+            anchors = [a for a in anchors if words[a] not in self.world_words]
         if not anchors:
             # an abbreviation of a name, a word of trade and a strong type: 亚航/j + 装饰 + 公司 (but
             # not 交警/j + 大队 or 医保/j + 局, kinds of office, nor an abbreviation right before its type)

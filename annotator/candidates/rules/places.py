@@ -22,8 +22,9 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j", "n"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "ng", "j"})
 # Tags of a proper name that names a site on its own (京港 + 高铁, 裕华 + 路); not nt.
 _SITE_PROPER_TAGS = _PROPER_TAGS - {"nt"}
-# Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园.
-_SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i"})
+# Further tags of words inside a site's name after a place: 幸福/a 社区, 教育/vn 基地, 西部/f 物流园, and
+# characters jieba could not make a word of (神/n 垕/zg, a rare character of the place's name).
+_SITE_NAME_TAGS = frozenset({"a", "an", "vn", "f", "l", "i", "g", "zg"})
 # Levels whose words jieba may tag as plain nouns (高密市/n) and still be places.
 _MAJOR_LEVELS = frozenset({"省", "市", "县"})
 # A road, and a settlement after it: one address (银古路 + 丽水社区).
@@ -51,10 +52,17 @@ _NOT_SPLIT_NAME_TAGS = frozenset({"f", "p", "c", "u", "uj", "ul", "uz", "ug", "u
 _SITE_RANKS = frozenset({"国家级", "省级"})
 # The most words a site name may have after its place.
 _SITE_WORDS = 6
+# The most words between a site and the larger site it names (湿地 + 珍禽 + 国家级 + 自然保护区), and
+# the tags of those words: nouns of what the site holds or is for (珍禽/n, 生态/n, 文化/n 主题/n).
+_INNER_SITE_WORDS = 4
+_INNER_SITE_NAME_TAGS = frozenset({"n", "nz", "vn", "b"})
 # Tags jieba gives a natural feature's last character when it splits it off (野麦/n + 岭/n,
 # 白鹤/nr + 滩/ng, 石榴/n + 庄/nr), and tags of the two-character name before it.
 _SPLIT_ENDING_TAGS = frozenset({"n", "ng", "nr", "zg", "nz", "ns", "j"})
 _FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
+# Tags of a character jieba could make no word of (篁/g, 垕/zg): a rare character, which alone may name a
+# feature (篁 + 岭).
+_RARE_CHARACTER_TAGS = frozenset({"g", "zg"})
 # An address goes on below its last link character by character, whatever jieba made of the words
 # (伊州区 + 花园乡卡日塔里村: 花园/n 乡卡日/n 塔里/nrt 村/zg; 某县 + 淖毛湖镇: 淖/g 毛/nr 湖镇/ns), to the
 # level of a township or village (`lower_levels`, places.toml) named by at most this many characters.
@@ -64,6 +72,9 @@ _LOWER_NAME_CHARS = 7
 # belongs to the sentence (某县 + 农业农村: no village).
 _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
+
+# Numerals that count places (三省, 两地): a count ending a word's stem makes no name of it (皖 + 三省).
+_COUNT_CHARS = "两二三四五六七八九十几"
 
 # The levels of a township, below which a village may be named by an everyday noun.
 _TOWNSHIP_LEVELS = frozenset("乡镇")
@@ -164,6 +175,13 @@ class PlaceRule:
             for direction in table.strings("region_directions", ())
         ) - frozenset(names.strings("names", ())) - self.regions - frozenset(table.strings("provinces", ()))
         self.large_units = frozenset(table.strings("provinces", ())) | frozenset(table.strings("countries", ()))
+        # 赣、浙、皖三省: provinces' one-character short names listed before their count
+        shorts = "".join(sorted(x for x in table.strings("province_short_names", ()) if len(x) == 1))
+        self._counted_short_names_text = (
+            re.compile(rf"[{shorts}](?:、[{shorts}])+等?[{_COUNT_CHARS}]个?(?:省|省区|省市|省份|地)")
+            if shorts
+            else None
+        )
         self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
         self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
         self.place_words = frozenset(table.strings("place_words", ()))
@@ -276,6 +294,8 @@ class PlaceRule:
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
+        if suffix is not None and word[-len(suffix) - 1] in _COUNT_CHARS:
+            return None  # 皖三省/ns: a count of provinces after a short name, not a province's name
         if (
             suffix is not None
             and suffix not in _MAJOR_LEVELS
@@ -382,10 +402,13 @@ class PlaceRule:
                 if position == index and index > 0 and words[index - 1] in self.large_units and word in self.networks:
                     return None  # 中国 | 高铁, 广西 | 铁路: the network of a country or province
                 return site
-            if position == index and word in _SITE_RANKS and position + 1 < len(words) and masks[position + 1] & self._site_part_bit:
-                return position + 2  # 某地 + 国家级 + 自然保护区: the site's rank stands inside its name
+            if (position == index or named) and word in _SITE_RANKS and position + 1 < len(words) and masks[position + 1] & self._site_part_bit:
+                # 某地 + 国家级 + 自然保护区, 某地 + 麋鹿 + 国家级 + 自然保护区: the site's rank stands inside its name
+                return position + 2
             if named and mask & self._level_bit:
                 return position + 1
+            if position > index and self.is_place_name(word):
+                return None  # 某村 | 距离 + 某县: after words that are no place, a known place starts its own
             if mask & self._name_ending_with_site_bit:
                 return position + 1
             if mask & self._site_name_bit:
@@ -400,6 +423,34 @@ class PlaceRule:
                 position = bracket
                 continue
             return None
+        return None
+
+    def _larger_site_end(self, analysis: TextAnalysis, index: int) -> int | None:
+        """Index after a site that the site ending before word ``index`` names, if one follows: a site
+        word right after it (英德 + 体育馆 + 安置点), or after the words of what the larger site holds
+        or is for, and its rank (某地 + 湿地 + 珍禽 + 国家级 + 自然保护区, 某地 + 湿地 + 生态 + 旅游区).
+        Those words are nouns of two characters or more; a function word, a locative (内, 上) or a
+        verb ends the site where it is."""
+        words, tags = analysis.words, analysis.tags
+        masks = self.lexicon.masks(analysis)
+        position = index
+        while position < len(words) and position - index < _INNER_SITE_WORDS:
+            end = self._site_word_end(analysis, position)
+            if end is not None:
+                # after words of its own, a kind of area (重点 + 园区) is a description, not the site's name
+                return end if position == index or "".join(words[position:end]) not in self.not_names else None
+            word = words[position]
+            if word in _SITE_RANKS:
+                position += 1
+                continue
+            if (
+                len(word) < 2
+                or tags[position] not in _INNER_SITE_NAME_TAGS
+                or not masks[position] & self._site_name_bit
+                or self.is_place_name(word)
+            ):
+                return None  # (a place starts a site of its own: 某高速公路 | 宝鸡 + 高新区)
+            position += 1
         return None
 
     def _landform_end(self, analysis: TextAnalysis, index: int) -> int | None:
@@ -553,6 +604,8 @@ class PlaceRule:
             if links == 0:
                 site = self._named_site(analysis, index)
                 if site is not None:
+                    # 丹顶鹤 + 湿地 + 生态 + 旅游区: the site names a larger one around it
+                    site = (self._larger_site_end(analysis, site) if site < count else None) or site
                     found.append(span(text, analysis.starts[index], analysis.ends[site - 1], LABEL, self.score_named_site))
                     index = site
                 else:
@@ -574,8 +627,8 @@ class PlaceRule:
             if site is not None:
                 end_index = site
                 score = self.score_site
-                # a site inside a site: 英德 + 体育馆 + 安置点
-                inner = self._site_word_end(analysis, site) if site < count else None
+                # a site inside a site: 英德 + 体育馆 + 安置点, 某地 + 湿地 + 珍禽 + 国家级 + 自然保护区
+                inner = self._larger_site_end(analysis, site) if site < count else None
                 if inner is not None:
                     end_index = inner
             if (site is not None or certain) and not two_places:
@@ -594,9 +647,11 @@ class PlaceRule:
             index = end_index
         found = self._continue_addresses(analysis, found)
         found += self._split_features(analysis)
+        found += self._rare_named_settlements(analysis)
         found += self._glued_to_function_words(analysis)
         found += self._quoted_nicknames(analysis)
         found += self._regions_cut_apart(analysis)
+        found += self._counted_short_names(analysis)
         found += self._split_names(analysis, found)
         return found + self._roads_and_settlements(analysis, found)
 
@@ -608,6 +663,19 @@ class PlaceRule:
             return []
         text = analysis.text
         return [span(text, m.start(), m.end(), LABEL, self.score_named_site) for m in self.quoted_nickname.finditer(text)]
+
+    def _counted_short_names(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """赣、浙、皖三省, 川、渝、滇等四地: provinces' one-character short names listed with 、 before their
+        count are each a place (alone each is as often an everyday character: 甘, 青, 宁)."""
+        if self._counted_short_names_text is None:
+            return []
+        text = analysis.text
+        found: list[Suggestion] = []
+        for match in self._counted_short_names_text.finditer(text):
+            names = [match.start()] + [k + 1 for k in range(match.start(), match.end()) if text[k] == "、"]
+            # (a name must stand alone, not end a word: 江苏、浙、皖三省 names 浙 and 皖 here)
+            found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in names if analysis.is_boundary(k))
+        return found
 
     def _regions_cut_apart(self, analysis: TextAnalysis) -> list[Suggestion]:
         """川/j + 渝/j, 滇/j + 黔/j: a region named by the short names of the provinces it spans (or by a
@@ -802,7 +870,7 @@ class PlaceRule:
 
     def _split_features(self, analysis: TextAnalysis) -> list[Suggestion]:
         """野麦 + 岭, 白鹤 + 滩, 石榴 + 庄: a two-character name and the feature's ending jieba split
-        off it. A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山). A
+        off it, or a rare character jieba could make no word of (篁/g + 岭). A noun, not a verb, adjective or pronoun, must come before (爬/v 山, 这座/r 山). A
         site's word of two characters or more right after it ends the site the feature names."""
         words, tags = analysis.words, analysis.tags
         found = []
@@ -812,8 +880,8 @@ class PlaceRule:
                 continue
             name = words[before]
             if (
-                len(name) != 2
-                or tags[before] not in _FEATURE_NAME_TAGS
+                not (len(name) == 2 or (len(name) == 1 and tags[before] in _RARE_CHARACTER_TAGS))
+                or tags[before] not in _FEATURE_NAME_TAGS | _RARE_CHARACTER_TAGS
                 or not all_cjk(name)
                 or name in self.not_names
                 or self.words.is_level(name)
@@ -821,10 +889,35 @@ class PlaceRule:
             ):
                 continue
             end, score = index, self.score_geographic
-            site = self._site_word_end(analysis, index + 1) if index + 1 < len(words) else None
+            following = index + 1
+            if following < len(words) and len(words[following]) <= 2 and (
+                words[following] in _SETTLEMENT_LEVELS or self.admin_suffix_of(words[following]) in _SETTLEMENT_LEVELS
+            ):
+                index = end = following  # 篁 + 岭 + 村, 某某 + 岭 + 新村: the settlement named after the feature
+            site = self._larger_site_end(analysis, index + 1) if index + 1 < len(words) else None
             if site is not None and len("".join(words[index + 1 : site])) >= 2:
                 end, score = site - 1, self.score_site  # 野象 + 谷 + 景区, 白鹤 + 滩 + 水电站: the site named by the feature
             found.append(span(analysis.text, analysis.starts[before], analysis.ends[end], LABEL, score))
+        return found
+
+    def _rare_named_settlements(self, analysis: TextAnalysis) -> list[Suggestion]:
+        """神/n 垕/zg + 镇, 神/n 垕/zg + 古镇: two one-character words, one of them a rare character jieba
+        could make no word of, right before a settlement's level or a named old town or village name
+        that settlement, with no place before it (after a place, ``_lower_link_end`` reads such names)."""
+        words, tags = analysis.words, analysis.tags
+        found = []
+        for index in range(2, len(words)):
+            word = words[index]
+            if not (word in _SETTLEMENT_LEVELS or (len(word) == 2 and self.admin_suffix_of(word) in _SETTLEMENT_LEVELS)):
+                continue
+            first, second = index - 2, index - 1
+            if (
+                len(words[first]) == 1
+                and len(words[second]) == 1
+                and (tags[first] in _RARE_CHARACTER_TAGS or tags[second] in _RARE_CHARACTER_TAGS)
+                and all(is_cjk(words[k]) and tags[k] not in _NOT_A_STEM_TAGS and not self.words.is_level(words[k]) for k in (first, second))
+            ):
+                found.append(span(analysis.text, analysis.starts[first], analysis.ends[index], LABEL, self.score_chain))
         return found
 
     def _named_site(self, analysis: TextAnalysis, index: int) -> int | None:
