@@ -282,17 +282,19 @@ EDITORS_LINE_RE = re.compile(
 BRACKETED_EDITOR_RE = re.compile(f"^(?:(?:责任编辑|编辑)\\s*[：:]\\s*【({NAME})】|【(?:责任编辑|编辑)\\s*[：:]\\s*({NAME})】)$")
 # A lone number (a web page's index, or a feature's numbered part between two paragraphs).
 LONE_NUMBER_RE = re.compile(r"^\d{1,3}$")
+# (what it finds at the line's start comes first, in one group behind one ^, what it finds anywhere after it: a search
+# tries every position, where the group fails on its ^ at once instead of each of its forms failing on its own)
 WEB_CHROME_RE = re.compile(
-    r"^(?:分享到|打印本页|关闭窗口|返回顶部|返回首页|收藏本文|我要纠错|字号|字体)"
-    r"|^(?:上一篇|下一篇)|上一版\s*下一版|^(?:您的)?当前位置\s*[：:]|^首页\s*[>＞›»]"
-    r"|^(?:相关新闻|相关阅读|相关链接|相关文章|延伸阅读|热点推荐|推荐阅读|更多|全部|查看更多|阅读全文|继续阅读)\s*(?:>>|》》|＞＞|>)?$"
-    r"|(?:>>|》》|＞＞)$"
-    r"|版权所有|ICP备|^©|^(?:手机)?扫一扫|^扫码"
-    r"|^本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟"
-    r"|^(?:原文)?(?:地址|链接|网址)\s*[：:]\s*https?|^https?[：:]//\S+$|^标题\s*[：:]"
-    r"|^[-·•]\s*(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览次数|点击数|阅读量)\s*[：:]"
-    r"|^(?:发布)?(?:时间|日期)\s*[：:]\s*\d{4}[-/年.]"
-    r"|^\d{1,3}$"
+    r"^(?:(?:分享到|打印本页|关闭窗口|返回顶部|返回首页|收藏本文|我要纠错|字号|字体)"
+    r"|(?:上一篇|下一篇)|(?:您的)?当前位置\s*[：:]|首页\s*[>＞›»]"
+    r"|(?:相关新闻|相关阅读|相关链接|相关文章|延伸阅读|热点推荐|推荐阅读|更多|全部|查看更多|阅读全文|继续阅读)\s*(?:>>|》》|＞＞|>)?$"
+    r"|©|(?:手机)?扫一扫|扫码"
+    r"|本篇文章\s*\d+\s*字"
+    r"|(?:原文)?(?:地址|链接|网址)\s*[：:]\s*https?|https?[：:]//\S+$|标题\s*[：:]"
+    r"|[-·•]\s*(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览次数|点击数|阅读量)\s*[：:]"
+    r"|(?:发布)?(?:时间|日期)\s*[：:]\s*\d{4}[-/年.]"
+    r"|\d{1,3}$)"
+    r"|上一版\s*下一版|(?:>>|》》|＞＞)$|版权所有|ICP备|读完约\s*\d+\s*分钟"
 )
 # A page number in a page header or foot: 第4版, A4版, 24版 (on a short line at the top or foot of the page).
 PAGE_NUMBER_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![0-9])[A-Za-z]?[0-9]{1,2}\s*版(?![权面])")
