@@ -58,3 +58,12 @@ def test_a_bigram_of_every_paragraph_or_of_one_weighs_nothing():
     expected = jiashan / (math.sqrt(union + jiashan) * math.sqrt(jiashan))
     got = space.similarity(space.topic(gram_set("工会嘉善")), space.topic(gram_set("嘉善工人")))
     assert math.isclose(got, expected, rel_tol=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会职𠀀𠀁，a ", min_size=0, max_size=16))
+def test_a_texts_bigrams_are_every_pair_of_adjacent_han_characters(text: str):
+    # gram_set finds the pairs in two sweeps (from the first character of each run of Han, then from the second): the
+    # same set as the pairs read off one by one, in runs of odd and even length, astral characters included
+    expected = {text[k : k + 2] for k in range(len(text) - 1) if text[k] not in "，a " and text[k + 1] not in "，a "}
+    assert gram_set(text) == expected

@@ -61,6 +61,7 @@ from annotator.ingest.cues import (
     PRINTED_SOURCE_RE,
     PRODUCTION_CREDIT_PART_RE,
     PRODUCTION_LINE_RE,
+    PRODUCTION_WORDS,
     ROLE_FIELDS,
     ROLE_TOKEN_RE,
     SENTENCE_END,
@@ -252,7 +253,8 @@ def _standalone_byline(line: str) -> Byline | None:
         byline = byline or Byline()
         byline.agency, byline.raw = source_line.group(1), [line]
         return byline
-    credits = list(PRODUCTION_CREDIT_PART_RE.finditer(line))
+    # (looked for along the line only when one opens it, as they must)
+    credits = list(PRODUCTION_CREDIT_PART_RE.finditer(line)) if PRODUCTION_CREDIT_PART_RE.match(line) else []
     if credits and credits[0].start() == 0 and "".join(c.group(0) for c in credits) == line:
         # 系列报道策划：某某、某某 本篇统筹：某某: who planned or coordinated the piece
         names = [name for credit in credits for name in BYLINE_SEPARATORS_RE.split(credit.group(1)) if name]
@@ -260,7 +262,7 @@ def _standalone_byline(line: str) -> Byline | None:
     editor = BRACKETED_EDITOR_RE.match(line)
     if editor is not None:
         return Byline(raw=[line], others=[editor.group(1) or editor.group(2)])  # 责任编辑：【某某】: a web copy's editor
-    production = PRODUCTION_LINE_RE.match(line)
+    production = PRODUCTION_LINE_RE.match(line) if line.endswith(PRODUCTION_WORDS) else None
     if production is not None:
         # 新华社音视频部制作, 联合出品: who produced the piece, closing it
         return Byline(raw=[line], others=[production.group(1)] if production.group(1) else [])
@@ -374,7 +376,8 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
     full stop, set off by a space (``…的本地渔船 某某 摄``).
     """
     stripped = text.rstrip()
-    bracketed = BRACKETED_CREDIT_BEFORE_STOP_RE.search(stripped)
+    # (the pattern ends on the full stop: a line ending otherwise is not searched bracket by bracket)
+    bracketed = BRACKETED_CREDIT_BEFORE_STOP_RE.search(stripped) if stripped.endswith(("。", ".")) else None
     if bracketed is not None and bracketed.start() > 0:
         # …制作陶瓷花瓶（新华社记者某某摄）。: the credit in brackets inside the caption's last sentence
         inner = stripped[bracketed.start() : stripped.rindex("）" if "）" in bracketed.group() else ")") + 1]
@@ -412,7 +415,7 @@ def _photo_credit(text: str) -> tuple[int, Byline] | None:
             offset = role_first.start() + len(role_first.group(0)) - len(role_first.group(0).lstrip())
             byline.raw.append(text[offset:].strip())
             return offset, byline
-    source = PICTURE_SOURCE_RE.search(stripped)
+    source = PICTURE_SOURCE_RE.search(stripped) if "图" in stripped else None  # (each of its forms prints 图)
     if source is not None:
         caption = stripped[: source.start()].rstrip()
         if not caption or _one_sentence_of_at_most(caption, _PICTURE_CAPTION_MAX_LEN):
@@ -546,7 +549,9 @@ def _leading_byline(paragraph: str) -> tuple[int, Byline] | None:
 # What any opening byline or dateline holds somewhere: 电, 讯, 消息 or 报道 after its date or outlet (DATELINE_RE,
 # DATE_FIRST_DATELINE_RE, PLACE_DATELINE_RE, BRACKETED_DATELINE_RE, DESK_DATELINE_RE, PLACE_FLASH_RE, NEWS_FLASH_RE),
 # a bracket round the credits (AGENCY_PAREN_RE), or the square bracket round the whole (_SQUARE_BRACKETED_RE).
-_MAY_OPEN_ON_BYLINE_RE = re.compile("[电讯（(]|消息|报道|^【")
+# Written to open on one class of characters, which the engine skips between in C (``[电讯（(]|消息|报道|^【``, an
+# alternation, was tried at every position of every paragraph); what follows the character tells which it was.
+_MAY_OPEN_ON_BYLINE_RE = re.compile("[电讯（(消报【](?:(?<=[电讯（(])|(?<=消)(?=息)|(?<=报)(?=道)|(?<=^【))")
 # A whole opening byline in square brackets (【本报讯 记者某某】…), as some papers print it before the text.
 _SQUARE_BRACKETED_RE = re.compile(r"^【([^【】]{2,40})】")
 

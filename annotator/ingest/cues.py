@@ -108,7 +108,10 @@ BYLINE_BULLETS = "■□●◆◇▲△▼○★☆"
 # A name as printed in a byline: two to five Han characters, or a transliterated name with "·".
 NAME = f"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}·[{HAN}]{{1,8}}"
 # A role word, optionally after its outlet and before a colon and the first name: 记者陈国琦, 记者：郝倩, 光明日报记者
-ROLE_TOKEN_RE = re.compile(f"^(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
+# (the lookahead asks first for a character some role word ends on, a test of a few steps in C: most tokens tried are
+# names, which would otherwise be tried against every outlet and role word before they fail)
+_ROLE_LAST_CHARS = "".join(sorted({role[-1] for role in ROLE_FIELDS}))
+ROLE_TOKEN_RE = re.compile(f"^(?=[\\s\\S]*?[{_ROLE_LAST_CHARS}])(?:({_AGENCY}))?({_ROLE})[：:]?({NAME})?$")
 NAME_TOKEN_RE = re.compile(f"^(?:{NAME})$")
 # One role and its name inside a run of them printed with no space (某某新闻通讯员某某记者某某): the name runs up to the
 # next role word or the end.
@@ -183,7 +186,10 @@ PRODUCTION_CREDIT_PART_RE = re.compile(f"{_TASK}\\s*((?:{NAME})(?:[、，,\\s]+(
 # Who produced a video report or a series, on a line of its own closing it: 新华社音视频部制作, 某某频道 某某厅 / 联合出品.
 # A body (a desk, a centre, a channel, an outlet) or 联合 before the word, so that a headline ending in 制作 is none.
 _PRODUCER = f"(?:{_AGENCY})?[{HAN}]{{0,12}}?(?:部|中心|频道|工作室|厅|局|办|委员会|公司|集团|社|网|台)"
-PRODUCTION_LINE_RE = re.compile(f"^(?:({_PRODUCER})\\s*(?:联合)?|联合)(?:出品|制作|摄制|监制)$")
+# (the words it ends on: a line ending otherwise is not tried against every producer's name; ``$`` matches at the end
+# of a line only, as lines hold no newline)
+PRODUCTION_WORDS = ("出品", "制作", "摄制", "监制")
+PRODUCTION_LINE_RE = re.compile(f"^(?:({_PRODUCER})\\s*(?:联合)?|联合)(?:{'|'.join(PRODUCTION_WORDS)})$")
 # What the byline credits, printed before it: 文·图丨记者 某某, 文/记者 某某, 文｜某某 (words, or words and pictures).
 CREDIT_KIND_PREFIX_RE = re.compile(r"^(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:_＿]\s*")
 # The pictures' credit after the words' in such a line: 文 _ 某某/某刊 图 _ 某某、某某.
@@ -214,8 +220,11 @@ PICTURE_SOURCE_RE = re.compile(
     f"(?:^|(?<=[\\s。！？!?”）)]))\\s*(?:图片来源\\s*[：:]|图片来自|图源|图\\s*[丨|｜/／])\\s*([{HAN}A-Za-z·][{HAN}A-Za-z·/／]{{1,23}})$"
 )
 # People named by where they stand in the picture, which only a caption does: （左起）, （右3）, （左二）, 左起：…, 右2为…
+# (its first character, a bracket or 左/右, is one class, which the engine skips between in C; what follows it tells
+# which form it opens: an alternation of the three forms was tried at every position of every paragraph)
 PICTURE_POSITION_RE = re.compile(
-    "[（(](?:左|右|中|前排|后排)(?:起|[一二三四五六七八九1-9])?[）)]|[左右]起[：:]|[左右][一二三四五六七八九1-9]为"
+    "[（(左右](?:(?<=[（(])(?:左|右|中|前排|后排)(?:起|[一二三四五六七八九1-9])?[）)]"
+    "|(?<=[左右])起[：:]|(?<=[左右])[一二三四五六七八九1-9]为)"
 )
 # A credit in brackets before the caption's full stop: …制作陶瓷花瓶（新华社记者某某摄）。
 BRACKETED_CREDIT_BEFORE_STOP_RE = re.compile(r"[（(][^（()）。！？!?]{2,30}[）)]\s*[。.]$")
@@ -277,17 +286,19 @@ EDITORS_LINE_RE = re.compile(
 BRACKETED_EDITOR_RE = re.compile(f"^(?:(?:责任编辑|编辑)\\s*[：:]\\s*【({NAME})】|【(?:责任编辑|编辑)\\s*[：:]\\s*({NAME})】)$")
 # A lone number (a web page's index, or a feature's numbered part between two paragraphs).
 LONE_NUMBER_RE = re.compile(r"^\d{1,3}$")
+# (what it finds at the line's start comes first, in one group behind one ^, what it finds anywhere after it: a search
+# tries every position, where the group fails on its ^ at once instead of each of its forms failing on its own)
 WEB_CHROME_RE = re.compile(
-    r"^(?:分享到|打印本页|关闭窗口|返回顶部|返回首页|收藏本文|我要纠错|字号|字体)"
-    r"|^(?:上一篇|下一篇)|上一版\s*下一版|^(?:您的)?当前位置\s*[：:]|^首页\s*[>＞›»]"
-    r"|^(?:相关新闻|相关阅读|相关链接|相关文章|延伸阅读|热点推荐|推荐阅读|更多|全部|查看更多|阅读全文|继续阅读)\s*(?:>>|》》|＞＞|>)?$"
-    r"|(?:>>|》》|＞＞)$"
-    r"|版权所有|ICP备|^©|^(?:手机)?扫一扫|^扫码"
-    r"|^本篇文章\s*\d+\s*字|读完约\s*\d+\s*分钟"
-    r"|^(?:原文)?(?:地址|链接|网址)\s*[：:]\s*https?|^https?[：:]//\S+$|^标题\s*[：:]"
-    r"|^[-·•]\s*(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览次数|点击数|阅读量)\s*[：:]"
-    r"|^(?:发布)?(?:时间|日期)\s*[：:]\s*\d{4}[-/年.]"
-    r"|^\d{1,3}$"
+    r"^(?:(?:分享到|打印本页|关闭窗口|返回顶部|返回首页|收藏本文|我要纠错|字号|字体)"
+    r"|(?:上一篇|下一篇)|(?:您的)?当前位置\s*[：:]|首页\s*[>＞›»]"
+    r"|(?:相关新闻|相关阅读|相关链接|相关文章|延伸阅读|热点推荐|推荐阅读|更多|全部|查看更多|阅读全文|继续阅读)\s*(?:>>|》》|＞＞|>)?$"
+    r"|©|(?:手机)?扫一扫|扫码"
+    r"|本篇文章\s*\d+\s*字"
+    r"|(?:原文)?(?:地址|链接|网址)\s*[：:]\s*https?|https?[：:]//\S+$|标题\s*[：:]"
+    r"|[-·•]\s*(?:来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览次数|点击数|阅读量)\s*[：:]"
+    r"|(?:发布)?(?:时间|日期)\s*[：:]\s*\d{4}[-/年.]"
+    r"|\d{1,3}$)"
+    r"|上一版\s*下一版|(?:>>|》》|＞＞)$|版权所有|ICP备|读完约\s*\d+\s*分钟"
 )
 # A page number in a page header or foot: 第4版, A4版, 24版 (on a short line at the top or foot of the page).
 PAGE_NUMBER_RE = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![0-9])[A-Za-z]?[0-9]{1,2}\s*版(?![权面])")

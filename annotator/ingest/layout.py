@@ -330,7 +330,8 @@ class _Builder:
                     credit_under=i + 1 < n and self.roles[i + 1] is LineRole.CREDIT,
                     credited_under=self._caption_closes_under(i),
                     picture_caption_under=i + 1 < n and _PICTURE_OPENING_RE.match(self.lines[i + 1].text) is not None,
-                    report_follows=self._report_follows(i),
+                    # (read only of a paragraph closed by a credit: asked of that one alone)
+                    report_follows=bylines.has_photo_credit(self.lines[i].text) and self._report_follows(i),
                     text_under=self.lines[i + 1].text if i + 1 < n and self.roles[i + 1] is LineRole.BODY else None,
                     headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
                     or self.roles[i + 1] in (LineRole.AD, LineRole.FURNITURE),

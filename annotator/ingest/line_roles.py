@@ -40,6 +40,7 @@ from annotator.ingest.cues import (
     PHOTO_NOTE_RE,
     PLACE_OR_BODY_ENDINGS,
     PRODUCTION_LINE_RE,
+    PRODUCTION_WORDS,
     SENTENCE_END,
     common_surnames,
     is_zero_stop,
@@ -311,7 +312,7 @@ def _producers_over_a_production_credit(lines: Sequence[PageLine], readings: lis
     """Short lines printed with no blank line between them over a production credit (``新华网某某频道`` / ``某某厅`` /
     ``联合出品``) name who produced the piece: they close it, as the credit does, whatever the model read them as."""
     for index, line in enumerate(lines):
-        if not PRODUCTION_LINE_RE.match(line.text):
+        if not line.text.endswith(PRODUCTION_WORDS) or not PRODUCTION_LINE_RE.match(line.text):
             continue
         k = index - 1
         while (

@@ -26,6 +26,11 @@ from annotator.ingest.cues import HAN
 
 # Overlapping pairs of Han characters, found in C by a zero-width lookahead.
 _BIGRAM = re.compile(f"(?=([{HAN}]{{2}}))")
+# The same pairs in two sweeps without a lookahead (which the engine tries, and saves and restores its group for, at
+# every position): those starting at the first, third, fifth… character of a run of Han characters, then those
+# starting at its second, fourth… (a pair whose first character follows another).
+_EVEN_PAIR = re.compile(f"[{HAN}]{{2}}")
+_ODD_PAIR = re.compile(f"(?<=[{HAN}])[{HAN}]{{2}}")
 
 
 def bigrams(text: str) -> list[str]:
@@ -35,7 +40,7 @@ def bigrams(text: str) -> list[str]:
 
 def gram_set(text: str) -> frozenset[str]:
     """The distinct pairs of adjacent Han characters of ``text``: what topics are made of."""
-    return frozenset(_BIGRAM.findall(text))
+    return frozenset(_EVEN_PAIR.findall(text) + _ODD_PAIR.findall(text))
 
 
 @dataclass(frozen=True)
