@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("tune", "test", "test11")
+SPLITS = ("tune", "test", "test11", "test12")
 CANDIDATES_GOLD = HERE.parent / "candidates_gold_pages.jsonl"
 ITEM = re.compile(r"^(\^?)([TKSCPJBD])(\d+)\|(.*)$")
 FURNITURE = re.compile(r"^(\^?)X\|(.*)$")
