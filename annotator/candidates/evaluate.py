@@ -15,6 +15,8 @@ can produce (PER, LOC, ORG):
   rule was written against it; never look at its errors.
 - ``pages-test11``: the test11 split of the unseen pages, an eleventh frozen test set
   (outlets, regions and subjects no other set uses); frozen the same way.
+- ``pages-test12``: the test12 split of the unseen pages, a twelfth frozen test set
+  (outlets, regions and subjects no other set uses); frozen the same way.
 
 The suggester scored is the rules' (jieba, the rules, an empty gazetteer), without the
 starter model bundled with Annotator (``annotator.learning.starter``), which learnt from
@@ -81,6 +83,7 @@ SPLITS = (
     GoldSplit("pages-tune", "unseen pages, tune (tuning)", PAGES_GOLD, "tune"),
     GoldSplit("pages-test", "unseen pages, test (FROZEN)", PAGES_GOLD, "test", frozen=True),
     GoldSplit("pages-test11", "unseen pages, eleventh test set (FROZEN)", PAGES_GOLD, "test11", frozen=True),
+    GoldSplit("pages-test12", "unseen pages, twelfth test set (FROZEN)", PAGES_GOLD, "test12", frozen=True),
 )
 SPLITS_BY_KEY = {split.key: split for split in SPLITS}
 GROUPS = {
