@@ -157,6 +157,28 @@ def name_across(printed: str, left: str, right: str, across: tuple[str, bool] | 
     return best
 
 
+# A stretch read across a cut with no dictionary word in it (…潜江虾 / 稻共作面积…: 虾稻共作) is the article's own name
+# only at this length: three characters are too often met by chance.
+PRINTED_ACROSS_MIN_LEN = 4
+
+
+def printed_across(printed: str, left: str, right: str) -> str:
+    """The longest stretch of Han characters across the cut, of ``PRINTED_ACROSS_MIN_LEN`` or more, that ``printed``
+    (the rest of the article the left part ends) holds too, where no dictionary word reads across the cut (``""`` if
+    none): an article's coined term (虾稻共作, printed in quotes above) is in no dictionary, but it repeats it."""
+    tail = _HAN_RUN_END_RE.search(left)
+    head = _HAN_RUN_START_RE.match(right)
+    if tail is None or head is None:
+        return ""
+    best = ""
+    for a in range(1, len(tail.group()) + 1):
+        for b in range(1, len(head.group()) + 1):
+            stretch = tail.group()[-a:] + head.group()[:b]
+            if len(stretch) >= max(PRINTED_ACROSS_MIN_LEN, len(best) + 1) and stretch in printed:
+                best = stretch
+    return best
+
+
 def fits_after_preposition(left: str, right: str) -> bool | None:
     """After a preposition (…再由) a noun must follow: True if it does, False if a verb does, else None."""
     if not HAN_RE.match(left[-1:] or " ") or not HAN_RE.match(right[:1] or " "):
