@@ -1555,6 +1555,52 @@ def test_a_sentence_resumed_after_a_one_paragraph_brief_is_joined_where_a_name_o
     assert texts(docs)[brief_head] == [brief, rest]
 
 
+def test_a_paragraph_signed_off_by_its_writer_and_photographer_is_finished_and_the_cut_sentence_goes_on_below_it():
+    head = "湖蟹开捕迎丰收"
+    text = ["江城湖大闸蟹开捕节今天上午在湖畔举行，蟹农们驾船下湖，收起一只只肥美的大闸蟹。",
+            "据了解，今年气候条件好，大蟹数量较去年有所增加，又是一个丰"]
+    other = "东湖蟹抢先上市"
+    signed = "9月10日，东湖大闸蟹正式开捕，起水价比去年上涨近两成，预计总产量约两千吨。何洁 文/摄"
+    rest = "收年。预计今年全湖大闸蟹产量约一万吨，其中围网养殖区产量为一千五百吨左右。"
+    docs, _ = segment(page_of(head, *text, other, signed, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], other: [signed], LIBRARY: LIBRARY_TEXT}
+    # 文/摄 credits the words as well as the photo: a byline, on a line of its own or glued after the last sentence
+    assert bylines.standalone_byline("何洁 文/摄").reporters == ["何洁"]
+    assert bylines.glued_sign_off(signed) is not None
+    assert bylines.glued_sign_off("预计总产量约两千吨。何洁说") is None
+
+
+def test_a_sentence_cut_in_a_coined_term_the_article_prints_goes_on_after_another_report_though_no_dictionary_has_it():
+    head = "稻田里的“金饭碗”"
+    text = ["江城县地处平原腹地，河流沟渠纵横，过去种一季稻，农民收入有限。",
+            "经过多年探索，江城将种养模式从“虾稻连作”升级到“虾稻共作”，2023年，江城虾"]
+    other = "东岭镇举办农民丰收节"
+    other_text = ["9月23日，东岭镇第五届农民丰收节开幕，各村带来的特色农产品摆满了广场。",
+                  "活动现场还举行了农耕技能比赛，吸引了上千名群众观看。"]
+    rest = "稻共作面积达到十万亩，亩均增收一千二百元。"
+    docs, _ = segment(page_of(head, *text, other, *other_text, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], other: other_text, LIBRARY: LIBRARY_TEXT}
+    (joined,) = flags(docs[0], "continuation")
+    assert "'虾稻共作' across the cut is printed in this article too" in joined["message"]
+    assert joins.printed_across("“虾稻共作”", "江城虾", "稻共作面积") == "虾稻共作"
+    # a stretch the article does not print gives no such reason: the report keeps the paragraph
+    docs, _ = segment(page_of(head, text[0], text[1].replace("“虾稻共作”", "“稻鱼共生”"), other, *other_text, rest,
+                              LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[other] == [*other_text, rest]
+
+
+def test_a_paragraph_over_a_picture_caption_where_a_sentence_was_cut_is_the_captions_and_the_sentence_goes_on_after():
+    head = "木版年画印给世界看"
+    text = ["江城木版年画始于明末，因产地而得名，已有近四百年的历史，木版年画技艺列入非遗名录。",
+            "作为民俗艺术的经典代表，江城木版年"]
+    photo = ["春节临近，东岭镇的居民们忙着赶印木版年画，供应海内外市场。东岭年画远近闻名。",
+             "图为年画艺人在晾晒刚刚印制好的木版年画。", "张驰摄（新华社发）"]
+    rest = "画作品《连年有余》融合了吉祥的寓意与精湛的工艺。"
+    docs, _ = segment(page_of(head, *text, *photo, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], "": photo, LIBRARY: LIBRARY_TEXT}
+    assert [d.kind for d in docs] == ["news", "photo", "news"]
+
+
 def test_an_articles_last_short_sentence_right_over_a_photos_caption_is_flagged_as_maybe_the_captions_first_part():
     opening = "3月12日，在江城市北岭镇，农民驾驶旋耕机在田间作业。"
     caption = ["今年江城全市计划播种粮食一百二十万亩，比去年增加三万亩，种子化肥等农资已全部到位。", "新华社发（唐可欣摄）"]
