@@ -752,6 +752,26 @@ def test_a_short_clause_cut_mid_word_over_the_next_headline_is_text_resumed_furt
     assert texts(docs)[LIBRARY] == LIBRARY_TEXT
 
 
+def test_a_clause_cut_mid_word_read_as_an_intertitle_is_text_where_a_name_its_article_prints_reads_across():
+    report = ["江城县东山镇西山村“家家劈竹，户户编篮”，全村七成以上的农户从事竹编手工业生产。",
+              "村里的老匠人说，竹编讲究选竹、劈篾、编织三道工序。"]
+    cut = "为了让老手艺有新出路，2012年，西"
+    resumed = "山村成立了全县首家竹编专业合作社，组织农户抱团闯市场。"
+    page = page_of("竹编老手艺走出新天地", *report, cut, LIBRARY, *LIBRARY_TEXT, resumed)
+    lines = [classify(line) for line in split_lines(page)]
+    # the model reads the cut line as an intertitle of the article above; the name the article prints (西山村) reads
+    # across to a paragraph further down that opens like any sentence
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.TITLE, *[LineRole.BODY] * 3]
+    notes: list[str] = []
+    layout._reclaim_cut_lines(lines, roles, notes)
+    assert roles[3] is LineRole.BODY and "line 7" in notes[0]
+    # where the article prints no such name, the intertitle is left alone
+    other = [classify(line) for line in split_lines(page.replace("东山镇西山村", "东山镇北坡村"))]
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.TITLE, *[LineRole.BODY] * 3]
+    layout._reclaim_cut_lines(other, roles, notes)
+    assert roles[3] is LineRole.SUBHEAD
+
+
 def test_credits_after_a_dateline_without_brackets_or_inside_brackets_and_a_wires_source_are_parsed():
     text = "本报讯 记者 韩立新 通讯员 宋佳怡 连日来，青石镇的茶农忙着采茶。"
     end, found = bylines.leading_byline(text)
