@@ -30,6 +30,7 @@ from annotator.ingest.furniture import (
     ends_with_continuation_mark,
     ends_with_function_word,
     opening_quote_debt,
+    speech_left_open,
     starts_mid_sentence,
     starts_with_stray_char,
 )
@@ -258,7 +259,9 @@ def _join_evidence(left: str, right: str, adjacent: bool) -> Evidence:
     if debt and surplus:
         score += 0.2
         reasons.append("a quote opened before the cut closes after it")
-    elif surplus and not debt:
+    elif surplus and not debt and not (not adjacent and speech_left_open(left)):
+        # (a speech opened sentences before the cut may close after it: no text is missing. Asked only of a cut to
+        # text further down the page, where the line-role features do not read the evidence)
         score -= 0.35
         reasons.append("a quote closes after the cut that was never opened: text may be missing")
     if right[:1] in "“「『" and not debt:
