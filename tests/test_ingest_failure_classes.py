@@ -1609,6 +1609,30 @@ def test_a_sentence_cut_in_a_coined_term_the_article_prints_goes_on_after_anothe
     assert texts(docs)[other] == [*other_text, rest]
 
 
+def test_a_speech_opened_sentences_before_the_cut_may_close_in_the_rest_resumed_further_down():
+    head = "白茶开采正当时"
+    text = ["清明前后，东岭乡的白茶进入采摘旺季，茶农们天不亮就上山了。",
+            "“白茶不能早采，也不能晚摘，就那么二十来天。最忙的时候，我们的三百多亩茶"]
+    other = "东岭乡新建茶叶交易市场"
+    other_text = ["东岭乡茶叶交易市场日前建成投用，可容纳两百多个摊位，每天吸引上千名客商。",
+                  "市场配套建设了冷库和物流中心，茶叶当天就能发往全国各地。"]
+    rest = "园，需要两百多名工人来帮忙采摘，要不然肯定来不及。”茶农王建国说。"
+    docs, _ = segment(page_of(head, *text, other, *other_text, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], other: other_text, LIBRARY: LIBRARY_TEXT}
+    # the quote closing after the cut was opened before it: no text is missing there
+    evidence = joins.join_evidence(text[1], rest, adjacent=False)
+    assert not any("never opened" in reason for reason in evidence.reasons)
+    closed = joins.join_evidence(text[1].replace("“", ""), rest, adjacent=False)
+    assert any("never opened" in reason for reason in closed.reasons)
+
+
+def test_words_and_pictures_credited_to_an_agency_after_the_last_sentence_sign_the_paragraph_off():
+    assert bylines.standalone_byline("文/图 据新华社").agency == "新华社"
+    assert bylines.standalone_byline("文/图 记者 张三").reporters == ["张三"]
+    assert bylines.glued_sign_off("这是在江城湿地拍到的白鹭。 文/图 据新华社") is not None
+    assert bylines.glued_sign_off("这是在江城湿地拍到的白鹭。 文/图 据新华社报道，") is None
+
+
 def test_a_paragraph_over_a_picture_caption_where_a_sentence_was_cut_is_the_captions_and_the_sentence_goes_on_after():
     head = "木版年画印给世界看"
     text = ["江城木版年画始于明末，因产地而得名，已有近四百年的历史，木版年画技艺列入非遗名录。",

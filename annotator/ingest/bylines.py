@@ -651,6 +651,9 @@ def _glued_sign_off(paragraph: str) -> Byline | None:
         # …竟是中文版。据新华社: the agency the report was taken from signs it off
         # (据新华社报道，… goes on: only the agency alone, or with 电, signs off)
         tail = match.group(2).strip()
+        kind = CREDIT_KIND_PREFIX_RE.match(tail)
+        if kind is not None:
+            tail = tail[kind.end() :]  # …的朱鹮。 文/图 据新华社: words and pictures, from the agency
         return byline if byline.agency and tail in (f"据{byline.agency}", f"据{byline.agency}电") else None
     if not all(name[:1] in common_surnames() for name in names):
         return None
