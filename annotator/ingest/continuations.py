@@ -283,7 +283,7 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
             # (the shared evidence is not changed: a copy carries the reason)
             evidence = Evidence(
                 min(1.0, evidence.confidence + _PRINTED_ACROSS),
-                evidence.reasons + [f"'{echo}' reads as one name across the cut"],
+                evidence.reasons + [f"'{echo}' reads as one word across the cut"],
                 echo,
                 evidence.left_unfinished,
             )
