@@ -752,6 +752,26 @@ def test_a_short_clause_cut_mid_word_over_the_next_headline_is_text_resumed_furt
     assert texts(docs)[LIBRARY] == LIBRARY_TEXT
 
 
+def test_a_clause_cut_mid_word_read_as_an_intertitle_is_text_where_a_name_its_article_prints_reads_across():
+    report = ["江城县东山镇西山村“家家劈竹，户户编篮”，全村七成以上的农户从事竹编手工业生产。",
+              "村里的老匠人说，竹编讲究选竹、劈篾、编织三道工序。"]
+    cut = "为了让老手艺有新出路，2012年，西"
+    resumed = "山村成立了全县首家竹编专业合作社，组织农户抱团闯市场。"
+    page = page_of("竹编老手艺走出新天地", *report, cut, LIBRARY, *LIBRARY_TEXT, resumed)
+    lines = [classify(line) for line in split_lines(page)]
+    # the model reads the cut line as an intertitle of the article above; the name the article prints (西山村) reads
+    # across to a paragraph further down that opens like any sentence
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.TITLE, *[LineRole.BODY] * 3]
+    notes: list[str] = []
+    layout._reclaim_cut_lines(lines, roles, notes)
+    assert roles[3] is LineRole.BODY and "line 7" in notes[0]
+    # where the article prints no such name, the intertitle is left alone
+    other = [classify(line) for line in split_lines(page.replace("东山镇西山村", "东山镇北坡村"))]
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.SUBHEAD, LineRole.TITLE, *[LineRole.BODY] * 3]
+    layout._reclaim_cut_lines(other, roles, notes)
+    assert roles[3] is LineRole.SUBHEAD
+
+
 def test_credits_after_a_dateline_without_brackets_or_inside_brackets_and_a_wires_source_are_parsed():
     text = "本报讯 记者 韩立新 通讯员 宋佳怡 连日来，青石镇的茶农忙着采茶。"
     end, found = bylines.leading_byline(text)
@@ -1553,6 +1573,76 @@ def test_a_sentence_resumed_after_a_one_paragraph_brief_is_joined_where_a_name_o
     other = [text[0].replace("西山村", "北坡村"), *text[1:]]
     docs, _ = segment(page_of(head, *other, brief_head, brief, rest, LIBRARY, *LIBRARY_TEXT))
     assert texts(docs)[brief_head] == [brief, rest]
+
+
+def test_a_paragraph_signed_off_by_its_writer_and_photographer_is_finished_and_the_cut_sentence_goes_on_below_it():
+    head = "湖蟹开捕迎丰收"
+    text = ["江城湖大闸蟹开捕节今天上午在湖畔举行，蟹农们驾船下湖，收起一只只肥美的大闸蟹。",
+            "据了解，今年气候条件好，大蟹数量较去年有所增加，又是一个丰"]
+    other = "东湖蟹抢先上市"
+    signed = "9月10日，东湖大闸蟹正式开捕，起水价比去年上涨近两成，预计总产量约两千吨。何洁 文/摄"
+    rest = "收年。预计今年全湖大闸蟹产量约一万吨，其中围网养殖区产量为一千五百吨左右。"
+    docs, _ = segment(page_of(head, *text, other, signed, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], other: [signed], LIBRARY: LIBRARY_TEXT}
+    # 文/摄 credits the words as well as the photo: a byline, on a line of its own or glued after the last sentence
+    assert bylines.standalone_byline("何洁 文/摄").reporters == ["何洁"]
+    assert bylines.glued_sign_off(signed) is not None
+    assert bylines.glued_sign_off("预计总产量约两千吨。何洁说") is None
+
+
+def test_a_sentence_cut_in_a_coined_term_the_article_prints_goes_on_after_another_report_though_no_dictionary_has_it():
+    head = "稻田里的“金饭碗”"
+    text = ["江城县地处平原腹地，河流沟渠纵横，过去种一季稻，农民收入有限。",
+            "经过多年探索，江城将种养模式从“虾稻连作”升级到“虾稻共作”，2023年，江城虾"]
+    other = "东岭镇举办农民丰收节"
+    other_text = ["9月23日，东岭镇第五届农民丰收节开幕，各村带来的特色农产品摆满了广场。",
+                  "活动现场还举行了农耕技能比赛，吸引了上千名群众观看。"]
+    rest = "稻共作面积达到十万亩，亩均增收一千二百元。"
+    docs, _ = segment(page_of(head, *text, other, *other_text, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], other: other_text, LIBRARY: LIBRARY_TEXT}
+    (joined,) = flags(docs[0], "continuation")
+    assert "'虾稻共作' across the cut is printed in this article too" in joined["message"]
+    assert joins.printed_across("“虾稻共作”", "江城虾", "稻共作面积") == "虾稻共作"
+    # a stretch the article does not print gives no such reason: the report keeps the paragraph
+    docs, _ = segment(page_of(head, text[0], text[1].replace("“虾稻共作”", "“稻鱼共生”"), other, *other_text, rest,
+                              LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs)[other] == [*other_text, rest]
+
+
+def test_a_speech_opened_sentences_before_the_cut_may_close_in_the_rest_resumed_further_down():
+    head = "白茶开采正当时"
+    text = ["清明前后，东岭乡的白茶进入采摘旺季，茶农们天不亮就上山了。",
+            "“白茶不能早采，也不能晚摘，就那么二十来天。最忙的时候，我们的三百多亩茶"]
+    other = "东岭乡新建茶叶交易市场"
+    other_text = ["东岭乡茶叶交易市场日前建成投用，可容纳两百多个摊位，每天吸引上千名客商。",
+                  "市场配套建设了冷库和物流中心，茶叶当天就能发往全国各地。"]
+    rest = "园，需要两百多名工人来帮忙采摘，要不然肯定来不及。”茶农王建国说。"
+    docs, _ = segment(page_of(head, *text, other, *other_text, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], other: other_text, LIBRARY: LIBRARY_TEXT}
+    # the quote closing after the cut was opened before it: no text is missing there
+    evidence = joins.join_evidence(text[1], rest, adjacent=False)
+    assert not any("never opened" in reason for reason in evidence.reasons)
+    closed = joins.join_evidence(text[1].replace("“", ""), rest, adjacent=False)
+    assert any("never opened" in reason for reason in closed.reasons)
+
+
+def test_words_and_pictures_credited_to_an_agency_after_the_last_sentence_sign_the_paragraph_off():
+    assert bylines.standalone_byline("文/图 据新华社").agency == "新华社"
+    assert bylines.standalone_byline("文/图 记者 张三").reporters == ["张三"]
+    assert bylines.glued_sign_off("这是在江城湿地拍到的白鹭。 文/图 据新华社") is not None
+    assert bylines.glued_sign_off("这是在江城湿地拍到的白鹭。 文/图 据新华社报道，") is None
+
+
+def test_a_paragraph_over_a_picture_caption_where_a_sentence_was_cut_is_the_captions_and_the_sentence_goes_on_after():
+    head = "木版年画印给世界看"
+    text = ["江城木版年画始于明末，因产地而得名，已有近四百年的历史，木版年画技艺列入非遗名录。",
+            "作为民俗艺术的经典代表，江城木版年"]
+    photo = ["春节临近，东岭镇的居民们忙着赶印木版年画，供应海内外市场。东岭年画远近闻名。",
+             "图为年画艺人在晾晒刚刚印制好的木版年画。", "张驰摄（新华社发）"]
+    rest = "画作品《连年有余》融合了吉祥的寓意与精湛的工艺。"
+    docs, _ = segment(page_of(head, *text, *photo, rest, LIBRARY, *LIBRARY_TEXT))
+    assert texts(docs) == {head: [text[0], text[1] + rest], "": photo, LIBRARY: LIBRARY_TEXT}
+    assert [d.kind for d in docs] == ["news", "photo", "news"]
 
 
 def test_an_articles_last_short_sentence_right_over_a_photos_caption_is_flagged_as_maybe_the_captions_first_part():

@@ -238,7 +238,13 @@ def _standalone_byline(line: str) -> Byline | None:
         if byline is not None:
             byline.raw = [line]
         return byline
-    if len(line) > _MAX_STANDALONE_LEN or line.endswith(CREDIT_ENDINGS) or not line or JUMP_LINE_RE.match(line):
+    if (
+        len(line) > _MAX_STANDALONE_LEN
+        # (某某 文/摄 ends on 摄 too, but credits the words as well as the photo: a byline)
+        or (line.endswith(CREDIT_ENDINGS) and not TEXT_AND_PHOTO_RE.search(line))
+        or not line
+        or JUMP_LINE_RE.match(line)
+    ):
         return None
     source = SOURCE_SIGN_OFF_RE.match(line)
     if source is not None:
@@ -283,6 +289,12 @@ def _standalone_byline(line: str) -> Byline | None:
     both = TEXT_AND_PHOTO_RE.search(line)
     if both is not None and both.start() > 0:
         byline = _standalone_byline(line[: both.start()])  # 记者某某文/图: words and pictures by one hand
+        if byline is None:
+            # 某某 文/摄: the names alone, before the mark no sentence ends on
+            names = line[: both.start()].split()
+            if 0 < len(names) <= _MAX_NAMES_WITHOUT_ROLE and all(
+                    NAME_TOKEN_RE.match(name) and name[:1] in common_surnames() for name in names):
+                byline = Byline(raw=[line], reporters=names)
         if byline is not None:
             byline.raw = [line]
         return byline
@@ -631,13 +643,17 @@ def _glued_sign_off(paragraph: str) -> Byline | None:
     if match is None:
         return None
     byline = standalone_byline(match.group(2).strip())
-    if byline is None or not (match.group(1) or byline.agency):
+    # (…约2700吨。何洁 文/摄: the mark of words and pictures by one hand ends no sentence, and needs no space before it)
+    if byline is None or not (match.group(1) or byline.agency or TEXT_AND_PHOTO_RE.search(match.group(2))):
         return None
     names = byline.reporters + byline.correspondents + byline.photographers
     if not names:
         # …竟是中文版。据新华社: the agency the report was taken from signs it off
         # (据新华社报道，… goes on: only the agency alone, or with 电, signs off)
         tail = match.group(2).strip()
+        kind = CREDIT_KIND_PREFIX_RE.match(tail)
+        if kind is not None:
+            tail = tail[kind.end() :]  # …的朱鹮。 文/图 据新华社: words and pictures, from the agency
         return byline if byline.agency and tail in (f"据{byline.agency}", f"据{byline.agency}电") else None
     if not all(name[:1] in common_surnames() for name in names):
         return None

@@ -43,7 +43,14 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import NAME_ACROSS_MIN_LEN, Evidence, join_evidence, name_across, word_across
+from annotator.ingest.joins import (
+    NAME_ACROSS_MIN_LEN,
+    Evidence,
+    join_evidence,
+    name_across,
+    printed_across,
+    word_across,
+)
 from annotator.ingest.page_model import Flag, Join, Para, Role, Unit
 from annotator.ingest.topics import Topic, TopicSpace
 
@@ -236,7 +243,10 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
         if body is None:
             continue
         across = word_across(left, body.text)
-        echo = name_across("\n".join(p.text for p in dangling.paras), left, body.text, across)
+        printed = "\n".join(p.text for p in dangling.paras)
+        # (a name of the article with no dictionary word in it, …潜江虾 / 稻共作…, is read across the cut too)
+        echo = name_across(printed, left, body.text, across) or (
+            printed_across(printed, left, body.text) if not across else "")
         listing = list_goes_on(left, body.text)
         # the cut itself reads as one sentence (a dictionary word across it, a list going on across it): on a page
         # about one place every article shares its names, so topic is not asked to speak for such a tail, only not
@@ -263,10 +273,20 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
             or starts_mid_sentence(body.text)
             or starts_with_stray_char(body.text)
             or across
+            or echo
         ):
             # the tail of another article is taken only where the cut shows, as a reader would see it
             continue
         evidence = join_evidence(left, body.text, adjacent=False)
+        if echo and not across:
+            # a name of the article read across the cut counts as the dictionary word no dictionary has
+            # (the shared evidence is not changed: a copy carries the reason)
+            evidence = Evidence(
+                min(1.0, evidence.confidence + _PRINTED_ACROSS),
+                evidence.reasons + [f"'{echo}' reads as one word across the cut"],
+                echo,
+                evidence.left_unfinished,
+            )
         space = topics.space
         dangling_topic = topics.of_unit(dangling)
         if bonus == _TAIL and not (across and across[1] and _scrap_first(body.text)) and not echo and not stranded \
@@ -305,6 +325,9 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
 # A name read across the cut that the dangling article prints elsewhere (``joins.name_across``) shows the cut the
 # way a topic cannot: it adds this to the join's score.
 _NAME_ACROSS = 0.2
+# Where no dictionary word reads across the cut, a name the article prints (``joins.printed_across``: 虾稻共作) is
+# worth what a dictionary word across it is to the cut's evidence (``joins.join_evidence``).
+_PRINTED_ACROSS = 0.3
 
 
 # A list cut after its 、 goes on with the next item (…来自广东、山东、 / 香港、江西、辽宁等…): the cut shows, as a

@@ -190,13 +190,16 @@ _PRODUCER = f"(?:{_AGENCY})?[{HAN}]{{0,12}}?(?:部|中心|频道|工作室|厅|�
 # of a line only, as lines hold no newline)
 PRODUCTION_WORDS = ("出品", "制作", "摄制", "监制")
 PRODUCTION_LINE_RE = re.compile(f"^(?:({_PRODUCER})\\s*(?:联合)?|联合)(?:{'|'.join(PRODUCTION_WORDS)})$")
-# What the byline credits, printed before it: 文·图丨记者 某某, 文/记者 某某, 文｜某某 (words, or words and pictures).
-CREDIT_KIND_PREFIX_RE = re.compile(r"^(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:_＿]\s*")
+# What the byline credits, printed before it: 文·图丨记者 某某, 文/记者 某某, 文｜某某 (words, or words and pictures); 文/图
+# needs no mark after it, a space will do (文/图 据新华社).
+CREDIT_KIND_PREFIX_RE = re.compile(
+    r"^(?:(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文)\s+(?![丨|｜/／：:_＿])|(?:文\s*[·/／、]\s*图|图\s*[·/／、]\s*文|文图|图文|文)\s*[丨|｜/／：:_＿]\s*)"
+)
 # The pictures' credit after the words' in such a line: 文 _ 某某/某刊 图 _ 某某、某某.
 PICTURES_PART_RE = re.compile(r"\s+图\s*[丨|｜/／：:_＿]\s*")
-# A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文; or for the words alone, set off by a
+# A sign-off for words and pictures by one hand: 记者某某文/图, 某某 图/文, 某某 文/摄; or for the words alone, set off by a
 # space (本报记者 某某 文: a name may end in 文 itself).
-TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$|\s+文$")
+TEXT_AND_PHOTO_RE = re.compile(r"\s*(?:文\s*[/／]\s*[图摄]|图\s*[/／]\s*文|文图|图文)$|\s+文$")
 # A byline line of an e-paper export: the date, then the author (2023年06月26日 某某).
 DATED_BYLINE_RE = re.compile(f"^\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日\\s+((?:{NAME})(?:[\\s、]+(?:{NAME}))*)$")
 # A wire report's source on a line of its own, signing the text off: 据新华社, 据新华社电, （据中新社消息）.

@@ -269,6 +269,15 @@ def opening_quote_debt(text: str) -> int:
     return debt
 
 
+# Quotes a speaker's words run on in over several sentences (“…。…。…); brackets and titles close in their sentence.
+_SPEECH_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"))
+
+
+def speech_left_open(text: str) -> bool:
+    """Does ``text`` leave a quoted speech open, opened sentences before its end (“白茶没有早生…。最多的时候，我们的…)?"""
+    return any(text.count(opening) > text.count(closing) for opening, closing in _SPEECH_QUOTES)
+
+
 def closing_quote_surplus(text: str) -> int:
     """How many closing quotes or brackets the first sentence of ``text`` has without their opening.
 

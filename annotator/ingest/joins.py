@@ -30,6 +30,7 @@ from annotator.ingest.furniture import (
     ends_with_continuation_mark,
     ends_with_function_word,
     opening_quote_debt,
+    speech_left_open,
     starts_mid_sentence,
     starts_with_stray_char,
 )
@@ -157,6 +158,28 @@ def name_across(printed: str, left: str, right: str, across: tuple[str, bool] | 
     return best
 
 
+# A stretch read across a cut with no dictionary word in it (…潜江虾 / 稻共作面积…: 虾稻共作) is the article's own name
+# only at this length: three characters are too often met by chance.
+PRINTED_ACROSS_MIN_LEN = 4
+
+
+def printed_across(printed: str, left: str, right: str) -> str:
+    """The longest stretch of Han characters across the cut, of ``PRINTED_ACROSS_MIN_LEN`` or more, that ``printed``
+    (the rest of the article the left part ends) holds too, where no dictionary word reads across the cut (``""`` if
+    none): an article's coined term (虾稻共作, printed in quotes above) is in no dictionary, but it repeats it."""
+    tail = _HAN_RUN_END_RE.search(left)
+    head = _HAN_RUN_START_RE.match(right)
+    if tail is None or head is None:
+        return ""
+    best = ""
+    for a in range(1, len(tail.group()) + 1):
+        for b in range(1, len(head.group()) + 1):
+            stretch = tail.group()[-a:] + head.group()[:b]
+            if len(stretch) >= max(PRINTED_ACROSS_MIN_LEN, len(best) + 1) and stretch in printed:
+                best = stretch
+    return best
+
+
 def fits_after_preposition(left: str, right: str) -> bool | None:
     """After a preposition (…再由) a noun must follow: True if it does, False if a verb does, else None."""
     if not HAN_RE.match(left[-1:] or " ") or not HAN_RE.match(right[:1] or " "):
@@ -236,7 +259,9 @@ def _join_evidence(left: str, right: str, adjacent: bool) -> Evidence:
     if debt and surplus:
         score += 0.2
         reasons.append("a quote opened before the cut closes after it")
-    elif surplus and not debt:
+    elif surplus and not debt and not (not adjacent and speech_left_open(left)):
+        # (a speech opened sentences before the cut may close after it: no text is missing. Asked only of a cut to
+        # text further down the page, where the line-role features do not read the evidence)
         score -= 0.35
         reasons.append("a quote closes after the cut that was never opened: text may be missing")
     if right[:1] in "“「『" and not debt:

@@ -53,7 +53,14 @@ from annotator.ingest.furniture import (
     starts_mid_sentence,
     starts_with_stray_char,
 )
-from annotator.ingest.joins import JOIN_THRESHOLD, REVIEW_BELOW, date_across, join_evidence, word_across
+from annotator.ingest.joins import (
+    JOIN_THRESHOLD,
+    REVIEW_BELOW,
+    date_across,
+    join_evidence,
+    name_across,
+    word_across,
+)
 from annotator.ingest.line_roles import (
     HEADLINE_ROLES,
     LineRole,
@@ -198,6 +205,11 @@ RECLAIM_EVIDENCE = 0.7
 _CLAUSE_BREAK_RE = re.compile("[，,；;]")
 
 
+# The roles a line cut short at the end of a column is read as: the top of the next headline, or an intertitle of its
+# own article (…杨柳青木版年 / 画作品…, under text that prints 木版年画).
+_CUT_LINE_ROLES = (LineRole.KICKER, LineRole.SECTION, LineRole.SUBHEAD)
+
+
 def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list[str]) -> None:
     """A line read as the top of a headline that is really a paragraph cut short, resumed further down.
 
@@ -213,7 +225,7 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
         for index, line in enumerate(lines)
         # only a line today's rules already take for text (too long or too clause-like for a headline), or a
         # short one whose clause runs on past a comma (…还有很多，华晨宝: a sentence, not a kicker's phrase)
-        if roles[index] in (LineRole.KICKER, LineRole.SECTION)
+        if roles[index] in _CUT_LINE_ROLES
         and (line.kind is LineKind.BODY or (line.kind is LineKind.SHORT and _CLAUSE_BREAK_RE.search(line.text[:-1])))
         and index
         and roles[index - 1] is LineRole.BODY
@@ -226,12 +238,19 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
     resumed = [k for k in text_lines if starts_mid_sentence(lines[k].text) or starts_with_stray_char(lines[k].text)]
     for index in cut_kickers:
         line = lines[index]
+        printed = _text_above(lines, roles, index)
         for k in text_lines:
             if k <= index:
                 continue
             # a date cut between its year and month (…1955年 / 10月17日，…): the right part alone opens like any
-            # sentence, yet with the year before it it is the middle of one, as sure as a word across the cut
-            if date_across(line.text, lines[k].text) is None and k not in resumed:
+            # sentence, yet with the year before it it is the middle of one, as sure as a word across the cut; and a
+            # name the article above prints, read across the cut (…2012年，西 / 山村成立了…, under text that prints
+            # 西山村): the right part opens like any sentence, but the name shows where it goes on
+            if (
+                date_across(line.text, lines[k].text) is None
+                and k not in resumed
+                and not name_across(printed, line.text, lines[k].text, word_across(line.text, lines[k].text))
+            ):
                 continue
             evidence = join_evidence(line.text, lines[k].text, adjacent=False)
             if evidence.word and (evidence.confidence >= RECLAIM_EVIDENCE or k not in resumed):
@@ -239,6 +258,14 @@ def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list
                 notes.append(f"line {line.number}: read as text cut short, not a kicker: '{evidence.word}' reads "
                              f"across to line {lines[k].number}")
                 break
+
+
+def _text_above(lines: list[PageLine], roles: list[LineRole], index: int) -> str:
+    """The text lines over ``index`` up to the nearest headline line: the article a line cut short would end."""
+    start = index
+    while start > 0 and roles[start - 1] not in HEADLINE_ROLES:
+        start -= 1
+    return "\n".join(lines[k].text for k in range(start, index) if roles[k] is LineRole.BODY)
 
 
 def para_from_line(line: PageLine, role: Role) -> Para:
@@ -333,6 +360,7 @@ class _Builder:
                     # (read only of a paragraph closed by a credit: asked of that one alone)
                     report_follows=bylines.has_photo_credit(self.lines[i].text) and self._report_follows(i),
                     text_under=self.lines[i + 1].text if i + 1 < n and self.roles[i + 1] is LineRole.BODY else None,
+                    text_after_caption=self._text_after_picture_caption(i),
                     headline_follows=i + 1 >= n or self.roles[i + 1] in HEADLINE_ROLES
                     or self.roles[i + 1] in (LineRole.AD, LineRole.FURNITURE),
                 )
@@ -698,6 +726,21 @@ class _Builder:
             and not bylines.has_photo_credit(self.lines[i].text)
         )
 
+    def _text_after_picture_caption(self, i: int) -> str | None:
+        """The paragraph after a caption that opens on the picture (图为…) right under ``i``, closed by its credit in
+        itself or on the line under it, if a paragraph of text follows it."""
+        k = i + 1
+        if k >= len(self.lines) or self.roles[k] is not LineRole.BODY:
+            return None
+        if not _PICTURE_OPENING_RE.match(self.lines[k].text):
+            return None
+        if not bylines.has_photo_credit(self.lines[k].text):
+            k += 1
+            if k >= len(self.lines) or self.roles[k] is not LineRole.CREDIT:
+                return None
+        k += 1
+        return self.lines[k].text if k < len(self.lines) and self.roles[k] is LineRole.BODY else None
+
     def _takes_up_a_cut_sentence(self, text: str) -> bool:
         """Does ``text`` start mid-sentence, or finish a word an article above on the page was cut in?"""
         if starts_mid_sentence(text) or starts_with_stray_char(text):
@@ -728,6 +771,7 @@ class _Builder:
         picture_caption_under: bool = False,
         report_follows: bool = False,
         text_under: str | None = None,
+        text_after_caption: str | None = None,
         headline_follows: bool = False,
     ) -> None:
         para = para_from_line(line, Role.BODY)
@@ -828,6 +872,21 @@ class _Builder:
             # printed where the text was cut (a photo's caption whose credit is not at its end), and the article goes
             # on after it
             self._photo_of_its_own(para).closed = True
+            return
+        if (
+            previous is not None
+            and previous.is_open
+            and not unit.photo
+            and text_after_caption is not None
+            and not _goes_on_with(previous.text, para.text)
+            and (across := word_across(previous.text, text_after_caption)) is not None
+            and across[1]
+        ):
+            # a sentence cut before a paragraph that opens afresh (…杨柳青木版年 / 春节临近，…), over a caption that
+            # opens on the picture (图为…) and its credit, and the paragraph after the credit takes the sentence up
+            # mid-word (画作品…: 年画, a dictionary word, across the cut): the paragraph opens the photo's caption, printed where the text
+            # was cut, and the article goes on after it
+            self._photo_of_its_own(para)
             return
         if previous is not None and previous.is_open and not bylines.has_photo_credit(previous.text):
             # (a caption closed by its credit ends there, though no full stop follows the photographer's name)
