@@ -1068,6 +1068,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             and reading.role in HEADLINE_ROLES
             and _lone(lines, index)
             and not _introduces(lines, index)
+            and not _after_a_sign_off(lines, index)
         ):
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
             continue
@@ -1283,7 +1284,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
                           for k in range(start, headings[0])):
         return None  # a short plain line over the page's first headline: its kicker, or the page's header?
     title = headings[0]
-    if lines[title].level == 2 and len(run) == 1 and not _introduces(lines, start):
+    if lines[title].level == 2 and len(run) == 1 and not _introduces(lines, start) and not _after_a_sign_off(lines, start):
         return [(LineRole.SUBHEAD, "a lone ## heading over plain text")]
     block = []
     for k in run:
@@ -1369,12 +1370,33 @@ def _begins_a_piece(lines: Sequence[PageLine], index: int) -> bool:
     own lines, and whatever headline follows them: an intertitle stands between two paragraphs of one text, never
     under an advertisement)? On a page with # headlines such a plain run is weighed by the model, not taken for
     intertitles."""
-    if _introduces(lines, index):
+    if _introduces(lines, index) or _after_a_sign_off(lines, index):
         return True
     start = index
     while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         start -= 1
     return start > 0 and lines[start - 1].kind is LineKind.AD
+
+
+def _after_a_sign_off(lines: Sequence[PageLine], index: int) -> bool:
+    """Does the run of short lines around ``index`` stand right under a line that closed the piece above it: a photo
+    credit (新华社记者 某某 摄), or a byline printed after finished text? An intertitle stands between two paragraphs of
+    one text; under a sign-off there is no text left for it to divide, so the run begins a piece. (A byline under a
+    headline opens its article, and an intertitle may follow it: not a sign-off.)"""
+    start = index
+    while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        start -= 1
+    if start == 0:
+        return False
+    above = lines[start - 1]
+    if above.kind is LineKind.CREDIT or (above.kind is not LineKind.BYLINE and bylines.has_photo_credit(above.text)):
+        return True
+    return (
+        above.kind is LineKind.BYLINE
+        and start >= 2
+        and lines[start - 2].kind is LineKind.BODY
+        and not ends_open(lines[start - 2].text)
+    )
 
 
 def _under_a_headlines_byline(lines: Sequence[PageLine], readings: list[RoleReading], start: int) -> bool:
