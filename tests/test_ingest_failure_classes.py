@@ -2521,3 +2521,32 @@ def test_an_ornament_between_role_and_name_reads_as_a_colon_in_a_byline():
     assert byline is not None and byline.reporters == ["何平"] and byline.photographers == ["孙悦"]
     assert byline.raw == ["记者◎何平摄影◎孙悦"]
     assert bylines.standalone_byline("青石◎茶园") is None
+
+
+PAPERCUT_PAGE = [
+    "# 东岭剪纸走进博物馆",
+    "东岭剪纸有三百多年历史,今年春节,二十多件老艺人的代表作第一次走进市博物馆展出。",
+    "展厅里,游客们围着展柜仔细端详,不少人拿出手机拍下喜欢的纹样。",
+    "## 非遗传承后继有人",
+    "《东岭周刊》全媒体记者吴晓",
+    "在青石镇文化站,每到周末都有二十多个孩子跟着老艺人学剪纸,最小的只有七岁。",
+    "文化站站长说,站里已经连续办了五期培训班,学员们的作品还在市里拿了奖。",
+    "周立平:剪了五十年窗花",
+    "韩立新",
+    "周立平是东岭剪纸代表性传承人,十二岁跟着祖母学剪窗花,至今已经剪了五十年。",
+    "他的作品多取材于乡间生活,喜鹊登梅、年年有余,一把剪刀剪出四季风物。",
+]
+
+
+def test_a_plain_line_over_its_authors_name_heads_a_piece_on_a_page_marking_its_other_headlines_with_hashes():
+    # an intertitle has no author: the plain line over a bare name is a headline the page did not mark, however
+    # alike the page's marked headlines make its plain lines look to the rules; and a magazine's name in title marks
+    # before its reporter's line is a byline
+    docs, _ = segment(page_of(*PAPERCUT_PAGE))
+    assert [(d.title, d.text.split("\n")[0]) for d in docs] == [
+        ("东岭剪纸走进博物馆", PAPERCUT_PAGE[1].replace(",", "，")),
+        ("非遗传承后继有人", "《东岭周刊》全媒体记者吴晓"),
+        ("周立平：剪了五十年窗花", "韩立新"),
+    ]
+    assert docs[1].meta["byline"]["agency"] == "东岭周刊" and docs[1].meta["byline"]["reporters"] == ["吴晓"]
+    assert bylines.standalone_byline("《东岭周刊》吴晓") is None  # a name in title marks and a name: no role, no byline

@@ -83,10 +83,11 @@ BOUNDARY_REVIEW = 0.5
 # 0.12-0.2 now flags no wrong article that nothing else flags, but round 13's folds found 7 there for 1 right one:
 # the band moves with each retrain, and over both rounds it holds more wrong cuts than right, so it stays flagged.
 SUBHEAD_DOUBT = 0.12
-# A lone headline the model gives less than this, standing between finished text and text that opens no report, is
-# flagged too (the role pass's DOUBTED_HEADLINE): there nothing but the model's reading of its shape makes it a
-# headline rather than an intertitle.
+# A lone headline the model gives less than this, standing between finished text and text that opens no report and
+# goes on with the article above (shares this many character pairs with it), is flagged too: there nothing but the
+# model's reading of its shape makes it a headline rather than an intertitle.
 DOUBTED_BETWEEN_TEXT = 0.7
+STORY_SHARED_PAIRS = 4
 # A line of an article's text the model read with less than this, where its runner-up role would have cut the
 # page differently (a headline, a sign-off, dropped furniture), is flagged for the reviewer too. Chosen by
 # leave-one-style-out runs (models that never saw the page; 235 articles, 41 wrong): no such flag → 13 wrong
@@ -515,7 +516,22 @@ class _Builder:
             and self.roles[end] is LineRole.BODY
             and not opens_like_a_report(below.text)
             and not bylines.has_photo_credit(below.text)
+            and self._goes_on_with_the_story(below)
         )
+
+    def _goes_on_with_the_story(self, below: PageLine) -> bool:
+        """Does the paragraph share at least ``STORY_SHARED_PAIRS`` pairs of characters with the text of the article
+        before the run
+        (小区, 投放点 …)? A plain count, not the page's topic measure: a page of a few paragraphs gives every word it
+        repeats no weight."""
+        before = next((unit for unit in reversed(self.units[:-1]) if unit.paras), None)
+        if before is None:
+            return False
+        story: set[str] = set()
+        for para in before.paras:
+            if para.role is Role.BODY:
+                story |= gram_set(para.text)
+        return len(story & below.grams) >= STORY_SHARED_PAIRS
 
     def _signed_under(self, j: int) -> bool:
         """Is the line at ``j`` a byline line, or a paragraph opening on a byline or dateline (本报讯（记者…）…)?
