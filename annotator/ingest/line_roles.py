@@ -1231,8 +1231,9 @@ def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | Non
     intertitles; lines too long or too sentence-like for a headline are text; bylines,
     credits, 阅读提示 and 广告 are what they say. Left open, sending the whole page to
     the model: a short plain line above the page's first heading (a kicker, or the page
-    header?), a run with two headings, and plain lines over a byline, dateline or
-    caption (a headline the page forgot to mark?).
+    header?), a run with two headings, plain lines over a byline, dateline or
+    caption (a headline the page forgot to mark?), and a run right under a sign-off or
+    over its author's bare name (``_begins_a_piece``).
     """
     if not is_markdown_page(lines):
         return None
