@@ -1392,9 +1392,8 @@ def _over_an_authors_name(lines: Sequence[PageLine], index: int) -> bool:
     while end < len(lines) and lines[end].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         end += 1
     return (
-        end - index >= 1
-        and end < len(lines)
-        and end - 1 > 0
+        end < len(lines)
+        and end >= 2
         and lines[end - 1].kind is LineKind.SHORT
         and lines[end].kind is LineKind.BODY
         and _is_bare_name(lines[end - 1].text)
