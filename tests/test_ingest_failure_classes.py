@@ -2566,3 +2566,77 @@ def test_a_short_line_opening_the_page_over_text_is_a_headline_however_the_model
     readings[4] = RoleReading(LineRole.SUBHEAD, {LineRole.SUBHEAD: 0.53, LineRole.TITLE: 0.47}, by_model=True)
     line_roles._no_intertitle_opening_the_page(lines, readings)
     assert readings[4].role is LineRole.SUBHEAD
+
+
+# Round 15: a page that marks some of its headlines with # and prints the others plain, its first article a dispatch
+# whose dateline repeats its title (…电 题：…) over the writer's line.
+WINE_PAGE = [
+    "东岭晚报  2026年3月2日  星期一  第5版:文化",
+    "# 春茶开采:东岭白茶为什么“贵”?",
+    "东岭社青石3月1日电 题:春茶开采:东岭白茶为什么“贵”?",
+    "作者 林晓",
+    "“一芽一叶,全凭手上功夫。”东岭市茶叶协会会长周立平近日受访时说。",
+    "3月1日恰逢惊蛰,东岭白茶正式开采。在“白茶之乡”青石镇,茶园里到处是采茶工人的身影。",
+    "2月28日,茶农在青石镇的茶园里采摘今年第一批春茶。",
+    "东岭日报记者 赵刚 摄",
+    "## 第五届东岭茶文化节开幕",
+    "3月1日,第五届东岭茶文化节在青石镇茶博园开幕,来自各地的二十多家茶企参加。",
+    "开幕式后,茶艺师们现场展示了白茶的冲泡技艺,吸引了许多游客驻足观看。",
+    "山间的茶园",
+    "记者◎何平摄影◎孙悦",
+    "早春的青石镇云雾缭绕,茶园层层叠叠铺满山坡,茶农天不亮就上山了。",
+    "本版编辑:吴 敏",
+]
+
+
+def test_one_articles_odd_opening_on_a_page_marking_some_headlines_with_hashes_costs_no_other_headline():
+    # the writer's line under a dateline that repeats the title opens the report (nothing of its text is finished
+    # yet); a ## line right under a photo's credit begins a piece (no text is left above for it to divide); a plain
+    # line over a magazine's 记者◎某某 byline is a headline the page forgot to mark
+    docs, _ = segment(page_of(*WINE_PAGE))
+    assert [(d.title, len(d.text.split("\n"))) for d in docs] == [
+        ("春茶开采：东岭白茶为什么“贵”？", 4), ("", 2), ("第五届东岭茶文化节开幕", 2), ("山间的茶园", 2)]
+    assert docs[0].text.split("\n")[1] == "作者 林晓"
+
+
+def test_a_dateline_alone_or_repeating_the_title_is_no_finished_text_for_a_byline_to_sign_off():
+    assert layout._dateline_alone("东岭社青石3月1日电 题：春茶开采")
+    assert layout._dateline_alone("新华社北京3月1日电")
+    assert not layout._dateline_alone("新华社北京3月1日电 东岭白茶正式开采。")
+    assert not layout._dateline_alone("题：春茶开采")
+
+
+def test_an_ornament_between_role_and_name_reads_as_a_colon_in_a_byline():
+    byline = bylines.standalone_byline("记者◎何平摄影◎孙悦")
+    assert byline is not None and byline.reporters == ["何平"] and byline.photographers == ["孙悦"]
+    assert byline.raw == ["记者◎何平摄影◎孙悦"]
+    assert bylines.standalone_byline("青石◎茶园") is None
+
+
+PAPERCUT_PAGE = [
+    "# 东岭剪纸走进博物馆",
+    "东岭剪纸有三百多年历史,今年春节,二十多件老艺人的代表作第一次走进市博物馆展出。",
+    "展厅里,游客们围着展柜仔细端详,不少人拿出手机拍下喜欢的纹样。",
+    "## 非遗传承后继有人",
+    "《东岭周刊》全媒体记者吴晓",
+    "在青石镇文化站,每到周末都有二十多个孩子跟着老艺人学剪纸,最小的只有七岁。",
+    "文化站站长说,站里已经连续办了五期培训班,学员们的作品还在市里拿了奖。",
+    "周立平:剪了五十年窗花",
+    "韩立新",
+    "周立平是东岭剪纸代表性传承人,十二岁跟着祖母学剪窗花,至今已经剪了五十年。",
+    "他的作品多取材于乡间生活,喜鹊登梅、年年有余,一把剪刀剪出四季风物。",
+]
+
+
+def test_a_plain_line_over_its_authors_name_heads_a_piece_on_a_page_marking_its_other_headlines_with_hashes():
+    # an intertitle has no author: the plain line over a bare name is a headline the page did not mark, however
+    # alike the page's marked headlines make its plain lines look to the rules; and a magazine's name in title marks
+    # before its reporter's line is a byline
+    docs, _ = segment(page_of(*PAPERCUT_PAGE))
+    assert [(d.title, d.text.split("\n")[0]) for d in docs] == [
+        ("东岭剪纸走进博物馆", PAPERCUT_PAGE[1].replace(",", "，")),
+        ("非遗传承后继有人", "《东岭周刊》全媒体记者吴晓"),
+        ("周立平：剪了五十年窗花", "韩立新"),
+    ]
+    assert docs[1].meta["byline"]["agency"] == "东岭周刊" and docs[1].meta["byline"]["reporters"] == ["吴晓"]
+    assert bylines.standalone_byline("《东岭周刊》吴晓") is None  # a name in title marks and a name: no role, no byline

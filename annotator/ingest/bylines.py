@@ -223,6 +223,12 @@ def _padded_names_rejoined(tokens: list[str]) -> list[str]:
     return out
 
 
+# A publication's name in title marks opening a byline line (《某某周刊》记者 某某).
+_TITLED_OUTLET_RE = re.compile(r"^《([^《》]{2,12})》\s*(?=\S)")
+# An ornament between a role word and a name (记者◎某某), printed by magazines where others print a colon.
+_ORNAMENT_COLON_RE = re.compile("(?<=[\u4e00-\u9fff])[◎◉](?=[\u4e00-\u9fff])")
+
+
 def _standalone_byline(line: str) -> Byline | None:
     """A line that is only a byline: ``本报记者 张婧 本报通讯员 付琳琳``, ``记者：某某``, a dateline alone.
 
@@ -231,6 +237,20 @@ def _standalone_byline(line: str) -> Byline | None:
     """
     bulleted = line[:1] in BYLINE_BULLETS
     line = line.lstrip(BYLINE_BULLETS).strip()  # ■ 本版摄影 记者 …, □ 新华社记者 …
+    titled = _TITLED_OUTLET_RE.match(line)
+    if titled is not None:
+        # 《某某周刊》全媒体记者某某: a magazine's name in title marks before its reporter's byline
+        byline = _standalone_byline(line[titled.end() :])
+        if byline is not None and (byline.reporters or byline.photographers or byline.correspondents):
+            byline.agency, byline.raw = byline.agency or titled.group(1), [line]
+            return byline
+        return None
+    if _ORNAMENT_COLON_RE.search(line):
+        # 记者◎某某摄影◎某某: a magazine's ornament where other papers print a colon after the role
+        byline = _standalone_byline(_ORNAMENT_COLON_RE.sub("：", line))
+        if byline is not None:
+            byline.raw = [line]
+        return byline
     kind = CREDIT_KIND_PREFIX_RE.match(line)
     if kind is not None and kind.end() < len(line):
         # 文·图丨记者 某某: what is credited, then who

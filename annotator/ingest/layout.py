@@ -61,6 +61,7 @@ from annotator.ingest.joins import (
     name_across,
     word_across,
 )
+from annotator.ingest.line_features import opens_like_a_report
 from annotator.ingest.line_roles import (
     HEADLINE_ROLES,
     LineRole,
@@ -89,6 +90,11 @@ BOUNDARY_REVIEW = 0.5
 # 0.12-0.2 now flags no wrong article that nothing else flags, but round 13's folds found 7 there for 1 right one:
 # the band moves with each retrain, and over both rounds it holds more wrong cuts than right, so it stays flagged.
 SUBHEAD_DOUBT = 0.12
+# A lone headline the model gives less than this, standing between finished text and text that opens no report and
+# goes on with the article above (shares this many character pairs with it), is flagged too: there nothing but the
+# model's reading of its shape makes it a headline rather than an intertitle.
+DOUBTED_BETWEEN_TEXT = 0.7
+STORY_SHARED_PAIRS = 4
 # A line of an article's text the model read with less than this, where its runner-up role would have cut the
 # page differently (a headline, a sign-off, dropped furniture), is flagged for the reviewer too. Chosen by
 # leave-one-style-out runs (models that never saw the page; 235 articles, 41 wrong): no such flag → 13 wrong
@@ -499,7 +505,10 @@ class _Builder:
         confidence = reading.headline_probability
         # the page's first article has nothing before it to merge with: a doubt about its headline moves no cut
         article_before = any(unit.paras for unit in self.units[:-1])
-        if confidence < BOUNDARY_REVIEW and article_before and not self._signed_under(end):
+        doubted = confidence < BOUNDARY_REVIEW or (
+            confidence < DOUBTED_BETWEEN_TEXT and len(run) == 1 and self._between_text_of_one_story(i, end)
+        )
+        if doubted and article_before and not self._signed_under(end):
             self.current.boundary_flags.append(
                 Flag(
                     "uncertain_boundary",
@@ -521,6 +530,36 @@ class _Builder:
                 f"line {run[title_index].number}: read as a headline with confidence {confidence:.2f}; flagged"
             )
         return end
+
+    def _between_text_of_one_story(self, i: int, end: int) -> bool:
+        """Does the run at ``i:end`` stand between a finished paragraph of text and one that opens no report (no date,
+        dateline, byline or report's formula)? Where the model doubts such a line, an intertitle is as likely as a
+        headline: nothing under it starts a report, and nothing over it was left unfinished."""
+        if not i or end >= len(self.lines):
+            return False
+        above, below = self.lines[i - 1], self.lines[end]
+        return (
+            self.roles[i - 1] is LineRole.BODY
+            and not ends_open(above.text)
+            and self.roles[end] is LineRole.BODY
+            and not opens_like_a_report(below.text)
+            and not bylines.has_photo_credit(below.text)
+            and self._goes_on_with_the_story(below)
+        )
+
+    def _goes_on_with_the_story(self, below: PageLine) -> bool:
+        """Does the paragraph share at least ``STORY_SHARED_PAIRS`` pairs of characters with the text of the article
+        before the run
+        (小区, 投放点 …)? A plain count, not the page's topic measure: a page of a few paragraphs gives every word it
+        repeats no weight."""
+        before = next((unit for unit in reversed(self.units[:-1]) if unit.paras), None)
+        if before is None:
+            return False
+        story: set[str] = set()
+        for para in before.paras:
+            if para.role is Role.BODY:
+                story |= gram_set(para.text)
+        return len(story & below.grams) >= STORY_SHARED_PAIRS
 
     def _signed_under(self, j: int) -> bool:
         """Is the line at ``j`` a byline line, or a paragraph opening on a byline or dateline (本报讯（记者…）…)?
@@ -645,6 +684,7 @@ class _Builder:
             and last.role is Role.BODY
             and not last.is_open
             and not (len(unit.paras) == 1 and EDITORS_NOTE_RE.match(last.text))
+            and not _dateline_alone(last.text)
         )
         unit.paras.append(para)
         if role is LineRole.CREDIT and unit.photo:
@@ -1015,6 +1055,20 @@ def _opens_a_report(text: str) -> bool:
     """Does the paragraph open the way a news report does: a dateline or byline (an outlet's lead among them,
     央视网消息：…), 近日，…?"""
     return bool(bylines.has_leading_byline(text) or _REPORT_OPENER_RE.match(text))
+
+
+def _dateline_alone(text: str) -> bool:
+    """Is the paragraph a report's dateline and nothing of its text (``某社某地1月2日电``, or with the title it repeats:
+    ``…电 题：某某``)? A byline under it opens the report (作者 某某) rather than signing it off: no text is finished yet."""
+    found = bylines.leading_byline(text)
+    if found is None:
+        return False
+    rest = text[found[0]:].strip()
+    return not rest or _TITLE_REPEAT_RE.match(rest) is not None
+
+
+# What follows a dispatch's dateline when the report repeats its title there (…电 题：某某).
+_TITLE_REPEAT_RE = re.compile(r"^题\s*[：:]")
 
 
 def _next_body(paras: list[Para], para: Para) -> Para | None:

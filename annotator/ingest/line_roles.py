@@ -708,6 +708,9 @@ def _is_bare_name(text: str) -> bool:
     )
 
 
+_AUTHORS_TITLE = "an author's bare name under it, over the text"
+
+
 def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleReading]) -> None:
     """A short line over an author's bare name over text, after finished text or a sign-off, is a headline and the
     name its byline (a letter or a commentary: ``闻过则喜，更上层楼`` / ``刘宏图``): an intertitle has no author. Also
@@ -728,8 +731,7 @@ def _titles_over_an_authors_name(lines: Sequence[PageLine], readings: list[RoleR
             LineKind.BYLINE, LineKind.CREDIT)
         if not finished:
             continue
-        readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities),
-                                      ["an author's bare name under it, over the text"])
+        readings[index] = RoleReading(LineRole.TITLE, dict(reading.probabilities), [_AUTHORS_TITLE])
         readings[index + 1] = RoleReading(LineRole.BYLINE, dict(readings[index + 1].probabilities),
                                           ["an author's bare name under a headline"])
 
@@ -785,9 +787,11 @@ def _plain_lines_among_marked_headlines(lines: Sequence[PageLine], readings: lis
     if not any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
                and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True)):
         return
-    if any(line.kind is LineKind.SHORT and reading.role is LineRole.TITLE and reading.confidence >= STYLE_SETTER
+    if any(line.kind is LineKind.SHORT and reading.role is LineRole.TITLE
+           and (reading.confidence >= STYLE_SETTER or _AUTHORS_TITLE in reading.reasons)
            for line, reading in zip(lines, readings, strict=True)):
-        # a plain headline the model is sure of: this page does not mark all its headlines with #
+        # a plain headline the model is sure of, or one its author's name under it shows: this page does not mark
+        # all its headlines with #
         return
     for index in range(1, len(lines) - 1):
         line, reading, above, below = lines[index], readings[index], lines[index - 1], lines[index + 1]
@@ -951,8 +955,10 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
     markdown = is_markdown_page(lines)
     # a plain headline the model is sure of: this page prints some of its headlines without # (as the rule of
     # _plain_lines_among_marked_headlines has it), so a plain run it reads as a headline may be one
-    plain_headlines = any(line.kind is LineKind.SHORT and reading.role is LineRole.TITLE and reading.by_model
-                          and reading.confidence >= STYLE_SETTER for line, reading in zip(lines, readings, strict=True))
+    plain_headlines = any(line.kind is LineKind.SHORT and reading.role is LineRole.TITLE
+                          and ((reading.by_model and reading.confidence >= STYLE_SETTER)
+                               or _AUTHORS_TITLE in reading.reasons)
+                          for line, reading in zip(lines, readings, strict=True))
     marked_headlines = any(line.kind is LineKind.HEADING and line.level <= 2 and not line.section_like
                            and reading.role is LineRole.TITLE for line, reading in zip(lines, readings, strict=True))
     for index, line in enumerate(lines):
@@ -1068,6 +1074,7 @@ def _apply_certainties(lines: Sequence[PageLine], readings: list[RoleReading]) -
             and reading.role in HEADLINE_ROLES
             and _lone(lines, index)
             and not _introduces(lines, index)
+            and not _after_a_sign_off(lines, index)
         ):
             readings[index] = RoleReading(LineRole.SUBHEAD, {}, ["a lone ## heading over plain text"])
             continue
@@ -1224,8 +1231,9 @@ def settled_roles(lines: Sequence[PageLine]) -> list[tuple[LineRole, str]] | Non
     intertitles; lines too long or too sentence-like for a headline are text; bylines,
     credits, 阅读提示 and 广告 are what they say. Left open, sending the whole page to
     the model: a short plain line above the page's first heading (a kicker, or the page
-    header?), a run with two headings, and plain lines over a byline, dateline or
-    caption (a headline the page forgot to mark?).
+    header?), a run with two headings, plain lines over a byline, dateline or
+    caption (a headline the page forgot to mark?), and a run right under a sign-off or
+    over its author's bare name (``_begins_a_piece``).
     """
     if not is_markdown_page(lines):
         return None
@@ -1283,7 +1291,7 @@ def _settled_block(lines: Sequence[PageLine], start: int, end: int) -> list[tupl
                           for k in range(start, headings[0])):
         return None  # a short plain line over the page's first headline: its kicker, or the page's header?
     title = headings[0]
-    if lines[title].level == 2 and len(run) == 1 and not _introduces(lines, start):
+    if lines[title].level == 2 and len(run) == 1 and not _introduces(lines, start) and not _after_a_sign_off(lines, start):
         return [(LineRole.SUBHEAD, "a lone ## heading over plain text")]
     block = []
     for k in run:
@@ -1369,12 +1377,50 @@ def _begins_a_piece(lines: Sequence[PageLine], index: int) -> bool:
     own lines, and whatever headline follows them: an intertitle stands between two paragraphs of one text, never
     under an advertisement)? On a page with # headlines such a plain run is weighed by the model, not taken for
     intertitles."""
-    if _introduces(lines, index):
+    if _introduces(lines, index) or _after_a_sign_off(lines, index) or _over_an_authors_name(lines, index):
         return True
     start = index
     while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         start -= 1
     return start > 0 and lines[start - 1].kind is LineKind.AD
+
+
+def _over_an_authors_name(lines: Sequence[PageLine], index: int) -> bool:
+    """Does the run of short lines around ``index`` end on an author's bare name over text (``杨某：刻了40多年木版年画``
+    / ``刘某某`` / the text)? An intertitle has no author: the name is the byline of the piece the run heads."""
+    end = index + 1
+    while end < len(lines) and lines[end].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        end += 1
+    return (
+        end < len(lines)
+        and end >= 2
+        and lines[end - 1].kind is LineKind.SHORT
+        and lines[end].kind is LineKind.BODY
+        and _is_bare_name(lines[end - 1].text)
+        and lines[end - 2].kind in (LineKind.SHORT, LineKind.HEADING)
+    )
+
+
+def _after_a_sign_off(lines: Sequence[PageLine], index: int) -> bool:
+    """Does the run of short lines around ``index`` stand right under a line that closed the piece above it: a photo
+    credit on a line of its own (新华社记者 某某 摄), or a byline printed after finished text? An intertitle stands
+    between two paragraphs of one text; under a sign-off there is no text left for it to divide, so the run begins a
+    piece. (A byline under a headline opens its article, and an intertitle may follow it: not a sign-off; nor a
+    credit glued to its caption, which may be a photo printed inside a report.)"""
+    start = index
+    while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
+        start -= 1
+    if start == 0:
+        return False
+    above = lines[start - 1]
+    if above.kind is LineKind.CREDIT:
+        return True
+    return (
+        above.kind is LineKind.BYLINE
+        and start >= 2
+        and lines[start - 2].kind is LineKind.BODY
+        and not ends_open(lines[start - 2].text)
+    )
 
 
 def _under_a_headlines_byline(lines: Sequence[PageLine], readings: list[RoleReading], start: int) -> bool:
