@@ -1407,3 +1407,16 @@ def test_a_quarter_after_a_place_is_a_site_and_may_name_a_square():
     assert "江西景德镇陶阳里文创街区" in labelled("游客漫步在江西景德镇陶阳里文创街区。", "LOC")
     assert "肇庆市石门里文创街区广场" in labelled("人们在肇庆市石门里文创街区广场观看表演。", "LOC")
     assert labelled("这个街区很安静。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "people"),
+    [
+        ("渔民在洪泽湖上收网。", {"洪泽湖"}, set()),  # 洪泽湖/nr: jieba's guess is a person
+        ("货轮驶向北部湾。", {"北部湾"}, set()),  # 北部湾/nr
+        ("张秋湖表示，今年收成不错。", set(), {"张秋湖"}),  # a surname and a speech verb: a person still
+        ("统筹山水林田湖草沙系统治理。", set(), set()),  # 林田湖/nr, a piece of a slogan
+    ],
+)
+def test_a_lake_or_bay_jieba_takes_for_a_persons_name_is_a_place(sentence, places, people):
+    assert (labelled(sentence, "LOC"), labelled(sentence, "PER")) == (places, people)

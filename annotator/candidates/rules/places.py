@@ -63,6 +63,8 @@ _FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
 # Tags of a character jieba could make no word of (篁/g, 垕/zg): a rare character, which alone may name a
 # feature (篁 + 岭).
 _RARE_CHARACTER_TAGS = frozenset({"g", "zg"})
+# jieba's tags for a person's name (its guess for many a made-up word of three characters)
+_PERSON_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # An address goes on below its last link character by character, whatever jieba made of the words
 # (伊州区 + 花园乡卡日塔里村: 花园/n 乡卡日/n 塔里/nrt 村/zg; 某县 + 淖毛湖镇: 淖/g 毛/nr 湖镇/ns), to the
 # level of a township or village (`lower_levels`, places.toml) named by at most this many characters.
@@ -123,7 +125,7 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "unnamed_feature_endings", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -133,6 +135,7 @@ class PlaceRule:
         self.named_landforms = frozenset(table.strings("named_landforms", ()))
         self.clan_marker = table.string("clan_marker", "家")
         self.clan_settlement_endings = frozenset(table.strings("clan_settlement_endings", ()))
+        self.unnamed_feature_endings = frozenset(table.strings("unnamed_feature_endings", ()))
         self.surnames = surnames
         nickname_countries = table.strings("nickname_countries", ())
         nickname_endings = table.strings("nickname_endings", ())
@@ -291,6 +294,8 @@ class PlaceRule:
             return following, True  # 吉林长春/nr, 辽宁大连/ns: two places jieba reads as one word
         if self._is_clan_settlement(word):
             return following, True  # 潘家湾/nr, 李家沟/nr: a village named by a clan, not a person
+        if self._is_feature_taken_for_person(analysis, index):
+            return following, True  # 阳澄湖/nr, 北部湾/nr: a lake or bay jieba guessed is a person
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
@@ -470,6 +475,17 @@ class PlaceRule:
             and word[1] == self.clan_marker
             and word[2] in self.clan_settlement_endings
             and (word[0] in self.surnames.common or word[0] in self.surnames.rare)
+        )
+
+    def _is_feature_taken_for_person(self, analysis: TextAnalysis, index: int) -> bool:
+        """阳澄湖/nr, 洪泽湖/nr, 北部湾/nr: a word of three characters or more that jieba guessed is a
+        person's name but that ends like a natural feature no given name ends with (湖, 湾; 江, 山 and
+        海 end many given names: 张德江, 王世海)."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 3
+            and analysis.tags[index] in _PERSON_NAME_TAGS
+            and word[-1] in self.unnamed_feature_endings
         )
 
     def _ends_with_landform(self, word: str) -> bool:
