@@ -1420,3 +1420,16 @@ def test_a_quarter_after_a_place_is_a_site_and_may_name_a_square():
 )
 def test_a_lake_or_bay_jieba_takes_for_a_persons_name_is_a_place(sentence, places, people):
     assert (labelled(sentence, "LOC"), labelled(sentence, "PER")) == (places, people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("19世纪末，铁路修到了这座小城。", {"19世纪末"}),  # a numbered century and its part
+        ("二十世纪中叶，这种鸟几近绝迹。", {"二十世纪中叶"}),
+        ("进入21世纪以来，小城变化很大。", set()),  # a century alone is a span of time as often as a date
+        ("新世纪初，这里建起了新厂。", set()),  # no number
+    ],
+)
+def test_a_numbered_centurys_part_is_a_date(sentence, dates):
+    assert labelled(sentence, "DATE") == dates
