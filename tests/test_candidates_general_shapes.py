@@ -1307,6 +1307,8 @@ def test_a_kind_of_area_after_words_of_its_own_is_no_larger_site():
         ("温州鞋业商会会长陈明在会上发言。", "温州鞋业商会", "会长"),
         ("青山实验小学校长李华介绍了情况。", "青山实验小学", "校长"),
         ("宁波市体育总局局长王强出席。", "宁波市体育总局", "局长"),
+        # 物流 + 行业 + 协会会长/n: 行业 alone is a stop word, 行业协会 the type jieba knows
+        ("广东省物流行业协会会长陈明出席。", "广东省物流行业协会", "会长"),
     ],
 )
 def test_a_type_of_institution_glued_to_its_heads_title_ends_the_name(sentence, organisation, title):
