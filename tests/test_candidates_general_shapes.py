@@ -1405,6 +1405,13 @@ def test_provinces_short_names_listed_before_their_count_are_each_a_place():
     assert "三河市" in labelled("他来自三河市。", "LOC")  # a count inside a real name's stem stays
 
 
+def test_provinces_short_names_run_together_before_their_number_are_each_a_place():
+    assert {"湘", "鄂", "赣"} <= labelled("地处湘鄂赣三省交界。", "LOC")  # 湘鄂赣/nr: jieba's guess a person
+    assert {"苏", "皖"} <= labelled("苏皖两省联合治水。", "LOC")
+    assert labelled("江苏浙两省", "LOC") == {"江苏"}  # the run must begin a word
+    assert "赣" not in labelled("湘鄂赣两省", "LOC")  # a count that is not the number of names
+
+
 def test_a_quarter_after_a_place_is_a_site_and_may_name_a_square():
     assert "江西景德镇陶阳里文创街区" in labelled("游客漫步在江西景德镇陶阳里文创街区。", "LOC")
     assert "肇庆市石门里文创街区广场" in labelled("人们在肇庆市石门里文创街区广场观看表演。", "LOC")

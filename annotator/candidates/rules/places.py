@@ -77,6 +77,7 @@ _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 # Numerals that count places (三省, 两地): a count ending a word's stem makes no name of it (皖 + 三省).
 _COUNT_CHARS = "两二三四五六七八九十几"
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 # The levels of a township, below which a village may be named by an everyday noun.
 _TOWNSHIP_LEVELS = frozenset("乡镇")
@@ -184,6 +185,10 @@ class PlaceRule:
             re.compile(rf"[{shorts}](?:、[{shorts}])+等?[{_COUNT_CHARS}]个?(?:省|省区|省市|省份|地)")
             if shorts
             else None
+        )
+        # 鲁苏豫皖四省: the same names run together, which only their count tells from a word (苏皖两省)
+        self._run_short_names_text = (
+            re.compile(rf"([{shorts}]{{2,6}})([两二三四五六])个?(?:省|省区|省市|省份|地)") if shorts else None
         )
         self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
         self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
@@ -682,7 +687,8 @@ class PlaceRule:
 
     def _counted_short_names(self, analysis: TextAnalysis) -> list[Suggestion]:
         """赣、浙、皖三省, 川、渝、滇等四地: provinces' one-character short names listed with 、 before their
-        count are each a place (alone each is as often an everyday character: 甘, 青, 宁)."""
+        count are each a place (alone each is as often an everyday character: 甘, 青, 宁); and so are
+        such names run together before a count that is their number (鲁苏豫皖四省)."""
         if self._counted_short_names_text is None:
             return []
         text = analysis.text
@@ -691,6 +697,12 @@ class PlaceRule:
             names = [match.start()] + [k + 1 for k in range(match.start(), match.end()) if text[k] == "、"]
             # (a name must stand alone, not end a word: 江苏、浙、皖三省 names 浙 and 皖 here)
             found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in names if analysis.is_boundary(k))
+        if self._run_short_names_text is not None:
+            for match in self._run_short_names_text.finditer(text):
+                run = match.group(1)
+                # the count must be the number of names, and the run must begin a word (江苏浙两省 is no run)
+                if _COUNTS.get(match.group(2)) == len(run) and analysis.is_boundary(match.start()):
+                    found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in range(match.start(), match.start(1) + len(run)))
         return found
 
     def _regions_cut_apart(self, analysis: TextAnalysis) -> list[Suggestion]:
