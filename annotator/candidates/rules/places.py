@@ -77,7 +77,7 @@ _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 # Numerals that count places (三省, 两地): a count ending a word's stem makes no name of it (皖 + 三省).
 _COUNT_CHARS = "两二三四五六七八九十几"
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 
 # The levels of a township, below which a village may be named by an everyday noun.
 _TOWNSHIP_LEVELS = frozenset("乡镇")
@@ -126,7 +126,7 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "unnamed_feature_endings", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "unnamed_feature_endings", "nickname_countries", "nickname_endings", "province_short_names", "country_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -186,9 +186,16 @@ class PlaceRule:
             if shorts
             else None
         )
-        # 鲁苏豫皖四省: the same names run together, which only their count tells from a word (苏皖两省)
+        # 鲁苏豫皖四省, 中日韩三国: the same names (of countries too) run together, which only their count
+        # tells from a word (苏皖两省, 中美两国)
+        countries_short = "".join(sorted(x for x in table.strings("country_short_names", ()) if len(x) == 1))
         self._run_short_names_text = (
-            re.compile(rf"([{shorts}]{{2,6}})([两二三四五六])个?(?:省|省区|省市|省份|地)") if shorts else None
+            re.compile(
+                rf"([{shorts}]{{2,6}})([两二三四五六2-6])个?(?:省|省区|省市|省份|地)"
+                + (rf"|([{countries_short}]{{2,6}})([两二三四五六2-6])个?(?:国家|国)" if countries_short else "")
+            )
+            if shorts
+            else None
         )
         self.always_sites = tuple(sorted(table.strings("always_sites", ()), key=len, reverse=True))
         self.venues = tuple(sorted(table.strings("venue_suffixes", ()), key=len, reverse=True))
@@ -699,10 +706,11 @@ class PlaceRule:
             found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in names if analysis.is_boundary(k))
         if self._run_short_names_text is not None:
             for match in self._run_short_names_text.finditer(text):
-                run = match.group(1)
+                group = 1 if match.group(1) is not None else 3
+                run = match.group(group)
                 # the count must be the number of names, and the run must begin a word (江苏浙两省 is no run)
-                if _COUNTS.get(match.group(2)) == len(run) and analysis.is_boundary(match.start()):
-                    found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in range(match.start(), match.start(1) + len(run)))
+                if _COUNTS.get(match.group(group + 1)) == len(run) and analysis.is_boundary(match.start()):
+                    found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in range(match.start(), match.start() + len(run)))
         return found
 
     def _regions_cut_apart(self, analysis: TextAnalysis) -> list[Suggestion]:
