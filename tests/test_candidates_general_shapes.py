@@ -1307,6 +1307,8 @@ def test_a_kind_of_area_after_words_of_its_own_is_no_larger_site():
         ("温州鞋业商会会长陈明在会上发言。", "温州鞋业商会", "会长"),
         ("青山实验小学校长李华介绍了情况。", "青山实验小学", "校长"),
         ("宁波市体育总局局长王强出席。", "宁波市体育总局", "局长"),
+        # 物流 + 行业 + 协会会长/n: 行业 alone is a stop word, 行业协会 the type jieba knows
+        ("广东省物流行业协会会长陈明出席。", "广东省物流行业协会", "会长"),
     ],
 )
 def test_a_type_of_institution_glued_to_its_heads_title_ends_the_name(sentence, organisation, title):
@@ -1403,7 +1405,47 @@ def test_provinces_short_names_listed_before_their_count_are_each_a_place():
     assert "三河市" in labelled("他来自三河市。", "LOC")  # a count inside a real name's stem stays
 
 
+def test_provinces_short_names_run_together_before_their_number_are_each_a_place():
+    assert {"湘", "鄂", "赣"} <= labelled("地处湘鄂赣三省交界。", "LOC")  # 湘鄂赣/nr: jieba's guess a person
+    assert {"苏", "皖"} <= labelled("苏皖两省联合治水。", "LOC")
+    assert labelled("江苏浙两省", "LOC") == {"江苏"}  # the run must begin a word
+    assert "赣" not in labelled("湘鄂赣两省", "LOC")  # a count that is not the number of names
+
+
 def test_a_quarter_after_a_place_is_a_site_and_may_name_a_square():
     assert "江西景德镇陶阳里文创街区" in labelled("游客漫步在江西景德镇陶阳里文创街区。", "LOC")
     assert "肇庆市石门里文创街区广场" in labelled("人们在肇庆市石门里文创街区广场观看表演。", "LOC")
     assert labelled("这个街区很安静。", "LOC") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "people"),
+    [
+        ("渔民在洪泽湖上收网。", {"洪泽湖"}, set()),  # 洪泽湖/nr: jieba's guess is a person
+        ("货轮驶向北部湾。", {"北部湾"}, set()),  # 北部湾/nr
+        ("张秋湖表示，今年收成不错。", set(), {"张秋湖"}),  # a surname and a speech verb: a person still
+        ("统筹山水林田湖草沙系统治理。", set(), set()),  # 林田湖/nr, a piece of a slogan
+    ],
+)
+def test_a_lake_or_bay_jieba_takes_for_a_persons_name_is_a_place(sentence, places, people):
+    assert (labelled(sentence, "LOC"), labelled(sentence, "PER")) == (places, people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("19世纪末，铁路修到了这座小城。", {"19世纪末"}),  # a numbered century and its part
+        ("二十世纪中叶，这种鸟几近绝迹。", {"二十世纪中叶"}),
+        ("进入21世纪以来，小城变化很大。", set()),  # a century alone is a span of time as often as a date
+        ("新世纪初，这里建起了新厂。", set()),  # no number
+    ],
+)
+def test_a_numbered_centurys_part_is_a_date(sentence, dates):
+    assert labelled(sentence, "DATE") == dates
+
+
+def test_countries_short_names_run_together_before_their_number_are_each_a_place():
+    assert {"印", "巴"} <= labelled("印巴两国签署了协议。", "LOC")
+    assert {"中", "日", "韩"} <= labelled("这种鸟生活在中日韩3个国家。", "LOC")
+    assert labelled("两国元首举行会晤。", "LOC") == set()  # 两国/ns alone is a count, no place
+    assert labelled("他曾三次访美。", "LOC") == set()  # a short name fused into a word

@@ -79,7 +79,14 @@ class GlueCutter:
             word = words[index]
             length = self._type_word_length(word)
             if length is not None:
-                tagged.extend(((word[:length], "n"), (word[length:], "n")))  # 商会 + 会长
+                kind = word[:length]
+                if index - 1 >= previous and get_segmenter().has_word(words[index - 1] + kind):
+                    # 行业 + 协会会长: the word before and the type are one word of jieba's once the
+                    # title is cut off (行业协会), as when no title follows
+                    tagged[-1] = (words[index - 1] + kind, "n")
+                    tagged.append((word[length:], "n"))
+                else:
+                    tagged.extend(((kind, "n"), (word[length:], "n")))  # 商会 + 会长
             else:
                 rest = self._cut_rest(word, analysis.is_known(index))
                 tagged.append((word[0], "n"))

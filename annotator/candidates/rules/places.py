@@ -63,6 +63,8 @@ _FEATURE_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "nz", "ns", "ng"})
 # Tags of a character jieba could make no word of (篁/g, 垕/zg): a rare character, which alone may name a
 # feature (篁 + 岭).
 _RARE_CHARACTER_TAGS = frozenset({"g", "zg"})
+# jieba's tags for a person's name (its guess for many a made-up word of three characters)
+_PERSON_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # An address goes on below its last link character by character, whatever jieba made of the words
 # (伊州区 + 花园乡卡日塔里村: 花园/n 乡卡日/n 塔里/nrt 村/zg; 某县 + 淖毛湖镇: 淖/g 毛/nr 湖镇/ns), to the
 # level of a township or village (`lower_levels`, places.toml) named by at most this many characters.
@@ -75,6 +77,7 @@ _LOWER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "g", "ng"})
 
 # Numerals that count places (三省, 两地): a count ending a word's stem makes no name of it (皖 + 三省).
 _COUNT_CHARS = "两二三四五六七八九十几"
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 
 # The levels of a township, below which a village may be named by an everyday noun.
 _TOWNSHIP_LEVELS = frozenset("乡镇")
@@ -123,7 +126,7 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "nickname_countries", "nickname_endings", "province_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "unnamed_feature_endings", "nickname_countries", "nickname_endings", "province_short_names", "country_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -133,6 +136,7 @@ class PlaceRule:
         self.named_landforms = frozenset(table.strings("named_landforms", ()))
         self.clan_marker = table.string("clan_marker", "家")
         self.clan_settlement_endings = frozenset(table.strings("clan_settlement_endings", ()))
+        self.unnamed_feature_endings = frozenset(table.strings("unnamed_feature_endings", ()))
         self.surnames = surnames
         nickname_countries = table.strings("nickname_countries", ())
         nickname_endings = table.strings("nickname_endings", ())
@@ -179,6 +183,17 @@ class PlaceRule:
         shorts = "".join(sorted(x for x in table.strings("province_short_names", ()) if len(x) == 1))
         self._counted_short_names_text = (
             re.compile(rf"[{shorts}](?:、[{shorts}])+等?[{_COUNT_CHARS}]个?(?:省|省区|省市|省份|地)")
+            if shorts
+            else None
+        )
+        # 鲁苏豫皖四省, 中日韩三国: the same names (of countries too) run together, which only their count
+        # tells from a word (苏皖两省, 中美两国)
+        countries_short = "".join(sorted(x for x in table.strings("country_short_names", ()) if len(x) == 1))
+        self._run_short_names_text = (
+            re.compile(
+                rf"([{shorts}]{{2,6}})([两二三四五六2-6])个?(?:省|省区|省市|省份|地)"
+                + (rf"|([{countries_short}]{{2,6}})([两二三四五六2-6])个?(?:国家|国)" if countries_short else "")
+            )
             if shorts
             else None
         )
@@ -291,6 +306,8 @@ class PlaceRule:
             return following, True  # 吉林长春/nr, 辽宁大连/ns: two places jieba reads as one word
         if self._is_clan_settlement(word):
             return following, True  # 潘家湾/nr, 李家沟/nr: a village named by a clan, not a person
+        if self._is_feature_taken_for_person(analysis, index):
+            return following, True  # 阳澄湖/nr, 北部湾/nr: a lake or bay jieba guessed is a person
         suffix = self.admin_suffix_of(word)
         if suffix is not None and len(word) - len(suffix) == 1 and _single_tag(word[0]) in _NOT_A_STEM_TAGS:
             return None  # 赴市, 入市: a verb and a level, not a place
@@ -470,6 +487,17 @@ class PlaceRule:
             and word[1] == self.clan_marker
             and word[2] in self.clan_settlement_endings
             and (word[0] in self.surnames.common or word[0] in self.surnames.rare)
+        )
+
+    def _is_feature_taken_for_person(self, analysis: TextAnalysis, index: int) -> bool:
+        """阳澄湖/nr, 洪泽湖/nr, 北部湾/nr: a word of three characters or more that jieba guessed is a
+        person's name but that ends like a natural feature no given name ends with (湖, 湾; 江, 山 and
+        海 end many given names: 张德江, 王世海)."""
+        word = analysis.words[index]
+        return (
+            len(word) >= 3
+            and analysis.tags[index] in _PERSON_NAME_TAGS
+            and word[-1] in self.unnamed_feature_endings
         )
 
     def _ends_with_landform(self, word: str) -> bool:
@@ -666,7 +694,8 @@ class PlaceRule:
 
     def _counted_short_names(self, analysis: TextAnalysis) -> list[Suggestion]:
         """赣、浙、皖三省, 川、渝、滇等四地: provinces' one-character short names listed with 、 before their
-        count are each a place (alone each is as often an everyday character: 甘, 青, 宁)."""
+        count are each a place (alone each is as often an everyday character: 甘, 青, 宁); and so are
+        such names run together before a count that is their number (鲁苏豫皖四省)."""
         if self._counted_short_names_text is None:
             return []
         text = analysis.text
@@ -675,6 +704,13 @@ class PlaceRule:
             names = [match.start()] + [k + 1 for k in range(match.start(), match.end()) if text[k] == "、"]
             # (a name must stand alone, not end a word: 江苏、浙、皖三省 names 浙 and 皖 here)
             found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in names if analysis.is_boundary(k))
+        if self._run_short_names_text is not None:
+            for match in self._run_short_names_text.finditer(text):
+                group = 1 if match.group(1) is not None else 3
+                run = match.group(group)
+                # the count must be the number of names, and the run must begin a word (江苏浙两省 is no run)
+                if _COUNTS.get(match.group(group + 1)) == len(run) and analysis.is_boundary(match.start()):
+                    found.extend(span(text, k, k + 1, LABEL, self.score_name) for k in range(match.start(), match.start() + len(run)))
         return found
 
     def _regions_cut_apart(self, analysis: TextAnalysis) -> list[Suggestion]:
