@@ -211,9 +211,9 @@ RECLAIM_EVIDENCE = 0.7
 _CLAUSE_BREAK_RE = re.compile("[，,；;]")
 
 
-# The roles a line cut short at the end of a column is read as: the top of the next headline, or an intertitle of its
-# own article (…杨柳青木版年 / 画作品…, under text that prints 木版年画).
-_CUT_LINE_ROLES = (LineRole.KICKER, LineRole.SECTION, LineRole.SUBHEAD)
+# The roles a line cut short at the end of a column is read as: the top of the next headline (or all of it: a short
+# clause after finished text), or an intertitle of its own article (…杨柳青木版年 / 画作品…, under text that prints 木版年画).
+_CUT_LINE_ROLES = (LineRole.KICKER, LineRole.SECTION, LineRole.SUBHEAD, LineRole.TITLE)
 
 
 def _reclaim_cut_lines(lines: list[PageLine], roles: list[LineRole], notes: list[str]) -> None:
