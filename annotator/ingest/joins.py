@@ -145,17 +145,7 @@ def name_across(printed: str, left: str, right: str, across: tuple[str, bool] | 
     """
     if not across:
         return ""
-    tail = _HAN_RUN_END_RE.search(left)
-    head = _HAN_RUN_START_RE.match(right)
-    if tail is None or head is None:
-        return ""
-    best = ""
-    for a in range(1, len(tail.group()) + 1):
-        for b in range(1, len(head.group()) + 1):
-            stretch = tail.group()[-a:] + head.group()[:b]
-            if len(stretch) >= max(NAME_ACROSS_MIN_LEN, len(best) + 1) and across[0] in stretch and stretch in printed:
-                best = stretch
-    return best
+    return _longest_printed_stretch(printed, left, right, NAME_ACROSS_MIN_LEN, across[0])
 
 
 # A stretch read across a cut with no dictionary word in it (…潜江虾 / 稻共作面积…: 虾稻共作) is the article's own name
@@ -167,6 +157,12 @@ def printed_across(printed: str, left: str, right: str) -> str:
     """The longest stretch of Han characters across the cut, of ``PRINTED_ACROSS_MIN_LEN`` or more, that ``printed``
     (the rest of the article the left part ends) holds too, where no dictionary word reads across the cut (``""`` if
     none): an article's coined term (虾稻共作, printed in quotes above) is in no dictionary, but it repeats it."""
+    return _longest_printed_stretch(printed, left, right, PRINTED_ACROSS_MIN_LEN)
+
+
+def _longest_printed_stretch(printed: str, left: str, right: str, min_len: int, holding: str = "") -> str:
+    """The longest stretch of Han characters across the cut (the end of ``left``, the start of ``right``), of
+    ``min_len`` or more and holding ``holding``, that ``printed`` holds too (``""`` if none)."""
     tail = _HAN_RUN_END_RE.search(left)
     head = _HAN_RUN_START_RE.match(right)
     if tail is None or head is None:
@@ -175,7 +171,7 @@ def printed_across(printed: str, left: str, right: str) -> str:
     for a in range(1, len(tail.group()) + 1):
         for b in range(1, len(head.group()) + 1):
             stretch = tail.group()[-a:] + head.group()[:b]
-            if len(stretch) >= max(PRINTED_ACROSS_MIN_LEN, len(best) + 1) and stretch in printed:
+            if len(stretch) >= max(min_len, len(best) + 1) and holding in stretch and stretch in printed:
                 best = stretch
     return best
 
