@@ -20,8 +20,8 @@ The tenth set (test10, p131-p138) was measured once at the end of the thirteenth
 25 of 45; it is tuning material now.
 The eleventh set (test11, p141-p148) was measured once at the end of the fourteenth round (24105f6):
 13 of 42; it is tuning material now.
-The twelfth set (tests/data/pages/test12/, p151-p158) was measured once at the end of the fifteenth round (4e333bc
-with the models retrained): 22 of 41.
+The twelfth set (tests/data/pages/test12/, p151-p158) was measured once at the end of the fifteenth round (dad0120):
+22 of 41.
 """
 
 from __future__ import annotations
