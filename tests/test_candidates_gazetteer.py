@@ -15,10 +15,11 @@ from annotator.candidates import (
 )
 from annotator.errors import InputError, SchemaError
 
-# 鸿运集团 (invented) is a company the rules cannot know: a brand name with no place in it.
-DOC_A = "鸿运集团召开职代会。会后，鸿运集团职工代表张建华说，今年工资将提高。张建华还表示满意。"
-DOC_B = "记者走访了鸿运集团的一线班组，张建华说情况不错。"
-DOC_C = "鸿运集团鸿运集团子公司"
+# 鸿运达通 (invented) is a company the rules cannot know: a brand name with no place and no kind of body in it
+# (the starter model learns that a name ending in 集团 is an organisation, so 鸿运集团 is no longer unknown).
+DOC_A = "鸿运达通召开职代会。会后，鸿运达通职工代表张建华说，今年工资将提高。张建华还表示满意。"
+DOC_B = "记者走访了鸿运达通的一线班组，张建华说情况不错。"
+DOC_C = "鸿运达通鸿运达通子公司"
 
 
 @pytest.fixture
@@ -28,15 +29,15 @@ def project(fresh_store):
 
 
 def test_the_rules_alone_do_not_know_the_brand():
-    assert not any(s.text == "鸿运集团" for s in suggest(DOC_B))
+    assert not any(s.text == "鸿运达通" for s in suggest(DOC_B))
 
 
 def test_a_label_becomes_a_candidate_elsewhere_in_the_document_and_across_the_corpus(project):
     project.annotations.add_entity("a", 0, 4, "ORG")
     refresh_candidates(project, ["a", "b"])
-    (same_doc,) = pending(project, "a", "鸿运集团", "ORG")
-    assert same_doc.start == DOC_A.index("鸿运集团", 1) and "gazetteer" in same_doc.source
-    (other_doc,) = pending(project, "b", "鸿运集团", "ORG")
+    (same_doc,) = pending(project, "a", "鸿运达通", "ORG")
+    assert same_doc.start == DOC_A.index("鸿运达通", 1) and "gazetteer" in same_doc.source
+    (other_doc,) = pending(project, "b", "鸿运达通", "ORG")
     assert "gazetteer" in other_doc.source
     # the reviewer's own document is trusted more than the rest of the corpus
     assert same_doc.score > other_doc.score
@@ -98,18 +99,18 @@ def test_refresh_keeps_decisions_and_replaces_pending(project):
 def test_find_occurrences_across_the_corpus_says_what_each_one_is(project):
     add_documents(project, {"c": DOC_C})
     project.annotations.add_entity("a", 0, 4, "ORG")
-    project.annotations.add_entity("c", 4, 11, "ORG")  # 鸿运集团子公司, overlapping the second occurrence
-    occurrences = find_occurrences(project, "鸿运集团", "ORG")
+    project.annotations.add_entity("c", 4, 11, "ORG")  # 鸿运达通子公司, overlapping the second occurrence
+    occurrences = find_occurrences(project, "鸿运达通", "ORG")
     assert [(o.doc_id, o.start) for o in occurrences] == [("a", 0), ("a", 13), ("b", 5), ("c", 0), ("c", 4)]
     by_place = {(o.doc_id, o.start): o for o in occurrences}
     assert by_place[("a", 0)].labelled and not by_place[("a", 0)].applicable
     assert by_place[("a", 13)].applicable
-    assert [e.text for e in by_place[("c", 4)].overlapping] == ["鸿运集团子公司"]
+    assert [e.text for e in by_place[("c", 4)].overlapping] == ["鸿运达通子公司"]
     assert by_place[("b", 5)].before.endswith("走访了") and by_place[("b", 5)].after.startswith("的一线")
 
 
 def test_find_occurrences_in_one_document(project):
-    assert [o.start for o in find_occurrences(project, "鸿运集团", "ORG", doc_id="a")] == [0, 13]
+    assert [o.start for o in find_occurrences(project, "鸿运达通", "ORG", doc_id="a")] == [0, 13]
 
 
 def test_a_name_inside_a_longer_word_is_flagged(fresh_store):
@@ -120,7 +121,7 @@ def test_a_name_inside_a_longer_word_is_flagged(fresh_store):
 
 def test_apply_occurrences_labels_them_in_one_transaction_and_undo_deletes_them(project):
     project.annotations.add_entity("a", 0, 4, "ORG")
-    occurrences = find_occurrences(project, "鸿运集团", "ORG")
+    occurrences = find_occurrences(project, "鸿运达通", "ORG")
     created = apply_occurrences(project, [o for o in occurrences if o.applicable], "ORG")
     assert [(e.doc_id, e.start) for e in created] == [("a", 13), ("b", 5)]
     assert all(e.origin == "gazetteer" for e in created)
@@ -133,7 +134,7 @@ def test_apply_occurrences_labels_them_in_one_transaction_and_undo_deletes_them(
 
 
 def test_apply_occurrences_writes_nothing_when_one_no_longer_matches(project):
-    occurrences = find_occurrences(project, "鸿运集团", "ORG")
+    occurrences = find_occurrences(project, "鸿运达通", "ORG")
     stale = occurrences[:1] + [occurrences[1].__class__(**{**occurrences[1].__dict__, "start": 1, "end": 5})]
     with pytest.raises(InputError, match="no longer at 1-5"):
         apply_occurrences(project, stale, "ORG")
@@ -144,22 +145,22 @@ def test_occurrences_need_a_text_and_a_label_of_the_schema(project):
     with pytest.raises(InputError):
         find_occurrences(project, "  ", "ORG")
     with pytest.raises(SchemaError):
-        find_occurrences(project, "鸿运集团", "COMPANY")
+        find_occurrences(project, "鸿运达通", "COMPANY")
 
 
 def test_propagating_a_new_label_reaches_unfinished_documents_only(fresh_store):
-    add_documents(fresh_store, {"a": DOC_A, "b": DOC_B, "finished": "鸿运集团的年报。", "other": "没有这个词。"})
+    add_documents(fresh_store, {"a": DOC_A, "b": DOC_B, "finished": "鸿运达通的年报。", "other": "没有这个词。"})
     refresh_candidates(fresh_store, ["a", "b", "finished", "other"])
     fresh_store.documents.set_status("finished", "done")
-    assert not pending(fresh_store, "b", "鸿运集团")
+    assert not pending(fresh_store, "b", "鸿运达通")
     before = {c.id for c in fresh_store.candidates.for_document("a")}
 
     fresh_store.annotations.add_entity("a", 0, 4, "ORG")
-    refreshed = propagate_labels(fresh_store, ["鸿运集团", "x"])
+    refreshed = propagate_labels(fresh_store, ["鸿运达通", "x"])
 
     assert refreshed == ["a", "b"]
-    assert [c.source for c in pending(fresh_store, "b", "鸿运集团", "ORG")] == ["gazetteer"]
-    assert len(pending(fresh_store, "a", "鸿运集团", "ORG")) == 1
-    assert not pending(fresh_store, "finished", "鸿运集团")
+    assert [c.source for c in pending(fresh_store, "b", "鸿运达通", "ORG")] == ["gazetteer"]
+    assert len(pending(fresh_store, "a", "鸿运达通", "ORG")) == 1
+    assert not pending(fresh_store, "finished", "鸿运达通")
     # what was suggested before and still is keeps its id
     assert before & {c.id for c in fresh_store.candidates.for_document("a")}
