@@ -4,7 +4,8 @@ Three splits are tuning material: the seed dev split, the seed's old "held out" 
 entries shaped rules, so it is tuning material now) and the tune split of the unseen pages.
 The test split of the unseen pages is the frozen test set: no rule was written against it and
 its errors are never looked at (eleven later frozen sets, test2 to test12, were measured once each and then
-became tuning material: tests/data/pages/measured_once.json keeps their figures). Each split is guarded against getting
+became tuning material: tests/data/pages/measured_once.json keeps their figures). The test13 split (pages-test13)
+is a thirteenth frozen set: it has no floor until the lead measures it once, so no test run scores it. Each split is guarded against getting
 worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
@@ -69,11 +70,11 @@ def reports():
 
 
 def test_the_gold_sets_are_valid_annotator_jsonl_with_their_splits():
-    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test"})):
+    for path, splits in ((DEFAULT_GOLD, {"dev", "test"}), (PAGES_GOLD, {"tune", "test", "test13"})):
         source = read_jsonl(path, ReadOptions())
         assert {bundle.document.meta["split"] for bundle in source.documents} == splits
         assert {e.label for bundle in source.documents for e in bundle.entities} == set(LABELS)
-    assert {s.key for s in SPLITS if s.frozen} == {"pages-test"}
+    assert {s.key for s in SPLITS if s.frozen} == {"pages-test", "pages-test13"}
 
 
 def test_pages_select_the_records_of_those_pages_only():

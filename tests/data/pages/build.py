@@ -2,7 +2,7 @@
 
     python tests/data/pages/build.py            # writes <split>/*.txt, <split>/gold.json, ../candidates_gold_pages.jsonl
 
-Splits: tune/ (tuning material), test/ (the frozen test set: never read while tuning).
+Splits: tune/ (tuning material), test/ and test13/ (frozen test sets: never read while tuning).
 
 Each page is written once, by hand, as a spec (`<split>/<name>.spec`): the page's lines in print order,
 each tagged with the role a reader gives it and the article it belongs to. This script only renders
@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("tune", "test")
+SPLITS = ("tune", "test", "test13")
 CANDIDATES_GOLD = HERE.parent / "candidates_gold_pages.jsonl"
 ITEM = re.compile(r"^(\^?)([TKSCPJBD])(\d+)\|(.*)$")
 FURNITURE = re.compile(r"^(\^?)X\|(.*)$")
