@@ -1099,7 +1099,9 @@ def test_former_ministries_are_known_by_name():
     [
         ("这座小城素有“中国竹编之乡”的美誉。", {"中国竹编之乡"}),  # the whole quotation: a title given to a place
         ("景德镇被誉为“中国瓷都”。", {"景德镇", "中国瓷都"}),
-        ("这里被称为“竹编之乡”。", set()),  # no country: as often a description
+        ("这里被称为“竹编之乡”。", {"竹编之乡"}),  # no country: a quoted 之乡 names the place all the same
+        ("这里被称为“竹编之都”。", set()),  # but other endings without the country stay descriptions
+        ("这座小城是“中国湖州太湖蟹之乡”。", {"中国湖州太湖蟹之乡"}),  # a long name between country and ending
         ("走进中国竹编之乡，处处是竹。", {"中国"}),  # not quoted: a description after the country
     ],
 )
