@@ -1451,3 +1451,14 @@ def test_countries_short_names_run_together_before_their_number_are_each_a_place
     assert {"中", "日", "韩"} <= labelled("这种鸟生活在中日韩3个国家。", "LOC")
     assert labelled("两国元首举行会晤。", "LOC") == set()  # 两国/ns alone is a count, no place
     assert labelled("他曾三次访美。", "LOC") == set()  # a short name fused into a word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("活动由平江县茶叶产业发展中心主办。", {"平江县茶叶产业发展中心"}),  # 产业: a word of the body's field
+        ("全县茶叶产业发展中心今年成立。", set()),  # still no name without a place to anchor it
+    ],
+)
+def test_an_industry_word_is_part_of_a_bodys_field(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations
