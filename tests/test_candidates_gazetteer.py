@@ -11,8 +11,10 @@ from annotator.candidates import (
     find_occurrences,
     propagate_labels,
     refresh_candidates,
+    reload_rules,
     suggest,
 )
+from annotator.candidates.ruledata import user_dir
 from annotator.errors import InputError, SchemaError
 
 # 鸿运集团 (invented) is a company the rules cannot know: a brand name with no place in it.
@@ -22,12 +24,26 @@ DOC_C = "鸿运集团鸿运集团子公司"
 
 
 @pytest.fixture
+def without_the_starter():
+    """The user's model.toml turns the bundled starter model off: the starter learnt from the pages that a brand
+    before 集团 is often a company, and may guess 鸿运集团 itself; these tests are about what the rules and the
+    gazetteer find. The bundled settings are back afterwards."""
+    path = user_dir() / "model.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("starter = false\n", encoding="utf-8")
+    reload_rules()
+    yield
+    path.unlink(missing_ok=True)
+    reload_rules()
+
+
+@pytest.fixture
 def project(fresh_store):
     add_documents(fresh_store, {"a": DOC_A, "b": DOC_B})
     return fresh_store
 
 
-def test_the_rules_alone_do_not_know_the_brand():
+def test_the_rules_alone_do_not_know_the_brand(without_the_starter):
     assert not any(s.text == "鸿运集团" for s in suggest(DOC_B))
 
 
@@ -147,7 +163,7 @@ def test_occurrences_need_a_text_and_a_label_of_the_schema(project):
         find_occurrences(project, "鸿运集团", "COMPANY")
 
 
-def test_propagating_a_new_label_reaches_unfinished_documents_only(fresh_store):
+def test_propagating_a_new_label_reaches_unfinished_documents_only(fresh_store, without_the_starter):
     add_documents(fresh_store, {"a": DOC_A, "b": DOC_B, "finished": "鸿运集团的年报。", "other": "没有这个词。"})
     refresh_candidates(fresh_store, ["a", "b", "finished", "other"])
     fresh_store.documents.set_status("finished", "done")
