@@ -1099,7 +1099,9 @@ def test_former_ministries_are_known_by_name():
     [
         ("这座小城素有“中国竹编之乡”的美誉。", {"中国竹编之乡"}),  # the whole quotation: a title given to a place
         ("景德镇被誉为“中国瓷都”。", {"景德镇", "中国瓷都"}),
-        ("这里被称为“竹编之乡”。", set()),  # no country: as often a description
+        ("这里被称为“竹编之乡”。", {"竹编之乡"}),  # no country: a quoted 之乡 names the place all the same
+        ("这里被称为“竹编之都”。", set()),  # but other endings without the country stay descriptions
+        ("这座小城是“中国湖州太湖蟹之乡”。", {"中国湖州太湖蟹之乡"}),  # a long name between country and ending
         ("走进中国竹编之乡，处处是竹。", {"中国"}),  # not quoted: a description after the country
     ],
 )
@@ -1449,3 +1451,14 @@ def test_countries_short_names_run_together_before_their_number_are_each_a_place
     assert {"中", "日", "韩"} <= labelled("这种鸟生活在中日韩3个国家。", "LOC")
     assert labelled("两国元首举行会晤。", "LOC") == set()  # 两国/ns alone is a count, no place
     assert labelled("他曾三次访美。", "LOC") == set()  # a short name fused into a word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("活动由平江县茶叶产业发展中心主办。", {"平江县茶叶产业发展中心"}),  # 产业: a word of the body's field
+        ("全县茶叶产业发展中心今年成立。", set()),  # still no name without a place to anchor it
+    ],
+)
+def test_an_industry_word_is_part_of_a_bodys_field(sentence, organisations):
+    assert labelled(sentence, "ORG") == organisations

@@ -83,8 +83,10 @@ _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "2": 2, "
 _TOWNSHIP_LEVELS = frozenset("乡镇")
 
 
-# The most characters a quoted nickname has between its country and its ending (中国 + 某某某 + 之乡).
-_NICKNAME_NAME_CHARS = 4
+# The most characters a quoted nickname has between its country and its ending (中国 + 某某某 + 之乡:
+# 中国 + 阳澄湖大闸蟹 + 之乡), and without the country (“某某之乡”: 螺蛳粉 + 之乡).
+_NICKNAME_NAME_CHARS = 6
+_BARE_NICKNAME_NAME_CHARS = 4
 
 
 class _SiteAlone(Enum):
@@ -126,7 +128,7 @@ class PlaceRule:
              "cities_abroad", "regions", "geographic_endings", "named_site_suffixes", "networks", "always_sites",
              "venue_suffixes",
              "place_words", "split_feature_endings", "directional_roads", "era_prefixes", "organisation_endings",
-             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "unnamed_feature_endings", "nickname_countries", "nickname_endings", "province_short_names", "country_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
+             "place_heads", "lower_levels", "landforms", "named_landforms", "clan_marker", "clan_settlement_endings", "unnamed_feature_endings", "nickname_countries", "nickname_endings", "bare_nickname_endings", "province_short_names", "country_short_names", "region_directions", "score_chain", "score_site", "score_name", "score_untagged_name", "score_geographic",
              "score_named_site")
         )
         names.check_keys(("names",))
@@ -140,14 +142,18 @@ class PlaceRule:
         self.surnames = surnames
         nickname_countries = table.strings("nickname_countries", ())
         nickname_endings = table.strings("nickname_endings", ())
-        # “中国某某之乡”, “中国某都”: a quotation that is the title a country gave a place, and nothing else
-        self.quoted_nickname = (
-            re.compile(
-                f"(?<=[“「\"])(?:{alternation(nickname_countries)})[\u4e00-\u9fff]{{1,{_NICKNAME_NAME_CHARS}}}"
-                f"(?:{alternation(nickname_endings)})(?=[”」\"])"
+        bare_nickname_endings = table.strings("bare_nickname_endings", ())
+        # “中国某某之乡”, “中国某都”: a quotation that is the title a country gave a place, and nothing else;
+        # “某某之乡”: one that names the place by what it is known for, with or without the country
+        nicknames = []
+        if nickname_countries and nickname_endings:
+            nicknames.append(
+                f"(?:{alternation(nickname_countries)})[\u4e00-\u9fff]{{1,{_NICKNAME_NAME_CHARS}}}(?:{alternation(nickname_endings)})"
             )
-            if nickname_countries and nickname_endings
-            else None
+        if bare_nickname_endings:
+            nicknames.append(f"[\u4e00-\u9fff]{{1,{_BARE_NICKNAME_NAME_CHARS}}}(?:{alternation(bare_nickname_endings)})")
+        self.quoted_nickname = (
+            re.compile(f"(?<=[“「\"])(?:{'|'.join(nicknames)})(?=[”」\"])") if nicknames else None
         )
         self.lower_levels = tuple(sorted(table.strings("lower_levels", ()), key=len, reverse=True))
         # a level's first character must stand within a name's reach of a place's end for a township to follow it
