@@ -119,8 +119,12 @@ class _Cleaner:
             doc.meta = self.value(doc.meta, at("meta"))
         if doc.provenance is not None:
             doc.provenance.file = self.string(doc.provenance.file, at("source.file"))
-            for piece in doc.provenance.pieces:
-                self.string(piece.file, at("source.pieces.file"))
+            files = {piece.file for piece in doc.provenance.pieces}
+            # (the pieces of a page's article name the one file it came from: that name is checked once, and every
+            # piece only when one of the names holds something to replace or refuse, as counted per piece)
+            if any(isinstance(file, str) and _SUSPECT_RE.search(file) for file in files):
+                for piece in doc.provenance.pieces:
+                    self.string(piece.file, at("source.pieces.file"))
         for i, entity in enumerate(bundle.entities):
             entity.doc_id = doc.id
             entity.text = self.string(entity.text, at(f"entities[{i}].text"))
@@ -172,12 +176,19 @@ def sanitize_source(source: SourceFile) -> SourceFile:
 
 def _holds_suspect(value: Any) -> bool:
     """Does a JSON-like value hold a string, or a key, that needs a closer look (a control or a surrogate)?"""
-    if isinstance(value, str):
-        return _SUSPECT_RE.search(value) is not None
-    if isinstance(value, dict):
-        return any(_holds_suspect(k) or _holds_suspect(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(map(_holds_suspect, value))
+    # (walked with a list of values still to look at, not a call per value: every imported document's meta is asked)
+    search = _SUSPECT_RE.search
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if search(item) is not None:
+                return True
+        elif isinstance(item, dict):
+            pending += item
+            pending += item.values()
+        elif isinstance(item, list):
+            pending += item
     return False
 
 

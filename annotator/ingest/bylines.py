@@ -245,7 +245,9 @@ def _standalone_byline(line: str) -> Byline | None:
             byline.agency, byline.raw = byline.agency or titled.group(1), [line]
             return byline
         return None
-    if _ORNAMENT_COLON_RE.search(line):
+    # (the pattern opens on a lookbehind, which the engine tries at every position of the line: asked only of a line
+    # holding the ornament it needs)
+    if ("◎" in line or "◉" in line) and _ORNAMENT_COLON_RE.search(line):
         # 记者◎某某摄影◎某某: a magazine's ornament where other papers print a colon after the role
         byline = _standalone_byline(_ORNAMENT_COLON_RE.sub("：", line))
         if byline is not None:

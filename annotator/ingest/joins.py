@@ -72,6 +72,8 @@ _DATE_NUMBER = "(?:\\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
 _YEAR_END_RE = re.compile(f"{_DATE_NUMBER}年$")
 _MONTH_START_RE = re.compile(f"^{_DATE_NUMBER}月(?:{_DATE_NUMBER}日)?")
 _MONTH_END_RE = re.compile(f"{_DATE_NUMBER}月$")
+# The longest either matches: four digits or numerals and 年 or 月.
+_DATE_END_MAX_LEN = 5
 _DAY_START_RE = re.compile(f"^{_DATE_NUMBER}日")
 
 
@@ -123,12 +125,17 @@ def date_across(left: str, right: str) -> str | None:
 @per_page
 def _date_end(left: str) -> str | None:
     """The year or month ``left`` stops on (…1952年, …10月), if any: one line is matched against every line below it."""
-    found = _YEAR_END_RE.search(left.rstrip()) or _MONTH_END_RE.search(left.rstrip())
+    # (a year or month is at most five characters, 2023年 / 十二月, so only the end of the line is searched: the
+    # patterns are tied to its end, but a search tries them at every position before it)
+    end = left.rstrip()[-_DATE_END_MAX_LEN:]
+    found = _YEAR_END_RE.search(end) or _MONTH_END_RE.search(end)
     return None if found is None else found.group()
 
 
 # The Han characters at the end and at the start of a stretch of text, a few at most.
 _HAN_RUN_END_RE = re.compile(f"[{HAN}]{{1,4}}$")
+# Where a match of it can start: four characters from the end, or five when ``$`` stands before a final line break.
+_HAN_RUN_END_SPAN = 5
 _HAN_RUN_START_RE = re.compile(f"^[{HAN}]{{1,4}}")
 # A name read across a cut is three characters or more (…2009年，西 / 望村成立了… gives 西望村): two are too often a
 # word any text prints.
@@ -163,7 +170,9 @@ def printed_across(printed: str, left: str, right: str) -> str:
 def _longest_printed_stretch(printed: str, left: str, right: str, min_len: int, holding: str = "") -> str:
     """The longest stretch of Han characters across the cut (the end of ``left``, the start of ``right``), of
     ``min_len`` or more and holding ``holding``, that ``printed`` holds too (``""`` if none)."""
-    tail = _HAN_RUN_END_RE.search(left)
+    # (the run is four characters at most, before a final line break if any: only the end of ``left`` is searched,
+    # the pattern tied to its end but tried at every position before it)
+    tail = _HAN_RUN_END_RE.search(left[-_HAN_RUN_END_SPAN:])
     head = _HAN_RUN_START_RE.match(right)
     if tail is None or head is None:
         return ""

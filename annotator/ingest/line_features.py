@@ -194,7 +194,7 @@ def line_cues(line: PageLine) -> list[str]:
         cues.append("place-colon-phrase")
     elif "：" in text or ":" in text:
         cues.append("has-colon")
-    if _INNER_DASH_RE.search(text):
+    if ("——" in text or "--" in text) and _INNER_DASH_RE.search(text):  # (the pattern needs one of them)
         cues.append("inner-dash")
     if _NUMBERED_RE.match(text):
         cues.append("numbered")
