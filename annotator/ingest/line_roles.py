@@ -489,6 +489,10 @@ def _header_ruled_out(reading: RoleReading) -> RoleReading:
 # How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
 # story: the same names and things, not only the page's subject (a weather page's reports share more than 0.4).
 STORY_GOES_ON = 0.5
+# IDF weighs only the pairs found in some of a page's paragraphs but not all: a page of fewer paragraphs than this
+# weighs nothing they share, and a paragraph goes on with the story over it when they share this many pairs.
+WEIGHTED_TOPIC_MIN_PARAGRAPHS = 3
+STORY_SHARED_PAIRS = 4
 _MAX_INTERTITLE_LINES = 2
 
 
@@ -505,6 +509,7 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
     above need not go on).
     """
     space: TopicSpace | None = None
+    few_paragraphs = False
     index = 0
     while index < len(lines):
         if readings[index].role not in HEADLINE_ROLES:
@@ -564,9 +569,16 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             # shares them all); siblings alike (庭审现场 / 案情回放) leave it to the topic
             continue
         if space is None:
-            space = TopicSpace(line.grams for line, reading in zip(lines, readings, strict=True)
-                               if reading.role is LineRole.BODY)
-        if space.similarity(space.topic(below.grams), space.topic(*story)) < STORY_GOES_ON:
+            paragraphs = [line.grams for line, reading in zip(lines, readings, strict=True)
+                          if reading.role is LineRole.BODY]
+            space = TopicSpace(paragraphs)
+            few_paragraphs = len(paragraphs) < WEIGHTED_TOPIC_MIN_PARAGRAPHS
+        if few_paragraphs:
+            # two paragraphs weigh nothing they share (a pair in every paragraph says nothing of either): a plain
+            # count of the pairs the paragraph shares with the story above (小区, 投放点 …), as layout's doubt does
+            if len(frozenset().union(*story) & below.grams) < STORY_SHARED_PAIRS:
+                continue
+        elif space.similarity(space.topic(below.grams), space.topic(*story)) < STORY_GOES_ON:
             continue
         for k in run:
             readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
