@@ -540,6 +540,7 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or readings[index].role is not LineRole.BODY
             or opens_like_a_dispatch(below.text)
             or bylines.has_photo_credit(below.text)
+            or _headline_and_subtitle_over_a_report(lines, start)
         ):
             continue
         if (
@@ -1394,7 +1395,35 @@ def _begins_a_piece(lines: Sequence[PageLine], index: int) -> bool:
     start = index
     while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         start -= 1
-    return start > 0 and lines[start - 1].kind is LineKind.AD
+    return (start > 0 and lines[start - 1].kind is LineKind.AD) or _headline_and_subtitle_over_a_report(lines, start)
+
+
+def _headline_and_subtitle_over_a_report(lines: Sequence[PageLine], start: int) -> bool:
+    """Is the run of short plain lines at ``start`` a headline and its subtitle over the next report rather than the
+    first intertitle of the story above (``百色芒果开采上市`` / ``右江区活动当天签约销售额约1.2亿元`` / ``6月25日，是…``)?
+
+    Two plain lines, neither a sentence nor a question, over a paragraph opening the way reports do (a date), with
+    no intertitle in the text above since its headline: an intertitle names its part in one line, and a story that
+    is told in parts has named its first part before; a second line spelling out the first is a headline's subtitle.
+    """
+    end = start
+    while end < len(lines) and lines[end].kind is LineKind.SHORT:
+        end += 1
+    if (
+        end - start != 2
+        or end >= len(lines)
+        or lines[end].kind is not LineKind.BODY
+        or not opens_like_a_report(lines[end].text)
+        or any(_last_mark(lines[k].text) in SENTENCE_END or lines[k].text.endswith(("？", "?")) for k in range(start, end))
+        or _is_bare_name(lines[end - 1].text)
+    ):
+        return False
+    for k in range(start - 1, -1, -1):
+        if lines[k].kind is LineKind.HEADING:
+            return True  # back to the headline above without an intertitle
+        if lines[k].kind is not LineKind.BODY:
+            return False  # an intertitle, a byline, a caption's credit: leave the run to the settled reading
+    return False
 
 
 def _over_an_authors_name(lines: Sequence[PageLine], index: int) -> bool:
