@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, continuations, cues, furniture, joins, layout, line_features, line_roles
+from annotator.ingest import assemble, bylines, continuations, cues, furniture, joins, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
-from annotator.ingest.page_model import Para, Role, Unit
+from annotator.ingest.page_model import Headline, Para, Role, Unit
 from annotator.ingest.pages import segment_text
 from annotator.ingest.source_lines import split_lines
 from annotator.model import Document
@@ -2671,3 +2671,30 @@ def test_a_plain_headline_and_subtitle_over_a_dated_report_on_a_hash_page_start_
     assert not line_roles._headline_and_subtitle_over_a_report(one_line, 4)
     in_parts = [classify(line) for line in split_lines(page_of(*HONEY_PAGE[:2], "山上的蜂场", *HONEY_PAGE[2:]))]
     assert not line_roles._headline_and_subtitle_over_a_report(in_parts, 5)
+
+
+KILN_FEATURE = [
+    "老窑工的最后一窑",
+    "天还没亮,七十岁的老周已经蹲在窑口,往火膛里添进最后一捆松柴。",
+    "守了五十年的龙窑明年就要改成电窑,这一窑,是老周烧的最后一窑柴火瓷。",
+    "窑火里的讲究",
+    "老周说,烧柴窑要看火色,火焰由红转白,窑里的瓷器就快熟了。",
+    "他说,松柴的灰落在瓷器上,会结出电窑烧不出来的自然釉色。",
+]
+
+
+def test_an_article_told_in_parts_that_opens_on_a_scene_is_a_feature_and_one_opening_on_a_date_news():
+    docs, _ = segment(page_of(FERRY, *FERRY_TEXT, *KILN_FEATURE))
+    assert [(d.title, d.kind) for d in docs] == [(FERRY, "news"), ("老窑工的最后一窑", "feature")]
+    assert "窑火里的讲究" in docs[1].text
+
+    def told_in_parts(opening: str) -> Unit:
+        roles = [Role.BODY, Role.BODY, Role.INTERTITLE, Role.BODY, Role.BODY]
+        return Unit(headline=Headline(title=KILN_FEATURE[0]),
+                    paras=[Para(text, ((k, k + 1),), role, [k]) for k, (text, role)
+                           in enumerate(zip([opening, *KILN_FEATURE[2:]], roles, strict=True))])
+
+    assert assemble.unit_kind(told_in_parts(KILN_FEATURE[1])) == "feature"
+    # the same parts under a report's date or dateline: a report with intertitles
+    assert assemble.unit_kind(told_in_parts("5月8日," + KILN_FEATURE[1])) == "news"
+    assert assemble.unit_kind(told_in_parts("东岭社青石5月8日电 " + KILN_FEATURE[1])) == "news"
