@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 
-from annotator.ingest import bylines, continuations, cues, furniture, joins, layout, line_features, line_roles
+from annotator.ingest import assemble, bylines, continuations, cues, furniture, joins, layout, line_features, line_roles
 from annotator.ingest.furniture import classify
 from annotator.ingest.joins import join_evidence
 from annotator.ingest.line_roles import LineRole, RoleReading
-from annotator.ingest.page_model import Para, Role, Unit
+from annotator.ingest.page_model import Headline, Para, Role, Unit
 from annotator.ingest.pages import segment_text
 from annotator.ingest.source_lines import split_lines
 from annotator.model import Document
@@ -2640,3 +2640,61 @@ def test_a_plain_line_over_its_authors_name_heads_a_piece_on_a_page_marking_its_
     ]
     assert docs[1].meta["byline"]["agency"] == "东岭周刊" and docs[1].meta["byline"]["reporters"] == ["吴晓"]
     assert bylines.standalone_byline("《东岭周刊》吴晓") is None  # a name in title marks and a name: no role, no byline
+
+
+# --- round 16: headlines and intertitles in long features ----------------------------------------------------------
+
+HONEY_PAGE = [
+    "# 东岭槐花蜜进入采收期",
+    "东岭社青石5月8日电 青石镇的槐花开了,养蜂人把四百多箱蜜蜂运上山,槐花蜜进入采收期。",
+    "在半山腰的蜂场,养蜂人老陈打开蜂箱,取出挂满蜜的巢脾,摇蜜机转个不停。",
+    "今年雨水适中,槐花花期长,镇上的养蜂合作社预计每箱可产蜜三十斤。",
+    "槐花蜜节开幕",
+    "合作社当天签下蜂蜜订单三百余吨",
+    "5月10日,首届东岭槐花蜜节在青石镇开幕,来自各地的采购商在展台前品尝新蜜、洽谈订单。",
+    "节会期间还举办了蜂产品展销和养蜂技术讲座,吸引了周边县市的蜂农前来交流。",
+]
+
+
+def test_a_plain_headline_and_subtitle_over_a_dated_report_on_a_hash_page_start_the_next_article():
+    # the story above had no intertitle since its headline, and two plain lines (a name and a line spelling it out)
+    # stand over a paragraph that opens on a date: a headline and its subtitle the page did not mark, not the
+    # story's first part
+    lines = [classify(line) for line in split_lines(page_of(*HONEY_PAGE))]
+    readings = line_roles.default_model().read(lines)
+    assert line_roles._headline_and_subtitle_over_a_report(lines, 4)
+    assert readings[4].role is not LineRole.SUBHEAD and readings[5].role is not LineRole.SUBHEAD
+    docs, _ = segment(page_of(*HONEY_PAGE))
+    assert [(d.title, len(d.text.split("\n"))) for d in docs] == [("东岭槐花蜜进入采收期", 3), ("槐花蜜节开幕", 2)]
+    # one line over the dated paragraph, or a story already told in parts, leaves the run to the page's marks
+    one_line = [classify(line) for line in split_lines(page_of(*HONEY_PAGE[:5], *HONEY_PAGE[6:]))]
+    assert not line_roles._headline_and_subtitle_over_a_report(one_line, 4)
+    in_parts = [classify(line) for line in split_lines(page_of(*HONEY_PAGE[:2], "山上的蜂场", *HONEY_PAGE[2:]))]
+    assert not line_roles._headline_and_subtitle_over_a_report(in_parts, 5)
+
+
+KILN_FEATURE = [
+    "老窑工的最后一窑",
+    "天还没亮,七十岁的老周已经蹲在窑口,往火膛里添进最后一捆松柴。",
+    "守了五十年的龙窑明年就要改成电窑,这一窑,是老周烧的最后一窑柴火瓷。",
+    "窑火里的讲究",
+    "老周说,烧柴窑要看火色,火焰由红转白,窑里的瓷器就快熟了。",
+    "他说,松柴的灰落在瓷器上,会结出电窑烧不出来的自然釉色。",
+]
+
+
+def test_an_article_told_in_parts_that_opens_on_a_scene_is_a_feature_and_one_opening_on_a_date_news():
+    docs, _ = segment(page_of(FERRY, *FERRY_TEXT, *KILN_FEATURE))
+    assert [(d.title, d.kind) for d in docs] == [(FERRY, "news"), ("老窑工的最后一窑", "feature")]
+    assert "窑火里的讲究" in docs[1].text
+
+    def told_in_parts(opening: str) -> Unit:
+        roles = [Role.BODY, Role.BODY, Role.INTERTITLE, Role.BODY, Role.BODY]
+        return Unit(headline=Headline(title=KILN_FEATURE[0]),
+                    paras=[Para(text, ((k, k + 1),), role, [k]) for k, (text, role)
+                           in enumerate(zip([opening, *KILN_FEATURE[2:]], roles, strict=True))])
+
+    assert assemble.unit_kind(told_in_parts(KILN_FEATURE[1])) == "feature"
+    # the same parts under a report's date or dateline: a report with intertitles
+    assert assemble.unit_kind(told_in_parts("5月8日," + KILN_FEATURE[1])) == "news"
+    assert assemble.unit_kind(told_in_parts("东岭社青石5月8日电 " + KILN_FEATURE[1])) == "news"

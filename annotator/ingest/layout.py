@@ -64,6 +64,7 @@ from annotator.ingest.joins import (
 from annotator.ingest.line_features import opens_like_a_report
 from annotator.ingest.line_roles import (
     HEADLINE_ROLES,
+    STORY_SHARED_PAIRS,
     LineRole,
     RoleReading,
     default_model,
@@ -94,7 +95,6 @@ SUBHEAD_DOUBT = 0.12
 # goes on with the article above (shares this many character pairs with it), is flagged too: there nothing but the
 # model's reading of its shape makes it a headline rather than an intertitle.
 DOUBTED_BETWEEN_TEXT = 0.7
-STORY_SHARED_PAIRS = 4
 # A line of an article's text the model read with less than this, where its runner-up role would have cut the
 # page differently (a headline, a sign-off, dropped furniture), is flagged for the reviewer too. Chosen by
 # leave-one-style-out runs (models that never saw the page; 235 articles, 41 wrong): no such flag → 13 wrong

@@ -489,6 +489,10 @@ def _header_ruled_out(reading: RoleReading) -> RoleReading:
 # How alike (IDF-weighted bigrams, 0 to 1) the paragraph under such a run and the text over it must be to read as one
 # story: the same names and things, not only the page's subject (a weather page's reports share more than 0.4).
 STORY_GOES_ON = 0.5
+# IDF weighs only the pairs found in some of a page's paragraphs but not all: a page of fewer paragraphs than this
+# weighs nothing they share, and a paragraph goes on with the story over it when they share this many pairs.
+WEIGHTED_TOPIC_MIN_PARAGRAPHS = 3
+STORY_SHARED_PAIRS = 4
 _MAX_INTERTITLE_LINES = 2
 
 
@@ -505,6 +509,7 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
     above need not go on).
     """
     space: TopicSpace | None = None
+    few_paragraphs = False
     index = 0
     while index < len(lines):
         if readings[index].role not in HEADLINE_ROLES:
@@ -535,6 +540,7 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             or readings[index].role is not LineRole.BODY
             or opens_like_a_dispatch(below.text)
             or bylines.has_photo_credit(below.text)
+            or _headline_and_subtitle_over_a_report(lines, start)
         ):
             continue
         if (
@@ -564,9 +570,16 @@ def _intertitles_inside_a_story(lines: Sequence[PageLine], readings: list[RoleRe
             # shares them all); siblings alike (庭审现场 / 案情回放) leave it to the topic
             continue
         if space is None:
-            space = TopicSpace(line.grams for line, reading in zip(lines, readings, strict=True)
-                               if reading.role is LineRole.BODY)
-        if space.similarity(space.topic(below.grams), space.topic(*story)) < STORY_GOES_ON:
+            paragraphs = [line.grams for line, reading in zip(lines, readings, strict=True)
+                          if reading.role is LineRole.BODY]
+            space = TopicSpace(paragraphs)
+            few_paragraphs = len(paragraphs) < WEIGHTED_TOPIC_MIN_PARAGRAPHS
+        if few_paragraphs:
+            # two paragraphs weigh nothing they share (a pair in every paragraph says nothing of either): a plain
+            # count of the pairs the paragraph shares with the story above (小区, 投放点 …), as layout's doubt does
+            if len(frozenset().union(*story) & below.grams) < STORY_SHARED_PAIRS:
+                continue
+        elif space.similarity(space.topic(below.grams), space.topic(*story)) < STORY_GOES_ON:
             continue
         for k in run:
             readings[k] = RoleReading(LineRole.SUBHEAD, dict(readings[k].probabilities),
@@ -1382,7 +1395,35 @@ def _begins_a_piece(lines: Sequence[PageLine], index: int) -> bool:
     start = index
     while start > 0 and lines[start - 1].kind in (LineKind.SHORT, LineKind.HEADING, LineKind.SECTION):
         start -= 1
-    return start > 0 and lines[start - 1].kind is LineKind.AD
+    return (start > 0 and lines[start - 1].kind is LineKind.AD) or _headline_and_subtitle_over_a_report(lines, start)
+
+
+def _headline_and_subtitle_over_a_report(lines: Sequence[PageLine], start: int) -> bool:
+    """Is the run of short plain lines at ``start`` a headline and its subtitle over the next report rather than the
+    first intertitle of the story above (``百色芒果开采上市`` / ``右江区活动当天签约销售额约1.2亿元`` / ``6月25日，是…``)?
+
+    Two plain lines, neither a sentence nor a question, over a paragraph opening the way reports do (a date), with
+    no intertitle in the text above since its headline: an intertitle names its part in one line, and a story that
+    is told in parts has named its first part before; a second line spelling out the first is a headline's subtitle.
+    """
+    end = start
+    while end < len(lines) and lines[end].kind is LineKind.SHORT:
+        end += 1
+    if (
+        end - start != 2
+        or end >= len(lines)
+        or lines[end].kind is not LineKind.BODY
+        or not opens_like_a_report(lines[end].text)
+        or any(_last_mark(lines[k].text) in SENTENCE_END or lines[k].text.endswith(("？", "?")) for k in range(start, end))
+        or _is_bare_name(lines[end - 1].text)
+    ):
+        return False
+    for k in range(start - 1, -1, -1):
+        if lines[k].kind is LineKind.HEADING:
+            return True  # back to the headline above without an intertitle
+        if lines[k].kind is not LineKind.BODY:
+            return False  # an intertitle, a byline, a caption's credit: leave the run to the settled reading
+    return False
 
 
 def _over_an_authors_name(lines: Sequence[PageLine], index: int) -> bool:
