@@ -2640,3 +2640,18 @@ def test_a_plain_line_over_its_authors_name_heads_a_piece_on_a_page_marking_its_
     ]
     assert docs[1].meta["byline"]["agency"] == "东岭周刊" and docs[1].meta["byline"]["reporters"] == ["吴晓"]
     assert bylines.standalone_byline("《东岭周刊》吴晓") is None  # a name in title marks and a name: no role, no byline
+
+
+def test_the_rest_of_a_sentence_stranded_after_another_articles_last_paragraph_goes_on_with_the_cut():
+    # …宋至明代的古 / 渡口。: no word reads across the cut and the left part stops on no comma or function word; the
+    # rest, a scrap that ends its sentence after the other article's finished paragraph, can go on with nothing of
+    # that article, and a topic read from two characters says nothing: being stranded there is the evidence
+    cut = "近年来，文物部门沿青石河开展了多次调查，目前已在两岸发现十二处宋至明代的古"
+    rest = "渡口。"
+    assert joins.word_across(cut, rest) is None
+    assert not furniture.ends_with_function_word(cut)
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], cut + rest], LIBRARY: LIBRARY_TEXT}
+    # weak evidence: the join is made, and the reviewer is asked to check it
+    (check,) = flags(docs[0], "low_confidence_join")
+    assert "line 13" in check["message"]
