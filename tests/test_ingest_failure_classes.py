@@ -2655,3 +2655,24 @@ def test_the_rest_of_a_sentence_stranded_after_another_articles_last_paragraph_g
     # weak evidence: the join is made, and the reviewer is asked to check it
     (check,) = flags(docs[0], "low_confidence_join")
     assert "line 13" in check["message"]
+
+
+def test_a_line_of_text_cut_inside_a_word_and_read_as_the_next_headlines_kicker_is_flagged():
+    # the last line of an article's text, cut at a column's end (…宋至明代的古), right over the next headline: read as
+    # that headline's kicker, its text is lost from the article above; a kicker ends on a word, text cut at a column's
+    # end stops anywhere, so the reviewer is told
+    assert furniture.ends_on_lone_char("目前，青石镇沿河已发现十二处宋至明代的古")
+    assert not furniture.ends_on_lone_char("怀抱建设社会主义的雄心壮志到祖国最需要的地方去")
+    assert not furniture.ends_on_lone_char("冬捕时节")
+    cut = "目前，青石镇沿河已发现十二处宋至明代的古"
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT))
+    (bridge,) = [d for d in docs if d.title == BRIDGE]
+    (library,) = [d for d in docs if d.title == LIBRARY]
+    if library.meta.get("kicker") == cut:
+        (doubt,) = [f for f in flags(library, "uncertain_boundary") if "kicker" in f["message"]]
+        assert "line 5" in doubt["message"]
+    else:  # (read as text, it is the article's last paragraph)
+        assert bridge.text.split("\n")[-1] == cut
+    # a short kicker over a headline, after finished text, is no cut line
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "冬日时节", LIBRARY, *LIBRARY_TEXT))
+    assert not [f for d in docs for f in flags(d, "uncertain_boundary") if "kicker" in f["message"]]
