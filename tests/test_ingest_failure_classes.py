@@ -2642,6 +2642,42 @@ def test_a_plain_line_over_its_authors_name_heads_a_piece_on_a_page_marking_its_
     assert bylines.standalone_byline("《东岭周刊》吴晓") is None  # a name in title marks and a name: no role, no byline
 
 
+def test_the_rest_of_a_sentence_stranded_after_another_articles_last_paragraph_goes_on_with_the_cut():
+    # …宋至明代的古 / 渡口。: no word reads across the cut and the left part stops on no comma or function word; the
+    # rest, a scrap that ends its sentence after the other article's finished paragraph, can go on with nothing of
+    # that article, and a topic read from two characters says nothing: being stranded there is the evidence
+    cut = "近年来，文物部门沿青石河开展了多次调查，目前已在两岸发现十二处宋至明代的古"
+    rest = "渡口。"
+    assert joins.word_across(cut, rest) is None
+    assert not furniture.ends_with_function_word(cut)
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT, rest))
+    assert texts(docs) == {BRIDGE: [BRIDGE_TEXT[0], cut + rest], LIBRARY: LIBRARY_TEXT}
+    # weak evidence: the join is made, and the reviewer is asked to check it
+    (check,) = flags(docs[0], "low_confidence_join")
+    assert "line 13" in check["message"]
+
+
+def test_a_line_of_text_cut_inside_a_word_and_read_as_the_next_headlines_kicker_is_flagged():
+    # the last line of an article's text, cut at a column's end (…宋至明代的古), right over the next headline: read as
+    # that headline's kicker, its text is lost from the article above; a kicker ends on a word, text cut at a column's
+    # end stops anywhere, so the reviewer is told
+    assert furniture.ends_on_lone_char("目前，青石镇沿河已发现十二处宋至明代的古")
+    assert not furniture.ends_on_lone_char("怀抱建设社会主义的雄心壮志到祖国最需要的地方去")
+    assert not furniture.ends_on_lone_char("冬捕时节")
+    cut = "目前，青石镇沿河已发现十二处宋至明代的古"
+    docs, _ = segment(page_of(BRIDGE, BRIDGE_TEXT[0], cut, LIBRARY, *LIBRARY_TEXT))
+    (bridge,) = [d for d in docs if d.title == BRIDGE]
+    (library,) = [d for d in docs if d.title == LIBRARY]
+    if library.meta.get("kicker") == cut:
+        (doubt,) = [f for f in flags(library, "uncertain_boundary") if "kicker" in f["message"]]
+        assert "line 5" in doubt["message"]
+    else:  # (read as text, it is the article's last paragraph)
+        assert bridge.text.split("\n")[-1] == cut
+    # a short kicker over a headline, after finished text, is no cut line
+    docs, _ = segment(page_of(BRIDGE, *BRIDGE_TEXT, "冬日时节", LIBRARY, *LIBRARY_TEXT))
+    assert not [f for d in docs for f in flags(d, "uncertain_boundary") if "kicker" in f["message"]]
+
+
 # --- round 16: headlines and intertitles in long features ----------------------------------------------------------
 
 HONEY_PAGE = [

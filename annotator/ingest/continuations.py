@@ -315,6 +315,11 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
             # topic speaks against a cut that reads as one sentence only within the noise of a page on one subject
             margin = max(margin, -BOUND_TOPIC_SLACK)
         score = evidence.confidence + bonus + TOPIC_WEIGHT * margin + (_NAME_ACROSS if echo else 0.0)
+        if stranded and not across and not echo:
+            # the rest of a sentence stranded at the end of another article (…已发现28处宋至清代的古 / 窑址。) goes on
+            # with no text of its host, whatever a topic read from its few words says: only the cut it continues
+            # decides where it goes, and where nothing reads across that cut, being stranded is the evidence
+            score += _STRANDED
         if listing is not None:
             score += _LIST_ACROSS if listing else -_LIST_BROKEN
         yield _Candidate(score, dangling, host, start, body, evidence, margin,
@@ -322,6 +327,10 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
                          + ("; a list goes on across the cut" if listing else ""))
 
 
+# A paragraph that starts mid-sentence after a finished paragraph of another article (``stranded``) cannot go on with
+# that article's text: it counts as text with no headline of its own counts (``_ORPHAN``) less what a headline over it
+# still says. Chosen on the fold models (see docs/ingest.md, round 16).
+_STRANDED = 0.15
 # A name read across the cut that the dangling article prints elsewhere (``joins.name_across``) shows the cut the
 # way a topic cannot: it adds this to the join's score.
 _NAME_ACROSS = 0.2

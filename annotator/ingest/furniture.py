@@ -248,6 +248,25 @@ def starts_with_stray_char(text: str) -> bool:
     return _opens_on_lone_char(text[:12])
 
 
+# Words of one character that end a phrase as often as any (…到祖国最需要的地方去, …的 / 了 / 吗).
+_PHRASE_CLOSING_CHARS = frozenset("去来说走看了的吗呢吧啊也矣哉乎者")
+
+
+def ends_on_lone_char(text: str) -> bool:
+    """Does ``text`` stop on a lone character that is no word by itself (…九十九道工, …开了一家微): a line cut inside
+    a word at a column's end?"""
+    stripped = text.rstrip()
+    if not stripped or not HAN_RE.match(stripped[-1]) or stripped[-1] in _PHRASE_CLOSING_CHARS:
+        return False
+    return _closes_on_lone_char(stripped[-12:])
+
+
+@per_page
+def _closes_on_lone_char(tail: str) -> bool:
+    words = get_segmenter().cut(tail)
+    return len(words) >= 2 and len(words[-1]) == 1 and HAN_RE.match(words[-2][-1:] or " ") is not None
+
+
 @per_page
 def _opens_on_lone_char(head: str) -> bool:
     words = get_segmenter().cut(head)

@@ -47,6 +47,7 @@ from annotator.ingest.cues import (
 from annotator.ingest.furniture import (
     LineKind,
     PageLine,
+    ends_on_lone_char,
     ends_open,
     ends_with_continuation_mark,
     ends_with_function_word,
@@ -83,6 +84,8 @@ from annotator.ingest.topics import gram_set
 # 0.8 → 59 wrong articles flagged, 49 right ones; 0.7 → 58, 43; 0.6 → 58, 36; 0.5 → 58, 33 (0.8 with REVIEW_BELOW 0.75,
 # as before: 55, 46). A headline the model gave 0.5 to 0.8 is far more often right than wrong.
 BOUNDARY_REVIEW = 0.5
+# A kicker this long that stops on a lone character is flagged as a line of text cut at a column's end (round 16).
+KICKER_CUT_MIN_LEN = 20
 # Round 13, on fold models of the shipped training (489 articles, 95 wrong; BOUNDARY_REVIEW 0.5, continuations'
 # REVIEW_BELOW 0.85): 0.2 → 48 wrong articles flagged, 33 right ones; 0.15 → 52, 34; 0.12 → 55, 34; 0.1 → 55, 36;
 # 0.05 → 58, 40. (On folds trained without variants 0.2 → 58, 33 and 0.12 → 60, 37.)
@@ -508,6 +511,17 @@ class _Builder:
         doubted = confidence < BOUNDARY_REVIEW or (
             confidence < DOUBTED_BETWEEN_TEXT and len(run) == 1 and self._between_text_of_one_story(i, end)
         )
+        cut_kicker = self._kicker_cut_mid_word(i, title_index)
+        if cut_kicker is not None and article_before:
+            self.current.boundary_flags.append(
+                Flag(
+                    "uncertain_boundary",
+                    0,
+                    readings[0].headline_probability,
+                    f"line {cut_kicker.number} ('{cut_kicker.text[-24:]}'), read as this headline's kicker, stops "
+                    "inside a word: it may be the last line of an article's text, cut off and continued elsewhere",
+                )
+            )
         if doubted and article_before and not self._signed_under(end):
             self.current.boundary_flags.append(
                 Flag(
@@ -530,6 +544,17 @@ class _Builder:
                 f"line {run[title_index].number}: read as a headline with confidence {confidence:.2f}; flagged"
             )
         return end
+
+    def _kicker_cut_mid_word(self, i: int, title_index: int) -> PageLine | None:
+        """The line over the title at ``i`` (its kicker), under text, if it is as long as a line of text and stops on
+        a lone character that is no word by itself (…九十九道工, …开了一家微): a kicker ends on a word; text cut at the
+        end of a column stops anywhere."""
+        if title_index < 1 or not i or self.roles[i - 1] is not LineRole.BODY:
+            return None
+        line = self.lines[i]
+        if len(line.text) < KICKER_CUT_MIN_LEN or not ends_on_lone_char(line.text):
+            return None
+        return line
 
     def _between_text_of_one_story(self, i: int, end: int) -> bool:
         """Does the run at ``i:end`` stand between a finished paragraph of text and one that opens no report (no date,

@@ -55,6 +55,10 @@ def _sentences() -> list[tuple[str, str, tuple[int, ...]]]:
           "if it is an intertitle, merge this article with the one before"),
          QCoreApplication.translate("ImportFlags", "a new article was started at line %1 ('%2'), read as a headline with confidence %3; "
                            "if it is an intertitle, merge this article with the one before"), ()),
+        (("line %1 ('%2'), read as this headline's kicker, stops inside a word: it may be the last line of an "
+          "article's text, cut off and continued elsewhere"),
+         QCoreApplication.translate("ImportFlags", "line %1 ('%2'), read as this headline's kicker, stops inside a word: it may be "
+                           "the last line of an article's text, cut off and continued elsewhere"), ()),
         (("line %1 has no headline over it and is no photo's caption: it may belong to the article before or after "
           "it; if so, merge it there"),
          QCoreApplication.translate("ImportFlags", "line %1 has no headline over it and is no photo's caption: it may belong to the "

@@ -1850,6 +1850,10 @@ The details are in the log file; please send it with a note of what you were doi
         <translation>在第 %1 行（“%2”）开始了一篇新文章，该行被读作标题的置信度为 %3；如果它是小标题，请把这篇文章与上一篇合并</translation>
     </message>
     <message>
+        <source>line %1 (&apos;%2&apos;), read as this headline&apos;s kicker, stops inside a word: it may be the last line of an article&apos;s text, cut off and continued elsewhere</source>
+        <translation>第 %1 行（“%2”）被读作这个标题的引题，却停在一个词的中间：它可能是某篇文章正文的最后一行，被截断后在别处接续</translation>
+    </message>
+    <message>
         <source>line %1 has no headline over it and is no photo&apos;s caption: it may belong to the article before or after it; if so, merge it there</source>
         <translation>第 %1 行上方没有标题，也不是图片说明：它可能属于前一篇或后一篇文章；如果是，请把它合并过去</translation>
     </message>
