@@ -5,7 +5,7 @@ entries shaped rules, so it is tuning material now) and the tune split of the un
 The test split of the unseen pages is the frozen test set: no rule was written against it and
 its errors are never looked at (eleven later frozen sets, test2 to test12, were measured once each and then
 became tuning material: tests/data/pages/measured_once.json keeps their figures). The test13 split (pages-test13)
-is a thirteenth frozen set: it has no floor until the lead measures it once, so no test run scores it. Each split is guarded against getting
+is a thirteenth frozen set, measured once at the end of the sixteenth round. Each split is guarded against getting
 worse than the figures reported in docs/candidates.md (rounded down); the frozen ones report pass or fail only. The dev split must also keep meeting the targets
 of issue 4: recall at least 0.90 and precision at least 0.75 over all seven labels, and no label
 under 0.80 recall.
@@ -41,12 +41,15 @@ FLOORS = {
     # the tuning splits after the eighth round of issue 16's general shapes ("What moved the figures")
     "seed-dev": {"all": (0.96, 0.95), "ORG": 0.94, "LOC": 0.88},
     "seed-tuning": {"all": (0.87, 0.86), "ORG": 0.75, "LOC": 0.83},
-    # the tune pages after the fourteenth round, with the second to eleventh test sets (p41-p48, p61-p68, p71-p78,
-    # p81-p88, p91-p98, p101-p108, p111-p118, p121-p128, p131-p138, p141-p148) moved to tuning after each was
-    # measured once (6810 entities: 0.865 / 0.812, ORG R 0.743, LOC R 0.788, after the fifteenth round)
+    # the tune pages, with the second to twelfth test sets (p41-p48, p61-p68, p71-p78, p81-p88, p91-p98, p101-p108,
+    # p111-p118, p121-p128, p131-p138, p141-p148, p151-p158) moved to tuning after each was measured once (7333
+    # entities: 0.863 / 0.814, ORG R 0.744, LOC R 0.788, after the sixteenth round)
     "pages-tune": {"all": (0.86, 0.81), "ORG": 0.74, "LOC": 0.78},
     # the frozen split, measured at the end of the sixth round (474961b); pass or fail only
     "pages-test": {"all": (0.84, 0.80), "ORG": 0.78, "LOC": 0.76},
+    # the thirteenth test set (p161-p168), measured once by the lead at the end of issue 16's sixteenth round: 567
+    # entities, the rules 0.840 / 0.815, ORG R 0.667, LOC R 0.812; pass or fail only
+    "pages-test13": {"all": (0.84, 0.81), "ORG": 0.66, "LOC": 0.81},
 }
 
 
