@@ -328,8 +328,8 @@ def _candidates(topics: _Topics, dangling: Unit, host: Unit) -> Iterator[_Candid
 
 
 # A paragraph that starts mid-sentence after a finished paragraph of another article (``stranded``) cannot go on with
-# that article's text: it counts as text with no headline of its own counts (``_ORPHAN``) less what a headline over it
-# still says. Chosen on the fold models (see docs/ingest.md, round 16).
+# that article's text, so being stranded there is evidence for the cut it continues even where no word reads across
+# it. Chosen on the fold models (see docs/ingest.md, round 16).
 _STRANDED = 0.15
 # A name read across the cut that the dangling article prints elsewhere (``joins.name_across``) shows the cut the
 # way a topic cannot: it adds this to the join's score.
